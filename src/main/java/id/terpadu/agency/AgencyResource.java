@@ -1,0 +1,155 @@
+package id.terpadu.agency;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.agency.AgencyDtos.AgencyInput;
+import id.terpadu.agency.AgencyDtos.AgencyResponse;
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.security.Role;
+
+@Path("/api/v1/agencies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Agencies", description = "Member agencies of the Tim Terpadu and their units")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class AgencyResource {
+
+    static final String INPUT_EXAMPLE = """
+            {"name": "Polres Bangka", "type": "POLRI", "parentId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f",
+             "regionCode": "19.01",
+             "contact": {"phone": "+62 717 92110", "email": "humas@polresbangka.example", "address": "Jl. Ahmad Yani No. 1, Sungailiat"}}""";
+    static final String RESPONSE_EXAMPLE = """
+            {"id": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10", "name": "Polres Bangka", "type": "POLRI",
+             "parentId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", "regionCode": "19.01",
+             "contact": {"phone": "+62 717 92110", "email": "humas@polresbangka.example", "address": "Jl. Ahmad Yani No. 1, Sungailiat"},
+             "version": 0, "createdAt": "2026-02-14T02:15:00Z", "updatedAt": "2026-02-14T02:15:00Z"}""";
+
+    private final AgencyService service;
+
+    AgencyResource(AgencyService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List agencies", description = "Agencies visible in your region scope (national bodies are "
+            + "visible to all), ordered by name. Filters: type, region subtree (a province code finds its kabupaten/kota "
+            + "and below), parent unit, part of the name. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of agencies", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
+                    value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(
+            @Parameter(description = "Agency type", schema = @Schema(implementation = AgencyType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Region code; matches the region and everything below it", example = "19") @QueryParam("region") String region,
+            @Parameter(description = "Id of the parent unit", example = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f") @QueryParam("parentId") String parentId,
+            @Parameter(description = "Part of the name, case-insensitive", example = "polres") @QueryParam("q") String q,
+            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Keyset.ok(service.list(Params.enumValue(AgencyType.class, type, "type"), region,
+                Params.uuid(parentId, "parentId"), q, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an agency", description = "One agency with its ETag. An agency outside your region "
+            + "scope answers 404. If-None-Match with the current ETag gives 304.")
+    @APIResponse(responseCode = "200", description = "The agency", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        AgencyResponse agency = service.get(id);
+        return ETags.conditionalGet(request, agency.version(), agency);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Create an agency", description = "Creates an agency or unit in your region scope. The "
+            + "client may choose the id. A parent unit must cover the unit's region. Send an Idempotency-Key to retry "
+            + "safely. ADMIN or COORDINATOR.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "polres", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
+    public Response create(@Valid @NotNull AgencyInput request) {
+        AgencyResponse created = service.create(request);
+        return Response.created(URI.create("/api/v1/agencies/" + created.id())).tag(ETags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Replace an agency", description = "Replaces every field. If-Match with the ETag you read is "
+            + "required (428 without, 412 when someone changed it since). ADMIN or COORDINATOR.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "polres", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull AgencyInput request) {
+        AgencyResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Delete an agency", description = "Deletes an agency that no unit, team or team member refers "
+            + "to (409 otherwise). If-Match is required. The change log keeps a tombstone. ADMIN or COORDINATOR.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of an agency", description = "Every change of the agency, oldest first: who, "
+            + "agency, client, request id, time, and the record after the change. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id,
+            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Keyset.ok(service.history(id, PageRequest.of(limit, cursor)), uri);
+    }
+}

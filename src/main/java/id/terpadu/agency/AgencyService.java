@@ -1,0 +1,183 @@
+package id.terpadu.agency;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.agency.AgencyDtos.AgencyInput;
+import id.terpadu.agency.AgencyDtos.AgencyResponse;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.Operation;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.security.Caller;
+import id.terpadu.region.RegionCode;
+import id.terpadu.region.RegionService;
+
+/**
+ * Member agencies. Rules: the region exists and lies in the caller's scope; a parent unit exists, is visible,
+ * covers the unit's region and is not the unit itself or one of its subordinates; an agency still referenced by
+ * units or team members cannot be deleted.
+ */
+@ApplicationScoped
+public class AgencyService {
+
+    public static final String ENTITY = "agency";
+    private static final List<SortKey> ORDER = List.of(SortKey.text("e.name"), SortKey.uuid("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final ChangeLog changeLog;
+    private final RegionService regions;
+
+    AgencyService(EntityManager em, Caller caller, ChangeLog changeLog, RegionService regions) {
+        this.em = em;
+        this.caller = caller;
+        this.changeLog = changeLog;
+        this.regions = regions;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AgencyResponse> list(AgencyType type, String region, UUID parentId, String query, PageRequest page) {
+        Filter filter = caller.scope().restrict(new Filter(), "e.regionCode")
+                .andIf(type, "e.type = :?", type)
+                .andIf(parentId, "e.parentId = :?", parentId);
+        if (region != null && !region.isBlank()) {
+            RegionCode.require(region, "region");
+            filter.and("e.regionCode = :? or e.regionCode like :?", region, region + ".%");
+        }
+        if (query != null && !query.isBlank()) {
+            filter.and("lower(e.name) like :?", Filter.containing(query));
+        }
+        return Keyset.page(em, Agency.class, "Agency e", filter, ORDER, page, a -> List.of(a.name, a.id.toString()))
+                .map(AgencyResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AgencyResponse get(UUID id) {
+        return AgencyResponse.from(visible(id));
+    }
+
+    /** The agency if the caller may see it; 404 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Agency visible(UUID id) {
+        Agency agency = id == null ? null : em.find(Agency.class, id);
+        if (agency == null || !caller.scope().canRead(agency.regionCode)) {
+            throw ProblemException.notFound("agency", id);
+        }
+        return agency;
+    }
+
+    @Transactional
+    public AgencyResponse create(AgencyInput input) {
+        UUID id = input.id() == null ? UUID.randomUUID() : input.id();
+        if (em.find(Agency.class, id) != null) {
+            throw ProblemException.conflict("An agency with id " + id + " already exists");
+        }
+        Agency agency = new Agency();
+        agency.id = id;
+        apply(agency, input);
+        em.persist(agency);
+        em.flush();
+        AgencyResponse response = AgencyResponse.from(agency);
+        changeLog.record(ENTITY, id, Operation.CREATE, agency.version, agency.regionCode, response);
+        return response;
+    }
+
+    @Transactional
+    public AgencyResponse replace(UUID id, Long expectedVersion, AgencyInput input) {
+        Agency agency = visible(id);
+        caller.scope().requireWritable(agency.regionCode, "regionCode");
+        ETags.check(expectedVersion, agency.version);
+        if (input.id() != null && !input.id().equals(id)) {
+            throw ProblemException.invalid("id", "must be absent or equal to the id in the path");
+        }
+        apply(agency, input);
+        em.flush();
+        AgencyResponse response = AgencyResponse.from(agency);
+        changeLog.record(ENTITY, id, Operation.UPDATE, agency.version, agency.regionCode, response);
+        return response;
+    }
+
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        Agency agency = visible(id);
+        caller.scope().requireWritable(agency.regionCode, "regionCode");
+        ETags.check(expectedVersion, agency.version);
+        if (count("select count(*) from Agency a where a.parentId = :id", id) > 0) {
+            throw ProblemException.conflict("The agency still has subordinate units; move or delete them first");
+        }
+        if (count("select count(*) from TeamMember m where m.agencyId = :id", id) > 0
+                || count("select count(*) from Team t where t.secretariatAgencyId = :id", id) > 0) {
+            throw ProblemException.conflict("The agency is still a member or the secretariat of a team");
+        }
+        long version = agency.version;
+        em.remove(agency);
+        em.flush();
+        changeLog.recordDelete(ENTITY, id, version + 1, agency.regionCode);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(ENTITY, id, page);
+    }
+
+    private void apply(Agency agency, AgencyInput input) {
+        String region = blankToNull(input.regionCode());
+        if (region != null && !regions.exists(region)) {
+            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
+        }
+        caller.scope().requireWritable(region, "regionCode");
+        if (input.parentId() != null) {
+            Agency parent = em.find(Agency.class, input.parentId());
+            if (parent == null || !caller.scope().canRead(parent.regionCode)) {
+                throw ProblemException.invalid("parentId", "there is no agency with id " + input.parentId());
+            }
+            if (parent.regionCode != null && (region == null || !RegionCode.within(region, parent.regionCode))) {
+                throw ProblemException.invalid("regionCode", "must lie within the parent unit's region "
+                        + parent.regionCode);
+            }
+            if (agency.id.equals(parent.id) || ancestors(parent).contains(agency.id)) {
+                throw ProblemException.invalid("parentId", "would make the agency a unit of itself");
+            }
+        }
+        agency.name = input.name().trim();
+        agency.type = input.type();
+        agency.parentId = input.parentId();
+        agency.regionCode = region;
+        agency.phone = input.contact() == null ? null : blankToNull(input.contact().phone());
+        agency.email = input.contact() == null ? null : blankToNull(input.contact().email());
+        agency.address = input.contact() == null ? null : blankToNull(input.contact().address());
+    }
+
+    /** The ids above {@code agency}, nearest first; stops at a loop. */
+    private Set<UUID> ancestors(Agency agency) {
+        Set<UUID> seen = new HashSet<>();
+        UUID next = agency.parentId;
+        while (next != null && seen.add(next)) {
+            Agency up = em.find(Agency.class, next);
+            next = up == null ? null : up.parentId;
+        }
+        return seen;
+    }
+
+    private long count(String hql, UUID id) {
+        return em.createQuery(hql, Long.class).setParameter("id", id).getSingleResult();
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,131 @@
+package id.terpadu.common.changelog;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.RequestIds;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.security.Caller;
+
+/**
+ * The audit trail and, later, the integration feed. Every create, update and delete writes one row in the same
+ * transaction as the change; the row carries the writing transaction's id ({@code pg_current_xact_id()}) so that
+ * a feed reader can never skip a change that commits late.
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Caller caller;
+
+    ChangeLog(EntityManager em, ObjectMapper mapper, Caller caller) {
+        this.em = em;
+        this.mapper = mapper;
+        this.caller = caller;
+    }
+
+    /** Records a create or update; {@code snapshot} is the response body of the record after the change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String entityType, UUID id, Operation operation, long version, String regionCode,
+            Object snapshot) {
+        insert(entityType, id, operation, version, regionCode, mapper.valueToTree(snapshot));
+    }
+
+    /** Records a delete with a tombstone snapshot. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordDelete(String entityType, UUID id, long version, String regionCode) {
+        insert(entityType, id, Operation.DELETE, version, regionCode,
+                mapper.valueToTree(Map.of("id", id.toString(), "deleted", true)));
+    }
+
+    private void insert(String entityType, UUID id, Operation operation, long version, String regionCode,
+            JsonNode snapshot) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("snapshot cannot be written", e);
+        }
+        em.createNativeQuery("""
+                insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
+                                        actor_agency_id, client_id, request_id, snapshot)
+                values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, cast(:snapshot as jsonb))
+                """)
+                .setParameter("type", entityType)
+                .setParameter("id", id)
+                .setParameter("op", operation.name())
+                .setParameter("version", version)
+                .setParameter("region", regionCode)
+                .setParameter("actor", caller.subject())
+                .setParameter("agency", caller.agencyId())
+                .setParameter("client", caller.clientId())
+                .setParameter("request", RequestIds.current())
+                .setParameter("snapshot", json)
+                .executeUpdate();
+    }
+
+    /** The changes of one record, oldest first, keyset-paginated by position. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(String entityType, UUID id, PageRequest request) {
+        long after = 0;
+        if (request.after() != null) {
+            try {
+                after = Long.parseLong(request.after().get(0));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("cursor",
+                        "is not a cursor this list gave out; start again without one");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select position, entity_type, entity_id, operation, version, actor, actor_agency_id, client_id,
+                       request_id, occurred_at, cast(snapshot as text)
+                from change_log where entity_type = :type and entity_id = :id and position > :after
+                order by position limit :limit
+                """)
+                .setParameter("type", entityType)
+                .setParameter("id", id)
+                .setParameter("after", after)
+                .setParameter("limit", request.limit() + 1)
+                .getResultList();
+        List<ChangeEntry> entries = rows.stream().limit(request.limit()).map(this::toEntry).toList();
+        String next = rows.size() > request.limit()
+                ? PageRequest.encode(List.of(Long.toString(entries.get(entries.size() - 1).position())))
+                : null;
+        return new Page<>(entries, next);
+    }
+
+    private ChangeEntry toEntry(Object[] row) {
+        try {
+            return new ChangeEntry(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2],
+                    Operation.valueOf((String) row[3]), ((Number) row[4]).longValue(), (String) row[5],
+                    (UUID) row[6], (String) row[7], (String) row[8], toInstant(row[9]),
+                    mapper.readTree((String) row[10]));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored snapshot cannot be read", e);
+        }
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,5 @@
+package id.terpadu.common.changelog;
+
+public enum Operation {
+    CREATE, UPDATE, DELETE
+}

@@ -1,0 +1,76 @@
+package id.terpadu.common.http;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+
+/**
+ * The one implementation of optimistic concurrency over HTTP: a record's ETag is its version; writes must send
+ * it back in {@code If-Match} (428 without, 412 when stale); reads honour {@code If-None-Match} (304).
+ */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * The version a write expects, from {@code If-Match}: {@code null} for {@code *} (any version).
+     *
+     * @throws ProblemException 428 when the header is missing, 412 when it names no version of ours
+     */
+    public static Long requireIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the version you read (GET the record first)");
+        }
+        String value = ifMatch.trim();
+        if (value.equals("*")) {
+            return null;
+        }
+        if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            try {
+                return Long.parseLong(value.substring(1, value.length() - 1));
+            } catch (NumberFormatException e) {
+                // falls through: an ETag we never gave out matches nothing
+            }
+        }
+        throw stale(ifMatch);
+    }
+
+    /** 412 unless the record is still at the version the client read. */
+    public static void check(Long expected, long actual) {
+        if (expected != null && expected != actual) {
+            throw stale("\"" + expected + "\"");
+        }
+    }
+
+    private static ProblemException stale(String sent) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "If-Match " + sent + " does not match the current version; read the record again");
+    }
+
+    /** 200 with the body and its ETag, or 304 when {@code If-None-Match} already names this version. */
+    public static Response conditionalGet(Request request, long version, Object body) {
+        return conditionalGet(request, of(version), body);
+    }
+
+    /** As {@link #conditionalGet(Request, long, Object)} for a representation tagged by its content. */
+    public static Response conditionalGet(Request request, EntityTag tag, Object body) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).build();
+        }
+        return Response.ok(body).tag(tag).build();
+    }
+
+    public static Response.ResponseBuilder tagged(Response.ResponseBuilder builder, long version) {
+        return builder.tag(of(version));
+    }
+}

@@ -1,0 +1,75 @@
+package id.terpadu.common.http;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.terpadu.common.error.Languages;
+import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.error.Problems;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What happens to every HTTP request before it reaches a resource: the request id is fixed, and a body that
+ * announces itself larger than the limit is refused with a problem document before it is read.
+ */
+@Singleton
+public class HttpEdge {
+
+    private final ObjectMapper mapper;
+    private final long maxBody;
+
+    HttpEdge(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.mapper = mapper;
+        this.maxBody = maxBody.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-1000).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        MDC.put(RequestIds.MDC_KEY, id);
+        ctx.response().putHeader(RequestIds.HEADER, id);
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && isTooLarge(length)) {
+            writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body may be at most " + maxBody + " bytes; this one announces " + length);
+            return;
+        }
+        ctx.next();
+    }
+
+    private boolean isTooLarge(String length) {
+        try {
+            return Long.parseLong(length.trim()) > maxBody;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void writeProblem(RoutingContext ctx, ProblemType type, String detail) {
+        Problem problem = Problems.of(type, detail, null, null,
+                Languages.pick(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)), ctx.request().path());
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + type.status() + "}";
+        }
+        ctx.response().setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body);
+    }
+}

@@ -1,0 +1,164 @@
+package id.terpadu.common.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * {@code Idempotency-Key} for POSTs, kept in PostgreSQL for 24 hours per caller. The key is claimed, the
+ * request executed and its answer stored in <em>one</em> transaction, so:
+ * <ul>
+ * <li>a replay with the same key and body gets the stored status, headers and body back;</li>
+ * <li>the same key with another body is a 422;</li>
+ * <li>a concurrent request with the same key waits on the key's row lock until the first commits, then
+ * replays it: exactly one record is created;</li>
+ * <li>a request that fails stores nothing, so it can be retried with the same key.</li>
+ * </ul>
+ */
+@Idempotent
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class IdempotencyInterceptor {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    @Inject
+    HttpServerRequest request;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Caller caller;
+    @ConfigProperty(name = "terpadu.idempotency.retention")
+    Duration retention;
+
+    @AroundInvoke
+    Object around(InvocationContext ctx) throws Exception {
+        String key = request.getHeader(HEADER);
+        if (key == null) {
+            return ctx.proceed();
+        }
+        if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw ProblemException.invalid(HEADER, "must be 1 to 255 visible ASCII characters, e.g. a UUID");
+        }
+        String principal = caller.subject();
+        String hash = fingerprint(ctx.getParameters());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> execute(ctx, principal, key, hash));
+        } catch (QuarkusTransactionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private Object execute(InvocationContext ctx, String principal, String key, String hash) throws Exception {
+        em.createNativeQuery("delete from idempotency_key where principal = :p and key = :k and expires_at < now()")
+                .setParameter("p", principal).setParameter("k", key).executeUpdate();
+        int claimed = em.createNativeQuery("""
+                insert into idempotency_key (principal, key, request_hash, method, path, expires_at)
+                values (:p, :k, :h, :m, :path, now() + make_interval(secs => :secs))
+                on conflict (principal, key) do nothing
+                """)
+                .setParameter("p", principal).setParameter("k", key).setParameter("h", hash)
+                .setParameter("m", request.method().name()).setParameter("path", request.path())
+                .setParameter("secs", (double) retention.toSeconds())
+                .executeUpdate();
+        if (claimed == 0) {
+            return replay(principal, key, hash);
+        }
+        Object result = ctx.proceed();
+        Response response = (Response) result;
+        byte[] body = response.getEntity() == null ? null : mapper.writeValueAsBytes(response.getEntity());
+        em.createNativeQuery("""
+                update idempotency_key set status = :s, content_type = :ct, location = :loc, etag = :etag, body = :b
+                where principal = :p and key = :k
+                """)
+                .setParameter("s", response.getStatus())
+                .setParameter("ct", response.getMediaType() == null ? null : response.getMediaType().toString())
+                .setParameter("loc", response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter("etag", response.getHeaderString("ETag"))
+                .setParameter("b", body)
+                .setParameter("p", principal).setParameter("k", key)
+                .executeUpdate();
+        return response;
+    }
+
+    private Response replay(String principal, String key, String hash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select request_hash, status, content_type, location, etag, body
+                from idempotency_key where principal = :p and key = :k
+                """).setParameter("p", principal).setParameter("k", key).getResultList();
+        if (rows.isEmpty() || rows.get(0)[1] == null) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "A request with this Idempotency-Key is still being processed; retry shortly");
+        }
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used with a different request; use a new key for a new request");
+        }
+        Response.ResponseBuilder builder = Response.status(((Number) row[1]).intValue()).header(REPLAYED_HEADER, "true");
+        if (row[2] != null) {
+            builder.type((String) row[2]);
+        }
+        if (row[3] != null) {
+            builder.header("Location", row[3]);
+        }
+        if (row[4] != null) {
+            builder.header("ETag", row[4]);
+        }
+        if (row[5] != null) {
+            builder.entity(row[5]);
+        }
+        return builder.build();
+    }
+
+    /** SHA-256 of the method, path and the JSON of every argument: the same request always hashes alike. */
+    private String fingerprint(Object[] arguments) throws Exception {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        digest.update((request.method().name() + " " + request.path() + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Object argument : arguments) {
+            if (argument == null || argument instanceof String || argument instanceof Number
+                    || argument instanceof java.util.UUID) {
+                digest.update(String.valueOf(argument).getBytes(StandardCharsets.UTF_8));
+            } else if (argument.getClass().getName().startsWith("jakarta.ws.rs")
+                    || argument.getClass().getName().startsWith("org.jboss.resteasy")
+                    || argument.getClass().getName().startsWith("io.vertx")) {
+                continue;
+            } else {
+                digest.update(mapper.writeValueAsBytes(argument));
+            }
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

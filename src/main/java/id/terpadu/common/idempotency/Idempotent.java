@@ -1,0 +1,18 @@
+package id.terpadu.common.idempotency;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.interceptor.InterceptorBinding;
+
+/**
+ * Marks a {@code POST} resource method that honours {@code Idempotency-Key}: the method must return a
+ * {@link jakarta.ws.rs.core.Response}. Every POST of the API carries it (a test checks).
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.METHOD, ElementType.TYPE })
+public @interface Idempotent {
+}

@@ -1,0 +1,128 @@
+package id.terpadu.common.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.idempotency.IdempotencyInterceptor;
+
+/**
+ * Documents the conventions every operation shares, once: the problem responses each kind of operation can give
+ * (with an example each), and the {@code Idempotency-Key} header of every POST.
+ */
+public class ConventionsFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                document(path, entry.getKey(), entry.getValue());
+            }
+        });
+    }
+
+    private void document(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        boolean secured = !path.startsWith("/api/v1/dev/");
+        boolean hasId = path.contains("{");
+        boolean write = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE;
+        boolean body = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH;
+        Map<ProblemType, String> problems = new LinkedHashMap<>();
+        problems.put(ProblemType.VALIDATION, "The request is not valid: a parameter or field (listed in `errors`), "
+                + "malformed JSON, an unknown field or an unknown enum value (listed in `allowed`)");
+        if (secured) {
+            problems.put(ProblemType.UNAUTHORIZED, "No valid bearer token");
+            problems.put(ProblemType.FORBIDDEN, "Your roles or region scope do not allow this");
+        }
+        if (hasId) {
+            problems.put(ProblemType.NOT_FOUND, "No such record, or it lies outside your region scope");
+        }
+        problems.put(ProblemType.NOT_ACCEPTABLE, "The Accept header asks for a format this operation cannot produce");
+        if (body || method == PathItem.HttpMethod.DELETE) {
+            problems.put(ProblemType.CONFLICT, "The change conflicts with existing data or a rule of the domain");
+        }
+        if (write) {
+            problems.put(ProblemType.PRECONDITION_FAILED, "If-Match does not match the current version");
+            problems.put(ProblemType.PRECONDITION_REQUIRED, "If-Match is missing");
+        }
+        if (body) {
+            problems.put(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than the limit (8 MB)");
+            problems.put(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not accepted here");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            problems.put(ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key was used with another body");
+            addIdempotencyKey(operation);
+        }
+        problems.put(ProblemType.INTERNAL, "Unexpected failure; quote the request id");
+        problems.put(ProblemType.SERVICE_UNAVAILABLE, "The database is unreachable or too slow; retry after Retry-After");
+        problems.forEach((type, description) -> {
+            String code = Integer.toString(type.status());
+            if (responses.getAPIResponse(code) == null || responses.getAPIResponse(code).getContent() == null) {
+                responses.addAPIResponse(code, problemResponse(type, description, path));
+            }
+        });
+    }
+
+    private static void addIdempotencyKey(Operation operation) {
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> IdempotencyInterceptor.HEADER.equalsIgnoreCase(p.getName()))) {
+            return;
+        }
+        operation.addParameter(OASFactory.createParameter()
+                .name(IdempotencyInterceptor.HEADER)
+                .in(Parameter.In.HEADER)
+                .required(false)
+                .description("Any unique string (a UUID is best) per intended request. A retry with the same key and "
+                        + "body returns the first answer (with Idempotent-Replayed: true); the same key with another "
+                        + "body is a 422. Keys are kept 24 hours per caller.")
+                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(255))
+                .example("2f1e7c3a-9b8d-4e6f-a5c4-3b2a1d0e9f8c"));
+    }
+
+    private static APIResponse problemResponse(ProblemType type, String description, String path) {
+        Problem example = new Problem(type.uri(), type.title("en"), type.status(), description, path.replace("{", "").replace("}", ""),
+                "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11",
+                type == ProblemType.VALIDATION ? java.util.List.of(new Problem.FieldError("name", "must not be blank")) : null,
+                null);
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("type", example.type());
+        value.put("title", example.title());
+        value.put("status", example.status());
+        value.put("detail", example.detail());
+        value.put("instance", example.instance());
+        value.put("requestId", example.requestId());
+        if (example.errors() != null) {
+            value.put("errors", java.util.List.of(Map.of("field", "name", "message", "must not be blank")));
+        }
+        MediaType media = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                .example(value);
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+}

@@ -1,0 +1,86 @@
+package id.terpadu.common.paging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Keyset pagination, the one way lists are read: {@code where <filter> and (keys) > (cursor) order by keys
+ * limit n+1}. No count is ever taken; the extra row tells whether a next page exists.
+ */
+public final class Keyset {
+
+    private Keyset() {
+    }
+
+    /**
+     * @param from  the HQL source with alias {@code e}, e.g. {@code "Agency e"}
+     * @param keyOf the sort-key values of an entity, in the order of {@code keys}, as cursor text
+     */
+    public static <E> Page<E> page(EntityManager em, Class<E> type, String from, Filter filter, List<SortKey> keys,
+            PageRequest request, Function<E, List<String>> keyOf) {
+        StringBuilder hql = new StringBuilder("select e from ").append(from).append(" where ").append(filter.where());
+        List<Object> cursorValues = new ArrayList<>();
+        if (request.after() != null) {
+            if (request.after().size() != keys.size()) {
+                throw PageRequest.invalidCursor();
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                try {
+                    cursorValues.add(keys.get(i).parse().apply(request.after().get(i)));
+                } catch (RuntimeException e) {
+                    throw PageRequest.invalidCursor();
+                }
+            }
+            hql.append(" and (").append(after(keys)).append(')');
+        }
+        hql.append(" order by ");
+        for (int i = 0; i < keys.size(); i++) {
+            hql.append(i == 0 ? "" : ", ").append(keys.get(i).path()).append(keys.get(i).descending() ? " desc" : " asc");
+        }
+        TypedQuery<E> query = em.createQuery(hql.toString(), type);
+        filter.parameters().forEach(query::setParameter);
+        for (int i = 0; i < cursorValues.size(); i++) {
+            query.setParameter("k" + i, cursorValues.get(i));
+        }
+        query.setMaxResults(request.limit() + 1);
+        List<E> rows = query.getResultList();
+        if (rows.size() <= request.limit()) {
+            return new Page<>(rows, null);
+        }
+        List<E> items = rows.subList(0, request.limit());
+        return new Page<>(List.copyOf(items), PageRequest.encode(keyOf.apply(items.get(items.size() - 1))));
+    }
+
+    /** {@code k0 > :k0 or (k0 = :k0 and k1 > :k1) or …}, with {@code <} for descending keys. */
+    private static String after(List<SortKey> keys) {
+        StringBuilder clause = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
+                clause.append(" or ");
+            }
+            clause.append('(');
+            for (int j = 0; j < i; j++) {
+                clause.append(keys.get(j).path()).append(" = :k").append(j).append(" and ");
+            }
+            clause.append(keys.get(i).path()).append(keys.get(i).descending() ? " < :k" : " > :k").append(i);
+            clause.append(')');
+        }
+        return clause.toString();
+    }
+
+    /** 200 with the page and, when there is a next page, an RFC 8288 {@code Link: <…>; rel="next"} (relative). */
+    public static Response ok(Page<?> page, UriInfo uri) {
+        Response.ResponseBuilder builder = Response.ok(page);
+        if (page.nextCursor() != null) {
+            java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+            builder.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+        }
+        return builder.build();
+    }
+}

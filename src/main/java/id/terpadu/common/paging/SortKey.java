@@ -1,0 +1,24 @@
+package id.terpadu.common.paging;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/** One column of a keyset order: its query path, direction, and how its cursor text turns back into a value. */
+public record SortKey(String path, boolean descending, Function<String, Object> parse) {
+
+    public static SortKey text(String path) {
+        return new SortKey(path, false, s -> s);
+    }
+
+    public static SortKey uuid(String path) {
+        return new SortKey(path, false, UUID::fromString);
+    }
+
+    public static SortKey integerDesc(String path) {
+        return new SortKey(path, true, Integer::valueOf);
+    }
+
+    public static SortKey longAsc(String path) {
+        return new SortKey(path, false, Long::valueOf);
+    }
+}

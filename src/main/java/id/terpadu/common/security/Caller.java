@@ -1,0 +1,115 @@
+package id.terpadu.common.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.region.RegionCode;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling: subject, display name, agency, roles, region scope and client, read from the verified token.
+ * Claims: {@code sub}, {@code name}, {@code agency_id}, {@code roles}, {@code region_scope}, {@code client_id}.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String CLAIM_NAME = "name";
+    public static final String CLAIM_AGENCY = "agency_id";
+    public static final String CLAIM_ROLES = "roles";
+    public static final String CLAIM_SCOPE = "region_scope";
+    public static final String CLAIM_CLIENT = "client_id";
+
+    private final SecurityIdentity identity;
+    private RegionScope scope;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    private JsonWebToken token() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+    }
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    public String subject() {
+        JsonWebToken jwt = token();
+        if (jwt != null && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public UUID agencyId() {
+        JsonWebToken jwt = token();
+        Object value = jwt == null ? null : jwt.getClaim(CLAIM_AGENCY);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.toString().replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The token's client: {@code client_id}, else {@code azp}, else the token id. */
+    public String clientId() {
+        JsonWebToken jwt = token();
+        if (jwt == null) {
+            return null;
+        }
+        for (String claim : List.of(CLAIM_CLIENT, "azp", "jti")) {
+            Object value = jwt.getClaim(claim);
+            if (value != null) {
+                return value.toString().replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The caller's region scope; a token whose scope holds a malformed code is refused. */
+    public RegionScope scope() {
+        if (scope == null) {
+            scope = readScope();
+        }
+        return scope;
+    }
+
+    private RegionScope readScope() {
+        JsonWebToken jwt = token();
+        Object claim = jwt == null ? null : jwt.getClaim(CLAIM_SCOPE);
+        if (claim == null) {
+            return RegionScope.NATIONAL;
+        }
+        List<String> codes = new ArrayList<>();
+        if (claim instanceof Collection<?> values) {
+            for (Object value : values) {
+                codes.add(value.toString().replace("\"", ""));
+            }
+        } else {
+            codes.add(claim.toString().replace("\"", ""));
+        }
+        for (String code : codes) {
+            if (!RegionCode.isValid(code)) {
+                throw new ProblemException(ProblemType.UNAUTHORIZED,
+                        "The token's region_scope holds a code that is not a Kemendagri region code");
+            }
+        }
+        return new RegionScope(List.copyOf(codes));
+    }
+}

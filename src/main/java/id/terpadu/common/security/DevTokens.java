@@ -1,0 +1,106 @@
+package id.terpadu.common.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+/**
+ * Mints development tokens with the DEVELOPMENT-ONLY key, only while {@code terpadu.dev-tokens.enabled} is true.
+ * The private key is read on the first mint, never before: with the switch off it is never loaded.
+ */
+@ApplicationScoped
+public class DevTokens {
+
+    public static final String CLIENT_ID = "dev-tokens";
+
+    private final boolean enabled;
+    private final String keyLocation;
+    private final String issuer;
+    private final String audience;
+    private volatile PrivateKey key;
+
+    DevTokens(@ConfigProperty(name = "terpadu.dev-tokens.enabled") boolean enabled,
+            @ConfigProperty(name = "terpadu.dev-tokens.private-key-location") String keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "mp.jwt.verify.audiences") String audience) {
+        this.enabled = enabled;
+        this.keyLocation = keyLocation;
+        this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Whether the development private key has been read in this process. */
+    public boolean keyLoaded() {
+        return key != null;
+    }
+
+    public DevTokenDtos.DevTokenResponse mint(DevTokenDtos.DevTokenRequest request) {
+        if (!enabled) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at this address");
+        }
+        Duration ttl = Duration.ofMinutes(request.ttlMinutes() == null ? 480 : request.ttlMinutes());
+        Instant expires = Instant.now().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Set<String> roles = new TreeSet<>();
+        request.roles().forEach(role -> roles.add(role.name()));
+        List<String> scope = request.regionScope() == null ? List.of() : List.copyOf(request.regionScope());
+        var builder = Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(request.subject())
+                .upn(request.subject())
+                .claim("jti", UUID.randomUUID().toString())
+                .claim(Caller.CLAIM_ROLES, roles)
+                .claim(Caller.CLAIM_SCOPE, scope)
+                .claim(Caller.CLAIM_CLIENT, CLIENT_ID)
+                .expiresAt(expires);
+        if (request.name() != null) {
+            builder.claim(Caller.CLAIM_NAME, request.name());
+        }
+        if (request.agencyId() != null) {
+            builder.claim(Caller.CLAIM_AGENCY, request.agencyId().toString());
+        }
+        String token = builder.jws().keyId("terpadu-development-only").sign(privateKey());
+        return new DevTokenDtos.DevTokenResponse(token, "Bearer", expires, request.subject(), roles, scope);
+    }
+
+    private PrivateKey privateKey() {
+        if (key == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = readKey();
+                }
+            }
+        }
+        return key;
+    }
+
+    private PrivateKey readKey() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(keyLocation)) {
+            if (in == null) {
+                throw new IllegalStateException("development key not found at " + keyLocation);
+            }
+            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("development key cannot be read", e);
+        }
+    }
+}

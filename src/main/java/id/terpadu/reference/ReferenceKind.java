@@ -1,0 +1,42 @@
+package id.terpadu.reference;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import id.terpadu.agency.AgencyType;
+import id.terpadu.region.RegionLevel;
+import id.terpadu.team.SubTeam;
+import id.terpadu.team.TeamLevel;
+import id.terpadu.team.TeamRole;
+
+/** The kinds of reference data; where the API has an enum for a kind, the enum is named so a test can check both. */
+@Schema(name = "ReferenceKind")
+public record ReferenceKind(@Schema(example = "activity-types") String kind,
+        @Schema(example = "Activity types of each handling stage") String description,
+        @Schema(hidden = true) Class<? extends Enum<?>> backingEnum) {
+
+    public static final List<ReferenceKind> ALL = List.of(
+            new ReferenceKind("conflict-categories", "Sources of conflict (UU 7/2012 Ps 5), hierarchical", null),
+            new ReferenceKind("handling-stages", "The three statutory stages of handling a conflict", null),
+            new ReferenceKind("activity-types", "Activity types of each handling stage (attributes.stage)", null),
+            new ReferenceKind("agency-types", "Types of member agency", AgencyType.class),
+            new ReferenceKind("team-levels", "Levels of the Tim Terpadu", TeamLevel.class),
+            new ReferenceKind("team-roles", "Roles within a team", TeamRole.class),
+            new ReferenceKind("sub-teams", "Sub-teams of a team", SubTeam.class),
+            new ReferenceKind("region-levels", "Levels of the Kemendagri region code list", RegionLevel.class));
+
+    public static boolean exists(String kind) {
+        return ALL.stream().anyMatch(k -> k.kind.equals(kind));
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(ReferenceKind::kind).toList();
+    }
+
+    public List<String> enumCodes() {
+        return backingEnum == null ? List.of()
+                : Arrays.stream(backingEnum.getEnumConstants()).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package id.terpadu.region;
+
+import java.util.regex.Pattern;
+
+/**
+ * Kemendagri region codes: {@code NN} province, {@code NN.NN} kabupaten (01–69) or kota (71–99),
+ * {@code NN.NN.NN} kecamatan, {@code NN.NN.NN.NNNN} desa/kelurahan (first digit 1 kelurahan, 2 desa, 3 desa adat).
+ */
+public final class RegionCode {
+
+    private static final Pattern FORMAT = Pattern.compile("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?");
+
+    private RegionCode() {
+    }
+
+    public static boolean isValid(String code) {
+        return code != null && FORMAT.matcher(code).matches() && level(code) != null;
+    }
+
+    /** 400 unless {@code code} is a well-formed region code. */
+    public static void require(String code, String field) {
+        if (!isValid(code)) {
+            throw id.terpadu.common.error.ProblemException.invalid(field,
+                    "'" + code + "' is not a Kemendagri region code (NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN)");
+        }
+    }
+
+    /** The level the code's shape and digits say, or {@code null} when no level has such codes. */
+    public static RegionLevel level(String code) {
+        String[] parts = code.split("\\.");
+        if ("00".equals(parts[0])) {
+            return null;
+        }
+        return switch (parts.length) {
+            case 1 -> RegionLevel.PROVINSI;
+            case 2 -> {
+                int n = Integer.parseInt(parts[1]);
+                yield n >= 1 && n <= 69 ? RegionLevel.KABUPATEN : n >= 71 ? RegionLevel.KOTA : null;
+            }
+            case 3 -> "00".equals(parts[2]) ? null : RegionLevel.KECAMATAN;
+            case 4 -> switch (parts[3].charAt(0)) {
+                case '1' -> RegionLevel.KELURAHAN;
+                case '2' -> RegionLevel.DESA;
+                case '3' -> RegionLevel.DESA_ADAT;
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+
+    /** The code of the region one level up, or {@code null} for a province. */
+    public static String parent(String code) {
+        int dot = code.lastIndexOf('.');
+        return dot < 0 ? null : code.substring(0, dot);
+    }
+
+    /** Whether {@code code} is {@code ancestor} or lies below it. */
+    public static boolean within(String code, String ancestor) {
+        return code.equals(ancestor) || code.startsWith(ancestor + ".");
+    }
+}

@@ -1,0 +1,117 @@
+package id.terpadu.region;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.http.Params;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.security.Role;
+
+@Path("/api/v1/regions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Regions", description = "Kemendagri administrative region codes (provinsi to desa/kelurahan)")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class RegionResource {
+
+    static final String PAGE_EXAMPLE = """
+            {"items": [{"code": "19.01", "name": "Kabupaten Bangka", "level": "KABUPATEN", "parentCode": "19"},
+                       {"code": "19.71", "name": "Kota Pangkal Pinang", "level": "KOTA", "parentCode": "19"}],
+             "nextCursor": "MTkuNzE"}""";
+
+    private final RegionService service;
+
+    RegionResource(RegionService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Search regions", description = "Regions ordered by code, filtered by level, parent code and "
+            + "a case-insensitive part of the name. Keyset-paginated: follow `nextCursor` or the Link header.")
+    @APIResponse(responseCode = "200", description = "A page of regions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+    public Response search(
+            @Parameter(description = "Level", schema = @Schema(implementation = RegionLevel.class)) @QueryParam("level") String level,
+            @Parameter(description = "Code of the parent region", example = "19") @QueryParam("parent") String parent,
+            @Parameter(description = "Part of the name", example = "pangkal") @QueryParam("q") String q,
+            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Keyset.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), parent, q,
+                PageRequest.of(limit, cursor)), uri);
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "Get a region", description = "One region by its Kemendagri code. The ETag changes when the "
+            + "region is re-imported with another name; If-None-Match gives 304.")
+    @APIResponse(responseCode = "200", description = "The region", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "kota", value = """
+                    {"code": "19.71", "name": "Kota Pangkal Pinang", "level": "KOTA", "parentCode": "19"}""")))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@Parameter(description = "Kemendagri code", example = "19.71") @PathParam("code") String code,
+            @Context Request request) {
+        Region region = service.get(code);
+        EntityTag tag = new EntityTag(Long.toString(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, region.updatedAt)));
+        return ETags.conditionalGet(request, tag, RegionResponse.from(region));
+    }
+
+    @GET
+    @Path("{code}/children")
+    @Operation(summary = "List the regions one level down", description = "The kabupaten/kota of a province, the "
+            + "kecamatan of a kabupaten/kota, or the desa/kelurahan of a kecamatan, ordered by code.")
+    @APIResponse(responseCode = "200", description = "A page of regions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+    public Response children(@Parameter(description = "Kemendagri code", example = "19") @PathParam("code") String code,
+            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Keyset.ok(service.children(code, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @RolesAllowed(Role.ADMIN_)
+    @Idempotent
+    @Operation(summary = "Import the Kemendagri region list", description = "Takes a UTF-8 CSV with the header "
+            + "`kode,nama` (the official list, about 91,600 lines). All or nothing: every line is checked (code format, "
+            + "level, duplicates, parent present in the file or already known) and one bad line writes nothing; the "
+            + "problem lists bad lines with their numbers. Re-importing is safe: new codes are inserted, changed names "
+            + "updated, nothing duplicated; codes absent from the file are kept. ADMIN only.")
+    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
+            kode,nama
+            19.71,Kota Pangkal Pinang
+            19.71.01,Bukit Intan
+            19.71.01.1001,Sinar Bulan
+            """)))
+    @APIResponse(responseCode = "200", description = "Imported", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "result", value = """
+                    {"received": 91599, "inserted": 91561, "updated": 0, "unchanged": 38, "elapsedMillis": 2814}""")))
+    public Response importCsv(String csv) {
+        return Response.ok(service.importCsv(csv)).build();
+    }
+}

@@ -1,0 +1,191 @@
+package id.terpadu.region;
+
+import java.io.StringReader;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.Operation;
+import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import io.quarkus.logging.Log;
+
+/** Regions: lookups, children, search, and the all-or-nothing import of the Kemendagri code list. */
+@ApplicationScoped
+public class RegionService {
+
+    static final String ENTITY = "region-import";
+    private static final List<SortKey> BY_CODE = List.of(SortKey.text("e.code"));
+
+    private final EntityManager em;
+    private final ChangeLog changeLog;
+
+    RegionService(EntityManager em, ChangeLog changeLog) {
+        this.em = em;
+        this.changeLog = changeLog;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Region get(String code) {
+        Region region = RegionCode.isValid(code) ? em.find(Region.class, code) : null;
+        if (region == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no region with code " + code);
+        }
+        return region;
+    }
+
+    /** Whether a region with this code exists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String code) {
+        return code != null && RegionCode.isValid(code) && em.find(Region.class, code) != null;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RegionResponse> search(RegionLevel level, String parent, String query, PageRequest page) {
+        Filter filter = new Filter()
+                .andIf(level, "e.level = :?", level)
+                .andIf(parent, "e.parentCode = :?", parent)
+                .andIf(query, "lower(e.name) like :?", query == null ? null : Filter.containing(query));
+        return Keyset.page(em, Region.class, "Region e", filter, BY_CODE, page, r -> List.of(r.code))
+                .map(RegionResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RegionResponse> children(String code, PageRequest page) {
+        get(code);
+        return search(null, code, null, page);
+    }
+
+    /**
+     * Imports a {@code kode,nama} CSV: every line is checked first (format, level, duplicates, parent present in
+     * the file or the table); one bad line and nothing is written. Otherwise new codes are inserted and changed
+     * names updated in one statement; codes missing from the file are kept (records may refer to them).
+     */
+    @Transactional
+    public ImportResult importCsv(String csv) {
+        long started = System.nanoTime();
+        RegionCsv.Parsed parsed = RegionCsv.parse(csv == null ? "" : csv);
+        List<Problem.FieldError> errors = new ArrayList<>(parsed.errors());
+        int[] errorCount = { parsed.errorCount() };
+        List<RegionCsv.Row> rows = parsed.rows();
+        if (errorCount[0] == 0 && rows.isEmpty()) {
+            RegionCsv.add(errors, errorCount, "body", "the file has a header but no region lines");
+        }
+        Session session = em.unwrap(Session.class);
+        if (errorCount[0] == 0) {
+            checkParents(session, rows, errors, errorCount);
+        }
+        if (errorCount[0] > 0) {
+            throw new ProblemException(ProblemType.VALIDATION, errorCount[0] + " line(s) of the file are not valid"
+                    + (errorCount[0] > errors.size() ? "; the first " + errors.size() + " are listed" : "")
+                    + "; nothing was imported", errors, null);
+        }
+        int[] counts = session.doReturningWork(connection -> write(connection, rows));
+        ImportResult result = new ImportResult(rows.size(), counts[0], counts[1], rows.size() - counts[0] - counts[1],
+                (System.nanoTime() - started) / 1_000_000);
+        changeLog.record(ENTITY, UUID.randomUUID(), Operation.CREATE, 0, null, result);
+        Log.infof("Region import: %d lines, %d inserted, %d updated in %d ms", result.received(), result.inserted(),
+                result.updated(), result.elapsedMillis());
+        return result;
+    }
+
+    private static void checkParents(Session session, List<RegionCsv.Row> rows, List<Problem.FieldError> errors,
+            int[] errorCount) {
+        Set<String> inFile = new HashSet<>(rows.size() * 2);
+        for (RegionCsv.Row row : rows) {
+            inFile.add(row.code());
+        }
+        Set<String> wanted = new HashSet<>();
+        for (RegionCsv.Row row : rows) {
+            if (row.parentCode() != null && !inFile.contains(row.parentCode())) {
+                wanted.add(row.parentCode());
+            }
+        }
+        Set<String> inTable = wanted.isEmpty() ? Set.of() : session.doReturningWork(connection -> existing(connection, wanted));
+        for (RegionCsv.Row row : rows) {
+            String parent = row.parentCode();
+            if (parent != null && !inFile.contains(parent) && !inTable.contains(parent)) {
+                RegionCsv.add(errors, errorCount, "line " + row.line(),
+                        "the parent region " + parent + " of " + row.code() + " is neither in the file nor known");
+            }
+        }
+    }
+
+    private static Set<String> existing(Connection connection, Set<String> codes) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("select code from region where code = any(?)")) {
+            Array array = connection.createArrayOf("text", codes.toArray());
+            statement.setArray(1, array);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** COPY into a temporary table, then one upsert; returns {inserted, updated}. */
+    private static int[] write(Connection connection, List<RegionCsv.Row> rows) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temporary table region_import (code text, name text, level text, parent_code text)"
+                    + " on commit drop");
+        }
+        StringBuilder data = new StringBuilder(rows.size() * 40);
+        for (RegionCsv.Row row : rows) {
+            data.append(row.code()).append(',').append(quote(row.name())).append(',').append(row.level().name())
+                    .append(',').append(row.parentCode() == null ? "" : row.parentCode()).append('\n');
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy region_import (code, name, level, parent_code) from stdin with (format csv)",
+                    new StringReader(data.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("copy failed", e);
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        with upserted as (
+                            insert into region (code, name, level, parent_code, updated_at)
+                            select code, name, level, nullif(parent_code, ''), now() from region_import
+                            on conflict (code) do update
+                                set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
+                                    updated_at = now()
+                                where (region.name, region.level, region.parent_code)
+                                      is distinct from (excluded.name, excluded.level, excluded.parent_code)
+                            returning (xmax = 0) as inserted)
+                        select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted
+                        """)) {
+            rs.next();
+            return new int[] { rs.getInt(1), rs.getInt(2) };
+        }
+    }
+
+    private static String quote(String value) {
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+}

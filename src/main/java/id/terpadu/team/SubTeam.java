@@ -1,0 +1,6 @@
+package id.terpadu.team;
+
+/** Sub-teams of a team (reference kind {@code sub-teams}). */
+public enum SubTeam {
+    PENCEGAHAN, PENGHENTIAN, PEMULIHAN
+}

@@ -1,0 +1,148 @@
+package id.terpadu.team;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.security.Role;
+import id.terpadu.team.TeamDtos.TeamMemberInput;
+import id.terpadu.team.TeamDtos.TeamMemberResponse;
+
+@Path("/api/v1/teams/{teamId}/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Teams")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class TeamMemberResource {
+
+    static final String INPUT_EXAMPLE = """
+            {"agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "personName": "Drs. Fulan bin Fulan",
+             "position": "Kepala Badan Kesbangpol Provinsi", "role": "SEKRETARIS", "subTeam": "PENCEGAHAN"}""";
+    static final String RESPONSE_EXAMPLE = """
+            {"id": "c3d2e1f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f", "teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a",
+             "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "personName": "Drs. Fulan bin Fulan",
+             "position": "Kepala Badan Kesbangpol Provinsi", "role": "SEKRETARIS", "subTeam": "PENCEGAHAN",
+             "version": 0, "createdAt": "2023-02-10T03:05:00Z", "updatedAt": "2023-02-10T03:05:00Z"}""";
+
+    private final TeamService service;
+
+    TeamMemberResource(TeamService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List the members of a team", description = "Members ordered by name, filtered by team role "
+            + "and sub-team. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of members", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(@PathParam("teamId") UUID teamId,
+            @Parameter(description = "Team role", schema = @Schema(implementation = TeamRole.class)) @QueryParam("role") String role,
+            @Parameter(description = "Sub-team", schema = @Schema(implementation = SubTeam.class)) @QueryParam("subTeam") String subTeam,
+            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Keyset.ok(service.members(teamId, Params.enumValue(TeamRole.class, role, "role"),
+                Params.enumValue(SubTeam.class, subTeam, "subTeam"), PageRequest.of(limit, cursor)), uri);
+    }
+
+    @GET
+    @Path("{memberId}")
+    @Operation(summary = "Get a team member", description = "One member with its ETag; If-None-Match gives 304.")
+    @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId, @Context Request request) {
+        TeamMemberResponse member = service.member(teamId, memberId);
+        return ETags.conditionalGet(request, member.version(), member);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Add a member to a team", description = "Seats a person for an agency with a team role and "
+            + "optionally a sub-team. A team has at most one KETUA and one SEKRETARIS (409). ADMIN or COORDINATOR in scope.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "sekretaris", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Added; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
+    public Response add(@PathParam("teamId") UUID teamId, @Valid @NotNull TeamMemberInput request) {
+        TeamMemberResponse created = service.addMember(teamId, request);
+        return Response.created(URI.create("/api/v1/teams/" + teamId + "/members/" + created.id()))
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{memberId}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Replace a team member", description = "Replaces every field of the member. If-Match is "
+            + "required. ADMIN or COORDINATOR in scope.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "sekretaris", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
+    public Response replace(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull TeamMemberInput request) {
+        TeamMemberResponse updated = service.replaceMember(teamId, memberId, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("{memberId}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Remove a team member", description = "Removes the member; the change log keeps a tombstone. "
+            + "If-Match is required. ADMIN or COORDINATOR in scope.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Response delete(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.deleteMember(teamId, memberId, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{memberId}/history")
+    @Operation(summary = "History of a team member", description = "Every change of the member, oldest first. "
+            + "Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
+            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Keyset.ok(service.memberHistory(teamId, memberId, PageRequest.of(limit, cursor)), uri);
+    }
+}

@@ -1,0 +1,153 @@
+package id.terpadu.team;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.security.Role;
+import id.terpadu.team.TeamDtos.TeamInput;
+import id.terpadu.team.TeamDtos.TeamResponse;
+
+@Path("/api/v1/teams")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Teams", description = "Tim Terpadu Penanganan Konflik Sosial at national, provincial and kabupaten/kota level")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class TeamResource {
+
+    static final String INPUT_EXAMPLE = """
+            {"level": "PROVINSI", "regionCode": "19", "year": 2023,
+             "decreeNumber": "188.44/123/KESBANGPOL/2023", "decreeDate": "2023-02-06",
+             "secretariatAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12"}""";
+    static final String RESPONSE_EXAMPLE = """
+            {"id": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "level": "PROVINSI", "regionCode": "19",
+             "name": "Tim Terpadu Penanganan Konflik Sosial Provinsi Kepulauan Bangka Belitung", "year": 2023,
+             "decreeNumber": "188.44/123/KESBANGPOL/2023", "decreeDate": "2023-02-06",
+             "secretariatAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "version": 0,
+             "createdAt": "2023-02-10T03:00:00Z", "updatedAt": "2023-02-10T03:00:00Z"}""";
+
+    private final TeamService service;
+
+    TeamResource(TeamService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List teams", description = "Teams visible in your region scope (the national team is visible "
+            + "to all), newest year first. Filters: level, region subtree, year. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(
+            @Parameter(description = "Team level", schema = @Schema(implementation = TeamLevel.class)) @QueryParam("level") String level,
+            @Parameter(description = "Region code; matches the region and everything below it", example = "19") @QueryParam("region") String region,
+            @Parameter(description = "Year", example = "2023") @QueryParam("year") String year,
+            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Keyset.ok(service.list(Params.enumValue(TeamLevel.class, level, "level"), region,
+                Params.integer(year, "year", 2012, 2100), PageRequest.of(limit, cursor)), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a team", description = "One team with its ETag; 404 outside your region scope; "
+            + "If-None-Match gives 304. Members are listed at /teams/{id}/members.")
+    @APIResponse(responseCode = "200", description = "The team", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        TeamResponse team = service.get(id);
+        return ETags.conditionalGet(request, team.version(), team);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Create a team", description = "Forms a team for a region and year (one per region per year). "
+            + "The level must match the region: no region for NASIONAL, a province for PROVINSI, a kabupaten or kota "
+            + "for KABUPATEN_KOTA. The name defaults from the region. ADMIN or COORDINATOR in scope.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "babel", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
+    public Response create(@Valid @NotNull TeamInput request) {
+        TeamResponse created = service.create(request);
+        return Response.created(URI.create("/api/v1/teams/" + created.id())).tag(ETags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Replace a team", description = "Replaces every field of the team (not its members). "
+            + "If-Match is required. ADMIN or COORDINATOR in scope.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "babel", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull TeamInput request) {
+        TeamResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Delete a team", description = "Deletes the team and its members; the change log keeps a "
+            + "tombstone for each. If-Match is required. ADMIN or COORDINATOR in scope.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of a team", description = "Every change of the team, oldest first, with actor, "
+            + "agency, client, request id and the record after the change. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id,
+            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Keyset.ok(service.history(id, PageRequest.of(limit, cursor)), uri);
+    }
+}

@@ -1,0 +1,307 @@
+package id.terpadu.team;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.agency.AgencyService;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.Operation;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.security.Caller;
+import id.terpadu.region.Region;
+import id.terpadu.region.RegionCode;
+import id.terpadu.region.RegionLevel;
+import id.terpadu.region.RegionService;
+import id.terpadu.team.TeamDtos.TeamInput;
+import id.terpadu.team.TeamDtos.TeamMemberInput;
+import id.terpadu.team.TeamDtos.TeamMemberResponse;
+import id.terpadu.team.TeamDtos.TeamResponse;
+
+/**
+ * Tim Terpadu and their members (Permendagri 42/2015). Rules: the level matches the region (none for NASIONAL, a
+ * province for PROVINSI, a kabupaten or kota for KABUPATEN_KOTA); one team per region per year; at most one KETUA
+ * and one SEKRETARIS per team; members and secretariat are agencies the caller can see.
+ */
+@ApplicationScoped
+public class TeamService {
+
+    public static final String ENTITY = "team";
+    public static final String MEMBER_ENTITY = "team-member";
+    private static final List<SortKey> ORDER = List.of(SortKey.integerDesc("e.year"), SortKey.text("e.name"),
+            SortKey.uuid("e.id"));
+    private static final List<SortKey> MEMBER_ORDER = List.of(SortKey.text("e.personName"), SortKey.uuid("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final ChangeLog changeLog;
+    private final RegionService regions;
+    private final AgencyService agencies;
+
+    TeamService(EntityManager em, Caller caller, ChangeLog changeLog, RegionService regions, AgencyService agencies) {
+        this.em = em;
+        this.caller = caller;
+        this.changeLog = changeLog;
+        this.regions = regions;
+        this.agencies = agencies;
+    }
+
+    // ---- teams ------------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TeamResponse> list(TeamLevel level, String region, Integer year, PageRequest page) {
+        Filter filter = caller.scope().restrict(new Filter(), "e.regionCode")
+                .andIf(level, "e.level = :?", level)
+                .andIf(year, "e.year = :?", year);
+        if (region != null && !region.isBlank()) {
+            RegionCode.require(region, "region");
+            filter.and("e.regionCode = :? or e.regionCode like :?", region, region + ".%");
+        }
+        return Keyset.page(em, Team.class, "Team e", filter, ORDER, page,
+                t -> List.of(Integer.toString(t.year), t.name, t.id.toString())).map(TeamResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TeamResponse get(UUID id) {
+        return TeamResponse.from(visible(id));
+    }
+
+    private Team visible(UUID id) {
+        Team team = id == null ? null : em.find(Team.class, id);
+        if (team == null || !caller.scope().canRead(team.regionCode)) {
+            throw ProblemException.notFound("team", id);
+        }
+        return team;
+    }
+
+    private Team writable(UUID id) {
+        Team team = visible(id);
+        caller.scope().requireWritable(team.regionCode, "regionCode");
+        return team;
+    }
+
+    @Transactional
+    public TeamResponse create(TeamInput input) {
+        UUID id = input.id() == null ? UUID.randomUUID() : input.id();
+        if (em.find(Team.class, id) != null) {
+            throw ProblemException.conflict("A team with id " + id + " already exists");
+        }
+        Team team = new Team();
+        team.id = id;
+        apply(team, input);
+        em.persist(team);
+        em.flush();
+        TeamResponse response = TeamResponse.from(team);
+        changeLog.record(ENTITY, id, Operation.CREATE, team.version, team.regionCode, response);
+        return response;
+    }
+
+    @Transactional
+    public TeamResponse replace(UUID id, Long expectedVersion, TeamInput input) {
+        Team team = writable(id);
+        ETags.check(expectedVersion, team.version);
+        if (input.id() != null && !input.id().equals(id)) {
+            throw ProblemException.invalid("id", "must be absent or equal to the id in the path");
+        }
+        apply(team, input);
+        em.flush();
+        TeamResponse response = TeamResponse.from(team);
+        changeLog.record(ENTITY, id, Operation.UPDATE, team.version, team.regionCode, response);
+        return response;
+    }
+
+    /** Deletes the team and its members; each member gets its own tombstone. */
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        Team team = writable(id);
+        ETags.check(expectedVersion, team.version);
+        List<TeamMember> members = em.createQuery("from TeamMember m where m.teamId = :id", TeamMember.class)
+                .setParameter("id", id).getResultList();
+        for (TeamMember member : members) {
+            em.remove(member);
+            changeLog.recordDelete(MEMBER_ENTITY, member.id, member.version + 1, team.regionCode);
+        }
+        long version = team.version;
+        em.remove(team);
+        em.flush();
+        changeLog.recordDelete(ENTITY, id, version + 1, team.regionCode);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(ENTITY, id, page);
+    }
+
+    private void apply(Team team, TeamInput input) {
+        String region = input.regionCode() == null || input.regionCode().isBlank() ? null : input.regionCode().trim();
+        Region place = checkLevel(input.level(), region);
+        caller.scope().requireWritable(region, "regionCode");
+        long clashes = em.createQuery("""
+                select count(*) from Team t where coalesce(t.regionCode, '') = :region and t.year = :year and t.id <> :id
+                """, Long.class).setParameter("region", region == null ? "" : region)
+                .setParameter("year", input.year()).setParameter("id", team.id).getSingleResult();
+        if (clashes > 0) {
+            throw ProblemException.conflict((region == null ? "The nation" : "Region " + region)
+                    + " already has a team for " + input.year());
+        }
+        if (input.secretariatAgencyId() != null) {
+            visibleAgency(input.secretariatAgencyId(), "secretariatAgencyId");
+        }
+        team.level = input.level();
+        team.regionCode = region;
+        team.year = input.year();
+        team.name = input.name() == null || input.name().isBlank() ? defaultName(place) : input.name().trim();
+        team.decreeNumber = input.decreeNumber() == null || input.decreeNumber().isBlank() ? null
+                : input.decreeNumber().trim();
+        team.decreeDate = input.decreeDate();
+        team.secretariatAgencyId = input.secretariatAgencyId();
+    }
+
+    /** The region of a team of this level; 400 when they do not match. */
+    private Region checkLevel(TeamLevel level, String region) {
+        if (level == TeamLevel.NASIONAL) {
+            if (region != null) {
+                throw ProblemException.invalid("regionCode", "must be empty for a NASIONAL team");
+            }
+            return null;
+        }
+        if (region == null) {
+            throw ProblemException.invalid("regionCode", "is required for a " + level + " team");
+        }
+        if (!regions.exists(region)) {
+            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
+        }
+        RegionLevel regionLevel = RegionCode.level(region);
+        boolean matches = level == TeamLevel.PROVINSI ? regionLevel == RegionLevel.PROVINSI
+                : regionLevel == RegionLevel.KABUPATEN || regionLevel == RegionLevel.KOTA;
+        if (!matches) {
+            throw ProblemException.invalid("regionCode", "a " + level + " team needs "
+                    + (level == TeamLevel.PROVINSI ? "a province code (NN)" : "a kabupaten/kota code (NN.NN)")
+                    + "; " + region + " is a " + regionLevel);
+        }
+        return regions.get(region);
+    }
+
+    private static String defaultName(Region place) {
+        String base = "Tim Terpadu Penanganan Konflik Sosial ";
+        if (place == null) {
+            return base + "Nasional";
+        }
+        return base + (place.level == RegionLevel.PROVINSI ? "Provinsi " + place.name : place.name);
+    }
+
+    private void visibleAgency(UUID agencyId, String field) {
+        try {
+            agencies.visible(agencyId);
+        } catch (ProblemException e) {
+            throw ProblemException.invalid(field, "there is no agency with id " + agencyId);
+        }
+    }
+
+    // ---- members ----------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TeamMemberResponse> members(UUID teamId, TeamRole role, SubTeam subTeam, PageRequest page) {
+        visible(teamId);
+        Filter filter = new Filter().and("e.teamId = :?", teamId)
+                .andIf(role, "e.role = :?", role)
+                .andIf(subTeam, "e.subTeam = :?", subTeam);
+        return Keyset.page(em, TeamMember.class, "TeamMember e", filter, MEMBER_ORDER, page,
+                m -> List.of(m.personName, m.id.toString())).map(TeamMemberResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TeamMemberResponse member(UUID teamId, UUID memberId) {
+        visible(teamId);
+        return TeamMemberResponse.from(visibleMember(teamId, memberId));
+    }
+
+    private TeamMember visibleMember(UUID teamId, UUID memberId) {
+        TeamMember member = memberId == null ? null : em.find(TeamMember.class, memberId);
+        if (member == null || !member.teamId.equals(teamId)) {
+            throw ProblemException.notFound("member of this team", memberId);
+        }
+        return member;
+    }
+
+    @Transactional
+    public TeamMemberResponse addMember(UUID teamId, TeamMemberInput input) {
+        Team team = writable(teamId);
+        UUID id = input.id() == null ? UUID.randomUUID() : input.id();
+        if (em.find(TeamMember.class, id) != null) {
+            throw ProblemException.conflict("A team member with id " + id + " already exists");
+        }
+        TeamMember member = new TeamMember();
+        member.id = id;
+        member.teamId = teamId;
+        applyMember(member, input);
+        em.persist(member);
+        em.flush();
+        TeamMemberResponse response = TeamMemberResponse.from(member);
+        changeLog.record(MEMBER_ENTITY, id, Operation.CREATE, member.version, team.regionCode, response);
+        return response;
+    }
+
+    @Transactional
+    public TeamMemberResponse replaceMember(UUID teamId, UUID memberId, Long expectedVersion, TeamMemberInput input) {
+        Team team = writable(teamId);
+        TeamMember member = visibleMember(teamId, memberId);
+        ETags.check(expectedVersion, member.version);
+        if (input.id() != null && !input.id().equals(memberId)) {
+            throw ProblemException.invalid("id", "must be absent or equal to the id in the path");
+        }
+        applyMember(member, input);
+        em.flush();
+        TeamMemberResponse response = TeamMemberResponse.from(member);
+        changeLog.record(MEMBER_ENTITY, memberId, Operation.UPDATE, member.version, team.regionCode, response);
+        return response;
+    }
+
+    @Transactional
+    public void deleteMember(UUID teamId, UUID memberId, Long expectedVersion) {
+        Team team = writable(teamId);
+        TeamMember member = visibleMember(teamId, memberId);
+        ETags.check(expectedVersion, member.version);
+        long version = member.version;
+        em.remove(member);
+        em.flush();
+        changeLog.recordDelete(MEMBER_ENTITY, memberId, version + 1, team.regionCode);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> memberHistory(UUID teamId, UUID memberId, PageRequest page) {
+        visible(teamId);
+        visibleMember(teamId, memberId);
+        return changeLog.history(MEMBER_ENTITY, memberId, page);
+    }
+
+    private void applyMember(TeamMember member, TeamMemberInput input) {
+        visibleAgency(input.agencyId(), "agencyId");
+        if (input.role() == TeamRole.KETUA || input.role() == TeamRole.SEKRETARIS) {
+            long holders = em.createQuery("""
+                    select count(*) from TeamMember m where m.teamId = :team and m.role = :role and m.id <> :id
+                    """, Long.class).setParameter("team", member.teamId).setParameter("role", input.role())
+                    .setParameter("id", member.id).getSingleResult();
+            if (holders > 0) {
+                throw ProblemException.conflict("The team already has a " + input.role()
+                        + "; change that member's role first");
+            }
+        }
+        member.agencyId = input.agencyId();
+        member.personName = input.personName().trim();
+        member.position = input.position() == null || input.position().isBlank() ? null : input.position().trim();
+        member.role = input.role();
+        member.subTeam = input.subTeam();
+    }
+}

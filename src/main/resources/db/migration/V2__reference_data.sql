@@ -1,0 +1,162 @@
+-- Reference data: every code the API accepts, with Indonesian and English labels, a description and its legal
+-- basis. Served by GET /api/v1/reference/{kind}. Enum-backed kinds are checked against the Java enums by a test.
+create table reference_item (
+    kind        text    not null,
+    code        text    not null,
+    label_id    text    not null,
+    label_en    text    not null,
+    description text,
+    legal_basis text,
+    parent_code text,
+    attributes  jsonb   not null default '{}'::jsonb,
+    sort_order  integer not null,
+    primary key (kind, code),
+    foreign key (kind, parent_code) references reference_item (kind, code)
+);
+
+-- Conflict categories: the sources of conflict of UU 7/2012 Ps 5, with election sub-types.
+insert into reference_item (kind, code, label_id, label_en, description, legal_basis, parent_code, sort_order) values
+('conflict-categories', 'POLITIK', 'Politik', 'Politics',
+ 'Permasalahan yang berkaitan dengan politik', 'UU 7/2012 Ps 5 huruf a', null, 10),
+('conflict-categories', 'POLITIK_PEMILU', 'Pemilihan umum', 'General election',
+ 'Konflik terkait Pemilu (presiden, DPR, DPD, DPRD)', 'UU 7/2012 Ps 5 huruf a; UU 7/2017', 'POLITIK', 11),
+('conflict-categories', 'POLITIK_PILKADA', 'Pemilihan kepala daerah', 'Regional head election',
+ 'Konflik terkait pemilihan gubernur, bupati dan wali kota', 'UU 7/2012 Ps 5 huruf a; UU 10/2016', 'POLITIK', 12),
+('conflict-categories', 'POLITIK_PILKADES', 'Pemilihan kepala desa', 'Village head election',
+ 'Konflik terkait pemilihan kepala desa', 'UU 7/2012 Ps 5 huruf a; UU 6/2014', 'POLITIK', 13),
+('conflict-categories', 'EKONOMI', 'Ekonomi', 'Economy',
+ 'Permasalahan yang berkaitan dengan ekonomi', 'UU 7/2012 Ps 5 huruf a', null, 20),
+('conflict-categories', 'SOSIAL_BUDAYA', 'Sosial budaya', 'Socio-cultural',
+ 'Permasalahan yang berkaitan dengan sosial budaya', 'UU 7/2012 Ps 5 huruf a', null, 30),
+('conflict-categories', 'SARA', 'Suku, agama, ras dan antargolongan', 'Identity (SARA)',
+ 'Perseteruan antarumat beragama dan/atau interumat beragama, antarsuku, dan antaretnis', 'UU 7/2012 Ps 5 huruf b', null, 40),
+('conflict-categories', 'SARA_AGAMA', 'Antarumat/interumat beragama', 'Inter- or intra-religious',
+ 'Perseteruan antarumat beragama dan/atau interumat beragama', 'UU 7/2012 Ps 5 huruf b', 'SARA', 41),
+('conflict-categories', 'SARA_SUKU_ETNIS', 'Antarsuku dan antaretnis', 'Inter-tribal or inter-ethnic',
+ 'Perseteruan antarsuku dan antaretnis', 'UU 7/2012 Ps 5 huruf b', 'SARA', 42),
+('conflict-categories', 'BATAS_WILAYAH', 'Sengketa batas wilayah', 'Boundary dispute',
+ 'Sengketa batas wilayah desa, kabupaten/kota, dan/atau provinsi', 'UU 7/2012 Ps 5 huruf c', null, 50),
+('conflict-categories', 'SENGKETA_SDA', 'Sengketa sumber daya alam', 'Natural-resource dispute',
+ 'Sengketa sumber daya alam antarmasyarakat dan/atau antarmasyarakat dengan pelaku usaha', 'UU 7/2012 Ps 5 huruf d', null, 60),
+('conflict-categories', 'SENGKETA_LAHAN', 'Sengketa lahan/agraria', 'Land or agrarian dispute',
+ 'Sengketa penguasaan dan pemanfaatan tanah (agraria), bagian dari sengketa sumber daya alam',
+ 'UU 7/2012 Ps 5 huruf d; UU 5/1960', 'SENGKETA_SDA', 61),
+('conflict-categories', 'DISTRIBUSI_SDA', 'Distribusi sumber daya alam yang tidak seimbang', 'Unequal distribution of resources',
+ 'Distribusi sumber daya alam yang tidak seimbang dalam masyarakat', 'UU 7/2012 Ps 5 huruf e', null, 70);
+
+-- The three statutory stages of handling a conflict.
+insert into reference_item (kind, code, label_id, label_en, description, legal_basis, parent_code, sort_order) values
+('handling-stages', 'PENCEGAHAN', 'Pencegahan konflik', 'Prevention',
+ 'Memelihara kondisi damai, mengembangkan penyelesaian secara damai, meredam potensi konflik dan membangun sistem peringatan dini',
+ 'UU 7/2012 Bab III Ps 6-11', null, 10),
+('handling-stages', 'PENGHENTIAN', 'Penghentian konflik', 'Termination',
+ 'Penghentian kekerasan fisik, penetapan status keadaan konflik, tindakan darurat penyelamatan dan perlindungan korban, bantuan penggunaan dan pengerahan kekuatan TNI',
+ 'UU 7/2012 Bab IV Ps 12-35; PP 2/2015', null, 20),
+('handling-stages', 'PEMULIHAN', 'Pemulihan pascakonflik', 'Post-conflict recovery',
+ 'Rekonsiliasi, rehabilitasi dan rekonstruksi secara terencana, terpadu, berkelanjutan dan terukur',
+ 'UU 7/2012 Bab V Ps 36-39', null, 30);
+
+-- Activity types, each belonging to one stage (attributes.stage).
+insert into reference_item (kind, code, label_id, label_en, description, legal_basis, parent_code, attributes, sort_order) values
+('activity-types', 'MEMELIHARA_KONDISI_DAMAI', 'Memelihara kondisi damai', 'Keeping the peace',
+ 'Mengembangkan toleransi, menghormati kebebasan beribadah dan hak asasi, membangun persaudaraan', 'UU 7/2012 Ps 7', null, '{"stage":"PENCEGAHAN"}', 100),
+('activity-types', 'PENYELESAIAN_DAMAI', 'Penyelesaian perselisihan secara damai', 'Peaceful dispute settlement',
+ 'Musyawarah untuk mufakat', 'UU 7/2012 Ps 8', null, '{"stage":"PENCEGAHAN"}', 110),
+('activity-types', 'MEREDAM_POTENSI_KONFLIK', 'Meredam potensi konflik', 'Dampening conflict potential',
+ 'Perencanaan partisipatif, tata kelola yang baik, program perdamaian, penegakan hukum tanpa diskriminasi, pendidikan karakter, kearifan lokal, forum kerukunan',
+ 'UU 7/2012 Ps 9', null, '{"stage":"PENCEGAHAN"}', 120),
+('activity-types', 'DIALOG', 'Dialog antarkelompok', 'Inter-group dialogue',
+ 'Dialog antarkelompok masyarakat yang berpotensi berkonflik', 'UU 7/2012 Ps 9', 'MEREDAM_POTENSI_KONFLIK', '{"stage":"PENCEGAHAN"}', 121),
+('activity-types', 'MEDIASI', 'Mediasi', 'Mediation',
+ 'Mediasi oleh pemerintah daerah, tokoh agama, adat atau masyarakat', 'UU 7/2012 Ps 8-9', 'MEREDAM_POTENSI_KONFLIK', '{"stage":"PENCEGAHAN"}', 122),
+('activity-types', 'PATROLI', 'Patroli', 'Patrols',
+ 'Patroli dan kehadiran aparat di wilayah rawan konflik', 'UU 7/2012 Ps 9; Perkap 8/2013', 'MEREDAM_POTENSI_KONFLIK', '{"stage":"PENCEGAHAN"}', 123),
+('activity-types', 'SISTEM_PERINGATAN_DINI', 'Sistem peringatan dini', 'Early-warning system',
+ 'Membangun sistem peringatan dini di daerah rawan konflik dan penyebaran konflik', 'UU 7/2012 Ps 10-11', null, '{"stage":"PENCEGAHAN"}', 130),
+('activity-types', 'DETEKSI_DINI', 'Deteksi dini', 'Early detection',
+ 'Inventarisasi dan penentuan prioritas potensi konflik', 'UU 7/2012 Ps 10', 'SISTEM_PERINGATAN_DINI', '{"stage":"PENCEGAHAN"}', 131),
+('activity-types', 'PEMETAAN_WILAYAH_RAWAN', 'Pemetaan wilayah rawan konflik', 'Mapping of conflict-prone areas',
+ 'Penelitian dan pemetaan wilayah potensi konflik', 'UU 7/2012 Ps 11', 'SISTEM_PERINGATAN_DINI', '{"stage":"PENCEGAHAN"}', 132),
+
+('activity-types', 'PENGHENTIAN_KEKERASAN_FISIK', 'Penghentian kekerasan fisik', 'Stopping physical violence',
+ 'Dikoordinasikan dan dikendalikan oleh Polri bersama tokoh agama, adat dan masyarakat', 'UU 7/2012 Ps 12-13', null, '{"stage":"PENGHENTIAN"}', 200),
+('activity-types', 'PENETAPAN_STATUS_KEADAAN_KONFLIK', 'Penetapan status keadaan konflik', 'Declaring a conflict status',
+ 'Penetapan oleh bupati/wali kota, gubernur atau Presiden setelah konsultasi dengan pimpinan DPRD/DPR; paling lama 90 hari',
+ 'UU 7/2012 Ps 14-25', null, '{"stage":"PENGHENTIAN"}', 210),
+('activity-types', 'TINDAKAN_DARURAT', 'Tindakan darurat penyelamatan dan perlindungan korban', 'Emergency rescue and protection of victims',
+ 'Tindakan darurat menurut PP 2/2015 Ps 9 huruf a-i', 'UU 7/2012 Ps 26-32; PP 2/2015 Ps 9', null, '{"stage":"PENGHENTIAN"}', 220),
+('activity-types', 'TD_PENYELAMATAN_EVAKUASI', 'Penyelamatan, evakuasi dan identifikasi korban', 'Rescue, evacuation and identification of victims',
+ 'Identifikasi meliputi pendataan dan pemisahan para pihak', 'PP 2/2015 Ps 9 huruf a', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 221),
+('activity-types', 'TD_KEBUTUHAN_DASAR_KORBAN', 'Pemenuhan kebutuhan dasar korban', 'Meeting victims'' basic needs',
+ null, 'PP 2/2015 Ps 9 huruf b', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 222),
+('activity-types', 'TD_KEBUTUHAN_DASAR_PENGUNGSI', 'Pemenuhan kebutuhan dasar pengungsi', 'Meeting displaced persons'' basic needs',
+ 'Termasuk kebutuhan spesifik perempuan, anak dan orang berkebutuhan khusus', 'PP 2/2015 Ps 9 huruf c', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 223),
+('activity-types', 'TD_PERLINDUNGAN_KELOMPOK_RENTAN', 'Perlindungan terhadap kelompok rentan', 'Protecting vulnerable groups',
+ null, 'PP 2/2015 Ps 9 huruf d', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 224),
+('activity-types', 'TD_STERILISASI_TEMPAT', 'Sterilisasi tempat yang rawan konflik', 'Securing conflict-prone sites',
+ null, 'PP 2/2015 Ps 9 huruf e', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 225),
+('activity-types', 'TD_PENYELAMATAN_SARANA_VITAL', 'Penyelamatan sarana dan prasarana vital', 'Saving vital facilities',
+ null, 'PP 2/2015 Ps 9 huruf f', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 226),
+('activity-types', 'TD_PENEGAKAN_HUKUM', 'Penegakan hukum', 'Law enforcement',
+ null, 'PP 2/2015 Ps 9 huruf g', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 227),
+('activity-types', 'TD_PENGATURAN_MOBILITAS', 'Pengaturan mobilitas orang, barang dan jasa', 'Regulating the movement of people, goods and services',
+ null, 'PP 2/2015 Ps 9 huruf h', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 228),
+('activity-types', 'TD_PENYELAMATAN_HARTA_BENDA', 'Penyelamatan harta benda korban', 'Saving victims'' property',
+ null, 'PP 2/2015 Ps 9 huruf i', 'TINDAKAN_DARURAT', '{"stage":"PENGHENTIAN"}', 229),
+('activity-types', 'BANTUAN_TNI', 'Bantuan penggunaan dan pengerahan kekuatan TNI', 'Deployment of TNI assistance',
+ 'Hanya setelah status keadaan konflik ditetapkan; dikoordinasikan oleh Polri; berakhir saat status dicabut atau habis',
+ 'UU 7/2012 Ps 33-35; PP 2/2015 Ps 41', null, '{"stage":"PENGHENTIAN"}', 230),
+
+('activity-types', 'REKONSILIASI', 'Rekonsiliasi', 'Reconciliation',
+ 'Melalui pranata adat/sosial atau Satgas PKS', 'UU 7/2012 Ps 37', null, '{"stage":"PEMULIHAN"}', 300),
+('activity-types', 'PERUNDINGAN', 'Perundingan secara damai', 'Peaceful negotiation',
+ null, 'UU 7/2012 Ps 37 ayat (1) huruf a', 'REKONSILIASI', '{"stage":"PEMULIHAN"}', 301),
+('activity-types', 'RESTITUSI', 'Pemberian restitusi', 'Restitution',
+ null, 'UU 7/2012 Ps 37 ayat (1) huruf b', 'REKONSILIASI', '{"stage":"PEMULIHAN"}', 302),
+('activity-types', 'PEMAAFAN', 'Pemaafan', 'Forgiveness',
+ null, 'UU 7/2012 Ps 37 ayat (1) huruf c', 'REKONSILIASI', '{"stage":"PEMULIHAN"}', 303),
+('activity-types', 'REHABILITASI', 'Rehabilitasi', 'Rehabilitation',
+ 'Pemulihan psikologis, perlindungan kelompok rentan, pemulihan sosial, ekonomi, budaya dan keamanan',
+ 'UU 7/2012 Ps 38', null, '{"stage":"PEMULIHAN"}', 310),
+('activity-types', 'REKONSTRUKSI', 'Rekonstruksi', 'Reconstruction',
+ 'Pemulihan pelayanan publik, fasilitas umum dan tempat ibadah, akses pendidikan, kesehatan dan mata pencaharian',
+ 'UU 7/2012 Ps 39', null, '{"stage":"PEMULIHAN"}', 320);
+
+-- Agency types (backed by the AgencyType enum).
+insert into reference_item (kind, code, label_id, label_en, description, legal_basis, sort_order) values
+('agency-types', 'TNI', 'Tentara Nasional Indonesia', 'Indonesian National Armed Forces', 'Kodam, Korem, Kodim, Koramil', 'UU 34/2004; UU 7/2012 Ps 33', 10),
+('agency-types', 'POLRI', 'Kepolisian Negara Republik Indonesia', 'Indonesian National Police', 'Polda, Polres, Polsek', 'UU 2/2002; UU 7/2012 Ps 12', 20),
+('agency-types', 'BIN', 'Badan Intelijen Negara', 'State Intelligence Agency', 'BIN pusat dan Binda', 'UU 17/2011', 30),
+('agency-types', 'KEJAKSAAN', 'Kejaksaan', 'Public Prosecution Service', 'Kejati, Kejari', 'UU 11/2021', 40),
+('agency-types', 'KESBANGPOL', 'Badan/Kantor Kesatuan Bangsa dan Politik', 'National Unity and Politics Agency', 'Sekretariat Tim Terpadu di daerah', 'Permendagri 42/2015', 50),
+('agency-types', 'OPD', 'Organisasi Perangkat Daerah', 'Regional government office', null, 'PP 18/2016', 60),
+('agency-types', 'BAWASLU', 'Badan Pengawas Pemilihan Umum', 'Election Supervisory Agency', null, 'UU 7/2017', 70),
+('agency-types', 'KPU', 'Komisi Pemilihan Umum', 'General Elections Commission', null, 'UU 7/2017', 80),
+('agency-types', 'BKN', 'Badan Kepegawaian Negara', 'National Civil Service Agency', null, 'UU 20/2023', 90),
+('agency-types', 'PEMDA', 'Pemerintah daerah', 'Regional government', 'Gubernur, bupati/wali kota, camat', 'UU 23/2014', 100),
+('agency-types', 'DPRD', 'Dewan Perwakilan Rakyat Daerah', 'Regional parliament', null, 'UU 23/2014; UU 7/2012 Ps 16', 110),
+('agency-types', 'OTHER', 'Lainnya', 'Other', 'Kementerian, FKUB, tokoh agama/adat/masyarakat dan lainnya', null, 120);
+
+-- Team levels, roles and sub-teams (backed by enums).
+insert into reference_item (kind, code, label_id, label_en, description, legal_basis, sort_order) values
+('team-levels', 'NASIONAL', 'Tim Terpadu tingkat nasional', 'National team', 'Diketuai Menteri Dalam Negeri', 'Permendagri 42/2015', 10),
+('team-levels', 'PROVINSI', 'Tim Terpadu provinsi', 'Provincial team', 'Diketuai gubernur; sekretariat Badan Kesbangpol provinsi', 'Permendagri 42/2015', 20),
+('team-levels', 'KABUPATEN_KOTA', 'Tim Terpadu kabupaten/kota', 'Regency/city team', 'Diketuai bupati/wali kota; Kepala Kesbangpol sebagai sekretaris', 'Permendagri 42/2015 Ps 16', 30),
+('team-roles', 'PENGARAH', 'Pengarah', 'Steering', null, 'Permendagri 42/2015', 10),
+('team-roles', 'KETUA', 'Ketua', 'Chair', 'Paling banyak satu per tim', 'Permendagri 42/2015', 20),
+('team-roles', 'WAKIL_KETUA', 'Wakil ketua', 'Vice-chair', null, 'Permendagri 42/2015', 30),
+('team-roles', 'SEKRETARIS', 'Sekretaris', 'Secretary', 'Paling banyak satu per tim; lazimnya Kepala Kesbangpol', 'Permendagri 42/2015', 40),
+('team-roles', 'ANGGOTA', 'Anggota', 'Member', null, 'Permendagri 42/2015', 50),
+('sub-teams', 'PENCEGAHAN', 'Sub-tim pencegahan', 'Prevention sub-team', 'Binda, Kesbangpol, TNI', 'Instruksi Mendagri 2021', 10),
+('sub-teams', 'PENGHENTIAN', 'Sub-tim penghentian', 'Termination sub-team', 'Dipimpin Polri; TNI, Satpol PP, Linmas', 'Instruksi Mendagri 2021', 20),
+('sub-teams', 'PEMULIHAN', 'Sub-tim pemulihan', 'Recovery sub-team', 'Kesbangpol, tokoh masyarakat', 'Instruksi Mendagri 2021', 30);
+
+-- Region levels of the Kemendagri code list (backed by the RegionLevel enum).
+insert into reference_item (kind, code, label_id, label_en, description, legal_basis, sort_order) values
+('region-levels', 'PROVINSI', 'Provinsi', 'Province', 'Kode NN', 'Kepmendagri 300.2.2-2430/2025', 10),
+('region-levels', 'KABUPATEN', 'Kabupaten', 'Regency', 'Kode NN.NN, 01-69', 'Kepmendagri 300.2.2-2430/2025', 20),
+('region-levels', 'KOTA', 'Kota', 'City', 'Kode NN.NN, 71-99', 'Kepmendagri 300.2.2-2430/2025', 30),
+('region-levels', 'KECAMATAN', 'Kecamatan', 'District', 'Kode NN.NN.NN', 'Kepmendagri 300.2.2-2430/2025', 40),
+('region-levels', 'KELURAHAN', 'Kelurahan', 'Urban village', 'Kode NN.NN.NN.1NNN', 'Kepmendagri 300.2.2-2430/2025', 50),
+('region-levels', 'DESA', 'Desa', 'Village', 'Kode NN.NN.NN.2NNN', 'Kepmendagri 300.2.2-2430/2025', 60),
+('region-levels', 'DESA_ADAT', 'Desa adat', 'Customary village', 'Kode NN.NN.NN.3NNN', 'Kepmendagri 300.2.2-2430/2025', 70);
