@@ -1,0 +1,160 @@
+package id.terpadu.common;
+
+import static id.terpadu.support.Tokens.admin;
+import static id.terpadu.support.Tokens.coordinator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class IdempotencyTest {
+
+    @BeforeEach
+    void regions() {
+        TestData.ensureRegions();
+    }
+
+    @Test
+    void replayReturnsTheFirstAnswerAndCreatesNothingNew() {
+        String key = UUID.randomUUID().toString();
+        String name = TestData.unique("Kesbangpol Kabupaten Wonosobo");
+        Map<String, Object> body = TestData.agency(name, "KESBANGPOL", "33.07");
+        ExtractableResponse<Response> first = admin().header("Idempotency-Key", key).body(body)
+                .post("/api/v1/agencies").then().statusCode(201).extract();
+        var before = Db.snapshot();
+        ExtractableResponse<Response> replay = admin().header("Idempotency-Key", key).body(body)
+                .post("/api/v1/agencies").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract();
+        assertThat(replay.body().asString()).isEqualTo(first.body().asString());
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(replay.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(replay.contentType()).startsWith("application/json");
+        Db.assertUnchanged(before);
+        assertThat(Db.count("select count(*) from agency where name = ?", name)).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeyWithAnotherBodyIs422() {
+        String key = UUID.randomUUID().toString();
+        admin().header("Idempotency-Key", key).body(TestData.agency(TestData.unique("Kejari Wonosobo"), "KEJAKSAAN", "33.07"))
+                .post("/api/v1/agencies").then().statusCode(201);
+        var before = Db.snapshot();
+        admin().header("Idempotency-Key", key).body(TestData.agency("Kejari Wonosobo (other)", "KEJAKSAAN", "33.07"))
+                .post("/api/v1/agencies").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:terpadu:problem:idempotency-key-reused"));
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        admin().header("Idempotency-Key", key).body(TestData.agency(TestData.unique("Dinas Kominfo Babel"), "OPD", "19"))
+                .post("/api/v1/agencies").then().statusCode(201);
+        // another caller using the same key string is not answered with the first caller's record
+        coordinator("19").header("Idempotency-Key", key).body(TestData.agency(TestData.unique("Dinas Sosial Babel"), "OPD", "19"))
+                .post("/api/v1/agencies").then().statusCode(201).header("Idempotent-Replayed", (String) null);
+    }
+
+    @Test
+    void failedRequestStoresNothingSoItCanBeRetried() {
+        String key = UUID.randomUUID().toString();
+        var before = Db.snapshot();
+        admin().header("Idempotency-Key", key).body(TestData.agency("Polres", "POLRI", "19.99"))
+                .post("/api/v1/agencies").then().statusCode(400);
+        Db.assertUnchanged(before);
+        admin().header("Idempotency-Key", key).body(TestData.agency(TestData.unique("Polres Belitung"), "POLRI", "19.04"))
+                .post("/api/v1/agencies").then().statusCode(201);
+    }
+
+    @Test
+    void malformedKeyIs400() {
+        var before = Db.snapshot();
+        admin().header("Idempotency-Key", "x".repeat(300)).body(TestData.agency("Polres", "POLRI", "19.04"))
+                .post("/api/v1/agencies").then().statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyCreateExactlyOneRecord() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = TestData.unique("Satpol PP Kota Pangkal Pinang");
+        Map<String, Object> body = TestData.agency(name, "OPD", "19.71");
+        admin().get("/api/v1/agencies?limit=1").then().statusCode(200);
+        int parallel = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Callable<ExtractableResponse<Response>>> calls = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                calls.add(() -> admin().header("Idempotency-Key", key).body(body).post("/api/v1/agencies").then().extract());
+            }
+            List<String> bodies = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> f : pool.invokeAll(calls)) {
+                ExtractableResponse<Response> r = f.get();
+                assertThat(r.statusCode()).isEqualTo(201);
+                bodies.add(r.body().asString());
+            }
+            assertThat(bodies).allMatch(b -> b.equals(bodies.get(0)));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.count("select count(*) from agency where name = ?", name)).isEqualTo(1);
+        assertThat(Db.count("select count(*) from change_log c join agency a on a.id = c.entity_id where a.name = ?", name))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void everyPostOfTheApiHonoursTheKey() {
+        // The OpenAPI document is generated from the code; every POST must carry the header the interceptor reads.
+        io.restassured.path.json.JsonPath doc = io.restassured.RestAssured.given().accept("application/json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        int posts = 0;
+        for (var path : paths.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> post = (Map<String, Object>) path.getValue().get("post");
+            if (post == null) {
+                continue;
+            }
+            posts++;
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) post.get("parameters");
+            assertThat(parameters).as(path.getKey()).anyMatch(p -> "Idempotency-Key".equals(p.get("name")));
+        }
+        assertThat(posts).isGreaterThanOrEqualTo(5);
+        int annotated = 0;
+        for (var bean : io.quarkus.arc.Arc.container().beanManager().getBeans(Object.class,
+                jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
+            Class<?> resource = bean.getBeanClass();
+            if (!resource.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                continue;
+            }
+            for (var method : resource.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(jakarta.ws.rs.POST.class)) {
+                    assertThat(method.isAnnotationPresent(id.terpadu.common.idempotency.Idempotent.class))
+                            .as(resource.getSimpleName() + "." + method.getName()).isTrue();
+                    annotated++;
+                }
+            }
+        }
+        assertThat(annotated).isEqualTo(posts);
+    }
+}

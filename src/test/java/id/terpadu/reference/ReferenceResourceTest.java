@@ -1,0 +1,98 @@
+package id.terpadu.reference;
+
+import static id.terpadu.support.Tokens.analyst;
+import static id.terpadu.support.Tokens.anonymous;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import id.terpadu.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ReferenceResourceTest {
+
+    @Test
+    void listsTheKinds() {
+        analyst().get("/api/v1/reference").then().statusCode(200)
+                .body("items.kind", hasItems("conflict-categories", "handling-stages", "activity-types",
+                        "agency-types", "team-levels", "team-roles", "sub-teams", "region-levels"));
+    }
+
+    @Test
+    void conflictCategoriesFollowUu7Of2012() {
+        analyst().get("/api/v1/reference/conflict-categories").then().statusCode(200)
+                .body("items.code", hasItems("POLITIK", "POLITIK_PEMILU", "POLITIK_PILKADA", "POLITIK_PILKADES",
+                        "EKONOMI", "SOSIAL_BUDAYA", "SARA", "SARA_AGAMA", "SARA_SUKU_ETNIS", "BATAS_WILAYAH",
+                        "SENGKETA_SDA", "SENGKETA_LAHAN", "DISTRIBUSI_SDA"))
+                .body("items.find { it.code == 'POLITIK_PILKADA' }.parent", equalTo("POLITIK"))
+                .body("items.find { it.code == 'BATAS_WILAYAH' }.legalBasis", equalTo("UU 7/2012 Ps 5 huruf c"))
+                .body("items.label.id", everyItem(notNullValue()))
+                .body("items.label.en", everyItem(notNullValue()));
+    }
+
+    @Test
+    void emergencyActionsOfPp2Of2015AreTerminationActivities() {
+        var items = analyst().get("/api/v1/reference/activity-types").then().statusCode(200).extract().jsonPath();
+        List<String> emergency = items.getList("items.findAll { it.parent == 'TINDAKAN_DARURAT' }.legalBasis");
+        assertThat(emergency).containsExactly("PP 2/2015 Ps 9 huruf a", "PP 2/2015 Ps 9 huruf b",
+                "PP 2/2015 Ps 9 huruf c", "PP 2/2015 Ps 9 huruf d", "PP 2/2015 Ps 9 huruf e", "PP 2/2015 Ps 9 huruf f",
+                "PP 2/2015 Ps 9 huruf g", "PP 2/2015 Ps 9 huruf h", "PP 2/2015 Ps 9 huruf i");
+        assertThat(items.getList("items.findAll { it.parent == 'TINDAKAN_DARURAT' }.attributes.stage"))
+                .containsOnly("PENGHENTIAN");
+        assertThat(items.getList("items.findAll { it.parent == 'REKONSILIASI' }.code"))
+                .containsExactly("PERUNDINGAN", "RESTITUSI", "PEMAAFAN");
+        assertThat(items.getList("items.attributes.stage")).containsOnly("PENCEGAHAN", "PENGHENTIAN", "PEMULIHAN");
+    }
+
+    @Test
+    void labelsFollowAcceptLanguage() {
+        analyst().header("Accept-Language", "en").get("/api/v1/reference/handling-stages").then().statusCode(200)
+                .header("Content-Language", "en")
+                .body("items.displayLabel", hasItem("Prevention"));
+        analyst().header("Accept-Language", "id").get("/api/v1/reference/handling-stages").then().statusCode(200)
+                .body("items.displayLabel", hasItem("Pencegahan konflik"));
+    }
+
+    @Test
+    void everyEnumCodeIsReferenceDataAndBack() {
+        for (ReferenceKind kind : ReferenceKind.ALL) {
+            if (kind.backingEnum() == null) {
+                continue;
+            }
+            List<String> codes = analyst().get("/api/v1/reference/{kind}", kind.kind()).then().statusCode(200)
+                    .extract().jsonPath().getList("items.code");
+            assertThat(codes).as(kind.kind()).containsExactlyInAnyOrderElementsOf(kind.enumCodes());
+        }
+    }
+
+    @Test
+    void cachedByEtag() {
+        String etag = analyst().get("/api/v1/reference/team-roles").then().statusCode(200).extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        analyst().header("If-None-Match", etag).get("/api/v1/reference/team-roles").then().statusCode(304);
+    }
+
+    @Test
+    void unknownKindIs404WithTheKnownOnes() {
+        analyst().get("/api/v1/reference/weapons").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("allowed", hasItem("activity-types"));
+    }
+
+    @Test
+    void everyRoleReadsButOnlyWithAToken() {
+        for (String role : List.of("ADMIN", "COORDINATOR", "OFFICER", "ANALYST", "INTEGRATION")) {
+            Tokens.as("reader." + role, List.of(role), List.of()).get("/api/v1/reference/team-levels").then()
+                    .statusCode(200);
+        }
+        anonymous().get("/api/v1/reference/team-levels").then().statusCode(401);
+    }
+}

@@ -1,0 +1,169 @@
+package id.terpadu.region;
+
+import static id.terpadu.support.Tokens.admin;
+import static id.terpadu.support.Tokens.analyst;
+import static id.terpadu.support.Tokens.coordinator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RegionResourceTest {
+
+    /** The official list, shared beside the repository (never copied into it). */
+    static final Path OFFICIAL = Path.of("..", "shared", "data", "wilayah.csv");
+
+    @BeforeEach
+    void regions() {
+        TestData.ensureRegions();
+    }
+
+    @Test
+    void the38ProvincesAreSeeded() {
+        assertThat(Db.count("select count(*) from region where level = 'PROVINSI'")).isEqualTo(38);
+        analyst().get("/api/v1/regions?level=PROVINSI&limit=200").then().statusCode(200)
+                .body("items", hasSize(38))
+                .body("items.code", hasItems("11", "19", "91", "96"))
+                .body("nextCursor", equalTo(null));
+    }
+
+    @Test
+    void getChildrenAndSearch() {
+        analyst().get("/api/v1/regions/19.71").then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.notNullValue())
+                .body("name", equalTo("Kota Pangkal Pinang"))
+                .body("level", equalTo("KOTA"))
+                .body("parentCode", equalTo("19"));
+        String etag = analyst().get("/api/v1/regions/19.71").then().extract().header("ETag");
+        analyst().header("If-None-Match", etag).get("/api/v1/regions/19.71").then().statusCode(304);
+        analyst().get("/api/v1/regions/19/children").then().statusCode(200)
+                .body("items.code", hasItems("19.01", "19.04", "19.71"))
+                .body("items.parentCode", everyItem(equalTo("19")));
+        analyst().get("/api/v1/regions/19.71.01/children").then().statusCode(200)
+                .body("items[0].level", equalTo("KELURAHAN"));
+        analyst().get("/api/v1/regions?q=PANGKAL").then().statusCode(200)
+                .body("items.code", hasItem("19.71"));
+        analyst().get("/api/v1/regions?parent=33.07&level=KECAMATAN").then().statusCode(200)
+                .body("items.code", hasItem("33.07.01"));
+        analyst().get("/api/v1/regions/19.99").then().statusCode(404).contentType("application/problem+json");
+        analyst().get("/api/v1/regions/abc").then().statusCode(404);
+        analyst().get("/api/v1/regions/abc/children").then().statusCode(404);
+        analyst().get("/api/v1/regions?level=DUSUN").then().statusCode(400).body("allowed", hasItem("DESA_ADAT"));
+    }
+
+    @Test
+    void importIsAllOrNothingAndNamesBadLines() {
+        var before = Db.snapshot();
+        String csv = """
+                kode,nama
+                13.72,Kota Solok
+                13.7x,Broken
+                13.72.01,
+                13.72.01,Lubuk Sikarah
+                13.72.01,Lubuk Sikarah again
+                13.88.01,Orphan kecamatan
+                13.72.01.5001,Not a desa code
+                """;
+        admin().contentType("text/csv").body(csv).post("/api/v1/regions/import").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:terpadu:problem:validation"))
+                .body("errors.field", contains("line 3", "line 4", "line 6", "line 8"))
+                .body("errors[0].message", containsString("13.7x"))
+                .body("errors[2].message", containsString("line 5"))
+                .body("detail", containsString("nothing was imported"));
+        // the orphan is reported once the other lines are fixed
+        admin().contentType("text/csv").body("kode,nama\n13.72,Kota Solok\n13.88.01,Orphan\n")
+                .post("/api/v1/regions/import").then().statusCode(400)
+                .body("errors[0].field", equalTo("line 3"))
+                .body("errors[0].message", containsString("13.88"));
+        admin().contentType("text/csv").body("code;name\n13.72;Kota Solok\n").post("/api/v1/regions/import").then()
+                .statusCode(400).body("errors.field", hasItem("line 1"));
+        admin().contentType("text/csv").body("").post("/api/v1/regions/import").then().statusCode(400);
+        admin().contentType("text/csv").body("kode,nama\n").post("/api/v1/regions/import").then().statusCode(400);
+        admin().contentType("text/csv").body("kode,nama\n\"13.72,Kota Solok\n").post("/api/v1/regions/import").then()
+                .statusCode(400);
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void importIsForAdminsOnly() {
+        var before = Db.snapshot();
+        coordinator("13").contentType("text/csv").body("kode,nama\n13.72,Kota Solok\n").post("/api/v1/regions/import")
+                .then().statusCode(403);
+        admin().contentType("application/json").body("{}").post("/api/v1/regions/import").then().statusCode(415);
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void reimportUpdatesNamesAndNeverDuplicates() {
+        String csv = "kode,nama\n62.71,Kota Palangka Raya\n62.71.01,Pahandut\n62.71.01.1001,\"Panarung, Baru\"\n";
+        admin().contentType("text/csv").body(csv).post("/api/v1/regions/import").then().statusCode(200);
+        admin().contentType("text/csv").body(csv).post("/api/v1/regions/import").then().statusCode(200)
+                .body("received", equalTo(3)).body("inserted", equalTo(0)).body("updated", equalTo(0))
+                .body("unchanged", equalTo(3));
+        admin().contentType("text/csv").body(csv.replace("Pahandut", "Pahandut Seberang"))
+                .post("/api/v1/regions/import").then().statusCode(200)
+                .body("inserted", equalTo(0)).body("updated", equalTo(1));
+        analyst().get("/api/v1/regions/62.71.01").then().body("name", equalTo("Pahandut Seberang"));
+        analyst().get("/api/v1/regions/62.71.01.1001").then().body("name", equalTo("Panarung, Baru"))
+                .body("level", equalTo("KELURAHAN"));
+        assertThat(Db.count("select count(*) from region where code like '62.71%'")).isEqualTo(3);
+        assertThat(Db.count("select count(*) from change_log where entity_type = 'region-import'")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void importsTheFullOfficialList() throws Exception {
+        Assumptions.assumeTrue(Files.exists(OFFICIAL), "the official list is not beside the repository");
+        String csv = Files.readString(OFFICIAL);
+        long lines = csv.lines().count() - 1;
+        admin().contentType("text/csv").body(csv).post("/api/v1/regions/import").then().statusCode(200)
+                .body("received", equalTo((int) lines));
+        assertThat(Db.count("select count(*) from region")).isGreaterThanOrEqualTo(lines);
+        assertThat(Db.count("select count(*) from region where level in ('KABUPATEN', 'KOTA')")).isGreaterThanOrEqualTo(514);
+        assertThat(Db.count("select count(*) from region where level = 'KECAMATAN'")).isGreaterThanOrEqualTo(7285);
+        assertThat(Db.count("select count(*) from region where level = 'DESA_ADAT'")).isGreaterThanOrEqualTo(14);
+        // the file's codes are all there, once
+        Set<String> codes = new HashSet<>();
+        csv.lines().skip(1).forEach(l -> codes.add(l.substring(0, l.indexOf(','))));
+        assertThat(codes).hasSize((int) lines);
+        admin().contentType("text/csv").body(csv).post("/api/v1/regions/import").then().statusCode(200)
+                .body("inserted", equalTo(0));
+        analyst().get("/api/v1/regions/11.01.01.2001").then().statusCode(200).body("name", equalTo("Keude Bakongan"));
+    }
+
+    @Test
+    void levelsFollowTheCodes() {
+        assertThat(RegionCode.level("19")).isEqualTo(RegionLevel.PROVINSI);
+        assertThat(RegionCode.level("19.01")).isEqualTo(RegionLevel.KABUPATEN);
+        assertThat(RegionCode.level("19.71")).isEqualTo(RegionLevel.KOTA);
+        assertThat(RegionCode.level("19.71.01")).isEqualTo(RegionLevel.KECAMATAN);
+        assertThat(RegionCode.level("11.01.01.2001")).isEqualTo(RegionLevel.DESA);
+        assertThat(RegionCode.level("19.71.01.1001")).isEqualTo(RegionLevel.KELURAHAN);
+        assertThat(RegionCode.level("92.01.01.3001")).isEqualTo(RegionLevel.DESA_ADAT);
+        for (String bad : List.of("1", "00", "19.70", "19.00", "19.01.00", "19.01.01.4001", "19.1", "19.01.01.001", "x")) {
+            assertThat(RegionCode.isValid(bad)).as(bad).isFalse();
+        }
+        assertThat(RegionCode.within("19.71.01", "19")).isTrue();
+        assertThat(RegionCode.within("19", "19.71")).isFalse();
+        assertThat(RegionCode.within("190.1", "19")).isFalse();
+    }
+}
