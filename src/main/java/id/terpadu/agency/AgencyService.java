@@ -136,10 +136,10 @@ public class AgencyService {
 
     private void apply(Agency agency, AgencyInput input) {
         String region = blankToNull(input.regionCode());
+        caller.scope().requireWritable(region, "regionCode");
         if (region != null && !regions.exists(region)) {
             throw ProblemException.invalid("regionCode", "there is no region with code " + region);
         }
-        caller.scope().requireWritable(region, "regionCode");
         if (input.parentId() != null) {
             Agency parent = em.find(Agency.class, input.parentId());
             if (parent == null || !caller.scope().canRead(parent.regionCode)) {

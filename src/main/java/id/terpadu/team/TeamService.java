@@ -145,8 +145,8 @@ public class TeamService {
 
     private void apply(Team team, TeamInput input) {
         String region = input.regionCode() == null || input.regionCode().isBlank() ? null : input.regionCode().trim();
-        Region place = checkLevel(input.level(), region);
         caller.scope().requireWritable(region, "regionCode");
+        Region place = checkLevel(input.level(), region);
         long clashes = em.createQuery("""
                 select count(*) from Team t where coalesce(t.regionCode, '') = :region and t.year = :year and t.id <> :id
                 """, Long.class).setParameter("region", region == null ? "" : region)
