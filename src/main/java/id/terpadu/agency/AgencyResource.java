@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,8 +38,7 @@ import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
-import id.terpadu.common.paging.Keyset;
-import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 
 @Path("/api/v1/agencies")
@@ -77,11 +76,9 @@ public class AgencyResource {
             @Parameter(description = "Region code; matches the region and everything below it", example = "19") @QueryParam("region") String region,
             @Parameter(description = "Id of the parent unit", example = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f") @QueryParam("parentId") String parentId,
             @Parameter(description = "Part of the name, case-insensitive", example = "polres") @QueryParam("q") String q,
-            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Keyset.ok(service.list(Params.enumValue(AgencyType.class, type, "type"), region,
-                Params.uuid(parentId, "parentId"), q, PageRequest.of(limit, cursor)), uri);
+            @BeanParam PageParams page) {
+        return page.ok(service.list(Params.enumValue(AgencyType.class, type, "type"), region,
+                Params.uuid(parentId, "parentId"), q, page.request()));
     }
 
     @GET
@@ -147,9 +144,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id,
-            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Keyset.ok(service.history(id, PageRequest.of(limit, cursor)), uri);
+            @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
     }
 }

@@ -13,9 +13,9 @@ import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
-import id.terpadu.common.changelog.Operation;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
+import id.terpadu.common.persistence.Records;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
@@ -40,12 +40,14 @@ public class AgencyService {
     private final Caller caller;
     private final ChangeLog changeLog;
     private final RegionService regions;
+    private final Records records;
 
-    AgencyService(EntityManager em, Caller caller, ChangeLog changeLog, RegionService regions) {
+    AgencyService(EntityManager em, Caller caller, ChangeLog changeLog, RegionService regions, Records records) {
         this.em = em;
         this.caller = caller;
         this.changeLog = changeLog;
         this.regions = regions;
+        this.records = records;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -81,33 +83,19 @@ public class AgencyService {
 
     @Transactional
     public AgencyResponse create(AgencyInput input) {
-        UUID id = input.id() == null ? UUID.randomUUID() : input.id();
-        if (em.find(Agency.class, id) != null) {
-            throw ProblemException.conflict("An agency with id " + id + " already exists");
-        }
         Agency agency = new Agency();
-        agency.id = id;
+        agency.id = records.newId(Agency.class, input.id(), "agency");
         apply(agency, input);
-        em.persist(agency);
-        em.flush();
-        AgencyResponse response = AgencyResponse.from(agency);
-        changeLog.record(ENTITY, id, Operation.CREATE, agency.version, agency.regionCode, response);
-        return response;
+        return records.created(agency, ENTITY, agency.regionCode, AgencyResponse::from);
     }
 
     @Transactional
     public AgencyResponse replace(UUID id, Long expectedVersion, AgencyInput input) {
         Agency agency = visible(id);
         caller.scope().requireWritable(agency.regionCode, "regionCode");
-        ETags.check(expectedVersion, agency.version);
-        if (input.id() != null && !input.id().equals(id)) {
-            throw ProblemException.invalid("id", "must be absent or equal to the id in the path");
-        }
+        Records.checkReplace(agency, input.id(), expectedVersion);
         apply(agency, input);
-        em.flush();
-        AgencyResponse response = AgencyResponse.from(agency);
-        changeLog.record(ENTITY, id, Operation.UPDATE, agency.version, agency.regionCode, response);
-        return response;
+        return records.updated(agency, ENTITY, agency.regionCode, AgencyResponse::from);
     }
 
     @Transactional
@@ -122,10 +110,7 @@ public class AgencyService {
                 || count("select count(*) from Team t where t.secretariatAgencyId = :id", id) > 0) {
             throw ProblemException.conflict("The agency is still a member or the secretariat of a team");
         }
-        long version = agency.version;
-        em.remove(agency);
-        em.flush();
-        changeLog.recordDelete(ENTITY, id, version + 1, agency.regionCode);
+        records.deleted(agency, ENTITY, agency.regionCode);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

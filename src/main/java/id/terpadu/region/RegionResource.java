@@ -1,6 +1,7 @@
 package id.terpadu.region;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,8 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
-import id.terpadu.common.paging.Keyset;
-import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 
 @Path("/api/v1/regions")
@@ -57,11 +56,9 @@ public class RegionResource {
             @Parameter(description = "Level", schema = @Schema(implementation = RegionLevel.class)) @QueryParam("level") String level,
             @Parameter(description = "Code of the parent region", example = "19") @QueryParam("parent") String parent,
             @Parameter(description = "Part of the name", example = "pangkal") @QueryParam("q") String q,
-            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Keyset.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), parent, q,
-                PageRequest.of(limit, cursor)), uri);
+            @BeanParam PageParams page) {
+        return page.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), parent, q,
+                page.request()));
     }
 
     @GET
@@ -86,10 +83,8 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "A page of regions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     public Response children(@Parameter(description = "Kemendagri code", example = "19") @PathParam("code") String code,
-            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Keyset.ok(service.children(code, PageRequest.of(limit, cursor)), uri);
+            @BeanParam PageParams page) {
+        return page.ok(service.children(code, page.request()));
     }
 
     @POST

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,8 +36,7 @@ import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
-import id.terpadu.common.paging.Keyset;
-import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 import id.terpadu.team.TeamDtos.TeamMemberInput;
 import id.terpadu.team.TeamDtos.TeamMemberResponse;
@@ -72,11 +71,9 @@ public class TeamMemberResource {
     public Response list(@PathParam("teamId") UUID teamId,
             @Parameter(description = "Team role", schema = @Schema(implementation = TeamRole.class)) @QueryParam("role") String role,
             @Parameter(description = "Sub-team", schema = @Schema(implementation = SubTeam.class)) @QueryParam("subTeam") String subTeam,
-            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Keyset.ok(service.members(teamId, Params.enumValue(TeamRole.class, role, "role"),
-                Params.enumValue(SubTeam.class, subTeam, "subTeam"), PageRequest.of(limit, cursor)), uri);
+            @BeanParam PageParams page) {
+        return page.ok(service.members(teamId, Params.enumValue(TeamRole.class, role, "role"),
+                Params.enumValue(SubTeam.class, subTeam, "subTeam"), page.request()));
     }
 
     @GET
@@ -140,9 +137,7 @@ public class TeamMemberResource {
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
-            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Keyset.ok(service.memberHistory(teamId, memberId, PageRequest.of(limit, cursor)), uri);
+            @BeanParam PageParams page) {
+        return page.ok(service.memberHistory(teamId, memberId, page.request()));
     }
 }

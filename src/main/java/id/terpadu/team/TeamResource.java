@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,8 +36,7 @@ import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
-import id.terpadu.common.paging.Keyset;
-import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 import id.terpadu.team.TeamDtos.TeamInput;
 import id.terpadu.team.TeamDtos.TeamResponse;
@@ -75,11 +74,9 @@ public class TeamResource {
             @Parameter(description = "Team level", schema = @Schema(implementation = TeamLevel.class)) @QueryParam("level") String level,
             @Parameter(description = "Region code; matches the region and everything below it", example = "19") @QueryParam("region") String region,
             @Parameter(description = "Year", example = "2023") @QueryParam("year") String year,
-            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Keyset.ok(service.list(Params.enumValue(TeamLevel.class, level, "level"), region,
-                Params.integer(year, "year", 2012, 2100), PageRequest.of(limit, cursor)), uri);
+            @BeanParam PageParams page) {
+        return page.ok(service.list(Params.enumValue(TeamLevel.class, level, "level"), region,
+                Params.integer(year, "year", 2012, 2100), page.request()));
     }
 
     @GET
@@ -145,9 +142,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id,
-            @Parameter(description = "Page size, 1–200", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Keyset.ok(service.history(id, PageRequest.of(limit, cursor)), uri);
+            @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
     }
 }

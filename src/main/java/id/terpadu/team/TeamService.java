@@ -10,9 +10,9 @@ import jakarta.transaction.Transactional;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
-import id.terpadu.common.changelog.Operation;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
+import id.terpadu.common.persistence.Records;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
@@ -47,13 +47,16 @@ public class TeamService {
     private final ChangeLog changeLog;
     private final RegionService regions;
     private final AgencyService agencies;
+    private final Records records;
 
-    TeamService(EntityManager em, Caller caller, ChangeLog changeLog, RegionService regions, AgencyService agencies) {
+    TeamService(EntityManager em, Caller caller, ChangeLog changeLog, RegionService regions, AgencyService agencies,
+            Records records) {
         this.em = em;
         this.caller = caller;
         this.changeLog = changeLog;
         this.regions = regions;
         this.agencies = agencies;
+        this.records = records;
     }
 
     // ---- teams ------------------------------------------------------------------------------------------------
@@ -92,32 +95,18 @@ public class TeamService {
 
     @Transactional
     public TeamResponse create(TeamInput input) {
-        UUID id = input.id() == null ? UUID.randomUUID() : input.id();
-        if (em.find(Team.class, id) != null) {
-            throw ProblemException.conflict("A team with id " + id + " already exists");
-        }
         Team team = new Team();
-        team.id = id;
+        team.id = records.newId(Team.class, input.id(), "team");
         apply(team, input);
-        em.persist(team);
-        em.flush();
-        TeamResponse response = TeamResponse.from(team);
-        changeLog.record(ENTITY, id, Operation.CREATE, team.version, team.regionCode, response);
-        return response;
+        return records.created(team, ENTITY, team.regionCode, TeamResponse::from);
     }
 
     @Transactional
     public TeamResponse replace(UUID id, Long expectedVersion, TeamInput input) {
         Team team = writable(id);
-        ETags.check(expectedVersion, team.version);
-        if (input.id() != null && !input.id().equals(id)) {
-            throw ProblemException.invalid("id", "must be absent or equal to the id in the path");
-        }
+        Records.checkReplace(team, input.id(), expectedVersion);
         apply(team, input);
-        em.flush();
-        TeamResponse response = TeamResponse.from(team);
-        changeLog.record(ENTITY, id, Operation.UPDATE, team.version, team.regionCode, response);
-        return response;
+        return records.updated(team, ENTITY, team.regionCode, TeamResponse::from);
     }
 
     /** Deletes the team and its members; each member gets its own tombstone. */
@@ -128,13 +117,9 @@ public class TeamService {
         List<TeamMember> members = em.createQuery("from TeamMember m where m.teamId = :id", TeamMember.class)
                 .setParameter("id", id).getResultList();
         for (TeamMember member : members) {
-            em.remove(member);
-            changeLog.recordDelete(MEMBER_ENTITY, member.id, member.version + 1, team.regionCode);
+            records.deleted(member, MEMBER_ENTITY, team.regionCode);
         }
-        long version = team.version;
-        em.remove(team);
-        em.flush();
-        changeLog.recordDelete(ENTITY, id, version + 1, team.regionCode);
+        records.deleted(team, ENTITY, team.regionCode);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -238,34 +223,20 @@ public class TeamService {
     @Transactional
     public TeamMemberResponse addMember(UUID teamId, TeamMemberInput input) {
         Team team = writable(teamId);
-        UUID id = input.id() == null ? UUID.randomUUID() : input.id();
-        if (em.find(TeamMember.class, id) != null) {
-            throw ProblemException.conflict("A team member with id " + id + " already exists");
-        }
         TeamMember member = new TeamMember();
-        member.id = id;
+        member.id = records.newId(TeamMember.class, input.id(), "team member");
         member.teamId = teamId;
         applyMember(member, input);
-        em.persist(member);
-        em.flush();
-        TeamMemberResponse response = TeamMemberResponse.from(member);
-        changeLog.record(MEMBER_ENTITY, id, Operation.CREATE, member.version, team.regionCode, response);
-        return response;
+        return records.created(member, MEMBER_ENTITY, team.regionCode, TeamMemberResponse::from);
     }
 
     @Transactional
     public TeamMemberResponse replaceMember(UUID teamId, UUID memberId, Long expectedVersion, TeamMemberInput input) {
         Team team = writable(teamId);
         TeamMember member = visibleMember(teamId, memberId);
-        ETags.check(expectedVersion, member.version);
-        if (input.id() != null && !input.id().equals(memberId)) {
-            throw ProblemException.invalid("id", "must be absent or equal to the id in the path");
-        }
+        Records.checkReplace(member, input.id(), expectedVersion);
         applyMember(member, input);
-        em.flush();
-        TeamMemberResponse response = TeamMemberResponse.from(member);
-        changeLog.record(MEMBER_ENTITY, memberId, Operation.UPDATE, member.version, team.regionCode, response);
-        return response;
+        return records.updated(member, MEMBER_ENTITY, team.regionCode, TeamMemberResponse::from);
     }
 
     @Transactional
@@ -273,10 +244,7 @@ public class TeamService {
         Team team = writable(teamId);
         TeamMember member = visibleMember(teamId, memberId);
         ETags.check(expectedVersion, member.version);
-        long version = member.version;
-        em.remove(member);
-        em.flush();
-        changeLog.recordDelete(MEMBER_ENTITY, memberId, version + 1, team.regionCode);
+        records.deleted(member, MEMBER_ENTITY, team.regionCode);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

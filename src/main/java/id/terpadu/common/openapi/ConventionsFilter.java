@@ -117,7 +117,10 @@ public class ConventionsFilter implements OASFilter {
         value.put("instance", example.instance());
         value.put("requestId", example.requestId());
         if (example.errors() != null) {
-            value.put("errors", java.util.List.of(Map.of("field", "name", "message", "must not be blank")));
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "name");
+            error.put("message", "must not be blank");
+            value.put("errors", java.util.List.of(error));
         }
         MediaType media = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref(PROBLEM_REF))

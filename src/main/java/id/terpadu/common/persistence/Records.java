@@ -1,0 +1,76 @@
+package id.terpadu.common.persistence;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.Operation;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.ETags;
+
+/**
+ * The one way a record is created, changed or deleted: flushed so that constraints and the version are
+ * settled, then written to the change log in the same transaction with the view the API returns.
+ */
+@ApplicationScoped
+public class Records {
+
+    private final EntityManager em;
+    private final ChangeLog changeLog;
+
+    Records(EntityManager em, ChangeLog changeLog) {
+        this.em = em;
+        this.changeLog = changeLog;
+    }
+
+    /** The id for a new record: the client's own, unless a record of that type already has it (409). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID newId(Class<? extends AuditedEntity> type, UUID requested, String what) {
+        if (requested == null) {
+            return UUID.randomUUID();
+        }
+        if (em.find(type, requested) != null) {
+            throw ProblemException.conflict("A " + what + " with id " + requested + " already exists");
+        }
+        return requested;
+    }
+
+    /** 400 when a replacement body names another id than its path; 412 when the record is not at {@code expected}. */
+    public static void checkReplace(AuditedEntity entity, UUID bodyId, Long expectedVersion) {
+        ETags.check(expectedVersion, entity.version);
+        if (bodyId != null && !bodyId.equals(entity.id)) {
+            throw ProblemException.invalid("id", "must be absent or equal to the id in the path");
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends AuditedEntity, R> R created(E entity, String entityType, String regionCode, Function<E, R> view) {
+        em.persist(entity);
+        return logged(entity, Operation.CREATE, entityType, regionCode, view);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends AuditedEntity, R> R updated(E entity, String entityType, String regionCode, Function<E, R> view) {
+        return logged(entity, Operation.UPDATE, entityType, regionCode, view);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleted(AuditedEntity entity, String entityType, String regionCode) {
+        long version = entity.version;
+        em.remove(entity);
+        em.flush();
+        changeLog.recordDelete(entityType, entity.id, version + 1, regionCode);
+    }
+
+    private <E extends AuditedEntity, R> R logged(E entity, Operation operation, String entityType, String regionCode,
+            Function<E, R> view) {
+        em.flush();
+        R response = view.apply(entity);
+        changeLog.record(entityType, entity.id, operation, entity.version, regionCode, response);
+        return response;
+    }
+}
