@@ -22,6 +22,13 @@ public class TerpaduMain {
     public static void main(String... args) {
         Config config = ConfigProvider.getConfig();
         if (config.getOptionalValue(URL_KEY, String.class).isEmpty()) {
+            if (!config.getValue("terpadu.embedded-db.enabled", Boolean.class)) {
+                Log.error("No database configured and the embedded PostgreSQL is switched off "
+                        + "(TERPADU_EMBEDDED_DB_ENABLED=false): set QUARKUS_DATASOURCE_JDBC_URL, "
+                        + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.");
+                System.exit(1);
+                return;
+            }
             startEmbedded(config);
         }
         Quarkus.run(args);

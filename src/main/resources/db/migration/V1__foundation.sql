@@ -14,7 +14,7 @@ create table change_log (
     actor_agency_id uuid,
     client_id       text,
     request_id      text,
-    occurred_at     timestamptz not null default now(),
+    occurred_at     timestamptz not null default clock_timestamp(),
     snapshot        jsonb       not null
 );
 create index change_log_entity on change_log (entity_type, entity_id, position);

@@ -94,6 +94,14 @@ public class AgencyService {
         Agency agency = visible(id);
         caller.scope().requireWritable(agency.regionCode, "regionCode");
         Records.checkReplace(agency, input.id(), expectedVersion);
+        String region = blankToNull(input.regionCode());
+        if (region != null && !region.equals(agency.regionCode) && em.createQuery("""
+                select count(*) from Agency a where a.parentId = :id
+                and (a.regionCode is null or (a.regionCode <> :region and a.regionCode not like :below))
+                """, Long.class).setParameter("id", id).setParameter("region", region)
+                .setParameter("below", region + ".%").getSingleResult() > 0) {
+            throw ProblemException.conflict("Units of this agency lie outside " + region + "; move them first");
+        }
         apply(agency, input);
         return records.updated(agency, ENTITY, agency.regionCode, AgencyResponse::from);
     }

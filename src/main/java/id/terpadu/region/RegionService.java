@@ -31,6 +31,7 @@ import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.security.Caller;
 import io.quarkus.logging.Log;
 
 /** Regions: lookups, children, search, and the all-or-nothing import of the Kemendagri code list. */
@@ -42,10 +43,12 @@ public class RegionService {
 
     private final EntityManager em;
     private final ChangeLog changeLog;
+    private final Caller caller;
 
-    RegionService(EntityManager em, ChangeLog changeLog) {
+    RegionService(EntityManager em, ChangeLog changeLog, Caller caller) {
         this.em = em;
         this.changeLog = changeLog;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -86,6 +89,7 @@ public class RegionService {
      */
     @Transactional
     public ImportResult importCsv(String csv) {
+        caller.scope().requireNational("the region list");
         long started = System.nanoTime();
         RegionCsv.Parsed parsed = RegionCsv.parse(csv == null ? "" : csv);
         List<Problem.FieldError> errors = new ArrayList<>(parsed.errors());

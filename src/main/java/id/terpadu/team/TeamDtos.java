@@ -28,10 +28,12 @@ public final class TeamDtos {
             @NotNull TeamLevel level,
             @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
             @Schema(example = "19") String regionCode,
-            @Size(max = 300) @Schema(description = "Defaults to \"Tim Terpadu Penanganan Konflik Sosial <region>\"",
+            @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(description = "Defaults to \"Tim Terpadu Penanganan Konflik Sosial <region>\"",
                     example = "Tim Terpadu Penanganan Konflik Sosial Provinsi Kepulauan Bangka Belitung") String name,
             @NotNull @Min(2012) @Max(2100) @Schema(example = "2023") Integer year,
-            @Size(max = 200) @Schema(description = "Number of the decree (SK) forming the team",
+            @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(description = "Number of the decree (SK) forming the team",
                     example = "188.44/123/KESBANGPOL/2023") String decreeNumber,
             @Schema(example = "2023-02-06") LocalDate decreeDate,
             @Schema(description = "Agency that runs the secretariat (usually Kesbangpol)",
@@ -59,8 +61,10 @@ public final class TeamDtos {
     public record TeamMemberInput(
             @Schema(description = "Client-chosen id (create only)", example = "c3d2e1f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f") UUID id,
             @NotNull @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID agencyId,
-            @NotBlank @Size(max = 200) @Schema(example = "Drs. Fulan bin Fulan") String personName,
-            @Size(max = 200) @Schema(example = "Kepala Badan Kesbangpol Provinsi") String position,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(example = "Drs. Fulan bin Fulan") String personName,
+            @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(example = "Kepala Badan Kesbangpol Provinsi") String position,
             @NotNull TeamRole role,
             SubTeam subTeam) {
     }

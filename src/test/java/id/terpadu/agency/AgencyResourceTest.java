@@ -5,6 +5,7 @@ import static id.terpadu.support.Tokens.analyst;
 import static id.terpadu.support.Tokens.as;
 import static id.terpadu.support.Tokens.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -167,6 +168,22 @@ class AgencyResourceTest {
         admin().header("If-Match", "\"0\"").delete("/api/v1/agencies/{id}", polda).then().statusCode(409)
                 .body("type", equalTo("urn:terpadu:problem:conflict"));
         Db.assertUnchanged(before);
+    }
+
+    @Test
+    void aParentCannotMoveAwayFromItsUnits() {
+        UUID polda = TestData.createAgency(TestData.unique("Polda Babel"), "POLRI", "19");
+        Map<String, Object> polres = new java.util.HashMap<>(TestData.agency(TestData.unique("Polres Belitung"), "POLRI", "19.04"));
+        polres.put("parentId", polda.toString());
+        TestData.createAgency(admin(), polres);
+        var before = Db.snapshot();
+        admin().header("If-Match", "\"0\"").body(TestData.agency("Polda Sumbar", "POLRI", "13"))
+                .put("/api/v1/agencies/{id}", polda).then().statusCode(409)
+                .body("detail", containsString("outside 13"));
+        Db.assertUnchanged(before);
+        // moving up to national keeps every unit inside
+        admin().header("If-Match", "\"0\"").body(TestData.agency("Polri", "POLRI", null))
+                .put("/api/v1/agencies/{id}", polda).then().statusCode(200);
     }
 
     @Test

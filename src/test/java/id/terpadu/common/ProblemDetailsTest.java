@@ -98,6 +98,15 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void controlCharactersInNamesAreRefused() {
+        problem(admin().body(Map.of("name", "Polres\u001fBangka", "type", "POLRI")).post("/api/v1/agencies").then(),
+                400, "validation").body("errors[0].field", equalTo("name"));
+        problem(admin().body(Map.of("name", "Polres\nBangka", "type", "POLRI")).post("/api/v1/agencies").then(),
+                400, "validation");
+        Db.assertUnchanged(before);
+    }
+
+    @Test
     void oversizedStringIsRefused() {
         problem(admin().body(Map.of("name", "x".repeat(201), "type", "POLRI")).post("/api/v1/agencies").then(),
                 400, "validation").body("errors[0].field", equalTo("name"));

@@ -109,6 +109,10 @@ class RegionResourceTest {
         var before = Db.snapshot();
         coordinator("13").contentType("text/csv").body("kode,nama\n13.72,Kota Solok\n").post("/api/v1/regions/import")
                 .then().statusCode(403);
+        // an administrator of one province may not rewrite the national list
+        id.terpadu.support.Tokens.as("admin.13", java.util.List.of("ADMIN"), java.util.List.of("13"))
+                .contentType("text/csv").body("kode,nama\n31,Jakarta Raya\n").post("/api/v1/regions/import")
+                .then().statusCode(403).body("detail", containsString("national"));
         admin().contentType("application/json").body("{}").post("/api/v1/regions/import").then().statusCode(415);
         Db.assertUnchanged(before);
     }

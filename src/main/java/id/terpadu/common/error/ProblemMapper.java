@@ -113,12 +113,17 @@ public class ProblemMapper {
     /** Turns any failure into the problem it stands for. */
     static ProblemException classify(Throwable e) {
         // The most telling failure is the deepest known one: a JSON error wrapped in a 400 says more than the 400.
+        // A JSON error counts as the client's only while every wrapper above it is the framework's (reading the
+        // body); wrapped in our own code it is a failure to write something, which is ours.
         ProblemException found = null;
+        boolean readingRequest = true;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            ProblemException known = classifyOne(t);
+            ProblemException known = t instanceof JacksonException && !readingRequest ? null : classifyOne(t);
             if (known != null && (found == null || !(t instanceof WebApplicationException))) {
                 found = known;
             }
+            readingRequest &= t instanceof WebApplicationException || t instanceof jakarta.ws.rs.ProcessingException
+                    || t instanceof JacksonException;
         }
         if (found != null) {
             return found;
@@ -142,7 +147,9 @@ public class ProblemMapper {
             return new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "Someone changed this record at the same time; read it again and retry with its new ETag");
         }
-        if (t instanceof org.hibernate.exception.ConstraintViolationException dbe) {
+        if (t instanceof org.hibernate.exception.ConstraintViolationException dbe
+                && ("23505".equals(dbe.getSQLState()) || "23503".equals(dbe.getSQLState()))) {
+            // unique and foreign keys guard rules under concurrency; other violations are bugs (500)
             return Constraints.problem(dbe.getConstraintName());
         }
         if (t instanceof QueryTimeoutException || t instanceof PessimisticLockException

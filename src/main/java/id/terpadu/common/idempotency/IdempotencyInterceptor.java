@@ -55,6 +55,10 @@ public class IdempotencyInterceptor {
     Caller caller;
     @ConfigProperty(name = "terpadu.idempotency.retention")
     Duration retention;
+    /** How long a request waits for another one holding the same key before it is told to retry (409). */
+    @ConfigProperty(name = "terpadu.idempotency.wait")
+    Duration wait;
+    private ObjectMapper canonical;
 
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
@@ -75,22 +79,26 @@ public class IdempotencyInterceptor {
     }
 
     private Object execute(InvocationContext ctx, String principal, String key, String hash) throws Exception {
+        // Wait at most terpadu.idempotency.wait for a concurrent request that holds the same key.
+        em.createNativeQuery("select set_config('lock_timeout', :ms, true)")
+                .setParameter("ms", wait.toMillis() + "ms").getSingleResult();
         em.createNativeQuery("delete from idempotency_key where principal = :p and key = :k and expires_at < now()")
                 .setParameter("p", principal).setParameter("k", key).executeUpdate();
-        int claimed = em.createNativeQuery("""
-                insert into idempotency_key (principal, key, request_hash, method, path, expires_at)
-                values (:p, :k, :h, :m, :path, now() + make_interval(secs => :secs))
-                on conflict (principal, key) do nothing
-                """)
-                .setParameter("p", principal).setParameter("k", key).setParameter("h", hash)
-                .setParameter("m", request.method().name()).setParameter("path", request.path())
-                .setParameter("secs", (double) retention.toSeconds())
-                .executeUpdate();
+        int claimed;
+        try {
+            claimed = claim(principal, key, hash);
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (isLockTimeout(e)) {
+                throw new ProblemException(ProblemType.CONFLICT,
+                        "A request with this Idempotency-Key is still being processed; retry shortly");
+            }
+            throw e;
+        }
         if (claimed == 0) {
             return replay(principal, key, hash);
         }
-        Object result = ctx.proceed();
-        Response response = (Response) result;
+        em.createNativeQuery("select set_config('lock_timeout', '0', true)").getSingleResult();
+        Response response = (Response) ctx.proceed();
         byte[] body = response.getEntity() == null ? null : mapper.writeValueAsBytes(response.getEntity());
         em.createNativeQuery("""
                 update idempotency_key set status = :s, content_type = :ct, location = :loc, etag = :etag, body = :b
@@ -104,6 +112,28 @@ public class IdempotencyInterceptor {
                 .setParameter("p", principal).setParameter("k", key)
                 .executeUpdate();
         return response;
+    }
+
+    /** 1 when this request claimed the key; 0 when a committed request already holds it. */
+    private int claim(String principal, String key, String hash) {
+        return em.createNativeQuery("""
+                insert into idempotency_key (principal, key, request_hash, method, path, expires_at)
+                values (:p, :k, :h, :m, :path, now() + make_interval(secs => :secs))
+                on conflict (principal, key) do nothing
+                """)
+                .setParameter("p", principal).setParameter("k", key).setParameter("h", hash)
+                .setParameter("m", request.method().name()).setParameter("path", request.path())
+                .setParameter("secs", (double) retention.toSeconds())
+                .executeUpdate();
+    }
+
+    private static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response replay(String principal, String key, String hash) {
@@ -137,8 +167,14 @@ public class IdempotencyInterceptor {
         return builder.build();
     }
 
-    /** SHA-256 of the method, path and the JSON of every argument: the same request always hashes alike. */
+    /**
+     * SHA-256 of the method, path and the JSON of every argument, with map keys sorted: the same request hashes
+     * alike on every instance (request records use lists, never sets, whose order would vary between JVMs).
+     */
     private String fingerprint(Object[] arguments) throws Exception {
+        if (canonical == null) {
+            canonical = mapper.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        }
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -155,7 +191,7 @@ public class IdempotencyInterceptor {
                     || argument.getClass().getName().startsWith("io.vertx")) {
                 continue;
             } else {
-                digest.update(mapper.writeValueAsBytes(argument));
+                digest.update(canonical.writeValueAsBytes(argument));
             }
             digest.update((byte) 0);
         }

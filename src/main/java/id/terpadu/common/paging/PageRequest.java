@@ -1,21 +1,25 @@
 package id.terpadu.common.paging;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.terpadu.common.error.ProblemException;
 
 /**
  * {@code limit} (default 50, 1–200) and the opaque {@code cursor} of a list request. A cursor is the base64url of
- * the sort-key values of the last item seen, separated by a unit separator; clients must not build one.
+ * a JSON array of the sort-key values of the last item seen; clients must not build one.
  */
 public record PageRequest(int limit, List<String> after) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
-    private static final char SEPARATOR = '\u001f';
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> VALUES = new TypeReference<>() {
+    };
 
     public static PageRequest of(String limit, String cursor) {
         return new PageRequest(parseLimit(limit), cursor == null || cursor.isBlank() ? null : decode(cursor));
@@ -38,8 +42,11 @@ public record PageRequest(int limit, List<String> after) {
     }
 
     public static String encode(List<String> values) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join(String.valueOf(SEPARATOR), values).getBytes(StandardCharsets.UTF_8));
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> decode(String cursor) {
@@ -47,17 +54,12 @@ public record PageRequest(int limit, List<String> after) {
             if (cursor.length() > 2048) {
                 throw new IllegalArgumentException("too long");
             }
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> values = new ArrayList<>();
-            int from = 0;
-            int at;
-            while ((at = text.indexOf(SEPARATOR, from)) >= 0) {
-                values.add(text.substring(from, at));
-                from = at + 1;
+            List<String> values = JSON.readValue(Base64.getUrlDecoder().decode(cursor), VALUES);
+            if (values == null || values.isEmpty() || values.contains(null)) {
+                throw new IllegalArgumentException("empty");
             }
-            values.add(text.substring(from));
             return values;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.IOException e) {
             throw invalidCursor();
         }
     }

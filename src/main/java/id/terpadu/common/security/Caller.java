@@ -92,9 +92,14 @@ public class Caller {
 
     private RegionScope readScope() {
         JsonWebToken jwt = token();
-        Object claim = jwt == null ? null : jwt.getClaim(CLAIM_SCOPE);
+        if (jwt == null) {
+            return RegionScope.NONE;
+        }
+        Object claim = jwt.getClaim(CLAIM_SCOPE);
         if (claim == null) {
-            return RegionScope.NATIONAL;
+            // A missing claim must never widen access: only an explicit empty list means national.
+            throw new ProblemException(ProblemType.UNAUTHORIZED,
+                    "The token carries no region_scope claim; a national caller sends an empty list");
         }
         List<String> codes = new ArrayList<>();
         if (claim instanceof Collection<?> values) {

@@ -1,8 +1,9 @@
 package id.terpadu.common.security;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,14 +94,14 @@ public class DevTokens {
         return key;
     }
 
+    /** Read from the file system (the key is never packaged into the application). */
     private PrivateKey readKey() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(keyLocation)) {
-            if (in == null) {
-                throw new IllegalStateException("development key not found at " + keyLocation);
-            }
-            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        try {
+            String pem = Files.readString(Path.of(keyLocation), StandardCharsets.US_ASCII);
+            return KeyUtils.decodePrivateKey(pem);
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("development key cannot be read", e);
+            throw new IllegalStateException("the development key cannot be read from " + keyLocation
+                    + " (run from the repository's top folder)", e);
         }
     }
 }

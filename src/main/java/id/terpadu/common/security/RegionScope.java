@@ -14,6 +14,8 @@ import id.terpadu.region.RegionCode;
 public record RegionScope(List<String> codes) {
 
     public static final RegionScope NATIONAL = new RegionScope(List.of());
+    /** A caller without a token: sees national records only, writes nothing. */
+    public static final RegionScope NONE = new RegionScope(List.of("00"));
 
     public boolean isNational() {
         return codes.isEmpty();
@@ -45,6 +47,13 @@ public record RegionScope(List<String> codes) {
             values[2 * i + 1] = codes.get(i) + ".%";
         }
         return filter.and(clause.toString(), values);
+    }
+
+    /** 403 unless the caller has national scope (for national data such as the region list). */
+    public void requireNational(String what) {
+        if (!isNational()) {
+            throw ProblemException.forbidden("Only a caller with national scope may change " + what);
+        }
     }
 
     /** 403 unless a record of this region may be written (for creates and moves). */

@@ -1,6 +1,11 @@
 package id.terpadu.common.security;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,54 +17,87 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
- * Refuses, in the production profile, to verify tokens with the DEVELOPMENT-ONLY key unless development tokens
- * were switched on on purpose, and says loudly when they are.
+ * Outside the dev and test profiles: refuses to verify tokens with the DEVELOPMENT-ONLY key (recognised by its
+ * material, wherever it was copied) unless development tokens were switched on on purpose, and says loudly
+ * when they are.
  */
 @Singleton
 public class SecurityStartupCheck {
 
+    /** SHA-256 of the DER (SubjectPublicKeyInfo) of src/dev-keys/DEVELOPMENT-ONLY-public.pem. */
+    static final String DEV_KEY_FINGERPRINT = "6470ef3d9c8839e1178da39e1e1cb183e63163fe530c38aa70a8de8483654976";
+
     @ConfigProperty(name = "terpadu.dev-tokens.enabled")
     boolean devTokens;
-    @ConfigProperty(name = "terpadu.dev-tokens.public-key-location")
-    String devPublicKey;
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
     Optional<String> verifyKeyLocation;
     @ConfigProperty(name = "mp.jwt.verify.publickey")
     Optional<String> verifyKey;
 
     void onStart(@Observes StartupEvent event) {
-        for (String warning : check(ConfigUtils.getProfiles().contains("prod"), devTokens, verifyKeyLocation.orElse(null),
-                verifyKey.isPresent(), devPublicKey)) {
+        List<String> profiles = ConfigUtils.getProfiles();
+        boolean production = !profiles.contains("dev") && !profiles.contains("test");
+        String pem = verifyKey.orElseGet(() -> verifyKeyLocation.map(SecurityStartupCheck::readLocal).orElse(null));
+        for (String warning : check(production, devTokens, verifyKeyLocation.isPresent() || verifyKey.isPresent(),
+                isDevelopmentKey(pem))) {
             Log.warn(warning);
         }
     }
 
     /** The warnings to log; throws when the configuration must not start. */
-    static List<String> check(boolean production, boolean devTokens, String verifyKeyLocation, boolean inlineKey,
-            String devPublicKey) {
+    static List<String> check(boolean production, boolean devTokens, boolean keyConfigured, boolean developmentKey) {
         List<String> warnings = new ArrayList<>();
-        boolean devKey = verifyKeyLocation != null && verifyKeyLocation.replace("classpath:", "").endsWith(devPublicKey);
         if (!production) {
             return warnings;
         }
-        if (devKey && !devTokens) {
-            throw new IllegalStateException("Refusing to start: the production profile verifies tokens with the "
-                    + "DEVELOPMENT-ONLY public key. Set MP_JWT_VERIFY_PUBLICKEY_LOCATION to your identity provider's key.");
+        if (developmentKey && !devTokens) {
+            throw new IllegalStateException("Refusing to start: tokens would be verified with the DEVELOPMENT-ONLY "
+                    + "public key. Set MP_JWT_VERIFY_PUBLICKEY_LOCATION to your identity provider's key.");
         }
         if (devTokens) {
             warnings.add("""
                     ********************************************************************************
-                    * DEVELOPMENT TOKENS ARE ENABLED IN PRODUCTION (TERPADU_DEV_TOKENS_ENABLED).   *
+                    * DEVELOPMENT TOKENS ARE ENABLED OUTSIDE DEV AND TEST (TERPADU_DEV_TOKENS_...). *
                     * Anybody who can reach POST /api/v1/dev/tokens can become ADMIN. Never expose *
                     * this instance to a network.                                                  *
                     ********************************************************************************""");
         }
-        if (verifyKeyLocation == null && !inlineKey) {
+        if (!keyConfigured) {
             warnings.add("No token verification key is configured (MP_JWT_VERIFY_PUBLICKEY_LOCATION): every API "
                     + "request will be answered 401 until one is.");
         }
         return warnings;
+    }
+
+    /** Whether a PEM public key is the development key. */
+    static boolean isDevelopmentKey(String pem) {
+        if (pem == null || !pem.contains("BEGIN PUBLIC KEY")) {
+            return false;
+        }
+        try {
+            byte[] der = KeyUtils.decodePublicKey(pem).getEncoded();
+            return DEV_KEY_FINGERPRINT.equals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The content of a key on the local file system or class path; null for URLs and unreadable places. */
+    private static String readLocal(String location) {
+        String path = location.startsWith("file:") ? location.substring(5) : location;
+        try {
+            if (location.startsWith("classpath:") || !Files.exists(Path.of(path))) {
+                String resource = location.replace("classpath:", "");
+                try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+                    return in == null ? null : new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+                }
+            }
+            return Files.readString(Path.of(path), StandardCharsets.US_ASCII);
+        } catch (Exception e) {
+            return null;
+        }
     }
 }

@@ -3,16 +3,23 @@ package id.terpadu.common.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import id.terpadu.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 
 @QuarkusTest
 class DevTokensTest {
@@ -47,33 +54,69 @@ class DevTokensTest {
 
     @Test
     void tokenWithAMalformedScopeIsRefused() {
-        String token = io.smallrye.jwt.build.Jwt.issuer("https://terpadu.local/dev").audience("terpadu-api")
-                .subject("forged").claim("roles", java.util.Set.of("ADMIN")).claim("region_scope", List.of("19; drop"))
-                .jws().sign(readKey());
+        String token = forge(Map.of("roles", Set.of("ADMIN"), "region_scope", List.of("19; drop")));
         given().auth().oauth2(token).get("/api/v1/agencies").then().statusCode(401)
                 .contentType("application/problem+json");
     }
 
-    private static java.security.PrivateKey readKey() {
-        try (var in = DevTokensTest.class.getClassLoader().getResourceAsStream("dev-keys/DEVELOPMENT-ONLY-private.pem")) {
-            return io.smallrye.jwt.util.KeyUtils.decodePrivateKey(new String(in.readAllBytes()));
+    @Test
+    void tokenWithoutAScopeClaimIsNotNational() {
+        var before = Db.snapshot();
+        String token = forge(Map.of("roles", Set.of("ADMIN")));
+        given().auth().oauth2(token).get("/api/v1/agencies").then().statusCode(401)
+                .body("detail", containsString("region_scope"));
+        given().auth().oauth2(token).get("/api/v1/reference").then().statusCode(401);
+        given().auth().oauth2(token).contentType("text/csv").body("kode,nama\n19.05,Kabupaten Bangka Selatan\n")
+                .post("/api/v1/regions/import").then().statusCode(401);
+        Db.assertUnchanged(before);
+        // an explicit empty list is the national scope
+        given().auth().oauth2(forge(Map.of("roles", Set.of("ANALYST"), "region_scope", List.of())))
+                .get("/api/v1/agencies").then().statusCode(200);
+    }
+
+    private static String forge(Map<String, Object> claims) {
+        var builder = Jwt.issuer("https://terpadu.local/dev").audience("terpadu-api").subject("forged");
+        claims.forEach(builder::claim);
+        return builder.jws().sign(readKey());
+    }
+
+    private static PrivateKey readKey() {
+        try {
+            return KeyUtils.decodePrivateKey(Files.readString(Path.of("src/dev-keys/DEVELOPMENT-ONLY-private.pem")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Test
-    void productionRefusesTheDevelopmentKey() {
-        String devKey = "dev-keys/DEVELOPMENT-ONLY-public.pem";
-        assertThatThrownBy(() -> SecurityStartupCheck.check(true, false, devKey, false, devKey))
+    void productionRefusesTheDevelopmentKey() throws Exception {
+        assertThatThrownBy(() -> SecurityStartupCheck.check(true, false, true, true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Refusing to start");
-        assertThatThrownBy(() -> SecurityStartupCheck.check(true, false, "classpath:" + devKey, false, devKey))
-                .isInstanceOf(IllegalStateException.class);
-        assertThat(SecurityStartupCheck.check(true, true, devKey, false, devKey))
-                .anyMatch(w -> w.contains("DEVELOPMENT TOKENS ARE ENABLED IN PRODUCTION"));
-        assertThat(SecurityStartupCheck.check(true, false, "/etc/terpadu/idp.pem", false, devKey)).isEmpty();
-        assertThat(SecurityStartupCheck.check(true, false, null, false, devKey))
+        assertThat(SecurityStartupCheck.check(true, true, true, true))
+                .anyMatch(w -> w.contains("DEVELOPMENT TOKENS ARE ENABLED"));
+        assertThat(SecurityStartupCheck.check(true, false, true, false)).isEmpty();
+        assertThat(SecurityStartupCheck.check(true, false, false, false))
                 .anyMatch(w -> w.contains("No token verification key"));
-        assertThat(SecurityStartupCheck.check(false, true, devKey, false, devKey)).isEmpty();
+        assertThat(SecurityStartupCheck.check(false, true, true, true)).isEmpty();
+    }
+
+    @Test
+    void theDevelopmentKeyIsRecognisedByItsMaterialWhereverItIsCopied() throws Exception {
+        String dev = Files.readString(Path.of("src/dev-keys/DEVELOPMENT-ONLY-public.pem"));
+        assertThat(SecurityStartupCheck.isDevelopmentKey(dev)).isTrue();
+        assertThat(SecurityStartupCheck.isDevelopmentKey(dev.replace("\n", "\r\n"))).isTrue();
+        var other = java.security.KeyPairGenerator.getInstance("RSA");
+        other.initialize(2048);
+        String otherPem = "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(other.generateKeyPair().getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        assertThat(SecurityStartupCheck.isDevelopmentKey(otherPem)).isFalse();
+        assertThat(SecurityStartupCheck.isDevelopmentKey(null)).isFalse();
+    }
+
+    @Test
+    void thePrivateKeyIsNotPackaged() {
+        assertThat(getClass().getClassLoader().getResource("dev-keys/DEVELOPMENT-ONLY-private.pem")).isNull();
+        assertThat(getClass().getClassLoader().getResource("src/dev-keys/DEVELOPMENT-ONLY-private.pem")).isNull();
     }
 }
