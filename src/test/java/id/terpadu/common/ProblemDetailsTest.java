@@ -130,6 +130,15 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void chunkedBodyOverTheLimitIsRefused() {
+        byte[] huge = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        admin().contentType("text/csv").body(new java.io.ByteArrayInputStream(huge))
+                .post("/api/v1/regions/import").then().statusCode(413);
+        Db.assertUnchanged(before);
+    }
+
+    @Test
     void unknownAddressIs404() {
         problem(admin().get("/api/v1/no-such-thing").then(), 404, "not-found");
     }

@@ -312,12 +312,13 @@ public class ProblemMapper {
         return path.toString();
     }
 
-    /** Jackson's messages quote input but never name our classes; keep only the first line. */
+    /** Jackson's messages quote the input (up to 500 characters); keep the first line, and only its start. */
     private static String clean(String message) {
         if (message == null) {
             return "unexpected input";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 }

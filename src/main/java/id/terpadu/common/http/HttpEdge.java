@@ -20,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What happens to every HTTP request before it reaches a resource: the request id is fixed, and a body that
- * announces itself larger than the limit is refused with a problem document before it is read.
+ * announces itself larger than the limit is refused with a problem document before it is read. (A chunked
+ * body without Content-Length that grows past the limit is cut off by the HTTP layer with a bare 413.)
  */
 @Singleton
 public class HttpEdge {
