@@ -25,7 +25,16 @@ public record ReferenceKind(@Schema(example = "activity-types") String kind,
             new ReferenceKind("team-levels", "Levels of the Tim Terpadu", TeamLevel.class),
             new ReferenceKind("team-roles", "Roles within a team", TeamRole.class),
             new ReferenceKind("sub-teams", "Sub-teams of a team", SubTeam.class),
-            new ReferenceKind("region-levels", "Levels of the Kemendagri region code list", RegionLevel.class));
+            new ReferenceKind("region-levels", "Levels of the Kemendagri region code list", RegionLevel.class),
+            new ReferenceKind("incident-stages", "Stages of an incident's handling, SELESAI when closed",
+                    id.terpadu.incident.Stage.class),
+            new ReferenceKind("classifications", "Who may see a record", id.terpadu.common.security.Classification.class),
+            new ReferenceKind("source-kinds", "How an incident became known", id.terpadu.incident.SourceKind.class),
+            new ReferenceKind("party-roles", "Roles of the parties to an incident", id.terpadu.incident.PartyRole.class),
+            new ReferenceKind("party-types", "Kinds of party to an incident", id.terpadu.incident.PartyType.class),
+            new ReferenceKind("vulnerable-groups", "Vulnerable groups affected", id.terpadu.incident.VulnerableGroup.class),
+            new ReferenceKind("geo-precisions", "How precise an incident's place is (ACLED-style 1–3)", null),
+            new ReferenceKind("time-precisions", "How precise an incident's time is (ACLED-style 1–3)", null));
 
     public static boolean exists(String kind) {
         return ALL.stream().anyMatch(k -> k.kind.equals(kind));

@@ -52,6 +52,39 @@ public class ReferenceService {
                 .setParameter("kind", kind).setParameter("code", code).getResultList().isEmpty();
     }
 
+    /** The code and every code below it (a category and its sub-categories); empty when the code is unknown. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<String> codeWithDescendants(String kind, String code) {
+        return em.createNativeQuery("""
+                with recursive tree(code) as (
+                    select code from reference_item where kind = :kind and code = :code
+                    union all
+                    select r.code from reference_item r join tree t on r.parent_code = t.code where r.kind = :kind)
+                select code from tree
+                """).setParameter("kind", kind).setParameter("code", code).getResultList();
+    }
+
+    /** An attribute of a code ({@code attributes ->> name}), or null when the code or attribute is absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String attribute(String kind, String code, String name) {
+        List<?> rows = em.createNativeQuery(
+                "select attributes ->> :name from reference_item where kind = :kind and code = :code")
+                .setParameter("name", name).setParameter("kind", kind).setParameter("code", code).getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** The codes of a kind whose attribute has the given value, in display order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<String> codesWith(String kind, String attribute, String value) {
+        return em.createNativeQuery("""
+                select code from reference_item where kind = :kind and attributes ->> :name = :value
+                order by sort_order, code
+                """).setParameter("kind", kind).setParameter("name", attribute).setParameter("value", value)
+                .getResultList();
+    }
+
     private Map<String, Object> attributes(String json) {
         try {
             return mapper.readValue(json, MAP);

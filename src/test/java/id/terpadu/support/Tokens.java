@@ -51,6 +51,11 @@ public final class Tokens {
         return given().auth().oauth2(token(subject, roles, scope, null)).contentType(ContentType.JSON);
     }
 
+    /** A caller speaking for an agency (claim agency_id), e.g. for CONFIDENTIAL clearance. */
+    public static RequestSpecification as(String subject, List<String> roles, List<String> scope, UUID agencyId) {
+        return given().auth().oauth2(token(subject, roles, scope, agencyId)).contentType(ContentType.JSON);
+    }
+
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON);
     }

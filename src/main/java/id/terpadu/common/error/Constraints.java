@@ -16,7 +16,11 @@ final class Constraints {
             Map.entry("team_member_one_ketua", "The team already has a KETUA"),
             Map.entry("team_member_one_sekretaris", "The team already has a SEKRETARIS"),
             Map.entry("agency_parent_id_fkey", "The agency still has subordinate units"),
-            Map.entry("team_member_agency_id_fkey", "The agency is still a member of a team"));
+            Map.entry("team_member_agency_id_fkey", "The agency is still a member of a team"),
+            Map.entry("incident_pkey", "An incident with this id already exists"),
+            Map.entry("incident_lead_agency_id_fkey", "The agency still leads incidents"),
+            Map.entry("incident_activity_agency_id_fkey", "The agency has recorded incident activities"),
+            Map.entry("incident_duplicate_of_fkey", "Other reports are marked as duplicates of this incident"));
 
     private Constraints() {
     }

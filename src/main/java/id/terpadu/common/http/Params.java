@@ -38,6 +38,41 @@ public final class Params {
         }
     }
 
+    /** An RFC 3339 date-time such as {@code 2024-10-12T09:30:00Z}. */
+    public static java.time.Instant instant(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an RFC 3339 date-time such as 2024-10-12T09:30:00Z");
+        }
+    }
+
+    /** A bounding box {@code minLon,minLat,maxLon,maxLat} in WGS 84. */
+    public static double[] bbox(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String[] parts = value.split(",");
+        try {
+            if (parts.length == 4) {
+                double[] box = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    box[i] = Double.parseDouble(parts[i].trim());
+                }
+                if (box[0] >= -180 && box[2] <= 180 && box[1] >= -90 && box[3] <= 90 && box[0] <= box[2]
+                        && box[1] <= box[3]) {
+                    return box;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid(field, "must be minLon,minLat,maxLon,maxLat with min <= max, e.g. 99.8,-1.0,100.6,-0.3");
+    }
+
     public static Integer integer(String value, String field, int min, int max) {
         if (value == null || value.isBlank()) {
             return null;

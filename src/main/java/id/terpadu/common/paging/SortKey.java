@@ -18,7 +18,12 @@ public record SortKey(String path, boolean descending, Function<String, Object> 
         return new SortKey(path, true, Integer::valueOf);
     }
 
-    public static SortKey longAsc(String path) {
-        return new SortKey(path, false, Long::valueOf);
+    public static SortKey instantDesc(String path) {
+        return new SortKey(path, true, java.time.Instant::parse);
     }
+
+    public static SortKey uuidDesc(String path) {
+        return new SortKey(path, true, UUID::fromString);
+    }
+
 }

@@ -1,0 +1,82 @@
+package id.terpadu.common.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.paging.Filter;
+
+/**
+ * Which classifications the caller may see, decided once per request and applied in the query layer next to the
+ * region scope. CONFIDENTIAL follows the caller's agency ({@code agency_id} claim): its type must be in
+ * {@code terpadu.confidential.agency-types} or its id in {@code terpadu.confidential.agency-ids}.
+ */
+@RequestScoped
+public class Clearance {
+
+    private final Caller caller;
+    private final EntityManager em;
+    private final List<String> confidentialTypes;
+    private final List<String> confidentialIds;
+    private Set<Classification> readable;
+
+    Clearance(Caller caller, EntityManager em,
+            @ConfigProperty(name = "terpadu.confidential.agency-types") List<String> confidentialTypes,
+            @ConfigProperty(name = "terpadu.confidential.agency-ids") Optional<List<String>> confidentialIds) {
+        this.caller = caller;
+        this.em = em;
+        this.confidentialTypes = confidentialTypes;
+        this.confidentialIds = confidentialIds.orElse(List.of());
+    }
+
+    public Set<Classification> readable() {
+        if (readable == null) {
+            Set<Classification> set = EnumSet.of(Classification.PUBLIC);
+            if (caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_) || caller.hasRole(Role.OFFICER_)
+                    || caller.hasRole(Role.ANALYST_)) {
+                set.add(Classification.RESTRICTED);
+                if (agencyCleared(caller.agencyId())) {
+                    set.add(Classification.CONFIDENTIAL);
+                }
+            }
+            readable = set;
+        }
+        return readable;
+    }
+
+    private boolean agencyCleared(UUID agencyId) {
+        if (agencyId == null) {
+            return false;
+        }
+        if (confidentialIds.contains(agencyId.toString())) {
+            return true;
+        }
+        List<?> type = em.createNativeQuery("select type from agency where id = :id").setParameter("id", agencyId)
+                .getResultList();
+        return !type.isEmpty() && confidentialTypes.contains(String.valueOf(type.get(0)));
+    }
+
+    public boolean canRead(Classification classification) {
+        return readable().contains(classification);
+    }
+
+    /** Restricts a list query to the classifications the caller may see. */
+    public Filter restrict(Filter filter, String path) {
+        return filter.and(path + " in :?", readable());
+    }
+
+    /** 403 when a caller would write a record it could not read back. */
+    public void requireWritable(Classification classification) {
+        if (!canRead(classification)) {
+            throw ProblemException.forbidden("Your agency may not classify a record " + classification);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package id.terpadu.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.validation.Constraints;
+
+/** Request and response bodies of {@code /api/v1/incidents}. */
+public final class IncidentDtos {
+
+    private IncidentDtos() {
+    }
+
+    @Schema(name = "Point", description = "WGS 84 coordinates inside Indonesia's bounding box (lat −11.5…6.5, lon 94.5…141.5)")
+    public record Point(
+            @NotNull @DecimalMin("-11.5") @DecimalMax("6.5") @Schema(example = "-0.6263") Double lat,
+            @NotNull @DecimalMin("94.5") @DecimalMax("141.5") @Schema(example = "100.1205") Double lon) {
+    }
+
+    @Schema(name = "Party", description = "A party to the incident. A PERORANGAN name is personal data.")
+    public record Party(@NotNull PartyType type,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(example = "Warga Desa Kampung Baru") String name,
+            @NotNull PartyRole role) {
+    }
+
+    @Schema(name = "Impact", description = "Counts of the incident's impact. A missing or null count means "
+            + "unknown and is never reported as 0.")
+    public record Impact(@PositiveOrZero @Max(1_000_000) @Schema(example = "0") Integer killed,
+            @PositiveOrZero @Max(1_000_000) @Schema(example = "3") Integer injured,
+            @PositiveOrZero @Max(1_000_000) Integer sexualViolence,
+            @PositiveOrZero @Max(1_000_000) @Schema(example = "2") Integer buildingsDamaged,
+            @PositiveOrZero @Max(10_000_000) @Schema(example = "40") Integer displaced,
+            @Size(max = 4) Set<@NotNull VulnerableGroup> vulnerableGroups) {
+    }
+
+    @Schema(name = "IncidentInput", description = "An incident as a client writes it. `stage` sets the first stage "
+            + "on create (default PENCEGAHAN); afterwards the stage moves only through stage-transitions.")
+    public record IncidentInput(
+            @Schema(description = "Client-chosen id (create only)", example = "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f") UUID id,
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(example = "Bentrokan antarwarga terkait sengketa lahan sawit") String title,
+            @Size(max = 20000) @Schema(example = "Dua kelompok warga bentrok di perbatasan desa; tiga orang luka.") String description,
+            @NotBlank @Schema(description = "Code of reference kind conflict-categories", example = "SENGKETA_LAHAN") String categoryCode,
+            @NotBlank @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
+            @Schema(description = "Kabupaten/kota or finer", example = "13.77") String regionCode,
+            @Valid Point point,
+            @Size(max = 500) @Schema(example = "Simpang Kampung Baru, Pariaman Utara") String locationText,
+            @Min(1) @Max(3) @Schema(description = "1 exact, 2 near, 3 region only (reference kind geo-precisions)", example = "1") Integer geoPrecision,
+            @Min(1) @Max(3) @Schema(description = "1 day, 2 week, 3 month (reference kind time-precisions)", example = "1") Integer timePrecision,
+            @NotNull @Schema(example = "2024-10-12T09:30:00Z") Instant occurredFrom,
+            @Schema(example = "2024-10-12T11:00:00Z") Instant occurredTo,
+            @NotNull SourceKind sourceKind,
+            @Size(max = 500) @Schema(example = "Laporan Polres Pariaman LP/B/123/X/2024") String sourceReference,
+            @NotNull @Min(1) @Max(5) @Schema(example = "3") Integer severity,
+            @NotNull Classification classification,
+            @Size(max = 50) List<@Valid @NotNull Party> parties,
+            @Valid Impact impact,
+            @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID leadAgencyId,
+            @Schema(description = "The incident this report duplicates (both are kept)") UUID duplicateOf,
+            Stage stage) {
+    }
+
+    @Schema(name = "Incident")
+    public record IncidentResponse(UUID id, String title, String description, String categoryCode, String regionCode,
+            Point point, String locationText, Integer geoPrecision, Integer timePrecision, Instant occurredFrom,
+            Instant occurredTo, SourceKind sourceKind, String sourceReference, int severity,
+            Classification classification, Stage stage, List<Party> parties, Impact impact, UUID leadAgencyId,
+            UUID duplicateOf, String closingSummary,
+            @Schema(description = "Version; also the ETag", example = "0") long version,
+            Instant createdAt, Instant updatedAt) {
+
+        static IncidentResponse from(Incident i) {
+            return new IncidentResponse(i.id, i.title, i.description, i.categoryCode, i.regionCode,
+                    i.latitude == null ? null : new Point(i.latitude, i.longitude), i.locationText,
+                    i.geoPrecision == null ? null : i.geoPrecision.intValue(),
+                    i.timePrecision == null ? null : i.timePrecision.intValue(), i.occurredFrom, i.occurredTo,
+                    i.sourceKind, i.sourceReference, i.severity, i.classification, i.stage,
+                    i.parties == null ? List.of() : i.parties,
+                    new Impact(i.killed, i.injured, i.sexualViolence, i.buildingsDamaged, i.displaced,
+                            i.vulnerableGroups == null ? Set.of() : Set.copyOf(i.vulnerableGroups)),
+                    i.leadAgencyId, i.duplicateOf, i.closingSummary, i.version, i.createdAt, i.updatedAt);
+        }
+    }
+
+    @Schema(name = "StageTransitionInput")
+    public record StageTransitionInput(@NotNull @Schema(example = "PENGHENTIAN") Stage to,
+            @NotBlank @Size(max = 2000) @Schema(example = "Bentrokan fisik pecah; Polres Pariaman menghentikan kekerasan") String reason,
+            @Size(max = 20000) @Schema(description = "Required when closing (to SELESAI)") String closingSummary) {
+    }
+
+    @Schema(name = "StageTransition")
+    public record StageTransitionResponse(UUID id, Stage from, Stage to, String reason, Instant transitionedAt,
+            @Schema(example = "kesbangpol.pariaman") String actor) {
+
+        static StageTransitionResponse from(StageTransition t) {
+            return new StageTransitionResponse(t.id, t.fromStage, t.toStage, t.reason, t.transitionedAt, t.actor);
+        }
+    }
+
+    @Schema(name = "ActivityInput")
+    public record ActivityInput(
+            @Schema(description = "Client-chosen id", example = "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910") UUID id,
+            @NotBlank @Schema(description = "Code of reference kind activity-types belonging to the incident's stage",
+                    example = "TD_PENYELAMATAN_EVAKUASI") String activityType,
+            @NotNull UUID agencyId,
+            @NotNull @Schema(example = "2024-10-12T12:00:00Z") Instant occurredAt,
+            @NotBlank @Size(max = 5000) @Schema(example = "Evakuasi 40 warga ke balai desa") String description,
+            @Size(max = 5000) @Schema(example = "Seluruh warga terdampak aman") String outcome) {
+    }
+
+    @Schema(name = "Activity")
+    public record ActivityResponse(UUID id, UUID incidentId, String activityType, Stage stage, UUID agencyId,
+            Instant occurredAt, String description, String outcome, long version, Instant createdAt,
+            Instant updatedAt) {
+
+        static ActivityResponse from(Activity a) {
+            return new ActivityResponse(a.id, a.incidentId, a.activityType, a.stage, a.agencyId, a.occurredAt,
+                    a.description, a.outcome, a.version, a.createdAt, a.updatedAt);
+        }
+    }
+}

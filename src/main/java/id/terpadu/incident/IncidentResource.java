@@ -1,0 +1,331 @@
+package id.terpadu.incident;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Role;
+import id.terpadu.incident.IncidentDtos.ActivityInput;
+import id.terpadu.incident.IncidentDtos.ActivityResponse;
+import id.terpadu.incident.IncidentDtos.IncidentInput;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.incident.IncidentDtos.StageTransitionInput;
+import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
+
+@Path("/api/v1/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Incidents", description = "Conflict incidents and their handling through pencegahan, penghentian and pemulihan")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class IncidentResource {
+
+    public static final String GEO_JSON = "application/geo+json";
+
+    static final String INPUT_EXAMPLE = """
+            {"title": "Bentrokan antarwarga terkait sengketa lahan sawit",
+             "description": "Dua kelompok warga bentrok di perbatasan desa; tiga orang luka, dua rumah rusak.",
+             "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77", "point": {"lat": -0.6263, "lon": 100.1205},
+             "locationText": "Simpang Kampung Baru, Pariaman Utara", "geoPrecision": 1, "timePrecision": 1,
+             "occurredFrom": "2024-10-12T09:30:00Z", "sourceKind": "LAPORAN_INSTANSI",
+             "sourceReference": "Laporan Polres Pariaman", "severity": 3, "classification": "RESTRICTED",
+             "parties": [{"type": "KELOMPOK_MASYARAKAT", "name": "Warga Kampung Baru", "role": "PIHAK_BERKONFLIK"},
+                         {"type": "PERUSAHAAN", "name": "PT Sawit Contoh", "role": "PIHAK_BERKONFLIK"}],
+             "impact": {"killed": 0, "injured": 3, "buildingsDamaged": 2, "displaced": null, "vulnerableGroups": ["ANAK"]},
+             "stage": "PENGHENTIAN"}""";
+    static final String RESPONSE_EXAMPLE = """
+            {"id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "title": "Bentrokan antarwarga terkait sengketa lahan sawit",
+             "description": "Dua kelompok warga bentrok di perbatasan desa; tiga orang luka, dua rumah rusak.",
+             "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77", "point": {"lat": -0.6263, "lon": 100.1205},
+             "locationText": "Simpang Kampung Baru, Pariaman Utara", "geoPrecision": 1, "timePrecision": 1,
+             "occurredFrom": "2024-10-12T09:30:00Z", "occurredTo": null, "sourceKind": "LAPORAN_INSTANSI",
+             "sourceReference": "Laporan Polres Pariaman", "severity": 3, "classification": "RESTRICTED",
+             "stage": "PENGHENTIAN",
+             "parties": [{"type": "KELOMPOK_MASYARAKAT", "name": "Warga Kampung Baru", "role": "PIHAK_BERKONFLIK"}],
+             "impact": {"killed": 0, "injured": 3, "sexualViolence": null, "buildingsDamaged": 2, "displaced": null,
+                        "vulnerableGroups": ["ANAK"]},
+             "leadAgencyId": null, "duplicateOf": null, "closingSummary": null, "version": 0,
+             "createdAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z"}""";
+
+    private final IncidentService service;
+
+    IncidentResource(IncidentService service) {
+        this.service = service;
+    }
+
+    /** The list filters, shared by the JSON and the GeoJSON list. */
+    public static class Filters {
+        @QueryParam("region") @Parameter(description = "Region code; the region and everything below it", example = "13")
+        String region;
+        @QueryParam("category") @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK")
+        String category;
+        @QueryParam("stage") @Parameter(schema = @Schema(implementation = Stage.class))
+        String stage;
+        @QueryParam("severityMin") @Parameter(description = "1–5", example = "3")
+        String severityMin;
+        @QueryParam("severityMax") @Parameter(description = "1–5", example = "5")
+        String severityMax;
+        @QueryParam("from") @Parameter(description = "occurredFrom at or after (RFC 3339)", example = "2024-01-01T00:00:00Z")
+        String from;
+        @QueryParam("to") @Parameter(description = "occurredFrom before (RFC 3339)", example = "2025-01-01T00:00:00Z")
+        String to;
+        @QueryParam("bbox") @Parameter(description = "minLon,minLat,maxLon,maxLat", example = "99.8,-1.0,100.6,-0.3")
+        String bbox;
+        @QueryParam("leadAgencyId") @Parameter(description = "Lead agency id")
+        String leadAgencyId;
+        @QueryParam("classification") @Parameter(schema = @Schema(implementation = Classification.class))
+        String classification;
+        @QueryParam("q") @Parameter(description = "Indonesian full text over title, description and place; "
+                + "web-search syntax (\"phrase\", or, -not)", example = "bentrok lahan")
+        String q;
+        @QueryParam("sort") @Parameter(description = "occurredAt (default) or updatedAt, newest first", example = "occurredAt")
+        String sort;
+
+        IncidentQuery parse() {
+            IncidentQuery.Order order;
+            if (sort == null || sort.isBlank() || sort.equals("occurredAt")) {
+                order = IncidentQuery.Order.OCCURRED_AT;
+            } else if (sort.equals("updatedAt")) {
+                order = IncidentQuery.Order.UPDATED_AT;
+            } else {
+                throw id.terpadu.common.error.ProblemException.invalid("sort", "must be occurredAt or updatedAt",
+                        List.of("occurredAt", "updatedAt"));
+            }
+            Integer min = Params.integer(severityMin, "severityMin", 1, 5);
+            Integer max = Params.integer(severityMax, "severityMax", 1, 5);
+            if (min != null && max != null && min > max) {
+                throw id.terpadu.common.error.ProblemException.invalid("severityMin", "must not exceed severityMax");
+            }
+            return new IncidentQuery(blank(region), blank(category), Params.enumValue(Stage.class, stage, "stage"),
+                    min, max, Params.instant(from, "from"), Params.instant(to, "to"), Params.bbox(bbox, "bbox"),
+                    Params.uuid(leadAgencyId, "leadAgencyId"),
+                    Params.enumValue(Classification.class, classification, "classification"), blank(q), order);
+        }
+
+        private static String blank(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+
+    @GET
+    @Operation(summary = "List incidents", description = "Incidents visible to you (region scope and classification), "
+            + "newest first by occurredAt or updatedAt, filtered by region subtree, category (with sub-categories), stage, "
+            + "severity, time, bounding box, lead agency, classification and Indonesian full text. Keyset-paginated. "
+            + "Ask for `Accept: application/geo+json` to get an RFC 7946 FeatureCollection.")
+    @APIResponse(responseCode = "200", description = "A page of incidents", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
+                    value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")),
+            @Content(mediaType = GEO_JSON, examples = @ExampleObject(name = "features", value = """
+                    {"type": "FeatureCollection", "nextCursor": null,
+                     "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
+                                   "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
+                                   "properties": {"title": "Bentrokan antarwarga terkait sengketa lahan sawit", "stage": "PENGHENTIAN"}}]}""")) })
+    public Response list(@BeanParam Filters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.parse(), page.request()));
+    }
+
+    @GET
+    @Produces(GEO_JSON)
+    @Operation(hidden = true)
+    public Response listGeoJson(@BeanParam Filters filters, @BeanParam PageParams page) {
+        Page<IncidentResponse> result = service.list(filters.parse(), page.request());
+        return Response.fromResponse(page.ok(result)).entity(GeoJson.of(result)).type(GEO_JSON).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an incident", description = "One incident with its ETag; 404 outside your region scope "
+            + "or above your clearance; If-None-Match gives 304.")
+    @APIResponse(responseCode = "200", description = "The incident", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        IncidentResponse incident = service.get(id);
+        return ETags.conditionalGet(request, incident.version(), incident);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(summary = "Report an incident", description = "Records an incident in a kabupaten/kota or finer, inside "
+            + "your scope. A field app may choose the id and should send an Idempotency-Key, so retries never create "
+            + "duplicates. Impact counts left out are unknown, never 0. `stage` is the first stage (default PENCEGAHAN). "
+            + "You may not classify above your own clearance.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
+    public Response create(@Valid @NotNull IncidentInput request) {
+        IncidentResponse created = service.create(request);
+        return Response.created(URI.create("/api/v1/incidents/" + created.id())).tag(ETags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Operation(summary = "Replace an incident", description = "Replaces every field but the stage (which moves only "
+            + "through stage-transitions). If-Match is required: a second editor with a stale ETag gets 412 and "
+            + "overwrites nothing.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull IncidentInput request) {
+        IncidentResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Delete an incident", description = "Deletes a report made in error (with its activities and "
+            + "stage history); the change log keeps a tombstone. Refused while other reports are marked as its "
+            + "duplicates. If-Match is required. ADMIN or COORDINATOR.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of an incident", description = "Every change of the incident, oldest first, with "
+            + "actor, agency, client, request id and the record after the change. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
+    }
+
+    @GET
+    @Path("{id}/stage-transitions")
+    @Operation(summary = "Stage history of an incident", description = "Every move between stages, oldest first, "
+            + "with its reason. An incident has a handful, so one page holds them all.")
+    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "transitions", value = """
+                    {"items": [{"id": "0f1e2d3c-4b5a-4968-8776-655443322110", "from": "PENCEGAHAN", "to": "PENGHENTIAN",
+                                "reason": "Bentrokan fisik pecah", "transitionedAt": "2024-10-12T10:15:00Z",
+                                "actor": "kesbangpol.pariaman"}], "nextCursor": null}""")))
+    public Page<StageTransitionResponse> transitions(@PathParam("id") UUID id) {
+        return new Page<>(service.transitions(id), null);
+    }
+
+    @POST
+    @Path("{id}/stage-transitions")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Move an incident to another stage", description = "PENCEGAHAN → PENGHENTIAN when violence "
+            + "occurs; PENGHENTIAN → PEMULIHAN when it has stopped; PEMULIHAN → PENGHENTIAN when it flares up again; any "
+            + "open stage → SELESAI with a closing summary. Any other move is a 409 whose `allowed` lists the possible "
+            + "stages. If-Match is optional and checked when sent. ADMIN or COORDINATOR (the team secretariat).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "violence", value = """
+                    {"to": "PENGHENTIAN", "reason": "Bentrokan fisik pecah; Polres Pariaman menghentikan kekerasan"}"""),
+            @ExampleObject(name = "close", value = """
+                    {"to": "SELESAI", "reason": "Perdamaian adat disepakati", "closingSummary": "Kedua kelompok berdamai melalui KAN; lahan dikembalikan ke kesepakatan 2019."}""") }))
+    @APIResponse(responseCode = "200", description = "The incident in its new stage; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull StageTransitionInput request) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        IncidentResponse updated = service.transition(id, expected, request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @GET
+    @Path("{id}/activities")
+    @Operation(summary = "List the activities of an incident", description = "What was done, by which agency, when, "
+            + "with what outcome, oldest first; filter by stage. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of activities", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = """
+                    {"items": [{"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
+                                "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
+                                "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
+                                "description": "Evakuasi 40 warga ke balai desa", "outcome": "Seluruh warga terdampak aman",
+                                "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}],
+                     "nextCursor": null}""")))
+    public Response activities(@PathParam("id") UUID id,
+            @Parameter(schema = @Schema(implementation = Stage.class)) @QueryParam("stage") String stage,
+            @BeanParam PageParams page) {
+        return page.ok(service.activities(id, Params.enumValue(Stage.class, stage, "stage"), page.request()));
+    }
+
+    @GET
+    @Path("{id}/activities/{activityId}")
+    @Operation(summary = "Get an activity", description = "One activity of the incident with its ETag.")
+    @APIResponse(responseCode = "200", description = "The activity", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "activity", value = """
+                    {"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
+                     "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
+                     "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
+                     "description": "Evakuasi 40 warga ke balai desa", "outcome": null, "version": 0,
+                     "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}""")))
+    public Response activity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId, @Context Request request) {
+        ActivityResponse activity = service.activity(id, activityId);
+        return ETags.conditionalGet(request, activity.version(), activity);
+    }
+
+    @POST
+    @Path("{id}/activities")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(summary = "Record an activity", description = "Records what an agency did. The activity type must "
+            + "belong to the incident's current stage (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
+            + "rekonsiliasi during PEMULIHAN); otherwise a 409 lists the types that do.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "evacuation", value = """
+            {"activityType": "TD_PENYELAMATAN_EVAKUASI", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "occurredAt": "2024-10-12T12:00:00Z", "description": "Evakuasi 40 warga ke balai desa",
+             "outcome": "Seluruh warga terdampak aman"}""")))
+    @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "activity", value = """
+                    {"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
+                     "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
+                     "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
+                     "description": "Evakuasi 40 warga ke balai desa", "outcome": "Seluruh warga terdampak aman",
+                     "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}""")))
+    public Response addActivity(@PathParam("id") UUID id, @Valid @NotNull ActivityInput request) {
+        ActivityResponse created = service.addActivity(id, request);
+        return Response.created(URI.create("/api/v1/incidents/" + id + "/activities/" + created.id()))
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+}

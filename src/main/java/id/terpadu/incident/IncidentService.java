@@ -1,0 +1,348 @@
+package id.terpadu.incident;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.agency.AgencyService;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Clearance;
+import id.terpadu.incident.IncidentDtos.ActivityInput;
+import id.terpadu.incident.IncidentDtos.ActivityResponse;
+import id.terpadu.incident.IncidentDtos.IncidentInput;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.incident.IncidentDtos.StageTransitionInput;
+import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
+import id.terpadu.reference.ReferenceService;
+import id.terpadu.region.RegionCode;
+import id.terpadu.region.RegionLevel;
+import id.terpadu.region.RegionService;
+
+/**
+ * Incidents, their stage transitions and activities. Rules: an incident lies in a kabupaten/kota or finer, inside
+ * the caller's scope, with a known category; the caller may only classify what it may read; the stage moves only
+ * along {@link Stage}'s table; an activity's type belongs to the incident's current stage.
+ */
+@ApplicationScoped
+public class IncidentService {
+
+    public static final String ENTITY = "incident";
+    public static final String ACTIVITY_ENTITY = "incident-activity";
+    static final String CATEGORIES = "conflict-categories";
+    static final String ACTIVITY_TYPES = "activity-types";
+    private static final Map<IncidentQuery.Order, List<SortKey>> ORDERS = Map.of(
+            IncidentQuery.Order.OCCURRED_AT, List.of(SortKey.instantDesc("e.occurredFrom"), SortKey.uuidDesc("e.id")),
+            IncidentQuery.Order.UPDATED_AT, List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id")));
+    private static final List<SortKey> ACTIVITY_ORDER = List.of(
+            new SortKey("e.occurredAt", false, Instant::parse), SortKey.uuid("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Clearance clearance;
+    private final ChangeLog changeLog;
+    private final Records records;
+    private final RegionService regions;
+    private final AgencyService agencies;
+    private final ReferenceService reference;
+
+    IncidentService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+            RegionService regions, AgencyService agencies, ReferenceService reference) {
+        this.em = em;
+        this.caller = caller;
+        this.clearance = clearance;
+        this.changeLog = changeLog;
+        this.records = records;
+        this.regions = regions;
+        this.agencies = agencies;
+        this.reference = reference;
+    }
+
+    // ---- reading --------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<IncidentResponse> list(IncidentQuery q, PageRequest page) {
+        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification");
+        if (q.region() != null) {
+            RegionCode.require(q.region(), "region");
+            filter.and("e.regionCode = :? or e.regionCode like :?", q.region(), q.region() + ".%");
+        }
+        if (q.category() != null) {
+            List<String> codes = reference.codeWithDescendants(CATEGORIES, q.category());
+            if (codes.isEmpty()) {
+                throw ProblemException.invalid("category", "'" + q.category() + "' is not a conflict category");
+            }
+            filter.and("e.categoryCode in :?", codes);
+        }
+        filter.andIf(q.stage(), "e.stage = :?", q.stage())
+                .andIf(q.severityMin(), "e.severity >= :?", q.severityMin() == null ? null : q.severityMin().shortValue())
+                .andIf(q.severityMax(), "e.severity <= :?", q.severityMax() == null ? null : q.severityMax().shortValue())
+                .andIf(q.from(), "e.occurredFrom >= :?", q.from())
+                .andIf(q.to(), "e.occurredFrom < :?", q.to())
+                .andIf(q.leadAgencyId(), "e.leadAgencyId = :?", q.leadAgencyId())
+                .andIf(q.classification(), "e.classification = :?", q.classification());
+        if (q.bbox() != null) {
+            filter.and("e.longitude between :? and :? and e.latitude between :? and :?",
+                    q.bbox()[0], q.bbox()[2], q.bbox()[1], q.bbox()[3]);
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            filter.and("function('incident_text_match', e.title, e.description, e.locationText, :?) = true",
+                    q.text().trim());
+        }
+        List<SortKey> order = ORDERS.get(q.order());
+        return Keyset.page(em, Incident.class, "Incident e", filter, order, page,
+                i -> List.of((q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt : i.occurredFrom).toString(),
+                        i.id.toString()))
+                .map(IncidentResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IncidentResponse get(UUID id) {
+        return IncidentResponse.from(visible(id));
+    }
+
+    /** The incident if the caller may see it (region scope and classification); 404 otherwise. */
+    Incident visible(UUID id) {
+        Incident incident = id == null ? null : em.find(Incident.class, id);
+        if (incident == null || !caller.scope().canRead(incident.regionCode)
+                || !clearance.canRead(incident.classification)) {
+            throw ProblemException.notFound("incident", id);
+        }
+        return incident;
+    }
+
+    private Incident writable(UUID id) {
+        Incident incident = visible(id);
+        caller.scope().requireWritable(incident.regionCode, "regionCode");
+        return incident;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(ENTITY, id, page);
+    }
+
+    // ---- writing --------------------------------------------------------------------------------------------
+
+    @Transactional
+    public IncidentResponse create(IncidentInput input) {
+        Incident incident = new Incident();
+        incident.id = records.newId(Incident.class, input.id(), "incident");
+        Stage first = input.stage() == null ? Stage.PENCEGAHAN : input.stage();
+        if (first == Stage.SELESAI) {
+            throw ProblemException.invalid("stage", "an incident cannot be created closed; report it in its current stage",
+                    List.of(Stage.PENCEGAHAN.name(), Stage.PENGHENTIAN.name(), Stage.PEMULIHAN.name()));
+        }
+        incident.stage = first;
+        apply(incident, input);
+        return records.created(incident, ENTITY, incident.regionCode, IncidentResponse::from);
+    }
+
+    @Transactional
+    public IncidentResponse replace(UUID id, Long expectedVersion, IncidentInput input) {
+        Incident incident = writable(id);
+        Records.checkReplace(incident, input.id(), expectedVersion);
+        if (input.stage() != null && input.stage() != incident.stage) {
+            throw new ProblemException(ProblemType.CONFLICT, "The stage is " + incident.stage
+                    + "; move it with POST /api/v1/incidents/" + id + "/stage-transitions", null,
+                    incident.stage.next().stream().map(Enum::name).toList());
+        }
+        apply(incident, input);
+        return records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from);
+    }
+
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        Incident incident = writable(id);
+        ETags.check(expectedVersion, incident.version);
+        if (!em.createQuery("select 1 from Incident i where i.duplicateOf = :id", Integer.class)
+                .setParameter("id", id).setMaxResults(1).getResultList().isEmpty()) {
+            throw ProblemException.conflict("Other reports are marked as duplicates of this incident");
+        }
+        records.deleted(incident, ENTITY, incident.regionCode);
+    }
+
+    private void apply(Incident incident, IncidentInput input) {
+        String region = input.regionCode().trim();
+        caller.scope().requireWritable(region, "regionCode");
+        if (!regions.exists(region)) {
+            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
+        }
+        RegionLevel level = RegionCode.level(region);
+        if (level == RegionLevel.PROVINSI) {
+            throw ProblemException.invalid("regionCode", "an incident lies in a kabupaten/kota or finer, not a province");
+        }
+        if (!reference.isCode(CATEGORIES, input.categoryCode())) {
+            throw ProblemException.invalid("categoryCode", "'" + input.categoryCode() + "' is not a conflict category; "
+                    + "see GET /api/v1/reference/conflict-categories");
+        }
+        clearance.requireWritable(input.classification());
+        if (input.occurredTo() != null && input.occurredTo().isBefore(input.occurredFrom())) {
+            throw ProblemException.invalid("occurredTo", "must not be before occurredFrom");
+        }
+        if (input.occurredFrom().isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
+            throw ProblemException.invalid("occurredFrom", "lies in the future");
+        }
+        if (input.leadAgencyId() != null) {
+            try {
+                agencies.visible(input.leadAgencyId());
+            } catch (ProblemException e) {
+                throw ProblemException.invalid("leadAgencyId", "there is no agency with id " + input.leadAgencyId());
+            }
+        }
+        if (input.duplicateOf() != null) {
+            if (input.duplicateOf().equals(incident.id)) {
+                throw ProblemException.invalid("duplicateOf", "an incident cannot duplicate itself");
+            }
+            try {
+                Incident original = visible(input.duplicateOf());
+                if (original.duplicateOf != null) {
+                    throw ProblemException.invalid("duplicateOf", "point to the original report " + original.duplicateOf
+                            + ", not to another duplicate");
+                }
+            } catch (ProblemException e) {
+                if (e.type() == ProblemType.NOT_FOUND) {
+                    throw ProblemException.invalid("duplicateOf", "there is no incident with id " + input.duplicateOf());
+                }
+                throw e;
+            }
+        }
+        incident.title = input.title().trim();
+        incident.description = input.description();
+        incident.categoryCode = input.categoryCode();
+        incident.regionCode = region;
+        incident.latitude = input.point() == null ? null : input.point().lat();
+        incident.longitude = input.point() == null ? null : input.point().lon();
+        incident.locationText = input.locationText();
+        incident.geoPrecision = input.geoPrecision() == null ? null : input.geoPrecision().shortValue();
+        incident.timePrecision = input.timePrecision() == null ? null : input.timePrecision().shortValue();
+        incident.occurredFrom = input.occurredFrom().truncatedTo(ChronoUnit.MICROS);
+        incident.occurredTo = input.occurredTo() == null ? null : input.occurredTo().truncatedTo(ChronoUnit.MICROS);
+        incident.sourceKind = input.sourceKind();
+        incident.sourceReference = input.sourceReference();
+        incident.severity = input.severity().shortValue();
+        incident.classification = input.classification();
+        incident.parties = input.parties() == null ? new ArrayList<>() : new ArrayList<>(input.parties());
+        var impact = input.impact();
+        incident.killed = impact == null ? null : impact.killed();
+        incident.injured = impact == null ? null : impact.injured();
+        incident.sexualViolence = impact == null ? null : impact.sexualViolence();
+        incident.buildingsDamaged = impact == null ? null : impact.buildingsDamaged();
+        incident.displaced = impact == null ? null : impact.displaced();
+        incident.vulnerableGroups = impact == null || impact.vulnerableGroups() == null ? new ArrayList<>()
+                : impact.vulnerableGroups().stream().sorted().toList();
+        incident.leadAgencyId = input.leadAgencyId();
+        incident.duplicateOf = input.duplicateOf();
+    }
+
+    // ---- stages ---------------------------------------------------------------------------------------------
+
+    /** Moves the incident along the stage table; a forbidden move is a 409 naming the allowed ones. */
+    @Transactional
+    public IncidentResponse transition(UUID id, Long expectedVersion, StageTransitionInput input) {
+        Incident incident = writable(id);
+        ETags.check(expectedVersion, incident.version);
+        if (!incident.stage.canMoveTo(input.to())) {
+            List<String> allowed = incident.stage.next().stream().map(Enum::name).toList();
+            throw new ProblemException(ProblemType.CONFLICT, "An incident in " + incident.stage + " cannot move to "
+                    + input.to() + (allowed.isEmpty() ? "; it is closed" : "; it may move to " + String.join(", ", allowed)),
+                    null, allowed);
+        }
+        if (input.to() == Stage.SELESAI && (input.closingSummary() == null || input.closingSummary().isBlank())) {
+            throw ProblemException.invalid("closingSummary", "is required to close an incident (to SELESAI)");
+        }
+        StageTransition transition = new StageTransition();
+        transition.id = UUID.randomUUID();
+        transition.incidentId = id;
+        transition.fromStage = incident.stage;
+        transition.toStage = input.to();
+        transition.reason = input.reason().trim();
+        transition.transitionedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        transition.actor = caller.subject();
+        em.persist(transition);
+        incident.stage = input.to();
+        if (input.to() == Stage.SELESAI) {
+            incident.closingSummary = input.closingSummary().trim();
+        }
+        return records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StageTransitionResponse> transitions(UUID id) {
+        visible(id);
+        return em.createQuery("from StageTransition t where t.incidentId = :id order by t.transitionedAt, t.id",
+                StageTransition.class).setParameter("id", id).getResultList().stream()
+                .map(StageTransitionResponse::from).toList();
+    }
+
+    // ---- activities -----------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ActivityResponse> activities(UUID incidentId, Stage stage, PageRequest page) {
+        visible(incidentId);
+        Filter filter = new Filter().and("e.incidentId = :?", incidentId).andIf(stage, "e.stage = :?", stage);
+        return Keyset.page(em, Activity.class, "Activity e", filter, ACTIVITY_ORDER, page,
+                a -> List.of(a.occurredAt.toString(), a.id.toString())).map(ActivityResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ActivityResponse activity(UUID incidentId, UUID activityId) {
+        visible(incidentId);
+        Activity activity = activityId == null ? null : em.find(Activity.class, activityId);
+        if (activity == null || !activity.incidentId.equals(incidentId)) {
+            throw ProblemException.notFound("activity of this incident", activityId);
+        }
+        return ActivityResponse.from(activity);
+    }
+
+    /** Records an activity; its type must belong to the incident's current stage (409 lists the ones that do). */
+    @Transactional
+    public ActivityResponse addActivity(UUID incidentId, ActivityInput input) {
+        Incident incident = writable(incidentId);
+        String typeStage = reference.attribute(ACTIVITY_TYPES, input.activityType(), "stage");
+        if (typeStage == null) {
+            throw ProblemException.invalid("activityType", "'" + input.activityType() + "' is not an activity type; "
+                    + "see GET /api/v1/reference/activity-types");
+        }
+        if (!typeStage.equals(incident.stage.name())) {
+            List<String> allowed = reference.codesWith(ACTIVITY_TYPES, "stage", incident.stage.name());
+            throw new ProblemException(ProblemType.CONFLICT, input.activityType() + " is an activity of " + typeStage
+                    + ", but the incident is in " + incident.stage
+                    + (allowed.isEmpty() ? "" : "; activities of " + incident.stage + " are listed in allowed"),
+                    null, allowed);
+        }
+        try {
+            agencies.visible(input.agencyId());
+        } catch (ProblemException e) {
+            throw ProblemException.invalid("agencyId", "there is no agency with id " + input.agencyId());
+        }
+        Activity activity = new Activity();
+        activity.id = records.newId(Activity.class, input.id(), "activity");
+        activity.incidentId = incidentId;
+        activity.activityType = input.activityType();
+        activity.stage = incident.stage;
+        activity.agencyId = input.agencyId();
+        activity.occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        activity.description = input.description().trim();
+        activity.outcome = input.outcome();
+        return records.created(activity, ACTIVITY_ENTITY, incident.regionCode, ActivityResponse::from);
+    }
+}
