@@ -48,5 +48,6 @@ public class Incident extends AuditedEntity {
     public List<VulnerableGroup> vulnerableGroups;
     public UUID leadAgencyId;
     public UUID duplicateOf;
+    public UUID conflictStatusId;
     public String closingSummary;
 }

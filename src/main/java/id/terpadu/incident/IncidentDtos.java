@@ -74,7 +74,8 @@ public final class IncidentDtos {
             @Valid Impact impact,
             @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID leadAgencyId,
             @Schema(description = "The incident this report duplicates (both are kept)") UUID duplicateOf,
-            Stage stage) {
+            Stage stage,
+            @Schema(description = "The conflict status in force where the incident happened") UUID conflictStatusId) {
     }
 
     @Schema(name = "Incident")
@@ -82,7 +83,7 @@ public final class IncidentDtos {
             Point point, String locationText, Integer geoPrecision, Integer timePrecision, Instant occurredFrom,
             Instant occurredTo, SourceKind sourceKind, String sourceReference, int severity,
             Classification classification, Stage stage, List<Party> parties, Impact impact, UUID leadAgencyId,
-            UUID duplicateOf, String closingSummary,
+            UUID duplicateOf, UUID conflictStatusId, String closingSummary,
             @Schema(description = "Version; also the ETag", example = "0") long version,
             Instant createdAt, Instant updatedAt) {
 
@@ -95,7 +96,8 @@ public final class IncidentDtos {
                     i.parties == null ? List.of() : i.parties,
                     new Impact(i.killed, i.injured, i.sexualViolence, i.buildingsDamaged, i.displaced,
                             i.vulnerableGroups == null ? Set.of() : Set.copyOf(i.vulnerableGroups)),
-                    i.leadAgencyId, i.duplicateOf, i.closingSummary, i.version, i.createdAt, i.updatedAt);
+                    i.leadAgencyId, i.duplicateOf, i.conflictStatusId, i.closingSummary, i.version, i.createdAt,
+                    i.updatedAt);
         }
     }
 

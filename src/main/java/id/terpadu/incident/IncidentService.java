@@ -35,6 +35,8 @@ import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionCode;
 import id.terpadu.region.RegionLevel;
 import id.terpadu.region.RegionService;
+import id.terpadu.status.ConflictStatus;
+import id.terpadu.status.ConflictStatusService;
 
 /**
  * Incidents, their stage transitions and activities. Rules: an incident lies in a kabupaten/kota or finer, inside
@@ -62,9 +64,11 @@ public class IncidentService {
     private final RegionService regions;
     private final AgencyService agencies;
     private final ReferenceService reference;
+    private final ConflictStatusService statuses;
 
     IncidentService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
-            RegionService regions, AgencyService agencies, ReferenceService reference) {
+            RegionService regions, AgencyService agencies, ReferenceService reference, ConflictStatusService statuses) {
+        this.statuses = statuses;
         this.em = em;
         this.caller = caller;
         this.clearance = clearance;
@@ -79,6 +83,16 @@ public class IncidentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<IncidentResponse> list(IncidentQuery q, PageRequest page) {
+        Filter filter = filterFor(q);
+        List<SortKey> order = ORDERS.get(q.order());
+        return Keyset.page(em, Incident.class, "Incident e", filter, order, page,
+                i -> List.of((q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt : i.occurredFrom).toString(),
+                        i.id.toString()))
+                .map(IncidentResponse::from);
+    }
+
+    /** The where-clause of a list, statistics or export: the caller's scope and clearance, then the filters. */
+    Filter filterFor(IncidentQuery q) {
         Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification");
         if (q.region() != null) {
             RegionCode.require(q.region(), "region");
@@ -106,11 +120,34 @@ public class IncidentService {
             filter.and("function('incident_text_match', e.title, e.description, e.locationText, :?) = true",
                     q.text().trim());
         }
-        List<SortKey> order = ORDERS.get(q.order());
-        return Keyset.page(em, Incident.class, "Incident e", filter, order, page,
-                i -> List.of((q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt : i.occurredFrom).toString(),
-                        i.id.toString()))
-                .map(IncidentResponse::from);
+        return filter;
+    }
+
+    /**
+     * Counts and impact sums grouped by the given dimensions, over exactly the incidents the caller could list with
+     * the same filters. A sum counts only reported values; where none was reported it is null, never 0.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Statistics.Result statistics(IncidentQuery q, List<Statistics.Dimension> groupBy) {
+        Filter filter = filterFor(q);
+        String keys = groupBy.stream().map(Statistics.Dimension::expression).reduce((a, b) -> a + ", " + b).orElse(null);
+        StringBuilder hql = new StringBuilder("select ");
+        if (keys != null) {
+            hql.append(keys).append(", ");
+        }
+        hql.append("count(e)");
+        for (String metric : Statistics.METRICS) {
+            hql.append(", sum(e.").append(metric).append("), count(e.").append(metric).append(')');
+        }
+        hql.append(" from Incident e where ").append(filter.where());
+        if (keys != null) {
+            hql.append(" group by ").append(keys).append(" order by ").append(keys);
+        }
+        var query = em.createQuery(hql.toString(), Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        query.setMaxResults(Statistics.MAX_ROWS + 1);
+        List<Object[]> rows = query.getResultList();
+        return Statistics.result(groupBy, rows);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -208,6 +245,19 @@ public class IncidentService {
                 throw ProblemException.invalid("leadAgencyId", "there is no agency with id " + input.leadAgencyId());
             }
         }
+        if (input.conflictStatusId() != null) {
+            ConflictStatus status;
+            try {
+                status = statuses.visible(input.conflictStatusId());
+            } catch (ProblemException e) {
+                throw ProblemException.invalid("conflictStatusId", "there is no conflict status with id "
+                        + input.conflictStatusId());
+            }
+            if (status.regionCode != null && !RegionCode.within(region, status.regionCode)) {
+                throw ProblemException.invalid("conflictStatusId", "the status covers " + status.regionCode
+                        + ", not " + region);
+            }
+        }
         if (input.duplicateOf() != null) {
             if (input.duplicateOf().equals(incident.id)) {
                 throw ProblemException.invalid("duplicateOf", "an incident cannot duplicate itself");
@@ -251,6 +301,7 @@ public class IncidentService {
                 : impact.vulnerableGroups().stream().sorted().toList();
         incident.leadAgencyId = input.leadAgencyId();
         incident.duplicateOf = input.duplicateOf();
+        incident.conflictStatusId = input.conflictStatusId();
     }
 
     // ---- stages ---------------------------------------------------------------------------------------------

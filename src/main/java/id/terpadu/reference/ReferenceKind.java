@@ -34,7 +34,13 @@ public record ReferenceKind(@Schema(example = "activity-types") String kind,
             new ReferenceKind("party-types", "Kinds of party to an incident", id.terpadu.incident.PartyType.class),
             new ReferenceKind("vulnerable-groups", "Vulnerable groups affected", id.terpadu.incident.VulnerableGroup.class),
             new ReferenceKind("geo-precisions", "How precise an incident's place is (ACLED-style 1–3)", null),
-            new ReferenceKind("time-precisions", "How precise an incident's time is (ACLED-style 1–3)", null));
+            new ReferenceKind("time-precisions", "How precise an incident's time is (ACLED-style 1–3)", null),
+            new ReferenceKind("risk-levels", "Risk level of an early warning from likelihood × impact (attributes: "
+                    + "minScore, maxScore)", id.terpadu.warning.RiskLevel.class),
+            new ReferenceKind("early-warning-statuses", "Statuses of an early warning", id.terpadu.warning.WarningStatus.class),
+            new ReferenceKind("conflict-status-scales", "Scales of a conflict status", id.terpadu.status.Scale.class),
+            new ReferenceKind("tni-tasks", "Tasks of TNI assistance under a conflict status", id.terpadu.status.TniTask.class),
+            new ReferenceKind("task-states", "States of a task given to an agency", id.terpadu.incident.TaskState.class));
 
     public static boolean exists(String kind) {
         return ALL.stream().anyMatch(k -> k.kind.equals(kind));

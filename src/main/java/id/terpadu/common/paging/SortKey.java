@@ -22,6 +22,10 @@ public record SortKey(String path, boolean descending, Function<String, Object> 
         return new SortKey(path, true, java.time.Instant::parse);
     }
 
+    public static SortKey dateDesc(String path) {
+        return new SortKey(path, true, java.time.LocalDate::parse);
+    }
+
     public static SortKey uuidDesc(String path) {
         return new SortKey(path, true, UUID::fromString);
     }

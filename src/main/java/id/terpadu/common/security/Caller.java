@@ -29,6 +29,7 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private RegionScope scope;
+    private String systemActor;
 
     Caller(SecurityIdentity identity) {
         this.identity = identity;
@@ -42,7 +43,15 @@ public class Caller {
         return identity.isAnonymous();
     }
 
+    /** For work the service does on its own (scheduled jobs): the change log names this actor. */
+    public void actAsSystem(String actor) {
+        this.systemActor = actor;
+    }
+
     public String subject() {
+        if (systemActor != null) {
+            return systemActor;
+        }
         JsonWebToken jwt = token();
         if (jwt != null && jwt.getSubject() != null) {
             return jwt.getSubject();

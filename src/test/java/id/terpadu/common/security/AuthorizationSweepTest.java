@@ -66,13 +66,17 @@ class AuthorizationSweepTest {
         Db.assertUnchanged(before);
     }
 
-    /**
-     * Writes an OFFICER may not make: officers report incidents and record activities; agencies, teams, regions,
-     * stage transitions and deletions belong to the secretariat.
-     */
+    /** The writes an OFFICER may make; every other write belongs to the secretariat (ADMIN, COORDINATOR). */
+    static final List<Operation> OFFICER_WRITES = List.of(
+            new Operation("POST", "/api/v1/incidents"),
+            new Operation("PUT", "/api/v1/incidents/{id}"),
+            new Operation("POST", "/api/v1/incidents/{id}/activities"),
+            new Operation("POST", "/api/v1/incidents/{id}/tasks/{taskId}/transitions"),
+            new Operation("POST", "/api/v1/early-warnings"),
+            new Operation("PUT", "/api/v1/early-warnings/{id}"));
+
     static boolean officerRefused(Operation op) {
-        return !op.path().startsWith("/api/v1/incidents") || op.method().equals("DELETE")
-                || op.path().endsWith("/stage-transitions");
+        return !OFFICER_WRITES.contains(op);
     }
 
     @Test

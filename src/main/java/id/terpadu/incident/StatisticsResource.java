@@ -1,0 +1,51 @@
+package id.terpadu.incident;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.security.Role;
+
+@Path("/api/v1/statistics")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statistics", description = "Counts and impact sums over what the caller may see")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class StatisticsResource {
+
+    private final IncidentService service;
+
+    StatisticsResource(IncidentService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("incidents")
+    @Operation(summary = "Incident statistics", description = "Counts and impact sums (killed, injured, sexual violence, "
+            + "buildings damaged, displaced) grouped by any of category, stage, province, kabkota and month (of "
+            + "occurredFrom, WIB), over exactly the incidents you could list with the same filters: region scope and "
+            + "classification hold, so restricted records never show in counts. A sum adds the reported values only "
+            + "and says how many incidents reported one; it is null when none did. At most 10,000 groups.")
+    @APIResponse(responseCode = "200", description = "The groups", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "by category and month", value = """
+                    {"groupBy": ["category", "month"], "truncated": false,
+                     "rows": [{"key": {"category": "POLITIK_PILKADA", "month": "2024-11"}, "incidents": 4,
+                               "killed": {"sum": 0, "reported": 4}, "injured": {"sum": 7, "reported": 3},
+                               "sexualViolence": {"sum": null, "reported": 0}, "buildingsDamaged": {"sum": 2, "reported": 2},
+                               "displaced": {"sum": null, "reported": 0}}]}""")))
+    public Statistics.Result incidents(@BeanParam IncidentResource.Filters filters,
+            @Parameter(description = "Comma-separated: category, stage, province, kabkota, month", example = "category,month")
+            @QueryParam("groupBy") String groupBy) {
+        return service.statistics(filters.parse(), Statistics.Dimension.parse(groupBy));
+    }
+}

@@ -1,0 +1,183 @@
+package id.terpadu.status;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Role;
+import id.terpadu.status.StatusDtos.ConflictStatusInput;
+import id.terpadu.status.StatusDtos.ConflictStatusResponse;
+import id.terpadu.status.StatusDtos.ExtensionInput;
+import id.terpadu.status.StatusDtos.RevocationInput;
+import id.terpadu.status.StatusDtos.TniAssistanceInput;
+import id.terpadu.status.StatusDtos.TniAssistanceResponse;
+
+@Path("/api/v1/conflict-statuses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Conflict statuses", description = "Status Keadaan Konflik (UU 7/2012 Ps 14–25) and TNI assistance under it")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class ConflictStatusResource {
+
+    static final String RESPONSE_EXAMPLE = """
+            {"id": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b", "scale": "KABUPATEN_KOTA", "regionCode": "13.77",
+             "declaredBy": "Wali Kota Pariaman", "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/45/2024",
+             "consultationDate": "2024-10-13", "startsOn": "2024-10-14", "endsOn": "2024-12-31",
+             "effectiveEndsOn": "2024-12-31", "revokedOn": null, "revocationReason": null, "revocationDecree": null,
+             "state": "DITETAPKAN", "active": true, "extensions": [], "version": 0,
+             "createdAt": "2024-10-14T01:00:00Z", "updatedAt": "2024-10-14T01:00:00Z"}""";
+    static final String TNI_EXAMPLE = """
+            {"id": "8a6c4e2b-0f1d-4b3a-9c5e-7f9a1b3c5d7e", "statusId": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b",
+             "requestedBy": "Wali Kota Pariaman", "reason": "Bentrokan meluas, Polres membutuhkan dukungan",
+             "units": ["Kodim 0308/Pariaman"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
+             "startsOn": "2024-10-15", "endsOn": "2024-10-29", "effectiveEndsOn": "2024-10-29", "active": true,
+             "version": 0, "createdAt": "2024-10-15T01:00:00Z", "updatedAt": "2024-10-15T01:00:00Z"}""";
+
+    private final ConflictStatusService service;
+
+    ConflictStatusResource(ConflictStatusService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List conflict statuses", description = "Statuses visible in your region scope, latest start "
+            + "first, filtered by scale and region subtree; each says whether it is in force today. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of statuses", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(@Parameter(schema = @Schema(implementation = Scale.class)) @QueryParam("scale") String scale,
+            @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
+            @BeanParam PageParams page) {
+        return page.ok(service.list(Params.enumValue(Scale.class, scale, "scale"), region, page.request()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a conflict status", description = "One status with its extensions, effective end, state "
+            + "(BELUM_BERLAKU, DITETAPKAN, DIPERPANJANG, DICABUT, BERAKHIR) and ETag.")
+    @APIResponse(responseCode = "200", description = "The status", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        ConflictStatusResponse status = service.get(id);
+        return ETags.conditionalGet(request, status.version(), status);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Record a declared conflict status", description = "Records a Status Keadaan Konflik as "
+            + "declared by the bupati/wali kota, gubernur or President after consulting the DPRD/DPR leaders. The "
+            + "scale matches the region's level, the term lasts at most 90 days, and a region has one status at a time "
+            + "(409). Every refusal names its legal basis.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = """
+            {"scale": "KABUPATEN_KOTA", "regionCode": "13.77", "declaredBy": "Wali Kota Pariaman",
+             "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/45/2024", "consultationDate": "2024-10-13",
+             "startsOn": "2024-10-14", "endsOn": "2024-12-31"}""")))
+    @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
+    public Response declare(@Valid @NotNull ConflictStatusInput request) {
+        ConflictStatusResponse created = service.declare(request);
+        return Response.created(URI.create("/api/v1/conflict-statuses/" + created.id()))
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/extensions")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Extend a conflict status", description = "Records an extension decided before the term ends: "
+            + "it starts the day after the current end and lasts at most 30 days. The 30-day limit is our reading "
+            + "(domain notes: recollection, not confirmed in the text of UU 7/2012).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "extension", value = """
+            {"decreeNumber": "Keputusan Wali Kota No. 300/52/2024", "reason": "Situasi belum pulih", "days": 30}""")))
+    @APIResponse(responseCode = "200", description = "The extended status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
+    public Response extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionInput request) {
+        ConflictStatusResponse updated = service.extend(id, request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @POST
+    @Path("{id}/revocation")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Revoke a conflict status", description = "Ends the status early on the given day, which lies "
+            + "within its term; TNI assistance under it ends the same day.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revocation", value = """
+            {"revokedOn": "2024-11-20", "reason": "Konflik telah dapat dikendalikan", "decreeNumber": "Keputusan Wali Kota No. 300/60/2024"}""")))
+    @APIResponse(responseCode = "200", description = "The revoked status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
+    public Response revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationInput request) {
+        ConflictStatusResponse updated = service.revoke(id, request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of a conflict status", description = "Every change of the status, oldest first. "
+            + "Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
+    }
+
+    @GET
+    @Path("{id}/tni-assistance")
+    @Operation(summary = "List the TNI assistance requests of a status", description = "Each with its effective end "
+            + "(never after the status's) and whether it is in force today. A status has a handful; one page holds all.")
+    @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "requests", value = "{\"items\": [" + TNI_EXAMPLE + "], \"nextCursor\": null}")))
+    public Page<TniAssistanceResponse> tni(@PathParam("id") UUID id) {
+        return new Page<>(service.tniRequests(id), null);
+    }
+
+    @POST
+    @Path("{id}/tni-assistance")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Record a TNI assistance request", description = "Only while the status is in force "
+            + "(UU 7/2012 Ps 33; 409 otherwise), for a period within its term; the request ends when the status ends "
+            + "or is revoked.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "tni", value = """
+            {"requestedBy": "Wali Kota Pariaman", "reason": "Bentrokan meluas, Polres membutuhkan dukungan",
+             "units": ["Kodim 0308/Pariaman"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
+             "startsOn": "2024-10-15", "endsOn": "2024-10-29"}""")))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "tni", value = TNI_EXAMPLE)))
+    public Response requestTni(@PathParam("id") UUID id, @Valid @NotNull TniAssistanceInput request) {
+        TniAssistanceResponse created = service.requestTni(id, request);
+        return Response.created(URI.create("/api/v1/conflict-statuses/" + id + "/tni-assistance"))
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+}

@@ -1,0 +1,166 @@
+package id.terpadu.warning;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Role;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.warning.WarningDtos.EarlyWarningInput;
+import id.terpadu.warning.WarningDtos.EarlyWarningResponse;
+import id.terpadu.warning.WarningDtos.EscalationInput;
+
+@Path("/api/v1/early-warnings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Early warnings", description = "Deteksi dini: potential conflicts, their risk, and their escalation into incidents")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class WarningResource {
+
+    static final String INPUT_EXAMPLE = """
+            {"regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
+             "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
+             "description": "Saling lapor dan pengerahan massa di media sosial.",
+             "parties": [{"type": "KELOMPOK_MASYARAKAT", "name": "Pendukung Paslon 1", "role": "PIHAK_BERKONFLIK"},
+                         {"type": "KELOMPOK_MASYARAKAT", "name": "Pendukung Paslon 2", "role": "PIHAK_BERKONFLIK"}],
+             "indicators": ["Ujaran kebencian di grup WhatsApp", "Pengerahan massa ke KPU"],
+             "likelihood": 4, "impact": 3, "sourceKind": "PATROLI", "classification": "RESTRICTED",
+             "recommendedActions": "Patroli gabungan; dialog tokoh masyarakat kedua kubu"}""";
+    static final String RESPONSE_EXAMPLE = """
+            {"id": "4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
+             "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
+             "description": "Saling lapor dan pengerahan massa di media sosial.", "parties": [],
+             "indicators": ["Ujaran kebencian di grup WhatsApp"], "likelihood": 4, "impact": 3, "riskScore": 12,
+             "riskLevel": "SEDANG", "sourceAgencyId": null, "sourceKind": "PATROLI", "classification": "RESTRICTED",
+             "status": "TERIDENTIFIKASI", "recommendedActions": "Patroli gabungan", "escalatedIncidentId": null,
+             "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z"}""";
+
+    private final WarningService service;
+
+    WarningResource(WarningService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List early warnings", description = "Warnings visible to you (region scope and "
+            + "classification), most recently changed first, filtered by region subtree, category (with sub-categories), "
+            + "status, risk level and classification. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of warnings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(
+            @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
+            @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK") @QueryParam("category") String category,
+            @Parameter(schema = @Schema(implementation = WarningStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = RiskLevel.class)) @QueryParam("riskLevel") String risk,
+            @Parameter(schema = @Schema(implementation = Classification.class)) @QueryParam("classification") String classification,
+            @BeanParam PageParams page) {
+        return page.ok(service.list(region, category, Params.enumValue(WarningStatus.class, status, "status"),
+                Params.enumValue(RiskLevel.class, risk, "riskLevel"),
+                Params.enumValue(Classification.class, classification, "classification"), page.request()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an early warning", description = "One warning with its ETag; 404 outside your scope or "
+            + "above your clearance.")
+    @APIResponse(responseCode = "200", description = "The warning", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        EarlyWarningResponse warning = service.get(id);
+        return ETags.conditionalGet(request, warning.version(), warning);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(summary = "Raise an early warning", description = "Records a potential conflict at any region level "
+            + "inside your scope. The risk level follows from likelihood × impact (1–6 RENDAH, 7–12 SEDANG, 13–25 "
+            + "TINGGI; reference kind risk-levels).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pilkada", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)))
+    public Response create(@Valid @NotNull EarlyWarningInput request) {
+        EarlyWarningResponse created = service.create(request);
+        return Response.created(URI.create("/api/v1/early-warnings/" + created.id())).tag(ETags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Operation(summary = "Replace an early warning", description = "Replaces every field; `status` may move along "
+            + "TERIDENTIFIKASI → DIPANTAU/DITANGANI/REDA, DIPANTAU ⇄ DITANGANI, → REDA, REDA → DIPANTAU (409 lists the "
+            + "allowed ones). If-Match is required.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pilkada", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull EarlyWarningInput request) {
+        EarlyWarningResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of an early warning", description = "Every change, oldest first. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
+    }
+
+    @POST
+    @Path("{id}/escalate")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Escalate a warning into an incident", description = "Creates the incident the warning grew "
+            + "into (by default in PENGHENTIAN, in the warning's region, with its title, category, parties and "
+            + "classification), links the two and sets the warning to ESKALASI, all in one transaction.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalation", value = """
+            {"occurredFrom": "2024-11-28T02:00:00Z", "severity": 4, "description": "Massa membakar ban di depan kantor KPU"}""")))
+    @APIResponse(responseCode = "201", description = "The new incident; Location points to it", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = """
+                    {"id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
+                     "categoryCode": "POLITIK_PILKADA", "regionCode": "13.77", "stage": "PENGHENTIAN", "severity": 4,
+                     "sourceReference": "early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "version": 0}""")))
+    public Response escalate(@PathParam("id") UUID id, @Valid @NotNull EscalationInput request) {
+        IncidentResponse incident = service.escalate(id, request);
+        return Response.created(URI.create("/api/v1/incidents/" + incident.id())).tag(ETags.of(incident.version()))
+                .entity(incident).build();
+    }
+}

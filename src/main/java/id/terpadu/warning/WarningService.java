@@ -1,0 +1,206 @@
+package id.terpadu.warning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.agency.AgencyService;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Clearance;
+import id.terpadu.incident.IncidentDtos.IncidentInput;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.incident.IncidentService;
+import id.terpadu.incident.Stage;
+import id.terpadu.reference.ReferenceService;
+import id.terpadu.region.RegionCode;
+import id.terpadu.region.RegionService;
+import id.terpadu.warning.WarningDtos.EarlyWarningInput;
+import id.terpadu.warning.WarningDtos.EarlyWarningResponse;
+import id.terpadu.warning.WarningDtos.EscalationInput;
+
+/**
+ * Early warnings: a region at any level inside the caller's scope, a known category, likelihood and impact that
+ * fix the risk level, a classification the caller may read, and a status that moves along {@link WarningStatus}'s
+ * table. Escalation creates the incident and closes the warning as ESKALASI in one transaction.
+ */
+@ApplicationScoped
+public class WarningService {
+
+    public static final String ENTITY = "early-warning";
+    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Clearance clearance;
+    private final ChangeLog changeLog;
+    private final Records records;
+    private final RegionService regions;
+    private final AgencyService agencies;
+    private final ReferenceService reference;
+    private final IncidentService incidents;
+
+    WarningService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+            RegionService regions, AgencyService agencies, ReferenceService reference, IncidentService incidents) {
+        this.em = em;
+        this.caller = caller;
+        this.clearance = clearance;
+        this.changeLog = changeLog;
+        this.records = records;
+        this.regions = regions;
+        this.agencies = agencies;
+        this.reference = reference;
+        this.incidents = incidents;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EarlyWarningResponse> list(String region, String category, WarningStatus status, RiskLevel risk,
+            Classification classification, PageRequest page) {
+        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
+                .andIf(status, "e.status = :?", status)
+                .andIf(risk, "e.riskLevel = :?", risk)
+                .andIf(classification, "e.classification = :?", classification);
+        if (region != null && !region.isBlank()) {
+            RegionCode.require(region, "region");
+            filter.and("e.regionCode = :? or e.regionCode like :?", region, region + ".%");
+        }
+        if (category != null && !category.isBlank()) {
+            List<String> codes = reference.codeWithDescendants("conflict-categories", category);
+            if (codes.isEmpty()) {
+                throw ProblemException.invalid("category", "'" + category + "' is not a conflict category");
+            }
+            filter.and("e.categoryCode in :?", codes);
+        }
+        return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, page,
+                w -> List.of(w.updatedAt.toString(), w.id.toString())).map(EarlyWarningResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EarlyWarningResponse get(UUID id) {
+        return EarlyWarningResponse.from(visible(id));
+    }
+
+    private EarlyWarning visible(UUID id) {
+        EarlyWarning warning = id == null ? null : em.find(EarlyWarning.class, id);
+        if (warning == null || !caller.scope().canRead(warning.regionCode)
+                || !clearance.canRead(warning.classification)) {
+            throw ProblemException.notFound("early warning", id);
+        }
+        return warning;
+    }
+
+    private EarlyWarning writable(UUID id) {
+        EarlyWarning warning = visible(id);
+        caller.scope().requireWritable(warning.regionCode, "regionCode");
+        return warning;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(ENTITY, id, page);
+    }
+
+    @Transactional
+    public EarlyWarningResponse create(EarlyWarningInput input) {
+        EarlyWarning warning = new EarlyWarning();
+        warning.id = records.newId(EarlyWarning.class, input.id(), "early warning");
+        WarningStatus first = input.status() == null ? WarningStatus.TERIDENTIFIKASI : input.status();
+        if (first == WarningStatus.ESKALASI) {
+            throw ProblemException.invalid("status", "a warning becomes ESKALASI only through POST …/escalate");
+        }
+        warning.status = first;
+        apply(warning, input);
+        return records.created(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from);
+    }
+
+    @Transactional
+    public EarlyWarningResponse replace(UUID id, Long expectedVersion, EarlyWarningInput input) {
+        EarlyWarning warning = writable(id);
+        Records.checkReplace(warning, input.id(), expectedVersion);
+        if (input.status() != null && input.status() != warning.status) {
+            if (input.status() == WarningStatus.ESKALASI || !warning.status.next().contains(input.status())) {
+                List<String> allowed = warning.status.next().stream().map(Enum::name).toList();
+                throw new ProblemException(ProblemType.CONFLICT, "A warning in " + warning.status + " cannot move to "
+                        + input.status() + (input.status() == WarningStatus.ESKALASI ? " here; use POST …/escalate" : ""),
+                        null, allowed);
+            }
+            warning.status = input.status();
+        }
+        apply(warning, input);
+        return records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from);
+    }
+
+    private void apply(EarlyWarning warning, EarlyWarningInput input) {
+        String region = input.regionCode().trim();
+        caller.scope().requireWritable(region, "regionCode");
+        if (!regions.exists(region)) {
+            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
+        }
+        if (!reference.isCode("conflict-categories", input.categoryCode())) {
+            throw ProblemException.invalid("categoryCode", "'" + input.categoryCode() + "' is not a conflict category");
+        }
+        clearance.requireWritable(input.classification());
+        if (input.sourceAgencyId() != null) {
+            try {
+                agencies.visible(input.sourceAgencyId());
+            } catch (ProblemException e) {
+                throw ProblemException.invalid("sourceAgencyId", "there is no agency with id " + input.sourceAgencyId());
+            }
+        }
+        warning.regionCode = region;
+        warning.categoryCode = input.categoryCode();
+        warning.title = input.title().trim();
+        warning.description = input.description();
+        warning.parties = input.parties() == null ? new ArrayList<>() : new ArrayList<>(input.parties());
+        warning.indicators = input.indicators() == null ? new ArrayList<>() : new ArrayList<>(input.indicators());
+        warning.likelihood = input.likelihood().shortValue();
+        warning.impact = input.impact().shortValue();
+        warning.riskLevel = RiskLevel.of(input.likelihood(), input.impact());
+        warning.sourceAgencyId = input.sourceAgencyId();
+        warning.sourceKind = input.sourceKind();
+        warning.classification = input.classification();
+        warning.recommendedActions = input.recommendedActions();
+    }
+
+    /** Creates the incident the warning grew into, links both, and closes the warning as ESKALASI. */
+    @Transactional
+    public IncidentResponse escalate(UUID id, EscalationInput input) {
+        EarlyWarning warning = writable(id);
+        if (warning.status == WarningStatus.ESKALASI) {
+            throw ProblemException.conflict("The warning was already escalated into incident " + warning.escalatedIncidentId);
+        }
+        String region = input.regionCode() == null || input.regionCode().isBlank() ? warning.regionCode
+                : input.regionCode().trim();
+        if (!RegionCode.within(region, warning.regionCode) && !RegionCode.within(warning.regionCode, region)) {
+            throw ProblemException.invalid("regionCode", "the incident lies where the warning was raised ("
+                    + warning.regionCode + ")");
+        }
+        IncidentResponse incident = incidents.create(new IncidentInput(input.incidentId(),
+                input.title() == null || input.title().isBlank() ? warning.title : input.title(),
+                input.description() == null ? warning.description : input.description(), warning.categoryCode, region,
+                null, null, null, null, input.occurredFrom(), null, warning.sourceKind, "early-warning:" + warning.id,
+                input.severity(), warning.classification, warning.parties, null, null, null,
+                input.stage() == null ? Stage.PENGHENTIAN : input.stage(), null));
+        em.createNativeQuery("insert into incident_early_warning (incident_id, early_warning_id) values (:i, :w)")
+                .setParameter("i", incident.id()).setParameter("w", warning.id).executeUpdate();
+        warning.status = WarningStatus.ESKALASI;
+        warning.escalatedIncidentId = incident.id();
+        records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from);
+        return incident;
+    }
+}
