@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Incident benchmark. Loads the official region list and 1,000,000 generated incidents (spread over the 514
+# kabupaten/kota, every conflict category, the four stages and ten years), then measures, against pgbench on the
+# same server in the same run:
+#   - GET /api/v1/incidents/{id} throughput vs `pgbench -S` (goal: ratio >= 0.5)
+#   - list p95 with filters at 200 requests/s offered (goal: <= 20 ms)
+#   - POST /api/v1/incidents throughput vs `pgbench -N` (goal: ratio >= 0.3)
+# Needs psql, pgbench, wrk (apt-get install wrk), curl, python3 and a PostgreSQL server (PGHOST/PGPORT/PGUSER,
+# default 127.0.0.1:5432 postgres) on which it may create scratch databases.
+#
+#   bench/incidents.sh [incidents] [seconds per measure] [clients]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${1:-1000000}
+SECS=${2:-15}
+CLIENTS=${3:-16}
+CSV=${BENCH_REGIONS:-../shared/data/wilayah.csv}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+for tool in psql pgbench wrk curl python3; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
+[ -f "$CSV" ] || { echo "no region list at $CSV" >&2; exit 2; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+DB=terpadu_bench_$$
+PGB=${DB}_pgbench
+PORT=${BENCH_PORT:-18082}
+WORK=$(mktemp -d)
+APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2> /dev/null && wait "$APP_PID" 2> /dev/null || true
+  for d in $DB $PGB; do psql -d postgres -qc "drop database if exists $d" > /dev/null 2>&1 || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+for d in $DB $PGB; do psql -d postgres -qc "create database $d"; done
+
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+  QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" QUARKUS_HTTP_PORT=$PORT TERPADU_DEV_TOKENS_ENABLED=true \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem QUARKUS_LOG_LEVEL=WARN \
+  QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -jar target/quarkus-app/quarkus-run.jar > target/bench-incidents.log 2>&1 &
+APP_PID=$!
+until curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; do
+  kill -0 $APP_PID 2> /dev/null || { cat target/bench-incidents.log; exit 1; }
+  sleep 0.2
+done
+API="http://localhost:$PORT/api/v1"
+TOKEN=$(curl -s -X POST "$API/dev/tokens" -H 'Content-Type: application/json' \
+  -d '{"subject": "bench", "roles": ["ADMIN"], "regionScope": [], "ttlMinutes": 600}' | sed -nE 's/.*"accessToken":"([^"]+)".*/\1/p')
+curl -s -o /dev/null -X POST "$API/regions/import" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV"
+
+echo "generating $ROWS incidents ..." >&2
+t0=$(date +%s)
+psql -d $DB -q -v ON_ERROR_STOP=1 <<SQL
+set synchronous_commit = off;
+with kab as (select array_agg(code order by code) a from region where level in ('KABUPATEN', 'KOTA')),
+     cat as (select array_agg(code order by code) a from reference_item where kind = 'conflict-categories')
+insert into incident (id, title, description, category_code, region_code, latitude, longitude, location_text,
+                      geo_precision, time_precision, occurred_from, source_kind, severity, classification, stage,
+                      parties, vulnerable_groups, killed, injured, displaced, version, created_at, updated_at,
+                      created_by, updated_by)
+select gen_random_uuid(),
+       (array['Bentrokan antarwarga', 'Sengketa lahan', 'Unjuk rasa', 'Perkelahian massal', 'Pembakaran rumah'])[1 + g % 5]
+         || ' ' || g,
+       'Laporan peristiwa nomor ' || g || ' di wilayah konflik',
+       cat.a[1 + g % array_length(cat.a, 1)],
+       kab.a[1 + (hashint4(g) & 2147483647) % array_length(kab.a, 1)],
+       -10.5 + random() * 16, 95.5 + random() * 45, 'Lokasi ' || g, 1 + g % 3, 1 + g % 3,
+       now() - interval '1 minute' - random() * interval '3650 days', 'MEDIA', 1 + g % 5,
+       case when g % 10 = 0 then 'RESTRICTED' else 'PUBLIC' end,
+       (array['PENCEGAHAN', 'PENGHENTIAN', 'PEMULIHAN', 'SELESAI'])[1 + g % 4],
+       '[]'::jsonb, '[]'::jsonb, case when g % 3 = 0 then null else g % 4 end, case when g % 2 = 0 then null else g % 9 end,
+       null, 0, now(), now() - random() * interval '3650 days', 'bench', 'bench'
+from generate_series(1, $ROWS) g, kab, cat;
+analyze incident;
+SQL
+load_secs=$(( $(date +%s) - t0 ))
+psql -d $DB -Atqc "select '$API/incidents/' || id from incident tablesample system (1) limit 20000" > "$WORK/ids.txt"
+cat > "$WORK/get.lua" <<LUA
+local paths = {}
+for line in io.lines("$WORK/ids.txt") do paths[#paths + 1] = line:gsub("^http://[^/]+", "") end
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], { ["Authorization"] = "Bearer $TOKEN" })
+end
+LUA
+cat > "$WORK/post.lua" <<LUA
+local regions = {}
+for line in io.lines("$WORK/regions.txt") do regions[#regions + 1] = line end
+local n = 0
+request = function()
+  n = n + 1
+  local body = '{"title": "Bentrokan warga ' .. n .. '", "categoryCode": "SENGKETA_LAHAN", "regionCode": "'
+    .. regions[n % #regions + 1] .. '", "occurredFrom": "2025-06-01T02:00:00Z", "sourceKind": "PATROLI", '
+    .. '"severity": 3, "classification": "PUBLIC", "impact": {"injured": 2}}'
+  return wrk.format("POST", "/api/v1/incidents", { ["Authorization"] = "Bearer $TOKEN",
+    ["Content-Type"] = "application/json" }, body)
+end
+LUA
+psql -d $DB -Atqc "select code from region where level in ('KABUPATEN', 'KOTA') order by code" > "$WORK/regions.txt"
+rps() { awk '/^Requests\/sec/ {print int($2)}'; }
+non2xx() { awk '/Non-2xx/ {print $5} END {}' ; }
+
+# warm up, then measure
+wrk -t2 -c$CLIENTS -d5s -s "$WORK/get.lua" "http://localhost:$PORT" > /dev/null
+get_out=$(wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/get.lua" "http://localhost:$PORT")
+get_rps=$(echo "$get_out" | rps)
+get_err=$(echo "$get_out" | awk '/Non-2xx/ {print $4}'); get_err=${get_err:-0}
+
+pgbench -i -q -s 10 $PGB > /dev/null 2>&1
+pg_s=$(pgbench -S -n -c $CLIENTS -j 2 -T $SECS $PGB 2> /dev/null | awk '/^tps/ {print int($3)}')
+
+# list with filters at a fixed offered rate
+: > "$WORK/lists.txt"
+for region in 11 13 33 35 73 94; do
+  for q in "region=$region&stage=PENGHENTIAN" "region=$region&category=POLITIK&severityMin=3" \
+           "region=$region&from=2020-01-01T00:00:00Z&to=2023-01-01T00:00:00Z" "bbox=100,-1,101,0&limit=50" \
+           "q=pembakaran&region=$region" "region=$region&sort=updatedAt"; do
+    echo "$API/incidents?$q" >> "$WORK/lists.txt"
+  done
+done
+python3 bench/rate.py "$WORK/lists.txt" 50 5 "$TOKEN" > /dev/null
+read -r list_ok list_err p50 p95 p99 <<< "$(python3 bench/rate.py "$WORK/lists.txt" 200 $SECS "$TOKEN")"
+
+post_out=$(wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/post.lua" "http://localhost:$PORT")
+post_rps=$(echo "$post_out" | rps)
+post_err=$(echo "$post_out" | awk '/Non-2xx/ {print $4}'); post_err=${post_err:-0}
+pg_n=$(pgbench -N -n -c $CLIENTS -j 2 -T $SECS $PGB 2> /dev/null | awk '/^tps/ {print int($3)}')
+rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$APP_PID/status)
+
+printf '\nIncidents (%s rows, loaded in %s s; %s cores; %s clients; %s s per measure; PostgreSQL %s)\n\n' "$ROWS" \
+  "$load_secs" "$(nproc)" "$CLIENTS" "$SECS" "$(psql -d postgres -Atqc 'show server_version' | cut -d' ' -f1)"
+printf '| %-40s | %12s | %12s | %7s | %-8s |\n' "measure" "Terpadu" "pgbench" "ratio" "goal"
+printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "--------------" "--------------" "---------" "----------"
+printf '| %-40s | %8s rps | %8s tps | %7.2f | %-8s |\n' "GET /incidents/{id} vs pgbench -S" "$get_rps" "$pg_s" "$(echo "$get_rps / $pg_s" | bc -l)" ">= 0.5"
+printf '| %-40s | %8s rps | %8s tps | %7.2f | %-8s |\n' "POST /incidents vs pgbench -N" "$post_rps" "$pg_n" "$(echo "$post_rps / $pg_n" | bc -l)" ">= 0.3"
+printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p50" "$p50" "" "" ""
+printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p95" "$p95" "" "" "<= 20 ms"
+printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p99" "$p99" "" "" ""
+printf '| %-40s | %12s | %12s | %7s | %-8s |\n' "errors (GET / list / POST)" "$get_err/$list_err/$post_err" "" "" "0"
+printf '| %-40s | %9s MB | %12s | %7s | %-8s |\n' "service RSS after the run" "$rss" "" "" ""
