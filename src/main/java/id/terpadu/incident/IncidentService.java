@@ -25,6 +25,7 @@ import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.incident.IncidentDtos.ActivityInput;
 import id.terpadu.incident.IncidentDtos.ActivityResponse;
 import id.terpadu.incident.IncidentDtos.IncidentInput;
@@ -53,6 +54,9 @@ public class IncidentService {
     private static final Map<IncidentQuery.Order, List<SortKey>> ORDERS = Map.of(
             IncidentQuery.Order.OCCURRED_AT, List.of(SortKey.instantDesc("e.occurredFrom"), SortKey.uuidDesc("e.id")),
             IncidentQuery.Order.UPDATED_AT, List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id")));
+    /** An incident's region columns: its province and kabupaten/kota are stored and indexed in list order. */
+    static final RegionScope.Columns REGION = new RegionScope.Columns("e.regionCode", "e.provinceCode", "e.kabkotaCode",
+            false);
     private static final List<SortKey> ACTIVITY_ORDER = List.of(
             new SortKey("e.occurredAt", false, Instant::parse), SortKey.uuid("e.id"));
 
@@ -93,10 +97,10 @@ public class IncidentService {
 
     /** The where-clause of a list, statistics or export: the caller's scope and clearance, then the filters. */
     Filter filterFor(IncidentQuery q) {
-        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification");
+        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), REGION), "e.classification");
         if (q.region() != null) {
             RegionCode.require(q.region(), "region");
-            filter.and("e.regionCode = :? or e.regionCode like :?", q.region(), q.region() + ".%");
+            REGION.within(filter, q.region());
         }
         if (q.category() != null) {
             List<String> codes = reference.codeWithDescendants(CATEGORIES, q.category());

@@ -57,7 +57,8 @@ public class TaskService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TaskResponse> list(UUID incidentId, Boolean overdue, TaskState state, UUID agencyId, PageRequest page) {
         Filter filter = clearance.restrict(caller.scope().restrict(new Filter().and("e.incidentId = i.id"),
-                "i.regionCode"), "i.classification")
+                new id.terpadu.common.security.RegionScope.Columns("i.regionCode", "i.provinceCode", "i.kabkotaCode",
+                        false)), "i.classification")
                 .andIf(incidentId, "e.incidentId = :?", incidentId)
                 .andIf(state, "e.state = :?", state)
                 .andIf(agencyId, "e.agencyId = :?", agencyId);

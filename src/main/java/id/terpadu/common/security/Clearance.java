@@ -24,17 +24,26 @@ public class Clearance {
 
     private final Caller caller;
     private final EntityManager em;
-    private final List<String> confidentialTypes;
-    private final List<String> confidentialIds;
+    private final Policy policy;
     private Set<Classification> readable;
 
-    Clearance(Caller caller, EntityManager em,
-            @ConfigProperty(name = "terpadu.confidential.agency-types") List<String> confidentialTypes,
-            @ConfigProperty(name = "terpadu.confidential.agency-ids") Optional<List<String>> confidentialIds) {
+    Clearance(Caller caller, EntityManager em, Policy policy) {
         this.caller = caller;
         this.em = em;
-        this.confidentialTypes = confidentialTypes;
-        this.confidentialIds = confidentialIds.orElse(List.of());
+        this.policy = policy;
+    }
+
+    /** The configured clearance, read once at start (not per request). */
+    @jakarta.inject.Singleton
+    static class Policy {
+        final List<String> confidentialTypes;
+        final List<String> confidentialIds;
+
+        Policy(@ConfigProperty(name = "terpadu.confidential.agency-types") List<String> confidentialTypes,
+                @ConfigProperty(name = "terpadu.confidential.agency-ids") Optional<List<String>> confidentialIds) {
+            this.confidentialTypes = List.copyOf(confidentialTypes);
+            this.confidentialIds = List.copyOf(confidentialIds.orElse(List.of()));
+        }
     }
 
     public Set<Classification> readable() {
@@ -56,12 +65,12 @@ public class Clearance {
         if (agencyId == null) {
             return false;
         }
-        if (confidentialIds.contains(agencyId.toString())) {
+        if (policy.confidentialIds.contains(agencyId.toString())) {
             return true;
         }
         List<?> type = em.createNativeQuery("select type from agency where id = :id").setParameter("id", agencyId)
                 .getResultList();
-        return !type.isEmpty() && confidentialTypes.contains(String.valueOf(type.get(0)));
+        return !type.isEmpty() && policy.confidentialTypes.contains(String.valueOf(type.get(0)));
     }
 
     public boolean canRead(Classification classification) {

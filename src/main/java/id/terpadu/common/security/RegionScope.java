@@ -36,17 +36,58 @@ public record RegionScope(List<String> codes) {
 
     /** Restricts a list query to readable records; {@code path} is the record's region column. */
     public Filter restrict(Filter filter, String path) {
+        return restrict(filter, Columns.of(path));
+    }
+
+    /** As {@link #restrict(Filter, String)} for a record that also stores its province and kabupaten/kota. */
+    public Filter restrict(Filter filter, Columns columns) {
         if (isNational()) {
             return filter;
         }
-        StringBuilder clause = new StringBuilder(path).append(" is null");
-        Object[] values = new Object[codes.size() * 2];
-        for (int i = 0; i < codes.size(); i++) {
-            clause.append(" or ").append(path).append(" = :? or ").append(path).append(" like :?");
-            values[2 * i] = codes.get(i);
-            values[2 * i + 1] = codes.get(i) + ".%";
+        java.util.List<String> clauses = new java.util.ArrayList<>();
+        java.util.List<Object> values = new java.util.ArrayList<>();
+        if (columns.nullable()) {
+            clauses.add(columns.region() + " is null");
         }
-        return filter.and(clause.toString(), values);
+        for (String code : codes) {
+            columns.subtree(code, clauses, values);
+        }
+        return filter.and(String.join(" or ", clauses), values.toArray());
+    }
+
+    /**
+     * The region columns of a record. Where the record stores its province and kabupaten/kota ({@code province}
+     * and {@code kabkota} paths, not null), a subtree at those levels is an equality on an indexed column; below them
+     * (and for records without them) it is {@code region = code or region like 'code.%'}.
+     */
+    public record Columns(String region, String province, String kabkota, boolean nullable) {
+
+        public static Columns of(String region) {
+            return new Columns(region, null, null, true);
+        }
+
+        /** Adds the clause (one {@code :?} per value) that selects {@code code} and everything below it. */
+        public void subtree(String code, java.util.List<String> clauses, java.util.List<Object> values) {
+            if (province != null && code.length() == 2) {
+                clauses.add(province + " = :?");
+                values.add(code);
+            } else if (kabkota != null && code.length() == 5) {
+                clauses.add(kabkota + " = :?");
+                values.add(code);
+            } else {
+                clauses.add(region + " = :? or " + region + " like :?");
+                values.add(code);
+                values.add(code + ".%");
+            }
+        }
+
+        /** Restricts to {@code code} and everything below it. */
+        public Filter within(Filter filter, String code) {
+            java.util.List<String> clauses = new java.util.ArrayList<>();
+            java.util.List<Object> values = new java.util.ArrayList<>();
+            subtree(code, clauses, values);
+            return filter.and(String.join(" or ", clauses), values.toArray());
+        }
     }
 
     /** 403 unless the caller has national scope (for national data such as the region list). */
