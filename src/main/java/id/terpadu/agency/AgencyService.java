@@ -81,6 +81,16 @@ public class AgencyService {
         return agency;
     }
 
+    /** A referenced agency (a field of another record): 400 naming the field unless the caller may see it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Agency referenced(UUID id, String field) {
+        Agency agency = id == null ? null : em.find(Agency.class, id);
+        if (agency == null || !caller.scope().canRead(agency.regionCode)) {
+            throw ProblemException.invalid(field, "there is no agency with id " + id);
+        }
+        return agency;
+    }
+
     @Transactional
     public AgencyResponse create(AgencyInput input) {
         Agency agency = new Agency();
@@ -130,14 +140,11 @@ public class AgencyService {
     private void apply(Agency agency, AgencyInput input) {
         String region = blankToNull(input.regionCode());
         caller.scope().requireWritable(region, "regionCode");
-        if (region != null && !regions.exists(region)) {
-            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
+        if (region != null) {
+            regions.requireExisting(region, "regionCode");
         }
         if (input.parentId() != null) {
-            Agency parent = em.find(Agency.class, input.parentId());
-            if (parent == null || !caller.scope().canRead(parent.regionCode)) {
-                throw ProblemException.invalid("parentId", "there is no agency with id " + input.parentId());
-            }
+            Agency parent = referenced(input.parentId(), "parentId");
             if (parent.regionCode != null && (region == null || !RegionCode.within(region, parent.regionCode))) {
                 throw ProblemException.invalid("regionCode", "must lie within the parent unit's region "
                         + parent.regionCode);

@@ -103,11 +103,7 @@ public class IncidentService {
             REGION.within(filter, q.region());
         }
         if (q.category() != null) {
-            List<String> codes = reference.codeWithDescendants(CATEGORIES, q.category());
-            if (codes.isEmpty()) {
-                throw ProblemException.invalid("category", "'" + q.category() + "' is not a conflict category");
-            }
-            filter.and("e.categoryCode in :?", codes);
+            filter.and("e.categoryCode in :?", reference.requireSubtree(CATEGORIES, q.category(), "category"));
         }
         filter.andIf(q.stage(), "e.stage = :?", q.stage())
                 .andIf(q.severityMin(), "e.severity >= :?", q.severityMin() == null ? null : q.severityMin().shortValue())
@@ -224,17 +220,12 @@ public class IncidentService {
     private void apply(Incident incident, IncidentInput input) {
         String region = input.regionCode().trim();
         caller.scope().requireWritable(region, "regionCode");
-        if (!regions.exists(region)) {
-            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
-        }
+        regions.requireExisting(region, "regionCode");
         RegionLevel level = RegionCode.level(region);
         if (level == RegionLevel.PROVINSI) {
             throw ProblemException.invalid("regionCode", "an incident lies in a kabupaten/kota or finer, not a province");
         }
-        if (!reference.isCode(CATEGORIES, input.categoryCode())) {
-            throw ProblemException.invalid("categoryCode", "'" + input.categoryCode() + "' is not a conflict category; "
-                    + "see GET /api/v1/reference/conflict-categories");
-        }
+        reference.requireCode(CATEGORIES, input.categoryCode(), "categoryCode");
         clearance.requireWritable(input.classification());
         if (input.occurredTo() != null && input.occurredTo().isBefore(input.occurredFrom())) {
             throw ProblemException.invalid("occurredTo", "must not be before occurredFrom");
@@ -243,11 +234,7 @@ public class IncidentService {
             throw ProblemException.invalid("occurredFrom", "lies in the future");
         }
         if (input.leadAgencyId() != null) {
-            try {
-                agencies.visible(input.leadAgencyId());
-            } catch (ProblemException e) {
-                throw ProblemException.invalid("leadAgencyId", "there is no agency with id " + input.leadAgencyId());
-            }
+            agencies.referenced(input.leadAgencyId(), "leadAgencyId");
         }
         if (input.conflictStatusId() != null) {
             ConflictStatus status;
@@ -384,11 +371,7 @@ public class IncidentService {
                     + (allowed.isEmpty() ? "" : "; activities of " + incident.stage + " are listed in allowed"),
                     null, allowed);
         }
-        try {
-            agencies.visible(input.agencyId());
-        } catch (ProblemException e) {
-            throw ProblemException.invalid("agencyId", "there is no agency with id " + input.agencyId());
-        }
+        agencies.referenced(input.agencyId(), "agencyId");
         Activity activity = new Activity();
         activity.id = records.newId(Activity.class, input.id(), "activity");
         activity.incidentId = incidentId;

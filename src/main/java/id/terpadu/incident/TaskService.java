@@ -97,11 +97,7 @@ public class TaskService {
         if (incident.stage == Stage.SELESAI) {
             throw ProblemException.conflict("The incident is closed (SELESAI); no new tasks");
         }
-        try {
-            agencies.visible(input.agencyId());
-        } catch (ProblemException e) {
-            throw ProblemException.invalid("agencyId", "there is no agency with id " + input.agencyId());
-        }
+        agencies.referenced(input.agencyId(), "agencyId");
         Task task = new Task();
         task.id = records.newId(Task.class, input.id(), "task");
         task.incidentId = incidentId;

@@ -52,6 +52,26 @@ public class ReferenceService {
                 .setParameter("kind", kind).setParameter("code", code).getResultList().isEmpty();
     }
 
+    /** A field that takes a code of {@code kind}: 400 naming the field and where the codes are listed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireCode(String kind, String code, String field) {
+        if (!isCode(kind, code)) {
+            throw ProblemException.invalid(field, "'" + code + "' is not a code of " + kind
+                    + "; see GET /api/v1/reference/" + kind);
+        }
+    }
+
+    /** The codes of {@code kind} at and below {@code code} (a filter): 400 naming the field when it is unknown. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> requireSubtree(String kind, String code, String field) {
+        List<String> codes = codeWithDescendants(kind, code);
+        if (codes.isEmpty()) {
+            throw ProblemException.invalid(field, "'" + code + "' is not a code of " + kind
+                    + "; see GET /api/v1/reference/" + kind);
+        }
+        return codes;
+    }
+
     /** The code and every code below it (a category and its sub-categories); empty when the code is unknown. */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")

@@ -66,6 +66,14 @@ public class RegionService {
         return code != null && RegionCode.isValid(code) && em.find(Region.class, code) != null;
     }
 
+    /** A referenced region (a field of another record): 400 naming the field unless it exists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireExisting(String code, String field) {
+        if (!exists(code)) {
+            throw ProblemException.invalid(field, "there is no region with code " + code);
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RegionResponse> search(RegionLevel level, String parent, String query, PageRequest page) {
         Filter filter = new Filter()

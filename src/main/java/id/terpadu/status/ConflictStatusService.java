@@ -243,9 +243,7 @@ public class ConflictStatusService {
         if (region == null) {
             throw ProblemException.invalid("regionCode", "is required for a " + scale + " status");
         }
-        if (!regions.exists(region)) {
-            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
-        }
+        regions.requireExisting(region, "regionCode");
         RegionLevel level = RegionCode.level(region);
         boolean matches = scale == Scale.PROVINSI ? level == RegionLevel.PROVINSI
                 : level == RegionLevel.KABUPATEN || level == RegionLevel.KOTA;

@@ -141,7 +141,7 @@ public class TeamService {
                     + " already has a team for " + input.year());
         }
         if (input.secretariatAgencyId() != null) {
-            visibleAgency(input.secretariatAgencyId(), "secretariatAgencyId");
+            agencies.referenced(input.secretariatAgencyId(), "secretariatAgencyId");
         }
         team.level = input.level();
         team.regionCode = region;
@@ -164,9 +164,7 @@ public class TeamService {
         if (region == null) {
             throw ProblemException.invalid("regionCode", "is required for a " + level + " team");
         }
-        if (!regions.exists(region)) {
-            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
-        }
+        regions.requireExisting(region, "regionCode");
         RegionLevel regionLevel = RegionCode.level(region);
         boolean matches = level == TeamLevel.PROVINSI ? regionLevel == RegionLevel.PROVINSI
                 : regionLevel == RegionLevel.KABUPATEN || regionLevel == RegionLevel.KOTA;
@@ -184,14 +182,6 @@ public class TeamService {
             return base + "Nasional";
         }
         return base + (place.level == RegionLevel.PROVINSI ? "Provinsi " + place.name : place.name);
-    }
-
-    private void visibleAgency(UUID agencyId, String field) {
-        try {
-            agencies.visible(agencyId);
-        } catch (ProblemException e) {
-            throw ProblemException.invalid(field, "there is no agency with id " + agencyId);
-        }
     }
 
     // ---- members ----------------------------------------------------------------------------------------------
@@ -255,7 +245,7 @@ public class TeamService {
     }
 
     private void applyMember(TeamMember member, TeamMemberInput input) {
-        visibleAgency(input.agencyId(), "agencyId");
+        agencies.referenced(input.agencyId(), "agencyId");
         if (input.role() == TeamRole.KETUA || input.role() == TeamRole.SEKRETARIS) {
             long holders = em.createQuery("""
                     select count(*) from TeamMember m where m.teamId = :team and m.role = :role and m.id <> :id

@@ -79,11 +79,7 @@ public class WarningService {
             filter.and("e.regionCode = :? or e.regionCode like :?", region, region + ".%");
         }
         if (category != null && !category.isBlank()) {
-            List<String> codes = reference.codeWithDescendants("conflict-categories", category);
-            if (codes.isEmpty()) {
-                throw ProblemException.invalid("category", "'" + category + "' is not a conflict category");
-            }
-            filter.and("e.categoryCode in :?", codes);
+            filter.and("e.categoryCode in :?", reference.requireSubtree("conflict-categories", category, "category"));
         }
         return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, page,
                 w -> List.of(w.updatedAt.toString(), w.id.toString())).map(EarlyWarningResponse::from);
@@ -148,19 +144,11 @@ public class WarningService {
     private void apply(EarlyWarning warning, EarlyWarningInput input) {
         String region = input.regionCode().trim();
         caller.scope().requireWritable(region, "regionCode");
-        if (!regions.exists(region)) {
-            throw ProblemException.invalid("regionCode", "there is no region with code " + region);
-        }
-        if (!reference.isCode("conflict-categories", input.categoryCode())) {
-            throw ProblemException.invalid("categoryCode", "'" + input.categoryCode() + "' is not a conflict category");
-        }
+        regions.requireExisting(region, "regionCode");
+        reference.requireCode("conflict-categories", input.categoryCode(), "categoryCode");
         clearance.requireWritable(input.classification());
         if (input.sourceAgencyId() != null) {
-            try {
-                agencies.visible(input.sourceAgencyId());
-            } catch (ProblemException e) {
-                throw ProblemException.invalid("sourceAgencyId", "there is no agency with id " + input.sourceAgencyId());
-            }
+            agencies.referenced(input.sourceAgencyId(), "sourceAgencyId");
         }
         warning.regionCode = region;
         warning.categoryCode = input.categoryCode();

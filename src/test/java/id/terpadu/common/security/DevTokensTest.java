@@ -59,6 +59,31 @@ class DevTokensTest {
                 .contentType("application/problem+json");
     }
 
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Test
+    void verifiedTokensAreCachedByTheParserInUse() throws Exception {
+        assertThat(parser).isInstanceOf(VerifiedTokenCache.class);
+        String token = forge(Map.of("roles", Set.of("ANALYST"), "region_scope", List.of()));
+        assertThat(parser.parse(token)).isSameAs(parser.parse(token));
+    }
+
+    @Test
+    void expiredAndTamperedTokensAreRefusedEvenAfterAGoodOne() {
+        String good = forge(Map.of("roles", Set.of("ANALYST"), "region_scope", List.of()));
+        given().auth().oauth2(good).get("/api/v1/agencies").then().statusCode(200);
+        given().auth().oauth2(good).get("/api/v1/agencies").then().statusCode(200);
+        String tampered = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA" + good.substring(good.lastIndexOf('.') + 5);
+        given().auth().oauth2(tampered).get("/api/v1/agencies").then().statusCode(401);
+        String expired = Jwt.issuer("https://terpadu.local/dev").audience("terpadu-api").subject("late")
+                .claim("roles", Set.of("ANALYST")).claim("region_scope", List.of())
+                .issuedAt(java.time.Instant.now().minusSeconds(7200)).expiresAt(java.time.Instant.now().minusSeconds(3600))
+                .jws().sign(readKey());
+        given().auth().oauth2(expired).get("/api/v1/agencies").then().statusCode(401);
+        given().auth().oauth2(expired).get("/api/v1/agencies").then().statusCode(401);
+    }
+
     @Test
     void tokenWithoutAScopeClaimIsNotNational() {
         var before = Db.snapshot();

@@ -1,0 +1,99 @@
+package id.terpadu.common.security;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.SecretKey;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+/**
+ * Verifies a bearer token once and remembers the result until the token expires, so that a client sending the same
+ * token on every request does not pay an RSA verification each time (it was the largest single cost of a read).
+ * Only tokens that passed full verification are kept, keyed by the exact token text; a token is never served past
+ * its {@code exp}. The cache holds at most {@value #MAX_ENTRIES} tokens and is emptied when full.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class VerifiedTokenCache implements JWTParser {
+
+    static final int MAX_ENTRIES = 10_000;
+
+    private final DefaultJWTParser delegate;
+    private final ConcurrentHashMap<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+
+    VerifiedTokenCache(DefaultJWTParser delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        long now = System.currentTimeMillis() / 1000;
+        JsonWebToken known = verified.get(token);
+        if (known != null) {
+            if (known.getExpirationTime() > now) {
+                return known;
+            }
+            verified.remove(token);
+        }
+        JsonWebToken jwt = delegate.parse(token);
+        if (jwt.getExpirationTime() > now) {
+            if (verified.size() >= MAX_ENTRIES) {
+                verified.clear();
+            }
+            verified.put(token, jwt);
+        }
+        return jwt;
+    }
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return delegate.parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return delegate.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return delegate.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return delegate.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return delegate.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return delegate.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return delegate.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return delegate.parseOnly(token);
+    }
+}
