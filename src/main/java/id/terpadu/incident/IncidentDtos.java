@@ -101,6 +101,11 @@ public final class IncidentDtos {
         }
     }
 
+    @Schema(name = "IncidentLinks", description = "What an incident is linked to: the early warnings it grew out of, "
+            + "the report it duplicates, the reports marked as its duplicates (all visible to you), and its conflict status")
+    public record Links(List<UUID> earlyWarnings, UUID duplicateOf, List<UUID> duplicates, UUID conflictStatusId) {
+    }
+
     @Schema(name = "StageTransitionInput")
     public record StageTransitionInput(@NotNull @Schema(example = "PENGHENTIAN") Stage to,
             @NotBlank @Size(max = 2000) @Schema(example = "Bentrokan fisik pecah; Polres Pariaman menghentikan kekerasan") String reason,

@@ -237,6 +237,20 @@ public class IncidentResource {
     }
 
     @GET
+    @Path("{id}/links")
+    @Operation(summary = "Links of an incident", description = "The early warnings it was escalated from, the report "
+            + "it duplicates, the reports marked as its duplicates (both kept; those you may see, at most 200) and its "
+            + "conflict status.")
+    @APIResponse(responseCode = "200", description = "The links", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "links", value = """
+                    {"earlyWarnings": ["4d3c2b1a-0f9e-4d8c-b7a6-958473625140"], "duplicateOf": null,
+                     "duplicates": ["6c5b4a39-2817-4f6e-9d8c-7b6a59483726"],
+                     "conflictStatusId": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b"}""")))
+    public IncidentDtos.Links links(@PathParam("id") UUID id) {
+        return service.links(id);
+    }
+
+    @GET
     @Path("{id}/stage-transitions")
     @Operation(summary = "Stage history of an incident", description = "Every move between stages, oldest first, "
             + "with its reason. An incident has a handful, so one page holds them all.")

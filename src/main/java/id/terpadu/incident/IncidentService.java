@@ -171,6 +171,22 @@ public class IncidentService {
         return incident;
     }
 
+    /** The incident's links; duplicates are filtered like a list (scope and clearance), and bounded. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public IncidentDtos.Links links(UUID id) {
+        Incident incident = visible(id);
+        List<UUID> warnings = em.createNativeQuery(
+                "select early_warning_id from incident_early_warning where incident_id = :id order by early_warning_id")
+                .setParameter("id", id).getResultList();
+        Filter filter = filterFor(new IncidentQuery(null, null, null, null, null, null, null, null, null, null, null,
+                IncidentQuery.Order.OCCURRED_AT)).and("e.duplicateOf = :?", id);
+        var query = em.createQuery("select e.id from Incident e where " + filter.where() + " order by e.id", UUID.class);
+        filter.parameters().forEach(query::setParameter);
+        List<UUID> duplicates = query.setMaxResults(PageRequest.MAX_LIMIT).getResultList();
+        return new IncidentDtos.Links(warnings, incident.duplicateOf, duplicates, incident.conflictStatusId);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);

@@ -278,6 +278,9 @@ class IncidentResourceTest {
         String original = create(officer("13"), incident("Bentrok suporter di Padang", "13.71"));
         String copy = create(officer("13"), with(incident("Bentrok suporter sepak bola", "13.71"), "duplicateOf", original));
         officer("13").get("/api/v1/incidents/{id}", copy).then().body("duplicateOf", equalTo(original));
+        officer("13").get("/api/v1/incidents/{id}/links", original).then().statusCode(200)
+                .body("duplicates", contains(copy)).body("duplicateOf", nullValue()).body("earlyWarnings", empty());
+        officer("33").get("/api/v1/incidents/{id}/links", original).then().statusCode(404);
         var before = Db.snapshot();
         officer("13").body(with(incident("Laporan ketiga", "13.71"), "duplicateOf", copy)).post("/api/v1/incidents")
                 .then().statusCode(400).body("errors[0].field", equalTo("duplicateOf"));

@@ -88,6 +88,8 @@ class EarlyWarningResourceTest {
                 .body("escalatedIncidentId", equalTo(incidentId));
         Assertions.assertThat(Db.count("select count(*) from incident_early_warning where early_warning_id = ?::uuid", id))
                 .isEqualTo(1);
+        coordinator("13").get("/api/v1/incidents/{id}/links", incidentId).then().statusCode(200)
+                .body("earlyWarnings", org.hamcrest.Matchers.contains(id));
         before = Db.snapshot();
         coordinator("13").body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 4))
                 .post("/api/v1/early-warnings/{id}/escalate", id).then().statusCode(409);
