@@ -22,6 +22,7 @@ import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.region.RegionCode;
 import id.terpadu.region.RegionService;
 
@@ -57,7 +58,7 @@ public class AgencyService {
                 .andIf(parentId, "e.parentId = :?", parentId);
         if (region != null && !region.isBlank()) {
             RegionCode.require(region, "region");
-            filter.and("e.regionCode = :? or e.regionCode like :?", region, region + ".%");
+            RegionScope.Columns.of("e.regionCode").within(filter, region);
         }
         if (query != null && !query.isBlank()) {
             filter.and("lower(e.name) like :?", Filter.containing(query));

@@ -58,7 +58,7 @@ public class IncidentService {
     static final RegionScope.Columns REGION = new RegionScope.Columns("e.regionCode", "e.provinceCode", "e.kabkotaCode",
             false);
     private static final List<SortKey> ACTIVITY_ORDER = List.of(
-            new SortKey("e.occurredAt", false, Instant::parse), SortKey.uuid("e.id"));
+            SortKey.instant("e.occurredAt"), SortKey.uuid("e.id"));
 
     private final EntityManager em;
     private final Caller caller;

@@ -34,7 +34,7 @@ import id.terpadu.incident.TaskDtos.TaskTransitionInput;
 public class TaskService {
 
     public static final String ENTITY = "incident-task";
-    private static final List<SortKey> ORDER = List.of(new SortKey("e.dueAt", false, Instant::parse), SortKey.uuid("e.id"));
+    private static final List<SortKey> ORDER = List.of(SortKey.instant("e.dueAt"), SortKey.uuid("e.id"));
 
     private final EntityManager em;
     private final Caller caller;

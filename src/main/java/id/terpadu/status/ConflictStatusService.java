@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.region.RegionCode;
 import id.terpadu.region.RegionLevel;
 import id.terpadu.region.RegionService;
@@ -76,7 +76,7 @@ public class ConflictStatusService {
         Filter filter = caller.scope().restrict(new Filter(), "e.regionCode").andIf(scale, "e.scale = :?", scale);
         if (region != null && !region.isBlank()) {
             RegionCode.require(region, "region");
-            filter.and("e.regionCode = :? or e.regionCode like :?", region, region + ".%");
+            RegionScope.Columns.of("e.regionCode").within(filter, region);
         }
         Page<ConflictStatus> statuses = Keyset.page(em, ConflictStatus.class, "ConflictStatus e", filter, ORDER, page,
                 s -> List.of(s.startsOn.toString(), s.id.toString()));
@@ -260,8 +260,13 @@ public class ConflictStatusService {
                 from ConflictStatus s where coalesce(s.regionCode, '') = :region and (:except is null or s.id <> :except)
                 """, ConflictStatus.class).setParameter("region", region == null ? "" : region)
                 .setParameter("except", except).getResultList();
+        List<UUID> ids = others.stream().map(o -> o.id).toList();
+        List<Extension> extensions = ids.isEmpty() ? List.of()
+                : em.createQuery("from Extension x where x.statusId in :ids", Extension.class)
+                        .setParameter("ids", ids).getResultList();
         for (ConflictStatus other : others) {
-            LocalDate otherEnd = effectiveEnd(other, extensionsOf(other.id));
+            LocalDate otherEnd = effectiveEnd(other,
+                    extensions.stream().filter(x -> x.statusId.equals(other.id)).toList());
             if (!from.isAfter(otherEnd) && !to.isBefore(other.startsOn)) {
                 throw ProblemException.conflict("Region " + (region == null ? "NASIONAL" : region)
                         + " already has a conflict status from " + other.startsOn + " to " + otherEnd + " (" + other.id
@@ -306,7 +311,6 @@ public class ConflictStatusService {
         List<Extension> extensions = extensionsOf(statusId);
         return em.createQuery("from TniAssistance t where t.statusId = :id order by t.startsOn, t.id", TniAssistance.class)
                 .setParameter("id", statusId).getResultList().stream()
-                .sorted(Comparator.comparing((TniAssistance t) -> t.startsOn))
                 .map(t -> tniView(t, status, extensions)).toList();
     }
 

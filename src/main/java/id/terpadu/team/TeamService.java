@@ -19,6 +19,7 @@ import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.region.Region;
 import id.terpadu.region.RegionCode;
 import id.terpadu.region.RegionLevel;
@@ -68,7 +69,7 @@ public class TeamService {
                 .andIf(year, "e.year = :?", year);
         if (region != null && !region.isBlank()) {
             RegionCode.require(region, "region");
-            filter.and("e.regionCode = :? or e.regionCode like :?", region, region + ".%");
+            RegionScope.Columns.of("e.regionCode").within(filter, region);
         }
         return Keyset.page(em, Team.class, "Team e", filter, ORDER, page,
                 t -> List.of(Integer.toString(t.year), t.name, t.id.toString())).map(TeamResponse::from);

@@ -20,6 +20,7 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.incident.IncidentDtos.IncidentInput;
@@ -76,7 +77,7 @@ public class WarningService {
                 .andIf(classification, "e.classification = :?", classification);
         if (region != null && !region.isBlank()) {
             RegionCode.require(region, "region");
-            filter.and("e.regionCode = :? or e.regionCode like :?", region, region + ".%");
+            RegionScope.Columns.of("e.regionCode").within(filter, region);
         }
         if (category != null && !category.isBlank()) {
             filter.and("e.categoryCode in :?", reference.requireSubtree("conflict-categories", category, "category"));

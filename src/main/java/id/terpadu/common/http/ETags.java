@@ -69,8 +69,4 @@ public final class ETags {
         }
         return Response.ok(body).tag(tag).build();
     }
-
-    public static Response.ResponseBuilder tagged(Response.ResponseBuilder builder, long version) {
-        return builder.tag(of(version));
-    }
 }

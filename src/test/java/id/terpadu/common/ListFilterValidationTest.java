@@ -1,0 +1,46 @@
+package id.terpadu.common;
+
+import static id.terpadu.support.Tokens.admin;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import id.terpadu.support.Db;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every malformed list filter is a 400 problem naming the parameter, and reads never write. */
+@QuarkusTest
+class ListFilterValidationTest {
+
+    record Bad(String path, String field) {
+    }
+
+    static final List<Bad> BAD = List.of(
+            new Bad("/api/v1/conflict-statuses?scale=KOTA", "scale"),
+            new Bad("/api/v1/conflict-statuses?region=13.x", "region"),
+            new Bad("/api/v1/early-warnings?riskLevel=EXTREME", "riskLevel"),
+            new Bad("/api/v1/early-warnings?status=DONE", "status"),
+            new Bad("/api/v1/early-warnings?category=PERANG", "category"),
+            new Bad("/api/v1/early-warnings?region=1", "region"),
+            new Bad("/api/v1/tasks?state=LATE", "state"),
+            new Bad("/api/v1/tasks?agencyId=polres", "agencyId"),
+            new Bad("/api/v1/statistics/incidents?severityMax=0", "severityMax"),
+            new Bad("/api/v1/statistics/incidents?bbox=200,0,201,1", "bbox"),
+            new Bad("/api/v1/teams?year=1900", "year"),
+            new Bad("/api/v1/teams?level=DESA", "level"),
+            new Bad("/api/v1/agencies?region=abc", "region"),
+            new Bad("/api/v1/regions?limit=0", "limit"));
+
+    @Test
+    void malformedFiltersAreRefused() {
+        var before = Db.snapshot();
+        for (Bad bad : BAD) {
+            admin().get(bad.path()).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad.field()));
+        }
+        Db.assertUnchanged(before);
+    }
+}
