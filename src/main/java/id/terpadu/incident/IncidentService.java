@@ -156,7 +156,7 @@ public class IncidentService {
     }
 
     /** The incident if the caller may see it (region scope and classification); 404 otherwise. */
-    Incident visible(UUID id) {
+    public Incident visible(UUID id) {
         Incident incident = id == null ? null : em.find(Incident.class, id);
         if (incident == null || !caller.scope().canRead(incident.regionCode)
                 || !clearance.canRead(incident.classification)) {

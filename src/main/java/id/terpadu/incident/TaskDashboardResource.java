@@ -43,11 +43,7 @@ public class TaskDashboardResource {
             @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,
             @Parameter(description = "The agency asked to act") @QueryParam("agencyId") String agencyId,
             @BeanParam PageParams page) {
-        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
-            throw id.terpadu.common.error.ProblemException.invalid("overdue", "must be true or false",
-                    java.util.List.of("true", "false"));
-        }
-        return page.ok(service.list(null, overdue == null ? null : Boolean.valueOf(overdue),
+        return page.ok(service.list(null, Params.bool(overdue, "overdue"),
                 Params.enumValue(TaskState.class, state, "state"), Params.uuid(agencyId, "agencyId"), page.request()));
     }
 

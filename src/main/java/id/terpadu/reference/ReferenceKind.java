@@ -19,7 +19,8 @@ public record ReferenceKind(@Schema(example = "activity-types") String kind,
 
     public static final List<ReferenceKind> ALL = List.of(
             new ReferenceKind("conflict-categories", "Sources of conflict (UU 7/2012 Ps 5), hierarchical", null),
-            new ReferenceKind("handling-stages", "The three statutory stages of handling a conflict", null),
+            new ReferenceKind("handling-stages", "The three statutory stages of handling a conflict",
+                    id.terpadu.actionplan.PlanStage.class),
             new ReferenceKind("activity-types", "Activity types of each handling stage (attributes.stage)", null),
             new ReferenceKind("agency-types", "Types of member agency", AgencyType.class),
             new ReferenceKind("team-levels", "Levels of the Tim Terpadu", TeamLevel.class),
@@ -40,7 +41,26 @@ public record ReferenceKind(@Schema(example = "activity-types") String kind,
             new ReferenceKind("early-warning-statuses", "Statuses of an early warning", id.terpadu.warning.WarningStatus.class),
             new ReferenceKind("conflict-status-scales", "Scales of a conflict status", id.terpadu.status.Scale.class),
             new ReferenceKind("tni-tasks", "Tasks of TNI assistance under a conflict status", id.terpadu.status.TniTask.class),
-            new ReferenceKind("task-states", "States of a task given to an agency", id.terpadu.incident.TaskState.class));
+            new ReferenceKind("task-states", "States of a task given to an agency", id.terpadu.incident.TaskState.class),
+            new ReferenceKind("action-plan-periods", "Four-monthly reporting periods of a Rencana Aksi Terpadu "
+                    + "(attributes: startMonth, endMonth)", id.terpadu.actionplan.Period.class),
+            new ReferenceKind("report-statuses", "Review statuses of a progress report", id.terpadu.actionplan.ReportStatus.class),
+            new ReferenceKind("meeting-kinds", "Kinds of coordination meeting", id.terpadu.meeting.MeetingKind.class),
+            new ReferenceKind("attendance", "Attendance at a meeting", id.terpadu.meeting.Attendance.class),
+            new ReferenceKind("decision-statuses", "Follow-up statuses of a meeting decision",
+                    id.terpadu.meeting.DecisionStatus.class),
+            new ReferenceKind("election-types", "Kinds of election", id.terpadu.neutrality.ElectionType.class),
+            new ReferenceKind("neutrality-sources", "How a neutrality case reached the election supervisor",
+                    id.terpadu.neutrality.CaseSource.class),
+            new ReferenceKind("asn-position-categories", "Position categories of civil servants",
+                    id.terpadu.neutrality.PositionCategory.class),
+            new ReferenceKind("asn-violation-forms", "Forms of ASN neutrality violation (SKB 2022)", null),
+            new ReferenceKind("neutrality-statuses", "Handling statuses of a civil servant in a neutrality case",
+                    id.terpadu.neutrality.NeutralityStatus.class),
+            new ReferenceKind("neutrality-recipients", "Bodies a neutrality recommendation goes to (attributes: from, "
+                    + "until — the days a body receives them)", id.terpadu.neutrality.Recipient.class),
+            new ReferenceKind("sanction-categories", "Sanctions for a neutrality violation",
+                    id.terpadu.neutrality.SanctionCategory.class));
 
     public static boolean exists(String kind) {
         return ALL.stream().anyMatch(k -> k.kind.equals(kind));

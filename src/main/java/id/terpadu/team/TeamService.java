@@ -80,7 +80,9 @@ public class TeamService {
         return TeamResponse.from(visible(id));
     }
 
-    private Team visible(UUID id) {
+    /** The team if the caller may see it; 404 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Team visible(UUID id) {
         Team team = id == null ? null : em.find(Team.class, id);
         if (team == null || !caller.scope().canRead(team.regionCode)) {
             throw ProblemException.notFound("team", id);

@@ -91,7 +91,8 @@ public class WarningService {
         return EarlyWarningResponse.from(visible(id));
     }
 
-    private EarlyWarning visible(UUID id) {
+    /** The warning if the caller may see it (region scope and classification); 404 otherwise. */
+    public EarlyWarning visible(UUID id) {
         EarlyWarning warning = id == null ? null : em.find(EarlyWarning.class, id);
         if (warning == null || !caller.scope().canRead(warning.regionCode)
                 || !clearance.canRead(warning.classification)) {

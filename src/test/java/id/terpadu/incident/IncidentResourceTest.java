@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-class IncidentResourceTest {
+public class IncidentResourceTest {
 
     @Inject
     EntityManagerFactory emf;
@@ -48,7 +48,7 @@ class IncidentResourceTest {
         return as("officer." + String.join("-", regions), List.of("OFFICER"), List.of(regions));
     }
 
-    static Map<String, Object> incident(String title, String region) {
+    public static Map<String, Object> incident(String title, String region) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);
         body.put("categoryCode", "SENGKETA_LAHAN");

@@ -63,4 +63,31 @@ public final class TestData {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
+
+    /**
+     * The team of a region and year, formed through the API when it does not exist yet (with the given secretariat),
+     * or given that secretariat when it does. {@code region} null means the national team.
+     */
+    public static UUID team(String level, String region, int year, UUID secretariat) {
+        ensureRegions();
+        String existing = Db.single("select coalesce(max(id::text), '') from team where coalesce(region_code, '') = ? "
+                + "and year = ?", region == null ? "" : region, year);
+        if (!existing.isEmpty()) {
+            if (secretariat != null) {
+                Db.execute("update team set secretariat_agency_id = '" + secretariat + "' where id = '" + existing + "'");
+            }
+            return UUID.fromString(existing);
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("level", level);
+        if (region != null) {
+            body.put("regionCode", region);
+        }
+        body.put("year", year);
+        if (secretariat != null) {
+            body.put("secretariatAgencyId", secretariat.toString());
+        }
+        String id = Tokens.admin().body(body).post("/api/v1/teams").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
 }

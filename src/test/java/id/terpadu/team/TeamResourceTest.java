@@ -71,6 +71,8 @@ class TeamResourceTest {
         body.put("secretariatAgencyId", kesbangpol.toString());
         String existing = Db.single("select coalesce(max(id::text), '') from team where region_code = '19' and year = 2023");
         if (!existing.isEmpty()) {
+            Db.execute("delete from action_plan where team_id = '" + existing + "'");
+            Db.execute("delete from meeting where team_id = '" + existing + "'");
             Db.execute("delete from team where id = '" + existing + "'");
         }
         var created = coordinator("19").body(body).post("/api/v1/teams").then().statusCode(201)

@@ -20,14 +20,14 @@ import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class EarlyWarningResourceTest {
+public class EarlyWarningResourceTest {
 
     @BeforeEach
     void regions() {
         TestData.ensureRegions();
     }
 
-    static Map<String, Object> warning(String region, int likelihood, int impact) {
+    public static Map<String, Object> warning(String region, int likelihood, int impact) {
         Map<String, Object> body = new HashMap<>();
         body.put("regionCode", region);
         body.put("categoryCode", "POLITIK_PILKADA");

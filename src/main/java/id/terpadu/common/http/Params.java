@@ -87,4 +87,15 @@ public final class Params {
         }
         throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max);
     }
+
+    /** {@code true}, {@code false}, or absent (null); anything else is a 400. */
+    public static Boolean bool(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw ProblemException.invalid(field, "must be true or false", java.util.List.of("true", "false"));
+    }
 }

@@ -30,6 +30,15 @@ public record SortKey(String path, boolean descending, Function<String, Object> 
         return new SortKey(path, true, java.time.LocalDate::parse);
     }
 
+    public static SortKey date(String path) {
+        return new SortKey(path, false, java.time.LocalDate::parse);
+    }
+
+    /** An enum column stored as its name, in the names' alphabetical order. */
+    public static <E extends Enum<E>> SortKey enumName(String path, Class<E> type) {
+        return new SortKey(path, false, s -> Enum.valueOf(type, s));
+    }
+
     public static SortKey uuidDesc(String path) {
         return new SortKey(path, true, UUID::fromString);
     }

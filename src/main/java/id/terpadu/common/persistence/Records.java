@@ -39,6 +39,21 @@ public class Records {
         return requested;
     }
 
+    /**
+     * A record named in a field of the request body: what {@code visible} finds, or a 400 naming the field when the
+     * record does not exist or the caller may not see it (a 404 is for the path's own record).
+     */
+    public static <T> T referenced(java.util.function.Supplier<T> visible, String field) {
+        try {
+            return visible.get();
+        } catch (ProblemException e) {
+            if (e.type() == id.terpadu.common.error.ProblemType.NOT_FOUND) {
+                throw ProblemException.invalid(field, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     /** 400 when a replacement body names another id than its path; 412 when the record is not at {@code expected}. */
     public static void checkReplace(AuditedEntity entity, UUID bodyId, Long expectedVersion) {
         ETags.check(expectedVersion, entity.version);
@@ -49,13 +64,31 @@ public class Records {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <E extends AuditedEntity, R> R created(E entity, String entityType, String regionCode, Function<E, R> view) {
+        return created(entity, entityType, regionCode, view, Function.identity());
+    }
+
+    /**
+     * As {@link #created(AuditedEntity, String, String, Function)}, logging {@code logged(view)} instead of the view:
+     * for records whose answer holds what the change log must never keep (personal data, links the next reader may
+     * not be cleared for).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends AuditedEntity, R> R created(E entity, String entityType, String regionCode, Function<E, R> view,
+            Function<R, ?> logged) {
         em.persist(entity);
-        return logged(entity, Operation.CREATE, entityType, regionCode, view);
+        return logged(entity, Operation.CREATE, entityType, regionCode, view, logged);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <E extends AuditedEntity, R> R updated(E entity, String entityType, String regionCode, Function<E, R> view) {
-        return logged(entity, Operation.UPDATE, entityType, regionCode, view);
+        return updated(entity, entityType, regionCode, view, Function.identity());
+    }
+
+    /** As {@link #created(AuditedEntity, String, String, Function, Function)} for a change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends AuditedEntity, R> R updated(E entity, String entityType, String regionCode, Function<E, R> view,
+            Function<R, ?> logged) {
+        return logged(entity, Operation.UPDATE, entityType, regionCode, view, logged);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -67,10 +100,10 @@ public class Records {
     }
 
     private <E extends AuditedEntity, R> R logged(E entity, Operation operation, String entityType, String regionCode,
-            Function<E, R> view) {
+            Function<E, R> view, Function<R, ?> logged) {
         em.flush();
         R response = view.apply(entity);
-        changeLog.record(entityType, entity.id, operation, entity.version, regionCode, response);
+        changeLog.record(entityType, entity.id, operation, entity.version, regionCode, logged.apply(response));
         return response;
     }
 }

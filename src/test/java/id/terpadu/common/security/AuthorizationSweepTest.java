@@ -73,7 +73,12 @@ class AuthorizationSweepTest {
             new Operation("POST", "/api/v1/incidents/{id}/activities"),
             new Operation("POST", "/api/v1/incidents/{id}/tasks/{taskId}/transitions"),
             new Operation("POST", "/api/v1/early-warnings"),
-            new Operation("PUT", "/api/v1/early-warnings/{id}"));
+            new Operation("PUT", "/api/v1/early-warnings/{id}"),
+            new Operation("POST", "/api/v1/meetings/{id}/decisions/{decisionId}/follow-ups"),
+            new Operation("POST", "/api/v1/neutrality-cases"),
+            new Operation("PUT", "/api/v1/neutrality-cases/{id}"),
+            new Operation("POST", "/api/v1/neutrality-cases/{id}/persons"),
+            new Operation("POST", "/api/v1/neutrality-cases/{id}/transitions"));
 
     static boolean officerRefused(Operation op) {
         return !OFFICER_WRITES.contains(op);

@@ -1,0 +1,403 @@
+package id.terpadu.actionplan;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
+import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
+import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
+import id.terpadu.actionplan.ActionPlanDtos.PlanItemInput;
+import id.terpadu.actionplan.ActionPlanDtos.PlanItemResponse;
+import id.terpadu.actionplan.ActionPlanDtos.RecapResponse;
+import id.terpadu.actionplan.ActionPlanDtos.ReportInput;
+import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
+import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Role;
+import id.terpadu.team.TeamLevel;
+
+@Path("/api/v1/action-plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Action plans", description = "Rencana Aksi Terpadu (Permendagri 42/2015): items by stage, four-monthly "
+        + "progress reports (B04, B08, B12) verified by the level above, achievement and the national recap")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class ActionPlanResource {
+
+    static final String PLAN_INPUT = """
+            {"teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "year": 2024,
+             "title": "Rencana Aksi Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat 2024",
+             "decree": "Keputusan Gubernur Sumatera Barat No. 300.2-112-2024"}""";
+    static final String PLAN_EXAMPLE = """
+            {"id": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a",
+             "level": "PROVINSI", "regionCode": "13", "year": 2024,
+             "title": "Rencana Aksi Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat 2024",
+             "decree": "Keputusan Gubernur Sumatera Barat No. 300.2-112-2024", "version": 0,
+             "createdAt": "2024-01-10T02:00:00Z", "updatedAt": "2024-01-10T02:00:00Z"}""";
+    static final String ITEM_INPUT = """
+            {"stage": "PENCEGAHAN", "activity": "Rapat koordinasi deteksi dini menjelang Pilkada",
+             "indicator": "Jumlah rapat koordinasi yang terlaksana", "targetValue": 4, "targetUnit": "kali",
+             "responsibleAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "supportingAgencyIds": ["3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10"], "budgetIdr": 75000000,
+             "startsOn": "2024-01-15", "endsOn": "2024-11-30"}""";
+    static final String ITEM_EXAMPLE = """
+            {"id": "6c2e4a6b-8d0f-4c2e-9a4b-6d8f0a2c4e6b", "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a",
+             "stage": "PENCEGAHAN", "activity": "Rapat koordinasi deteksi dini menjelang Pilkada",
+             "indicator": "Jumlah rapat koordinasi yang terlaksana", "target": {"value": 4.00, "unit": "kali"},
+             "responsibleAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "supportingAgencyIds": ["3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10"], "budgetIdr": 75000000,
+             "startsOn": "2024-01-15", "endsOn": "2024-11-30", "version": 0,
+             "createdAt": "2024-01-10T02:05:00Z", "updatedAt": "2024-01-10T02:05:00Z"}""";
+    static final String REPORT_INPUT = """
+            {"period": "B04", "realisation": 2, "obstacles": "Jadwal rapat bergeser karena tahapan pencalonan",
+             "evidence": [{"url": "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf",
+                           "description": "Notulen rapat koordinasi"}]}""";
+    static final String REPORT_EXAMPLE = """
+            {"id": "7d3f5b7c-9e1a-4d3f-8b5c-7e9a1b3d5f7c", "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a",
+             "itemId": "6c2e4a6b-8d0f-4c2e-9a4b-6d8f0a2c4e6b", "period": "B04", "realisation": 2.00,
+             "percentage": 50.00, "obstacles": "Jadwal rapat bergeser karena tahapan pencalonan",
+             "evidence": [{"url": "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf",
+                           "description": "Notulen rapat koordinasi"}],
+             "status": "SUBMITTED", "submittedAt": "2024-05-03T03:00:00Z", "submittedBy": "kesbangpol.sumbar",
+             "reviewedAt": null, "reviewedBy": null, "reviewNote": null, "version": 1,
+             "createdAt": "2024-05-02T03:00:00Z", "updatedAt": "2024-05-03T03:00:00Z"}""";
+    static final String ACHIEVEMENT_EXAMPLE = """
+            {"planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "year": 2024, "rule": "For each period, an item scores …",
+             "periods": [{"period": "B04", "startsOn": "2024-01-01", "endsOn": "2024-04-30", "started": true,
+                          "overall": 50.00, "stages": [
+                            {"stage": "PENCEGAHAN", "items": 1, "verifiedItems": 1, "achievement": 50.00},
+                            {"stage": "PENGHENTIAN", "items": 0, "verifiedItems": 0, "achievement": null},
+                            {"stage": "PEMULIHAN", "items": 0, "verifiedItems": 0, "achievement": null}]}]}""";
+    static final String IF_MATCH = "ETag of the version you read";
+
+    private final ActionPlanService service;
+
+    ActionPlanResource(ActionPlanService service) {
+        this.service = service;
+    }
+
+    // ---- plans ----------------------------------------------------------------------------------------------
+
+    @GET
+    @Operation(summary = "List action plans", description = "Plans of the teams in your region scope, latest year "
+            + "first, filtered by team, year, team level and region subtree. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of plans", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + PLAN_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(@Parameter(description = "Only this team's plans") @QueryParam("teamId") String teamId,
+            @Parameter(description = "Plan year", example = "2024") @QueryParam("year") String year,
+            @Parameter(schema = @Schema(implementation = TeamLevel.class)) @QueryParam("level") String level,
+            @Parameter(description = "Region code of the team; the region and everything below it", example = "13")
+            @QueryParam("region") String region,
+            @BeanParam PageParams page) {
+        return page.ok(service.list(Params.uuid(teamId, "teamId"), Params.integer(year, "year", 2012, 2100),
+                Params.enumValue(TeamLevel.class, level, "level"), region, page.request()));
+    }
+
+    @GET
+    @Path("recap")
+    @Operation(summary = "National recap of the provinces' plans", description = "Each province team's plan of the "
+            + "year ranked by its overall achievement in the period (the rule is in the answer; equal achievements "
+            + "share a rank). Only provinces in your region scope are listed.")
+    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "recap", value = """
+                    {"year": 2024, "period": "B04", "started": true, "rule": "For each period, an item scores …",
+                     "rows": [{"rank": 1, "provinceCode": "13", "provinceName": "Sumatera Barat",
+                               "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "items": 12, "verifiedItems": 10,
+                               "achievement": 84.29}]}""")))
+    public RecapResponse recap(@Parameter(description = "Plan year (required)", example = "2024") @QueryParam("year") String year,
+            @Parameter(description = "Reporting period (required)", schema = @Schema(implementation = Period.class)) @QueryParam("period") String period) {
+        Integer y = Params.integer(year, "year", 2012, 2100);
+        Period p = Params.enumValue(Period.class, period, "period");
+        if (y == null || p == null) {
+            throw ProblemException.invalid(y == null ? "year" : "period", "is required");
+        }
+        return service.recap(y, p);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an action plan", description = "One plan with its team's level and region, and its ETag. "
+            + "Items are at /action-plans/{id}/items, reports at /action-plans/{id}/reports.")
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        ActionPlanResponse plan = service.get(id);
+        return ETags.conditionalGet(request, plan.version(), plan);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Create an action plan", description = "Drafts a team's Rencana Aksi Terpadu for a year: one "
+            + "per team per year (409 for a second). ADMIN or COORDINATOR whose scope covers the team.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sumbar", value = PLAN_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
+    public Response create(@Valid @NotNull ActionPlanInput request) {
+        ActionPlanResponse created = service.create(request);
+        return Response.created(URI.create("/api/v1/action-plans/" + created.id())).tag(ETags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Replace an action plan", description = "Replaces the title and decree; the team and year are "
+            + "fixed (400 when they differ). If-Match is required.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sumbar", value = PLAN_INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ActionPlanInput request) {
+        ActionPlanResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Delete an action plan", description = "Deletes a plan with its items and draft reports "
+            + "(each keeps a tombstone in the change log). A plan with a submitted or verified report is kept (409). "
+            + "If-Match is required.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of an action plan", description = "Every change of the plan, oldest first. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
+    }
+
+    @GET
+    @Path("{id}/achievement")
+    @Operation(summary = "Achievement of an action plan", description = "Per period (B04, B08, B12) the achievement of "
+            + "each stage and overall, from VERIFIED reports only, by the rule stated in the answer.")
+    @APIResponse(responseCode = "200", description = "The achievement", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "achievement", value = ACHIEVEMENT_EXAMPLE)))
+    public AchievementResponse achievement(@PathParam("id") UUID id) {
+        return service.achievement(id);
+    }
+
+    // ---- items ----------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("{id}/items")
+    @Operation(summary = "List a plan's items", description = "In the order they were added, filtered by stage. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of items", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + ITEM_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response items(@PathParam("id") UUID id,
+            @Parameter(schema = @Schema(implementation = PlanStage.class)) @QueryParam("stage") String stage,
+            @BeanParam PageParams page) {
+        return page.ok(service.items(id, Params.enumValue(PlanStage.class, stage, "stage"), page.request()));
+    }
+
+    @GET
+    @Path("{id}/items/{itemId}")
+    @Operation(summary = "Get a plan item", description = "One item with its target and ETag.")
+    @APIResponse(responseCode = "200", description = "The item", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response item(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Context Request request) {
+        PlanItemResponse item = service.item(id, itemId);
+        return ETags.conditionalGet(request, item.version(), item);
+    }
+
+    @POST
+    @Path("{id}/items")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Add an item to a plan", description = "An activity of one stage with its indicator, target, "
+            + "responsible and supporting agencies, optional budget (rupiah) and a schedule within the plan's year.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rakor", value = ITEM_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
+    public Response addItem(@PathParam("id") UUID id, @Valid @NotNull PlanItemInput request) {
+        PlanItemResponse created = service.addItem(id, request);
+        return Response.created(URI.create("/api/v1/action-plans/" + id + "/items/" + created.id()))
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}/items/{itemId}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Replace a plan item", description = "Replaces every field. Once the item has a submitted or "
+            + "verified report its stage and target stay (409). If-Match is required.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rakor", value = ITEM_INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
+    public Response replaceItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PlanItemInput request) {
+        PlanItemResponse updated = service.replaceItem(id, itemId, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}/items/{itemId}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Delete a plan item", description = "Deletes an item and its draft reports; an item with a "
+            + "submitted or verified report is kept (409). If-Match is required.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response deleteItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.deleteItem(id, itemId, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/items/{itemId}/history")
+    @Operation(summary = "History of a plan item", description = "Every change of the item, oldest first. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response itemHistory(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @BeanParam PageParams page) {
+        return page.ok(service.itemHistory(id, itemId, page.request()));
+    }
+
+    // ---- reports --------------------------------------------------------------------------------------------
+
+    @POST
+    @Path("{id}/items/{itemId}/reports")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Draft a progress report", description = "The item's progress in a period: cumulative "
+            + "realisation in the target's unit (the percentage is computed), obstacles and https evidence links. One "
+            + "report per item and period; none for a period that has not started (409). It starts as DRAFT.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "b04", value = REPORT_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    public Response addReport(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Valid @NotNull ReportInput request) {
+        ReportResponse created = service.addReport(id, itemId, request);
+        return Response.created(URI.create("/api/v1/action-plans/" + id + "/reports/" + created.id()))
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}/reports")
+    @Operation(summary = "List a plan's progress reports", description = "By period, filtered by period, status and "
+            + "item. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of reports", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + REPORT_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response reports(@PathParam("id") UUID id,
+            @Parameter(schema = @Schema(implementation = Period.class)) @QueryParam("period") String period,
+            @Parameter(schema = @Schema(implementation = ReportStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only this item's reports") @QueryParam("itemId") String itemId,
+            @BeanParam PageParams page) {
+        return page.ok(service.reports(id, Params.enumValue(Period.class, period, "period"),
+                Params.enumValue(ReportStatus.class, status, "status"), Params.uuid(itemId, "itemId"), page.request()));
+    }
+
+    @GET
+    @Path("{id}/reports/{reportId}")
+    @Operation(summary = "Get a progress report", description = "One report with its review and ETag.")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response report(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId, @Context Request request) {
+        ReportResponse report = service.report(id, reportId);
+        return ETags.conditionalGet(request, report.version(), report);
+    }
+
+    @PUT
+    @Path("{id}/reports/{reportId}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Correct a progress report", description = "Replaces realisation, obstacles and evidence of a "
+            + "DRAFT or RETURNED report (the period is fixed); a submitted or verified report cannot change (409). "
+            + "If-Match is required.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "b04", value = REPORT_INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    public Response replaceReport(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
+            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReportInput request) {
+        ReportResponse updated = service.replaceReport(id, reportId, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}/reports/{reportId}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Delete a progress report", description = "Only a DRAFT or RETURNED report (409 otherwise). "
+            + "If-Match is required.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response deleteReport(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
+            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.deleteReport(id, reportId, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/reports/{reportId}/history")
+    @Operation(summary = "History of a progress report", description = "Every change and review step, oldest first. "
+            + "Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response reportHistory(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId, @BeanParam PageParams page) {
+        return page.ok(service.reportHistory(id, reportId, page.request()));
+    }
+
+    @POST
+    @Path("{id}/reports/{reportId}/transitions")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Submit, verify or return a progress report", description = "DRAFT or RETURNED → SUBMITTED by "
+            + "the team's secretariat (the caller's agency must be the team's secretariat agency); SUBMITTED → VERIFIED "
+            + "or RETURNED (with a note) by the level above: the province for a kabupaten/kota team, national scope for "
+            + "a province or the national team. VERIFIED is final. A forbidden move is 409 listing the allowed ones. "
+            + "If-Match is optional and checked when sent.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "submit", value = "{\"to\": \"SUBMITTED\"}"),
+            @ExampleObject(name = "verify", value = "{\"to\": \"VERIFIED\"}"),
+            @ExampleObject(name = "return", value = "{\"to\": \"RETURNED\", \"note\": \"Lampirkan notulen rapat kedua\"}") }))
+    @APIResponse(responseCode = "200", description = "The report in its new status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    public Response transition(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReportTransitionInput request) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        ReportResponse updated = service.transition(id, reportId, expected, request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+}

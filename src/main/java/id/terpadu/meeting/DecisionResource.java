@@ -1,0 +1,51 @@
+package id.terpadu.meeting;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.http.Params;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Role;
+
+@Path("/api/v1/meeting-decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Meetings")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class DecisionResource {
+
+    private final MeetingService service;
+
+    DecisionResource(MeetingService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List meeting decisions across meetings", description = "A team's follow-up dashboard: "
+            + "decisions of the meetings you may see, earliest due first, filtered by overdue (past due and still "
+            + "OPEN or IN_PROGRESS), status, owner agency and team. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of decisions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + MeetingResource.DECISION_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(@Parameter(description = "Only decisions past due and still open", example = "true") @QueryParam("overdue") String overdue,
+            @Parameter(schema = @Schema(implementation = DecisionStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "The agency that owns the decision") @QueryParam("ownerAgencyId") String ownerAgencyId,
+            @Parameter(description = "Only decisions of this team's meetings") @QueryParam("teamId") String teamId,
+            @BeanParam PageParams page) {
+        return page.ok(service.decisions(Params.bool(overdue, "overdue"),
+                Params.enumValue(DecisionStatus.class, status, "status"), Params.uuid(ownerAgencyId, "ownerAgencyId"),
+                Params.uuid(teamId, "teamId"), page.request()));
+    }
+}

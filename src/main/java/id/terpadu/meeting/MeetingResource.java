@@ -1,0 +1,233 @@
+package id.terpadu.meeting;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Role;
+import id.terpadu.meeting.MeetingDtos.DecisionInput;
+import id.terpadu.meeting.MeetingDtos.DecisionResponse;
+import id.terpadu.meeting.MeetingDtos.FollowUpInput;
+import id.terpadu.meeting.MeetingDtos.MeetingInput;
+import id.terpadu.meeting.MeetingDtos.MeetingResponse;
+
+@Path("/api/v1/meetings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Meetings", description = "Coordination meetings (rapat koordinasi) of a Tim Terpadu, their attendees, "
+        + "minutes, linked incidents and early warnings, and decisions followed up to the end")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class MeetingResource {
+
+    static final String INPUT_EXAMPLE = """
+            {"teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "kind": "RUTIN",
+             "title": "Rakor Tim Terpadu PKS Provinsi Sumatera Barat menjelang Pilkada 2024",
+             "startsAt": "2024-10-28T02:00:00Z", "endsAt": "2024-10-28T05:00:00Z",
+             "place": "Aula Kantor Kesbangpol Provinsi Sumatera Barat, Padang",
+             "chair": "Kepala Badan Kesbangpol Provinsi Sumatera Barat",
+             "agenda": ["Kerawanan Pilkada 2024", "Netralitas ASN"],
+             "attendees": [
+               {"agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "organisation": "Badan Kesbangpol Provinsi Sumatera Barat",
+                "position": "Kepala Badan", "attendance": "HADIR"},
+               {"organisation": "Bawaslu Provinsi Sumatera Barat", "position": "Ketua", "attendance": "DIWAKILI",
+                "representedBy": "Koordinator Divisi Pencegahan"},
+               {"organisation": "Polda Sumatera Barat", "position": "Dirintelkam", "attendance": "HADIR"}],
+             "minutes": "Bawaslu melaporkan grup WhatsApp ASN Kota Pariaman yang mendukung salah satu pasangan calon.",
+             "incidentIds": [], "earlyWarningIds": []}""";
+    static final String DECISION_EXAMPLE = """
+            {"id": "2a4c6e8a-0b2d-4f6a-8c0e-2a4c6e8a0b2d", "meetingId": "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f",
+             "description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",
+             "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04", "status": "OPEN",
+             "overdue": false, "followUps": [], "version": 0,
+             "createdAt": "2024-10-28T05:10:00Z", "updatedAt": "2024-10-28T05:10:00Z"}""";
+    static final String RESPONSE_EXAMPLE = """
+            {"id": "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f", "teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a",
+             "regionCode": "13", "kind": "RUTIN",
+             "title": "Rakor Tim Terpadu PKS Provinsi Sumatera Barat menjelang Pilkada 2024",
+             "startsAt": "2024-10-28T02:00:00Z", "endsAt": "2024-10-28T05:00:00Z",
+             "place": "Aula Kantor Kesbangpol Provinsi Sumatera Barat, Padang",
+             "chair": "Kepala Badan Kesbangpol Provinsi Sumatera Barat", "agenda": ["Kerawanan Pilkada 2024", "Netralitas ASN"],
+             "attendees": [{"agencyId": null, "organisation": "Bawaslu Provinsi Sumatera Barat", "personName": null,
+                            "position": "Ketua", "attendance": "DIWAKILI", "representedBy": "Koordinator Divisi Pencegahan"}],
+             "minutes": "Bawaslu melaporkan grup WhatsApp ASN Kota Pariaman yang mendukung salah satu pasangan calon.",
+             "incidentIds": [], "earlyWarningIds": [], "decisions": [""" + DECISION_EXAMPLE + """
+             ], "version": 0, "createdAt": "2024-10-28T05:00:00Z", "updatedAt": "2024-10-28T05:00:00Z"}""";
+    static final String IF_MATCH = "ETag of the version you read";
+
+    private final MeetingService service;
+
+    MeetingResource(MeetingService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List meetings", description = "Meetings of the teams in your region scope, latest first, "
+            + "filtered by team, kind, time range and region subtree. Each carries its decisions. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of meetings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(@Parameter(description = "Only this team's meetings") @QueryParam("teamId") String teamId,
+            @Parameter(schema = @Schema(implementation = MeetingKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Held at or after (RFC 3339)", example = "2024-10-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Held before (RFC 3339)", example = "2024-12-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "Region code of the team; the region and everything below it", example = "13")
+            @QueryParam("region") String region,
+            @BeanParam PageParams page) {
+        return page.ok(service.list(Params.uuid(teamId, "teamId"), Params.enumValue(MeetingKind.class, kind, "kind"),
+                Params.instant(from, "from"), Params.instant(to, "to"), region, page.request()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a meeting", description = "One meeting with attendees, minutes, the linked incidents and "
+            + "early warnings you may see, its decisions and its ETag.")
+    @APIResponse(responseCode = "200", description = "The meeting", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        MeetingResponse meeting = service.get(id);
+        return ETags.conditionalGet(request, meeting.version(), meeting);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Record a meeting", description = "Records a team's coordination meeting. Linked incidents and "
+            + "early warnings must be visible to you and lie in the team's region; a DIWAKILI attendee names the "
+            + "representative. ADMIN or COORDINATOR whose scope covers the team.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "padang", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
+    public Response create(@Valid @NotNull MeetingInput request) {
+        MeetingResponse created = service.create(request);
+        return Response.created(URI.create("/api/v1/meetings/" + created.id())).tag(ETags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Replace a meeting", description = "Replaces every field and the links (not the decisions); "
+            + "the team is fixed. If-Match is required.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "padang", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MeetingInput request) {
+        MeetingResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Operation(summary = "Delete a meeting", description = "Deletes the meeting and its decisions (each keeps a "
+            + "tombstone in the change log). If-Match is required.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of a meeting", description = "Every change of the meeting, oldest first (without its "
+            + "links and decisions, which have their own history). Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
+    }
+
+    @POST
+    @Path("{id}/decisions")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @Idempotent
+    @Operation(summary = "Record a decision of a meeting", description = "What an owner agency is to do, due on a day "
+            + "not before the meeting; it starts OPEN.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = """
+            {"description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",
+             "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04"}""")))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
+    public Response addDecision(@PathParam("id") UUID id, @Valid @NotNull DecisionInput request) {
+        DecisionResponse created = service.addDecision(id, request);
+        return Response.created(URI.create("/api/v1/meetings/" + id + "/decisions/" + created.id()))
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}/decisions/{decisionId}")
+    @Operation(summary = "Get a decision", description = "One decision with its follow-ups, whether it is overdue, and its ETag.")
+    @APIResponse(responseCode = "200", description = "The decision", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response decision(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @Context Request request) {
+        DecisionResponse decision = service.decision(id, decisionId);
+        return ETags.conditionalGet(request, decision.version(), decision);
+    }
+
+    @GET
+    @Path("{id}/decisions/{decisionId}/history")
+    @Operation(summary = "History of a decision", description = "Every change and follow-up, oldest first. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response decisionHistory(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
+            @BeanParam PageParams page) {
+        return page.ok(service.decisionHistory(id, decisionId, page.request()));
+    }
+
+    @POST
+    @Path("{id}/decisions/{decisionId}/follow-ups")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(summary = "Follow a decision up", description = "OPEN → IN_PROGRESS → DONE, or DROPPED with a note; a "
+            + "note alone (same status) records progress. The owner agency's OFFICER or the secretariat. A forbidden "
+            + "move is 409 listing the allowed ones. If-Match is optional and checked when sent.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "progress", value = "{\"status\": \"IN_PROGRESS\", \"note\": \"Temuan diregistrasi Bawaslu Kota Pariaman\"}"),
+            @ExampleObject(name = "done", value = "{\"status\": \"DONE\"}") }))
+    @APIResponse(responseCode = "200", description = "The decision after the follow-up", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
+    public Response followUp(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull FollowUpInput request) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        DecisionResponse updated = service.followUp(id, decisionId, expected, request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+}

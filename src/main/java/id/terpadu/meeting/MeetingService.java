@@ -1,0 +1,411 @@
+package id.terpadu.meeting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.agency.AgencyService;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.RegionScope;
+import id.terpadu.common.security.Role;
+import id.terpadu.incident.Incident;
+import id.terpadu.incident.IncidentService;
+import id.terpadu.meeting.MeetingDtos.Attendee;
+import id.terpadu.meeting.MeetingDtos.DecisionInput;
+import id.terpadu.meeting.MeetingDtos.DecisionResponse;
+import id.terpadu.meeting.MeetingDtos.FollowUp;
+import id.terpadu.meeting.MeetingDtos.FollowUpInput;
+import id.terpadu.meeting.MeetingDtos.MeetingInput;
+import id.terpadu.meeting.MeetingDtos.MeetingResponse;
+import id.terpadu.region.RegionCode;
+import id.terpadu.status.ConflictStatusService;
+import id.terpadu.team.Team;
+import id.terpadu.team.TeamService;
+import id.terpadu.warning.EarlyWarning;
+import id.terpadu.warning.WarningService;
+
+/**
+ * Coordination meetings of a team and the decisions taken there. Rules: a meeting's region is its team's, written by
+ * ADMIN or COORDINATOR whose scope covers it; linked incidents and early warnings are ones the writer may see, in
+ * the team's region; a reader sees only the links it may see, and the change log keeps no links (so a reader of the
+ * log is never told of a record it is not cleared for); a DIWAKILI attendee names the representative; a decision's
+ * owner is a visible agency; the owner agency's OFFICER or the secretariat follows a decision up.
+ */
+@ApplicationScoped
+public class MeetingService {
+
+    public static final String ENTITY = "meeting";
+    public static final String DECISION_ENTITY = "meeting-decision";
+    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.startsAt"), SortKey.uuidDesc("e.id"));
+    private static final List<SortKey> DECISION_ORDER = List.of(SortKey.date("e.dueOn"), SortKey.uuid("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Clearance clearance;
+    private final ChangeLog changeLog;
+    private final Records records;
+    private final TeamService teams;
+    private final AgencyService agencies;
+    private final IncidentService incidents;
+    private final WarningService warnings;
+
+    MeetingService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+            TeamService teams, AgencyService agencies, IncidentService incidents, WarningService warnings) {
+        this.em = em;
+        this.caller = caller;
+        this.clearance = clearance;
+        this.changeLog = changeLog;
+        this.records = records;
+        this.teams = teams;
+        this.agencies = agencies;
+        this.incidents = incidents;
+        this.warnings = warnings;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ConflictStatusService.ZONE);
+    }
+
+    // ---- meetings -------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MeetingResponse> list(UUID teamId, MeetingKind kind, Instant from, Instant to, String region,
+            PageRequest page) {
+        Filter filter = caller.scope().restrict(new Filter().and("e.teamId = t.id"), "t.regionCode")
+                .andIf(teamId, "e.teamId = :?", teamId)
+                .andIf(kind, "e.kind = :?", kind)
+                .andIf(from, "e.startsAt >= :?", from)
+                .andIf(to, "e.startsAt < :?", to);
+        if (region != null && !region.isBlank()) {
+            RegionCode.require(region, "region");
+            RegionScope.Columns.of("t.regionCode").within(filter, region);
+        }
+        Page<Meeting> meetings = Keyset.page(em, Meeting.class, "Meeting e, Team t", filter, ORDER, page,
+                m -> List.of(m.startsAt.toString(), m.id.toString()));
+        List<UUID> ids = meetings.items().stream().map(m -> m.id).toList();
+        Map<UUID, String> regions = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select m.id, t.regionCode from Meeting m, Team t where m.teamId = t.id and m.id in :ids",
+                    Object[].class).setParameter("ids", ids).getResultList()
+                    .forEach(row -> regions.put((UUID) row[0], (String) row[1]));
+        }
+        Links links = links(ids);
+        Map<UUID, List<DecisionResponse>> decisions = decisionsOf(ids);
+        return meetings.map(m -> view(m, regions.get(m.id), links, decisions.getOrDefault(m.id, List.of())));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MeetingResponse get(UUID id) {
+        Meeting meeting = visible(id);
+        Team team = em.find(Team.class, meeting.teamId);
+        return full(meeting, team);
+    }
+
+    private MeetingResponse full(Meeting meeting, Team team) {
+        return view(meeting, team.regionCode, links(List.of(meeting.id)),
+                decisionsOf(List.of(meeting.id)).getOrDefault(meeting.id, List.of()));
+    }
+
+    /** The meeting if the caller may see its team; 404 otherwise. */
+    private Meeting visible(UUID id) {
+        Meeting meeting = id == null ? null : em.find(Meeting.class, id);
+        Team team = meeting == null ? null : em.find(Team.class, meeting.teamId);
+        if (team == null || !caller.scope().canRead(team.regionCode)) {
+            throw ProblemException.notFound("meeting", id);
+        }
+        return meeting;
+    }
+
+    private Team writableTeam(Meeting meeting) {
+        Team team = em.find(Team.class, meeting.teamId);
+        caller.scope().requireWritable(team.regionCode, "regionCode");
+        return team;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(ENTITY, id, page);
+    }
+
+    @Transactional
+    public MeetingResponse create(MeetingInput input) {
+        Team team = Records.referenced(() -> teams.visible(input.teamId()), "teamId");
+        caller.scope().requireWritable(team.regionCode, "teamId");
+        Meeting meeting = new Meeting();
+        meeting.id = records.newId(Meeting.class, input.id(), "meeting");
+        meeting.teamId = team.id;
+        List<UUID>[] links = apply(meeting, team, input);
+        em.persist(meeting);
+        em.flush();
+        replaceLinks(meeting.id, links[0], links[1]);
+        return records.created(meeting, ENTITY, team.regionCode, m -> full(m, team), MeetingService::logged);
+    }
+
+    @Transactional
+    public MeetingResponse replace(UUID id, Long expectedVersion, MeetingInput input) {
+        Meeting meeting = visible(id);
+        Team team = writableTeam(meeting);
+        Records.checkReplace(meeting, input.id(), expectedVersion);
+        if (!meeting.teamId.equals(input.teamId())) {
+            throw ProblemException.invalid("teamId", "a meeting's team is fixed");
+        }
+        List<UUID>[] links = apply(meeting, team, input);
+        replaceLinks(meeting.id, links[0], links[1]);
+        return records.updated(meeting, ENTITY, team.regionCode, m -> full(m, team), MeetingService::logged);
+    }
+
+    /** The change log keeps the meeting without its links and decisions (decisions have their own entries). */
+    private static MeetingResponse logged(MeetingResponse m) {
+        return new MeetingResponse(m.id(), m.teamId(), m.regionCode(), m.kind(), m.title(), m.startsAt(), m.endsAt(),
+                m.place(), m.chair(), m.agenda(), m.attendees(), m.minutes(), null, null, null, m.version(),
+                m.createdAt(), m.updatedAt());
+    }
+
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        Meeting meeting = visible(id);
+        Team team = writableTeam(meeting);
+        ETags.check(expectedVersion, meeting.version);
+        for (Decision decision : em.createQuery("from Decision d where d.meetingId = :id", Decision.class)
+                .setParameter("id", id).getResultList()) {
+            records.deleted(decision, DECISION_ENTITY, team.regionCode);
+        }
+        records.deleted(meeting, ENTITY, team.regionCode);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID>[] apply(Meeting meeting, Team team, MeetingInput input) {
+        if (input.endsAt() != null && input.endsAt().isBefore(input.startsAt())) {
+            throw ProblemException.invalid("endsAt", "must not be before startsAt");
+        }
+        List<Attendee> attendees = input.attendees() == null ? List.of() : input.attendees();
+        for (int i = 0; i < attendees.size(); i++) {
+            Attendee a = attendees.get(i);
+            if (a.attendance() == Attendance.DIWAKILI && (a.representedBy() == null || a.representedBy().isBlank())) {
+                throw ProblemException.invalid("attendees[" + i + "].representedBy",
+                        "names who came in the official's place when attendance is DIWAKILI");
+            }
+            if (a.agencyId() != null) {
+                agencies.referenced(a.agencyId(), "attendees[" + i + "].agencyId");
+            }
+        }
+        List<UUID> incidentIds = input.incidentIds() == null ? List.of() : input.incidentIds().stream().distinct().toList();
+        for (int i = 0; i < incidentIds.size(); i++) {
+            UUID incidentId = incidentIds.get(i);
+            Incident incident = Records.referenced(() -> incidents.visible(incidentId), "incidentIds[" + i + "]");
+            requireInTeamRegion(team, incident.regionCode, "incidentIds[" + i + "]");
+        }
+        List<UUID> warningIds = input.earlyWarningIds() == null ? List.of()
+                : input.earlyWarningIds().stream().distinct().toList();
+        for (int i = 0; i < warningIds.size(); i++) {
+            UUID warningId = warningIds.get(i);
+            EarlyWarning warning = Records.referenced(() -> warnings.visible(warningId), "earlyWarningIds[" + i + "]");
+            requireInTeamRegion(team, warning.regionCode, "earlyWarningIds[" + i + "]");
+        }
+        meeting.kind = input.kind();
+        meeting.title = input.title().trim();
+        meeting.startsAt = input.startsAt().truncatedTo(ChronoUnit.MICROS);
+        meeting.endsAt = input.endsAt() == null ? null : input.endsAt().truncatedTo(ChronoUnit.MICROS);
+        meeting.place = input.place().trim();
+        meeting.chair = input.chair().trim();
+        meeting.agenda = input.agenda() == null ? new ArrayList<>() : input.agenda().stream().map(String::trim).toList();
+        meeting.attendees = new ArrayList<>(attendees);
+        meeting.minutes = input.minutes() == null || input.minutes().isBlank() ? null : input.minutes().trim();
+        return new List[] { incidentIds, warningIds };
+    }
+
+    private static void requireInTeamRegion(Team team, String region, String field) {
+        if (team.regionCode != null && (region == null || !RegionCode.within(region, team.regionCode))) {
+            throw ProblemException.invalid(field, "lies outside the team's region " + team.regionCode);
+        }
+    }
+
+    private void replaceLinks(UUID meetingId, List<UUID> incidentIds, List<UUID> warningIds) {
+        em.createNativeQuery("delete from meeting_incident where meeting_id = :id").setParameter("id", meetingId)
+                .executeUpdate();
+        em.createNativeQuery("delete from meeting_early_warning where meeting_id = :id").setParameter("id", meetingId)
+                .executeUpdate();
+        for (UUID incidentId : incidentIds) {
+            em.createNativeQuery("insert into meeting_incident (meeting_id, incident_id) values (:m, :i)")
+                    .setParameter("m", meetingId).setParameter("i", incidentId).executeUpdate();
+        }
+        for (UUID warningId : warningIds) {
+            em.createNativeQuery("insert into meeting_early_warning (meeting_id, early_warning_id) values (:m, :w)")
+                    .setParameter("m", meetingId).setParameter("w", warningId).executeUpdate();
+        }
+    }
+
+    /** The links of some meetings, only to records the caller may see (region scope and classification). */
+    private record Links(Map<UUID, List<UUID>> incidents, Map<UUID, List<UUID>> warnings) {
+    }
+
+    private Links links(List<UUID> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return new Links(Map.of(), Map.of());
+        }
+        return new Links(visibleLinks(meetingIds, "meeting_incident", "incident_id", "Incident"),
+                visibleLinks(meetingIds, "meeting_early_warning", "early_warning_id", "EarlyWarning"));
+    }
+
+    private Map<UUID, List<UUID>> visibleLinks(List<UUID> meetingIds, String table, String column, String entity) {
+        List<?> rows = em.createNativeQuery("select meeting_id, " + column + " from " + table
+                + " where meeting_id in (:ids) order by " + column, Object[].class).setParameter("ids", meetingIds)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> targets = new HashSet<>();
+        rows.forEach(row -> targets.add((UUID) ((Object[]) row)[1]));
+        Filter filter = clearance.restrict(caller.scope().restrict(new Filter().and("r.id in :?", targets),
+                "r.regionCode"), "r.classification");
+        var query = em.createQuery("select r.id from " + entity + " r where " + filter.where(), UUID.class);
+        filter.parameters().forEach(query::setParameter);
+        Set<UUID> visible = new HashSet<>(query.getResultList());
+        Map<UUID, List<UUID>> out = new HashMap<>();
+        for (Object row : rows) {
+            Object[] pair = (Object[]) row;
+            if (visible.contains((UUID) pair[1])) {
+                out.computeIfAbsent((UUID) pair[0], k -> new ArrayList<>()).add((UUID) pair[1]);
+            }
+        }
+        return out;
+    }
+
+    private static MeetingResponse view(Meeting m, String region, Links links, List<DecisionResponse> decisions) {
+        return new MeetingResponse(m.id, m.teamId, region, m.kind, m.title, m.startsAt, m.endsAt, m.place, m.chair,
+                m.agenda, m.attendees, m.minutes, links.incidents().getOrDefault(m.id, List.of()),
+                links.warnings().getOrDefault(m.id, List.of()), decisions, m.version, m.createdAt, m.updatedAt);
+    }
+
+    // ---- decisions ------------------------------------------------------------------------------------------
+
+    private Map<UUID, List<DecisionResponse>> decisionsOf(List<UUID> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<DecisionResponse>> out = new HashMap<>();
+        LocalDate today = today();
+        em.createQuery("from Decision d where d.meetingId in :ids order by d.dueOn, d.id", Decision.class)
+                .setParameter("ids", meetingIds).getResultList()
+                .forEach(d -> out.computeIfAbsent(d.meetingId, k -> new ArrayList<>()).add(decisionView(d, today)));
+        return out;
+    }
+
+    static DecisionResponse decisionView(Decision d, LocalDate today) {
+        return new DecisionResponse(d.id, d.meetingId, d.description, d.ownerAgencyId, d.dueOn, d.status,
+                d.status.isOpen() && d.dueOn.isBefore(today), d.followUps, d.version, d.createdAt, d.updatedAt);
+    }
+
+    /** Decisions across meetings (a team's follow-up dashboard), earliest due first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<DecisionResponse> decisions(Boolean overdue, DecisionStatus status, UUID ownerAgencyId, UUID teamId,
+            PageRequest page) {
+        Filter filter = caller.scope().restrict(new Filter().and("e.meetingId = m.id and m.teamId = t.id"), "t.regionCode")
+                .andIf(status, "e.status = :?", status)
+                .andIf(ownerAgencyId, "e.ownerAgencyId = :?", ownerAgencyId)
+                .andIf(teamId, "m.teamId = :?", teamId);
+        List<DecisionStatus> open = List.of(DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS);
+        if (Boolean.TRUE.equals(overdue)) {
+            filter.and("e.dueOn < :? and e.status in :?", today(), open);
+        } else if (Boolean.FALSE.equals(overdue)) {
+            filter.and("(e.dueOn >= :? or e.status not in :?)", today(), open);
+        }
+        LocalDate today = today();
+        return Keyset.page(em, Decision.class, "Decision e, Meeting m, Team t", filter, DECISION_ORDER, page,
+                d -> List.of(d.dueOn.toString(), d.id.toString())).map(d -> decisionView(d, today));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DecisionResponse decision(UUID meetingId, UUID decisionId) {
+        visible(meetingId);
+        return decisionView(decisionOf(meetingId, decisionId), today());
+    }
+
+    private Decision decisionOf(UUID meetingId, UUID decisionId) {
+        Decision decision = decisionId == null ? null : em.find(Decision.class, decisionId);
+        if (decision == null || !decision.meetingId.equals(meetingId)) {
+            throw ProblemException.notFound("decision of this meeting", decisionId);
+        }
+        return decision;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> decisionHistory(UUID meetingId, UUID decisionId, PageRequest page) {
+        visible(meetingId);
+        decisionOf(meetingId, decisionId);
+        return changeLog.history(DECISION_ENTITY, decisionId, page);
+    }
+
+    @Transactional
+    public DecisionResponse addDecision(UUID meetingId, DecisionInput input) {
+        Meeting meeting = visible(meetingId);
+        Team team = writableTeam(meeting);
+        agencies.referenced(input.ownerAgencyId(), "ownerAgencyId");
+        LocalDate held = meeting.startsAt.atZone(ConflictStatusService.ZONE).toLocalDate();
+        if (input.dueOn().isBefore(held)) {
+            throw ProblemException.invalid("dueOn", "must not be before the meeting (" + held + ")");
+        }
+        Decision decision = new Decision();
+        decision.id = records.newId(Decision.class, input.id(), "meeting decision");
+        decision.meetingId = meetingId;
+        decision.description = input.description().trim();
+        decision.ownerAgencyId = input.ownerAgencyId();
+        decision.dueOn = input.dueOn();
+        decision.status = DecisionStatus.OPEN;
+        decision.followUps = new ArrayList<>();
+        return records.created(decision, DECISION_ENTITY, team.regionCode, d -> decisionView(d, today()));
+    }
+
+    @Transactional
+    public DecisionResponse followUp(UUID meetingId, UUID decisionId, Long expectedVersion, FollowUpInput input) {
+        Meeting meeting = visible(meetingId);
+        Team team = em.find(Team.class, meeting.teamId);
+        Decision decision = decisionOf(meetingId, decisionId);
+        ETags.check(expectedVersion, decision.version);
+        boolean secretariat = caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_);
+        if (secretariat) {
+            caller.scope().requireWritable(team.regionCode, "regionCode");
+        } else if (!decision.ownerAgencyId.equals(caller.agencyId())) {
+            throw ProblemException.forbidden("Only the decision's owner agency, or the secretariat, follows it up");
+        }
+        if (!decision.status.next().contains(input.status())) {
+            throw new ProblemException(ProblemType.CONFLICT, "A decision that is " + decision.status
+                    + " cannot become " + input.status(), null,
+                    decision.status.next().stream().map(Enum::name).toList());
+        }
+        String note = input.note() == null || input.note().isBlank() ? null : input.note().trim();
+        if (note == null && (input.status() == DecisionStatus.DROPPED || input.status() == decision.status)) {
+            throw ProblemException.invalid("note", input.status() == DecisionStatus.DROPPED
+                    ? "is required when a decision is DROPPED" : "is required for a progress note");
+        }
+        List<FollowUp> followUps = new ArrayList<>(decision.followUps == null ? List.of() : decision.followUps);
+        followUps.add(new FollowUp(Instant.now().truncatedTo(ChronoUnit.MICROS), caller.subject(), input.status(), note));
+        decision.followUps = followUps;
+        decision.status = input.status();
+        return records.updated(decision, DECISION_ENTITY, team.regionCode, d -> decisionView(d, today()));
+    }
+}

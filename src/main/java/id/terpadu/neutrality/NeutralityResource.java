@@ -1,0 +1,201 @@
+package id.terpadu.neutrality;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Role;
+import id.terpadu.neutrality.NeutralityDtos.CaseInput;
+import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
+import id.terpadu.neutrality.NeutralityDtos.PersonsInput;
+import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
+
+@Path("/api/v1/neutrality-cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Neutrality cases", description = "ASN neutrality cases (SKB 2022): findings and reports about civil "
+        + "servants in an election, handled per person from receipt to sanction. Names are personal data: masked "
+        + "for ANALYST and INTEGRATION callers and for OFFICERs of other agencies.")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class NeutralityResource {
+
+    static final String INPUT_EXAMPLE = """
+            {"electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
+             "registerNumber": "017/Reg/TM/PB/Kota/03.07/XI/2024", "receivedOn": "2024-10-21",
+             "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
+             "violationForms": ["MEDIA_SOSIAL"],
+             "evidence": [{"description": "Tangkapan layar percakapan grup WhatsApp"}],
+             "handlingAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "persons": [{"name": "Budi Santoso", "employer": "Pemerintah Kota Pariaman", "positionCategory": "PELAKSANA",
+                          "positionTitle": "Staf Dinas Pendidikan"}]}""";
+    static final String RESPONSE_EXAMPLE = """
+            {"id": "4e6a8c0e-2b4d-4f6a-9c8e-0a2b4c6d8e0f", "electionType": "PILKADA", "electionYear": 2024,
+             "regionCode": "13.77", "source": "TEMUAN", "registerNumber": "017/Reg/TM/PB/Kota/03.07/XI/2024",
+             "receivedOn": "2024-10-21",
+             "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
+             "violationForms": ["MEDIA_SOSIAL"], "evidence": [{"description": "Tangkapan layar percakapan grup WhatsApp", "url": null}],
+             "reporterName": null, "handlingAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "personalDataVisible": false, "statusCounts": {"REKOMENDASI": 1},
+             "persons": [{"id": "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b", "name": "B*** S***", "nip": null,
+                          "employer": "Pemerintah Kota Pariaman", "positionCategory": "PELAKSANA",
+                          "positionTitle": "Staf Dinas Pendidikan", "status": "REKOMENDASI", "recipient": "BKN",
+                          "recommendedOn": "2024-11-04", "sanction": null, "decidedOn": null, "note": null}],
+             "version": 3, "createdAt": "2024-10-21T03:00:00Z", "updatedAt": "2024-11-04T03:00:00Z"}""";
+
+    private final NeutralityService service;
+
+    NeutralityResource(NeutralityService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List neutrality cases", description = "Cases in your region scope, latest received first, "
+            + "filtered by election, region subtree, source and the status of any of their persons. Names are masked "
+            + "unless you may read them. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(@Parameter(schema = @Schema(implementation = ElectionType.class)) @QueryParam("electionType") String electionType,
+            @Parameter(description = "Election year", example = "2024") @QueryParam("electionYear") String electionYear,
+            @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
+            @Parameter(schema = @Schema(implementation = CaseSource.class)) @QueryParam("source") String source,
+            @Parameter(description = "Cases with at least one person in this status",
+                    schema = @Schema(implementation = NeutralityStatus.class)) @QueryParam("status") String status,
+            @BeanParam PageParams page) {
+        return page.ok(service.list(Params.enumValue(ElectionType.class, electionType, "electionType"),
+                Params.integer(electionYear, "electionYear", 2004, 2100), region,
+                Params.enumValue(CaseSource.class, source, "source"),
+                Params.enumValue(NeutralityStatus.class, status, "status"), page.request()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a neutrality case", description = "One case with its persons, their handling, counts per "
+            + "status and the ETag. Names are masked unless you may read them (personalDataVisible).")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        CaseResponse c = service.get(id);
+        return ETags.conditionalGet(request, c.version(), c);
+    }
+
+    @POST
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(summary = "Record a neutrality case", description = "A finding (TEMUAN) or a report (LAPORAN, which may "
+            + "name its reporter) about one or more civil servants in an election, with violation forms from the SKB "
+            + "list (GET /api/v1/reference/asn-violation-forms). Every person starts DITERIMA. ADMIN or COORDINATOR in "
+            + "scope, or an OFFICER of the handling agency.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+    public Response create(@Valid @NotNull CaseInput request) {
+        CaseResponse created = service.create(request);
+        return Response.created(URI.create("/api/v1/neutrality-cases/" + created.id())).tag(ETags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Operation(summary = "Replace a neutrality case", description = "Replaces the case's own fields (persons must be "
+            + "absent; they are added and moved by their own operations). If-Match is required.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = """
+            {"electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
+             "receivedOn": "2024-10-21", "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
+             "violationForms": ["MEDIA_SOSIAL", "KEGIATAN_PARTISAN"], "handlingAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12"}""")))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CaseInput request) {
+        CaseResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @POST
+    @Path("{id}/persons")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(summary = "Add civil servants to a case", description = "Appends persons (each starts DITERIMA).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "more", value = """
+            {"persons": [{"name": "Siti Rahmah", "employer": "Pemerintah Kota Pariaman", "positionCategory": "FUNGSIONAL",
+                          "positionTitle": "Guru SD"}]}""")))
+    @APIResponse(responseCode = "200", description = "The case with the new persons", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+    public Response addPersons(@PathParam("id") UUID id, @Valid @NotNull PersonsInput request) {
+        CaseResponse updated = service.addPersons(id, request.persons());
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(summary = "Move civil servants along the handling flow", description = "Moves the listed persons, all or "
+            + "none, along DITERIMA → KAJIAN → BUKAN_PELANGGARAN or REKOMENDASI → SANKSI_DIJATUHKAN or "
+            + "TIDAK_DITINDAKLANJUTI (409 listing the allowed moves otherwise). A REKOMENDASI names the body the law "
+            + "gives for its date: KASN until 2024-08-31, BKN from 2024-09-01 (reference neutrality-recipients), "
+            + "POLRI or GAKKUMDU for a suspected election crime, PPK for the sanction. If-Match is optional and "
+            + "checked when sent.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "study", value = """
+                    {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "KAJIAN", "decidedOn": "2024-10-22"}"""),
+            @ExampleObject(name = "toBkn", value = """
+                    {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "REKOMENDASI", "recipient": "BKN",
+                     "decidedOn": "2024-11-04", "note": "Rekomendasi Bawaslu Kota Pariaman"}"""),
+            @ExampleObject(name = "sanction", value = """
+                    {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "SANKSI_DIJATUHKAN",
+                     "sanction": "DISIPLIN_SEDANG", "decidedOn": "2024-12-20"}""") }))
+    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull TransitionInput request) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        CaseResponse updated = service.transition(id, expected, request);
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of a neutrality case", description = "Every change of the case, oldest first. The "
+            + "change log keeps names masked, whoever reads it. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
+    }
+}

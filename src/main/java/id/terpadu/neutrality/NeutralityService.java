@@ -1,0 +1,455 @@
+package id.terpadu.neutrality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.agency.AgencyService;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.PersonalData;
+import id.terpadu.common.security.RegionScope;
+import id.terpadu.common.security.Role;
+import id.terpadu.neutrality.NeutralityDtos.CaseInput;
+import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
+import id.terpadu.neutrality.NeutralityDtos.PersonInput;
+import id.terpadu.neutrality.NeutralityDtos.PersonResponse;
+import id.terpadu.neutrality.NeutralityDtos.StatisticsResult;
+import id.terpadu.neutrality.NeutralityDtos.StatisticsRow;
+import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
+import id.terpadu.reference.ReferenceService;
+import id.terpadu.region.RegionCode;
+import id.terpadu.region.RegionService;
+import id.terpadu.status.ConflictStatusService;
+
+/**
+ * ASN neutrality cases (SKB 2022). Rules: the region exists and lies in the writer's scope; violation forms come from
+ * the SKB list (reference {@code asn-violation-forms}); only a LAPORAN names a reporter; each civil servant moves on
+ * {@link NeutralityStatus}'s table; a recommendation goes to the body the law names for its date (KASN until its
+ * dissolution, BKN after — reference {@code neutrality-recipients}, attributes {@code until}/{@code from}); a
+ * sanction names its category; no decision is dated before the case was received or in the future. Writers: ADMIN,
+ * COORDINATOR, and the OFFICERs of the handling agency. Names are masked per {@link PersonalData}; the change log
+ * keeps the masked view.
+ */
+@ApplicationScoped
+public class NeutralityService {
+
+    public static final String ENTITY = "neutrality-case";
+    static final int MAX_ROWS = 10_000;
+    private static final List<SortKey> ORDER = List.of(SortKey.dateDesc("e.receivedOn"), SortKey.uuidDesc("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final PersonalData personalData;
+    private final ChangeLog changeLog;
+    private final Records records;
+    private final RegionService regions;
+    private final AgencyService agencies;
+    private final ReferenceService references;
+
+    NeutralityService(EntityManager em, Caller caller, PersonalData personalData, ChangeLog changeLog, Records records,
+            RegionService regions, AgencyService agencies, ReferenceService references) {
+        this.em = em;
+        this.caller = caller;
+        this.personalData = personalData;
+        this.changeLog = changeLog;
+        this.records = records;
+        this.regions = regions;
+        this.agencies = agencies;
+        this.references = references;
+    }
+
+    // ---- reading --------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CaseResponse> list(ElectionType type, Integer year, String region, CaseSource source,
+            NeutralityStatus status, PageRequest page) {
+        Filter filter = filterFor(type, year, region, source, "e")
+                .andIf(status, "exists (select 1 from NeutralityPerson p where p.caseId = e.id and p.status = :?)", status);
+        Page<NeutralityCase> cases = Keyset.page(em, NeutralityCase.class, "NeutralityCase e", filter, ORDER, page,
+                c -> List.of(c.receivedOn.toString(), c.id.toString()));
+        List<UUID> ids = cases.items().stream().map(c -> c.id).toList();
+        List<NeutralityPerson> persons = ids.isEmpty() ? List.of()
+                : em.createQuery("from NeutralityPerson p where p.caseId in :ids order by p.position", NeutralityPerson.class)
+                        .setParameter("ids", ids).getResultList();
+        return cases.map(c -> view(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList(),
+                personalData.mayRead(c.handlingAgencyId)));
+    }
+
+    /** The list filters, on the case entity ({@code e}) or the case table ({@code c}) of the statistics. */
+    private Filter filterFor(ElectionType type, Integer year, String region, CaseSource source, String alias) {
+        boolean sql = alias.equals("c");
+        String regionColumn = alias + (sql ? ".region_code" : ".regionCode");
+        Filter filter = caller.scope().restrict(new Filter(), regionColumn)
+                .andIf(type, alias + (sql ? ".election_type" : ".electionType") + " = :?", sql && type != null ? type.name() : type)
+                .andIf(year, alias + (sql ? ".election_year" : ".electionYear") + " = :?", year)
+                .andIf(source, alias + ".source = :?", sql && source != null ? source.name() : source);
+        if (region != null && !region.isBlank()) {
+            RegionCode.require(region, "region");
+            RegionScope.Columns.of(regionColumn).within(filter, region);
+        }
+        return filter;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseResponse get(UUID id) {
+        NeutralityCase c = visible(id);
+        return view(c, personsOf(id), personalData.mayRead(c.handlingAgencyId));
+    }
+
+    private NeutralityCase visible(UUID id) {
+        NeutralityCase c = id == null ? null : em.find(NeutralityCase.class, id);
+        if (c == null || !caller.scope().canRead(c.regionCode)) {
+            throw ProblemException.notFound("neutrality case", id);
+        }
+        return c;
+    }
+
+    private NeutralityCase writable(UUID id) {
+        NeutralityCase c = visible(id);
+        caller.scope().requireWritable(c.regionCode, "regionCode");
+        requireHandler(c.handlingAgencyId);
+        return c;
+    }
+
+    /** An OFFICER writes only the cases its own agency handles. */
+    private void requireHandler(UUID handlingAgencyId) {
+        if (!caller.hasRole(Role.ADMIN_) && !caller.hasRole(Role.COORDINATOR_)
+                && !handlingAgencyId.equals(caller.agencyId())) {
+            throw ProblemException.forbidden("An OFFICER records only the cases its own agency handles "
+                    + "(handlingAgencyId must be the agency of the token)");
+        }
+    }
+
+    private List<NeutralityPerson> personsOf(UUID caseId) {
+        return em.createQuery("from NeutralityPerson p where p.caseId = :id order by p.position", NeutralityPerson.class)
+                .setParameter("id", caseId).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(ENTITY, id, page);
+    }
+
+    static CaseResponse view(NeutralityCase c, List<NeutralityPerson> persons, boolean reveal) {
+        Map<NeutralityStatus, Integer> counts = new EnumMap<>(NeutralityStatus.class);
+        persons.forEach(p -> counts.merge(p.status, 1, Integer::sum));
+        List<PersonResponse> people = persons.stream().map(p -> new PersonResponse(p.id,
+                reveal ? p.name : PersonalData.maskName(p.name), reveal ? p.nip : PersonalData.maskNumber(p.nip),
+                p.employer, p.positionCategory, p.positionTitle, p.status, p.recipient, p.recommendedOn, p.sanction,
+                p.decidedOn, p.note)).toList();
+        return new CaseResponse(c.id, c.electionType, c.electionYear, c.regionCode, c.source, c.registerNumber,
+                c.receivedOn, c.summary, c.violationForms, c.evidence,
+                reveal ? c.reporterName : PersonalData.maskName(c.reporterName), c.handlingAgencyId, reveal, counts,
+                people, c.version, c.createdAt, c.updatedAt);
+    }
+
+    // ---- writing --------------------------------------------------------------------------------------------
+
+    @Transactional
+    public CaseResponse create(CaseInput input) {
+        if (input.persons() == null || input.persons().isEmpty()) {
+            throw ProblemException.invalid("persons", "a case names at least one civil servant");
+        }
+        NeutralityCase c = new NeutralityCase();
+        c.id = records.newId(NeutralityCase.class, input.id(), "neutrality case");
+        apply(c, input);
+        em.persist(c);
+        em.flush();
+        List<NeutralityPerson> persons = addPersons(c, input.persons(), 0);
+        return records.created(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.mayRead(x.handlingAgencyId)),
+                NeutralityService::masked);
+    }
+
+    /** What the change log keeps: the case as a caller without access to personal data sees it. */
+    private static CaseResponse masked(CaseResponse r) {
+        return new CaseResponse(r.id(), r.electionType(), r.electionYear(), r.regionCode(), r.source(),
+                r.registerNumber(), r.receivedOn(), r.summary(), r.violationForms(), r.evidence(),
+                PersonalData.maskName(r.reporterName()), r.handlingAgencyId(), false, r.statusCounts(),
+                r.persons().stream().map(p -> new PersonResponse(p.id(), PersonalData.maskName(p.name()),
+                        PersonalData.maskNumber(p.nip()), p.employer(), p.positionCategory(), p.positionTitle(),
+                        p.status(), p.recipient(), p.recommendedOn(), p.sanction(), p.decidedOn(), p.note())).toList(),
+                r.version(), r.createdAt(), r.updatedAt());
+    }
+
+    @Transactional
+    public CaseResponse replace(UUID id, Long expectedVersion, CaseInput input) {
+        NeutralityCase c = writable(id);
+        Records.checkReplace(c, input.id(), expectedVersion);
+        if (input.persons() != null && !input.persons().isEmpty()) {
+            throw ProblemException.invalid("persons", "must be absent when replacing a case: add persons with POST "
+                    + "/api/v1/neutrality-cases/{id}/persons");
+        }
+        List<NeutralityPerson> persons = personsOf(id);
+        LocalDate earliest = persons.stream().map(p -> p.recommendedOn != null ? p.recommendedOn : p.decidedOn)
+                .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        if (earliest != null && input.receivedOn().isAfter(earliest)) {
+            throw ProblemException.invalid("receivedOn", "must not be after the first decision on the case (" + earliest + ")");
+        }
+        apply(c, input);
+        return records.updated(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.mayRead(x.handlingAgencyId)),
+                NeutralityService::masked);
+    }
+
+    @Transactional
+    public CaseResponse addPersons(UUID id, List<PersonInput> inputs) {
+        NeutralityCase c = writable(id);
+        List<NeutralityPerson> persons = new ArrayList<>(personsOf(id));
+        if (persons.size() + inputs.size() > 2000) {
+            throw ProblemException.invalid("persons", "a case holds at most 2,000 civil servants");
+        }
+        persons.addAll(addPersons(c, inputs, persons.size()));
+        touch(c);
+        return records.updated(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.mayRead(x.handlingAgencyId)),
+                NeutralityService::masked);
+    }
+
+    private List<NeutralityPerson> addPersons(NeutralityCase c, List<PersonInput> inputs, int from) {
+        List<NeutralityPerson> added = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            PersonInput input = inputs.get(i);
+            NeutralityPerson p = new NeutralityPerson();
+            p.id = UUID.randomUUID();
+            p.caseId = c.id;
+            p.position = from + i;
+            p.name = input.name().trim();
+            p.nip = input.nip();
+            p.employer = input.employer().trim();
+            p.positionCategory = input.positionCategory();
+            p.positionTitle = input.positionTitle() == null || input.positionTitle().isBlank() ? null
+                    : input.positionTitle().trim();
+            p.status = NeutralityStatus.DITERIMA;
+            em.persist(p);
+            added.add(p);
+        }
+        return added;
+    }
+
+    /** A change of the case's persons is a change of the case: its version moves. */
+    private static void touch(NeutralityCase c) {
+        c.updatedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private void apply(NeutralityCase c, CaseInput input) {
+        String region = input.regionCode().trim();
+        caller.scope().requireWritable(region, "regionCode");
+        regions.requireExisting(region, "regionCode");
+        agencies.referenced(input.handlingAgencyId(), "handlingAgencyId");
+        requireHandler(input.handlingAgencyId());
+        if (input.receivedOn().isAfter(today())) {
+            throw ProblemException.invalid("receivedOn", "must not be in the future");
+        }
+        if (input.receivedOn().getYear() < input.electionYear() - 2 || input.receivedOn().getYear() > input.electionYear() + 1) {
+            throw ProblemException.invalid("receivedOn", "lies too far from the election year " + input.electionYear()
+                    + " (two years before to one year after)");
+        }
+        List<String> forms = input.violationForms().stream().map(String::trim).distinct().toList();
+        for (int i = 0; i < forms.size(); i++) {
+            references.requireCode("asn-violation-forms", forms.get(i), "violationForms[" + i + "]");
+        }
+        boolean hasReporter = input.reporterName() != null && !input.reporterName().isBlank();
+        if (hasReporter && input.source() != CaseSource.LAPORAN) {
+            throw ProblemException.invalid("reporterName", "only a LAPORAN from the public has a reporter");
+        }
+        c.electionType = input.electionType();
+        c.electionYear = input.electionYear();
+        c.regionCode = region;
+        c.source = input.source();
+        c.registerNumber = input.registerNumber() == null || input.registerNumber().isBlank() ? null
+                : input.registerNumber().trim();
+        c.receivedOn = input.receivedOn();
+        c.summary = input.summary().trim();
+        c.violationForms = new ArrayList<>(forms);
+        c.evidence = input.evidence() == null ? new ArrayList<>() : new ArrayList<>(input.evidence());
+        c.reporterName = hasReporter ? input.reporterName().trim() : null;
+        c.handlingAgencyId = input.handlingAgencyId();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ConflictStatusService.ZONE);
+    }
+
+    /** Moves the listed persons to one status, all or none. */
+    @Transactional
+    public CaseResponse transition(UUID id, Long expectedVersion, TransitionInput input) {
+        NeutralityCase c = writable(id);
+        ETags.check(expectedVersion, c.version);
+        List<NeutralityPerson> persons = personsOf(id);
+        Map<UUID, NeutralityPerson> byId = new LinkedHashMap<>();
+        persons.forEach(p -> byId.put(p.id, p));
+        List<UUID> ids = input.personIds().stream().distinct().toList();
+        for (int i = 0; i < ids.size(); i++) {
+            NeutralityPerson p = byId.get(ids.get(i));
+            if (p == null) {
+                throw ProblemException.invalid("personIds[" + i + "]", "no person " + ids.get(i) + " in this case");
+            }
+            if (!p.status.next().contains(input.to())) {
+                throw new ProblemException(ProblemType.CONFLICT, "Person " + p.id + " is " + p.status
+                        + " and cannot move to " + input.to() + " (DITERIMA → KAJIAN → BUKAN_PELANGGARAN or REKOMENDASI"
+                        + " → SANKSI_DIJATUHKAN or TIDAK_DITINDAKLANJUTI)", null,
+                        p.status.next().stream().map(Enum::name).toList());
+            }
+        }
+        LocalDate on = input.decidedOn();
+        if (on.isAfter(today())) {
+            throw ProblemException.invalid("decidedOn", "must not be in the future");
+        }
+        if (on.isBefore(c.receivedOn)) {
+            throw ProblemException.invalid("decidedOn", "must not be before the case was received (" + c.receivedOn + ")");
+        }
+        if (input.to() == NeutralityStatus.REKOMENDASI) {
+            requireRecipient(input.recipient(), on);
+        } else if (input.recipient() != null) {
+            throw ProblemException.invalid("recipient", "is set only with REKOMENDASI");
+        }
+        if (input.to() == NeutralityStatus.SANKSI_DIJATUHKAN) {
+            if (input.sanction() == null) {
+                throw ProblemException.invalid("sanction", "is required when a sanction is imposed",
+                        Arrays.stream(SanctionCategory.values()).map(Enum::name).toList());
+            }
+        } else if (input.sanction() != null) {
+            throw ProblemException.invalid("sanction", "is set only with SANKSI_DIJATUHKAN");
+        }
+        for (UUID personId : ids) {
+            LocalDate recommended = byId.get(personId).recommendedOn;
+            if (recommended != null && on.isBefore(recommended)) {
+                throw ProblemException.invalid("decidedOn", "must not be before the recommendation (" + recommended + ")");
+            }
+        }
+        String note = input.note() == null || input.note().isBlank() ? null : input.note().trim();
+        for (UUID personId : ids) {
+            NeutralityPerson p = byId.get(personId);
+            if (input.to() == NeutralityStatus.REKOMENDASI) {
+                p.recipient = input.recipient();
+                p.recommendedOn = on;
+            } else {
+                p.decidedOn = on;
+                p.sanction = input.sanction();
+            }
+            p.status = input.to();
+            p.note = note == null ? p.note : note;
+        }
+        touch(c);
+        List<NeutralityPerson> after = List.copyOf(persons);
+        return records.updated(c, ENTITY, c.regionCode, x -> view(x, after, personalData.mayRead(x.handlingAgencyId)),
+                NeutralityService::masked);
+    }
+
+    /** 400 unless the recipient receives recommendations on that day (reference attributes {@code from}/{@code until}). */
+    private void requireRecipient(Recipient recipient, LocalDate on) {
+        if (recipient == null) {
+            throw ProblemException.invalid("recipient", "is required for a REKOMENDASI",
+                    Arrays.stream(Recipient.values()).map(Enum::name).toList());
+        }
+        String from = references.attribute("neutrality-recipients", recipient.name(), "from");
+        String until = references.attribute("neutrality-recipients", recipient.name(), "until");
+        if ((from != null && on.isBefore(LocalDate.parse(from))) || (until != null && on.isAfter(LocalDate.parse(until)))) {
+            String instead = recipient == Recipient.KASN ? "BKN (KASN was dissolved by UU 20/2023; recommendations "
+                    + "after " + until + " go to BKN)" : "KASN (BKN receives them from " + from + ")";
+            throw ProblemException.invalid("recipient", recipient + " does not receive recommendations on " + on
+                    + "; send it to " + instead);
+        }
+    }
+
+    // ---- statistics -----------------------------------------------------------------------------------------
+
+    /** What a statistics row can be keyed by. */
+    public enum Dimension {
+        ELECTION("election", "c.election_type || ' ' || c.election_year"),
+        PROVINCE("province", "substring(c.region_code, 1, 2)"),
+        KABKOTA("kabkota", "case when length(c.region_code) >= 5 then substring(c.region_code, 1, 5) end"),
+        VIOLATION_FORM("violationForm", "f.form"),
+        STATUS("status", "p.status"),
+        RECIPIENT("recipient", "p.recipient"),
+        SANCTION("sanction", "p.sanction"),
+        POSITION_CATEGORY("positionCategory", "p.position_category"),
+        SOURCE("source", "c.source");
+
+        private final String name;
+        private final String expression;
+
+        Dimension(String name, String expression) {
+            this.name = name;
+            this.expression = expression;
+        }
+
+        public static List<Dimension> parse(String groupBy) {
+            List<Dimension> dimensions = new ArrayList<>();
+            if (groupBy == null || groupBy.isBlank()) {
+                return dimensions;
+            }
+            for (String part : groupBy.split(",")) {
+                String wanted = part.trim().toLowerCase(Locale.ROOT);
+                Dimension found = Arrays.stream(values()).filter(d -> d.name.toLowerCase(Locale.ROOT).equals(wanted))
+                        .findFirst().orElseThrow(() -> ProblemException.invalid("groupBy", "'" + part.trim()
+                                + "' is not a dimension", Arrays.stream(values()).map(d -> d.name).toList()));
+                if (!dimensions.contains(found)) {
+                    dimensions.add(found);
+                }
+            }
+            return dimensions;
+        }
+    }
+
+    /**
+     * Cases, civil servants and violations per group, over the cases the caller may see with the same filters. A case
+     * with several violation forms counts once under each when grouped by violationForm.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StatisticsResult statistics(ElectionType type, Integer year, String region, CaseSource source,
+            List<Dimension> groupBy) {
+        Filter filter = filterFor(type, year, region, source, "c");
+        String keys = String.join(", ", groupBy.stream().map(d -> d.expression).toList());
+        StringBuilder sql = new StringBuilder("select ");
+        if (!groupBy.isEmpty()) {
+            sql.append(keys).append(", ");
+        }
+        sql.append("count(distinct c.id), count(p.id), count(p.id) filter (where p.status in ('REKOMENDASI', "
+                + "'SANKSI_DIJATUHKAN', 'TIDAK_DITINDAKLANJUTI')) from neutrality_case c "
+                + "join neutrality_person p on p.case_id = c.id ");
+        if (groupBy.contains(Dimension.VIOLATION_FORM)) {
+            sql.append("cross join lateral jsonb_array_elements_text(c.violation_forms) f(form) ");
+        }
+        sql.append("where ").append(filter.where());
+        if (!groupBy.isEmpty()) {
+            sql.append(" group by ").append(keys).append(" order by ").append(keys);
+        }
+        var query = em.createNativeQuery(sql.toString(), Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        query.setMaxResults(MAX_ROWS + 1);
+        List<?> rows = query.getResultList();
+        List<StatisticsRow> out = new ArrayList<>();
+        for (Object r : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
+            Object[] row = (Object[]) r;
+            Map<String, String> key = new LinkedHashMap<>();
+            for (int i = 0; i < groupBy.size(); i++) {
+                key.put(groupBy.get(i).name, row[i] == null ? null : row[i].toString());
+            }
+            int at = groupBy.size();
+            out.add(new StatisticsRow(key, ((Number) row[at]).longValue(), ((Number) row[at + 1]).longValue(),
+                    ((Number) row[at + 2]).longValue()));
+        }
+        return new StatisticsResult(groupBy.stream().map(d -> d.name).toList(), out, rows.size() > MAX_ROWS);
+    }
+}

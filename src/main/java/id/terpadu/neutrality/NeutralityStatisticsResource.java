@@ -1,0 +1,55 @@
+package id.terpadu.neutrality;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.http.Params;
+import id.terpadu.common.security.Role;
+import id.terpadu.neutrality.NeutralityDtos.StatisticsResult;
+
+@Path("/api/v1/statistics/neutrality-cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statistics")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class NeutralityStatisticsResource {
+
+    private final NeutralityService service;
+
+    NeutralityStatisticsResource(NeutralityService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Neutrality case statistics", description = "Cases, civil servants and violations (persons "
+            + "in REKOMENDASI, SANKSI_DIJATUHKAN or TIDAK_DITINDAKLANJUTI) grouped by any of election, province, "
+            + "kabkota, violationForm, status, recipient, sanction, positionCategory and source, over the cases in "
+            + "your region scope with the given filters. A case with several violation forms counts under each form. "
+            + "No names ever appear.")
+    @APIResponse(responseCode = "200", description = "The groups", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pariaman", value = """
+                    {"groupBy": ["status", "recipient"], "truncated": false, "rows": [
+                      {"key": {"status": "REKOMENDASI", "recipient": "BKN"}, "cases": 1, "persons": 5, "violations": 5},
+                      {"key": {"status": "REKOMENDASI", "recipient": "POLRI"}, "cases": 1, "persons": 10, "violations": 10}]}""")))
+    public StatisticsResult statistics(
+            @Parameter(description = "Comma-separated dimensions", example = "election,status") @QueryParam("groupBy") String groupBy,
+            @Parameter(schema = @Schema(implementation = ElectionType.class)) @QueryParam("electionType") String electionType,
+            @Parameter(description = "Election year", example = "2024") @QueryParam("electionYear") String electionYear,
+            @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
+            @Parameter(schema = @Schema(implementation = CaseSource.class)) @QueryParam("source") String source) {
+        return service.statistics(Params.enumValue(ElectionType.class, electionType, "electionType"),
+                Params.integer(electionYear, "electionYear", 2004, 2100), region,
+                Params.enumValue(CaseSource.class, source, "source"), NeutralityService.Dimension.parse(groupBy));
+    }
+}
