@@ -99,7 +99,8 @@ public class IdempotencyInterceptor {
         }
         em.createNativeQuery("select set_config('lock_timeout', '0', true)").getSingleResult();
         Response response = (Response) ctx.proceed();
-        byte[] body = response.getEntity() == null ? null : mapper.writeValueAsBytes(response.getEntity());
+        Object entity = response.getEntity() instanceof Redactable secret ? secret.redacted() : response.getEntity();
+        byte[] body = entity == null ? null : mapper.writeValueAsBytes(entity);
         em.createNativeQuery("""
                 update idempotency_key set status = :s, content_type = :ct, location = :loc, etag = :etag, body = :b
                 where principal = :p and key = :k

@@ -13,7 +13,17 @@ public final class Filter {
 
     private final List<String> clauses = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
+    private final String prefix;
     private int next;
+
+    public Filter() {
+        this("p");
+    }
+
+    /** A filter whose parameters are named {@code <prefix>0, <prefix>1, …}, to combine with another filter's. */
+    public Filter(String prefix) {
+        this.prefix = prefix;
+    }
 
     public Filter and(String clause, Object... values) {
         StringBuilder bound = new StringBuilder();
@@ -21,7 +31,7 @@ public final class Filter {
         int valueIndex = 0;
         int at;
         while ((at = clause.indexOf(":?", from)) >= 0) {
-            String name = "p" + next++;
+            String name = prefix + next++;
             bound.append(clause, from, at).append(':').append(name);
             parameters.put(name, values[valueIndex++]);
             from = at + 2;

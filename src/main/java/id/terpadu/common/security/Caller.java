@@ -16,7 +16,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who is calling: subject, display name, agency, roles, region scope and client, read from the verified token.
- * Claims: {@code sub}, {@code name}, {@code agency_id}, {@code roles}, {@code region_scope}, {@code client_id}.
+ * Claims: {@code sub}, {@code name}, {@code agency_id}, {@code roles}, {@code region_scope}, {@code client_id}. An API
+ * key caller ({@link ApiKeyPrincipal}) is {@code api-key:<prefix>} with the key's agency and region scope.
  */
 @RequestScoped
 public class Caller {
@@ -37,6 +38,11 @@ public class Caller {
 
     private JsonWebToken token() {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+    }
+
+    /** The API key the caller authenticated with, or null for a token or no credentials. */
+    public ApiKeyPrincipal apiKey() {
+        return identity.getPrincipal() instanceof ApiKeyPrincipal key ? key : null;
     }
 
     public boolean isAnonymous() {
@@ -60,6 +66,9 @@ public class Caller {
     }
 
     public UUID agencyId() {
+        if (apiKey() != null) {
+            return apiKey().agencyId();
+        }
         JsonWebToken jwt = token();
         Object value = jwt == null ? null : jwt.getClaim(CLAIM_AGENCY);
         if (value == null) {
@@ -74,6 +83,9 @@ public class Caller {
 
     /** The token's client: {@code client_id}, else {@code azp}, else the token id. */
     public String clientId() {
+        if (apiKey() != null) {
+            return "api-key:" + apiKey().keyId();
+        }
         JsonWebToken jwt = token();
         if (jwt == null) {
             return null;
@@ -100,6 +112,9 @@ public class Caller {
     }
 
     private RegionScope readScope() {
+        if (apiKey() != null) {
+            return new RegionScope(List.copyOf(apiKey().regionScope()));
+        }
         JsonWebToken jwt = token();
         if (jwt == null) {
             return RegionScope.NONE;

@@ -47,6 +47,16 @@ public class Clearance {
     }
 
     public Set<Classification> readable() {
+        if (readable == null && caller.apiKey() != null) {
+            // a key reads up to the classification it was issued with (never above its agency's clearance)
+            Set<Classification> set = EnumSet.noneOf(Classification.class);
+            for (Classification c : Classification.values()) {
+                if (c.ordinal() <= caller.apiKey().classification().ordinal()) {
+                    set.add(c);
+                }
+            }
+            readable = set;
+        }
         if (readable == null) {
             Set<Classification> set = EnumSet.of(Classification.PUBLIC);
             if (caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_) || caller.hasRole(Role.OFFICER_)
@@ -61,7 +71,8 @@ public class Clearance {
         return readable;
     }
 
-    private boolean agencyCleared(UUID agencyId) {
+    /** Whether staff of this agency may see CONFIDENTIAL records (by its type or id, as configured). */
+    public boolean agencyCleared(UUID agencyId) {
         if (agencyId == null) {
             return false;
         }

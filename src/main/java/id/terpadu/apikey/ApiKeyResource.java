@@ -1,0 +1,125 @@
+package id.terpadu.apikey;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.apikey.ApiKeyDtos.ApiKeyCreated;
+import id.terpadu.apikey.ApiKeyDtos.ApiKeyInput;
+import id.terpadu.apikey.ApiKeyDtos.ApiKeyResponse;
+import id.terpadu.apikey.ApiKeyDtos.RevocationInput;
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Role;
+
+@Path("/api/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "API keys", description = "Keys of integration scripts: `Authorization: ApiKey <key>` or `X-API-Key`, role "
+        + "INTEGRATION, the key's region scope, classification and scopes (read, feed:read, export:read, incidents:write)")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+public class ApiKeyResource {
+
+    static final String KEY_EXAMPLE = """
+            {"id": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "name": "Dasbor Kesbangpol Provinsi Sumatera Barat", "prefix": "tpd_Xy3kP9aQ", "regionScope": ["13"],
+             "scopes": ["read", "feed:read"], "classification": "RESTRICTED", "expiresAt": "2027-06-30T00:00:00Z",
+             "revokedAt": null, "revokedBy": null, "revocationReason": null, "lastUsedAt": null, "active": true,
+             "version": 0, "createdAt": "2026-11-23T03:00:00Z", "updatedAt": "2026-11-23T03:00:00Z"}""";
+
+    private final ApiKeyService service;
+
+    ApiKeyResource(ApiKeyService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List API keys", description = "Keys of the agencies in your region scope, newest first, "
+            + "filtered by agency and whether they are active. Never the key itself. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + KEY_EXAMPLE + "], \"nextCursor\": null}")))
+    public Response list(@Parameter(description = "Only this agency's keys") @QueryParam("agencyId") String agencyId,
+            @Parameter(description = "Only active (true) or revoked/expired (false) keys") @QueryParam("active") String active,
+            @BeanParam PageParams page) {
+        return page.ok(service.list(Params.uuid(agencyId, "agencyId"), Params.bool(active, "active"), page.request()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an API key", description = "One key's settings, last use and state (never the key itself).")
+    @APIResponse(responseCode = "200", description = "The key", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        ApiKeyResponse key = service.get(id);
+        return ETags.conditionalGet(request, key.version(), key);
+    }
+
+    @POST
+    @Idempotent
+    @Operation(summary = "Issue an API key", description = "Issues a key for an agency in your scope, with a region "
+            + "scope within yours, a classification you may read (CONFIDENTIAL only for a cleared agency), scopes and "
+            + "an expiry at most a year ahead. The key is in this answer only; PostgreSQL keeps its SHA-256. A replay "
+            + "with the same Idempotency-Key returns the key's settings without the key.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "dashboard", value = """
+            {"agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "name": "Dasbor Kesbangpol Provinsi Sumatera Barat",
+             "regionScope": ["13"], "scopes": ["read", "feed:read"], "classification": "RESTRICTED",
+             "expiresAt": "2027-06-30T00:00:00Z"}""")))
+    @APIResponse(responseCode = "201", description = "Issued; the key is shown once", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created",
+                    value = "{\"key\": \"tpd_Xy3kP9aQ2mV8sLr0eWc7TnB4uZq1HdFgJk6NoYpEiA\", \"apiKey\": " + KEY_EXAMPLE + "}")))
+    public Response create(@Valid @NotNull ApiKeyInput request) {
+        ApiKeyCreated created = service.create(request);
+        return Response.created(URI.create("/api/v1/api-keys/" + created.apiKey().id()))
+                .tag(ETags.of(created.apiKey().version())).entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/revocation")
+    @Idempotent
+    @Operation(summary = "Revoke an API key", description = "Takes effect at once: the next request with the key is a "
+            + "401. Final (409 when already revoked).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revoke",
+            value = "{\"reason\": \"Skrip dasbor diganti\"}")))
+    @APIResponse(responseCode = "200", description = "The revoked key", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
+    public Response revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationInput request) {
+        ApiKeyResponse revoked = service.revoke(id, request.reason());
+        return Response.ok(revoked).tag(ETags.of(revoked.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of an API key", description = "Issue and revocation, oldest first. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return page.ok(service.history(id, page.request()));
+    }
+}

@@ -1,0 +1,163 @@
+package id.terpadu.apikey;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.agency.Agency;
+import id.terpadu.agency.AgencyService;
+import id.terpadu.apikey.ApiKeyDtos.ApiKeyCreated;
+import id.terpadu.apikey.ApiKeyDtos.ApiKeyInput;
+import id.terpadu.apikey.ApiKeyDtos.ApiKeyResponse;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.ApiKeyAuthentication;
+import id.terpadu.common.security.ApiKeyScope;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Clearance;
+
+/**
+ * API keys of integration scripts. Rules: the key's agency is one the issuer may write for; its region scope lies
+ * within the issuer's (national only from a national issuer); its classification is one the issuer reads, and
+ * CONFIDENTIAL only for a cleared agency; it expires within a year; the key is random (32 bytes), shown once, and
+ * stored as its SHA-256 only; revocation is immediate and final. A key is seen by its issuer's region: keys of
+ * agencies in the caller's scope.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    public static final String ENTITY = "api-key";
+    static final int MAX_DAYS = 366;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.createdAt"), SortKey.uuidDesc("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Clearance clearance;
+    private final ChangeLog changeLog;
+    private final Records records;
+    private final AgencyService agencies;
+
+    ApiKeyService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+            AgencyService agencies) {
+        this.em = em;
+        this.caller = caller;
+        this.clearance = clearance;
+        this.changeLog = changeLog;
+        this.records = records;
+        this.agencies = agencies;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ApiKeyResponse> list(UUID agencyId, Boolean active, PageRequest page) {
+        Filter filter = caller.scope().restrict(new Filter().and("e.agencyId = a.id"), "a.regionCode")
+                .andIf(agencyId, "e.agencyId = :?", agencyId);
+        if (Boolean.TRUE.equals(active)) {
+            filter.and("e.revokedAt is null and e.expiresAt > :?", Instant.now());
+        } else if (Boolean.FALSE.equals(active)) {
+            filter.and("(e.revokedAt is not null or e.expiresAt <= :?)", Instant.now());
+        }
+        return Keyset.page(em, ApiKey.class, "ApiKey e, Agency a", filter, ORDER, page,
+                k -> List.of(k.createdAt.toString(), k.id.toString())).map(ApiKeyResponse::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApiKeyResponse get(UUID id) {
+        return ApiKeyResponse.from(visible(id));
+    }
+
+    private ApiKey visible(UUID id) {
+        ApiKey key = id == null ? null : em.find(ApiKey.class, id);
+        Agency agency = key == null ? null : em.find(Agency.class, key.agencyId);
+        if (agency == null || !caller.scope().canRead(agency.regionCode)) {
+            throw ProblemException.notFound("API key", id);
+        }
+        return key;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(ENTITY, id, page);
+    }
+
+    @Transactional
+    public ApiKeyCreated create(ApiKeyInput input) {
+        Agency agency = agencies.referenced(input.agencyId(), "agencyId");
+        caller.scope().requireWritable(agency.regionCode, "agencyId");
+        List<String> regionScope = input.regionScope().stream().map(String::trim).distinct().toList();
+        if (regionScope.isEmpty()) {
+            caller.scope().requireNational("a key with national scope (regionScope [])");
+        }
+        for (int i = 0; i < regionScope.size(); i++) {
+            if (!caller.scope().covers(regionScope.get(i))) {
+                throw ProblemException.forbidden("regionScope[" + i + "] " + regionScope.get(i)
+                        + " is outside your region scope " + caller.scope().codes());
+            }
+        }
+        List<String> scopes = new ArrayList<>();
+        for (int i = 0; i < input.scopes().size(); i++) {
+            ApiKeyScope scope = ApiKeyScope.of(input.scopes().get(i).trim());
+            if (scope == null) {
+                throw ProblemException.invalid("scopes[" + i + "]", "'" + input.scopes().get(i) + "' is not a scope",
+                        java.util.Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).toList());
+            }
+            if (!scopes.contains(scope.value())) {
+                scopes.add(scope.value());
+            }
+        }
+        clearance.requireWritable(input.classification());
+        if (input.classification() == Classification.CONFIDENTIAL && !clearance.agencyCleared(agency.id)) {
+            throw ProblemException.forbidden("Agency " + agency.name + " is not cleared for CONFIDENTIAL records");
+        }
+        Instant now = Instant.now();
+        if (!input.expiresAt().isAfter(now) || input.expiresAt().isAfter(now.plus(MAX_DAYS, ChronoUnit.DAYS))) {
+            throw ProblemException.invalid("expiresAt", "must lie in the future and at most " + MAX_DAYS + " days ahead");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String value = "tpd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey key = new ApiKey();
+        key.id = UUID.randomUUID();
+        key.agencyId = agency.id;
+        key.name = input.name().trim();
+        key.prefix = value.substring(0, 12);
+        key.keyHash = ApiKeyAuthentication.hash(value);
+        key.regionScope = new ArrayList<>(regionScope);
+        key.scopes = scopes;
+        key.classification = input.classification();
+        key.expiresAt = input.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        ApiKeyResponse created = records.created(key, ENTITY, agency.regionCode, ApiKeyResponse::from);
+        return new ApiKeyCreated(value, created);
+    }
+
+    @Transactional
+    public ApiKeyResponse revoke(UUID id, String reason) {
+        ApiKey key = visible(id);
+        Agency agency = em.find(Agency.class, key.agencyId);
+        caller.scope().requireWritable(agency.regionCode, "agencyId");
+        if (key.revokedAt != null) {
+            throw ProblemException.conflict("The key was already revoked at " + key.revokedAt);
+        }
+        key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        key.revokedBy = caller.subject();
+        key.revocationReason = reason == null || reason.isBlank() ? null : reason.trim();
+        return records.updated(key, ENTITY, agency.regionCode, ApiKeyResponse::from);
+    }
+}

@@ -1,0 +1,71 @@
+package id.terpadu.feed;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.security.Role;
+import id.terpadu.feed.FeedDtos.FeedPage;
+import id.terpadu.feed.FeedDtos.Latest;
+
+@Path("/api/v1/feed/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Change feed", description = "Every create, update and delete of the records you may see, in order, "
+        + "with tombstones, resumable from a cursor without gaps or duplicates")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class FeedResource {
+
+    static final String PAGE_EXAMPLE = """
+            {"items": [
+              {"cursor": "WyI3NDIiLCIxMjA0Il0", "type": "incident", "id": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10",
+               "operation": "UPDATE", "version": 2, "occurredAt": "2024-11-28T03:00:00Z", "tombstone": null,
+               "snapshot": {"id": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10", "title": "Bentrokan warga", "stage": "PENGHENTIAN",
+                            "regionCode": "19.71", "classification": "RESTRICTED", "version": 2}},
+              {"cursor": "WyI3NDUiLCIxMjA5Il0", "type": "early-warning", "id": "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11",
+               "operation": "DELETE", "version": 4, "occurredAt": "2024-11-28T03:05:00Z", "tombstone": "OUT_OF_VIEW",
+               "snapshot": {"id": "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11", "deleted": true}}],
+             "nextCursor": "WyI3NDUiLCIxMjA5Il0", "hasMore": false}""";
+
+    private final FeedService service;
+
+    FeedResource(FeedService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Pull the changes after a cursor", description = "Changes in order (transaction, then "
+            + "position), each with type, id, operation, version, time and the record as its GET shows it. A change "
+            + "is delivered once every older transaction has ended, so a reader looping on `nextCursor` never misses "
+            + "one and never gets one twice, across restarts. What you may not see is passed over; a delete, or a "
+            + "change that takes a record you saw out of your region scope or clearance, is a tombstone. Without "
+            + "`after` the feed starts at the beginning; GET …/latest gives the cursor of now. An API key needs the "
+            + "scope feed:read.")
+    @APIResponse(responseCode = "200", description = "The next changes", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+    public FeedPage changes(@Parameter(description = "The `nextCursor` (or an entry's `cursor`) you last saw") @QueryParam("after") String after,
+            @Parameter(description = "Comma-separated record types (default: all)", example = "incident,early-warning") @QueryParam("types") String types,
+            @Parameter(description = "At most this many entries, 1–200 (default 50)", example = "200") @QueryParam("limit") String limit) {
+        return service.changes(PageRequest.of(limit, after), FeedService.parseTypes(types));
+    }
+
+    @GET
+    @Path("latest")
+    @Operation(summary = "The cursor of now", description = "The cursor after the newest change ready to be read: a "
+            + "fresh reader that only wants what changes from now on starts here.")
+    @APIResponse(responseCode = "200", description = "The cursor", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "latest", value = "{\"cursor\": \"WyI3NDUiLCIxMjA5Il0\"}")))
+    public Latest latest() {
+        return new Latest(service.latest());
+    }
+}

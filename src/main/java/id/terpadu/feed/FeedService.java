@@ -1,0 +1,181 @@
+package id.terpadu.feed;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Clearance;
+import id.terpadu.feed.FeedDtos.Entry;
+import id.terpadu.feed.FeedDtos.FeedPage;
+import id.terpadu.feed.FeedDtos.TombstoneReason;
+
+/**
+ * The change feed: every change of every feed-able record from the change log, ordered by transaction id, then
+ * position. A change is delivered only once every transaction that started before it has ended
+ * ({@code txid < pg_snapshot_xmin(pg_current_snapshot())}); no transaction can later add a change before that point,
+ * so a reader following the cursor never skips a change, even when transactions commit out of order. The price: a
+ * transaction that stays open holds the feed back until it ends (at most the 30 s transaction limit).
+ * <p>
+ * Each change is judged for the reader as its own GET would be: region scope and classification (a task or activity
+ * has its incident's). A change the reader may see is delivered whole; a delete, or a change that takes a record the
+ * reader saw out of view, is a tombstone; anything else is passed over (the cursor still moves past it).
+ */
+@ApplicationScoped
+public class FeedService {
+
+    /** The record types in the feed, as they are named in the change log. */
+    public static final List<String> TYPES = List.of("agency", "team", "team-member", "incident", "incident-activity",
+            "incident-task", "early-warning", "conflict-status", "tni-assistance", "action-plan", "action-plan-item",
+            "action-plan-report", "meeting", "meeting-decision", "neutrality-case");
+    private static final List<String> INCIDENT_CHILDREN = List.of("incident-activity", "incident-task");
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Clearance clearance;
+    private final ObjectMapper mapper;
+
+    FeedService(EntityManager em, Caller caller, Clearance clearance, ObjectMapper mapper) {
+        this.em = em;
+        this.caller = caller;
+        this.clearance = clearance;
+        this.mapper = mapper;
+    }
+
+    public static List<String> parseTypes(String types) {
+        if (types == null || types.isBlank()) {
+            return TYPES;
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : types.split(",")) {
+            String type = part.trim();
+            if (!TYPES.contains(type)) {
+                throw ProblemException.invalid("types", "'" + type + "' is not a type of the feed", TYPES);
+            }
+            if (!out.contains(type)) {
+                out.add(type);
+            }
+        }
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FeedPage changes(PageRequest page, List<String> types) {
+        String[] after = cursor(page);
+        Filter now = caller.scope().restrict(new Filter("n"), "c.region_code");
+        Filter before = caller.scope().restrict(new Filter("b"), "p.region_code");
+        String classOf = "case when c.entity_type in (:children) then coalesce(i.classification, 'CONFIDENTIAL') "
+                + "else coalesce(%s.snapshot ->> 'classification', 'PUBLIC') end in (:classes)";
+        String sql = """
+                select c.position, cast(c.txid as text), c.entity_type, c.entity_id, c.operation, c.version, c.occurred_at,
+                       cast(c.snapshot as text),
+                       (c.operation <> 'DELETE' and %s and %s) as visible_now,
+                       (p.entity_id is not null and %s and %s) as visible_before
+                from change_log c
+                left join incident i on c.entity_type in (:children) and i.id = cast(c.snapshot ->> 'incidentId' as uuid)
+                left join lateral (
+                    select x.entity_id, x.region_code, x.snapshot from change_log x
+                    where x.entity_type = c.entity_type and x.entity_id = c.entity_id and x.operation <> 'DELETE'
+                      and (x.txid, x.position) < (c.txid, c.position)
+                    order by x.txid desc, x.position desc limit 1) p on true
+                where (c.txid, c.position) > (cast(:afterTxid as xid8), :afterPosition)
+                  and c.txid < pg_snapshot_xmin(pg_current_snapshot())
+                  and c.entity_type in (:types)
+                order by c.txid, c.position
+                limit :limit
+                """.formatted(now.where(), classOf.formatted("c"), before.where(), classOf.formatted("p"));
+        var query = em.createNativeQuery(sql, Object[].class)
+                .setParameter("children", INCIDENT_CHILDREN)
+                .setParameter("classes", clearance.readable().stream().map(Enum::name).toList())
+                .setParameter("afterTxid", after[0])
+                .setParameter("afterPosition", Long.parseLong(after[1]))
+                .setParameter("types", types)
+                .setParameter("limit", page.limit() + 1);
+        now.parameters().forEach(query::setParameter);
+        before.parameters().forEach(query::setParameter);
+        List<?> rows = query.getResultList();
+        boolean hasMore = rows.size() > page.limit();
+        List<Entry> entries = new ArrayList<>();
+        String last = page.after() == null ? null : PageRequest.encode(List.of(after[0], after[1]));
+        for (Object r : rows.subList(0, Math.min(rows.size(), page.limit()))) {
+            Object[] row = (Object[]) r;
+            String cursor = PageRequest.encode(List.of((String) row[1], row[0].toString()));
+            last = cursor;
+            boolean visibleNow = Boolean.TRUE.equals(row[8]);
+            boolean visibleBefore = Boolean.TRUE.equals(row[9]);
+            UUID id = (UUID) row[3];
+            if (visibleNow) {
+                entries.add(new Entry(cursor, (String) row[2], id, (String) row[4], ((Number) row[5]).longValue(),
+                        instant(row[6]), null, read((String) row[7])));
+            } else if (visibleBefore) {
+                TombstoneReason reason = "DELETE".equals(row[4]) ? TombstoneReason.DELETED : TombstoneReason.OUT_OF_VIEW;
+                entries.add(new Entry(cursor, (String) row[2], id, "DELETE", ((Number) row[5]).longValue(),
+                        instant(row[6]), reason, mapper.valueToTree(Map.of("id", id.toString(), "deleted", true))));
+            }
+        }
+        if (last == null) {
+            last = latest();
+        }
+        return new FeedPage(entries, last, hasMore);
+    }
+
+    /** The cursor after the newest change that is ready now (nothing before it can still appear). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String latest() {
+        List<?> rows = em.createNativeQuery("""
+                select cast(txid as text), position from change_log
+                where txid < pg_snapshot_xmin(pg_current_snapshot())
+                order by txid desc, position desc limit 1
+                """, Object[].class).getResultList();
+        if (rows.isEmpty()) {
+            return PageRequest.encode(List.of("0", "0"));
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return PageRequest.encode(List.of((String) row[0], row[1].toString()));
+    }
+
+    private static String[] cursor(PageRequest page) {
+        if (page.after() == null) {
+            return new String[] { "0", "0" };
+        }
+        List<String> after = page.after();
+        if (after.size() != 2 || !after.get(0).matches("\\d{1,19}") || !after.get(1).matches("\\d{1,19}")) {
+            throw ProblemException.invalid("after", "is not a cursor this feed gave out; start again without one, "
+                    + "or from GET /api/v1/feed/changes/latest");
+        }
+        return after.toArray(String[]::new);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored snapshot cannot be read", e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+}

@@ -1,0 +1,208 @@
+package id.terpadu.feed;
+
+import static id.terpadu.support.Tokens.admin;
+import static id.terpadu.support.Tokens.coordinator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import id.terpadu.incident.IncidentResourceTest;
+import id.terpadu.support.TestData;
+import id.terpadu.support.Tokens;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/** The change feed never skips a change nor repeats one, and shows each reader only what it may see. */
+@QuarkusTest
+class FeedTest {
+
+    record Seen(String type, String id, String operation, long version, String tombstone) {
+    }
+
+    record Drained(List<Seen> entries, String cursor) {
+    }
+
+    /** Reads the feed from a cursor until no more changes are ready. */
+    static Drained drain(Supplier<RequestSpecification> as, String cursor) {
+        List<Seen> seen = new ArrayList<>();
+        while (true) {
+            RequestSpecification request = as.get().queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/api/v1/feed/changes").then().statusCode(200).extract().jsonPath();
+            for (Map<String, Object> e : page.<Map<String, Object>>getList("items")) {
+                seen.add(new Seen((String) e.get("type"), (String) e.get("id"), (String) e.get("operation"),
+                        ((Number) e.get("version")).longValue(), (String) e.get("tombstone")));
+            }
+            cursor = page.getString("nextCursor");
+            if (!page.getBoolean("hasMore")) {
+                return new Drained(seen, cursor);
+            }
+        }
+    }
+
+    static String latest(Supplier<RequestSpecification> as) {
+        return as.get().get("/api/v1/feed/changes/latest").then().statusCode(200).extract().path("cursor");
+    }
+
+    /** A transaction that writes a change now and commits when told: what a slow write of the service looks like. */
+    static final class OpenTransaction implements AutoCloseable {
+        final Connection connection;
+        final UUID id = UUID.randomUUID();
+
+        OpenTransaction() throws Exception {
+            connection = Arc.container().instance(DataSource.class).get().getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    insert into change_log (entity_type, entity_id, operation, version, region_code, actor, snapshot)
+                    values ('agency', ?, 'CREATE', 0, null, 'test.slow-writer', cast(? as jsonb))""")) {
+                ps.setObject(1, id);
+                ps.setString(2, "{\"id\": \"" + id + "\"}");
+                ps.executeUpdate();
+            }
+        }
+
+        void commit() throws Exception {
+            connection.commit();
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
+    }
+
+    @Test
+    void aTransactionThatCommitsLateIsStillDeliveredAndNothingAfterItIsSkipped() throws Exception {
+        Supplier<RequestSpecification> reader = Tokens::admin;
+        String cursor = latest(reader);
+        List<String> fast = new ArrayList<>();
+        try (OpenTransaction slow = new OpenTransaction()) {
+            for (int i = 0; i < 3; i++) {
+                fast.add(TestData.createAgency(TestData.unique("Kodim cepat"), "TNI", null).toString());
+            }
+            Drained early = drain(reader, cursor);
+            assertThat(early.entries()).extracting(Seen::id).doesNotContainAnyElementsOf(fast)
+                    .doesNotContain(slow.id.toString());
+            cursor = early.cursor();
+            slow.commit();
+            Drained later = drain(reader, cursor);
+            List<String> ids = later.entries().stream().map(Seen::id).toList();
+            assertThat(ids).contains(slow.id.toString()).containsAll(fast);
+            assertThat(ids.indexOf(slow.id.toString())).isLessThan(ids.indexOf(fast.get(0)));
+            assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
+            assertThat(drain(reader, later.cursor()).entries()).extracting(Seen::id).doesNotContainAnyElementsOf(ids);
+        }
+    }
+
+    @Test
+    void concurrentWritersAndALoopingReaderSeeEveryChangeExactlyOnce() throws Exception {
+        Supplier<RequestSpecification> reader = Tokens::admin;
+        String start = latest(reader);
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 15; i++) {
+                    written.add(TestData.createAgency(TestData.unique("Polsek"), "POLRI", null).toString());
+                }
+                return null;
+            }));
+        }
+        writers.add(pool.submit(() -> {
+            for (int i = 0; i < 8; i++) {
+                try (OpenTransaction slow = new OpenTransaction()) {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(30, 200));
+                    slow.commit();
+                    written.add(slow.id.toString());
+                }
+            }
+            return null;
+        }));
+        Future<List<Seen>> looping = pool.submit(() -> {
+            List<Seen> all = new ArrayList<>();
+            String cursor = start;
+            while (writing.get()) {
+                Drained d = drain(reader, cursor);
+                all.addAll(d.entries());
+                cursor = d.cursor();
+                Thread.sleep(20);
+            }
+            all.addAll(drain(reader, cursor).entries());
+            return all;
+        });
+        for (Future<?> writer : writers) {
+            writer.get(120, TimeUnit.SECONDS);
+        }
+        writing.set(false);
+        List<Seen> seen = looping.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        List<String> creates = seen.stream().filter(s -> s.type().equals("agency") && s.operation().equals("CREATE"))
+                .map(Seen::id).filter(written::contains).toList();
+        assertThat(written).hasSize(53);
+        assertThat(creates).as("every change once").hasSize(written.size()).containsExactlyInAnyOrderElementsOf(written);
+        Set<Seen> unique = new HashSet<>(seen);
+        assertThat(unique).as("no change twice").hasSameSizeAs(seen);
+    }
+
+    @Test
+    void aReaderGetsTombstonesForWhatLeavesItsViewAndNeverSeesWhatItMayNot() {
+        TestData.ensureRegions();
+        Supplier<RequestSpecification> sumbar = () -> coordinator("13");
+        Supplier<RequestSpecification> babel = () -> coordinator("19");
+        String from13 = latest(sumbar);
+        String from19 = latest(babel);
+        Map<String, Object> body = new HashMap<>(IncidentResourceTest.incident("Bentrokan yang pindah wilayah", "13.77"));
+        String id = coordinator("13").body(body).post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        body.put("regionCode", "19.71");
+        admin().header("If-Match", "\"0\"").body(body).put("/api/v1/incidents/{id}", id).then().statusCode(200);
+        admin().header("If-Match", "\"1\"").delete("/api/v1/incidents/{id}", id).then().statusCode(204);
+        UUID binda = TestData.createAgency(TestData.unique("Binda Sumatera Barat"), "BIN", "13");
+        Map<String, Object> secret = new HashMap<>(IncidentResourceTest.incident("Laporan intelijen", "13.77"));
+        secret.put("classification", "CONFIDENTIAL");
+        String confidential = Tokens.as("binda.13", List.of("COORDINATOR"), List.of("13"), binda).body(secret)
+                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+
+        List<Seen> seen13 = drain(sumbar, from13).entries().stream().filter(s -> s.id().equals(id)).toList();
+        assertThat(seen13).containsExactly(new Seen("incident", id, "CREATE", 0, null),
+                new Seen("incident", id, "DELETE", 1, "OUT_OF_VIEW"));
+        List<Seen> seen19 = drain(babel, from19).entries().stream().filter(s -> s.id().equals(id)).toList();
+        assertThat(seen19).containsExactly(new Seen("incident", id, "UPDATE", 1, null),
+                new Seen("incident", id, "DELETE", 2, "DELETED"));
+        assertThat(drain(sumbar, from13).entries()).extracting(Seen::id).doesNotContain(confidential);
+        assertThat(drain(() -> Tokens.as("binda.13", List.of("COORDINATOR"), List.of("13"), binda), from13).entries())
+                .extracting(Seen::id).contains(confidential);
+
+        coordinator("13").get("/api/v1/feed/changes?after=bm90LWEtY3Vyc29y").then().statusCode(400);
+        coordinator("13").get("/api/v1/feed/changes?types=incident,secrets").then().statusCode(400)
+                .body("errors[0].field", equalTo("types"));
+        coordinator("13").get("/api/v1/feed/changes?limit=0").then().statusCode(400);
+        Tokens.anonymous().get("/api/v1/feed/changes").then().statusCode(401);
+    }
+}
