@@ -1,0 +1,95 @@
+package id.terpadu.incident;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.security.Role;
+import id.terpadu.incident.IncidentExport.Format;
+
+@Path("/api/v1/exports/incidents")
+@Tag(name = "Exports", description = "Large slices streamed from one database snapshot in constant memory")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.ANALYST_, Role.INTEGRATION_ })
+public class ExportResource {
+
+    private final IncidentExport export;
+
+    ExportResource(IncidentExport export) {
+        this.export = export;
+    }
+
+    @GET
+    @Produces({ "application/x-ndjson", "text/csv", "application/geo+json" })
+    @Operation(summary = "Export incidents", description = "Every incident you could list with the same filters, "
+            + "newest first, streamed from one consistent database snapshot: NDJSON (one object a line), CSV (UTF-8, "
+            + "a header row, then a row of HXL hashtags, then the data; RFC 4180 quoting, formula-like text prefixed "
+            + "with an apostrophe) or a GeoJSON FeatureCollection. Choose with `format` or `Accept`. Columns: id "
+            + "#event+id; title #event+name; category #event+type (like ACLED's event type); regionCode #loc+code; "
+            + "provinceCode #adm1+code; kabkotaCode #adm2+code; latitude #geo+lat; longitude #geo+lon; geoPrecision "
+            + "#geo+precision (ACLED: 1 exact, 2 near, 3 region); timePrecision #date+precision (1 day, 2 week, 3 "
+            + "month); occurredFrom #date+occurred; occurredTo #date+end; stage #status+stage; severity #severity; "
+            + "classification #meta+classification; sourceKind #meta+source; killed #affected+killed (ACLED "
+            + "fatalities); injured #affected+injured; sexualViolence #affected+sexual_violence; buildingsDamaged "
+            + "#impact+buildings_damaged; displaced #affected+idps; leadAgencyId #org+lead+id; updatedAt "
+            + "#date+updated. An empty impact means unknown, never 0. ADMIN, COORDINATOR, ANALYST, INTEGRATION (an "
+            + "API key needs export:read).")
+    @APIResponse(responseCode = "200", description = "The export, streamed", content = {
+            @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
+                    id,title,category,regionCode,provinceCode,kabkotaCode,latitude,longitude,geoPrecision,timePrecision,occurredFrom,occurredTo,stage,severity,classification,sourceKind,killed,injured,sexualViolence,buildingsDamaged,displaced,leadAgencyId,updatedAt
+                    #event+id,#event+name,#event+type,#loc+code,#adm1+code,#adm2+code,#geo+lat,#geo+lon,#geo+precision,#date+precision,#date+occurred,#date+end,#status+stage,#severity,#meta+classification,#meta+source,#affected+killed,#affected+injured,#affected+sexual_violence,#impact+buildings_damaged,#affected+idps,#org+lead+id,#date+updated
+                    5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f,"Bentrokan antarwarga, sengketa lahan",SENGKETA_LAHAN,13.77,13,13.77,-0.6263,100.1205,1,1,2024-10-12T09:30:00Z,,PENGHENTIAN,3,RESTRICTED,PATROLI,0,7,,2,,,2024-10-12T10:00:00Z""")),
+            @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "ndjson", value = """
+                    {"id":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","title":"Bentrokan antarwarga","category":"SENGKETA_LAHAN","regionCode":"13.77","provinceCode":"13","kabkotaCode":"13.77","latitude":-0.6263,"longitude":100.1205,"stage":"PENGHENTIAN","severity":3,"killed":0,"injured":7,"displaced":null}""")),
+            @Content(mediaType = "application/geo+json", examples = @ExampleObject(name = "geojson", value = """
+                    {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
+                     "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
+                     "properties": {"title": "Bentrokan antarwarga", "stage": "PENGHENTIAN", "killed": 0}}]}""")) })
+    public Response incidents(@BeanParam IncidentResource.Filters filters,
+            @Parameter(description = "ndjson, csv or geojson; overrides Accept", example = "csv") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Format chosen = choose(format, headers.getAcceptableMediaTypes());
+        return Response.ok(export.export(filters.parse(), chosen), chosen.mediaType + (chosen == Format.CSV ? "; charset=UTF-8" : ""))
+                .header("Content-Disposition", "attachment; filename=\"incidents." + chosen.extension + "\"")
+                .build();
+    }
+
+    static Format choose(String format, List<MediaType> accepted) {
+        if (format != null && !format.isBlank()) {
+            return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format.trim().toLowerCase(Locale.ROOT)))
+                    .findFirst().orElseThrow(() -> ProblemException.invalid("format", "'" + format + "' is not a format",
+                            Arrays.stream(Format.values()).map(f -> f.extension).toList()));
+        }
+        for (MediaType type : accepted) {
+            for (Format f : Format.values()) {
+                if (type.isCompatible(MediaType.valueOf(f.mediaType)) && !type.isWildcardType()) {
+                    return f;
+                }
+            }
+            if (type.isWildcardType()) {
+                return Format.NDJSON;
+            }
+        }
+        throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Exports come as application/x-ndjson, text/csv or "
+                + "application/geo+json (or choose with format=ndjson|csv|geojson)");
+    }
+}
