@@ -38,11 +38,8 @@ import id.terpadu.feed.FeedDtos.TombstoneReason;
 @ApplicationScoped
 public class FeedService {
 
-    /** The record types in the feed, as they are named in the change log. */
-    public static final List<String> TYPES = List.of("agency", "team", "team-member", "incident", "incident-activity",
-            "incident-task", "early-warning", "conflict-status", "tni-assistance", "action-plan", "action-plan-item",
-            "action-plan-report", "meeting", "meeting-decision", "neutrality-case");
-    private static final List<String> INCIDENT_CHILDREN = List.of("incident-activity", "incident-task");
+    private static final List<String> TYPES = ChangeTypes.TYPES;
+    private static final List<String> INCIDENT_CHILDREN = List.copyOf(ChangeTypes.INHERIT_CLASSIFICATION);
 
     private final EntityManager em;
     private final Caller caller;

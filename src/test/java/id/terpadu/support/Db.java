@@ -23,7 +23,8 @@ public final class Db {
     public static final List<String> TABLES = List.of("agency", "team", "team_member", "region", "change_log",
             "idempotency_key", "incident", "early_warning", "conflict_status", "incident_task", "action_plan",
             "action_plan_item", "action_plan_report", "meeting", "meeting_incident", "meeting_early_warning",
-            "meeting_decision", "neutrality_case", "neutrality_person", "api_key");
+            "meeting_decision", "neutrality_case", "neutrality_person", "api_key", "webhook_subscription",
+            "webhook_delivery", "webhook_attempt");
 
     private Db() {
     }

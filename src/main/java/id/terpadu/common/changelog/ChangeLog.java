@@ -51,6 +51,37 @@ public class ChangeLog {
                 mapper.valueToTree(Map.of("id", id.toString(), "deleted", true)));
     }
 
+    /**
+     * The change-log row and, in the same statement, the webhook deliveries it fans out to (the outbox and its
+     * queue commit together; no subscription, no delivery row). A subscription receives a change when it is ACTIVE,
+     * lists the entity type, and covers the change: its region is the change's region or one above it (a national
+     * subscription, region null, receives every region and the national records; a regional one never receives a
+     * national record), and its maximum classification is at least the snapshot's {@code classification} (absent:
+     * PUBLIC; a delete's tombstone takes the classification of the record's last version, so the id of a deleted
+     * CONFIDENTIAL record never reaches a PUBLIC subscription). See {@code id.terpadu.webhook}.
+     */
+    private static final String INSERT = """
+            with change as (
+                insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
+                                        actor_agency_id, client_id, request_id, snapshot)
+                values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, cast(:snapshot as jsonb))
+                returning position, entity_type, entity_id, operation, version, region_code,
+                          coalesce(case when operation = 'DELETE' then (
+                                       select p.snapshot ->> 'classification' from change_log p
+                                       where p.entity_type = :type and p.entity_id = :id and p.operation <> 'DELETE'
+                                       order by p.txid desc, p.position desc limit 1)
+                                   else snapshot ->> 'classification' end, 'PUBLIC') as classification
+            )
+            insert into webhook_delivery (subscription_id, change_position, event_type, entity_id, operation,
+                                          entity_version)
+            select s.id, c.position, c.entity_type, c.entity_id, c.operation, c.version
+            from change c
+            join webhook_subscription s on s.status = 'ACTIVE' and c.entity_type = any (s.event_types)
+                 and (s.region_code is null or c.region_code = s.region_code or c.region_code like s.region_code || '.%')
+                 and array_position(array['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'], c.classification)
+                     <= array_position(array['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'], s.max_classification)
+            """;
+
     private void insert(String entityType, UUID id, Operation operation, long version, String regionCode,
             JsonNode snapshot) {
         String json;
@@ -59,11 +90,7 @@ public class ChangeLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("snapshot cannot be written", e);
         }
-        em.createNativeQuery("""
-                insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
-                                        actor_agency_id, client_id, request_id, snapshot)
-                values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, cast(:snapshot as jsonb))
-                """)
+        em.createNativeQuery(INSERT)
                 .setParameter("type", entityType)
                 .setParameter("id", id)
                 .setParameter("op", operation.name())

@@ -34,7 +34,8 @@ import io.vertx.core.http.HttpServerRequest;
  * <li>the same key with another body is a 422;</li>
  * <li>a concurrent request with the same key waits on the key's row lock until the first commits, then
  * replays it: exactly one record is created;</li>
- * <li>a request that fails stores nothing, so it can be retried with the same key.</li>
+ * <li>a request that fails stores nothing, so it can be retried with the same key;</li>
+ * <li>a body that is {@link Redactable} is stored (and replayed) without what it shows once only.</li>
  * </ul>
  */
 @Idempotent
@@ -99,7 +100,8 @@ public class IdempotencyInterceptor {
         }
         em.createNativeQuery("select set_config('lock_timeout', '0', true)").getSingleResult();
         Response response = (Response) ctx.proceed();
-        Object entity = response.getEntity() instanceof Redactable secret ? secret.redacted() : response.getEntity();
+        Object entity = response.getEntity() instanceof Redactable redactable ? redactable.redacted()
+                : response.getEntity();
         byte[] body = entity == null ? null : mapper.writeValueAsBytes(entity);
         em.createNativeQuery("""
                 update idempotency_key set status = :s, content_type = :ct, location = :loc, etag = :etag, body = :b

@@ -1,0 +1,275 @@
+package id.terpadu.webhook;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.feed.ChangeTypes;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.RegionScope;
+import id.terpadu.region.RegionService;
+import id.terpadu.webhook.WebhookDtos.AttemptResponse;
+import id.terpadu.webhook.WebhookDtos.DeliveryResponse;
+import id.terpadu.webhook.WebhookDtos.EnableInput;
+import id.terpadu.webhook.WebhookDtos.SubscriptionInput;
+import id.terpadu.webhook.WebhookDtos.SubscriptionResponse;
+
+/**
+ * Webhook subscriptions and their delivery logs. Rules: the target is an https URL of a public host (see
+ * {@link TargetUrls}); event types come from {@link ChangeTypes}; the region lies in the creator's scope (absent:
+ * the creator's scope, which must then be national or a single region); the maximum classification is at most
+ * what the creator may read. A subscription is visible (and changeable) to ADMIN and COORDINATOR callers whose scope
+ * covers its region (a national one: national callers only) and who may read its maximum classification; others get
+ * a 404. The secret is shown once, in the answer to the create; neither the change log nor the Idempotency-Key store
+ * keeps it.
+ */
+@ApplicationScoped
+public class WebhookService {
+
+    public static final String ENTITY = "webhook-subscription";
+    static final String SYSTEM_ACTOR = "system:webhook-delivery";
+    private static final List<SortKey> ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
+    private static final List<SortKey> DELIVERY_ORDER = List.of(SortKey.instantDesc("e.createdAt"),
+            SortKey.uuidDesc("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Clearance clearance;
+    private final Records records;
+    private final RegionService regions;
+    private final WebhookSettings settings;
+
+    WebhookService(EntityManager em, Caller caller, Clearance clearance, Records records, RegionService regions,
+            WebhookSettings settings) {
+        this.em = em;
+        this.caller = caller;
+        this.clearance = clearance;
+        this.records = records;
+        this.regions = regions;
+        this.settings = settings;
+    }
+
+    // ---- subscriptions ----------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<SubscriptionResponse> list(SubscriptionStatus status, PageRequest page) {
+        Filter filter = caller.scope().restrict(new Filter(), new RegionScope.Columns("e.regionCode", null, null, false));
+        clearance.restrict(filter, "e.maxClassification").andIf(status, "e.status = :?", status);
+        return Keyset.page(em, WebhookSubscription.class, "WebhookSubscription e", filter, ORDER, page,
+                s -> List.of(s.createdAt.toString(), s.id.toString())).map(s -> SubscriptionResponse.from(s, false));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SubscriptionResponse get(UUID id) {
+        return SubscriptionResponse.from(visible(id), false);
+    }
+
+    /** The subscription if the caller may see it; 404 otherwise. */
+    WebhookSubscription visible(UUID id) {
+        WebhookSubscription s = id == null ? null : em.find(WebhookSubscription.class, id);
+        if (s == null || !covers(caller.scope(), s.regionCode) || !clearance.canRead(s.maxClassification)) {
+            throw ProblemException.notFound("webhook subscription", id);
+        }
+        return s;
+    }
+
+    /** A national subscription belongs to national callers only. */
+    private static boolean covers(RegionScope scope, String region) {
+        return scope.isNational() || (region != null && scope.covers(region));
+    }
+
+    @Transactional
+    public SubscriptionResponse create(SubscriptionInput input) {
+        String region = region(input.regionCode());
+        Classification max = input.maxClassification() == null ? Classification.PUBLIC : input.maxClassification();
+        if (!clearance.canRead(max)) {
+            throw ProblemException.forbidden("maxClassification " + max + " is above what you may read");
+        }
+        List<String> types = eventTypes(input.eventTypes(), max);
+        String url = TargetUrls.check(input.url(), settings.allowPrivateTargets, "url").toString();
+        WebhookSubscription s = new WebhookSubscription();
+        s.id = records.newId(WebhookSubscription.class, input.id(), "webhook subscription");
+        s.url = url;
+        s.description = blankToNull(input.description());
+        s.eventTypes = types.toArray(String[]::new);
+        s.regionCode = region;
+        s.maxClassification = max;
+        s.secret = Signatures.newSecret();
+        s.status = SubscriptionStatus.ACTIVE;
+        return records.created(s, ENTITY, region, x -> SubscriptionResponse.from(x, true),
+                SubscriptionResponse::withoutSecret);
+    }
+
+    /** The subscription's region: the one asked for, within the caller's scope, or the caller's single region. */
+    private String region(String requested) {
+        RegionScope scope = caller.scope();
+        String region = blankToNull(requested);
+        if (region == null) {
+            if (scope.codes().size() > 1) {
+                throw ProblemException.invalid("regionCode", "is required: your scope holds several regions "
+                        + scope.codes() + "; subscribe once per region");
+            }
+            return scope.isNational() ? null : scope.codes().get(0);
+        }
+        scope.requireWritable(region, "regionCode");
+        regions.requireExisting(region, "regionCode");
+        return region;
+    }
+
+    private static List<String> eventTypes(List<String> requested, Classification max) {
+        Set<String> types = new LinkedHashSet<>();
+        for (String type : requested) {
+            String t = type.trim();
+            if (!ChangeTypes.TYPES.contains(t)) {
+                throw ProblemException.invalid("eventTypes", "holds an unknown event type '" + t + "'",
+                        ChangeTypes.TYPES);
+            }
+            if (ChangeTypes.INHERIT_CLASSIFICATION.contains(t) && max != Classification.CONFIDENTIAL) {
+                throw ProblemException.invalid("eventTypes", t + " records take their incident's classification, "
+                        + "which the event does not carry; only a subscription with maxClassification CONFIDENTIAL "
+                        + "may receive them");
+            }
+            types.add(t);
+        }
+        return List.copyOf(types);
+    }
+
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        WebhookSubscription s = visible(id);
+        ETags.check(expectedVersion, s.version);
+        records.deleted(s, ENTITY, s.regionCode);
+    }
+
+    /** Enables a DISABLED subscription; its pending deliveries are due at once, with a fresh retry window. */
+    @Transactional
+    public SubscriptionResponse enable(UUID id, EnableInput input) {
+        WebhookSubscription s = visible(id);
+        if (s.status == SubscriptionStatus.ACTIVE) {
+            throw ProblemException.conflict("The subscription is already ACTIVE");
+        }
+        String refused = TargetUrls.refusedAddress(java.net.URI.create(s.url).getHost(), settings.allowPrivateTargets);
+        if (refused != null) {
+            throw ProblemException.conflict("The subscription's URL may not receive webhooks now: " + refused
+                    + "; delete it and subscribe again");
+        }
+        s.status = SubscriptionStatus.ACTIVE;
+        s.statusReason = input == null ? null : blankToNull(input.reason());
+        em.createNativeQuery("""
+                update webhook_delivery set next_attempt_at = now(), retry_from = now(), lease = null
+                where subscription_id = :id and status = 'PENDING'
+                """).setParameter("id", id).executeUpdate();
+        return records.updated(s, ENTITY, s.regionCode, x -> SubscriptionResponse.from(x, false));
+    }
+
+    /**
+     * Disables a subscription whose delivery failed for the whole retry window; the change log names
+     * {@value #SYSTEM_ACTOR}. Called by the worker, outside any request.
+     */
+    @ActivateRequestContext
+    @Transactional
+    public void disableAfterFailure(UUID id, UUID deliveryId, String lastError) {
+        caller.actAsSystem(SYSTEM_ACTOR);
+        WebhookSubscription s = em.find(WebhookSubscription.class, id);
+        if (s == null || s.status != SubscriptionStatus.ACTIVE) {
+            return;
+        }
+        s.status = SubscriptionStatus.DISABLED;
+        String reason = "Delivery " + deliveryId + " failed for " + settings.retryWindow.toHours()
+                + " h; last error: " + lastError;
+        s.statusReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        records.updated(s, ENTITY, s.regionCode, x -> SubscriptionResponse.from(x, false));
+    }
+
+    // ---- deliveries -------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<DeliveryResponse> deliveries(UUID id, DeliveryStatus status, PageRequest page) {
+        visible(id);
+        Filter filter = new Filter().and("e.subscriptionId = :?", id).andIf(status, "e.status = :?", status);
+        Page<WebhookDelivery> deliveries = Keyset.page(em, WebhookDelivery.class, "WebhookDelivery e", filter,
+                DELIVERY_ORDER, page, d -> List.of(d.createdAt.toString(), d.id.toString()));
+        Map<UUID, List<AttemptResponse>> attempts = attempts(deliveries.items().stream().map(d -> d.id).toList());
+        return deliveries.map(d -> DeliveryResponse.from(d, attempts.getOrDefault(d.id, List.of())));
+    }
+
+    /**
+     * Sends a delivery again (whatever its status), as soon as the worker next looks, with a fresh retry window
+     * and the same webhook-id: a receiver that already has it may ignore it. 409 unless the subscription is ACTIVE.
+     */
+    @Transactional
+    public DeliveryResponse redeliver(UUID id, UUID deliveryId) {
+        WebhookSubscription s = visible(id);
+        WebhookDelivery d = deliveryId == null ? null : em.find(WebhookDelivery.class, deliveryId);
+        if (d == null || !d.subscriptionId.equals(s.id)) {
+            throw ProblemException.notFound("delivery", deliveryId);
+        }
+        if (s.status != SubscriptionStatus.ACTIVE) {
+            throw ProblemException.conflict("The subscription is " + s.status + "; enable it first");
+        }
+        em.createNativeQuery("""
+                update webhook_delivery set status = 'PENDING', next_attempt_at = now(), retry_from = now(),
+                       lease = null, finished_at = null
+                where id = :id
+                """).setParameter("id", deliveryId).executeUpdate();
+        em.refresh(d);
+        return DeliveryResponse.from(d, attempts(List.of(d.id)).getOrDefault(d.id, List.of()));
+    }
+
+    private Map<UUID, List<AttemptResponse>> attempts(List<UUID> deliveries) {
+        Map<UUID, List<AttemptResponse>> byDelivery = new LinkedHashMap<>();
+        if (deliveries.isEmpty()) {
+            return byDelivery;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select delivery_id, number, attempted_at, status_code, latency_ms, error, retry_at
+                from webhook_attempt where delivery_id in (:ids) order by delivery_id, number
+                """).setParameter("ids", deliveries).getResultList();
+        for (Object[] row : rows) {
+            byDelivery.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new AttemptResponse(
+                    ((Number) row[1]).intValue(), instant(row[2]), row[3] == null ? null : ((Number) row[3]).intValue(),
+                    ((Number) row[4]).longValue(), (String) row[5], instant(row[6])));
+        }
+        return byDelivery;
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
