@@ -130,6 +130,7 @@ public class WarningService {
     public EarlyWarningResponse replace(UUID id, Long expectedVersion, EarlyWarningInput input) {
         EarlyWarning warning = writable(id);
         Records.checkReplace(warning, input.id(), expectedVersion);
+        WarningStatus status = warning.status;
         if (input.status() != null && input.status() != warning.status) {
             if (input.status() == WarningStatus.ESKALASI || !warning.status.next().contains(input.status())) {
                 List<String> allowed = warning.status.next().stream().map(Enum::name).toList();
@@ -137,9 +138,11 @@ public class WarningService {
                         + input.status() + (input.status() == WarningStatus.ESKALASI ? " here; use POST …/escalate" : ""),
                         null, allowed);
             }
-            warning.status = input.status();
+            status = input.status();
         }
         apply(warning, input);
+        // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
+        warning.status = status;
         return records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from);
     }
 
