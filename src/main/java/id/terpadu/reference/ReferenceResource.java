@@ -1,7 +1,5 @@
 package id.terpadu.reference;
 
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +8,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -80,9 +77,7 @@ public class ReferenceResource {
         String language = Languages.pick(acceptLanguage);
         List<ReferenceItem> items = service.items(kind, language);
         Page<ReferenceItem> page = new Page<>(items, null);
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(page));
-        EntityTag tag = new EntityTag(HexFormat.of().formatHex(digest, 0, 12));
-        return Response.fromResponse(ETags.conditionalGet(request, tag, page))
+        return Response.fromResponse(ETags.conditionalGet(request, ETags.ofContent(mapper.writeValueAsBytes(page)), page))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .build();

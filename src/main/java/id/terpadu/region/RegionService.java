@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,19 @@ public class RegionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(String code) {
         return code != null && RegionCode.isValid(code) && em.find(Region.class, code) != null;
+    }
+
+    /** The names of the regions with these codes, by code, in one query; codes of no region are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> names(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        em.createQuery("select r.code, r.name from Region r where r.code in :codes", Object[].class)
+                .setParameter("codes", codes).getResultList()
+                .forEach(row -> names.put((String) row[0], (String) row[1]));
+        return names;
     }
 
     /** A referenced region (a field of another record): 400 naming the field unless it exists. */

@@ -1,6 +1,7 @@
 package id.terpadu.warning;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,8 +22,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,10 +71,71 @@ public class WarningResource {
              "status": "TERIDENTIFIKASI", "recommendedActions": "Patroli gabungan", "escalatedIncidentId": null,
              "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z"}""";
 
-    private final WarningService service;
+    static final String CAP_EXAMPLE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+              <identifier>urn:terpadu:early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140:1</identifier>
+              <sender>terpadu@kemendagri.go.id</sender>
+              <sent>2024-11-21T08:15:00+00:00</sent>
+              <status>Actual</status>
+              <msgType>Update</msgType>
+              <scope>Restricted</scope>
+              <restriction>TERBATAS: hanya untuk anggota Tim Terpadu Penanganan Konflik Sosial; jangan diteruskan kepada publik.</restriction>
+              <references>terpadu@kemendagri.go.id,urn:terpadu:early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140:0,2024-11-20T03:00:00+00:00</references>
+              <info>
+                <language>id-ID</language>
+                <category>Security</category>
+                <event>Potensi konflik sosial: Pemilihan kepala daerah</event>
+                <responseType>Monitor</responseType>
+                <urgency>Expected</urgency>
+                <severity>Moderate</severity>
+                <certainty>Likely</certainty>
+                <eventCode>
+                  <valueName>TERPADU_KATEGORI_KONFLIK</valueName>
+                  <value>POLITIK_PILKADA</value>
+                </eventCode>
+                <senderName>Tim Terpadu Penanganan Konflik Sosial</senderName>
+                <headline>Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada</headline>
+                <description>Saling lapor &amp; pengerahan massa di media sosial.
 
-    WarningResource(WarningService service) {
+            Indikator:
+            - Ujaran kebencian di grup WhatsApp
+
+            Penilaian risiko: kemungkinan 4 × dampak 3 = skor 12 (SEDANG). Status: DIPANTAU.</description>
+                <instruction>Patroli gabungan; dialog tokoh masyarakat kedua kubu</instruction>
+                <parameter>
+                  <valueName>TERPADU_STATUS</valueName>
+                  <value>DIPANTAU</value>
+                </parameter>
+                <parameter>
+                  <valueName>TERPADU_TINGKAT_RISIKO</valueName>
+                  <value>SEDANG</value>
+                </parameter>
+                <parameter>
+                  <valueName>TERPADU_SKOR_RISIKO</valueName>
+                  <value>12</value>
+                </parameter>
+                <area>
+                  <areaDesc>Kota Pariaman, Sumatera Barat</areaDesc>
+                  <geocode>
+                    <valueName>KODE_WILAYAH_KEMENDAGRI</valueName>
+                    <value>13.77</value>
+                  </geocode>
+                </area>
+              </info>
+            </alert>
+            """;
+
+    private static final MediaType CAP = MediaType.valueOf(CapAlert.MEDIA_TYPE);
+    /** The formats of one warning, JSON first: what a client that accepts anything gets. */
+    private static final List<Variant> FORMATS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CAP).build();
+
+    private final WarningService service;
+    private final CapAlerts alerts;
+
+    WarningResource(WarningService service, CapAlerts alerts) {
         this.service = service;
+        this.alerts = alerts;
     }
 
     @GET
@@ -94,14 +158,37 @@ public class WarningResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an early warning", description = "One warning with its ETag; 404 outside your scope or "
-            + "above your clearance.")
-    @APIResponse(responseCode = "200", description = "The warning", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)))
+    @Produces({ MediaType.APPLICATION_JSON, CapAlert.MEDIA_TYPE })
+    @Operation(summary = "Get an early warning, as JSON or as a CAP 1.2 alert", description = "One warning with its "
+            + "ETag; 404 outside your scope or above your clearance.\n\n"
+            + "With `Accept: application/cap+xml` the current version comes as an OASIS CAP 1.2 alert "
+            + "(namespace urn:oasis:names:tc:emergency:cap:1.2) under the same scope and clearance rules. Its "
+            + "`identifier` names the version, `sent` is when that version was recorded (UTC, +00:00), `sender` is "
+            + "the configured `terpadu.cap.sender`, and an Update or Cancel lists every earlier version in "
+            + "`references` (sender,identifier,sent). Its ETag is a digest of the document. The current public "
+            + "alerts are listed in the Atom feed GET /api/v1/alerts.atom.\n\n" + CapMapping.TABLE)
+    @APIResponse(responseCode = "200", description = "The warning (JSON) or its current version as a CAP alert", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)),
+            @Content(mediaType = CapAlert.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "cap", value = CAP_EXAMPLE)) })
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
-        EarlyWarningResponse warning = service.get(id);
-        return ETags.conditionalGet(request, warning.version(), warning);
+        // One method for both formats, so that the framework answers anything else with a 406.
+        Variant format = request.selectVariant(FORMATS);
+        boolean cap = format != null && format.getMediaType().isCompatible(CAP);
+        Response response;
+        if (cap) {
+            byte[] alert = AlertXml.cap(alerts.alert(id));
+            response = ETags.conditionalGet(request, ETags.ofContent(alert), alert);
+        } else {
+            EarlyWarningResponse warning = service.get(id);
+            response = ETags.conditionalGet(request, warning.version(), warning);
+        }
+        Response.ResponseBuilder answer = Response.fromResponse(response).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (response.hasEntity()) {
+            answer.type((cap ? CAP : MediaType.APPLICATION_JSON_TYPE).withCharset("UTF-8"));
+        }
+        return answer.build();
     }
 
     @POST

@@ -86,6 +86,21 @@ public class WarningService {
                 w -> List.of(w.updatedAt.toString(), w.id.toString())).map(EarlyWarningResponse::from);
     }
 
+    /**
+     * The warnings that stand as public alerts: PUBLIC, neither subsided (REDA) nor escalated (ESKALASI), inside the
+     * caller's region scope, most recently changed first, at most {@code limit}. The rule is written with literals
+     * so that PostgreSQL can use the partial index {@code early_warning_public_current}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EarlyWarningResponse> currentPublic(int limit) {
+        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
+                .and("e.classification = " + Classification.class.getName() + ".PUBLIC and e.status not in ("
+                        + WarningStatus.class.getName() + ".REDA, " + WarningStatus.class.getName() + ".ESKALASI)");
+        return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, new PageRequest(limit, null),
+                w -> List.of(w.updatedAt.toString(), w.id.toString())).items().stream()
+                .map(EarlyWarningResponse::from).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public EarlyWarningResponse get(UUID id) {
         return EarlyWarningResponse.from(visible(id));
@@ -130,6 +145,7 @@ public class WarningService {
     public EarlyWarningResponse replace(UUID id, Long expectedVersion, EarlyWarningInput input) {
         EarlyWarning warning = writable(id);
         Records.checkReplace(warning, input.id(), expectedVersion);
+        WarningStatus status = warning.status;
         if (input.status() != null && input.status() != warning.status) {
             if (input.status() == WarningStatus.ESKALASI || !warning.status.next().contains(input.status())) {
                 List<String> allowed = warning.status.next().stream().map(Enum::name).toList();
@@ -137,9 +153,11 @@ public class WarningService {
                         + input.status() + (input.status() == WarningStatus.ESKALASI ? " here; use POST …/escalate" : ""),
                         null, allowed);
             }
-            warning.status = input.status();
+            status = input.status();
         }
         apply(warning, input);
+        // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
+        warning.status = status;
         return records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from);
     }
 

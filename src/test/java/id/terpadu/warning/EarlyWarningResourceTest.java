@@ -97,6 +97,20 @@ public class EarlyWarningResourceTest {
     }
 
     @Test
+    void oneReplacementIsOneVersion() {
+        String id = coordinator("13").body(warning("13.77", 2, 2)).post("/api/v1/early-warnings").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> changed = new HashMap<>(warning("13.77", 5, 4));
+        changed.put("status", "DITANGANI");
+        coordinator("13").header("If-Match", "\"0\"").body(changed).put("/api/v1/early-warnings/{id}", id).then()
+                .statusCode(200).header("ETag", equalTo("\"1\"")).body("version", equalTo(1))
+                .body("riskLevel", equalTo("TINGGI"));
+        coordinator("13").get("/api/v1/early-warnings/{id}/history", id).then().statusCode(200)
+                .body("items.version", org.hamcrest.Matchers.contains(0, 1))
+                .body("items[1].snapshot.status", equalTo("DITANGANI"));
+    }
+
+    @Test
     void confidentialWarningsAndScopeHold() {
         UUID binda = TestData.createAgency(TestData.unique("Binda Jawa Tengah"), "BIN", "33");
         Map<String, Object> secret = new HashMap<>(warning("33.07", 3, 4));

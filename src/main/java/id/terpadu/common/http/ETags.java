@@ -1,5 +1,9 @@
 package id.terpadu.common.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -18,6 +22,19 @@ public final class ETags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * The tag of a representation that is not one record's version (a reference list, a CAP alert, a feed): the
+     * first 12 bytes of the SHA-256 of its bytes, so it changes exactly when the answer does.
+     */
+    public static EntityTag ofContent(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return new EntityTag(HexFormat.of().formatHex(digest, 0, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /**
