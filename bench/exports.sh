@@ -82,6 +82,11 @@ def heap_mb():
             return used / 1048576
     except Exception:
         return float("nan")
+for fmt in ("ndjson", "csv", "geojson"):  # warm-up: JIT and buffer cache, not measured
+    req = urllib.request.Request(f"{api}/exports/incidents?format={fmt}&region=11", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(req) as r:
+        while r.read(1 << 16):
+            pass
 print(f"{'measure':<34}{'rows':>10}{'first byte':>12}{'seconds':>9}{'rows/s':>10}{'vs psql COPY':>14}{'peak RSS MB':>13}{'peak heap MB':>14}")
 for fmt in ("ndjson", "csv", "geojson"):
     peak = {"rss": rss_kb(), "heap": heap_mb()}
