@@ -116,12 +116,11 @@ public class IncidentService {
                 .andIf(q.leadAgencyId(), "e.leadAgencyId = :?", q.leadAgencyId())
                 .andIf(q.classification(), "e.classification = :?", q.classification());
         if (q.bbox() != null) {
-            filter.and("e.longitude between :? and :? and e.latitude between :? and :?",
-                    q.bbox()[0], q.bbox()[2], q.bbox()[1], q.bbox()[3]);
+            filter.and("function('incident_in_box', e.longitude, e.latitude, :?, :?, :?, :?) = true",
+                    q.bbox()[0], q.bbox()[1], q.bbox()[2], q.bbox()[3]);
         }
         if (q.text() != null && !q.text().isBlank()) {
-            filter.and("function('incident_text_match', e.title, e.description, e.locationText, :?) = true",
-                    q.text().trim());
+            filter.and("function('incident_search_match', e.searchVector, :?) = true", q.text().trim());
         }
         return filter;
     }
