@@ -8,12 +8,17 @@
 # Needs psql, pgbench, wrk (apt-get install wrk), curl, python3 and a PostgreSQL server (PGHOST/PGPORT/PGUSER,
 # default 127.0.0.1:5432 postgres) on which it may create scratch databases.
 #
-#   bench/incidents.sh [incidents] [seconds per measure] [clients]
+#   bench/incidents.sh [incidents] [seconds per measure] [clients] [seconds of warm-up per measure]
+#
+# Each measure of the service follows a warm-up on the same requests: the JVM compiles its hot paths while they
+# run, and on 2 cores its one optimising compiler thread needs about a minute of CPU for the read path alone;
+# a shorter warm-up measures the compiler more than the service. pgbench runs C and needs none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 SECS=${2:-15}
 CLIENTS=${3:-16}
+WARMUP=${4:-60}
 CSV=${BENCH_REGIONS:-../shared/data/wilayah.csv}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 for tool in psql pgbench wrk curl python3; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
@@ -48,29 +53,7 @@ curl -s -o /dev/null -X POST "$API/regions/import" -H "Authorization: Bearer $TO
 
 echo "generating $ROWS incidents ..." >&2
 t0=$(date +%s)
-psql -d $DB -q -v ON_ERROR_STOP=1 <<SQL
-set synchronous_commit = off;
-with kab as (select array_agg(code order by code) a from region where level in ('KABUPATEN', 'KOTA')),
-     cat as (select array_agg(code order by code) a from reference_item where kind = 'conflict-categories')
-insert into incident (id, title, description, category_code, region_code, latitude, longitude, location_text,
-                      geo_precision, time_precision, occurred_from, source_kind, severity, classification, stage,
-                      parties, vulnerable_groups, killed, injured, displaced, version, created_at, updated_at,
-                      created_by, updated_by)
-select gen_random_uuid(),
-       (array['Bentrokan antarwarga', 'Sengketa lahan', 'Unjuk rasa', 'Perkelahian massal', 'Pembakaran rumah'])[1 + g % 5]
-         || ' ' || g,
-       'Laporan peristiwa nomor ' || g || ' di wilayah konflik',
-       cat.a[1 + g % array_length(cat.a, 1)],
-       kab.a[1 + (hashint4(g) & 2147483647) % array_length(kab.a, 1)],
-       -10.5 + random() * 16, 95.5 + random() * 45, 'Lokasi ' || g, 1 + g % 3, 1 + g % 3,
-       now() - interval '1 minute' - random() * interval '3650 days', 'MEDIA', 1 + g % 5,
-       case when g % 10 = 0 then 'RESTRICTED' else 'PUBLIC' end,
-       (array['PENCEGAHAN', 'PENGHENTIAN', 'PEMULIHAN', 'SELESAI'])[1 + g % 4],
-       '[]'::jsonb, '[]'::jsonb, case when g % 3 = 0 then null else g % 4 end, case when g % 2 = 0 then null else g % 9 end,
-       null, 0, now(), now() - random() * interval '3650 days', 'bench', 'bench'
-from generate_series(1, $ROWS) g, kab, cat;
-analyze incident;
-SQL
+psql -d $DB -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/generate-incidents.sql
 load_secs=$(( $(date +%s) - t0 ))
 psql -d $DB -Atqc "select '$API/incidents/' || id from incident tablesample system (1) limit 20000" > "$WORK/ids.txt"
 cat > "$WORK/get.lua" <<LUA
@@ -100,7 +83,7 @@ rps() { awk '/^Requests\/sec/ {print int($2)}'; }
 non2xx() { awk '/Non-2xx/ {print $5} END {}' ; }
 
 # warm up, then measure
-wrk -t2 -c$CLIENTS -d5s -s "$WORK/get.lua" "http://localhost:$PORT" > /dev/null
+wrk -t2 -c$CLIENTS -d${WARMUP}s -s "$WORK/get.lua" "http://localhost:$PORT" > /dev/null
 get_out=$(wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/get.lua" "http://localhost:$PORT")
 get_rps=$(echo "$get_out" | rps)
 get_err=$(echo "$get_out" | awk '/Non-2xx/ {print $4}'); get_err=${get_err:-0}
@@ -117,17 +100,18 @@ for region in 11 13 33 35 73 94; do
     echo "$API/incidents?$q" >> "$WORK/lists.txt"
   done
 done
-python3 bench/rate.py "$WORK/lists.txt" 50 5 "$TOKEN" > /dev/null
+python3 bench/rate.py "$WORK/lists.txt" 200 $(( WARMUP / 2 )) "$TOKEN" > /dev/null
 read -r list_ok list_err p50 p95 p99 <<< "$(python3 bench/rate.py "$WORK/lists.txt" 200 $SECS "$TOKEN")"
 
+wrk -t2 -c$CLIENTS -d$(( WARMUP / 2 ))s -s "$WORK/post.lua" "http://localhost:$PORT" > /dev/null
 post_out=$(wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/post.lua" "http://localhost:$PORT")
 post_rps=$(echo "$post_out" | rps)
 post_err=$(echo "$post_out" | awk '/Non-2xx/ {print $4}'); post_err=${post_err:-0}
 pg_n=$(pgbench -N -n -c $CLIENTS -j 2 -T $SECS $PGB 2> /dev/null | awk '/^tps/ {print int($3)}')
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$APP_PID/status)
 
-printf '\nIncidents (%s rows, loaded in %s s; %s cores; %s clients; %s s per measure; PostgreSQL %s)\n\n' "$ROWS" \
-  "$load_secs" "$(nproc)" "$CLIENTS" "$SECS" "$(psql -d postgres -Atqc 'show server_version' | cut -d' ' -f1)"
+printf '\nIncidents (%s rows, loaded in %s s; %s cores; %s clients; %s s per measure after %s s of warm-up; PostgreSQL %s)\n\n' \
+  "$ROWS" "$load_secs" "$(nproc)" "$CLIENTS" "$SECS" "$WARMUP" "$(psql -d postgres -Atqc 'show server_version' | cut -d' ' -f1)"
 printf '| %-40s | %12s | %12s | %7s | %-8s |\n' "measure" "Terpadu" "pgbench" "ratio" "goal"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "--------------" "--------------" "---------" "----------"
 printf '| %-40s | %8s rps | %8s tps | %7.2f | %-8s |\n' "GET /incidents/{id} vs pgbench -S" "$get_rps" "$pg_s" "$(echo "$get_rps / $pg_s" | bc -l)" ">= 0.5"

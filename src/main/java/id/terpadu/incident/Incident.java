@@ -55,4 +55,11 @@ public class Incident extends AuditedEntity {
     public UUID duplicateOf;
     public UUID conflictStatusId;
     public String closingSummary;
+    /**
+     * The Indonesian full-text vector of title, description and place, generated and indexed by the database; only
+     * queried (through {@code incident_search_match}), never loaded.
+     */
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.Column(insertable = false, updatable = false, columnDefinition = "tsvector")
+    public String searchVector;
 }

@@ -87,17 +87,48 @@ public final class IncidentDtos {
             @Schema(description = "Version; also the ETag", example = "0") long version,
             Instant createdAt, Instant updatedAt) {
 
+        /** The paths {@link #of(Object[])} reads, for queries that select the view instead of the entity. */
+        static final String SELECT = "e.id, e.title, e.description, e.categoryCode, e.regionCode, e.latitude, "
+                + "e.longitude, e.locationText, e.geoPrecision, e.timePrecision, e.occurredFrom, e.occurredTo, "
+                + "e.sourceKind, e.sourceReference, e.severity, e.classification, e.stage, e.parties, e.killed, "
+                + "e.injured, e.sexualViolence, e.buildingsDamaged, e.displaced, e.vulnerableGroups, e.leadAgencyId, "
+                + "e.duplicateOf, e.conflictStatusId, e.closingSummary, e.version, e.createdAt, e.updatedAt";
+
         static IncidentResponse from(Incident i) {
-            return new IncidentResponse(i.id, i.title, i.description, i.categoryCode, i.regionCode,
-                    i.latitude == null ? null : new Point(i.latitude, i.longitude), i.locationText,
-                    i.geoPrecision == null ? null : i.geoPrecision.intValue(),
-                    i.timePrecision == null ? null : i.timePrecision.intValue(), i.occurredFrom, i.occurredTo,
-                    i.sourceKind, i.sourceReference, i.severity, i.classification, i.stage,
-                    i.parties == null ? List.of() : i.parties,
-                    new Impact(i.killed, i.injured, i.sexualViolence, i.buildingsDamaged, i.displaced,
-                            i.vulnerableGroups == null ? Set.of() : Set.copyOf(i.vulnerableGroups)),
-                    i.leadAgencyId, i.duplicateOf, i.conflictStatusId, i.closingSummary, i.version, i.createdAt,
-                    i.updatedAt);
+            return of(i.id, i.title, i.description, i.categoryCode, i.regionCode, i.latitude, i.longitude,
+                    i.locationText, i.geoPrecision, i.timePrecision, i.occurredFrom, i.occurredTo, i.sourceKind,
+                    i.sourceReference, i.severity, i.classification, i.stage, i.parties, i.killed, i.injured,
+                    i.sexualViolence, i.buildingsDamaged, i.displaced, i.vulnerableGroups, i.leadAgencyId,
+                    i.duplicateOf, i.conflictStatusId, i.closingSummary, i.version, i.createdAt, i.updatedAt);
+        }
+
+        /** The view from the values of {@link #SELECT}, in its order: the same view as {@link #from(Incident)}. */
+        @SuppressWarnings("unchecked")
+        static IncidentResponse of(Object[] r) {
+            return of((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Double) r[5],
+                    (Double) r[6], (String) r[7], (Short) r[8], (Short) r[9], (Instant) r[10], (Instant) r[11],
+                    (SourceKind) r[12], (String) r[13], (Short) r[14], (Classification) r[15], (Stage) r[16],
+                    (List<Party>) r[17], (Integer) r[18], (Integer) r[19], (Integer) r[20], (Integer) r[21],
+                    (Integer) r[22], (List<VulnerableGroup>) r[23], (UUID) r[24], (UUID) r[25], (UUID) r[26],
+                    (String) r[27], (Long) r[28], (Instant) r[29], (Instant) r[30]);
+        }
+
+        private static IncidentResponse of(UUID id, String title, String description, String categoryCode,
+                String regionCode, Double latitude, Double longitude, String locationText, Short geoPrecision,
+                Short timePrecision, Instant occurredFrom, Instant occurredTo, SourceKind sourceKind,
+                String sourceReference, short severity, Classification classification, Stage stage,
+                List<Party> parties, Integer killed, Integer injured, Integer sexualViolence, Integer buildingsDamaged,
+                Integer displaced, List<VulnerableGroup> vulnerableGroups, UUID leadAgencyId, UUID duplicateOf,
+                UUID conflictStatusId, String closingSummary, long version, Instant createdAt, Instant updatedAt) {
+            return new IncidentResponse(id, title, description, categoryCode, regionCode,
+                    latitude == null ? null : new Point(latitude, longitude), locationText,
+                    geoPrecision == null ? null : geoPrecision.intValue(),
+                    timePrecision == null ? null : timePrecision.intValue(), occurredFrom, occurredTo,
+                    sourceKind, sourceReference, severity, classification, stage,
+                    parties == null ? List.of() : parties,
+                    new Impact(killed, injured, sexualViolence, buildingsDamaged, displaced,
+                            vulnerableGroups == null ? Set.of() : Set.copyOf(vulnerableGroups)),
+                    leadAgencyId, duplicateOf, conflictStatusId, closingSummary, version, createdAt, updatedAt);
         }
     }
 

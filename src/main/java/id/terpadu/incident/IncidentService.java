@@ -24,6 +24,7 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.incident.IncidentDtos.ActivityInput;
@@ -69,10 +70,13 @@ public class IncidentService {
     private final AgencyService agencies;
     private final ReferenceService reference;
     private final ConflictStatusService statuses;
+    private final IncidentViews views;
 
     IncidentService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
-            RegionService regions, AgencyService agencies, ReferenceService reference, ConflictStatusService statuses) {
+            RegionService regions, AgencyService agencies, ReferenceService reference, ConflictStatusService statuses,
+            IncidentViews views) {
         this.statuses = statuses;
+        this.views = views;
         this.em = em;
         this.caller = caller;
         this.clearance = clearance;
@@ -89,10 +93,9 @@ public class IncidentService {
     public Page<IncidentResponse> list(IncidentQuery q, PageRequest page) {
         Filter filter = filterFor(q);
         List<SortKey> order = ORDERS.get(q.order());
-        return Keyset.page(em, Incident.class, "Incident e", filter, order, page,
-                i -> List.of((q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt : i.occurredFrom).toString(),
-                        i.id.toString()))
-                .map(IncidentResponse::from);
+        return Keyset.page(em, IncidentResponse.SELECT, "Incident e", filter, order, page, IncidentResponse::of,
+                i -> List.of((q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt() : i.occurredFrom()).toString(),
+                        i.id().toString()));
     }
 
     /** The where-clause of a list, statistics or export: the caller's scope and clearance, then the filters. */
@@ -113,12 +116,11 @@ public class IncidentService {
                 .andIf(q.leadAgencyId(), "e.leadAgencyId = :?", q.leadAgencyId())
                 .andIf(q.classification(), "e.classification = :?", q.classification());
         if (q.bbox() != null) {
-            filter.and("e.longitude between :? and :? and e.latitude between :? and :?",
-                    q.bbox()[0], q.bbox()[2], q.bbox()[1], q.bbox()[3]);
+            filter.and("function('incident_in_box', e.longitude, e.latitude, :?, :?, :?, :?) = true",
+                    q.bbox()[0], q.bbox()[1], q.bbox()[2], q.bbox()[3]);
         }
         if (q.text() != null && !q.text().isBlank()) {
-            filter.and("function('incident_text_match', e.title, e.description, e.locationText, :?) = true",
-                    q.text().trim());
+            filter.and("function('incident_search_match', e.searchVector, :?) = true", q.text().trim());
         }
         return filter;
     }
@@ -150,19 +152,27 @@ public class IncidentService {
         return Statistics.result(groupBy, rows);
     }
 
+    /** The incident as the API shows it, read in one statement without loading the entity. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentResponse get(UUID id) {
-        return IncidentResponse.from(visible(id));
+        IncidentResponse incident = id == null ? null : views.byId(id);
+        if (incident == null || !canRead(incident.regionCode(), incident.classification())) {
+            throw ProblemException.notFound("incident", id);
+        }
+        return incident;
     }
 
     /** The incident if the caller may see it (region scope and classification); 404 otherwise. */
     public Incident visible(UUID id) {
         Incident incident = id == null ? null : em.find(Incident.class, id);
-        if (incident == null || !caller.scope().canRead(incident.regionCode)
-                || !clearance.canRead(incident.classification)) {
+        if (incident == null || !canRead(incident.regionCode, incident.classification)) {
             throw ProblemException.notFound("incident", id);
         }
         return incident;
+    }
+
+    private boolean canRead(String regionCode, Classification classification) {
+        return caller.scope().canRead(regionCode) && clearance.canRead(classification);
     }
 
     private Incident writable(UUID id) {

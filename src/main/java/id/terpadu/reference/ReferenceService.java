@@ -22,6 +22,8 @@ public class ReferenceService {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    /** Codes known to exist, as kind NUL code (a few hundred at most). */
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ReferenceService(EntityManager em, ObjectMapper mapper) {
         this.em = em;
@@ -45,11 +47,22 @@ public class ReferenceService {
                 (String) row[3], (String) row[4], (String) row[5], attributes((String) row[6]))).toList();
     }
 
-    /** Whether {@code code} is a code of {@code kind}; for fields that take a reference code. */
+    /**
+     * Whether {@code code} is a code of {@code kind}; for fields that take a reference code. Reference data changes
+     * only with a migration, never while the service runs, so a code once found is remembered and not asked again.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isCode(String kind, String code) {
-        return !em.createNativeQuery("select 1 from reference_item where kind = :kind and code = :code")
+        String key = kind + '\u0000' + code;
+        if (known.contains(key)) {
+            return true;
+        }
+        boolean found = !em.createNativeQuery("select 1 from reference_item where kind = :kind and code = :code")
                 .setParameter("kind", kind).setParameter("code", code).getResultList().isEmpty();
+        if (found) {
+            known.add(key);
+        }
+        return found;
     }
 
     /** A field that takes a code of {@code kind}: 400 naming the field and where the codes are listed. */

@@ -46,6 +46,8 @@ public class RegionService {
     private final EntityManager em;
     private final ChangeLog changeLog;
     private final Caller caller;
+    /** Region codes known to exist (at most the 91,599 of the official list). */
+    private final Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RegionService(EntityManager em, ChangeLog changeLog, Caller caller) {
         this.em = em;
@@ -62,10 +64,24 @@ public class RegionService {
         return region;
     }
 
-    /** Whether a region with this code exists. */
+    /**
+     * Whether a region with this code exists. Regions are only ever added or renamed (the import deletes none), so a
+     * code once found is remembered and every later check of it costs no query; unknown codes are always asked.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(String code) {
-        return code != null && RegionCode.isValid(code) && em.find(Region.class, code) != null;
+        if (code == null || !RegionCode.isValid(code)) {
+            return false;
+        }
+        if (known.contains(code)) {
+            return true;
+        }
+        boolean found = !em.createQuery("select 1 from Region r where r.code = :code", Integer.class)
+                .setParameter("code", code).setMaxResults(1).getResultList().isEmpty();
+        if (found) {
+            known.add(code);
+        }
+        return found;
     }
 
     /** The names of the regions with these codes, by code, in one query; codes of no region are left out. */

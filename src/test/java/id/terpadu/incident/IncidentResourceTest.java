@@ -320,6 +320,30 @@ public class IncidentResourceTest {
     }
 
     @Test
+    void readsByIdAndByListShowTheViewTheWriteReturned() {
+        String tag = TestData.unique("Pandangan");
+        Map<String, Object> body = with(incident(tag + " bentrokan", "13.77"),
+                "description", "Rumah warga dibakar", "point", Map.of("lat", -0.5, "lon", 100.0),
+                "locationText", "Simpang Kampung Baru", "geoPrecision", 2, "timePrecision", 1,
+                "occurredTo", "2024-10-12T11:00:00.123456Z", "sourceReference", "LP/B/1",
+                "parties", List.of(Map.of("type", "KELOMPOK_MASYARAKAT", "name", "Warga Kampung Baru", "role", "PELAKU"),
+                        Map.of("type", "PERUSAHAAN", "name", "PT Contoh", "role", "KORBAN")),
+                "impact", Map.of("killed", 0, "injured", 3, "displaced", 40, "vulnerableGroups", List.of("LANSIA", "ANAK")));
+        Map<String, Object> created = officer("13").body(body).post("/api/v1/incidents").then().statusCode(201)
+                .extract().jsonPath().getMap("");
+        Map<String, Object> read = officer("13").get("/api/v1/incidents/" + created.get("id")).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        List<Map<String, Object>> listed = officer("13").get("/api/v1/incidents?q=" + tag).then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(read).isEqualTo(created);
+        assertThat(listed).containsExactly(created);
+        Map<String, Object> minimal = officer("13").body(incident(tag + " kosong", "13.77")).post("/api/v1/incidents")
+                .then().statusCode(201).extract().jsonPath().getMap("");
+        assertThat(officer("13").get("/api/v1/incidents/" + minimal.get("id")).then().statusCode(200)
+                .extract().jsonPath().getMap("")).isEqualTo(minimal);
+    }
+
+    @Test
     void aListPageCostsAtMostThreeStatements() {
         for (int i = 0; i < 12; i++) {
             create(officer("13"), incident("Insiden statistik " + i, "13.71"));

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.terpadu.common.error.ProblemException;
@@ -41,14 +40,13 @@ public class ChangeLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String entityType, UUID id, Operation operation, long version, String regionCode,
             Object snapshot) {
-        insert(entityType, id, operation, version, regionCode, mapper.valueToTree(snapshot));
+        insert(entityType, id, operation, version, regionCode, snapshot);
     }
 
     /** Records a delete with a tombstone snapshot. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordDelete(String entityType, UUID id, long version, String regionCode) {
-        insert(entityType, id, Operation.DELETE, version, regionCode,
-                mapper.valueToTree(Map.of("id", id.toString(), "deleted", true)));
+        insert(entityType, id, Operation.DELETE, version, regionCode, Map.of("id", id.toString(), "deleted", true));
     }
 
     /**
@@ -82,8 +80,9 @@ public class ChangeLog {
                      <= array_position(array['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'], s.max_classification)
             """;
 
+    /** Writes the snapshot straight to JSON text (no intermediate tree: the same text, one pass less per write). */
     private void insert(String entityType, UUID id, Operation operation, long version, String regionCode,
-            JsonNode snapshot) {
+            Object snapshot) {
         String json;
         try {
             json = mapper.writeValueAsString(snapshot);

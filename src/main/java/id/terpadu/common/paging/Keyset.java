@@ -24,7 +24,25 @@ public final class Keyset {
      */
     public static <E> Page<E> page(EntityManager em, Class<E> type, String from, Filter filter, List<SortKey> keys,
             PageRequest request, Function<E, List<String>> keyOf) {
-        StringBuilder hql = new StringBuilder("select e from ").append(from).append(" where ").append(filter.where());
+        return page(em, "e", type, from, filter, keys, request, Function.identity(), keyOf);
+    }
+
+    /**
+     * As {@link #page(EntityManager, Class, String, Filter, List, PageRequest, Function)}, reading only the listed
+     * paths ({@code select}, e.g. {@code "e.id, e.name"}) instead of managed entities: for large pages of read-only
+     * views, where loading entities into the persistence context would cost more than the query itself.
+     *
+     * @param row maps the selected values, in the order of {@code select}, to the item
+     */
+    public static <R> Page<R> page(EntityManager em, String select, String from, Filter filter, List<SortKey> keys,
+            PageRequest request, Function<Object[], R> row, Function<R, List<String>> keyOf) {
+        return page(em, select, Object[].class, from, filter, keys, request, row, keyOf);
+    }
+
+    private static <T, R> Page<R> page(EntityManager em, String select, Class<T> type, String from, Filter filter,
+            List<SortKey> keys, PageRequest request, Function<T, R> row, Function<R, List<String>> keyOf) {
+        StringBuilder hql = new StringBuilder("select ").append(select).append(" from ").append(from).append(" where ")
+                .append(filter.where());
         List<Object> cursorValues = new ArrayList<>();
         if (request.after() != null) {
             if (request.after().size() != keys.size()) {
@@ -43,17 +61,20 @@ public final class Keyset {
         for (int i = 0; i < keys.size(); i++) {
             hql.append(i == 0 ? "" : ", ").append(keys.get(i).path()).append(keys.get(i).descending() ? " desc" : " asc");
         }
-        TypedQuery<E> query = em.createQuery(hql.toString(), type);
+        TypedQuery<T> query = em.createQuery(hql.toString(), type);
         filter.parameters().forEach(query::setParameter);
         for (int i = 0; i < cursorValues.size(); i++) {
             query.setParameter("k" + i, cursorValues.get(i));
         }
         query.setMaxResults(request.limit() + 1);
-        List<E> rows = query.getResultList();
-        if (rows.size() <= request.limit()) {
-            return new Page<>(rows, null);
+        List<T> rows = query.getResultList();
+        List<R> items = new ArrayList<>(Math.min(rows.size(), request.limit()));
+        for (int i = 0; i < rows.size() && i < request.limit(); i++) {
+            items.add(row.apply(rows.get(i)));
         }
-        List<E> items = rows.subList(0, request.limit());
+        if (rows.size() <= request.limit()) {
+            return new Page<>(items, null);
+        }
         return new Page<>(List.copyOf(items), PageRequest.encode(keyOf.apply(items.get(items.size() - 1))));
     }
 
