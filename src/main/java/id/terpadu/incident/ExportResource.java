@@ -41,7 +41,8 @@ public class ExportResource {
     @GET
     @Produces({ "application/x-ndjson", "text/csv", "application/geo+json" })
     @Operation(summary = "Export incidents", description = "Every incident you could list with the same filters, "
-            + "newest first, streamed from one consistent database snapshot: NDJSON (one object a line), CSV (UTF-8, "
+            + "in no particular order (the first rows leave at once, no sort of the whole slice comes first), streamed "
+            + "from one consistent database snapshot: NDJSON (one object a line), CSV (UTF-8, "
             + "a header row, then a row of HXL hashtags, then the data; RFC 4180 quoting, formula-like text prefixed "
             + "with an apostrophe) or a GeoJSON FeatureCollection. Choose with `format` or `Accept`. Columns: id "
             + "#event+id; title #event+name; category #event+type (like ACLED's event type); regionCode #loc+code; "

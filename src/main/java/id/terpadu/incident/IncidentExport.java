@@ -27,7 +27,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Streams the incidents of a list query as NDJSON, CSV with HXL hashtags, or GeoJSON: one SELECT read through a
  * server-side cursor (1,000 rows a fetch) in its own read-only transaction, so the export is one consistent snapshot
  * and the heap holds a fetch, never the whole result. The first bytes leave as soon as the first fetch is back.
- * The columns, their HXL hashtags and meaning are {@link #COLUMNS}, the one place that defines them.
+ * Rows come in no particular order (each carries occurredFrom and updatedAt to sort by). The columns, their HXL
+ * hashtags and meaning are {@link #COLUMNS}, the one place that defines them.
  */
 @ApplicationScoped
 public class IncidentExport {
@@ -97,9 +98,8 @@ public class IncidentExport {
      */
     public StreamingOutput export(IncidentQuery q, Format format) {
         Filter filter = incidents.filterFor(q);
-        String order = q.order() == IncidentQuery.Order.UPDATED_AT ? " order by e.updatedAt desc, e.id desc"
-                : " order by e.occurredFrom desc, e.id desc";
-        String hql = SELECT + filter.where() + order;
+        // no order: a sort of the whole slice would come before the first row; rows stream as the scan finds them
+        String hql = SELECT + filter.where();
         return output -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
             var query = em.unwrap(Session.class).createSelectionQuery(hql, Object[].class);
             filter.parameters().forEach(query::setParameter);

@@ -79,7 +79,7 @@ class NeutralityCaseResourceTest {
     }
 
     @Test
-    void pariamanWhatsAppGroupFifteenAsnTenToThePoliceFiveToBkn() {
+    void pariamanWhatsAppGroupFifteenAsnTenToThePoliceFiveToBkn() throws InterruptedException {
         UUID bawaslu = TestData.createAgency(TestData.unique("Bawaslu Kota Pariaman"), "BAWASLU", "13.77");
         UUID otherAgency = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
         Supplier<RequestSpecification> officer = () -> Tokens.as("bawaslu.pariaman", List.of("OFFICER"), List.of("13.77"), bawaslu);
@@ -160,6 +160,16 @@ class NeutralityCaseResourceTest {
                 .body("items", hasSize(4)).extract().asString();
         assertThat(history).doesNotContain(NAME_PREFIX).doesNotContain("19870312").contains("A*** P*** N***");
         assertThat(Db.count("select count(*) from change_log where snapshot::text like ?", "%" + NAME_PREFIX + "%")).isZero();
+        // and so the change feed carries the case with masked names only, even to a reader who may see them
+        String feed = "";
+        for (int attempt = 0; attempt < 300 && !feed.contains(id); attempt++) {
+            feed = coordinator("13").get("/api/v1/feed/changes?types=neutrality-case&limit=200").then().statusCode(200)
+                    .extract().asString();
+            if (!feed.contains(id)) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(feed).contains(id).contains("A*** P*** N***").doesNotContain(NAME_PREFIX).doesNotContain("19870312");
         coordinator("19").get("/api/v1/neutrality-cases/{id}", id).then().statusCode(404);
     }
 
