@@ -46,10 +46,6 @@ final class Achievement {
                 started ? mean(items, verified) : null, stages);
     }
 
-    static int verifiedItems(List<PlanItem> items, List<ProgressReport> reports, Period period) {
-        return (int) items.stream().filter(i -> reports.stream()
-                .anyMatch(r -> r.itemId.equals(i.id) && r.period == period && r.status == ReportStatus.VERIFIED)).count();
-    }
 
     private static BigDecimal mean(List<PlanItem> items, Map<UUID, ProgressReport> verified) {
         if (items.isEmpty()) {

@@ -507,8 +507,8 @@ public class ActionPlanService {
             List<PlanItem> own = items.stream().filter(i -> i.planId.equals(plan.id)).toList();
             List<ProgressReport> ownReports = reports.stream().filter(r -> r.planId.equals(plan.id)).toList();
             PeriodAchievement a = Achievement.of(year, period, own, ownReports, today());
-            scored.add(new Scored(plan, (String) row[1], own.size(), Achievement.verifiedItems(own, ownReports, period),
-                    a.overall()));
+            scored.add(new Scored(plan, (String) row[1], own.size(),
+                    a.stages().stream().mapToInt(ActionPlanDtos.StageAchievement::verifiedItems).sum(), a.overall()));
         }
         scored.sort(Comparator.comparing(Scored::achievement, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Scored::province));

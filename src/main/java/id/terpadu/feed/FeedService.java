@@ -1,9 +1,6 @@
 package id.terpadu.feed;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.PageRequest;
@@ -117,11 +115,11 @@ public class FeedService {
             UUID id = (UUID) row[3];
             if (visibleNow) {
                 entries.add(new Entry(cursor, (String) row[2], id, (String) row[4], ((Number) row[5]).longValue(),
-                        instant(row[6]), null, read((String) row[7])));
+                        ChangeLog.toInstant(row[6]), null, read((String) row[7])));
             } else if (visibleBefore) {
                 TombstoneReason reason = "DELETE".equals(row[4]) ? TombstoneReason.DELETED : TombstoneReason.OUT_OF_VIEW;
                 entries.add(new Entry(cursor, (String) row[2], id, "DELETE", ((Number) row[5]).longValue(),
-                        instant(row[6]), reason, mapper.valueToTree(Map.of("id", id.toString(), "deleted", true))));
+                        ChangeLog.toInstant(row[6]), reason, mapper.valueToTree(Map.of("id", id.toString(), "deleted", true))));
             }
         }
         if (last == null) {
@@ -165,14 +163,5 @@ public class FeedService {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 
 }

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.feed.ChangeTypes;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
@@ -29,6 +28,7 @@ import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.RegionScope;
+import id.terpadu.feed.ChangeTypes;
 import id.terpadu.region.RegionService;
 import id.terpadu.webhook.WebhookDtos.AttemptResponse;
 import id.terpadu.webhook.WebhookDtos.DeliveryResponse;

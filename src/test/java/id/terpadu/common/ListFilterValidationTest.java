@@ -31,7 +31,19 @@ class ListFilterValidationTest {
             new Bad("/api/v1/teams?year=1900", "year"),
             new Bad("/api/v1/teams?level=DESA", "level"),
             new Bad("/api/v1/agencies?region=abc", "region"),
-            new Bad("/api/v1/regions?limit=0", "limit"));
+            new Bad("/api/v1/regions?limit=0", "limit"),
+            new Bad("/api/v1/action-plans?year=1900", "year"),
+            new Bad("/api/v1/action-plans?teamId=tim", "teamId"),
+            new Bad("/api/v1/action-plans/recap?year=2024&period=B05", "period"),
+            new Bad("/api/v1/meetings?kind=SANTAI", "kind"),
+            new Bad("/api/v1/meetings?from=kemarin", "from"),
+            new Bad("/api/v1/meeting-decisions?status=LATE", "status"),
+            new Bad("/api/v1/neutrality-cases?electionYear=abc", "electionYear"),
+            new Bad("/api/v1/neutrality-cases?status=DIPECAT", "status"),
+            new Bad("/api/v1/statistics/neutrality-cases?electionType=PILPRES", "electionType"),
+            new Bad("/api/v1/api-keys?active=maybe", "active"),
+            new Bad("/api/v1/feed/changes?types=incident,secret", "types"),
+            new Bad("/api/v1/exports/incidents?format=xlsx", "format"));
 
     @Test
     void malformedFiltersAreRefused() {

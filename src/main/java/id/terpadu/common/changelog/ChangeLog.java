@@ -145,7 +145,8 @@ public class ChangeLog {
         }
     }
 
-    private static java.time.Instant toInstant(Object value) {
+    /** A timestamp column as JDBC returns it (Instant, OffsetDateTime or Timestamp), as an Instant. */
+    public static java.time.Instant toInstant(Object value) {
         if (value instanceof java.time.Instant instant) {
             return instant;
         }
