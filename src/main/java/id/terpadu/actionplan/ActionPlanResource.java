@@ -115,7 +115,8 @@ public class ActionPlanResource {
     @GET
     @Operation(summary = "List action plans", description = "Plans of the teams in your region scope, latest year "
             + "first, filtered by team, year, team level and region subtree. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of plans", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of plans", content = @Content(
+            schema = @Schema(ref = "ActionPlanPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + PLAN_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(@Parameter(description = "Only this team's plans") @QueryParam("teamId") String teamId,
             @Parameter(description = "Plan year", example = "2024") @QueryParam("year") String year,
@@ -132,7 +133,8 @@ public class ActionPlanResource {
     @Operation(summary = "National recap of the provinces' plans", description = "Each province team's plan of the "
             + "year ranked by its overall achievement in the period (the rule is in the answer; equal achievements "
             + "share a rank). Only provinces in your region scope are listed.")
-    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.RecapResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "recap", value = """
                     {"year": 2024, "period": "B04", "started": true, "rule": "For each period, an item scores …",
                      "rows": [{"rank": 1, "provinceCode": "13", "provinceName": "Sumatera Barat",
@@ -152,7 +154,8 @@ public class ActionPlanResource {
     @Path("{id}")
     @Operation(summary = "Get an action plan", description = "One plan with its team's level and region, and its ETag. "
             + "Items are at /action-plans/{id}/items, reports at /action-plans/{id}/reports.")
-    @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -167,6 +170,7 @@ public class ActionPlanResource {
             + "per team per year (409 for a second). ADMIN or COORDINATOR whose scope covers the team.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sumbar", value = PLAN_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
     public Response create(@Valid @NotNull ActionPlanInput request) {
         ActionPlanResponse created = service.create(request);
@@ -181,6 +185,7 @@ public class ActionPlanResource {
             + "fixed (400 when they differ). If-Match is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sumbar", value = PLAN_INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -206,6 +211,7 @@ public class ActionPlanResource {
     @Path("{id}/history")
     @Operation(summary = "History of an action plan", description = "Every change of the plan, oldest first. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
@@ -215,7 +221,8 @@ public class ActionPlanResource {
     @Path("{id}/achievement")
     @Operation(summary = "Achievement of an action plan", description = "Per period (B04, B08, B12) the achievement of "
             + "each stage and overall, from VERIFIED reports only, by the rule stated in the answer.")
-    @APIResponse(responseCode = "200", description = "The achievement", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The achievement", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.AchievementResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "achievement", value = ACHIEVEMENT_EXAMPLE)))
     public AchievementResponse achievement(@PathParam("id") UUID id) {
         return service.achievement(id);
@@ -226,7 +233,8 @@ public class ActionPlanResource {
     @GET
     @Path("{id}/items")
     @Operation(summary = "List a plan's items", description = "In the order they were added, filtered by stage. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of items", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of items", content = @Content(
+            schema = @Schema(ref = "ActionPlanItemPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + ITEM_EXAMPLE + "], \"nextCursor\": null}")))
     public Response items(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(implementation = PlanStage.class)) @QueryParam("stage") String stage,
@@ -237,7 +245,8 @@ public class ActionPlanResource {
     @GET
     @Path("{id}/items/{itemId}")
     @Operation(summary = "Get a plan item", description = "One item with its target and ETag.")
-    @APIResponse(responseCode = "200", description = "The item", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The item", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.PlanItemResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response item(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Context Request request) {
@@ -253,6 +262,7 @@ public class ActionPlanResource {
             + "responsible and supporting agencies, optional budget (rupiah) and a schedule within the plan's year.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rakor", value = ITEM_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.PlanItemResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
     public Response addItem(@PathParam("id") UUID id, @Valid @NotNull PlanItemInput request) {
         PlanItemResponse created = service.addItem(id, request);
@@ -267,6 +277,7 @@ public class ActionPlanResource {
             + "verified report its stage and target stay (409). If-Match is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rakor", value = ITEM_INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.PlanItemResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
     public Response replaceItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -291,6 +302,7 @@ public class ActionPlanResource {
     @Path("{id}/items/{itemId}/history")
     @Operation(summary = "History of a plan item", description = "Every change of the item, oldest first. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response itemHistory(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @BeanParam PageParams page) {
         return page.ok(service.itemHistory(id, itemId, page.request()));
@@ -307,6 +319,7 @@ public class ActionPlanResource {
             + "report per item and period; none for a period that has not started (409). It starts as DRAFT.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "b04", value = REPORT_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
     public Response addReport(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Valid @NotNull ReportInput request) {
         ReportResponse created = service.addReport(id, itemId, request);
@@ -318,7 +331,8 @@ public class ActionPlanResource {
     @Path("{id}/reports")
     @Operation(summary = "List a plan's progress reports", description = "By period, filtered by period, status and "
             + "item. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of reports", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of reports", content = @Content(
+            schema = @Schema(ref = "ProgressReportPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + REPORT_EXAMPLE + "], \"nextCursor\": null}")))
     public Response reports(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(implementation = Period.class)) @QueryParam("period") String period,
@@ -332,7 +346,8 @@ public class ActionPlanResource {
     @GET
     @Path("{id}/reports/{reportId}")
     @Operation(summary = "Get a progress report", description = "One report with its review and ETag.")
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response report(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId, @Context Request request) {
@@ -348,6 +363,7 @@ public class ActionPlanResource {
             + "If-Match is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "b04", value = REPORT_INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
     public Response replaceReport(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
             @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -373,6 +389,7 @@ public class ActionPlanResource {
     @Operation(summary = "History of a progress report", description = "Every change and review step, oldest first. "
             + "Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response reportHistory(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId, @BeanParam PageParams page) {
         return page.ok(service.reportHistory(id, reportId, page.request()));
@@ -392,6 +409,7 @@ public class ActionPlanResource {
             @ExampleObject(name = "verify", value = "{\"to\": \"VERIFIED\"}"),
             @ExampleObject(name = "return", value = "{\"to\": \"RETURNED\", \"note\": \"Lampirkan notulen rapat kedua\"}") }))
     @APIResponse(responseCode = "200", description = "The report in its new status", content = @Content(
+            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
     public Response transition(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -69,6 +69,7 @@ public class AgencyResource {
             + "visible to all), ordered by name. Filters: type, region subtree (a province code finds its kabupaten/kota "
             + "and below), parent unit, part of the name. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of agencies", content = @Content(
+            schema = @Schema(ref = "AgencyPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(
@@ -85,7 +86,8 @@ public class AgencyResource {
     @Path("{id}")
     @Operation(summary = "Get an agency", description = "One agency with its ETag. An agency outside your region "
             + "scope answers 404. If-None-Match with the current ETag gives 304.")
-    @APIResponse(responseCode = "200", description = "The agency", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The agency", content = @Content(
+            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -102,6 +104,7 @@ public class AgencyResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "polres", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
     public Response create(@Valid @NotNull AgencyInput request) {
         AgencyResponse created = service.create(request);
@@ -117,6 +120,7 @@ public class AgencyResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "polres", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -142,6 +146,7 @@ public class AgencyResource {
     @Operation(summary = "History of an agency", description = "Every change of the agency, oldest first: who, "
             + "agency, client, request id, time, and the record after the change. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id,
             @BeanParam PageParams page) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -62,7 +63,8 @@ public class ApiKeyResource {
     @GET
     @Operation(summary = "List API keys", description = "Keys of the agencies in your region scope, newest first, "
             + "filtered by agency and whether they are active. Never the key itself. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(
+            schema = @Schema(ref = "ApiKeyPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + KEY_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(@Parameter(description = "Only this agency's keys") @QueryParam("agencyId") String agencyId,
             @Parameter(description = "Only active (true) or revoked/expired (false) keys") @QueryParam("active") String active,
@@ -73,7 +75,8 @@ public class ApiKeyResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get an API key", description = "One key's settings, last use and state (never the key itself).")
-    @APIResponse(responseCode = "200", description = "The key", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The key", content = @Content(
+            schema = @Schema(implementation = ApiKeyDtos.ApiKeyResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -92,6 +95,7 @@ public class ApiKeyResource {
              "regionScope": ["13"], "scopes": ["read", "feed:read"], "classification": "RESTRICTED",
              "expiresAt": "2027-06-30T00:00:00Z"}""")))
     @APIResponse(responseCode = "201", description = "Issued; the key is shown once", content = @Content(
+            schema = @Schema(implementation = ApiKeyDtos.ApiKeyCreated.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created",
                     value = "{\"key\": \"tpd_Xy3kP9aQ2mV8sLr0eWc7TnB4uZq1HdFgJk6NoYpEiA\", \"apiKey\": " + KEY_EXAMPLE + "}")))
     public Response create(@Valid @NotNull ApiKeyInput request) {
@@ -107,7 +111,8 @@ public class ApiKeyResource {
             + "401. Final (409 when already revoked).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revoke",
             value = "{\"reason\": \"Skrip dasbor diganti\"}")))
-    @APIResponse(responseCode = "200", description = "The revoked key", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The revoked key", content = @Content(
+            schema = @Schema(implementation = ApiKeyDtos.ApiKeyResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
     public Response revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationInput request) {
         ApiKeyResponse revoked = service.revoke(id, request.reason());
@@ -118,6 +123,7 @@ public class ApiKeyResource {
     @Path("{id}/history")
     @Operation(summary = "History of an API key", description = "Issue and revocation, oldest first. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));

@@ -25,7 +25,7 @@ public final class FeedDtos {
             @Schema(description = "CREATE, UPDATE or DELETE; a tombstone is a DELETE", example = "UPDATE") String operation,
             @Schema(example = "3") long version, Instant occurredAt,
             @Schema(description = "Set on tombstones") TombstoneReason tombstone,
-            @Schema(description = "The record after the change as its own GET returns it (personal data masked); "
+            @Schema(implementation = java.util.Map.class, description = "The record after the change as its own GET returns it (personal data masked); "
                     + "{\"id\", \"deleted\": true} on a tombstone") JsonNode snapshot) {
     }
 

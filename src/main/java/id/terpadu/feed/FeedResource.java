@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,7 +52,8 @@ public class FeedResource {
             + "change that takes a record you saw out of your region scope or clearance, is a tombstone. Without "
             + "`after` the feed starts at the beginning; GET …/latest gives the cursor of now. An API key needs the "
             + "scope feed:read.")
-    @APIResponse(responseCode = "200", description = "The next changes", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The next changes", content = @Content(
+            schema = @Schema(implementation = FeedDtos.FeedPage.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     public FeedPage changes(@Parameter(description = "The `nextCursor` (or an entry's `cursor`) you last saw") @QueryParam("after") String after,
             @Parameter(description = "Comma-separated record types (default: all)", example = "incident,early-warning") @QueryParam("types") String types,
@@ -63,7 +65,8 @@ public class FeedResource {
     @Path("latest")
     @Operation(summary = "The cursor of now", description = "The cursor after the newest change ready to be read: a "
             + "fresh reader that only wants what changes from now on starts here.")
-    @APIResponse(responseCode = "200", description = "The cursor", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The cursor", content = @Content(
+            schema = @Schema(implementation = FeedDtos.Latest.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "latest", value = "{\"cursor\": \"WyI3NDUiLCIxMjA5Il0\"}")))
     public Latest latest() {
         return new Latest(service.latest());

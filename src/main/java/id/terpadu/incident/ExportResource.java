@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,7 +62,8 @@ public class ExportResource {
                     5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f,"Bentrokan antarwarga, sengketa lahan",SENGKETA_LAHAN,13.77,13,13.77,-0.6263,100.1205,1,1,2024-10-12T09:30:00Z,,PENGHENTIAN,3,RESTRICTED,PATROLI,0,7,,2,,,2024-10-12T10:00:00Z""")),
             @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "ndjson", value = """
                     {"id":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","title":"Bentrokan antarwarga","category":"SENGKETA_LAHAN","regionCode":"13.77","provinceCode":"13","kabkotaCode":"13.77","latitude":-0.6263,"longitude":100.1205,"stage":"PENGHENTIAN","severity":3,"killed":0,"injured":7,"displaced":null}""")),
-            @Content(mediaType = "application/geo+json", examples = @ExampleObject(name = "geojson", value = """
+            @Content(
+            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = "application/geo+json", examples = @ExampleObject(name = "geojson", value = """
                     {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                      "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
                      "properties": {"title": "Bentrokan antarwarga", "stage": "PENGHENTIAN", "killed": 0}}]}""")) })

@@ -18,7 +18,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.validation.Constraints;
 
 /** Request and response bodies of {@code /api/v1/incidents}. */
@@ -38,6 +41,25 @@ public final class IncidentDtos {
             @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(example = "Warga Desa Kampung Baru") String name,
             @NotNull PartyRole role) {
+
+        /** A person's name (type PERORANGAN) is personal data; other parties are groups and bodies. */
+        @JsonIgnore
+        public boolean isPerson() {
+            return type == PartyType.PERORANGAN;
+        }
+
+        /** The party as a caller without access to personal data sees it. */
+        public Party masked() {
+            return isPerson() ? new Party(type, PersonalData.maskName(name), role) : this;
+        }
+
+        public static boolean anyPerson(List<Party> parties) {
+            return parties != null && parties.stream().anyMatch(Party::isPerson);
+        }
+
+        public static List<Party> masked(List<Party> parties) {
+            return anyPerson(parties) ? parties.stream().map(Party::masked).toList() : parties;
+        }
     }
 
     @Schema(name = "Impact", description = "Counts of the incident's impact. A missing or null count means "
@@ -86,6 +108,14 @@ public final class IncidentDtos {
             UUID duplicateOf, UUID conflictStatusId, String closingSummary,
             @Schema(description = "Version; also the ETag", example = "0") long version,
             Instant createdAt, Instant updatedAt) {
+
+        /** The incident with the names of persons among its parties masked. */
+        public IncidentResponse masked() {
+            return !Party.anyPerson(parties) ? this : new IncidentResponse(id, title, description, categoryCode,
+                    regionCode, point, locationText, geoPrecision, timePrecision, occurredFrom, occurredTo, sourceKind,
+                    sourceReference, severity, classification, stage, Party.masked(parties), impact, leadAgencyId,
+                    duplicateOf, conflictStatusId, closingSummary, version, createdAt, updatedAt);
+        }
 
         /** The paths {@link #of(Object[])} reads, for queries that select the view instead of the entity. */
         static final String SELECT = "e.id, e.title, e.description, e.categoryCode, e.regionCode, e.latitude, "

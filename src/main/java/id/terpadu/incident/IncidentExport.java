@@ -6,14 +6,17 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.terpadu.common.paging.Filter;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -29,6 +33,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * and the heap holds a fetch, never the whole result. The first bytes leave as soon as the first fetch is back.
  * Rows come in no particular order (each carries occurredFrom and updatedAt to sort by). The columns, their HXL
  * hashtags and meaning are {@link #COLUMNS}, the one place that defines them.
+ *
+ * <p>Bounds: each fetch is one statement under the connection's statement timeout; a pause of the reader longer than
+ * the idle-in-transaction timeout ends the session; and the whole export may run at most
+ * {@code terpadu.exports.max-duration}, after which it is cut off (the answer ends without its last chunk, so the
+ * client sees an incomplete transfer, never a silently short file).
  */
 @ApplicationScoped
 public class IncidentExport {
@@ -85,11 +94,14 @@ public class IncidentExport {
     private final EntityManager em;
     private final IncidentService incidents;
     private final ObjectMapper mapper;
+    private final Duration maxDuration;
 
-    IncidentExport(EntityManager em, IncidentService incidents, ObjectMapper mapper) {
+    IncidentExport(EntityManager em, IncidentService incidents, ObjectMapper mapper,
+            @ConfigProperty(name = "terpadu.exports.max-duration") Duration maxDuration) {
         this.em = em;
         this.incidents = incidents;
         this.mapper = mapper;
+        this.maxDuration = maxDuration;
     }
 
     /**
@@ -100,11 +112,12 @@ public class IncidentExport {
         Filter filter = incidents.filterFor(q);
         // no order: a sort of the whole slice would come before the first row; rows stream as the scan finds them
         String hql = SELECT + filter.where();
-        return output -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+        int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxDuration.toSeconds()));
+        return output -> QuarkusTransaction.requiringNew().timeout(seconds).run(() -> {
             var query = em.unwrap(Session.class).createSelectionQuery(hql, Object[].class);
             filter.parameters().forEach(query::setParameter);
             query.setFetchSize(FETCH);
-            try (Stream<Object[]> rows = query.getResultStream()) {
+            try (Stream<Object[]> rows = query.getResultStream().peek(new Deadline(maxDuration, System.nanoTime()))) {
                 switch (format) {
                     case NDJSON -> ndjson(rows, output);
                     case CSV -> csv(rows, output);
@@ -114,6 +127,33 @@ public class IncidentExport {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /** Cuts an export off once it has run longer than the maximum (checked every {@value #CHECK_EVERY} rows). */
+    static final class Deadline implements Consumer<Object[]> {
+        static final int CHECK_EVERY = 256;
+        private final long endNanos;
+        private final Duration max;
+        private long rows;
+
+        Deadline(Duration max, long startNanos) {
+            this.max = max;
+            this.endNanos = startNanos + max.toNanos();
+        }
+
+        @Override
+        public void accept(Object[] row) {
+            if (++rows % CHECK_EVERY == 0) {
+                check(System.nanoTime());
+            }
+        }
+
+        void check(long nowNanos) {
+            if (nowNanos - endNanos > 0) {
+                Log.warnf("Export cut off after %s and %d rows (terpadu.exports.max-duration)", max, rows);
+                throw new IllegalStateException("The export ran longer than " + max);
+            }
+        }
     }
 
     private void ndjson(Stream<Object[]> rows, OutputStream output) throws IOException {

@@ -148,9 +148,11 @@ public class IncidentResource {
             + "severity, time, bounding box, lead agency, classification and Indonesian full text. Keyset-paginated. "
             + "Ask for `Accept: application/geo+json` to get an RFC 7946 FeatureCollection.")
     @APIResponse(responseCode = "200", description = "A page of incidents", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
+            @Content(
+            schema = @Schema(ref = "IncidentPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")),
-            @Content(mediaType = GEO_JSON, examples = @ExampleObject(name = "features", value = """
+            @Content(
+            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = GEO_JSON, examples = @ExampleObject(name = "features", value = """
                     {"type": "FeatureCollection", "nextCursor": null,
                      "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                                    "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
@@ -171,7 +173,8 @@ public class IncidentResource {
     @Path("{id}")
     @Operation(summary = "Get an incident", description = "One incident with its ETag; 404 outside your region scope "
             + "or above your clearance; If-None-Match gives 304.")
-    @APIResponse(responseCode = "200", description = "The incident", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The incident", content = @Content(
+            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -189,6 +192,7 @@ public class IncidentResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
     public Response create(@Valid @NotNull IncidentInput request) {
         IncidentResponse created = service.create(request);
@@ -205,6 +209,7 @@ public class IncidentResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -231,6 +236,7 @@ public class IncidentResource {
     @Operation(summary = "History of an incident", description = "Every change of the incident, oldest first, with "
             + "actor, agency, client, request id and the record after the change. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
@@ -241,7 +247,8 @@ public class IncidentResource {
     @Operation(summary = "Links of an incident", description = "The early warnings it was escalated from, the report "
             + "it duplicates, the reports marked as its duplicates (both kept; those you may see, at most 200) and its "
             + "conflict status.")
-    @APIResponse(responseCode = "200", description = "The links", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The links", content = @Content(
+            schema = @Schema(implementation = IncidentDtos.Links.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "links", value = """
                     {"earlyWarnings": ["4d3c2b1a-0f9e-4d8c-b7a6-958473625140"], "duplicateOf": null,
                      "duplicates": ["6c5b4a39-2817-4f6e-9d8c-7b6a59483726"],
@@ -254,7 +261,8 @@ public class IncidentResource {
     @Path("{id}/stage-transitions")
     @Operation(summary = "Stage history of an incident", description = "Every move between stages, oldest first, "
             + "with its reason. An incident has a handful, so one page holds them all.")
-    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(
+            schema = @Schema(ref = "StageTransitionPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "transitions", value = """
                     {"items": [{"id": "0f1e2d3c-4b5a-4968-8776-655443322110", "from": "PENCEGAHAN", "to": "PENGHENTIAN",
                                 "reason": "Bentrokan fisik pecah", "transitionedAt": "2024-10-12T10:15:00Z",
@@ -277,6 +285,7 @@ public class IncidentResource {
             @ExampleObject(name = "close", value = """
                     {"to": "SELESAI", "reason": "Perdamaian adat disepakati", "closingSummary": "Kedua kelompok berdamai melalui KAN; lahan dikembalikan ke kesepakatan 2019."}""") }))
     @APIResponse(responseCode = "200", description = "The incident in its new stage; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -290,7 +299,8 @@ public class IncidentResource {
     @Path("{id}/activities")
     @Operation(summary = "List the activities of an incident", description = "What was done, by which agency, when, "
             + "with what outcome, oldest first; filter by stage. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of activities", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of activities", content = @Content(
+            schema = @Schema(ref = "ActivityPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = """
                     {"items": [{"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                                 "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
@@ -307,7 +317,8 @@ public class IncidentResource {
     @GET
     @Path("{id}/activities/{activityId}")
     @Operation(summary = "Get an activity", description = "One activity of the incident with its ETag.")
-    @APIResponse(responseCode = "200", description = "The activity", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The activity", content = @Content(
+            schema = @Schema(implementation = IncidentDtos.ActivityResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "activity", value = """
                     {"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                      "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
@@ -331,6 +342,7 @@ public class IncidentResource {
              "occurredAt": "2024-10-12T12:00:00Z", "description": "Evakuasi 40 warga ke balai desa",
              "outcome": "Seluruh warga terdampak aman"}""")))
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = IncidentDtos.ActivityResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "activity", value = """
                     {"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                      "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",

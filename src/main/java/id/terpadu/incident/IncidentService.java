@@ -26,11 +26,13 @@ import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.incident.IncidentDtos.ActivityInput;
 import id.terpadu.incident.IncidentDtos.ActivityResponse;
 import id.terpadu.incident.IncidentDtos.IncidentInput;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.incident.IncidentDtos.Party;
 import id.terpadu.incident.IncidentDtos.StageTransitionInput;
 import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
 import id.terpadu.reference.ReferenceService;
@@ -71,10 +73,12 @@ public class IncidentService {
     private final ReferenceService reference;
     private final ConflictStatusService statuses;
     private final IncidentViews views;
+    private final PersonalData personalData;
 
     IncidentService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
             RegionService regions, AgencyService agencies, ReferenceService reference, ConflictStatusService statuses,
-            IncidentViews views) {
+            IncidentViews views, PersonalData personalData) {
+        this.personalData = personalData;
         this.statuses = statuses;
         this.views = views;
         this.em = em;
@@ -95,7 +99,17 @@ public class IncidentService {
         List<SortKey> order = ORDERS.get(q.order());
         return Keyset.page(em, IncidentResponse.SELECT, "Incident e", filter, order, page, IncidentResponse::of,
                 i -> List.of((q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt() : i.occurredFrom()).toString(),
-                        i.id().toString()));
+                        i.id().toString())).map(this::shown);
+    }
+
+    /**
+     * The incident as the caller may see it: the names of persons among its parties are shown to those who may read
+     * the personal data of the lead agency's records (the read is then recorded), masked for everyone else.
+     */
+    IncidentResponse shown(IncidentResponse incident) {
+        return !Party.anyPerson(incident.parties())
+                || personalData.reveal(ENTITY, incident.id(), incident.regionCode(), incident.leadAgencyId())
+                        ? incident : incident.masked();
     }
 
     /** The where-clause of a list, statistics or export: the caller's scope and clearance, then the filters. */
@@ -159,7 +173,7 @@ public class IncidentService {
         if (incident == null || !canRead(incident.regionCode(), incident.classification())) {
             throw ProblemException.notFound("incident", id);
         }
-        return incident;
+        return shown(incident);
     }
 
     /** The incident if the caller may see it (region scope and classification); 404 otherwise. */
@@ -216,7 +230,8 @@ public class IncidentService {
         }
         incident.stage = first;
         apply(incident, input);
-        return records.created(incident, ENTITY, incident.regionCode, IncidentResponse::from);
+        return shown(records.created(incident, ENTITY, incident.regionCode, IncidentResponse::from,
+                IncidentResponse::masked));
     }
 
     @Transactional
@@ -229,7 +244,8 @@ public class IncidentService {
                     incident.stage.next().stream().map(Enum::name).toList());
         }
         apply(incident, input);
-        return records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from);
+        return shown(records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from,
+                IncidentResponse::masked));
     }
 
     @Transactional
@@ -350,7 +366,8 @@ public class IncidentService {
         if (input.to() == Stage.SELESAI) {
             incident.closingSummary = input.closingSummary().trim();
         }
-        return records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from);
+        return shown(records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from,
+                IncidentResponse::masked));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,7 +37,8 @@ public class StatisticsResource {
             + "occurredFrom, WIB), over exactly the incidents you could list with the same filters: region scope and "
             + "classification hold, so restricted records never show in counts. A sum adds the reported values only "
             + "and says how many incidents reported one; it is null when none did. At most 10,000 groups.")
-    @APIResponse(responseCode = "200", description = "The groups", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The groups", content = @Content(
+            schema = @Schema(implementation = Statistics.Result.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "by category and month", value = """
                     {"groupBy": ["category", "month"], "truncated": false,
                      "rows": [{"key": {"category": "POLITIK_PILKADA", "month": "2024-11"}, "incidents": 4,

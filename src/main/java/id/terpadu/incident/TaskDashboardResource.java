@@ -37,7 +37,8 @@ public class TaskDashboardResource {
     @Operation(summary = "List tasks across incidents", description = "A team's dashboard: tasks of the incidents you "
             + "may see, earliest due first, filtered by overdue (due and still open), state and agency. "
             + "Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(
+            schema = @Schema(ref = "TaskPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + TaskResource.RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response all(@Parameter(description = "Only tasks past due and still open", example = "true") @QueryParam("overdue") String overdue,
             @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,

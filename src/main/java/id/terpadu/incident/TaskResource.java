@@ -62,7 +62,8 @@ public class TaskResource {
     @GET
     @Operation(summary = "List the tasks of an incident", description = "Earliest due first, filtered by state. "
             + "Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(
+            schema = @Schema(ref = "TaskPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response ofIncident(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,
@@ -73,7 +74,8 @@ public class TaskResource {
     @GET
     @Path("{taskId}")
     @Operation(summary = "Get a task", description = "One task with its ETag, whether it is overdue, and its escalation.")
-    @APIResponse(responseCode = "200", description = "The task", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(
+            schema = @Schema(implementation = TaskDtos.TaskResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "task", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @Context Request request) {
@@ -90,6 +92,7 @@ public class TaskResource {
             {"agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "description": "Siapkan posko pengungsian di balai desa",
              "dueAt": "2024-10-13T06:00:00Z"}""")))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = TaskDtos.TaskResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = RESPONSE_EXAMPLE)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull TaskInput request) {
         TaskResponse created = service.add(id, request);
@@ -108,6 +111,7 @@ public class TaskResource {
             @ExampleObject(name = "acknowledge", value = "{\"to\": \"ACKNOWLEDGED\"}"),
             @ExampleObject(name = "unable", value = "{\"to\": \"UNABLE\", \"reason\": \"Personel sedang bertugas pengamanan pilkada\"}") }))
     @APIResponse(responseCode = "200", description = "The task in its new state", content = @Content(
+            schema = @Schema(implementation = TaskDtos.TaskResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = RESPONSE_EXAMPLE)))
     public Response transition(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -37,7 +37,8 @@ public class DecisionResource {
     @Operation(summary = "List meeting decisions across meetings", description = "A team's follow-up dashboard: "
             + "decisions of the meetings you may see, earliest due first, filtered by overdue (past due and still "
             + "OPEN or IN_PROGRESS), status, owner agency and team. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of decisions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of decisions", content = @Content(
+            schema = @Schema(ref = "MeetingDecisionPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + MeetingResource.DECISION_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(@Parameter(description = "Only decisions past due and still open", example = "true") @QueryParam("overdue") String overdue,
             @Parameter(schema = @Schema(implementation = DecisionStatus.class)) @QueryParam("status") String status,

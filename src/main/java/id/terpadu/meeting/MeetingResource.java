@@ -96,7 +96,8 @@ public class MeetingResource {
     @GET
     @Operation(summary = "List meetings", description = "Meetings of the teams in your region scope, latest first, "
             + "filtered by team, kind, time range and region subtree. Each carries its decisions. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of meetings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of meetings", content = @Content(
+            schema = @Schema(ref = "MeetingPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(@Parameter(description = "Only this team's meetings") @QueryParam("teamId") String teamId,
             @Parameter(schema = @Schema(implementation = MeetingKind.class)) @QueryParam("kind") String kind,
@@ -113,7 +114,8 @@ public class MeetingResource {
     @Path("{id}")
     @Operation(summary = "Get a meeting", description = "One meeting with attendees, minutes, the linked incidents and "
             + "early warnings you may see, its decisions and its ETag.")
-    @APIResponse(responseCode = "200", description = "The meeting", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The meeting", content = @Content(
+            schema = @Schema(implementation = MeetingDtos.MeetingResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -129,6 +131,7 @@ public class MeetingResource {
             + "representative. ADMIN or COORDINATOR whose scope covers the team.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "padang", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = MeetingDtos.MeetingResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
     public Response create(@Valid @NotNull MeetingInput request) {
         MeetingResponse created = service.create(request);
@@ -143,6 +146,7 @@ public class MeetingResource {
             + "the team is fixed. If-Match is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "padang", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = MeetingDtos.MeetingResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -168,6 +172,7 @@ public class MeetingResource {
     @Operation(summary = "History of a meeting", description = "Every change of the meeting, oldest first (without its "
             + "links and decisions, which have their own history). Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
@@ -183,6 +188,7 @@ public class MeetingResource {
             {"description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",
              "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04"}""")))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
     public Response addDecision(@PathParam("id") UUID id, @Valid @NotNull DecisionInput request) {
         DecisionResponse created = service.addDecision(id, request);
@@ -193,7 +199,8 @@ public class MeetingResource {
     @GET
     @Path("{id}/decisions/{decisionId}")
     @Operation(summary = "Get a decision", description = "One decision with its follow-ups, whether it is overdue, and its ETag.")
-    @APIResponse(responseCode = "200", description = "The decision", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The decision", content = @Content(
+            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response decision(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @Context Request request) {
@@ -205,6 +212,7 @@ public class MeetingResource {
     @Path("{id}/decisions/{decisionId}/history")
     @Operation(summary = "History of a decision", description = "Every change and follow-up, oldest first. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response decisionHistory(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
             @BeanParam PageParams page) {
@@ -222,6 +230,7 @@ public class MeetingResource {
             @ExampleObject(name = "progress", value = "{\"status\": \"IN_PROGRESS\", \"note\": \"Temuan diregistrasi Bawaslu Kota Pariaman\"}"),
             @ExampleObject(name = "done", value = "{\"status\": \"DONE\"}") }))
     @APIResponse(responseCode = "200", description = "The decision after the follow-up", content = @Content(
+            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
     public Response followUp(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

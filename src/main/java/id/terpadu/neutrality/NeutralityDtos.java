@@ -38,7 +38,7 @@ public final class NeutralityDtos {
     public record PersonInput(
             @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(example = "Budi Santoso") String name,
-            @Pattern(regexp = "\\d{18}", message = "must be the 18 digits of a NIP") @Schema(example = "198703122010011004") String nip,
+            @Pattern(regexp = "\\d{18}", message = "must be the 18 digits of a NIP") @Size(max = 18) @Schema(example = "198703122010011004") String nip,
             @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(example = "Pemerintah Kota Pariaman") String employer,
             @NotNull PositionCategory positionCategory,
@@ -60,7 +60,7 @@ public final class NeutralityDtos {
             @Schema(example = "017/Reg/TM/PB/Kota/03.07/XI/2024") String registerNumber,
             @NotNull @Schema(example = "2024-10-21") LocalDate receivedOn,
             @NotBlank @Size(max = 10000) @Schema(example = "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon") String summary,
-            @NotEmpty @Size(max = 11) List<@NotBlank String> violationForms,
+            @NotEmpty @Size(max = 11) List<@NotBlank @Size(max = 64) String> violationForms,
             @Size(max = 50) List<@Valid @NotNull Evidence> evidence,
             @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(description = "Personal data; only for a LAPORAN", example = "Pelapor") String reporterName,

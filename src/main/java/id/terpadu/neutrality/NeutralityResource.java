@@ -84,7 +84,8 @@ public class NeutralityResource {
     @Operation(summary = "List neutrality cases", description = "Cases in your region scope, latest received first, "
             + "filtered by election, region subtree, source and the status of any of their persons. Names are masked "
             + "unless you may read them. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(
+            schema = @Schema(ref = "NeutralityCasePage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(@Parameter(schema = @Schema(implementation = ElectionType.class)) @QueryParam("electionType") String electionType,
             @Parameter(description = "Election year", example = "2024") @QueryParam("electionYear") String electionYear,
@@ -103,7 +104,8 @@ public class NeutralityResource {
     @Path("{id}")
     @Operation(summary = "Get a neutrality case", description = "One case with its persons, their handling, counts per "
             + "status and the ETag. Names are masked unless you may read them (personalDataVisible).")
-    @APIResponse(responseCode = "200", description = "The case", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(
+            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -120,6 +122,7 @@ public class NeutralityResource {
             + "scope, or an OFFICER of the handling agency.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
     public Response create(@Valid @NotNull CaseInput request) {
         CaseResponse created = service.create(request);
@@ -137,6 +140,7 @@ public class NeutralityResource {
              "receivedOn": "2024-10-21", "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
              "violationForms": ["MEDIA_SOSIAL", "KEGIATAN_PARTISAN"], "handlingAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12"}""")))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -154,6 +158,7 @@ public class NeutralityResource {
             {"persons": [{"name": "Siti Rahmah", "employer": "Pemerintah Kota Pariaman", "positionCategory": "FUNGSIONAL",
                           "positionTitle": "Guru SD"}]}""")))
     @APIResponse(responseCode = "200", description = "The case with the new persons", content = @Content(
+            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
     public Response addPersons(@PathParam("id") UUID id, @Valid @NotNull PersonsInput request) {
         CaseResponse updated = service.addPersons(id, request.persons());
@@ -180,6 +185,7 @@ public class NeutralityResource {
                     {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "SANKSI_DIJATUHKAN",
                      "sanction": "DISIPLIN_SEDANG", "decidedOn": "2024-12-20"}""") }))
     @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(
+            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -194,6 +200,7 @@ public class NeutralityResource {
     @Operation(summary = "History of a neutrality case", description = "Every change of the case, oldest first. The "
             + "change log keeps names masked, whoever reads it. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));

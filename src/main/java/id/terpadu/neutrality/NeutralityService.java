@@ -93,7 +93,7 @@ public class NeutralityService {
                 : em.createQuery("from NeutralityPerson p where p.caseId in :ids order by p.position", NeutralityPerson.class)
                         .setParameter("ids", ids).getResultList();
         return cases.map(c -> view(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList(),
-                personalData.mayRead(c.handlingAgencyId)));
+                personalData.reveal(ENTITY, c.id, c.regionCode, c.handlingAgencyId)));
     }
 
     /** The list filters, on the case entity ({@code e}) or the case table ({@code c}) of the statistics. */
@@ -114,7 +114,7 @@ public class NeutralityService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CaseResponse get(UUID id) {
         NeutralityCase c = visible(id);
-        return view(c, personsOf(id), personalData.mayRead(c.handlingAgencyId));
+        return view(c, personsOf(id), personalData.reveal(ENTITY, c.id, c.regionCode, c.handlingAgencyId));
     }
 
     private NeutralityCase visible(UUID id) {
@@ -178,7 +178,7 @@ public class NeutralityService {
         em.persist(c);
         em.flush();
         List<NeutralityPerson> persons = addPersons(c, input.persons(), 0);
-        return records.created(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.mayRead(x.handlingAgencyId)),
+        return records.created(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.reveal(ENTITY, x.id, x.regionCode, x.handlingAgencyId)),
                 NeutralityService::masked);
     }
 
@@ -208,7 +208,7 @@ public class NeutralityService {
             throw ProblemException.invalid("receivedOn", "must not be after the first decision on the case (" + earliest + ")");
         }
         apply(c, input);
-        return records.updated(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.mayRead(x.handlingAgencyId)),
+        return records.updated(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.reveal(ENTITY, x.id, x.regionCode, x.handlingAgencyId)),
                 NeutralityService::masked);
     }
 
@@ -221,7 +221,7 @@ public class NeutralityService {
         }
         persons.addAll(addPersons(c, inputs, persons.size()));
         touch(c);
-        return records.updated(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.mayRead(x.handlingAgencyId)),
+        return records.updated(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.reveal(ENTITY, x.id, x.regionCode, x.handlingAgencyId)),
                 NeutralityService::masked);
     }
 
@@ -352,7 +352,7 @@ public class NeutralityService {
         }
         touch(c);
         List<NeutralityPerson> after = List.copyOf(persons);
-        return records.updated(c, ENTITY, c.regionCode, x -> view(x, after, personalData.mayRead(x.handlingAgencyId)),
+        return records.updated(c, ENTITY, c.regionCode, x -> view(x, after, personalData.reveal(ENTITY, x.id, x.regionCode, x.handlingAgencyId)),
                 NeutralityService::masked);
     }
 

@@ -37,7 +37,8 @@ public class NeutralityStatisticsResource {
             + "kabkota, violationForm, status, recipient, sanction, positionCategory and source, over the cases in "
             + "your region scope with the given filters. A case with several violation forms counts under each form. "
             + "No names ever appear.")
-    @APIResponse(responseCode = "200", description = "The groups", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The groups", content = @Content(
+            schema = @Schema(implementation = NeutralityDtos.StatisticsResult.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "pariaman", value = """
                     {"groupBy": ["status", "recipient"], "truncated": false, "rows": [
                       {"key": {"status": "REKOMENDASI", "recipient": "BKN"}, "cases": 1, "persons": 5, "violations": 5},

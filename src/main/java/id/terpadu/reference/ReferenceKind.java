@@ -15,7 +15,7 @@ import id.terpadu.team.TeamRole;
 @Schema(name = "ReferenceKind")
 public record ReferenceKind(@Schema(example = "activity-types") String kind,
         @Schema(example = "Activity types of each handling stage") String description,
-        @Schema(hidden = true) Class<? extends Enum<?>> backingEnum) {
+        @Schema(hidden = true) @com.fasterxml.jackson.annotation.JsonIgnore Class<? extends Enum<?>> backingEnum) {
 
     public static final List<ReferenceKind> ALL = List.of(
             new ReferenceKind("conflict-categories", "Sources of conflict (UU 7/2012 Ps 5), hierarchical", null),

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +46,8 @@ public class ReferenceResource {
     @Operation(summary = "List the reference kinds",
             description = "The kinds of reference data this API serves, e.g. `conflict-categories` or `activity-types`. "
                     + "The list is fixed by the schema and always fits one page.")
-    @APIResponse(responseCode = "200", description = "The kinds", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The kinds", content = @Content(
+            schema = @Schema(ref = "ReferenceKindPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "kinds", value = """
                     {"items": [{"kind": "conflict-categories", "description": "Sources of conflict (UU 7/2012 Ps 5), hierarchical"},
                                {"kind": "activity-types", "description": "Activity types of each handling stage (attributes.stage)"}],
@@ -60,7 +62,8 @@ public class ReferenceResource {
             description = "Every code of the kind in its display order, with labels in Indonesian and English "
                     + "(`displayLabel` follows Accept-Language), description, legal basis and parent. Bounded by the "
                     + "schema, so one page holds all. Answers carry an ETag; send it in If-None-Match to get a 304.")
-    @APIResponse(responseCode = "200", description = "The codes", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The codes", content = @Content(
+            schema = @Schema(ref = "ReferenceItemPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "activity-types", value = """
                     {"items": [{"code": "TD_PENYELAMATAN_EVAKUASI",
                                 "label": {"id": "Penyelamatan, evakuasi dan identifikasi korban", "en": "Rescue, evacuation and identification of victims"},

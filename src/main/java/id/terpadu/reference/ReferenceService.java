@@ -69,7 +69,7 @@ public class ReferenceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireCode(String kind, String code, String field) {
         if (!isCode(kind, code)) {
-            throw ProblemException.invalid(field, "'" + code + "' is not a code of " + kind
+            throw ProblemException.invalid(field, "is not a code of " + kind
                     + "; see GET /api/v1/reference/" + kind);
         }
     }
@@ -79,7 +79,7 @@ public class ReferenceService {
     public List<String> requireSubtree(String kind, String code, String field) {
         List<String> codes = codeWithDescendants(kind, code);
         if (codes.isEmpty()) {
-            throw ProblemException.invalid(field, "'" + code + "' is not a code of " + kind
+            throw ProblemException.invalid(field, "is not a code of " + kind
                     + "; see GET /api/v1/reference/" + kind);
         }
         return codes;

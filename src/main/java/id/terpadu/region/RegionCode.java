@@ -21,7 +21,7 @@ public final class RegionCode {
     public static void require(String code, String field) {
         if (!isValid(code)) {
             throw id.terpadu.common.error.ProblemException.invalid(field,
-                    "'" + code + "' is not a Kemendagri region code (NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN)");
+                    "is not a Kemendagri region code (NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN)");
         }
     }
 

@@ -51,7 +51,8 @@ public class RegionResource {
     @Operation(summary = "Search regions", description = "Regions ordered by code, filtered by level, parent code and "
             + "a case-insensitive part of the name. Keyset-paginated: follow `nextCursor` or the Link header.")
     @APIResponse(responseCode = "200", description = "A page of regions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+            content = @Content(
+            schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     public Response search(
             @Parameter(description = "Level", schema = @Schema(implementation = RegionLevel.class)) @QueryParam("level") String level,
             @Parameter(description = "Code of the parent region", example = "19") @QueryParam("parent") String parent,
@@ -65,7 +66,8 @@ public class RegionResource {
     @Path("{code}")
     @Operation(summary = "Get a region", description = "One region by its Kemendagri code. The ETag changes when the "
             + "region is re-imported with another name; If-None-Match gives 304.")
-    @APIResponse(responseCode = "200", description = "The region", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The region", content = @Content(
+            schema = @Schema(implementation = RegionResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "kota", value = """
                     {"code": "19.71", "name": "Kota Pangkal Pinang", "level": "KOTA", "parentCode": "19"}""")))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -81,7 +83,8 @@ public class RegionResource {
     @Operation(summary = "List the regions one level down", description = "The kabupaten/kota of a province, the "
             + "kecamatan of a kabupaten/kota, or the desa/kelurahan of a kecamatan, ordered by code.")
     @APIResponse(responseCode = "200", description = "A page of regions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+            content = @Content(
+            schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     public Response children(@Parameter(description = "Kemendagri code", example = "19") @PathParam("code") String code,
             @BeanParam PageParams page) {
         return page.ok(service.children(code, page.request()));
@@ -103,7 +106,8 @@ public class RegionResource {
             19.71.01,Bukit Intan
             19.71.01.1001,Sinar Bulan
             """)))
-    @APIResponse(responseCode = "200", description = "Imported", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "Imported", content = @Content(
+            schema = @Schema(implementation = ImportResult.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "result", value = """
                     {"received": 91599, "inserted": 91561, "updated": 0, "unchanged": 38, "elapsedMillis": 2814}""")))
     public Response importCsv(String csv) {

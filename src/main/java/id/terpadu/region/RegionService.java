@@ -59,7 +59,7 @@ public class RegionService {
     public Region get(String code) {
         Region region = RegionCode.isValid(code) ? em.find(Region.class, code) : null;
         if (region == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no region with code " + code);
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no region with that code");
         }
         return region;
     }

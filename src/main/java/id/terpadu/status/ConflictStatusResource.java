@@ -72,7 +72,8 @@ public class ConflictStatusResource {
     @GET
     @Operation(summary = "List conflict statuses", description = "Statuses visible in your region scope, latest start "
             + "first, filtered by scale and region subtree; each says whether it is in force today. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of statuses", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of statuses", content = @Content(
+            schema = @Schema(ref = "ConflictStatusPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(@Parameter(schema = @Schema(implementation = Scale.class)) @QueryParam("scale") String scale,
             @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
@@ -84,7 +85,8 @@ public class ConflictStatusResource {
     @Path("{id}")
     @Operation(summary = "Get a conflict status", description = "One status with its extensions, effective end, state "
             + "(BELUM_BERLAKU, DITETAPKAN, DIPERPANJANG, DICABUT, BERAKHIR) and ETag.")
-    @APIResponse(responseCode = "200", description = "The status", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The status", content = @Content(
+            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -104,6 +106,7 @@ public class ConflictStatusResource {
              "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/45/2024", "consultationDate": "2024-10-13",
              "startsOn": "2024-10-14", "endsOn": "2024-12-31"}""")))
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
     public Response declare(@Valid @NotNull ConflictStatusInput request) {
         ConflictStatusResponse created = service.declare(request);
@@ -121,6 +124,7 @@ public class ConflictStatusResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "extension", value = """
             {"decreeNumber": "Keputusan Wali Kota No. 300/52/2024", "reason": "Situasi belum pulih", "days": 30}""")))
     @APIResponse(responseCode = "200", description = "The extended status", content = @Content(
+            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
     public Response extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionInput request) {
         ConflictStatusResponse updated = service.extend(id, request);
@@ -136,6 +140,7 @@ public class ConflictStatusResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revocation", value = """
             {"revokedOn": "2024-11-20", "reason": "Konflik telah dapat dikendalikan", "decreeNumber": "Keputusan Wali Kota No. 300/60/2024"}""")))
     @APIResponse(responseCode = "200", description = "The revoked status", content = @Content(
+            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
     public Response revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationInput request) {
         ConflictStatusResponse updated = service.revoke(id, request);
@@ -147,6 +152,7 @@ public class ConflictStatusResource {
     @Operation(summary = "History of a conflict status", description = "Every change of the status, oldest first. "
             + "Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
@@ -156,7 +162,8 @@ public class ConflictStatusResource {
     @Path("{id}/tni-assistance")
     @Operation(summary = "List the TNI assistance requests of a status", description = "Each with its effective end "
             + "(never after the status's) and whether it is in force today. A status has a handful; one page holds all.")
-    @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The requests", content = @Content(
+            schema = @Schema(ref = "TniAssistancePage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "requests", value = "{\"items\": [" + TNI_EXAMPLE + "], \"nextCursor\": null}")))
     public Page<TniAssistanceResponse> tni(@PathParam("id") UUID id) {
         return new Page<>(service.tniRequests(id), null);
@@ -173,7 +180,8 @@ public class ConflictStatusResource {
             {"requestedBy": "Wali Kota Pariaman", "reason": "Bentrokan meluas, Polres membutuhkan dukungan",
              "units": ["Kodim 0308/Pariaman"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
              "startsOn": "2024-10-15", "endsOn": "2024-10-29"}""")))
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            schema = @Schema(implementation = StatusDtos.TniAssistanceResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "tni", value = TNI_EXAMPLE)))
     public Response requestTni(@PathParam("id") UUID id, @Valid @NotNull TniAssistanceInput request) {
         TniAssistanceResponse created = service.requestTni(id, request);

@@ -66,7 +66,8 @@ public class TeamMemberResource {
     @GET
     @Operation(summary = "List the members of a team", description = "Members ordered by name, filtered by team role "
             + "and sub-team. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of members", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of members", content = @Content(
+            schema = @Schema(ref = "TeamMemberPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(@PathParam("teamId") UUID teamId,
             @Parameter(description = "Team role", schema = @Schema(implementation = TeamRole.class)) @QueryParam("role") String role,
@@ -79,7 +80,8 @@ public class TeamMemberResource {
     @GET
     @Path("{memberId}")
     @Operation(summary = "Get a team member", description = "One member with its ETag; If-None-Match gives 304.")
-    @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The member", content = @Content(
+            schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId, @Context Request request) {
@@ -95,6 +97,7 @@ public class TeamMemberResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "sekretaris", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Added; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
     public Response add(@PathParam("teamId") UUID teamId, @Valid @NotNull TeamMemberInput request) {
         TeamMemberResponse created = service.addMember(teamId, request);
@@ -110,6 +113,7 @@ public class TeamMemberResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "sekretaris", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
     public Response replace(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -135,6 +139,7 @@ public class TeamMemberResource {
     @Operation(summary = "History of a team member", description = "Every change of the member, oldest first. "
             + "Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
             @BeanParam PageParams page) {

@@ -68,7 +68,8 @@ public class TeamResource {
     @GET
     @Operation(summary = "List teams", description = "Teams visible in your region scope (the national team is visible "
             + "to all), newest year first. Filters: level, region subtree, year. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(
+            schema = @Schema(ref = "TeamPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(
             @Parameter(description = "Team level", schema = @Schema(implementation = TeamLevel.class)) @QueryParam("level") String level,
@@ -83,7 +84,8 @@ public class TeamResource {
     @Path("{id}")
     @Operation(summary = "Get a team", description = "One team with its ETag; 404 outside your region scope; "
             + "If-None-Match gives 304. Members are listed at /teams/{id}/members.")
-    @APIResponse(responseCode = "200", description = "The team", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The team", content = @Content(
+            schema = @Schema(implementation = TeamDtos.TeamResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -100,6 +102,7 @@ public class TeamResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "babel", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = TeamDtos.TeamResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
     public Response create(@Valid @NotNull TeamInput request) {
         TeamResponse created = service.create(request);
@@ -115,6 +118,7 @@ public class TeamResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "babel", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = TeamDtos.TeamResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -140,6 +144,7 @@ public class TeamResource {
     @Operation(summary = "History of a team", description = "Every change of the team, oldest first, with actor, "
             + "agency, client, request id and the record after the change. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id,
             @BeanParam PageParams page) {

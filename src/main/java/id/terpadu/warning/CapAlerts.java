@@ -75,7 +75,7 @@ public class CapAlerts {
     /** The warning's current version as a CAP alert; 404 when the caller may not see the warning. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CapAlert alert(UUID id) {
-        EarlyWarningResponse warning = warnings.get(id);
+        EarlyWarningResponse warning = warnings.alert(id);
         List<CapAlert.Reference> references = new ArrayList<>();
         WarningStatus previous = null;
         Instant sent = null;

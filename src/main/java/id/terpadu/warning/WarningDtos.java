@@ -54,6 +54,14 @@ public final class WarningDtos {
             SourceKind sourceKind, Classification classification, WarningStatus status, String recommendedActions,
             UUID escalatedIncidentId, long version, Instant createdAt, Instant updatedAt) {
 
+        /** The warning with the names of persons among its parties masked. */
+        public EarlyWarningResponse masked() {
+            return !Party.anyPerson(parties) ? this : new EarlyWarningResponse(id, regionCode, categoryCode, title,
+                    description, Party.masked(parties), indicators, likelihood, impact, riskScore, riskLevel,
+                    sourceAgencyId, sourceKind, classification, status, recommendedActions, escalatedIncidentId, version,
+                    createdAt, updatedAt);
+        }
+
         static EarlyWarningResponse from(EarlyWarning w) {
             return new EarlyWarningResponse(w.id, w.regionCode, w.categoryCode, w.title, w.description,
                     w.parties == null ? List.of() : w.parties, w.indicators == null ? List.of() : w.indicators,

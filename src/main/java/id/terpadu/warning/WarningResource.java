@@ -142,7 +142,8 @@ public class WarningResource {
     @Operation(summary = "List early warnings", description = "Warnings visible to you (region scope and "
             + "classification), most recently changed first, filtered by region subtree, category (with sub-categories), "
             + "status, risk level and classification. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of warnings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of warnings", content = @Content(
+            schema = @Schema(ref = "EarlyWarningPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(
             @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
@@ -168,7 +169,8 @@ public class WarningResource {
             + "`references` (sender,identifier,sent). Its ETag is a digest of the document. The current public "
             + "alerts are listed in the Atom feed GET /api/v1/alerts.atom.\n\n" + CapMapping.TABLE)
     @APIResponse(responseCode = "200", description = "The warning (JSON) or its current version as a CAP alert", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EarlyWarningResponse.class),
+                    examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)),
             @Content(mediaType = CapAlert.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "cap", value = CAP_EXAMPLE)) })
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -199,6 +201,7 @@ public class WarningResource {
             + "TINGGI; reference kind risk-levels).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pilkada", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
+            schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)))
     public Response create(@Valid @NotNull EarlyWarningInput request) {
         EarlyWarningResponse created = service.create(request);
@@ -214,6 +217,7 @@ public class WarningResource {
             + "allowed ones). If-Match is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pilkada", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
+            schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -226,6 +230,7 @@ public class WarningResource {
     @Path("{id}/history")
     @Operation(summary = "History of an early warning", description = "Every change, oldest first. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
+            schema = @Schema(ref = "ChangeEntryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
@@ -241,6 +246,7 @@ public class WarningResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalation", value = """
             {"occurredFrom": "2024-11-28T02:00:00Z", "severity": 4, "description": "Massa membakar ban di depan kantor KPU"}""")))
     @APIResponse(responseCode = "201", description = "The new incident; Location points to it", content = @Content(
+            schema = @Schema(implementation = IncidentResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = """
                     {"id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
                      "categoryCode": "POLITIK_PILKADA", "regionCode": "13.77", "stage": "PENGHENTIAN", "severity": 4,

@@ -23,8 +23,10 @@ import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.PersonalData;
 import id.terpadu.incident.IncidentDtos.IncidentInput;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.incident.IncidentDtos.Party;
 import id.terpadu.incident.IncidentService;
 import id.terpadu.incident.Stage;
 import id.terpadu.reference.ReferenceService;
@@ -54,9 +56,12 @@ public class WarningService {
     private final AgencyService agencies;
     private final ReferenceService reference;
     private final IncidentService incidents;
+    private final PersonalData personalData;
 
     WarningService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
-            RegionService regions, AgencyService agencies, ReferenceService reference, IncidentService incidents) {
+            RegionService regions, AgencyService agencies, ReferenceService reference, IncidentService incidents,
+            PersonalData personalData) {
+        this.personalData = personalData;
         this.em = em;
         this.caller = caller;
         this.clearance = clearance;
@@ -83,7 +88,17 @@ public class WarningService {
             filter.and("e.categoryCode in :?", reference.requireSubtree("conflict-categories", category, "category"));
         }
         return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, page,
-                w -> List.of(w.updatedAt.toString(), w.id.toString())).map(EarlyWarningResponse::from);
+                w -> List.of(w.updatedAt.toString(), w.id.toString())).map(w -> shown(EarlyWarningResponse.from(w)));
+    }
+
+    /**
+     * The warning as the caller may see it: the names of persons among its parties are shown to those who may read
+     * the personal data of the source agency's records (the read is then recorded), masked for everyone else.
+     */
+    private EarlyWarningResponse shown(EarlyWarningResponse warning) {
+        return !Party.anyPerson(warning.parties())
+                || personalData.reveal(ENTITY, warning.id(), warning.regionCode(), warning.sourceAgencyId())
+                        ? warning : warning.masked();
     }
 
     /**
@@ -98,12 +113,18 @@ public class WarningService {
                         + WarningStatus.class.getName() + ".REDA, " + WarningStatus.class.getName() + ".ESKALASI)");
         return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, new PageRequest(limit, null),
                 w -> List.of(w.updatedAt.toString(), w.id.toString())).items().stream()
-                .map(EarlyWarningResponse::from).toList();
+                .map(w -> EarlyWarningResponse.from(w).masked()).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public EarlyWarningResponse get(UUID id) {
-        return EarlyWarningResponse.from(visible(id));
+        return shown(EarlyWarningResponse.from(visible(id)));
+    }
+
+    /** The warning for a public alert, which never carries names: persons among the parties masked. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EarlyWarningResponse alert(UUID id) {
+        return EarlyWarningResponse.from(visible(id)).masked();
     }
 
     /** The warning if the caller may see it (region scope and classification); 404 otherwise. */
@@ -138,7 +159,8 @@ public class WarningService {
         }
         warning.status = first;
         apply(warning, input);
-        return records.created(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from);
+        return shown(records.created(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from,
+                EarlyWarningResponse::masked));
     }
 
     @Transactional
@@ -158,7 +180,8 @@ public class WarningService {
         apply(warning, input);
         // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
         warning.status = status;
-        return records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from);
+        return shown(records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from,
+                EarlyWarningResponse::masked));
     }
 
     private void apply(EarlyWarning warning, EarlyWarningInput input) {
@@ -208,7 +231,7 @@ public class WarningService {
                 .setParameter("i", incident.id()).setParameter("w", warning.id).executeUpdate();
         warning.status = WarningStatus.ESKALASI;
         warning.escalatedIncidentId = incident.id();
-        records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from);
+        records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked);
         return incident;
     }
 }

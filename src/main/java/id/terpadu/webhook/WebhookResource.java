@@ -88,6 +88,7 @@ public class WebhookResource {
             + "in your scope (national ones: national callers only) whose maximum classification you may read, oldest "
             + "first. Never with their secret. ADMIN or COORDINATOR. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions", content = @Content(
+            schema = @Schema(ref = "WebhookSubscriptionPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
     public Response list(
@@ -102,6 +103,7 @@ public class WebhookResource {
     @Operation(summary = "Get a webhook subscription", description = "One subscription with its status (and why it was "
             + "disabled) and ETag, without its secret. A subscription you may not see answers 404.")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(
+            schema = @Schema(implementation = WebhookDtos.SubscriptionResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscription", value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -123,7 +125,8 @@ public class WebhookResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "babel", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Subscribed; the answer holds the secret. Location and ETag are set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(
+            schema = @Schema(implementation = WebhookDtos.SubscriptionResponse.class), mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "subscription", value = CREATED_EXAMPLE)))
     public Response create(@Valid @NotNull SubscriptionInput request) {
         SubscriptionResponse created = service.create(request);
@@ -152,6 +155,7 @@ public class WebhookResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "fixed", value = "{\"reason\": \"Sertifikat TLS penerima sudah diperbarui\"}")))
     @APIResponse(responseCode = "200", description = "The subscription, ACTIVE", content = @Content(
+            schema = @Schema(implementation = WebhookDtos.SubscriptionResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscription", value = RESPONSE_EXAMPLE)))
     public Response enable(@PathParam("id") UUID id, @Valid EnableInput request) {
         SubscriptionResponse updated = service.enable(id, request);
@@ -165,6 +169,7 @@ public class WebhookResource {
             + "latency, error and the retry it scheduled. A failed attempt is retried with exponential backoff and "
             + "jitter for 24 hours. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of deliveries", content = @Content(
+            schema = @Schema(ref = "WebhookDeliveryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + DELIVERY_EXAMPLE + "], \"nextCursor\": null}")))
     public Response deliveries(@PathParam("id") UUID id,
@@ -181,8 +186,11 @@ public class WebhookResource {
             + "fresh 24-hour retry window and the same webhook-id (a receiver that already has it may ignore it). "
             + "Attempts so far stay in its log. 409 unless the subscription is ACTIVE. No body is needed.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                    description = "Ignored", maxProperties = 0),
             examples = @ExampleObject(name = "none", value = "{}")))
     @APIResponse(responseCode = "202", description = "Queued; the delivery is PENDING", content = @Content(
+            schema = @Schema(implementation = WebhookDtos.DeliveryResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "delivery", value = DELIVERY_EXAMPLE)))
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         DeliveryResponse delivery = service.redeliver(id, deliveryId);

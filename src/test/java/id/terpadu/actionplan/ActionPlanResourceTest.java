@@ -29,19 +29,19 @@ import io.restassured.specification.RequestSpecification;
  * three periods have all started whenever the tests run.
  */
 @QuarkusTest
-class ActionPlanResourceTest {
+public class ActionPlanResourceTest {
 
-    static final int LAST_YEAR = LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear() - 1;
+    public static final int LAST_YEAR = LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear() - 1;
 
     static RequestSpecification secretariat(String region, UUID agency) {
         return Tokens.as("kesbangpol." + region, List.of("COORDINATOR"), List.of(region), agency);
     }
 
-    static Map<String, Object> plan(UUID team, int year) {
+    public static Map<String, Object> plan(UUID team, int year) {
         return Map.of("teamId", team.toString(), "year", year, "title", "Rencana Aksi Terpadu " + year);
     }
 
-    static Map<String, Object> item(String stage, int target, UUID agency, int year) {
+    public static Map<String, Object> item(String stage, int target, UUID agency, int year) {
         Map<String, Object> body = new HashMap<>();
         body.put("stage", stage);
         body.put("activity", "Kegiatan " + stage.toLowerCase());
@@ -54,7 +54,7 @@ class ActionPlanResourceTest {
         return body;
     }
 
-    static Map<String, Object> report(String period, Object realisation) {
+    public static Map<String, Object> report(String period, Object realisation) {
         Map<String, Object> body = new HashMap<>();
         body.put("period", period);
         body.put("realisation", realisation);

@@ -33,9 +33,9 @@ import io.restassured.specification.RequestSpecification;
 
 /** API keys: shown once, stored as a hash, scoped like people, revoked at once. */
 @QuarkusTest
-class ApiKeyResourceTest {
+public class ApiKeyResourceTest {
 
-    static Map<String, Object> key(UUID agency, List<String> regions, List<String> scopes, String classification) {
+    public static Map<String, Object> key(UUID agency, List<String> regions, List<String> scopes, String classification) {
         Map<String, Object> body = new HashMap<>();
         body.put("agencyId", agency.toString());
         body.put("name", "Dasbor uji");
@@ -46,7 +46,7 @@ class ApiKeyResourceTest {
         return body;
     }
 
-    static RequestSpecification withKey(String key) {
+    public static RequestSpecification withKey(String key) {
         return given().header("X-API-Key", key).contentType(ContentType.JSON);
     }
 

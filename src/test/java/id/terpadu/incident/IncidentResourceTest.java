@@ -149,7 +149,7 @@ public class IncidentResourceTest {
     private static int minute;
 
     /** An activity a minute after the previous one, so their order is known. */
-    static Map<String, Object> activity(String type, UUID agency) {
+    public static Map<String, Object> activity(String type, UUID agency) {
         minute++;
         return Map.of("activityType", type, "agencyId", agency.toString(),
                 "occurredAt", String.format("2024-10-12T12:%02d:00Z", minute % 60), "description", "Kegiatan " + type);

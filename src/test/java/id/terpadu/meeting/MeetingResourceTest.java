@@ -32,11 +32,11 @@ import io.restassured.specification.RequestSpecification;
 
 /** Coordination meetings: the Padang rakor before Pilkada 2024 and the Wonosobo rakor a month before it. */
 @QuarkusTest
-class MeetingResourceTest {
+public class MeetingResourceTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Jakarta"));
 
-    static Map<String, Object> attendee(UUID agency, String organisation, String position, String attendance,
+    public static Map<String, Object> attendee(UUID agency, String organisation, String position, String attendance,
             String representedBy) {
         Map<String, Object> a = new HashMap<>();
         if (agency != null) {
@@ -51,7 +51,7 @@ class MeetingResourceTest {
         return a;
     }
 
-    static Map<String, Object> meeting(UUID team, String title, String startsAt, List<Map<String, Object>> attendees) {
+    public static Map<String, Object> meeting(UUID team, String title, String startsAt, List<Map<String, Object>> attendees) {
         Map<String, Object> body = new HashMap<>();
         body.put("teamId", team.toString());
         body.put("kind", "RUTIN");

@@ -32,7 +32,7 @@ import io.restassured.specification.RequestSpecification;
  * Bawaslu Sumatera Barat's figures (27 violations in Pemilu 2019, 71 in Pilkada 2020), built through the API.
  */
 @QuarkusTest
-class NeutralityCaseResourceTest {
+public class NeutralityCaseResourceTest {
 
     static final String NAME_PREFIX = "Aparatur Pariaman";
 
@@ -41,7 +41,7 @@ class NeutralityCaseResourceTest {
         Db.execute("delete from neutrality_case where region_code like '13%'");
     }
 
-    static Map<String, Object> caseBody(String type, int year, String region, String receivedOn, UUID handler,
+    public static Map<String, Object> caseBody(String type, int year, String region, String receivedOn, UUID handler,
             List<Map<String, Object>> persons) {
         Map<String, Object> body = new HashMap<>();
         body.put("electionType", type);
@@ -56,7 +56,7 @@ class NeutralityCaseResourceTest {
         return body;
     }
 
-    static List<Map<String, Object>> persons(String prefix, int count) {
+    public static List<Map<String, Object>> persons(String prefix, int count) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             Map<String, Object> p = new HashMap<>();

@@ -23,7 +23,8 @@ class ReferenceResourceTest {
     void listsTheKinds() {
         analyst().get("/api/v1/reference").then().statusCode(200)
                 .body("items.kind", hasItems("conflict-categories", "handling-stages", "activity-types",
-                        "agency-types", "team-levels", "team-roles", "sub-teams", "region-levels"));
+                        "agency-types", "team-levels", "team-roles", "sub-teams", "region-levels"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id.terpadu")));
     }
 
     @Test

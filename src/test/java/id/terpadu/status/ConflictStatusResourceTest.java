@@ -21,7 +21,7 @@ import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ConflictStatusResourceTest {
+public class ConflictStatusResourceTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Jakarta"));
 
@@ -31,7 +31,7 @@ class ConflictStatusResourceTest {
         // each test declares for its own region, so clear what an earlier run of the same test left
     }
 
-    static Map<String, Object> status(String scale, String region, LocalDate start, LocalDate end) {
+    public static Map<String, Object> status(String scale, String region, LocalDate start, LocalDate end) {
         Map<String, Object> body = new HashMap<>();
         body.put("scale", scale);
         if (region != null) {

@@ -40,7 +40,7 @@ import io.restassured.specification.RequestSpecification;
  * second with a 1 s backoff base and a 2 s request timeout).
  */
 @QuarkusTest
-class WebhookResourceTest {
+public class WebhookResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +50,7 @@ class WebhookResourceTest {
         Db.execute("delete from webhook_subscription");
     }
 
-    static Map<String, Object> subscription(String url, List<String> types, String region, String max) {
+    public static Map<String, Object> subscription(String url, List<String> types, String region, String max) {
         Map<String, Object> body = new HashMap<>();
         body.put("url", url);
         body.put("eventTypes", types);

@@ -20,6 +20,6 @@ public record ChangeEntry(
         @Schema(description = "Client of the token or API key", example = "terpadu-mobile") String clientId,
         @Schema(example = "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11") String requestId,
         Instant occurredAt,
-        @Schema(description = "The record as the API returned it after the change; for a delete, a tombstone "
+        @Schema(implementation = java.util.Map.class, description = "The record as the API returned it after the change; for a delete, a tombstone "
                 + "{\"id\": …, \"deleted\": true}") JsonNode snapshot) {
 }

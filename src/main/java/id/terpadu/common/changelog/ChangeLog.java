@@ -81,14 +81,27 @@ public class ChangeLog {
             """;
 
     /** Writes the snapshot straight to JSON text (no intermediate tree: the same text, one pass less per write). */
-    private void insert(String entityType, UUID id, Operation operation, long version, String regionCode,
-            Object snapshot) {
-        String json;
+    private String json(Object snapshot) {
         try {
-            json = mapper.writeValueAsString(snapshot);
+            return mapper.writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("snapshot cannot be written", e);
         }
+    }
+
+    /** Whether the newest entry of the record holds exactly this snapshot (a change that changed nothing). */
+    public boolean isLatest(String entityType, UUID id, Object snapshot) {
+        String json = json(snapshot);
+        List<?> same = em.createNativeQuery("""
+                select snapshot = cast(:json as jsonb) from change_log where entity_type = :type and entity_id = :id
+                order by position desc limit 1""")
+                .setParameter("json", json).setParameter("type", entityType).setParameter("id", id).getResultList();
+        return !same.isEmpty() && Boolean.TRUE.equals(same.get(0));
+    }
+
+    private void insert(String entityType, UUID id, Operation operation, long version, String regionCode,
+            Object snapshot) {
+        String json = json(snapshot);
         em.createNativeQuery(INSERT)
                 .setParameter("type", entityType)
                 .setParameter("id", id)

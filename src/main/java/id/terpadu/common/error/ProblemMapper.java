@@ -158,6 +158,27 @@ public class ProblemMapper {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                     "The database did not answer in time; retry shortly");
         }
+        if (t instanceof java.sql.SQLException sql
+                && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+            // PostgreSQL text cannot hold NUL (\u0000): the client's input, not our failure
+            return new ProblemException(ProblemType.VALIDATION,
+                    "A text in the request contains the NUL character (\\u0000), which cannot be stored; remove it");
+        }
+        if (t instanceof jakarta.transaction.RollbackException) {
+            // A commit that failed: the transaction manager tells why only in a suppressed exception (an
+            // XAException whose cause is the driver's), and a database that went away at that moment is a 503.
+            for (Throwable suppressed : t.getSuppressed()) {
+                for (Throwable c = suppressed; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                    if (c instanceof java.sql.SQLException sql && (isTimedOut(sql) || isUnavailable(sql))) {
+                        return classifyOne(sql);
+                    }
+                }
+            }
+        }
+        if (t instanceof java.sql.SQLException sql && isTimedOut(sql)) {
+            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                    "The database did not answer in time; retry shortly");
+        }
         if (t instanceof java.sql.SQLException sql && isUnavailable(sql)) {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                     "The database is not reachable at the moment; retry shortly");
@@ -172,11 +193,20 @@ public class ProblemMapper {
         return null;
     }
 
-    private static boolean isUnavailable(java.sql.SQLException sql) {
+    /**
+     * A stalled database: a lock not granted within lock_timeout (55P03), a statement cancelled by
+     * statement_timeout (57014), or no pooled connection free within the acquisition timeout.
+     */
+    private static boolean isTimedOut(java.sql.SQLException sql) {
         String state = sql.getSQLState();
         String message = sql.getMessage() == null ? "" : sql.getMessage();
-        return (state != null && (state.startsWith("08") || state.equals("57014") || state.equals("57P01")
-                || state.equals("55P03"))) || message.contains("acquisition timeout");
+        return "55P03".equals(state) || "57014".equals(state) || message.contains("acquisition timeout");
+    }
+
+    /** A database that is down or restarting: connection failures (08…) and an administrator's shutdown (57P01). */
+    private static boolean isUnavailable(java.sql.SQLException sql) {
+        String state = sql.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03"));
     }
 
     private static String webDetail(int status) {
@@ -245,7 +275,7 @@ public class ProblemMapper {
         }
         String field = pathOf(mapping);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
-            String name = field.isEmpty() ? String.valueOf(unknown.getPropertyName()) : field;
+            String name = field.isEmpty() ? fieldName(String.valueOf(unknown.getPropertyName())) : field;
             return new ProblemException(ProblemType.VALIDATION, name + ": unknown field",
                     List.of(new Problem.FieldError(name, "unknown field; this request has no such field")), null);
         }
@@ -253,7 +283,7 @@ public class ProblemMapper {
                 && invalid.getTargetType().isEnum()) {
             List<String> allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).toList();
-            String message = "'" + invalid.getValue() + "' is not one of " + String.join(", ", allowed);
+            String message = "is not one of " + String.join(", ", allowed);
             return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
                     List.of(new Problem.FieldError(field, message)), allowed);
         }
@@ -304,12 +334,20 @@ public class ProblemMapper {
                 if (path.length() > 0) {
                     path.append('.');
                 }
-                path.append(ref.getFieldName());
+                path.append(fieldName(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
         return path.toString();
+    }
+
+    /**
+     * A field name of the request as a problem may repeat it: a plain identifier as sent, anything else (spaces,
+     * punctuation, SQL or markup a client put in a key) as {@code (unnamed)}, so that no raw input is echoed.
+     */
+    static String fieldName(String name) {
+        return name != null && name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") ? name : "(unnamed)";
     }
 
     /** Jackson's messages quote the input (up to 500 characters); keep the first line, and only its start. */

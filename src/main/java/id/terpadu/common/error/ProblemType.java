@@ -19,6 +19,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key sudah dipakai untuk permintaan lain",
             "The Idempotency-Key was used for another request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Header If-Match wajib", "If-Match is required"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Terlalu banyak permintaan", "Too many requests"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Layanan sedang tidak tersedia", "Service unavailable"),
     INTERNAL(500, "internal", "Terjadi kesalahan pada server", "Internal server error");
 

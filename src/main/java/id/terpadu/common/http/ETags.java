@@ -58,19 +58,20 @@ public final class ETags {
                 // falls through: an ETag we never gave out matches nothing
             }
         }
-        throw stale(ifMatch);
+        throw stale(null);
     }
 
     /** 412 unless the record is still at the version the client read. */
     public static void check(Long expected, long actual) {
         if (expected != null && expected != actual) {
-            throw stale("\"" + expected + "\"");
+            throw stale(expected);
         }
     }
 
-    private static ProblemException stale(String sent) {
-        return new ProblemException(ProblemType.PRECONDITION_FAILED,
-                "If-Match " + sent + " does not match the current version; read the record again");
+    /** The 412; it names the version the client sent when that was one of ours, and never repeats raw input. */
+    private static ProblemException stale(Long sent) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, (sent == null ? "If-Match does not name the current version of this record"
+                : "If-Match \"" + sent + "\" does not match the current version") + "; read the record again");
     }
 
     /** 200 with the body and its ETag, or 304 when {@code If-None-Match} already names this version. */
@@ -82,7 +83,12 @@ public final class ETags {
     public static Response conditionalGet(Request request, EntityTag tag, Object body) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return notModified.tag(tag).build();
+            Response answer = notModified.tag(tag).build();
+            if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+                // an If-Match that names another version: a problem document like every other 412
+                throw stale(null);
+            }
+            return answer;
         }
         return Response.ok(body).tag(tag).build();
     }

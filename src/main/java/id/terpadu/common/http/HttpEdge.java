@@ -17,25 +17,39 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * What happens to every HTTP request before it reaches a resource: the request id is fixed, and a body that
- * announces itself larger than the limit is refused with a problem document before it is read. (A chunked
- * body without Content-Length that grows past the limit is cut off by the HTTP layer with a bare 413.)
+ * announces itself larger than the limit is refused with a problem document before it is read. A chunked body
+ * (no Content-Length) is read here, counting its bytes, and refused with the same problem once it grows past the
+ * limit (the resources then read it from memory); left to the HTTP layer it would get a bare 413 without a body.
  */
 @Singleton
 public class HttpEdge {
 
     private final ObjectMapper mapper;
     private final long maxBody;
+    private final BodyHandler chunkedBodies;
 
     HttpEdge(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
         this.mapper = mapper;
         this.maxBody = maxBody.asLongValue();
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
     }
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(this::handle);
+        router.route().order(-1000).failureHandler(this::failed);
+    }
+
+    /** The body handler refuses a chunked body past the limit with a failure of status 413: answer it as a problem. */
+    private void failed(RoutingContext ctx) {
+        if (ctx.statusCode() == 413 && ctx.failure() == null && !ctx.response().headWritten()) {
+            writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + maxBody + " bytes");
+            return;
+        }
+        ctx.next();
     }
 
     private void handle(RoutingContext ctx) {
@@ -46,6 +60,11 @@ public class HttpEdge {
         if (length != null && isTooLarge(length)) {
             writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE,
                     "The body may be at most " + maxBody + " bytes; this one announces " + length);
+            return;
+        }
+        if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && !ctx.request().path().startsWith("/q/")) {
+            chunkedBodies.handle(ctx);
             return;
         }
         ctx.next();

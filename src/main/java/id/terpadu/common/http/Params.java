@@ -23,7 +23,7 @@ public final class Params {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
             List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-            throw ProblemException.invalid(field, "'" + value + "' is not one of " + String.join(", ", allowed), allowed);
+            throw ProblemException.invalid(field, "is not one of " + String.join(", ", allowed), allowed);
         }
     }
 

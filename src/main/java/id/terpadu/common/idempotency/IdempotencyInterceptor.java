@@ -98,7 +98,10 @@ public class IdempotencyInterceptor {
         if (claimed == 0) {
             return replay(principal, key, hash);
         }
-        em.createNativeQuery("select set_config('lock_timeout', '0', true)").getSingleResult();
+        // The request itself waits for locks no longer than any other: the connection's own lock_timeout.
+        em.createNativeQuery("""
+                select set_config('lock_timeout', (select reset_val from pg_settings where name = 'lock_timeout'), true)
+                """).getSingleResult();
         Response response = (Response) ctx.proceed();
         Object entity = response.getEntity() instanceof Redactable redactable ? redactable.redacted()
                 : response.getEntity();

@@ -17,13 +17,17 @@ public class JsonSettings implements ObjectMapperCustomizer {
 
     public static final int MAX_NESTING_DEPTH = 32;
     public static final int MAX_STRING_LENGTH = 1_000_000;
+    public static final int MAX_NUMBER_LENGTH = 100;
+    /** No JSON document is longer than the largest body the HTTP layer accepts (8 MiB). */
+    public static final long MAX_DOCUMENT_LENGTH = 8L * 1024 * 1024;
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH)
-                .maxNumberLength(100)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                 .build());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

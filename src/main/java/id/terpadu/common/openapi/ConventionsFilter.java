@@ -1,6 +1,7 @@
 package id.terpadu.common.openapi;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -17,10 +18,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.idempotency.IdempotencyInterceptor;
+import id.terpadu.common.ratelimit.Policy;
+import id.terpadu.common.ratelimit.RateLimitFilter;
 
 /**
  * Documents the conventions every operation shares, once: the problem responses each kind of operation can give
- * (with an example each), and the {@code Idempotency-Key} header of every POST.
+ * (with an example each, and the rate-limit headers of a 429), and the {@code Idempotency-Key} header of every POST.
  */
 public class ConventionsFilter implements OASFilter {
 
@@ -31,6 +34,7 @@ public class ConventionsFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        defineRateLimitHeaders(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/")) {
                 return;
@@ -39,6 +43,9 @@ public class ConventionsFilter implements OASFilter {
                 document(path, entry.getKey(), entry.getValue());
             }
         });
+        Pages.apply(openAPI);
+        Bounds.apply(openAPI);
+        Nulls.apply(openAPI);
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -78,6 +85,9 @@ public class ConventionsFilter implements OASFilter {
             problems.put(ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key was used with another body");
             addIdempotencyKey(operation);
         }
+        problems.put(ProblemType.TOO_MANY_REQUESTS, "Over your budget of " + RATE_POLICY.get(Policy.of(method.name(), path))
+                + " for this window (per API key, token subject, or client address); retry after Retry-After seconds. "
+                + "Every answer carries RateLimit-Policy and RateLimit");
         problems.put(ProblemType.INTERNAL, "Unexpected failure; quote the request id");
         problems.put(ProblemType.SERVICE_UNAVAILABLE, "The database is unreachable or too slow; retry after Retry-After");
         problems.forEach((type, description) -> {
@@ -86,6 +96,38 @@ public class ConventionsFilter implements OASFilter {
                 responses.addAPIResponse(code, problemResponse(type, description, path));
             }
         });
+        addRateLimitHeaders(responses.getAPIResponse("429"), Policy.of(method.name(), path));
+    }
+
+    private static final Map<Policy, String> RATE_POLICY = Map.of(Policy.READS, "reads",
+            Policy.WRITES, "writes", Policy.EXPENSIVE, "expensive reads (exports, change feed, statistics)");
+
+    /** The headers of a 429, defined once under components (the two RateLimit fields come on every answer). */
+    private static void addRateLimitHeaders(APIResponse response, Policy policy) {
+        if (response == null || (response.getHeaders() != null && response.getHeaders().containsKey("Retry-After"))) {
+            return;
+        }
+        for (String name : List.of("Retry-After", RateLimitFilter.POLICY_HEADER, RateLimitFilter.HEADER)) {
+            response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name));
+        }
+    }
+
+    private static void defineRateLimitHeaders(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents()
+                .addHeader("Retry-After", header("Seconds until the window ends and the budget is full again", "17"))
+                .addHeader(RateLimitFilter.POLICY_HEADER, header("The quota policy, in the IETF httpapi RateLimit header "
+                        + "fields: its name (`reads`, `writes` or `expensive`), quota `q` and window `w` in seconds. Sent "
+                        + "on every answer", "\"reads\";q=1200;w=60"))
+                .addHeader(RateLimitFilter.HEADER, header("What is left of the policy: remaining requests `r` and "
+                        + "seconds `t` until the window ends. Sent on every answer", "\"reads\";r=0;t=17"));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description, String example) {
+        return OASFactory.createHeader().description(description).example(example)
+                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING));
     }
 
     private static void addIdempotencyKey(Operation operation) {

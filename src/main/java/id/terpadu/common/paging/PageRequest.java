@@ -17,6 +17,8 @@ public record PageRequest(int limit, List<String> after) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+    /** Longer cursors are refused unread: none this service gives out comes near it. */
+    public static final int MAX_CURSOR_LENGTH = 2048;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> VALUES = new TypeReference<>() {
     };
@@ -51,7 +53,7 @@ public record PageRequest(int limit, List<String> after) {
 
     private static List<String> decode(String cursor) {
         try {
-            if (cursor.length() > 2048) {
+            if (cursor.length() > MAX_CURSOR_LENGTH) {
                 throw new IllegalArgumentException("too long");
             }
             List<String> values = JSON.readValue(Base64.getUrlDecoder().decode(cursor), VALUES);

@@ -7,7 +7,9 @@ import java.util.UUID;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import id.terpadu.common.security.Caller;
@@ -31,6 +33,15 @@ public abstract class AuditedEntity {
     public String createdBy;
     public String updatedBy;
 
+    /** The version the change log last saw of this record in this persistence context (as loaded, or as logged). */
+    @Transient
+    long loggedVersion = -1;
+
+    @PostLoad
+    void loaded() {
+        loggedVersion = version;
+    }
+
     @PrePersist
     void stampCreate() {
         Instant now = now();
@@ -39,6 +50,11 @@ public abstract class AuditedEntity {
         updatedAt = now;
         createdBy = who;
         updatedBy = who;
+    }
+
+    /** Marks the record changed now by the caller, so that the next flush gives it a new version. */
+    void touch() {
+        stampUpdate();
     }
 
     @PreUpdate

@@ -102,6 +102,18 @@ public class Records {
     private <E extends AuditedEntity, R> R logged(E entity, Operation operation, String entityType, String regionCode,
             Function<E, R> view, Function<R, ?> logged) {
         em.flush();
+        if (operation == Operation.UPDATE && entity.version == entity.loggedVersion) {
+            // None of the record's own columns changed. If what the log would keep is what it already holds (a PUT
+            // that repeats the record), nothing happened: no new version, no entry. Otherwise its children changed
+            // (persons of a case, say): that is a change of the record, with a version of its own.
+            R unchanged = view.apply(entity);
+            if (changeLog.isLatest(entityType, entity.id, logged.apply(unchanged))) {
+                return unchanged;
+            }
+            entity.touch();
+            em.flush();
+        }
+        entity.loggedVersion = entity.version;
         R response = view.apply(entity);
         changeLog.record(entityType, entity.id, operation, entity.version, regionCode, logged.apply(response));
         return response;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +45,8 @@ public class DevTokenResource {
                      "roles": ["COORDINATOR"], "regionScope": ["19"]}"""),
             @ExampleObject(name = "admin-national", summary = "National administrator", value = """
                     {"subject": "admin.pusat", "roles": ["ADMIN"], "regionScope": []}""") }))
-    @APIResponse(responseCode = "201", description = "A signed token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "201", description = "A signed token", content = @Content(
+            schema = @Schema(implementation = DevTokenDtos.DevTokenResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "token", value = """
                     {"accessToken": "eyJraWQiOiJ0ZXJwYWR1LWRldmVsb3BtZW50LW9ubHkiLCJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJ…",
                      "tokenType": "Bearer", "expiresAt": "2026-11-23T11:00:00Z", "subject": "kesbangpol.babel.sekretariat",

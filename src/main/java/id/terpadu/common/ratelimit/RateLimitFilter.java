@@ -1,0 +1,80 @@
+package id.terpadu.common.ratelimit;
+
+import java.security.Principal;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import id.terpadu.common.error.Languages;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.error.Problems;
+import id.terpadu.common.security.ApiKeyPrincipal;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Applies the per-caller budgets of {@link RateLimiter} to every API request, after authentication: the caller is
+ * its API key, else its token subject, else (the few public operations) its client address. Every answer carries
+ * {@code RateLimit-Policy} and {@code RateLimit}; a request over the budget is a 429 problem with
+ * {@code Retry-After} (seconds until the window ends) and is not run.
+ */
+public class RateLimitFilter {
+
+    static final String DECISION = RateLimitFilter.class.getName() + ".decision";
+    public static final String POLICY_HEADER = "RateLimit-Policy";
+    public static final String HEADER = "RateLimit";
+
+    private final RateLimiter limiter;
+
+    RateLimitFilter(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHORIZATION + 100)
+    public Response limit(ContainerRequestContext context, HttpServerRequest request) {
+        if (!limiter.enabled() || context.getMethod().equals("OPTIONS")) {
+            return null;
+        }
+        String path = context.getUriInfo().getPath();
+        RateLimiter.Decision decision = limiter.acquire(Policy.of(context.getMethod(), path),
+                caller(context.getSecurityContext().getUserPrincipal(), request));
+        context.setProperty(DECISION, decision);
+        if (decision.allowed()) {
+            return null;
+        }
+        return Response.fromResponse(Problems.response(ProblemType.TOO_MANY_REQUESTS,
+                "Over the " + decision.policy().id() + " budget of " + decision.limit() + " requests per "
+                        + decision.windowSeconds() + " s; retry after " + decision.resetSeconds() + " s",
+                null, null, Languages.pick(context.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
+                context.getUriInfo().getRequestUri().getRawPath()))
+                .header("Retry-After", Long.toString(decision.resetSeconds()))
+                .header(POLICY_HEADER, decision.policyHeader())
+                .header(HEADER, decision.header()).build();
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
+            response.getHeaders().putSingle(POLICY_HEADER, decision.policyHeader());
+            response.getHeaders().putSingle(HEADER, decision.header());
+        }
+    }
+
+    static String caller(Principal principal, HttpServerRequest request) {
+        if (principal instanceof ApiKeyPrincipal key) {
+            return "api-key:" + key.keyId();
+        }
+        if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return "sub:" + jwt.getSubject();
+        }
+        if (principal != null && principal.getName() != null && !principal.getName().isEmpty()) {
+            return "user:" + principal.getName();
+        }
+        return "addr:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+    }
+}

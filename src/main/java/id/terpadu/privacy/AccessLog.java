@@ -1,0 +1,45 @@
+package id.terpadu.privacy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.security.Caller;
+import id.terpadu.privacy.AccessLogResource.AccessResponse;
+
+/** Reads the personal-data access log: within the reader's region scope, newest first. */
+@ApplicationScoped
+public class AccessLog {
+
+    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.accessedAt"), SortKey.uuidDesc("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+
+    AccessLog(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AccessResponse> list(String actor, UUID entityId, String entityType, Instant from, Instant to,
+            PageRequest page) {
+        Filter filter = caller.scope().restrict(new Filter(), "e.regionCode")
+                .andIf(actor, "e.actor = :?", actor)
+                .andIf(entityId, "e.entityId = :?", entityId)
+                .andIf(entityType, "e.entityType = :?", entityType)
+                .andIf(from, "e.accessedAt >= :?", from)
+                .andIf(to, "e.accessedAt < :?", to);
+        return Keyset.page(em, PersonalDataAccess.class, "PersonalDataAccess e", filter, ORDER, page,
+                a -> List.of(a.accessedAt.toString(), a.id.toString())).map(AccessResponse::from);
+    }
+}

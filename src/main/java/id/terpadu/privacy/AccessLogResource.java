@@ -1,0 +1,79 @@
+package id.terpadu.privacy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.http.Params;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Role;
+
+@Path("/api/v1/personal-data-access")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Personal data access", description = "Who read unmasked personal data (UU 27/2022): names of persons among "
+        + "incident and early-warning parties, civil servants and reporters of ASN neutrality cases")
+@RolesAllowed(Role.ADMIN_)
+public class AccessLogResource {
+
+    @Schema(name = "PersonalDataAccess", description = "One record answered with its personal data unmasked")
+    public record AccessResponse(UUID id, Instant accessedAt,
+            @Schema(description = "Token subject or api-key:<prefix>", example = "budi.kesbangpol") String actor,
+            UUID agencyId, String clientId,
+            @Schema(example = "neutrality-case") String entityType, UUID entityId,
+            @Schema(example = "13.77") String regionCode,
+            @Schema(example = "GET") String method,
+            @Schema(example = "/api/v1/neutrality-cases/6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d") String path,
+            String requestId) {
+
+        static AccessResponse from(PersonalDataAccess a) {
+            return new AccessResponse(a.id, a.accessedAt, a.actor, a.agencyId, a.clientId, a.entityType, a.entityId,
+                    a.regionCode, a.method, a.path, a.requestId);
+        }
+    }
+
+    private static final String EXAMPLE = """
+            {"items": [{"id": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9", "accessedAt": "2026-11-23T03:15:00Z",
+              "actor": "budi.kesbangpol", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "clientId": null,
+              "entityType": "neutrality-case", "entityId": "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "regionCode": "13.77",
+              "method": "GET", "path": "/api/v1/neutrality-cases/6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
+              "requestId": "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11"}], "nextCursor": null}""";
+
+    private final AccessLog accessLog;
+
+    AccessLogResource(AccessLog accessLog) {
+        this.accessLog = accessLog;
+    }
+
+    @GET
+    @Operation(summary = "List reads of unmasked personal data", description = "One row per record answered unmasked "
+            + "(a GET, a list page, or the answer to a write), newest first: who, with which agency and client, which "
+            + "record, by which request. Holds ids, never the data. ADMIN only, within the ADMIN's region scope. "
+            + "Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of reads", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = EXAMPLE)))
+    public Response list(@Parameter(description = "Only this actor (token subject or api-key:<prefix>)") @QueryParam("actor") String actor,
+            @Parameter(description = "Only this record") @QueryParam("entityId") String entityId,
+            @Parameter(description = "Only this kind of record", example = "neutrality-case") @QueryParam("entityType") String entityType,
+            @Parameter(description = "From this instant (inclusive, ISO 8601)") @QueryParam("from") String from,
+            @Parameter(description = "Before this instant (ISO 8601)") @QueryParam("to") String to,
+            @BeanParam PageParams page) {
+        return page.ok(accessLog.list(actor, Params.uuid(entityId, "entityId"), entityType,
+                Params.instant(from, "from"), Params.instant(to, "to"), page.request()));
+    }
+}

@@ -1,0 +1,148 @@
+package id.terpadu.common.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+/**
+ * Rate limits over HTTP, with low budgets and a clock the test moves: the headers on every answer, the 429 problem
+ * with Retry-After, a write refused without writing, the window resetting, and callers kept apart.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.LowLimits.class)
+class RateLimitTest {
+
+    public static class LowLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("terpadu.rate-limit.reads.limit", "3", "terpadu.rate-limit.reads.window", "1H",
+                    "terpadu.rate-limit.writes.limit", "2", "terpadu.rate-limit.writes.window", "10M",
+                    "terpadu.rate-limit.expensive.limit", "1", "terpadu.rate-limit.expensive.window", "1H");
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(FrozenRateLimitClock.class);
+        }
+    }
+
+    @Inject
+    FrozenRateLimitClock clock;
+
+    private long start;
+
+    @BeforeEach
+    void window() {
+        // each test in a window of its own, 25 minutes into it
+        start = FrozenRateLimitClock.START + 3_600_000L * (System.nanoTime() % 1_000_000 + 1);
+        clock.set(start + 25 * 60_000);
+    }
+
+    /** A token signed here: minting one through the API would spend the anonymous write budget. */
+    private static RequestSpecification as(String subject) {
+        try {
+            String token = Jwt.issuer("https://terpadu.local/dev").audience("terpadu-api").subject(subject)
+                    .claim("roles", Set.of("ADMIN")).claim("region_scope", List.of())
+                    .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600))
+                    .jws().sign(KeyUtils.decodePrivateKey(Files.readString(Path.of("src/dev-keys/DEVELOPMENT-ONLY-private.pem"))));
+            return given().auth().oauth2(token).contentType(ContentType.JSON);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void throttled(Response response, String policy, long retryAfter) {
+        response.then().statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo("urn:terpadu:problem:too-many-requests")).body("status", equalTo(429))
+                .header("Retry-After", equalTo(Long.toString(retryAfter)))
+                .header("RateLimit", equalTo("\"" + policy + "\";r=0;t=" + retryAfter));
+    }
+
+    @Test
+    void readsCarryTheHeadersAndTheFourthIsThrottledUntilTheWindowEnds() {
+        String caller = "reader." + start;
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            as(caller).get("/api/v1/agencies").then().statusCode(200)
+                    .header("RateLimit-Policy", equalTo("\"reads\";q=3;w=3600"))
+                    .header("RateLimit", equalTo("\"reads\";r=" + remaining + ";t=2100"));
+        }
+        throttled(as(caller).get("/api/v1/agencies"), "reads", 2100);
+        // another caller is not throttled by the first
+        as("other." + start).get("/api/v1/agencies").then().statusCode(200)
+                .header("RateLimit", equalTo("\"reads\";r=2;t=2100"));
+        // Retry-After counts down; one second before the end, still throttled
+        clock.set(start + 3_599_000);
+        throttled(as(caller).get("/api/v1/agencies"), "reads", 1);
+        // the next window
+        clock.set(start + 3_600_000);
+        as(caller).get("/api/v1/agencies").then().statusCode(200).header("RateLimit", equalTo("\"reads\";r=2;t=3600"));
+    }
+
+    @Test
+    void aThrottledWriteWritesNothingAndReadsStillPass() {
+        String caller = "writer." + start;
+        for (int i = 0; i < 2; i++) {
+            as(caller).body(TestData.agency(TestData.unique("Polres Bangka"), "POLRI", "19")).post("/api/v1/agencies")
+                    .then().statusCode(201).header("RateLimit-Policy", equalTo("\"writes\";q=2;w=600"));
+        }
+        var before = Db.snapshot();
+        // 25 minutes into an hour is 5 minutes into a window of 10
+        throttled(as(caller).body(TestData.agency(TestData.unique("Polres Bangka"), "POLRI", "19"))
+                .post("/api/v1/agencies"), "writes", 300);
+        Db.assertUnchanged(before);
+        as(caller).get("/api/v1/agencies").then().statusCode(200);
+        // refused answers carry the headers too, and still count
+        as(caller).get("/api/v1/agencies/{id}", java.util.UUID.randomUUID()).then().statusCode(404)
+                .header("RateLimit", equalTo("\"reads\";r=1;t=2100"));
+    }
+
+    @Test
+    void exportsFeedAndStatisticsShareTheExpensiveBudget() {
+        String caller = "analyst." + start;
+        as(caller).get("/api/v1/feed/changes/latest").then().statusCode(200)
+                .header("RateLimit-Policy", equalTo("\"expensive\";q=1;w=3600"));
+        throttled(as(caller).get("/api/v1/statistics/incidents?groupBy=stage"), "expensive", 2100);
+        throttled(as(caller).accept("text/csv").get("/api/v1/exports/incidents"), "expensive", 2100);
+        // the ordinary reads are another budget
+        as(caller).get("/api/v1/incidents").then().statusCode(200).header("RateLimit", equalTo("\"reads\";r=2;t=2100"));
+    }
+
+    @Test
+    void anonymousCallersAreKeyedByTheirAddress() {
+        var before = Db.snapshot();
+        Map<String, Object> body = Map.of("subject", "tamu", "roles", List.of("ANALYST"), "regionScope", List.of());
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/dev/tokens").then().statusCode(201)
+                    .header("RateLimit-Policy", equalTo("\"writes\";q=2;w=600"));
+        }
+        throttled(given().contentType(ContentType.JSON).body(body).post("/api/v1/dev/tokens"), "writes", 300);
+        Db.assertUnchanged(before);
+        // a caller with a token is not the address it calls from
+        as("signed." + start).body(TestData.agency(TestData.unique("Polres Belitung"), "POLRI", "19"))
+                .post("/api/v1/agencies").then().statusCode(201);
+        assertThat(Db.count("select count(*) from rate_limit where caller like 'addr:%'")).isPositive();
+    }
+}
