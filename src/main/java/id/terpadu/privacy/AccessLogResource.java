@@ -66,6 +66,7 @@ public class AccessLogResource {
             + "record, by which request. Holds ids, never the data. ADMIN only, within the ADMIN's region scope. "
             + "Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of reads", content = @Content(
+            schema = @Schema(ref = "PersonalDataAccessPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = EXAMPLE)))
     public Response list(@Parameter(description = "Only this actor (token subject or api-key:<prefix>)") @QueryParam("actor") String actor,
             @Parameter(description = "Only this record") @QueryParam("entityId") String entityId,

@@ -218,6 +218,8 @@ final class Bounds {
             case "Accept-Language" -> string(schema, 255, "[A-Za-z0-9,;=. *-]*");
             case "bbox" -> string(schema, 200, "[0-9.,eE+-]*");
             case "q" -> string(schema, 200, Constraints.ONE_LINE);
+            case "actor" -> string(schema, 255, Constraints.ONE_LINE);
+            case "entityType" -> string(schema, 64, WORD_LIST);
             case "groupBy", "types", "category", "sort", "format", "kind" -> string(schema, 200, WORD_LIST);
             default -> {
                 if (name.equals("id") || name.endsWith("Id")) {

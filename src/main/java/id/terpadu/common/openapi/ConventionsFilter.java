@@ -96,20 +96,30 @@ public class ConventionsFilter implements OASFilter {
                 responses.addAPIResponse(code, problemResponse(type, description, path));
             }
         });
-        addRateLimitHeaders(responses.getAPIResponse("429"), Policy.of(method.name(), path));
+        addRateLimitHeaders(responses);
     }
 
     private static final Map<Policy, String> RATE_POLICY = Map.of(Policy.READS, "reads",
             Policy.WRITES, "writes", Policy.EXPENSIVE, "expensive reads (exports, change feed, statistics)");
 
-    /** The headers of a 429, defined once under components (the two RateLimit fields come on every answer). */
-    private static void addRateLimitHeaders(APIResponse response, Policy policy) {
-        if (response == null || (response.getHeaders() != null && response.getHeaders().containsKey("Retry-After"))) {
-            return;
-        }
-        for (String name : List.of("Retry-After", RateLimitFilter.POLICY_HEADER, RateLimitFilter.HEADER)) {
-            response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name));
-        }
+    /**
+     * The rate-limit fields on every 2xx and 4xx answer (a 429 also has Retry-After), by reference to their one
+     * definition under components.
+     */
+    private static void addRateLimitHeaders(APIResponses responses) {
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (!code.startsWith("2") && !code.startsWith("4")) {
+                return;
+            }
+            List<String> names = code.equals("429")
+                    ? List.of("Retry-After", RateLimitFilter.POLICY_HEADER, RateLimitFilter.HEADER)
+                    : List.of(RateLimitFilter.POLICY_HEADER, RateLimitFilter.HEADER);
+            for (String name : names) {
+                if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+                    response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name));
+                }
+            }
+        });
     }
 
     private static void defineRateLimitHeaders(OpenAPI openAPI) {
@@ -117,17 +127,26 @@ public class ConventionsFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents()
-                .addHeader("Retry-After", header("Seconds until the window ends and the budget is full again", "17"))
+                .addHeader("Retry-After", header("Seconds until the window ends and the budget is full again", "17",
+                        10, "[0-9]+"))
                 .addHeader(RateLimitFilter.POLICY_HEADER, header("The quota policy, in the IETF httpapi RateLimit header "
                         + "fields: its name (`reads`, `writes` or `expensive`), quota `q` and window `w` in seconds. Sent "
-                        + "on every answer", "\"reads\";q=1200;w=60"))
+                        + "on every answer to a request the limiter saw: not on a 401 (refused before the caller is "
+                        + "known) nor on a 413 (refused before the request is read)", "\"reads\";q=1200;w=60", 100,
+                        RATE_LIMIT_FIELD))
                 .addHeader(RateLimitFilter.HEADER, header("What is left of the policy: remaining requests `r` and "
-                        + "seconds `t` until the window ends. Sent on every answer", "\"reads\";r=0;t=17"));
+                        + "seconds `t` until the window ends. Sent with RateLimit-Policy", "\"reads\";r=0;t=17", 100,
+                        RATE_LIMIT_FIELD));
     }
 
-    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description, String example) {
+    /** A structured-field item as the limiter writes it: {@code "name";key=number;key=number}. */
+    private static final String RATE_LIMIT_FIELD = "\"[a-z]+\"(;[a-z]=[0-9]+)*";
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description, String example,
+            int maxLength, String pattern) {
         return OASFactory.createHeader().description(description).example(example)
-                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING));
+                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                        .maxLength(maxLength).pattern(pattern));
     }
 
     private static void addIdempotencyKey(Operation operation) {

@@ -489,6 +489,8 @@ public final class Tour {
                 .map(WebhookDelivery::getId).orElse(nobody);
         touch("webhook redeliver", () -> hooks.webhookResourceRedeliver(deliveryId, hook.getId(), null, null));
         touch("webhook delete", () -> hooks.webhookResourceDelete(hook.getId(), "*", DELETE_ACCEPT));
+        PersonalDataAccessApi privacy = new PersonalDataAccessApi(client);
+        touch("personal data access", () -> privacy.accessLogResourceList(null, null, null, null, null, 10, null));
         // Deletions last
         touch("member delete", () -> teams.teamMemberResourceDelete(firstId, teamId, "*", DELETE_ACCEPT));
         touch("meeting delete", () -> meetings.meetingResourceDelete(meeting.getId(), "*", DELETE_ACCEPT));
