@@ -383,8 +383,9 @@ def sigterm(args):
     v.check("readiness DOWN within 1 s of SIGTERM", down_at is not None and down_at - t_sig <= 1.0, rel(down_at))
     v.check("readiness DOWN before the listener closed", down_at is not None and closed_at is not None
             and down_at < closed_at, f"{rel(down_at)} < {rel(closed_at)}")
-    v.check("the listener closed only after the in-flight exports finished", closed_at is not None
-            and all(a.end is not None and a.end <= closed_at + 0.2 for a in inflight))
+    # Not checked: whether the listener closed before the exports' last bytes reached their slow readers. The kernel's
+    # socket buffers (several MB on loopback) hold the tail of an export the service has already written, so a client
+    # cannot see when the service finished; what it can see, every line of every export, is checked above.
     v.check("new connections after close are refused", closed_at is not None and not served_after_close)
     v.check("the process exited within delay + timeout", t_exit is not None, rel(t_exit))
     v.finish()

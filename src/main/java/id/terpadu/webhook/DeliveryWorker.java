@@ -127,14 +127,24 @@ public class DeliveryWorker {
     List<Claim> claim(int limit) throws SQLException {
         List<Claim> claims = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                with due as (
-                    select d.id from webhook_delivery d
-                    where d.status = 'PENDING' and d.next_attempt_at <= now()
-                      and exists (select 1 from webhook_subscription s
-                                  where s.id = d.subscription_id and s.status = 'ACTIVE')
+                with active as (
+                    -- each subscription's room: its share less the attempts in flight (on any instance)
+                    select s.id, greatest(0, ? - (select count(*) from webhook_delivery f
+                                                  where f.subscription_id = s.id and f.status = 'PENDING'
+                                                    and f.lease is not null and f.next_attempt_at > now())) as room
+                    from webhook_subscription s
+                    where s.status = 'ACTIVE'
+                ), due as (
+                    select d.id from active a
+                    cross join lateral (
+                        select d.id, d.next_attempt_at from webhook_delivery d
+                        where d.subscription_id = a.id and d.status = 'PENDING' and d.next_attempt_at <= now()
+                        order by d.next_attempt_at
+                        limit a.room
+                        for update of d skip locked
+                    ) d
                     order by d.next_attempt_at
                     limit ?
-                    for update of d skip locked
                 ), claimed as (
                     update webhook_delivery d
                     set lease = gen_random_uuid(), next_attempt_at = now() + make_interval(secs => ?)
@@ -147,8 +157,9 @@ public class DeliveryWorker {
                 join webhook_subscription s on s.id = k.subscription_id
                 join change_log l on l.position = k.change_position
                 """)) {
-            ps.setInt(1, limit);
-            ps.setDouble(2, settings.lease.toMillis() / 1000.0);
+            ps.setInt(1, settings.maxInFlightPerSubscription);
+            ps.setInt(2, limit);
+            ps.setDouble(3, settings.lease.toMillis() / 1000.0);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ObjectNode body = mapper.createObjectNode();

@@ -19,6 +19,8 @@ public class WebhookSettings {
     final Duration lease;
     /** At most this many attempts in flight per instance. */
     final int maxInFlight;
+    /** At most this many attempts of one subscription in flight, over all instances: a hanging receiver holds no more. */
+    final int maxInFlightPerSubscription;
     final Duration connectTimeout;
     final Duration requestTimeout;
 
@@ -28,6 +30,7 @@ public class WebhookSettings {
             @ConfigProperty(name = "terpadu.webhooks.retry-window") Duration retryWindow,
             @ConfigProperty(name = "terpadu.webhooks.lease") Duration lease,
             @ConfigProperty(name = "terpadu.webhooks.max-in-flight") int maxInFlight,
+            @ConfigProperty(name = "terpadu.webhooks.max-in-flight-per-subscription") int maxInFlightPerSubscription,
             @ConfigProperty(name = "terpadu.webhooks.connect-timeout") Duration connectTimeout,
             @ConfigProperty(name = "terpadu.webhooks.request-timeout") Duration requestTimeout) {
         this.allowPrivateTargets = allowPrivateTargets;
@@ -35,8 +38,12 @@ public class WebhookSettings {
         this.retryWindow = retryWindow;
         this.lease = lease;
         this.maxInFlight = maxInFlight;
+        this.maxInFlightPerSubscription = maxInFlightPerSubscription;
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
+        if (maxInFlight < 1 || maxInFlightPerSubscription < 1) {
+            throw new IllegalStateException("terpadu.webhooks.max-in-flight and max-in-flight-per-subscription must be at least 1");
+        }
         if (lease.compareTo(requestTimeout.plus(connectTimeout)) <= 0) {
             throw new IllegalStateException("terpadu.webhooks.lease must be longer than connect-timeout + request-timeout");
         }

@@ -25,6 +25,9 @@ final class Receiver implements AutoCloseable {
     volatile IntUnaryOperator answer;
     volatile long hangMillis;
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Requests being answered now, and the most there were at once. */
+    private final AtomicInteger open = new AtomicInteger();
+    final AtomicInteger mostOpen = new AtomicInteger();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final HttpServer server;
 
@@ -40,12 +43,15 @@ final class Receiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             int n = counts.computeIfAbsent(String.valueOf(id), k -> new AtomicInteger()).incrementAndGet();
-            if (hangMillis > 0) {
-                try {
+            mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            try {
+                if (hangMillis > 0) {
                     Thread.sleep(hangMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                open.decrementAndGet();
             }
             int status = this.answer.applyAsInt(n);
             received.add(new Received(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,6 +188,26 @@ public class WebhookResourceTest {
             Instant slowStarted = Instant.parse(log.getString("items[0].attemptLog[0].attemptedAt"));
             assertThat(quick.received.get(0).at()).isBefore(slowStarted.plusMillis(log.getLong("items[0].attemptLog[0].latencyMs")));
             assertThat(deliveries(admin(), fast).getString("items[0].status")).isEqualTo("DELIVERED");
+        }
+    }
+
+    @Test
+    void aSlowReceiverHoldsNoMoreThanItsShareOfTheAttemptsInFlight() throws Exception {
+        TestData.ensureRegions();
+        int share = ConfigProvider.getConfig().getValue("terpadu.webhooks.max-in-flight-per-subscription", Integer.class);
+        int events = 3 * share;
+        try (Receiver slow = new Receiver(n -> 204); Receiver quick = new Receiver(n -> 204)) {
+            slow.hangMillis = 1000; // within the 2 s request timeout of the test profile: every attempt succeeds, slowly
+            String slowId = subscribe(admin(), subscription(slow.url(), List.of("agency"), "19", null)).getString("id");
+            subscribe(admin(), subscription(quick.url(), List.of("agency"), "19", null));
+            for (int i = 0; i < events; i++) {
+                TestData.createAgency(coordinator("19"), TestData.agency(TestData.unique("Polsek Sungailiat"), "POLRI", "19.01"));
+            }
+            await("every event at the quick receiver", Duration.ofSeconds(20), () -> quick.received.size() >= events);
+            await("every event at the slow receiver", Duration.ofSeconds(40), () -> slow.received.size() >= events);
+            assertThat(slow.mostOpen.get()).as("attempts in flight at once at the slow receiver").isBetween(2, share);
+            assertThat(Db.count("select count(*) from webhook_delivery where subscription_id = '" + slowId
+                    + "' and status = 'DELIVERED'")).isEqualTo(events);
         }
     }
 
