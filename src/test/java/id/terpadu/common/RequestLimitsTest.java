@@ -152,6 +152,19 @@ class RequestLimitsTest {
     }
 
     @Test
+    void tenThousandInvalidItemsGetAnAnswerOfBoundedSize() {
+        String body = "{\"agencyId\": \"" + UUID.randomUUID() + "\", \"name\": \"Dasbor\", \"scopes\": [\"read\"], "
+                + "\"regionScope\": [" + String.join(",", java.util.Collections.nCopies(10_000, "\"x\"")) + "]}";
+        Response response = fast(() -> raw().body(body).post("/api/v1/api-keys"));
+        problem(response, 400, "validation");
+        assertThat(response.jsonPath().getList("errors")).hasSize(id.terpadu.common.error.Problem.MAX_ERRORS);
+        assertThat(response.jsonPath().getString("detail"))
+                .matches("10\\d{3} fields are not valid; the first " + id.terpadu.common.error.Problem.MAX_ERRORS + " are listed");
+        assertThat(response.asByteArray().length).as("answer size").isLessThan(16 * 1024);
+        Db.assertUnchanged(before);
+    }
+
+    @Test
     void everyListRefusesAPageOverTheMaximum() {
         JsonPath openapi = JsonPath.from(io.restassured.RestAssured.given().accept("application/json")
                 .get("/q/openapi?format=json").then().statusCode(200).extract().asString());

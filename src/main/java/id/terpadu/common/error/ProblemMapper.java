@@ -226,8 +226,11 @@ public class ProblemMapper {
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .collect(Collectors.toCollection(ArrayList::new));
         String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are not valid";
-        return new ProblemException(ProblemType.VALIDATION, detail, errors, null);
+                : errors.size() > Problem.MAX_ERRORS
+                        ? errors.size() + " fields are not valid; the first " + Problem.MAX_ERRORS + " are listed"
+                        : errors.size() + " fields are not valid";
+        return new ProblemException(ProblemType.VALIDATION, detail,
+                errors.size() > Problem.MAX_ERRORS ? new ArrayList<>(errors.subList(0, Problem.MAX_ERRORS)) : errors, null);
     }
 
     /** {@code create.request.members[0].role} becomes {@code members[0].role}; a parameter keeps its name. */

@@ -413,6 +413,8 @@ public final class Generator {
         return serialize(baseline);
     }
 
+    private static final long MAX_ARRAY_BYTES = 16L * 1024 * 1024;
+
     private byte[] serialize(JsonNode node) {
         try {
             String text = JSON.writeValueAsString(node);
@@ -707,6 +709,9 @@ public final class Generator {
                 int n = pick(List.of(0, 1000, 10_000));
                 JsonNode item = slot.value() != null && slot.value().isArray() && slot.value().size() > 0
                         ? slot.value().get(0) : slot.value() == null ? NODES.nullNode() : slot.value();
+                // an earlier mutation may have made the item large (a 100k string, another array): the body stays
+                // within twice the service's 8 MB limit, enough for a 413, instead of growing past the fuzzer's heap
+                n = (int) Math.min(n, Math.max(1, MAX_ARRAY_BYTES / Math.max(1, serialize(item).length)));
                 for (int i = 0; i < n; i++) {
                     array.add(item.deepCopy());
                 }
