@@ -115,7 +115,7 @@ public class ApiKeyService {
         for (int i = 0; i < input.scopes().size(); i++) {
             ApiKeyScope scope = ApiKeyScope.of(input.scopes().get(i).trim());
             if (scope == null) {
-                throw ProblemException.invalid("scopes[" + i + "]", "'" + input.scopes().get(i) + "' is not a scope",
+                throw ProblemException.invalid("scopes[" + i + "]", "is not a scope",
                         java.util.Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).toList());
             }
             if (!scopes.contains(scope.value())) {

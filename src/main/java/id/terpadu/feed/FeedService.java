@@ -56,10 +56,12 @@ public class FeedService {
             return TYPES;
         }
         List<String> out = new ArrayList<>();
-        for (String part : types.split(",")) {
-            String type = part.trim();
+        String[] parts = types.split(",");
+        for (int i = 0; i < parts.length; i++) {
+            String type = parts[i].trim();
             if (!TYPES.contains(type)) {
-                throw ProblemException.invalid("types", "'" + type + "' is not a type of the feed", TYPES);
+                // the value is not repeated: a problem document never echoes what the client sent
+                throw ProblemException.invalid("types", "item " + (i + 1) + " is not a type of the feed", TYPES);
             }
             if (!out.contains(type)) {
                 out.add(type);

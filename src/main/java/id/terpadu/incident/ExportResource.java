@@ -79,7 +79,7 @@ public class ExportResource {
     static Format choose(String format, List<MediaType> accepted) {
         if (format != null && !format.isBlank()) {
             return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format.trim().toLowerCase(Locale.ROOT)))
-                    .findFirst().orElseThrow(() -> ProblemException.invalid("format", "'" + format + "' is not a format",
+                    .findFirst().orElseThrow(() -> ProblemException.invalid("format", "is not a format",
                             Arrays.stream(Format.values()).map(f -> f.extension).toList()));
         }
         for (MediaType type : accepted) {

@@ -404,7 +404,7 @@ public class IncidentService {
         Incident incident = writable(incidentId);
         String typeStage = reference.attribute(ACTIVITY_TYPES, input.activityType(), "stage");
         if (typeStage == null) {
-            throw ProblemException.invalid("activityType", "'" + input.activityType() + "' is not an activity type; "
+            throw ProblemException.invalid("activityType", "is not an activity type; "
                     + "see GET /api/v1/reference/activity-types");
         }
         if (!typeStage.equals(incident.stage.name())) {

@@ -46,10 +46,12 @@ public final class Statistics {
                 return List.of();
             }
             List<Dimension> dimensions = new ArrayList<>();
-            for (String part : groupBy.split(",")) {
-                String name = part.trim().toLowerCase(Locale.ROOT);
+            String[] parts = groupBy.split(",");
+            for (int i = 0; i < parts.length; i++) {
+                String name = parts[i].trim().toLowerCase(Locale.ROOT);
+                int position = i + 1;
                 Dimension found = Arrays.stream(values()).filter(d -> d.name.equals(name)).findFirst()
-                        .orElseThrow(() -> ProblemException.invalid("groupBy", "'" + part.trim() + "' is not a dimension",
+                        .orElseThrow(() -> ProblemException.invalid("groupBy", "item " + position + " is not a dimension",
                                 Arrays.stream(values()).map(d -> d.name).toList()));
                 if (!dimensions.contains(found)) {
                     dimensions.add(found);

@@ -399,11 +399,13 @@ public class NeutralityService {
             if (groupBy == null || groupBy.isBlank()) {
                 return dimensions;
             }
-            for (String part : groupBy.split(",")) {
-                String wanted = part.trim().toLowerCase(Locale.ROOT);
+            String[] parts = groupBy.split(",");
+            for (int i = 0; i < parts.length; i++) {
+                String wanted = parts[i].trim().toLowerCase(Locale.ROOT);
+                int position = i + 1;
                 Dimension found = Arrays.stream(values()).filter(d -> d.name.toLowerCase(Locale.ROOT).equals(wanted))
-                        .findFirst().orElseThrow(() -> ProblemException.invalid("groupBy", "'" + part.trim()
-                                + "' is not a dimension", Arrays.stream(values()).map(d -> d.name).toList()));
+                        .findFirst().orElseThrow(() -> ProblemException.invalid("groupBy", "item " + position
+                                + " is not a dimension", Arrays.stream(values()).map(d -> d.name).toList()));
                 if (!dimensions.contains(found)) {
                     dimensions.add(found);
                 }

@@ -59,7 +59,7 @@ final class RegionCsv {
             String code = fields.get(0).trim();
             String name = fields.get(1).trim();
             if (!RegionCode.isValid(code)) {
-                add(errors, errorCount, where, "'" + abbreviate(code) + "' is not a Kemendagri region code "
+                add(errors, errorCount, where, "the code is not a Kemendagri region code "
                         + "(NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN)");
                 continue;
             }
@@ -88,10 +88,6 @@ final class RegionCsv {
         if (errors.size() < MAX_REPORTED) {
             errors.add(new Problem.FieldError(field, message));
         }
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     /** RFC 4180 records; returns the line number of an unterminated quote, or null. */

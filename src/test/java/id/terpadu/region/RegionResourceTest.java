@@ -87,7 +87,7 @@ class RegionResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:terpadu:problem:validation"))
                 .body("errors.field", contains("line 3", "line 4", "line 6", "line 8"))
-                .body("errors[0].message", containsString("13.7x"))
+                .body("errors[0].message", containsString("not a Kemendagri region code"))
                 .body("errors[2].message", containsString("line 5"))
                 .body("detail", containsString("nothing was imported"));
         // the orphan is reported once the other lines are fixed
