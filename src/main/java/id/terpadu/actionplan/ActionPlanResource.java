@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.terpadu.common.error.Problem;
 import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
@@ -195,6 +196,8 @@ public class ActionPlanResource {
     }
 
     @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("{id}")
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Delete an action plan", description = "Deletes a plan with its items and draft reports "
@@ -287,6 +290,8 @@ public class ActionPlanResource {
     }
 
     @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("{id}/items/{itemId}")
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Delete a plan item", description = "Deletes an item and its draft reports; an item with a "
@@ -373,6 +378,8 @@ public class ActionPlanResource {
     }
 
     @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("{id}/reports/{reportId}")
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Delete a progress report", description = "Only a DRAFT or RETURNED report (409 otherwise). "

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.terpadu.common.error.Problem;
 import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.HistoryExample;
@@ -130,6 +131,8 @@ public class AgencyResource {
     }
 
     @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("{id}")
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Delete an agency", description = "Deletes an agency that no unit, team or team member refers "

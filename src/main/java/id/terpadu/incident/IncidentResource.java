@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.terpadu.common.error.Problem;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
@@ -219,6 +220,8 @@ public class IncidentResource {
     }
 
     @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("{id}")
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Delete an incident", description = "Deletes a report made in error (with its activities and "

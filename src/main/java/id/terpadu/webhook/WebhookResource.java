@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
@@ -135,6 +136,8 @@ public class WebhookResource {
     }
 
     @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("{id}")
     @Operation(summary = "Delete a webhook subscription", description = "Stops the deliveries and deletes the "
             + "subscription with its delivery log; the change log keeps a tombstone. If-Match is required.")

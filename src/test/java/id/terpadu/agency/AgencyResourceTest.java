@@ -65,7 +65,9 @@ class AgencyResourceTest {
                 .body("items[1].operation", equalTo("UPDATE"))
                 .body("items[1].snapshot.name", equalTo(name + " (Polda Babel)"));
 
-        coordinator("19").header("If-Match", "\"1\"").delete("/api/v1/agencies/{id}", id).then().statusCode(204);
+        // a client that accepts only problem documents (what a generated client sends for a DELETE) is served
+        coordinator("19").accept("application/problem+json").header("If-Match", "\"1\"")
+                .delete("/api/v1/agencies/{id}", id).then().statusCode(204);
         coordinator("19").get("/api/v1/agencies/{id}", id).then().statusCode(404);
         assertThat(Db.single("select snapshot ->> 'deleted' from change_log where entity_id = ?::uuid "
                 + "and operation = 'DELETE'", id)).isEqualTo("true");
@@ -94,7 +96,8 @@ class AgencyResourceTest {
                 .body("type", equalTo("urn:terpadu:problem:precondition-failed"));
         admin().header("If-Match", "W/\"0\"").body(body).put("/api/v1/agencies/{id}", id).then().statusCode(412);
         admin().delete("/api/v1/agencies/{id}", id).then().statusCode(428);
-        admin().header("If-Match", "\"3\"").delete("/api/v1/agencies/{id}", id).then().statusCode(412);
+        admin().accept("application/problem+json").header("If-Match", "\"3\"").delete("/api/v1/agencies/{id}", id)
+                .then().statusCode(412).contentType("application/problem+json");
         Db.assertUnchanged(before);
     }
 

@@ -78,7 +78,7 @@ public class ConventionsFilter implements OASFilter {
             problems.put(ProblemType.PRECONDITION_REQUIRED, "If-Match is missing");
         }
         if (body) {
-            problems.put(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than the limit (8 MB)");
+            problems.put(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than the limit (`QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE`, 8 MB unless configured otherwise)");
             problems.put(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not accepted here");
         }
         if (method == PathItem.HttpMethod.POST) {

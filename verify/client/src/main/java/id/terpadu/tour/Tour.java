@@ -37,13 +37,6 @@ import id.terpadu.client.model.*;
  */
 public final class Tour {
 
-    /**
-     * A DELETE answers 204 without a body, or a problem: the generated client accepts only application/problem+json
-     * there, which the service's JSON resources refuse with 406 before looking at the request. Until they also
-     * produce problem+json for DELETE, the tour adds application/json to what it accepts.
-     */
-    private static final Map<String, String> DELETE_ACCEPT = Map.of("Accept", "application/json");
-
     private final ApiClient client = new ApiClient();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> failures = new ArrayList<>();
@@ -451,11 +444,11 @@ public final class Tour {
                 .period(Period.B04).realisation(BigDecimal.ZERO), null);
         touch("plan report replace", () -> plans.actionPlanResourceReplaceReport(plan.getId(), draft.getId(), new ProgressReportInput()
                 .period(Period.B04).realisation(BigDecimal.ONE), "*"));
-        touch("plan report delete", () -> plans.actionPlanResourceDeleteReport(plan.getId(), draft.getId(), "*", DELETE_ACCEPT));
-        touch("plan item delete", () -> plans.actionPlanResourceDeleteItem(plan.getId(), spare.getId(), "*", DELETE_ACCEPT));
+        touch("plan report delete", () -> plans.actionPlanResourceDeleteReport(plan.getId(), draft.getId(), "*"));
+        touch("plan item delete", () -> plans.actionPlanResourceDeleteItem(plan.getId(), spare.getId(), "*"));
         ActionPlan sparePlan = plans.actionPlanResourceCreate(new ActionPlanInput().teamId(teamId).year(year)
                 .title("Rencana Aksi Terpadu PKS Kepulauan Bangka Belitung " + year), null);
-        touch("plan delete", () -> plans.actionPlanResourceDelete(sparePlan.getId(), "*", DELETE_ACCEPT));
+        touch("plan delete", () -> plans.actionPlanResourceDelete(sparePlan.getId(), "*"));
         ChangeFeedApi feed = new ChangeFeedApi(client);
         touch("feed latest", feed::feedResourceLatest);
         touch("feed changes", () -> feed.feedResourceChanges(null, 20, null));
@@ -488,19 +481,19 @@ public final class Tour {
         UUID deliveryId = hooks.webhookResourceDeliveries(hook.getId(), null, 1, null).getItems().stream().findFirst()
                 .map(WebhookDelivery::getId).orElse(nobody);
         touch("webhook redeliver", () -> hooks.webhookResourceRedeliver(deliveryId, hook.getId(), null, null));
-        touch("webhook delete", () -> hooks.webhookResourceDelete(hook.getId(), "*", DELETE_ACCEPT));
+        touch("webhook delete", () -> hooks.webhookResourceDelete(hook.getId(), "*"));
         PersonalDataAccessApi privacy = new PersonalDataAccessApi(client);
         touch("personal data access", () -> privacy.accessLogResourceList(null, null, null, null, null, 10, null));
         // Deletions last
-        touch("member delete", () -> teams.teamMemberResourceDelete(firstId, teamId, "*", DELETE_ACCEPT));
-        touch("meeting delete", () -> meetings.meetingResourceDelete(meeting.getId(), "*", DELETE_ACCEPT));
-        touch("incident delete", () -> incidents.incidentResourceDelete(loose.getId(), "*", DELETE_ACCEPT));
+        touch("member delete", () -> teams.teamMemberResourceDelete(firstId, teamId, "*"));
+        touch("meeting delete", () -> meetings.meetingResourceDelete(meeting.getId(), "*"));
+        touch("incident delete", () -> incidents.incidentResourceDelete(loose.getId(), "*"));
         Team spareTeam = teams.teamResourceCreate(new TeamInput().level(TeamLevel.KABUPATEN_KOTA).regionCode(ownRegion).year(year)
                 .secretariatAgencyId(agency.get("KESBANGPOL")), null);
-        touch("team delete", () -> teams.teamResourceDelete(spareTeam.getId(), "*", DELETE_ACCEPT));
+        touch("team delete", () -> teams.teamResourceDelete(spareTeam.getId(), "*"));
         Agency spareAgency = agencies.agencyResourceCreate(new AgencyInput().name("Kodim 0414/Belitung").type(AgencyType.TNI)
                 .regionCode("19"), null);
-        touch("agency delete", () -> agencies.agencyResourceDelete(spareAgency.getId(), "*", DELETE_ACCEPT));
+        touch("agency delete", () -> agencies.agencyResourceDelete(spareAgency.getId(), "*"));
     }
 
     /** Calls an operation once; an answer outside 2xx is reported (and a 5xx fails) but the tour goes on. */
