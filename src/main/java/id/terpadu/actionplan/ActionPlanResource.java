@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.common.error.Problem;
 import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
@@ -43,6 +42,7 @@ import id.terpadu.actionplan.ActionPlanDtos.ReportInput;
 import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;

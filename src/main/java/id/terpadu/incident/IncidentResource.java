@@ -33,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.common.error.Problem;
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
@@ -158,7 +160,13 @@ public class IncidentResource {
                      "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                                    "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
                                    "properties": {"title": "Bentrokan antarwarga terkait sengketa lahan sawit", "stage": "PENGHENTIAN"}}]}""")) })
-    public Response list(@BeanParam Filters filters, @BeanParam PageParams page) {
+    public Response list(@BeanParam Filters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
+        // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
+        // one: refuse here what neither produces, as every other operation does
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Incidents come as application/json or "
+                    + GEO_JSON);
+        }
         return page.ok(service.list(filters.parse(), page.request()));
     }
 

@@ -206,6 +206,13 @@ public class IncidentResourceTest {
                 .body("type", equalTo("FeatureCollection"))
                 .body("features.id", hasItem(wonosobo)).body("features.id", not(hasItem(pariaman)))
                 .body("features.find { it.id == '" + wonosobo + "' }.geometry.coordinates", contains(109.9f, -7.36f));
+        // neither JSON nor GeoJSON: a 406 problem, as on every other operation (not JSON regardless)
+        for (String accept : List.of("text/csv", "application/xml")) {
+            officer("33.07").accept(accept).get("/api/v1/incidents").then().statusCode(406)
+                    .contentType("application/problem+json").body("type", equalTo("urn:terpadu:problem:not-acceptable"));
+        }
+        officer("33.07").accept("text/csv, application/json;q=0.5").get("/api/v1/incidents").then().statusCode(200)
+                .contentType("application/json");
         var before = Db.snapshot();
         officer("33.07").header("If-Match", "\"0\"").body(incident("x", "13.77"))
                 .put("/api/v1/incidents/{id}", pariaman).then().statusCode(404);
