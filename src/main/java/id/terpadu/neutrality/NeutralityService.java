@@ -92,8 +92,7 @@ public class NeutralityService {
         List<NeutralityPerson> persons = ids.isEmpty() ? List.of()
                 : em.createQuery("from NeutralityPerson p where p.caseId in :ids order by p.position", NeutralityPerson.class)
                         .setParameter("ids", ids).getResultList();
-        return cases.map(c -> view(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList(),
-                personalData.reveal(ENTITY, c.id, c.regionCode, c.handlingAgencyId)));
+        return cases.map(c -> shown(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList()));
     }
 
     /** The list filters, on the case entity ({@code e}) or the case table ({@code c}) of the statistics. */
@@ -114,7 +113,7 @@ public class NeutralityService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CaseResponse get(UUID id) {
         NeutralityCase c = visible(id);
-        return view(c, personsOf(id), personalData.reveal(ENTITY, c.id, c.regionCode, c.handlingAgencyId));
+        return shown(c, personsOf(id));
     }
 
     private NeutralityCase visible(UUID id) {
@@ -152,6 +151,14 @@ public class NeutralityService {
         return changeLog.history(ENTITY, id, page);
     }
 
+    /**
+     * The case as the caller may see it: names and NIPs shown to those who may read the personal data of the handling
+     * agency's records (the read is then recorded), masked for everyone else.
+     */
+    private CaseResponse shown(NeutralityCase c, List<NeutralityPerson> persons) {
+        return view(c, persons, personalData.reveal(ENTITY, c.id, c.regionCode, c.handlingAgencyId));
+    }
+
     static CaseResponse view(NeutralityCase c, List<NeutralityPerson> persons, boolean reveal) {
         Map<NeutralityStatus, Integer> counts = new EnumMap<>(NeutralityStatus.class);
         persons.forEach(p -> counts.merge(p.status, 1, Integer::sum));
@@ -178,7 +185,7 @@ public class NeutralityService {
         em.persist(c);
         em.flush();
         List<NeutralityPerson> persons = addPersons(c, input.persons(), 0);
-        return records.created(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.reveal(ENTITY, x.id, x.regionCode, x.handlingAgencyId)),
+        return records.created(c, ENTITY, c.regionCode, x -> shown(x, persons),
                 NeutralityService::masked);
     }
 
@@ -208,7 +215,7 @@ public class NeutralityService {
             throw ProblemException.invalid("receivedOn", "must not be after the first decision on the case (" + earliest + ")");
         }
         apply(c, input);
-        return records.updated(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.reveal(ENTITY, x.id, x.regionCode, x.handlingAgencyId)),
+        return records.updated(c, ENTITY, c.regionCode, x -> shown(x, persons),
                 NeutralityService::masked);
     }
 
@@ -221,7 +228,7 @@ public class NeutralityService {
         }
         persons.addAll(addPersons(c, inputs, persons.size()));
         touch(c);
-        return records.updated(c, ENTITY, c.regionCode, x -> view(x, persons, personalData.reveal(ENTITY, x.id, x.regionCode, x.handlingAgencyId)),
+        return records.updated(c, ENTITY, c.regionCode, x -> shown(x, persons),
                 NeutralityService::masked);
     }
 
@@ -352,7 +359,7 @@ public class NeutralityService {
         }
         touch(c);
         List<NeutralityPerson> after = List.copyOf(persons);
-        return records.updated(c, ENTITY, c.regionCode, x -> view(x, after, personalData.reveal(ENTITY, x.id, x.regionCode, x.handlingAgencyId)),
+        return records.updated(c, ENTITY, c.regionCode, x -> shown(x, after),
                 NeutralityService::masked);
     }
 

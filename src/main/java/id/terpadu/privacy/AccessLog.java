@@ -8,19 +8,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.validation.Constraints;
+import id.terpadu.incident.IncidentService;
+import id.terpadu.neutrality.NeutralityService;
 import id.terpadu.privacy.AccessLogResource.AccessResponse;
+import id.terpadu.warning.WarningService;
 
 /** Reads the personal-data access log: within the reader's region scope, newest first. */
 @ApplicationScoped
 public class AccessLog {
 
     private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.accessedAt"), SortKey.uuidDesc("e.id"));
+
+    /** The kinds of record whose personal data is masked, and so may appear in the log. */
+    static final List<String> ENTITY_TYPES = List.of(IncidentService.ENTITY, WarningService.ENTITY,
+            NeutralityService.ENTITY);
+    /** A token subject or {@code api-key:<prefix>} (the bound the OpenAPI document states for {@code actor}). */
+    static final int MAX_ACTOR_LENGTH = 255;
 
     private final EntityManager em;
     private final Caller caller;
@@ -33,6 +44,12 @@ public class AccessLog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AccessResponse> list(String actor, UUID entityId, String entityType, Instant from, Instant to,
             PageRequest page) {
+        if (actor != null && (actor.length() > MAX_ACTOR_LENGTH || !actor.matches(Constraints.ONE_LINE))) {
+            throw ProblemException.invalid("actor", "must be one line of at most " + MAX_ACTOR_LENGTH + " characters");
+        }
+        if (entityType != null && !ENTITY_TYPES.contains(entityType)) {
+            throw ProblemException.invalid("entityType", "is not a kind of record with personal data", ENTITY_TYPES);
+        }
         Filter filter = caller.scope().restrict(new Filter(), "e.regionCode")
                 .andIf(actor, "e.actor = :?", actor)
                 .andIf(entityId, "e.entityId = :?", entityId)

@@ -43,7 +43,11 @@ class ListFilterValidationTest {
             new Bad("/api/v1/statistics/neutrality-cases?electionType=PILPRES", "electionType"),
             new Bad("/api/v1/api-keys?active=maybe", "active"),
             new Bad("/api/v1/feed/changes?types=incident,secret", "types"),
-            new Bad("/api/v1/exports/incidents?format=xlsx", "format"));
+            new Bad("/api/v1/exports/incidents?format=xlsx", "format"),
+            new Bad("/api/v1/personal-data-access?entityType=secret", "entityType"),
+            new Bad("/api/v1/personal-data-access?actor=" + "a".repeat(256), "actor"),
+            new Bad("/api/v1/personal-data-access?actor=a\nb", "actor"),
+            new Bad("/api/v1/personal-data-access?entityId=42", "entityId"));
 
     @Test
     void malformedFiltersAreRefused() {

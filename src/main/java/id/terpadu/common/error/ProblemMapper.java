@@ -154,7 +154,8 @@ public class ProblemMapper {
         }
         if (t instanceof QueryTimeoutException || t instanceof PessimisticLockException
                 || t instanceof org.hibernate.QueryTimeoutException
-                || t instanceof org.hibernate.exception.LockTimeoutException) {
+                || t instanceof org.hibernate.exception.LockTimeoutException
+                || (t instanceof java.sql.SQLException timedOut && isTimedOut(timedOut))) {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                     "The database did not answer in time; retry shortly");
         }
@@ -174,10 +175,6 @@ public class ProblemMapper {
                     }
                 }
             }
-        }
-        if (t instanceof java.sql.SQLException sql && isTimedOut(sql)) {
-            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                    "The database did not answer in time; retry shortly");
         }
         if (t instanceof java.sql.SQLException sql && isUnavailable(sql)) {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,

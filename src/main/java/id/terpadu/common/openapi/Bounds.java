@@ -218,7 +218,7 @@ final class Bounds {
             case "Accept-Language" -> string(schema, 255, "[A-Za-z0-9,;=. *-]*");
             case "bbox" -> string(schema, 200, "[0-9.,eE+-]*");
             case "q" -> string(schema, 200, Constraints.ONE_LINE);
-            case "actor" -> string(schema, 255, Constraints.ONE_LINE);
+            case "actor" -> string(schema, 255, Constraints.ONE_LINE); // privacy.AccessLog.MAX_ACTOR_LENGTH
             case "entityType" -> string(schema, 64, WORD_LIST);
             case "groupBy", "types", "category", "sort", "format", "kind" -> string(schema, 200, WORD_LIST);
             default -> {
