@@ -29,11 +29,13 @@ public class Caller {
     public static final String CLAIM_CLIENT = "client_id";
 
     private final SecurityIdentity identity;
+    private final VerifiedTokenCache tokens;
     private RegionScope scope;
     private String systemActor;
 
-    Caller(SecurityIdentity identity) {
+    Caller(SecurityIdentity identity, VerifiedTokenCache tokens) {
         this.identity = identity;
+        this.tokens = tokens;
     }
 
     private JsonWebToken token() {
@@ -70,7 +72,7 @@ public class Caller {
             return apiKey().agencyId();
         }
         JsonWebToken jwt = token();
-        Object value = jwt == null ? null : jwt.getClaim(CLAIM_AGENCY);
+        Object value = jwt == null ? null : tokens.claim(jwt, CLAIM_AGENCY);
         if (value == null) {
             return null;
         }
@@ -91,7 +93,7 @@ public class Caller {
             return null;
         }
         for (String claim : List.of(CLAIM_CLIENT, "azp", "jti")) {
-            Object value = jwt.getClaim(claim);
+            Object value = tokens.claim(jwt, claim);
             if (value != null) {
                 return value.toString().replace("\"", "");
             }
@@ -119,7 +121,7 @@ public class Caller {
         if (jwt == null) {
             return RegionScope.NONE;
         }
-        Object claim = jwt.getClaim(CLAIM_SCOPE);
+        Object claim = tokens.claim(jwt, CLAIM_SCOPE);
         if (claim == null) {
             // A missing claim must never widen access: only an explicit empty list means national.
             throw new ProblemException(ProblemType.UNAUTHORIZED,

@@ -70,6 +70,25 @@ class DevTokensTest {
     }
 
     @Test
+    void claimsReadThroughTheCacheAreTheTokensOwn() throws Exception {
+        VerifiedTokenCache cache = (VerifiedTokenCache) parser;
+        String token = forge(Map.of("roles", Set.of("OFFICER"), "region_scope", List.of("13.77"),
+                "agency_id", "0b1e6c0e-4a7e-4f61-9d0a-3f5f2c1d9e01"));
+        var jwt = cache.parse(token);
+        for (int i = 0; i < 2; i++) { // the first read fills the memo, the second is served from it
+            assertThat(String.valueOf(cache.claim(jwt, Caller.CLAIM_AGENCY))).contains("0b1e6c0e-4a7e-4f61-9d0a-3f5f2c1d9e01");
+            assertThat(String.valueOf(cache.claim(jwt, Caller.CLAIM_SCOPE))).contains("13.77");
+            assertThat(cache.claim(jwt, Caller.CLAIM_CLIENT)).isNull();
+        }
+        // a token this cache did not verify is read directly, never mixed up with a verified one
+        var other = cache.parseOnly(forge(Map.of("roles", Set.of("ANALYST"), "region_scope", List.of("19"))));
+        assertThat(String.valueOf(cache.claim(other, Caller.CLAIM_SCOPE))).contains("19").doesNotContain("13.77");
+        var sameText = cache.parseOnly(token);
+        assertThat(sameText).isNotSameAs(jwt);
+        assertThat(String.valueOf(cache.claim(sameText, Caller.CLAIM_SCOPE))).contains("13.77");
+    }
+
+    @Test
     void expiredAndTamperedTokensAreRefusedEvenAfterAGoodOne() {
         String good = forge(Map.of("roles", Set.of("ANALYST"), "region_scope", List.of()));
         given().auth().oauth2(good).get("/api/v1/agencies").then().statusCode(200);
