@@ -13,6 +13,13 @@
 # Each measure of the service follows a warm-up on the same requests: the JVM compiles its hot paths while they
 # run, and on 2 cores its one optimising compiler thread needs about a minute of CPU for the read path alone;
 # a shorter warm-up measures the compiler more than the service. pgbench runs C and needs none.
+#
+# Two reference rows put the read ratio in context, and the CPU spent per request shows where the time goes when
+# the service, PostgreSQL and the load generator share one machine:
+#   - pgbench running the service's own by-id statement (read from IncidentViews.java, prepared, same clients);
+#   - GET /q/health/live (no token, no database): the most any request through the HTTP stack can do here.
+# CPU per request comes from /proc: the service's process, the load generator's own rusage, and the rest of the
+# machine's busy time (PostgreSQL and the kernel's loopback network work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -84,14 +91,51 @@ psql -d $DB -Atqc "select code from region where level in ('KABUPATEN', 'KOTA') 
 rps() { awk '/^Requests\/sec/ {print int($2)}'; }
 non2xx() { awk '/Non-2xx/ {print $5} END {}' ; }
 
+# CPU accounting: `cpu_run OUT command…` runs a load generator with its output in OUT and sets CPU_APP, CPU_LOAD
+# and CPU_REST: clock ticks spent by the service, by the load generator and by the rest of the machine
+TCK=$(getconf CLK_TCK)
+busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+app_ticks() { awk '{print $14 + $15}' /proc/$APP_PID/stat; }
+cpu_run() {
+  local out=$1 b0 a0 b1 a1
+  shift
+  b0=$(busy); a0=$(app_ticks)
+  ( "$@" > "$out" 2> /dev/null; times > "$out.times" )
+  b1=$(busy); a1=$(app_ticks)
+  # `times` prints the shell's, then its children's user and system time ("0m1.230s 0m0.450s")
+  CPU_LOAD=$(tail -1 "$out.times" | awk -v t="$TCK" '{n = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2]); n += (a[1] * 60 + a[2]) * t } print int(n)}')
+  CPU_APP=$((a1 - a0)); CPU_REST=$((b1 - b0 - CPU_APP - CPU_LOAD)); [ $CPU_REST -ge 0 ] || CPU_REST=0
+}
+# microseconds of CPU per request: per TICKS REQUESTS
+per() { awk -v t="$1" -v n="$2" -v k="$TCK" 'BEGIN {printf "%d", (n > 0 ? t * 1000000 / k / n : 0)}'; }
+
 # warm up, then measure
 wrk -t2 -c$CLIENTS -d${WARMUP}s -s "$WORK/get.lua" "http://localhost:$PORT" > /dev/null
-get_out=$(wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/get.lua" "http://localhost:$PORT")
+cpu_run "$WORK/get.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/get.lua" "http://localhost:$PORT"
+get_out=$(cat "$WORK/get.out")
 get_rps=$(echo "$get_out" | rps)
 get_err=$(echo "$get_out" | awk '/Non-2xx/ {print $4}'); get_err=${get_err:-0}
+n=$(awk '/requests in/ {print $1}' "$WORK/get.out")
+get_cpu=("$(per $CPU_APP $n)" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+
+# the cheapest answer of the HTTP stack: liveness (no token, no database)
+wrk -t2 -c$CLIENTS -d$(( WARMUP / 4 ))s "http://localhost:$PORT/q/health/live" > /dev/null
+live_rps=$(wrk -t2 -c$CLIENTS -d${SECS}s "http://localhost:$PORT/q/health/live" | rps)
 
 pgbench -i -q -s 10 $PGB > /dev/null 2>&1
-pg_s=$(pgbench -S -n -c $CLIENTS -j 2 -T $SECS $PGB 2> /dev/null | awk '/^tps/ {print int($3)}')
+cpu_run "$WORK/pgs.out" pgbench -S -n -c $CLIENTS -j 2 -T $SECS $PGB
+pg_s=$(awk '/^tps/ {print int($3)}' "$WORK/pgs.out")
+n=$(awk '/actually processed/ {print $NF}' "$WORK/pgs.out")
+pg_s_cpu=("-" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+
+# pgbench running the service's own by-id statement, on the same sample of ids (one sub-select picks the id)
+sed -E 's#^.*/incidents/##' "$WORK/ids.txt" > "$WORK/uuids.txt"
+psql -d $DB -qc "create table bench_ids (n serial primary key, id uuid)" -c "\\copy bench_ids (id) from '$WORK/uuids.txt'"
+{ echo "\\set n random(1, $(wc -l < "$WORK/uuids.txt"))"
+  sed -n '/BY_ID = """/,/""";/p' src/main/java/id/terpadu/incident/IncidentViews.java | sed '1d' \
+    | sed 's/where id = ?.*/where id = (select id from bench_ids where n = :n);/'; } > "$WORK/by-id.sql"
+grep -q 'bench_ids' "$WORK/by-id.sql" || { echo "cannot read the by-id statement from IncidentViews.java" >&2; exit 1; }
+pg_own=$(pgbench -M prepared -n -c $CLIENTS -j 2 -T $SECS -f "$WORK/by-id.sql" $DB 2> /dev/null | awk '/^tps/ {print int($3)}')
 
 # list with filters at a fixed offered rate
 : > "$WORK/lists.txt"
@@ -117,9 +161,15 @@ printf '\nIncidents (%s rows, loaded in %s s; %s cores; %s clients; %s s per mea
 printf '| %-40s | %12s | %12s | %7s | %-8s |\n' "measure" "Terpadu" "pgbench" "ratio" "goal"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "--------------" "--------------" "---------" "----------"
 printf '| %-40s | %8s rps | %8s tps | %7.2f | %-8s |\n' "GET /incidents/{id} vs pgbench -S" "$get_rps" "$pg_s" "$(echo "$get_rps / $pg_s" | bc -l)" ">= 0.5"
+printf '| %-40s | %12s | %8s tps | %7.2f | %-8s |\n' "  reference: its statement in pgbench" "" "$pg_own" "$(echo "$pg_own / $pg_s" | bc -l)" ""
+printf '| %-40s | %8s rps | %12s | %7.2f | %-8s |\n' "  reference: GET /q/health/live" "$live_rps" "" "$(echo "$live_rps / $pg_s" | bc -l)" ""
 printf '| %-40s | %8s rps | %8s tps | %7.2f | %-8s |\n' "POST /incidents vs pgbench -N" "$post_rps" "$pg_n" "$(echo "$post_rps / $pg_n" | bc -l)" ">= 0.3"
 printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p50" "$p50" "" "" ""
 printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p95" "$p95" "" "" "<= 20 ms"
 printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p99" "$p99" "" "" ""
 printf '| %-40s | %12s | %12s | %7s | %-8s |\n' "errors (GET / list / POST)" "$get_err/$list_err/$post_err" "" "" "0"
 printf '| %-40s | %9s MB | %12s | %7s | %-8s |\n' "service RSS after the run" "$rss" "" "" ""
+printf '\n| %-40s | %8s | %20s | %14s |\n' "CPU per request (microseconds)" "service" "PostgreSQL + kernel" "load generator"
+printf '|%s|%s|%s|%s|\n' "------------------------------------------" "----------" "----------------------" "----------------"
+printf '| %-40s | %8s | %20s | %14s |\n' "GET /incidents/{id} (wrk)" "${get_cpu[@]}"
+printf '| %-40s | %8s | %20s | %14s |\n' "pgbench -S" "${pg_s_cpu[@]}"
