@@ -8,11 +8,14 @@
 # Needs psql, pgbench, wrk (apt-get install wrk), curl, python3 and a PostgreSQL server (PGHOST/PGPORT/PGUSER,
 # default 127.0.0.1:5432 postgres) on which it may create scratch databases.
 #
-#   bench/incidents.sh [incidents] [seconds per measure] [clients] [seconds of warm-up per measure]
+#   bench/incidents.sh [incidents] [seconds per measure] [clients] [least seconds of warm-up per measure]
 #
-# Each measure of the service follows a warm-up on the same requests: the JVM compiles its hot paths while they
-# run, and on 2 cores its one optimising compiler thread needs about a minute of CPU for the read path alone;
-# a shorter warm-up measures the compiler more than the service. pgbench runs C and needs none.
+# Each measure of the service follows a warm-up on the same requests, in 10 s rounds, until the JVM's JIT compiler
+# threads have gone quiet (under 3 % of a core in each of the last two rounds; the least and most warm-up are the fourth argument
+# and BENCH_MAX_WARMUP, 300 s). The JVM compiles its hot paths while they run, and on 2 cores the compiler shares the
+# cores with the service, PostgreSQL and the load generator: the read path settles after about a minute, the create
+# path (more code: validation, persistence, change log, transaction) after two to three, running at half its final
+# rate until then. A fixed short warm-up measures the compiler more than the service. pgbench runs C and needs none.
 #
 # Two reference rows put the read ratio in context, and the CPU spent per request shows where the time goes when
 # the service, PostgreSQL and the load generator share one machine:
@@ -26,6 +29,8 @@ ROWS=${1:-1000000}
 SECS=${2:-15}
 CLIENTS=${3:-16}
 WARMUP=${4:-60}
+MAX_WARMUP=${BENCH_MAX_WARMUP:-300}
+ROUND=10
 CSV=${BENCH_REGIONS:-../shared/data/wilayah.csv}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 for tool in psql pgbench wrk curl python3; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
@@ -106,11 +111,31 @@ cpu_run() {
   CPU_LOAD=$(tail -1 "$out.times" | awk -v t="$TCK" '{n = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2]); n += (a[1] * 60 + a[2]) * t } print int(n)}')
   CPU_APP=$((a1 - a0)); CPU_REST=$((b1 - b0 - CPU_APP - CPU_LOAD)); [ $CPU_REST -ge 0 ] || CPU_REST=0
 }
+# CPU ticks spent by the service's JIT compiler threads (the name follows the ')' that closes the thread name)
+jit_ticks() {
+  for t in /proc/$APP_PID/task/*; do
+    case "$(cat "$t/comm" 2> /dev/null)" in "C1 Compiler"* | "C2 Compiler"*) sed 's/.*) //' "$t/stat" 2> /dev/null ;; esac
+  done | awk '{n += $12 + $13} END {print n + 0}'
+}
+# `warm NAME command…` repeats a load of ROUND seconds until WARMUP seconds have passed and the compilers used under
+# 3 % of a core in each of the last two rounds, or MAX_WARMUP seconds have passed; the seconds go into the table
+WARMED=""
+warm() {
+  local name=$1 spent=0 quiet=0 j0 j1
+  shift
+  while :; do
+    j0=$(jit_ticks); "$@" > /dev/null 2>&1; j1=$(jit_ticks); spent=$((spent + ROUND))
+    if [ $(( (j1 - j0) * 100 )) -lt $(( TCK * ROUND * 3 )) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    { [ $spent -ge "$WARMUP" ] && [ $quiet -ge 2 ]; } && break
+    [ $spent -ge "$MAX_WARMUP" ] && break
+  done
+  WARMED="$WARMED${WARMED:+, }$name $spent s"
+}
 # microseconds of CPU per request: per TICKS REQUESTS
 per() { awk -v t="$1" -v n="$2" -v k="$TCK" 'BEGIN {printf "%d", (n > 0 ? t * 1000000 / k / n : 0)}'; }
 
 # warm up, then measure
-wrk -t2 -c$CLIENTS -d${WARMUP}s -s "$WORK/get.lua" "http://localhost:$PORT" > /dev/null
+warm "GET" wrk -t2 -c$CLIENTS -d${ROUND}s -s "$WORK/get.lua" "http://localhost:$PORT"
 cpu_run "$WORK/get.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/get.lua" "http://localhost:$PORT"
 get_out=$(cat "$WORK/get.out")
 get_rps=$(echo "$get_out" | rps)
@@ -119,7 +144,7 @@ n=$(awk '/requests in/ {print $1}' "$WORK/get.out")
 get_cpu=("$(per $CPU_APP $n)" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
 
 # the cheapest answer of the HTTP stack: liveness (no token, no database)
-wrk -t2 -c$CLIENTS -d$(( WARMUP / 4 ))s "http://localhost:$PORT/q/health/live" > /dev/null
+wrk -t2 -c$CLIENTS -d${ROUND}s "http://localhost:$PORT/q/health/live" > /dev/null
 live_rps=$(wrk -t2 -c$CLIENTS -d${SECS}s "http://localhost:$PORT/q/health/live" | rps)
 
 pgbench -i -q -s 10 $PGB > /dev/null 2>&1
@@ -146,18 +171,24 @@ for region in 11 13 33 35 73 94; do
     echo "$API/incidents?$q" >> "$WORK/lists.txt"
   done
 done
-python3 bench/rate.py "$WORK/lists.txt" 200 $(( WARMUP / 2 )) "$TOKEN" > /dev/null
+warm "list" python3 bench/rate.py "$WORK/lists.txt" 200 $ROUND "$TOKEN"
 read -r list_ok list_err p50 p95 p99 <<< "$(python3 bench/rate.py "$WORK/lists.txt" 200 $SECS "$TOKEN")"
 
-wrk -t2 -c$CLIENTS -d$(( WARMUP / 2 ))s -s "$WORK/post.lua" "http://localhost:$PORT" > /dev/null
-post_out=$(wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/post.lua" "http://localhost:$PORT")
+warm "POST" wrk -t2 -c$CLIENTS -d${ROUND}s -s "$WORK/post.lua" "http://localhost:$PORT"
+cpu_run "$WORK/post.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/post.lua" "http://localhost:$PORT"
+post_out=$(cat "$WORK/post.out")
 post_rps=$(echo "$post_out" | rps)
 post_err=$(echo "$post_out" | awk '/Non-2xx/ {print $4}'); post_err=${post_err:-0}
-pg_n=$(pgbench -N -n -c $CLIENTS -j 2 -T $SECS $PGB 2> /dev/null | awk '/^tps/ {print int($3)}')
+n=$(awk '/requests in/ {print $1}' "$WORK/post.out")
+post_cpu=("$(per $CPU_APP $n)" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+cpu_run "$WORK/pgn.out" pgbench -N -n -c $CLIENTS -j 2 -T $SECS $PGB
+pg_n=$(awk '/^tps/ {print int($3)}' "$WORK/pgn.out")
+n=$(awk '/actually processed/ {print $NF}' "$WORK/pgn.out")
+pg_n_cpu=("-" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$APP_PID/status)
 
-printf '\nIncidents (%s rows, loaded in %s s; %s cores; %s clients; %s s per measure after %s s of warm-up; PostgreSQL %s)\n\n' \
-  "$ROWS" "$load_secs" "$(nproc)" "$CLIENTS" "$SECS" "$WARMUP" "$(psql -d postgres -Atqc 'show server_version' | cut -d' ' -f1)"
+printf '\nIncidents (%s rows, loaded in %s s; %s cores; %s clients; %s s per measure; warm-up until the JIT is idle: %s; PostgreSQL %s)\n\n' \
+  "$ROWS" "$load_secs" "$(nproc)" "$CLIENTS" "$SECS" "$WARMED" "$(psql -d postgres -Atqc 'show server_version' | cut -d' ' -f1)"
 printf '| %-40s | %12s | %12s | %7s | %-8s |\n' "measure" "Terpadu" "pgbench" "ratio" "goal"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "--------------" "--------------" "---------" "----------"
 printf '| %-40s | %8s rps | %8s tps | %7.2f | %-8s |\n' "GET /incidents/{id} vs pgbench -S" "$get_rps" "$pg_s" "$(echo "$get_rps / $pg_s" | bc -l)" ">= 0.5"
@@ -173,3 +204,5 @@ printf '\n| %-40s | %8s | %20s | %14s |\n' "CPU per request (microseconds)" "ser
 printf '|%s|%s|%s|%s|\n' "------------------------------------------" "----------" "----------------------" "----------------"
 printf '| %-40s | %8s | %20s | %14s |\n' "GET /incidents/{id} (wrk)" "${get_cpu[@]}"
 printf '| %-40s | %8s | %20s | %14s |\n' "pgbench -S" "${pg_s_cpu[@]}"
+printf '| %-40s | %8s | %20s | %14s |\n' "POST /incidents (wrk)" "${post_cpu[@]}"
+printf '| %-40s | %8s | %20s | %14s |\n' "pgbench -N" "${pg_n_cpu[@]}"
