@@ -2,6 +2,7 @@ package id.terpadu.common;
 
 import static id.terpadu.support.Tokens.admin;
 import static id.terpadu.support.Tokens.anonymous;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,6 +11,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
+import id.terpadu.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -161,6 +170,29 @@ class ProblemDetailsTest {
     void unsupportedContentTypeIs415() {
         problem(admin().contentType("application/xml").body("<agency/>").post("/api/v1/agencies").then(), 415,
                 "unsupported-media-type");
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void aFormIs415EvenWhenItsEncodingIsBroken() throws Exception {
+        // no operation takes a form; a malformed one is refused like any other, never decoded on the way in, whether
+        // it announces its length or comes in chunks (the edge reads every other body itself)
+        byte[] form = "name=%r%uj&type=POLRI".getBytes(StandardCharsets.US_ASCII);
+        URI agencies = URI.create("http://localhost:" + RestAssured.port + "/api/v1/agencies");
+        for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            for (HttpRequest.BodyPublisher body : List.of(HttpRequest.BodyPublishers.ofByteArray(form),
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form)))) {
+                HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                        .send(HttpRequest.newBuilder(agencies)
+                                .header("Authorization", "Bearer " + Tokens.token("admin.pusat", List.of("ADMIN"),
+                                        List.of(), null))
+                                .header("Content-Type", type).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(type).isEqualTo(415);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        value -> assertThat(value).startsWith("application/problem+json"));
+                assertThat(answer.body()).contains("urn:terpadu:problem:unsupported-media-type");
+            }
+        }
         Db.assertUnchanged(before);
     }
 

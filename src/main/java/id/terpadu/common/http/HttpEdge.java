@@ -1,5 +1,7 @@
 package id.terpadu.common.http;
 
+import java.util.Locale;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -67,11 +69,21 @@ public class HttpEdge {
         }
         boolean hasBody = length != null ? !length.trim().equals("0")
                 : ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
-        if (hasBody && !ctx.request().path().startsWith("/q/")) {
+        if (hasBody && !ctx.request().path().startsWith("/q/")
+                && !isForm(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             bodies.handle(ctx);
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * A form, which no operation takes: left to the resources, which answer 415 without reading it. The body handler
+     * would decode it into form fields first, and a malformed one would fail there with an unhandled exception.
+     */
+    private static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
     }
 
     private boolean isTooLarge(String length) {
