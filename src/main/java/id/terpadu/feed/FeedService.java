@@ -78,7 +78,7 @@ public class FeedService {
         String classOf = "case when c.entity_type in (:children) then coalesce(i.classification, 'CONFIDENTIAL') "
                 + "else coalesce(%s.snapshot ->> 'classification', 'PUBLIC') end in (:classes)";
         String sql = """
-                select c.position, cast(c.txid as text), c.entity_type, c.entity_id, c.operation, c.version, c.occurred_at,
+                select c.position, cast(c.txid as text) as txid_text, c.entity_type, c.entity_id, c.operation, c.version, c.occurred_at,
                        cast(c.snapshot as text),
                        (c.operation <> 'DELETE' and %s and %s) as visible_now,
                        (p.entity_id is not null and %s and %s) as visible_before
@@ -130,13 +130,17 @@ public class FeedService {
         return new FeedPage(entries, last, hasMore);
     }
 
-    /** The cursor after the newest change that is ready now (nothing before it can still appear). */
+    /**
+     * The cursor after the newest change that is ready now (nothing before it can still appear). The text form of
+     * the transaction id has a name of its own: an output column named {@code txid} would be what {@code order by
+     * txid} sorts by, as text, and "9999" sorts after "10000".
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String latest() {
         List<?> rows = em.createNativeQuery("""
-                select cast(txid as text), position from change_log
-                where txid < pg_snapshot_xmin(pg_current_snapshot())
-                order by txid desc, position desc limit 1
+                select cast(c.txid as text) as txid_text, c.position from change_log c
+                where c.txid < pg_snapshot_xmin(pg_current_snapshot())
+                order by c.txid desc, c.position desc limit 1
                 """, Object[].class).getResultList();
         if (rows.isEmpty()) {
             return PageRequest.encode(List.of("0", "0"));
@@ -150,11 +154,18 @@ public class FeedService {
             return new String[] { "0", "0" };
         }
         List<String> after = page.after();
-        if (after.size() != 2 || !after.get(0).matches("\\d{1,19}") || !after.get(1).matches("\\d{1,19}")) {
-            throw ProblemException.invalid("after", "is not a cursor this feed gave out; start again without one, "
-                    + "or from GET /api/v1/feed/changes/latest");
+        // a transaction id is an unsigned 64-bit number (xid8: epoch and 32-bit xid), a position a bigint
+        if (after.size() == 2 && after.get(0).matches("[0-9]{1,20}") && after.get(1).matches("[0-9]{1,19}")) {
+            try {
+                Long.parseUnsignedLong(after.get(0));
+                Long.parseLong(after.get(1));
+                return after.toArray(String[]::new);
+            } catch (NumberFormatException e) {
+                // out of range: falls through to the same answer as any other cursor we never gave out
+            }
         }
-        return after.toArray(String[]::new);
+        throw ProblemException.invalid("after", "is not a cursor this feed gave out; start again without one, "
+                + "or from GET /api/v1/feed/changes/latest");
     }
 
     private com.fasterxml.jackson.databind.JsonNode read(String json) {

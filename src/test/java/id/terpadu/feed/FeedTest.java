@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import id.terpadu.incident.IncidentResourceTest;
+import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
 import io.quarkus.arc.Arc;
@@ -137,6 +138,58 @@ class FeedTest {
             assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
             assertThat(drain(reader, later.cursor()).entries()).extracting(Seen::id).doesNotContainAnyElementsOf(ids);
         }
+    }
+
+    /**
+     * The cursor of now follows the transaction counter as a number: it used to be the greatest transaction id
+     * compared as text, so once the counter gained a digit ("9999" after "10000") it stopped moving. The counter
+     * is pushed past the next power of ten between two writes (epochs past 2^32 are proven by
+     * verify/faults/xid-epoch.sh, on a cluster whose counter was set with pg_resetwal).
+     */
+    @Test
+    void theCursorOfNowMovesOnWhenTheTransactionCounterGainsADigit() throws Exception {
+        Supplier<RequestSpecification> reader = Tokens::admin;
+        String start = latest(reader);
+        String before = TestData.createAgency(TestData.unique("Kesbangpol sebelum"), "KESBANGPOL", null).toString();
+        String afterBefore = readUntil(reader, start, read -> read.stream().anyMatch(e -> e.id().equals(before))).cursor();
+        long first = Long.parseLong(Db.single("select txid from change_log where entity_id = cast(? as uuid)", before));
+        long power = 10;
+        while (power <= first) {
+            power *= 10;
+        }
+        DataSource ds = Arc.container().instance(DataSource.class).get();
+        try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+            long now = first;
+            while (now < power) { // one transaction each, in autocommit
+                try (var rs = s.executeQuery("select cast(pg_current_xact_id() as text)")) {
+                    rs.next();
+                    now = Long.parseLong(rs.getString(1));
+                }
+            }
+        }
+        String after = TestData.createAgency(TestData.unique("Kesbangpol sesudah"), "KESBANGPOL", null).toString();
+        long second = Long.parseLong(Db.single("select txid from change_log where entity_id = cast(? as uuid)", after));
+        assertThat(Long.toString(second).compareTo(Long.toString(first))).as("%s sorts before %s as text", second, first)
+                .isLessThan(0);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> cursorOfNow;
+        do {
+            cursorOfNow = decode(latest(reader));
+            Thread.sleep(50);
+        } while (Long.parseLong(cursorOfNow.get(0)) < second && System.nanoTime() < deadline);
+        assertThat(Long.parseLong(cursorOfNow.get(0))).as("the cursor of now is at or past the newest write")
+                .isGreaterThanOrEqualTo(second);
+        List<Seen> fromBefore = readUntil(reader, afterBefore, read -> read.stream().anyMatch(e -> e.id().equals(after)))
+                .entries();
+        assertThat(fromBefore).extracting(Seen::id).contains(after).doesNotContain(before);
+        assertThat(drain(reader, latest(reader)).entries()).extracting(Seen::id).doesNotContain(before, after);
+    }
+
+    static List<String> decode(String cursor) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(java.util.Base64.getUrlDecoder().decode(cursor),
+                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
+                });
     }
 
     @Test
