@@ -11,36 +11,118 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.arc.Arc;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * The {@code Allow} header of a 405 (RFC 9110 §15.5.6 requires it; the framework's exception carries none),
- * derived once from the JAX-RS annotations of the resource classes.
+ * The methods each path allows, derived once from the JAX-RS annotations of the resource classes: the one source of
+ * the {@code Allow} header of a 405 (RFC 9110 §15.5.6 requires it; the framework's exception carries none) and of
+ * the answer to {@code OPTIONS} (the framework's own listed the methods of every resource class sharing the path's
+ * prefix, so it advertised methods the path refuses).
+ * <p>
+ * Both are answered before authentication, the rate limiter and the database. They tell what the published OpenAPI
+ * document (served without a token at {@code /q/openapi}) already tells anyone, from the path's shape alone: nothing
+ * about whether a record exists ({@code OPTIONS /api/v1/incidents/<any id>} answers the same for every id). Since
+ * cross-origin access is not offered, {@code OPTIONS} carries no CORS headers, so a browser's preflight fails.
  */
 @Singleton
 public class AllowedMethods {
 
-    private record Route(Pattern pattern, Set<String> methods) {
+    /**
+     * One resource method's full path template, with what JAX-RS ranks candidate templates by: the number of literal
+     * characters, then of variables (the more specific template wins: {@code /action-plans/recap} over
+     * {@code /action-plans/{id}}).
+     */
+    private record Route(String template, Pattern pattern, String method, int literals, int variables) {
     }
+
+    /** What the HTTP metrics tag a request with (the framework's key); without it they take the raw path. */
+    private static final String METRICS_TEMPLATE = "UrlPathTemplate";
 
     private volatile List<Route> routes;
 
+    /**
+     * Answers {@code OPTIONS} on an API path (204 with its {@code Allow}) and refuses a method the path does not serve
+     * (405 with the same {@code Allow}, through the problem mapper). Left to the framework, such a request reached a
+     * less specific template (a PUT to {@code /action-plans/recap} went to {@code PUT /action-plans/{id}} and was a
+     * 404). An unknown path is left to the framework (404).
+     */
+    @ServerRequestFilter(preMatching = true)
+    public Response methods(ContainerRequestContext request, RoutingContext routing) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api/")) {
+            return null;
+        }
+        Route best = best(path);
+        if (best == null) {
+            return null;
+        }
+        Set<String> methods = methods(path);
+        String method = request.getMethod();
+        if (HttpMethod.OPTIONS.equals(method) || !methods.contains(method)) {
+            // answered here, never by a resource: tagged by template, so that random ids make no new metrics
+            ((HttpServerRequestInternal) routing.request()).context().putLocal(METRICS_TEMPLATE, best.template());
+        }
+        if (HttpMethod.OPTIONS.equals(method)) {
+            return Response.noContent().header("Allow", String.join(", ", methods)).build();
+        }
+        if (!methods.contains(method)) {
+            throw new NotAllowedException(Response.status(Response.Status.METHOD_NOT_ALLOWED).build());
+        }
+        return null;
+    }
+
+    /** The {@code Allow} header of a path: empty when no resource serves it. */
     public String allow(String path) {
-        Set<String> methods = new TreeSet<>();
+        return String.join(", ", methods(path));
+    }
+
+    private Route best(String path) {
+        Route best = null;
         for (Route route : routes()) {
-            if (route.pattern().matcher(path).matches()) {
-                methods.addAll(route.methods());
+            if (route.pattern().matcher(path).matches() && (best == null || rank(route, best) > 0)) {
+                best = route;
             }
         }
-        if (methods.contains("GET")) {
-            methods.add("HEAD");
+        return best;
+    }
+
+    private static int rank(Route route, Route than) {
+        return route.literals() != than.literals() ? Integer.compare(route.literals(), than.literals())
+                : Integer.compare(route.variables(), than.variables());
+    }
+
+    private Set<String> methods(String path) {
+        Set<String> methods = new TreeSet<>();
+        Route best = null;
+        for (Route route : routes()) {
+            if (!route.pattern().matcher(path).matches()) {
+                continue;
+            }
+            int rank = best == null ? 1 : rank(route, best);
+            if (rank > 0) {
+                methods.clear();
+                best = route;
+            }
+            if (rank >= 0) {
+                methods.add(route.method());
+            }
+        }
+        if (methods.contains(HttpMethod.GET)) {
+            methods.add(HttpMethod.HEAD);
         }
         if (!methods.isEmpty()) {
-            methods.add("OPTIONS");
+            methods.add(HttpMethod.OPTIONS);
         }
-        return String.join(", ", methods);
+        return methods;
     }
 
     private List<Route> routes() {
@@ -69,7 +151,9 @@ public class AllowedMethods {
                     template = template.substring(0, template.length() - 1);
                 }
                 String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-                found.add(new Route(Pattern.compile(regex + "/?"), Set.of(http)));
+                int literals = template.replaceAll("\\{[^}]+}", "").length();
+                int variables = template.length() - template.replace("{", "").length();
+                found.add(new Route(template, Pattern.compile(regex + "/?"), http, literals, variables));
             }
         }
         return List.copyOf(found);
