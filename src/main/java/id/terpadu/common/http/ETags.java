@@ -38,9 +38,17 @@ public final class ETags {
     }
 
     /**
-     * The version a write expects, from {@code If-Match}: {@code null} for {@code *} (any version).
+     * What a malformed {@code If-Match} (an ETag this service never gave out) expects: no version, so {@link #check}
+     * answers 412 once the record is found. The precondition is judged only for a record that exists (RFC 9110
+     * §13.2.1): a missing one is a 404 whatever the header says.
+     */
+    public static final long NO_VERSION = -1;
+
+    /**
+     * The version a write expects, from {@code If-Match}: {@code null} for {@code *} (any version),
+     * {@link #NO_VERSION} for a tag that names no version of ours.
      *
-     * @throws ProblemException 428 when the header is missing, 412 when it names no version of ours
+     * @throws ProblemException 428 when the header is missing
      */
     public static Long requireIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -58,7 +66,7 @@ public final class ETags {
                 // falls through: an ETag we never gave out matches nothing
             }
         }
-        throw stale(null);
+        return NO_VERSION;
     }
 
     /** 412 unless the record is still at the version the client read. */
@@ -70,7 +78,7 @@ public final class ETags {
 
     /** The 412; it names the version the client sent when that was one of ours, and never repeats raw input. */
     private static ProblemException stale(Long sent) {
-        return new ProblemException(ProblemType.PRECONDITION_FAILED, (sent == null ? "If-Match does not name the current version of this record"
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, (sent == null || sent < 0 ? "If-Match does not name the current version of this record"
                 : "If-Match \"" + sent + "\" does not match the current version") + "; read the record again");
     }
 
