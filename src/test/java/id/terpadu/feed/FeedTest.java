@@ -157,6 +157,10 @@ class FeedTest {
         while (power <= first) {
             power *= 10;
         }
+        // a fresh cluster (the suite's embedded one) is a few thousand transactions from the next digit; a long-used
+        // shared server can be millions away, too far to walk here (verify/faults/xid-epoch.sh covers any distance)
+        org.junit.jupiter.api.Assumptions.assumeTrue(power - first <= 50_000,
+                "the transaction counter is " + (power - first) + " transactions from its next digit");
         DataSource ds = Arc.container().instance(DataSource.class).get();
         try (Connection c = ds.getConnection(); var s = c.createStatement()) {
             long now = first;

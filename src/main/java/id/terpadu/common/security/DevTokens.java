@@ -13,17 +13,19 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Mints development tokens with the DEVELOPMENT-ONLY key, only while {@code terpadu.dev-tokens.enabled} is true.
- * The private key is read on the first mint, never before: with the switch off it is never loaded.
+ * The private key is read at start when the switch is on; with the switch off it is never loaded.
  */
 @ApplicationScoped
 public class DevTokens {
@@ -48,6 +50,23 @@ public class DevTokens {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /**
+     * With development tokens on, the key is read at start: a service that cannot read it (started outside the
+     * repository's top folder) refuses to start with the reason, like the other security start-up checks, instead of
+     * answering the first token request with a 500.
+     */
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            try {
+                privateKey();
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("Refusing to start: development tokens are on "
+                        + "(TERPADU_DEV_TOKENS_ENABLED=true) but " + e.getMessage()
+                        + "; or set TERPADU_DEV_TOKENS_PRIVATE_KEY_LOCATION", e.getCause());
+            }
+        }
     }
 
     /** Whether the development private key has been read in this process. */
