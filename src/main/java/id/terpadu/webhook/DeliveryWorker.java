@@ -42,7 +42,9 @@ import io.quarkus.scheduler.Scheduled;
  * over when its lease ends (at-least-once). The attempts run concurrently on the HTTP client, never on the poll's
  * thread, so a receiver that hangs or fails holds up no one else; each outcome is recorded in one statement, by the
  * lease's holder only. 2xx is DELIVERED; anything else is retried with {@link Backoff} until the retry window is
- * spent (FAILED), which disables the subscription.
+ * spent (FAILED), which disables the subscription. One record's changes go out in the order they were made: a change
+ * waits while an earlier change of the same record is still pending (queued, in flight or retrying) for the same
+ * subscription; changes of different records go out side by side.
  * <p>
  * Queue work goes through plain JDBC, in autocommit statements: a poll is one statement, and it stays out of the
  * ORM's statistics and session.
@@ -139,6 +141,10 @@ public class DeliveryWorker {
                     cross join lateral (
                         select d.id, d.next_attempt_at from webhook_delivery d
                         where d.subscription_id = a.id and d.status = 'PENDING' and d.next_attempt_at <= now()
+                          -- a record's changes in order: none while an earlier one of it is pending here
+                          and not exists (select 1 from webhook_delivery e
+                                          where e.subscription_id = d.subscription_id and e.entity_id = d.entity_id
+                                            and e.status = 'PENDING' and e.change_position < d.change_position)
                         order by d.next_attempt_at
                         limit a.room
                         for update of d skip locked

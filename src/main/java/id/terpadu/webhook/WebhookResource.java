@@ -119,7 +119,9 @@ public class WebhookResource {
             + "incident-task, conflict-status, tni-assistance, action-plan, action-plan-item, action-plan-report, "
             + "meeting, meeting-decision, neutrality-case) in the subscription's region, up to its maximum "
             + "classification, is POSTed to the URL, signed as Standard Webhooks do (headers webhook-id, "
-            + "webhook-timestamp, webhook-signature). The URL is https and its host resolves to public addresses only. "
+            + "webhook-timestamp, webhook-signature), at least once. One record's changes arrive in the order they "
+            + "were made (a change waits while an earlier one of the record is pending); different records' changes "
+            + "in no promised order. The URL is https and its host resolves to public addresses only. "
             + "The region lies in your scope (absent: your scope); a regional subscription never receives national "
             + "records. The answer holds the signing secret, once: it is never shown again, nor kept with the "
             + "Idempotency-Key (a replay answers without it). ADMIN or COORDINATOR.")

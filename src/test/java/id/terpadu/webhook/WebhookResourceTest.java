@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -165,6 +166,36 @@ public class WebhookResourceTest {
             }
             coordinator("19").get("/api/v1/webhooks/" + sub + "/deliveries?status=FAILED").then().statusCode(200)
                     .body("items.size()", equalTo(0));
+        }
+    }
+
+    /**
+     * One record's changes reach a receiver in the order they were made, even when an attempt fails and is retried:
+     * a change waits while an earlier change of the same record is pending for the same subscription. (With up to 8
+     * attempts in flight per subscription, a receiver saw v0, v2, v3, v1, and once a DELETE before its CREATE.)
+     */
+    @Test
+    void oneRecordsChangesArriveInOrderThroughRetries() throws Exception {
+        TestData.ensureRegions();
+        try (Receiver receiver = new Receiver(n -> n == 1 ? 500 : 200)) { // every change's first attempt fails
+            String sub = subscribe(admin(), subscription(receiver.url(), List.of("agency"), "19", null)).getString("id");
+            Map<String, Object> body = TestData.agency(TestData.unique("Polres Belitung"), "POLRI", "19.01");
+            String id = TestData.createAgency(admin(), body).toString();
+            for (int version = 0; version < 3; version++) {
+                body.put("name", TestData.unique("Polres Belitung"));
+                admin().header("If-Match", "\"" + version + "\"").body(body).put("/api/v1/agencies/{id}", id).then()
+                        .statusCode(200);
+            }
+            admin().header("If-Match", "\"3\"").delete("/api/v1/agencies/{id}", id).then().statusCode(204);
+            await("five changes delivered", Duration.ofSeconds(60), () -> Db.count("select count(*) from webhook_delivery "
+                    + "where subscription_id = '" + sub + "' and status = 'DELIVERED'") == 5);
+            List<String> arrived = new ArrayList<>();
+            for (Receiver.Received r : receiver.received) {
+                JsonNode event = JSON.readTree(r.body());
+                arrived.add(event.get("operation").asText() + " v" + event.get("version").asLong() + " " + r.answered());
+            }
+            assertThat(arrived).containsExactly("CREATE v0 500", "CREATE v0 200", "UPDATE v1 500", "UPDATE v1 200",
+                    "UPDATE v2 500", "UPDATE v2 200", "UPDATE v3 500", "UPDATE v3 200", "DELETE v4 500", "DELETE v4 200");
         }
     }
 
