@@ -35,7 +35,7 @@ public final class ActionPlanDtos {
             @Schema(description = "Client-chosen id (create only)", example = "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a") UUID id,
             @NotNull @Schema(example = "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a") UUID teamId,
             @NotNull @Min(2012) @Max(2100) @Schema(example = "2024") Integer year,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Rencana Aksi Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat 2024") String title,
             @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(description = "The act that enacts it, if any (e.g. a Pergub)", example = "Keputusan Gubernur Sumatera Barat No. 300.2-112-2024") String decree) {
@@ -60,7 +60,7 @@ public final class ActionPlanDtos {
             @NotBlank @Size(max = 1000) @Schema(example = "Jumlah rapat koordinasi yang terlaksana") String indicator,
             @NotNull @DecimalMin(value = "0.01") @DecimalMax("999999999999") @Digits(integer = 12, fraction = 2)
             @Schema(example = "4") BigDecimal targetValue,
-            @NotBlank @Size(max = 100) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 100) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "kali") String targetUnit,
             @NotNull @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID responsibleAgencyId,
             @Size(max = 20) List<@NotNull UUID> supportingAgencyIds,
@@ -87,7 +87,7 @@ public final class ActionPlanDtos {
 
     @Schema(name = "Evidence", description = "A link to the evidence of an activity (minutes, photos, a decree)")
     public record Evidence(
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https://[^\\s]+", message = "must be an https:// link")
+            @NotBlank @Size(max = 2000) @Pattern(regexp = Constraints.HTTPS_LINK, message = "must be an https:// link")
             @Schema(example = "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf") String url,
             @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(example = "Notulen rapat koordinasi") String description) {

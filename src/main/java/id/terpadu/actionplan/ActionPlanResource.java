@@ -141,8 +141,8 @@ public class ActionPlanResource {
                      "rows": [{"rank": 1, "provinceCode": "13", "provinceName": "Sumatera Barat",
                                "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "items": 12, "verifiedItems": 10,
                                "achievement": 84.29}]}""")))
-    public RecapResponse recap(@Parameter(description = "Plan year (required)", example = "2024") @QueryParam("year") String year,
-            @Parameter(description = "Reporting period (required)", schema = @Schema(implementation = Period.class)) @QueryParam("period") String period) {
+    public RecapResponse recap(@Parameter(description = "Plan year", required = true, example = "2024") @QueryParam("year") String year,
+            @Parameter(description = "Reporting period", required = true, schema = @Schema(implementation = Period.class)) @QueryParam("period") String period) {
         Integer y = Params.integer(year, "year", 2012, 2100);
         Period p = Params.enumValue(Period.class, period, "period");
         if (y == null || p == null) {

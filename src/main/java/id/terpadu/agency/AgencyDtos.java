@@ -24,7 +24,7 @@ public final class AgencyDtos {
             + "client (a UUID made offline); on replace it must be absent or equal to the path id.")
     public record AgencyInput(
             @Schema(description = "Client-chosen id (create only)", example = "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10") UUID id,
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Polres Bangka") String name,
             @NotNull AgencyType type,
             @Schema(description = "The unit above (e.g. the Polda of a Polres)", example = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f") UUID parentId,
@@ -36,7 +36,7 @@ public final class AgencyDtos {
 
     @Schema(name = "Contact")
     public record Contact(
-            @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "may hold digits, spaces, + ( ) - only")
+            @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "may hold digits, spaces, + ( ) - only")
             @Schema(example = "+62 717 92110") String phone,
             @Email @Size(max = 200) @Schema(example = "humas@polresbangka.example") String email,
             @Size(max = 500) @Schema(example = "Jl. Ahmad Yani No. 1, Sungailiat") String address) {

@@ -80,7 +80,7 @@ public class AgencyResource {
             @Parameter(description = "Part of the name, case-insensitive", example = "polres") @QueryParam("q") String q,
             @BeanParam PageParams page) {
         return page.ok(service.list(Params.enumValue(AgencyType.class, type, "type"), region,
-                Params.uuid(parentId, "parentId"), q, page.request()));
+                Params.uuid(parentId, "parentId"), Params.text(q, "q", 200), page.request()));
     }
 
     @GET

@@ -113,7 +113,7 @@ public class ApiKeyService {
         }
         List<String> scopes = new ArrayList<>();
         for (int i = 0; i < input.scopes().size(); i++) {
-            ApiKeyScope scope = ApiKeyScope.of(input.scopes().get(i).trim());
+            ApiKeyScope scope = ApiKeyScope.of(input.scopes().get(i));
             if (scope == null) {
                 throw ProblemException.invalid("scopes[" + i + "]", "is not a scope",
                         java.util.Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).toList());

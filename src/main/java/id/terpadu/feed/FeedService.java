@@ -56,9 +56,12 @@ public class FeedService {
             return TYPES;
         }
         List<String> out = new ArrayList<>();
-        String[] parts = types.split(",");
+        String[] parts = types.split(",", -1);
+        if (parts.length > TYPES.size()) {
+            throw ProblemException.invalid("types", "names at most " + TYPES.size() + " types");
+        }
         for (int i = 0; i < parts.length; i++) {
-            String type = parts[i].trim();
+            String type = parts[i];
             if (!TYPES.contains(type)) {
                 // the value is not repeated: a problem document never echoes what the client sent
                 throw ProblemException.invalid("types", "item " + (i + 1) + " is not a type of the feed", TYPES);

@@ -2,7 +2,6 @@ package id.terpadu.incident;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -68,7 +67,8 @@ public class ExportResource {
                      "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
                      "properties": {"title": "Bentrokan antarwarga", "stage": "PENGHENTIAN", "killed": 0}}]}""")) })
     public Response incidents(@BeanParam IncidentResource.Filters filters,
-            @Parameter(description = "ndjson, csv or geojson; overrides Accept", example = "csv") @QueryParam("format") String format,
+            @Parameter(description = "Overrides Accept", example = "csv", schema = @Schema(enumeration = { "ndjson", "csv",
+                    "geojson" })) @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         Format chosen = choose(format, headers.getAcceptableMediaTypes());
         return Response.ok(export.export(filters.parse(), chosen), chosen.mediaType + (chosen == Format.CSV ? "; charset=UTF-8" : ""))
@@ -78,7 +78,7 @@ public class ExportResource {
 
     static Format choose(String format, List<MediaType> accepted) {
         if (format != null && !format.isBlank()) {
-            return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format.trim().toLowerCase(Locale.ROOT)))
+            return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format))
                     .findFirst().orElseThrow(() -> ProblemException.invalid("format", "is not a format",
                             Arrays.stream(Format.values()).map(f -> f.extension).toList()));
         }

@@ -38,7 +38,7 @@ public final class IncidentDtos {
 
     @Schema(name = "Party", description = "A party to the incident. A PERORANGAN name is personal data.")
     public record Party(@NotNull PartyType type,
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Warga Desa Kampung Baru") String name,
             @NotNull PartyRole role) {
 
@@ -76,10 +76,10 @@ public final class IncidentDtos {
             + "on create (default PENCEGAHAN); afterwards the stage moves only through stage-transitions.")
     public record IncidentInput(
             @Schema(description = "Client-chosen id (create only)", example = "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f") UUID id,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Bentrokan antarwarga terkait sengketa lahan sawit") String title,
             @Size(max = 20000) @Schema(example = "Dua kelompok warga bentrok di perbatasan desa; tiga orang luka.") String description,
-            @NotBlank @Schema(description = "Code of reference kind conflict-categories", example = "SENGKETA_LAHAN") String categoryCode,
+            @NotBlank @Size(max = 64) @Schema(description = "Code of reference kind conflict-categories", example = "SENGKETA_LAHAN") String categoryCode,
             @NotBlank @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
             @Schema(description = "Kabupaten/kota or finer", example = "13.77") String regionCode,
             @Valid Point point,
@@ -96,7 +96,8 @@ public final class IncidentDtos {
             @Valid Impact impact,
             @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID leadAgencyId,
             @Schema(description = "The incident this report duplicates (both are kept)") UUID duplicateOf,
-            Stage stage,
+            @Schema(description = "The stage it is in (default PENCEGAHAN); not SELESAI: an incident is closed through "
+                    + "POST …/stage-transitions") Stage stage,
             @Schema(description = "The conflict status in force where the incident happened") UUID conflictStatusId) {
     }
 
@@ -185,7 +186,7 @@ public final class IncidentDtos {
     @Schema(name = "ActivityInput")
     public record ActivityInput(
             @Schema(description = "Client-chosen id", example = "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910") UUID id,
-            @NotBlank @Schema(description = "Code of reference kind activity-types belonging to the incident's stage",
+            @NotBlank @Size(max = 64) @Schema(description = "Code of reference kind activity-types belonging to the incident's stage",
                     example = "TD_PENYELAMATAN_EVAKUASI") String activityType,
             @NotNull UUID agencyId,
             @NotNull @Schema(example = "2024-10-12T12:00:00Z") Instant occurredAt,

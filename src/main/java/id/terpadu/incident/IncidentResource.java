@@ -116,7 +116,8 @@ public class IncidentResource {
         @QueryParam("q") @Parameter(description = "Indonesian full text over title, description and place; "
                 + "web-search syntax (\"phrase\", or, -not)", example = "bentrok lahan")
         String q;
-        @QueryParam("sort") @Parameter(description = "occurredAt (default) or updatedAt, newest first", example = "occurredAt")
+        @QueryParam("sort") @Parameter(description = "Newest first by occurredAt (default) or updatedAt", example = "occurredAt",
+                schema = @Schema(enumeration = { "occurredAt", "updatedAt" }))
         String sort;
 
         IncidentQuery parse() {
@@ -137,7 +138,7 @@ public class IncidentResource {
             return new IncidentQuery(blank(region), blank(category), Params.enumValue(Stage.class, stage, "stage"),
                     min, max, Params.instant(from, "from"), Params.instant(to, "to"), Params.bbox(bbox, "bbox"),
                     Params.uuid(leadAgencyId, "leadAgencyId"),
-                    Params.enumValue(Classification.class, classification, "classification"), blank(q), order);
+                    Params.enumValue(Classification.class, classification, "classification"), blank(Params.text(q, "q", 200)), order);
         }
 
         private static String blank(String value) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,9 +45,12 @@ public final class Statistics {
                 return List.of();
             }
             List<Dimension> dimensions = new ArrayList<>();
-            String[] parts = groupBy.split(",");
+            String[] parts = groupBy.split(",", -1);
+            if (parts.length > values().length) {
+                throw ProblemException.invalid("groupBy", "names at most " + values().length + " dimensions");
+            }
             for (int i = 0; i < parts.length; i++) {
-                String name = parts[i].trim().toLowerCase(Locale.ROOT);
+                String name = parts[i];
                 int position = i + 1;
                 Dimension found = Arrays.stream(values()).filter(d -> d.name.equals(name)).findFirst()
                         .orElseThrow(() -> ProblemException.invalid("groupBy", "item " + position + " is not a dimension",

@@ -46,7 +46,8 @@ public class StatisticsResource {
                                "sexualViolence": {"sum": null, "reported": 0}, "buildingsDamaged": {"sum": 2, "reported": 2},
                                "displaced": {"sum": null, "reported": 0}}]}""")))
     public Statistics.Result incidents(@BeanParam IncidentResource.Filters filters,
-            @Parameter(description = "Comma-separated: category, stage, province, kabkota, month", example = "category,month")
+            @Parameter(description = "Dimensions, comma-separated", example = "category,month", schema = @Schema(
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, enumeration = { "category", "stage", "province", "kabkota", "month" }))
             @QueryParam("groupBy") String groupBy) {
         return service.statistics(filters.parse(), Statistics.Dimension.parse(groupBy));
     }

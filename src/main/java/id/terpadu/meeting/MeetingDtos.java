@@ -25,11 +25,11 @@ public final class MeetingDtos {
             + "came in the official's place (then `representedBy` names the representative's position).")
     public record Attendee(
             @Schema(description = "The member agency, when it is registered", example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID agencyId,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Koramil 01/Wonosobo") String organisation,
             @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(example = "Kapten Inf. Fulan") String personName,
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Danramil") String position,
             @NotNull Attendance attendance,
             @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
@@ -41,13 +41,13 @@ public final class MeetingDtos {
             @Schema(description = "Client-chosen id (create only)", example = "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f") UUID id,
             @NotNull @Schema(example = "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a") UUID teamId,
             @NotNull MeetingKind kind,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Rakor Tim Terpadu PKS menjelang Pilkada 2024") String title,
             @NotNull @Schema(example = "2024-10-28T02:00:00Z") Instant startsAt,
             @Schema(example = "2024-10-28T05:00:00Z") Instant endsAt,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Aula Kantor Kesbangpol Provinsi Sumatera Barat, Padang") String place,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Kepala Badan Kesbangpol Provinsi Sumatera Barat") String chair,
             @Size(max = 50) List<@NotBlank @Size(max = 500) String> agenda,
             @Size(max = 300) List<@Valid @NotNull Attendee> attendees,

@@ -27,19 +27,19 @@ public final class NeutralityDtos {
 
     @Schema(name = "NeutralityEvidence")
     public record Evidence(
-            @NotBlank @Size(max = 500) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 500) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Tangkapan layar percakapan grup WhatsApp") String description,
-            @Size(max = 2000) @Pattern(regexp = "https://[^\\s]+", message = "must be an https:// link")
+            @Size(max = 2000) @Pattern(regexp = Constraints.HTTPS_LINK, message = "must be an https:// link")
             @Schema(example = "https://bawaslu-pariaman.example/berkas/temuan-017") String url) {
     }
 
     @Schema(name = "NeutralityPersonInput", description = "A civil servant in the case. `name` and `nip` are personal "
             + "data: masked for callers who may not read them and never kept in the change log.")
     public record PersonInput(
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Budi Santoso") String name,
-            @Pattern(regexp = "\\d{18}", message = "must be the 18 digits of a NIP") @Size(max = 18) @Schema(example = "198703122010011004") String nip,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Pattern(regexp = "^[0-9]{18}$", message = "must be the 18 digits of a NIP") @Size(max = 18) @Schema(example = "198703122010011004") String nip,
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Pemerintah Kota Pariaman") String employer,
             @NotNull PositionCategory positionCategory,
             @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -406,11 +405,14 @@ public class NeutralityService {
             if (groupBy == null || groupBy.isBlank()) {
                 return dimensions;
             }
-            String[] parts = groupBy.split(",");
+            String[] parts = groupBy.split(",", -1);
+            if (parts.length > values().length) {
+                throw ProblemException.invalid("groupBy", "names at most " + values().length + " dimensions");
+            }
             for (int i = 0; i < parts.length; i++) {
-                String wanted = parts[i].trim().toLowerCase(Locale.ROOT);
+                String wanted = parts[i];
                 int position = i + 1;
-                Dimension found = Arrays.stream(values()).filter(d -> d.name.toLowerCase(Locale.ROOT).equals(wanted))
+                Dimension found = Arrays.stream(values()).filter(d -> d.name.equals(wanted))
                         .findFirst().orElseThrow(() -> ProblemException.invalid("groupBy", "item " + position
                                 + " is not a dimension", Arrays.stream(values()).map(d -> d.name).toList()));
                 if (!dimensions.contains(found)) {

@@ -44,7 +44,9 @@ public class NeutralityStatisticsResource {
                       {"key": {"status": "REKOMENDASI", "recipient": "BKN"}, "cases": 1, "persons": 5, "violations": 5},
                       {"key": {"status": "REKOMENDASI", "recipient": "POLRI"}, "cases": 1, "persons": 10, "violations": 10}]}""")))
     public StatisticsResult statistics(
-            @Parameter(description = "Comma-separated dimensions", example = "election,status") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "Dimensions, comma-separated", example = "election,status", schema = @Schema(
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, enumeration = { "election", "province", "kabkota", "violationForm", "status",
+                            "recipient", "sanction", "positionCategory", "source" })) @QueryParam("groupBy") String groupBy,
             @Parameter(schema = @Schema(implementation = ElectionType.class)) @QueryParam("electionType") String electionType,
             @Parameter(description = "Election year", example = "2024") @QueryParam("electionYear") String electionYear,
             @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,

@@ -58,7 +58,8 @@ public class RegionResource {
             @Parameter(description = "Code of the parent region", example = "19") @QueryParam("parent") String parent,
             @Parameter(description = "Part of the name", example = "pangkal") @QueryParam("q") String q,
             @BeanParam PageParams page) {
-        return page.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), parent, q,
+        return page.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), Params.regionCode(parent, "parent"),
+                Params.text(q, "q", 200),
                 page.request()));
     }
 

@@ -35,9 +35,9 @@ public final class StatusDtos {
             @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
             @Schema(description = "Empty for NASIONAL, a province for PROVINSI, a kabupaten/kota for KABUPATEN_KOTA", example = "13.77")
             String regionCode,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Wali Kota Pariaman") String declaredBy,
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Keputusan Wali Kota Pariaman No. 300/45/2024") String decreeNumber,
             @NotNull @Schema(description = "Date of the consultation with the DPRD (or DPR) leaders", example = "2024-10-13") LocalDate consultationDate,
             @NotNull @Schema(example = "2024-10-14") LocalDate startsOn,

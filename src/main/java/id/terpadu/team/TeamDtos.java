@@ -61,7 +61,7 @@ public final class TeamDtos {
     public record TeamMemberInput(
             @Schema(description = "Client-chosen id (create only)", example = "c3d2e1f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f") UUID id,
             @NotNull @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID agencyId,
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Drs. Fulan bin Fulan") String personName,
             @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(example = "Kepala Badan Kesbangpol Provinsi") String position,

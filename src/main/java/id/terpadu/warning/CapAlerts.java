@@ -44,7 +44,7 @@ public class CapAlerts {
     @ConfigMapping(prefix = "terpadu.cap")
     public interface Config {
         /** CAP {@code sender}: globally unique, without spaces, commas, {@code <} or {@code &}. */
-        @Pattern(regexp = "[^\\s,<&]+", message = "must have no spaces, commas, < or & (CAP 1.2 sender)")
+        @Pattern(regexp = "^[^ \\t\\n\\x0B\\f\\r,<&]+$", message = "must have no spaces, commas, < or & (CAP 1.2 sender)")
         String sender();
 
         @NotBlank

@@ -32,8 +32,9 @@ public final class WarningDtos {
             @Schema(description = "Client-chosen id (create only)", example = "4d3c2b1a-0f9e-4d8c-b7a6-958473625140") UUID id,
             @NotBlank @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
             @Schema(description = "Any level down to desa/kelurahan", example = "13.77") String regionCode,
-            @NotBlank @Schema(example = "POLITIK_PILKADA") String categoryCode,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @NotBlank @Size(max = 64) @Schema(description = "Code of reference kind conflict-categories",
+                    example = "POLITIK_PILKADA") String categoryCode,
+            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada") String title,
             @Size(max = 20000) String description,
             @Size(max = 50) List<@Valid @NotNull Party> parties,
@@ -43,7 +44,7 @@ public final class WarningDtos {
             UUID sourceAgencyId,
             @NotNull SourceKind sourceKind,
             @NotNull Classification classification,
-            WarningStatus status,
+            @Schema(description = "Not ESKALASI: a warning becomes ESKALASI only through POST …/escalate") WarningStatus status,
             @Size(max = 10000) @Schema(example = "Patroli gabungan; dialog tokoh masyarakat kedua kubu") String recommendedActions) {
     }
 

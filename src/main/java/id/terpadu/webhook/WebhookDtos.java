@@ -31,7 +31,7 @@ public final class WebhookDtos {
             @Schema(description = "Client-chosen id", example = "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f") UUID id,
             @NotBlank @Size(max = TargetUrls.MAX_LENGTH)
             @Schema(description = "https URL receiving POSTs; its host must resolve to public addresses only",
-                    example = "https://siaga.babelprov.example/hooks/terpadu") String url,
+                    format = "uri", example = "https://siaga.babelprov.example/hooks/terpadu") String url,
             @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(example = "Dasbor situasi Provinsi Kepulauan Bangka Belitung") String description,
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> eventTypes,

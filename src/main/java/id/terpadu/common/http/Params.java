@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.validation.Constraints;
 
 /**
  * Parses query parameters that JAX-RS would otherwise answer with a bare 404 when malformed: an enum value or a
@@ -36,6 +37,31 @@ public final class Params {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(field, "must be a UUID such as 3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10");
         }
+    }
+
+    /** Search text: one line of at most {@code max} characters, as the document's {@code q} says. */
+    public static String text(String value, String field, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw ProblemException.invalid(field, "may hold at most " + max + " characters");
+        }
+        if (!value.matches(Constraints.ONE_LINE)) {
+            throw ProblemException.invalid(field, Constraints.ONE_LINE_MESSAGE);
+        }
+        return value;
+    }
+
+    /** A Kemendagri region code. */
+    public static String regionCode(String value, String field) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches(Constraints.REGION_CODE)) {
+            throw ProblemException.invalid(field, Constraints.REGION_CODE_MESSAGE);
+        }
+        return value;
     }
 
     /** An RFC 3339 date-time such as {@code 2024-10-12T09:30:00Z}. */

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.security.ApiKeyScope;
 import id.terpadu.common.validation.Constraints;
 
 /**
@@ -168,8 +169,10 @@ final class Bounds {
         if (name.equals("regionCode") || name.endsWith("RegionCode") || name.equals("provinceCode")
                 || name.equals("parentCode") || name.equals("regionScope")) {
             string(strings, 13, Constraints.REGION_CODE);
+        } else if (name.equals("scopes")) {
+            strings.enumeration(java.util.Arrays.stream(ApiKeyScope.values()).<Object>map(ApiKeyScope::value).toList());
         } else if (name.equals("categoryCode") || name.equals("activityType") || name.equals("entityType")
-                || name.equals("operation") || name.equals("scopes") || name.equals("groupBy") || name.equals("roles")
+                || name.equals("operation") || name.equals("groupBy") || name.equals("roles")
                 || name.equals("eventType") || name.equals("eventTypes")) {
             string(strings, 64, WORD_LIST);
         } else if (name.equals("cursor") || name.equals("nextCursor")) {

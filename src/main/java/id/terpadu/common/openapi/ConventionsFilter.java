@@ -46,6 +46,7 @@ public class ConventionsFilter implements OASFilter {
         Pages.apply(openAPI);
         Bounds.apply(openAPI);
         Nulls.apply(openAPI);
+        Strictness.apply(openAPI);
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -73,8 +74,12 @@ public class ConventionsFilter implements OASFilter {
         if (body || method == PathItem.HttpMethod.DELETE) {
             problems.put(ProblemType.CONFLICT, "The change conflicts with existing data or a rule of the domain");
         }
-        if (write) {
+        boolean ifMatch = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "If-Match".equals(p.getName()));
+        if (write || ifMatch) {
             problems.put(ProblemType.PRECONDITION_FAILED, "If-Match does not match the current version");
+        }
+        if (write) {
             problems.put(ProblemType.PRECONDITION_REQUIRED, "If-Match is missing");
         }
         if (body) {

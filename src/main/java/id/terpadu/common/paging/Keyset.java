@@ -46,13 +46,13 @@ public final class Keyset {
         List<Object> cursorValues = new ArrayList<>();
         if (request.after() != null) {
             if (request.after().size() != keys.size()) {
-                throw PageRequest.invalidCursor();
+                throw PageRequest.invalidCursor("cursor");
             }
             for (int i = 0; i < keys.size(); i++) {
                 try {
                     cursorValues.add(keys.get(i).parse().apply(request.after().get(i)));
                 } catch (RuntimeException e) {
-                    throw PageRequest.invalidCursor();
+                    throw PageRequest.invalidCursor("cursor");
                 }
             }
             hql.append(" and (").append(after(keys)).append(')');

@@ -24,7 +24,12 @@ public record PageRequest(int limit, List<String> after) {
     };
 
     public static PageRequest of(String limit, String cursor) {
-        return new PageRequest(parseLimit(limit), cursor == null || cursor.isBlank() ? null : decode(cursor));
+        return of(limit, cursor, "cursor");
+    }
+
+    /** As {@link #of(String, String)}, for a cursor passed in a parameter of another name (the feed's {@code after}). */
+    public static PageRequest of(String limit, String cursor, String parameter) {
+        return new PageRequest(parseLimit(limit), cursor == null || cursor.isBlank() ? null : decode(cursor, parameter));
     }
 
     private static int parseLimit(String limit) {
@@ -51,7 +56,7 @@ public record PageRequest(int limit, List<String> after) {
         }
     }
 
-    private static List<String> decode(String cursor) {
+    private static List<String> decode(String cursor, String parameter) {
         try {
             if (cursor.length() > MAX_CURSOR_LENGTH) {
                 throw new IllegalArgumentException("too long");
@@ -62,11 +67,11 @@ public record PageRequest(int limit, List<String> after) {
             }
             return values;
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw invalidCursor();
+            throw invalidCursor(parameter);
         }
     }
 
-    static ProblemException invalidCursor() {
-        return ProblemException.invalid("cursor", "is not a cursor this list gave out; start again without one");
+    static ProblemException invalidCursor(String parameter) {
+        return ProblemException.invalid(parameter, "is not a cursor this list gave out; start again without one");
     }
 }

@@ -1,14 +1,33 @@
 package id.terpadu.common.validation;
 
-/** Patterns and messages shared by request records. */
+/**
+ * Patterns and messages shared by request records. Every pattern is anchored ({@code ^…$}) and uses only what every
+ * regular-expression dialect reads alike (explicit ASCII ranges, no {@code \d}, {@code \s}, {@code \w} or
+ * {@code \p{…}} classes, whose meaning differs between Java, ECMA-262, Python and RE2): the OpenAPI document carries
+ * them as they are, so a validator in any language enforces exactly what Bean Validation does here (which matches the
+ * whole value, as the anchors say).
+ */
 public final class Constraints {
 
-    public static final String REGION_CODE = "\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?";
+    public static final String REGION_CODE = "^[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?$";
     public static final String REGION_CODE_MESSAGE = "must be a Kemendagri region code: NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN";
 
     /** A single line of printable text: no control characters (tabs, line breaks, unit separators …). */
-    public static final String ONE_LINE = "[^\\p{Cntrl}]*";
+    public static final String ONE_LINE = "^[^\\x00-\\x1F\\x7F]*$";
     public static final String ONE_LINE_MESSAGE = "must be one line of text without control characters";
+
+    /** {@link #ONE_LINE} and not blank: at least one character other than a space. */
+    public static final String ONE_LINE_NOT_BLANK = "^[^\\x00-\\x1F\\x7F]*[^\\x00-\\x20\\x7F][^\\x00-\\x1F\\x7F]*$";
+    public static final String ONE_LINE_NOT_BLANK_MESSAGE = "must be one line of text, not blank, without control characters";
+
+    /**
+     * What {@code @NotBlank} accepts, as a pattern for the document: some character above U+0020 (Hibernate Validator
+     * trims the characters up to U+0020, and a value with nothing left is blank); line breaks are allowed.
+     */
+    public static final String NOT_BLANK = "^[\\x00-\\x20]*[^\\x00-\\x20][\\s\\S]*$";
+
+    /** An https link: no white space (the characters Java's {@code \s} names). */
+    public static final String HTTPS_LINK = "^https://[^ \\t\\n\\x0B\\f\\r]+$";
 
     private Constraints() {
     }

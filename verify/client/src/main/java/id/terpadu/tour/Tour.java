@@ -254,7 +254,7 @@ public final class Tour {
                 .reason("Kesepakatan damai").closingSummary("Kedua kubu menandatangani kesepakatan damai"), "*", null);
         check("13. stage SELESAI", closed.getStage() == Stage.SELESAI);
         check("13. three transitions", incidents.incidentResourceTransitions(incidentId).getItems().size() >= 2);
-        check("13. statistics answer", statistics.statisticsResourceIncidents(null, null, null, null, "category,stage",
+        check("13. statistics answer", statistics.statisticsResourceIncidents(null, null, null, null, List.of("category", "stage"),
                 null, null, "19", null, null, null, null, null) != null);
 
         // 14-16. Sumatera Barat: a rakor, an ASN neutrality case, the Rencana Aksi Terpadu
@@ -312,7 +312,7 @@ public final class Tour {
         check("15. every person recommended", recommended.getPersons().stream()
                 .allMatch(x -> x.getStatus() == NeutralityStatus.REKOMENDASI));
         check("15. neutrality statistics answer", statistics.neutralityStatisticsResourceStatistics(null, null,
-                "election,recipient", "13", null).getRows() != null);
+                List.of("election", "recipient"), "13", null).getRows() != null);
         token = mint("analis.sumbar", Role.ANALYST, "13", null);
         check("15. an analyst sees masked names", cases.neutralityResourceGet(caseId).getPersons().stream()
                 .noneMatch(x -> x.getName().startsWith("ASN Pariaman")));
@@ -346,15 +346,15 @@ public final class Tour {
         touch("agency list", () -> agencies.agencyResourceList(null, 10, null, null, "19", null));
         touch("agency get", () -> agencies.agencyResourceGet(agency.get("TNI")));
         touch("agency history", () -> agencies.agencyResourceHistory(agency.get("TNI"), null, 10));
-        touch("agency replace", () -> agencies.agencyResourceReplace(once.getId(), kodim.name("Kodim 0413/Bangka (Sungailiat)"), "*"));
+        touch("agency replace", () -> agencies.agencyResourceReplace(once.getId(), "*", kodim.name("Kodim 0413/Bangka (Sungailiat)")));
         touch("team list", () -> teams.teamResourceList(null, null, 10, "19", null));
-        touch("team replace", () -> teams.teamResourceReplace(team13.getId(), new TeamInput().level(TeamLevel.PROVINSI)
-                .regionCode("13").year(year).secretariatAgencyId(kesbangpol13).decreeNumber("188.44/1/2024"), "*"));
+        touch("team replace", () -> teams.teamResourceReplace(team13.getId(), "*", new TeamInput().level(TeamLevel.PROVINSI)
+                .regionCode("13").year(year).secretariatAgencyId(kesbangpol13).decreeNumber("188.44/1/2024")));
         UUID firstId = first.getId();
         touch("member get", () -> teams.teamMemberResourceGet(firstId, teamId));
         touch("member history", () -> teams.teamMemberResourceHistory(firstId, teamId, null, 10));
-        touch("member replace", () -> teams.teamMemberResourceReplace(firstId, teamId, new TeamMemberInput()
-                .agencyId(agency.get("PEMDA")).personName("Gubernur Kepulauan Bangka Belitung").role(TeamRole.KETUA), "*"));
+        touch("member replace", () -> teams.teamMemberResourceReplace(firstId, teamId, "*", new TeamMemberInput()
+                .agencyId(agency.get("PEMDA")).personName("Gubernur Kepulauan Bangka Belitung").role(TeamRole.KETUA)));
         touch("region search", () -> regions.regionResourceSearch(null, null, 10, null, "pariaman"));
         touch("region get", () -> regions.regionResourceGet("13.77"));
         touch("region children", () -> regions.regionResourceChildren("13", null, 10));
@@ -367,9 +367,9 @@ public final class Tour {
         EarlyWarning second = warnings.warningResourceCreate(new EarlyWarningInput().regionCode("19").categoryCode("POLITIK_PILKADA")
                 .title("Pengerahan massa jelang rapat pleno").likelihood(2).impact(2).sourceKind(SourceKind.PATROLI)
                 .classification(Classification.RESTRICTED), null);
-        touch("warning replace", () -> warnings.warningResourceReplace(second.getId(), new EarlyWarningInput().regionCode("19")
+        touch("warning replace", () -> warnings.warningResourceReplace(second.getId(), "*", new EarlyWarningInput().regionCode("19")
                 .categoryCode("POLITIK_PILKADA").title("Pengerahan massa jelang rapat pleno KPU").likelihood(3).impact(2)
-                .sourceKind(SourceKind.PATROLI).classification(Classification.RESTRICTED), "*"));
+                .sourceKind(SourceKind.PATROLI).classification(Classification.RESTRICTED)));
         touch("alerts atom", warnings::alertFeedResourceFeed);
         touch("incident list", () -> incidents.incidentResourceList(null, null, null, null, null, null, 10, null, "19",
                 null, null, null, null, null));
@@ -385,9 +385,9 @@ public final class Tour {
                 .regionCode("19.71").occurredFrom(OffsetDateTime.parse("2024-11-30T02:00:00Z")).sourceKind(SourceKind.PATROLI)
                 .severity(2).classification(Classification.RESTRICTED), null);
         check("incident created", loose.getId() != null);
-        touch("incident replace", () -> incidents.incidentResourceReplace(loose.getId(), new IncidentInput().title("Bentrok warga di pasar induk")
+        touch("incident replace", () -> incidents.incidentResourceReplace(loose.getId(), "*", new IncidentInput().title("Bentrok warga di pasar induk")
                 .categoryCode("POLITIK_PILKADA").regionCode("19.71").occurredFrom(OffsetDateTime.parse("2024-11-30T02:00:00Z"))
-                .sourceKind(SourceKind.PATROLI).severity(2).classification(Classification.RESTRICTED), "*"));
+                .sourceKind(SourceKind.PATROLI).severity(2).classification(Classification.RESTRICTED)));
         Task loosetask = tasks.taskResourceAdd(loose.getId(), new TaskInput().agencyId(agency.get("POLRI"))
                 .description("Amankan pasar induk").dueAt(OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)), null);
         touch("task transition", () -> tasks.taskResourceTransition(loose.getId(), loosetask.getId(),
@@ -406,10 +406,10 @@ public final class Tour {
         touch("meeting list", () -> meetings.meetingResourceList(null, null, null, 10, "13", null, null));
         touch("meeting get", () -> meetings.meetingResourceGet(meeting.getId()));
         touch("meeting history", () -> meetings.meetingResourceHistory(meeting.getId(), null, 10));
-        touch("meeting replace", () -> meetings.meetingResourceReplace(meeting.getId(), new MeetingInput().teamId(team13.getId())
+        touch("meeting replace", () -> meetings.meetingResourceReplace(meeting.getId(), "*", new MeetingInput().teamId(team13.getId())
                 .kind(MeetingKind.RUTIN).title("Rakor Tim Terpadu PKS menjelang Pilkada 2024")
                 .startsAt(OffsetDateTime.parse("2024-10-28T02:00:00Z")).place("Aula Kesbangpol, Padang")
-                .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat"), "*"));
+                .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat")));
         touch("decision get", () -> meetings.meetingResourceDecision(decision.getId(), meeting.getId()));
         touch("decision history", () -> meetings.meetingResourceDecisionHistory(decision.getId(), meeting.getId(), null, 10));
         touch("decision follow-up", () -> meetings.meetingResourceFollowUp(decision.getId(), meeting.getId(),
@@ -419,15 +419,15 @@ public final class Tour {
         touch("neutrality persons", () -> cases.neutralityResourceAddPersons(caseId, new NeutralityPersonsInput().persons(List.of(
                 new NeutralityPersonInput().name("ASN Pariaman 16").employer("Pemerintah Kota Pariaman")
                         .positionCategory(PositionCategory.PELAKSANA))), null));
-        touch("neutrality replace", () -> cases.neutralityResourceReplace(caseId, new NeutralityCaseInput().electionType(ElectionType.PILKADA)
+        touch("neutrality replace", () -> cases.neutralityResourceReplace(caseId, "*", new NeutralityCaseInput().electionType(ElectionType.PILKADA)
                 .electionYear(2024).regionCode("13.77").source(CaseSource.TEMUAN).receivedOn(LocalDate.of(2024, 10, 21))
                 .summary("Grup WhatsApp ASN Kota Pariaman mengajak mendukung pasangan calon").violationForms(List.of("MEDIA_SOSIAL"))
-                .handlingAgencyId(bawaslu1377), "*"));
+                .handlingAgencyId(bawaslu1377)));
         touch("plan list", () -> plans.actionPlanResourceList(null, null, 10, "13", null, null));
         touch("plan get", () -> plans.actionPlanResourceGet(plan.getId()));
         touch("plan history", () -> plans.actionPlanResourceHistory(plan.getId(), null, 10));
-        touch("plan replace", () -> plans.actionPlanResourceReplace(plan.getId(), new ActionPlanInput().teamId(team13.getId())
-                .year(year).title("Rencana Aksi Terpadu PKS Sumatera Barat " + year).decree("188.44/9/2024"), "*"));
+        touch("plan replace", () -> plans.actionPlanResourceReplace(plan.getId(), "*", new ActionPlanInput().teamId(team13.getId())
+                .year(year).title("Rencana Aksi Terpadu PKS Sumatera Barat " + year).decree("188.44/9/2024")));
         touch("plan items", () -> plans.actionPlanResourceItems(plan.getId(), null, 10, null));
         touch("plan item", () -> plans.actionPlanResourceItem(plan.getId(), item.getId()));
         touch("plan item history", () -> plans.actionPlanResourceItemHistory(plan.getId(), item.getId(), null, 10));
@@ -437,13 +437,13 @@ public final class Tour {
         ActionPlanItem spare = plans.actionPlanResourceAddItem(plan.getId(), new ActionPlanItemInput().stage(PlanStage.PEMULIHAN)
                 .activity("Sosialisasi").indicator("Sosialisasi terlaksana").targetValue(BigDecimal.ONE).targetUnit("kali")
                 .responsibleAgencyId(kesbangpol13).startsOn(LocalDate.of(year, 2, 1)).endsOn(LocalDate.of(year, 3, 1)), null);
-        touch("plan item replace", () -> plans.actionPlanResourceReplaceItem(plan.getId(), spare.getId(), new ActionPlanItemInput()
+        touch("plan item replace", () -> plans.actionPlanResourceReplaceItem(plan.getId(), spare.getId(), "*", new ActionPlanItemInput()
                 .stage(PlanStage.PEMULIHAN).activity("Sosialisasi damai").indicator("Sosialisasi terlaksana").targetValue(BigDecimal.ONE)
-                .targetUnit("kali").responsibleAgencyId(kesbangpol13).startsOn(LocalDate.of(year, 2, 1)).endsOn(LocalDate.of(year, 3, 1)), "*"));
+                .targetUnit("kali").responsibleAgencyId(kesbangpol13).startsOn(LocalDate.of(year, 2, 1)).endsOn(LocalDate.of(year, 3, 1))));
         ProgressReport draft = plans.actionPlanResourceAddReport(plan.getId(), spare.getId(), new ProgressReportInput()
                 .period(Period.B04).realisation(BigDecimal.ZERO), null);
-        touch("plan report replace", () -> plans.actionPlanResourceReplaceReport(plan.getId(), draft.getId(), new ProgressReportInput()
-                .period(Period.B04).realisation(BigDecimal.ONE), "*"));
+        touch("plan report replace", () -> plans.actionPlanResourceReplaceReport(plan.getId(), draft.getId(), "*", new ProgressReportInput()
+                .period(Period.B04).realisation(BigDecimal.ONE)));
         touch("plan report delete", () -> plans.actionPlanResourceDeleteReport(plan.getId(), draft.getId(), "*"));
         touch("plan item delete", () -> plans.actionPlanResourceDeleteItem(plan.getId(), spare.getId(), "*"));
         ActionPlan sparePlan = plans.actionPlanResourceCreate(new ActionPlanInput().teamId(teamId).year(year)
@@ -459,7 +459,7 @@ public final class Tour {
         }
         ApiKeysApi keys = new ApiKeysApi(client);
         ApiKeyCreated apiKey = keys.apiKeyResourceCreate(new ApiKeyInput().agencyId(agency.get("KESBANGPOL")).name("Dasbor Babel")
-                .regionScope(List.of("19")).scopes(List.of("read", "feed:read")).classification(Classification.RESTRICTED)
+                .regionScope(List.of("19")).scopes(List.of(ApiKeyInput.ScopesEnum.READ, ApiKeyInput.ScopesEnum.FEED_READ)).classification(Classification.RESTRICTED)
                 .expiresAt(OffsetDateTime.now(ZoneOffset.UTC).plusDays(30)), null);
         UUID keyId = apiKey.getApiKey().getId();
         check("api key created", keyId != null && apiKey.getKey() != null);
@@ -472,7 +472,7 @@ public final class Tour {
         // delivery fails, which gives the tour a delivery to send again); a public host would need DNS.
         String hookUrl = System.getProperty("tour.webhook", "http://127.0.0.1:9/hooks/terpadu");
         WebhookSubscription hook = hooks.webhookResourceCreate(new WebhookSubscriptionInput()
-                .url(hookUrl).eventTypes(List.of("incident")).regionCode("19"), null);
+                .url(java.net.URI.create(hookUrl)).eventTypes(List.of("incident")).regionCode("19"), null);
         check("webhook subscribed", hook.getId() != null);
         touch("webhook list", () -> hooks.webhookResourceList(null, 10, null));
         touch("webhook get", () -> hooks.webhookResourceGet(hook.getId()));
