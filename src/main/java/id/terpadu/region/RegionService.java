@@ -129,6 +129,18 @@ public class RegionService {
     @Transactional
     public ImportResult importCsv(String csv) {
         caller.scope().requireNational("the region list");
+        ImportResult result = load(csv);
+        changeLog.record(ENTITY, UUID.randomUUID(), Operation.CREATE, 0, null, result);
+        return result;
+    }
+
+    /**
+     * An import's checks and writes, without a caller: also how the list shipped with the service is applied at
+     * start ({@link ShippedRegionList}), which, like the provinces the migrations seed, is part of the installation
+     * and not a change anybody made.
+     */
+    @Transactional
+    ImportResult load(String csv) {
         long started = System.nanoTime();
         RegionCsv.Parsed parsed = RegionCsv.parse(csv == null ? "" : csv);
         List<Problem.FieldError> errors = new ArrayList<>(parsed.errors());
@@ -149,7 +161,6 @@ public class RegionService {
         int[] counts = session.doReturningWork(connection -> write(connection, rows));
         ImportResult result = new ImportResult(rows.size(), counts[0], counts[1], rows.size() - counts[0] - counts[1],
                 (System.nanoTime() - started) / 1_000_000);
-        changeLog.record(ENTITY, UUID.randomUUID(), Operation.CREATE, 0, null, result);
         Log.infof("Region import: %d lines, %d inserted, %d updated in %d ms", result.received(), result.inserted(),
                 result.updated(), result.elapsedMillis());
         return result;

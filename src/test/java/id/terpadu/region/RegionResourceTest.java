@@ -60,7 +60,7 @@ class RegionResourceTest {
                 .body("items.parentCode", everyItem(equalTo("19")));
         analyst().get("/api/v1/regions/19.71.01/children").then().statusCode(200)
                 .body("items[0].level", equalTo("KELURAHAN"));
-        analyst().get("/api/v1/regions?q=PANGKAL").then().statusCode(200)
+        analyst().get("/api/v1/regions?q=PANGKAL&level=KOTA").then().statusCode(200)
                 .body("items.code", hasItem("19.71"));
         analyst().get("/api/v1/regions?parent=33.07&level=KECAMATAN").then().statusCode(200)
                 .body("items.code", hasItem("33.07.01"));
@@ -130,8 +130,25 @@ class RegionResourceTest {
         analyst().get("/api/v1/regions/62.71.01").then().body("name", equalTo("Pahandut Seberang"));
         analyst().get("/api/v1/regions/62.71.01.1001").then().body("name", equalTo("Panarung, Baru"))
                 .body("level", equalTo("KELURAHAN"));
-        assertThat(Db.count("select count(*) from region where code like '62.71%'")).isEqualTo(3);
+        assertThat(Db.count("select count(*) from region where code in ('62.71', '62.71.01', '62.71.01.1001')")).isEqualTo(3);
         assertThat(Db.count("select count(*) from change_log where entity_type = 'region-import'")).isGreaterThanOrEqualTo(3);
+    }
+
+    /** A new database knows every official region at its first start, without an import; later starts add nothing. */
+    @Test
+    void aNewDatabaseKnowsEveryOfficialRegion() {
+        assertThat(Db.count("select count(*) from region_list")).isEqualTo(1);
+        assertThat(Db.count("select received from region_list")).isEqualTo(91_599);
+        assertThat(Db.count("select count(*) from region")).isGreaterThanOrEqualTo(91_599);
+        assertThat(Db.count("select count(*) from region where level = 'PROVINSI'")).isEqualTo(38);
+        assertThat(Db.count("select count(*) from region where level in ('KABUPATEN', 'KOTA')")).isGreaterThanOrEqualTo(514);
+        assertThat(Db.count("select count(*) from region where level = 'KECAMATAN'")).isGreaterThanOrEqualTo(7_285);
+        analyst().get("/api/v1/regions/94.01").then().statusCode(200).body("level", equalTo("KABUPATEN"));
+        analyst().get("/api/v1/regions/11.01.01.2001").then().statusCode(200).body("name", equalTo("Keude Bakongan"));
+        var before = Db.snapshot();
+        assertThat(io.quarkus.arc.Arc.container().instance(ShippedRegionList.class).get().apply())
+                .as("the list is applied once per database").isFalse();
+        Db.assertUnchanged(before);
     }
 
     @Test

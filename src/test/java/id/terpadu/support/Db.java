@@ -24,7 +24,7 @@ public final class Db {
             "idempotency_key", "incident", "early_warning", "conflict_status", "incident_task", "action_plan",
             "action_plan_item", "action_plan_report", "meeting", "meeting_incident", "meeting_early_warning",
             "meeting_decision", "neutrality_case", "neutrality_person", "api_key", "webhook_subscription",
-            "webhook_delivery", "webhook_attempt");
+            "webhook_delivery", "webhook_attempt", "region_list");
     // personal_data_access is left out on purpose: a read that answers personal data unmasked writes a row there by
     // design; a refused request never does (PersonalDataTest).
 
