@@ -43,7 +43,19 @@ public class HttpEdge {
         this.bodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
     }
 
+    /** The address a person opens first, in the start log. */
+    void announce(@Observes io.quarkus.runtime.StartupEvent event,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
+        if (io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST) {
+            return;
+        }
+        io.quarkus.logging.Log.infof("Terpadu is ready: the API is at http://localhost:%d/api/v1, Swagger UI at "
+                + "http://localhost:%d/q/swagger-ui (http://localhost:%d/ leads there)", port, port, port);
+    }
+
     void install(@Observes Router router) {
+        // the service's address leads a person to its documentation
+        router.get("/").order(-1001).handler(ctx -> ctx.redirect("/q/swagger-ui/"));
         router.route().order(-1000).handler(this::handle);
         router.route().order(-1000).failureHandler(this::failed);
     }

@@ -44,6 +44,7 @@ public class ConventionsFilter implements OASFilter {
             }
         });
         Pages.apply(openAPI);
+        developmentFirst(openAPI);
         Bounds.apply(openAPI);
         Nulls.apply(openAPI);
         Strictness.apply(openAPI);
@@ -102,6 +103,16 @@ public class ConventionsFilter implements OASFilter {
             }
         });
         addRateLimitHeaders(responses);
+    }
+
+    /** Swagger UI shows the sections in the order of the tags: a newcomer's first step (a token) comes first. */
+    private static void developmentFirst(OpenAPI openAPI) {
+        if (openAPI.getTags() == null) {
+            return;
+        }
+        List<org.eclipse.microprofile.openapi.models.tags.Tag> tags = new java.util.ArrayList<>(openAPI.getTags());
+        tags.sort(java.util.Comparator.comparing(tag -> !"Development".equals(tag.getName())));
+        openAPI.setTags(tags);
     }
 
     private static final Map<Policy, String> RATE_POLICY = Map.of(Policy.READS, "reads",
@@ -163,11 +174,12 @@ public class ConventionsFilter implements OASFilter {
                 .name(IdempotencyInterceptor.HEADER)
                 .in(Parameter.In.HEADER)
                 .required(false)
-                .description("Any unique string (a UUID is best) per intended request. A retry with the same key and "
-                        + "body returns the first answer (with Idempotent-Replayed: true); the same key with another "
-                        + "body is a 422. Keys are kept 24 hours per caller.")
-                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(255))
-                .example("2f1e7c3a-9b8d-4e6f-a5c4-3b2a1d0e9f8c"));
+                .description("Any unique string (a fresh UUID is best, such as 2f1e7c3a-9b8d-4e6f-a5c4-3b2a1d0e9f8c) per "
+                        + "intended request. A retry with the same key and body returns the first answer (with "
+                        + "Idempotent-Replayed: true); the same key with another body is a 422. Keys are kept 24 hours "
+                        + "per caller. No example is given on purpose: a form that filled one in would send the same key "
+                        + "with every request.")
+                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(255)));
     }
 
     private static APIResponse problemResponse(ProblemType type, String description, String path) {

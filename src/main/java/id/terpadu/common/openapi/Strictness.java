@@ -55,6 +55,7 @@ final class Strictness {
                 if (operation.getParameters() != null) {
                     for (Parameter parameter : operation.getParameters()) {
                         arrayEnumeration(parameter);
+                        exampleInWords(parameter);
                         patterns(parameter.getSchema(), seen);
                         if (parameter.getName().equals("If-Match") && (entry.getKey() == PathItem.HttpMethod.PUT
                                 || entry.getKey() == PathItem.HttpMethod.DELETE || entry.getKey() == PathItem.HttpMethod.PATCH)) {
@@ -142,6 +143,24 @@ final class Strictness {
             children.add(schema.getAdditionalPropertiesSchema());
         }
         return children;
+    }
+
+    /**
+     * An optional query parameter's example goes into its description: Swagger UI fills a form field with the
+     * example, so every optional filter was sent and a list came back empty.
+     */
+    private static void exampleInWords(Parameter parameter) {
+        if (parameter.getIn() != Parameter.In.QUERY || Boolean.TRUE.equals(parameter.getRequired())
+                || parameter.getExample() == null) {
+            return;
+        }
+        Object example = parameter.getExample();
+        String text = example instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+                : String.valueOf(example);
+        String description = parameter.getDescription() == null ? "" : parameter.getDescription().strip();
+        parameter.description((description.isEmpty() ? "" : description + (description.endsWith(".") ? " " : ". "))
+                + "For example `" + text + "`.");
+        parameter.example(null);
     }
 
     /**

@@ -1,0 +1,152 @@
+// A person's first minutes in Swagger UI, in a real browser (Debian's Chromium, driven by playwright-core; nothing
+// is downloaded): open the service's address, get a development token from the example, Authorize, then create an
+// agency, list agencies, report an incident, create a second agency with another body, and read the incident back.
+// Every answer must be 2xx. A screenshot of each step goes to target/browser/; the time until the operations were
+// shown is printed. Usage: node verify/browser/swagger-ui.mjs <base URL> [chromium path]
+import { mkdirSync, rmSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2] ?? 'http://localhost:8080';
+const executablePath = process.argv[3] ?? '/usr/bin/chromium';
+const shots = 'target/browser';
+rmSync(shots, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+let passed = 0;
+let failed = 0;
+let step = 0;
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+page.setDefaultTimeout(30000);
+
+async function shot(name) {
+  step += 1;
+  await page.screenshot({ path: `${shots}/${String(step).padStart(2, '0')}-${name}.png`, fullPage: false });
+}
+
+function check(name, ok, detail = '') {
+  if (ok) {
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } else {
+    failed += 1;
+    console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/** Opens an operation, presses Try it out, lets `fill` change the form, presses Execute; returns status and body. */
+async function run(operationId, tag, name, fill) {
+  const op = page.locator(`#operations-${tag}-${operationId}`);
+  await op.scrollIntoViewIfNeeded();
+  if (!(await op.getAttribute('class')).includes('is-open')) {
+    await op.locator('.opblock-summary').first().click();
+  }
+  if ((await op.locator('button.execute').count()) === 0) {
+    await op.locator('button.try-out__btn').first().click();
+  }
+  if (fill) {
+    await fill(op);
+  }
+  await op.locator('button.execute').click();
+  const status = op.locator('.live-responses-table .response .response-col_status').first();
+  await status.waitFor();
+  const code = Number((await status.innerText()).trim());
+  const body = await op.locator('.live-responses-table .response-col_description pre').first().innerText();
+  await shot(name);
+  // leave the form as a person would before the next one: clear the answer
+  const clear = op.locator('button.btn-clear');
+  if (await clear.count()) {
+    await clear.click();
+  }
+  return { code, body };
+}
+
+async function editBody(op, change) {
+  const area = op.locator('textarea.body-param__text');
+  const json = JSON.parse(await area.inputValue());
+  change(json);
+  await area.fill(JSON.stringify(json, null, 2));
+}
+
+try {
+  const started = Date.now();
+  await page.goto(`${base}/`);
+  await page.waitForSelector('#operations-Development-DevTokenResource_mint');
+  const shown = Date.now() - started;
+  console.log(`Swagger UI showed its operations ${shown} ms after the address was opened`);
+  check('the service address leads to Swagger UI', page.url().includes('/q/swagger-ui'), page.url());
+  const sections = await page.locator('.opblock-tag-section h3').allInnerTexts();
+  check('Development is the first section', sections[0]?.startsWith('Development'), sections[0]);
+  await shot('opened');
+
+  const token = await run('DevTokenResource_mint', 'Development', 'token', async (op) => {
+    await op.locator('.opblock-section-request-body select.examples-select-element').selectOption('admin-national');
+  });
+  check('a token from the admin-national example', token.code >= 200 && token.code < 300, `${token.code} ${token.body.slice(0, 200)}`);
+  const accessToken = JSON.parse(token.body).accessToken;
+
+  await page.locator('.scheme-container button.authorize').click();
+  await page.locator('.modal-ux input[type=text]').first().fill(accessToken);
+  await page.locator('.modal-ux .auth-btn-wrapper button.authorize').click();
+  await shot('authorized');
+  await page.locator('.modal-ux button.btn-done').click();
+
+  const agency = await run('AgencyResource_create', 'Agencies', 'agency-created', async (op) => {
+    await editBody(op, (body) => {
+      delete body.id; // the example's own id may already be taken on a database that is not new
+      delete body.parentId; // the example's parent unit is not on a new database
+      body.name = `Polres Bangka ${Date.now()}`;
+    });
+  });
+  check('POST an agency', agency.code === 201, `${agency.code} ${agency.body.slice(0, 300)}`);
+  const agencyId = agency.code === 201 ? JSON.parse(agency.body).id : null;
+
+  const list = await run('AgencyResource_list', 'Agencies', 'agencies-listed');
+  const items = list.code === 200 ? JSON.parse(list.body).items : [];
+  check('GET agencies, no filter sent, is not empty', list.code === 200 && items.length > 0,
+    `${list.code} ${list.body.slice(0, 200)}`);
+
+  const incident = await run('IncidentResource_create', 'Incidents', 'incident-reported', async (op) => {
+    await editBody(op, (body) => {
+      delete body.id;
+      if (agencyId) {
+        body.leadAgencyId = agencyId;
+      } else {
+        delete body.leadAgencyId;
+      }
+      delete body.duplicateOf;
+      delete body.conflictStatusId;
+    });
+  });
+  check('POST an incident', incident.code === 201, `${incident.code} ${incident.body.slice(0, 300)}`);
+  const incidentId = incident.code === 201 ? JSON.parse(incident.body).id : null;
+
+  const second = await run('AgencyResource_create', 'Agencies', 'second-agency', async (op) => {
+    await editBody(op, (body) => {
+      delete body.id;
+      delete body.parentId;
+      body.name = `Kodim 0413 ${Date.now()}`;
+      body.type = 'TNI';
+    });
+  });
+  check('a second POST of an agency with another body', second.code === 201, `${second.code} ${second.body.slice(0, 300)}`);
+
+  const read = await run('IncidentResource_get', 'Incidents', 'incident-read', async (op) => {
+    await op.locator('tr[data-param-name="id"] input').fill(incidentId ?? '00000000-0000-4000-8000-000000000000');
+  });
+  check('GET the incident', read.code === 200 && JSON.parse(read.body).id === incidentId, `${read.code} ${read.body.slice(0, 200)}`);
+  console.log(`timing: operations shown after ${shown} ms (goal: under 5000 ms)`);
+  check('the operations were shown within 5 s', shown < 5000, `${shown} ms`);
+} catch (e) {
+  failed += 1;
+  console.log(`FAIL the walk stopped: ${e.message.split('\n')[0]}`);
+  await shot('stopped').catch(() => {});
+} finally {
+  await browser.close();
+}
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
