@@ -2,6 +2,7 @@ package id.terpadu.region;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,4 +19,9 @@ public class Region {
     public RegionLevel level;
     public String parentCode;
     public Instant updatedAt;
+    /** When a complete list no longer had the code; null while it is in force. */
+    public Instant retiredAt;
+    /** The names it had before, oldest first: a JSON array of {@code {name, until}}, written by imports only. */
+    @Column(insertable = false, updatable = false, columnDefinition = "jsonb")
+    public String formerNames;
 }

@@ -100,7 +100,10 @@ public class RegionResource {
             + "`kode,nama` (the official list, about 91,600 lines). All or nothing: every line is checked (code format, "
             + "level, duplicates, parent present in the file or already known) and one bad line writes nothing; the "
             + "problem lists bad lines with their numbers. Re-importing is safe: new codes are inserted, changed names "
-            + "updated, nothing duplicated; codes absent from the file are kept. ADMIN only.")
+            + "updated (the former name is kept in `formerNames`), nothing duplicated. Codes absent from the file are "
+            + "kept; with `complete=true` (the file is a province's or the nation's whole official list) the codes "
+            + "of the file's provinces that it lacks are marked retired, never deleted, since records may name them. "
+            + "The whole list ships with the service and is applied at first start. ADMIN only.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
             kode,nama
             19.71,Kota Pangkal Pinang
@@ -110,8 +113,11 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(
             schema = @Schema(implementation = ImportResult.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "result", value = """
-                    {"received": 91599, "inserted": 91561, "updated": 0, "unchanged": 38, "elapsedMillis": 2814}""")))
-    public Response importCsv(String csv) {
-        return Response.ok(service.importCsv(csv)).build();
+                    {"received": 91599, "inserted": 91561, "updated": 0, "unchanged": 38, "retired": 0,
+                     "elapsedMillis": 2814}""")))
+    public Response importCsv(@Parameter(description = "The file is the whole official list of its provinces: retire "
+            + "their codes it lacks (default false)") @QueryParam("complete") String complete, String csv) {
+        Boolean whole = Params.bool(complete, "complete");
+        return Response.ok(service.importCsv(csv, Boolean.TRUE.equals(whole))).build();
     }
 }

@@ -127,9 +127,9 @@ public class RegionService {
      * names updated in one statement; codes missing from the file are kept (records may refer to them).
      */
     @Transactional
-    public ImportResult importCsv(String csv) {
+    public ImportResult importCsv(String csv, boolean complete) {
         caller.scope().requireNational("the region list");
-        ImportResult result = load(csv);
+        ImportResult result = load(csv, complete);
         changeLog.record(ENTITY, UUID.randomUUID(), Operation.CREATE, 0, null, result);
         return result;
     }
@@ -140,7 +140,7 @@ public class RegionService {
      * and not a change anybody made.
      */
     @Transactional
-    ImportResult load(String csv) {
+    ImportResult load(String csv, boolean complete) {
         long started = System.nanoTime();
         RegionCsv.Parsed parsed = RegionCsv.parse(csv == null ? "" : csv);
         List<Problem.FieldError> errors = new ArrayList<>(parsed.errors());
@@ -158,11 +158,11 @@ public class RegionService {
                     + (errorCount[0] > errors.size() ? "; the first " + errors.size() + " are listed" : "")
                     + "; nothing was imported", errors, null);
         }
-        int[] counts = session.doReturningWork(connection -> write(connection, rows));
+        int[] counts = session.doReturningWork(connection -> write(connection, rows, complete));
         ImportResult result = new ImportResult(rows.size(), counts[0], counts[1], rows.size() - counts[0] - counts[1],
-                (System.nanoTime() - started) / 1_000_000);
-        Log.infof("Region import: %d lines, %d inserted, %d updated in %d ms", result.received(), result.inserted(),
-                result.updated(), result.elapsedMillis());
+                counts[2], (System.nanoTime() - started) / 1_000_000);
+        Log.infof("Region import: %d lines, %d inserted, %d updated, %d retired in %d ms", result.received(),
+                result.inserted(), result.updated(), result.retired(), result.elapsedMillis());
         return result;
     }
 
@@ -202,8 +202,12 @@ public class RegionService {
         return found;
     }
 
-    /** COPY into a temporary table, then one upsert; returns {inserted, updated}. */
-    private static int[] write(Connection connection, List<RegionCsv.Row> rows) throws SQLException {
+    /**
+     * COPY into a temporary table, then one upsert (a rename keeps the former name; a retired code that is back is in
+     * force again) and, for a complete list, the retirement of its provinces' codes it lacks; returns {inserted,
+     * updated, retired}.
+     */
+    private static int[] write(Connection connection, List<RegionCsv.Row> rows, boolean complete) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create temporary table region_import (code text, name text, level text, parent_code text)"
                     + " on commit drop");
@@ -227,14 +231,30 @@ public class RegionService {
                             select code, name, level, nullif(parent_code, ''), now() from region_import
                             on conflict (code) do update
                                 set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
-                                    updated_at = now()
+                                    updated_at = now(), retired_at = null,
+                                    former_names = case when region.name = excluded.name then region.former_names
+                                        else region.former_names || jsonb_build_array(jsonb_build_object('name', region.name,
+                                            'until', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))) end
                                 where (region.name, region.level, region.parent_code)
                                       is distinct from (excluded.name, excluded.level, excluded.parent_code)
+                                   or region.retired_at is not null
                             returning (xmax = 0) as inserted)
                         select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted
                         """)) {
             rs.next();
-            return new int[] { rs.getInt(1), rs.getInt(2) };
+            int[] counts = { rs.getInt(1), rs.getInt(2), 0 };
+            if (complete) {
+                try (Statement retire = connection.createStatement()) {
+                    // codes are never deleted: records may name them
+                    counts[2] = retire.executeUpdate("""
+                            update region r set retired_at = now(), updated_at = now()
+                            where r.retired_at is null
+                              and substring(r.code, 1, 2) in (select substring(code, 1, 2) from region_import)
+                              and not exists (select 1 from region_import i where i.code = r.code)
+                            """);
+                }
+            }
+            return counts;
         }
     }
 

@@ -57,7 +57,7 @@ public class ShippedRegionList {
                 return false;
             }
             long started = System.nanoTime();
-            ImportResult result = regions.load(csv);
+            ImportResult result = regions.load(csv, true);
             em.createNativeQuery("""
                     insert into region_list (sha256, resource, received, inserted, updated)
                     values (:sha, :resource, :received, :inserted, :updated)""")

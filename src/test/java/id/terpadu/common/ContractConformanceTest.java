@@ -104,7 +104,12 @@ class ContractConformanceTest {
                 base.put(p.name(), valid(p));
             }
         }
-        expect(op, "without its optional parameters", false, null, request(op, base, null));
+        // an operation with a body is probed only for refusals: without its body it is refused anyway, and with its
+        // example it would write (a region import)
+        boolean accepts = op.bodyType() == null;
+        if (accepts) {
+            expect(op, "without its optional parameters", false, null, request(op, base, null));
+        }
         for (OpenApi.Param p : query) {
             JsonNode schema = p.schema();
             if (p.required()) {
@@ -114,7 +119,7 @@ class ContractConformanceTest {
             }
             JsonNode values = schema.has("enum") ? schema.get("enum") : schema.path("items").path("enum");
             if (values.isArray()) {
-                for (JsonNode value : values) {
+                for (JsonNode value : accepts ? values : NODES.arrayNode()) {
                     expect(op, p.name() + "=" + value.asText(), false, p.name(), request(op, with(base, p.name(), value.asText()), null));
                 }
                 expect(op, p.name() + "=no-such-value", true, p.name(), request(op, with(base, p.name(), "no-such-value"), null));
@@ -128,8 +133,10 @@ class ContractConformanceTest {
             if (is(schema, "integer")) {
                 long min = schema.path("minimum").asLong();
                 long max = schema.path("maximum").asLong();
-                expect(op, p.name() + "=" + min, false, p.name(), request(op, with(base, p.name(), Long.toString(min)), null));
-                expect(op, p.name() + "=" + max, false, p.name(), request(op, with(base, p.name(), Long.toString(max)), null));
+                if (accepts) {
+                    expect(op, p.name() + "=" + min, false, p.name(), request(op, with(base, p.name(), Long.toString(min)), null));
+                    expect(op, p.name() + "=" + max, false, p.name(), request(op, with(base, p.name(), Long.toString(max)), null));
+                }
                 expect(op, p.name() + "=" + (max + 1), true, p.name(), request(op, with(base, p.name(), Long.toString(max + 1)), null));
                 expect(op, p.name() + "=" + (min - 1), true, p.name(), request(op, with(base, p.name(), Long.toString(min - 1)), null));
             }
@@ -327,6 +334,8 @@ class ContractConformanceTest {
         query.forEach(request::queryParam);
         if (body != null) {
             request.contentType(op.bodyType()).body(body.toString());
+        } else if (op.bodyType() != null && !op.bodyType().contains("json")) {
+            request.contentType(op.bodyType()).body(""); // an empty file: its parameters are read first
         }
         return request.request(op.method(), url);
     }

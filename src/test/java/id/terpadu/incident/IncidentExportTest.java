@@ -113,6 +113,8 @@ class IncidentExportTest {
     @Test
     void aHundredThousandIncidentsStreamInEachFormat() throws IOException {
         TestData.ensureRegions();
+        // other tests (the fuzzer among them) may have reported incidents in Wonosobo too
+        long existing = Db.count("select count(*) from incident where region_code = '33.07' or region_code like '33.07.%'");
         // one statement loads them; the service's 15 s statement limit is lifted for it alone, as busy CI cores may need
         Db.execute("""
                 begin;
@@ -130,13 +132,13 @@ class IncidentExportTest {
         try {
             String csv = admin().get("/api/v1/exports/incidents?region=33.07&format=csv").then().statusCode(200)
                     .extract().asString();
-            assertThat(csv(csv)).hasSize(100_002);
+            assertThat(csv(csv)).hasSize(100_002 + (int) existing);
             String ndjson = admin().get("/api/v1/exports/incidents?region=33.07&format=ndjson").then().statusCode(200)
                     .extract().asString();
-            assertThat(ndjson.lines().count()).isEqualTo(100_000);
+            assertThat(ndjson.lines().count()).isEqualTo(100_000 + existing);
             JsonNode geo = JSON.readTree(admin().get("/api/v1/exports/incidents?region=33.07&format=geojson").then()
                     .statusCode(200).extract().asString());
-            assertThat(geo.get("features")).hasSize(100_000);
+            assertThat(geo.get("features")).hasSize(100_000 + (int) existing);
         } finally {
             // the clean-up of 100,000 rows needs the same lifted limit on busy cores, or later tests see them
             Db.execute("""

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -149,6 +151,46 @@ class RegionResourceTest {
         assertThat(io.quarkus.arc.Arc.container().instance(ShippedRegionList.class).get().apply())
                 .as("the list is applied once per database").isFalse();
         Db.assertUnchanged(before);
+    }
+
+    /**
+     * A newer list renames a region (its former name is kept) and, when it is a province's complete list, retires the
+     * codes it lacks without deleting them (records may name them); a later list that has the code again brings it
+     * back. Province 96 (Papua Barat Daya) is left as the official list has it.
+     */
+    @Test
+    void aNewerListRenamesAndRetiresButDeletesNothing() {
+        List<String> official = ShippedRegionList.read().lines().filter(l -> l.startsWith("96")).toList();
+        String header = "kode,nama\n";
+        String all = header + String.join("\n", official) + "\n";
+        String lastVillage = official.get(official.size() - 1);
+        String retiredCode = lastVillage.substring(0, lastVillage.indexOf(','));
+        String without = header + String.join("\n", official.subList(0, official.size() - 1)).replace("96.71,Kota Sorong",
+                "96.71,Kota Sorong Raya") + "\n";
+        long before = Db.count("select count(*) from region");
+
+        admin().contentType("text/csv").body(without).post("/api/v1/regions/import?complete=true").then().statusCode(200)
+                .body("updated", equalTo(1)).body("retired", equalTo(1));
+        analyst().get("/api/v1/regions/" + retiredCode).then().statusCode(200).body("retiredAt", notNullValue());
+        analyst().get("/api/v1/regions/96.71").then().statusCode(200).body("name", equalTo("Kota Sorong Raya"))
+                .body("retiredAt", nullValue()).body("formerNames.name", contains("Kota Sorong"))
+                .body("formerNames[0].until", notNullValue());
+        assertThat(Db.count("select count(*) from region")).as("nothing deleted").isEqualTo(before);
+        // an incident may still be reported in a retired desa (an offline report made before the new list)
+        coordinator("96").body(id.terpadu.incident.IncidentResourceTest.incident("Laporan luring", retiredCode))
+                .post("/api/v1/incidents").then().statusCode(201);
+
+        admin().contentType("text/csv").body(all).post("/api/v1/regions/import?complete=true").then().statusCode(200)
+                .body("updated", equalTo(2)).body("retired", equalTo(0));
+        analyst().get("/api/v1/regions/" + retiredCode).then().statusCode(200).body("retiredAt", nullValue());
+        analyst().get("/api/v1/regions/96.71").then().body("name", equalTo("Kota Sorong"))
+                .body("formerNames.name", contains("Kota Sorong", "Kota Sorong Raya"));
+        // a list that is not complete retires nothing
+        admin().contentType("text/csv").body(header + official.get(0) + "\n").post("/api/v1/regions/import").then()
+                .statusCode(200).body("retired", equalTo(0));
+        admin().contentType("text/csv").body(header + official.get(0) + "\n").post("/api/v1/regions/import?complete=maybe")
+                .then().statusCode(400).body("errors[0].field", equalTo("complete"));
+        assertThat(Db.count("select count(*) from region where code like '96%' and retired_at is not null")).isZero();
     }
 
     @Test

@@ -207,7 +207,7 @@ final class Bounds {
             case "year" -> integer(parameter, 2012, 2100);
             case "electionYear" -> integer(parameter, 2004, 2100);
             case "severityMin", "severityMax" -> integer(parameter, 1, 5);
-            case "active", "overdue" -> {
+            case "active", "overdue", "complete" -> {
                 parameter.schema(OASFactory.createSchema().addType(SchemaType.BOOLEAN));
                 if (parameter.getExample() instanceof String example) {
                     parameter.example(Boolean.valueOf(example));
