@@ -20,7 +20,7 @@ public record RegionResponse(
         @Schema(description = "The names the region had before, oldest first") List<FormerName> formerNames) {
 
     @Schema(name = "RegionFormerName")
-    public record FormerName(@Schema(example = "Kota Pangkalpinang") String name,
+    public record FormerName(@Schema(example = "Kota Pangkalpinang", maxLength = 200) String name,
             @Schema(description = "When an import replaced it") Instant until) {
     }
 

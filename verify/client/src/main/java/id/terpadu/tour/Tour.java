@@ -203,7 +203,7 @@ public final class Tour {
         // a time, and a database kept from an earlier run still holds the earlier one)
         String ownRegion = "19.%02d".formatted(year - 2012 + 10);
         token = admin;
-        RegionImportResult imported = regions.regionResourceImportCsv("kode,nama\n19.71,Kota Pangkal Pinang\n13.71,Kota Padang\n13.77,Kota Pariaman\n" + ownRegion + ",Kabupaten Uji\n", null);
+        RegionImportResult imported = regions.regionResourceImportCsv("kode,nama\n19.71,Kota Pangkal Pinang\n13.71,Kota Padang\n13.77,Kota Pariaman\n" + ownRegion + ",Kabupaten Uji\n", null, null);
         check("regions imported", imported.getReceived() == 4);
         token = babel;
 
