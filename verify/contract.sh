@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Contract checks of openapi.yaml against the running service:
 #   1. Spectral (oas + OWASP API Security Top 10 2023 rulesets, verify/.spectral.yaml): 0 errors;
-#   2. a Java client generated from openapi.yaml (verify/client) compiles and walks the README tour, then every other
+#   2. a Java client generated from openapi.yaml (verify/client) compiles and walks the tour of docs/tours.md, then every other
 #      operation, checking each answer ("operations covered: N of M", all of them);
 #   3. the tour runs THROUGH a Prism validation proxy: every request and answer is checked against openapi.yaml, and
 #      any violation Prism reports fails the run.

@@ -3,7 +3,7 @@
 # are in flight when the service is sent SIGTERM; readiness is polled every 50 ms and a new connection is opened
 # every 100 ms. Guarantees: the in-flight exports complete with 200 and every line, readiness reports DOWN at once
 # and before the listener closes (quarkus.shutdown.delay), requests sent during the delay are served, new
-# connections after the close are refused, and the process exits 0 or 143 (see README, "Faults").
+# connections after the close are refused, and the process exits 0 or 143 (see docs/verification.md, "Faults").
 #
 #   verify/faults/sigterm.sh [incidents] [shutdown delay]
 FAULT=sigterm

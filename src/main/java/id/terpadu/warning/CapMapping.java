@@ -4,7 +4,7 @@ import id.terpadu.common.security.Classification;
 
 /**
  * How an early warning becomes an OASIS CAP 1.2 alert: the one home of the mapping. {@link #TABLE} is what the
- * README and the OpenAPI description of {@code GET /api/v1/early-warnings/{id}} show; the tests hold the methods
+ * docs/integration.md and the OpenAPI description of {@code GET /api/v1/early-warnings/{id}} show; the tests hold the methods
  * below to it.
  * <p>
  * Choices the table does not show: {@code sent} is the time the change log recorded the version (UTC, written

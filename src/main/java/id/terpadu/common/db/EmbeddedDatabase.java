@@ -66,7 +66,7 @@ public final class EmbeddedDatabase {
                     Run Terpadu against an external PostgreSQL server instead, for example:
                       QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/terpadu \\
                       QUARKUS_DATASOURCE_USERNAME=terpadu QUARKUS_DATASOURCE_PASSWORD=secret ./mvnw quarkus:dev
-                    and, for the tests, TERPADU_TEST_DB_URL (see README, "Database").""".formatted(rootMessage(e)), e);
+                    and, for the tests, TERPADU_TEST_DB_URL (see docs/operations.md, "Database").""".formatted(rootMessage(e)), e);
         }
     }
 

@@ -29,7 +29,7 @@ import id.terpadu.client.api.*;
 import id.terpadu.client.model.*;
 
 /**
- * The README's curl tour, walked through the client generated from openapi.yaml, with a check of each answer; then
+ * The curl tour of docs/tours.md, walked through the client generated from openapi.yaml, with a check of each answer; then
  * every remaining operation once. Prints "operations covered: N of M" (operations of openapi.yaml that answered
  * through this client) and exits non-zero on a failed check or an operation not covered.
  *
