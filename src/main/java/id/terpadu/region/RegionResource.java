@@ -101,8 +101,9 @@ public class RegionResource {
             + "level, duplicates, parent present in the file or already known) and one bad line writes nothing; the "
             + "problem lists bad lines with their numbers. Re-importing is safe: new codes are inserted, changed names "
             + "updated (the former name is kept in `formerNames`), nothing duplicated. Codes absent from the file are "
-            + "kept; with `complete=true` (the file is a province's or the nation's whole official list) the codes "
-            + "of the file's provinces that it lacks are marked retired, never deleted, since records may name them. "
+            + "kept; with `complete=true` (the file is the whole official list of each province whose own line it "
+            + "has) the codes of those provinces that it lacks are marked retired, never deleted, since records may "
+            + "name them. "
             + "The whole list ships with the service and is applied at first start. ADMIN only.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
             kode,nama
@@ -115,8 +116,8 @@ public class RegionResource {
             examples = @ExampleObject(name = "result", value = """
                     {"received": 91599, "inserted": 91561, "updated": 0, "unchanged": 38, "retired": 0,
                      "elapsedMillis": 2814}""")))
-    public Response importCsv(@Parameter(description = "The file is the whole official list of its provinces: retire "
-            + "their codes it lacks (default false)") @QueryParam("complete") String complete, String csv) {
+    public Response importCsv(@Parameter(description = "The file is the whole official list of each province whose "
+            + "own line it has: retire those provinces' codes it lacks (default false)") @QueryParam("complete") String complete, String csv) {
         Boolean whole = Params.bool(complete, "complete");
         return Response.ok(service.importCsv(csv, Boolean.TRUE.equals(whole))).build();
     }

@@ -249,7 +249,7 @@ public class RegionService {
                     counts[2] = retire.executeUpdate("""
                             update region r set retired_at = now(), updated_at = now()
                             where r.retired_at is null
-                              and substring(r.code, 1, 2) in (select substring(code, 1, 2) from region_import)
+                              and substring(r.code, 1, 2) in (select code from region_import where level = 'PROVINSI')
                               and not exists (select 1 from region_import i where i.code = r.code)
                             """);
                 }

@@ -48,16 +48,19 @@ public class ShippedRegionList {
         String csv = read();
         String sha256 = sha256(csv);
         return QuarkusTransaction.requiringNew().timeout(300).call(() -> {
-            em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", LOCK).getSingleResult();
-            // the import's statements may take longer than a request's limits on a slow disk
+            // an instance waits for another one's load (lock_timeout covers advisory locks too), and the load's
+            // statements may take longer than a request's limits on a slow disk
+            em.createNativeQuery("set local lock_timeout = 0").executeUpdate();
             em.createNativeQuery("set local statement_timeout = 0").executeUpdate();
+            em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", LOCK).getSingleResult();
             boolean applied = !em.createNativeQuery("select 1 from region_list where sha256 = :sha")
                     .setParameter("sha", sha256).getResultList().isEmpty();
             if (applied) {
                 return false;
             }
             long started = System.nanoTime();
-            ImportResult result = regions.load(csv, true);
+            // as an import that retires nothing: an administrator may have imported a newer list than the one shipped
+            ImportResult result = regions.load(csv, false);
             em.createNativeQuery("""
                     insert into region_list (sha256, resource, received, inserted, updated)
                     values (:sha, :resource, :received, :inserted, :updated)""")

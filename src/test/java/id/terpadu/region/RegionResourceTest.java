@@ -185,6 +185,9 @@ class RegionResourceTest {
         analyst().get("/api/v1/regions/" + retiredCode).then().statusCode(200).body("retiredAt", nullValue());
         analyst().get("/api/v1/regions/96.71").then().body("name", equalTo("Kota Sorong"))
                 .body("formerNames.name", contains("Kota Sorong", "Kota Sorong Raya"));
+        // a complete list retires only in the provinces whose own line it has: a kabupaten alone retires nothing
+        admin().contentType("text/csv").body(header + "96.71,Kota Sorong\n").post("/api/v1/regions/import?complete=true")
+                .then().statusCode(200).body("retired", equalTo(0));
         // a list that is not complete retires nothing
         admin().contentType("text/csv").body(header + official.get(0) + "\n").post("/api/v1/regions/import").then()
                 .statusCode(200).body("retired", equalTo(0));

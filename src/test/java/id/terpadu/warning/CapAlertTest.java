@@ -445,8 +445,8 @@ class CapAlertTest {
         assertThat(CapMapping.msgType(WarningStatus.REDA, WarningStatus.DIPANTAU)).isEqualTo("Cancel");
         assertThat(CapMapping.msgType(WarningStatus.REDA, null)).isEqualTo("Cancel");
         assertThat(CapMapping.msgType(WarningStatus.ESKALASI, WarningStatus.DITANGANI)).isEqualTo("Cancel");
-        assertThat(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8))
-                .as("README shows the mapping table of CapMapping.TABLE").contains(CapMapping.TABLE);
+        assertThat(Files.readString(Path.of("docs/integration.md"), StandardCharsets.UTF_8))
+                .as("docs/integration.md shows the mapping table of CapMapping.TABLE").contains(CapMapping.TABLE);
         assertThat(given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath()
                 .getString("paths.'/api/v1/early-warnings/{id}'.get.description")).contains(CapMapping.TABLE);
     }

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.security.DevTokens;
 import io.quarkus.arc.Arc;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
@@ -44,10 +47,17 @@ public class AllowedMethods {
     private record Route(String template, Pattern pattern, String method, int literals, int variables) {
     }
 
+    private static final String DEV_PATHS = "/api/v1/dev/";
+
     /** What the HTTP metrics tag a request with (the framework's key); without it they take the raw path. */
     private static final String METRICS_TEMPLATE = "UrlPathTemplate";
 
     private volatile List<Route> routes;
+    private final DevTokens devTokens;
+
+    AllowedMethods(DevTokens devTokens) {
+        this.devTokens = devTokens;
+    }
 
     /**
      * Answers {@code OPTIONS} on an API path (204 with its {@code Allow}) and refuses a method the path does not serve
@@ -60,6 +70,10 @@ public class AllowedMethods {
         String path = request.getUriInfo().getPath();
         if (!path.startsWith("/api/")) {
             return null;
+        }
+        if (path.startsWith(DEV_PATHS) && !devTokens.enabled()) {
+            // switched off (production), the development addresses do not exist for any method
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at this address");
         }
         Route best = best(path);
         if (best == null) {

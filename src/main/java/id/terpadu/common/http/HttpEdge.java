@@ -55,7 +55,8 @@ public class HttpEdge {
 
     void install(@Observes Router router) {
         // the service's address leads a person to its documentation
-        router.get("/").order(-1001).handler(ctx -> ctx.redirect("/q/swagger-ui/"));
+        router.route("/").method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD)
+                .order(-1001).handler(ctx -> ctx.redirect("/q/swagger-ui/"));
         router.route().order(-1000).handler(this::handle);
         router.route().order(-1000).failureHandler(this::failed);
     }

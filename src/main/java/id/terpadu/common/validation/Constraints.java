@@ -1,11 +1,12 @@
 package id.terpadu.common.validation;
 
 /**
- * Patterns and messages shared by request records. Every pattern is anchored ({@code ^…$}) and uses only what every
- * regular-expression dialect reads alike (explicit ASCII ranges, no {@code \d}, {@code \s}, {@code \w} or
- * {@code \p{…}} classes, whose meaning differs between Java, ECMA-262, Python and RE2): the OpenAPI document carries
- * them as they are, so a validator in any language enforces exactly what Bean Validation does here (which matches the
- * whole value, as the anchors say).
+ * Patterns and messages shared by request records. Every pattern is anchored ({@code ^…$}) and uses explicit ASCII
+ * ranges, not {@code \d}, {@code \s}, {@code \w} or {@code \p{…}}, whose meaning differs between Java, ECMA-262,
+ * Python and RE2: the OpenAPI document carries them as they are, so a validator in another language enforces what Bean
+ * Validation does here (which matches the whole value, as the anchors say). One difference stays: in Python and PCRE
+ * {@code $} also matches before a final line break, which every pattern but {@link #NOT_BLANK} refuses anyway. Each
+ * pattern runs in linear time: no two repeated parts can match the same character.
  */
 public final class Constraints {
 
@@ -16,8 +17,11 @@ public final class Constraints {
     public static final String ONE_LINE = "^[^\\x00-\\x1F\\x7F]*$";
     public static final String ONE_LINE_MESSAGE = "must be one line of text without control characters";
 
-    /** {@link #ONE_LINE} and not blank: at least one character other than a space. */
-    public static final String ONE_LINE_NOT_BLANK = "^[^\\x00-\\x1F\\x7F]*[^\\x00-\\x20\\x7F][^\\x00-\\x1F\\x7F]*$";
+    /**
+     * {@link #ONE_LINE} and not blank: spaces, then a character that is neither a space nor a control character, then
+     * any one line (the only blank character a line may hold is the space; written so, it cannot backtrack).
+     */
+    public static final String ONE_LINE_NOT_BLANK = "^ *[^\\x00-\\x20\\x7F][^\\x00-\\x1F\\x7F]*$";
     public static final String ONE_LINE_NOT_BLANK_MESSAGE = "must be one line of text, not blank, without control characters";
 
     /**

@@ -35,6 +35,9 @@ class DevTokensDisabledTest {
                 .post("/api/v1/dev/tokens").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:terpadu:problem:not-found"));
+        // nor does any other method tell that the address exists
+        given().options("/api/v1/dev/tokens").then().statusCode(404).header("Allow", org.hamcrest.Matchers.nullValue());
+        given().get("/api/v1/dev/tokens").then().statusCode(404).contentType("application/problem+json");
         assertThat(tokens.enabled()).isFalse();
         assertThat(tokens.keyLoaded()).isFalse();
     }
