@@ -43,6 +43,9 @@ public class DevTokenResource {
             @ExampleObject(name = "coordinator-babel", summary = "Kesbangpol secretariat of Kepulauan Bangka Belitung", value = """
                     {"subject": "kesbangpol.babel.sekretariat", "name": "Sekretariat Timdu PKS Babel",
                      "roles": ["COORDINATOR"], "regionScope": ["19"]}"""),
+            @ExampleObject(name = "coordinator-sumbar", summary = "Kesbangpol secretariat of Sumatera Barat (the examples in 13)", value = """
+                    {"subject": "kesbangpol.sumbar.sekretariat", "name": "Sekretariat Timdu PKS Sumatera Barat",
+                     "roles": ["COORDINATOR"], "regionScope": ["13"]}"""),
             @ExampleObject(name = "admin-national", summary = "National administrator", value = """
                     {"subject": "admin.pusat", "roles": ["ADMIN"], "regionScope": []}""") }))
     @APIResponse(responseCode = "201", description = "A signed token", content = @Content(
