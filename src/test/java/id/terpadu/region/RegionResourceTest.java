@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -198,8 +197,8 @@ class RegionResourceTest {
 
     @Test
     void importsTheFullOfficialList() throws Exception {
-        Assumptions.assumeTrue(Files.exists(OFFICIAL), "the official list is not beside the repository");
-        String csv = Files.readString(OFFICIAL);
+        // the project's own copy; the one beside the repository when there is one (they are the same list)
+        String csv = Files.exists(OFFICIAL) ? Files.readString(OFFICIAL) : ShippedRegionList.read();
         long lines = csv.lines().count() - 1;
         admin().contentType("text/csv").body(csv).post("/api/v1/regions/import").then().statusCode(200)
                 .body("received", equalTo((int) lines));
