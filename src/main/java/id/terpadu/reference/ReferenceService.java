@@ -34,7 +34,7 @@ public class ReferenceService {
     public List<ReferenceItem> items(String kind, String language) {
         if (!ReferenceKind.exists(kind)) {
             throw new ProblemException(id.terpadu.common.error.ProblemType.NOT_FOUND,
-                    "There is no reference kind '" + kind + "'", null, ReferenceKind.names());
+                    "There is no such reference kind; `allowed` lists them", null, ReferenceKind.names());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
