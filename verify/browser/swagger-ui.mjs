@@ -139,8 +139,9 @@ try {
     await op.locator('tr[data-param-name="id"] input').fill(incidentId ?? '00000000-0000-4000-8000-000000000000');
   });
   check('GET the incident', read.code === 200 && JSON.parse(read.body).id === incidentId, `${read.code} ${read.body.slice(0, 200)}`);
-  console.log(`timing: operations shown after ${shown} ms (goal: under 5000 ms)`);
-  check('the operations were shown within 5 s', shown < 5000, `${shown} ms`);
+  // a figure to read, not a check: a time measured on a shared CI machine decides nothing (bench/ measures speed)
+  console.log(`timing: operations shown after ${shown} ms (goal on the 2-core development machine: under 5000 ms, `
+    + `${shown < 5000 ? 'met' : 'missed'})`);
 } catch (e) {
   failed += 1;
   console.log(`FAIL the walk stopped: ${e.message.split('\n')[0]}`);
