@@ -15,7 +15,7 @@ import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.security.Caller;
-import id.terpadu.common.validation.Constraints;
+import id.terpadu.common.http.Params;
 import id.terpadu.incident.IncidentService;
 import id.terpadu.neutrality.NeutralityService;
 import id.terpadu.privacy.AccessLogResource.AccessResponse;
@@ -44,9 +44,7 @@ public class AccessLog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AccessResponse> list(String actor, UUID entityId, String entityType, Instant from, Instant to,
             PageRequest page) {
-        if (actor != null && (actor.length() > MAX_ACTOR_LENGTH || !actor.matches(Constraints.ONE_LINE))) {
-            throw ProblemException.invalid("actor", "must be one line of at most " + MAX_ACTOR_LENGTH + " characters");
-        }
+        Params.text(actor, "actor", MAX_ACTOR_LENGTH);
         if (entityType != null && !ENTITY_TYPES.contains(entityType)) {
             throw ProblemException.invalid("entityType", "is not a kind of record with personal data", ENTITY_TYPES);
         }

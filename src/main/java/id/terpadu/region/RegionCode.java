@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class RegionCode {
 
-    private static final Pattern FORMAT = Pattern.compile("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?");
+    private static final Pattern FORMAT = Pattern.compile(id.terpadu.common.validation.Constraints.REGION_CODE);
 
     private RegionCode() {
     }

@@ -58,7 +58,7 @@ public class RegionResource {
             @Parameter(description = "Code of the parent region", example = "19") @QueryParam("parent") String parent,
             @Parameter(description = "Part of the name", example = "pangkal") @QueryParam("q") String q,
             @BeanParam PageParams page) {
-        return page.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), Params.regionCode(parent, "parent"),
+        return page.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), parent(parent),
                 Params.text(q, "q", 200),
                 page.request()));
     }
@@ -120,5 +120,13 @@ public class RegionResource {
             + "own line it has: retire those provinces' codes it lacks (default false)") @QueryParam("complete") String complete, String csv) {
         Boolean whole = Params.bool(complete, "complete");
         return Response.ok(service.importCsv(csv, Boolean.TRUE.equals(whole))).build();
+    }
+
+    private static String parent(String parent) {
+        if (parent == null || parent.isEmpty()) {
+            return null;
+        }
+        RegionCode.require(parent, "parent");
+        return parent;
     }
 }

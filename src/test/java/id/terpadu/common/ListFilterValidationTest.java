@@ -47,7 +47,16 @@ class ListFilterValidationTest {
             new Bad("/api/v1/personal-data-access?entityType=secret", "entityType"),
             new Bad("/api/v1/personal-data-access?actor=" + "a".repeat(256), "actor"),
             new Bad("/api/v1/personal-data-access?actor=a\nb", "actor"),
-            new Bad("/api/v1/personal-data-access?entityId=42", "entityId"));
+            new Bad("/api/v1/personal-data-access?entityId=42", "entityId"),
+            new Bad("/api/v1/incidents?q=" + "a".repeat(201), "q"),
+            new Bad("/api/v1/agencies?q=a\tb", "q"),
+            new Bad("/api/v1/regions?q=a\nb", "q"),
+            new Bad("/api/v1/regions?parent=zz", "parent"),
+            new Bad("/api/v1/statistics/incidents?groupBy=Category", "groupBy"),
+            new Bad("/api/v1/statistics/neutrality-cases?groupBy=status,", "groupBy"),
+            new Bad("/api/v1/feed/changes?types=incident,", "types"),
+            new Bad("/api/v1/feed/changes?after=bm90LWEtY3Vyc29y", "after"),
+            new Bad("/api/v1/exports/incidents?format=CSV", "format"));
 
     @Test
     void malformedFiltersAreRefused() {

@@ -2,7 +2,9 @@ package id.terpadu.common.http;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -52,7 +54,11 @@ public class AllowedMethods {
     /** What the HTTP metrics tag a request with (the framework's key); without it they take the raw path. */
     private static final String METRICS_TEMPLATE = "UrlPathTemplate";
 
-    private volatile List<Route> routes;
+    /**
+     * The routes by the shape of the paths they can match ({@link #key}): every API request is looked up here, so a
+     * request compares its path with the few templates of its own resource, not with all of them.
+     */
+    private volatile Map<String, List<Route>> routes;
     private final DevTokens devTokens;
 
     AllowedMethods(DevTokens devTokens) {
@@ -75,15 +81,15 @@ public class AllowedMethods {
             // switched off (production), the development addresses do not exist for any method
             throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at this address");
         }
-        Route best = best(path);
-        if (best == null) {
+        Match match = match(path);
+        if (match == null) {
             return null;
         }
-        Set<String> methods = methods(path);
+        Set<String> methods = match.methods();
         String method = request.getMethod();
         if (HttpMethod.OPTIONS.equals(method) || !methods.contains(method)) {
             // answered here, never by a resource: tagged by template, so that random ids make no new metrics
-            ((HttpServerRequestInternal) routing.request()).context().putLocal(METRICS_TEMPLATE, best.template());
+            ((HttpServerRequestInternal) routing.request()).context().putLocal(METRICS_TEMPLATE, match.template());
         }
         if (HttpMethod.OPTIONS.equals(method)) {
             return Response.noContent().header("Allow", String.join(", ", methods)).build();
@@ -96,28 +102,19 @@ public class AllowedMethods {
 
     /** The {@code Allow} header of a path: empty when no resource serves it. */
     public String allow(String path) {
-        return String.join(", ", methods(path));
+        Match match = match(path);
+        return match == null ? "" : String.join(", ", match.methods());
     }
 
-    private Route best(String path) {
-        Route best = null;
-        for (Route route : routes()) {
-            if (route.pattern().matcher(path).matches() && (best == null || rank(route, best) > 0)) {
-                best = route;
-            }
-        }
-        return best;
+    /** The most specific template a path matches, and the methods of every route with that template's rank. */
+    private record Match(String template, Set<String> methods) {
     }
 
-    private static int rank(Route route, Route than) {
-        return route.literals() != than.literals() ? Integer.compare(route.literals(), than.literals())
-                : Integer.compare(route.variables(), than.variables());
-    }
-
-    private Set<String> methods(String path) {
+    private Match match(String path) {
+        List<Route> candidates = routes().getOrDefault(key(path), List.of());
         Set<String> methods = new TreeSet<>();
         Route best = null;
-        for (Route route : routes()) {
+        for (Route route : candidates) {
             if (!route.pattern().matcher(path).matches()) {
                 continue;
             }
@@ -130,18 +127,47 @@ public class AllowedMethods {
                 methods.add(route.method());
             }
         }
+        if (best == null) {
+            return null;
+        }
         if (methods.contains(HttpMethod.GET)) {
             methods.add(HttpMethod.HEAD);
         }
-        if (!methods.isEmpty()) {
-            methods.add(HttpMethod.OPTIONS);
-        }
-        return methods;
+        methods.add(HttpMethod.OPTIONS);
+        return new Match(best.template(), methods);
     }
 
-    private List<Route> routes() {
+    private static int rank(Route route, Route than) {
+        return route.literals() != than.literals() ? Integer.compare(route.literals(), than.literals())
+                : Integer.compare(route.variables(), than.variables());
+    }
+
+    /**
+     * The shape of a path: its number of segments and its first three ({@code /api/v1/incidents}), the prefix every
+     * resource's template spells out; a template can only match a path of its own shape.
+     */
+    private static String key(String path) {
+        String[] segments = path.substring(1).split("/");
+        StringBuilder key = new StringBuilder().append(segments.length);
+        for (int i = 0; i < Math.min(3, segments.length); i++) {
+            key.append('/').append(segments[i]);
+        }
+        return key.toString();
+    }
+
+    private Map<String, List<Route>> routes() {
         if (routes == null) {
-            routes = scan();
+            Map<String, List<Route>> byShape = new HashMap<>();
+            for (Route route : scan()) {
+                if (route.template().startsWith("/api/")) {
+                    if (key(route.template()).contains("{")) {
+                        throw new IllegalStateException("an API path template names a variable in its first three "
+                                + "segments: " + route.template());
+                    }
+                    byShape.computeIfAbsent(key(route.template()), k -> new ArrayList<>()).add(route);
+                }
+            }
+            routes = Map.copyOf(byShape);
         }
         return routes;
     }

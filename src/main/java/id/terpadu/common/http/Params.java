@@ -53,17 +53,6 @@ public final class Params {
         return value;
     }
 
-    /** A Kemendagri region code. */
-    public static String regionCode(String value, String field) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (!value.matches(Constraints.REGION_CODE)) {
-            throw ProblemException.invalid(field, Constraints.REGION_CODE_MESSAGE);
-        }
-        return value;
-    }
-
     /** An RFC 3339 date-time such as {@code 2024-10-12T09:30:00Z}. */
     public static java.time.Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
