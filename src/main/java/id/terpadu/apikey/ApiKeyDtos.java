@@ -24,6 +24,7 @@ public final class ApiKeyDtos {
 
     @Schema(name = "ApiKeyInput")
     public record ApiKeyInput(
+            @Schema(description = "Client-chosen id (create only)") UUID id,
             @NotNull @Schema(description = "The agency the key belongs to", example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID agencyId,
             @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Dasbor Kesbangpol Provinsi Sumatera Barat") String name,

@@ -134,7 +134,7 @@ public class ApiKeyService {
         RANDOM.nextBytes(secret);
         String value = "tpd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiKey key = new ApiKey();
-        key.id = UUID.randomUUID();
+        key.id = records.newId(ApiKey.class, input.id(), "API key");
         key.agencyId = agency.id;
         key.name = input.name().trim();
         key.prefix = value.substring(0, 12);

@@ -36,6 +36,7 @@ public final class NeutralityDtos {
     @Schema(name = "NeutralityPersonInput", description = "A civil servant in the case. `name` and `nip` are personal "
             + "data: masked for callers who may not read them and never kept in the change log.")
     public record PersonInput(
+            @Schema(description = "Client-chosen id (create only)") UUID id,
             @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Budi Santoso") String name,
             @Pattern(regexp = "^[0-9]{18}$", message = "must be the 18 digits of a NIP") @Size(max = 18) @Schema(example = "198703122010011004") String nip,

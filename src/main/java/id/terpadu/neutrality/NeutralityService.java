@@ -236,7 +236,7 @@ public class NeutralityService {
         for (int i = 0; i < inputs.size(); i++) {
             PersonInput input = inputs.get(i);
             NeutralityPerson p = new NeutralityPerson();
-            p.id = UUID.randomUUID();
+            p.id = records.newId(NeutralityPerson.class, input.id(), "person");
             p.caseId = c.id;
             p.position = from + i;
             p.name = input.name().trim();

@@ -29,7 +29,7 @@ public class Records {
 
     /** The id for a new record: the client's own, unless a record of that type already has it (409). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID newId(Class<? extends AuditedEntity> type, UUID requested, String what) {
+    public UUID newId(Class<?> type, UUID requested, String what) {
         if (requested == null) {
             return UUID.randomUUID();
         }
