@@ -26,6 +26,7 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -ntp -o -q package -DskipTests
 fi
 TERPADU_EMBEDDED_DB_DATA_DIR="$ROOT/$LOGS/pgdata" QUARKUS_HTTP_PORT=$PORT TERPADU_DEV_TOKENS_ENABLED=true \
+  TERPADU_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem \
   java -jar target/quarkus-app/quarkus-run.jar > "$LOGS/app.log" 2>&1 &
 APP_PID=$!

@@ -60,6 +60,10 @@ import id.terpadu.team.TeamLevel;
 public class ActionPlanResource {
 
     static final String PLAN_INPUT = """
+            {"teamId": "3febea1a-58b7-435a-a661-7af268f7cade", "year": 2024,
+             "title": "Rencana Aksi Terpadu Penanganan Konflik Sosial Kota Pariaman 2024",
+             "decree": "Keputusan Wali Kota Pariaman No. 300/21/2024"}""";
+    static final String PLAN_REPLACE = """
             {"teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "year": 2024,
              "title": "Rencana Aksi Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat 2024",
              "decree": "Keputusan Gubernur Sumatera Barat No. 300.2-112-2024"}""";
@@ -142,7 +146,7 @@ public class ActionPlanResource {
                                "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "items": 12, "verifiedItems": 10,
                                "achievement": 84.29}]}""")))
     public RecapResponse recap(@Parameter(description = "Plan year", required = true, example = "2024") @QueryParam("year") String year,
-            @Parameter(description = "Reporting period", required = true, schema = @Schema(implementation = Period.class)) @QueryParam("period") String period) {
+            @Parameter(description = "Reporting period", required = true, example = "B04", schema = @Schema(implementation = Period.class)) @QueryParam("period") String period) {
         Integer y = Params.integer(year, "year", 2012, 2100);
         Period p = Params.enumValue(Period.class, period, "period");
         if (y == null || p == null) {
@@ -169,7 +173,7 @@ public class ActionPlanResource {
     @Idempotent
     @Operation(summary = "Create an action plan", description = "Drafts a team's Rencana Aksi Terpadu for a year: one "
             + "per team per year (409 for a second). ADMIN or COORDINATOR whose scope covers the team.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sumbar", value = PLAN_INPUT)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = PLAN_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
@@ -184,7 +188,7 @@ public class ActionPlanResource {
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Replace an action plan", description = "Replaces the title and decree; the team and year are "
             + "fixed (400 when they differ). If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sumbar", value = PLAN_INPUT)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sumbar", value = PLAN_REPLACE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
@@ -412,9 +416,11 @@ public class ActionPlanResource {
             + "a province or the national team. VERIFIED is final. A forbidden move is 409 listing the allowed ones. "
             + "If-Match is optional and checked when sent.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "submit", value = "{\"to\": \"SUBMITTED\"}"),
-            @ExampleObject(name = "verify", value = "{\"to\": \"VERIFIED\"}"),
-            @ExampleObject(name = "return", value = "{\"to\": \"RETURNED\", \"note\": \"Lampirkan notulen rapat kedua\"}") }))
+            @ExampleObject(name = "submit", summary = "1. The secretariat submits (coordinator-sumbar)", value = "{\"to\": \"SUBMITTED\"}"),
+            @ExampleObject(name = "return", summary = "2. The level above returns it (admin-national for a provincial team)",
+                    value = "{\"to\": \"RETURNED\", \"note\": \"Lampirkan notulen rapat kedua\"}"),
+            @ExampleObject(name = "resubmit", summary = "3. The secretariat submits it again (coordinator-sumbar)", value = "{\"to\": \"SUBMITTED\"}"),
+            @ExampleObject(name = "verify", summary = "4. The level above verifies it (admin-national)", value = "{\"to\": \"VERIFIED\"}") }))
     @APIResponse(responseCode = "200", description = "The report in its new status", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))

@@ -50,13 +50,13 @@ import id.terpadu.common.security.Role;
 public class AgencyResource {
 
     static final String INPUT_EXAMPLE = """
-            {"name": "Polres Bangka", "type": "POLRI", "parentId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f",
-             "regionCode": "19.01",
-             "contact": {"phone": "+62 717 92110", "email": "humas@polresbangka.example", "address": "Jl. Ahmad Yani No. 1, Sungailiat"}}""";
+            {"name": "Polres Pariaman", "type": "POLRI", "parentId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f",
+             "regionCode": "13.77",
+             "contact": {"phone": "+62 751 91110", "email": "humas@polrespariaman.example", "address": "Jl. Imam Bonjol No. 37, Pariaman"}}""";
     static final String RESPONSE_EXAMPLE = """
-            {"id": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10", "name": "Polres Bangka", "type": "POLRI",
-             "parentId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", "regionCode": "19.01",
-             "contact": {"phone": "+62 717 92110", "email": "humas@polresbangka.example", "address": "Jl. Ahmad Yani No. 1, Sungailiat"},
+            {"id": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10", "name": "Polres Pariaman", "type": "POLRI",
+             "parentId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", "regionCode": "13.77",
+             "contact": {"phone": "+62 751 91110", "email": "humas@polrespariaman.example", "address": "Jl. Imam Bonjol No. 37, Pariaman"},
              "version": 0, "createdAt": "2026-02-14T02:15:00Z", "updatedAt": "2026-02-14T02:15:00Z"}""";
 
     private final AgencyService service;

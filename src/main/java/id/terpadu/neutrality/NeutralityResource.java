@@ -57,7 +57,7 @@ public class NeutralityResource {
              "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
              "violationForms": ["MEDIA_SOSIAL"],
              "evidence": [{"description": "Tangkapan layar percakapan grup WhatsApp"}],
-             "handlingAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "handlingAgencyId": "4356ec79-44a1-4e5e-91b2-641ad892190b",
              "persons": [{"name": "Budi Santoso", "employer": "Pemerintah Kota Pariaman", "positionCategory": "PELAKSANA",
                           "positionTitle": "Staf Dinas Pendidikan"}]}""";
     static final String RESPONSE_EXAMPLE = """
@@ -66,7 +66,7 @@ public class NeutralityResource {
              "receivedOn": "2024-10-21",
              "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
              "violationForms": ["MEDIA_SOSIAL"], "evidence": [{"description": "Tangkapan layar percakapan grup WhatsApp", "url": null}],
-             "reporterName": null, "handlingAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "reporterName": null, "handlingAgencyId": "4356ec79-44a1-4e5e-91b2-641ad892190b",
              "personalDataVisible": false, "statusCounts": {"REKOMENDASI": 1},
              "persons": [{"id": "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b", "name": "B*** S***", "nip": null,
                           "employer": "Pemerintah Kota Pariaman", "positionCategory": "PELAKSANA",
@@ -138,7 +138,7 @@ public class NeutralityResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = """
             {"electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
              "receivedOn": "2024-10-21", "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
-             "violationForms": ["MEDIA_SOSIAL", "KEGIATAN_PARTISAN"], "handlingAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12"}""")))
+             "violationForms": ["MEDIA_SOSIAL", "KEGIATAN_PARTISAN"], "handlingAgencyId": "4356ec79-44a1-4e5e-91b2-641ad892190b"}""")))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))

@@ -72,7 +72,7 @@ public class RegionResource {
             examples = @ExampleObject(name = "kota", value = """
                     {"code": "19.71", "name": "Kota Pangkal Pinang", "level": "KOTA", "parentCode": "19"}""")))
     @APIResponse(responseCode = "304", description = "Not modified")
-    public Response get(@Parameter(description = "Kemendagri code", example = "19.71") @PathParam("code") String code,
+    public Response get(@Parameter(description = "Kemendagri code", example = "13.77") @PathParam("code") String code,
             @Context Request request) {
         Region region = service.get(code);
         EntityTag tag = new EntityTag(Long.toString(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, region.updatedAt)));
@@ -86,7 +86,7 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "A page of regions",
             content = @Content(
             schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
-    public Response children(@Parameter(description = "Kemendagri code", example = "19") @PathParam("code") String code,
+    public Response children(@Parameter(description = "Kemendagri code", example = "13") @PathParam("code") String code,
             @BeanParam PageParams page) {
         return page.ok(service.children(code, page.request()));
     }
@@ -107,9 +107,9 @@ public class RegionResource {
             + "The whole list ships with the service and is applied at first start. ADMIN only.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
             kode,nama
-            19.71,Kota Pangkal Pinang
-            19.71.01,Bukit Intan
-            19.71.01.1001,Sinar Bulan
+            13.77,Kota Pariaman
+            13.77.01,Pariaman Tengah
+            13.77.01.1001,Karan Aur
             """)))
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(
             schema = @Schema(implementation = ImportResult.class), mediaType = MediaType.APPLICATION_JSON,

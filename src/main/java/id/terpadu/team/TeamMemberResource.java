@@ -50,8 +50,8 @@ import id.terpadu.team.TeamDtos.TeamMemberResponse;
 public class TeamMemberResource {
 
     static final String INPUT_EXAMPLE = """
-            {"agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "personName": "Drs. Fulan bin Fulan",
-             "position": "Kepala Badan Kesbangpol Provinsi", "role": "SEKRETARIS", "subTeam": "PENCEGAHAN"}""";
+            {"agencyId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", "personName": "Dirreskrimum Polda Sumatera Barat",
+             "position": "Direktur Reserse Kriminal Umum", "role": "ANGGOTA", "subTeam": "PENGHENTIAN"}""";
     static final String RESPONSE_EXAMPLE = """
             {"id": "c3d2e1f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f", "teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a",
              "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "personName": "Drs. Fulan bin Fulan",
@@ -96,7 +96,7 @@ public class TeamMemberResource {
     @Operation(summary = "Add a member to a team", description = "Seats a person for an agency with a team role and "
             + "optionally a sub-team. A team has at most one KETUA and one SEKRETARIS (409). ADMIN or COORDINATOR in scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "sekretaris", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "anggota", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Added; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
@@ -112,7 +112,7 @@ public class TeamMemberResource {
     @Operation(summary = "Replace a team member", description = "Replaces every field of the member. If-Match is "
             + "required. ADMIN or COORDINATOR in scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "sekretaris", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "anggota", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))

@@ -50,13 +50,17 @@ import id.terpadu.team.TeamDtos.TeamResponse;
 public class TeamResource {
 
     static final String INPUT_EXAMPLE = """
-            {"level": "PROVINSI", "regionCode": "19", "year": 2023,
-             "decreeNumber": "188.44/123/KESBANGPOL/2023", "decreeDate": "2023-02-06",
+            {"level": "KABUPATEN_KOTA", "regionCode": "13.05", "year": 2024,
+             "decreeNumber": "Keputusan Bupati Padang Pariaman No. 300/18/2024", "decreeDate": "2024-02-12",
+             "secretariatAgencyId": "39af44b9-fb77-4905-95fd-3d8a028a384b"}""";
+    static final String REPLACE_EXAMPLE = """
+            {"level": "PROVINSI", "regionCode": "13", "year": 2024,
+             "decreeNumber": "Keputusan Gubernur Sumatera Barat No. 300.2-45-2024", "decreeDate": "2024-01-22",
              "secretariatAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12"}""";
     static final String RESPONSE_EXAMPLE = """
-            {"id": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "level": "PROVINSI", "regionCode": "19",
-             "name": "Tim Terpadu Penanganan Konflik Sosial Provinsi Kepulauan Bangka Belitung", "year": 2023,
-             "decreeNumber": "188.44/123/KESBANGPOL/2023", "decreeDate": "2023-02-06",
+            {"id": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "level": "PROVINSI", "regionCode": "13",
+             "name": "Tim Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat", "year": 2024,
+             "decreeNumber": "Keputusan Gubernur Sumatera Barat No. 300.2-45-2024", "decreeDate": "2024-01-22",
              "secretariatAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "version": 0,
              "createdAt": "2023-02-10T03:00:00Z", "updatedAt": "2023-02-10T03:00:00Z"}""";
 
@@ -101,7 +105,7 @@ public class TeamResource {
             + "The level must match the region: no region for NASIONAL, a province for PROVINSI, a kabupaten or kota "
             + "for KABUPATEN_KOTA. The name defaults from the region. ADMIN or COORDINATOR in scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "babel", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "padang-pariaman", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
@@ -117,7 +121,7 @@ public class TeamResource {
     @Operation(summary = "Replace a team", description = "Replaces every field of the team (not its members). "
             + "If-Match is required. ADMIN or COORDINATOR in scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "babel", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "sumbar", value = REPLACE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamResponse.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))

@@ -37,7 +37,8 @@ public final class WebhookDtos {
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> eventTypes,
             @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
             @Schema(description = "Receive changes of this region and everything below it; within your scope. "
-                    + "Absent: your scope (a national caller: every region and the national records)", example = "19")
+                    + "Absent: your scope when it is one region (a national caller: every region and the national "
+                    + "records); required when your scope holds several regions", example = "13.77")
             String regionCode,
             @Schema(description = "The highest classification delivered (absent: PUBLIC); at most what you may read")
             Classification maxClassification) {

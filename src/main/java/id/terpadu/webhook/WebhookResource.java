@@ -51,8 +51,8 @@ import id.terpadu.webhook.WebhookDtos.SubscriptionResponse;
 public class WebhookResource {
 
     static final String INPUT_EXAMPLE = """
-            {"url": "https://siaga.babelprov.example/hooks/terpadu", "description": "Dasbor situasi Provinsi Kepulauan Bangka Belitung",
-             "eventTypes": ["incident", "early-warning", "conflict-status"], "regionCode": "19", "maxClassification": "RESTRICTED"}""";
+            {"url": "http://localhost:9/terpadu-demo", "description": "Dasbor situasi Kota Pariaman (development: replace the URL by your receiver's)",
+             "eventTypes": ["incident", "early-warning", "conflict-status"], "regionCode": "13.77", "maxClassification": "RESTRICTED"}""";
     static final String RESPONSE_EXAMPLE = """
             {"id": "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f", "url": "https://siaga.babelprov.example/hooks/terpadu",
              "description": "Dasbor situasi Provinsi Kepulauan Bangka Belitung",

@@ -33,7 +33,7 @@ import io.restassured.specification.RequestSpecification;
  * 401/403). Then every {@code {id}} route, pointed at a real record of another region, answers 404 and writes nothing.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+public class AuthorizationMatrixTest {
 
     /** The callers of the columns, in order. KEY holds every scope an API key can have; KEY_READ only {@code read}. */
     enum Column {
@@ -88,6 +88,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/conflict-statuses/{id}/revocation                x   x   -   -   -   -   -
             GET    /api/v1/conflict-statuses/{id}/tni-assistance            x   x   x   x   x   x   x
             POST   /api/v1/conflict-statuses/{id}/tni-assistance            x   x   -   -   -   -   -
+            POST   /api/v1/dev/demo-data                                    x   x   x   x   x   x   x
             POST   /api/v1/dev/tokens                                       x   x   x   x   x   x   x
             GET    /api/v1/early-warnings                                   x   x   x   x   x   x   x
             POST   /api/v1/early-warnings                                   x   x   x   -   -   -   -
@@ -162,6 +163,13 @@ class AuthorizationMatrixTest {
             POST   /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver  x   x   -   -   -   -   -
             POST   /api/v1/webhooks/{id}/enable                             x   x   -   -   -   -   -
             """;
+
+    /** Whether the matrix lets a COORDINATOR call the operation (the walk through the examples picks its token so). */
+    public static boolean coordinatorMay(String method, String path) {
+        Set<Column> allowed = matrix().get(new Operation(method, path));
+        assertThat(allowed).as("a row for " + method + " " + path).isNotNull();
+        return allowed.contains(Column.COORDINATOR);
+    }
 
     static Map<Operation, Set<Column>> matrix() {
         Map<Operation, Set<Column>> rows = new LinkedHashMap<>();

@@ -41,4 +41,13 @@ class DevTokensDisabledTest {
         assertThat(tokens.enabled()).isFalse();
         assertThat(tokens.keyLoaded()).isFalse();
     }
+
+    @Test
+    void theDemoDataSetDoesNotExistEither() {
+        var before = id.terpadu.support.Db.snapshot();
+        given().post("/api/v1/dev/demo-data").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:terpadu:problem:not-found"));
+        given().options("/api/v1/dev/demo-data").then().statusCode(404);
+        id.terpadu.support.Db.assertUnchanged(before);
+    }
 }

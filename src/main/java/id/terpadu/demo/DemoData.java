@@ -1,0 +1,390 @@
+package id.terpadu.demo;
+
+import static id.terpadu.demo.DemoIds.*;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.security.DevTokenDtos.DevTokenRequest;
+import id.terpadu.common.security.DevTokens;
+import id.terpadu.common.security.Role;
+import id.terpadu.status.ConflictStatusService;
+import id.terpadu.webhook.WebhookService;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServer;
+
+/**
+ * The development demo data set: the agencies, teams and records that the OpenAPI examples name, with the ids of
+ * {@link DemoIds}, so that every example succeeds on a fresh development database. Each record is created through
+ * the API itself (by a national development token), so it passes every rule and lands in the change log like any
+ * other; a record that is already there is left alone, so loading twice changes nothing. Only two states that no
+ * request can produce are set directly: a webhook subscription disabled after failing (by the service's own
+ * method) and a failed delivery to redeliver.
+ * <p>
+ * Exists only with development tokens on (dev mode and tests), like the token endpoint, and while
+ * {@code terpadu.demo-data.enabled}: the tests switch it off except for the walk through the examples, so that the
+ * other tests' data stays their own.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String API = "/api/v1";
+
+    /** One record of the set: created by a POST of {@code body} to {@code collection}, found again at {@code path}. */
+    record Step(String type, String id, String collection, String body, String readAt) {
+        Step(String type, String id, String collection, String body) {
+            this(type, id, collection, body, collection);
+        }
+
+        /** The same step, for a record read at another collection than the one it is created in. */
+        Step at(String collection) {
+            return new Step(type, id, this.collection, body, collection);
+        }
+
+        String path() {
+            return readAt + "/" + id;
+        }
+    }
+
+    private final DevTokens tokens;
+    private final HttpServer server;
+    private final EntityManager em;
+    private final WebhookService webhooks;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final boolean enabled;
+    private final boolean atStart;
+
+    DemoData(DevTokens tokens, HttpServer server, EntityManager em, WebhookService webhooks,
+            @ConfigProperty(name = "terpadu.demo-data.enabled") boolean enabled,
+            @ConfigProperty(name = "terpadu.demo-data.at-start") boolean atStart) {
+        this.enabled = enabled;
+        this.atStart = atStart;
+        this.tokens = tokens;
+        this.server = server;
+        this.em = em;
+        this.webhooks = webhooks;
+    }
+
+    /**
+     * With {@code terpadu.demo-data.at-start} (development mode), loads the set when the database holds no agency yet
+     * (a new database), in the background once the HTTP server answers, so that the start is not delayed.
+     */
+    void onStart(@Observes StartupEvent event) {
+        if (!atStart || !enabled()) {
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                if (isNewDatabase()) {
+                    awaitServer();
+                    load();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Demo data: not loaded; POST /api/v1/dev/demo-data tries again", e);
+            }
+        }, "demo-data");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void awaitServer() {
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (server.getPort() > 0) {
+                    http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/q/health/live"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Only with development tokens on, and not switched off (the tests switch it off but for the example walk). */
+    public boolean enabled() {
+        return enabled && tokens.enabled();
+    }
+
+    @Transactional
+    boolean isNewDatabase() {
+        return !(Boolean) em.createNativeQuery("select exists (select 1 from agency)").getSingleResult();
+    }
+
+    /** Creates what is missing of the set; answers what it holds. One load at a time. */
+    public synchronized DemoDtos.DemoDataResponse load() {
+        if (!enabled()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at this address");
+        }
+        String token = tokens.mint(new DevTokenRequest("demo-data", "Data demo pengembangan", null,
+                List.of(Role.ADMIN), List.of(), 30)).accessToken();
+        List<DemoDtos.DemoRecord> records = new ArrayList<>();
+        int created = 0;
+        for (Step step : steps(LocalDate.now(ConflictStatusService.ZONE))) {
+            boolean present = send(token, "GET", step.path(), null).statusCode() == 200;
+            if (!present) {
+                HttpResponse<String> answer = send(token, "POST", step.collection(), step.body());
+                if (answer.statusCode() != 201) {
+                    // the service's own answer to its own request: it names a rule or a setting, never a caller's input
+                    throw new ProblemException(ProblemType.CONFLICT, "The demo data set could not be completed: POST /api/v1"
+                            + step.collection() + " of the " + step.type() + " " + step.id() + " answered "
+                            + answer.statusCode() + ": " + answer.body());
+                }
+                created++;
+            }
+            records.add(new DemoDtos.DemoRecord(step.type(), UUID.fromString(step.id()), step.path(), !present));
+        }
+        created += webhookStates();
+        LOG.infof("Demo data: %d records, %d of them created now", records.size(), created);
+        return new DemoDtos.DemoDataResponse(created, records);
+    }
+
+    /** The subscription disabled after failing, and a failed delivery to redeliver: no request makes these. */
+    @Transactional
+    int webhookStates() {
+        int created = 0;
+        String disabled = (String) em.createNativeQuery("select status from webhook_subscription where id = cast(:id as uuid)")
+                .setParameter("id", WEBHOOK_DISABLED).getSingleResult();
+        if (!"DISABLED".equals(disabled)) {
+            webhooks.disableAfterFailure(UUID.fromString(WEBHOOK_DISABLED), UUID.fromString(DELIVERY),
+                    "Connection refused: localhost:9");
+            created++;
+        }
+        created += em.createNativeQuery("""
+                insert into webhook_delivery (id, subscription_id, change_position, event_type, entity_id, operation,
+                                              entity_version, status, attempts, last_error, finished_at)
+                select cast(:delivery as uuid), cast(:subscription as uuid), c.position, c.entity_type, c.entity_id,
+                       c.operation, c.version, 'FAILED', 1, 'Connection refused: localhost:9', now()
+                  from change_log c
+                 where c.entity_id = cast(:status as uuid) and c.operation = 'CREATE'
+                   and not exists (select 1 from webhook_delivery d where d.id = cast(:delivery as uuid))
+                """).setParameter("delivery", DELIVERY).setParameter("subscription", WEBHOOK)
+                .setParameter("status", STATUS).executeUpdate();
+        return created;
+    }
+
+    private HttpResponse<String> send(String token, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + API + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400 && response.statusCode() != 404) {
+                LOG.warnf("Demo data: %s %s answered %d: %s", method, path, response.statusCode(), response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException("Demo data: " + method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Demo data: interrupted", e);
+        }
+    }
+
+    /** The set, in the order its references need. The conflict status in force runs from a week before today. */
+    static List<Step> steps(LocalDate today) {
+        List<Step> steps = new ArrayList<>();
+        String agencies = "/agencies";
+        steps.add(new Step("agency", KESBANGPOL_SUMBAR, agencies, """
+                {"id": "%s", "name": "Badan Kesatuan Bangsa dan Politik Provinsi Sumatera Barat", "type": "KESBANGPOL",
+                 "regionCode": "13", "contact": {"phone": "+62 751 31651", "address": "Jl. Jend. Sudirman No. 51, Padang"}}"""
+                .formatted(KESBANGPOL_SUMBAR)));
+        steps.add(new Step("agency", POLDA_SUMBAR, agencies, """
+                {"id": "%s", "name": "Polda Sumatera Barat", "type": "POLRI", "regionCode": "13"}""".formatted(POLDA_SUMBAR)));
+        steps.add(new Step("agency", POLRES_PARIAMAN, agencies, """
+                {"id": "%s", "name": "Polres Pariaman", "type": "POLRI", "parentId": "%s", "regionCode": "13.77"}"""
+                .formatted(POLRES_PARIAMAN, POLDA_SUMBAR)));
+        steps.add(new Step("agency", KESBANGPOL_PARIAMAN, agencies, """
+                {"id": "%s", "name": "Badan Kesatuan Bangsa dan Politik Kota Pariaman", "type": "KESBANGPOL",
+                 "regionCode": "13.77"}""".formatted(KESBANGPOL_PARIAMAN)));
+        steps.add(new Step("agency", KESBANGPOL_PADANG_PARIAMAN, agencies, """
+                {"id": "%s", "name": "Badan Kesatuan Bangsa dan Politik Kabupaten Padang Pariaman", "type": "KESBANGPOL",
+                 "regionCode": "13.05"}""".formatted(KESBANGPOL_PADANG_PARIAMAN)));
+        steps.add(new Step("agency", BAWASLU_PARIAMAN, agencies, """
+                {"id": "%s", "name": "Bawaslu Kota Pariaman", "type": "BAWASLU", "regionCode": "13.77"}"""
+                .formatted(BAWASLU_PARIAMAN)));
+        steps.add(new Step("agency", AGENCY_TO_DELETE, agencies, """
+                {"id": "%s", "name": "Posko Terpadu Pilkada Kota Pariaman (dibubarkan)", "type": "OTHER", "regionCode": "13.77"}"""
+                .formatted(AGENCY_TO_DELETE)));
+
+        String teams = "/teams";
+        steps.add(new Step("team", TEAM, teams, """
+                {"id": "%s", "level": "PROVINSI", "regionCode": "13", "year": 2024,
+                 "decreeNumber": "Keputusan Gubernur Sumatera Barat No. 300.2-45-2024", "decreeDate": "2024-01-22",
+                 "secretariatAgencyId": "%s"}""".formatted(TEAM, KESBANGPOL_SUMBAR)));
+        steps.add(new Step("team", TEAM_PARIAMAN, teams, """
+                {"id": "%s", "level": "KABUPATEN_KOTA", "regionCode": "13.77", "year": 2024,
+                 "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/12/2024", "decreeDate": "2024-02-05",
+                 "secretariatAgencyId": "%s"}""".formatted(TEAM_PARIAMAN, KESBANGPOL_PARIAMAN)));
+        steps.add(new Step("team", TEAM_2023, teams, """
+                {"id": "%s", "level": "PROVINSI", "regionCode": "13", "year": 2023,
+                 "decreeNumber": "Keputusan Gubernur Sumatera Barat No. 300-38-2023", "decreeDate": "2023-01-30",
+                 "secretariatAgencyId": "%s"}""".formatted(TEAM_2023, KESBANGPOL_SUMBAR)));
+        steps.add(new Step("team", TEAM_TO_DELETE, teams, """
+                {"id": "%s", "level": "PROVINSI", "regionCode": "13", "year": 2022}""".formatted(TEAM_TO_DELETE)));
+        String members = teams + "/" + TEAM + "/members";
+        steps.add(new Step("team-member", MEMBER_KETUA, members, """
+                {"id": "%s", "agencyId": "%s", "personName": "Gubernur Sumatera Barat", "position": "Gubernur",
+                 "role": "KETUA"}""".formatted(MEMBER_KETUA, KESBANGPOL_SUMBAR)));
+        steps.add(new Step("team-member", MEMBER_SEKRETARIS, members, """
+                {"id": "%s", "agencyId": "%s", "personName": "Kepala Badan Kesbangpol Provinsi Sumatera Barat",
+                 "position": "Kepala Badan", "role": "SEKRETARIS", "subTeam": "PENCEGAHAN"}"""
+                .formatted(MEMBER_SEKRETARIS, KESBANGPOL_SUMBAR)));
+        steps.add(new Step("team-member", MEMBER, members, """
+                {"id": "%s", "agencyId": "%s", "personName": "Dirintelkam Polda Sumatera Barat",
+                 "position": "Direktur Intelijen dan Keamanan", "role": "ANGGOTA", "subTeam": "PENGHENTIAN"}"""
+                .formatted(MEMBER, POLDA_SUMBAR)));
+        steps.add(new Step("team-member", MEMBER_TO_DELETE, members, """
+                {"id": "%s", "agencyId": "%s", "personName": "Kapolres Pariaman", "position": "Kepala Kepolisian Resor",
+                 "role": "ANGGOTA", "subTeam": "PENGHENTIAN"}""".formatted(MEMBER_TO_DELETE, POLRES_PARIAMAN)));
+
+        String incidents = "/incidents";
+        steps.add(new Step("incident", INCIDENT, incidents, """
+                {"id": "%s", "title": "Bentrokan antarwarga terkait sengketa lahan sawit",
+                 "description": "Dua kelompok warga bentrok di perbatasan desa; tiga orang luka.",
+                 "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77", "point": {"lat": -0.6263, "lon": 100.1205},
+                 "locationText": "Simpang Kampung Baru, Pariaman Utara", "occurredFrom": "2024-10-12T09:30:00Z",
+                 "sourceKind": "LAPORAN_INSTANSI", "sourceReference": "Laporan Polres Pariaman", "severity": 3,
+                 "classification": "RESTRICTED", "leadAgencyId": "%s", "stage": "PENGHENTIAN",
+                 "impact": {"killed": 0, "injured": 3, "buildingsDamaged": 2}}""".formatted(INCIDENT, POLRES_PARIAMAN)));
+        steps.add(new Step("incident", INCIDENT_IN_PENCEGAHAN, incidents, """
+                {"id": "%s", "title": "Saling klaim batas ulayat nagari", "categoryCode": "SENGKETA_LAHAN",
+                 "regionCode": "13.77", "occurredFrom": "2024-10-20T03:00:00Z", "sourceKind": "PATROLI", "severity": 2,
+                 "classification": "RESTRICTED", "stage": "PENCEGAHAN"}""".formatted(INCIDENT_IN_PENCEGAHAN)));
+        steps.add(new Step("incident", INCIDENT_TO_DELETE, incidents, """
+                {"id": "%s", "title": "Laporan ganda: bentrokan di Pariaman Utara", "categoryCode": "SENGKETA_LAHAN",
+                 "regionCode": "13.77", "occurredFrom": "2024-10-12T09:30:00Z", "sourceKind": "MEDIA", "severity": 1,
+                 "classification": "RESTRICTED"}""".formatted(INCIDENT_TO_DELETE)));
+        steps.add(new Step("activity", ACTIVITY, incidents + "/" + INCIDENT + "/activities", """
+                {"id": "%s", "activityType": "PENGHENTIAN_KEKERASAN_FISIK", "agencyId": "%s",
+                 "occurredAt": "2024-10-12T10:15:00Z", "description": "Polres Pariaman memisahkan kedua kelompok",
+                 "outcome": "Bentrokan berhenti"}""".formatted(ACTIVITY, POLRES_PARIAMAN)));
+        steps.add(new Step("task", TASK, incidents + "/" + INCIDENT + "/tasks", """
+                {"id": "%s", "agencyId": "%s", "description": "Jaga perbatasan kedua desa selama tiga hari",
+                 "dueAt": "2024-10-15T06:00:00Z"}""".formatted(TASK, POLRES_PARIAMAN)));
+
+        String warnings = "/early-warnings";
+        steps.add(new Step("early-warning", WARNING, warnings, """
+                {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
+                 "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
+                 "likelihood": 4, "impact": 3, "sourceKind": "PATROLI", "classification": "RESTRICTED"}"""
+                .formatted(WARNING)));
+        steps.add(new Step("early-warning", WARNING_TO_ESCALATE, warnings, """
+                {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
+                 "title": "Pengerahan massa ke kantor KPU Kota Pariaman", "likelihood": 5, "impact": 4,
+                 "sourceKind": "PATROLI", "classification": "RESTRICTED"}""".formatted(WARNING_TO_ESCALATE)));
+
+        String statuses = "/conflict-statuses";
+        LocalDate starts = today.minusDays(7);
+        steps.add(new Step("conflict-status", STATUS, statuses, """
+                {"id": "%s", "scale": "KABUPATEN_KOTA", "regionCode": "13.77", "declaredBy": "Wali Kota Pariaman",
+                 "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/41/%d", "consultationDate": "%s",
+                 "startsOn": "%s", "endsOn": "%s"}""".formatted(STATUS, starts.getYear(), starts.minusDays(1), starts,
+                starts.plusDays(29))));
+        steps.add(new Step("conflict-status", STATUS_TO_REVOKE, statuses, """
+                {"id": "%s", "scale": "KABUPATEN_KOTA", "regionCode": "13.05", "declaredBy": "Bupati Padang Pariaman",
+                 "decreeNumber": "Keputusan Bupati Padang Pariaman No. 300/77/2024", "consultationDate": "2024-10-13",
+                 "startsOn": "2024-10-14", "endsOn": "2024-12-31"}""".formatted(STATUS_TO_REVOKE)));
+
+        String plans = "/action-plans";
+        steps.add(new Step("action-plan", PLAN, plans, """
+                {"id": "%s", "teamId": "%s", "year": 2024,
+                 "title": "Rencana Aksi Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat 2024",
+                 "decree": "Keputusan Gubernur Sumatera Barat No. 300.2-112-2024"}""".formatted(PLAN, TEAM)));
+        steps.add(new Step("action-plan", PLAN_TO_DELETE, plans, """
+                {"id": "%s", "teamId": "%s", "year": 2023,
+                 "title": "Rencana Aksi Terpadu Provinsi Sumatera Barat 2023 (rancangan)"}""".formatted(PLAN_TO_DELETE, TEAM_2023)));
+        String items = plans + "/" + PLAN + "/items";
+        String item = """
+                {"id": "%s", "stage": "%s", "activity": "%s", "indicator": "Jumlah kegiatan yang terlaksana",
+                 "targetValue": 4, "targetUnit": "kali", "responsibleAgencyId": "%s", "budgetIdr": 50000000,
+                 "startsOn": "2024-01-15", "endsOn": "2024-11-30"}""";
+        steps.add(new Step("action-plan-item", ITEM, items,
+                item.formatted(ITEM, "PENCEGAHAN", "Rapat koordinasi deteksi dini menjelang Pilkada", KESBANGPOL_SUMBAR)));
+        steps.add(new Step("action-plan-item", ITEM_WITHOUT_REPORTS, items,
+                item.formatted(ITEM_WITHOUT_REPORTS, "PENCEGAHAN", "Dialog tokoh adat dan tokoh agama", KESBANGPOL_SUMBAR)));
+        steps.add(new Step("action-plan-item", ITEM_TO_DELETE, items,
+                item.formatted(ITEM_TO_DELETE, "PEMULIHAN", "Sosialisasi rekonsiliasi (dibatalkan)", KESBANGPOL_SUMBAR)));
+        String reports = items + "/" + ITEM + "/reports";
+        steps.add(new Step("action-plan-report", REPORT, reports, """
+                {"id": "%s", "period": "B04", "realisation": 1, "obstacles": "Jadwal rapat bergeser"}""".formatted(REPORT))
+                .at(plans + "/" + PLAN + "/reports"));
+        steps.add(new Step("action-plan-report", REPORT_TO_DELETE, reports, """
+                {"id": "%s", "period": "B08", "realisation": 2}""".formatted(REPORT_TO_DELETE))
+                .at(plans + "/" + PLAN + "/reports"));
+
+        String meetings = "/meetings";
+        String meeting = """
+                {"id": "%s", "teamId": "%s", "kind": "RUTIN", "title": "%s", "startsAt": "%s", "endsAt": "%s",
+                 "place": "Aula Kantor Kesbangpol Provinsi Sumatera Barat, Padang",
+                 "chair": "Kepala Badan Kesbangpol Provinsi Sumatera Barat", "agenda": ["Kerawanan Pilkada 2024"],
+                 "attendees": [{"agencyId": "%s", "organisation": "Badan Kesbangpol Provinsi Sumatera Barat",
+                                "position": "Kepala Badan", "attendance": "HADIR"}]}""";
+        steps.add(new Step("meeting", MEETING, meetings, meeting.formatted(MEETING, TEAM,
+                "Rakor Tim Terpadu PKS Provinsi Sumatera Barat, Oktober 2024", "2024-10-14T02:00:00Z",
+                "2024-10-14T05:00:00Z", KESBANGPOL_SUMBAR)));
+        steps.add(new Step("meeting", MEETING_TO_DELETE, meetings, meeting.formatted(MEETING_TO_DELETE, TEAM,
+                "Rakor yang dibatalkan", "2024-10-21T02:00:00Z", "2024-10-21T04:00:00Z", KESBANGPOL_SUMBAR)));
+        steps.add(new Step("meeting-decision", DECISION, meetings + "/" + MEETING + "/decisions", """
+                {"id": "%s", "description": "Polres Pariaman menambah patroli di perbatasan desa", "ownerAgencyId": "%s",
+                 "dueOn": "2024-10-21"}""".formatted(DECISION, POLRES_PARIAMAN)));
+
+        steps.add(new Step("neutrality-case", CASE, "/neutrality-cases", """
+                {"id": "%s", "electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
+                 "registerNumber": "009/Reg/TM/PB/Kota/03.07/X/2024", "receivedOn": "2024-10-07",
+                 "summary": "Kepala sekolah mengunggah dukungan kepada salah satu pasangan calon",
+                 "violationForms": ["MEDIA_SOSIAL"], "handlingAgencyId": "%s",
+                 "persons": [{"id": "%s", "name": "Ahmad Fauzi", "employer": "Pemerintah Kota Pariaman",
+                              "positionCategory": "FUNGSIONAL", "positionTitle": "Kepala Sekolah"}]}"""
+                .formatted(CASE, BAWASLU_PARIAMAN, PERSON)));
+
+        steps.add(new Step("api-key", API_KEY, "/api-keys", """
+                {"id": "%s", "agencyId": "%s", "name": "Dasbor demo Kesbangpol Provinsi Sumatera Barat",
+                 "regionScope": ["13"], "scopes": ["read", "feed:read"], "classification": "RESTRICTED",
+                 "expiresAt": "%sT00:00:00Z"}""".formatted(API_KEY, KESBANGPOL_SUMBAR, today.plusDays(180))));
+        String webhook = """
+                {"id": "%s", "url": "%s", "description": "%s", "eventTypes": ["conflict-status"], "regionCode": "13.77",
+                 "maxClassification": "RESTRICTED"}""";
+        steps.add(new Step("webhook", WEBHOOK, "/webhooks", webhook.formatted(WEBHOOK, WEBHOOK_URL,
+                "Demo: nothing answers on this address, so its deliveries fail and can be redelivered")));
+        steps.add(new Step("webhook", WEBHOOK_DISABLED, "/webhooks", webhook.formatted(WEBHOOK_DISABLED, WEBHOOK_URL,
+                "Demo: disabled after its deliveries failed")));
+        steps.add(new Step("webhook", WEBHOOK_TO_DELETE, "/webhooks", webhook.formatted(WEBHOOK_TO_DELETE, WEBHOOK_URL,
+                "Demo: to be deleted")));
+        return steps;
+    }
+}

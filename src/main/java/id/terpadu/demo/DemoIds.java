@@ -1,0 +1,73 @@
+package id.terpadu.demo;
+
+/**
+ * The ids of the development demo data set ({@link DemoData}): the records the OpenAPI examples name, in Sumatera
+ * Barat (13) and Kota Pariaman (13.77). The examples of the path parameters point at them ({@link DemoExamples}), so
+ * that every example in Swagger UI succeeds on a fresh development database. Records an example changes for good
+ * (deletes, stage moves, escalation, revocation) have a record of their own, so that the others stay usable.
+ */
+public final class DemoIds {
+
+    private DemoIds() {
+    }
+
+    // agencies
+    public static final String KESBANGPOL_SUMBAR = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12";
+    public static final String POLDA_SUMBAR = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f";
+    public static final String POLRES_PARIAMAN = "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10";
+    public static final String KESBANGPOL_PARIAMAN = "4c4fda2c-a4bc-4e17-b787-44292bee6c37";
+    public static final String KESBANGPOL_PADANG_PARIAMAN = "39af44b9-fb77-4905-95fd-3d8a028a384b";
+    public static final String BAWASLU_PARIAMAN = "4356ec79-44a1-4e5e-91b2-641ad892190b";
+    public static final String AGENCY_TO_DELETE = "0f024131-0ef5-4479-a545-e83de4a3aadc";
+
+    // teams and members
+    public static final String TEAM = "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a";
+    public static final String TEAM_PARIAMAN = "3febea1a-58b7-435a-a661-7af268f7cade";
+    public static final String TEAM_2023 = "7eda738d-83ae-40f9-be4e-b46a3b53ab68";
+    public static final String TEAM_TO_DELETE = "d92c8e8e-e95a-4f81-8326-3d7d9e3a642e";
+    public static final String MEMBER_KETUA = "4800fda7-2135-48da-85ef-ff461a63539a";
+    public static final String MEMBER_SEKRETARIS = "7680e232-0850-4b8c-91ca-f648e700cca7";
+    public static final String MEMBER = "c3d2e1f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f";
+    public static final String MEMBER_TO_DELETE = "d2d1249f-31a7-472f-a07b-102ba87d1f31";
+
+    // incidents, their activities and tasks
+    public static final String INCIDENT = "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f";
+    public static final String INCIDENT_IN_PENCEGAHAN = "f60c8fec-0bd9-439b-af04-eb4060af59f3";
+    public static final String INCIDENT_TO_DELETE = "af6fb008-dba1-4d28-b730-74f7b82080cd";
+    public static final String ACTIVITY = "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910";
+    public static final String TASK = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+
+    // early warnings and conflict statuses
+    public static final String WARNING = "4d3c2b1a-0f9e-4d8c-b7a6-958473625140";
+    public static final String WARNING_TO_ESCALATE = "5b451028-23ca-4fd2-a85c-2ff7785f1613";
+    public static final String STATUS = "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b";
+    public static final String STATUS_TO_REVOKE = "75126335-2b88-47a7-a8b7-9e562137e1da";
+
+    // action plans
+    public static final String PLAN = "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a";
+    public static final String PLAN_TO_DELETE = "2488dfc1-b4ee-40ca-a89c-adbd0b1895c1";
+    public static final String ITEM = "747a637f-ba07-4307-9a69-b73b11938235";
+    public static final String ITEM_WITHOUT_REPORTS = "472107f5-7570-469b-bbcd-d8f5dec899e5";
+    public static final String ITEM_TO_DELETE = "adbc7222-4ca6-4e4f-92b4-4eec4b9ad955";
+    public static final String REPORT = "4151878b-cf34-46e8-8cb6-f6ac826621f2";
+    public static final String REPORT_TO_DELETE = "7fecf9a3-e3f8-44a3-97f1-190a1bd1a4c1";
+
+    // meetings
+    public static final String MEETING = "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f";
+    public static final String MEETING_TO_DELETE = "07998e74-ef80-4925-adae-6537e438f099";
+    public static final String DECISION = "b16256a2-bf69-4cc4-8fa0-56fa5ed11e24";
+
+    // neutrality cases
+    public static final String CASE = "4e6a8c0e-2b4d-4f6a-9c8e-0a2b4c6d8e0f";
+    public static final String PERSON = "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b";
+
+    // integration
+    public static final String API_KEY = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+    public static final String WEBHOOK = "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f";
+    public static final String WEBHOOK_DISABLED = "36271e74-8761-46da-8f11-36a66bc51c50";
+    public static final String WEBHOOK_TO_DELETE = "723111a1-991b-4ec0-8519-957ebce83e2e";
+    public static final String DELIVERY = "076b38eb-dd2a-46e6-a2e1-997e5bd4e0eb";
+
+    /** Where the demo webhooks point: the discard port of this machine, where nothing answers. */
+    public static final String WEBHOOK_URL = "http://localhost:9/terpadu-demo";
+}
