@@ -45,7 +45,7 @@ fail() { # message: stops the tour, naming the step, the last request's status a
     echo "     HTTP status: $STATUS" >&2
     if [ -s "$ANSWER" ]; then
       printf '     answer: ' >&2
-      dd bs=2000 count=1 < "$ANSWER" 2> /dev/null >&2
+      cut -c 1-2000 "$ANSWER" | head -n 20 >&2
       echo >&2
     fi
   fi
