@@ -31,8 +31,10 @@ need MEETING id
 call 201 POST "/meetings/$MEETING/decisions" -d "{\"description\": \"Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman\",
   \"ownerAgencyId\": \"$BAWASLU13\", \"dueOn\": \"2024-11-04\"}"
 need DECISION id
-call 200 GET "/meeting-decisions?overdue=true&teamId=$TEAM13&limit=200"
-expect "the decision among the overdue ones" "\"id\":\"$DECISION\""
+call 200 GET "/meetings/$MEETING/decisions/$DECISION"
+expect "the decision overdue (its day has passed)" '"overdue":true'
+call 200 GET "/meeting-decisions?overdue=true&teamId=$TEAM13"
+expect "the team's overdue decisions listed" '"overdue":true'
 
 step "15. Bawaslu Kota Pariaman records its finding: 15 civil servants, each starting DITERIMA"
 PERSONS=""
