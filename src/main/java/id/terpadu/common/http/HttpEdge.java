@@ -120,7 +120,7 @@ public class HttpEdge {
         ctx.response().setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
-                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .putHeader(HttpHeaders.VARY, "Accept-Language")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
     }
