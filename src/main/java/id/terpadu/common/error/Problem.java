@@ -36,7 +36,7 @@ public record Problem(
             + "language: a constraint's code is its name (`not-null`, `not-blank`, `not-empty`, `size`, `min`, `max`, "
             + "`decimal-min`, `decimal-max`, `digits`, `pattern`, `email`, `positive-or-zero`) with the constraint's "
             + "attributes as `params` (`size`: `min`, `max`; `pattern`: `regexp`); a format or rule of Terpadu has its "
-            + "own code (`format.region-code`, `params.limit`, `team.region-code.required` …) with the values its "
+            + "own code (`format.region-code`, `params.integer`, `team.region-code.required` …) with the values its "
             + "message names. The table of codes is in docs/conventions.md.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldError(

@@ -88,6 +88,30 @@ class MessageBundlesTest {
         assertThat(new TreeSet<>(problems.keySet())).as("messages no code names").isSubsetOf(named);
     }
 
+    /** The codes a client may meet in a field error are in the table of docs/conventions.md. */
+    @Test
+    void everyFieldCodeIsDocumented() throws IOException {
+        String conventions = Files.readString(Path.of("docs/conventions.md"));
+        Pattern refusal = Pattern.compile("(?:ProblemException\\.invalid|RegionCsv\\.add|\\badd)\\((?:[^;])*?;", Pattern.DOTALL);
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher call = refusal.matcher(Files.readString(file));
+                while (call.find()) {
+                    Matcher key = MESSAGE_KEY.matcher(call.group());
+                    while (key.find()) {
+                        codes.add(key.group(1));
+                    }
+                }
+            }
+        }
+        Messages.bundle(Messages.VALIDATION, "en").keySet().stream().filter(k -> k.startsWith("format.")).forEach(codes::add);
+        assertThat(codes).hasSizeGreaterThan(80);
+        for (String code : codes) {
+            assertThat(conventions).as("docs/conventions.md lists the code " + code).contains("| `" + code + "` |");
+        }
+    }
+
     @Test
     void parametersAreFilledInBothLanguages() {
         Message message = Message.of("task.transition.refused", "from", "OPEN", "to", "DONE");
