@@ -11,7 +11,6 @@ public final class Languages {
 
     public static final String DEFAULT = "id";
     public static final String ENGLISH = "en";
-    public static final java.util.List<String> ALL = java.util.List.of(DEFAULT, ENGLISH);
 
     private Languages() {
     }

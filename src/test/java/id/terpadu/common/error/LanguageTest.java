@@ -92,6 +92,8 @@ class LanguageTest {
                         .get("/api/v1/agencies/{id}", UUID.randomUUID())),
                 new Case("an address that does not exist", ProblemType.NOT_FOUND, language -> admin(language)
                         .get("/api/v1/no-such-thing")),
+                new Case("an address outside the API", ProblemType.NOT_FOUND, language -> speaking(
+                        RestAssured.given(), language).get("/no-such-page")),
                 new Case("a method the address lacks", ProblemType.METHOD_NOT_ALLOWED, language -> admin(language)
                         .patch("/api/v1/agencies")),
                 new Case("a format the address lacks", ProblemType.NOT_ACCEPTABLE, language -> admin(language)
