@@ -14,6 +14,9 @@
 set -eu
 
 TERPADU_URL=${TERPADU_URL:-http://localhost:8080}
+# The answers' language: the service answers in Indonesian unless asked; the tours ask for English, which their checks
+# read (TOUR_LANGUAGE=id shows the Indonesian answers; the checks of problem wording then stop the tour).
+TOUR_LANGUAGE=${TOUR_LANGUAGE:-en}
 API=${TERPADU_URL%/}/api/v1
 TOUR=$(basename "$0" .sh)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -66,7 +69,8 @@ call() { # expected status, method, path under /api/v1 (or a full URL), curl opt
   : > "$ANSWER"
   : > "$HEADERS"
   STATUS=$(curl -sS -o "$ANSWER" -D "$HEADERS" -w '%{http_code}' -X "$_method" "$_url" \
-    ${AUTH:+-H} ${AUTH:+"$AUTH"} -H 'Content-Type: application/json' "$@" 2>> "$OUT/curl.log") || STATUS=000
+    ${AUTH:+-H} ${AUTH:+"$AUTH"} -H 'Content-Type: application/json' -H "Accept-Language: $TOUR_LANGUAGE" \
+    "$@" 2>> "$OUT/curl.log") || STATUS=000
   echo "$STATUS $_method $_path" >> "$TRACE"
   if [ "$STATUS" = 000 ]; then
     fail "$_method $_path: no answer from $TERPADU_URL (is the service running? set TERPADU_URL): $(tail -n 1 "$OUT/curl.log")"

@@ -43,6 +43,7 @@ import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
@@ -150,7 +151,7 @@ public class ActionPlanResource {
         Integer y = Params.integer(year, "year", 2012, 2100);
         Period p = Params.enumValue(Period.class, period, "period");
         if (y == null || p == null) {
-            throw ProblemException.invalid(y == null ? "year" : "period", "is required");
+            throw ProblemException.invalid(y == null ? "year" : "period", Message.of("params.required"));
         }
         return service.recap(y, p);
     }

@@ -29,6 +29,7 @@ import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
@@ -123,7 +124,7 @@ public class ActionPlanService {
         ActionPlan plan = id == null ? null : em.find(ActionPlan.class, id);
         Team team = plan == null ? null : em.find(Team.class, plan.teamId);
         if (team == null || !caller.scope().canRead(team.regionCode)) {
-            throw ProblemException.notFound("action plan", id);
+            throw ProblemException.notFound(Message.of("plan.not-found", "id", id));
         }
         return plan;
     }
@@ -152,11 +153,10 @@ public class ActionPlanService {
         long existing = em.createQuery("select count(*) from ActionPlan p where p.teamId = :team and p.year = :year",
                 Long.class).setParameter("team", team.id).setParameter("year", input.year()).getSingleResult();
         if (existing > 0) {
-            throw ProblemException.conflict("Team " + team.name + " already has an action plan for " + input.year()
-                    + "; a team has one Rencana Aksi Terpadu per year");
+            throw ProblemException.conflict(Message.of("plan.year.taken", "year", input.year()));
         }
         ActionPlan plan = new ActionPlan();
-        plan.id = records.newId(ActionPlan.class, input.id(), "action plan");
+        plan.id = records.newId(ActionPlan.class, input.id());
         plan.teamId = team.id;
         plan.year = input.year();
         apply(plan, input);
@@ -170,7 +170,7 @@ public class ActionPlanService {
         Records.checkReplace(plan, input.id(), expectedVersion);
         if (!plan.teamId.equals(input.teamId()) || plan.year != input.year()) {
             throw ProblemException.invalid(plan.year != input.year() ? "year" : "teamId",
-                    "a plan's team and year are fixed; create a plan for another team or year instead");
+                    Message.of("plan.team-year.fixed"));
         }
         apply(plan, input);
         return records.updated(plan, ENTITY, team.regionCode, p -> view(p, team));
@@ -188,7 +188,7 @@ public class ActionPlanService {
         Team team = writableTeam(plan);
         ETags.check(expectedVersion, plan.version);
         List<ProgressReport> reports = reportsOf(id);
-        requireOnlyDrafts(reports, "plan");
+        requireOnlyDrafts(reports, true);
         for (ProgressReport report : reports) {
             records.deleted(report, REPORT_ENTITY, team.regionCode);
         }
@@ -198,11 +198,12 @@ public class ActionPlanService {
         records.deleted(plan, ENTITY, team.regionCode);
     }
 
-    private static void requireOnlyDrafts(List<ProgressReport> reports, String what) {
+    private static void requireOnlyDrafts(List<ProgressReport> reports, boolean plan) {
         reports.stream().filter(r -> r.status == ReportStatus.SUBMITTED || r.status == ReportStatus.VERIFIED).findFirst()
                 .ifPresent(r -> {
-                    throw ProblemException.conflict("The " + what + " has a " + r.status + " report for " + r.period
-                            + "; reported work is kept");
+                    throw ProblemException.conflict(plan
+                            ? Message.of("plan.reported", "status", r.status, "period", r.period)
+                            : Message.of("plan.item.reported", "status", r.status, "period", r.period));
                 });
     }
 
@@ -225,7 +226,7 @@ public class ActionPlanService {
     private PlanItem itemOf(UUID planId, UUID itemId) {
         PlanItem item = itemId == null ? null : em.find(PlanItem.class, itemId);
         if (item == null || !item.planId.equals(planId)) {
-            throw ProblemException.notFound("item of this plan", itemId);
+            throw ProblemException.notFound(Message.of("plan.item.not-found", "id", itemId));
         }
         return item;
     }
@@ -240,7 +241,7 @@ public class ActionPlanService {
         ActionPlan plan = visible(planId);
         Team team = writableTeam(plan);
         PlanItem item = new PlanItem();
-        item.id = records.newId(PlanItem.class, input.id(), "action plan item");
+        item.id = records.newId(PlanItem.class, input.id());
         item.planId = planId;
         applyItem(plan, item, input);
         return records.created(item, ITEM_ENTITY, team.regionCode, PlanItemResponse::from);
@@ -256,8 +257,7 @@ public class ActionPlanService {
                 && (r.status == ReportStatus.SUBMITTED || r.status == ReportStatus.VERIFIED));
         if (reported && (input.stage() != item.stage || input.targetValue().compareTo(item.targetValue) != 0
                 || !input.targetUnit().trim().equals(item.targetUnit))) {
-            throw ProblemException.conflict("The item has submitted or verified reports; its stage and target stay as "
-                    + "they were reported against");
+            throw ProblemException.conflict(Message.of("plan.item.target.fixed"));
         }
         applyItem(plan, item, input);
         return records.updated(item, ITEM_ENTITY, team.regionCode, PlanItemResponse::from);
@@ -270,7 +270,7 @@ public class ActionPlanService {
         PlanItem item = itemOf(planId, itemId);
         ETags.check(expectedVersion, item.version);
         List<ProgressReport> reports = reportsOf(planId).stream().filter(r -> r.itemId.equals(itemId)).toList();
-        requireOnlyDrafts(reports, "item");
+        requireOnlyDrafts(reports, false);
         for (ProgressReport report : reports) {
             records.deleted(report, REPORT_ENTITY, team.regionCode);
         }
@@ -286,11 +286,11 @@ public class ActionPlanService {
 
     private void applyItem(ActionPlan plan, PlanItem item, PlanItemInput input) {
         if (input.endsOn().isBefore(input.startsOn())) {
-            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
         }
         if (input.startsOn().getYear() != plan.year || input.endsOn().getYear() != plan.year) {
             throw ProblemException.invalid(input.startsOn().getYear() != plan.year ? "startsOn" : "endsOn",
-                    "the schedule lies within the plan's year " + plan.year);
+                    Message.of("plan.item.schedule.year", "year", plan.year));
         }
         agencies.referenced(input.responsibleAgencyId(), "responsibleAgencyId");
         List<UUID> supporting = input.supportingAgencyIds() == null ? List.of()
@@ -335,7 +335,7 @@ public class ActionPlanService {
     private ProgressReport reportOf(UUID planId, UUID reportId) {
         ProgressReport report = reportId == null ? null : em.find(ProgressReport.class, reportId);
         if (report == null || !report.planId.equals(planId)) {
-            throw ProblemException.notFound("progress report of this plan", reportId);
+            throw ProblemException.notFound(Message.of("plan.report.not-found", "id", reportId));
         }
         return report;
     }
@@ -354,17 +354,16 @@ public class ActionPlanService {
         PlanItem item = itemOf(planId, itemId);
         LocalDate start = input.period().startsOn(plan.year);
         if (today().isBefore(start)) {
-            throw ProblemException.conflict("Period " + input.period() + " of " + plan.year + " starts on " + start
-                    + "; no report for a period that has not started");
+            throw ProblemException.conflict(Message.of("plan.report.period.not-started", "period", input.period(),
+                    "year", plan.year, "date", start));
         }
         long existing = em.createQuery("select count(*) from ProgressReport r where r.itemId = :item and r.period = :period",
                 Long.class).setParameter("item", itemId).setParameter("period", input.period()).getSingleResult();
         if (existing > 0) {
-            throw ProblemException.conflict("The item already has a report for " + input.period()
-                    + "; change that one (PUT) instead");
+            throw ProblemException.conflict(Message.of("plan.report.period.taken", "period", input.period()));
         }
         ProgressReport report = new ProgressReport();
-        report.id = records.newId(ProgressReport.class, input.id(), "progress report");
+        report.id = records.newId(ProgressReport.class, input.id());
         report.planId = planId;
         report.itemId = itemId;
         report.period = input.period();
@@ -381,7 +380,7 @@ public class ActionPlanService {
         Records.checkReplace(report, input.id(), expectedVersion);
         requireEditable(report);
         if (input.period() != report.period) {
-            throw ProblemException.invalid("period", "a report's period is fixed (" + report.period + ")");
+            throw ProblemException.invalid("period", Message.of("plan.report.period.fixed", "period", report.period));
         }
         applyReport(report, em.find(PlanItem.class, report.itemId), input);
         return records.updated(report, REPORT_ENTITY, team.regionCode, ReportResponse::from);
@@ -399,8 +398,8 @@ public class ActionPlanService {
 
     private static void requireEditable(ProgressReport report) {
         if (!report.status.editable()) {
-            throw ProblemException.conflict("The report is " + report.status + (report.status == ReportStatus.VERIFIED
-                    ? "; a verified report is final and never changes" : "; it changes only when DRAFT or RETURNED"));
+            throw ProblemException.conflict(report.status == ReportStatus.VERIFIED ? Message.of("plan.report.final")
+                    : Message.of("plan.report.not-editable", "status", report.status));
         }
     }
 
@@ -423,16 +422,16 @@ public class ActionPlanService {
         ProgressReport report = reportOf(planId, reportId);
         ETags.check(expectedVersion, report.version);
         if (!report.status.next().contains(input.to())) {
-            throw new ProblemException(ProblemType.CONFLICT, "A report in " + report.status + " cannot move to "
-                    + input.to() + (report.status == ReportStatus.VERIFIED ? "; a verified report is final" : ""),
+            throw new ProblemException(ProblemType.CONFLICT, report.status == ReportStatus.VERIFIED
+                    ? Message.of("plan.report.transition.final", "to", input.to())
+                    : Message.of("plan.report.transition.refused", "from", report.status, "to", input.to()),
                     null, report.status.next().stream().map(Enum::name).toList());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (input.to() == ReportStatus.SUBMITTED) {
             caller.scope().requireWritable(team.regionCode, "regionCode");
             if (team.secretariatAgencyId == null || !team.secretariatAgencyId.equals(caller.agencyId())) {
-                throw ProblemException.forbidden("Only the team's secretariat submits its reports: the caller's agency "
-                        + "(claim agency_id) must be the team's secretariat agency");
+                throw ProblemException.forbidden(Message.of("plan.report.submit.refused"));
             }
             report.submittedAt = now;
             report.submittedBy = caller.subject();
@@ -441,12 +440,12 @@ public class ActionPlanService {
         } else {
             String above = levelAbove(team);
             if (!caller.scope().covers(above) || !(caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_))) {
-                throw ProblemException.forbidden("A " + team.level + " team's reports are verified by "
-                        + (above == null ? "a caller with national scope" : "the province " + above)
-                        + " (kabupaten/kota → provinsi → nasional)");
+                throw ProblemException.forbidden(above == null
+                        ? Message.of("plan.report.verify.national", "level", team.level)
+                        : Message.of("plan.report.verify.province", "level", team.level, "province", above));
             }
             if (input.to() == ReportStatus.RETURNED && (input.note() == null || input.note().isBlank())) {
-                throw ProblemException.invalid("note", "is required when a report is RETURNED: say what to correct");
+                throw ProblemException.invalid("note", Message.of("plan.report.note.returned"));
             }
             report.reviewedAt = now;
             report.reviewedBy = caller.subject();

@@ -36,7 +36,7 @@ public final class AgencyDtos {
 
     @Schema(name = "Contact")
     public record Contact(
-            @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "may hold digits, spaces, + ( ) - only")
+            @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "{format.phone}")
             @Schema(example = "+62 717 92110") String phone,
             @Email @Size(max = 200) @Schema(example = "humas@polresbangka.example") String email,
             @Size(max = 500) @Schema(example = "Jl. Ahmad Yani No. 1, Sungailiat") String address) {

@@ -13,6 +13,7 @@ import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.persistence.Records;
@@ -77,7 +78,7 @@ public class AgencyService {
     public Agency visible(UUID id) {
         Agency agency = id == null ? null : em.find(Agency.class, id);
         if (agency == null || !caller.scope().canRead(agency.regionCode)) {
-            throw ProblemException.notFound("agency", id);
+            throw ProblemException.notFound(Message.of("agency.not-found", "id", id));
         }
         return agency;
     }
@@ -87,7 +88,7 @@ public class AgencyService {
     public Agency referenced(UUID id, String field) {
         Agency agency = id == null ? null : em.find(Agency.class, id);
         if (agency == null || !caller.scope().canRead(agency.regionCode)) {
-            throw ProblemException.invalid(field, "there is no agency with id " + id);
+            throw ProblemException.invalid(field, Message.of("agency.not-found", "id", id));
         }
         return agency;
     }
@@ -95,7 +96,7 @@ public class AgencyService {
     @Transactional
     public AgencyResponse create(AgencyInput input) {
         Agency agency = new Agency();
-        agency.id = records.newId(Agency.class, input.id(), "agency");
+        agency.id = records.newId(Agency.class, input.id());
         apply(agency, input);
         return records.created(agency, ENTITY, agency.regionCode, AgencyResponse::from);
     }
@@ -111,7 +112,7 @@ public class AgencyService {
                 and (a.regionCode is null or (a.regionCode <> :region and a.regionCode not like :below))
                 """, Long.class).setParameter("id", id).setParameter("region", region)
                 .setParameter("below", region + ".%").getSingleResult() > 0) {
-            throw ProblemException.conflict("Units of this agency lie outside " + region + "; move them first");
+            throw ProblemException.conflict(Message.of("agency.units.outside", "region", region));
         }
         apply(agency, input);
         return records.updated(agency, ENTITY, agency.regionCode, AgencyResponse::from);
@@ -123,11 +124,11 @@ public class AgencyService {
         caller.scope().requireWritable(agency.regionCode, "regionCode");
         ETags.check(expectedVersion, agency.version);
         if (count("select count(*) from Agency a where a.parentId = :id", id) > 0) {
-            throw ProblemException.conflict("The agency still has subordinate units; move or delete them first");
+            throw ProblemException.conflict(Message.of("agency.has-units"));
         }
         if (count("select count(*) from TeamMember m where m.agencyId = :id", id) > 0
                 || count("select count(*) from Team t where t.secretariatAgencyId = :id", id) > 0) {
-            throw ProblemException.conflict("The agency is still a member or the secretariat of a team");
+            throw ProblemException.conflict(Message.of("agency.is-member"));
         }
         records.deleted(agency, ENTITY, agency.regionCode);
     }
@@ -147,11 +148,11 @@ public class AgencyService {
         if (input.parentId() != null) {
             Agency parent = referenced(input.parentId(), "parentId");
             if (parent.regionCode != null && (region == null || !RegionCode.within(region, parent.regionCode))) {
-                throw ProblemException.invalid("regionCode", "must lie within the parent unit's region "
-                        + parent.regionCode);
+                throw ProblemException.invalid("regionCode", Message.of("agency.region.outside-parent", "region",
+                        parent.regionCode));
             }
             if (agency.id.equals(parent.id) || ancestors(parent).contains(agency.id)) {
-                throw ProblemException.invalid("parentId", "would make the agency a unit of itself");
+                throw ProblemException.invalid("parentId", Message.of("agency.parent.cycle"));
             }
         }
         agency.name = input.name().trim();

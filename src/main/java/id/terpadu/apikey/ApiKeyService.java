@@ -19,6 +19,7 @@ import id.terpadu.apikey.ApiKeyDtos.ApiKeyInput;
 import id.terpadu.apikey.ApiKeyDtos.ApiKeyResponse;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
@@ -86,7 +87,7 @@ public class ApiKeyService {
         ApiKey key = id == null ? null : em.find(ApiKey.class, id);
         Agency agency = key == null ? null : em.find(Agency.class, key.agencyId);
         if (agency == null || !caller.scope().canRead(agency.regionCode)) {
-            throw ProblemException.notFound("API key", id);
+            throw ProblemException.notFound(Message.of("api-key.not-found", "id", id));
         }
         return key;
     }
@@ -103,19 +104,19 @@ public class ApiKeyService {
         caller.scope().requireWritable(agency.regionCode, "agencyId");
         List<String> regionScope = input.regionScope().stream().map(String::trim).distinct().toList();
         if (regionScope.isEmpty()) {
-            caller.scope().requireNational("a key with national scope (regionScope [])");
+            caller.scope().requireNational(Message.of("api-key.national.refused"));
         }
         for (int i = 0; i < regionScope.size(); i++) {
             if (!caller.scope().covers(regionScope.get(i))) {
-                throw ProblemException.forbidden("regionScope[" + i + "] " + regionScope.get(i)
-                        + " is outside your region scope " + caller.scope().codes());
+                throw ProblemException.forbidden(Message.of("scope.region-outside", "field", "regionScope[" + i + "]",
+                        "region", regionScope.get(i), "scope", caller.scope().codes()));
             }
         }
         List<String> scopes = new ArrayList<>();
         for (int i = 0; i < input.scopes().size(); i++) {
             ApiKeyScope scope = ApiKeyScope.of(input.scopes().get(i));
             if (scope == null) {
-                throw ProblemException.invalid("scopes[" + i + "]", "is not a scope",
+                throw ProblemException.invalid("scopes[" + i + "]", Message.of("api-key.scope.unknown"),
                         java.util.Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).toList());
             }
             if (!scopes.contains(scope.value())) {
@@ -124,17 +125,17 @@ public class ApiKeyService {
         }
         clearance.requireWritable(input.classification());
         if (input.classification() == Classification.CONFIDENTIAL && !clearance.agencyCleared(agency.id)) {
-            throw ProblemException.forbidden("Agency " + agency.name + " is not cleared for CONFIDENTIAL records");
+            throw ProblemException.forbidden(Message.of("api-key.agency.not-cleared"));
         }
         Instant now = Instant.now();
         if (!input.expiresAt().isAfter(now) || input.expiresAt().isAfter(now.plus(MAX_DAYS, ChronoUnit.DAYS))) {
-            throw ProblemException.invalid("expiresAt", "must lie in the future and at most " + MAX_DAYS + " days ahead");
+            throw ProblemException.invalid("expiresAt", Message.of("api-key.expires-at.range", "maxDays", MAX_DAYS));
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String value = "tpd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiKey key = new ApiKey();
-        key.id = records.newId(ApiKey.class, input.id(), "API key");
+        key.id = records.newId(ApiKey.class, input.id());
         key.agencyId = agency.id;
         key.name = input.name().trim();
         key.prefix = value.substring(0, 12);
@@ -153,7 +154,7 @@ public class ApiKeyService {
         Agency agency = em.find(Agency.class, key.agencyId);
         caller.scope().requireWritable(agency.regionCode, "agencyId");
         if (key.revokedAt != null) {
-            throw ProblemException.conflict("The key was already revoked at " + key.revokedAt);
+            throw ProblemException.conflict(Message.of("api-key.revoked", "revokedAt", key.revokedAt));
         }
         key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         key.revokedBy = caller.subject();

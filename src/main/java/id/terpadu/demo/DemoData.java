@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.DevTokenDtos.DevTokenRequest;
@@ -144,7 +145,7 @@ public class DemoData {
     /** Creates what is missing of the set; answers what it holds. One load at a time. */
     public synchronized DemoDtos.DemoDataResponse load() {
         if (!enabled()) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at this address");
+            throw new ProblemException(ProblemType.NOT_FOUND, Message.of("http.not-found"));
         }
         String token = tokens.mint(new DevTokenRequest("demo-data", "Data demo pengembangan", null,
                 List.of(Role.ADMIN), List.of(), 30)).accessToken();
@@ -155,10 +156,10 @@ public class DemoData {
             if (!present) {
                 HttpResponse<String> answer = send(token, "POST", step.collection(), step.body());
                 if (answer.statusCode() != 201) {
-                    // the service's own answer to its own request: it names a rule or a setting, never a caller's input
-                    throw new ProblemException(ProblemType.CONFLICT, "The demo data set could not be completed: POST /api/v1"
-                            + step.collection() + " of the " + step.type() + " " + step.id() + " answered "
-                            + answer.statusCode() + ": " + answer.body());
+                    // the reason (a rule or a setting, such as private webhook targets) is in the log, with the answer
+                    throw new ProblemException(ProblemType.CONFLICT, Message.of("demo.incomplete", "path",
+                            "/api/v1" + step.collection(), "type", step.type(), "id", step.id(), "status",
+                            answer.statusCode()));
                 }
                 created++;
             }

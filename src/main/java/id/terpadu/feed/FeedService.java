@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.PageRequest;
@@ -58,13 +59,13 @@ public class FeedService {
         List<String> out = new ArrayList<>();
         String[] parts = types.split(",", -1);
         if (parts.length > TYPES.size()) {
-            throw ProblemException.invalid("types", "names at most " + TYPES.size() + " types");
+            throw ProblemException.invalid("types", Message.of("feed.types.size", "max", TYPES.size()));
         }
         for (int i = 0; i < parts.length; i++) {
             String type = parts[i];
             if (!TYPES.contains(type)) {
                 // the value is not repeated: a problem document never echoes what the client sent
-                throw ProblemException.invalid("types", "item " + (i + 1) + " is not a type of the feed", TYPES);
+                throw ProblemException.invalid("types", Message.of("feed.types.item", "position", i + 1), TYPES);
             }
             if (!out.contains(type)) {
                 out.add(type);
@@ -167,8 +168,7 @@ public class FeedService {
                 // out of range: falls through to the same answer as any other cursor we never gave out
             }
         }
-        throw ProblemException.invalid("after", "is not a cursor this feed gave out; start again without one, "
-                + "or from GET /api/v1/feed/changes/latest");
+        throw ProblemException.invalid("after", Message.of("feed.cursor"));
     }
 
     private com.fasterxml.jackson.databind.JsonNode read(String json) {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.Role;
@@ -79,8 +80,10 @@ public class ExportResource {
     static Format choose(String format, List<MediaType> accepted) {
         if (format != null && !format.isBlank()) {
             return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format))
-                    .findFirst().orElseThrow(() -> ProblemException.invalid("format", "is not a format",
-                            Arrays.stream(Format.values()).map(f -> f.extension).toList()));
+                    .findFirst().orElseThrow(() -> {
+                        List<String> allowed = Arrays.stream(Format.values()).map(f -> f.extension).toList();
+                        return ProblemException.invalid("format", Message.of("params.enum", "allowed", allowed), allowed);
+                    });
         }
         for (MediaType type : accepted) {
             for (Format f : Format.values()) {
@@ -92,7 +95,6 @@ public class ExportResource {
                 return Format.NDJSON;
             }
         }
-        throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Exports come as application/x-ndjson, text/csv or "
-                + "application/geo+json (or choose with format=ndjson|csv|geojson)");
+        throw new ProblemException(ProblemType.NOT_ACCEPTABLE, Message.of("export.not-acceptable"));
     }
 }

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
@@ -127,13 +128,13 @@ public class IncidentResource {
             } else if (sort.equals("updatedAt")) {
                 order = IncidentQuery.Order.UPDATED_AT;
             } else {
-                throw id.terpadu.common.error.ProblemException.invalid("sort", "must be occurredAt or updatedAt",
-                        List.of("occurredAt", "updatedAt"));
+                List<String> allowed = List.of("occurredAt", "updatedAt");
+                throw ProblemException.invalid("sort", Message.of("params.enum", "allowed", allowed), allowed);
             }
             Integer min = Params.integer(severityMin, "severityMin", 1, 5);
             Integer max = Params.integer(severityMax, "severityMax", 1, 5);
             if (min != null && max != null && min > max) {
-                throw id.terpadu.common.error.ProblemException.invalid("severityMin", "must not exceed severityMax");
+                throw ProblemException.invalid("severityMin", Message.of("incident.severity.range"));
             }
             return new IncidentQuery(blank(region), blank(category), Params.enumValue(Stage.class, stage, "stage"),
                     min, max, Params.instant(from, "from"), Params.instant(to, "to"), Params.bbox(bbox, "bbox"),
@@ -165,8 +166,7 @@ public class IncidentResource {
         // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
         // one: refuse here what neither produces, as every other operation does
         if (headers.getAcceptableMediaTypes().stream().noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
-            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Incidents come as application/json or "
-                    + GEO_JSON);
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, Message.of("incident.not-acceptable"));
         }
         return page.ok(service.list(filters.parse(), page.request()));
     }

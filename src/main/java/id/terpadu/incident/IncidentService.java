@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
@@ -171,7 +172,7 @@ public class IncidentService {
     public IncidentResponse get(UUID id) {
         IncidentResponse incident = id == null ? null : views.byId(id);
         if (incident == null || !canRead(incident.regionCode(), incident.classification())) {
-            throw ProblemException.notFound("incident", id);
+            throw ProblemException.notFound(Message.of("incident.not-found", "id", id));
         }
         return shown(incident);
     }
@@ -180,7 +181,7 @@ public class IncidentService {
     public Incident visible(UUID id) {
         Incident incident = id == null ? null : em.find(Incident.class, id);
         if (incident == null || !canRead(incident.regionCode, incident.classification)) {
-            throw ProblemException.notFound("incident", id);
+            throw ProblemException.notFound(Message.of("incident.not-found", "id", id));
         }
         return incident;
     }
@@ -222,10 +223,10 @@ public class IncidentService {
     @Transactional
     public IncidentResponse create(IncidentInput input) {
         Incident incident = new Incident();
-        incident.id = records.newId(Incident.class, input.id(), "incident");
+        incident.id = records.newId(Incident.class, input.id());
         Stage first = input.stage() == null ? Stage.PENCEGAHAN : input.stage();
         if (first == Stage.SELESAI) {
-            throw ProblemException.invalid("stage", "an incident cannot be created closed; report it in its current stage",
+            throw ProblemException.invalid("stage", Message.of("incident.stage.created-closed"),
                     List.of(Stage.PENCEGAHAN.name(), Stage.PENGHENTIAN.name(), Stage.PEMULIHAN.name()));
         }
         incident.stage = first;
@@ -239,8 +240,8 @@ public class IncidentService {
         Incident incident = writable(id);
         Records.checkReplace(incident, input.id(), expectedVersion);
         if (input.stage() != null && input.stage() != incident.stage) {
-            throw new ProblemException(ProblemType.CONFLICT, "The stage is " + incident.stage
-                    + "; move it with POST /api/v1/incidents/" + id + "/stage-transitions", null,
+            throw new ProblemException(ProblemType.CONFLICT, Message.of("incident.stage.replace", "stage", incident.stage,
+                    "id", id), null,
                     incident.stage.next().stream().map(Enum::name).toList());
         }
         apply(incident, input);
@@ -254,7 +255,7 @@ public class IncidentService {
         ETags.check(expectedVersion, incident.version);
         if (!em.createQuery("select 1 from Incident i where i.duplicateOf = :id", Integer.class)
                 .setParameter("id", id).setMaxResults(1).getResultList().isEmpty()) {
-            throw ProblemException.conflict("Other reports are marked as duplicates of this incident");
+            throw ProblemException.conflict(Message.of("incident.has-duplicates"));
         }
         records.deleted(incident, ENTITY, incident.regionCode);
     }
@@ -265,15 +266,15 @@ public class IncidentService {
         regions.requireExisting(region, "regionCode");
         RegionLevel level = RegionCode.level(region);
         if (level == RegionLevel.PROVINSI) {
-            throw ProblemException.invalid("regionCode", "an incident lies in a kabupaten/kota or finer, not a province");
+            throw ProblemException.invalid("regionCode", Message.of("incident.region-code.province"));
         }
         reference.requireCode(CATEGORIES, input.categoryCode(), "categoryCode");
         clearance.requireWritable(input.classification());
         if (input.occurredTo() != null && input.occurredTo().isBefore(input.occurredFrom())) {
-            throw ProblemException.invalid("occurredTo", "must not be before occurredFrom");
+            throw ProblemException.invalid("occurredTo", Message.of("incident.occurred-to.before"));
         }
         if (input.occurredFrom().isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
-            throw ProblemException.invalid("occurredFrom", "lies in the future");
+            throw ProblemException.invalid("occurredFrom", Message.of("incident.occurred-from.future"));
         }
         if (input.leadAgencyId() != null) {
             agencies.referenced(input.leadAgencyId(), "leadAgencyId");
@@ -283,27 +284,26 @@ public class IncidentService {
             try {
                 status = statuses.visible(input.conflictStatusId());
             } catch (ProblemException e) {
-                throw ProblemException.invalid("conflictStatusId", "there is no conflict status with id "
-                        + input.conflictStatusId());
+                throw ProblemException.invalid("conflictStatusId", e.detail());
             }
             if (status.regionCode != null && !RegionCode.within(region, status.regionCode)) {
-                throw ProblemException.invalid("conflictStatusId", "the status covers " + status.regionCode
-                        + ", not " + region);
+                throw ProblemException.invalid("conflictStatusId", Message.of("incident.conflict-status.region",
+                        "statusRegion", status.regionCode, "region", region));
             }
         }
         if (input.duplicateOf() != null) {
             if (input.duplicateOf().equals(incident.id)) {
-                throw ProblemException.invalid("duplicateOf", "an incident cannot duplicate itself");
+                throw ProblemException.invalid("duplicateOf", Message.of("incident.duplicate-of.self"));
             }
             try {
                 Incident original = visible(input.duplicateOf());
                 if (original.duplicateOf != null) {
-                    throw ProblemException.invalid("duplicateOf", "point to the original report " + original.duplicateOf
-                            + ", not to another duplicate");
+                    throw ProblemException.invalid("duplicateOf", Message.of("incident.duplicate-of.chain", "original",
+                            original.duplicateOf));
                 }
             } catch (ProblemException e) {
                 if (e.type() == ProblemType.NOT_FOUND) {
-                    throw ProblemException.invalid("duplicateOf", "there is no incident with id " + input.duplicateOf());
+                    throw ProblemException.invalid("duplicateOf", e.detail());
                 }
                 throw e;
             }
@@ -346,12 +346,13 @@ public class IncidentService {
         ETags.check(expectedVersion, incident.version);
         if (!incident.stage.canMoveTo(input.to())) {
             List<String> allowed = incident.stage.next().stream().map(Enum::name).toList();
-            throw new ProblemException(ProblemType.CONFLICT, "An incident in " + incident.stage + " cannot move to "
-                    + input.to() + (allowed.isEmpty() ? "; it is closed" : "; it may move to " + String.join(", ", allowed)),
+            throw new ProblemException(ProblemType.CONFLICT, allowed.isEmpty()
+                    ? Message.of("incident.transition.closed", "from", incident.stage, "to", input.to())
+                    : Message.of("incident.transition.refused", "from", incident.stage, "to", input.to(), "allowed", allowed),
                     null, allowed);
         }
         if (input.to() == Stage.SELESAI && (input.closingSummary() == null || input.closingSummary().isBlank())) {
-            throw ProblemException.invalid("closingSummary", "is required to close an incident (to SELESAI)");
+            throw ProblemException.invalid("closingSummary", Message.of("incident.closing-summary.required"));
         }
         StageTransition transition = new StageTransition();
         transition.id = UUID.randomUUID();
@@ -393,7 +394,7 @@ public class IncidentService {
         visible(incidentId);
         Activity activity = activityId == null ? null : em.find(Activity.class, activityId);
         if (activity == null || !activity.incidentId.equals(incidentId)) {
-            throw ProblemException.notFound("activity of this incident", activityId);
+            throw ProblemException.notFound(Message.of("incident.activity.not-found", "id", activityId));
         }
         return ActivityResponse.from(activity);
     }
@@ -404,19 +405,19 @@ public class IncidentService {
         Incident incident = writable(incidentId);
         String typeStage = reference.attribute(ACTIVITY_TYPES, input.activityType(), "stage");
         if (typeStage == null) {
-            throw ProblemException.invalid("activityType", "is not an activity type; "
-                    + "see GET /api/v1/reference/activity-types");
+            throw ProblemException.invalid("activityType", Message.of("incident.activity-type.unknown"));
         }
         if (!typeStage.equals(incident.stage.name())) {
             List<String> allowed = reference.codesWith(ACTIVITY_TYPES, "stage", incident.stage.name());
-            throw new ProblemException(ProblemType.CONFLICT, input.activityType() + " is an activity of " + typeStage
-                    + ", but the incident is in " + incident.stage
-                    + (allowed.isEmpty() ? "" : "; activities of " + incident.stage + " are listed in allowed"),
-                    null, allowed);
+            throw new ProblemException(ProblemType.CONFLICT, allowed.isEmpty()
+                    ? Message.of("incident.activity.stage", "type", input.activityType(), "typeStage", typeStage,
+                            "stage", incident.stage)
+                    : Message.of("incident.activity.stage.allowed", "type", input.activityType(), "typeStage", typeStage,
+                            "stage", incident.stage), null, allowed);
         }
         agencies.referenced(input.agencyId(), "agencyId");
         Activity activity = new Activity();
-        activity.id = records.newId(Activity.class, input.id(), "activity");
+        activity.id = records.newId(Activity.class, input.id());
         activity.incidentId = incidentId;
         activity.activityType = input.activityType();
         activity.stage = incident.stage;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 
 /** Incident statistics: the dimensions, the metrics, and the shape of the answer. */
@@ -47,13 +48,14 @@ public final class Statistics {
             List<Dimension> dimensions = new ArrayList<>();
             String[] parts = groupBy.split(",", -1);
             if (parts.length > values().length) {
-                throw ProblemException.invalid("groupBy", "names at most " + values().length + " dimensions");
+                throw ProblemException.invalid("groupBy", Message.of("params.group-by.size", "max", values().length));
             }
             for (int i = 0; i < parts.length; i++) {
                 String name = parts[i];
                 int position = i + 1;
                 Dimension found = Arrays.stream(values()).filter(d -> d.name.equals(name)).findFirst()
-                        .orElseThrow(() -> ProblemException.invalid("groupBy", "item " + position + " is not a dimension",
+                        .orElseThrow(() -> ProblemException.invalid("groupBy", Message.of("params.group-by.item",
+                                "position", position),
                                 Arrays.stream(values()).map(d -> d.name).toList()));
                 if (!dimensions.contains(found)) {
                     dimensions.add(found);

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.agency.AgencyService;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.paging.Filter;
@@ -85,7 +86,7 @@ public class TaskService {
     private Task task(UUID incidentId, UUID taskId) {
         Task task = taskId == null ? null : em.find(Task.class, taskId);
         if (task == null || !task.incidentId.equals(incidentId)) {
-            throw ProblemException.notFound("task of this incident", taskId);
+            throw ProblemException.notFound(Message.of("task.not-found", "id", taskId));
         }
         return task;
     }
@@ -95,11 +96,11 @@ public class TaskService {
         Incident incident = incidents.visible(incidentId);
         caller.scope().requireWritable(incident.regionCode, "regionCode");
         if (incident.stage == Stage.SELESAI) {
-            throw ProblemException.conflict("The incident is closed (SELESAI); no new tasks");
+            throw ProblemException.conflict(Message.of("task.incident-closed"));
         }
         agencies.referenced(input.agencyId(), "agencyId");
         Task task = new Task();
-        task.id = records.newId(Task.class, input.id(), "task");
+        task.id = records.newId(Task.class, input.id());
         task.incidentId = incidentId;
         task.agencyId = input.agencyId();
         task.description = input.description().trim();
@@ -116,16 +117,16 @@ public class TaskService {
         id.terpadu.common.http.ETags.check(expectedVersion, task.version);
         boolean secretariat = caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_);
         if (!secretariat && !task.agencyId.equals(caller.agencyId())) {
-            throw ProblemException.forbidden("Only the agency the task was given to, or the secretariat, may move it");
+            throw ProblemException.forbidden(Message.of("task.move.refused"));
         }
         if (!task.state.next().contains(input.to())) {
             List<String> allowed = task.state.next().stream().map(Enum::name).toList();
-            throw new ProblemException(ProblemType.CONFLICT, "A task in " + task.state + " cannot move to " + input.to(),
+            throw new ProblemException(ProblemType.CONFLICT, Message.of("task.transition.refused", "from", task.state, "to", input.to()),
                     null, allowed);
         }
         if (input.to() == TaskState.UNABLE) {
             if (input.reason() == null || input.reason().isBlank()) {
-                throw ProblemException.invalid("reason", "is required when the agency is UNABLE");
+                throw ProblemException.invalid("reason", Message.of("task.reason.required"));
             }
             task.unableReason = input.reason().trim();
         }

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
@@ -134,7 +135,7 @@ public class MeetingService {
         Meeting meeting = id == null ? null : em.find(Meeting.class, id);
         Team team = meeting == null ? null : em.find(Team.class, meeting.teamId);
         if (team == null || !caller.scope().canRead(team.regionCode)) {
-            throw ProblemException.notFound("meeting", id);
+            throw ProblemException.notFound(Message.of("meeting.not-found", "id", id));
         }
         return meeting;
     }
@@ -156,7 +157,7 @@ public class MeetingService {
         Team team = Records.referenced(() -> teams.visible(input.teamId()), "teamId");
         caller.scope().requireWritable(team.regionCode, "teamId");
         Meeting meeting = new Meeting();
-        meeting.id = records.newId(Meeting.class, input.id(), "meeting");
+        meeting.id = records.newId(Meeting.class, input.id());
         meeting.teamId = team.id;
         List<UUID>[] links = apply(meeting, team, input);
         em.persist(meeting);
@@ -171,7 +172,7 @@ public class MeetingService {
         Team team = writableTeam(meeting);
         Records.checkReplace(meeting, input.id(), expectedVersion);
         if (!meeting.teamId.equals(input.teamId())) {
-            throw ProblemException.invalid("teamId", "a meeting's team is fixed");
+            throw ProblemException.invalid("teamId", Message.of("meeting.team.fixed"));
         }
         List<UUID>[] links = apply(meeting, team, input);
         replaceLinks(meeting.id, links[0], links[1]);
@@ -200,14 +201,14 @@ public class MeetingService {
     @SuppressWarnings("unchecked")
     private List<UUID>[] apply(Meeting meeting, Team team, MeetingInput input) {
         if (input.endsAt() != null && input.endsAt().isBefore(input.startsAt())) {
-            throw ProblemException.invalid("endsAt", "must not be before startsAt");
+            throw ProblemException.invalid("endsAt", Message.of("meeting.ends-at.before"));
         }
         List<Attendee> attendees = input.attendees() == null ? List.of() : input.attendees();
         for (int i = 0; i < attendees.size(); i++) {
             Attendee a = attendees.get(i);
             if (a.attendance() == Attendance.DIWAKILI && (a.representedBy() == null || a.representedBy().isBlank())) {
                 throw ProblemException.invalid("attendees[" + i + "].representedBy",
-                        "names who came in the official's place when attendance is DIWAKILI");
+                        Message.of("meeting.represented-by.required"));
             }
             if (a.agencyId() != null) {
                 agencies.referenced(a.agencyId(), "attendees[" + i + "].agencyId");
@@ -240,7 +241,7 @@ public class MeetingService {
 
     private static void requireInTeamRegion(Team team, String region, String field) {
         if (team.regionCode != null && (region == null || !RegionCode.within(region, team.regionCode))) {
-            throw ProblemException.invalid(field, "lies outside the team's region " + team.regionCode);
+            throw ProblemException.invalid(field, Message.of("meeting.region.outside", "region", team.regionCode));
         }
     }
 
@@ -348,7 +349,7 @@ public class MeetingService {
     private Decision decisionOf(UUID meetingId, UUID decisionId) {
         Decision decision = decisionId == null ? null : em.find(Decision.class, decisionId);
         if (decision == null || !decision.meetingId.equals(meetingId)) {
-            throw ProblemException.notFound("decision of this meeting", decisionId);
+            throw ProblemException.notFound(Message.of("meeting.decision.not-found", "id", decisionId));
         }
         return decision;
     }
@@ -367,10 +368,10 @@ public class MeetingService {
         agencies.referenced(input.ownerAgencyId(), "ownerAgencyId");
         LocalDate held = meeting.startsAt.atZone(ConflictStatusService.ZONE).toLocalDate();
         if (input.dueOn().isBefore(held)) {
-            throw ProblemException.invalid("dueOn", "must not be before the meeting (" + held + ")");
+            throw ProblemException.invalid("dueOn", Message.of("meeting.due-on.before", "date", held));
         }
         Decision decision = new Decision();
-        decision.id = records.newId(Decision.class, input.id(), "meeting decision");
+        decision.id = records.newId(Decision.class, input.id());
         decision.meetingId = meetingId;
         decision.description = input.description().trim();
         decision.ownerAgencyId = input.ownerAgencyId();
@@ -390,17 +391,17 @@ public class MeetingService {
         if (secretariat) {
             caller.scope().requireWritable(team.regionCode, "regionCode");
         } else if (!decision.ownerAgencyId.equals(caller.agencyId())) {
-            throw ProblemException.forbidden("Only the decision's owner agency, or the secretariat, follows it up");
+            throw ProblemException.forbidden(Message.of("meeting.decision.follow-up.refused"));
         }
         if (!decision.status.next().contains(input.status())) {
-            throw new ProblemException(ProblemType.CONFLICT, "A decision that is " + decision.status
-                    + " cannot become " + input.status(), null,
+            throw new ProblemException(ProblemType.CONFLICT, Message.of("meeting.decision.transition.refused",
+                    "from", decision.status, "to", input.status()), null,
                     decision.status.next().stream().map(Enum::name).toList());
         }
         String note = input.note() == null || input.note().isBlank() ? null : input.note().trim();
         if (note == null && (input.status() == DecisionStatus.DROPPED || input.status() == decision.status)) {
             throw ProblemException.invalid("note", input.status() == DecisionStatus.DROPPED
-                    ? "is required when a decision is DROPPED" : "is required for a progress note");
+                    ? Message.of("meeting.decision.note.dropped") : Message.of("meeting.decision.note.progress"));
         }
         List<FollowUp> followUps = new ArrayList<>(decision.followUps == null ? List.of() : decision.followUps);
         followUps.add(new FollowUp(Instant.now().truncatedTo(ChronoUnit.MICROS), caller.subject(), input.status(), note));

@@ -29,7 +29,7 @@ public final class NeutralityDtos {
     public record Evidence(
             @NotBlank @Size(max = 500) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Tangkapan layar percakapan grup WhatsApp") String description,
-            @Size(max = 2000) @Pattern(regexp = Constraints.HTTPS_LINK, message = "must be an https:// link")
+            @Size(max = 2000) @Pattern(regexp = Constraints.HTTPS_LINK, message = Constraints.HTTPS_LINK_MESSAGE)
             @Schema(example = "https://bawaslu-pariaman.example/berkas/temuan-017") String url) {
     }
 
@@ -39,7 +39,7 @@ public final class NeutralityDtos {
             @Schema(description = "Client-chosen id (create only)") UUID id,
             @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Budi Santoso") String name,
-            @Pattern(regexp = "^[0-9]{18}$", message = "must be the 18 digits of a NIP") @Size(max = 18) @Schema(example = "198703122010011004") String nip,
+            @Pattern(regexp = "^[0-9]{18}$", message = "{format.nip}") @Size(max = 18) @Schema(example = "198703122010011004") String nip,
             @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(example = "Pemerintah Kota Pariaman") String employer,
             @NotNull PositionCategory positionCategory,

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
@@ -118,7 +119,7 @@ public class NeutralityService {
     private NeutralityCase visible(UUID id) {
         NeutralityCase c = id == null ? null : em.find(NeutralityCase.class, id);
         if (c == null || !caller.scope().canRead(c.regionCode)) {
-            throw ProblemException.notFound("neutrality case", id);
+            throw ProblemException.notFound(Message.of("neutrality.not-found", "id", id));
         }
         return c;
     }
@@ -134,8 +135,7 @@ public class NeutralityService {
     private void requireHandler(UUID handlingAgencyId) {
         if (!caller.hasRole(Role.ADMIN_) && !caller.hasRole(Role.COORDINATOR_)
                 && !handlingAgencyId.equals(caller.agencyId())) {
-            throw ProblemException.forbidden("An OFFICER records only the cases its own agency handles "
-                    + "(handlingAgencyId must be the agency of the token)");
+            throw ProblemException.forbidden(Message.of("neutrality.handler.refused"));
         }
     }
 
@@ -176,10 +176,10 @@ public class NeutralityService {
     @Transactional
     public CaseResponse create(CaseInput input) {
         if (input.persons() == null || input.persons().isEmpty()) {
-            throw ProblemException.invalid("persons", "a case names at least one civil servant");
+            throw ProblemException.invalid("persons", Message.of("neutrality.persons.required"));
         }
         NeutralityCase c = new NeutralityCase();
-        c.id = records.newId(NeutralityCase.class, input.id(), "neutrality case");
+        c.id = records.newId(NeutralityCase.class, input.id());
         apply(c, input);
         em.persist(c);
         em.flush();
@@ -204,14 +204,13 @@ public class NeutralityService {
         NeutralityCase c = writable(id);
         Records.checkReplace(c, input.id(), expectedVersion);
         if (input.persons() != null && !input.persons().isEmpty()) {
-            throw ProblemException.invalid("persons", "must be absent when replacing a case: add persons with POST "
-                    + "/api/v1/neutrality-cases/{id}/persons");
+            throw ProblemException.invalid("persons", Message.of("neutrality.persons.on-replace"));
         }
         List<NeutralityPerson> persons = personsOf(id);
         LocalDate earliest = persons.stream().map(p -> p.recommendedOn != null ? p.recommendedOn : p.decidedOn)
                 .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
         if (earliest != null && input.receivedOn().isAfter(earliest)) {
-            throw ProblemException.invalid("receivedOn", "must not be after the first decision on the case (" + earliest + ")");
+            throw ProblemException.invalid("receivedOn", Message.of("neutrality.received-on.after-decision", "date", earliest));
         }
         apply(c, input);
         return records.updated(c, ENTITY, c.regionCode, x -> shown(x, persons),
@@ -223,7 +222,7 @@ public class NeutralityService {
         NeutralityCase c = writable(id);
         List<NeutralityPerson> persons = new ArrayList<>(personsOf(id));
         if (persons.size() + inputs.size() > 2000) {
-            throw ProblemException.invalid("persons", "a case holds at most 2,000 civil servants");
+            throw ProblemException.invalid("persons", Message.of("neutrality.persons.max", "max", 2000));
         }
         persons.addAll(addPersons(c, inputs, persons.size()));
         touch(c);
@@ -236,7 +235,7 @@ public class NeutralityService {
         for (int i = 0; i < inputs.size(); i++) {
             PersonInput input = inputs.get(i);
             NeutralityPerson p = new NeutralityPerson();
-            p.id = records.newId(NeutralityPerson.class, input.id(), "person");
+            p.id = records.newId(NeutralityPerson.class, input.id());
             p.caseId = c.id;
             p.position = from + i;
             p.name = input.name().trim();
@@ -264,11 +263,11 @@ public class NeutralityService {
         agencies.referenced(input.handlingAgencyId(), "handlingAgencyId");
         requireHandler(input.handlingAgencyId());
         if (input.receivedOn().isAfter(today())) {
-            throw ProblemException.invalid("receivedOn", "must not be in the future");
+            throw ProblemException.invalid("receivedOn", Message.of("date.future"));
         }
         if (input.receivedOn().getYear() < input.electionYear() - 2 || input.receivedOn().getYear() > input.electionYear() + 1) {
-            throw ProblemException.invalid("receivedOn", "lies too far from the election year " + input.electionYear()
-                    + " (two years before to one year after)");
+            throw ProblemException.invalid("receivedOn", Message.of("neutrality.received-on.election-year",
+                    "electionYear", input.electionYear()));
         }
         List<String> forms = input.violationForms().stream().map(String::trim).distinct().toList();
         for (int i = 0; i < forms.size(); i++) {
@@ -276,7 +275,7 @@ public class NeutralityService {
         }
         boolean hasReporter = input.reporterName() != null && !input.reporterName().isBlank();
         if (hasReporter && input.source() != CaseSource.LAPORAN) {
-            throw ProblemException.invalid("reporterName", "only a LAPORAN from the public has a reporter");
+            throw ProblemException.invalid("reporterName", Message.of("neutrality.reporter.only-laporan"));
         }
         c.electionType = input.electionType();
         c.electionYear = input.electionYear();
@@ -308,39 +307,38 @@ public class NeutralityService {
         for (int i = 0; i < ids.size(); i++) {
             NeutralityPerson p = byId.get(ids.get(i));
             if (p == null) {
-                throw ProblemException.invalid("personIds[" + i + "]", "no person " + ids.get(i) + " in this case");
+                throw ProblemException.invalid("personIds[" + i + "]", Message.of("neutrality.person.not-in-case", "id", ids.get(i)));
             }
             if (!p.status.next().contains(input.to())) {
-                throw new ProblemException(ProblemType.CONFLICT, "Person " + p.id + " is " + p.status
-                        + " and cannot move to " + input.to() + " (DITERIMA → KAJIAN → BUKAN_PELANGGARAN or REKOMENDASI"
-                        + " → SANKSI_DIJATUHKAN or TIDAK_DITINDAKLANJUTI)", null,
+                throw new ProblemException(ProblemType.CONFLICT, Message.of("neutrality.transition.refused", "id", p.id,
+                        "from", p.status, "to", input.to()), null,
                         p.status.next().stream().map(Enum::name).toList());
             }
         }
         LocalDate on = input.decidedOn();
         if (on.isAfter(today())) {
-            throw ProblemException.invalid("decidedOn", "must not be in the future");
+            throw ProblemException.invalid("decidedOn", Message.of("date.future"));
         }
         if (on.isBefore(c.receivedOn)) {
-            throw ProblemException.invalid("decidedOn", "must not be before the case was received (" + c.receivedOn + ")");
+            throw ProblemException.invalid("decidedOn", Message.of("neutrality.decided-on.before-received", "date", c.receivedOn));
         }
         if (input.to() == NeutralityStatus.REKOMENDASI) {
             requireRecipient(input.recipient(), on);
         } else if (input.recipient() != null) {
-            throw ProblemException.invalid("recipient", "is set only with REKOMENDASI");
+            throw ProblemException.invalid("recipient", Message.of("neutrality.recipient.only-rekomendasi"));
         }
         if (input.to() == NeutralityStatus.SANKSI_DIJATUHKAN) {
             if (input.sanction() == null) {
-                throw ProblemException.invalid("sanction", "is required when a sanction is imposed",
+                throw ProblemException.invalid("sanction", Message.of("neutrality.sanction.required"),
                         Arrays.stream(SanctionCategory.values()).map(Enum::name).toList());
             }
         } else if (input.sanction() != null) {
-            throw ProblemException.invalid("sanction", "is set only with SANKSI_DIJATUHKAN");
+            throw ProblemException.invalid("sanction", Message.of("neutrality.sanction.only-sanksi"));
         }
         for (UUID personId : ids) {
             LocalDate recommended = byId.get(personId).recommendedOn;
             if (recommended != null && on.isBefore(recommended)) {
-                throw ProblemException.invalid("decidedOn", "must not be before the recommendation (" + recommended + ")");
+                throw ProblemException.invalid("decidedOn", Message.of("neutrality.decided-on.before-recommendation", "date", recommended));
             }
         }
         String note = input.note() == null || input.note().isBlank() ? null : input.note().trim();
@@ -365,16 +363,15 @@ public class NeutralityService {
     /** 400 unless the recipient receives recommendations on that day (reference attributes {@code from}/{@code until}). */
     private void requireRecipient(Recipient recipient, LocalDate on) {
         if (recipient == null) {
-            throw ProblemException.invalid("recipient", "is required for a REKOMENDASI",
+            throw ProblemException.invalid("recipient", Message.of("neutrality.recipient.required"),
                     Arrays.stream(Recipient.values()).map(Enum::name).toList());
         }
         String from = references.attribute("neutrality-recipients", recipient.name(), "from");
         String until = references.attribute("neutrality-recipients", recipient.name(), "until");
         if ((from != null && on.isBefore(LocalDate.parse(from))) || (until != null && on.isAfter(LocalDate.parse(until)))) {
-            String instead = recipient == Recipient.KASN ? "BKN (KASN was dissolved by UU 20/2023; recommendations "
-                    + "after " + until + " go to BKN)" : "KASN (BKN receives them from " + from + ")";
-            throw ProblemException.invalid("recipient", recipient + " does not receive recommendations on " + on
-                    + "; send it to " + instead);
+            throw ProblemException.invalid("recipient", recipient == Recipient.KASN
+                    ? Message.of("neutrality.recipient.kasn-dissolved", "date", on, "until", until)
+                    : Message.of("neutrality.recipient.bkn-not-yet", "date", on, "from", from));
         }
     }
 
@@ -407,14 +404,14 @@ public class NeutralityService {
             }
             String[] parts = groupBy.split(",", -1);
             if (parts.length > values().length) {
-                throw ProblemException.invalid("groupBy", "names at most " + values().length + " dimensions");
+                throw ProblemException.invalid("groupBy", Message.of("params.group-by.size", "max", values().length));
             }
             for (int i = 0; i < parts.length; i++) {
                 String wanted = parts[i];
                 int position = i + 1;
                 Dimension found = Arrays.stream(values()).filter(d -> d.name.equals(wanted))
-                        .findFirst().orElseThrow(() -> ProblemException.invalid("groupBy", "item " + position
-                                + " is not a dimension", Arrays.stream(values()).map(d -> d.name).toList()));
+                        .findFirst().orElseThrow(() -> ProblemException.invalid("groupBy", Message.of("params.group-by.item",
+                                "position", position), Arrays.stream(values()).map(d -> d.name).toList()));
                 if (!dimensions.contains(found)) {
                     dimensions.add(found);
                 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
@@ -46,7 +47,7 @@ public class AccessLog {
             PageRequest page) {
         Params.text(actor, "actor", MAX_ACTOR_LENGTH);
         if (entityType != null && !ENTITY_TYPES.contains(entityType)) {
-            throw ProblemException.invalid("entityType", "is not a kind of record with personal data", ENTITY_TYPES);
+            throw ProblemException.invalid("entityType", Message.of("access-log.entity-type"), ENTITY_TYPES);
         }
         Filter filter = caller.scope().restrict(new Filter(), "e.regionCode")
                 .andIf(actor, "e.actor = :?", actor)

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 
 /** Reads the reference data that the migrations hold. */
@@ -34,7 +35,7 @@ public class ReferenceService {
     public List<ReferenceItem> items(String kind, String language) {
         if (!ReferenceKind.exists(kind)) {
             throw new ProblemException(id.terpadu.common.error.ProblemType.NOT_FOUND,
-                    "There is no such reference kind; `allowed` lists them", null, ReferenceKind.names());
+                    Message.of("reference.kind.unknown"), null, ReferenceKind.names());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -69,8 +70,7 @@ public class ReferenceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireCode(String kind, String code, String field) {
         if (!isCode(kind, code)) {
-            throw ProblemException.invalid(field, "is not a code of " + kind
-                    + "; see GET /api/v1/reference/" + kind);
+            throw ProblemException.invalid(field, Message.of("reference.code.unknown", "kind", kind));
         }
     }
 
@@ -79,8 +79,7 @@ public class ReferenceService {
     public List<String> requireSubtree(String kind, String code, String field) {
         List<String> codes = codeWithDescendants(kind, code);
         if (codes.isEmpty()) {
-            throw ProblemException.invalid(field, "is not a code of " + kind
-                    + "; see GET /api/v1/reference/" + kind);
+            throw ProblemException.invalid(field, Message.of("reference.code.unknown", "kind", kind));
         }
         return codes;
     }

@@ -21,7 +21,7 @@ public final class RegionCode {
     public static void require(String code, String field) {
         if (!isValid(code)) {
             throw id.terpadu.common.error.ProblemException.invalid(field,
-                    "is not a Kemendagri region code (NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN)");
+                    id.terpadu.common.error.Message.of("format.region-code"));
         }
     }
 

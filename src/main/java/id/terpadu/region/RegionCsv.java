@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.FieldProblem;
+import id.terpadu.common.error.Message;
 
 /**
  * Reads and checks a region CSV ({@code kode,nama}, RFC 4180 quoting, UTF-8) line by line. Every line is checked;
@@ -18,7 +19,7 @@ final class RegionCsv {
     record Row(int line, String code, String name, RegionLevel level, String parentCode) {
     }
 
-    record Parsed(List<Row> rows, List<Problem.FieldError> errors, int errorCount) {
+    record Parsed(List<Row> rows, List<FieldProblem> errors, int errorCount) {
     }
 
     private RegionCsv() {
@@ -26,7 +27,7 @@ final class RegionCsv {
 
     static Parsed parse(String text) {
         List<Row> rows = new ArrayList<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         int[] errorCount = { 0 };
         Map<String, Integer> seen = new HashMap<>();
         if (text.startsWith("\uFEFF")) {
@@ -36,15 +37,15 @@ final class RegionCsv {
         List<Integer> lineNumbers = new ArrayList<>();
         String unterminated = split(text, records, lineNumbers);
         if (unterminated != null) {
-            add(errors, errorCount, "line " + unterminated, "a quoted field is not closed");
+            add(errors, errorCount, "line " + unterminated, Message.of("region.csv.unclosed-quote"));
         }
         if (records.isEmpty()) {
-            add(errors, errorCount, "body", "the file is empty; expected a header kode,nama and one line per region");
+            add(errors, errorCount, "body", Message.of("region.csv.empty"));
             return new Parsed(rows, errors, errorCount[0]);
         }
         List<String> header = records.get(0);
         if (header.size() != 2 || !isHeader(header.get(0), header.get(1))) {
-            add(errors, errorCount, "line 1", "the header must be kode,nama (or code,name)");
+            add(errors, errorCount, "line 1", Message.of("region.csv.header"));
         }
         for (int i = 1; i < records.size(); i++) {
             List<String> fields = records.get(i);
@@ -53,23 +54,22 @@ final class RegionCsv {
                 continue;
             }
             if (fields.size() != 2) {
-                add(errors, errorCount, where, "expected 2 fields (kode,nama), found " + fields.size());
+                add(errors, errorCount, where, Message.of("region.csv.fields", "found", fields.size()));
                 continue;
             }
             String code = fields.get(0).trim();
             String name = fields.get(1).trim();
             if (!RegionCode.isValid(code)) {
-                add(errors, errorCount, where, "the code is not a Kemendagri region code "
-                        + "(NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN)");
+                add(errors, errorCount, where, Message.of("region.csv.code"));
                 continue;
             }
             if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
-                add(errors, errorCount, where, "the name must have 1 to 200 printable characters");
+                add(errors, errorCount, where, Message.of("region.csv.name", "max", 200));
                 continue;
             }
             Integer first = seen.putIfAbsent(code, lineNumbers.get(i));
             if (first != null) {
-                add(errors, errorCount, where, "code " + code + " is already on line " + first);
+                add(errors, errorCount, where, Message.of("region.csv.duplicate", "code", code, "line", first));
                 continue;
             }
             rows.add(new Row(lineNumbers.get(i), code, name, RegionCode.level(code), RegionCode.parent(code)));
@@ -83,10 +83,10 @@ final class RegionCsv {
         return (first.equals("kode") && second.equals("nama")) || (first.equals("code") && second.equals("name"));
     }
 
-    static void add(List<Problem.FieldError> errors, int[] count, String field, String message) {
+    static void add(List<FieldProblem> errors, int[] count, String field, Message message) {
         count[0]++;
         if (errors.size() < MAX_REPORTED) {
-            errors.add(new Problem.FieldError(field, message));
+            errors.add(FieldProblem.of(field, message));
         }
     }
 

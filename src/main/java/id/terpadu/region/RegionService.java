@@ -25,7 +25,8 @@ import org.postgresql.PGConnection;
 
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.Operation;
-import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.FieldProblem;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.paging.Filter;
@@ -59,7 +60,7 @@ public class RegionService {
     public Region get(String code) {
         Region region = RegionCode.isValid(code) ? em.find(Region.class, code) : null;
         if (region == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no region with that code");
+            throw new ProblemException(ProblemType.NOT_FOUND, Message.of("region.not-found"));
         }
         return region;
     }
@@ -101,7 +102,7 @@ public class RegionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireExisting(String code, String field) {
         if (!exists(code)) {
-            throw ProblemException.invalid(field, "there is no region with code " + code);
+            throw ProblemException.invalid(field, Message.of("region.code.unknown", "code", code));
         }
     }
 
@@ -128,7 +129,7 @@ public class RegionService {
      */
     @Transactional
     public ImportResult importCsv(String csv, boolean complete) {
-        caller.scope().requireNational("the region list");
+        caller.scope().requireNational(Message.of("region.import.national-only"));
         ImportResult result = load(csv, complete);
         changeLog.record(ENTITY, UUID.randomUUID(), Operation.CREATE, 0, null, result);
         return result;
@@ -143,20 +144,20 @@ public class RegionService {
     ImportResult load(String csv, boolean complete) {
         long started = System.nanoTime();
         RegionCsv.Parsed parsed = RegionCsv.parse(csv == null ? "" : csv);
-        List<Problem.FieldError> errors = new ArrayList<>(parsed.errors());
+        List<FieldProblem> errors = new ArrayList<>(parsed.errors());
         int[] errorCount = { parsed.errorCount() };
         List<RegionCsv.Row> rows = parsed.rows();
         if (errorCount[0] == 0 && rows.isEmpty()) {
-            RegionCsv.add(errors, errorCount, "body", "the file has a header but no region lines");
+            RegionCsv.add(errors, errorCount, "body", Message.of("region.csv.no-lines"));
         }
         Session session = em.unwrap(Session.class);
         if (errorCount[0] == 0) {
             checkParents(session, rows, errors, errorCount);
         }
         if (errorCount[0] > 0) {
-            throw new ProblemException(ProblemType.VALIDATION, errorCount[0] + " line(s) of the file are not valid"
-                    + (errorCount[0] > errors.size() ? "; the first " + errors.size() + " are listed" : "")
-                    + "; nothing was imported", errors, null);
+            throw new ProblemException(ProblemType.VALIDATION, errorCount[0] > errors.size()
+                    ? Message.of("region.import.invalid.first", "count", errorCount[0], "listed", errors.size())
+                    : Message.of("region.import.invalid", "count", errorCount[0]), errors, null);
         }
         int[] counts = session.doReturningWork(connection -> write(connection, rows, complete));
         ImportResult result = new ImportResult(rows.size(), counts[0], counts[1], rows.size() - counts[0] - counts[1],
@@ -166,7 +167,7 @@ public class RegionService {
         return result;
     }
 
-    private static void checkParents(Session session, List<RegionCsv.Row> rows, List<Problem.FieldError> errors,
+    private static void checkParents(Session session, List<RegionCsv.Row> rows, List<FieldProblem> errors,
             int[] errorCount) {
         Set<String> inFile = new HashSet<>(rows.size() * 2);
         for (RegionCsv.Row row : rows) {
@@ -183,7 +184,7 @@ public class RegionService {
             String parent = row.parentCode();
             if (parent != null && !inFile.contains(parent) && !inTable.contains(parent)) {
                 RegionCsv.add(errors, errorCount, "line " + row.line(),
-                        "the parent region " + parent + " of " + row.code() + " is neither in the file nor known");
+                        Message.of("region.csv.parent", "parent", parent, "code", row.code()));
             }
         }
     }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
@@ -98,7 +99,7 @@ public class ConflictStatusService {
     public ConflictStatus visible(UUID id) {
         ConflictStatus status = id == null ? null : em.find(ConflictStatus.class, id);
         if (status == null || !caller.scope().canRead(status.regionCode)) {
-            throw ProblemException.notFound("conflict status", id);
+            throw ProblemException.notFound(Message.of("status.not-found", "id", id));
         }
         return status;
     }
@@ -163,20 +164,18 @@ public class ConflictStatusService {
         caller.scope().requireWritable(region, "regionCode");
         checkScale(input.scale(), region);
         if (input.consultationDate().isAfter(input.startsOn())) {
-            throw ProblemException.invalid("consultationDate", "the DPRD/DPR leaders are consulted before the status "
-                    + "starts (UU 7/2012 Ps 16–18)");
+            throw ProblemException.invalid("consultationDate", Message.of("status.consultation.after"));
         }
         if (input.endsOn().isBefore(input.startsOn())) {
-            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
         }
         long days = ChronoUnit.DAYS.between(input.startsOn(), input.endsOn()) + 1;
         if (days > MAX_TERM_DAYS) {
-            throw ProblemException.invalid("endsOn", "a Status Keadaan Konflik lasts at most " + MAX_TERM_DAYS
-                    + " days (UU 7/2012); this term lasts " + days);
+            throw ProblemException.invalid("endsOn", Message.of("status.term.max", "max", MAX_TERM_DAYS, "days", days));
         }
         requireNoOverlap(region, input.startsOn(), input.endsOn(), null);
         ConflictStatus status = new ConflictStatus();
-        status.id = records.newId(ConflictStatus.class, input.id(), "conflict status");
+        status.id = records.newId(ConflictStatus.class, input.id());
         status.scale = input.scale();
         status.regionCode = region;
         status.declaredBy = input.declaredBy().trim();
@@ -192,12 +191,11 @@ public class ConflictStatusService {
         ConflictStatus status = writable(id);
         List<Extension> extensions = new ArrayList<>(extensionsOf(id));
         if (status.revokedOn != null) {
-            throw ProblemException.conflict("The status was revoked on " + status.revokedOn + "; it cannot be extended");
+            throw ProblemException.conflict(Message.of("status.revoked.no-extension", "date", status.revokedOn));
         }
         LocalDate end = effectiveEnd(status, extensions);
         if (today().isAfter(end)) {
-            throw ProblemException.conflict("The status ended on " + end + "; an extension is decided before the term "
-                    + "ends, a new status must be declared now");
+            throw ProblemException.conflict(Message.of("status.ended", "date", end));
         }
         Extension extension = new Extension();
         extension.id = UUID.randomUUID();
@@ -220,11 +218,11 @@ public class ConflictStatusService {
         ConflictStatus status = writable(id);
         List<Extension> extensions = extensionsOf(id);
         if (status.revokedOn != null) {
-            throw ProblemException.conflict("The status was already revoked on " + status.revokedOn);
+            throw ProblemException.conflict(Message.of("status.revoked.already", "date", status.revokedOn));
         }
         LocalDate end = effectiveEnd(status, extensions);
         if (input.revokedOn().isBefore(status.startsOn) || input.revokedOn().isAfter(end)) {
-            throw ProblemException.invalid("revokedOn", "must lie within the status's term " + status.startsOn + " – " + end);
+            throw ProblemException.invalid("revokedOn", Message.of("status.revoked-on.term", "start", status.startsOn, "end", end));
         }
         status.revokedOn = input.revokedOn();
         status.revocationReason = input.reason().trim();
@@ -235,22 +233,21 @@ public class ConflictStatusService {
     private void checkScale(Scale scale, String region) {
         if (scale == Scale.NASIONAL) {
             if (region != null) {
-                throw ProblemException.invalid("regionCode", "must be empty for a NASIONAL status (declared by the "
-                        + "President, UU 7/2012 Ps 18)");
+                throw ProblemException.invalid("regionCode", Message.of("status.region-code.national"));
             }
             return;
         }
         if (region == null) {
-            throw ProblemException.invalid("regionCode", "is required for a " + scale + " status");
+            throw ProblemException.invalid("regionCode", Message.of("status.region-code.required", "scale", scale));
         }
         regions.requireExisting(region, "regionCode");
         RegionLevel level = RegionCode.level(region);
         boolean matches = scale == Scale.PROVINSI ? level == RegionLevel.PROVINSI
                 : level == RegionLevel.KABUPATEN || level == RegionLevel.KOTA;
         if (!matches) {
-            throw ProblemException.invalid("regionCode", "a " + scale + " status is declared for "
-                    + (scale == Scale.PROVINSI ? "a province (UU 7/2012 Ps 17)" : "a kabupaten/kota (UU 7/2012 Ps 16)")
-                    + "; " + region + " is a " + level);
+            throw ProblemException.invalid("regionCode", scale == Scale.PROVINSI
+                    ? Message.of("status.region-code.province", "region", region, "regionLevel", level)
+                    : Message.of("status.region-code.regency", "scale", scale, "region", region, "regionLevel", level));
         }
     }
 
@@ -268,9 +265,8 @@ public class ConflictStatusService {
             LocalDate otherEnd = effectiveEnd(other,
                     extensions.stream().filter(x -> x.statusId.equals(other.id)).toList());
             if (!from.isAfter(otherEnd) && !to.isBefore(other.startsOn)) {
-                throw ProblemException.conflict("Region " + (region == null ? "NASIONAL" : region)
-                        + " already has a conflict status from " + other.startsOn + " to " + otherEnd + " (" + other.id
-                        + "); a region has one status at a time");
+                throw ProblemException.conflict(Message.of("status.overlap", "region", region == null ? "NASIONAL" : region,
+                        "from", other.startsOn, "to", otherEnd, "id", other.id));
             }
         }
     }
@@ -282,19 +278,17 @@ public class ConflictStatusService {
         ConflictStatus status = writable(statusId);
         List<Extension> extensions = extensionsOf(statusId);
         if (!inForce(status, extensions, today())) {
-            throw ProblemException.conflict("TNI assistance is requested only while a conflict status is in force "
-                    + "(UU 7/2012 Ps 33); this one is " + view(status, extensions).state());
+            throw ProblemException.conflict(Message.of("status.tni.not-in-force", "state", view(status, extensions).state()));
         }
         LocalDate end = effectiveEnd(status, extensions);
         if (input.endsOn().isBefore(input.startsOn())) {
-            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
         }
         if (input.startsOn().isBefore(status.startsOn) || input.endsOn().isAfter(end)) {
-            throw ProblemException.invalid("startsOn", "TNI assistance lies within the status's term " + status.startsOn
-                    + " – " + end + " (UU 7/2012 Ps 35: it ends when the status ends)");
+            throw ProblemException.invalid("startsOn", Message.of("status.tni.term", "start", status.startsOn, "end", end));
         }
         TniAssistance request = new TniAssistance();
-        request.id = records.newId(TniAssistance.class, input.id(), "TNI assistance request");
+        request.id = records.newId(TniAssistance.class, input.id());
         request.statusId = statusId;
         request.requestedBy = input.requestedBy().trim();
         request.reason = input.reason().trim();

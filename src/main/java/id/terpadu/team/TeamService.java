@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.persistence.Records;
@@ -85,7 +86,7 @@ public class TeamService {
     public Team visible(UUID id) {
         Team team = id == null ? null : em.find(Team.class, id);
         if (team == null || !caller.scope().canRead(team.regionCode)) {
-            throw ProblemException.notFound("team", id);
+            throw ProblemException.notFound(Message.of("team.not-found", "id", id));
         }
         return team;
     }
@@ -99,7 +100,7 @@ public class TeamService {
     @Transactional
     public TeamResponse create(TeamInput input) {
         Team team = new Team();
-        team.id = records.newId(Team.class, input.id(), "team");
+        team.id = records.newId(Team.class, input.id());
         apply(team, input);
         return records.created(team, ENTITY, team.regionCode, TeamResponse::from);
     }
@@ -140,8 +141,8 @@ public class TeamService {
                 """, Long.class).setParameter("region", region == null ? "" : region)
                 .setParameter("year", input.year()).setParameter("id", team.id).getSingleResult();
         if (clashes > 0) {
-            throw ProblemException.conflict((region == null ? "The nation" : "Region " + region)
-                    + " already has a team for " + input.year());
+            throw ProblemException.conflict(region == null ? Message.of("team.year.taken.nation", "year", input.year())
+                    : Message.of("team.year.taken.region", "region", region, "year", input.year()));
         }
         if (input.secretariatAgencyId() != null) {
             agencies.referenced(input.secretariatAgencyId(), "secretariatAgencyId");
@@ -160,21 +161,21 @@ public class TeamService {
     private Region checkLevel(TeamLevel level, String region) {
         if (level == TeamLevel.NASIONAL) {
             if (region != null) {
-                throw ProblemException.invalid("regionCode", "must be empty for a NASIONAL team");
+                throw ProblemException.invalid("regionCode", Message.of("team.region-code.national"));
             }
             return null;
         }
         if (region == null) {
-            throw ProblemException.invalid("regionCode", "is required for a " + level + " team");
+            throw ProblemException.invalid("regionCode", Message.of("team.region-code.required", "level", level));
         }
         regions.requireExisting(region, "regionCode");
         RegionLevel regionLevel = RegionCode.level(region);
         boolean matches = level == TeamLevel.PROVINSI ? regionLevel == RegionLevel.PROVINSI
                 : regionLevel == RegionLevel.KABUPATEN || regionLevel == RegionLevel.KOTA;
         if (!matches) {
-            throw ProblemException.invalid("regionCode", "a " + level + " team needs "
-                    + (level == TeamLevel.PROVINSI ? "a province code (NN)" : "a kabupaten/kota code (NN.NN)")
-                    + "; " + region + " is a " + regionLevel);
+            throw ProblemException.invalid("regionCode", level == TeamLevel.PROVINSI
+                    ? Message.of("team.region-code.province", "region", region, "regionLevel", regionLevel)
+                    : Message.of("team.region-code.regency", "level", level, "region", region, "regionLevel", regionLevel));
         }
         return regions.get(region);
     }
@@ -208,7 +209,7 @@ public class TeamService {
     private TeamMember visibleMember(UUID teamId, UUID memberId) {
         TeamMember member = memberId == null ? null : em.find(TeamMember.class, memberId);
         if (member == null || !member.teamId.equals(teamId)) {
-            throw ProblemException.notFound("member of this team", memberId);
+            throw ProblemException.notFound(Message.of("team.member.not-found", "id", memberId));
         }
         return member;
     }
@@ -217,7 +218,7 @@ public class TeamService {
     public TeamMemberResponse addMember(UUID teamId, TeamMemberInput input) {
         Team team = writable(teamId);
         TeamMember member = new TeamMember();
-        member.id = records.newId(TeamMember.class, input.id(), "team member");
+        member.id = records.newId(TeamMember.class, input.id());
         member.teamId = teamId;
         applyMember(member, input);
         return records.created(member, MEMBER_ENTITY, team.regionCode, TeamMemberResponse::from);
@@ -255,8 +256,7 @@ public class TeamService {
                     """, Long.class).setParameter("team", member.teamId).setParameter("role", input.role())
                     .setParameter("id", member.id).getSingleResult();
             if (holders > 0) {
-                throw ProblemException.conflict("The team already has a " + input.role()
-                        + "; change that member's role first");
+                throw ProblemException.conflict(Message.of("team.role.taken", "role", input.role()));
             }
         }
         member.agencyId = input.agencyId();

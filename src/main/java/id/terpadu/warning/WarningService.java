@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.paging.Filter;
@@ -132,7 +133,7 @@ public class WarningService {
         EarlyWarning warning = id == null ? null : em.find(EarlyWarning.class, id);
         if (warning == null || !caller.scope().canRead(warning.regionCode)
                 || !clearance.canRead(warning.classification)) {
-            throw ProblemException.notFound("early warning", id);
+            throw ProblemException.notFound(Message.of("warning.not-found", "id", id));
         }
         return warning;
     }
@@ -152,10 +153,10 @@ public class WarningService {
     @Transactional
     public EarlyWarningResponse create(EarlyWarningInput input) {
         EarlyWarning warning = new EarlyWarning();
-        warning.id = records.newId(EarlyWarning.class, input.id(), "early warning");
+        warning.id = records.newId(EarlyWarning.class, input.id());
         WarningStatus first = input.status() == null ? WarningStatus.TERIDENTIFIKASI : input.status();
         if (first == WarningStatus.ESKALASI) {
-            throw ProblemException.invalid("status", "a warning becomes ESKALASI only through POST …/escalate");
+            throw ProblemException.invalid("status", Message.of("warning.status.escalate-only"));
         }
         warning.status = first;
         apply(warning, input);
@@ -171,8 +172,9 @@ public class WarningService {
         if (input.status() != null && input.status() != warning.status) {
             if (input.status() == WarningStatus.ESKALASI || !warning.status.next().contains(input.status())) {
                 List<String> allowed = warning.status.next().stream().map(Enum::name).toList();
-                throw new ProblemException(ProblemType.CONFLICT, "A warning in " + warning.status + " cannot move to "
-                        + input.status() + (input.status() == WarningStatus.ESKALASI ? " here; use POST …/escalate" : ""),
+                throw new ProblemException(ProblemType.CONFLICT, input.status() == WarningStatus.ESKALASI
+                        ? Message.of("warning.transition.escalate", "from", warning.status)
+                        : Message.of("warning.transition.refused", "from", warning.status, "to", input.status()),
                         null, allowed);
             }
             status = input.status();
@@ -213,13 +215,13 @@ public class WarningService {
     public IncidentResponse escalate(UUID id, EscalationInput input) {
         EarlyWarning warning = writable(id);
         if (warning.status == WarningStatus.ESKALASI) {
-            throw ProblemException.conflict("The warning was already escalated into incident " + warning.escalatedIncidentId);
+            throw ProblemException.conflict(Message.of("warning.escalated", "incident", warning.escalatedIncidentId));
         }
         String region = input.regionCode() == null || input.regionCode().isBlank() ? warning.regionCode
                 : input.regionCode().trim();
         if (!RegionCode.within(region, warning.regionCode) && !RegionCode.within(warning.regionCode, region)) {
-            throw ProblemException.invalid("regionCode", "the incident lies where the warning was raised ("
-                    + warning.regionCode + ")");
+            throw ProblemException.invalid("regionCode", Message.of("warning.escalate.region", "region",
+                    warning.regionCode));
         }
         IncidentResponse incident = incidents.create(new IncidentInput(input.incidentId(),
                 input.title() == null || input.title().isBlank() ? warning.title : input.title(),

@@ -219,9 +219,10 @@ public class DeliveryWorker {
 
     private Prepared request(Claim claim) {
         URI uri = URI.create(claim.url());
-        String refused = TargetUrls.refusedAddress(uri.getHost(), settings.allowPrivateTargets);
+        id.terpadu.common.error.Message refused = TargetUrls.refusedAddress(uri.getHost(), settings.allowPrivateTargets);
         if (refused != null) {
-            return new Prepared(null, "refused: " + refused);
+            // kept with the delivery, as its other outcomes are, in English
+            return new Prepared(null, "refused: " + refused.in(id.terpadu.common.error.Languages.ENGLISH));
         }
         long timestamp = Instant.now().getEpochSecond();
         String id = claim.id().toString();

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 
 /**
@@ -34,22 +35,22 @@ public final class TargetUrls {
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw ProblemException.invalid(field, "is not a URL");
+            throw ProblemException.invalid(field, Message.of("webhook.url.syntax"));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowPrivate && scheme.equals("http"))) {
-            throw ProblemException.invalid(field, "must be an https URL");
+            throw ProblemException.invalid(field, Message.of("webhook.url.https"));
         }
         if (uri.getHost() == null || uri.getRawAuthority() == null) {
-            throw ProblemException.invalid(field, "must name a host");
+            throw ProblemException.invalid(field, Message.of("webhook.url.host"));
         }
         if (uri.getRawUserInfo() != null) {
-            throw ProblemException.invalid(field, "must not hold credentials; authenticate the sender by its signature");
+            throw ProblemException.invalid(field, Message.of("webhook.url.credentials"));
         }
         if (uri.getRawFragment() != null) {
-            throw ProblemException.invalid(field, "must not have a fragment");
+            throw ProblemException.invalid(field, Message.of("webhook.url.fragment"));
         }
-        String refused = refusedAddress(uri.getHost(), allowPrivate);
+        Message refused = refusedAddress(uri.getHost(), allowPrivate);
         if (refused != null) {
             throw ProblemException.invalid(field, refused);
         }
@@ -58,22 +59,22 @@ public final class TargetUrls {
 
     /**
      * Why the host may not receive webhooks (it does not resolve, or resolves to a non-public address), or
-     * {@code null} when it may. Used at subscription and before every attempt.
+     * {@code null} when it may. Used at subscription and before every attempt. The host, which the client chose, is
+     * not repeated.
      */
-    public static String refusedAddress(String host, boolean allowPrivate) {
+    public static Message refusedAddress(String host, boolean allowPrivate) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException | SecurityException e) {
-            return "host " + host + " cannot be resolved";
+            return Message.of("webhook.host.unresolved");
         }
         if (allowPrivate) {
             return null;
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return "host " + host + " resolves to " + address.getHostAddress()
-                        + ", a loopback, private, link-local or otherwise non-public address";
+                return Message.of("webhook.host.not-public", "address", address.getHostAddress());
             }
         }
         return null;

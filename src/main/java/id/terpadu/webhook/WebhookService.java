@@ -16,6 +16,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
@@ -90,7 +91,7 @@ public class WebhookService {
     WebhookSubscription visible(UUID id) {
         WebhookSubscription s = id == null ? null : em.find(WebhookSubscription.class, id);
         if (s == null || !covers(caller.scope(), s.regionCode) || !clearance.canRead(s.maxClassification)) {
-            throw ProblemException.notFound("webhook subscription", id);
+            throw ProblemException.notFound(Message.of("webhook.not-found", "id", id));
         }
         return s;
     }
@@ -105,12 +106,12 @@ public class WebhookService {
         String region = region(input.regionCode());
         Classification max = input.maxClassification() == null ? Classification.PUBLIC : input.maxClassification();
         if (!clearance.canRead(max)) {
-            throw ProblemException.forbidden("maxClassification " + max + " is above what you may read");
+            throw ProblemException.forbidden(Message.of("webhook.classification.above", "classification", max));
         }
         List<String> types = eventTypes(input.eventTypes(), max);
         String url = TargetUrls.check(input.url(), settings.allowPrivateTargets, "url").toString();
         WebhookSubscription s = new WebhookSubscription();
-        s.id = records.newId(WebhookSubscription.class, input.id(), "webhook subscription");
+        s.id = records.newId(WebhookSubscription.class, input.id());
         s.url = url;
         s.description = blankToNull(input.description());
         s.eventTypes = types.toArray(String[]::new);
@@ -128,8 +129,7 @@ public class WebhookService {
         String region = blankToNull(requested);
         if (region == null) {
             if (scope.codes().size() > 1) {
-                throw ProblemException.invalid("regionCode", "is required: your scope holds several regions "
-                        + scope.codes() + "; subscribe once per region");
+                throw ProblemException.invalid("regionCode", Message.of("webhook.region.required", "scope", scope.codes()));
             }
             return scope.isNational() ? null : scope.codes().get(0);
         }
@@ -143,13 +143,10 @@ public class WebhookService {
         for (String type : requested) {
             String t = type.trim();
             if (!ChangeTypes.TYPES.contains(t)) {
-                throw ProblemException.invalid("eventTypes", "holds an unknown event type '" + t + "'",
-                        ChangeTypes.TYPES);
+                throw ProblemException.invalid("eventTypes", Message.of("webhook.event-type.unknown"), ChangeTypes.TYPES);
             }
             if (ChangeTypes.INHERIT_CLASSIFICATION.contains(t) && max != Classification.CONFIDENTIAL) {
-                throw ProblemException.invalid("eventTypes", t + " records take their incident's classification, "
-                        + "which the event does not carry; only a subscription with maxClassification CONFIDENTIAL "
-                        + "may receive them");
+                throw ProblemException.invalid("eventTypes", Message.of("webhook.event-type.confidential", "type", t));
             }
             types.add(t);
         }
@@ -168,12 +165,11 @@ public class WebhookService {
     public SubscriptionResponse enable(UUID id, EnableInput input) {
         WebhookSubscription s = visible(id);
         if (s.status == SubscriptionStatus.ACTIVE) {
-            throw ProblemException.conflict("The subscription is already ACTIVE");
+            throw ProblemException.conflict(Message.of("webhook.already-active"));
         }
-        String refused = TargetUrls.refusedAddress(java.net.URI.create(s.url).getHost(), settings.allowPrivateTargets);
+        Message refused = TargetUrls.refusedAddress(java.net.URI.create(s.url).getHost(), settings.allowPrivateTargets);
         if (refused != null) {
-            throw ProblemException.conflict("The subscription's URL may not receive webhooks now: " + refused
-                    + "; delete it and subscribe again");
+            throw ProblemException.conflict(Message.of("webhook.url.refused-now", "reason", refused));
         }
         s.status = SubscriptionStatus.ACTIVE;
         s.statusReason = input == null ? null : blankToNull(input.reason());
@@ -224,10 +220,10 @@ public class WebhookService {
         WebhookSubscription s = visible(id);
         WebhookDelivery d = deliveryId == null ? null : em.find(WebhookDelivery.class, deliveryId);
         if (d == null || !d.subscriptionId.equals(s.id)) {
-            throw ProblemException.notFound("delivery", deliveryId);
+            throw ProblemException.notFound(Message.of("webhook.delivery.not-found", "id", deliveryId));
         }
         if (s.status != SubscriptionStatus.ACTIVE) {
-            throw ProblemException.conflict("The subscription is " + s.status + "; enable it first");
+            throw ProblemException.conflict(Message.of("webhook.not-active", "status", s.status));
         }
         em.createNativeQuery("""
                 update webhook_delivery set status = 'PENDING', next_attempt_at = now(), retry_from = now(),

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -84,7 +85,7 @@ public class ActionPlanResourceTest {
 
         var before = Db.snapshot();
         coordinator("13").body(plan(team, LAST_YEAR)).post("/api/v1/action-plans").then().statusCode(409)
-                .body("detail", containsString("one Rencana Aksi Terpadu per year"));
+                .body("detail", equalTo(id.terpadu.common.error.Message.of("plan.year.taken", "year", LAST_YEAR).in("id")));
         Map<String, Object> outside = item("PENCEGAHAN", 4, polda, LAST_YEAR);
         outside.put("endsOn", (LAST_YEAR + 1) + "-01-10");
         coordinator("13").body(outside).post("/api/v1/action-plans/{id}/items", plan).then().statusCode(400)
@@ -119,7 +120,7 @@ public class ActionPlanResourceTest {
                 .then().statusCode(400);
         // only the team's secretariat submits
         coordinator("13").body(Map.of("to", "SUBMITTED")).post("/api/v1/action-plans/{id}/reports/{r}/transitions", plan, first)
-                .then().statusCode(403).body("detail", containsString("secretariat"));
+                .then().statusCode(403).body("detail", equalTo(id.terpadu.common.error.Message.of("plan.report.submit.refused").in("id")));
         Db.assertUnchanged(before);
 
         secretariat("13", kesbangpol).body(Map.of("to", "SUBMITTED"))
@@ -130,17 +131,19 @@ public class ActionPlanResourceTest {
                 .put("/api/v1/action-plans/{id}/reports/{r}", plan, first).then().statusCode(409);
         // a province team is verified nationally, not by the province itself
         coordinator("13").body(Map.of("to", "VERIFIED")).post("/api/v1/action-plans/{id}/reports/{r}/transitions", plan, first)
-                .then().statusCode(403).body("detail", containsString("national"));
+                .then().statusCode(403)
+                .body("detail", equalTo(id.terpadu.common.error.Message.of("plan.report.verify.national", "level", "PROVINSI").in("id")));
         Db.assertUnchanged(before);
         admin().body(Map.of("to", "VERIFIED")).post("/api/v1/action-plans/{id}/reports/{r}/transitions", plan, first)
                 .then().statusCode(200).body("status", equalTo("VERIFIED")).body("reviewedBy", equalTo("admin.pusat"));
 
         before = Db.snapshot();
         admin().body(Map.of("to", "RETURNED", "note", "x")).post("/api/v1/action-plans/{id}/reports/{r}/transitions", plan, first)
-                .then().statusCode(409).body("detail", containsString("final"));
+                .then().statusCode(409)
+                .body("detail", equalTo(id.terpadu.common.error.Message.of("plan.report.transition.final", "to", "RETURNED").in("id")));
         coordinator("13").header("If-Match", "\"2\"").body(report("B04", 4))
                 .put("/api/v1/action-plans/{id}/reports/{r}", plan, first).then().statusCode(409)
-                .body("detail", containsString("never changes"));
+                .body("detail", equalTo(id.terpadu.common.error.Message.of("plan.report.final").in("id")));
         coordinator("13").header("If-Match", "\"2\"").delete("/api/v1/action-plans/{id}/reports/{r}", plan, first)
                 .then().statusCode(409);
         coordinator("13").header("If-Match", "\"0\"").delete("/api/v1/action-plans/{id}/items/{item}", plan, rakor)
@@ -229,7 +232,7 @@ public class ActionPlanResourceTest {
                 .extract().path("id");
         var before = Db.snapshot();
         coordinator("13.77").body(report("B04", 1)).post("/api/v1/action-plans/{id}/items/{item}/reports", plan, item)
-                .then().statusCode(409).body("detail", containsString("has not started"));
+                .then().statusCode(409).body("detail", startsWith("Periode B04 tahun "));
         Db.assertUnchanged(before);
         admin().get("/api/v1/action-plans/{id}/achievement", plan).then().statusCode(200)
                 .body("periods[0].started", equalTo(false)).body("periods[0].overall", nullValue());
@@ -245,7 +248,8 @@ public class ActionPlanResourceTest {
         before = Db.snapshot();
         secretariat("13.77", kesbangpol).body(Map.of("to", "VERIFIED"))
                 .post("/api/v1/action-plans/{id}/reports/{r}/transitions", current, r).then().statusCode(403)
-                .body("detail", containsString("province 13"));
+                .body("detail", equalTo(id.terpadu.common.error.Message.of("plan.report.verify.province", "level", "KABUPATEN_KOTA", "province", "13")
+                        .in("id")));
         coordinator("19").body(Map.of("to", "VERIFIED"))
                 .post("/api/v1/action-plans/{id}/reports/{r}/transitions", current, r).then().statusCode(404);
         Tokens.analyst("13").body(Map.of("to", "VERIFIED"))

@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.security.ApiKeyAuthentication;
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
@@ -92,7 +93,8 @@ public class ApiKeyResourceTest {
         withKey(writer).body(IncidentResourceTest.incident("Di luar wilayah kunci", "13.71")).post("/api/v1/incidents")
                 .then().statusCode(403);
         withKey(writer).body(EarlyWarningResourceTest.warning("13.77", 2, 2))
-                .post("/api/v1/early-warnings").then().statusCode(403).body("detail", containsString("may not"));
+                .post("/api/v1/early-warnings").then().statusCode(403)
+                .body("detail", equalTo(Message.of("api-key.operation-refused").in("id")));
 
         // revocation takes effect at once; expired and unknown keys are 401 problems
         coordinator("13").body(Map.of("reason", "Skrip diganti")).post("/api/v1/api-keys/{id}/revocation", id).then()

@@ -92,7 +92,7 @@ class DatabaseStallTest {
                 .header("Retry-After", "5")
                 .body("type", equalTo("urn:terpadu:problem:service-unavailable"))
                 .body("status", equalTo(503))
-                .body("detail", equalTo("The database did not answer in time; retry shortly"));
+                .body("detail", equalTo(id.terpadu.common.error.Message.of("database.timeout").in("id")));
         assertThat(elapsedMs).as("time to the 503").isGreaterThanOrEqualTo(2_500).isLessThan(BOUND_MS);
     }
 }

@@ -159,7 +159,7 @@ class RequestLimitsTest {
         problem(response, 400, "validation");
         assertThat(response.jsonPath().getList("errors")).hasSize(id.terpadu.common.error.Problem.MAX_ERRORS);
         assertThat(response.jsonPath().getString("detail"))
-                .matches("10\\d{3} fields are not valid; the first " + id.terpadu.common.error.Problem.MAX_ERRORS + " are listed");
+                .matches("10\\d{3} isian tidak valid; " + id.terpadu.common.error.Problem.MAX_ERRORS + " yang pertama dicantumkan");
         assertThat(response.asByteArray().length).as("answer size").isLessThan(16 * 1024);
         Db.assertUnchanged(before);
     }

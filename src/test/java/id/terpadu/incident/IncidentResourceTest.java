@@ -28,6 +28,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -130,7 +131,8 @@ public class IncidentResourceTest {
                 .then().statusCode(200).body("stage", equalTo("SELESAI"))
                 .body("closingSummary", equalTo("Kedua kelompok berdamai melalui KAN"));
         coordinator("13").body(Map.of("to", "PENGHENTIAN", "reason", "x")).post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then().statusCode(409).body("allowed", nullValue()).body("detail", containsString("closed"));
+                .then().statusCode(409).body("allowed", nullValue())
+                .body("detail", equalTo(Message.of("incident.transition.closed", "from", "SELESAI", "to", "PENGHENTIAN").in("id")));
 
         officer("13").get("/api/v1/incidents/{id}/stage-transitions", id).then().statusCode(200)
                 .body("items.to", contains("PENGHENTIAN", "PEMULIHAN", "PENGHENTIAN", "SELESAI"))

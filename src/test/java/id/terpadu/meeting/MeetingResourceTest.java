@@ -5,7 +5,6 @@ import static id.terpadu.support.Tokens.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -171,9 +170,9 @@ public class MeetingResourceTest {
         bad = new HashMap<>(body);
         bad.put("incidentIds", List.of(incidentElsewhere));
         admin().body(bad).post("/api/v1/meetings").then().statusCode(400)
-                .body("errors[0].field", equalTo("incidentIds[0]")).body("detail", containsString("outside the team's region"));
+                .body("errors[0].field", equalTo("incidentIds[0]")).body("errors[0].code", equalTo("meeting.region.outside"));
         coordinator("33").body(bad).post("/api/v1/meetings").then().statusCode(400)
-                .body("detail", containsString("visible"));
+                .body("errors[0].code", equalTo("incident.not-found"));
         bad = new HashMap<>(body);
         bad.put("kind", "SANTAI");
         coordinator("33").body(bad).post("/api/v1/meetings").then().statusCode(400);

@@ -5,7 +5,6 @@ import static id.terpadu.support.Tokens.analyst;
 import static id.terpadu.support.Tokens.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
@@ -88,14 +87,14 @@ class RegionResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:terpadu:problem:validation"))
                 .body("errors.field", contains("line 3", "line 4", "line 6", "line 8"))
-                .body("errors[0].message", containsString("not a Kemendagri region code"))
-                .body("errors[2].message", containsString("line 5"))
-                .body("detail", containsString("nothing was imported"));
+                .body("errors[0].code", equalTo("region.csv.code"))
+                .body("errors[2].code", equalTo("region.csv.duplicate")).body("errors[2].params.line", equalTo(5))
+                .body("detail", equalTo(id.terpadu.common.error.Message.of("region.import.invalid", "count", 4).in("id")));
         // the orphan is reported once the other lines are fixed
         admin().contentType("text/csv").body("kode,nama\n13.72,Kota Solok\n13.88.01,Orphan\n")
                 .post("/api/v1/regions/import").then().statusCode(400)
                 .body("errors[0].field", equalTo("line 3"))
-                .body("errors[0].message", containsString("13.88"));
+                .body("errors[0].code", equalTo("region.csv.parent")).body("errors[0].params.parent", equalTo("13.88"));
         admin().contentType("text/csv").body("code;name\n13.72;Kota Solok\n").post("/api/v1/regions/import").then()
                 .statusCode(400).body("errors.field", hasItem("line 1"));
         admin().contentType("text/csv").body("").post("/api/v1/regions/import").then().statusCode(400);
@@ -113,7 +112,8 @@ class RegionResourceTest {
         // an administrator of one province may not rewrite the national list
         id.terpadu.support.Tokens.as("admin.13", java.util.List.of("ADMIN"), java.util.List.of("13"))
                 .contentType("text/csv").body("kode,nama\n31,Jakarta Raya\n").post("/api/v1/regions/import")
-                .then().statusCode(403).body("detail", containsString("national"));
+                .then().statusCode(403)
+                .body("detail", equalTo(id.terpadu.common.error.Message.of("region.import.national-only").in("id")));
         admin().contentType("application/json").body("{}").post("/api/v1/regions/import").then().statusCode(415);
         Db.assertUnchanged(before);
     }

@@ -84,7 +84,8 @@ public class ConflictStatusResourceTest {
         var before = Db.snapshot();
         coordinator("19").body(status("KABUPATEN_KOTA", region, TODAY, TODAY.plusDays(90)))
                 .post("/api/v1/conflict-statuses").then().statusCode(400)
-                .body("errors[0].field", equalTo("endsOn")).body("detail", containsString("90 days"))
+                .body("errors[0].field", equalTo("endsOn")).body("errors[0].code", equalTo("status.term.max"))
+                .body("errors[0].params.max", equalTo(90)).body("errors[0].params.days", equalTo(91))
                 .body("detail", containsString("UU 7/2012"));
         coordinator("19").body(status("PROVINSI", region, TODAY, TODAY.plusDays(30)))
                 .post("/api/v1/conflict-statuses").then().statusCode(400).body("detail", containsString("Ps 17"));
@@ -104,7 +105,8 @@ public class ConflictStatusResourceTest {
                 .post("/api/v1/conflict-statuses").then().statusCode(201).extract().path("id");
         before = Db.snapshot();
         coordinator("19").body(status("KABUPATEN_KOTA", region, TODAY.plusDays(20), TODAY.plusDays(60)))
-                .post("/api/v1/conflict-statuses").then().statusCode(409).body("detail", containsString("one status at a time"));
+                .post("/api/v1/conflict-statuses").then().statusCode(409)
+                .body("detail", containsString("satu wilayah hanya memiliki satu status pada satu waktu"));
         coordinator("19").body(Map.of("decreeNumber", "x", "reason", "x", "days", 31))
                 .post("/api/v1/conflict-statuses/{id}/extensions", first).then().statusCode(400);
         coordinator("19").body(Map.of("revokedOn", TODAY.minusDays(1).toString(), "reason", "x", "decreeNumber", "x"))

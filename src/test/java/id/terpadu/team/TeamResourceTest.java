@@ -110,7 +110,8 @@ class TeamResourceTest {
         var before = Db.snapshot();
         admin().body(team("PROVINSI", "19.71", year)).post("/api/v1/teams").then().statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"))
-                .body("errors[0].message", containsString("province"));
+                .body("errors[0].code", equalTo("team.region-code.province"))
+                .body("errors[0].params.region", equalTo("19.71"));
         admin().body(team("KABUPATEN_KOTA", "19", year)).post("/api/v1/teams").then().statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));
         admin().body(team("KABUPATEN_KOTA", "19.71.01", year)).post("/api/v1/teams").then().statusCode(400);

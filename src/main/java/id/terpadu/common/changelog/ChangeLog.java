@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.RequestIds;
 import id.terpadu.common.paging.Page;
@@ -124,8 +125,7 @@ public class ChangeLog {
             try {
                 after = Long.parseLong(request.after().get(0));
             } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor",
-                        "is not a cursor this list gave out; start again without one");
+                throw ProblemException.invalid("cursor", Message.of("params.cursor"));
             }
         }
         @SuppressWarnings("unchecked")

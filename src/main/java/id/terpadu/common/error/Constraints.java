@@ -8,26 +8,25 @@ import java.util.Map;
  */
 final class Constraints {
 
-    private static final Map<String, String> MESSAGES = Map.ofEntries(
-            Map.entry("agency_pkey", "An agency with this id already exists"),
-            Map.entry("team_pkey", "A team with this id already exists"),
-            Map.entry("team_member_pkey", "A team member with this id already exists"),
-            Map.entry("team_region_year_key", "This region already has a team for that year"),
-            Map.entry("team_member_one_ketua", "The team already has a KETUA"),
-            Map.entry("team_member_one_sekretaris", "The team already has a SEKRETARIS"),
-            Map.entry("agency_parent_id_fkey", "The agency still has subordinate units"),
-            Map.entry("team_member_agency_id_fkey", "The agency is still a member of a team"),
-            Map.entry("incident_pkey", "An incident with this id already exists"),
-            Map.entry("incident_lead_agency_id_fkey", "The agency still leads incidents"),
-            Map.entry("incident_activity_agency_id_fkey", "The agency has recorded incident activities"),
-            Map.entry("incident_duplicate_of_fkey", "Other reports are marked as duplicates of this incident"));
+    private static final Map<String, Message> MESSAGES = Map.ofEntries(
+            Map.entry("agency_pkey", Message.of("record.exists")),
+            Map.entry("team_pkey", Message.of("record.exists")),
+            Map.entry("team_member_pkey", Message.of("record.exists")),
+            Map.entry("team_region_year_key", Message.of("team.year.taken")),
+            Map.entry("team_member_one_ketua", Message.of("team.role.taken", "role", "KETUA")),
+            Map.entry("team_member_one_sekretaris", Message.of("team.role.taken", "role", "SEKRETARIS")),
+            Map.entry("agency_parent_id_fkey", Message.of("agency.has-units")),
+            Map.entry("team_member_agency_id_fkey", Message.of("agency.is-member")),
+            Map.entry("incident_pkey", Message.of("record.exists")),
+            Map.entry("incident_lead_agency_id_fkey", Message.of("agency.leads-incidents")),
+            Map.entry("incident_activity_agency_id_fkey", Message.of("agency.has-activities")),
+            Map.entry("incident_duplicate_of_fkey", Message.of("incident.has-duplicates")));
 
     private Constraints() {
     }
 
     static ProblemException problem(String constraint) {
         String key = constraint == null ? "" : constraint.toLowerCase(java.util.Locale.ROOT);
-        String message = MESSAGES.getOrDefault(key, "The change conflicts with existing data");
-        return ProblemException.conflict(message);
+        return ProblemException.conflict(MESSAGES.getOrDefault(key, Message.of("record.conflict")));
     }
 }

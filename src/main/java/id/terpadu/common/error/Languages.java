@@ -2,10 +2,15 @@ package id.terpadu.common.error;
 
 import java.util.Locale;
 
-/** Picks the language of titles and labels from {@code Accept-Language}: {@code id} (default) or {@code en}. */
+/**
+ * Picks the language of an answer from {@code Accept-Language}: {@code id} (default) or {@code en}. The one choice of
+ * language: problem documents, reference labels and the validator's messages ({@link ValidationLanguage}) all follow
+ * it, and a localized answer names it in {@code Content-Language} with {@code Vary: Accept-Language}.
+ */
 public final class Languages {
 
     public static final String DEFAULT = "id";
+    public static final String ENGLISH = "en";
 
     private Languages() {
     }
@@ -38,5 +43,9 @@ public final class Languages {
             }
         }
         return best == null ? DEFAULT : best;
+    }
+
+    public static Locale locale(String language) {
+        return ENGLISH.equals(language) ? Locale.ENGLISH : Locale.forLanguageTag(DEFAULT);
     }
 }

@@ -2,20 +2,26 @@ package id.terpadu.common.error;
 
 import java.util.List;
 
-/** A failure that the API answers with a problem document. Thrown by services and helpers, mapped once. */
+/**
+ * A failure that the API answers with a problem document. Thrown by services and helpers, mapped once. Its detail
+ * and field messages are {@link Message}s, worded in the caller's language when the answer is written; the
+ * exception's own message (for logs) is the English wording.
+ */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
-    private final List<Problem.FieldError> errors;
+    private final Message detail;
+    private final List<FieldProblem> errors;
     private final List<String> allowed;
 
-    public ProblemException(ProblemType type, String detail) {
+    public ProblemException(ProblemType type, Message detail) {
         this(type, detail, null, null);
     }
 
-    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, List<String> allowed) {
-        super(detail, null, false, false);
+    public ProblemException(ProblemType type, Message detail, List<FieldProblem> errors, List<String> allowed) {
+        super(detail.key(), null, false, false);
         this.type = type;
+        this.detail = detail;
         this.errors = errors;
         this.allowed = allowed;
     }
@@ -24,7 +30,11 @@ public class ProblemException extends RuntimeException {
         return type;
     }
 
-    public List<Problem.FieldError> errors() {
+    public Message detail() {
+        return detail;
+    }
+
+    public List<FieldProblem> errors() {
         return errors;
     }
 
@@ -32,25 +42,34 @@ public class ProblemException extends RuntimeException {
         return allowed;
     }
 
-    public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(ProblemType.NOT_FOUND, "No " + what + " with id " + id + " is visible to you");
+    @Override
+    public String getMessage() {
+        return detail.in(Languages.ENGLISH);
     }
 
-    public static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)), null);
+    public static ProblemException notFound(Message detail) {
+        return new ProblemException(ProblemType.NOT_FOUND, detail);
     }
 
-    public static ProblemException invalid(String field, String message, List<String> allowed) {
-        return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)), allowed);
+    public static ProblemException invalid(String field, Message message) {
+        return invalid(field, message, null);
     }
 
-    public static ProblemException conflict(String detail) {
+    public static ProblemException invalid(String field, Message message, List<String> allowed) {
+        return new ProblemException(ProblemType.VALIDATION, onField(field, message),
+                List.of(FieldProblem.of(field, message)), allowed);
+    }
+
+    public static ProblemException conflict(Message detail) {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }
 
-    public static ProblemException forbidden(String detail) {
+    public static ProblemException forbidden(Message detail) {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
+    }
+
+    /** The detail of a problem with one refused field: the field's name and its message. */
+    static Message onField(String field, Object message) {
+        return Message.of("validation.field", "field", field, "message", message);
     }
 }

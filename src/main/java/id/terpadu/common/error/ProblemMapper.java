@@ -3,7 +3,9 @@ package id.terpadu.common.error;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -81,14 +83,12 @@ public class ProblemMapper {
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class,
             AuthenticationCompletionException.class })
     public Response unauthorized(RuntimeException e, HttpHeaders headers, UriInfo uri) {
-        return respond(new ProblemException(ProblemType.UNAUTHORIZED,
-                "A valid bearer token is required (Authorization: Bearer <token>)"), headers, uri);
+        return respond(new ProblemException(ProblemType.UNAUTHORIZED, Message.of("auth.token-required")), headers, uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
-        return respond(new ProblemException(ProblemType.FORBIDDEN, "Your roles do not allow this operation"),
-                headers, uri);
+        return respond(new ProblemException(ProblemType.FORBIDDEN, Message.of("auth.role-refused")), headers, uri);
     }
 
     @ServerExceptionMapper
@@ -101,7 +101,7 @@ public class ProblemMapper {
     }
 
     private Response respond(ProblemException p, HttpHeaders headers, UriInfo uri, String allow) {
-        Response response = Problems.response(p.type(), p.getMessage(), p.errors(), p.allowed(),
+        Response response = Problems.response(p.type(), p.detail(), p.errors(), p.allowed(),
                 Languages.pick(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
                 uri == null ? null : uri.getRequestUri().getRawPath());
         if (allow != null) {
@@ -129,8 +129,7 @@ public class ProblemMapper {
             return found;
         }
         Log.errorf(e, "Unexpected failure");
-        return new ProblemException(ProblemType.INTERNAL,
-                "The server could not complete the request; quote the request id when you report it");
+        return new ProblemException(ProblemType.INTERNAL, Message.of("server.failed"));
     }
 
     private static ProblemException classifyOne(Throwable t) {
@@ -144,8 +143,7 @@ public class ProblemMapper {
             return fromJackson(je);
         }
         if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-            return new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "Someone changed this record at the same time; read it again and retry with its new ETag");
+            return new ProblemException(ProblemType.PRECONDITION_FAILED, Message.of("record.changed-meanwhile"));
         }
         if (t instanceof org.hibernate.exception.ConstraintViolationException dbe
                 && ("23505".equals(dbe.getSQLState()) || "23503".equals(dbe.getSQLState()))) {
@@ -156,14 +154,12 @@ public class ProblemMapper {
                 || t instanceof org.hibernate.QueryTimeoutException
                 || t instanceof org.hibernate.exception.LockTimeoutException
                 || (t instanceof java.sql.SQLException timedOut && isTimedOut(timedOut))) {
-            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                    "The database did not answer in time; retry shortly");
+            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, Message.of("database.timeout"));
         }
         if (t instanceof java.sql.SQLException sql
                 && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
             // PostgreSQL text cannot hold NUL (\u0000): the client's input, not our failure
-            return new ProblemException(ProblemType.VALIDATION,
-                    "A text in the request contains the NUL character (\\u0000), which cannot be stored; remove it");
+            return new ProblemException(ProblemType.VALIDATION, Message.of("text.nul"));
         }
         if (t instanceof jakarta.transaction.RollbackException) {
             // A commit that failed: the transaction manager tells why only in a suppressed exception (an
@@ -177,8 +173,7 @@ public class ProblemMapper {
             }
         }
         if (t instanceof java.sql.SQLException sql && isUnavailable(sql)) {
-            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                    "The database is not reachable at the moment; retry shortly");
+            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, Message.of("database.unavailable"));
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse() == null ? 500 : wae.getResponse().getStatus();
@@ -206,28 +201,65 @@ public class ProblemMapper {
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03"));
     }
 
-    private static String webDetail(int status) {
+    private static Message webDetail(int status) {
         return switch (status) {
-            case 404 -> "There is nothing at this address";
-            case 405 -> "This address does not support that method; see the Allow header";
-            case 406 -> "The Accept header asks for a format this address cannot produce";
-            case 415 -> "This address does not accept that Content-Type";
-            case 413 -> "The request body is too large";
-            default -> "The request cannot be processed";
+            case 404 -> Message.of("http.not-found");
+            case 405 -> Message.of("http.method-not-allowed");
+            case 406 -> Message.of("http.not-acceptable");
+            case 415 -> Message.of("http.unsupported-media-type");
+            case 413 -> Message.of("http.payload-too-large");
+            default -> Message.of("http.bad-request");
         };
     }
 
     private static ProblemException fromViolations(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> FieldProblem.worded(fieldOf(v), codeOf(v), paramsOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::code)
+                        .thenComparing(FieldProblem::worded))
                 .collect(Collectors.toCollection(ArrayList::new));
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        Message detail = errors.size() == 1 ? ProblemException.onField(errors.get(0).field(), errors.get(0).worded())
                 : errors.size() > Problem.MAX_ERRORS
-                        ? errors.size() + " fields are not valid; the first " + Problem.MAX_ERRORS + " are listed"
-                        : errors.size() + " fields are not valid";
+                        ? Message.of("validation.fields.first", "count", errors.size(), "listed", Problem.MAX_ERRORS)
+                        : Message.of("validation.fields", "count", errors.size());
         return new ProblemException(ProblemType.VALIDATION, detail,
                 errors.size() > Problem.MAX_ERRORS ? new ArrayList<>(errors.subList(0, Problem.MAX_ERRORS)) : errors, null);
+    }
+
+    /**
+     * A violated constraint's stable code: the key of its message when that is one of Terpadu's own
+     * ({@code {format.region-code}}), else the constraint's name in kebab case ({@code NotNull} is {@code not-null}).
+     */
+    static String codeOf(ConstraintViolation<?> v) {
+        String template = v.getMessageTemplate();
+        if (template != null && template.startsWith("{") && template.endsWith("}") && template.indexOf('{', 1) < 0
+                && !template.startsWith("{jakarta.") && !template.startsWith("{org.hibernate.")) {
+            return template.substring(1, template.length() - 1);
+        }
+        String name = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The attributes that the constraint's message may name, in a fixed order: {@code min, max} for a size. */
+    static Map<String, Object> paramsOf(ConstraintViolation<?> v) {
+        Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(List.of("min", "max", "value", "inclusive", "integer", "fraction", "regexp"));
+        attributes.keySet().stream().sorted().filter(name -> !names.contains(name)).forEach(names::add);
+        for (String name : names) {
+            Object value = attributes.get(name);
+            if (value == null || name.equals("message") || name.equals("groups") || name.equals("payload")) {
+                continue;
+            }
+            if (value.getClass().isArray()) {
+                if (java.lang.reflect.Array.getLength(value) == 0) {
+                    continue;
+                }
+                value = Arrays.stream((Object[]) value).map(String::valueOf).toList();
+            }
+            params.put(name, value);
+        }
+        return params;
     }
 
     /** {@code create.request.members[0].role} becomes {@code members[0].role}; a parameter keeps its name. */
@@ -270,61 +302,75 @@ public class ProblemMapper {
 
     private static ProblemException fromJackson(JacksonException e) {
         if (!(e instanceof JsonMappingException mapping)) {
-            return new ProblemException(ProblemType.MALFORMED_BODY,
-                    "The body is not well-formed JSON: " + clean(((JsonProcessingException) e).getOriginalMessage()));
+            // the parser's own words are English and quote the input: the answer says only where reading stopped
+            com.fasterxml.jackson.core.JsonLocation at = ((JsonProcessingException) e).getLocation();
+            return new ProblemException(ProblemType.MALFORMED_BODY, at == null || at.getLineNr() < 1
+                    ? Message.of("json.malformed")
+                    : Message.of("json.malformed.at", "line", at.getLineNr(), "column", at.getColumnNr()));
         }
         String field = pathOf(mapping);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             String name = field.isEmpty() ? fieldName(String.valueOf(unknown.getPropertyName())) : field;
-            return new ProblemException(ProblemType.VALIDATION, name + ": unknown field",
-                    List.of(new Problem.FieldError(name, "unknown field; this request has no such field")), null);
+            return invalid(ProblemType.VALIDATION, name, Message.of("json.unknown-field"), null);
         }
         if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             List<String> allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).toList();
-            String message = "is not one of " + String.join(", ", allowed);
-            return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
-                    List.of(new Problem.FieldError(field, message)), allowed);
+            return invalid(ProblemType.VALIDATION, field, Message.of("json.enum", "allowed", allowed), allowed);
         }
         if (mapping instanceof ValueInstantiationException) {
-            return new ProblemException(ProblemType.VALIDATION, "The body has a value that cannot be used"
-                    + (field.isEmpty() ? "" : " at " + field),
-                    List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, "invalid value")), null);
+            return invalid(ProblemType.VALIDATION, field.isEmpty() ? "body" : field, Message.of("json.invalid-value"),
+                    null);
         }
         if (mapping instanceof MismatchedInputException mismatch) {
-            String expected = mismatch.getTargetType() == null ? "another type" : typeName(mismatch.getTargetType());
-            if (field.isEmpty()) {
-                return new ProblemException(ProblemType.MALFORMED_BODY,
-                        "The body must be a JSON " + expected, List.of(new Problem.FieldError("body",
-                                "expected a JSON " + expected)), null);
-            }
-            String message = "expected " + expected;
-            return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
-                    List.of(new Problem.FieldError(field, message)), null);
+            Message expected = expected(mismatch.getTargetType());
+            return field.isEmpty() ? invalid(ProblemType.MALFORMED_BODY, "body", expected, null)
+                    : invalid(ProblemType.VALIDATION, field, expected, null);
         }
-        return new ProblemException(ProblemType.MALFORMED_BODY, "The body cannot be read"
-                + (field.isEmpty() ? "" : " at " + field));
+        return new ProblemException(ProblemType.MALFORMED_BODY, field.isEmpty() ? Message.of("json.unreadable")
+                : Message.of("json.unreadable.at", "field", field));
     }
 
-    private static String typeName(Class<?> type) {
+    private static ProblemException invalid(ProblemType type, String field, Message message, List<String> allowed) {
+        return new ProblemException(type, ProblemException.onField(field, message),
+                List.of(FieldProblem.of(field, message)), allowed);
+    }
+
+    /** What a value of {@code type} is written as in JSON, as a message of its own for each kind. */
+    private static Message expected(Class<?> type) {
+        if (type == null) {
+            return Message.of("json.expected.other");
+        }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return Message.of("json.expected.enum", "allowed",
+                    Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
         }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
-            return "number";
+            return Message.of("json.expected.number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "boolean";
+            return Message.of("json.expected.boolean");
         }
-        if (type == String.class || type == java.util.UUID.class || type.getName().startsWith("java.time")) {
-            return type == String.class ? "string" : "string (" + type.getSimpleName() + ")";
+        if (type == java.time.LocalDate.class) {
+            return Message.of("json.expected.date");
+        }
+        if (type == java.time.Duration.class) {
+            return Message.of("json.expected.duration");
+        }
+        if (type.getName().startsWith("java.time")) {
+            return Message.of("json.expected.date-time");
+        }
+        if (type == java.util.UUID.class) {
+            return Message.of("json.expected.uuid");
+        }
+        if (type == String.class) {
+            return Message.of("json.expected.string");
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "array";
+            return Message.of("json.expected.array");
         }
-        return "object";
+        return Message.of("json.expected.object");
     }
 
     private static String pathOf(JsonMappingException e) {
@@ -348,15 +394,5 @@ public class ProblemMapper {
      */
     static String fieldName(String name) {
         return name != null && name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") ? name : "(unnamed)";
-    }
-
-    /** Jackson's messages quote the input (up to 500 characters); keep the first line, and only its start. */
-    private static String clean(String message) {
-        if (message == null) {
-            return "unexpected input";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.DevTokens;
@@ -79,7 +80,7 @@ public class AllowedMethods {
         }
         if (path.startsWith(DEV_PATHS) && !devTokens.enabled()) {
             // switched off (production), the development addresses do not exist for any method
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at this address");
+            throw new ProblemException(ProblemType.NOT_FOUND, Message.of("http.not-found"));
         }
         Match match = match(path);
         if (match == null) {

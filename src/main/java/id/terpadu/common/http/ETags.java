@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 
@@ -52,8 +53,7 @@ public final class ETags {
      */
     public static Long requireIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the version you read (GET the record first)");
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, Message.of("if-match.required"));
         }
         String value = ifMatch.trim();
         if (value.equals("*")) {
@@ -78,8 +78,8 @@ public final class ETags {
 
     /** The 412; it names the version the client sent when that was one of ours, and never repeats raw input. */
     private static ProblemException stale(Long sent) {
-        return new ProblemException(ProblemType.PRECONDITION_FAILED, (sent == null || sent < 0 ? "If-Match does not name the current version of this record"
-                : "If-Match \"" + sent + "\" does not match the current version") + "; read the record again");
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, sent == null || sent < 0
+                ? Message.of("if-match.stale") : Message.of("if-match.stale.version", "version", sent));
     }
 
     /** 200 with the body and its ETag, or 304 when {@code If-None-Match} already names this version. */

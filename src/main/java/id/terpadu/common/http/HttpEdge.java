@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.terpadu.common.error.Languages;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.error.Problems;
@@ -64,7 +65,7 @@ public class HttpEdge {
     /** The body handler refuses a body past the limit with a failure of status 413: answer it as a problem. */
     private void failed(RoutingContext ctx) {
         if (ctx.statusCode() == 413 && ctx.failure() == null && !ctx.response().headWritten()) {
-            writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + maxBody + " bytes");
+            writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, Message.of("http.body-limit", "max", maxBody));
             return;
         }
         ctx.next();
@@ -76,8 +77,8 @@ public class HttpEdge {
         ctx.response().putHeader(RequestIds.HEADER, id);
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && isTooLarge(length)) {
-            writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                    "The body may be at most " + maxBody + " bytes; this one announces " + length);
+            writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, Message.of("http.body-limit.announced", "max", maxBody,
+                    "length", Long.parseLong(length.trim())));
             return;
         }
         boolean hasBody = length != null ? !length.trim().equals("0")
@@ -107,9 +108,9 @@ public class HttpEdge {
         }
     }
 
-    private void writeProblem(RoutingContext ctx, ProblemType type, String detail) {
-        Problem problem = Problems.of(type, detail, null, null,
-                Languages.pick(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)), ctx.request().path());
+    private void writeProblem(RoutingContext ctx, ProblemType type, Message detail) {
+        String language = Languages.pick(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = Problems.of(type, detail, null, null, language, ctx.request().path());
         String body;
         try {
             body = mapper.writeValueAsString(problem);
@@ -118,6 +119,8 @@ public class HttpEdge {
         }
         ctx.response().setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
+                .putHeader(HttpHeaders.VARY, "Accept-Language")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
     }

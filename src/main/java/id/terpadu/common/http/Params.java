@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.validation.Constraints;
 
@@ -24,7 +25,7 @@ public final class Params {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
             List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-            throw ProblemException.invalid(field, "is not one of " + String.join(", ", allowed), allowed);
+            throw ProblemException.invalid(field, Message.of("params.enum", "allowed", allowed), allowed);
         }
     }
 
@@ -35,7 +36,7 @@ public final class Params {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be a UUID such as 3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10");
+            throw ProblemException.invalid(field, Message.of("params.uuid"));
         }
     }
 
@@ -45,10 +46,10 @@ public final class Params {
             return null;
         }
         if (value.length() > max) {
-            throw ProblemException.invalid(field, "may hold at most " + max + " characters");
+            throw ProblemException.invalid(field, Message.of("params.text.length", "max", max));
         }
         if (!value.matches(Constraints.ONE_LINE)) {
-            throw ProblemException.invalid(field, Constraints.ONE_LINE_MESSAGE);
+            throw ProblemException.invalid(field, Message.of("format.one-line"));
         }
         return value;
     }
@@ -61,7 +62,7 @@ public final class Params {
         try {
             return java.time.OffsetDateTime.parse(value.trim()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an RFC 3339 date-time such as 2024-10-12T09:30:00Z");
+            throw ProblemException.invalid(field, Message.of("params.date-time"));
         }
     }
 
@@ -85,7 +86,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.invalid(field, "must be minLon,minLat,maxLon,maxLat with min <= max, e.g. 99.8,-1.0,100.6,-0.3");
+        throw ProblemException.invalid(field, Message.of("params.bbox"));
     }
 
     public static Integer integer(String value, String field, int min, int max) {
@@ -100,7 +101,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max);
+        throw ProblemException.invalid(field, Message.of("params.integer", "min", min, "max", max));
     }
 
     /** {@code true}, {@code false}, or absent (null); anything else is a 400. */
@@ -111,6 +112,6 @@ public final class Params {
         if (value.equals("true") || value.equals("false")) {
             return Boolean.valueOf(value);
         }
-        throw ProblemException.invalid(field, "must be true or false", java.util.List.of("true", "false"));
+        throw ProblemException.invalid(field, Message.of("params.boolean"), java.util.List.of("true", "false"));
     }
 }

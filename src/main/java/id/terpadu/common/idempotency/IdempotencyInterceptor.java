@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.Caller;
@@ -68,7 +69,7 @@ public class IdempotencyInterceptor {
             return ctx.proceed();
         }
         if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ProblemException.invalid(HEADER, "must be 1 to 255 visible ASCII characters, e.g. a UUID");
+            throw ProblemException.invalid(HEADER, Message.of("idempotency.key.format"));
         }
         String principal = caller.subject();
         String hash = fingerprint(ctx.getParameters());
@@ -90,8 +91,7 @@ public class IdempotencyInterceptor {
             claimed = claim(principal, key, hash);
         } catch (jakarta.persistence.PersistenceException e) {
             if (isLockTimeout(e)) {
-                throw new ProblemException(ProblemType.CONFLICT,
-                        "A request with this Idempotency-Key is still being processed; retry shortly");
+                throw new ProblemException(ProblemType.CONFLICT, Message.of("idempotency.key.in-progress"));
             }
             throw e;
         }
@@ -149,13 +149,11 @@ public class IdempotencyInterceptor {
                 from idempotency_key where principal = :p and key = :k
                 """).setParameter("p", principal).setParameter("k", key).getResultList();
         if (rows.isEmpty() || rows.get(0)[1] == null) {
-            throw new ProblemException(ProblemType.CONFLICT,
-                    "A request with this Idempotency-Key is still being processed; retry shortly");
+            throw new ProblemException(ProblemType.CONFLICT, Message.of("idempotency.key.in-progress"));
         }
         Object[] row = rows.get(0);
         if (!hash.equals(row[0])) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used with a different request; use a new key for a new request");
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, Message.of("idempotency.key.reused"));
         }
         Response.ResponseBuilder builder = Response.status(((Number) row[1]).intValue()).header(REPLAYED_HEADER, "true");
         if (row[2] != null) {

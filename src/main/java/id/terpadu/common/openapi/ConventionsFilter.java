@@ -185,7 +185,8 @@ public class ConventionsFilter implements OASFilter {
     private static APIResponse problemResponse(ProblemType type, String description, String path) {
         Problem example = new Problem(type.uri(), type.title("en"), type.status(), description, path.replace("{", "").replace("}", ""),
                 "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11",
-                type == ProblemType.VALIDATION ? java.util.List.of(new Problem.FieldError("name", "must not be blank")) : null,
+                type == ProblemType.VALIDATION ? java.util.List.of(new Problem.FieldError("name", "size", Map.of("min", 0, "max", 200),
+                        "size must be between 0 and 200")) : null,
                 null);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("type", example.type());
@@ -195,9 +196,15 @@ public class ConventionsFilter implements OASFilter {
         value.put("instance", example.instance());
         value.put("requestId", example.requestId());
         if (example.errors() != null) {
+            Problem.FieldError first = example.errors().get(0);
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("field", "name");
-            error.put("message", "must not be blank");
+            error.put("field", first.field());
+            error.put("code", first.code());
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("min", 0);
+            params.put("max", 200);
+            error.put("params", params);
+            error.put("message", first.message());
             value.put("errors", java.util.List.of(error));
         }
         MediaType media = OASFactory.createMediaType()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 
 /**
@@ -40,10 +41,10 @@ public record PageRequest(int limit, List<String> after) {
         try {
             value = Integer.parseInt(limit.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            throw ProblemException.invalid("limit", Message.of("params.integer", "min", 1, "max", MAX_LIMIT));
         }
         if (value < 1 || value > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be from 1 to " + MAX_LIMIT + ", was " + value);
+            throw ProblemException.invalid("limit", Message.of("params.integer", "min", 1, "max", MAX_LIMIT));
         }
         return value;
     }
@@ -72,6 +73,6 @@ public record PageRequest(int limit, List<String> after) {
     }
 
     static ProblemException invalidCursor(String parameter) {
-        return ProblemException.invalid(parameter, "is not a cursor this list gave out; start again without one");
+        return ProblemException.invalid(parameter, Message.of("params.cursor"));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.Operation;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 
@@ -29,12 +30,12 @@ public class Records {
 
     /** The id for a new record: the client's own, unless a record of that type already has it (409). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID newId(Class<?> type, UUID requested, String what) {
+    public UUID newId(Class<?> type, UUID requested) {
         if (requested == null) {
             return UUID.randomUUID();
         }
         if (em.find(type, requested) != null) {
-            throw ProblemException.conflict("A " + what + " with id " + requested + " already exists");
+            throw ProblemException.conflict(Message.of("record.exists"));
         }
         return requested;
     }
@@ -48,7 +49,7 @@ public class Records {
             return visible.get();
         } catch (ProblemException e) {
             if (e.type() == id.terpadu.common.error.ProblemType.NOT_FOUND) {
-                throw ProblemException.invalid(field, e.getMessage());
+                throw ProblemException.invalid(field, e.detail());
             }
             throw e;
         }
@@ -58,7 +59,7 @@ public class Records {
     public static void checkReplace(AuditedEntity entity, UUID bodyId, Long expectedVersion) {
         ETags.check(expectedVersion, entity.version);
         if (bodyId != null && !bodyId.equals(entity.id)) {
-            throw ProblemException.invalid("id", "must be absent or equal to the id in the path");
+            throw ProblemException.invalid("id", Message.of("record.id.mismatch"));
         }
     }
 

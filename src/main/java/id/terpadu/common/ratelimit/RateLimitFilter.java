@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import id.terpadu.common.error.Languages;
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.error.Problems;
 import id.terpadu.common.security.ApiKeyPrincipal;
@@ -48,8 +49,8 @@ public class RateLimitFilter {
             return null;
         }
         return Response.fromResponse(Problems.response(ProblemType.TOO_MANY_REQUESTS,
-                "Over the " + decision.policy().id() + " budget of " + decision.limit() + " requests per "
-                        + decision.windowSeconds() + " s; retry after " + decision.resetSeconds() + " s",
+                Message.of("rate-limit.exceeded", "policy", decision.policy().id(), "limit", decision.limit(),
+                        "window", decision.windowSeconds(), "retryAfter", decision.resetSeconds()),
                 null, null, Languages.pick(context.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
                 context.getUriInfo().getRequestUri().getRawPath()))
                 .header("Retry-After", Long.toString(decision.resetSeconds()))

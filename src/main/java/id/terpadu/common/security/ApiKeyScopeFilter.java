@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 
 /**
@@ -26,10 +27,10 @@ public class ApiKeyScopeFilter {
         String path = context.getUriInfo().getPath();
         ApiKeyScope needed = required(context.getMethod(), path);
         if (needed == null) {
-            throw ProblemException.forbidden("An API key may not " + context.getMethod() + " " + path);
+            throw ProblemException.forbidden(Message.of("api-key.operation-refused"));
         }
         if (!key.scopes().contains(needed)) {
-            throw ProblemException.forbidden("This API key lacks the scope " + needed.value());
+            throw ProblemException.forbidden(Message.of("api-key.scope-missing", "scope", needed.value()));
         }
     }
 

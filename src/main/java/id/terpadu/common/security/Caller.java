@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.region.RegionCode;
@@ -124,8 +125,7 @@ public class Caller {
         Object claim = tokens.claim(jwt, CLAIM_SCOPE);
         if (claim == null) {
             // A missing claim must never widen access: only an explicit empty list means national.
-            throw new ProblemException(ProblemType.UNAUTHORIZED,
-                    "The token carries no region_scope claim; a national caller sends an empty list");
+            throw new ProblemException(ProblemType.UNAUTHORIZED, Message.of("auth.region-scope.missing"));
         }
         List<String> codes = new ArrayList<>();
         if (claim instanceof Collection<?> values) {
@@ -137,8 +137,7 @@ public class Caller {
         }
         for (String code : codes) {
             if (!RegionCode.isValid(code)) {
-                throw new ProblemException(ProblemType.UNAUTHORIZED,
-                        "The token's region_scope holds a code that is not a Kemendagri region code");
+                throw new ProblemException(ProblemType.UNAUTHORIZED, Message.of("auth.region-scope.invalid"));
             }
         }
         return new RegionScope(List.copyOf(codes));

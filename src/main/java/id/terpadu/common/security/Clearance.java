@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 
@@ -97,7 +98,7 @@ public class Clearance {
     /** 403 when a caller would write a record it could not read back. */
     public void requireWritable(Classification classification) {
         if (!canRead(classification)) {
-            throw ProblemException.forbidden("Your agency may not classify a record " + classification);
+            throw ProblemException.forbidden(Message.of("classification.refused", "classification", classification));
         }
     }
 }

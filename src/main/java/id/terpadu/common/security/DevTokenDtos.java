@@ -24,7 +24,7 @@ public final class DevTokenDtos {
 
     @Schema(name = "DevTokenRequest", description = "Who the development token speaks for.")
     public record DevTokenRequest(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._@-]+$", message = "may hold letters, digits and . _ @ - only")
+            @NotBlank @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._@-]+$", message = "{format.subject}")
             @Schema(example = "kesbangpol.babel.sekretariat") String subject,
             @Size(max = 200) @Schema(example = "Sekretariat Timdu PKS Babel") String name,
             @Schema(description = "The caller's agency", example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID agencyId,

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import io.quarkus.runtime.StartupEvent;
@@ -76,7 +77,7 @@ public class DevTokens {
 
     public DevTokenDtos.DevTokenResponse mint(DevTokenDtos.DevTokenRequest request) {
         if (!enabled) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at this address");
+            throw new ProblemException(ProblemType.NOT_FOUND, Message.of("http.not-found"));
         }
         Duration ttl = Duration.ofMinutes(request.ttlMinutes() == null ? 480 : request.ttlMinutes());
         Instant expires = Instant.now().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

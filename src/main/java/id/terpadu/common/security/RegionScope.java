@@ -2,6 +2,7 @@ package id.terpadu.common.security;
 
 import java.util.List;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.region.RegionCode;
@@ -90,10 +91,10 @@ public record RegionScope(List<String> codes) {
         }
     }
 
-    /** 403 unless the caller has national scope (for national data such as the region list). */
-    public void requireNational(String what) {
+    /** 403 with {@code refusal} unless the caller has national scope (for national data such as the region list). */
+    public void requireNational(Message refusal) {
         if (!isNational()) {
-            throw ProblemException.forbidden("Only a caller with national scope may change " + what);
+            throw ProblemException.forbidden(refusal);
         }
     }
 
@@ -101,8 +102,8 @@ public record RegionScope(List<String> codes) {
     public void requireWritable(String region, String field) {
         if (!covers(region)) {
             throw ProblemException.forbidden(region == null
-                    ? "Only a caller with national scope may write a national record (" + field + " is empty)"
-                    : field + " " + region + " is outside your region scope " + codes);
+                    ? Message.of("scope.national-record", "field", field)
+                    : Message.of("scope.region-outside", "field", field, "region", region, "scope", codes));
         }
     }
 }

@@ -1,7 +1,9 @@
 package id.terpadu.common.validation;
 
 /**
- * Patterns and messages shared by request records. Every pattern is anchored ({@code ^…$}) and uses explicit ASCII
+ * Patterns and messages shared by request records. A message is the key of its wording in
+ * {@code ValidationMessages.properties} (English) and {@code ValidationMessages_id.properties} (Indonesian), and the
+ * {@code code} of the field error it produces. Every pattern is anchored ({@code ^…$}) and uses explicit ASCII
  * ranges, not {@code \d}, {@code \s}, {@code \w} or {@code \p{…}}, whose meaning differs between Java, ECMA-262,
  * Python and RE2: the OpenAPI document carries them as they are, so a validator in another language enforces what Bean
  * Validation does here (which matches the whole value, as the anchors say). One difference stays: in Python and PCRE
@@ -11,18 +13,18 @@ package id.terpadu.common.validation;
 public final class Constraints {
 
     public static final String REGION_CODE = "^[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?$";
-    public static final String REGION_CODE_MESSAGE = "must be a Kemendagri region code: NN, NN.NN, NN.NN.NN or NN.NN.NN.NNNN";
+    public static final String REGION_CODE_MESSAGE = "{format.region-code}";
 
     /** A single line of printable text: no control characters (tabs, line breaks, unit separators …). */
     public static final String ONE_LINE = "^[^\\x00-\\x1F\\x7F]*$";
-    public static final String ONE_LINE_MESSAGE = "must be one line of text without control characters";
+    public static final String ONE_LINE_MESSAGE = "{format.one-line}";
 
     /**
      * {@link #ONE_LINE} and not blank: spaces, then a character that is neither a space nor a control character, then
      * any one line (the only blank character a line may hold is the space; written so, it cannot backtrack).
      */
     public static final String ONE_LINE_NOT_BLANK = "^ *[^\\x00-\\x20\\x7F][^\\x00-\\x1F\\x7F]*$";
-    public static final String ONE_LINE_NOT_BLANK_MESSAGE = "must be one line of text, not blank, without control characters";
+    public static final String ONE_LINE_NOT_BLANK_MESSAGE = "{format.one-line-not-blank}";
 
     /**
      * What {@code @NotBlank} accepts, as a pattern for the document: some character above U+0020 (Hibernate Validator
@@ -32,6 +34,7 @@ public final class Constraints {
 
     /** An https link: no white space (the characters Java's {@code \s} names). */
     public static final String HTTPS_LINK = "^https://[^ \\t\\n\\x0B\\f\\r]+$";
+    public static final String HTTPS_LINK_MESSAGE = "{format.https-link}";
 
     private Constraints() {
     }

@@ -1,7 +1,6 @@
 package id.terpadu.common.security;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -240,7 +239,7 @@ class AuthenticationTest {
             given().header("Authorization", "ApiKey " + key).contentType(ContentType.JSON)
                     .body(IncidentResourceTest.incident("Laporan dengan kunci mati", "13.77"))
                     .post("/api/v1/incidents").then().statusCode(401).contentType("application/problem+json")
-                    .body("detail", containsString("valid"));
+                    .body("detail", equalTo(id.terpadu.common.error.Message.of("auth.token-required").in("id")));
         }
         Db.assertUnchanged(before);
     }
