@@ -35,14 +35,16 @@ public class ConventionsFilter implements OASFilter {
             return;
         }
         defineRateLimitHeaders(openAPI);
+        Map<String, APIResponse> problems = new java.util.TreeMap<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/")) {
                 return;
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
-                document(path, entry.getKey(), entry.getValue());
+                document(path, entry.getKey(), entry.getValue(), problems);
             }
         });
+        problems.forEach(openAPI.getComponents()::addResponse);
         Pages.apply(openAPI);
         developmentFirst(openAPI);
         Bounds.apply(openAPI);
@@ -50,7 +52,12 @@ public class ConventionsFilter implements OASFilter {
         Strictness.apply(openAPI);
     }
 
-    private void document(String path, PathItem.HttpMethod method, Operation operation) {
+    /**
+     * The shared problem answers are defined once under {@code components/responses} (one per problem type, and one
+     * per rate-limit policy for the 429) and referenced by every operation that can give them, which keeps the
+     * document small enough for Swagger UI to show at once; an operation's own answer for a status stays its own.
+     */
+    private void document(String path, PathItem.HttpMethod method, Operation operation, Map<String, APIResponse> shared) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -99,7 +106,15 @@ public class ConventionsFilter implements OASFilter {
         problems.forEach((type, description) -> {
             String code = Integer.toString(type.status());
             if (responses.getAPIResponse(code) == null || responses.getAPIResponse(code).getContent() == null) {
-                responses.addAPIResponse(code, problemResponse(type, description, path));
+                String name = "Problem" + code + (type == ProblemType.TOO_MANY_REQUESTS
+                        ? RATE_POLICY_NAME.get(Policy.of(method.name(), path)) : "");
+                shared.computeIfAbsent(name, n -> {
+                    APIResponses one = OASFactory.createAPIResponses();
+                    one.addAPIResponse(code, problemResponse(type, description));
+                    addRateLimitHeaders(one);
+                    return one.getAPIResponse(code);
+                });
+                responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(name));
             }
         });
         addRateLimitHeaders(responses);
@@ -115,6 +130,9 @@ public class ConventionsFilter implements OASFilter {
         openAPI.setTags(tags);
     }
 
+    private static final Map<Policy, String> RATE_POLICY_NAME = Map.of(Policy.READS, "Reads",
+            Policy.WRITES, "Writes", Policy.EXPENSIVE, "Expensive");
+
     private static final Map<Policy, String> RATE_POLICY = Map.of(Policy.READS, "reads",
             Policy.WRITES, "writes", Policy.EXPENSIVE, "expensive reads (exports, change feed, statistics)");
 
@@ -124,7 +142,7 @@ public class ConventionsFilter implements OASFilter {
      */
     private static void addRateLimitHeaders(APIResponses responses) {
         responses.getAPIResponses().forEach((code, response) -> {
-            if (!code.startsWith("2") && !code.startsWith("4")) {
+            if (response.getRef() != null || !code.startsWith("2") && !code.startsWith("4")) {
                 return;
             }
             List<String> names = code.equals("429")
@@ -182,8 +200,8 @@ public class ConventionsFilter implements OASFilter {
                 .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(255)));
     }
 
-    private static APIResponse problemResponse(ProblemType type, String description, String path) {
-        Problem example = new Problem(type.uri(), type.title("en"), type.status(), description, path.replace("{", "").replace("}", ""),
+    private static APIResponse problemResponse(ProblemType type, String description) {
+        Problem example = new Problem(type.uri(), type.title("en"), type.status(), description, "/api/v1/agencies",
                 "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11",
                 type == ProblemType.VALIDATION ? java.util.List.of(new Problem.FieldError("name", "size", Map.of("min", 0, "max", 200),
                         "size must be between 0 and 200")) : null,
