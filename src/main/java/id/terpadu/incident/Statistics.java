@@ -71,7 +71,8 @@ public final class Statistics {
     }
 
     @Schema(name = "IncidentStatisticsRow")
-    public record Row(@Schema(example = "{\"category\": \"POLITIK_PILKADA\", \"month\": \"2024-11\"}") Map<String, String> key,
+    public record Row(@Schema(description = "The group: a value per groupBy name; null for the incidents that have none",
+            example = "{\"category\": \"POLITIK_PILKADA\", \"month\": \"2024-11\"}") Map<String, String> key,
             @Schema(example = "4") long incidents, Sum killed, Sum injured, Sum sexualViolence, Sum buildingsDamaged,
             Sum displaced) {
     }

@@ -106,7 +106,9 @@ public final class NeutralityDtos {
 
     @Schema(name = "NeutralityStatisticsRow")
     public record StatisticsRow(
-            @Schema(example = "{\"election\": \"PILKADA 2024\", \"recipient\": \"POLRI\"}") Map<String, String> key,
+            @Schema(description = "The group: a value per groupBy name; null for the persons that have none (no recipient "
+                    + "before a REKOMENDASI, no sanction before SANKSI_DIJATUHKAN)",
+                    example = "{\"election\": \"PILKADA 2024\", \"recipient\": \"POLRI\"}") Map<String, String> key,
             @Schema(example = "1") long cases,
             @Schema(description = "Civil servants", example = "10") long persons,
             @Schema(description = "Civil servants found in violation (REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI)", example = "10") long violations) {

@@ -33,6 +33,11 @@ final class Nulls {
                 if (!required.contains(entry.getKey())) {
                     schema.addProperty(entry.getKey(), nullable(entry.getValue()));
                 }
+                // a map's value may be null too: a statistics group of the records that have no value for it
+                Schema values = entry.getValue().getAdditionalPropertiesSchema();
+                if (values != null) {
+                    nullable(values);
+                }
             }
         }
     }

@@ -131,6 +131,9 @@ public final class Tour {
         String babel = minted.getAccessToken();
         String admin = mint("admin", Role.ADMIN, null, null);
         token = babel;
+        // The development demo data set that the examples name, on the fresh database, before the tour adds its own
+        // (the tour picks a year that has no team yet in its regions)
+        check("demo data set loaded", dev.demoDataResourceLoad(null, null).getRecords().size() > 30);
 
         // 2. The member agencies
         Map<String, UUID> agency = new LinkedHashMap<>();
@@ -494,6 +497,9 @@ public final class Tour {
         Agency spareAgency = agencies.agencyResourceCreate(new AgencyInput().name("Kodim 0414/Belitung").type(AgencyType.TNI)
                 .regionCode("19"), null);
         touch("agency delete", () -> agencies.agencyResourceDelete(spareAgency.getId(), "*"));
+        // the demo data set loaded at the start is still complete: a second load creates nothing
+        check("demo data set loaded again creates nothing",
+                new DevelopmentApi(client).demoDataResourceLoad(null, null).getCreated() == 0);
     }
 
     /** Calls an operation once; an answer outside 2xx is reported (and a 5xx fails) but the tour goes on. */
