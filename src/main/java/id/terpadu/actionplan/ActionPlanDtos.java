@@ -85,14 +85,6 @@ public final class ActionPlanDtos {
         }
     }
 
-    @Schema(name = "Evidence", description = "A link to the evidence of an activity (minutes, photos, a decree)")
-    public record Evidence(
-            @NotBlank @Size(max = 2000) @Pattern(regexp = Constraints.HTTPS_LINK, message = Constraints.HTTPS_LINK_MESSAGE)
-            @Schema(example = "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf") String url,
-            @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
-            @Schema(example = "Notulen rapat koordinasi") String description) {
-    }
-
     @Schema(name = "ProgressReportInput", description = "Cumulative realisation up to the end of the period, in the "
             + "item's target unit.")
     public record ReportInput(

@@ -42,7 +42,7 @@ import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Role;
-import id.terpadu.region.RegionCode;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.status.ConflictStatusService;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamLevel;

@@ -28,7 +28,7 @@ public class ProgressReport extends AuditedEntity {
     public BigDecimal percentage;
     public String obstacles;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<ActionPlanDtos.Evidence> evidence;
+    public List<Evidence> evidence;
     @Enumerated(EnumType.STRING)
     public ReportStatus status;
     public Instant submittedAt;

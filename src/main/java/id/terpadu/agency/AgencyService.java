@@ -24,7 +24,7 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
-import id.terpadu.region.RegionCode;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.region.RegionService;
 
 /**

@@ -165,8 +165,10 @@ public class DemoData {
             }
             records.add(new DemoDtos.DemoRecord(step.type(), UUID.fromString(step.id()), step.path(), !present));
         }
-        created += webhookStates();
-        LOG.infof("Demo data: %d records, %d of them created now", records.size(), created);
+        int states = webhookStates();
+        LOG.infof("Demo data: %d records, %d of them created now%s", records.size(), created,
+                states == 0 ? "" : " (and the failed webhook's states set)");
+        created += states;
         return new DemoDtos.DemoDataResponse(created, records);
     }
 

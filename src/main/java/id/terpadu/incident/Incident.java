@@ -43,7 +43,7 @@ public class Incident extends AuditedEntity {
     @Enumerated(EnumType.STRING)
     public Stage stage;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<IncidentDtos.Party> parties;
+    public List<Party> parties;
     public Integer killed;
     public Integer injured;
     public Integer sexualViolence;

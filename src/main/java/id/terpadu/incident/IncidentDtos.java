@@ -36,32 +36,6 @@ public final class IncidentDtos {
             @NotNull @DecimalMin("94.5") @DecimalMax("141.5") @Schema(example = "100.1205") Double lon) {
     }
 
-    @Schema(name = "Party", description = "A party to the incident. A PERORANGAN name is personal data.")
-    public record Party(@NotNull PartyType type,
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Warga Desa Kampung Baru") String name,
-            @NotNull PartyRole role) {
-
-        /** A person's name (type PERORANGAN) is personal data; other parties are groups and bodies. */
-        @JsonIgnore
-        public boolean isPerson() {
-            return type == PartyType.PERORANGAN;
-        }
-
-        /** The party as a caller without access to personal data sees it. */
-        public Party masked() {
-            return isPerson() ? new Party(type, PersonalData.maskName(name), role) : this;
-        }
-
-        public static boolean anyPerson(List<Party> parties) {
-            return parties != null && parties.stream().anyMatch(Party::isPerson);
-        }
-
-        public static List<Party> masked(List<Party> parties) {
-            return anyPerson(parties) ? parties.stream().map(Party::masked).toList() : parties;
-        }
-    }
-
     @Schema(name = "Impact", description = "Counts of the incident's impact. A missing or null count means "
             + "unknown and is never reported as 0.")
     public record Impact(@PositiveOrZero @Max(1_000_000) @Schema(example = "0") Integer killed,

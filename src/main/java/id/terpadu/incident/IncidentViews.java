@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import id.terpadu.common.security.Classification;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
-import id.terpadu.incident.IncidentDtos.Party;
 
 /**
  * Reads an incident's view by id in one statement on a pooled connection, without a persistence context: the

@@ -26,5 +26,5 @@ public class Decision extends AuditedEntity {
     @Enumerated(EnumType.STRING)
     public DecisionStatus status;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<MeetingDtos.FollowUp> followUps;
+    public List<FollowUp> followUps;
 }

@@ -28,6 +28,6 @@ public class Meeting extends AuditedEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> agenda;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<MeetingDtos.Attendee> attendees;
+    public List<Attendee> attendees;
     public String minutes;
 }

@@ -21,21 +21,6 @@ public final class MeetingDtos {
     private MeetingDtos() {
     }
 
-    @Schema(name = "MeetingAttendee", description = "Who attended for which organisation; DIWAKILI when a representative "
-            + "came in the official's place (then `representedBy` names the representative's position).")
-    public record Attendee(
-            @Schema(description = "The member agency, when it is registered", example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID agencyId,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Koramil 01/Wonosobo") String organisation,
-            @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
-            @Schema(example = "Kapten Inf. Fulan") String personName,
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Danramil") String position,
-            @NotNull Attendance attendance,
-            @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
-            @Schema(example = "Wadanramil") String representedBy) {
-    }
-
     @Schema(name = "MeetingInput")
     public record MeetingInput(
             @Schema(description = "Client-chosen id (create only)", example = "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f") UUID id,
@@ -67,10 +52,6 @@ public final class MeetingDtos {
     @Schema(name = "MeetingDecisionFollowUpInput")
     public record FollowUpInput(@NotNull DecisionStatus status,
             @Size(max = 5000) @Schema(description = "Required when DROPPED", example = "Temuan telah diregistrasi Bawaslu Kota Pariaman") String note) {
-    }
-
-    @Schema(name = "MeetingDecisionFollowUp")
-    public record FollowUp(Instant at, @Schema(example = "bawaslu.sumbar") String by, DecisionStatus status, String note) {
     }
 
     @Schema(name = "MeetingDecision")

@@ -31,7 +31,7 @@ public class NeutralityCase extends AuditedEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> violationForms;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<NeutralityDtos.Evidence> evidence;
+    public List<Evidence> evidence;
     /** Personal data: masked for callers who may not read it, never in the change log. */
     public String reporterName;
     public UUID handlingAgencyId;

@@ -25,14 +25,6 @@ public final class NeutralityDtos {
     private NeutralityDtos() {
     }
 
-    @Schema(name = "NeutralityEvidence")
-    public record Evidence(
-            @NotBlank @Size(max = 500) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Tangkapan layar percakapan grup WhatsApp") String description,
-            @Size(max = 2000) @Pattern(regexp = Constraints.HTTPS_LINK, message = Constraints.HTTPS_LINK_MESSAGE)
-            @Schema(example = "https://bawaslu-pariaman.example/berkas/temuan-017") String url) {
-    }
-
     @Schema(name = "NeutralityPersonInput", description = "A civil servant in the case. `name` and `nip` are personal "
             + "data: masked for callers who may not read them and never kept in the change log.")
     public record PersonInput(

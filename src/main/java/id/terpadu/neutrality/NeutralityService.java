@@ -38,7 +38,7 @@ import id.terpadu.neutrality.NeutralityDtos.StatisticsResult;
 import id.terpadu.neutrality.NeutralityDtos.StatisticsRow;
 import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
 import id.terpadu.reference.ReferenceService;
-import id.terpadu.region.RegionCode;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.region.RegionService;
 import id.terpadu.status.ConflictStatusService;
 

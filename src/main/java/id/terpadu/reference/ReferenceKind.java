@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.terpadu.agency.AgencyType;
-import id.terpadu.region.RegionLevel;
+import id.terpadu.common.region.RegionLevel;
 import id.terpadu.team.SubTeam;
 import id.terpadu.team.TeamLevel;
 import id.terpadu.team.TeamRole;

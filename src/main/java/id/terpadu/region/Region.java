@@ -8,6 +8,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import id.terpadu.common.region.RegionLevel;
+
 /** A Kemendagri administrative region; its code is its identity. */
 @Entity
 public class Region {

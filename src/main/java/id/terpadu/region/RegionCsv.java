@@ -7,6 +7,8 @@ import java.util.Map;
 
 import id.terpadu.common.error.FieldProblem;
 import id.terpadu.common.error.Message;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.region.RegionLevel;
 
 /**
  * Reads and checks a region CSV ({@code kode,nama}, RFC 4180 quoting, UTF-8) line by line. Every line is checked;

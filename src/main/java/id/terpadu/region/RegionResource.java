@@ -28,6 +28,8 @@ import id.terpadu.common.http.Params;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.region.RegionLevel;
 import id.terpadu.common.security.Role;
 
 @Path("/api/v1/regions")

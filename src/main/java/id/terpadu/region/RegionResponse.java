@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.terpadu.common.region.RegionLevel;
+
 @Schema(name = "Region", description = "A Kemendagri administrative region")
 public record RegionResponse(
         @Schema(description = "Kemendagri code", example = "19.71") String code,

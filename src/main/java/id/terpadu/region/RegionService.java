@@ -34,6 +34,8 @@ import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.region.RegionLevel;
 import id.terpadu.common.security.Caller;
 import io.quarkus.logging.Log;
 

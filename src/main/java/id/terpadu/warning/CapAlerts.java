@@ -22,7 +22,7 @@ import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.reference.ReferenceItem;
 import id.terpadu.reference.ReferenceService;
-import id.terpadu.region.RegionCode;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.region.RegionService;
 import id.terpadu.warning.WarningDtos.EarlyWarningResponse;
 import io.smallrye.config.ConfigMapping;

@@ -12,7 +12,7 @@ import org.hibernate.type.SqlTypes;
 
 import id.terpadu.common.persistence.AuditedEntity;
 import id.terpadu.common.security.Classification;
-import id.terpadu.incident.IncidentDtos;
+import id.terpadu.incident.Party;
 import id.terpadu.incident.SourceKind;
 
 /** A potential conflict seen early (deteksi dini), assessed for likelihood and impact. */
@@ -24,7 +24,7 @@ public class EarlyWarning extends AuditedEntity {
     public String title;
     public String description;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<IncidentDtos.Party> parties;
+    public List<Party> parties;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> indicators;
     public short likelihood;

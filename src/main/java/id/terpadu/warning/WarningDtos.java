@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.validation.Constraints;
-import id.terpadu.incident.IncidentDtos.Party;
+import id.terpadu.incident.Party;
 import id.terpadu.incident.SourceKind;
 import id.terpadu.incident.Stage;
 

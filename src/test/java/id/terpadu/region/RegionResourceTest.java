@@ -22,6 +22,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.region.RegionLevel;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
-import id.terpadu.region.RegionCode;
+import id.terpadu.common.region.RegionCode;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**

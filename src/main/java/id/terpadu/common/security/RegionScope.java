@@ -5,7 +5,7 @@ import java.util.List;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.region.RegionCode;
+import id.terpadu.common.region.RegionCode;
 
 /**
  * The regions a caller may see and change. Empty means national. A code covers itself and everything below it

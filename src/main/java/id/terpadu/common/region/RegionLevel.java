@@ -1,4 +1,4 @@
-package id.terpadu.region;
+package id.terpadu.common.region;
 
 /** Administrative levels of the Kemendagri code list (reference kind {@code region-levels}). */
 public enum RegionLevel {

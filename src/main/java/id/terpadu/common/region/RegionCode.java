@@ -1,4 +1,4 @@
-package id.terpadu.region;
+package id.terpadu.common.region;
 
 import java.util.regex.Pattern;
 

@@ -1,0 +1,56 @@
+package id.terpadu.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The layering, checked on the compiled classes (no Quarkus boot). {@code common} is the ground floor: the features
+ * build on it and it knows none of them. A resource is a thin edge over its service and never calls another
+ * resource; an entity never knows the records the API reads and writes.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void read() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("id.terpadu");
+    }
+
+    private static final DescribedPredicate<JavaClass> FEATURE = DescribedPredicate.describe("a feature package",
+            c -> c.getPackageName().startsWith("id.terpadu.") && !c.getPackageName().startsWith("id.terpadu.common"));
+
+    @Test
+    void commonKnowsNoFeature() {
+        noClasses().that().resideInAPackage("id.terpadu.common..")
+            .should().dependOnClassesThat(FEATURE)
+            .because("common is the ground floor every feature builds on").check(classes);
+    }
+
+    @Test
+    void aResourceCallsNoOtherResource() {
+        noClasses().that().haveSimpleNameEndingWith("Resource")
+            .should().dependOnClassesThat(DescribedPredicate.describe("another resource",
+                    c -> c.getSimpleName().endsWith("Resource") && !c.getPackageName().startsWith("jakarta")))
+            .allowEmptyShould(false)
+            .because("a resource is a thin edge over its service; shared work lives in the service").check(classes);
+    }
+
+    @Test
+    void anEntityKnowsNoDto() {
+        noClasses().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .should().dependOnClassesThat(DescribedPredicate.describe("an API record (a *Dtos type)",
+                    c -> c.getName().contains("Dtos")))
+            .because("entities are the database's shape; the API's records are built from them by the services")
+            .check(classes);
+    }
+}
