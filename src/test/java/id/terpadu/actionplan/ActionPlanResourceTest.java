@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
@@ -30,6 +31,7 @@ import io.restassured.specification.RequestSpecification;
  * three periods have all started whenever the tests run.
  */
 @QuarkusTest
+@Tag("external-db")
 public class ActionPlanResourceTest {
 
     public static final int LAST_YEAR = LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear() - 1;

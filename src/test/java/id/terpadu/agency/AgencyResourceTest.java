@@ -17,12 +17,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Tag("external-db")
 class AgencyResourceTest {
 
     @BeforeEach

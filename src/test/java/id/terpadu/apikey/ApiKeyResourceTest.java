@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.common.error.Message;
 import id.terpadu.common.security.ApiKeyAuthentication;
@@ -34,6 +35,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** API keys: shown once, stored as a hash, scoped like people, revoked at once. */
 @QuarkusTest
+@Tag("external-db")
 public class ApiKeyResourceTest {
 
     public static Map<String, Object> key(UUID agency, List<String> regions, List<String> scopes, String classification) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
@@ -24,6 +25,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@Tag("external-db")
 class IdempotencyTest {
 
     @BeforeEach

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
@@ -38,6 +39,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** The change feed never skips a change nor repeats one, and shows each reader only what it may see. */
 @QuarkusTest
+@Tag("external-db")
 class FeedTest {
 
     record Seen(String type, String id, String operation, long version, String tombstone) {

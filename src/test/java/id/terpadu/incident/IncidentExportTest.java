@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Streaming exports: the list's filters and scope, three formats that parse back, and 100,000 rows. */
 @QuarkusTest
+@Tag("external-db")
 class IncidentExportTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.common.error.Message;
 import id.terpadu.support.Db;
@@ -35,6 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
+@Tag("external-db")
 public class IncidentResourceTest {
 
     @Inject

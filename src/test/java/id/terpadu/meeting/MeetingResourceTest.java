@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
@@ -31,6 +32,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** Coordination meetings: the Padang rakor before Pilkada 2024 and the Wonosobo rakor a month before it. */
 @QuarkusTest
+@Tag("external-db")
 public class MeetingResourceTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Jakarta"));

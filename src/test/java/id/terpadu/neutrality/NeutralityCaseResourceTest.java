@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
@@ -32,6 +33,7 @@ import io.restassured.specification.RequestSpecification;
  * Bawaslu Sumatera Barat's figures (27 violations in Pemilu 2019, 71 in Pilkada 2020), built through the API.
  */
 @QuarkusTest
+@Tag("external-db")
 public class NeutralityCaseResourceTest {
 
     static final String NAME_PREFIX = "Aparatur Pariaman";

@@ -21,6 +21,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
@@ -29,6 +30,7 @@ import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Tag("external-db")
 class RegionResourceTest {
 
     /** The official list, shared beside the repository (never copied into it). */

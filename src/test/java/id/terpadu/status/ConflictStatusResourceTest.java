@@ -15,12 +15,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Tag("external-db")
 public class ConflictStatusResourceTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Jakarta"));

@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Tag("external-db")
 class TeamResourceTest {
 
     /** Each test forms its teams in its own years, so the one-team-per-region-per-year rule never collides. */

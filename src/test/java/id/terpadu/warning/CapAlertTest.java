@@ -25,6 +25,7 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -40,6 +41,7 @@ import io.restassured.specification.RequestSpecification;
  * CAP ones are also validated against the OASIS schema in the shared data folder when it is there.
  */
 @QuarkusTest
+@Tag("external-db")
 class CapAlertTest {
 
     static final String CAP = "application/cap+xml";

@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ import io.restassured.specification.RequestSpecification;
  * second with a 1 s backoff base and a 2 s request timeout).
  */
 @QuarkusTest
+@Tag("external-db")
 public class WebhookResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
