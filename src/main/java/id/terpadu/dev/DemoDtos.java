@@ -1,4 +1,4 @@
-package id.terpadu.demo;
+package id.terpadu.dev;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package id.terpadu.demo;
+package id.terpadu.dev;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

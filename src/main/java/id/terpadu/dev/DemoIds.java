@@ -1,4 +1,4 @@
-package id.terpadu.demo;
+package id.terpadu.dev;
 
 /**
  * The ids of the development demo data set ({@link DemoData}): the records the OpenAPI examples name, in Sumatera

@@ -1,6 +1,6 @@
-package id.terpadu.demo;
+package id.terpadu.dev;
 
-import static id.terpadu.demo.DemoIds.*;
+import static id.terpadu.dev.DemoIds.*;
 
 import java.io.IOException;
 import java.net.URI;

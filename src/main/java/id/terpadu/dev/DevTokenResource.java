@@ -1,4 +1,4 @@
-package id.terpadu.common.security;
+package id.terpadu.dev;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.security.DevTokenDtos;
+import id.terpadu.common.security.DevTokens;
 
 @Path("/api/v1/dev/tokens")
 @Produces(MediaType.APPLICATION_JSON)

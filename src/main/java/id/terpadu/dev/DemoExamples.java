@@ -1,6 +1,6 @@
-package id.terpadu.demo;
+package id.terpadu.dev;
 
-import static id.terpadu.demo.DemoIds.*;
+import static id.terpadu.dev.DemoIds.*;
 
 import java.util.List;
 import java.util.Map;
