@@ -31,7 +31,6 @@ import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
-import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
@@ -421,12 +420,10 @@ public class ActionPlanService {
         Team team = em.find(Team.class, plan.teamId);
         ProgressReport report = reportOf(planId, reportId);
         ETags.check(expectedVersion, report.version);
-        if (!report.status.next().contains(input.to())) {
-            throw new ProblemException(ProblemType.CONFLICT, report.status == ReportStatus.VERIFIED
-                    ? Message.of("plan.report.transition.final", "to", input.to())
-                    : Message.of("plan.report.transition.refused", "from", report.status, "to", input.to()),
-                    null, report.status.next().stream().map(Enum::name).toList());
-        }
+        ReportStatus from = report.status;
+        ReportStatus.TABLE.require(from, input.to(), () -> from == ReportStatus.VERIFIED
+                ? Message.of("plan.report.transition.final", "to", input.to())
+                : Message.of("plan.report.transition.refused", "from", from, "to", input.to()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (input.to() == ReportStatus.SUBMITTED) {
             caller.scope().requireWritable(team.regionCode, "regionCode");

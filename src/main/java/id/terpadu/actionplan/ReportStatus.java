@@ -1,9 +1,8 @@
 package id.terpadu.actionplan;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+
+import id.terpadu.common.state.StateTable;
 
 /**
  * A progress report's review: DRAFT → SUBMITTED (by the team's secretariat) → VERIFIED or RETURNED (by the level
@@ -12,17 +11,16 @@ import java.util.Set;
 public enum ReportStatus {
     DRAFT, SUBMITTED, VERIFIED, RETURNED;
 
-    private static final Map<ReportStatus, Set<ReportStatus>> NEXT = new EnumMap<>(ReportStatus.class);
-
-    static {
-        NEXT.put(DRAFT, EnumSet.of(SUBMITTED));
-        NEXT.put(SUBMITTED, EnumSet.of(VERIFIED, RETURNED));
-        NEXT.put(RETURNED, EnumSet.of(SUBMITTED));
-        NEXT.put(VERIFIED, EnumSet.noneOf(ReportStatus.class));
-    }
+    /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
+    public static final StateTable<ReportStatus> TABLE = StateTable.of(ReportStatus.class)
+            .from(DRAFT, SUBMITTED)
+            .from(SUBMITTED, VERIFIED, RETURNED)
+            .from(RETURNED, SUBMITTED)
+            .from(VERIFIED)
+            .build();
 
     public Set<ReportStatus> next() {
-        return NEXT.get(this);
+        return TABLE.next(this);
     }
 
     /** Whether the secretariat may still change the report's content. */

@@ -239,9 +239,8 @@ public class IncidentService {
         Incident incident = writable(id);
         Records.checkReplace(incident, input.id(), expectedVersion);
         if (input.stage() != null && input.stage() != incident.stage) {
-            throw new ProblemException(ProblemType.CONFLICT, Message.of("incident.stage.replace", "stage", incident.stage,
-                    "id", id), null,
-                    incident.stage.next().stream().map(Enum::name).toList());
+            // the stage moves only by a stage transition
+            throw Stage.TABLE.refused(incident.stage, Message.of("incident.stage.replace", "stage", incident.stage, "id", id));
         }
         apply(incident, input);
         return shown(records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from,
@@ -343,13 +342,10 @@ public class IncidentService {
     public IncidentResponse transition(UUID id, Long expectedVersion, StageTransitionInput input) {
         Incident incident = writable(id);
         ETags.check(expectedVersion, incident.version);
-        if (!incident.stage.canMoveTo(input.to())) {
-            List<String> allowed = incident.stage.next().stream().map(Enum::name).toList();
-            throw new ProblemException(ProblemType.CONFLICT, allowed.isEmpty()
-                    ? Message.of("incident.transition.closed", "from", incident.stage, "to", input.to())
-                    : Message.of("incident.transition.refused", "from", incident.stage, "to", input.to(), "allowed", allowed),
-                    null, allowed);
-        }
+        Stage.TABLE.require(incident.stage, input.to(), () -> Stage.TABLE.isFinal(incident.stage)
+                ? Message.of("incident.transition.closed", "from", incident.stage, "to", input.to())
+                : Message.of("incident.transition.refused", "from", incident.stage, "to", input.to(), "allowed",
+                        Stage.TABLE.allowedNames(incident.stage)));
         if (input.to() == Stage.SELESAI && (input.closingSummary() == null || input.closingSummary().isBlank())) {
             throw ProblemException.invalid("closingSummary", Message.of("incident.closing-summary.required"));
         }

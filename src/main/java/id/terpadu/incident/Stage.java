@@ -1,9 +1,8 @@
 package id.terpadu.incident;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+
+import id.terpadu.common.state.StateTable;
 
 /**
  * The handling stage of an incident (UU 7/2012: pencegahan Bab III, penghentian Bab IV, pemulihan Bab V), and
@@ -18,21 +17,20 @@ import java.util.Set;
 public enum Stage {
     PENCEGAHAN, PENGHENTIAN, PEMULIHAN, SELESAI;
 
-    private static final Map<Stage, Set<Stage>> NEXT = new EnumMap<>(Stage.class);
-
-    static {
-        NEXT.put(PENCEGAHAN, EnumSet.of(PENGHENTIAN, SELESAI));
-        NEXT.put(PENGHENTIAN, EnumSet.of(PEMULIHAN, SELESAI));
-        NEXT.put(PEMULIHAN, EnumSet.of(PENGHENTIAN, SELESAI));
-        NEXT.put(SELESAI, EnumSet.noneOf(Stage.class));
-    }
+    /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
+    public static final StateTable<Stage> TABLE = StateTable.of(Stage.class)
+            .from(PENCEGAHAN, PENGHENTIAN, SELESAI)
+            .from(PENGHENTIAN, PEMULIHAN, SELESAI)
+            .from(PEMULIHAN, PENGHENTIAN, SELESAI)
+            .from(SELESAI)
+            .build();
 
     /** The stages this one may move to. */
     public Set<Stage> next() {
-        return NEXT.get(this);
+        return TABLE.next(this);
     }
 
     public boolean canMoveTo(Stage target) {
-        return NEXT.get(this).contains(target);
+        return TABLE.allows(this, target);
     }
 }

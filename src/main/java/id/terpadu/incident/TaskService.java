@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
-import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
@@ -119,11 +118,8 @@ public class TaskService {
         if (!secretariat && !task.agencyId.equals(caller.agencyId())) {
             throw ProblemException.forbidden(Message.of("task.move.refused"));
         }
-        if (!task.state.next().contains(input.to())) {
-            List<String> allowed = task.state.next().stream().map(Enum::name).toList();
-            throw new ProblemException(ProblemType.CONFLICT, Message.of("task.transition.refused", "from", task.state, "to", input.to()),
-                    null, allowed);
-        }
+        TaskState.TABLE.require(task.state, input.to(),
+                () -> Message.of("task.transition.refused", "from", task.state, "to", input.to()));
         if (input.to() == TaskState.UNABLE) {
             if (input.reason() == null || input.reason().isBlank()) {
                 throw ProblemException.invalid("reason", Message.of("task.reason.required"));

@@ -1,9 +1,8 @@
 package id.terpadu.incident;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+
+import id.terpadu.common.state.StateTable;
 
 /**
  * State of a task given to an agency: ALERTED → ACKNOWLEDGED → ACTIVE → DONE, or UNABLE (with a reason) from any
@@ -12,18 +11,17 @@ import java.util.Set;
 public enum TaskState {
     ALERTED, ACKNOWLEDGED, ACTIVE, DONE, UNABLE;
 
-    private static final Map<TaskState, Set<TaskState>> NEXT = new EnumMap<>(TaskState.class);
-
-    static {
-        NEXT.put(ALERTED, EnumSet.of(ACKNOWLEDGED, UNABLE));
-        NEXT.put(ACKNOWLEDGED, EnumSet.of(ACTIVE, UNABLE));
-        NEXT.put(ACTIVE, EnumSet.of(DONE, UNABLE));
-        NEXT.put(DONE, EnumSet.noneOf(TaskState.class));
-        NEXT.put(UNABLE, EnumSet.noneOf(TaskState.class));
-    }
+    /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
+    public static final StateTable<TaskState> TABLE = StateTable.of(TaskState.class)
+            .from(ALERTED, ACKNOWLEDGED, UNABLE)
+            .from(ACKNOWLEDGED, ACTIVE, UNABLE)
+            .from(ACTIVE, DONE, UNABLE)
+            .from(DONE)
+            .from(UNABLE)
+            .build();
 
     public Set<TaskState> next() {
-        return NEXT.get(this);
+        return TABLE.next(this);
     }
 
     public boolean isOpen() {

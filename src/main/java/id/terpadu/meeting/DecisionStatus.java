@@ -1,9 +1,8 @@
 package id.terpadu.meeting;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+
+import id.terpadu.common.state.StateTable;
 
 /**
  * Follow-up of a meeting decision: OPEN → IN_PROGRESS → DONE, or DROPPED (with a note) while open. An open decision
@@ -12,17 +11,16 @@ import java.util.Set;
 public enum DecisionStatus {
     OPEN, IN_PROGRESS, DONE, DROPPED;
 
-    private static final Map<DecisionStatus, Set<DecisionStatus>> NEXT = new EnumMap<>(DecisionStatus.class);
-
-    static {
-        NEXT.put(OPEN, EnumSet.of(OPEN, IN_PROGRESS, DONE, DROPPED));
-        NEXT.put(IN_PROGRESS, EnumSet.of(IN_PROGRESS, DONE, DROPPED));
-        NEXT.put(DONE, EnumSet.noneOf(DecisionStatus.class));
-        NEXT.put(DROPPED, EnumSet.noneOf(DecisionStatus.class));
-    }
+    /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
+    public static final StateTable<DecisionStatus> TABLE = StateTable.of(DecisionStatus.class)
+            .from(OPEN, OPEN, IN_PROGRESS, DONE, DROPPED)
+            .from(IN_PROGRESS, IN_PROGRESS, DONE, DROPPED)
+            .from(DONE)
+            .from(DROPPED)
+            .build();
 
     public Set<DecisionStatus> next() {
-        return NEXT.get(this);
+        return TABLE.next(this);
     }
 
     public boolean isOpen() {

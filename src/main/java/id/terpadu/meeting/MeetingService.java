@@ -20,7 +20,6 @@ import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
-import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
@@ -391,11 +390,9 @@ public class MeetingService {
         } else if (!decision.ownerAgencyId.equals(caller.agencyId())) {
             throw ProblemException.forbidden(Message.of("meeting.decision.follow-up.refused"));
         }
-        if (!decision.status.next().contains(input.status())) {
-            throw new ProblemException(ProblemType.CONFLICT, Message.of("meeting.decision.transition.refused",
-                    "from", decision.status, "to", input.status()), null,
-                    decision.status.next().stream().map(Enum::name).toList());
-        }
+        DecisionStatus from = decision.status;
+        DecisionStatus.TABLE.require(from, input.status(),
+                () -> Message.of("meeting.decision.transition.refused", "from", from, "to", input.status()));
         String note = input.note() == null || input.note().isBlank() ? null : input.note().trim();
         if (note == null && (input.status() == DecisionStatus.DROPPED || input.status() == decision.status)) {
             throw ProblemException.invalid("note", input.status() == DecisionStatus.DROPPED

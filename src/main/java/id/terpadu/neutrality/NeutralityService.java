@@ -18,7 +18,6 @@ import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
-import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
@@ -309,11 +308,9 @@ public class NeutralityService {
             if (p == null) {
                 throw ProblemException.invalid("personIds[" + i + "]", Message.of("neutrality.person.not-in-case", "id", ids.get(i)));
             }
-            if (!p.status.next().contains(input.to())) {
-                throw new ProblemException(ProblemType.CONFLICT, Message.of("neutrality.transition.refused", "id", p.id,
-                        "from", p.status, "to", input.to()), null,
-                        p.status.next().stream().map(Enum::name).toList());
-            }
+            NeutralityStatus from = p.status;
+            NeutralityStatus.TABLE.require(from, input.to(),
+                    () -> Message.of("neutrality.transition.refused", "id", p.id, "from", from, "to", input.to()));
         }
         LocalDate on = input.decidedOn();
         if (on.isAfter(today())) {

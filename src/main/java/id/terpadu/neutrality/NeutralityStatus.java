@@ -1,9 +1,9 @@
 package id.terpadu.neutrality;
 
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+
+import id.terpadu.common.state.StateTable;
 
 /**
  * The handling of one civil servant in a neutrality case (SKB 2022): DITERIMA → KAJIAN → BUKAN_PELANGGARAN, or
@@ -13,21 +13,20 @@ import java.util.Set;
 public enum NeutralityStatus {
     DITERIMA, KAJIAN, BUKAN_PELANGGARAN, REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI;
 
-    private static final Map<NeutralityStatus, Set<NeutralityStatus>> NEXT = new EnumMap<>(NeutralityStatus.class);
-
-    static {
-        NEXT.put(DITERIMA, EnumSet.of(KAJIAN));
-        NEXT.put(KAJIAN, EnumSet.of(BUKAN_PELANGGARAN, REKOMENDASI));
-        NEXT.put(REKOMENDASI, EnumSet.of(SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI));
-        NEXT.put(BUKAN_PELANGGARAN, EnumSet.noneOf(NeutralityStatus.class));
-        NEXT.put(SANKSI_DIJATUHKAN, EnumSet.noneOf(NeutralityStatus.class));
-        NEXT.put(TIDAK_DITINDAKLANJUTI, EnumSet.noneOf(NeutralityStatus.class));
-    }
+    /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
+    public static final StateTable<NeutralityStatus> TABLE = StateTable.of(NeutralityStatus.class)
+            .from(DITERIMA, KAJIAN)
+            .from(KAJIAN, BUKAN_PELANGGARAN, REKOMENDASI)
+            .from(REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI)
+            .from(BUKAN_PELANGGARAN)
+            .from(SANKSI_DIJATUHKAN)
+            .from(TIDAK_DITINDAKLANJUTI)
+            .build();
 
     /** The statuses of a person found to have violated neutrality (counted as violations). */
     public static final Set<NeutralityStatus> VIOLATION = EnumSet.of(REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI);
 
     public Set<NeutralityStatus> next() {
-        return NEXT.get(this);
+        return TABLE.next(this);
     }
 }

@@ -13,7 +13,6 @@ import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
-import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
@@ -170,13 +169,14 @@ public class WarningService {
         Records.checkReplace(warning, input.id(), expectedVersion);
         WarningStatus status = warning.status;
         if (input.status() != null && input.status() != warning.status) {
-            if (input.status() == WarningStatus.ESKALASI || !warning.status.next().contains(input.status())) {
-                List<String> allowed = warning.status.next().stream().map(Enum::name).toList();
-                throw new ProblemException(ProblemType.CONFLICT, input.status() == WarningStatus.ESKALASI
-                        ? Message.of("warning.transition.escalate", "from", warning.status)
-                        : Message.of("warning.transition.refused", "from", warning.status, "to", input.status()),
-                        null, allowed);
+            if (input.status() == WarningStatus.ESKALASI) {
+                // escalation is its own operation, which creates the incident
+                throw WarningStatus.TABLE.refused(warning.status,
+                        Message.of("warning.transition.escalate", "from", warning.status));
             }
+            WarningStatus from = warning.status;
+            WarningStatus.TABLE.require(from, input.status(),
+                    () -> Message.of("warning.transition.refused", "from", from, "to", input.status()));
             status = input.status();
         }
         apply(warning, input);

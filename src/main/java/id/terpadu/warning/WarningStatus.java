@@ -1,9 +1,8 @@
 package id.terpadu.warning;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+
+import id.terpadu.common.state.StateTable;
 
 /**
  * Status of an early warning and its allowed moves: TERIDENTIFIKASI → DIPANTAU/DITANGANI/REDA, DIPANTAU ⇄ DITANGANI,
@@ -13,17 +12,16 @@ import java.util.Set;
 public enum WarningStatus {
     TERIDENTIFIKASI, DIPANTAU, DITANGANI, REDA, ESKALASI;
 
-    private static final Map<WarningStatus, Set<WarningStatus>> NEXT = new EnumMap<>(WarningStatus.class);
-
-    static {
-        NEXT.put(TERIDENTIFIKASI, EnumSet.of(DIPANTAU, DITANGANI, REDA));
-        NEXT.put(DIPANTAU, EnumSet.of(DITANGANI, REDA));
-        NEXT.put(DITANGANI, EnumSet.of(DIPANTAU, REDA));
-        NEXT.put(REDA, EnumSet.of(DIPANTAU));
-        NEXT.put(ESKALASI, EnumSet.noneOf(WarningStatus.class));
-    }
+    /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
+    public static final StateTable<WarningStatus> TABLE = StateTable.of(WarningStatus.class)
+            .from(TERIDENTIFIKASI, DIPANTAU, DITANGANI, REDA)
+            .from(DIPANTAU, DITANGANI, REDA)
+            .from(DITANGANI, DIPANTAU, REDA)
+            .from(REDA, DIPANTAU)
+            .from(ESKALASI)
+            .build();
 
     public Set<WarningStatus> next() {
-        return NEXT.get(this);
+        return TABLE.next(this);
     }
 }
