@@ -1,6 +1,7 @@
 package id.terpadu.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The layering, checked on the compiled classes (no Quarkus boot). {@code common} is the ground floor: the features
- * build on it and it knows none of them. A resource is a thin edge over its service and never calls another
+ * build on it and it knows none of them, and no two packages depend on each other, even through others. A resource is a thin edge over its service and never calls another
  * resource; an entity never knows the records the API reads and writes.
  */
 class ArchitectureTest {
@@ -52,5 +53,12 @@ class ArchitectureTest {
                     c -> c.getName().contains("Dtos")))
             .because("entities are the database's shape; the API's records are built from them by the services")
             .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("id.terpadu.(*)..").should().beFreeOfCycles()
+                .because("a feature builds on common and on the features below it, never on one that builds on it")
+                .check(classes);
     }
 }
