@@ -1,35 +1,37 @@
 #!/bin/sh
 # Tour 3 (docs/tours.md): the team's own work, from a rakor to an ASN neutrality case and a progress report. The
-# Sumatera Barat secretariat (Kesbangpol, scope 13) before Pilkada 2024.
+# Sumatera Barat secretariat (Kesbangpol, scope 13) after Pilkada 2024. Its team and plan are those of 2025: the
+# development demo data set (loaded by dev mode on a new database) holds the team of 2024, which the tour leaves alone.
 # Runs against TERPADU_URL (default http://localhost:8080) and can run again on the same data: the agencies, the
-# team of 2024, its action plan, the plan's item and its B04 report are looked up first and created when missing;
+# team of 2025, its action plan, the plan's item and its B04 report are looked up first and created when missing;
 # every run records a new rakor and a new neutrality case. The report moves on from where it stands (DRAFT, then
 # SUBMITTED, then VERIFIED), and a verified report is shown to be final.
+YEAR=2025
 HERE=$(dirname "$0")
 # shellcheck source=verify/tours/lib.sh
 . "$HERE/lib.sh"
 
-step "The callers, the agencies of Sumatera Barat and its team of 2024"
+step "The callers, the agencies of Sumatera Barat and its team of $YEAR"
 token ADMIN admin ADMIN ""
 token SUMBAR kesbangpol.sumbar COORDINATOR 13
 AUTH=$SUMBAR
 agency KESBANGPOL13 "Badan Kesbangpol Provinsi Sumatera Barat" KESBANGPOL 13
 agency BAWASLU13 "Bawaslu Provinsi Sumatera Barat" BAWASLU 13
 agency BAWASLU1377 "Bawaslu Kota Pariaman" BAWASLU 13.77
-team TEAM13 PROVINSI 13 2024 "$KESBANGPOL13" ""
+team TEAM13 PROVINSI 13 "$YEAR" "$KESBANGPOL13" ""
 
 step "14. The rakor in Padang, and its decision for Bawaslu (overdue once its day has passed)"
 call 201 POST /meetings -d "{\"teamId\": \"$TEAM13\",
-  \"kind\": \"RUTIN\", \"title\": \"Rakor Tim Terpadu PKS menjelang Pilkada 2024\", \"startsAt\": \"2024-10-28T02:00:00Z\",
+  \"kind\": \"RUTIN\", \"title\": \"Rakor Tim Terpadu PKS: evaluasi Pilkada 2024\", \"startsAt\": \"$YEAR-02-10T02:00:00Z\",
   \"place\": \"Aula Kesbangpol Provinsi Sumatera Barat, Padang\", \"chair\": \"Kepala Badan Kesbangpol Provinsi Sumatera Barat\",
-  \"agenda\": [\"Kerawanan Pilkada 2024\", \"Netralitas ASN\"], \"attendees\": [
+  \"agenda\": [\"Evaluasi kerawanan Pilkada 2024\", \"Netralitas ASN\"], \"attendees\": [
     {\"agencyId\": \"$BAWASLU13\", \"organisation\": \"Bawaslu Provinsi Sumatera Barat\", \"position\": \"Ketua\",
      \"attendance\": \"DIWAKILI\", \"representedBy\": \"Koordinator Divisi Pencegahan\"},
     {\"organisation\": \"Polda Sumatera Barat\", \"position\": \"Dirintelkam\", \"attendance\": \"HADIR\"}],
   \"minutes\": \"Bawaslu melaporkan grup WhatsApp 15 ASN Kota Pariaman yang mendukung salah satu pasangan calon.\"}"
 need MEETING id
 call 201 POST "/meetings/$MEETING/decisions" -d "{\"description\": \"Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman\",
-  \"ownerAgencyId\": \"$BAWASLU13\", \"dueOn\": \"2024-11-04\"}"
+  \"ownerAgencyId\": \"$BAWASLU13\", \"dueOn\": \"$YEAR-02-17\"}"
 need DECISION id
 call 200 GET "/meetings/$MEETING/decisions/$DECISION"
 expect "the decision overdue (its day has passed)" '"overdue":true'
@@ -82,18 +84,18 @@ if grep -F -q 'ASN Pariaman' "$ANSWER"; then
 fi
 check "no name in the change log" absent absent
 
-step "16. The Rencana Aksi Terpadu of 2024 (one per team and year): an item and its B04 report"
-call 200 GET "/action-plans?teamId=$TEAM13&year=2024"
+step "16. The Rencana Aksi Terpadu of $YEAR (one per team and year): an item and its B04 report"
+call 200 GET "/action-plans?teamId=$TEAM13&year=$YEAR"
 PLAN=$(item_id "\"teamId\":\"$TEAM13\"")
 if [ -n "$PLAN" ]; then
-  echo "     (found: the plan of 2024)"
+  echo "     (found: the plan of $YEAR)"
 else
-  call 201 POST /action-plans -d "{\"teamId\": \"$TEAM13\", \"year\": 2024,
-    \"title\": \"Rencana Aksi Terpadu PKS Provinsi Sumatera Barat 2024\"}"
+  call 201 POST /action-plans -d "{\"teamId\": \"$TEAM13\", \"year\": $YEAR,
+    \"title\": \"Rencana Aksi Terpadu PKS Provinsi Sumatera Barat $YEAR\"}"
   need PLAN id
 fi
-call 409 POST /action-plans -d "{\"teamId\": \"$TEAM13\", \"year\": 2024, \"title\": \"Rencana Aksi kedua\"}"
-expect "a second plan for 2024 refused" 'one Rencana Aksi Terpadu per year'
+call 409 POST /action-plans -d "{\"teamId\": \"$TEAM13\", \"year\": $YEAR, \"title\": \"Rencana Aksi kedua\"}"
+expect "a second plan for $YEAR refused" 'one Rencana Aksi Terpadu per year'
 ACTIVITY="Rapat koordinasi deteksi dini menjelang Pilkada"
 call 200 GET "/action-plans/$PLAN/items?stage=PENCEGAHAN&limit=200"
 ITEM=$(item_id "\"activity\":\"$ACTIVITY\"")
@@ -102,7 +104,7 @@ if [ -n "$ITEM" ]; then
 else
   call 201 POST "/action-plans/$PLAN/items" -d "{\"stage\": \"PENCEGAHAN\",
     \"activity\": \"$ACTIVITY\", \"indicator\": \"Rapat terlaksana\", \"targetValue\": 4,
-    \"targetUnit\": \"kali\", \"responsibleAgencyId\": \"$KESBANGPOL13\", \"startsOn\": \"2024-01-15\", \"endsOn\": \"2024-11-30\"}"
+    \"targetUnit\": \"kali\", \"responsibleAgencyId\": \"$KESBANGPOL13\", \"startsOn\": \"$YEAR-01-15\", \"endsOn\": \"$YEAR-11-30\"}"
   need ITEM id
 fi
 call 200 GET "/action-plans/$PLAN/reports?itemId=$ITEM&period=B04"
@@ -139,9 +141,9 @@ check "the B04 report verified" VERIFIED "$REPORT_STATUS"
 report "$ADMIN" 409 RETURNED
 expect "a verified report is final" 'a verified report is final'
 call 200 GET "/action-plans/$PLAN/achievement"
-expect "B04 achieved 50 % (2 of 4 meetings, verified)" '"period":"B04","startsOn":"2024-01-01","endsOn":"2024-04-30","started":true,"overall":50.00'
+expect "B04 achieved 50 % (2 of 4 meetings, verified)" "\"period\":\"B04\",\"startsOn\":\"$YEAR-01-01\",\"endsOn\":\"$YEAR-04-30\",\"started\":true,\"overall\":50.00"
 AUTH=$ADMIN
-call 200 GET "/action-plans/recap?year=2024&period=B04"
+call 200 GET "/action-plans/recap?year=$YEAR&period=B04"
 expect "Sumatera Barat in the national recap" "\"planId\":\"$PLAN\""
 
 finish

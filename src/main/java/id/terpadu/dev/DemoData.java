@@ -70,8 +70,8 @@ public class DemoData {
     private final HttpServer server;
     private final EntityManager em;
     private final WebhookService webhooks;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made on first use: the bean also exists in production, where it must not hold a client's thread. */
+    private HttpClient http;
 
     private final boolean enabled;
     private final boolean atStart;
@@ -113,7 +113,7 @@ public class DemoData {
         for (int i = 0; i < 600; i++) {
             try {
                 if (server.getPort() > 0) {
-                    http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/q/health/live"))
+                    http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/q/health/live"))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
                     return;
                 }
@@ -196,6 +196,14 @@ public class DemoData {
         return created;
     }
 
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                    .build();
+        }
+        return http;
+    }
+
     private HttpResponse<String> send(String token, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + API + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
@@ -205,7 +213,7 @@ public class DemoData {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400 && response.statusCode() != 404) {
                 LOG.warnf("Demo data: %s %s answered %d: %s", method, path, response.statusCode(), response.body());
             }

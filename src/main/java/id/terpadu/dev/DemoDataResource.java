@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -44,7 +45,8 @@ public class DemoDataResource {
             examples = @ExampleObject(name = "complete", value = """
                     {"created": 0, "records": [{"type": "incident", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                       "path": "/incidents/5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "created": false}]}""")))
-    public DemoDtos.DemoDataResponse load() {
-        return demo.load();
+    public Response load() {
+        // a Response, like every @Idempotent operation: the interceptor keeps and replays it
+        return Response.ok(demo.load()).build();
     }
 }
