@@ -153,6 +153,9 @@ class IdempotencyTest {
                 if (method.isAnnotationPresent(jakarta.ws.rs.POST.class)) {
                     assertThat(method.isAnnotationPresent(id.terpadu.common.idempotency.Idempotent.class))
                             .as(resource.getSimpleName() + "." + method.getName()).isTrue();
+                    // the interceptor keeps and replays a Response: any other return type fails at the first key
+                    assertThat(method.getReturnType()).as(resource.getSimpleName() + "." + method.getName() + " returns")
+                            .isEqualTo(jakarta.ws.rs.core.Response.class);
                     annotated++;
                 }
             }
