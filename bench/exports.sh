@@ -50,8 +50,8 @@ echo "generating $ROWS incidents with a change-log row each ..." >&2
 psql -d $DB -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/generate-incidents.sql
 psql -d $DB -q -v ON_ERROR_STOP=1 <<SQL
 set synchronous_commit = off;
-insert into change_log (entity_type, entity_id, operation, version, region_code, actor, snapshot)
-select 'incident', id, 'CREATE', 0, region_code, 'bench',
+insert into change_log (entity_type, entity_id, operation, version, region_code, actor, classification, snapshot)
+select 'incident', id, 'CREATE', 0, region_code, 'bench', classification,
        jsonb_build_object('id', id, 'title', title, 'regionCode', region_code, 'classification', classification,
                           'stage', stage, 'severity', severity)
 from incident;

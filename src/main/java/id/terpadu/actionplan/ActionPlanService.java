@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
@@ -57,9 +59,17 @@ import id.terpadu.team.TeamService;
 @ApplicationScoped
 public class ActionPlanService {
 
-    public static final String ENTITY = "action-plan";
-    public static final String ITEM_ENTITY = "action-plan-item";
-    public static final String REPORT_ENTITY = "action-plan-report";
+    /** Action plans; one per team and year. */
+    @Produces
+    public static final RecordType PLAN = RecordType.published("action-plan", ActionPlan.class)
+            .constraint("action_plan_team_id_year_key", Message.of("plan.year.exists"));
+    /** Action-plan items. */
+    @Produces
+    public static final RecordType ITEM = RecordType.published("action-plan-item", PlanItem.class);
+    /** Progress reports; one per item and period. */
+    @Produces
+    public static final RecordType REPORT = RecordType.published("action-plan-report", ProgressReport.class)
+            .constraint("action_plan_report_item_id_period_key", Message.of("plan.report.period.exists"));
     private static final List<SortKey> ORDER = List.of(SortKey.integerDesc("e.year"), SortKey.uuid("e.id"));
     private static final List<SortKey> ITEM_ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
     private static final List<SortKey> REPORT_ORDER = List.of(SortKey.enumName("e.period", Period.class), SortKey.uuid("e.id"));
@@ -142,7 +152,7 @@ public class ActionPlanService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(PLAN, id, page);
     }
 
     @Transactional
@@ -159,7 +169,7 @@ public class ActionPlanService {
         plan.teamId = team.id;
         plan.year = input.year();
         apply(plan, input);
-        return records.created(plan, ENTITY, team.regionCode, p -> view(p, team));
+        return records.created(plan, PLAN, team.regionCode, p -> view(p, team));
     }
 
     @Transactional
@@ -172,7 +182,7 @@ public class ActionPlanService {
                     Message.of("plan.team-year.fixed"));
         }
         apply(plan, input);
-        return records.updated(plan, ENTITY, team.regionCode, p -> view(p, team));
+        return records.updated(plan, PLAN, team.regionCode, p -> view(p, team));
     }
 
     private static void apply(ActionPlan plan, ActionPlanInput input) {
@@ -189,12 +199,12 @@ public class ActionPlanService {
         List<ProgressReport> reports = reportsOf(id);
         requireOnlyDrafts(reports, true);
         for (ProgressReport report : reports) {
-            records.deleted(report, REPORT_ENTITY, team.regionCode);
+            records.deleted(report, REPORT, team.regionCode);
         }
         for (PlanItem item : itemsOf(id)) {
-            records.deleted(item, ITEM_ENTITY, team.regionCode);
+            records.deleted(item, ITEM, team.regionCode);
         }
-        records.deleted(plan, ENTITY, team.regionCode);
+        records.deleted(plan, PLAN, team.regionCode);
     }
 
     private static void requireOnlyDrafts(List<ProgressReport> reports, boolean plan) {
@@ -243,7 +253,7 @@ public class ActionPlanService {
         item.id = records.newId(PlanItem.class, input.id());
         item.planId = planId;
         applyItem(plan, item, input);
-        return records.created(item, ITEM_ENTITY, team.regionCode, PlanItemResponse::from);
+        return records.created(item, ITEM, team.regionCode, PlanItemResponse::from);
     }
 
     @Transactional
@@ -259,7 +269,7 @@ public class ActionPlanService {
             throw ProblemException.conflict(Message.of("plan.item.target.fixed"));
         }
         applyItem(plan, item, input);
-        return records.updated(item, ITEM_ENTITY, team.regionCode, PlanItemResponse::from);
+        return records.updated(item, ITEM, team.regionCode, PlanItemResponse::from);
     }
 
     @Transactional
@@ -271,16 +281,16 @@ public class ActionPlanService {
         List<ProgressReport> reports = reportsOf(planId).stream().filter(r -> r.itemId.equals(itemId)).toList();
         requireOnlyDrafts(reports, false);
         for (ProgressReport report : reports) {
-            records.deleted(report, REPORT_ENTITY, team.regionCode);
+            records.deleted(report, REPORT, team.regionCode);
         }
-        records.deleted(item, ITEM_ENTITY, team.regionCode);
+        records.deleted(item, ITEM, team.regionCode);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> itemHistory(UUID planId, UUID itemId, PageRequest page) {
         visible(planId);
         itemOf(planId, itemId);
-        return changeLog.history(ITEM_ENTITY, itemId, page);
+        return changeLog.history(ITEM, itemId, page);
     }
 
     private void applyItem(ActionPlan plan, PlanItem item, PlanItemInput input) {
@@ -343,7 +353,7 @@ public class ActionPlanService {
     public Page<ChangeEntry> reportHistory(UUID planId, UUID reportId, PageRequest page) {
         visible(planId);
         reportOf(planId, reportId);
-        return changeLog.history(REPORT_ENTITY, reportId, page);
+        return changeLog.history(REPORT, reportId, page);
     }
 
     @Transactional
@@ -368,7 +378,7 @@ public class ActionPlanService {
         report.period = input.period();
         report.status = ReportStatus.DRAFT;
         applyReport(report, item, input);
-        return records.created(report, REPORT_ENTITY, team.regionCode, ReportResponse::from);
+        return records.created(report, REPORT, team.regionCode, ReportResponse::from);
     }
 
     @Transactional
@@ -382,7 +392,7 @@ public class ActionPlanService {
             throw ProblemException.invalid("period", Message.of("plan.report.period.fixed", "period", report.period));
         }
         applyReport(report, em.find(PlanItem.class, report.itemId), input);
-        return records.updated(report, REPORT_ENTITY, team.regionCode, ReportResponse::from);
+        return records.updated(report, REPORT, team.regionCode, ReportResponse::from);
     }
 
     @Transactional
@@ -392,7 +402,7 @@ public class ActionPlanService {
         ProgressReport report = reportOf(planId, reportId);
         ETags.check(expectedVersion, report.version);
         requireEditable(report);
-        records.deleted(report, REPORT_ENTITY, team.regionCode);
+        records.deleted(report, REPORT, team.regionCode);
     }
 
     private static void requireEditable(ProgressReport report) {
@@ -449,7 +459,7 @@ public class ActionPlanService {
         }
         report.reviewNote = input.note() == null || input.note().isBlank() ? report.reviewNote : input.note().trim();
         report.status = input.to();
-        return records.updated(report, REPORT_ENTITY, team.regionCode, ReportResponse::from);
+        return records.updated(report, REPORT, team.regionCode, ReportResponse::from);
     }
 
     /** The region whose callers review a team's reports: the province of a kabupaten/kota, else national (null). */

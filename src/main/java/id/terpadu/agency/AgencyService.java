@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.ChangeEntry;
@@ -35,7 +37,10 @@ import id.terpadu.region.RegionService;
 @ApplicationScoped
 public class AgencyService {
 
-    public static final String ENTITY = "agency";
+    /** The change-log type of agencies; an agency with units cannot be deleted under them. */
+    @Produces
+    public static final RecordType AGENCY = RecordType.published("agency", Agency.class)
+            .constraint("agency_parent_id_fkey", Message.of("agency.has-units"));
     private static final List<SortKey> ORDER = List.of(SortKey.text("e.name"), SortKey.uuid("e.id"));
 
     private final EntityManager em;
@@ -98,7 +103,7 @@ public class AgencyService {
         Agency agency = new Agency();
         agency.id = records.newId(Agency.class, input.id());
         apply(agency, input);
-        return records.created(agency, ENTITY, agency.regionCode, AgencyResponse::from);
+        return records.created(agency, AGENCY, agency.regionCode, AgencyResponse::from);
     }
 
     @Transactional
@@ -115,7 +120,7 @@ public class AgencyService {
             throw ProblemException.conflict(Message.of("agency.units.outside", "region", region));
         }
         apply(agency, input);
-        return records.updated(agency, ENTITY, agency.regionCode, AgencyResponse::from);
+        return records.updated(agency, AGENCY, agency.regionCode, AgencyResponse::from);
     }
 
     @Transactional
@@ -130,13 +135,13 @@ public class AgencyService {
                 || count("select count(*) from Team t where t.secretariatAgencyId = :id", id) > 0) {
             throw ProblemException.conflict(Message.of("agency.is-member"));
         }
-        records.deleted(agency, ENTITY, agency.regionCode);
+        records.deleted(agency, AGENCY, agency.regionCode);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(AGENCY, id, page);
     }
 
     private void apply(Agency agency, AgencyInput input) {

@@ -8,10 +8,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.Agency;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.apikey.ApiKeyDtos.ApiKeyCreated;
@@ -43,7 +45,9 @@ import id.terpadu.common.security.Clearance;
 @ApplicationScoped
 public class ApiKeyService {
 
-    public static final String ENTITY = "api-key";
+    /** API keys: in the change log (history), never published. */
+    @Produces
+    public static final RecordType API_KEY = RecordType.internal("api-key", ApiKey.class);
     static final int MAX_DAYS = 366;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.createdAt"), SortKey.uuidDesc("e.id"));
@@ -95,7 +99,7 @@ public class ApiKeyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(API_KEY, id, page);
     }
 
     @Transactional
@@ -144,7 +148,7 @@ public class ApiKeyService {
         key.scopes = scopes;
         key.classification = input.classification();
         key.expiresAt = input.expiresAt().truncatedTo(ChronoUnit.MICROS);
-        ApiKeyResponse created = records.created(key, ENTITY, agency.regionCode, ApiKeyResponse::from);
+        ApiKeyResponse created = records.created(key, API_KEY, agency.regionCode, ApiKeyResponse::from);
         return new ApiKeyCreated(value, created);
     }
 
@@ -159,6 +163,6 @@ public class ApiKeyService {
         key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         key.revokedBy = caller.subject();
         key.revocationReason = reason == null || reason.isBlank() ? null : reason.trim();
-        return records.updated(key, ENTITY, agency.regionCode, ApiKeyResponse::from);
+        return records.updated(key, API_KEY, agency.regionCode, ApiKeyResponse::from);
     }
 }

@@ -57,12 +57,10 @@ public class FeedResource {
             examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     public FeedPage changes(@Parameter(description = "The `nextCursor` (or an entry's `cursor`) you last saw") @QueryParam("after") String after,
             @Parameter(description = "Record types, comma-separated (default: all)", example = "incident,early-warning",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, enumeration = { "agency", "team", "team-member", "early-warning",
-                            "incident", "incident-activity", "incident-task", "conflict-status", "tni-assistance",
-                            "action-plan", "action-plan-item", "action-plan-report", "meeting", "meeting-decision",
-                            "neutrality-case" })) @QueryParam("types") String types,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY))
+            @QueryParam("types") String types,
             @Parameter(description = "At most this many entries, 1–200 (default 50)", example = "200") @QueryParam("limit") String limit) {
-        return service.changes(PageRequest.of(limit, after, "after"), FeedService.parseTypes(types));
+        return service.changes(PageRequest.of(limit, after, "after"), service.parseTypes(types));
     }
 
     @GET

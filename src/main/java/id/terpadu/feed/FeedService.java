@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.terpadu.common.changelog.Audience;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordTypes;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
@@ -30,42 +32,42 @@ import id.terpadu.feed.FeedDtos.TombstoneReason;
  * so a reader following the cursor never skips a change, even when transactions commit out of order. The price: a
  * transaction that stays open holds the feed back until it ends (at most the 30 s transaction limit).
  * <p>
- * Each change is judged for the reader as its own GET would be: region scope and classification (a task or activity
- * has its incident's). A change the reader may see is delivered whole; a delete, or a change that takes a record the
+ * Each change is judged for the reader by the one rule of who may see a change ({@link Audience}): its region and the
+ * classification it had when written (a task or activity has its incident's). A change the reader may see is delivered whole; a delete, or a change that takes a record the
  * reader saw out of view, is a tombstone; anything else is passed over (the cursor still moves past it).
  */
 @ApplicationScoped
 public class FeedService {
 
-    private static final List<String> TYPES = ChangeTypes.TYPES;
-    private static final List<String> INCIDENT_CHILDREN = List.copyOf(ChangeTypes.INHERIT_CLASSIFICATION);
-
     private final EntityManager em;
     private final Caller caller;
     private final Clearance clearance;
     private final ObjectMapper mapper;
+    private final List<String> published;
 
-    FeedService(EntityManager em, Caller caller, Clearance clearance, ObjectMapper mapper) {
+    FeedService(EntityManager em, Caller caller, Clearance clearance, ObjectMapper mapper, RecordTypes types) {
         this.em = em;
         this.caller = caller;
         this.clearance = clearance;
         this.mapper = mapper;
+        this.published = types.publishedNames();
     }
 
-    public static List<String> parseTypes(String types) {
+    /** The record types asked for: each a published type, at most once; none asked: all. */
+    public List<String> parseTypes(String types) {
         if (types == null || types.isBlank()) {
-            return TYPES;
+            return published;
         }
         List<String> out = new ArrayList<>();
         String[] parts = types.split(",", -1);
-        if (parts.length > TYPES.size()) {
-            throw ProblemException.invalid("types", Message.of("feed.types.size", "max", TYPES.size()));
+        if (parts.length > published.size()) {
+            throw ProblemException.invalid("types", Message.of("feed.types.size", "max", published.size()));
         }
         for (int i = 0; i < parts.length; i++) {
             String type = parts[i];
-            if (!TYPES.contains(type)) {
+            if (!published.contains(type)) {
                 // the value is not repeated: a problem document never echoes what the client sent
-                throw ProblemException.invalid("types", Message.of("feed.types.item", "position", i + 1), TYPES);
+                throw ProblemException.invalid("types", Message.of("feed.types.item", "position", i + 1), published);
             }
             if (!out.contains(type)) {
                 out.add(type);
@@ -77,19 +79,17 @@ public class FeedService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FeedPage changes(PageRequest page, List<String> types) {
         String[] after = cursor(page);
-        Filter now = caller.scope().restrict(new Filter("n"), "c.region_code");
-        Filter before = caller.scope().restrict(new Filter("b"), "p.region_code");
-        String classOf = "case when c.entity_type in (:children) then coalesce(i.classification, 'CONFIDENTIAL') "
-                + "else coalesce(%s.snapshot ->> 'classification', 'PUBLIC') end in (:classes)";
+        Audience reader = Audience.reader(caller.scope(), clearance.readable());
+        Filter now = reader.restrict(new Filter("n"), "c");
+        Filter before = reader.restrict(new Filter("b"), "p");
         String sql = """
                 select c.position, cast(c.txid as text) as txid_text, c.entity_type, c.entity_id, c.operation, c.version, c.occurred_at,
                        cast(c.snapshot as text),
-                       (c.operation <> 'DELETE' and %s and %s) as visible_now,
-                       (p.entity_id is not null and %s and %s) as visible_before
+                       (c.operation <> 'DELETE' and %s) as visible_now,
+                       (p.entity_id is not null and %s) as visible_before
                 from change_log c
-                left join incident i on c.entity_type in (:children) and i.id = cast(c.snapshot ->> 'incidentId' as uuid)
                 left join lateral (
-                    select x.entity_id, x.region_code, x.snapshot from change_log x
+                    select x.entity_id, x.region_code, x.classification from change_log x
                     where x.entity_type = c.entity_type and x.entity_id = c.entity_id and x.operation <> 'DELETE'
                       and (x.txid, x.position) < (c.txid, c.position)
                     order by x.txid desc, x.position desc limit 1) p on true
@@ -98,10 +98,8 @@ public class FeedService {
                   and c.entity_type in (:types)
                 order by c.txid, c.position
                 limit :limit
-                """.formatted(now.where(), classOf.formatted("c"), before.where(), classOf.formatted("p"));
+                """.formatted(now.where(), before.where());
         var query = em.createNativeQuery(sql, Object[].class)
-                .setParameter("children", INCIDENT_CHILDREN)
-                .setParameter("classes", clearance.readable().stream().map(Enum::name).toList())
                 .setParameter("afterTxid", after[0])
                 .setParameter("afterPosition", Long.parseLong(after[1]))
                 .setParameter("types", types)

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -50,8 +52,15 @@ import id.terpadu.status.ConflictStatusService;
 @ApplicationScoped
 public class IncidentService {
 
-    public static final String ENTITY = "incident";
-    public static final String ACTIVITY_ENTITY = "incident-activity";
+    /** Incidents; a lead agency or an incident others duplicate cannot be deleted. */
+    @Produces
+    public static final RecordType INCIDENT = RecordType.published("incident", Incident.class)
+            .constraint("incident_lead_agency_id_fkey", Message.of("agency.leads-incidents"))
+            .constraint("incident_duplicate_of_fkey", Message.of("incident.has-duplicates"));
+    /** Activities, classified as their incident. */
+    @Produces
+    public static final RecordType ACTIVITY = RecordType.published("incident-activity", Activity.class).classifiedAs("incident", "incidentId")
+            .constraint("incident_activity_agency_id_fkey", Message.of("agency.has-activities"));
     static final String CATEGORIES = "conflict-categories";
     static final String ACTIVITY_TYPES = "activity-types";
     private static final Map<IncidentQuery.Order, List<SortKey>> ORDERS = Map.of(
@@ -108,7 +117,7 @@ public class IncidentService {
      */
     IncidentResponse shown(IncidentResponse incident) {
         return !Party.anyPerson(incident.parties())
-                || personalData.reveal(ENTITY, incident.id(), incident.regionCode(), incident.leadAgencyId())
+                || personalData.reveal(INCIDENT.name(), incident.id(), incident.regionCode(), incident.leadAgencyId())
                         ? incident : incident.masked();
     }
 
@@ -214,7 +223,7 @@ public class IncidentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(INCIDENT, id, page);
     }
 
     // ---- writing --------------------------------------------------------------------------------------------
@@ -230,7 +239,7 @@ public class IncidentService {
         }
         incident.stage = first;
         apply(incident, input);
-        return shown(records.created(incident, ENTITY, incident.regionCode, IncidentResponse::from,
+        return shown(records.created(incident, INCIDENT, incident.regionCode, IncidentResponse::from,
                 IncidentResponse::masked));
     }
 
@@ -243,7 +252,7 @@ public class IncidentService {
             throw Stage.TABLE.refused(incident.stage, Message.of("incident.stage.replace", "stage", incident.stage, "id", id));
         }
         apply(incident, input);
-        return shown(records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from,
+        return shown(records.updated(incident, INCIDENT, incident.regionCode, IncidentResponse::from,
                 IncidentResponse::masked));
     }
 
@@ -255,7 +264,7 @@ public class IncidentService {
                 .setParameter("id", id).setMaxResults(1).getResultList().isEmpty()) {
             throw ProblemException.conflict(Message.of("incident.has-duplicates"));
         }
-        records.deleted(incident, ENTITY, incident.regionCode);
+        records.deleted(incident, INCIDENT, incident.regionCode);
     }
 
     private void apply(Incident incident, IncidentInput input) {
@@ -362,7 +371,7 @@ public class IncidentService {
         if (input.to() == Stage.SELESAI) {
             incident.closingSummary = input.closingSummary().trim();
         }
-        return shown(records.updated(incident, ENTITY, incident.regionCode, IncidentResponse::from,
+        return shown(records.updated(incident, INCIDENT, incident.regionCode, IncidentResponse::from,
                 IncidentResponse::masked));
     }
 
@@ -420,6 +429,6 @@ public class IncidentService {
         activity.occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
         activity.description = input.description().trim();
         activity.outcome = input.outcome();
-        return records.created(activity, ACTIVITY_ENTITY, incident.regionCode, ActivityResponse::from);
+        return records.created(activity, ACTIVITY, incident.regionCode, ActivityResponse::from);
     }
 }

@@ -64,7 +64,7 @@ public class TaskEscalation {
             Incident incident = em.find(Incident.class, task.incidentId);
             task.escalatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             task.escalatedToTeamId = teamAbove(incident.regionCode, year);
-            records.updated(task, TaskService.ENTITY, incident.regionCode, TaskResponse::from);
+            records.updated(task, TaskService.TASK, incident.regionCode, TaskResponse::from);
         }
         return ids.size();
     }

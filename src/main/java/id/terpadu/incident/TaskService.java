@@ -5,10 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
@@ -33,7 +35,9 @@ import id.terpadu.incident.TaskDtos.TaskTransitionInput;
 @ApplicationScoped
 public class TaskService {
 
-    public static final String ENTITY = "incident-task";
+    /** Tasks, classified as their incident. */
+    @Produces
+    public static final RecordType TASK = RecordType.published("incident-task", Task.class).classifiedAs("incident", "incidentId");
     private static final List<SortKey> ORDER = List.of(SortKey.instant("e.dueAt"), SortKey.uuid("e.id"));
 
     private final EntityManager em;
@@ -105,7 +109,7 @@ public class TaskService {
         task.description = input.description().trim();
         task.dueAt = input.dueAt().truncatedTo(ChronoUnit.MICROS);
         task.state = TaskState.ALERTED;
-        return records.created(task, ENTITY, incident.regionCode, TaskResponse::from);
+        return records.created(task, TASK, incident.regionCode, TaskResponse::from);
     }
 
     @Transactional
@@ -127,6 +131,6 @@ public class TaskService {
             task.unableReason = input.reason().trim();
         }
         task.state = input.to();
-        return records.updated(task, ENTITY, incident.regionCode, TaskResponse::from);
+        return records.updated(task, TASK, incident.regionCode, TaskResponse::from);
     }
 }

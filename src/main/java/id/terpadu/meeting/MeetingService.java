@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -55,8 +57,12 @@ import id.terpadu.warning.WarningService;
 @ApplicationScoped
 public class MeetingService {
 
-    public static final String ENTITY = "meeting";
-    public static final String DECISION_ENTITY = "meeting-decision";
+    /** Meetings. */
+    @Produces
+    public static final RecordType MEETING = RecordType.published("meeting", Meeting.class);
+    /** Meeting decisions. */
+    @Produces
+    public static final RecordType DECISION = RecordType.published("meeting-decision", Decision.class);
     private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.startsAt"), SortKey.uuidDesc("e.id"));
     private static final List<SortKey> DECISION_ORDER = List.of(SortKey.date("e.dueOn"), SortKey.uuid("e.id"));
 
@@ -146,7 +152,7 @@ public class MeetingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(MEETING, id, page);
     }
 
     @Transactional
@@ -160,7 +166,7 @@ public class MeetingService {
         em.persist(meeting);
         em.flush();
         replaceLinks(meeting.id, links[0], links[1]);
-        return records.created(meeting, ENTITY, team.regionCode, m -> full(m, team), MeetingService::logged);
+        return records.created(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged);
     }
 
     @Transactional
@@ -173,7 +179,7 @@ public class MeetingService {
         }
         List<UUID>[] links = apply(meeting, team, input);
         replaceLinks(meeting.id, links[0], links[1]);
-        return records.updated(meeting, ENTITY, team.regionCode, m -> full(m, team), MeetingService::logged);
+        return records.updated(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged);
     }
 
     /** The change log keeps the meeting without its links and decisions (decisions have their own entries). */
@@ -190,9 +196,9 @@ public class MeetingService {
         ETags.check(expectedVersion, meeting.version);
         for (Decision decision : em.createQuery("from Decision d where d.meetingId = :id", Decision.class)
                 .setParameter("id", id).getResultList()) {
-            records.deleted(decision, DECISION_ENTITY, team.regionCode);
+            records.deleted(decision, DECISION, team.regionCode);
         }
-        records.deleted(meeting, ENTITY, team.regionCode);
+        records.deleted(meeting, MEETING, team.regionCode);
     }
 
     @SuppressWarnings("unchecked")
@@ -355,7 +361,7 @@ public class MeetingService {
     public Page<ChangeEntry> decisionHistory(UUID meetingId, UUID decisionId, PageRequest page) {
         visible(meetingId);
         decisionOf(meetingId, decisionId);
-        return changeLog.history(DECISION_ENTITY, decisionId, page);
+        return changeLog.history(DECISION, decisionId, page);
     }
 
     @Transactional
@@ -375,7 +381,7 @@ public class MeetingService {
         decision.dueOn = input.dueOn();
         decision.status = DecisionStatus.OPEN;
         decision.followUps = new ArrayList<>();
-        return records.created(decision, DECISION_ENTITY, team.regionCode, d -> decisionView(d, today()));
+        return records.created(decision, DECISION, team.regionCode, d -> decisionView(d, today()));
     }
 
     @Transactional
@@ -402,6 +408,6 @@ public class MeetingService {
         followUps.add(new FollowUp(Instant.now().truncatedTo(ChronoUnit.MICROS), caller.subject(), input.status(), note));
         decision.followUps = followUps;
         decision.status = input.status();
-        return records.updated(decision, DECISION_ENTITY, team.regionCode, d -> decisionView(d, today()));
+        return records.updated(decision, DECISION, team.regionCode, d -> decisionView(d, today()));
     }
 }

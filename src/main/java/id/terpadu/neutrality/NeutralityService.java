@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -53,7 +55,9 @@ import id.terpadu.status.ConflictStatusService;
 @ApplicationScoped
 public class NeutralityService {
 
-    public static final String ENTITY = "neutrality-case";
+    /** Neutrality cases with their persons. */
+    @Produces
+    public static final RecordType CASE = RecordType.published("neutrality-case", NeutralityCase.class);
     static final int MAX_ROWS = 10_000;
     private static final List<SortKey> ORDER = List.of(SortKey.dateDesc("e.receivedOn"), SortKey.uuidDesc("e.id"));
 
@@ -146,7 +150,7 @@ public class NeutralityService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(CASE, id, page);
     }
 
     /**
@@ -154,7 +158,7 @@ public class NeutralityService {
      * agency's records (the read is then recorded), masked for everyone else.
      */
     private CaseResponse shown(NeutralityCase c, List<NeutralityPerson> persons) {
-        return view(c, persons, personalData.reveal(ENTITY, c.id, c.regionCode, c.handlingAgencyId));
+        return view(c, persons, personalData.reveal(CASE.name(), c.id, c.regionCode, c.handlingAgencyId));
     }
 
     static CaseResponse view(NeutralityCase c, List<NeutralityPerson> persons, boolean reveal) {
@@ -183,7 +187,7 @@ public class NeutralityService {
         em.persist(c);
         em.flush();
         List<NeutralityPerson> persons = addPersons(c, input.persons(), 0);
-        return records.created(c, ENTITY, c.regionCode, x -> shown(x, persons),
+        return records.created(c, CASE, c.regionCode, x -> shown(x, persons),
                 NeutralityService::masked);
     }
 
@@ -212,7 +216,7 @@ public class NeutralityService {
             throw ProblemException.invalid("receivedOn", Message.of("neutrality.received-on.after-decision", "date", earliest));
         }
         apply(c, input);
-        return records.updated(c, ENTITY, c.regionCode, x -> shown(x, persons),
+        return records.updated(c, CASE, c.regionCode, x -> shown(x, persons),
                 NeutralityService::masked);
     }
 
@@ -225,7 +229,7 @@ public class NeutralityService {
         }
         persons.addAll(addPersons(c, inputs, persons.size()));
         touch(c);
-        return records.updated(c, ENTITY, c.regionCode, x -> shown(x, persons),
+        return records.updated(c, CASE, c.regionCode, x -> shown(x, persons),
                 NeutralityService::masked);
     }
 
@@ -353,7 +357,7 @@ public class NeutralityService {
         }
         touch(c);
         List<NeutralityPerson> after = List.copyOf(persons);
-        return records.updated(c, ENTITY, c.regionCode, x -> shown(x, after),
+        return records.updated(c, CASE, c.regionCode, x -> shown(x, after),
                 NeutralityService::masked);
     }
 

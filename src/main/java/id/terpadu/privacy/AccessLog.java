@@ -29,8 +29,8 @@ public class AccessLog {
     private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.accessedAt"), SortKey.uuidDesc("e.id"));
 
     /** The kinds of record whose personal data is masked, and so may appear in the log. */
-    static final List<String> ENTITY_TYPES = List.of(IncidentService.ENTITY, WarningService.ENTITY,
-            NeutralityService.ENTITY);
+    static final List<String> ENTITY_TYPES = List.of(IncidentService.INCIDENT.name(), WarningService.WARNING.name(),
+            NeutralityService.CASE.name());
     /** A token subject or {@code api-key:<prefix>} (the bound the OpenAPI document states for {@code actor}). */
     static final int MAX_ACTOR_LENGTH = 255;
 

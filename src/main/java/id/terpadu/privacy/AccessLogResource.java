@@ -20,9 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.neutrality.NeutralityService;
-import id.terpadu.warning.WarningService;
-import id.terpadu.incident.IncidentService;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -74,7 +71,7 @@ public class AccessLogResource {
     public Response list(@Parameter(description = "Only this actor (token subject or api-key:<prefix>)") @QueryParam("actor") String actor,
             @Parameter(description = "Only this record") @QueryParam("entityId") String entityId,
             @Parameter(description = "Only this kind of record", example = "neutrality-case", schema = @Schema(
-                    enumeration = { IncidentService.ENTITY, WarningService.ENTITY, NeutralityService.ENTITY }))
+                    enumeration = { "incident", "early-warning", "neutrality-case" }))
             @QueryParam("entityType") String entityType,
             @Parameter(description = "From this instant (inclusive, ISO 8601)") @QueryParam("from") String from,
             @Parameter(description = "Before this instant (ISO 8601)") @QueryParam("to") String to,

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.Operation;
 import id.terpadu.common.error.FieldProblem;
@@ -43,7 +45,9 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class RegionService {
 
-    static final String ENTITY = "region-import";
+    /** Region imports: logged, never published. */
+    @Produces
+    public static final RecordType IMPORT = RecordType.internal("region-import", ImportResult.class);
     private static final List<SortKey> BY_CODE = List.of(SortKey.text("e.code"));
 
     private final EntityManager em;
@@ -133,7 +137,7 @@ public class RegionService {
     public ImportResult importCsv(String csv, boolean complete) {
         caller.scope().requireNational(Message.of("region.import.national-only"));
         ImportResult result = load(csv, complete);
-        changeLog.record(ENTITY, UUID.randomUUID(), Operation.CREATE, 0, null, result);
+        changeLog.record(IMPORT, UUID.randomUUID(), Operation.CREATE, 0, null, result);
         return result;
     }
 

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.Message;
@@ -46,8 +48,12 @@ import id.terpadu.status.StatusDtos.TniAssistanceResponse;
 @ApplicationScoped
 public class ConflictStatusService {
 
-    public static final String ENTITY = "conflict-status";
-    public static final String TNI_ENTITY = "tni-assistance";
+    /** Status Keadaan Konflik. */
+    @Produces
+    public static final RecordType STATUS = RecordType.published("conflict-status", ConflictStatus.class);
+    /** Requests for TNI assistance. */
+    @Produces
+    public static final RecordType TNI_ASSISTANCE = RecordType.published("tni-assistance", TniAssistance.class);
     public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
     static final int MAX_TERM_DAYS = 90;
     private static final List<SortKey> ORDER = List.of(SortKey.dateDesc("e.startsOn"), SortKey.uuidDesc("e.id"));
@@ -118,7 +124,7 @@ public class ConflictStatusService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(STATUS, id, page);
     }
 
     // ---- the term -------------------------------------------------------------------------------------------
@@ -183,7 +189,7 @@ public class ConflictStatusService {
         status.consultationDate = input.consultationDate();
         status.startsOn = input.startsOn();
         status.endsOn = input.endsOn();
-        return records.created(status, ENTITY, region, s -> view(s, List.of()));
+        return records.created(status, STATUS, region, s -> view(s, List.of()));
     }
 
     @Transactional
@@ -210,7 +216,7 @@ public class ConflictStatusService {
         em.persist(extension);
         extensions.add(extension);
         status.updatedAt = extension.createdAt;
-        return records.updated(status, ENTITY, status.regionCode, s -> view(s, extensions));
+        return records.updated(status, STATUS, status.regionCode, s -> view(s, extensions));
     }
 
     @Transactional
@@ -227,7 +233,7 @@ public class ConflictStatusService {
         status.revokedOn = input.revokedOn();
         status.revocationReason = input.reason().trim();
         status.revocationDecree = input.decreeNumber().trim();
-        return records.updated(status, ENTITY, status.regionCode, s -> view(s, extensions));
+        return records.updated(status, STATUS, status.regionCode, s -> view(s, extensions));
     }
 
     private void checkScale(Scale scale, String region) {
@@ -296,7 +302,7 @@ public class ConflictStatusService {
         request.tasks = new ArrayList<>(input.tasks());
         request.startsOn = input.startsOn();
         request.endsOn = input.endsOn();
-        return records.created(request, TNI_ENTITY, status.regionCode, r -> tniView(r, status, extensions));
+        return records.created(request, TNI_ASSISTANCE, status.regionCode, r -> tniView(r, status, extensions));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -3,10 +3,12 @@ package id.terpadu.team;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -38,8 +40,16 @@ import id.terpadu.team.TeamDtos.TeamResponse;
 @ApplicationScoped
 public class TeamService {
 
-    public static final String ENTITY = "team";
-    public static final String MEMBER_ENTITY = "team-member";
+    /** Teams; one team per region and year. */
+    @Produces
+    public static final RecordType TEAM = RecordType.published("team", Team.class)
+            .constraint("team_region_year_key", Message.of("team.year.taken"));
+    /** Team members; one KETUA and one SEKRETARIS per team; a member agency cannot be deleted. */
+    @Produces
+    public static final RecordType MEMBER = RecordType.published("team-member", TeamMember.class)
+            .constraint("team_member_one_ketua", Message.of("team.role.taken", "role", "KETUA"))
+            .constraint("team_member_one_sekretaris", Message.of("team.role.taken", "role", "SEKRETARIS"))
+            .constraint("team_member_agency_id_fkey", Message.of("agency.is-member"));
     private static final List<SortKey> ORDER = List.of(SortKey.integerDesc("e.year"), SortKey.text("e.name"),
             SortKey.uuid("e.id"));
     private static final List<SortKey> MEMBER_ORDER = List.of(SortKey.text("e.personName"), SortKey.uuid("e.id"));
@@ -102,7 +112,7 @@ public class TeamService {
         Team team = new Team();
         team.id = records.newId(Team.class, input.id());
         apply(team, input);
-        return records.created(team, ENTITY, team.regionCode, TeamResponse::from);
+        return records.created(team, TEAM, team.regionCode, TeamResponse::from);
     }
 
     @Transactional
@@ -110,7 +120,7 @@ public class TeamService {
         Team team = writable(id);
         Records.checkReplace(team, input.id(), expectedVersion);
         apply(team, input);
-        return records.updated(team, ENTITY, team.regionCode, TeamResponse::from);
+        return records.updated(team, TEAM, team.regionCode, TeamResponse::from);
     }
 
     /** Deletes the team and its members; each member gets its own tombstone. */
@@ -121,15 +131,15 @@ public class TeamService {
         List<TeamMember> members = em.createQuery("from TeamMember m where m.teamId = :id", TeamMember.class)
                 .setParameter("id", id).getResultList();
         for (TeamMember member : members) {
-            records.deleted(member, MEMBER_ENTITY, team.regionCode);
+            records.deleted(member, MEMBER, team.regionCode);
         }
-        records.deleted(team, ENTITY, team.regionCode);
+        records.deleted(team, TEAM, team.regionCode);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(TEAM, id, page);
     }
 
     private void apply(Team team, TeamInput input) {
@@ -221,7 +231,7 @@ public class TeamService {
         member.id = records.newId(TeamMember.class, input.id());
         member.teamId = teamId;
         applyMember(member, input);
-        return records.created(member, MEMBER_ENTITY, team.regionCode, TeamMemberResponse::from);
+        return records.created(member, MEMBER, team.regionCode, TeamMemberResponse::from);
     }
 
     @Transactional
@@ -230,7 +240,7 @@ public class TeamService {
         TeamMember member = visibleMember(teamId, memberId);
         Records.checkReplace(member, input.id(), expectedVersion);
         applyMember(member, input);
-        return records.updated(member, MEMBER_ENTITY, team.regionCode, TeamMemberResponse::from);
+        return records.updated(member, MEMBER, team.regionCode, TeamMemberResponse::from);
     }
 
     @Transactional
@@ -238,14 +248,14 @@ public class TeamService {
         Team team = writable(teamId);
         TeamMember member = visibleMember(teamId, memberId);
         ETags.check(expectedVersion, member.version);
-        records.deleted(member, MEMBER_ENTITY, team.regionCode);
+        records.deleted(member, MEMBER, team.regionCode);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> memberHistory(UUID teamId, UUID memberId, PageRequest page) {
         visible(teamId);
         visibleMember(teamId, memberId);
-        return changeLog.history(MEMBER_ENTITY, memberId, page);
+        return changeLog.history(MEMBER, memberId, page);
     }
 
     private void applyMember(TeamMember member, TeamMemberInput input) {

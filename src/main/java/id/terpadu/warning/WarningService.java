@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -44,7 +46,9 @@ import id.terpadu.warning.WarningDtos.EscalationInput;
 @ApplicationScoped
 public class WarningService {
 
-    public static final String ENTITY = "early-warning";
+    /** Early warnings. */
+    @Produces
+    public static final RecordType WARNING = RecordType.published("early-warning", EarlyWarning.class);
     private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id"));
 
     private final EntityManager em;
@@ -97,7 +101,7 @@ public class WarningService {
      */
     private EarlyWarningResponse shown(EarlyWarningResponse warning) {
         return !Party.anyPerson(warning.parties())
-                || personalData.reveal(ENTITY, warning.id(), warning.regionCode(), warning.sourceAgencyId())
+                || personalData.reveal(WARNING.name(), warning.id(), warning.regionCode(), warning.sourceAgencyId())
                         ? warning : warning.masked();
     }
 
@@ -146,7 +150,7 @@ public class WarningService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
         visible(id);
-        return changeLog.history(ENTITY, id, page);
+        return changeLog.history(WARNING, id, page);
     }
 
     @Transactional
@@ -159,7 +163,7 @@ public class WarningService {
         }
         warning.status = first;
         apply(warning, input);
-        return shown(records.created(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from,
+        return shown(records.created(warning, WARNING, warning.regionCode, EarlyWarningResponse::from,
                 EarlyWarningResponse::masked));
     }
 
@@ -182,7 +186,7 @@ public class WarningService {
         apply(warning, input);
         // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
         warning.status = status;
-        return shown(records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from,
+        return shown(records.updated(warning, WARNING, warning.regionCode, EarlyWarningResponse::from,
                 EarlyWarningResponse::masked));
     }
 
@@ -233,7 +237,7 @@ public class WarningService {
                 .setParameter("i", incident.id()).setParameter("w", warning.id).executeUpdate();
         warning.status = WarningStatus.ESKALASI;
         warning.escalatedIncidentId = incident.id();
-        records.updated(warning, ENTITY, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked);
+        records.updated(warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked);
         return incident;
     }
 }

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.terpadu.common.changelog.RecordType;
+import id.terpadu.common.changelog.RecordTypes;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
@@ -29,7 +32,6 @@ import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.RegionScope;
-import id.terpadu.feed.ChangeTypes;
 import id.terpadu.region.RegionService;
 import id.terpadu.webhook.WebhookDtos.AttemptResponse;
 import id.terpadu.webhook.WebhookDtos.DeliveryResponse;
@@ -39,7 +41,7 @@ import id.terpadu.webhook.WebhookDtos.SubscriptionResponse;
 
 /**
  * Webhook subscriptions and their delivery logs. Rules: the target is an https URL of a public host (see
- * {@link TargetUrls}); event types come from {@link ChangeTypes}; the region lies in the creator's scope (absent:
+ * {@link TargetUrls}); event types are the published record types ({@link RecordTypes}); the region lies in the creator's scope (absent:
  * the creator's scope, which must then be national or a single region); the maximum classification is at most
  * what the creator may read. A subscription is visible (and changeable) to ADMIN and COORDINATOR callers whose scope
  * covers its region (a national one: national callers only) and who may read its maximum classification; others get
@@ -49,7 +51,9 @@ import id.terpadu.webhook.WebhookDtos.SubscriptionResponse;
 @ApplicationScoped
 public class WebhookService {
 
-    public static final String ENTITY = "webhook-subscription";
+    /** Webhook subscriptions: in the change log (history), never published. */
+    @Produces
+    public static final RecordType SUBSCRIPTION = RecordType.internal("webhook-subscription", WebhookSubscription.class);
     static final String SYSTEM_ACTOR = "system:webhook-delivery";
     private static final List<SortKey> ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
     private static final List<SortKey> DELIVERY_ORDER = List.of(SortKey.instantDesc("e.createdAt"),
@@ -61,9 +65,11 @@ public class WebhookService {
     private final Records records;
     private final RegionService regions;
     private final WebhookSettings settings;
+    private final RecordTypes recordTypes;
 
     WebhookService(EntityManager em, Caller caller, Clearance clearance, Records records, RegionService regions,
-            WebhookSettings settings) {
+            WebhookSettings settings, RecordTypes recordTypes) {
+        this.recordTypes = recordTypes;
         this.em = em;
         this.caller = caller;
         this.clearance = clearance;
@@ -119,7 +125,7 @@ public class WebhookService {
         s.maxClassification = max;
         s.secret = Signatures.newSecret();
         s.status = SubscriptionStatus.ACTIVE;
-        return records.created(s, ENTITY, region, x -> SubscriptionResponse.from(x, true),
+        return records.created(s, SUBSCRIPTION, region, x -> SubscriptionResponse.from(x, true),
                 SubscriptionResponse::withoutSecret);
     }
 
@@ -138,14 +144,17 @@ public class WebhookService {
         return region;
     }
 
-    private static List<String> eventTypes(List<String> requested, Classification max) {
+    /**
+     * The event types asked for: published record types. A type whose records take their parent's classification (a
+     * task, an activity) needs a subscription cleared for CONFIDENTIAL.
+     */
+    private List<String> eventTypes(List<String> requested, Classification max) {
         Set<String> types = new LinkedHashSet<>();
-        for (String type : requested) {
-            String t = type.trim();
-            if (!ChangeTypes.TYPES.contains(t)) {
-                throw ProblemException.invalid("eventTypes", Message.of("webhook.event-type.unknown"), ChangeTypes.TYPES);
-            }
-            if (ChangeTypes.INHERIT_CLASSIFICATION.contains(t) && max != Classification.CONFIDENTIAL) {
+        for (String name : requested) {
+            String t = name.trim();
+            RecordType type = recordTypes.find(t).filter(RecordType::published).orElseThrow(() -> ProblemException
+                    .invalid("eventTypes", Message.of("webhook.event-type.unknown"), recordTypes.publishedNames()));
+            if (type.inheritedFrom() != null && max != Classification.CONFIDENTIAL) {
                 throw ProblemException.invalid("eventTypes", Message.of("webhook.event-type.confidential", "type", t));
             }
             types.add(t);
@@ -157,7 +166,7 @@ public class WebhookService {
     public void delete(UUID id, Long expectedVersion) {
         WebhookSubscription s = visible(id);
         ETags.check(expectedVersion, s.version);
-        records.deleted(s, ENTITY, s.regionCode);
+        records.deleted(s, SUBSCRIPTION, s.regionCode);
     }
 
     /** Enables a DISABLED subscription; its pending deliveries are due at once, with a fresh retry window. */
@@ -177,7 +186,7 @@ public class WebhookService {
                 update webhook_delivery set next_attempt_at = now(), retry_from = now(), lease = null
                 where subscription_id = :id and status = 'PENDING'
                 """).setParameter("id", id).executeUpdate();
-        return records.updated(s, ENTITY, s.regionCode, x -> SubscriptionResponse.from(x, false));
+        return records.updated(s, SUBSCRIPTION, s.regionCode, x -> SubscriptionResponse.from(x, false));
     }
 
     /**
@@ -196,7 +205,7 @@ public class WebhookService {
         String reason = "Delivery " + deliveryId + " failed for " + settings.retryWindow.toHours()
                 + " h; last error: " + lastError;
         s.statusReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
-        records.updated(s, ENTITY, s.regionCode, x -> SubscriptionResponse.from(x, false));
+        records.updated(s, SUBSCRIPTION, s.regionCode, x -> SubscriptionResponse.from(x, false));
     }
 
     // ---- deliveries -------------------------------------------------------------------------------------------

@@ -100,8 +100,9 @@ class FeedTest {
             connection = Arc.container().instance(DataSource.class).get().getConnection();
             connection.setAutoCommit(false);
             try (PreparedStatement ps = connection.prepareStatement("""
-                    insert into change_log (entity_type, entity_id, operation, version, region_code, actor, snapshot)
-                    values ('agency', ?, 'CREATE', 0, null, 'test.slow-writer', cast(? as jsonb))""")) {
+                    insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
+                                            classification, snapshot)
+                    values ('agency', ?, 'CREATE', 0, null, 'test.slow-writer', 'PUBLIC', cast(? as jsonb))""")) {
                 ps.setObject(1, id);
                 ps.setString(2, "{\"id\": \"" + id + "\"}");
                 ps.executeUpdate();

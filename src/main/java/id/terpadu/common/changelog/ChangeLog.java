@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -16,13 +17,18 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.RequestIds;
 import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Clearance;
 
 /**
- * The audit trail and, later, the integration feed. Every create, update and delete writes one row in the same
+ * The audit trail and the source of the integration feed. Every create, update and delete writes one row in the same
  * transaction as the change; the row carries the writing transaction's id ({@code pg_current_xact_id()}) so that
- * a feed reader can never skip a change that commits late.
+ * a feed reader can never skip a change that commits late, and the change's region and classification, which say
+ * who may see it ({@link Audience}). Each change is then published to the listeners ({@code @Observes Change}) in
+ * the same transaction: the webhook queue is one.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -30,56 +36,48 @@ public class ChangeLog {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Caller caller;
+    private final Clearance clearance;
+    private final Event<Change> listeners;
 
-    ChangeLog(EntityManager em, ObjectMapper mapper, Caller caller) {
+    ChangeLog(EntityManager em, ObjectMapper mapper, Caller caller, Clearance clearance, Event<Change> listeners) {
         this.em = em;
         this.mapper = mapper;
         this.caller = caller;
+        this.clearance = clearance;
+        this.listeners = listeners;
     }
 
     /** Records a create or update; {@code snapshot} is the response body of the record after the change. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String entityType, UUID id, Operation operation, long version, String regionCode,
+    public void record(RecordType type, UUID id, Operation operation, long version, String regionCode,
             Object snapshot) {
-        insert(entityType, id, operation, version, regionCode, snapshot);
+        insert(type, id, operation, version, regionCode, snapshot);
     }
 
     /** Records a delete with a tombstone snapshot. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordDelete(String entityType, UUID id, long version, String regionCode) {
-        insert(entityType, id, Operation.DELETE, version, regionCode, Map.of("id", id.toString(), "deleted", true));
+    public void recordDelete(RecordType type, UUID id, long version, String regionCode) {
+        insert(type, id, Operation.DELETE, version, regionCode, Map.of("id", id.toString(), "deleted", true));
     }
 
     /**
-     * The change-log row and, in the same statement, the webhook deliveries it fans out to (the outbox and its
-     * queue commit together; no subscription, no delivery row). A subscription receives a change when it is ACTIVE,
-     * lists the entity type, and covers the change: its region is the change's region or one above it (a national
-     * subscription, region null, receives every region and the national records; a regional one never receives a
-     * national record), and its maximum classification is at least the snapshot's {@code classification} (absent:
-     * PUBLIC; a delete's tombstone takes the classification of the record's last version, so the id of a deleted
-     * CONFIDENTIAL record never reaches a PUBLIC subscription). See {@code id.terpadu.webhook}.
+     * The change-log row, with the classification of the change as {@link RecordType} says where it comes from: the
+     * snapshot's own (PUBLIC when it has none), the parent's at this moment, or, for a delete, the record's last
+     * version's (so the id of a deleted CONFIDENTIAL record never reaches a reader of PUBLIC records).
      */
     private static final String INSERT = """
-            with change as (
-                insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
-                                        actor_agency_id, client_id, request_id, snapshot)
-                values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, cast(:snapshot as jsonb))
-                returning position, entity_type, entity_id, operation, version, region_code,
-                          coalesce(case when operation = 'DELETE' then (
-                                       select p.snapshot ->> 'classification' from change_log p
-                                       where p.entity_type = :type and p.entity_id = :id and p.operation <> 'DELETE'
-                                       order by p.txid desc, p.position desc limit 1)
-                                   else snapshot ->> 'classification' end, 'PUBLIC') as classification
-            )
-            insert into webhook_delivery (subscription_id, change_position, event_type, entity_id, operation,
-                                          entity_version)
-            select s.id, c.position, c.entity_type, c.entity_id, c.operation, c.version
-            from change c
-            join webhook_subscription s on s.status = 'ACTIVE' and c.entity_type = any (s.event_types)
-                 and (s.region_code is null or c.region_code = s.region_code or c.region_code like s.region_code || '.%')
-                 and array_position(array['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'], c.classification)
-                     <= array_position(array['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'], s.max_classification)
+            insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
+                                    actor_agency_id, client_id, request_id, snapshot, classification)
+            values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, cast(:snapshot as jsonb), %s)
+            returning position, classification
             """;
+    private static final String OWN = "coalesce(cast(:snapshot as jsonb) ->> 'classification', 'PUBLIC')";
+    private static final String PARENT = "coalesce((select x.classification from %s x "
+            + "where x.id = cast(cast(:snapshot as jsonb) ->> '%s' as uuid)), 'CONFIDENTIAL')";
+    private static final String LAST_VERSION = """
+            coalesce((select p.classification from change_log p
+                      where p.entity_type = :type and p.entity_id = :id and p.operation <> 'DELETE'
+                      order by p.txid desc, p.position desc limit 1), 'CONFIDENTIAL')""";
 
     /** Writes the snapshot straight to JSON text (no intermediate tree: the same text, one pass less per write). */
     private String json(Object snapshot) {
@@ -91,20 +89,23 @@ public class ChangeLog {
     }
 
     /** Whether the newest entry of the record holds exactly this snapshot (a change that changed nothing). */
-    public boolean isLatest(String entityType, UUID id, Object snapshot) {
+    public boolean isLatest(RecordType type, UUID id, Object snapshot) {
         String json = json(snapshot);
         List<?> same = em.createNativeQuery("""
                 select snapshot = cast(:json as jsonb) from change_log where entity_type = :type and entity_id = :id
                 order by position desc limit 1""")
-                .setParameter("json", json).setParameter("type", entityType).setParameter("id", id).getResultList();
+                .setParameter("json", json).setParameter("type", type.name()).setParameter("id", id).getResultList();
         return !same.isEmpty() && Boolean.TRUE.equals(same.get(0));
     }
 
-    private void insert(String entityType, UUID id, Operation operation, long version, String regionCode,
+    private void insert(RecordType type, UUID id, Operation operation, long version, String regionCode,
             Object snapshot) {
         String json = json(snapshot);
-        em.createNativeQuery(INSERT)
-                .setParameter("type", entityType)
+        String classification = operation == Operation.DELETE ? LAST_VERSION
+                : type.inheritedFrom() == null ? OWN
+                : PARENT.formatted(type.inheritedFrom().table(), type.inheritedFrom().idField());
+        Object[] row = (Object[]) em.createNativeQuery(INSERT.formatted(classification), Object[].class)
+                .setParameter("type", type.name())
                 .setParameter("id", id)
                 .setParameter("op", operation.name())
                 .setParameter("version", version)
@@ -114,12 +115,17 @@ public class ChangeLog {
                 .setParameter("client", caller.clientId())
                 .setParameter("request", RequestIds.current())
                 .setParameter("snapshot", json)
-                .executeUpdate();
+                .getSingleResult();
+        listeners.fire(new Change(((Number) row[0]).longValue(), type, id, operation, version, regionCode,
+                Classification.valueOf((String) row[1])));
     }
 
-    /** The changes of one record, oldest first, keyset-paginated by position. */
+    /**
+     * The changes of one record the caller may see ({@link Audience}: a version of another region or above the
+     * caller's clearance is left out), oldest first, keyset-paginated by position.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ChangeEntry> history(String entityType, UUID id, PageRequest request) {
+    public Page<ChangeEntry> history(RecordType type, UUID id, PageRequest request) {
         long after = 0;
         if (request.after() != null) {
             try {
@@ -128,18 +134,20 @@ public class ChangeLog {
                 throw ProblemException.invalid("cursor", Message.of("params.cursor"));
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select position, entity_type, entity_id, operation, version, actor, actor_agency_id, client_id,
-                       request_id, occurred_at, cast(snapshot as text)
-                from change_log where entity_type = :type and entity_id = :id and position > :after
-                order by position limit :limit
-                """)
-                .setParameter("type", entityType)
+        Filter seen = Audience.reader(caller.scope(), clearance.readable()).restrict(new Filter("a"), "c");
+        var query = em.createNativeQuery("""
+                select c.position, c.entity_type, c.entity_id, c.operation, c.version, c.actor, c.actor_agency_id,
+                       c.client_id, c.request_id, c.occurred_at, cast(c.snapshot as text)
+                from change_log c where c.entity_type = :type and c.entity_id = :id and c.position > :after and %s
+                order by c.position limit :limit
+                """.formatted(seen.where()), Object[].class)
+                .setParameter("type", type.name())
                 .setParameter("id", id)
                 .setParameter("after", after)
-                .setParameter("limit", request.limit() + 1)
-                .getResultList();
+                .setParameter("limit", request.limit() + 1);
+        seen.parameters().forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         List<ChangeEntry> entries = rows.stream().limit(request.limit()).map(this::toEntry).toList();
         String next = rows.size() > request.limit()
                 ? PageRequest.encode(List.of(Long.toString(entries.get(entries.size() - 1).position())))

@@ -1,32 +1,33 @@
 package id.terpadu.common.error;
 
-import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.quarkus.arc.Arc;
 
 /**
  * What a violated database constraint means to a client. Services check these rules first and answer with a
- * precise message; the constraints stay as the guarantee under concurrency, and this table words the 409.
+ * precise message; the constraints stay as the guarantee under concurrency, and this words the 409. A primary key
+ * means that a record with this id exists; every other constraint's meaning is declared by the record type whose
+ * table holds it, and found through {@link Meanings}.
  */
-final class Constraints {
+public final class Constraints {
 
-    private static final Map<String, Message> MESSAGES = Map.ofEntries(
-            Map.entry("agency_pkey", Message.of("record.exists")),
-            Map.entry("team_pkey", Message.of("record.exists")),
-            Map.entry("team_member_pkey", Message.of("record.exists")),
-            Map.entry("team_region_year_key", Message.of("team.year.taken")),
-            Map.entry("team_member_one_ketua", Message.of("team.role.taken", "role", "KETUA")),
-            Map.entry("team_member_one_sekretaris", Message.of("team.role.taken", "role", "SEKRETARIS")),
-            Map.entry("agency_parent_id_fkey", Message.of("agency.has-units")),
-            Map.entry("team_member_agency_id_fkey", Message.of("agency.is-member")),
-            Map.entry("incident_pkey", Message.of("record.exists")),
-            Map.entry("incident_lead_agency_id_fkey", Message.of("agency.leads-incidents")),
-            Map.entry("incident_activity_agency_id_fkey", Message.of("agency.has-activities")),
-            Map.entry("incident_duplicate_of_fkey", Message.of("incident.has-duplicates")));
+    /** The meanings of the constraints the features declared (the registry of record types). */
+    public interface Meanings {
+        Optional<Message> of(String constraint);
+    }
 
     private Constraints() {
     }
 
     static ProblemException problem(String constraint) {
-        String key = constraint == null ? "" : constraint.toLowerCase(java.util.Locale.ROOT);
-        return ProblemException.conflict(MESSAGES.getOrDefault(key, Message.of("record.conflict")));
+        String key = constraint == null ? "" : constraint.toLowerCase(Locale.ROOT);
+        if (key.endsWith("_pkey")) {
+            return ProblemException.conflict(Message.of("record.exists"));
+        }
+        var meanings = Arc.container() == null ? null : Arc.container().instance(Meanings.class);
+        Message message = meanings == null || !meanings.isAvailable() ? null : meanings.get().of(key).orElse(null);
+        return ProblemException.conflict(message == null ? Message.of("record.conflict") : message);
     }
 }

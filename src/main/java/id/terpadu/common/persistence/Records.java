@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.Operation;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
@@ -64,43 +65,43 @@ public class Records {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends AuditedEntity, R> R created(E entity, String entityType, String regionCode, Function<E, R> view) {
-        return created(entity, entityType, regionCode, view, Function.identity());
+    public <E extends AuditedEntity, R> R created(E entity, RecordType type, String regionCode, Function<E, R> view) {
+        return created(entity, type, regionCode, view, Function.identity());
     }
 
     /**
-     * As {@link #created(AuditedEntity, String, String, Function)}, logging {@code logged(view)} instead of the view:
+     * As {@link #created(AuditedEntity, RecordType, String, Function)}, logging {@code logged(view)} instead of the view:
      * for records whose answer holds what the change log must never keep (personal data, links the next reader may
      * not be cleared for).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends AuditedEntity, R> R created(E entity, String entityType, String regionCode, Function<E, R> view,
+    public <E extends AuditedEntity, R> R created(E entity, RecordType type, String regionCode, Function<E, R> view,
             Function<R, ?> logged) {
         em.persist(entity);
-        return logged(entity, Operation.CREATE, entityType, regionCode, view, logged);
+        return logged(entity, Operation.CREATE, type, regionCode, view, logged);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends AuditedEntity, R> R updated(E entity, String entityType, String regionCode, Function<E, R> view) {
-        return updated(entity, entityType, regionCode, view, Function.identity());
+    public <E extends AuditedEntity, R> R updated(E entity, RecordType type, String regionCode, Function<E, R> view) {
+        return updated(entity, type, regionCode, view, Function.identity());
     }
 
-    /** As {@link #created(AuditedEntity, String, String, Function, Function)} for a change. */
+    /** As {@link #created(AuditedEntity, RecordType, String, Function, Function)} for a change. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends AuditedEntity, R> R updated(E entity, String entityType, String regionCode, Function<E, R> view,
+    public <E extends AuditedEntity, R> R updated(E entity, RecordType type, String regionCode, Function<E, R> view,
             Function<R, ?> logged) {
-        return logged(entity, Operation.UPDATE, entityType, regionCode, view, logged);
+        return logged(entity, Operation.UPDATE, type, regionCode, view, logged);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void deleted(AuditedEntity entity, String entityType, String regionCode) {
+    public void deleted(AuditedEntity entity, RecordType type, String regionCode) {
         long version = entity.version;
         em.remove(entity);
         em.flush();
-        changeLog.recordDelete(entityType, entity.id, version + 1, regionCode);
+        changeLog.recordDelete(type, entity.id, version + 1, regionCode);
     }
 
-    private <E extends AuditedEntity, R> R logged(E entity, Operation operation, String entityType, String regionCode,
+    private <E extends AuditedEntity, R> R logged(E entity, Operation operation, RecordType type, String regionCode,
             Function<E, R> view, Function<R, ?> logged) {
         em.flush();
         if (operation == Operation.UPDATE && entity.version == entity.loggedVersion) {
@@ -108,7 +109,7 @@ public class Records {
             // that repeats the record), nothing happened: no new version, no entry. Otherwise its children changed
             // (persons of a case, say): that is a change of the record, with a version of its own.
             R unchanged = view.apply(entity);
-            if (changeLog.isLatest(entityType, entity.id, logged.apply(unchanged))) {
+            if (changeLog.isLatest(type, entity.id, logged.apply(unchanged))) {
                 return unchanged;
             }
             entity.touch();
@@ -116,7 +117,7 @@ public class Records {
         }
         entity.loggedVersion = entity.version;
         R response = view.apply(entity);
-        changeLog.record(entityType, entity.id, operation, entity.version, regionCode, logged.apply(response));
+        changeLog.record(type, entity.id, operation, entity.version, regionCode, logged.apply(response));
         return response;
     }
 }

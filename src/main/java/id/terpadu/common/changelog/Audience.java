@@ -1,0 +1,58 @@
+package id.terpadu.common.changelog;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.RegionScope;
+
+/**
+ * Who may see a change: the one rule, used by a record's history, the change feed and the webhook queue. A change is
+ * seen when its region lies in the audience's regions and its classification (stored with the change, see
+ * {@link RecordType}) is one the audience may read. A reader also sees the national records (region none), as its
+ * GET would; a regional webhook subscription is about its region's records and receives no national record.
+ *
+ * @param regions         the regions seen (national: all)
+ * @param nationalRecords whether records without a region are seen by a regional audience
+ * @param classifications the classifications seen
+ */
+public record Audience(RegionScope regions, boolean nationalRecords, Set<Classification> classifications) {
+
+    public Audience {
+        classifications = classifications.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(classifications));
+    }
+
+    /** A caller: its region scope and the classifications it may read. */
+    public static Audience reader(RegionScope scope, Set<Classification> readable) {
+        return new Audience(scope, true, readable);
+    }
+
+    /** A webhook subscription: its region (none: national) and every classification up to its maximum. */
+    public static Audience subscription(String region, Classification max) {
+        Set<Classification> upTo = EnumSet.noneOf(Classification.class);
+        for (Classification c : Classification.values()) {
+            if (c.ordinal() <= max.ordinal()) {
+                upTo.add(c);
+            }
+        }
+        return new Audience(region == null ? RegionScope.NATIONAL : new RegionScope(List.of(region)), false, upTo);
+    }
+
+    /** Whether a change of this region and classification is seen. */
+    public boolean sees(String region, Classification classification) {
+        boolean place = region == null ? regions.isNational() || nationalRecords : regions.covers(region);
+        return place && classifications.contains(classification);
+    }
+
+    /**
+     * The same rule as a condition on a {@code change_log} row named {@code alias}, for a native query (its
+     * {@code region_code} and {@code classification} columns).
+     */
+    public Filter restrict(Filter filter, String alias) {
+        String region = alias + ".region_code";
+        regions.restrict(filter, new RegionScope.Columns(region, null, null, nationalRecords));
+        return filter.and(alias + ".classification in (:?)", classifications.stream().map(Enum::name).toList());
+    }
+}
