@@ -37,8 +37,9 @@ public final class RegionCode {
                 int n = Integer.parseInt(parts[1]);
                 yield n >= 1 && n <= 69 ? RegionLevel.KABUPATEN : n >= 71 ? RegionLevel.KOTA : null;
             }
-            case 3 -> "00".equals(parts[2]) ? null : RegionLevel.KECAMATAN;
-            case 4 -> switch (parts[3].charAt(0)) {
+            // a kecamatan or desa exists only below a parent that can exist (not 13.00.01, 13.70.01 or 13.71.00.2001)
+            case 3 -> "00".equals(parts[2]) || level(parent(code)) == null ? null : RegionLevel.KECAMATAN;
+            case 4 -> level(parent(code)) == null ? null : switch (parts[3].charAt(0)) {
                 case '1' -> RegionLevel.KELURAHAN;
                 case '2' -> RegionLevel.DESA;
                 case '3' -> RegionLevel.DESA_ADAT;
