@@ -18,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import id.terpadu.common.error.Message;
@@ -76,11 +75,9 @@ public class DemoData {
     private final boolean enabled;
     private final boolean atStart;
 
-    DemoData(DevTokens tokens, HttpServer server, EntityManager em, WebhookService webhooks,
-            @ConfigProperty(name = "terpadu.demo-data.enabled") boolean enabled,
-            @ConfigProperty(name = "terpadu.demo-data.at-start") boolean atStart) {
-        this.enabled = enabled;
-        this.atStart = atStart;
+    DemoData(DevTokens tokens, HttpServer server, EntityManager em, WebhookService webhooks, DemoDataConfig config) {
+        this.enabled = config.enabled();
+        this.atStart = config.atStart();
         this.tokens = tokens;
         this.server = server;
         this.em = em;

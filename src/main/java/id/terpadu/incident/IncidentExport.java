@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -96,12 +95,11 @@ public class IncidentExport {
     private final ObjectMapper mapper;
     private final Duration maxDuration;
 
-    IncidentExport(EntityManager em, IncidentService incidents, ObjectMapper mapper,
-            @ConfigProperty(name = "terpadu.exports.max-duration") Duration maxDuration) {
+    IncidentExport(EntityManager em, IncidentService incidents, ObjectMapper mapper, ExportConfig config) {
         this.em = em;
         this.incidents = incidents;
         this.mapper = mapper;
-        this.maxDuration = maxDuration;
+        this.maxDuration = config.maxDuration();
     }
 
     /**

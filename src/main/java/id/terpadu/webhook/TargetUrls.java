@@ -107,7 +107,23 @@ public final class TargetUrls {
                     return false;
                 }
             }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) { // 6to4 2002::/16 embeds an IPv4 address
+            int high = (b[0] & 0xff) << 8 | (b[1] & 0xff);
+            int next = (b[2] & 0xff) << 8 | (b[3] & 0xff);
+            if (high == 0x2001 && next == 0) { // Teredo 2001::/32 tunnels to an IPv4 address of its choosing
+                return false;
+            }
+            if (high == 0x0064 && next == 0xff9b) { // NAT64 64:ff9b::/96 (RFC 6052) and 64:ff9b:1::/48 (RFC 8215)
+                boolean wellKnown = java.util.stream.IntStream.range(4, 12).allMatch(i -> b[i] == 0);
+                if (!wellKnown) {
+                    return false; // the local-use prefix translates to whatever the network chose
+                }
+                try {
+                    return isPublic(InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] }));
+                } catch (UnknownHostException e) {
+                    return false;
+                }
+            }
+            if (high == 0x2002) { // 6to4 2002::/16 embeds an IPv4 address
                 try {
                     return isPublic(InetAddress.getByAddress(new byte[] { b[2], b[3], b[4], b[5] }));
                 } catch (UnknownHostException e) {

@@ -4,9 +4,7 @@ import java.time.Duration;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-/** {@code terpadu.webhooks.*}, read once at start. */
+/** The webhook settings ({@link WebhookConfig}) as the worker uses them, with the rules that join two of them. */
 @Singleton
 public class WebhookSettings {
 
@@ -24,25 +22,21 @@ public class WebhookSettings {
     final Duration connectTimeout;
     final Duration requestTimeout;
 
-    WebhookSettings(@ConfigProperty(name = "terpadu.webhooks.allow-private-targets") boolean allowPrivateTargets,
-            @ConfigProperty(name = "terpadu.webhooks.backoff-base") Duration backoffBase,
-            @ConfigProperty(name = "terpadu.webhooks.backoff-max") Duration backoffMax,
-            @ConfigProperty(name = "terpadu.webhooks.retry-window") Duration retryWindow,
-            @ConfigProperty(name = "terpadu.webhooks.lease") Duration lease,
-            @ConfigProperty(name = "terpadu.webhooks.max-in-flight") int maxInFlight,
-            @ConfigProperty(name = "terpadu.webhooks.max-in-flight-per-subscription") int maxInFlightPerSubscription,
-            @ConfigProperty(name = "terpadu.webhooks.connect-timeout") Duration connectTimeout,
-            @ConfigProperty(name = "terpadu.webhooks.request-timeout") Duration requestTimeout) {
-        this.allowPrivateTargets = allowPrivateTargets;
-        this.backoff = new Backoff(backoffBase, backoffMax);
-        this.retryWindow = retryWindow;
-        this.lease = lease;
-        this.maxInFlight = maxInFlight;
-        this.maxInFlightPerSubscription = maxInFlightPerSubscription;
-        this.connectTimeout = connectTimeout;
-        this.requestTimeout = requestTimeout;
-        if (maxInFlight < 1 || maxInFlightPerSubscription < 1) {
-            throw new IllegalStateException("terpadu.webhooks.max-in-flight and max-in-flight-per-subscription must be at least 1");
+    WebhookSettings(WebhookConfig config) {
+        this.allowPrivateTargets = config.allowPrivateTargets();
+        this.backoff = new Backoff(config.backoffBase(), config.backoffMax());
+        this.retryWindow = config.retryWindow();
+        this.lease = config.lease();
+        this.maxInFlight = config.maxInFlight();
+        this.maxInFlightPerSubscription = config.maxInFlightPerSubscription();
+        this.connectTimeout = config.connectTimeout();
+        this.requestTimeout = config.requestTimeout();
+        for (var d : java.util.Map.of("backoff-base", config.backoffBase(), "backoff-max", config.backoffMax(),
+                "retry-window", retryWindow, "connect-timeout", connectTimeout, "request-timeout", requestTimeout)
+                .entrySet()) {
+            if (d.getValue().isNegative() || d.getValue().isZero()) {
+                throw new IllegalStateException("terpadu.webhooks." + d.getKey() + " must be longer than zero");
+            }
         }
         if (lease.compareTo(requestTimeout.plus(connectTimeout)) <= 0) {
             throw new IllegalStateException("terpadu.webhooks.lease must be longer than connect-timeout + request-timeout");

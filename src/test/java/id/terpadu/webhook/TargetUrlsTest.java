@@ -43,9 +43,12 @@ class TargetUrlsTest {
                 // IPv4-mapped and IPv4-compatible forms are judged by the IPv4 address they carry
                 "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::127.0.0.1", "::0.0.0.1", "::10.1.2.3",
                 // 6to4 (2002::/16) carries an IPv4 address in its bits 16–47
-                "2002:7f00:0001::1", "2002:0a00:0001::", "2002:a9fe:a9fe::1", "2002:c0a8:0101::");
+                "2002:7f00:0001::1", "2002:0a00:0001::", "2002:a9fe:a9fe::1", "2002:c0a8:0101::",
+                // NAT64 (64:ff9b::/96) translates to the IPv4 address in its last 32 bits; the local-use prefix
+                // (64:ff9b:1::/48) and Teredo (2001::/32) reach addresses the network or the tunnel chooses
+                "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b:1::808:808", "2001:0:4136:e378::1");
         List<String> publicOnes = List.of("2001:4860:4860::8888", "2606:4700:4700::1111", "fbff::1", "fe7f::1",
-                "::ffff:8.8.8.8", "::8.8.8.8", "2002:0808:0808::1");
+                "::ffff:8.8.8.8", "::8.8.8.8", "2002:0808:0808::1", "64:ff9b::808:808", "2001:1::1");
         assertThat(misjudged(notPublic, false)).as("taken for public").isEmpty();
         assertThat(misjudged(publicOnes, true)).as("taken for non-public").isEmpty();
     }

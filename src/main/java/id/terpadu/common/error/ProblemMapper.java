@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
@@ -49,8 +48,11 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class ProblemMapper {
 
-    @Inject
-    AllowedMethods allowed;
+    private final AllowedMethods allowed;
+
+    ProblemMapper(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {

@@ -15,7 +15,6 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,20 +46,25 @@ public class IdempotencyInterceptor {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
-    @Inject
-    HttpServerRequest request;
-    @Inject
-    EntityManager em;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    Caller caller;
-    @ConfigProperty(name = "terpadu.idempotency.retention")
-    Duration retention;
+    private final HttpServerRequest request;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Caller caller;
+    private final Duration retention;
     /** How long a request waits for another one holding the same key before it is told to retry (409). */
-    @ConfigProperty(name = "terpadu.idempotency.wait")
-    Duration wait;
+    private final Duration wait;
     private ObjectMapper canonical;
+
+    @Inject
+    IdempotencyInterceptor(HttpServerRequest request, EntityManager em, ObjectMapper mapper, Caller caller,
+            IdempotencyConfig config) {
+        this.request = request;
+        this.em = em;
+        this.mapper = mapper;
+        this.caller = caller;
+        this.retention = config.retention();
+        this.wait = config.waitForHolder();
+    }
 
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {

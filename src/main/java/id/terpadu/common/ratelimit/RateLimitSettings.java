@@ -7,9 +7,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code terpadu.rate-limit.*}, read once at start. */
+/** The rate-limit settings ({@link RateLimitConfig}) as budgets per policy, read once at start. */
 @Singleton
 public class RateLimitSettings {
 
@@ -28,16 +27,13 @@ public class RateLimitSettings {
     final int lease;
 
     @Inject
-    RateLimitSettings(@ConfigProperty(name = "terpadu.rate-limit.enabled") boolean enabled,
-            @ConfigProperty(name = "terpadu.rate-limit.reads.limit") long reads,
-            @ConfigProperty(name = "terpadu.rate-limit.reads.window") Duration readsWindow,
-            @ConfigProperty(name = "terpadu.rate-limit.writes.limit") long writes,
-            @ConfigProperty(name = "terpadu.rate-limit.writes.window") Duration writesWindow,
-            @ConfigProperty(name = "terpadu.rate-limit.expensive.limit") long expensive,
-            @ConfigProperty(name = "terpadu.rate-limit.expensive.window") Duration expensiveWindow,
-            @ConfigProperty(name = "terpadu.rate-limit.lease") int lease) {
-        this(enabled, Map.of(Policy.READS, new Budget(reads, readsWindow), Policy.WRITES, new Budget(writes, writesWindow),
-                Policy.EXPENSIVE, new Budget(expensive, expensiveWindow)), lease);
+    RateLimitSettings(RateLimitConfig config) {
+        this(config.enabled(), Map.of(Policy.READS, budget(config.reads()), Policy.WRITES, budget(config.writes()),
+                Policy.EXPENSIVE, budget(config.expensive())), config.lease());
+    }
+
+    private static Budget budget(RateLimitConfig.Budget budget) {
+        return new Budget(budget.limit(), budget.window());
     }
 
     public RateLimitSettings(boolean enabled, Map<Policy, Budget> budgets, int lease) {

@@ -2,14 +2,12 @@ package id.terpadu.common.security;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
@@ -40,10 +38,9 @@ public class Clearance {
         final List<String> confidentialTypes;
         final List<String> confidentialIds;
 
-        Policy(@ConfigProperty(name = "terpadu.confidential.agency-types") List<String> confidentialTypes,
-                @ConfigProperty(name = "terpadu.confidential.agency-ids") Optional<List<String>> confidentialIds) {
-            this.confidentialTypes = List.copyOf(confidentialTypes);
-            this.confidentialIds = List.copyOf(confidentialIds.orElse(List.of()));
+        Policy(SecurityConfig.Confidential config) {
+            this.confidentialTypes = List.copyOf(config.agencyTypes());
+            this.confidentialIds = List.copyOf(config.agencyIds().orElse(List.of()));
         }
     }
 

@@ -39,10 +39,13 @@ public class DevTokens {
     private final String audience;
     private volatile PrivateKey key;
 
-    DevTokens(@ConfigProperty(name = "terpadu.dev-tokens.enabled") boolean enabled,
-            @ConfigProperty(name = "terpadu.dev-tokens.private-key-location") String keyLocation,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+    @jakarta.inject.Inject
+    DevTokens(SecurityConfig.DevTokens config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") String audience) {
+        this(config.enabled(), config.privateKeyLocation(), issuer, audience);
+    }
+
+    DevTokens(boolean enabled, String keyLocation, String issuer, String audience) {
         this.enabled = enabled;
         this.keyLocation = keyLocation;
         this.issuer = issuer;

@@ -30,12 +30,17 @@ public class SecurityStartupCheck {
     /** SHA-256 of the DER (SubjectPublicKeyInfo) of src/dev-keys/DEVELOPMENT-ONLY-public.pem. */
     static final String DEV_KEY_FINGERPRINT = "6470ef3d9c8839e1178da39e1e1cb183e63163fe530c38aa70a8de8483654976";
 
-    @ConfigProperty(name = "terpadu.dev-tokens.enabled")
-    boolean devTokens;
-    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-    Optional<String> verifyKeyLocation;
-    @ConfigProperty(name = "mp.jwt.verify.publickey")
-    Optional<String> verifyKey;
+    private final boolean devTokens;
+    private final Optional<String> verifyKeyLocation;
+    private final Optional<String> verifyKey;
+
+    SecurityStartupCheck(SecurityConfig.DevTokens devTokens,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> verifyKeyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> verifyKey) {
+        this.devTokens = devTokens.enabled();
+        this.verifyKeyLocation = verifyKeyLocation;
+        this.verifyKey = verifyKey;
+    }
 
     void onStart(@Observes StartupEvent event) {
         List<String> profiles = ConfigUtils.getProfiles();
