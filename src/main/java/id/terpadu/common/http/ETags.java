@@ -60,8 +60,13 @@ public final class ETags {
             return null;
         }
         if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            String tag = value.substring(1, value.length() - 1);
             try {
-                return Long.parseLong(value.substring(1, value.length() - 1));
+                long version = Long.parseLong(tag);
+                // only the form we give out: "+5" or "007" name no version of ours (strong comparison, RFC 9110)
+                if (version >= 0 && Long.toString(version).equals(tag)) {
+                    return version;
+                }
             } catch (NumberFormatException e) {
                 // falls through: an ETag we never gave out matches nothing
             }

@@ -63,8 +63,9 @@ class ETagsTest {
     @Test
     void aTagThisServiceNeverGaveOutNamesNoVersion() {
         // unquoted, weak (If-Match compares strongly), empty, not a number, too large for a version, half-quoted
+        // nor another spelling of a version: a sign, leading zeros, a negative number (strong comparison is exact)
         for (String foreign : new String[] { "3", "W/\"3\"", "\"\"", "\"abc\"", "\"3.0\"", "\"99999999999999999999\"",
-                "\"3", "3\"", "\"", "'3'" }) {
+                "\"3", "3\"", "\"", "'3'", "\"+5\"", "\"007\"", "\"-1\"", "\"-0\"" }) {
             assertThat(ETags.requireIfMatch(foreign)).as(foreign).isEqualTo(ETags.NO_VERSION);
         }
     }
