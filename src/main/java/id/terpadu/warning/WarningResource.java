@@ -247,7 +247,7 @@ public class WarningResource {
             {"occurredFrom": "2024-11-28T02:00:00Z", "severity": 4, "description": "Massa membakar ban di depan kantor KPU"}""")))
     @APIResponse(responseCode = "201", description = "The new incident; Location points to it", content = @Content(
             schema = @Schema(implementation = IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = """
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalated", value = """
                     {"id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
                      "categoryCode": "POLITIK_PILKADA", "regionCode": "13.77", "stage": "PENGHENTIAN", "severity": 4,
                      "sourceReference": "early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "version": 0}""")))
