@@ -57,9 +57,11 @@ public class ExportResource {
             + "API key needs export:read).")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
             @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = IncidentExamples.CSV)),
-            @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "ndjson", value = IncidentExamples.NDJSON)),
+            @Content(mediaType = "application/x-ndjson",
+            examples = @ExampleObject(name = "ndjson", value = IncidentExamples.NDJSON)),
             @Content(
-            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = "application/geo+json", examples = @ExampleObject(name = "geojson", value = IncidentExamples.GEOJSON)) })
+            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = "application/geo+json",
+            examples = @ExampleObject(name = "geojson", value = IncidentExamples.GEOJSON)) })
     public Response incidents(@BeanParam IncidentResource.Filters filters,
             @Parameter(description = "Overrides Accept", example = "csv", schema = @Schema(enumeration = { "ndjson", "csv",
                     "geojson" })) @QueryParam("format") String format,

@@ -132,7 +132,8 @@ public class IncidentResource {
             schema = @Schema(ref = "IncidentPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = IncidentExamples.PAGE)),
             @Content(
-            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = GEO_JSON, examples = @ExampleObject(name = "features", value = IncidentExamples.FEATURES)) })
+            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = GEO_JSON,
+            examples = @ExampleObject(name = "features", value = IncidentExamples.FEATURES)) })
     public Response list(@BeanParam Filters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
         // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
         // one: refuse here what neither produces, as every other operation does
@@ -174,7 +175,8 @@ public class IncidentResource {
             examples = @ExampleObject(name = "pariaman", value = IncidentExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     public Response create(@Valid @NotNull IncidentInput request) {
         IncidentResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/incidents/" + created.id())).tag(ETags.of(created.version()))
@@ -191,7 +193,8 @@ public class IncidentResource {
             examples = @ExampleObject(name = "pariaman", value = IncidentExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull IncidentInput request) {
@@ -261,7 +264,8 @@ public class IncidentResource {
             @ExampleObject(name = "close", value = IncidentExamples.CLOSE) }))
     @APIResponse(responseCode = "200", description = "The incident in its new stage; the new ETag is set", content = @Content(
             schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StageTransitionInput request) {
@@ -301,10 +305,12 @@ public class IncidentResource {
     @Operation(summary = "Record an activity", description = "Records what an agency did. The activity type must "
             + "belong to the incident's current stage (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
             + "rekonsiliasi during PEMULIHAN); otherwise a 409 lists the types that do.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "evacuation", value = IncidentExamples.EVACUATION)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "evacuation", value = IncidentExamples.EVACUATION)))
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = IncidentDtos.ActivityResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY_RECORDED)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY_RECORDED)))
     public Response addActivity(@PathParam("id") UUID id, @Valid @NotNull ActivityInput request) {
         ActivityResponse created = service.addActivity(id, request);
         return Response.created(URI.create("/api/v1/incidents/" + id + "/activities/" + created.id()))

@@ -81,10 +81,12 @@ public class TaskResource {
     @Idempotent
     @Operation(summary = "Ask an agency to act", description = "Gives an agency a task with a due time; it starts "
             + "ALERTED. An overdue task is escalated once to the team one level up. ADMIN or COORDINATOR.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "posko", value = IncidentExamples.POSKO)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "posko", value = IncidentExamples.POSKO)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = TaskDtos.TaskResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = IncidentExamples.TASK)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "task", value = IncidentExamples.TASK)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull TaskInput request) {
         TaskResponse created = service.add(id, request);
         return Response.created(URI.create("/api/v1/incidents/" + id + "/tasks/" + created.id()))
@@ -103,7 +105,8 @@ public class TaskResource {
             @ExampleObject(name = "unable", value = IncidentExamples.UNABLE) }))
     @APIResponse(responseCode = "200", description = "The task in its new state", content = @Content(
             schema = @Schema(implementation = TaskDtos.TaskResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = IncidentExamples.TASK)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "task", value = IncidentExamples.TASK)))
     public Response transition(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TaskTransitionInput request) {
