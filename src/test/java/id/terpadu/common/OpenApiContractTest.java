@@ -147,6 +147,8 @@ class OpenApiContractTest {
                 .as(name + " is used").isPositive());
         assertThat(parameterUses).as("shared parameters").containsKeys("cursor", "limit", "Idempotency-Key", "If-Match")
                 .allSatisfy((name, uses) -> assertThat(uses).as(name + " is used by several operations").isGreaterThan(1));
+        assertThat(exampleUses.keySet()).as("component names (letters, digits, . - _)").allMatch(n -> n.matches("[A-Za-z0-9._-]+"));
+        assertThat(parameterUses.keySet()).as("component names (letters, digits, . - _)").allMatch(n -> n.matches("[A-Za-z0-9._-]+"));
         List<JsonNode> values = new ArrayList<>();
         examples.forEach(values::add);
         assertThat(values).as("each example is defined once").doesNotHaveDuplicates();

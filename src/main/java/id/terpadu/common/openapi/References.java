@@ -110,10 +110,19 @@ final class References {
         }
     }
 
-    /** The name under which {@code example} is defined: {@code name} when free or holding the same example, else null. */
+    /**
+     * The name under which {@code example} is defined: {@code name} (with any character a component name may not
+     * hold made a {@code -}) when free or holding the same example, else null.
+     */
     private static String define(String name, Example example, Map<String, Example> defined) {
-        Example existing = defined.putIfAbsent(name, example);
-        return existing == null || existing.equals(example) ? name : null;
+        String valid = componentName(name);
+        Example existing = defined.putIfAbsent(valid, example);
+        return existing == null || existing.equals(example) ? valid : null;
+    }
+
+    /** A component's name may hold letters, digits, {@code .}, {@code -} and {@code _} only. */
+    static String componentName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
     // ------------------------------------------------------------------ parameters
@@ -153,6 +162,7 @@ final class References {
                 } else {
                     continue;
                 }
+                name = componentName(name);
                 if (defined.putIfAbsent(name, parameter) == null) {
                     names.put(parameter, name);
                 }
