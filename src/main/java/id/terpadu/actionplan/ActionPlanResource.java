@@ -60,54 +60,6 @@ import id.terpadu.team.TeamLevel;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class ActionPlanResource {
 
-    static final String PLAN_INPUT = """
-            {"teamId": "3febea1a-58b7-435a-a661-7af268f7cade", "year": 2024,
-             "title": "Rencana Aksi Terpadu Penanganan Konflik Sosial Kota Pariaman 2024",
-             "decree": "Keputusan Wali Kota Pariaman No. 300/21/2024"}""";
-    static final String PLAN_REPLACE = """
-            {"teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "year": 2024,
-             "title": "Rencana Aksi Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat 2024",
-             "decree": "Keputusan Gubernur Sumatera Barat No. 300.2-112-2024"}""";
-    static final String PLAN_EXAMPLE = """
-            {"id": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a",
-             "level": "PROVINSI", "regionCode": "13", "year": 2024,
-             "title": "Rencana Aksi Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat 2024",
-             "decree": "Keputusan Gubernur Sumatera Barat No. 300.2-112-2024", "version": 0,
-             "createdAt": "2024-01-10T02:00:00Z", "updatedAt": "2024-01-10T02:00:00Z"}""";
-    static final String ITEM_INPUT = """
-            {"stage": "PENCEGAHAN", "activity": "Rapat koordinasi deteksi dini menjelang Pilkada",
-             "indicator": "Jumlah rapat koordinasi yang terlaksana", "targetValue": 4, "targetUnit": "kali",
-             "responsibleAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
-             "supportingAgencyIds": ["3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10"], "budgetIdr": 75000000,
-             "startsOn": "2024-01-15", "endsOn": "2024-11-30"}""";
-    static final String ITEM_EXAMPLE = """
-            {"id": "6c2e4a6b-8d0f-4c2e-9a4b-6d8f0a2c4e6b", "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a",
-             "stage": "PENCEGAHAN", "activity": "Rapat koordinasi deteksi dini menjelang Pilkada",
-             "indicator": "Jumlah rapat koordinasi yang terlaksana", "target": {"value": 4.00, "unit": "kali"},
-             "responsibleAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
-             "supportingAgencyIds": ["3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10"], "budgetIdr": 75000000,
-             "startsOn": "2024-01-15", "endsOn": "2024-11-30", "version": 0,
-             "createdAt": "2024-01-10T02:05:00Z", "updatedAt": "2024-01-10T02:05:00Z"}""";
-    static final String REPORT_INPUT = """
-            {"period": "B04", "realisation": 2, "obstacles": "Jadwal rapat bergeser karena tahapan pencalonan",
-             "evidence": [{"url": "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf",
-                           "description": "Notulen rapat koordinasi"}]}""";
-    static final String REPORT_EXAMPLE = """
-            {"id": "7d3f5b7c-9e1a-4d3f-8b5c-7e9a1b3d5f7c", "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a",
-             "itemId": "6c2e4a6b-8d0f-4c2e-9a4b-6d8f0a2c4e6b", "period": "B04", "realisation": 2.00,
-             "percentage": 50.00, "obstacles": "Jadwal rapat bergeser karena tahapan pencalonan",
-             "evidence": [{"url": "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf",
-                           "description": "Notulen rapat koordinasi"}],
-             "status": "SUBMITTED", "submittedAt": "2024-05-03T03:00:00Z", "submittedBy": "kesbangpol.sumbar",
-             "reviewedAt": null, "reviewedBy": null, "reviewNote": null, "version": 1,
-             "createdAt": "2024-05-02T03:00:00Z", "updatedAt": "2024-05-03T03:00:00Z"}""";
-    static final String ACHIEVEMENT_EXAMPLE = """
-            {"planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "year": 2024, "rule": "For each period, an item scores …",
-             "periods": [{"period": "B04", "startsOn": "2024-01-01", "endsOn": "2024-04-30", "started": true,
-                          "overall": 50.00, "stages": [
-                            {"stage": "PENCEGAHAN", "items": 1, "verifiedItems": 1, "achievement": 50.00},
-                            {"stage": "PENGHENTIAN", "items": 0, "verifiedItems": 0, "achievement": null},
-                            {"stage": "PEMULIHAN", "items": 0, "verifiedItems": 0, "achievement": null}]}]}""";
     static final String IF_MATCH = "ETag of the version you read";
 
     private final ActionPlanService service;
@@ -123,7 +75,7 @@ public class ActionPlanResource {
             + "first, filtered by team, year, team level and region subtree. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of plans", content = @Content(
             schema = @Schema(ref = "ActionPlanPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + PLAN_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = ActionPlanExamples.PAGE)))
     public Response list(@Parameter(description = "Only this team's plans") @QueryParam("teamId") String teamId,
             @Parameter(description = "Plan year", example = "2024") @QueryParam("year") String year,
             @Parameter(schema = @Schema(implementation = TeamLevel.class)) @QueryParam("level") String level,
@@ -141,11 +93,7 @@ public class ActionPlanResource {
             + "share a rank). Only provinces in your region scope are listed.")
     @APIResponse(responseCode = "200", description = "The ranking", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.RecapResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "recap", value = """
-                    {"year": 2024, "period": "B04", "started": true, "rule": "For each period, an item scores …",
-                     "rows": [{"rank": 1, "provinceCode": "13", "provinceName": "Sumatera Barat",
-                               "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "items": 12, "verifiedItems": 10,
-                               "achievement": 84.29}]}""")))
+            examples = @ExampleObject(name = "recap", value = ActionPlanExamples.RECAP)))
     public RecapResponse recap(@Parameter(description = "Plan year", required = true, example = "2024") @QueryParam("year") String year,
             @Parameter(description = "Reporting period", required = true, example = "B04", schema = @Schema(implementation = Period.class)) @QueryParam("period") String period) {
         Integer y = Params.integer(year, "year", 2012, 2100);
@@ -162,7 +110,7 @@ public class ActionPlanResource {
             + "Items are at /action-plans/{id}/items, reports at /action-plans/{id}/reports.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
+            examples = @ExampleObject(name = "plan", value = ActionPlanExamples.PLAN)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ActionPlanResponse plan = service.get(id);
@@ -174,10 +122,12 @@ public class ActionPlanResource {
     @Idempotent
     @Operation(summary = "Create an action plan", description = "Drafts a team's Rencana Aksi Terpadu for a year: one "
             + "per team per year (409 for a second). ADMIN or COORDINATOR whose scope covers the team.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = PLAN_INPUT)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pariaman", value = ActionPlanExamples.PLAN_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "plan", value = ActionPlanExamples.PLAN)))
     public Response create(@Valid @NotNull ActionPlanInput request) {
         ActionPlanResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/action-plans/" + created.id())).tag(ETags.of(created.version()))
@@ -189,10 +139,12 @@ public class ActionPlanResource {
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Replace an action plan", description = "Replaces the title and decree; the team and year are "
             + "fixed (400 when they differ). If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sumbar", value = PLAN_REPLACE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "sumbar", value = ActionPlanExamples.PLAN_REPLACE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "plan", value = ActionPlanExamples.PLAN)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ActionPlanInput request) {
@@ -231,7 +183,7 @@ public class ActionPlanResource {
             + "each stage and overall, from VERIFIED reports only, by the rule stated in the answer.")
     @APIResponse(responseCode = "200", description = "The achievement", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.AchievementResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "achievement", value = ACHIEVEMENT_EXAMPLE)))
+            examples = @ExampleObject(name = "achievement", value = ActionPlanExamples.ACHIEVEMENT)))
     public AchievementResponse achievement(@PathParam("id") UUID id) {
         return service.achievement(id);
     }
@@ -243,7 +195,7 @@ public class ActionPlanResource {
     @Operation(summary = "List a plan's items", description = "In the order they were added, filtered by stage. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of items", content = @Content(
             schema = @Schema(ref = "ActionPlanItemPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + ITEM_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = ActionPlanExamples.ITEMS_PAGE)))
     public Response items(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(implementation = PlanStage.class)) @QueryParam("stage") String stage,
             @BeanParam PageParams page) {
@@ -255,7 +207,7 @@ public class ActionPlanResource {
     @Operation(summary = "Get a plan item", description = "One item with its target and ETag.")
     @APIResponse(responseCode = "200", description = "The item", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.PlanItemResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
+            examples = @ExampleObject(name = "item", value = ActionPlanExamples.ITEM)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response item(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Context Request request) {
         PlanItemResponse item = service.item(id, itemId);
@@ -268,10 +220,12 @@ public class ActionPlanResource {
     @Idempotent
     @Operation(summary = "Add an item to a plan", description = "An activity of one stage with its indicator, target, "
             + "responsible and supporting agencies, optional budget (rupiah) and a schedule within the plan's year.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rakor", value = ITEM_INPUT)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "rakor", value = ActionPlanExamples.ITEM_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.PlanItemResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "item", value = ActionPlanExamples.ITEM)))
     public Response addItem(@PathParam("id") UUID id, @Valid @NotNull PlanItemInput request) {
         PlanItemResponse created = service.addItem(id, request);
         return Response.created(URI.create("/api/v1/action-plans/" + id + "/items/" + created.id()))
@@ -283,10 +237,12 @@ public class ActionPlanResource {
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Replace a plan item", description = "Replaces every field. Once the item has a submitted or "
             + "verified report its stage and target stay (409). If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rakor", value = ITEM_INPUT)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "rakor", value = ActionPlanExamples.ITEM_INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.PlanItemResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "item", value = ActionPlanExamples.ITEM)))
     public Response replaceItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PlanItemInput request) {
@@ -327,10 +283,12 @@ public class ActionPlanResource {
     @Operation(summary = "Draft a progress report", description = "The item's progress in a period: cumulative "
             + "realisation in the target's unit (the percentage is computed), obstacles and https evidence links. One "
             + "report per item and period; none for a period that has not started (409). It starts as DRAFT.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "b04", value = REPORT_INPUT)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "b04", value = ActionPlanExamples.REPORT_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
     public Response addReport(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Valid @NotNull ReportInput request) {
         ReportResponse created = service.addReport(id, itemId, request);
         return Response.created(URI.create("/api/v1/action-plans/" + id + "/reports/" + created.id()))
@@ -343,7 +301,7 @@ public class ActionPlanResource {
             + "item. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of reports", content = @Content(
             schema = @Schema(ref = "ProgressReportPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + REPORT_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = ActionPlanExamples.REPORTS_PAGE)))
     public Response reports(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(implementation = Period.class)) @QueryParam("period") String period,
             @Parameter(schema = @Schema(implementation = ReportStatus.class)) @QueryParam("status") String status,
@@ -358,7 +316,7 @@ public class ActionPlanResource {
     @Operation(summary = "Get a progress report", description = "One report with its review and ETag.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response report(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId, @Context Request request) {
         ReportResponse report = service.report(id, reportId);
@@ -371,10 +329,12 @@ public class ActionPlanResource {
     @Operation(summary = "Correct a progress report", description = "Replaces realisation, obstacles and evidence of a "
             + "DRAFT or RETURNED report (the period is fixed); a submitted or verified report cannot change (409). "
             + "If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "b04", value = REPORT_INPUT)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "b04", value = ActionPlanExamples.REPORT_INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
     public Response replaceReport(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
             @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReportInput request) {
@@ -417,14 +377,18 @@ public class ActionPlanResource {
             + "a province or the national team. VERIFIED is final. A forbidden move is 409 listing the allowed ones. "
             + "If-Match is optional and checked when sent.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "submit", summary = "1. The secretariat submits (coordinator-sumbar)", value = "{\"to\": \"SUBMITTED\"}"),
+            @ExampleObject(name = "submit", summary = "1. The secretariat submits (coordinator-sumbar)",
+                    value = ActionPlanExamples.SUBMIT),
             @ExampleObject(name = "return", summary = "2. The level above returns it (admin-national for a provincial team)",
-                    value = "{\"to\": \"RETURNED\", \"note\": \"Lampirkan notulen rapat kedua\"}"),
-            @ExampleObject(name = "resubmit", summary = "3. The secretariat submits it again (coordinator-sumbar)", value = "{\"to\": \"SUBMITTED\"}"),
-            @ExampleObject(name = "verify", summary = "4. The level above verifies it (admin-national)", value = "{\"to\": \"VERIFIED\"}") }))
+                    value = ActionPlanExamples.RETURN),
+            @ExampleObject(name = "resubmit", summary = "3. The secretariat submits it again (coordinator-sumbar)",
+                    value = ActionPlanExamples.SUBMIT),
+            @ExampleObject(name = "verify", summary = "4. The level above verifies it (admin-national)",
+                    value = ActionPlanExamples.VERIFY) }))
     @APIResponse(responseCode = "200", description = "The report in its new status", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
     public Response transition(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReportTransitionInput request) {

@@ -49,16 +49,6 @@ import id.terpadu.common.security.Role;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class AgencyResource {
 
-    static final String INPUT_EXAMPLE = """
-            {"name": "Polres Pariaman", "type": "POLRI", "parentId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f",
-             "regionCode": "13.77",
-             "contact": {"phone": "+62 751 91110", "email": "humas@polrespariaman.example", "address": "Jl. Imam Bonjol No. 37, Pariaman"}}""";
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10", "name": "Polres Pariaman", "type": "POLRI",
-             "parentId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", "regionCode": "13.77",
-             "contact": {"phone": "+62 751 91110", "email": "humas@polrespariaman.example", "address": "Jl. Imam Bonjol No. 37, Pariaman"},
-             "version": 0, "createdAt": "2026-02-14T02:15:00Z", "updatedAt": "2026-02-14T02:15:00Z"}""";
-
     private final AgencyService service;
 
     AgencyResource(AgencyService service) {
@@ -72,7 +62,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "A page of agencies", content = @Content(
             schema = @Schema(ref = "AgencyPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
-                    value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+                    value = AgencyExamples.PAGE)))
     public Response list(
             @Parameter(description = "Agency type", schema = @Schema(implementation = AgencyType.class)) @QueryParam("type") String type,
             @Parameter(description = "Region code; matches the region and everything below it", example = "19") @QueryParam("region") String region,
@@ -89,7 +79,7 @@ public class AgencyResource {
             + "scope answers 404. If-None-Match with the current ETag gives 304.")
     @APIResponse(responseCode = "200", description = "The agency", content = @Content(
             schema = @Schema(implementation = AgencyDtos.AgencyResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         AgencyResponse agency = service.get(id);
@@ -103,10 +93,11 @@ public class AgencyResource {
             + "client may choose the id. A parent unit must cover the unit's region. Send an Idempotency-Key to retry "
             + "safely. ADMIN or COORDINATOR.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "polres", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "polres", value = AgencyExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
     public Response create(@Valid @NotNull AgencyInput request) {
         AgencyResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/agencies/" + created.id())).tag(ETags.of(created.version()))
@@ -119,10 +110,11 @@ public class AgencyResource {
     @Operation(summary = "Replace an agency", description = "Replaces every field. If-Match with the ETag you read is "
             + "required (428 without, 412 when someone changed it since). ADMIN or COORDINATOR.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "polres", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "polres", value = AgencyExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "agency", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AgencyInput request) {

@@ -47,13 +47,6 @@ import id.terpadu.common.security.Role;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
 public class ApiKeyResource {
 
-    static final String KEY_EXAMPLE = """
-            {"id": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
-             "name": "Dasbor Kesbangpol Provinsi Sumatera Barat", "prefix": "tpd_Xy3kP9aQ", "regionScope": ["13"],
-             "scopes": ["read", "feed:read"], "classification": "RESTRICTED", "expiresAt": "2027-06-30T00:00:00Z",
-             "revokedAt": null, "revokedBy": null, "revocationReason": null, "lastUsedAt": null, "active": true,
-             "version": 0, "createdAt": "2026-11-23T03:00:00Z", "updatedAt": "2026-11-23T03:00:00Z"}""";
-
     private final ApiKeyService service;
 
     ApiKeyResource(ApiKeyService service) {
@@ -65,7 +58,7 @@ public class ApiKeyResource {
             + "filtered by agency and whether they are active. Never the key itself. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(
             schema = @Schema(ref = "ApiKeyPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + KEY_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = ApiKeyExamples.PAGE)))
     public Response list(@Parameter(description = "Only this agency's keys") @QueryParam("agencyId") String agencyId,
             @Parameter(description = "Only active (true) or revoked/expired (false) keys") @QueryParam("active") String active,
             @BeanParam PageParams page) {
@@ -77,7 +70,7 @@ public class ApiKeyResource {
     @Operation(summary = "Get an API key", description = "One key's settings, last use and state (never the key itself).")
     @APIResponse(responseCode = "200", description = "The key", content = @Content(
             schema = @Schema(implementation = ApiKeyDtos.ApiKeyResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
+            examples = @ExampleObject(name = "key", value = ApiKeyExamples.KEY)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ApiKeyResponse key = service.get(id);
@@ -90,14 +83,12 @@ public class ApiKeyResource {
             + "scope within yours, a classification you may read (CONFIDENTIAL only for a cleared agency), scopes and "
             + "an expiry at most a year ahead. The key is in this answer only; PostgreSQL keeps its SHA-256. A replay "
             + "with the same Idempotency-Key returns the key's settings without the key.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "dashboard", value = """
-            {"agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "name": "Dasbor Kesbangpol Provinsi Sumatera Barat",
-             "regionScope": ["13"], "scopes": ["read", "feed:read"], "classification": "RESTRICTED",
-             "expiresAt": "2027-06-30T00:00:00Z"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "dashboard", value = ApiKeyExamples.DASHBOARD)))
     @APIResponse(responseCode = "201", description = "Issued; the key is shown once", content = @Content(
             schema = @Schema(implementation = ApiKeyDtos.ApiKeyCreated.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created",
-                    value = "{\"key\": \"tpd_Xy3kP9aQ2mV8sLr0eWc7TnB4uZq1HdFgJk6NoYpEiA\", \"apiKey\": " + KEY_EXAMPLE + "}")))
+                    value = ApiKeyExamples.CREATED)))
     public Response create(@Valid @NotNull ApiKeyInput request) {
         ApiKeyCreated created = service.create(request);
         return Response.created(URI.create("/api/v1/api-keys/" + created.apiKey().id()))
@@ -110,10 +101,10 @@ public class ApiKeyResource {
     @Operation(summary = "Revoke an API key", description = "Takes effect at once: the next request with the key is a "
             + "401. Final (409 when already revoked).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revoke",
-            value = "{\"reason\": \"Skrip dasbor diganti\"}")))
+            value = ApiKeyExamples.REVOKE)))
     @APIResponse(responseCode = "200", description = "The revoked key", content = @Content(
             schema = @Schema(implementation = ApiKeyDtos.ApiKeyResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
+            examples = @ExampleObject(name = "key", value = ApiKeyExamples.KEY)))
     public Response revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationInput request) {
         ApiKeyResponse revoked = service.revoke(id, request.reason());
         return Response.ok(revoked).tag(ETags.of(revoked.version())).build();

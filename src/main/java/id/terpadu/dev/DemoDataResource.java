@@ -39,12 +39,10 @@ public class DemoDataResource {
             + "tokens are on; in production this address answers 404. No body is needed.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, description = "Ignored", maxProperties = 0),
-            examples = @ExampleObject(name = "none", value = "{}")))
+            examples = @ExampleObject(name = "none", value = DevExamples.NONE)))
     @APIResponse(responseCode = "200", description = "The set, and what this request created", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DemoDtos.DemoDataResponse.class),
-            examples = @ExampleObject(name = "complete", value = """
-                    {"created": 0, "records": [{"type": "incident", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
-                      "path": "/incidents/5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "created": false}]}""")))
+            examples = @ExampleObject(name = "complete", value = DevExamples.COMPLETE)))
     public Response load() {
         // a Response, like every @Idempotent operation: the interceptor keeps and replays it
         return Response.ok(demo.load()).build();

@@ -42,17 +42,13 @@ public class DevTokenResource {
             + "(dev mode and tests); in production this address answers 404 and the key is never loaded. In Swagger "
             + "UI: run this, copy accessToken, press Authorize and paste it.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "coordinator-sumbar", summary = "Kesbangpol secretariat of Sumatera Barat: every example", value = """
-                    {"subject": "kesbangpol.sumbar.sekretariat", "name": "Sekretariat Timdu PKS Sumatera Barat",
-                     "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "roles": ["COORDINATOR"], "regionScope": ["13"]}"""),
-            @ExampleObject(name = "admin-national", summary = "National administrator", value = """
-                    {"subject": "admin.pusat", "roles": ["ADMIN"], "regionScope": []}""") }))
+            @ExampleObject(name = "coordinator-sumbar", summary = "Kesbangpol secretariat of Sumatera Barat: every example",
+                    value = DevExamples.COORDINATOR_SUMBAR),
+            @ExampleObject(name = "admin-national", summary = "National administrator",
+                    value = DevExamples.ADMIN_NATIONAL) }))
     @APIResponse(responseCode = "201", description = "A signed token", content = @Content(
             schema = @Schema(implementation = DevTokenDtos.DevTokenResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "token", value = """
-                    {"accessToken": "eyJraWQiOiJ0ZXJwYWR1LWRldmVsb3BtZW50LW9ubHkiLCJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJ…",
-                     "tokenType": "Bearer", "expiresAt": "2026-11-23T11:00:00Z", "subject": "kesbangpol.sumbar.sekretariat",
-                     "roles": ["COORDINATOR"], "regionScope": ["13"]}""")))
+            examples = @ExampleObject(name = "token", value = DevExamples.TOKEN)))
     public Response mint(@Valid @NotNull DevTokenDtos.DevTokenRequest request) {
         return Response.status(Response.Status.CREATED).entity(tokens.mint(request)).build();
     }

@@ -56,17 +56,12 @@ public class ExportResource {
             + "#date+updated. An empty impact means unknown, never 0. ADMIN, COORDINATOR, ANALYST, INTEGRATION (an "
             + "API key needs export:read).")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
-            @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
-                    id,title,category,regionCode,provinceCode,kabkotaCode,latitude,longitude,geoPrecision,timePrecision,occurredFrom,occurredTo,stage,severity,classification,sourceKind,killed,injured,sexualViolence,buildingsDamaged,displaced,leadAgencyId,updatedAt
-                    #event+id,#event+name,#event+type,#loc+code,#adm1+code,#adm2+code,#geo+lat,#geo+lon,#geo+precision,#date+precision,#date+occurred,#date+end,#status+stage,#severity,#meta+classification,#meta+source,#affected+killed,#affected+injured,#affected+sexual_violence,#impact+buildings_damaged,#affected+idps,#org+lead+id,#date+updated
-                    5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f,"Bentrokan antarwarga, sengketa lahan",SENGKETA_LAHAN,13.77,13,13.77,-0.6263,100.1205,1,1,2024-10-12T09:30:00Z,,PENGHENTIAN,3,RESTRICTED,PATROLI,0,7,,2,,,2024-10-12T10:00:00Z""")),
-            @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "ndjson", value = """
-                    {"id":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","title":"Bentrokan antarwarga","category":"SENGKETA_LAHAN","regionCode":"13.77","provinceCode":"13","kabkotaCode":"13.77","latitude":-0.6263,"longitude":100.1205,"stage":"PENGHENTIAN","severity":3,"killed":0,"injured":7,"displaced":null}""")),
+            @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = IncidentExamples.CSV)),
+            @Content(mediaType = "application/x-ndjson",
+            examples = @ExampleObject(name = "ndjson", value = IncidentExamples.NDJSON)),
             @Content(
-            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = "application/geo+json", examples = @ExampleObject(name = "geojson", value = """
-                    {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
-                     "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
-                     "properties": {"title": "Bentrokan antarwarga", "stage": "PENGHENTIAN", "killed": 0}}]}""")) })
+            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = "application/geo+json",
+            examples = @ExampleObject(name = "geojson", value = IncidentExamples.GEOJSON)) })
     public Response incidents(@BeanParam IncidentResource.Filters filters,
             @Parameter(description = "Overrides Accept", example = "csv", schema = @Schema(enumeration = { "ndjson", "csv",
                     "geojson" })) @QueryParam("format") String format,

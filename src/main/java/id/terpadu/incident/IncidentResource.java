@@ -61,31 +61,6 @@ public class IncidentResource {
 
     public static final String GEO_JSON = "application/geo+json";
 
-    static final String INPUT_EXAMPLE = """
-            {"title": "Bentrokan antarwarga terkait sengketa lahan sawit",
-             "description": "Dua kelompok warga bentrok di perbatasan desa; tiga orang luka, dua rumah rusak.",
-             "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77", "point": {"lat": -0.6263, "lon": 100.1205},
-             "locationText": "Simpang Kampung Baru, Pariaman Utara", "geoPrecision": 1, "timePrecision": 1,
-             "occurredFrom": "2024-10-12T09:30:00Z", "sourceKind": "LAPORAN_INSTANSI",
-             "sourceReference": "Laporan Polres Pariaman", "severity": 3, "classification": "RESTRICTED",
-             "parties": [{"type": "KELOMPOK_MASYARAKAT", "name": "Warga Kampung Baru", "role": "PIHAK_BERKONFLIK"},
-                         {"type": "PERUSAHAAN", "name": "PT Sawit Contoh", "role": "PIHAK_BERKONFLIK"}],
-             "impact": {"killed": 0, "injured": 3, "buildingsDamaged": 2, "displaced": null, "vulnerableGroups": ["ANAK"]},
-             "stage": "PENGHENTIAN"}""";
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "title": "Bentrokan antarwarga terkait sengketa lahan sawit",
-             "description": "Dua kelompok warga bentrok di perbatasan desa; tiga orang luka, dua rumah rusak.",
-             "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77", "point": {"lat": -0.6263, "lon": 100.1205},
-             "locationText": "Simpang Kampung Baru, Pariaman Utara", "geoPrecision": 1, "timePrecision": 1,
-             "occurredFrom": "2024-10-12T09:30:00Z", "occurredTo": null, "sourceKind": "LAPORAN_INSTANSI",
-             "sourceReference": "Laporan Polres Pariaman", "severity": 3, "classification": "RESTRICTED",
-             "stage": "PENGHENTIAN",
-             "parties": [{"type": "KELOMPOK_MASYARAKAT", "name": "Warga Kampung Baru", "role": "PIHAK_BERKONFLIK"}],
-             "impact": {"killed": 0, "injured": 3, "sexualViolence": null, "buildingsDamaged": 2, "displaced": null,
-                        "vulnerableGroups": ["ANAK"]},
-             "leadAgencyId": null, "duplicateOf": null, "closingSummary": null, "version": 0,
-             "createdAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z"}""";
-
     private final IncidentService service;
 
     IncidentResource(IncidentService service) {
@@ -155,13 +130,10 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "A page of incidents", content = {
             @Content(
             schema = @Schema(ref = "IncidentPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
-                    value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")),
+                    value = IncidentExamples.PAGE)),
             @Content(
-            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = GEO_JSON, examples = @ExampleObject(name = "features", value = """
-                    {"type": "FeatureCollection", "nextCursor": null,
-                     "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
-                                   "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
-                                   "properties": {"title": "Bentrokan antarwarga terkait sengketa lahan sawit", "stage": "PENGHENTIAN"}}]}""")) })
+            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = GEO_JSON,
+            examples = @ExampleObject(name = "features", value = IncidentExamples.FEATURES)) })
     public Response list(@BeanParam Filters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
         // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
         // one: refuse here what neither produces, as every other operation does
@@ -185,7 +157,7 @@ public class IncidentResource {
             + "or above your clearance; If-None-Match gives 304.")
     @APIResponse(responseCode = "200", description = "The incident", content = @Content(
             schema = @Schema(implementation = IncidentDtos.IncidentResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         IncidentResponse incident = service.get(id);
@@ -200,10 +172,11 @@ public class IncidentResource {
             + "duplicates. Impact counts left out are unknown, never 0. `stage` is the first stage (default PENCEGAHAN). "
             + "You may not classify above your own clearance.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "pariaman", value = IncidentExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     public Response create(@Valid @NotNull IncidentInput request) {
         IncidentResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/incidents/" + created.id())).tag(ETags.of(created.version()))
@@ -217,10 +190,11 @@ public class IncidentResource {
             + "through stage-transitions). If-Match is required: a second editor with a stale ETag gets 412 and "
             + "overwrites nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "pariaman", value = IncidentExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull IncidentInput request) {
@@ -261,10 +235,7 @@ public class IncidentResource {
             + "conflict status.")
     @APIResponse(responseCode = "200", description = "The links", content = @Content(
             schema = @Schema(implementation = IncidentDtos.Links.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "links", value = """
-                    {"earlyWarnings": ["4d3c2b1a-0f9e-4d8c-b7a6-958473625140"], "duplicateOf": null,
-                     "duplicates": ["6c5b4a39-2817-4f6e-9d8c-7b6a59483726"],
-                     "conflictStatusId": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b"}""")))
+            examples = @ExampleObject(name = "links", value = IncidentExamples.LINKS)))
     public IncidentDtos.Links links(@PathParam("id") UUID id) {
         return service.links(id);
     }
@@ -275,10 +246,7 @@ public class IncidentResource {
             + "with its reason. An incident has a handful, so one page holds them all.")
     @APIResponse(responseCode = "200", description = "The transitions", content = @Content(
             schema = @Schema(ref = "StageTransitionPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "transitions", value = """
-                    {"items": [{"id": "0f1e2d3c-4b5a-4968-8776-655443322110", "from": "PENCEGAHAN", "to": "PENGHENTIAN",
-                                "reason": "Bentrokan fisik pecah", "transitionedAt": "2024-10-12T10:15:00Z",
-                                "actor": "kesbangpol.pariaman"}], "nextCursor": null}""")))
+            examples = @ExampleObject(name = "transitions", value = IncidentExamples.TRANSITIONS)))
     public Page<StageTransitionResponse> transitions(@PathParam("id") UUID id) {
         return new Page<>(service.transitions(id), null);
     }
@@ -292,13 +260,12 @@ public class IncidentResource {
             + "open stage → SELESAI with a closing summary. Any other move is a 409 whose `allowed` lists the possible "
             + "stages. If-Match is optional and checked when sent. ADMIN or COORDINATOR (the team secretariat).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "violence", value = """
-                    {"to": "PENGHENTIAN", "reason": "Bentrokan fisik pecah; Polres Pariaman menghentikan kekerasan"}"""),
-            @ExampleObject(name = "close", value = """
-                    {"to": "SELESAI", "reason": "Perdamaian adat disepakati", "closingSummary": "Kedua kelompok berdamai melalui KAN; lahan dikembalikan ke kesepakatan 2019."}""") }))
+            @ExampleObject(name = "violence", value = IncidentExamples.VIOLENCE),
+            @ExampleObject(name = "close", value = IncidentExamples.CLOSE) }))
     @APIResponse(responseCode = "200", description = "The incident in its new stage; the new ETag is set", content = @Content(
             schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StageTransitionInput request) {
@@ -313,13 +280,7 @@ public class IncidentResource {
             + "with what outcome, oldest first; filter by stage. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of activities", content = @Content(
             schema = @Schema(ref = "ActivityPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = """
-                    {"items": [{"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
-                                "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
-                                "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
-                                "description": "Evakuasi 40 warga ke balai desa", "outcome": "Seluruh warga terdampak aman",
-                                "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}],
-                     "nextCursor": null}""")))
+            examples = @ExampleObject(name = "page", value = IncidentExamples.ACTIVITIES_PAGE)))
     public Response activities(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(implementation = Stage.class)) @QueryParam("stage") String stage,
             @BeanParam PageParams page) {
@@ -331,12 +292,7 @@ public class IncidentResource {
     @Operation(summary = "Get an activity", description = "One activity of the incident with its ETag.")
     @APIResponse(responseCode = "200", description = "The activity", content = @Content(
             schema = @Schema(implementation = IncidentDtos.ActivityResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "activity", value = """
-                    {"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
-                     "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
-                     "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
-                     "description": "Evakuasi 40 warga ke balai desa", "outcome": null, "version": 0,
-                     "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}""")))
+            examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY)))
     public Response activity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId, @Context Request request) {
         ActivityResponse activity = service.activity(id, activityId);
         return ETags.conditionalGet(request, activity.version(), activity);
@@ -349,18 +305,12 @@ public class IncidentResource {
     @Operation(summary = "Record an activity", description = "Records what an agency did. The activity type must "
             + "belong to the incident's current stage (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
             + "rekonsiliasi during PEMULIHAN); otherwise a 409 lists the types that do.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "evacuation", value = """
-            {"activityType": "TD_PENYELAMATAN_EVAKUASI", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
-             "occurredAt": "2024-10-12T12:00:00Z", "description": "Evakuasi 40 warga ke balai desa",
-             "outcome": "Seluruh warga terdampak aman"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "evacuation", value = IncidentExamples.EVACUATION)))
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = IncidentDtos.ActivityResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "activity", value = """
-                    {"id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
-                     "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
-                     "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
-                     "description": "Evakuasi 40 warga ke balai desa", "outcome": "Seluruh warga terdampak aman",
-                     "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}""")))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY_RECORDED)))
     public Response addActivity(@PathParam("id") UUID id, @Valid @NotNull ActivityInput request) {
         ActivityResponse created = service.addActivity(id, request);
         return Response.created(URI.create("/api/v1/incidents/" + id + "/activities/" + created.id()))

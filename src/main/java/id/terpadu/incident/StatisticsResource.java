@@ -39,12 +39,7 @@ public class StatisticsResource {
             + "and says how many incidents reported one; it is null when none did. At most 10,000 groups.")
     @APIResponse(responseCode = "200", description = "The groups", content = @Content(
             schema = @Schema(implementation = Statistics.Result.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "by category and month", value = """
-                    {"groupBy": ["category", "month"], "truncated": false,
-                     "rows": [{"key": {"category": "POLITIK_PILKADA", "month": "2024-11"}, "incidents": 4,
-                               "killed": {"sum": 0, "reported": 4}, "injured": {"sum": 7, "reported": 3},
-                               "sexualViolence": {"sum": null, "reported": 0}, "buildingsDamaged": {"sum": 2, "reported": 2},
-                               "displaced": {"sum": null, "reported": 0}}]}""")))
+            examples = @ExampleObject(name = "by category and month", value = IncidentExamples.BY_CATEGORY_AND_MONTH)))
     public Statistics.Result incidents(@BeanParam IncidentResource.Filters filters,
             @Parameter(description = "Dimensions, comma-separated", example = "category,month", schema = @Schema(
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, enumeration = { "category", "stage", "province", "kabkota", "month" }))

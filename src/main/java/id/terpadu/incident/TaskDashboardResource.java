@@ -39,7 +39,7 @@ public class TaskDashboardResource {
             + "Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(
             schema = @Schema(ref = "TaskPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + TaskResource.RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = IncidentExamples.TASKS_PAGE)))
     public Response all(@Parameter(description = "Only tasks past due and still open", example = "true") @QueryParam("overdue") String overdue,
             @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,
             @Parameter(description = "The agency asked to act") @QueryParam("agencyId") String agencyId,

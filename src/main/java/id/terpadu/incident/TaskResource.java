@@ -46,13 +46,6 @@ import id.terpadu.incident.TaskDtos.TaskTransitionInput;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class TaskResource {
 
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "incidentId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
-             "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "description": "Siapkan posko pengungsian di balai desa",
-             "dueAt": "2024-10-13T06:00:00Z", "state": "ALERTED", "unableReason": null, "overdue": false,
-             "escalatedAt": null, "escalatedToTeamId": null, "version": 0,
-             "createdAt": "2024-10-12T12:40:00Z", "updatedAt": "2024-10-12T12:40:00Z"}""";
-
     private final TaskService service;
 
     TaskResource(TaskService service) {
@@ -64,7 +57,7 @@ public class TaskResource {
             + "Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(
             schema = @Schema(ref = "TaskPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = IncidentExamples.TASKS_PAGE)))
     public Response ofIncident(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,
             @BeanParam PageParams page) {
@@ -76,7 +69,7 @@ public class TaskResource {
     @Operation(summary = "Get a task", description = "One task with its ETag, whether it is overdue, and its escalation.")
     @APIResponse(responseCode = "200", description = "The task", content = @Content(
             schema = @Schema(implementation = TaskDtos.TaskResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "task", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "task", value = IncidentExamples.TASK)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @Context Request request) {
         TaskResponse task = service.get(id, taskId);
@@ -88,12 +81,12 @@ public class TaskResource {
     @Idempotent
     @Operation(summary = "Ask an agency to act", description = "Gives an agency a task with a due time; it starts "
             + "ALERTED. An overdue task is escalated once to the team one level up. ADMIN or COORDINATOR.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "posko", value = """
-            {"agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "description": "Siapkan posko pengungsian di balai desa",
-             "dueAt": "2024-10-13T06:00:00Z"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "posko", value = IncidentExamples.POSKO)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = TaskDtos.TaskResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "task", value = IncidentExamples.TASK)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull TaskInput request) {
         TaskResponse created = service.add(id, request);
         return Response.created(URI.create("/api/v1/incidents/" + id + "/tasks/" + created.id()))
@@ -108,11 +101,12 @@ public class TaskResource {
             + "UNABLE with a reason from any open state (409 lists the allowed ones). An OFFICER moves only its own "
             + "agency's tasks. If-Match is optional and checked when sent.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "acknowledge", value = "{\"to\": \"ACKNOWLEDGED\"}"),
-            @ExampleObject(name = "unable", value = "{\"to\": \"UNABLE\", \"reason\": \"Personel sedang bertugas pengamanan pilkada\"}") }))
+            @ExampleObject(name = "acknowledge", value = IncidentExamples.ACKNOWLEDGE),
+            @ExampleObject(name = "unable", value = IncidentExamples.UNABLE) }))
     @APIResponse(responseCode = "200", description = "The task in its new state", content = @Content(
             schema = @Schema(implementation = TaskDtos.TaskResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "task", value = IncidentExamples.TASK)))
     public Response transition(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TaskTransitionInput request) {

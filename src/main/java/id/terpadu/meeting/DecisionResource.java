@@ -39,7 +39,7 @@ public class DecisionResource {
             + "OPEN or IN_PROGRESS), status, owner agency and team. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of decisions", content = @Content(
             schema = @Schema(ref = "MeetingDecisionPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + MeetingResource.DECISION_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = MeetingExamples.DECISIONS_PAGE)))
     public Response list(@Parameter(description = "Only decisions past due and still open", example = "true") @QueryParam("overdue") String overdue,
             @Parameter(schema = @Schema(implementation = DecisionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "The agency that owns the decision") @QueryParam("ownerAgencyId") String ownerAgencyId,

@@ -53,39 +53,6 @@ import id.terpadu.meeting.MeetingDtos.MeetingResponse;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class MeetingResource {
 
-    static final String INPUT_EXAMPLE = """
-            {"teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "kind": "RUTIN",
-             "title": "Rakor Tim Terpadu PKS Provinsi Sumatera Barat menjelang Pilkada 2024",
-             "startsAt": "2024-10-28T02:00:00Z", "endsAt": "2024-10-28T05:00:00Z",
-             "place": "Aula Kantor Kesbangpol Provinsi Sumatera Barat, Padang",
-             "chair": "Kepala Badan Kesbangpol Provinsi Sumatera Barat",
-             "agenda": ["Kerawanan Pilkada 2024", "Netralitas ASN"],
-             "attendees": [
-               {"agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "organisation": "Badan Kesbangpol Provinsi Sumatera Barat",
-                "position": "Kepala Badan", "attendance": "HADIR"},
-               {"organisation": "Bawaslu Provinsi Sumatera Barat", "position": "Ketua", "attendance": "DIWAKILI",
-                "representedBy": "Koordinator Divisi Pencegahan"},
-               {"organisation": "Polda Sumatera Barat", "position": "Dirintelkam", "attendance": "HADIR"}],
-             "minutes": "Bawaslu melaporkan grup WhatsApp ASN Kota Pariaman yang mendukung salah satu pasangan calon.",
-             "incidentIds": [], "earlyWarningIds": []}""";
-    static final String DECISION_EXAMPLE = """
-            {"id": "2a4c6e8a-0b2d-4f6a-8c0e-2a4c6e8a0b2d", "meetingId": "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f",
-             "description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",
-             "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04", "status": "OPEN",
-             "overdue": false, "followUps": [], "version": 0,
-             "createdAt": "2024-10-28T05:10:00Z", "updatedAt": "2024-10-28T05:10:00Z"}""";
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f", "teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a",
-             "regionCode": "13", "kind": "RUTIN",
-             "title": "Rakor Tim Terpadu PKS Provinsi Sumatera Barat menjelang Pilkada 2024",
-             "startsAt": "2024-10-28T02:00:00Z", "endsAt": "2024-10-28T05:00:00Z",
-             "place": "Aula Kantor Kesbangpol Provinsi Sumatera Barat, Padang",
-             "chair": "Kepala Badan Kesbangpol Provinsi Sumatera Barat", "agenda": ["Kerawanan Pilkada 2024", "Netralitas ASN"],
-             "attendees": [{"agencyId": null, "organisation": "Bawaslu Provinsi Sumatera Barat", "personName": null,
-                            "position": "Ketua", "attendance": "DIWAKILI", "representedBy": "Koordinator Divisi Pencegahan"}],
-             "minutes": "Bawaslu melaporkan grup WhatsApp ASN Kota Pariaman yang mendukung salah satu pasangan calon.",
-             "incidentIds": [], "earlyWarningIds": [], "decisions": [""" + DECISION_EXAMPLE + """
-             ], "version": 0, "createdAt": "2024-10-28T05:00:00Z", "updatedAt": "2024-10-28T05:00:00Z"}""";
     static final String IF_MATCH = "ETag of the version you read";
 
     private final MeetingService service;
@@ -99,7 +66,7 @@ public class MeetingResource {
             + "filtered by team, kind, time range and region subtree. Each carries its decisions. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of meetings", content = @Content(
             schema = @Schema(ref = "MeetingPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = MeetingExamples.PAGE)))
     public Response list(@Parameter(description = "Only this team's meetings") @QueryParam("teamId") String teamId,
             @Parameter(schema = @Schema(implementation = MeetingKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "Held at or after (RFC 3339)", example = "2024-10-01T00:00:00Z") @QueryParam("from") String from,
@@ -117,7 +84,7 @@ public class MeetingResource {
             + "early warnings you may see, its decisions and its ETag.")
     @APIResponse(responseCode = "200", description = "The meeting", content = @Content(
             schema = @Schema(implementation = MeetingDtos.MeetingResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "meeting", value = MeetingExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         MeetingResponse meeting = service.get(id);
@@ -130,10 +97,12 @@ public class MeetingResource {
     @Operation(summary = "Record a meeting", description = "Records a team's coordination meeting. Linked incidents and "
             + "early warnings must be visible to you and lie in the team's region; a DIWAKILI attendee names the "
             + "representative. ADMIN or COORDINATOR whose scope covers the team.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "padang", value = INPUT_EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "padang", value = MeetingExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = MeetingDtos.MeetingResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "meeting", value = MeetingExamples.RESPONSE)))
     public Response create(@Valid @NotNull MeetingInput request) {
         MeetingResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/meetings/" + created.id())).tag(ETags.of(created.version()))
@@ -145,10 +114,12 @@ public class MeetingResource {
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
     @Operation(summary = "Replace a meeting", description = "Replaces every field and the links (not the decisions); "
             + "the team is fixed. If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "padang", value = INPUT_EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "padang", value = MeetingExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = MeetingDtos.MeetingResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "meeting", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "meeting", value = MeetingExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MeetingInput request) {
@@ -187,12 +158,12 @@ public class MeetingResource {
     @Idempotent
     @Operation(summary = "Record a decision of a meeting", description = "What an owner agency is to do, due on a day "
             + "not before the meeting; it starts OPEN.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = """
-            {"description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",
-             "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
     public Response addDecision(@PathParam("id") UUID id, @Valid @NotNull DecisionInput request) {
         DecisionResponse created = service.addDecision(id, request);
         return Response.created(URI.create("/api/v1/meetings/" + id + "/decisions/" + created.id()))
@@ -204,7 +175,7 @@ public class MeetingResource {
     @Operation(summary = "Get a decision", description = "One decision with its follow-ups, whether it is overdue, and its ETag.")
     @APIResponse(responseCode = "200", description = "The decision", content = @Content(
             schema = @Schema(implementation = MeetingDtos.DecisionResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
+            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response decision(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @Context Request request) {
         DecisionResponse decision = service.decision(id, decisionId);
@@ -230,11 +201,12 @@ public class MeetingResource {
             + "note alone (same status) records progress. The owner agency's OFFICER or the secretariat. A forbidden "
             + "move is 409 listing the allowed ones. If-Match is optional and checked when sent.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "progress", value = "{\"status\": \"IN_PROGRESS\", \"note\": \"Temuan diregistrasi Bawaslu Kota Pariaman\"}"),
-            @ExampleObject(name = "done", value = "{\"status\": \"DONE\"}") }))
+            @ExampleObject(name = "progress", value = MeetingExamples.PROGRESS),
+            @ExampleObject(name = "done", value = MeetingExamples.DONE) }))
     @APIResponse(responseCode = "200", description = "The decision after the follow-up", content = @Content(
             schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
     public Response followUp(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull FollowUpInput request) {

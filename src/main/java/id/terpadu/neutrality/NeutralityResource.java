@@ -51,29 +51,6 @@ import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class NeutralityResource {
 
-    static final String INPUT_EXAMPLE = """
-            {"electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
-             "registerNumber": "017/Reg/TM/PB/Kota/03.07/XI/2024", "receivedOn": "2024-10-21",
-             "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
-             "violationForms": ["MEDIA_SOSIAL"],
-             "evidence": [{"description": "Tangkapan layar percakapan grup WhatsApp"}],
-             "handlingAgencyId": "4356ec79-44a1-4e5e-91b2-641ad892190b",
-             "persons": [{"name": "Budi Santoso", "employer": "Pemerintah Kota Pariaman", "positionCategory": "PELAKSANA",
-                          "positionTitle": "Staf Dinas Pendidikan"}]}""";
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "4e6a8c0e-2b4d-4f6a-9c8e-0a2b4c6d8e0f", "electionType": "PILKADA", "electionYear": 2024,
-             "regionCode": "13.77", "source": "TEMUAN", "registerNumber": "017/Reg/TM/PB/Kota/03.07/XI/2024",
-             "receivedOn": "2024-10-21",
-             "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
-             "violationForms": ["MEDIA_SOSIAL"], "evidence": [{"description": "Tangkapan layar percakapan grup WhatsApp", "url": null}],
-             "reporterName": null, "handlingAgencyId": "4356ec79-44a1-4e5e-91b2-641ad892190b",
-             "personalDataVisible": false, "statusCounts": {"REKOMENDASI": 1},
-             "persons": [{"id": "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b", "name": "B*** S***", "nip": null,
-                          "employer": "Pemerintah Kota Pariaman", "positionCategory": "PELAKSANA",
-                          "positionTitle": "Staf Dinas Pendidikan", "status": "REKOMENDASI", "recipient": "BKN",
-                          "recommendedOn": "2024-11-04", "sanction": null, "decidedOn": null, "note": null}],
-             "version": 3, "createdAt": "2024-10-21T03:00:00Z", "updatedAt": "2024-11-04T03:00:00Z"}""";
-
     private final NeutralityService service;
 
     NeutralityResource(NeutralityService service) {
@@ -86,7 +63,7 @@ public class NeutralityResource {
             + "unless you may read them. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(
             schema = @Schema(ref = "NeutralityCasePage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = NeutralityExamples.PAGE)))
     public Response list(@Parameter(schema = @Schema(implementation = ElectionType.class)) @QueryParam("electionType") String electionType,
             @Parameter(description = "Election year", example = "2024") @QueryParam("electionYear") String electionYear,
             @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
@@ -106,7 +83,7 @@ public class NeutralityResource {
             + "status and the ETag. Names are masked unless you may read them (personalDataVisible).")
     @APIResponse(responseCode = "200", description = "The case", content = @Content(
             schema = @Schema(implementation = NeutralityDtos.CaseResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         CaseResponse c = service.get(id);
@@ -120,10 +97,12 @@ public class NeutralityResource {
             + "name its reporter) about one or more civil servants in an election, with violation forms from the SKB "
             + "list (GET /api/v1/reference/asn-violation-forms). Every person starts DITERIMA. ADMIN or COORDINATOR in "
             + "scope, or an OFFICER of the handling agency.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = INPUT_EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     public Response create(@Valid @NotNull CaseInput request) {
         CaseResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/neutrality-cases/" + created.id())).tag(ETags.of(created.version()))
@@ -135,13 +114,12 @@ public class NeutralityResource {
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
     @Operation(summary = "Replace a neutrality case", description = "Replaces the case's own fields (persons must be "
             + "absent; they are added and moved by their own operations). If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = """
-            {"electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
-             "receivedOn": "2024-10-21", "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
-             "violationForms": ["MEDIA_SOSIAL", "KEGIATAN_PARTISAN"], "handlingAgencyId": "4356ec79-44a1-4e5e-91b2-641ad892190b"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.REPLACE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CaseInput request) {
@@ -154,12 +132,12 @@ public class NeutralityResource {
     @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
     @Idempotent
     @Operation(summary = "Add civil servants to a case", description = "Appends persons (each starts DITERIMA).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "more", value = """
-            {"persons": [{"name": "Siti Rahmah", "employer": "Pemerintah Kota Pariaman", "positionCategory": "FUNGSIONAL",
-                          "positionTitle": "Guru SD"}]}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "more", value = NeutralityExamples.MORE)))
     @APIResponse(responseCode = "200", description = "The case with the new persons", content = @Content(
             schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     public Response addPersons(@PathParam("id") UUID id, @Valid @NotNull PersonsInput request) {
         CaseResponse updated = service.addPersons(id, request.persons());
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
@@ -176,17 +154,13 @@ public class NeutralityResource {
             + "POLRI or GAKKUMDU for a suspected election crime, PPK for the sanction. If-Match is optional and "
             + "checked when sent.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "study", value = """
-                    {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "KAJIAN", "decidedOn": "2024-10-22"}"""),
-            @ExampleObject(name = "toBkn", value = """
-                    {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "REKOMENDASI", "recipient": "BKN",
-                     "decidedOn": "2024-11-04", "note": "Rekomendasi Bawaslu Kota Pariaman"}"""),
-            @ExampleObject(name = "sanction", value = """
-                    {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "SANKSI_DIJATUHKAN",
-                     "sanction": "DISIPLIN_SEDANG", "decidedOn": "2024-12-20"}""") }))
+            @ExampleObject(name = "study", value = NeutralityExamples.STUDY),
+            @ExampleObject(name = "toBkn", value = NeutralityExamples.TO_BKN),
+            @ExampleObject(name = "sanction", value = NeutralityExamples.SANCTION) }))
     @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(
             schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TransitionInput request) {

@@ -39,10 +39,7 @@ public class NeutralityStatisticsResource {
             + "No names ever appear.")
     @APIResponse(responseCode = "200", description = "The groups", content = @Content(
             schema = @Schema(implementation = NeutralityDtos.StatisticsResult.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = """
-                    {"groupBy": ["status", "recipient"], "truncated": false, "rows": [
-                      {"key": {"status": "REKOMENDASI", "recipient": "BKN"}, "cases": 1, "persons": 5, "violations": 5},
-                      {"key": {"status": "REKOMENDASI", "recipient": "POLRI"}, "cases": 1, "persons": 10, "violations": 10}]}""")))
+            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.STATISTICS)))
     public StatisticsResult statistics(
             @Parameter(description = "Dimensions, comma-separated", example = "election,status", schema = @Schema(
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, enumeration = { "election", "province", "kabkota", "violationForm", "status",

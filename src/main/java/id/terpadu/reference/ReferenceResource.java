@@ -48,10 +48,7 @@ public class ReferenceResource {
                     + "The list is fixed by the schema and always fits one page.")
     @APIResponse(responseCode = "200", description = "The kinds", content = @Content(
             schema = @Schema(ref = "ReferenceKindPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "kinds", value = """
-                    {"items": [{"kind": "conflict-categories", "description": "Sources of conflict (UU 7/2012 Ps 5), hierarchical"},
-                               {"kind": "activity-types", "description": "Activity types of each handling stage (attributes.stage)"}],
-                     "nextCursor": null}""")))
+            examples = @ExampleObject(name = "kinds", value = ReferenceExamples.KINDS)))
     public Page<ReferenceKind> kinds() {
         return new Page<>(ReferenceKind.ALL, null);
     }
@@ -64,14 +61,7 @@ public class ReferenceResource {
                     + "schema, so one page holds all. Answers carry an ETag; send it in If-None-Match to get a 304.")
     @APIResponse(responseCode = "200", description = "The codes", content = @Content(
             schema = @Schema(ref = "ReferenceItemPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "activity-types", value = """
-                    {"items": [{"code": "TD_PENYELAMATAN_EVAKUASI",
-                                "label": {"id": "Penyelamatan, evakuasi dan identifikasi korban", "en": "Rescue, evacuation and identification of victims"},
-                                "displayLabel": "Penyelamatan, evakuasi dan identifikasi korban",
-                                "description": "Identifikasi meliputi pendataan dan pemisahan para pihak",
-                                "legalBasis": "PP 2/2015 Ps 9 huruf a", "parent": "TINDAKAN_DARURAT",
-                                "attributes": {"stage": "PENGHENTIAN"}}],
-                     "nextCursor": null}""")))
+            examples = @ExampleObject(name = "activity-types", value = ReferenceExamples.ACTIVITY_TYPES)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public Response items(
             @Parameter(description = "Reference kind", example = "activity-types") @PathParam("kind") String kind,

@@ -38,11 +38,6 @@ import id.terpadu.common.security.Role;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class RegionResource {
 
-    static final String PAGE_EXAMPLE = """
-            {"items": [{"code": "19.01", "name": "Kabupaten Bangka", "level": "KABUPATEN", "parentCode": "19"},
-                       {"code": "19.71", "name": "Kota Pangkal Pinang", "level": "KOTA", "parentCode": "19"}],
-             "nextCursor": "MTkuNzE"}""";
-
     private final RegionService service;
 
     RegionResource(RegionService service) {
@@ -54,7 +49,8 @@ public class RegionResource {
             + "a case-insensitive part of the name. Keyset-paginated: follow `nextCursor` or the Link header.")
     @APIResponse(responseCode = "200", description = "A page of regions",
             content = @Content(
-            schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+            schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = RegionExamples.PAGE)))
     public Response search(
             @Parameter(description = "Level", schema = @Schema(implementation = RegionLevel.class)) @QueryParam("level") String level,
             @Parameter(description = "Code of the parent region", example = "19") @QueryParam("parent") String parent,
@@ -71,8 +67,7 @@ public class RegionResource {
             + "region is re-imported with another name; If-None-Match gives 304.")
     @APIResponse(responseCode = "200", description = "The region", content = @Content(
             schema = @Schema(implementation = RegionResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "kota", value = """
-                    {"code": "19.71", "name": "Kota Pangkal Pinang", "level": "KOTA", "parentCode": "19"}""")))
+            examples = @ExampleObject(name = "kota", value = RegionExamples.KOTA)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@Parameter(description = "Kemendagri code", example = "13.77") @PathParam("code") String code,
             @Context Request request) {
@@ -87,7 +82,8 @@ public class RegionResource {
             + "kecamatan of a kabupaten/kota, or the desa/kelurahan of a kecamatan, ordered by code.")
     @APIResponse(responseCode = "200", description = "A page of regions",
             content = @Content(
-            schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+            schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = RegionExamples.PAGE)))
     public Response children(@Parameter(description = "Kemendagri code", example = "13") @PathParam("code") String code,
             @BeanParam PageParams page) {
         return page.ok(service.children(code, page.request()));
@@ -107,17 +103,11 @@ public class RegionResource {
             + "has) the codes of those provinces that it lacks are marked retired, never deleted, since records may "
             + "name them. "
             + "The whole list ships with the service and is applied at first start. ADMIN only.")
-    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
-            kode,nama
-            13.77,Kota Pariaman
-            13.77.01,Pariaman Tengah
-            13.77.01.1001,Karan Aur
-            """)))
+    @RequestBody(content = @Content(mediaType = "text/csv",
+            examples = @ExampleObject(name = "csv", value = RegionExamples.CSV)))
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(
             schema = @Schema(implementation = ImportResult.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "result", value = """
-                    {"received": 91599, "inserted": 91561, "updated": 0, "unchanged": 38, "retired": 0,
-                     "elapsedMillis": 2814}""")))
+            examples = @ExampleObject(name = "result", value = RegionExamples.RESULT)))
     public Response importCsv(@Parameter(description = "The file is the whole official list of each province whose "
             + "own line it has: retire those provinces' codes it lacks (default false)") @QueryParam("complete") String complete, String csv) {
         Boolean whole = Params.bool(complete, "complete");

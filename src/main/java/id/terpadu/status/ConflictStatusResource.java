@@ -49,20 +49,6 @@ import id.terpadu.status.StatusDtos.TniAssistanceResponse;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class ConflictStatusResource {
 
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b", "scale": "KABUPATEN_KOTA", "regionCode": "13.77",
-             "declaredBy": "Wali Kota Pariaman", "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/45/2024",
-             "consultationDate": "2024-10-13", "startsOn": "2024-10-14", "endsOn": "2024-12-31",
-             "effectiveEndsOn": "2024-12-31", "revokedOn": null, "revocationReason": null, "revocationDecree": null,
-             "state": "DITETAPKAN", "active": true, "extensions": [], "version": 0,
-             "createdAt": "2024-10-14T01:00:00Z", "updatedAt": "2024-10-14T01:00:00Z"}""";
-    static final String TNI_EXAMPLE = """
-            {"id": "8a6c4e2b-0f1d-4b3a-9c5e-7f9a1b3c5d7e", "statusId": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b",
-             "requestedBy": "Wali Kota Pariaman", "reason": "Bentrokan meluas, Polres membutuhkan dukungan",
-             "units": ["Kodim 0308/Pariaman"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
-             "startsOn": "2024-10-15", "endsOn": "2024-10-29", "effectiveEndsOn": "2024-10-29", "active": true,
-             "version": 0, "createdAt": "2024-10-15T01:00:00Z", "updatedAt": "2024-10-15T01:00:00Z"}""";
-
     private final ConflictStatusService service;
 
     ConflictStatusResource(ConflictStatusService service) {
@@ -74,7 +60,7 @@ public class ConflictStatusResource {
             + "first, filtered by scale and region subtree; each says whether it is in force today. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of statuses", content = @Content(
             schema = @Schema(ref = "ConflictStatusPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = ConflictStatusExamples.PAGE)))
     public Response list(@Parameter(schema = @Schema(implementation = Scale.class)) @QueryParam("scale") String scale,
             @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
             @BeanParam PageParams page) {
@@ -87,7 +73,7 @@ public class ConflictStatusResource {
             + "(BELUM_BERLAKU, DITETAPKAN, DIPERPANJANG, DICABUT, BERAKHIR) and ETag.")
     @APIResponse(responseCode = "200", description = "The status", content = @Content(
             schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ConflictStatusResponse status = service.get(id);
@@ -101,13 +87,12 @@ public class ConflictStatusResource {
             + "declared by the bupati/wali kota, gubernur or President after consulting the DPRD/DPR leaders. The "
             + "scale matches the region's level, the term lasts at most 90 days, and a region has one status at a time "
             + "(409). Every refusal names its legal basis.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pariaman", value = """
-            {"scale": "KABUPATEN_KOTA", "regionCode": "13.77", "declaredBy": "Wali Kota Pariaman",
-             "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/45/2024", "consultationDate": "2024-10-13",
-             "startsOn": "2024-10-14", "endsOn": "2024-12-31"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pariaman", value = ConflictStatusExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
     public Response declare(@Valid @NotNull ConflictStatusInput request) {
         ConflictStatusResponse created = service.declare(request);
         return Response.created(URI.create("/api/v1/conflict-statuses/" + created.id()))
@@ -121,11 +106,12 @@ public class ConflictStatusResource {
     @Operation(summary = "Extend a conflict status", description = "Records an extension decided before the term ends: "
             + "it starts the day after the current end and lasts at most 30 days. The 30-day limit is our reading "
             + "(domain notes: recollection, not confirmed in the text of UU 7/2012).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "extension", value = """
-            {"decreeNumber": "Keputusan Wali Kota No. 300/52/2024", "reason": "Situasi belum pulih", "days": 30}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "extension", value = ConflictStatusExamples.EXTENSION)))
     @APIResponse(responseCode = "200", description = "The extended status", content = @Content(
             schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
     public Response extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionInput request) {
         ConflictStatusResponse updated = service.extend(id, request);
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
@@ -137,11 +123,12 @@ public class ConflictStatusResource {
     @Idempotent
     @Operation(summary = "Revoke a conflict status", description = "Ends the status early on the given day, which lies "
             + "within its term; TNI assistance under it ends the same day.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revocation", value = """
-            {"revokedOn": "2024-11-20", "reason": "Konflik telah dapat dikendalikan", "decreeNumber": "Keputusan Wali Kota No. 300/60/2024"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "revocation", value = ConflictStatusExamples.REVOCATION)))
     @APIResponse(responseCode = "200", description = "The revoked status", content = @Content(
             schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "status", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
     public Response revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationInput request) {
         ConflictStatusResponse updated = service.revoke(id, request);
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
@@ -164,7 +151,7 @@ public class ConflictStatusResource {
             + "(never after the status's) and whether it is in force today. A status has a handful; one page holds all.")
     @APIResponse(responseCode = "200", description = "The requests", content = @Content(
             schema = @Schema(ref = "TniAssistancePage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "requests", value = "{\"items\": [" + TNI_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "requests", value = ConflictStatusExamples.TNI_PAGE)))
     public Page<TniAssistanceResponse> tni(@PathParam("id") UUID id) {
         return new Page<>(service.tniRequests(id), null);
     }
@@ -176,13 +163,11 @@ public class ConflictStatusResource {
     @Operation(summary = "Record a TNI assistance request", description = "Only while the status is in force "
             + "(UU 7/2012 Ps 33; 409 otherwise), for a period within its term; the request ends when the status ends "
             + "or is revoked.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "tni", value = """
-            {"requestedBy": "Wali Kota Pariaman", "reason": "Bentrokan meluas, Polres membutuhkan dukungan",
-             "units": ["Kodim 0308/Pariaman"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
-             "startsOn": "2024-10-15", "endsOn": "2024-10-29"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI_INPUT)))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             schema = @Schema(implementation = StatusDtos.TniAssistanceResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "tni", value = TNI_EXAMPLE)))
+            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI)))
     public Response requestTni(@PathParam("id") UUID id, @Valid @NotNull TniAssistanceInput request) {
         TniAssistanceResponse created = service.requestTni(id, request);
         return Response.created(URI.create("/api/v1/conflict-statuses/" + id + "/tni-assistance"))

@@ -49,15 +49,6 @@ import id.terpadu.team.TeamDtos.TeamMemberResponse;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class TeamMemberResource {
 
-    static final String INPUT_EXAMPLE = """
-            {"agencyId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", "personName": "Dirreskrimum Polda Sumatera Barat",
-             "position": "Direktur Reserse Kriminal Umum", "role": "ANGGOTA", "subTeam": "PENGHENTIAN"}""";
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "c3d2e1f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f", "teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a",
-             "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "personName": "Drs. Fulan bin Fulan",
-             "position": "Kepala Badan Kesbangpol Provinsi", "role": "SEKRETARIS", "subTeam": "PENCEGAHAN",
-             "version": 0, "createdAt": "2023-02-10T03:05:00Z", "updatedAt": "2023-02-10T03:05:00Z"}""";
-
     private final TeamService service;
 
     TeamMemberResource(TeamService service) {
@@ -69,7 +60,7 @@ public class TeamMemberResource {
             + "and sub-team. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of members", content = @Content(
             schema = @Schema(ref = "TeamMemberPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = TeamExamples.MEMBERS_PAGE)))
     public Response list(@PathParam("teamId") UUID teamId,
             @Parameter(description = "Team role", schema = @Schema(implementation = TeamRole.class)) @QueryParam("role") String role,
             @Parameter(description = "Sub-team", schema = @Schema(implementation = SubTeam.class)) @QueryParam("subTeam") String subTeam,
@@ -83,7 +74,7 @@ public class TeamMemberResource {
     @Operation(summary = "Get a team member", description = "One member with its ETag; If-None-Match gives 304.")
     @APIResponse(responseCode = "200", description = "The member", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "member", value = TeamExamples.MEMBER)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId, @Context Request request) {
         TeamMemberResponse member = service.member(teamId, memberId);
@@ -96,10 +87,11 @@ public class TeamMemberResource {
     @Operation(summary = "Add a member to a team", description = "Seats a person for an agency with a team role and "
             + "optionally a sub-team. A team has at most one KETUA and one SEKRETARIS (409). ADMIN or COORDINATOR in scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "anggota", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "anggota", value = TeamExamples.MEMBER_INPUT)))
     @APIResponse(responseCode = "201", description = "Added; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "member", value = TeamExamples.MEMBER)))
     public Response add(@PathParam("teamId") UUID teamId, @Valid @NotNull TeamMemberInput request) {
         TeamMemberResponse created = service.addMember(teamId, request);
         return Response.created(URI.create("/api/v1/teams/" + teamId + "/members/" + created.id()))
@@ -112,10 +104,11 @@ public class TeamMemberResource {
     @Operation(summary = "Replace a team member", description = "Replaces every field of the member. If-Match is "
             + "required. ADMIN or COORDINATOR in scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "anggota", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "anggota", value = TeamExamples.MEMBER_INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "member", value = TeamExamples.MEMBER)))
     public Response replace(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamMemberInput request) {

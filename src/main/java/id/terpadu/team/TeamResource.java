@@ -49,21 +49,6 @@ import id.terpadu.team.TeamDtos.TeamResponse;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class TeamResource {
 
-    static final String INPUT_EXAMPLE = """
-            {"level": "KABUPATEN_KOTA", "regionCode": "13.05", "year": 2024,
-             "decreeNumber": "Keputusan Bupati Padang Pariaman No. 300/18/2024", "decreeDate": "2024-02-12",
-             "secretariatAgencyId": "39af44b9-fb77-4905-95fd-3d8a028a384b"}""";
-    static final String REPLACE_EXAMPLE = """
-            {"level": "PROVINSI", "regionCode": "13", "year": 2024,
-             "decreeNumber": "Keputusan Gubernur Sumatera Barat No. 300.2-45-2024", "decreeDate": "2024-01-22",
-             "secretariatAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12"}""";
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a", "level": "PROVINSI", "regionCode": "13",
-             "name": "Tim Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat", "year": 2024,
-             "decreeNumber": "Keputusan Gubernur Sumatera Barat No. 300.2-45-2024", "decreeDate": "2024-01-22",
-             "secretariatAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "version": 0,
-             "createdAt": "2023-02-10T03:00:00Z", "updatedAt": "2023-02-10T03:00:00Z"}""";
-
     private final TeamService service;
 
     TeamResource(TeamService service) {
@@ -75,7 +60,7 @@ public class TeamResource {
             + "to all), newest year first. Filters: level, region subtree, year. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(
             schema = @Schema(ref = "TeamPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = TeamExamples.PAGE)))
     public Response list(
             @Parameter(description = "Team level", schema = @Schema(implementation = TeamLevel.class)) @QueryParam("level") String level,
             @Parameter(description = "Region code; matches the region and everything below it", example = "19") @QueryParam("region") String region,
@@ -91,7 +76,7 @@ public class TeamResource {
             + "If-None-Match gives 304. Members are listed at /teams/{id}/members.")
     @APIResponse(responseCode = "200", description = "The team", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "team", value = TeamExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         TeamResponse team = service.get(id);
@@ -105,10 +90,11 @@ public class TeamResource {
             + "The level must match the region: no region for NASIONAL, a province for PROVINSI, a kabupaten or kota "
             + "for KABUPATEN_KOTA. The name defaults from the region. ADMIN or COORDINATOR in scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "padang-pariaman", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "padang-pariaman", value = TeamExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "team", value = TeamExamples.RESPONSE)))
     public Response create(@Valid @NotNull TeamInput request) {
         TeamResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/teams/" + created.id())).tag(ETags.of(created.version()))
@@ -121,10 +107,11 @@ public class TeamResource {
     @Operation(summary = "Replace a team", description = "Replaces every field of the team (not its members). "
             + "If-Match is required. ADMIN or COORDINATOR in scope.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "sumbar", value = REPLACE_EXAMPLE)))
+            examples = @ExampleObject(name = "sumbar", value = TeamExamples.REPLACE)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = TeamDtos.TeamResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "team", value = TeamExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamInput request) {

@@ -32,30 +32,6 @@ import id.terpadu.common.security.Role;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class AlertFeedResource {
 
-    static final String FEED_EXAMPLE = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">
-              <id>urn:terpadu:early-warning-alerts</id>
-              <title>Peringatan dini konflik sosial</title>
-              <subtitle>Peringatan dini berklasifikasi PUBLIC yang masih berlaku, perubahan terbaru lebih dulu, paling banyak 100; setiap entri menaut ke peringatan CAP 1.2.</subtitle>
-              <updated>2024-11-21T08:15:00+00:00</updated>
-              <link rel="self" type="application/atom+xml" href="https://terpadu.example/api/v1/alerts.atom"/>
-              <author>
-                <name>Tim Terpadu Penanganan Konflik Sosial</name>
-              </author>
-              <generator>Terpadu</generator>
-              <entry>
-                <id>urn:terpadu:early-warning:7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a098</id>
-                <title>Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada</title>
-                <updated>2024-11-21T08:15:00+00:00</updated>
-                <published>2024-11-20T03:00:00+00:00</published>
-                <summary>Risiko SEDANG (kemungkinan 4 × dampak 3) di Kota Pariaman, Sumatera Barat; status DIPANTAU.</summary>
-                <category term="POLITIK_PILKADA" label="Pemilihan kepala daerah"/>
-                <link rel="alternate" type="application/cap+xml" href="https://terpadu.example/api/v1/early-warnings/7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a098"/>
-              </entry>
-            </feed>
-            """;
-
     private final CapAlerts alerts;
 
     AlertFeedResource(CapAlerts alerts) {
@@ -71,7 +47,8 @@ public class AlertFeedResource {
             + "(any role, INTEGRATION included); RESTRICTED and CONFIDENTIAL warnings never appear, whoever asks. "
             + "The ETag is a digest of the feed; send it in If-None-Match when polling.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = AlertXml.ATOM,
-            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "feed", value = FEED_EXAMPLE)))
+            schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "feed", value = WarningExamples.FEED)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public Response feed(@Context UriInfo uri, @Context Request request) {
         byte[] feed = AlertXml.atom(alerts.feed(), uri.getRequestUri(),

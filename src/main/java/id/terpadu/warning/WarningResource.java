@@ -53,79 +53,6 @@ import id.terpadu.warning.WarningDtos.EscalationInput;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class WarningResource {
 
-    static final String INPUT_EXAMPLE = """
-            {"regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
-             "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
-             "description": "Saling lapor dan pengerahan massa di media sosial.",
-             "parties": [{"type": "KELOMPOK_MASYARAKAT", "name": "Pendukung Paslon 1", "role": "PIHAK_BERKONFLIK"},
-                         {"type": "KELOMPOK_MASYARAKAT", "name": "Pendukung Paslon 2", "role": "PIHAK_BERKONFLIK"}],
-             "indicators": ["Ujaran kebencian di grup WhatsApp", "Pengerahan massa ke KPU"],
-             "likelihood": 4, "impact": 3, "sourceKind": "PATROLI", "classification": "RESTRICTED",
-             "recommendedActions": "Patroli gabungan; dialog tokoh masyarakat kedua kubu"}""";
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
-             "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
-             "description": "Saling lapor dan pengerahan massa di media sosial.", "parties": [],
-             "indicators": ["Ujaran kebencian di grup WhatsApp"], "likelihood": 4, "impact": 3, "riskScore": 12,
-             "riskLevel": "SEDANG", "sourceAgencyId": null, "sourceKind": "PATROLI", "classification": "RESTRICTED",
-             "status": "TERIDENTIFIKASI", "recommendedActions": "Patroli gabungan", "escalatedIncidentId": null,
-             "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z"}""";
-
-    static final String CAP_EXAMPLE = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-              <identifier>urn:terpadu:early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140:1</identifier>
-              <sender>terpadu@kemendagri.go.id</sender>
-              <sent>2024-11-21T08:15:00+00:00</sent>
-              <status>Actual</status>
-              <msgType>Update</msgType>
-              <scope>Restricted</scope>
-              <restriction>TERBATAS: hanya untuk anggota Tim Terpadu Penanganan Konflik Sosial; jangan diteruskan kepada publik.</restriction>
-              <references>terpadu@kemendagri.go.id,urn:terpadu:early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140:0,2024-11-20T03:00:00+00:00</references>
-              <info>
-                <language>id-ID</language>
-                <category>Security</category>
-                <event>Potensi konflik sosial: Pemilihan kepala daerah</event>
-                <responseType>Monitor</responseType>
-                <urgency>Expected</urgency>
-                <severity>Moderate</severity>
-                <certainty>Likely</certainty>
-                <eventCode>
-                  <valueName>TERPADU_KATEGORI_KONFLIK</valueName>
-                  <value>POLITIK_PILKADA</value>
-                </eventCode>
-                <senderName>Tim Terpadu Penanganan Konflik Sosial</senderName>
-                <headline>Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada</headline>
-                <description>Saling lapor &amp; pengerahan massa di media sosial.
-
-            Indikator:
-            - Ujaran kebencian di grup WhatsApp
-
-            Penilaian risiko: kemungkinan 4 × dampak 3 = skor 12 (SEDANG). Status: DIPANTAU.</description>
-                <instruction>Patroli gabungan; dialog tokoh masyarakat kedua kubu</instruction>
-                <parameter>
-                  <valueName>TERPADU_STATUS</valueName>
-                  <value>DIPANTAU</value>
-                </parameter>
-                <parameter>
-                  <valueName>TERPADU_TINGKAT_RISIKO</valueName>
-                  <value>SEDANG</value>
-                </parameter>
-                <parameter>
-                  <valueName>TERPADU_SKOR_RISIKO</valueName>
-                  <value>12</value>
-                </parameter>
-                <area>
-                  <areaDesc>Kota Pariaman, Sumatera Barat</areaDesc>
-                  <geocode>
-                    <valueName>KODE_WILAYAH_KEMENDAGRI</valueName>
-                    <value>13.77</value>
-                  </geocode>
-                </area>
-              </info>
-            </alert>
-            """;
-
     private static final MediaType CAP = MediaType.valueOf(CapAlert.MEDIA_TYPE);
     /** The formats of one warning, JSON first: what a client that accepts anything gets. */
     private static final List<Variant> FORMATS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CAP).build();
@@ -144,7 +71,7 @@ public class WarningResource {
             + "status, risk level and classification. Keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of warnings", content = @Content(
             schema = @Schema(ref = "EarlyWarningPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+            examples = @ExampleObject(name = "page", value = WarningExamples.PAGE)))
     public Response list(
             @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
             @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK") @QueryParam("category") String category,
@@ -170,9 +97,9 @@ public class WarningResource {
             + "alerts are listed in the Atom feed GET /api/v1/alerts.atom.\n\n" + CapMapping.TABLE)
     @APIResponse(responseCode = "200", description = "The warning (JSON) or its current version as a CAP alert", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EarlyWarningResponse.class),
-                    examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)),
+                    examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)),
             @Content(mediaType = CapAlert.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "cap", value = CAP_EXAMPLE)) })
+                    examples = @ExampleObject(name = "cap", value = WarningExamples.CAP)) })
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         // One method for both formats, so that the framework answers anything else with a 406.
@@ -199,10 +126,12 @@ public class WarningResource {
     @Operation(summary = "Raise an early warning", description = "Records a potential conflict at any region level "
             + "inside your scope. The risk level follows from likelihood × impact (1–6 RENDAH, 7–12 SEDANG, 13–25 "
             + "TINGGI; reference kind risk-levels).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pilkada", value = INPUT_EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pilkada", value = WarningExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)))
     public Response create(@Valid @NotNull EarlyWarningInput request) {
         EarlyWarningResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/early-warnings/" + created.id())).tag(ETags.of(created.version()))
@@ -215,10 +144,12 @@ public class WarningResource {
     @Operation(summary = "Replace an early warning", description = "Replaces every field; `status` may move along "
             + "TERIDENTIFIKASI → DIPANTAU/DITANGANI/REDA, DIPANTAU ⇄ DITANGANI, → REDA, REDA → DIPANTAU (409 lists the "
             + "allowed ones). If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pilkada", value = INPUT_EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "pilkada", value = WarningExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
             schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "warning", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EarlyWarningInput request) {
@@ -243,14 +174,12 @@ public class WarningResource {
     @Operation(summary = "Escalate a warning into an incident", description = "Creates the incident the warning grew "
             + "into (by default in PENGHENTIAN, in the warning's region, with its title, category, parties and "
             + "classification), links the two and sets the warning to ESKALASI, all in one transaction.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalation", value = """
-            {"occurredFrom": "2024-11-28T02:00:00Z", "severity": 4, "description": "Massa membakar ban di depan kantor KPU"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "escalation", value = WarningExamples.ESCALATION)))
     @APIResponse(responseCode = "201", description = "The new incident; Location points to it", content = @Content(
             schema = @Schema(implementation = IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "incident", value = """
-                    {"id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
-                     "categoryCode": "POLITIK_PILKADA", "regionCode": "13.77", "stage": "PENGHENTIAN", "severity": 4,
-                     "sourceReference": "early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "version": 0}""")))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "escalated", value = WarningExamples.ESCALATED)))
     public Response escalate(@PathParam("id") UUID id, @Valid @NotNull EscalationInput request) {
         IncidentResponse incident = service.escalate(id, request);
         return Response.created(URI.create("/api/v1/incidents/" + incident.id())).tag(ETags.of(incident.version()))

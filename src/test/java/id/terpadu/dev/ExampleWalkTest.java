@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.terpadu.common.security.AuthorizationMatrixTest;
 import id.terpadu.status.ConflictStatusService;
+import id.terpadu.support.fuzz.OpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -73,7 +74,7 @@ class ExampleWalkTest {
 
     @Test
     void everyExampleSucceedsInOrderOnAFreshDevelopmentDatabase() throws Exception {
-        JsonNode document = JSON.readTree(given().accept("application/json").get("/q/openapi").asString());
+        JsonNode document = OpenApi.served();
         Map<String, String> tokens = tokenExamples(document);
         assertThat(tokens).containsOnlyKeys("coordinator-sumbar", "admin-national");
 
@@ -127,7 +128,7 @@ class ExampleWalkTest {
     /** Every region an example names lies in the scope of every development token example. */
     @Test
     void everyTokenExampleReachesEveryExample() throws Exception {
-        JsonNode document = JSON.readTree(given().accept("application/json").get("/q/openapi").asString());
+        JsonNode document = OpenApi.served();
         Set<String> regions = new TreeSet<>();
         document.get("paths").forEach(item -> item.forEach(operation -> {
             operation.path("parameters").forEach(parameter -> {

@@ -33,7 +33,9 @@ import org.w3c.dom.NodeList;
 import id.terpadu.common.security.Classification;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
+import id.terpadu.support.fuzz.OpenApi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -319,8 +321,8 @@ class CapAlertTest {
         coordinator("13").body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 5))
                 .post("/api/v1/early-warnings/{id}/escalate", escalated).then().statusCode(201);
         documents.add(capText(coordinator("13"), escalated));
-        documents.add(given().accept("application/json").get("/q/openapi").then().statusCode(200).extract()
-                .jsonPath().getString("paths.'/api/v1/early-warnings/{id}'.get.responses.'200'.content."
+        documents.add(JsonPath.from(OpenApi.served().toString())
+                .getString("paths.'/api/v1/early-warnings/{id}'.get.responses.'200'.content."
                         + "'application/cap+xml'.examples.cap.value"));
         for (String document : documents) {
             try {

@@ -23,7 +23,9 @@ import id.terpadu.common.ratelimit.RateLimitFilter;
 
 /**
  * Documents the conventions every operation shares, once: the problem responses each kind of operation can give
- * (with an example each, and the rate-limit headers of a 429), and the {@code Idempotency-Key} header of every POST.
+ * (with an example each, and the rate-limit headers of a 429), and the {@code Idempotency-Key} header of every POST;
+ * then the bounds, nulls and strictness the generated schemas leave out, and last the examples and common parameters
+ * that operations share, each defined once under components ({@link References}).
  */
 public class ConventionsFilter implements OASFilter {
 
@@ -50,6 +52,7 @@ public class ConventionsFilter implements OASFilter {
         Bounds.apply(openAPI);
         Nulls.apply(openAPI);
         Strictness.apply(openAPI);
+        References.apply(openAPI);
     }
 
     /**

@@ -15,14 +15,16 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import id.terpadu.apikey.ApiKeyResourceTest;
-import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.common.security.AuthorizationSweepTest.Operation;
+import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.Fixtures;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
+import id.terpadu.support.fuzz.OpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -365,8 +367,7 @@ public class AuthorizationMatrixTest {
     /** The first example of each operation's JSON request body in the served document, by "METHOD path". */
     @SuppressWarnings("unchecked")
     static Map<String, Object> requestExamples() {
-        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi").then()
-                .statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> paths = JsonPath.from(OpenApi.served().toString()).getMap("paths");
         Map<String, Object> examples = new LinkedHashMap<>();
         paths.forEach((path, item) -> item.forEach((method, operation) -> {
             if (!(operation instanceof Map<?, ?> op) || !(op.get("requestBody") instanceof Map<?, ?> body)

@@ -9,8 +9,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.restassured.RestAssured;
 
 /** The operations of the committed {@code openapi.yaml}: parameters and request bodies with every $ref resolved. */
 public final class OpenApi {
@@ -58,6 +61,47 @@ public final class OpenApi {
 
     public List<Operation> operations() {
         return operations;
+    }
+
+    /**
+     * The document the running service serves ({@code GET /q/openapi}) as a reader of its examples and parameters
+     * sees it: each {@code $ref} to {@code components/examples} or {@code components/parameters} replaced by what it
+     * refers to (schemas and shared responses stay references).
+     */
+    public static JsonNode served() {
+        try {
+            return inlined(new ObjectMapper().readTree(RestAssured.given().accept("application/json").get("/q/openapi")
+                    .then().statusCode(200).extract().asString()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code document} with its references to examples and parameters replaced by their definitions. */
+    public static JsonNode inlined(JsonNode document) {
+        return inline(document, document);
+    }
+
+    private static JsonNode inline(JsonNode node, JsonNode root) {
+        if (node.isObject()) {
+            String ref = node.path("$ref").asText("");
+            if (ref.startsWith("#/components/examples/") || ref.startsWith("#/components/parameters/")) {
+                JsonNode target = root.at(ref.substring(1));
+                if (target.isMissingNode()) {
+                    throw new IllegalArgumentException("unresolvable $ref " + ref);
+                }
+                return inline(target, root);
+            }
+            ObjectNode copy = ((ObjectNode) node).objectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), inline(e.getValue(), root)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = ((ArrayNode) node).arrayNode();
+            node.forEach(element -> copy.add(inline(element, root)));
+            return copy;
+        }
+        return node;
     }
 
     private Operation operation(String method, String path, JsonNode op) {
