@@ -27,16 +27,6 @@ import id.terpadu.feed.FeedDtos.Latest;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class FeedResource {
 
-    static final String PAGE_EXAMPLE = """
-            {"items": [
-              {"cursor": "WyI3NDIiLCIxMjA0Il0", "type": "incident", "id": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10",
-               "operation": "UPDATE", "version": 2, "occurredAt": "2024-11-28T03:00:00Z", "tombstone": null,
-               "snapshot": {"id": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10", "title": "Bentrokan warga", "stage": "PENGHENTIAN",
-                            "regionCode": "19.71", "classification": "RESTRICTED", "version": 2}},
-              {"cursor": "WyI3NDUiLCIxMjA5Il0", "type": "early-warning", "id": "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11",
-               "operation": "DELETE", "version": 4, "occurredAt": "2024-11-28T03:05:00Z", "tombstone": "OUT_OF_VIEW",
-               "snapshot": {"id": "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11", "deleted": true}}],
-             "nextCursor": "WyI3NDUiLCIxMjA5Il0", "hasMore": false}""";
 
     private final FeedService service;
 
@@ -54,7 +44,7 @@ public class FeedResource {
             + "scope feed:read.")
     @APIResponse(responseCode = "200", description = "The next changes", content = @Content(
             schema = @Schema(implementation = FeedDtos.FeedPage.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+            examples = @ExampleObject(name = "page", value = FeedExamples.PAGE)))
     public FeedPage changes(@Parameter(description = "The `nextCursor` (or an entry's `cursor`) you last saw") @QueryParam("after") String after,
             @Parameter(description = "Record types, comma-separated (default: all)", example = "incident,early-warning",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY))
@@ -69,7 +59,7 @@ public class FeedResource {
             + "fresh reader that only wants what changes from now on starts here.")
     @APIResponse(responseCode = "200", description = "The cursor", content = @Content(
             schema = @Schema(implementation = FeedDtos.Latest.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "latest", value = "{\"cursor\": \"WyI3NDUiLCIxMjA5Il0\"}")))
+            examples = @ExampleObject(name = "latest", value = FeedExamples.LATEST)))
     public Latest latest() {
         return new Latest(service.latest());
     }

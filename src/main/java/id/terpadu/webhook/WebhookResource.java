@@ -50,32 +50,6 @@ import id.terpadu.webhook.WebhookDtos.SubscriptionResponse;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
 public class WebhookResource {
 
-    static final String INPUT_EXAMPLE = """
-            {"url": "http://localhost:9/terpadu-demo", "description": "Dasbor situasi Kota Pariaman (development: replace the URL by your receiver's)",
-             "eventTypes": ["incident", "early-warning", "conflict-status"], "regionCode": "13.77", "maxClassification": "RESTRICTED"}""";
-    static final String RESPONSE_EXAMPLE = """
-            {"id": "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f", "url": "https://siaga.babelprov.example/hooks/terpadu",
-             "description": "Dasbor situasi Provinsi Kepulauan Bangka Belitung",
-             "eventTypes": ["incident", "early-warning", "conflict-status"], "regionCode": "19",
-             "maxClassification": "RESTRICTED", "status": "ACTIVE", "statusReason": null, "version": 0,
-             "createdBy": "kesbangpol.babel", "createdAt": "2026-02-14T02:15:00Z", "updatedAt": "2026-02-14T02:15:00Z"}""";
-    static final String CREATED_EXAMPLE = """
-            {"id": "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f", "url": "https://siaga.babelprov.example/hooks/terpadu",
-             "description": "Dasbor situasi Provinsi Kepulauan Bangka Belitung",
-             "eventTypes": ["incident", "early-warning", "conflict-status"], "regionCode": "19",
-             "maxClassification": "RESTRICTED", "status": "ACTIVE", "statusReason": null,
-             "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw6ohvBFsC3ag=", "version": 0,
-             "createdBy": "kesbangpol.babel", "createdAt": "2026-02-14T02:15:00Z", "updatedAt": "2026-02-14T02:15:00Z"}""";
-    static final String DELIVERY_EXAMPLE = """
-            {"id": "0b6f2d4e-8a1c-4e3f-b5d7-9c1e3a5b7d9f", "subscriptionId": "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f",
-             "changePosition": 42, "eventType": "incident", "entityId": "5e7a9c1b-3d5f-4a7c-9e1b-3d5f7a9c1e3b",
-             "operation": "CREATE", "entityVersion": 0, "status": "DELIVERED", "attempts": 2, "nextAttemptAt": null,
-             "lastError": null, "finishedAt": "2026-02-14T02:15:31Z", "createdAt": "2026-02-14T02:15:00Z",
-             "attemptLog": [
-               {"number": 1, "attemptedAt": "2026-02-14T02:15:01Z", "statusCode": 503, "latencyMs": 87,
-                "error": "HTTP 503", "retryAt": "2026-02-14T02:15:24Z"},
-               {"number": 2, "attemptedAt": "2026-02-14T02:15:25Z", "statusCode": 200, "latencyMs": 64,
-                "error": null, "retryAt": null}]}""";
     static final String IF_MATCH = "ETag of the version you read";
 
     private final WebhookService service;
@@ -91,7 +65,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "A page of subscriptions", content = @Content(
             schema = @Schema(ref = "WebhookSubscriptionPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
-                    value = "{\"items\": [" + RESPONSE_EXAMPLE + "], \"nextCursor\": null}")))
+                    value = WebhookExamples.PAGE)))
     public Response list(
             @Parameter(description = "Only subscriptions in this status", schema = @Schema(implementation = SubscriptionStatus.class))
             @QueryParam("status") String status,
@@ -105,7 +79,7 @@ public class WebhookResource {
             + "disabled) and ETag, without its secret. A subscription you may not see answers 404.")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(
             schema = @Schema(implementation = WebhookDtos.SubscriptionResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscription", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscription", value = WebhookExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         SubscriptionResponse subscription = service.get(id);
@@ -126,11 +100,11 @@ public class WebhookResource {
             + "records. The answer holds the signing secret, once: it is never shown again, nor kept with the "
             + "Idempotency-Key (a replay answers without it). ADMIN or COORDINATOR.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "babel", value = INPUT_EXAMPLE)))
+            examples = @ExampleObject(name = "babel", value = WebhookExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Subscribed; the answer holds the secret. Location and ETag are set",
             content = @Content(
             schema = @Schema(implementation = WebhookDtos.SubscriptionResponse.class), mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "subscription", value = CREATED_EXAMPLE)))
+                    examples = @ExampleObject(name = "created", value = WebhookExamples.CREATED)))
     public Response create(@Valid @NotNull SubscriptionInput request) {
         SubscriptionResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/webhooks/" + created.id())).tag(ETags.of(created.version()))
@@ -158,10 +132,10 @@ public class WebhookResource {
             + "pending deliveries again at once, each with a fresh window; failed ones can be redelivered one by one. "
             + "409 when it is already ACTIVE. The body is optional.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "fixed", value = "{\"reason\": \"Sertifikat TLS penerima sudah diperbarui\"}")))
+            examples = @ExampleObject(name = "fixed", value = WebhookExamples.ENABLE)))
     @APIResponse(responseCode = "200", description = "The subscription, ACTIVE", content = @Content(
             schema = @Schema(implementation = WebhookDtos.SubscriptionResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscription", value = RESPONSE_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscription", value = WebhookExamples.RESPONSE)))
     public Response enable(@PathParam("id") UUID id, @Valid EnableInput request) {
         SubscriptionResponse updated = service.enable(id, request);
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
@@ -176,7 +150,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "A page of deliveries", content = @Content(
             schema = @Schema(ref = "WebhookDeliveryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
-                    value = "{\"items\": [" + DELIVERY_EXAMPLE + "], \"nextCursor\": null}")))
+                    value = WebhookExamples.DELIVERY_PAGE)))
     public Response deliveries(@PathParam("id") UUID id,
             @Parameter(description = "Only deliveries in this status", schema = @Schema(implementation = DeliveryStatus.class))
             @QueryParam("status") String status,
@@ -196,7 +170,7 @@ public class WebhookResource {
             examples = @ExampleObject(name = "none", value = "{}")))
     @APIResponse(responseCode = "202", description = "Queued; the delivery is PENDING", content = @Content(
             schema = @Schema(implementation = WebhookDtos.DeliveryResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "delivery", value = DELIVERY_EXAMPLE)))
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "delivery", value = WebhookExamples.DELIVERY)))
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         DeliveryResponse delivery = service.redeliver(id, deliveryId);
         return Response.accepted(delivery).build();
