@@ -10,6 +10,9 @@
 #
 #   bench/incidents.sh [incidents] [seconds per measure] [clients] [least seconds of warm-up per measure]
 #
+# BENCH_JAR runs another build of the service (default: this checkout's target/quarkus-app/quarkus-run.jar): to
+# compare two versions, package each in its own checkout and run the script for one jar, then the other, back to back.
+#
 # Each measure of the service follows a warm-up on the same requests, in 10 s rounds, until the JVM's JIT compiler
 # threads have gone quiet (under 3 % of a core in each of the last two rounds; the least and most warm-up are the fourth argument
 # and BENCH_MAX_WARMUP, 300 s). The JVM compiles its hot paths while they run, and on 2 cores the compiler shares the
@@ -35,7 +38,9 @@ CSV=${BENCH_REGIONS:-../shared/data/wilayah.csv}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 for tool in psql pgbench wrk curl python3; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
 [ -f "$CSV" ] || { echo "no region list at $CSV" >&2; exit 2; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+JAR=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
+[ -n "${BENCH_JAR:-}" ] || [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+[ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 2; }
 DB=terpadu_bench_$$
 PGB=${DB}_pgbench
 PORT=${BENCH_PORT:-18082}
@@ -54,7 +59,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATA
   QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" QUARKUS_HTTP_PORT=$PORT TERPADU_DEV_TOKENS_ENABLED=true \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem QUARKUS_LOG_LEVEL=WARN \
   TERPADU_RATE_LIMIT_READS_LIMIT=1000000000 TERPADU_RATE_LIMIT_WRITES_LIMIT=1000000000 \
-  TERPADU_RATE_LIMIT_EXPENSIVE_LIMIT=1000000000 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -jar target/quarkus-app/quarkus-run.jar > target/bench-incidents.log 2>&1 &
+  TERPADU_RATE_LIMIT_EXPENSIVE_LIMIT=1000000000 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -jar "$JAR" > target/bench-incidents.log 2>&1 &
 APP_PID=$!
 until curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; do
   kill -0 $APP_PID 2> /dev/null || { cat target/bench-incidents.log; exit 1; }
@@ -187,7 +192,7 @@ n=$(awk '/actually processed/ {print $NF}' "$WORK/pgn.out")
 pg_n_cpu=("-" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$APP_PID/status)
 
-printf '\nIncidents (%s rows, loaded in %s s; %s cores; %s clients; %s s per measure; warm-up until the JIT is idle: %s; PostgreSQL %s)\n\n' \
+printf '\nIncidents (%s; %s rows, loaded in %s s; %s cores; %s clients; %s s per measure; warm-up until the JIT is idle: %s; PostgreSQL %s)\n\n' "$JAR" \
   "$ROWS" "$load_secs" "$(nproc)" "$CLIENTS" "$SECS" "$WARMED" "$(psql -d postgres -Atqc 'show server_version' | cut -d' ' -f1)"
 printf '| %-40s | %12s | %12s | %7s | %-8s |\n' "measure" "Terpadu" "pgbench" "ratio" "goal"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "--------------" "--------------" "---------" "----------"

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 import id.terpadu.team.TeamLevel;
 
@@ -49,7 +50,7 @@ public final class ActionPlanDtos {
             @Schema(example = "Rencana Aksi Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat 2024") String title,
             String decree,
             @Schema(description = "Version; also the ETag", example = "0") long version,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     @Schema(name = "ActionPlanItemInput", description = "One activity of the plan. The schedule lies within the plan's year.")
@@ -76,7 +77,7 @@ public final class ActionPlanDtos {
     @Schema(name = "ActionPlanItem")
     public record PlanItemResponse(UUID id, UUID planId, PlanStage stage, String activity, String indicator, Target target,
             UUID responsibleAgencyId, List<UUID> supportingAgencyIds, Long budgetIdr, LocalDate startsOn,
-            LocalDate endsOn, long version, Instant createdAt, Instant updatedAt) {
+            LocalDate endsOn, long version, Instant createdAt, Instant updatedAt) implements Versioned {
 
         static PlanItemResponse from(PlanItem i) {
             return new PlanItemResponse(i.id, i.planId, i.stage, i.activity, i.indicator,
@@ -107,7 +108,7 @@ public final class ActionPlanDtos {
             @Schema(example = "2") BigDecimal realisation,
             @Schema(description = "realisation / target × 100, not capped (over-achievement shows)", example = "50.00") BigDecimal percentage,
             String obstacles, List<Evidence> evidence, ReportStatus status, Instant submittedAt, String submittedBy,
-            Instant reviewedAt, String reviewedBy, String reviewNote, long version, Instant createdAt, Instant updatedAt) {
+            Instant reviewedAt, String reviewedBy, String reviewNote, long version, Instant createdAt, Instant updatedAt) implements Versioned {
 
         static ReportResponse from(ProgressReport r) {
             return new ReportResponse(r.id, r.planId, r.itemId, r.period, r.realisation, r.percentage, r.obstacles,

@@ -1,6 +1,7 @@
 package id.terpadu.actionplan;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -60,12 +61,12 @@ import id.terpadu.team.TeamLevel;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class ActionPlanResource {
 
-    static final String IF_MATCH = "ETag of the version you read";
-
     private final ActionPlanService service;
+    private final AchievementService achievements;
 
-    ActionPlanResource(ActionPlanService service) {
+    ActionPlanResource(ActionPlanService service, AchievementService achievements) {
         this.service = service;
+        this.achievements = achievements;
     }
 
     // ---- plans ----------------------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ public class ActionPlanResource {
         if (y == null || p == null) {
             throw ProblemException.invalid(y == null ? "year" : "period", Message.of("params.required"));
         }
-        return service.recap(y, p);
+        return achievements.recap(y, p);
     }
 
     @GET
@@ -128,10 +129,9 @@ public class ActionPlanResource {
             schema = @Schema(implementation = ActionPlanDtos.ActionPlanResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "plan", value = ActionPlanExamples.PLAN)))
-    public Response create(@Valid @NotNull ActionPlanInput request) {
+    public Response create(@Valid @NotNull ActionPlanInput request, @Context UriInfo uri) {
         ActionPlanResponse created = service.create(request);
-        return Response.created(URI.create("/api/v1/action-plans/" + created.id())).tag(ETags.of(created.version()))
-                .entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @PUT
@@ -146,10 +146,10 @@ public class ActionPlanResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "plan", value = ActionPlanExamples.PLAN)))
     public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ActionPlanInput request) {
         ActionPlanResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @DELETE
@@ -162,7 +162,7 @@ public class ActionPlanResource {
             + "If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
@@ -185,7 +185,7 @@ public class ActionPlanResource {
             schema = @Schema(implementation = ActionPlanDtos.AchievementResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "achievement", value = ActionPlanExamples.ACHIEVEMENT)))
     public AchievementResponse achievement(@PathParam("id") UUID id) {
-        return service.achievement(id);
+        return achievements.achievement(id);
     }
 
     // ---- items ----------------------------------------------------------------------------------------------
@@ -226,10 +226,9 @@ public class ActionPlanResource {
             schema = @Schema(implementation = ActionPlanDtos.PlanItemResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "item", value = ActionPlanExamples.ITEM)))
-    public Response addItem(@PathParam("id") UUID id, @Valid @NotNull PlanItemInput request) {
+    public Response addItem(@PathParam("id") UUID id, @Valid @NotNull PlanItemInput request, @Context UriInfo uri) {
         PlanItemResponse created = service.addItem(id, request);
-        return Response.created(URI.create("/api/v1/action-plans/" + id + "/items/" + created.id()))
-                .tag(ETags.of(created.version())).entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @PUT
@@ -244,10 +243,10 @@ public class ActionPlanResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "item", value = ActionPlanExamples.ITEM)))
     public Response replaceItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PlanItemInput request) {
         PlanItemResponse updated = service.replaceItem(id, itemId, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @DELETE
@@ -259,7 +258,7 @@ public class ActionPlanResource {
             + "submitted or verified report is kept (409). If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response deleteItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteItem(id, itemId, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
@@ -272,128 +271,5 @@ public class ActionPlanResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response itemHistory(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @BeanParam PageParams page) {
         return page.ok(service.itemHistory(id, itemId, page.request()));
-    }
-
-    // ---- reports --------------------------------------------------------------------------------------------
-
-    @POST
-    @Path("{id}/items/{itemId}/reports")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
-    @Idempotent
-    @Operation(summary = "Draft a progress report", description = "The item's progress in a period: cumulative "
-            + "realisation in the target's unit (the percentage is computed), obstacles and https evidence links. One "
-            + "report per item and period; none for a period that has not started (409). It starts as DRAFT.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "b04", value = ActionPlanExamples.REPORT_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
-    public Response addReport(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Valid @NotNull ReportInput request) {
-        ReportResponse created = service.addReport(id, itemId, request);
-        return Response.created(URI.create("/api/v1/action-plans/" + id + "/reports/" + created.id()))
-                .tag(ETags.of(created.version())).entity(created).build();
-    }
-
-    @GET
-    @Path("{id}/reports")
-    @Operation(summary = "List a plan's progress reports", description = "By period, filtered by period, status and "
-            + "item. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of reports", content = @Content(
-            schema = @Schema(ref = "ProgressReportPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = ActionPlanExamples.REPORTS_PAGE)))
-    public Response reports(@PathParam("id") UUID id,
-            @Parameter(schema = @Schema(implementation = Period.class)) @QueryParam("period") String period,
-            @Parameter(schema = @Schema(implementation = ReportStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only this item's reports") @QueryParam("itemId") String itemId,
-            @BeanParam PageParams page) {
-        return page.ok(service.reports(id, Params.enumValue(Period.class, period, "period"),
-                Params.enumValue(ReportStatus.class, status, "status"), Params.uuid(itemId, "itemId"), page.request()));
-    }
-
-    @GET
-    @Path("{id}/reports/{reportId}")
-    @Operation(summary = "Get a progress report", description = "One report with its review and ETag.")
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(
-            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    public Response report(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId, @Context Request request) {
-        ReportResponse report = service.report(id, reportId);
-        return ETags.conditionalGet(request, report.version(), report);
-    }
-
-    @PUT
-    @Path("{id}/reports/{reportId}")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
-    @Operation(summary = "Correct a progress report", description = "Replaces realisation, obstacles and evidence of a "
-            + "DRAFT or RETURNED report (the period is fixed); a submitted or verified report cannot change (409). "
-            + "If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "b04", value = ActionPlanExamples.REPORT_INPUT)))
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
-            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
-    public Response replaceReport(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull ReportInput request) {
-        ReportResponse updated = service.replaceReport(id, reportId, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
-    }
-
-    @DELETE
-    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Path("{id}/reports/{reportId}")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
-    @Operation(summary = "Delete a progress report", description = "Only a DRAFT or RETURNED report (409 otherwise). "
-            + "If-Match is required.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    public Response deleteReport(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.deleteReport(id, reportId, ETags.requireIfMatch(ifMatch));
-        return Response.noContent().build();
-    }
-
-    @GET
-    @Path("{id}/reports/{reportId}/history")
-    @Operation(summary = "History of a progress report", description = "Every change and review step, oldest first. "
-            + "Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
-            schema = @Schema(ref = "ChangeEntryPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
-    public Response reportHistory(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId, @BeanParam PageParams page) {
-        return page.ok(service.reportHistory(id, reportId, page.request()));
-    }
-
-    @POST
-    @Path("{id}/reports/{reportId}/transitions")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
-    @Idempotent
-    @Operation(summary = "Submit, verify or return a progress report", description = "DRAFT or RETURNED → SUBMITTED by "
-            + "the team's secretariat (the caller's agency must be the team's secretariat agency); SUBMITTED → VERIFIED "
-            + "or RETURNED (with a note) by the level above: the province for a kabupaten/kota team, national scope for "
-            + "a province or the national team. VERIFIED is final. A forbidden move is 409 listing the allowed ones. "
-            + "If-Match is optional and checked when sent.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "submit", summary = "1. The secretariat submits (coordinator-sumbar)",
-                    value = ActionPlanExamples.SUBMIT),
-            @ExampleObject(name = "return", summary = "2. The level above returns it (admin-national for a provincial team)",
-                    value = ActionPlanExamples.RETURN),
-            @ExampleObject(name = "resubmit", summary = "3. The secretariat submits it again (coordinator-sumbar)",
-                    value = ActionPlanExamples.SUBMIT),
-            @ExampleObject(name = "verify", summary = "4. The level above verifies it (admin-national)",
-                    value = ActionPlanExamples.VERIFY) }))
-    @APIResponse(responseCode = "200", description = "The report in its new status", content = @Content(
-            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
-    public Response transition(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
-            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull ReportTransitionInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
-        ReportResponse updated = service.transition(id, reportId, expected, request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 }

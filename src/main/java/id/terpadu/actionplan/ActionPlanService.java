@@ -44,17 +44,16 @@ import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Role;
 import id.terpadu.common.region.RegionCode;
-import id.terpadu.status.ConflictStatusService;
+import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamLevel;
 import id.terpadu.team.TeamService;
 
 /**
- * Rencana Aksi Terpadu (Permendagri 42/2015): one plan per team per year, items by stage, and progress reports per
- * item and period. Rules: a plan's region is its team's, written by callers whose scope covers it; the schedule of an
- * item lies within the plan's year; no report for a period that has not started; only the team's secretariat
- * (its agency, claim {@code agency_id}) submits; the level above verifies or returns (kabupaten/kota → provinsi →
- * nasional); a verified report never changes.
+ * Rencana Aksi Terpadu (Permendagri 42/2015): one plan per team per year and its items by stage. Rules: a plan's
+ * region is its team's, written by callers whose scope covers it; the schedule of an item lies within the plan's
+ * year; a plan or item with submitted or verified reports keeps them. Progress reports are
+ * {@link ProgressReportService}'s, achievement and the recap {@link AchievementService}'s.
  */
 @ApplicationScoped
 public class ActionPlanService {
@@ -66,13 +65,8 @@ public class ActionPlanService {
     /** Action-plan items. */
     @Produces
     public static final RecordType ITEM = RecordType.published("action-plan-item", PlanItem.class);
-    /** Progress reports; one per item and period. */
-    @Produces
-    public static final RecordType REPORT = RecordType.published("action-plan-report", ProgressReport.class)
-            .constraint("action_plan_report_item_id_period_key", Message.of("plan.report.period.exists"));
     private static final List<SortKey> ORDER = List.of(SortKey.integerDesc("e.year"), SortKey.uuid("e.id"));
     private static final List<SortKey> ITEM_ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
-    private static final List<SortKey> REPORT_ORDER = List.of(SortKey.enumName("e.period", Period.class), SortKey.uuid("e.id"));
 
     private final EntityManager em;
     private final Caller caller;
@@ -129,7 +123,7 @@ public class ActionPlanService {
     }
 
     /** The plan if the caller may see its team; 404 otherwise. */
-    private ActionPlan visible(UUID id) {
+    ActionPlan visible(UUID id) {
         ActionPlan plan = id == null ? null : em.find(ActionPlan.class, id);
         Team team = plan == null ? null : em.find(Team.class, plan.teamId);
         if (team == null || !caller.scope().canRead(team.regionCode)) {
@@ -138,7 +132,7 @@ public class ActionPlanService {
         return plan;
     }
 
-    private Team writableTeam(ActionPlan plan) {
+    Team writableTeam(ActionPlan plan) {
         Team team = em.find(Team.class, plan.teamId);
         caller.scope().requireWritable(team.regionCode, "regionCode");
         return team;
@@ -199,7 +193,7 @@ public class ActionPlanService {
         List<ProgressReport> reports = reportsOf(id);
         requireOnlyDrafts(reports, true);
         for (ProgressReport report : reports) {
-            records.deleted(report, REPORT, team.regionCode);
+            records.deleted(report, ProgressReportService.REPORT, team.regionCode);
         }
         for (PlanItem item : itemsOf(id)) {
             records.deleted(item, ITEM, team.regionCode);
@@ -232,7 +226,7 @@ public class ActionPlanService {
         return PlanItemResponse.from(itemOf(planId, itemId));
     }
 
-    private PlanItem itemOf(UUID planId, UUID itemId) {
+    PlanItem itemOf(UUID planId, UUID itemId) {
         PlanItem item = itemId == null ? null : em.find(PlanItem.class, itemId);
         if (item == null || !item.planId.equals(planId)) {
             throw ProblemException.notFound(Message.of("plan.item.not-found", "id", itemId));
@@ -240,7 +234,7 @@ public class ActionPlanService {
         return item;
     }
 
-    private List<PlanItem> itemsOf(UUID planId) {
+    List<PlanItem> itemsOf(UUID planId) {
         return em.createQuery("from PlanItem i where i.planId = :id order by i.createdAt, i.id", PlanItem.class)
                 .setParameter("id", planId).getResultList();
     }
@@ -281,7 +275,7 @@ public class ActionPlanService {
         List<ProgressReport> reports = reportsOf(planId).stream().filter(r -> r.itemId.equals(itemId)).toList();
         requireOnlyDrafts(reports, false);
         for (ProgressReport report : reports) {
-            records.deleted(report, REPORT, team.regionCode);
+            records.deleted(report, ProgressReportService.REPORT, team.regionCode);
         }
         records.deleted(item, ITEM, team.regionCode);
     }
@@ -319,213 +313,10 @@ public class ActionPlanService {
         item.endsOn = input.endsOn();
     }
 
-    // ---- progress reports -----------------------------------------------------------------------------------
 
-    private List<ProgressReport> reportsOf(UUID planId) {
+    /** Every report of a plan. */
+    List<ProgressReport> reportsOf(UUID planId) {
         return em.createQuery("from ProgressReport r where r.planId = :id", ProgressReport.class)
                 .setParameter("id", planId).getResultList();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ReportResponse> reports(UUID planId, Period period, ReportStatus status, UUID itemId, PageRequest page) {
-        visible(planId);
-        Filter filter = new Filter().and("e.planId = :?", planId).andIf(period, "e.period = :?", period)
-                .andIf(status, "e.status = :?", status).andIf(itemId, "e.itemId = :?", itemId);
-        return Keyset.page(em, ProgressReport.class, "ProgressReport e", filter, REPORT_ORDER, page,
-                r -> List.of(r.period.name(), r.id.toString())).map(ReportResponse::from);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ReportResponse report(UUID planId, UUID reportId) {
-        visible(planId);
-        return ReportResponse.from(reportOf(planId, reportId));
-    }
-
-    private ProgressReport reportOf(UUID planId, UUID reportId) {
-        ProgressReport report = reportId == null ? null : em.find(ProgressReport.class, reportId);
-        if (report == null || !report.planId.equals(planId)) {
-            throw ProblemException.notFound(Message.of("plan.report.not-found", "id", reportId));
-        }
-        return report;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ChangeEntry> reportHistory(UUID planId, UUID reportId, PageRequest page) {
-        visible(planId);
-        reportOf(planId, reportId);
-        return changeLog.history(REPORT, reportId, page);
-    }
-
-    @Transactional
-    public ReportResponse addReport(UUID planId, UUID itemId, ReportInput input) {
-        ActionPlan plan = visible(planId);
-        Team team = writableTeam(plan);
-        PlanItem item = itemOf(planId, itemId);
-        LocalDate start = input.period().startsOn(plan.year);
-        if (today().isBefore(start)) {
-            throw ProblemException.conflict(Message.of("plan.report.period.not-started", "period", input.period(),
-                    "year", plan.year, "date", start));
-        }
-        long existing = em.createQuery("select count(*) from ProgressReport r where r.itemId = :item and r.period = :period",
-                Long.class).setParameter("item", itemId).setParameter("period", input.period()).getSingleResult();
-        if (existing > 0) {
-            throw ProblemException.conflict(Message.of("plan.report.period.taken", "period", input.period()));
-        }
-        ProgressReport report = new ProgressReport();
-        report.id = records.newId(ProgressReport.class, input.id());
-        report.planId = planId;
-        report.itemId = itemId;
-        report.period = input.period();
-        report.status = ReportStatus.DRAFT;
-        applyReport(report, item, input);
-        return records.created(report, REPORT, team.regionCode, ReportResponse::from);
-    }
-
-    @Transactional
-    public ReportResponse replaceReport(UUID planId, UUID reportId, Long expectedVersion, ReportInput input) {
-        ActionPlan plan = visible(planId);
-        Team team = writableTeam(plan);
-        ProgressReport report = reportOf(planId, reportId);
-        Records.checkReplace(report, input.id(), expectedVersion);
-        requireEditable(report);
-        if (input.period() != report.period) {
-            throw ProblemException.invalid("period", Message.of("plan.report.period.fixed", "period", report.period));
-        }
-        applyReport(report, em.find(PlanItem.class, report.itemId), input);
-        return records.updated(report, REPORT, team.regionCode, ReportResponse::from);
-    }
-
-    @Transactional
-    public void deleteReport(UUID planId, UUID reportId, Long expectedVersion) {
-        ActionPlan plan = visible(planId);
-        Team team = writableTeam(plan);
-        ProgressReport report = reportOf(planId, reportId);
-        ETags.check(expectedVersion, report.version);
-        requireEditable(report);
-        records.deleted(report, REPORT, team.regionCode);
-    }
-
-    private static void requireEditable(ProgressReport report) {
-        if (!report.status.editable()) {
-            throw ProblemException.conflict(report.status == ReportStatus.VERIFIED ? Message.of("plan.report.final")
-                    : Message.of("plan.report.not-editable", "status", report.status));
-        }
-    }
-
-    private static void applyReport(ProgressReport report, PlanItem item, ReportInput input) {
-        report.realisation = input.realisation().setScale(2, java.math.RoundingMode.UNNECESSARY);
-        report.percentage = Achievement.percentage(report.realisation, item.targetValue);
-        report.obstacles = input.obstacles() == null || input.obstacles().isBlank() ? null : input.obstacles().trim();
-        report.evidence = input.evidence() == null ? new ArrayList<>() : new ArrayList<>(input.evidence());
-    }
-
-    /**
-     * Submits, verifies or returns a report. The team's secretariat (the caller's agency) submits; a caller of the
-     * level above the team verifies or returns: the province for a kabupaten/kota team, national scope for a
-     * province team and for the national team.
-     */
-    @Transactional
-    public ReportResponse transition(UUID planId, UUID reportId, Long expectedVersion, ReportTransitionInput input) {
-        ActionPlan plan = visible(planId);
-        Team team = em.find(Team.class, plan.teamId);
-        ProgressReport report = reportOf(planId, reportId);
-        ETags.check(expectedVersion, report.version);
-        ReportStatus from = report.status;
-        ReportStatus.TABLE.require(from, input.to(), () -> from == ReportStatus.VERIFIED
-                ? Message.of("plan.report.transition.final", "to", input.to())
-                : Message.of("plan.report.transition.refused", "from", from, "to", input.to()));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (input.to() == ReportStatus.SUBMITTED) {
-            caller.scope().requireWritable(team.regionCode, "regionCode");
-            if (team.secretariatAgencyId == null || !team.secretariatAgencyId.equals(caller.agencyId())) {
-                throw ProblemException.forbidden(Message.of("plan.report.submit.refused"));
-            }
-            report.submittedAt = now;
-            report.submittedBy = caller.subject();
-            report.reviewedAt = null;
-            report.reviewedBy = null;
-        } else {
-            String above = levelAbove(team);
-            if (!caller.scope().covers(above) || !(caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_))) {
-                throw ProblemException.forbidden(above == null
-                        ? Message.of("plan.report.verify.national", "level", team.level)
-                        : Message.of("plan.report.verify.province", "level", team.level, "province", above));
-            }
-            if (input.to() == ReportStatus.RETURNED && (input.note() == null || input.note().isBlank())) {
-                throw ProblemException.invalid("note", Message.of("plan.report.note.returned"));
-            }
-            report.reviewedAt = now;
-            report.reviewedBy = caller.subject();
-        }
-        report.reviewNote = input.note() == null || input.note().isBlank() ? report.reviewNote : input.note().trim();
-        report.status = input.to();
-        return records.updated(report, REPORT, team.regionCode, ReportResponse::from);
-    }
-
-    /** The region whose callers review a team's reports: the province of a kabupaten/kota, else national (null). */
-    static String levelAbove(Team team) {
-        return team.level == TeamLevel.KABUPATEN_KOTA ? team.regionCode.substring(0, 2) : null;
-    }
-
-    // ---- achievement ----------------------------------------------------------------------------------------
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public AchievementResponse achievement(UUID planId) {
-        ActionPlan plan = visible(planId);
-        List<PlanItem> items = itemsOf(planId);
-        List<ProgressReport> reports = reportsOf(planId);
-        LocalDate today = today();
-        List<PeriodAchievement> periods = new ArrayList<>();
-        for (Period period : Period.values()) {
-            periods.add(Achievement.of(plan.year, period, items, reports, today));
-        }
-        return new AchievementResponse(planId, plan.year, Achievement.RULE, periods);
-    }
-
-    /** Province teams' plans of a year ranked by their overall achievement in a period, among those the caller sees. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public RecapResponse recap(int year, Period period) {
-        Filter filter = caller.scope().restrict(new Filter().and("p.teamId = t.id"), "t.regionCode")
-                .and("t.level = :?", TeamLevel.PROVINSI).and("p.year = :?", year);
-        var query = em.createQuery("select p, t.regionCode from ActionPlan p, Team t where " + filter.where(), Object[].class);
-        filter.parameters().forEach(query::setParameter);
-        List<Object[]> plans = query.getResultList();
-        boolean started = !today().isBefore(period.startsOn(year));
-        if (plans.isEmpty()) {
-            return new RecapResponse(year, period, started, Achievement.RULE, List.of());
-        }
-        List<UUID> ids = plans.stream().map(row -> ((ActionPlan) row[0]).id).toList();
-        List<PlanItem> items = em.createQuery("from PlanItem i where i.planId in :ids", PlanItem.class)
-                .setParameter("ids", ids).getResultList();
-        List<ProgressReport> reports = em.createQuery(
-                "from ProgressReport r where r.planId in :ids and r.period = :period and r.status = :status", ProgressReport.class)
-                .setParameter("ids", ids).setParameter("period", period).setParameter("status", ReportStatus.VERIFIED)
-                .getResultList();
-        Map<String, String> names = new HashMap<>();
-        em.createQuery("select r.code, r.name from Region r where r.code in :codes", Object[].class)
-                .setParameter("codes", plans.stream().map(row -> (String) row[1]).toList()).getResultList()
-                .forEach(row -> names.put((String) row[0], (String) row[1]));
-        record Scored(ActionPlan plan, String province, int items, int verified, BigDecimal achievement) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        for (Object[] row : plans) {
-            ActionPlan plan = (ActionPlan) row[0];
-            List<PlanItem> own = items.stream().filter(i -> i.planId.equals(plan.id)).toList();
-            List<ProgressReport> ownReports = reports.stream().filter(r -> r.planId.equals(plan.id)).toList();
-            PeriodAchievement a = Achievement.of(year, period, own, ownReports, today());
-            scored.add(new Scored(plan, (String) row[1], own.size(),
-                    a.stages().stream().mapToInt(ActionPlanDtos.StageAchievement::verifiedItems).sum(), a.overall()));
-        }
-        scored.sort(Comparator.comparing(Scored::achievement, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Scored::province));
-        List<RecapRow> rows = new ArrayList<>();
-        for (int i = 0; i < scored.size(); i++) {
-            Scored s = scored.get(i);
-            int rank = i > 0 && java.util.Objects.equals(s.achievement(), scored.get(i - 1).achievement())
-                    ? rows.get(i - 1).rank() : i + 1;
-            rows.add(new RecapRow(rank, s.province(), names.get(s.province()), s.plan().id, s.items(), s.verified(),
-                    s.achievement()));
-        }
-        return new RecapResponse(year, period, started, Achievement.RULE, rows);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 
 /** Request and response bodies of {@code /api/v1/agencies}. */
@@ -52,7 +53,7 @@ public final class AgencyDtos {
             Contact contact,
             @Schema(description = "Version; also the ETag", example = "0") long version,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt) implements Versioned {
 
         static AgencyResponse from(Agency a) {
             Contact contact = a.phone == null && a.email == null && a.address == null ? null

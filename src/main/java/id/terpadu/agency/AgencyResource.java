@@ -1,6 +1,7 @@
 package id.terpadu.agency;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -98,10 +99,9 @@ public class AgencyResource {
             schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
-    public Response create(@Valid @NotNull AgencyInput request) {
+    public Response create(@Valid @NotNull AgencyInput request, @Context UriInfo uri) {
         AgencyResponse created = service.create(request);
-        return Response.created(URI.create("/api/v1/agencies/" + created.id())).tag(ETags.of(created.version()))
-                .entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @PUT
@@ -116,10 +116,10 @@ public class AgencyResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AgencyInput request) {
         AgencyResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @DELETE
@@ -131,7 +131,7 @@ public class AgencyResource {
             + "to (409 otherwise). If-Match is required. The change log keeps a tombstone. ADMIN or COORDINATOR.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }

@@ -1,5 +1,6 @@
 package id.terpadu.apikey;
 
+import id.terpadu.common.http.Versioned;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +45,7 @@ public final class ApiKeyDtos {
             List<String> regionScope, List<String> scopes, Classification classification, Instant expiresAt,
             Instant revokedAt, String revokedBy, String revocationReason, Instant lastUsedAt,
             @Schema(description = "Neither revoked nor expired") boolean active, long version, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt) implements Versioned {
 
         static ApiKeyResponse from(ApiKey k) {
             return new ApiKeyResponse(k.id, k.agencyId, k.name, k.prefix, k.regionScope, k.scopes, k.classification,
@@ -58,11 +59,21 @@ public final class ApiKeyDtos {
             @Schema(description = "Send as `Authorization: ApiKey <key>` or `X-API-Key: <key>`. Shown only in this answer; "
                     + "a replay of the request returns the key without it.",
                     example = "tpd_Xy3kP9aQ2mV8sLr0eWc7TnB4uZq1HdFgJk6NoYpEiA") String key,
-            ApiKeyResponse apiKey) implements Redactable {
+            ApiKeyResponse apiKey) implements Redactable, Versioned {
 
         @Override
         public Object redacted() {
             return new ApiKeyCreated(null, apiKey);
+        }
+
+        @Override
+        public java.util.UUID id() {
+            return apiKey.id();
+        }
+
+        @Override
+        public long version() {
+            return apiKey.version();
         }
     }
 

@@ -1,6 +1,7 @@
 package id.terpadu.apikey;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -89,10 +90,9 @@ public class ApiKeyResource {
             schema = @Schema(implementation = ApiKeyDtos.ApiKeyCreated.class),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created",
                     value = ApiKeyExamples.CREATED)))
-    public Response create(@Valid @NotNull ApiKeyInput request) {
+    public Response create(@Valid @NotNull ApiKeyInput request, @Context UriInfo uri) {
         ApiKeyCreated created = service.create(request);
-        return Response.created(URI.create("/api/v1/api-keys/" + created.apiKey().id()))
-                .tag(ETags.of(created.apiKey().version())).entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @POST
@@ -107,7 +107,7 @@ public class ApiKeyResource {
             examples = @ExampleObject(name = "key", value = ApiKeyExamples.KEY)))
     public Response revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationInput request) {
         ApiKeyResponse revoked = service.revoke(id, request.reason());
-        return Response.ok(revoked).tag(ETags.of(revoked.version())).build();
+        return Answers.ok(revoked);
     }
 
     @GET

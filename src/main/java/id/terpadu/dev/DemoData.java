@@ -26,7 +26,7 @@ import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.DevTokenDtos.DevTokenRequest;
 import id.terpadu.common.security.DevTokens;
 import id.terpadu.common.security.Role;
-import id.terpadu.status.ConflictStatusService;
+import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.webhook.WebhookService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServer;

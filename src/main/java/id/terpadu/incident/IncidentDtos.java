@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import id.terpadu.common.http.Versioned;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.validation.Constraints;
@@ -82,7 +83,7 @@ public final class IncidentDtos {
             Classification classification, Stage stage, List<Party> parties, Impact impact, UUID leadAgencyId,
             UUID duplicateOf, UUID conflictStatusId, String closingSummary,
             @Schema(description = "Version; also the ETag", example = "0") long version,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt) implements Versioned {
 
         /** The incident with the names of persons among its parties masked. */
         public IncidentResponse masked() {
@@ -171,7 +172,7 @@ public final class IncidentDtos {
     @Schema(name = "Activity")
     public record ActivityResponse(UUID id, UUID incidentId, String activityType, Stage stage, UUID agencyId,
             Instant occurredAt, String description, String outcome, long version, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt) implements Versioned {
 
         static ActivityResponse from(Activity a) {
             return new ActivityResponse(a.id, a.incidentId, a.activityType, a.stage, a.agencyId, a.occurredAt,

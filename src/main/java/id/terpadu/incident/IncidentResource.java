@@ -1,6 +1,7 @@
 package id.terpadu.incident;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.List;
 import java.util.UUID;
 
@@ -177,10 +178,9 @@ public class IncidentResource {
             schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
-    public Response create(@Valid @NotNull IncidentInput request) {
+    public Response create(@Valid @NotNull IncidentInput request, @Context UriInfo uri) {
         IncidentResponse created = service.create(request);
-        return Response.created(URI.create("/api/v1/incidents/" + created.id())).tag(ETags.of(created.version()))
-                .entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @PUT
@@ -196,10 +196,10 @@ public class IncidentResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull IncidentInput request) {
         IncidentResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @DELETE
@@ -212,7 +212,7 @@ public class IncidentResource {
             + "duplicates. If-Match is required. ADMIN or COORDINATOR.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
@@ -271,7 +271,7 @@ public class IncidentResource {
             @Valid @NotNull StageTransitionInput request) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         IncidentResponse updated = service.transition(id, expected, request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @GET
@@ -311,9 +311,8 @@ public class IncidentResource {
             schema = @Schema(implementation = IncidentDtos.ActivityResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY_RECORDED)))
-    public Response addActivity(@PathParam("id") UUID id, @Valid @NotNull ActivityInput request) {
+    public Response addActivity(@PathParam("id") UUID id, @Valid @NotNull ActivityInput request, @Context UriInfo uri) {
         ActivityResponse created = service.addActivity(id, request);
-        return Response.created(URI.create("/api/v1/incidents/" + id + "/activities/" + created.id()))
-                .tag(ETags.of(created.version())).entity(created).build();
+        return Answers.created(uri, created);
     }
 }

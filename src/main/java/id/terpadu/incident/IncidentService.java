@@ -41,8 +41,8 @@ import id.terpadu.reference.ReferenceService;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
 import id.terpadu.region.RegionService;
-import id.terpadu.status.ConflictStatus;
-import id.terpadu.status.ConflictStatusService;
+import id.terpadu.conflictstatus.ConflictStatus;
+import id.terpadu.conflictstatus.ConflictStatusService;
 
 /**
  * Incidents, their stage transitions and activities. Rules: an incident lies in a kabupaten/kota or finer, inside

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 
 /** Request and response bodies of {@code /api/v1/meetings} and {@code /api/v1/meeting-decisions}. */
@@ -57,7 +58,7 @@ public final class MeetingDtos {
     @Schema(name = "MeetingDecision")
     public record DecisionResponse(UUID id, UUID meetingId, String description, UUID ownerAgencyId, LocalDate dueOn,
             DecisionStatus status, @Schema(description = "Past due and still open") boolean overdue,
-            List<FollowUp> followUps, long version, Instant createdAt, Instant updatedAt) {
+            List<FollowUp> followUps, long version, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     @Schema(name = "Meeting")
@@ -66,6 +67,6 @@ public final class MeetingDtos {
             List<String> agenda, List<Attendee> attendees, String minutes,
             @Schema(description = "Linked incidents you may see") List<UUID> incidentIds,
             @Schema(description = "Linked early warnings you may see") List<UUID> earlyWarningIds,
-            List<DecisionResponse> decisions, long version, Instant createdAt, Instant updatedAt) {
+            List<DecisionResponse> decisions, long version, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 }

@@ -1,6 +1,7 @@
 package id.terpadu.meeting;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -53,8 +54,6 @@ import id.terpadu.meeting.MeetingDtos.MeetingResponse;
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
 public class MeetingResource {
 
-    static final String IF_MATCH = "ETag of the version you read";
-
     private final MeetingService service;
 
     MeetingResource(MeetingService service) {
@@ -103,10 +102,9 @@ public class MeetingResource {
             schema = @Schema(implementation = MeetingDtos.MeetingResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "meeting", value = MeetingExamples.RESPONSE)))
-    public Response create(@Valid @NotNull MeetingInput request) {
+    public Response create(@Valid @NotNull MeetingInput request, @Context UriInfo uri) {
         MeetingResponse created = service.create(request);
-        return Response.created(URI.create("/api/v1/meetings/" + created.id())).tag(ETags.of(created.version()))
-                .entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @PUT
@@ -121,10 +119,10 @@ public class MeetingResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "meeting", value = MeetingExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MeetingInput request) {
         MeetingResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @DELETE
@@ -136,7 +134,7 @@ public class MeetingResource {
             + "tombstone in the change log). If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
@@ -150,68 +148,5 @@ public class MeetingResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
-    }
-
-    @POST
-    @Path("{id}/decisions")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
-    @Idempotent
-    @Operation(summary = "Record a decision of a meeting", description = "What an owner agency is to do, due on a day "
-            + "not before the meeting; it starts OPEN.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
-    public Response addDecision(@PathParam("id") UUID id, @Valid @NotNull DecisionInput request) {
-        DecisionResponse created = service.addDecision(id, request);
-        return Response.created(URI.create("/api/v1/meetings/" + id + "/decisions/" + created.id()))
-                .tag(ETags.of(created.version())).entity(created).build();
-    }
-
-    @GET
-    @Path("{id}/decisions/{decisionId}")
-    @Operation(summary = "Get a decision", description = "One decision with its follow-ups, whether it is overdue, and its ETag.")
-    @APIResponse(responseCode = "200", description = "The decision", content = @Content(
-            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    public Response decision(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @Context Request request) {
-        DecisionResponse decision = service.decision(id, decisionId);
-        return ETags.conditionalGet(request, decision.version(), decision);
-    }
-
-    @GET
-    @Path("{id}/decisions/{decisionId}/history")
-    @Operation(summary = "History of a decision", description = "Every change and follow-up, oldest first. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
-            schema = @Schema(ref = "ChangeEntryPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
-    public Response decisionHistory(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
-            @BeanParam PageParams page) {
-        return page.ok(service.decisionHistory(id, decisionId, page.request()));
-    }
-
-    @POST
-    @Path("{id}/decisions/{decisionId}/follow-ups")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
-    @Idempotent
-    @Operation(summary = "Follow a decision up", description = "OPEN → IN_PROGRESS → DONE, or DROPPED with a note; a "
-            + "note alone (same status) records progress. The owner agency's OFFICER or the secretariat. A forbidden "
-            + "move is 409 listing the allowed ones. If-Match is optional and checked when sent.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "progress", value = MeetingExamples.PROGRESS),
-            @ExampleObject(name = "done", value = MeetingExamples.DONE) }))
-    @APIResponse(responseCode = "200", description = "The decision after the follow-up", content = @Content(
-            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
-    public Response followUp(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
-            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull FollowUpInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
-        DecisionResponse updated = service.followUp(id, decisionId, expected, request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 }

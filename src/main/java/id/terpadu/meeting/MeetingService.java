@@ -41,11 +41,11 @@ import id.terpadu.meeting.MeetingDtos.FollowUpInput;
 import id.terpadu.meeting.MeetingDtos.MeetingInput;
 import id.terpadu.meeting.MeetingDtos.MeetingResponse;
 import id.terpadu.common.region.RegionCode;
-import id.terpadu.status.ConflictStatusService;
+import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamService;
-import id.terpadu.warning.EarlyWarning;
-import id.terpadu.warning.WarningService;
+import id.terpadu.earlywarning.EarlyWarning;
+import id.terpadu.earlywarning.WarningService;
 
 /**
  * Coordination meetings of a team and the decisions taken there. Rules: a meeting's region is its team's, written by

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 
 /** Request and response bodies of {@code /api/v1/neutrality-cases}. */
@@ -93,7 +94,7 @@ public final class NeutralityDtos {
             List<Evidence> evidence, String reporterName, UUID handlingAgencyId,
             @Schema(description = "Whether names are shown unmasked to you") boolean personalDataVisible,
             @Schema(description = "How many persons are in each status", example = "{\"REKOMENDASI\": 15}") Map<NeutralityStatus, Integer> statusCounts,
-            List<PersonResponse> persons, long version, Instant createdAt, Instant updatedAt) {
+            List<PersonResponse> persons, long version, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     @Schema(name = "NeutralityStatisticsRow")

@@ -1,6 +1,7 @@
 package id.terpadu.neutrality;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -103,10 +104,9 @@ public class NeutralityResource {
             schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
-    public Response create(@Valid @NotNull CaseInput request) {
+    public Response create(@Valid @NotNull CaseInput request, @Context UriInfo uri) {
         CaseResponse created = service.create(request);
-        return Response.created(URI.create("/api/v1/neutrality-cases/" + created.id())).tag(ETags.of(created.version()))
-                .entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @PUT
@@ -121,26 +121,10 @@ public class NeutralityResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CaseInput request) {
         CaseResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
-    }
-
-    @POST
-    @Path("{id}/persons")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
-    @Idempotent
-    @Operation(summary = "Add civil servants to a case", description = "Appends persons (each starts DITERIMA).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "more", value = NeutralityExamples.MORE)))
-    @APIResponse(responseCode = "200", description = "The case with the new persons", content = @Content(
-            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
-    public Response addPersons(@PathParam("id") UUID id, @Valid @NotNull PersonsInput request) {
-        CaseResponse updated = service.addPersons(id, request.persons());
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @POST
@@ -166,7 +150,7 @@ public class NeutralityResource {
             @Valid @NotNull TransitionInput request) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         CaseResponse updated = service.transition(id, expected, request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @GET

@@ -41,7 +41,7 @@ import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.region.RegionService;
-import id.terpadu.status.ConflictStatusService;
+import id.terpadu.conflictstatus.ConflictStatusService;
 
 /**
  * ASN neutrality cases (SKB 2022). Rules: the region exists and lies in the writer's scope; violation forms come from

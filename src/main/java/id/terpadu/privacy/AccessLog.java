@@ -20,7 +20,7 @@ import id.terpadu.common.http.Params;
 import id.terpadu.incident.IncidentService;
 import id.terpadu.neutrality.NeutralityService;
 import id.terpadu.privacy.AccessLogResource.AccessResponse;
-import id.terpadu.warning.WarningService;
+import id.terpadu.earlywarning.WarningService;
 
 /** Reads the personal-data access log: within the reader's region scope, newest first. */
 @ApplicationScoped

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 
 /** Request and response bodies of {@code /api/v1/teams} and its members. */
@@ -49,7 +50,7 @@ public final class TeamDtos {
             @Schema(example = "2023-02-06") LocalDate decreeDate,
             UUID secretariatAgencyId,
             @Schema(description = "Version; also the ETag", example = "0") long version,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt) implements Versioned {
 
         static TeamResponse from(Team t) {
             return new TeamResponse(t.id, t.level, t.regionCode, t.name, t.year, t.decreeNumber, t.decreeDate,
@@ -75,7 +76,7 @@ public final class TeamDtos {
             @Schema(example = "Kepala Badan Kesbangpol Provinsi") String position,
             TeamRole role, SubTeam subTeam,
             @Schema(description = "Version; also the ETag", example = "0") long version,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt) implements Versioned {
 
         static TeamMemberResponse from(TeamMember m) {
             return new TeamMemberResponse(m.id, m.teamId, m.agencyId, m.personName, m.position, m.role, m.subTeam,

@@ -1,6 +1,7 @@
 package id.terpadu.team;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -92,10 +93,9 @@ public class TeamMemberResource {
             schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "member", value = TeamExamples.MEMBER)))
-    public Response add(@PathParam("teamId") UUID teamId, @Valid @NotNull TeamMemberInput request) {
+    public Response add(@PathParam("teamId") UUID teamId, @Valid @NotNull TeamMemberInput request, @Context UriInfo uri) {
         TeamMemberResponse created = service.addMember(teamId, request);
-        return Response.created(URI.create("/api/v1/teams/" + teamId + "/members/" + created.id()))
-                .tag(ETags.of(created.version())).entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @PUT
@@ -110,10 +110,10 @@ public class TeamMemberResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "member", value = TeamExamples.MEMBER)))
     public Response replace(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamMemberInput request) {
         TeamMemberResponse updated = service.replaceMember(teamId, memberId, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @DELETE
@@ -125,7 +125,7 @@ public class TeamMemberResource {
             + "If-Match is required. ADMIN or COORDINATOR in scope.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteMember(teamId, memberId, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }

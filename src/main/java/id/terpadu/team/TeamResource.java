@@ -1,6 +1,7 @@
 package id.terpadu.team;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -95,10 +96,9 @@ public class TeamResource {
             schema = @Schema(implementation = TeamDtos.TeamResponse.class),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "team", value = TeamExamples.RESPONSE)))
-    public Response create(@Valid @NotNull TeamInput request) {
+    public Response create(@Valid @NotNull TeamInput request, @Context UriInfo uri) {
         TeamResponse created = service.create(request);
-        return Response.created(URI.create("/api/v1/teams/" + created.id())).tag(ETags.of(created.version()))
-                .entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @PUT
@@ -113,10 +113,10 @@ public class TeamResource {
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "team", value = TeamExamples.RESPONSE)))
     public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamInput request) {
         TeamResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @DELETE
@@ -128,7 +128,7 @@ public class TeamResource {
             + "tombstone for each. If-Match is required. ADMIN or COORDINATOR in scope.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import id.terpadu.common.http.Versioned;
 import id.terpadu.common.changelog.Operation;
 import id.terpadu.common.idempotency.Redactable;
 import id.terpadu.common.security.Classification;
@@ -69,7 +70,7 @@ public final class WebhookDtos {
             @Schema(description = "Version; also the ETag", example = "0") long version,
             String createdBy,
             Instant createdAt,
-            Instant updatedAt) implements Redactable {
+            Instant updatedAt) implements Redactable , Versioned{
 
         static SubscriptionResponse from(WebhookSubscription s, boolean withSecret) {
             return new SubscriptionResponse(s.id, s.url, s.description, List.copyOf(Arrays.asList(s.eventTypes)),

@@ -1,6 +1,7 @@
 package id.terpadu.webhook;
 
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -49,8 +50,6 @@ import id.terpadu.webhook.WebhookDtos.SubscriptionResponse;
         + "POSTed to your URL, with retries and a delivery log")
 @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
 public class WebhookResource {
-
-    static final String IF_MATCH = "ETag of the version you read";
 
     private final WebhookService service;
 
@@ -105,10 +104,9 @@ public class WebhookResource {
             content = @Content(
             schema = @Schema(implementation = WebhookDtos.SubscriptionResponse.class), mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "created", value = WebhookExamples.CREATED)))
-    public Response create(@Valid @NotNull SubscriptionInput request) {
+    public Response create(@Valid @NotNull SubscriptionInput request, @Context UriInfo uri) {
         SubscriptionResponse created = service.create(request);
-        return Response.created(URI.create("/api/v1/webhooks/" + created.id())).tag(ETags.of(created.version()))
-                .entity(created).build();
+        return Answers.created(uri, created);
     }
 
     @DELETE
@@ -119,7 +117,7 @@ public class WebhookResource {
             + "subscription with its delivery log; the change log keeps a tombstone. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
@@ -138,7 +136,7 @@ public class WebhookResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscription", value = WebhookExamples.RESPONSE)))
     public Response enable(@PathParam("id") UUID id, @Valid EnableInput request) {
         SubscriptionResponse updated = service.enable(id, request);
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Answers.ok(updated);
     }
 
     @GET

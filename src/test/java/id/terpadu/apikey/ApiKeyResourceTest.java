@@ -28,7 +28,7 @@ import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
-import id.terpadu.warning.EarlyWarningResourceTest;
+import id.terpadu.earlywarning.EarlyWarningResourceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.terpadu.common.security.AuthorizationMatrixTest;
-import id.terpadu.status.ConflictStatusService;
+import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.support.fuzz.OpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -90,6 +90,7 @@ class ExampleWalkTest {
         List<String> failures = new ArrayList<>();
         int executed = 0;
         int walked = 0;
+        int locations = 0;
         Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -116,6 +117,22 @@ class ExampleWalkTest {
                     if (response.statusCode() >= 300) {
                         failures.add(key + " (example " + (i + 1) + ") answered " + response.statusCode() + ": "
                                 + response.asString());
+                    } else if (response.statusCode() == 201) {
+                        // the Location of what was created answers it, with the same version; TNI assistance has no
+                        // address of its own yet, and its Location is its status's list of assistance, which holds it
+                        String location = response.header("Location");
+                        Response read = location == null ? null : given().auth().oauth2(caller)
+                                .accept("application/json").get(java.net.URI.create(location).getPath());
+                        boolean same = read != null && read.statusCode() == 200
+                                && (java.util.Objects.equals(read.header("ETag"), response.header("ETag"))
+                                        || read.header("ETag") == null && location.endsWith("/tni-assistance")
+                                                && read.asString().contains(response.jsonPath().getString("id")));
+                        if (!same) {
+                            failures.add(key + " (example " + (i + 1) + ") created at " + location + ", which answered "
+                                    + (read == null ? "nothing" : read.statusCode() + " with ETag " + read.header("ETag")));
+                        } else {
+                            locations++;
+                        }
                     }
                 }
             }
@@ -123,6 +140,7 @@ class ExampleWalkTest {
         System.out.printf("example walk: %d requests for %d operations, %d failed%n", executed, walked, failures.size());
         assertThat(failures).as("examples that fail on a fresh development database").isEmpty();
         assertThat(executed).as("operations executed").isGreaterThanOrEqualTo(110);
+        assertThat(locations).as("creates whose Location was read back").isGreaterThanOrEqualTo(15);
     }
 
     /** Every region an example names lies in the scope of every development token example. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
+import id.terpadu.task.TaskEscalation;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

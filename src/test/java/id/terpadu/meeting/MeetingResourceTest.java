@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Tag;
 
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
-import id.terpadu.warning.EarlyWarningResourceTest;
+import id.terpadu.earlywarning.EarlyWarningResourceTest;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,8 +13,8 @@ import id.terpadu.apikey.ApiKeyResourceTest;
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.meeting.MeetingResourceTest;
 import id.terpadu.neutrality.NeutralityCaseResourceTest;
-import id.terpadu.status.ConflictStatusResourceTest;
-import id.terpadu.warning.EarlyWarningResourceTest;
+import id.terpadu.conflictstatus.ConflictStatusResourceTest;
+import id.terpadu.earlywarning.EarlyWarningResourceTest;
 import id.terpadu.webhook.WebhookResourceTest;
 import io.restassured.specification.RequestSpecification;
 

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
-import id.terpadu.warning.EarlyWarningResourceTest;
+import id.terpadu.earlywarning.EarlyWarningResourceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;

@@ -18,6 +18,9 @@ import id.terpadu.common.error.ProblemType;
  */
 public final class ETags {
 
+    /** How every write's {@code If-Match} parameter is described. */
+    public static final String IF_MATCH = "ETag of the version you read";
+
     private ETags() {
     }
 

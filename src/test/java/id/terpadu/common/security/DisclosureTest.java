@@ -19,7 +19,7 @@ import id.terpadu.support.Db;
 import id.terpadu.support.Fixtures;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
-import id.terpadu.warning.EarlyWarningResourceTest;
+import id.terpadu.earlywarning.EarlyWarningResourceTest;
 import id.terpadu.webhook.WebhookResourceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;

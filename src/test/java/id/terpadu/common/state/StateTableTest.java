@@ -15,10 +15,10 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.incident.Stage;
-import id.terpadu.incident.TaskState;
+import id.terpadu.task.TaskState;
 import id.terpadu.meeting.DecisionStatus;
 import id.terpadu.neutrality.NeutralityStatus;
-import id.terpadu.warning.WarningStatus;
+import id.terpadu.earlywarning.WarningStatus;
 
 /**
  * The six status machines, each written out as the law and the domain give it (no Quarkus boot): a change to a table

@@ -1,0 +1,325 @@
+package id.terpadu.conflictstatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.common.changelog.RecordType;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.RegionScope;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.region.RegionLevel;
+import id.terpadu.region.RegionService;
+import id.terpadu.conflictstatus.StatusDtos.ConflictStatusInput;
+import id.terpadu.conflictstatus.StatusDtos.ConflictStatusResponse;
+import id.terpadu.conflictstatus.StatusDtos.ExtensionInput;
+import id.terpadu.conflictstatus.StatusDtos.ExtensionResponse;
+import id.terpadu.conflictstatus.StatusDtos.RevocationInput;
+import id.terpadu.conflictstatus.StatusDtos.State;
+import id.terpadu.conflictstatus.StatusDtos.TniAssistanceInput;
+import id.terpadu.conflictstatus.StatusDtos.TniAssistanceResponse;
+
+/**
+ * Status Keadaan Konflik (UU 7/2012 Ps 14–25) and TNI assistance under it (Ps 33–35). Rules, each answered with its
+ * legal basis: the scale matches the region's level; the DPRD/DPR leaders are consulted before the status starts;
+ * a term lasts at most 90 days; an extension starts the day after the current end and lasts at most 30 days
+ * (recollection, see domain notes); revocation ends it early; a region has at most one status at a time; TNI
+ * assistance is requested only while the status is in force and ends when the status ends.
+ */
+@ApplicationScoped
+public class ConflictStatusService {
+
+    /** Status Keadaan Konflik. */
+    @Produces
+    public static final RecordType STATUS = RecordType.published("conflict-status", ConflictStatus.class);
+    /** Requests for TNI assistance. */
+    @Produces
+    public static final RecordType TNI_ASSISTANCE = RecordType.published("tni-assistance", TniAssistance.class);
+    public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
+    static final int MAX_TERM_DAYS = 90;
+    private static final List<SortKey> ORDER = List.of(SortKey.dateDesc("e.startsOn"), SortKey.uuidDesc("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final ChangeLog changeLog;
+    private final Records records;
+    private final RegionService regions;
+
+    ConflictStatusService(EntityManager em, Caller caller, ChangeLog changeLog, Records records, RegionService regions) {
+        this.em = em;
+        this.caller = caller;
+        this.changeLog = changeLog;
+        this.records = records;
+        this.regions = regions;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    // ---- reading --------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ConflictStatusResponse> list(Scale scale, String region, PageRequest page) {
+        Filter filter = caller.scope().restrict(new Filter(), "e.regionCode").andIf(scale, "e.scale = :?", scale);
+        if (region != null && !region.isBlank()) {
+            RegionCode.require(region, "region");
+            RegionScope.Columns.of("e.regionCode").within(filter, region);
+        }
+        Page<ConflictStatus> statuses = Keyset.page(em, ConflictStatus.class, "ConflictStatus e", filter, ORDER, page,
+                s -> List.of(s.startsOn.toString(), s.id.toString()));
+        List<UUID> ids = statuses.items().stream().map(s -> s.id).toList();
+        List<Extension> extensions = ids.isEmpty() ? List.of()
+                : em.createQuery("from Extension x where x.statusId in :ids order by x.startsOn", Extension.class)
+                        .setParameter("ids", ids).getResultList();
+        return statuses.map(s -> view(s, extensions.stream().filter(x -> x.statusId.equals(s.id)).toList()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConflictStatusResponse get(UUID id) {
+        ConflictStatus status = visible(id);
+        return view(status, extensionsOf(id));
+    }
+
+    /** The status if the caller may see it; 404 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConflictStatus visible(UUID id) {
+        ConflictStatus status = id == null ? null : em.find(ConflictStatus.class, id);
+        if (status == null || !caller.scope().canRead(status.regionCode)) {
+            throw ProblemException.notFound(Message.of("status.not-found", "id", id));
+        }
+        return status;
+    }
+
+    private ConflictStatus writable(UUID id) {
+        ConflictStatus status = visible(id);
+        caller.scope().requireWritable(status.regionCode, "regionCode");
+        return status;
+    }
+
+    private List<Extension> extensionsOf(UUID id) {
+        return em.createQuery("from Extension x where x.statusId = :id order by x.startsOn", Extension.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(STATUS, id, page);
+    }
+
+    // ---- the term -------------------------------------------------------------------------------------------
+
+    static LocalDate effectiveEnd(ConflictStatus status, List<Extension> extensions) {
+        LocalDate end = status.endsOn;
+        for (Extension extension : extensions) {
+            if (extension.endsOn.isAfter(end)) {
+                end = extension.endsOn;
+            }
+        }
+        return status.revokedOn != null && status.revokedOn.isBefore(end) ? status.revokedOn : end;
+    }
+
+    static boolean inForce(ConflictStatus status, List<Extension> extensions, LocalDate day) {
+        return !day.isBefore(status.startsOn) && !day.isAfter(effectiveEnd(status, extensions));
+    }
+
+    static ConflictStatusResponse view(ConflictStatus s, List<Extension> extensions) {
+        LocalDate today = today();
+        LocalDate end = effectiveEnd(s, extensions);
+        State state;
+        if (s.revokedOn != null && !today.isBefore(s.revokedOn)) {
+            state = State.DICABUT;
+        } else if (today.isBefore(s.startsOn)) {
+            state = State.BELUM_BERLAKU;
+        } else if (today.isAfter(end)) {
+            state = State.BERAKHIR;
+        } else {
+            state = today.isAfter(s.endsOn) ? State.DIPERPANJANG : State.DITETAPKAN;
+        }
+        return new ConflictStatusResponse(s.id, s.scale, s.regionCode, s.declaredBy, s.decreeNumber,
+                s.consultationDate, s.startsOn, s.endsOn, end, s.revokedOn, s.revocationReason, s.revocationDecree,
+                state, inForce(s, extensions, today), extensions.stream().map(ExtensionResponse::from).toList(),
+                s.version, s.createdAt, s.updatedAt);
+    }
+
+    // ---- writing --------------------------------------------------------------------------------------------
+
+    @Transactional
+    public ConflictStatusResponse declare(ConflictStatusInput input) {
+        String region = input.regionCode() == null || input.regionCode().isBlank() ? null : input.regionCode().trim();
+        caller.scope().requireWritable(region, "regionCode");
+        checkScale(input.scale(), region);
+        if (input.consultationDate().isAfter(input.startsOn())) {
+            throw ProblemException.invalid("consultationDate", Message.of("status.consultation.after"));
+        }
+        if (input.endsOn().isBefore(input.startsOn())) {
+            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
+        }
+        long days = ChronoUnit.DAYS.between(input.startsOn(), input.endsOn()) + 1;
+        if (days > MAX_TERM_DAYS) {
+            throw ProblemException.invalid("endsOn", Message.of("status.term.max", "max", MAX_TERM_DAYS, "days", days));
+        }
+        requireNoOverlap(region, input.startsOn(), input.endsOn(), null);
+        ConflictStatus status = new ConflictStatus();
+        status.id = records.newId(ConflictStatus.class, input.id());
+        status.scale = input.scale();
+        status.regionCode = region;
+        status.declaredBy = input.declaredBy().trim();
+        status.decreeNumber = input.decreeNumber().trim();
+        status.consultationDate = input.consultationDate();
+        status.startsOn = input.startsOn();
+        status.endsOn = input.endsOn();
+        return records.created(status, STATUS, region, s -> view(s, List.of()));
+    }
+
+    @Transactional
+    public ConflictStatusResponse extend(UUID id, ExtensionInput input) {
+        ConflictStatus status = writable(id);
+        List<Extension> extensions = new ArrayList<>(extensionsOf(id));
+        if (status.revokedOn != null) {
+            throw ProblemException.conflict(Message.of("status.revoked.no-extension", "date", status.revokedOn));
+        }
+        LocalDate end = effectiveEnd(status, extensions);
+        if (today().isAfter(end)) {
+            throw ProblemException.conflict(Message.of("status.ended", "date", end));
+        }
+        Extension extension = new Extension();
+        extension.id = UUID.randomUUID();
+        extension.statusId = id;
+        extension.decreeNumber = input.decreeNumber().trim();
+        extension.reason = input.reason().trim();
+        extension.startsOn = end.plusDays(1);
+        extension.endsOn = end.plusDays(input.days());
+        extension.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        extension.createdBy = caller.subject();
+        requireNoOverlap(status.regionCode, extension.startsOn, extension.endsOn, id);
+        em.persist(extension);
+        extensions.add(extension);
+        status.updatedAt = extension.createdAt;
+        return records.updated(status, STATUS, status.regionCode, s -> view(s, extensions));
+    }
+
+    @Transactional
+    public ConflictStatusResponse revoke(UUID id, RevocationInput input) {
+        ConflictStatus status = writable(id);
+        List<Extension> extensions = extensionsOf(id);
+        if (status.revokedOn != null) {
+            throw ProblemException.conflict(Message.of("status.revoked.already", "date", status.revokedOn));
+        }
+        LocalDate end = effectiveEnd(status, extensions);
+        if (input.revokedOn().isBefore(status.startsOn) || input.revokedOn().isAfter(end)) {
+            throw ProblemException.invalid("revokedOn", Message.of("status.revoked-on.term", "start", status.startsOn, "end", end));
+        }
+        status.revokedOn = input.revokedOn();
+        status.revocationReason = input.reason().trim();
+        status.revocationDecree = input.decreeNumber().trim();
+        return records.updated(status, STATUS, status.regionCode, s -> view(s, extensions));
+    }
+
+    private void checkScale(Scale scale, String region) {
+        if (scale == Scale.NASIONAL) {
+            if (region != null) {
+                throw ProblemException.invalid("regionCode", Message.of("status.region-code.national"));
+            }
+            return;
+        }
+        if (region == null) {
+            throw ProblemException.invalid("regionCode", Message.of("status.region-code.required", "scale", scale));
+        }
+        regions.requireExisting(region, "regionCode");
+        RegionLevel level = RegionCode.level(region);
+        boolean matches = scale == Scale.PROVINSI ? level == RegionLevel.PROVINSI
+                : level == RegionLevel.KABUPATEN || level == RegionLevel.KOTA;
+        if (!matches) {
+            throw ProblemException.invalid("regionCode", scale == Scale.PROVINSI
+                    ? Message.of("status.region-code.province", "region", region, "regionLevel", level)
+                    : Message.of("status.region-code.regency", "scale", scale, "region", region, "regionLevel", level));
+        }
+    }
+
+    /** 409 when another status of the same region is in force on any day of the span. */
+    private void requireNoOverlap(String region, LocalDate from, LocalDate to, UUID except) {
+        List<ConflictStatus> others = em.createQuery("""
+                from ConflictStatus s where coalesce(s.regionCode, '') = :region and (:except is null or s.id <> :except)
+                """, ConflictStatus.class).setParameter("region", region == null ? "" : region)
+                .setParameter("except", except).getResultList();
+        List<UUID> ids = others.stream().map(o -> o.id).toList();
+        List<Extension> extensions = ids.isEmpty() ? List.of()
+                : em.createQuery("from Extension x where x.statusId in :ids", Extension.class)
+                        .setParameter("ids", ids).getResultList();
+        for (ConflictStatus other : others) {
+            LocalDate otherEnd = effectiveEnd(other,
+                    extensions.stream().filter(x -> x.statusId.equals(other.id)).toList());
+            if (!from.isAfter(otherEnd) && !to.isBefore(other.startsOn)) {
+                throw ProblemException.conflict(Message.of("status.overlap", "region", region == null ? "NASIONAL" : region,
+                        "from", other.startsOn, "to", otherEnd, "id", other.id));
+            }
+        }
+    }
+
+    // ---- TNI assistance -------------------------------------------------------------------------------------
+
+    @Transactional
+    public TniAssistanceResponse requestTni(UUID statusId, TniAssistanceInput input) {
+        ConflictStatus status = writable(statusId);
+        List<Extension> extensions = extensionsOf(statusId);
+        if (!inForce(status, extensions, today())) {
+            throw ProblemException.conflict(Message.of("status.tni.not-in-force", "state", view(status, extensions).state()));
+        }
+        LocalDate end = effectiveEnd(status, extensions);
+        if (input.endsOn().isBefore(input.startsOn())) {
+            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
+        }
+        if (input.startsOn().isBefore(status.startsOn) || input.endsOn().isAfter(end)) {
+            throw ProblemException.invalid("startsOn", Message.of("status.tni.term", "start", status.startsOn, "end", end));
+        }
+        TniAssistance request = new TniAssistance();
+        request.id = records.newId(TniAssistance.class, input.id());
+        request.statusId = statusId;
+        request.requestedBy = input.requestedBy().trim();
+        request.reason = input.reason().trim();
+        request.units = input.units() == null ? new ArrayList<>() : new ArrayList<>(input.units());
+        request.tasks = new ArrayList<>(input.tasks());
+        request.startsOn = input.startsOn();
+        request.endsOn = input.endsOn();
+        return records.created(request, TNI_ASSISTANCE, status.regionCode, r -> tniView(r, status, extensions));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TniAssistanceResponse> tniRequests(UUID statusId) {
+        ConflictStatus status = visible(statusId);
+        List<Extension> extensions = extensionsOf(statusId);
+        return em.createQuery("from TniAssistance t where t.statusId = :id order by t.startsOn, t.id", TniAssistance.class)
+                .setParameter("id", statusId).getResultList().stream()
+                .map(t -> tniView(t, status, extensions)).toList();
+    }
+
+    static TniAssistanceResponse tniView(TniAssistance t, ConflictStatus status, List<Extension> extensions) {
+        LocalDate statusEnd = effectiveEnd(status, extensions);
+        LocalDate end = t.endsOn.isAfter(statusEnd) ? statusEnd : t.endsOn;
+        LocalDate today = today();
+        boolean active = !today.isBefore(t.startsOn) && !today.isAfter(end) && inForce(status, extensions, today);
+        return new TniAssistanceResponse(t.id, t.statusId, t.requestedBy, t.reason, t.units, t.tasks, t.startsOn,
+                t.endsOn, end, active, t.version, t.createdAt, t.updatedAt);
+    }
+}

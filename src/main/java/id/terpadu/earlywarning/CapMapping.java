@@ -1,0 +1,123 @@
+package id.terpadu.earlywarning;
+
+import id.terpadu.common.security.Classification;
+
+/**
+ * How an early warning becomes an OASIS CAP 1.2 alert: the one home of the mapping. {@link #TABLE} is what the
+ * docs/integration.md and the OpenAPI description of {@code GET /api/v1/early-warnings/{id}} show; the tests hold the methods
+ * below to it.
+ * <p>
+ * Choices the table does not show: {@code sent} is the time the change log recorded the version (UTC, written
+ * {@code +00:00}); an Update or Cancel references every earlier version; CONFIDENTIAL is Restricted rather than
+ * Private, because CAP's Private needs {@code addresses} and clearance is granted by agency type, not by a list of
+ * recipients. A warning has no coordinates, so the area is its region (name and Kemendagri code) without a circle.
+ */
+final class CapMapping {
+
+    static final String TABLE = """
+            | Early warning | CAP 1.2 |
+            |---|---|
+            | every version | `identifier` urn:terpadu:early-warning:{id}:{version}, `status` Actual, `category` Security, `language` id-ID |
+            | first version, or the first after REDA | `msgType` Alert, `responseType` Monitor |
+            | a later version (TERIDENTIFIKASI, DIPANTAU, DITANGANI) | `msgType` Update, `responseType` Monitor |
+            | status REDA | `msgType` Cancel, `responseType` AllClear, `urgency` Past, `note` why |
+            | status ESKALASI (an incident now) | `msgType` Cancel, `urgency` Past, `note` why |
+            | classification PUBLIC / RESTRICTED / CONFIDENTIAL | `scope` Public / Restricted / Restricted with a `restriction` |
+            | risk level RENDAH / SEDANG / TINGGI | `urgency` Future / Expected / Immediate |
+            | impact 1–2 / 3 / 4 / 5 | `severity` Minor / Moderate / Severe / Extreme |
+            | likelihood 1 / 2–3 / 4–5 | `certainty` Unlikely / Possible / Likely |
+            | title, description + indicators + risk, recommendedActions | `headline`, `description`, `instruction` |
+            | region | `area`: `areaDesc` its name and those above it, `geocode` KODE_WILAYAH_KEMENDAGRI |
+            """;
+
+    static final String ALERT = "Alert";
+    static final String UPDATE = "Update";
+    static final String CANCEL = "Cancel";
+
+    static final String STATUS = "Actual";
+    static final String CATEGORY = "Security";
+    static final String LANGUAGE = "id-ID";
+    static final String GEOCODE = "KODE_WILAYAH_KEMENDAGRI";
+    static final String EVENT_CODE = "TERPADU_KATEGORI_KONFLIK";
+
+    private CapMapping() {
+    }
+
+    /** A subsided or escalated warning cancels its earlier alerts. */
+    static boolean cancels(WarningStatus status) {
+        return status == WarningStatus.REDA || status == WarningStatus.ESKALASI;
+    }
+
+    /**
+     * @param previous the status of the version before, {@code null} for the first version
+     */
+    static String msgType(WarningStatus status, WarningStatus previous) {
+        if (cancels(status)) {
+            return CANCEL;
+        }
+        // A warning that stirs again after REDA was cancelled: receivers hear of it anew.
+        return previous == null || cancels(previous) ? ALERT : UPDATE;
+    }
+
+    static String responseType(WarningStatus status) {
+        return switch (status) {
+            case REDA -> "AllClear";
+            case ESKALASI -> null;
+            default -> "Monitor";
+        };
+    }
+
+    /** The reason a Cancel gives in {@code note}; none for other messages. */
+    static String note(WarningStatus status) {
+        return switch (status) {
+            case REDA -> "Potensi konflik telah mereda; peringatan dini ini dicabut.";
+            case ESKALASI -> "Peringatan dini ini ditutup karena telah dieskalasi menjadi insiden konflik; "
+                    + "penanganannya berlanjut oleh Tim Terpadu. Ini bukan pernyataan aman.";
+            default -> null;
+        };
+    }
+
+    static String scope(Classification classification) {
+        return classification == Classification.PUBLIC ? "Public" : "Restricted";
+    }
+
+    static String restriction(Classification classification) {
+        return switch (classification) {
+            case PUBLIC -> null;
+            case RESTRICTED -> "TERBATAS: hanya untuk anggota Tim Terpadu Penanganan Konflik Sosial; "
+                    + "jangan diteruskan kepada publik.";
+            case CONFIDENTIAL -> "RAHASIA: hanya untuk instansi yang berwenang membaca data berklasifikasi "
+                    + "CONFIDENTIAL; jangan diteruskan.";
+        };
+    }
+
+    static String urgency(RiskLevel risk, WarningStatus status) {
+        if (cancels(status)) {
+            return "Past";
+        }
+        return switch (risk) {
+            case RENDAH -> "Future";
+            case SEDANG -> "Expected";
+            case TINGGI -> "Immediate";
+        };
+    }
+
+    static String severity(int impact) {
+        return switch (impact) {
+            case 1, 2 -> "Minor";
+            case 3 -> "Moderate";
+            case 4 -> "Severe";
+            case 5 -> "Extreme";
+            default -> "Unknown";
+        };
+    }
+
+    static String certainty(int likelihood) {
+        return switch (likelihood) {
+            case 1 -> "Unlikely";
+            case 2, 3 -> "Possible";
+            case 4, 5 -> "Likely";
+            default -> "Unknown";
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package id.terpadu.earlywarning;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import id.terpadu.common.persistence.AuditedEntity;
+import id.terpadu.common.security.Classification;
+import id.terpadu.incident.Party;
+import id.terpadu.incident.SourceKind;
+
+/** A potential conflict seen early (deteksi dini), assessed for likelihood and impact. */
+@Entity
+public class EarlyWarning extends AuditedEntity {
+
+    public String regionCode;
+    public String categoryCode;
+    public String title;
+    public String description;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Party> parties;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> indicators;
+    public short likelihood;
+    public short impact;
+    @Enumerated(EnumType.STRING)
+    public RiskLevel riskLevel;
+    public UUID sourceAgencyId;
+    @Enumerated(EnumType.STRING)
+    public SourceKind sourceKind;
+    @Enumerated(EnumType.STRING)
+    public Classification classification;
+    @Enumerated(EnumType.STRING)
+    public WarningStatus status;
+    public String recommendedActions;
+    public UUID escalatedIncidentId;
+}

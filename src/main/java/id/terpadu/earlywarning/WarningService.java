@@ -1,0 +1,243 @@
+package id.terpadu.earlywarning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.common.changelog.RecordType;
+import id.terpadu.agency.AgencyService;
+import id.terpadu.common.changelog.ChangeEntry;
+import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.RegionScope;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.PersonalData;
+import id.terpadu.incident.IncidentDtos.IncidentInput;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.incident.Party;
+import id.terpadu.incident.IncidentService;
+import id.terpadu.incident.Stage;
+import id.terpadu.reference.ReferenceService;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.region.RegionService;
+import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
+import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
+import id.terpadu.earlywarning.WarningDtos.EscalationInput;
+
+/**
+ * Early warnings: a region at any level inside the caller's scope, a known category, likelihood and impact that
+ * fix the risk level, a classification the caller may read, and a status that moves along {@link WarningStatus}'s
+ * table. Escalation creates the incident and closes the warning as ESKALASI in one transaction.
+ */
+@ApplicationScoped
+public class WarningService {
+
+    /** Early warnings. */
+    @Produces
+    public static final RecordType WARNING = RecordType.published("early-warning", EarlyWarning.class);
+    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id"));
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Clearance clearance;
+    private final ChangeLog changeLog;
+    private final Records records;
+    private final RegionService regions;
+    private final AgencyService agencies;
+    private final ReferenceService reference;
+    private final IncidentService incidents;
+    private final PersonalData personalData;
+
+    WarningService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+            RegionService regions, AgencyService agencies, ReferenceService reference, IncidentService incidents,
+            PersonalData personalData) {
+        this.personalData = personalData;
+        this.em = em;
+        this.caller = caller;
+        this.clearance = clearance;
+        this.changeLog = changeLog;
+        this.records = records;
+        this.regions = regions;
+        this.agencies = agencies;
+        this.reference = reference;
+        this.incidents = incidents;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EarlyWarningResponse> list(String region, String category, WarningStatus status, RiskLevel risk,
+            Classification classification, PageRequest page) {
+        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
+                .andIf(status, "e.status = :?", status)
+                .andIf(risk, "e.riskLevel = :?", risk)
+                .andIf(classification, "e.classification = :?", classification);
+        if (region != null && !region.isBlank()) {
+            RegionCode.require(region, "region");
+            RegionScope.Columns.of("e.regionCode").within(filter, region);
+        }
+        if (category != null && !category.isBlank()) {
+            filter.and("e.categoryCode in :?", reference.requireSubtree("conflict-categories", category, "category"));
+        }
+        return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, page,
+                w -> List.of(w.updatedAt.toString(), w.id.toString())).map(w -> shown(EarlyWarningResponse.from(w)));
+    }
+
+    /**
+     * The warning as the caller may see it: the names of persons among its parties are shown to those who may read
+     * the personal data of the source agency's records (the read is then recorded), masked for everyone else.
+     */
+    private EarlyWarningResponse shown(EarlyWarningResponse warning) {
+        return !Party.anyPerson(warning.parties())
+                || personalData.reveal(WARNING.name(), warning.id(), warning.regionCode(), warning.sourceAgencyId())
+                        ? warning : warning.masked();
+    }
+
+    /**
+     * The warnings that stand as public alerts: PUBLIC, neither subsided (REDA) nor escalated (ESKALASI), inside the
+     * caller's region scope, most recently changed first, at most {@code limit}. The rule is written with literals
+     * so that PostgreSQL can use the partial index {@code early_warning_public_current}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EarlyWarningResponse> currentPublic(int limit) {
+        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
+                .and("e.classification = " + Classification.class.getName() + ".PUBLIC and e.status not in ("
+                        + WarningStatus.class.getName() + ".REDA, " + WarningStatus.class.getName() + ".ESKALASI)");
+        return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, new PageRequest(limit, null),
+                w -> List.of(w.updatedAt.toString(), w.id.toString())).items().stream()
+                .map(w -> EarlyWarningResponse.from(w).masked()).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EarlyWarningResponse get(UUID id) {
+        return shown(EarlyWarningResponse.from(visible(id)));
+    }
+
+    /** The warning for a public alert, which never carries names: persons among the parties masked. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EarlyWarningResponse alert(UUID id) {
+        return EarlyWarningResponse.from(visible(id)).masked();
+    }
+
+    /** The warning if the caller may see it (region scope and classification); 404 otherwise. */
+    public EarlyWarning visible(UUID id) {
+        EarlyWarning warning = id == null ? null : em.find(EarlyWarning.class, id);
+        if (warning == null || !caller.scope().canRead(warning.regionCode)
+                || !clearance.canRead(warning.classification)) {
+            throw ProblemException.notFound(Message.of("warning.not-found", "id", id));
+        }
+        return warning;
+    }
+
+    private EarlyWarning writable(UUID id) {
+        EarlyWarning warning = visible(id);
+        caller.scope().requireWritable(warning.regionCode, "regionCode");
+        return warning;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ChangeEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return changeLog.history(WARNING, id, page);
+    }
+
+    @Transactional
+    public EarlyWarningResponse create(EarlyWarningInput input) {
+        EarlyWarning warning = new EarlyWarning();
+        warning.id = records.newId(EarlyWarning.class, input.id());
+        WarningStatus first = input.status() == null ? WarningStatus.TERIDENTIFIKASI : input.status();
+        if (first == WarningStatus.ESKALASI) {
+            throw ProblemException.invalid("status", Message.of("warning.status.escalate-only"));
+        }
+        warning.status = first;
+        apply(warning, input);
+        return shown(records.created(warning, WARNING, warning.regionCode, EarlyWarningResponse::from,
+                EarlyWarningResponse::masked));
+    }
+
+    @Transactional
+    public EarlyWarningResponse replace(UUID id, Long expectedVersion, EarlyWarningInput input) {
+        EarlyWarning warning = writable(id);
+        Records.checkReplace(warning, input.id(), expectedVersion);
+        WarningStatus status = warning.status;
+        if (input.status() != null && input.status() != warning.status) {
+            if (input.status() == WarningStatus.ESKALASI) {
+                // escalation is its own operation, which creates the incident
+                throw WarningStatus.TABLE.refused(warning.status,
+                        Message.of("warning.transition.escalate", "from", warning.status));
+            }
+            WarningStatus from = warning.status;
+            WarningStatus.TABLE.require(from, input.status(),
+                    () -> Message.of("warning.transition.refused", "from", from, "to", input.status()));
+            status = input.status();
+        }
+        apply(warning, input);
+        // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
+        warning.status = status;
+        return shown(records.updated(warning, WARNING, warning.regionCode, EarlyWarningResponse::from,
+                EarlyWarningResponse::masked));
+    }
+
+    private void apply(EarlyWarning warning, EarlyWarningInput input) {
+        String region = input.regionCode().trim();
+        caller.scope().requireWritable(region, "regionCode");
+        regions.requireExisting(region, "regionCode");
+        reference.requireCode("conflict-categories", input.categoryCode(), "categoryCode");
+        clearance.requireWritable(input.classification());
+        if (input.sourceAgencyId() != null) {
+            agencies.referenced(input.sourceAgencyId(), "sourceAgencyId");
+        }
+        warning.regionCode = region;
+        warning.categoryCode = input.categoryCode();
+        warning.title = input.title().trim();
+        warning.description = input.description();
+        warning.parties = input.parties() == null ? new ArrayList<>() : new ArrayList<>(input.parties());
+        warning.indicators = input.indicators() == null ? new ArrayList<>() : new ArrayList<>(input.indicators());
+        warning.likelihood = input.likelihood().shortValue();
+        warning.impact = input.impact().shortValue();
+        warning.riskLevel = RiskLevel.of(input.likelihood(), input.impact());
+        warning.sourceAgencyId = input.sourceAgencyId();
+        warning.sourceKind = input.sourceKind();
+        warning.classification = input.classification();
+        warning.recommendedActions = input.recommendedActions();
+    }
+
+    /** Creates the incident the warning grew into, links both, and closes the warning as ESKALASI. */
+    @Transactional
+    public IncidentResponse escalate(UUID id, EscalationInput input) {
+        EarlyWarning warning = writable(id);
+        if (warning.status == WarningStatus.ESKALASI) {
+            throw ProblemException.conflict(Message.of("warning.escalated", "incident", warning.escalatedIncidentId));
+        }
+        String region = input.regionCode() == null || input.regionCode().isBlank() ? warning.regionCode
+                : input.regionCode().trim();
+        if (!RegionCode.within(region, warning.regionCode) && !RegionCode.within(warning.regionCode, region)) {
+            throw ProblemException.invalid("regionCode", Message.of("warning.escalate.region", "region",
+                    warning.regionCode));
+        }
+        IncidentResponse incident = incidents.create(new IncidentInput(input.incidentId(),
+                input.title() == null || input.title().isBlank() ? warning.title : input.title(),
+                input.description() == null ? warning.description : input.description(), warning.categoryCode, region,
+                null, null, null, null, input.occurredFrom(), null, warning.sourceKind, "early-warning:" + warning.id,
+                input.severity(), warning.classification, warning.parties, null, null, null,
+                input.stage() == null ? Stage.PENGHENTIAN : input.stage(), null));
+        em.createNativeQuery("insert into incident_early_warning (incident_id, early_warning_id) values (:i, :w)")
+                .setParameter("i", incident.id()).setParameter("w", warning.id).executeUpdate();
+        warning.status = WarningStatus.ESKALASI;
+        warning.escalatedIncidentId = incident.id();
+        records.updated(warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked);
+        return incident;
+    }
+}

@@ -1,0 +1,78 @@
+package id.terpadu.neutrality;
+
+import jakarta.ws.rs.core.UriInfo;
+import id.terpadu.common.http.Answers;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.security.Role;
+import id.terpadu.neutrality.NeutralityDtos.CaseInput;
+import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
+import id.terpadu.neutrality.NeutralityDtos.PersonsInput;
+import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
+
+/** The civil servants of a neutrality case, each handled from finding to sanction. */
+@Path("/api/v1/neutrality-cases/{id}/persons")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Neutrality cases")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class NeutralityPersonResource {
+
+    // Operation ids are part of the contract (generated clients name their methods after them): these operations
+    // keep the ids they were published with, from when they were part of NeutralityResource.
+
+    private final NeutralityService service;
+
+    NeutralityPersonResource(NeutralityService service) {
+        this.service = service;
+    }
+
+    @POST
+    
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(operationId = "NeutralityResource_addPersons", summary = "Add civil servants to a case", description = "Appends persons (each starts DITERIMA).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "more", value = NeutralityExamples.MORE)))
+    @APIResponse(responseCode = "200", description = "The case with the new persons", content = @Content(
+            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    public Response addPersons(@PathParam("id") UUID id, @Valid @NotNull PersonsInput request) {
+        CaseResponse updated = service.addPersons(id, request.persons());
+        return Answers.ok(updated);
+    }
+}
