@@ -47,6 +47,20 @@ public record Audience(RegionScope regions, boolean nationalRecords, Set<Classif
     }
 
     /**
+     * The same rule for a subscriber of one change, as a condition on the subscribers' rows: {@code region} and
+     * {@code max} are their region (null: national) and maximum classification columns, {@code :region} and
+     * {@code :classification} the change's. A subscriber sees the change when {@link #subscription(String,
+     * Classification)} of its row {@link #sees} it (AudienceQueryTest compares both on every case).
+     */
+    public static String subscribersSeeing(String region, String max) {
+        return "(" + region + " is null or :region = " + region + " or :region like " + region + " || '.%')"
+                + " and array_position(" + RANKS + ", :classification) <= array_position(" + RANKS + ", " + max + ")";
+    }
+
+    /** The classifications from lowest to highest, as a SQL array (their order in {@link Classification}). */
+    private static final String RANKS = "array['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL']";
+
+    /**
      * The same rule as a condition on a {@code change_log} row named {@code alias}, for a native query (its
      * {@code region_code} and {@code classification} columns).
      */

@@ -61,19 +61,22 @@ public class ChangeLog {
     }
 
     /**
-     * The change-log row, with the classification of the change as {@link RecordType} says where it comes from: the
-     * snapshot's own (PUBLIC when it has none), the parent's at this moment, or, for a delete, the record's last
-     * version's (so the id of a deleted CONFIDENTIAL record never reaches a reader of PUBLIC records).
+     * The change-log row (its snapshot parsed once, as {@code s}), with the classification of the change as
+     * {@link RecordType} says where it comes from: the snapshot's own (PUBLIC when it has none), the parent's at this
+     * moment, or, for a delete, the record's last version's (so the id of a deleted CONFIDENTIAL record never reaches
+     * a reader of PUBLIC records).
      */
     private static final String INSERT = """
+            with s as (select cast(:snapshot as jsonb) as j)
             insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
                                     actor_agency_id, client_id, request_id, snapshot, classification)
-            values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, cast(:snapshot as jsonb), %s)
+            values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, (select j from s),
+                    (select %s from s))
             returning position, classification
             """;
-    private static final String OWN = "coalesce(cast(:snapshot as jsonb) ->> 'classification', 'PUBLIC')";
+    private static final String OWN = "coalesce(s.j ->> 'classification', 'PUBLIC')";
     private static final String PARENT = "coalesce((select x.classification from %s x "
-            + "where x.id = cast(cast(:snapshot as jsonb) ->> '%s' as uuid)), 'CONFIDENTIAL')";
+            + "where x.id = cast(s.j ->> '%s' as uuid)), 'CONFIDENTIAL')";
     private static final String LAST_VERSION = """
             coalesce((select p.classification from change_log p
                       where p.entity_type = :type and p.entity_id = :id and p.operation <> 'DELETE'
@@ -104,7 +107,10 @@ public class ChangeLog {
         String classification = operation == Operation.DELETE ? LAST_VERSION
                 : type.inheritedFrom() == null ? OWN
                 : PARENT.formatted(type.inheritedFrom().table(), type.inheritedFrom().idField());
-        Object[] row = (Object[]) em.createNativeQuery(INSERT.formatted(classification), Object[].class)
+        var insert = em.createNativeQuery(INSERT.formatted(classification), Object[].class);
+        // the entities were flushed by Records; the log is no entity's table, so nothing needs flushing before it
+        insert.unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("change_log");
+        Object[] row = (Object[]) insert
                 .setParameter("type", type.name())
                 .setParameter("id", id)
                 .setParameter("op", operation.name())
