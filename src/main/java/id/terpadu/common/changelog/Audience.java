@@ -47,14 +47,15 @@ public record Audience(RegionScope regions, boolean nationalRecords, Set<Classif
     }
 
     /**
-     * The same rule for a subscriber of one change, as a condition on the subscribers' rows: {@code region} and
-     * {@code max} are their region (null: national) and maximum classification columns, {@code :region} and
-     * {@code :classification} the change's. A subscriber sees the change when {@link #subscription(String,
+     * The same rule for the subscribers of a change, as a condition joining both: {@code region} and {@code max}
+     * are a subscriber's region (null: national) and maximum classification, {@code changeRegion} and
+     * {@code changeClassification} the change's. A subscriber sees the change when {@link #subscription(String,
      * Classification)} of its row {@link #sees} it (AudienceQueryTest compares both on every case).
      */
-    public static String subscribersSeeing(String region, String max) {
-        return "(" + region + " is null or :region = " + region + " or :region like " + region + " || '.%')"
-                + " and array_position(" + RANKS + ", :classification) <= array_position(" + RANKS + ", " + max + ")";
+    public static String subscribersSeeing(String region, String max, String changeRegion, String changeClassification) {
+        return "(" + region + " is null or " + changeRegion + " = " + region + " or " + changeRegion + " like " + region
+                + " || '.%') and array_position(" + RANKS + ", " + changeClassification + ") <= array_position(" + RANKS
+                + ", " + max + ")";
     }
 
     /** The classifications from lowest to highest, as a SQL array (their order in {@link Classification}). */

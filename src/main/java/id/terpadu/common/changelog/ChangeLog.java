@@ -22,13 +22,15 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
+import io.quarkus.arc.All;
 
 /**
  * The audit trail and the source of the integration feed. Every create, update and delete writes one row in the same
  * transaction as the change; the row carries the writing transaction's id ({@code pg_current_xact_id()}) so that
  * a feed reader can never skip a change that commits late, and the change's region and classification, which say
- * who may see it ({@link Audience}). Each change is then published to the listeners ({@code @Observes Change}) in
- * the same transaction: the webhook queue is one.
+ * who may see it ({@link Audience}). What is queued for each change ({@link ChangeQueue}: the webhook deliveries) is
+ * written by the same statement, and the change is then published to Java listeners ({@code @Observes Change}) in the
+ * same transaction.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -38,13 +40,21 @@ public class ChangeLog {
     private final Caller caller;
     private final Clearance clearance;
     private final Event<Change> listeners;
+    /** The queues' statements, as parts of the insert's statement ({@code q0 as (…), q1 as (…)}). */
+    private final String queues;
 
-    ChangeLog(EntityManager em, ObjectMapper mapper, Caller caller, Clearance clearance, Event<Change> listeners) {
+    ChangeLog(EntityManager em, ObjectMapper mapper, Caller caller, Clearance clearance, Event<Change> listeners,
+            @All List<ChangeQueue> queues) {
         this.em = em;
         this.mapper = mapper;
         this.caller = caller;
         this.clearance = clearance;
         this.listeners = listeners;
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < queues.size(); i++) {
+            parts.append(",\nq").append(i).append(" as (").append(queues.get(i).insertFromChange().strip()).append(')');
+        }
+        this.queues = parts.toString();
     }
 
     /** Records a create or update; {@code snapshot} is the response body of the record after the change. */
@@ -67,12 +77,14 @@ public class ChangeLog {
      * a reader of PUBLIC records).
      */
     private static final String INSERT = """
-            with s as (select cast(:snapshot as jsonb) as j)
-            insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
-                                    actor_agency_id, client_id, request_id, snapshot, classification)
-            values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, (select j from s),
-                    (select %s from s))
-            returning position, classification
+            with s as (select cast(:snapshot as jsonb) as j),
+            change as (
+                insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
+                                        actor_agency_id, client_id, request_id, snapshot, classification)
+                values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, (select j from s),
+                        (select %s from s))
+                returning position, entity_type, entity_id, operation, version, region_code, classification)%s
+            select position, classification from change
             """;
     private static final String OWN = "coalesce(s.j ->> 'classification', 'PUBLIC')";
     private static final String PARENT = "coalesce((select x.classification from %s x "
@@ -107,7 +119,7 @@ public class ChangeLog {
         String classification = operation == Operation.DELETE ? LAST_VERSION
                 : type.inheritedFrom() == null ? OWN
                 : PARENT.formatted(type.inheritedFrom().table(), type.inheritedFrom().idField());
-        var insert = em.createNativeQuery(INSERT.formatted(classification), Object[].class);
+        var insert = em.createNativeQuery(INSERT.formatted(classification, queues), Object[].class);
         // the entities were flushed by Records; the log is no entity's table, so nothing needs flushing before it
         insert.unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("change_log");
         Object[] row = (Object[]) insert

@@ -89,11 +89,18 @@ public final class Params {
         throw ProblemException.invalid(field, Message.of("params.bbox"));
     }
 
+    /**
+     * A whole number in {@code [min, max]} written with ASCII digits (an optional sign): {@code Integer.parseInt} alone
+     * would also read other scripts' digits ("٢٠"), which the documented pattern does not allow.
+     */
     public static Integer integer(String value, String field, int min, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
+            if (!value.trim().matches("[+-]?[0-9]{1,10}")) {
+                throw new NumberFormatException();
+            }
             int n = Integer.parseInt(value.trim());
             if (n >= min && n <= max) {
                 return n;

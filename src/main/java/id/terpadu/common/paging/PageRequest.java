@@ -37,16 +37,7 @@ public record PageRequest(int limit, List<String> after) {
         if (limit == null || limit.isBlank()) {
             return DEFAULT_LIMIT;
         }
-        int value;
-        try {
-            value = Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("limit", Message.of("params.integer", "min", 1, "max", MAX_LIMIT));
-        }
-        if (value < 1 || value > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", Message.of("params.integer", "min", 1, "max", MAX_LIMIT));
-        }
-        return value;
+        return id.terpadu.common.http.Params.integer(limit, "limit", 1, MAX_LIMIT);
     }
 
     public static String encode(List<String> values) {

@@ -41,8 +41,8 @@ class AudienceQueryTest {
                 Audience audience = Audience.subscription(subscribed, max);
                 for (String region : CHANGE_REGIONS) {
                     for (Classification classification : Classification.values()) {
-                        String condition = Audience.subscribersSeeing("s.region_code", "s.max_classification")
-                                .replace(":region", literal(region)).replace(":classification", literal(classification.name()));
+                        String condition = Audience.subscribersSeeing("s.region_code", "s.max_classification",
+                                "cast(" + literal(region) + " as text)", literal(classification.name()));
                         boolean sql = "t".equals(Db.single("select " + condition + " from (values (cast(" + literal(subscribed)
                                 + " as text), " + literal(max.name()) + ")) s(region_code, max_classification)"));
                         cases++;

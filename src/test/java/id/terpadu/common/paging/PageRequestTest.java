@@ -102,7 +102,7 @@ class PageRequestTest {
         assertThat(PageRequest.of("1", null).limit()).isEqualTo(1);
         assertThat(PageRequest.of("200", null).limit()).isEqualTo(PageRequest.MAX_LIMIT);
         assertThat(PageRequest.of(" 20 ", null).limit()).isEqualTo(20);
-        for (String limit : new String[] { "0", "201", "-1", "abc", "1.5", "1e2", "99999999999", "0x10" }) {
+        for (String limit : new String[] { "0", "201", "-1", "abc", "1.5", "1e2", "99999999999", "0x10", "\u0662\u0660", "\uff12\uff10" }) {
             ProblemException e = catchThrowableOfType(ProblemException.class, () -> PageRequest.of(limit, null));
             assertThat(e).as(limit).isNotNull();
             assertThat(e.errors()).singleElement().satisfies(f -> {
