@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -29,8 +28,7 @@ import io.quarkus.arc.All;
  * transaction as the change; the row carries the writing transaction's id ({@code pg_current_xact_id()}) so that
  * a feed reader can never skip a change that commits late, and the change's region and classification, which say
  * who may see it ({@link Audience}). What is queued for each change ({@link ChangeQueue}: the webhook deliveries) is
- * written by the same statement, and the change is then published to Java listeners ({@code @Observes Change}) in the
- * same transaction.
+ * written by the same statement: one round trip, one commit.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -39,22 +37,30 @@ public class ChangeLog {
     private final ObjectMapper mapper;
     private final Caller caller;
     private final Clearance clearance;
-    private final Event<Change> listeners;
-    /** The queues' statements, as parts of the insert's statement ({@code q0 as (…), q1 as (…)}). */
-    private final String queues;
+    /**
+     * The one statement of a change: the snapshot parsed once ({@code s}), the new row ({@link #ROW}, with a
+     * {@code {classification}} to fill) and, when there are queues, the row as {@code change} and the queues'
+     * inserts, all but the last as further parts of the {@code with} ({@code q0 as (…)}), the last as the statement.
+     */
+    private final String statement;
 
-    ChangeLog(EntityManager em, ObjectMapper mapper, Caller caller, Clearance clearance, Event<Change> listeners,
-            @All List<ChangeQueue> queues) {
+    ChangeLog(EntityManager em, ObjectMapper mapper, Caller caller, Clearance clearance, @All List<ChangeQueue> queues) {
         this.em = em;
         this.mapper = mapper;
         this.caller = caller;
         this.clearance = clearance;
-        this.listeners = listeners;
-        StringBuilder parts = new StringBuilder();
-        for (int i = 0; i < queues.size(); i++) {
-            parts.append(",\nq").append(i).append(" as (").append(queues.get(i).insertFromChange().strip()).append(')');
+        StringBuilder sql = new StringBuilder("with s as (select cast(:snapshot as jsonb) as j)");
+        if (queues.isEmpty()) {
+            sql.append('\n').append(ROW);
+        } else {
+            sql.append(",\nchange as (").append(ROW).append("\n    returning position, entity_type, entity_id, "
+                    + "operation, version, region_code, classification)");
+            for (int i = 0; i < queues.size() - 1; i++) {
+                sql.append(",\nq").append(i).append(" as (").append(queues.get(i).insertFromChange().strip()).append(')');
+            }
+            sql.append('\n').append(queues.get(queues.size() - 1).insertFromChange().strip());
         }
-        this.queues = parts.toString();
+        this.statement = sql.toString();
     }
 
     /** Records a create or update; {@code snapshot} is the response body of the record after the change. */
@@ -76,16 +82,11 @@ public class ChangeLog {
      * moment, or, for a delete, the record's last version's (so the id of a deleted CONFIDENTIAL record never reaches
      * a reader of PUBLIC records).
      */
-    private static final String INSERT = """
-            with s as (select cast(:snapshot as jsonb) as j),
-            change as (
-                insert into change_log (entity_type, entity_id, operation, version, region_code, actor,
-                                        actor_agency_id, client_id, request_id, snapshot, classification)
-                values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, (select j from s),
-                        (select %s from s))
-                returning position, entity_type, entity_id, operation, version, region_code, classification)%s
-            select position, classification from change
-            """;
+    private static final String ROW = """
+            insert into change_log (entity_type, entity_id, operation, version, region_code, actor, actor_agency_id,
+                                    client_id, request_id, snapshot, classification)
+            values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, (select j from s),
+                    (select {classification} from s))""";
     private static final String OWN = "coalesce(s.j ->> 'classification', 'PUBLIC')";
     private static final String PARENT = "coalesce((select x.classification from %s x "
             + "where x.id = cast(s.j ->> '%s' as uuid)), 'CONFIDENTIAL')";
@@ -119,10 +120,10 @@ public class ChangeLog {
         String classification = operation == Operation.DELETE ? LAST_VERSION
                 : type.inheritedFrom() == null ? OWN
                 : PARENT.formatted(type.inheritedFrom().table(), type.inheritedFrom().idField());
-        var insert = em.createNativeQuery(INSERT.formatted(classification, queues), Object[].class);
+        var insert = em.createNativeQuery(statement.replace("{classification}", classification));
         // the entities were flushed by Records; the log is no entity's table, so nothing needs flushing before it
         insert.unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("change_log");
-        Object[] row = (Object[]) insert
+        insert
                 .setParameter("type", type.name())
                 .setParameter("id", id)
                 .setParameter("op", operation.name())
@@ -133,9 +134,7 @@ public class ChangeLog {
                 .setParameter("client", caller.clientId())
                 .setParameter("request", RequestIds.current())
                 .setParameter("snapshot", json)
-                .getSingleResult();
-        listeners.fire(new Change(((Number) row[0]).longValue(), type, id, operation, version, regionCode,
-                Classification.valueOf((String) row[1])));
+                .executeUpdate();
     }
 
     /**

@@ -5,7 +5,7 @@ package id.terpadu.common.changelog;
  * queues are written in one round trip and commit together: a bean implementing it gives an {@code insert … select}
  * that reads the new change-log row as {@code change} (its columns {@code position}, {@code entity_type},
  * {@code entity_id}, {@code operation}, {@code version}, {@code region_code} and {@code classification}). It runs on
- * every write, so it must stay one cheap statement; a listener that needs Java observes {@link Change} instead.
+ * every write, so it must stay one cheap statement.
  */
 public interface ChangeQueue {
 
