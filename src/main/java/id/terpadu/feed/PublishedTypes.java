@@ -13,8 +13,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Documents the record types the feed and webhooks publish from the registry itself, at start: the feed's
- * {@code types} and a subscription's {@code eventTypes} list exactly the published types, with no list to keep.
+ * Documents the record types the feed publishes from the registry itself, at start: the feed's {@code types} lists
+ * exactly the published types, with no list to keep. (A subscription's {@code eventTypes} are the same names, checked
+ * by the service; the document leaves them a plain list of strings, which generated clients already use.)
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class PublishedTypes implements OASFilter {
@@ -30,16 +31,6 @@ public class PublishedTypes implements OASFilter {
                         p.getSchema().items(items(names)).maxItems(names.size()).setEnumeration(null);
                         p.style(org.eclipse.microprofile.openapi.models.parameters.Parameter.Style.FORM).explode(false);
                     });
-        }
-        Schema input = openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null ? null
-                : openAPI.getComponents().getSchemas().get("WebhookSubscriptionInput");
-        if (input != null && input.getProperties() != null && input.getProperties().get("eventTypes") != null) {
-            Schema eventTypes = input.getProperties().get("eventTypes");
-            if (eventTypes.getItems() == null) {
-                eventTypes.setItems(items(names));
-            } else {
-                eventTypes.getItems().setEnumeration(names);
-            }
         }
     }
 
