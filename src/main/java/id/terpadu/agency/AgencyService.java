@@ -91,11 +91,7 @@ public class AgencyService {
     /** A referenced agency (a field of another record): 400 naming the field unless the caller may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Agency referenced(UUID id, String field) {
-        Agency agency = id == null ? null : em.find(Agency.class, id);
-        if (agency == null || !caller.scope().canRead(agency.regionCode)) {
-            throw ProblemException.invalid(field, Message.of("agency.not-found", "id", id));
-        }
-        return agency;
+        return Records.referenced(() -> visible(id), field);
     }
 
     @Transactional
