@@ -1,9 +1,7 @@
 package id.terpadu.actionplan;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,43 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
-import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
-import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
 import id.terpadu.actionplan.ActionPlanDtos.PeriodAchievement;
-import id.terpadu.actionplan.ActionPlanDtos.PlanItemInput;
-import id.terpadu.actionplan.ActionPlanDtos.PlanItemResponse;
 import id.terpadu.actionplan.ActionPlanDtos.RecapResponse;
 import id.terpadu.actionplan.ActionPlanDtos.RecapRow;
-import id.terpadu.actionplan.ActionPlanDtos.ReportInput;
-import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
-import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
-import id.terpadu.agency.AgencyService;
-import id.terpadu.common.changelog.ChangeEntry;
-import id.terpadu.common.changelog.ChangeLog;
-import id.terpadu.common.error.Message;
-import id.terpadu.common.error.ProblemException;
-import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
-import id.terpadu.common.paging.Page;
-import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
-import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
-import id.terpadu.common.security.RegionScope;
-import id.terpadu.common.security.Role;
-import id.terpadu.common.region.RegionCode;
-import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamLevel;
-import id.terpadu.team.TeamService;
 
 /**
  * Rencana Aksi Terpadu (Permendagri 42/2015): one plan per team per year, items by stage, and progress reports per

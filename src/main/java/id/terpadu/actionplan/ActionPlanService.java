@@ -1,11 +1,7 @@
 package id.terpadu.actionplan;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +13,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
-import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
-import id.terpadu.actionplan.ActionPlanDtos.PeriodAchievement;
 import id.terpadu.actionplan.ActionPlanDtos.PlanItemInput;
 import id.terpadu.actionplan.ActionPlanDtos.PlanItemResponse;
-import id.terpadu.actionplan.ActionPlanDtos.RecapResponse;
-import id.terpadu.actionplan.ActionPlanDtos.RecapRow;
-import id.terpadu.actionplan.ActionPlanDtos.ReportInput;
-import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
-import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -42,7 +31,6 @@ import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
-import id.terpadu.common.security.Role;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.team.Team;

@@ -33,25 +33,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
-import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
-import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
-import id.terpadu.actionplan.ActionPlanDtos.PlanItemInput;
-import id.terpadu.actionplan.ActionPlanDtos.PlanItemResponse;
-import id.terpadu.actionplan.ActionPlanDtos.RecapResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ReportInput;
 import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
-import id.terpadu.common.error.Message;
-import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
-import id.terpadu.team.TeamLevel;
 
 @Path("/api/v1/action-plans/{id}")
 @Produces(MediaType.APPLICATION_JSON)

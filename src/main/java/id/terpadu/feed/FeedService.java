@@ -33,8 +33,9 @@ import id.terpadu.feed.FeedDtos.TombstoneReason;
  * transaction that stays open holds the feed back until it ends (at most the 30 s transaction limit).
  * <p>
  * Each change is judged for the reader by the one rule of who may see a change ({@link Audience}): its region and the
- * classification it had when written (a task or activity has its incident's). A change the reader may see is delivered whole; a delete, or a change that takes a record the
- * reader saw out of view, is a tombstone; anything else is passed over (the cursor still moves past it).
+ * classification it had when written (a task or activity has its incident's). A change the reader may see is
+ * delivered whole; a delete, or a change that takes a record the reader saw out of view, is a tombstone; anything
+ * else is passed over (the cursor still moves past it).
  */
 @ApplicationScoped
 public class FeedService {

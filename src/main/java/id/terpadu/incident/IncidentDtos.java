@@ -18,11 +18,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import id.terpadu.common.http.Versioned;
 import id.terpadu.common.security.Classification;
-import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.validation.Constraints;
 
 /** Request and response bodies of {@code /api/v1/incidents}. */

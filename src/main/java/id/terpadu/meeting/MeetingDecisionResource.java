@@ -9,15 +9,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,17 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
-import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 import id.terpadu.meeting.MeetingDtos.DecisionInput;
 import id.terpadu.meeting.MeetingDtos.DecisionResponse;
 import id.terpadu.meeting.MeetingDtos.FollowUpInput;
-import id.terpadu.meeting.MeetingDtos.MeetingInput;
-import id.terpadu.meeting.MeetingDtos.MeetingResponse;
 
 /** A meeting's decisions: each with an owner agency and a due date, followed up to the end. */
 @Path("/api/v1/meetings/{id}/decisions")

@@ -40,9 +40,6 @@ import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
-import id.terpadu.meeting.MeetingDtos.DecisionInput;
-import id.terpadu.meeting.MeetingDtos.DecisionResponse;
-import id.terpadu.meeting.MeetingDtos.FollowUpInput;
 import id.terpadu.meeting.MeetingDtos.MeetingInput;
 import id.terpadu.meeting.MeetingDtos.MeetingResponse;
 

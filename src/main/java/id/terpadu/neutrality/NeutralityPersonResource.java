@@ -1,47 +1,31 @@
 package id.terpadu.neutrality;
 
-import jakarta.ws.rs.core.UriInfo;
 import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.common.changelog.HistoryExample;
-import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
-import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
-import id.terpadu.neutrality.NeutralityDtos.CaseInput;
 import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
 import id.terpadu.neutrality.NeutralityDtos.PersonsInput;
-import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
 
 /** The civil servants of a neutrality case, each handled from finding to sanction. */
 @Path("/api/v1/neutrality-cases/{id}/persons")

@@ -40,7 +40,6 @@ import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 import id.terpadu.neutrality.NeutralityDtos.CaseInput;
 import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
-import id.terpadu.neutrality.NeutralityDtos.PersonsInput;
 import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
 
 @Path("/api/v1/neutrality-cases")

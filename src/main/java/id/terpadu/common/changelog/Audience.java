@@ -1,6 +1,5 @@
 package id.terpadu.common.changelog;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +20,7 @@ import id.terpadu.common.security.RegionScope;
 public record Audience(RegionScope regions, boolean nationalRecords, Set<Classification> classifications) {
 
     public Audience {
-        classifications = classifications.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(classifications));
+        classifications = Set.copyOf(classifications);
     }
 
     /** A caller: its region scope and the classifications it may read. */
@@ -31,13 +30,8 @@ public record Audience(RegionScope regions, boolean nationalRecords, Set<Classif
 
     /** A webhook subscription: its region (none: national) and every classification up to its maximum. */
     public static Audience subscription(String region, Classification max) {
-        Set<Classification> upTo = EnumSet.noneOf(Classification.class);
-        for (Classification c : Classification.values()) {
-            if (c.ordinal() <= max.ordinal()) {
-                upTo.add(c);
-            }
-        }
-        return new Audience(region == null ? RegionScope.NATIONAL : new RegionScope(List.of(region)), false, upTo);
+        return new Audience(region == null ? RegionScope.NATIONAL : new RegionScope(List.of(region)), false,
+                max.andBelow());
     }
 
     /** Whether a change of this region and classification is seen. */
@@ -58,8 +52,9 @@ public record Audience(RegionScope regions, boolean nationalRecords, Set<Classif
                 + ", " + max + ")";
     }
 
-    /** The classifications from lowest to highest, as a SQL array (their order in {@link Classification}). */
-    private static final String RANKS = "array['PUBLIC', 'RESTRICTED', 'CONFIDENTIAL']";
+    /** The classifications from lowest to highest, as a SQL array: their order in {@link Classification}. */
+    private static final String RANKS = java.util.Arrays.stream(Classification.values())
+            .map(c -> "'" + c.name() + "'").collect(java.util.stream.Collectors.joining(", ", "array[", "]"));
 
     /**
      * The same rule as a condition on a {@code change_log} row named {@code alias}, for a native query (its

@@ -19,7 +19,6 @@ import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.security.Caller;
-import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import io.quarkus.arc.All;
 

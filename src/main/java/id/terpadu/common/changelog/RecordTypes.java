@@ -20,7 +20,7 @@ import io.quarkus.arc.All;
 public class RecordTypes implements Constraints.Meanings {
 
     private final List<RecordType> all;
-    private final List<RecordType> published;
+    private final List<String> published;
     private final Map<String, RecordType> byName = new HashMap<>();
     private final Map<String, Message> constraints = new HashMap<>();
 
@@ -36,7 +36,7 @@ public class RecordTypes implements Constraints.Meanings {
                 }
             });
         }
-        this.published = all.stream().filter(RecordType::published).toList();
+        this.published = all.stream().filter(RecordType::published).map(RecordType::name).toList();
     }
 
     /** Every record type, by name. */
@@ -44,13 +44,9 @@ public class RecordTypes implements Constraints.Meanings {
         return all;
     }
 
-    /** The types whose changes the feed and webhooks publish, by name. */
-    public List<RecordType> published() {
-        return published;
-    }
-
+    /** The names of the types whose changes the feed and webhooks publish, in order. */
     public List<String> publishedNames() {
-        return published.stream().map(RecordType::name).toList();
+        return published;
     }
 
     public Optional<RecordType> find(String name) {

@@ -15,7 +15,6 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.terpadu.common.error.Message;

@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-
 /** The rate-limit settings ({@link RateLimitConfig}) as budgets per policy, read once at start. */
 @Singleton
 public class RateLimitSettings {

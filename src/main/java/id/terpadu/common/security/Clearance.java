@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 
-
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
@@ -47,13 +46,7 @@ public class Clearance {
     public Set<Classification> readable() {
         if (readable == null && caller.apiKey() != null) {
             // a key reads up to the classification it was issued with (never above its agency's clearance)
-            Set<Classification> set = EnumSet.noneOf(Classification.class);
-            for (Classification c : Classification.values()) {
-                if (c.ordinal() <= caller.apiKey().classification().ordinal()) {
-                    set.add(c);
-                }
-            }
-            readable = set;
+            readable = caller.apiKey().classification().andBelow();
         }
         if (readable == null) {
             Set<Classification> set = EnumSet.of(Classification.PUBLIC);

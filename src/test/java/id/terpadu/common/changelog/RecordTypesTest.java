@@ -37,6 +37,9 @@ class RecordTypesTest {
     @Inject
     RecordTypes types;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Test
     void everyFeatureRegistersItsRecordTypesAndTheDocumentListsThePublishedOnes() {
         assertThat(types.publishedNames()).containsExactly("action-plan", "action-plan-item", "action-plan-report",
@@ -56,6 +59,28 @@ class RecordTypesTest {
             feedTypes = document.getList("paths.'/api/v1/feed/changes'.get.parameters.find { it.name == 'types' }.schema.enum");
         }
         assertThat(feedTypes).as("the feed's documented types").containsExactlyInAnyOrderElementsOf(types.publishedNames());
+    }
+
+    @Test
+    void everyTypesTableAndEveryParentsClassificationExist() {
+        var metamodel = em.getEntityManagerFactory()
+                .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getMappingMetamodel();
+        for (RecordType type : types.all()) {
+            if (!type.entity().isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                // only a region import logs what it did rather than a record of its own
+                assertThat(type.name()).isEqualTo("region-import");
+                continue;
+            }
+            String table = ((org.hibernate.persister.entity.AbstractEntityPersister) metamodel
+                    .getEntityDescriptor(type.entity())).getTableName();
+            assertThat(Db.count("select count(*) from information_schema.tables where table_schema = current_schema() "
+                    + "and table_name = '" + table + "'")).as("table of %s", type).isEqualTo(1);
+            if (type.inheritedFrom() != null) {
+                assertThat(Db.count("select count(*) from information_schema.columns where table_schema = current_schema()"
+                        + " and table_name = '" + type.inheritedFrom().table() + "' and column_name = 'classification'"))
+                        .as("the classification %s takes", type).isEqualTo(1);
+            }
+        }
     }
 
     @Test
