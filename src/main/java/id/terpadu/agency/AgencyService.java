@@ -1,13 +1,11 @@
 package id.terpadu.agency;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -20,10 +18,8 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.region.RegionCode;
@@ -41,16 +37,15 @@ public class AgencyService {
     @Produces
     public static final RecordType AGENCY = RecordType.published("agency", Agency.class)
             .constraint("agency_parent_id_fkey", Message.of("agency.has-units"));
-    private static final List<SortKey> ORDER = List.of(SortKey.text("e.name"), SortKey.uuid("e.id"));
 
-    private final EntityManager em;
+    private final AgencyRepository agencies;
     private final Caller caller;
     private final ChangeLog changeLog;
     private final RegionService regions;
     private final Records records;
 
-    AgencyService(EntityManager em, Caller caller, ChangeLog changeLog, RegionService regions, Records records) {
-        this.em = em;
+    AgencyService(AgencyRepository agencies, Caller caller, ChangeLog changeLog, RegionService regions, Records records) {
+        this.agencies = agencies;
         this.caller = caller;
         this.changeLog = changeLog;
         this.regions = regions;
@@ -69,29 +64,18 @@ public class AgencyService {
         if (query != null && !query.isBlank()) {
             filter.and("lower(e.name) like :?", Filter.containing(query));
         }
-        return Keyset.page(em, Agency.class, "Agency e", filter, ORDER, page, a -> List.of(a.name, a.id.toString()))
-                .map(AgencyResponse::from);
+        return agencies.page(filter, page).map(AgencyResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AgencyResponse get(UUID id) {
-        return AgencyResponse.from(visible(id));
-    }
-
-    /** The agency if the caller may see it; 404 otherwise. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Agency visible(UUID id) {
-        Agency agency = id == null ? null : em.find(Agency.class, id);
-        if (agency == null || !caller.scope().canRead(agency.regionCode)) {
-            throw ProblemException.notFound(Message.of("agency.not-found", "id", id));
-        }
-        return agency;
+        return AgencyResponse.from(agencies.visible(id));
     }
 
     /** A referenced agency (a field of another record): 400 naming the field unless the caller may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Agency referenced(UUID id, String field) {
-        return Records.referenced(() -> visible(id), field);
+        return Records.referenced(() -> agencies.visible(id), field);
     }
 
     @Transactional
@@ -104,15 +88,10 @@ public class AgencyService {
 
     @Transactional
     public AgencyResponse replace(UUID id, Long expectedVersion, AgencyInput input) {
-        Agency agency = visible(id);
-        caller.scope().requireWritable(agency.regionCode, "regionCode");
+        Agency agency = agencies.writable(id);
         Records.checkReplace(agency, input.id(), expectedVersion);
         String region = blankToNull(input.regionCode());
-        if (region != null && !region.equals(agency.regionCode) && em.createQuery("""
-                select count(*) from Agency a where a.parentId = :id
-                and (a.regionCode is null or (a.regionCode <> :region and a.regionCode not like :below))
-                """, Long.class).setParameter("id", id).setParameter("region", region)
-                .setParameter("below", region + ".%").getSingleResult() > 0) {
+        if (region != null && !region.equals(agency.regionCode) && agencies.unitsOutside(id, region)) {
             throw ProblemException.conflict(Message.of("agency.units.outside", "region", region));
         }
         apply(agency, input);
@@ -121,14 +100,12 @@ public class AgencyService {
 
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
-        Agency agency = visible(id);
-        caller.scope().requireWritable(agency.regionCode, "regionCode");
+        Agency agency = agencies.writable(id);
         ETags.check(expectedVersion, agency.version);
-        if (count("select count(*) from Agency a where a.parentId = :id", id) > 0) {
+        if (agencies.hasUnits(id)) {
             throw ProblemException.conflict(Message.of("agency.has-units"));
         }
-        if (count("select count(*) from TeamMember m where m.agencyId = :id", id) > 0
-                || count("select count(*) from Team t where t.secretariatAgencyId = :id", id) > 0) {
+        if (agencies.isTeamMember(id)) {
             throw ProblemException.conflict(Message.of("agency.is-member"));
         }
         records.deleted(agency, AGENCY, agency.regionCode);
@@ -136,7 +113,7 @@ public class AgencyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        agencies.visible(id);
         return changeLog.history(AGENCY, id, page);
     }
 
@@ -170,14 +147,10 @@ public class AgencyService {
         Set<UUID> seen = new HashSet<>();
         UUID next = agency.parentId;
         while (next != null && seen.add(next)) {
-            Agency up = em.find(Agency.class, next);
+            Agency up = agencies.findById(next);
             next = up == null ? null : up.parentId;
         }
         return seen;
-    }
-
-    private long count(String hql, UUID id) {
-        return em.createQuery(hql, Long.class).setParameter("id", id).getSingleResult();
     }
 
     static String blankToNull(String value) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -19,10 +18,8 @@ import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
@@ -56,16 +53,15 @@ public class ConflictStatusService {
     public static final RecordType TNI_ASSISTANCE = RecordType.published("tni-assistance", TniAssistance.class);
     public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
     static final int MAX_TERM_DAYS = 90;
-    private static final List<SortKey> ORDER = List.of(SortKey.dateDesc("e.startsOn"), SortKey.uuidDesc("e.id"));
 
-    private final EntityManager em;
+    private final ConflictStatusRepository statuses;
     private final Caller caller;
     private final ChangeLog changeLog;
     private final Records records;
     private final RegionService regions;
 
-    ConflictStatusService(EntityManager em, Caller caller, ChangeLog changeLog, Records records, RegionService regions) {
-        this.em = em;
+    ConflictStatusService(ConflictStatusRepository statuses, Caller caller, ChangeLog changeLog, Records records, RegionService regions) {
+        this.statuses = statuses;
         this.caller = caller;
         this.changeLog = changeLog;
         this.records = records;
@@ -85,45 +81,20 @@ public class ConflictStatusService {
             RegionCode.require(region, "region");
             RegionScope.Columns.of("e.regionCode").within(filter, region);
         }
-        Page<ConflictStatus> statuses = Keyset.page(em, ConflictStatus.class, "ConflictStatus e", filter, ORDER, page,
-                s -> List.of(s.startsOn.toString(), s.id.toString()));
-        List<UUID> ids = statuses.items().stream().map(s -> s.id).toList();
-        List<Extension> extensions = ids.isEmpty() ? List.of()
-                : em.createQuery("from Extension x where x.statusId in :ids order by x.startsOn", Extension.class)
-                        .setParameter("ids", ids).getResultList();
-        return statuses.map(s -> view(s, extensions.stream().filter(x -> x.statusId.equals(s.id)).toList()));
+        Page<ConflictStatus> found = statuses.page(filter, page);
+        List<Extension> extensions = statuses.extensionsOf(found.items().stream().map(s -> s.id).toList());
+        return found.map(s -> view(s, extensions.stream().filter(x -> x.statusId.equals(s.id)).toList()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConflictStatusResponse get(UUID id) {
-        ConflictStatus status = visible(id);
-        return view(status, extensionsOf(id));
-    }
-
-    /** The status if the caller may see it; 404 otherwise. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ConflictStatus visible(UUID id) {
-        ConflictStatus status = id == null ? null : em.find(ConflictStatus.class, id);
-        if (status == null || !caller.scope().canRead(status.regionCode)) {
-            throw ProblemException.notFound(Message.of("status.not-found", "id", id));
-        }
-        return status;
-    }
-
-    private ConflictStatus writable(UUID id) {
-        ConflictStatus status = visible(id);
-        caller.scope().requireWritable(status.regionCode, "regionCode");
-        return status;
-    }
-
-    private List<Extension> extensionsOf(UUID id) {
-        return em.createQuery("from Extension x where x.statusId = :id order by x.startsOn", Extension.class)
-                .setParameter("id", id).getResultList();
+        ConflictStatus status = statuses.visible(id);
+        return view(status, statuses.extensionsOf(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        statuses.visible(id);
         return changeLog.history(STATUS, id, page);
     }
 
@@ -194,8 +165,8 @@ public class ConflictStatusService {
 
     @Transactional
     public ConflictStatusResponse extend(UUID id, ExtensionInput input) {
-        ConflictStatus status = writable(id);
-        List<Extension> extensions = new ArrayList<>(extensionsOf(id));
+        ConflictStatus status = statuses.writable(id);
+        List<Extension> extensions = new ArrayList<>(statuses.extensionsOf(id));
         if (status.revokedOn != null) {
             throw ProblemException.conflict(Message.of("status.revoked.no-extension", "date", status.revokedOn));
         }
@@ -213,7 +184,7 @@ public class ConflictStatusService {
         extension.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         extension.createdBy = caller.subject();
         requireNoOverlap(status.regionCode, extension.startsOn, extension.endsOn, id);
-        em.persist(extension);
+        statuses.addExtension(extension);
         extensions.add(extension);
         status.updatedAt = extension.createdAt;
         return records.updated(status, STATUS, status.regionCode, s -> view(s, extensions));
@@ -221,8 +192,8 @@ public class ConflictStatusService {
 
     @Transactional
     public ConflictStatusResponse revoke(UUID id, RevocationInput input) {
-        ConflictStatus status = writable(id);
-        List<Extension> extensions = extensionsOf(id);
+        ConflictStatus status = statuses.writable(id);
+        List<Extension> extensions = statuses.extensionsOf(id);
         if (status.revokedOn != null) {
             throw ProblemException.conflict(Message.of("status.revoked.already", "date", status.revokedOn));
         }
@@ -259,14 +230,8 @@ public class ConflictStatusService {
 
     /** 409 when another status of the same region is in force on any day of the span. */
     private void requireNoOverlap(String region, LocalDate from, LocalDate to, UUID except) {
-        List<ConflictStatus> others = em.createQuery("""
-                from ConflictStatus s where coalesce(s.regionCode, '') = :region and (:except is null or s.id <> :except)
-                """, ConflictStatus.class).setParameter("region", region == null ? "" : region)
-                .setParameter("except", except).getResultList();
-        List<UUID> ids = others.stream().map(o -> o.id).toList();
-        List<Extension> extensions = ids.isEmpty() ? List.of()
-                : em.createQuery("from Extension x where x.statusId in :ids", Extension.class)
-                        .setParameter("ids", ids).getResultList();
+        List<ConflictStatus> others = statuses.ofRegion(region, except);
+        List<Extension> extensions = statuses.extensionsOf(others.stream().map(o -> o.id).toList());
         for (ConflictStatus other : others) {
             LocalDate otherEnd = effectiveEnd(other,
                     extensions.stream().filter(x -> x.statusId.equals(other.id)).toList());
@@ -281,8 +246,8 @@ public class ConflictStatusService {
 
     @Transactional
     public TniAssistanceResponse requestTni(UUID statusId, TniAssistanceInput input) {
-        ConflictStatus status = writable(statusId);
-        List<Extension> extensions = extensionsOf(statusId);
+        ConflictStatus status = statuses.writable(statusId);
+        List<Extension> extensions = statuses.extensionsOf(statusId);
         if (!inForce(status, extensions, today())) {
             throw ProblemException.conflict(Message.of("status.tni.not-in-force", "state", view(status, extensions).state()));
         }
@@ -307,10 +272,9 @@ public class ConflictStatusService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TniAssistanceResponse> tniRequests(UUID statusId) {
-        ConflictStatus status = visible(statusId);
-        List<Extension> extensions = extensionsOf(statusId);
-        return em.createQuery("from TniAssistance t where t.statusId = :id order by t.startsOn, t.id", TniAssistance.class)
-                .setParameter("id", statusId).getResultList().stream()
+        ConflictStatus status = statuses.visible(statusId);
+        List<Extension> extensions = statuses.extensionsOf(statusId);
+        return statuses.tniRequests(statusId).stream()
                 .map(t -> tniView(t, status, extensions)).toList();
     }
 

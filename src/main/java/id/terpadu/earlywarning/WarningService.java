@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -16,10 +15,8 @@ import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
@@ -49,9 +46,8 @@ public class WarningService {
     /** Early warnings. */
     @Produces
     public static final RecordType WARNING = RecordType.published("early-warning", EarlyWarning.class);
-    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id"));
 
-    private final EntityManager em;
+    private final WarningRepository warnings;
     private final Caller caller;
     private final Clearance clearance;
     private final ChangeLog changeLog;
@@ -62,11 +58,11 @@ public class WarningService {
     private final IncidentService incidents;
     private final PersonalData personalData;
 
-    WarningService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+    WarningService(WarningRepository warnings, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
             RegionService regions, AgencyService agencies, ReferenceService reference, IncidentService incidents,
             PersonalData personalData) {
         this.personalData = personalData;
-        this.em = em;
+        this.warnings = warnings;
         this.caller = caller;
         this.clearance = clearance;
         this.changeLog = changeLog;
@@ -91,8 +87,7 @@ public class WarningService {
         if (category != null && !category.isBlank()) {
             filter.and("e.categoryCode in :?", reference.requireSubtree("conflict-categories", category, "category"));
         }
-        return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, page,
-                w -> List.of(w.updatedAt.toString(), w.id.toString())).map(w -> shown(EarlyWarningResponse.from(w)));
+        return warnings.page(filter, page).map(w -> shown(EarlyWarningResponse.from(w)));
     }
 
     /**
@@ -115,41 +110,24 @@ public class WarningService {
         Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
                 .and("e.classification = " + Classification.class.getName() + ".PUBLIC and e.status not in ("
                         + WarningStatus.class.getName() + ".REDA, " + WarningStatus.class.getName() + ".ESKALASI)");
-        return Keyset.page(em, EarlyWarning.class, "EarlyWarning e", filter, ORDER, new PageRequest(limit, null),
-                w -> List.of(w.updatedAt.toString(), w.id.toString())).items().stream()
+        return warnings.page(filter, new PageRequest(limit, null)).items().stream()
                 .map(w -> EarlyWarningResponse.from(w).masked()).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public EarlyWarningResponse get(UUID id) {
-        return shown(EarlyWarningResponse.from(visible(id)));
+        return shown(EarlyWarningResponse.from(warnings.visible(id)));
     }
 
     /** The warning for a public alert, which never carries names: persons among the parties masked. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public EarlyWarningResponse alert(UUID id) {
-        return EarlyWarningResponse.from(visible(id)).masked();
-    }
-
-    /** The warning if the caller may see it (region scope and classification); 404 otherwise. */
-    public EarlyWarning visible(UUID id) {
-        EarlyWarning warning = id == null ? null : em.find(EarlyWarning.class, id);
-        if (warning == null || !caller.scope().canRead(warning.regionCode)
-                || !clearance.canRead(warning.classification)) {
-            throw ProblemException.notFound(Message.of("warning.not-found", "id", id));
-        }
-        return warning;
-    }
-
-    private EarlyWarning writable(UUID id) {
-        EarlyWarning warning = visible(id);
-        caller.scope().requireWritable(warning.regionCode, "regionCode");
-        return warning;
+        return EarlyWarningResponse.from(warnings.visible(id)).masked();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        warnings.visible(id);
         return changeLog.history(WARNING, id, page);
     }
 
@@ -169,7 +147,7 @@ public class WarningService {
 
     @Transactional
     public EarlyWarningResponse replace(UUID id, Long expectedVersion, EarlyWarningInput input) {
-        EarlyWarning warning = writable(id);
+        EarlyWarning warning = warnings.writable(id);
         Records.checkReplace(warning, input.id(), expectedVersion);
         WarningStatus status = warning.status;
         if (input.status() != null && input.status() != warning.status) {
@@ -217,7 +195,7 @@ public class WarningService {
     /** Creates the incident the warning grew into, links both, and closes the warning as ESKALASI. */
     @Transactional
     public IncidentResponse escalate(UUID id, EscalationInput input) {
-        EarlyWarning warning = writable(id);
+        EarlyWarning warning = warnings.writable(id);
         if (warning.status == WarningStatus.ESKALASI) {
             throw ProblemException.conflict(Message.of("warning.escalated", "incident", warning.escalatedIncidentId));
         }
@@ -233,8 +211,7 @@ public class WarningService {
                 null, null, null, null, input.occurredFrom(), null, warning.sourceKind, "early-warning:" + warning.id,
                 input.severity(), warning.classification, warning.parties, null, null, null,
                 input.stage() == null ? Stage.PENGHENTIAN : input.stage(), null));
-        em.createNativeQuery("insert into incident_early_warning (incident_id, early_warning_id) values (:i, :w)")
-                .setParameter("i", incident.id()).setParameter("w", warning.id).executeUpdate();
+        warnings.linkIncident(warning.id, incident.id());
         warning.status = WarningStatus.ESKALASI;
         warning.escalatedIncidentId = incident.id();
         records.updated(warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked);

@@ -13,10 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -90,13 +88,13 @@ public class IncidentExport {
         }
     }
 
-    private final EntityManager em;
+    private final IncidentRepository repository;
     private final IncidentService incidents;
     private final ObjectMapper mapper;
     private final Duration maxDuration;
 
-    IncidentExport(EntityManager em, IncidentService incidents, ObjectMapper mapper, ExportConfig config) {
-        this.em = em;
+    IncidentExport(IncidentRepository repository, IncidentService incidents, ObjectMapper mapper, ExportConfig config) {
+        this.repository = repository;
         this.incidents = incidents;
         this.mapper = mapper;
         this.maxDuration = config.maxDuration();
@@ -112,10 +110,7 @@ public class IncidentExport {
         String hql = SELECT + filter.where();
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxDuration.toSeconds()));
         return output -> QuarkusTransaction.requiringNew().timeout(seconds).run(() -> {
-            var query = em.unwrap(Session.class).createSelectionQuery(hql, Object[].class);
-            filter.parameters().forEach(query::setParameter);
-            query.setFetchSize(FETCH);
-            try (Stream<Object[]> rows = query.getResultStream().peek(new Deadline(maxDuration, System.nanoTime()))) {
+            try (Stream<Object[]> rows = repository.stream(hql, filter, FETCH).peek(new Deadline(maxDuration, System.nanoTime()))) {
                 switch (format) {
                     case NDJSON -> ndjson(rows, output);
                     case CSV -> csv(rows, output);

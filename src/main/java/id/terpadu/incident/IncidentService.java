@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -21,13 +20,11 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
-import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
@@ -42,7 +39,7 @@ import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
 import id.terpadu.region.RegionService;
 import id.terpadu.conflictstatus.ConflictStatus;
-import id.terpadu.conflictstatus.ConflictStatusService;
+import id.terpadu.conflictstatus.ConflictStatusRepository;
 
 /**
  * Incidents, their stage transitions and activities. Rules: an incident lies in a kabupaten/kota or finer, inside
@@ -69,10 +66,8 @@ public class IncidentService {
     /** An incident's region columns: its province and kabupaten/kota are stored and indexed in list order. */
     static final RegionScope.Columns REGION = new RegionScope.Columns("e.regionCode", "e.provinceCode", "e.kabkotaCode",
             false);
-    private static final List<SortKey> ACTIVITY_ORDER = List.of(
-            SortKey.instant("e.occurredAt"), SortKey.uuid("e.id"));
 
-    private final EntityManager em;
+    private final IncidentRepository incidents;
     private final Caller caller;
     private final Clearance clearance;
     private final ChangeLog changeLog;
@@ -80,17 +75,17 @@ public class IncidentService {
     private final RegionService regions;
     private final AgencyService agencies;
     private final ReferenceService reference;
-    private final ConflictStatusService statuses;
+    private final ConflictStatusRepository statuses;
     private final IncidentViews views;
     private final PersonalData personalData;
 
-    IncidentService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
-            RegionService regions, AgencyService agencies, ReferenceService reference, ConflictStatusService statuses,
-            IncidentViews views, PersonalData personalData) {
+    IncidentService(IncidentRepository incidents, Caller caller, Clearance clearance, ChangeLog changeLog,
+            Records records, RegionService regions, AgencyService agencies, ReferenceService reference,
+            ConflictStatusRepository statuses, IncidentViews views, PersonalData personalData) {
         this.personalData = personalData;
         this.statuses = statuses;
         this.views = views;
-        this.em = em;
+        this.incidents = incidents;
         this.caller = caller;
         this.clearance = clearance;
         this.changeLog = changeLog;
@@ -106,7 +101,7 @@ public class IncidentService {
     public Page<IncidentResponse> list(IncidentQuery q, PageRequest page) {
         Filter filter = filterFor(q);
         List<SortKey> order = ORDERS.get(q.order());
-        return Keyset.page(em, IncidentResponse.SELECT, "Incident e", filter, order, page, IncidentResponse::of,
+        return incidents.views(filter, order, page,
                 i -> List.of((q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt() : i.occurredFrom()).toString(),
                         i.id().toString())).map(this::shown);
     }
@@ -156,73 +151,30 @@ public class IncidentService {
     public Statistics.Result statistics(IncidentQuery q, List<Statistics.Dimension> groupBy) {
         Filter filter = filterFor(q);
         String keys = groupBy.stream().map(Statistics.Dimension::expression).reduce((a, b) -> a + ", " + b).orElse(null);
-        StringBuilder hql = new StringBuilder("select ");
-        if (keys != null) {
-            hql.append(keys).append(", ");
-        }
-        hql.append("count(e)");
-        for (String metric : Statistics.METRICS) {
-            hql.append(", sum(e.").append(metric).append("), count(e.").append(metric).append(')');
-        }
-        hql.append(" from Incident e where ").append(filter.where());
-        if (keys != null) {
-            hql.append(" group by ").append(keys).append(" order by ").append(keys);
-        }
-        var query = em.createQuery(hql.toString(), Object[].class);
-        filter.parameters().forEach(query::setParameter);
-        query.setMaxResults(Statistics.MAX_ROWS + 1);
-        List<Object[]> rows = query.getResultList();
-        return Statistics.result(groupBy, rows);
+        return Statistics.result(groupBy, incidents.grouped(filter, keys, Statistics.METRICS, Statistics.MAX_ROWS + 1));
     }
 
     /** The incident as the API shows it, read in one statement without loading the entity. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentResponse get(UUID id) {
-        IncidentResponse incident = id == null ? null : views.byId(id);
-        if (incident == null || !canRead(incident.regionCode(), incident.classification())) {
-            throw ProblemException.notFound(Message.of("incident.not-found", "id", id));
-        }
-        return shown(incident);
-    }
-
-    /** The incident if the caller may see it (region scope and classification); 404 otherwise. */
-    public Incident visible(UUID id) {
-        Incident incident = id == null ? null : em.find(Incident.class, id);
-        if (incident == null || !canRead(incident.regionCode, incident.classification)) {
-            throw ProblemException.notFound(Message.of("incident.not-found", "id", id));
-        }
-        return incident;
-    }
-
-    private boolean canRead(String regionCode, Classification classification) {
-        return caller.scope().canRead(regionCode) && clearance.canRead(classification);
-    }
-
-    private Incident writable(UUID id) {
-        Incident incident = visible(id);
-        caller.scope().requireWritable(incident.regionCode, "regionCode");
-        return incident;
+        return shown(incidents.visible(id, id == null ? null : views.byId(id), IncidentResponse::regionCode,
+                IncidentResponse::classification));
     }
 
     /** The incident's links; duplicates are filtered like a list (scope and clearance), and bounded. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public IncidentDtos.Links links(UUID id) {
-        Incident incident = visible(id);
-        List<UUID> warnings = em.createNativeQuery(
-                "select early_warning_id from incident_early_warning where incident_id = :id order by early_warning_id")
-                .setParameter("id", id).getResultList();
+        Incident incident = incidents.visible(id);
+        List<UUID> warnings = incidents.warningIds(id);
         Filter filter = filterFor(new IncidentQuery(null, null, null, null, null, null, null, null, null, null, null,
                 IncidentQuery.Order.OCCURRED_AT)).and("e.duplicateOf = :?", id);
-        var query = em.createQuery("select e.id from Incident e where " + filter.where() + " order by e.id", UUID.class);
-        filter.parameters().forEach(query::setParameter);
-        List<UUID> duplicates = query.setMaxResults(PageRequest.MAX_LIMIT).getResultList();
+        List<UUID> duplicates = incidents.ids(filter, PageRequest.MAX_LIMIT);
         return new IncidentDtos.Links(warnings, incident.duplicateOf, duplicates, incident.conflictStatusId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        incidents.visible(id);
         return changeLog.history(INCIDENT, id, page);
     }
 
@@ -245,7 +197,7 @@ public class IncidentService {
 
     @Transactional
     public IncidentResponse replace(UUID id, Long expectedVersion, IncidentInput input) {
-        Incident incident = writable(id);
+        Incident incident = incidents.writable(id);
         Records.checkReplace(incident, input.id(), expectedVersion);
         if (input.stage() != null && input.stage() != incident.stage) {
             // the stage moves only by a stage transition
@@ -258,10 +210,9 @@ public class IncidentService {
 
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
-        Incident incident = writable(id);
+        Incident incident = incidents.writable(id);
         ETags.check(expectedVersion, incident.version);
-        if (!em.createQuery("select 1 from Incident i where i.duplicateOf = :id", Integer.class)
-                .setParameter("id", id).setMaxResults(1).getResultList().isEmpty()) {
+        if (incidents.hasDuplicates(id)) {
             throw ProblemException.conflict(Message.of("incident.has-duplicates"));
         }
         records.deleted(incident, INCIDENT, incident.regionCode);
@@ -303,7 +254,7 @@ public class IncidentService {
                 throw ProblemException.invalid("duplicateOf", Message.of("incident.duplicate-of.self"));
             }
             try {
-                Incident original = visible(input.duplicateOf());
+                Incident original = incidents.visible(input.duplicateOf());
                 if (original.duplicateOf != null) {
                     throw ProblemException.invalid("duplicateOf", Message.of("incident.duplicate-of.chain", "original",
                             original.duplicateOf));
@@ -349,7 +300,7 @@ public class IncidentService {
     /** Moves the incident along the stage table; a forbidden move is a 409 naming the allowed ones. */
     @Transactional
     public IncidentResponse transition(UUID id, Long expectedVersion, StageTransitionInput input) {
-        Incident incident = writable(id);
+        Incident incident = incidents.writable(id);
         ETags.check(expectedVersion, incident.version);
         Stage.TABLE.require(incident.stage, input.to(), () -> Stage.TABLE.isFinal(incident.stage)
                 ? Message.of("incident.transition.closed", "from", incident.stage, "to", input.to())
@@ -366,7 +317,7 @@ public class IncidentService {
         transition.reason = input.reason().trim();
         transition.transitionedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transition.actor = caller.subject();
-        em.persist(transition);
+        incidents.addTransition(transition);
         incident.stage = input.to();
         if (input.to() == Stage.SELESAI) {
             incident.closingSummary = input.closingSummary().trim();
@@ -377,36 +328,28 @@ public class IncidentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StageTransitionResponse> transitions(UUID id) {
-        visible(id);
-        return em.createQuery("from StageTransition t where t.incidentId = :id order by t.transitionedAt, t.id",
-                StageTransition.class).setParameter("id", id).getResultList().stream()
-                .map(StageTransitionResponse::from).toList();
+        incidents.visible(id);
+        return incidents.transitions(id).stream().map(StageTransitionResponse::from).toList();
     }
 
     // ---- activities -----------------------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ActivityResponse> activities(UUID incidentId, Stage stage, PageRequest page) {
-        visible(incidentId);
-        Filter filter = new Filter().and("e.incidentId = :?", incidentId).andIf(stage, "e.stage = :?", stage);
-        return Keyset.page(em, Activity.class, "Activity e", filter, ACTIVITY_ORDER, page,
-                a -> List.of(a.occurredAt.toString(), a.id.toString())).map(ActivityResponse::from);
+        incidents.visible(incidentId);
+        return incidents.activities(incidentId, stage, page).map(ActivityResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ActivityResponse activity(UUID incidentId, UUID activityId) {
-        visible(incidentId);
-        Activity activity = activityId == null ? null : em.find(Activity.class, activityId);
-        if (activity == null || !activity.incidentId.equals(incidentId)) {
-            throw ProblemException.notFound(Message.of("incident.activity.not-found", "id", activityId));
-        }
-        return ActivityResponse.from(activity);
+        incidents.visible(incidentId);
+        return ActivityResponse.from(incidents.activity(incidentId, activityId));
     }
 
     /** Records an activity; its type must belong to the incident's current stage (409 lists the ones that do). */
     @Transactional
     public ActivityResponse addActivity(UUID incidentId, ActivityInput input) {
-        Incident incident = writable(incidentId);
+        Incident incident = incidents.writable(incidentId);
         String typeStage = reference.attribute(ACTIVITY_TYPES, input.activityType(), "stage");
         if (typeStage == null) {
             throw ProblemException.invalid("activityType", Message.of("incident.activity-type.unknown"));

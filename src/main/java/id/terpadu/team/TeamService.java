@@ -1,11 +1,9 @@
 package id.terpadu.team;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -17,10 +15,8 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.region.Region;
@@ -50,20 +46,17 @@ public class TeamService {
             .constraint("team_member_one_ketua", Message.of("team.role.taken", "role", "KETUA"))
             .constraint("team_member_one_sekretaris", Message.of("team.role.taken", "role", "SEKRETARIS"))
             .constraint("team_member_agency_id_fkey", Message.of("agency.is-member"));
-    private static final List<SortKey> ORDER = List.of(SortKey.integerDesc("e.year"), SortKey.text("e.name"),
-            SortKey.uuid("e.id"));
-    private static final List<SortKey> MEMBER_ORDER = List.of(SortKey.text("e.personName"), SortKey.uuid("e.id"));
 
-    private final EntityManager em;
+    private final TeamRepository teams;
     private final Caller caller;
     private final ChangeLog changeLog;
     private final RegionService regions;
     private final AgencyService agencies;
     private final Records records;
 
-    TeamService(EntityManager em, Caller caller, ChangeLog changeLog, RegionService regions, AgencyService agencies,
+    TeamService(TeamRepository teams, Caller caller, ChangeLog changeLog, RegionService regions, AgencyService agencies,
             Records records) {
-        this.em = em;
+        this.teams = teams;
         this.caller = caller;
         this.changeLog = changeLog;
         this.regions = regions;
@@ -82,29 +75,12 @@ public class TeamService {
             RegionCode.require(region, "region");
             RegionScope.Columns.of("e.regionCode").within(filter, region);
         }
-        return Keyset.page(em, Team.class, "Team e", filter, ORDER, page,
-                t -> List.of(Integer.toString(t.year), t.name, t.id.toString())).map(TeamResponse::from);
+        return teams.page(filter, page).map(TeamResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TeamResponse get(UUID id) {
-        return TeamResponse.from(visible(id));
-    }
-
-    /** The team if the caller may see it; 404 otherwise. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Team visible(UUID id) {
-        Team team = id == null ? null : em.find(Team.class, id);
-        if (team == null || !caller.scope().canRead(team.regionCode)) {
-            throw ProblemException.notFound(Message.of("team.not-found", "id", id));
-        }
-        return team;
-    }
-
-    private Team writable(UUID id) {
-        Team team = visible(id);
-        caller.scope().requireWritable(team.regionCode, "regionCode");
-        return team;
+        return TeamResponse.from(teams.visible(id));
     }
 
     @Transactional
@@ -117,7 +93,7 @@ public class TeamService {
 
     @Transactional
     public TeamResponse replace(UUID id, Long expectedVersion, TeamInput input) {
-        Team team = writable(id);
+        Team team = teams.writable(id);
         Records.checkReplace(team, input.id(), expectedVersion);
         apply(team, input);
         return records.updated(team, TEAM, team.regionCode, TeamResponse::from);
@@ -126,11 +102,9 @@ public class TeamService {
     /** Deletes the team and its members; each member gets its own tombstone. */
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
-        Team team = writable(id);
+        Team team = teams.writable(id);
         ETags.check(expectedVersion, team.version);
-        List<TeamMember> members = em.createQuery("from TeamMember m where m.teamId = :id", TeamMember.class)
-                .setParameter("id", id).getResultList();
-        for (TeamMember member : members) {
+        for (TeamMember member : teams.membersOf(id)) {
             records.deleted(member, MEMBER, team.regionCode);
         }
         records.deleted(team, TEAM, team.regionCode);
@@ -138,7 +112,7 @@ public class TeamService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        teams.visible(id);
         return changeLog.history(TEAM, id, page);
     }
 
@@ -146,11 +120,7 @@ public class TeamService {
         String region = input.regionCode() == null || input.regionCode().isBlank() ? null : input.regionCode().trim();
         caller.scope().requireWritable(region, "regionCode");
         Region place = checkLevel(input.level(), region);
-        long clashes = em.createQuery("""
-                select count(*) from Team t where coalesce(t.regionCode, '') = :region and t.year = :year and t.id <> :id
-                """, Long.class).setParameter("region", region == null ? "" : region)
-                .setParameter("year", input.year()).setParameter("id", team.id).getSingleResult();
-        if (clashes > 0) {
+        if (teams.yearTaken(region, input.year(), team.id)) {
             throw ProblemException.conflict(region == null ? Message.of("team.year.taken.nation", "year", input.year())
                     : Message.of("team.year.taken.region", "region", region, "year", input.year()));
         }
@@ -202,31 +172,22 @@ public class TeamService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TeamMemberResponse> members(UUID teamId, TeamRole role, SubTeam subTeam, PageRequest page) {
-        visible(teamId);
+        teams.visible(teamId);
         Filter filter = new Filter().and("e.teamId = :?", teamId)
                 .andIf(role, "e.role = :?", role)
                 .andIf(subTeam, "e.subTeam = :?", subTeam);
-        return Keyset.page(em, TeamMember.class, "TeamMember e", filter, MEMBER_ORDER, page,
-                m -> List.of(m.personName, m.id.toString())).map(TeamMemberResponse::from);
+        return teams.members(filter, page).map(TeamMemberResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TeamMemberResponse member(UUID teamId, UUID memberId) {
-        visible(teamId);
-        return TeamMemberResponse.from(visibleMember(teamId, memberId));
-    }
-
-    private TeamMember visibleMember(UUID teamId, UUID memberId) {
-        TeamMember member = memberId == null ? null : em.find(TeamMember.class, memberId);
-        if (member == null || !member.teamId.equals(teamId)) {
-            throw ProblemException.notFound(Message.of("team.member.not-found", "id", memberId));
-        }
-        return member;
+        teams.visible(teamId);
+        return TeamMemberResponse.from(teams.member(teamId, memberId));
     }
 
     @Transactional
     public TeamMemberResponse addMember(UUID teamId, TeamMemberInput input) {
-        Team team = writable(teamId);
+        Team team = teams.writable(teamId);
         TeamMember member = new TeamMember();
         member.id = records.newId(TeamMember.class, input.id());
         member.teamId = teamId;
@@ -236,8 +197,8 @@ public class TeamService {
 
     @Transactional
     public TeamMemberResponse replaceMember(UUID teamId, UUID memberId, Long expectedVersion, TeamMemberInput input) {
-        Team team = writable(teamId);
-        TeamMember member = visibleMember(teamId, memberId);
+        Team team = teams.writable(teamId);
+        TeamMember member = teams.member(teamId, memberId);
         Records.checkReplace(member, input.id(), expectedVersion);
         applyMember(member, input);
         return records.updated(member, MEMBER, team.regionCode, TeamMemberResponse::from);
@@ -245,27 +206,23 @@ public class TeamService {
 
     @Transactional
     public void deleteMember(UUID teamId, UUID memberId, Long expectedVersion) {
-        Team team = writable(teamId);
-        TeamMember member = visibleMember(teamId, memberId);
+        Team team = teams.writable(teamId);
+        TeamMember member = teams.member(teamId, memberId);
         ETags.check(expectedVersion, member.version);
         records.deleted(member, MEMBER, team.regionCode);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> memberHistory(UUID teamId, UUID memberId, PageRequest page) {
-        visible(teamId);
-        visibleMember(teamId, memberId);
+        teams.visible(teamId);
+        teams.member(teamId, memberId);
         return changeLog.history(MEMBER, memberId, page);
     }
 
     private void applyMember(TeamMember member, TeamMemberInput input) {
         agencies.referenced(input.agencyId(), "agencyId");
         if (input.role() == TeamRole.KETUA || input.role() == TeamRole.SEKRETARIS) {
-            long holders = em.createQuery("""
-                    select count(*) from TeamMember m where m.teamId = :team and m.role = :role and m.id <> :id
-                    """, Long.class).setParameter("team", member.teamId).setParameter("role", input.role())
-                    .setParameter("id", member.id).getSingleResult();
-            if (holders > 0) {
+            if (teams.roleHeld(member.teamId, input.role(), member.id)) {
                 throw ProblemException.conflict(Message.of("team.role.taken", "role", input.role()));
             }
         }

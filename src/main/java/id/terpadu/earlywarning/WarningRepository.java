@@ -1,0 +1,56 @@
+package id.terpadu.earlywarning;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.terpadu.common.error.Message;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.ScopedRepository;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Clearance;
+
+/** Early warnings: every query of the aggregate. A warning is visible by its own region and classification. */
+@ApplicationScoped
+public class WarningRepository extends ScopedRepository<EarlyWarning> {
+
+    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id"));
+
+    WarningRepository(Caller caller, Clearance clearance) {
+        super(caller, clearance);
+    }
+
+    @Override
+    public String regionOf(EarlyWarning warning) {
+        return warning.regionCode;
+    }
+
+    @Override
+    protected Classification classificationOf(EarlyWarning warning) {
+        return warning.classification;
+    }
+
+    @Override
+    protected Message notFound(UUID id) {
+        return Message.of("warning.not-found", "id", id);
+    }
+
+    /** A page of the filter's warnings, most recently changed first. */
+    Page<EarlyWarning> page(Filter filter, PageRequest page) {
+        return Keyset.page(getEntityManager(), EarlyWarning.class, "EarlyWarning e", filter, ORDER, page,
+                w -> List.of(w.updatedAt.toString(), w.id.toString()));
+    }
+
+    /** Records that the warning grew into the incident (the incident lists it among its links). */
+    void linkIncident(UUID warningId, UUID incidentId) {
+        getEntityManager()
+                .createNativeQuery("insert into incident_early_warning (incident_id, early_warning_id) values (:i, :w)")
+                .setParameter("i", incidentId).setParameter("w", warningId).executeUpdate();
+    }
+}

@@ -1,0 +1,141 @@
+package id.terpadu.incident;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
+
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.ScopedRepository;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Clearance;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
+
+/**
+ * Incidents and their children, the stage transitions and activities: every query of the aggregate. An incident is
+ * visible by its own region and classification; its children by their incident.
+ */
+@ApplicationScoped
+public class IncidentRepository extends ScopedRepository<Incident> {
+
+    private static final List<SortKey> ACTIVITY_ORDER = List.of(SortKey.instant("e.occurredAt"), SortKey.uuid("e.id"));
+
+    IncidentRepository(Caller caller, Clearance clearance) {
+        super(caller, clearance);
+    }
+
+    @Override
+    public String regionOf(Incident incident) {
+        return incident.regionCode;
+    }
+
+    @Override
+    protected Classification classificationOf(Incident incident) {
+        return incident.classification;
+    }
+
+    @Override
+    protected Message notFound(UUID id) {
+        return Message.of("incident.not-found", "id", id);
+    }
+
+    /** A page of incident views (the columns of {@link IncidentResponse#SELECT}), without loading entities. */
+    Page<IncidentResponse> views(Filter filter, List<SortKey> order, PageRequest page,
+            Function<IncidentResponse, List<String>> keyOf) {
+        return Keyset.page(getEntityManager(), IncidentResponse.SELECT, "Incident e", filter, order, page,
+                IncidentResponse::of, keyOf);
+    }
+
+    /**
+     * The count and the sum and count of each metric per group of {@code keys} (null: one row for all), over the
+     * incidents of the filter; at most {@code maxRows} rows.
+     */
+    List<Object[]> grouped(Filter filter, String keys, List<String> metrics, int maxRows) {
+        StringBuilder hql = new StringBuilder("select ");
+        if (keys != null) {
+            hql.append(keys).append(", ");
+        }
+        hql.append("count(e)");
+        for (String metric : metrics) {
+            hql.append(", sum(e.").append(metric).append("), count(e.").append(metric).append(')');
+        }
+        hql.append(" from Incident e where ").append(filter.where());
+        if (keys != null) {
+            hql.append(" group by ").append(keys).append(" order by ").append(keys);
+        }
+        var query = getEntityManager().createQuery(hql.toString(), Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        query.setMaxResults(maxRows);
+        return query.getResultList();
+    }
+
+    /** The rows of {@code hql} (over {@code Incident e}, with the filter's where-clause) as the scan finds them. */
+    Stream<Object[]> stream(String hql, Filter filter, int fetchSize) {
+        var query = getEntityManager().unwrap(Session.class).createSelectionQuery(hql, Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        query.setFetchSize(fetchSize);
+        return query.getResultStream();
+    }
+
+    /** The ids of the incidents of the filter, in id order, at most {@code max}. */
+    List<UUID> ids(Filter filter, int max) {
+        var query = getEntityManager().createQuery("select e.id from Incident e where " + filter.where()
+                + " order by e.id", UUID.class);
+        filter.parameters().forEach(query::setParameter);
+        return query.setMaxResults(max).getResultList();
+    }
+
+    /** The early warnings an incident grew from, in id order. */
+    @SuppressWarnings("unchecked")
+    List<UUID> warningIds(UUID incidentId) {
+        return getEntityManager().createNativeQuery(
+                "select early_warning_id from incident_early_warning where incident_id = :id order by early_warning_id")
+                .setParameter("id", incidentId).getResultList();
+    }
+
+    /** Whether another incident names this one as the one it duplicates. */
+    boolean hasDuplicates(UUID id) {
+        return !getEntityManager().createQuery("select 1 from Incident i where i.duplicateOf = :id", Integer.class)
+                .setParameter("id", id).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    // ---- stage transitions ----------------------------------------------------------------------------------
+
+    void addTransition(StageTransition transition) {
+        getEntityManager().persist(transition);
+    }
+
+    List<StageTransition> transitions(UUID incidentId) {
+        return getEntityManager().createQuery(
+                "from StageTransition t where t.incidentId = :id order by t.transitionedAt, t.id", StageTransition.class)
+                .setParameter("id", incidentId).getResultList();
+    }
+
+    // ---- activities -----------------------------------------------------------------------------------------
+
+    Page<Activity> activities(UUID incidentId, Stage stage, PageRequest page) {
+        Filter filter = new Filter().and("e.incidentId = :?", incidentId).andIf(stage, "e.stage = :?", stage);
+        return Keyset.page(getEntityManager(), Activity.class, "Activity e", filter, ACTIVITY_ORDER, page,
+                a -> List.of(a.occurredAt.toString(), a.id.toString()));
+    }
+
+    /** The activity of this incident; 404 when there is none. */
+    Activity activity(UUID incidentId, UUID activityId) {
+        Activity activity = activityId == null ? null : getEntityManager().find(Activity.class, activityId);
+        if (activity == null || !activity.incidentId.equals(incidentId)) {
+            throw ProblemException.notFound(Message.of("incident.activity.not-found", "id", activityId));
+        }
+        return activity;
+    }
+}
