@@ -4,13 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
@@ -19,16 +17,9 @@ import id.terpadu.actionplan.ActionPlanDtos.RecapResponse;
 import id.terpadu.actionplan.ActionPlanDtos.RecapRow;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.security.Caller;
-import id.terpadu.team.Team;
+import id.terpadu.region.RegionService;
 import id.terpadu.team.TeamLevel;
 
-/**
- * Rencana Aksi Terpadu (Permendagri 42/2015): one plan per team per year, items by stage, and progress reports per
- * item and period. Rules: a plan's region is its team's, written by callers whose scope covers it; the schedule of an
- * item lies within the plan's year; no report for a period that has not started; only the team's secretariat
- * (its agency, claim {@code agency_id}) submits; the level above verifies or returns (kabupaten/kota → provinsi →
- * nasional); a verified report never changes.
- */
 /**
  * How far Rencana Aksi Terpadu got: a plan's achievement per period, and the recap that ranks the province teams'
  * plans of a year. Only verified reports count (see {@link Achievement}).
@@ -36,14 +27,14 @@ import id.terpadu.team.TeamLevel;
 @ApplicationScoped
 public class AchievementService {
 
-    private final EntityManager em;
+    private final ActionPlanRepository plans;
+    private final RegionService regions;
     private final Caller caller;
-    private final ActionPlanService plans;
 
-    AchievementService(EntityManager em, Caller caller, ActionPlanService plans) {
-        this.em = em;
-        this.caller = caller;
+    AchievementService(ActionPlanRepository plans, RegionService regions, Caller caller) {
         this.plans = plans;
+        this.regions = regions;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,28 +55,19 @@ public class AchievementService {
     public RecapResponse recap(int year, Period period) {
         Filter filter = caller.scope().restrict(new Filter().and("p.teamId = t.id"), "t.regionCode")
                 .and("t.level = :?", TeamLevel.PROVINSI).and("p.year = :?", year);
-        var query = em.createQuery("select p, t.regionCode from ActionPlan p, Team t where " + filter.where(), Object[].class);
-        filter.parameters().forEach(query::setParameter);
-        List<Object[]> plans = query.getResultList();
+        List<Object[]> found = plans.withRegion(filter);
         boolean started = !ActionPlanService.today().isBefore(period.startsOn(year));
-        if (plans.isEmpty()) {
+        if (found.isEmpty()) {
             return new RecapResponse(year, period, started, Achievement.RULE, List.of());
         }
-        List<UUID> ids = plans.stream().map(row -> ((ActionPlan) row[0]).id).toList();
-        List<PlanItem> items = em.createQuery("from PlanItem i where i.planId in :ids", PlanItem.class)
-                .setParameter("ids", ids).getResultList();
-        List<ProgressReport> reports = em.createQuery(
-                "from ProgressReport r where r.planId in :ids and r.period = :period and r.status = :status", ProgressReport.class)
-                .setParameter("ids", ids).setParameter("period", period).setParameter("status", ReportStatus.VERIFIED)
-                .getResultList();
-        Map<String, String> names = new HashMap<>();
-        em.createQuery("select r.code, r.name from Region r where r.code in :codes", Object[].class)
-                .setParameter("codes", plans.stream().map(row -> (String) row[1]).toList()).getResultList()
-                .forEach(row -> names.put((String) row[0], (String) row[1]));
+        List<UUID> ids = found.stream().map(row -> ((ActionPlan) row[0]).id).toList();
+        List<PlanItem> items = plans.itemsOf(ids);
+        List<ProgressReport> reports = plans.verifiedReports(ids, period);
+        Map<String, String> names = regions.names(found.stream().map(row -> (String) row[1]).toList());
         record Scored(ActionPlan plan, String province, int items, int verified, BigDecimal achievement) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (Object[] row : plans) {
+        for (Object[] row : found) {
             ActionPlan plan = (ActionPlan) row[0];
             List<PlanItem> own = items.stream().filter(i -> i.planId.equals(plan.id)).toList();
             List<ProgressReport> ownReports = reports.stream().filter(r -> r.planId.equals(plan.id)).toList();

@@ -2,14 +2,12 @@ package id.terpadu.actionplan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -24,10 +22,8 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
@@ -35,7 +31,7 @@ import id.terpadu.common.region.RegionCode;
 import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamLevel;
-import id.terpadu.team.TeamService;
+import id.terpadu.team.TeamRepository;
 
 /**
  * Rencana Aksi Terpadu (Permendagri 42/2015): one plan per team per year and its items by stage. Rules: a plan's
@@ -53,19 +49,17 @@ public class ActionPlanService {
     /** Action-plan items. */
     @Produces
     public static final RecordType ITEM = RecordType.published("action-plan-item", PlanItem.class);
-    private static final List<SortKey> ORDER = List.of(SortKey.integerDesc("e.year"), SortKey.uuid("e.id"));
-    private static final List<SortKey> ITEM_ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
 
-    private final EntityManager em;
+    private final ActionPlanRepository plans;
     private final Caller caller;
     private final ChangeLog changeLog;
     private final Records records;
-    private final TeamService teams;
+    private final TeamRepository teams;
     private final AgencyService agencies;
 
-    ActionPlanService(EntityManager em, Caller caller, ChangeLog changeLog, Records records, TeamService teams,
-            AgencyService agencies) {
-        this.em = em;
+    ActionPlanService(ActionPlanRepository plans, Caller caller, ChangeLog changeLog, Records records,
+            TeamRepository teams, AgencyService agencies) {
+        this.plans = plans;
         this.caller = caller;
         this.changeLog = changeLog;
         this.records = records;
@@ -89,41 +83,15 @@ public class ActionPlanService {
             RegionCode.require(region, "region");
             RegionScope.Columns.of("t.regionCode").within(filter, region);
         }
-        Page<ActionPlan> plans = Keyset.page(em, ActionPlan.class, "ActionPlan e, Team t", filter, ORDER, page,
-                p -> List.of(Integer.toString(p.year), p.id.toString()));
-        Map<UUID, Team> byId = teamsOf(plans.items().stream().map(p -> p.teamId).toList());
-        return plans.map(p -> view(p, byId.get(p.teamId)));
-    }
-
-    private Map<UUID, Team> teamsOf(List<UUID> ids) {
-        Map<UUID, Team> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("from Team t where t.id in :ids", Team.class).setParameter("ids", ids).getResultList()
-                    .forEach(t -> byId.put(t.id, t));
-        }
-        return byId;
+        Page<ActionPlan> found = plans.page(filter, page);
+        Map<UUID, Team> byId = teams.byId(found.items().stream().map(p -> p.teamId).toList());
+        return found.map(p -> view(p, byId.get(p.teamId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ActionPlanResponse get(UUID id) {
-        ActionPlan plan = visible(id);
-        return view(plan, em.find(Team.class, plan.teamId));
-    }
-
-    /** The plan if the caller may see its team; 404 otherwise. */
-    ActionPlan visible(UUID id) {
-        ActionPlan plan = id == null ? null : em.find(ActionPlan.class, id);
-        Team team = plan == null ? null : em.find(Team.class, plan.teamId);
-        if (team == null || !caller.scope().canRead(team.regionCode)) {
-            throw ProblemException.notFound(Message.of("plan.not-found", "id", id));
-        }
-        return plan;
-    }
-
-    Team writableTeam(ActionPlan plan) {
-        Team team = em.find(Team.class, plan.teamId);
-        caller.scope().requireWritable(team.regionCode, "regionCode");
-        return team;
+        ActionPlan plan = plans.visible(id);
+        return view(plan, teams.findById(plan.teamId));
     }
 
     static ActionPlanResponse view(ActionPlan p, Team team) {
@@ -133,7 +101,7 @@ public class ActionPlanService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        plans.visible(id);
         return changeLog.history(PLAN, id, page);
     }
 
@@ -141,9 +109,7 @@ public class ActionPlanService {
     public ActionPlanResponse create(ActionPlanInput input) {
         Team team = Records.referenced(() -> teams.visible(input.teamId()), "teamId");
         caller.scope().requireWritable(team.regionCode, "teamId");
-        long existing = em.createQuery("select count(*) from ActionPlan p where p.teamId = :team and p.year = :year",
-                Long.class).setParameter("team", team.id).setParameter("year", input.year()).getSingleResult();
-        if (existing > 0) {
+        if (plans.yearTaken(team.id, input.year())) {
             throw ProblemException.conflict(Message.of("plan.year.taken", "year", input.year()));
         }
         ActionPlan plan = new ActionPlan();
@@ -156,8 +122,8 @@ public class ActionPlanService {
 
     @Transactional
     public ActionPlanResponse replace(UUID id, Long expectedVersion, ActionPlanInput input) {
-        ActionPlan plan = visible(id);
-        Team team = writableTeam(plan);
+        ActionPlan plan = plans.writable(id);
+        Team team = teams.findById(plan.teamId);
         Records.checkReplace(plan, input.id(), expectedVersion);
         if (!plan.teamId.equals(input.teamId()) || plan.year != input.year()) {
             throw ProblemException.invalid(plan.year != input.year() ? "year" : "teamId",
@@ -175,15 +141,15 @@ public class ActionPlanService {
     /** Deletes a plan that has no submitted or verified report, with its items and drafts (each with a tombstone). */
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
-        ActionPlan plan = visible(id);
-        Team team = writableTeam(plan);
+        ActionPlan plan = plans.writable(id);
+        Team team = teams.findById(plan.teamId);
         ETags.check(expectedVersion, plan.version);
-        List<ProgressReport> reports = reportsOf(id);
+        List<ProgressReport> reports = plans.reportsOf(id);
         requireOnlyDrafts(reports, true);
         for (ProgressReport report : reports) {
             records.deleted(report, ProgressReportService.REPORT, team.regionCode);
         }
-        for (PlanItem item : itemsOf(id)) {
+        for (PlanItem item : plans.itemsOf(id)) {
             records.deleted(item, ITEM, team.regionCode);
         }
         records.deleted(plan, PLAN, team.regionCode);
@@ -202,35 +168,21 @@ public class ActionPlanService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PlanItemResponse> items(UUID planId, PlanStage stage, PageRequest page) {
-        visible(planId);
+        plans.visible(planId);
         Filter filter = new Filter().and("e.planId = :?", planId).andIf(stage, "e.stage = :?", stage);
-        return Keyset.page(em, PlanItem.class, "PlanItem e", filter, ITEM_ORDER, page,
-                i -> List.of(i.createdAt.toString(), i.id.toString())).map(PlanItemResponse::from);
+        return plans.items(filter, page).map(PlanItemResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PlanItemResponse item(UUID planId, UUID itemId) {
-        visible(planId);
-        return PlanItemResponse.from(itemOf(planId, itemId));
-    }
-
-    PlanItem itemOf(UUID planId, UUID itemId) {
-        PlanItem item = itemId == null ? null : em.find(PlanItem.class, itemId);
-        if (item == null || !item.planId.equals(planId)) {
-            throw ProblemException.notFound(Message.of("plan.item.not-found", "id", itemId));
-        }
-        return item;
-    }
-
-    List<PlanItem> itemsOf(UUID planId) {
-        return em.createQuery("from PlanItem i where i.planId = :id order by i.createdAt, i.id", PlanItem.class)
-                .setParameter("id", planId).getResultList();
+        plans.visible(planId);
+        return PlanItemResponse.from(plans.item(planId, itemId));
     }
 
     @Transactional
     public PlanItemResponse addItem(UUID planId, PlanItemInput input) {
-        ActionPlan plan = visible(planId);
-        Team team = writableTeam(plan);
+        ActionPlan plan = plans.writable(planId);
+        Team team = teams.findById(plan.teamId);
         PlanItem item = new PlanItem();
         item.id = records.newId(PlanItem.class, input.id());
         item.planId = planId;
@@ -240,11 +192,11 @@ public class ActionPlanService {
 
     @Transactional
     public PlanItemResponse replaceItem(UUID planId, UUID itemId, Long expectedVersion, PlanItemInput input) {
-        ActionPlan plan = visible(planId);
-        Team team = writableTeam(plan);
-        PlanItem item = itemOf(planId, itemId);
+        ActionPlan plan = plans.writable(planId);
+        Team team = teams.findById(plan.teamId);
+        PlanItem item = plans.item(planId, itemId);
         Records.checkReplace(item, input.id(), expectedVersion);
-        boolean reported = reportsOf(planId).stream().anyMatch(r -> r.itemId.equals(itemId)
+        boolean reported = plans.reportsOf(planId).stream().anyMatch(r -> r.itemId.equals(itemId)
                 && (r.status == ReportStatus.SUBMITTED || r.status == ReportStatus.VERIFIED));
         if (reported && (input.stage() != item.stage || input.targetValue().compareTo(item.targetValue) != 0
                 || !input.targetUnit().trim().equals(item.targetUnit))) {
@@ -256,11 +208,11 @@ public class ActionPlanService {
 
     @Transactional
     public void deleteItem(UUID planId, UUID itemId, Long expectedVersion) {
-        ActionPlan plan = visible(planId);
-        Team team = writableTeam(plan);
-        PlanItem item = itemOf(planId, itemId);
+        ActionPlan plan = plans.writable(planId);
+        Team team = teams.findById(plan.teamId);
+        PlanItem item = plans.item(planId, itemId);
         ETags.check(expectedVersion, item.version);
-        List<ProgressReport> reports = reportsOf(planId).stream().filter(r -> r.itemId.equals(itemId)).toList();
+        List<ProgressReport> reports = plans.reportsOf(planId).stream().filter(r -> r.itemId.equals(itemId)).toList();
         requireOnlyDrafts(reports, false);
         for (ProgressReport report : reports) {
             records.deleted(report, ProgressReportService.REPORT, team.regionCode);
@@ -270,8 +222,8 @@ public class ActionPlanService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> itemHistory(UUID planId, UUID itemId, PageRequest page) {
-        visible(planId);
-        itemOf(planId, itemId);
+        plans.visible(planId);
+        plans.item(planId, itemId);
         return changeLog.history(ITEM, itemId, page);
     }
 
@@ -301,10 +253,4 @@ public class ActionPlanService {
         item.endsOn = input.endsOn();
     }
 
-
-    /** Every report of a plan. */
-    List<ProgressReport> reportsOf(UUID planId) {
-        return em.createQuery("from ProgressReport r where r.planId = :id", ProgressReport.class)
-                .setParameter("id", planId).getResultList();
-    }
 }

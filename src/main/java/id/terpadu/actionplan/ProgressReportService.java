@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -22,23 +20,15 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Role;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamLevel;
+import id.terpadu.team.TeamRepository;
 
-/**
- * Rencana Aksi Terpadu (Permendagri 42/2015): one plan per team per year, items by stage, and progress reports per
- * item and period. Rules: a plan's region is its team's, written by callers whose scope covers it; the schedule of an
- * item lies within the plan's year; no report for a period that has not started; only the team's secretariat
- * (its agency, claim {@code agency_id}) submits; the level above verifies or returns (kabupaten/kota → provinsi →
- * nasional); a verified report never changes.
- */
 /**
  * Progress reports of Rencana Aksi Terpadu and their review: one per item and four-monthly period (B04, B08, B12).
  * Rules: no report for a period that has not started; only the team's secretariat (its agency, claim
@@ -52,66 +42,54 @@ public class ProgressReportService {
     @Produces
     public static final RecordType REPORT = RecordType.published("action-plan-report", ProgressReport.class)
             .constraint("action_plan_report_item_id_period_key", Message.of("plan.report.period.exists"));
-    private static final List<SortKey> REPORT_ORDER = List.of(SortKey.enumName("e.period", Period.class), SortKey.uuid("e.id"));
 
-    private final EntityManager em;
+    private final ActionPlanRepository plans;
+    private final TeamRepository teams;
     private final Caller caller;
     private final ChangeLog changeLog;
     private final Records records;
-    private final ActionPlanService plans;
 
-    ProgressReportService(EntityManager em, Caller caller, ChangeLog changeLog, Records records, ActionPlanService plans) {
-        this.em = em;
+    ProgressReportService(ActionPlanRepository plans, TeamRepository teams, Caller caller, ChangeLog changeLog,
+            Records records) {
+        this.plans = plans;
+        this.teams = teams;
         this.caller = caller;
         this.changeLog = changeLog;
         this.records = records;
-        this.plans = plans;
     }
-
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReportResponse> reports(UUID planId, Period period, ReportStatus status, UUID itemId, PageRequest page) {
         plans.visible(planId);
         Filter filter = new Filter().and("e.planId = :?", planId).andIf(period, "e.period = :?", period)
                 .andIf(status, "e.status = :?", status).andIf(itemId, "e.itemId = :?", itemId);
-        return Keyset.page(em, ProgressReport.class, "ProgressReport e", filter, REPORT_ORDER, page,
-                r -> List.of(r.period.name(), r.id.toString())).map(ReportResponse::from);
+        return plans.reports(filter, page).map(ReportResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReportResponse report(UUID planId, UUID reportId) {
         plans.visible(planId);
-        return ReportResponse.from(reportOf(planId, reportId));
-    }
-
-    private ProgressReport reportOf(UUID planId, UUID reportId) {
-        ProgressReport report = reportId == null ? null : em.find(ProgressReport.class, reportId);
-        if (report == null || !report.planId.equals(planId)) {
-            throw ProblemException.notFound(Message.of("plan.report.not-found", "id", reportId));
-        }
-        return report;
+        return ReportResponse.from(plans.report(planId, reportId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> reportHistory(UUID planId, UUID reportId, PageRequest page) {
         plans.visible(planId);
-        reportOf(planId, reportId);
+        plans.report(planId, reportId);
         return changeLog.history(REPORT, reportId, page);
     }
 
     @Transactional
     public ReportResponse addReport(UUID planId, UUID itemId, ReportInput input) {
-        ActionPlan plan = plans.visible(planId);
-        Team team = plans.writableTeam(plan);
-        PlanItem item = plans.itemOf(planId, itemId);
+        ActionPlan plan = plans.writable(planId);
+        Team team = teams.findById(plan.teamId);
+        PlanItem item = plans.item(planId, itemId);
         LocalDate start = input.period().startsOn(plan.year);
         if (ActionPlanService.today().isBefore(start)) {
             throw ProblemException.conflict(Message.of("plan.report.period.not-started", "period", input.period(),
                     "year", plan.year, "date", start));
         }
-        long existing = em.createQuery("select count(*) from ProgressReport r where r.itemId = :item and r.period = :period",
-                Long.class).setParameter("item", itemId).setParameter("period", input.period()).getSingleResult();
-        if (existing > 0) {
+        if (plans.periodReported(itemId, input.period())) {
             throw ProblemException.conflict(Message.of("plan.report.period.taken", "period", input.period()));
         }
         ProgressReport report = new ProgressReport();
@@ -126,23 +104,23 @@ public class ProgressReportService {
 
     @Transactional
     public ReportResponse replaceReport(UUID planId, UUID reportId, Long expectedVersion, ReportInput input) {
-        ActionPlan plan = plans.visible(planId);
-        Team team = plans.writableTeam(plan);
-        ProgressReport report = reportOf(planId, reportId);
+        ActionPlan plan = plans.writable(planId);
+        Team team = teams.findById(plan.teamId);
+        ProgressReport report = plans.report(planId, reportId);
         Records.checkReplace(report, input.id(), expectedVersion);
         requireEditable(report);
         if (input.period() != report.period) {
             throw ProblemException.invalid("period", Message.of("plan.report.period.fixed", "period", report.period));
         }
-        applyReport(report, em.find(PlanItem.class, report.itemId), input);
+        applyReport(report, plans.itemById(report.itemId), input);
         return records.updated(report, REPORT, team.regionCode, ReportResponse::from);
     }
 
     @Transactional
     public void deleteReport(UUID planId, UUID reportId, Long expectedVersion) {
-        ActionPlan plan = plans.visible(planId);
-        Team team = plans.writableTeam(plan);
-        ProgressReport report = reportOf(planId, reportId);
+        ActionPlan plan = plans.writable(planId);
+        Team team = teams.findById(plan.teamId);
+        ProgressReport report = plans.report(planId, reportId);
         ETags.check(expectedVersion, report.version);
         requireEditable(report);
         records.deleted(report, REPORT, team.regionCode);
@@ -170,8 +148,8 @@ public class ProgressReportService {
     @Transactional
     public ReportResponse transition(UUID planId, UUID reportId, Long expectedVersion, ReportTransitionInput input) {
         ActionPlan plan = plans.visible(planId);
-        Team team = em.find(Team.class, plan.teamId);
-        ProgressReport report = reportOf(planId, reportId);
+        Team team = teams.findById(plan.teamId);
+        ProgressReport report = plans.report(planId, reportId);
         ETags.check(expectedVersion, report.version);
         ReportStatus from = report.status;
         ReportStatus.TABLE.require(from, input.to(), () -> from == ReportStatus.VERIFIED

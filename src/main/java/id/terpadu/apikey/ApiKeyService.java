@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -24,10 +23,8 @@ import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.ApiKeyAuthentication;
 import id.terpadu.common.security.ApiKeyScope;
@@ -50,18 +47,17 @@ public class ApiKeyService {
     public static final RecordType API_KEY = RecordType.internal("api-key", ApiKey.class);
     static final int MAX_DAYS = 366;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.createdAt"), SortKey.uuidDesc("e.id"));
 
-    private final EntityManager em;
+    private final ApiKeyRepository keys;
     private final Caller caller;
     private final Clearance clearance;
     private final ChangeLog changeLog;
     private final Records records;
     private final AgencyService agencies;
 
-    ApiKeyService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+    ApiKeyService(ApiKeyRepository keys, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
             AgencyService agencies) {
-        this.em = em;
+        this.keys = keys;
         this.caller = caller;
         this.clearance = clearance;
         this.changeLog = changeLog;
@@ -78,27 +74,17 @@ public class ApiKeyService {
         } else if (Boolean.FALSE.equals(active)) {
             filter.and("(e.revokedAt is not null or e.expiresAt <= :?)", Instant.now());
         }
-        return Keyset.page(em, ApiKey.class, "ApiKey e, Agency a", filter, ORDER, page,
-                k -> List.of(k.createdAt.toString(), k.id.toString())).map(ApiKeyResponse::from);
+        return keys.page(filter, page).map(ApiKeyResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApiKeyResponse get(UUID id) {
-        return ApiKeyResponse.from(visible(id));
-    }
-
-    private ApiKey visible(UUID id) {
-        ApiKey key = id == null ? null : em.find(ApiKey.class, id);
-        Agency agency = key == null ? null : em.find(Agency.class, key.agencyId);
-        if (agency == null || !caller.scope().canRead(agency.regionCode)) {
-            throw ProblemException.notFound(Message.of("api-key.not-found", "id", id));
-        }
-        return key;
+        return ApiKeyResponse.from(keys.visible(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        keys.visible(id);
         return changeLog.history(API_KEY, id, page);
     }
 
@@ -154,15 +140,13 @@ public class ApiKeyService {
 
     @Transactional
     public ApiKeyResponse revoke(UUID id, String reason) {
-        ApiKey key = visible(id);
-        Agency agency = em.find(Agency.class, key.agencyId);
-        caller.scope().requireWritable(agency.regionCode, "agencyId");
+        ApiKey key = keys.writable(id);
         if (key.revokedAt != null) {
             throw ProblemException.conflict(Message.of("api-key.revoked", "revokedAt", key.revokedAt));
         }
         key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         key.revokedBy = caller.subject();
         key.revocationReason = reason == null || reason.isBlank() ? null : reason.trim();
-        return records.updated(key, API_KEY, agency.regionCode, ApiKeyResponse::from);
+        return records.updated(key, API_KEY, keys.regionOf(key), ApiKeyResponse::from);
     }
 }

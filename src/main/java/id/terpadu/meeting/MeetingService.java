@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -24,17 +23,15 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Role;
 import id.terpadu.incident.Incident;
-import id.terpadu.incident.IncidentService;
+import id.terpadu.incident.IncidentRepository;
 import id.terpadu.meeting.MeetingDtos.DecisionInput;
 import id.terpadu.meeting.MeetingDtos.DecisionResponse;
 import id.terpadu.meeting.MeetingDtos.FollowUpInput;
@@ -43,9 +40,9 @@ import id.terpadu.meeting.MeetingDtos.MeetingResponse;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.team.Team;
-import id.terpadu.team.TeamService;
+import id.terpadu.team.TeamRepository;
 import id.terpadu.earlywarning.EarlyWarning;
-import id.terpadu.earlywarning.WarningService;
+import id.terpadu.earlywarning.WarningRepository;
 
 /**
  * Coordination meetings of a team and the decisions taken there. Rules: a meeting's region is its team's, written by
@@ -63,22 +60,20 @@ public class MeetingService {
     /** Meeting decisions. */
     @Produces
     public static final RecordType DECISION = RecordType.published("meeting-decision", Decision.class);
-    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.startsAt"), SortKey.uuidDesc("e.id"));
-    private static final List<SortKey> DECISION_ORDER = List.of(SortKey.date("e.dueOn"), SortKey.uuid("e.id"));
 
-    private final EntityManager em;
+    private final MeetingRepository meetings;
     private final Caller caller;
     private final Clearance clearance;
     private final ChangeLog changeLog;
     private final Records records;
-    private final TeamService teams;
+    private final TeamRepository teams;
     private final AgencyService agencies;
-    private final IncidentService incidents;
-    private final WarningService warnings;
+    private final IncidentRepository incidents;
+    private final WarningRepository warnings;
 
-    MeetingService(EntityManager em, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
-            TeamService teams, AgencyService agencies, IncidentService incidents, WarningService warnings) {
-        this.em = em;
+    MeetingService(MeetingRepository meetings, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+            TeamRepository teams, AgencyService agencies, IncidentRepository incidents, WarningRepository warnings) {
+        this.meetings = meetings;
         this.caller = caller;
         this.clearance = clearance;
         this.changeLog = changeLog;
@@ -107,25 +102,18 @@ public class MeetingService {
             RegionCode.require(region, "region");
             RegionScope.Columns.of("t.regionCode").within(filter, region);
         }
-        Page<Meeting> meetings = Keyset.page(em, Meeting.class, "Meeting e, Team t", filter, ORDER, page,
-                m -> List.of(m.startsAt.toString(), m.id.toString()));
-        List<UUID> ids = meetings.items().stream().map(m -> m.id).toList();
-        Map<UUID, String> regions = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("select m.id, t.regionCode from Meeting m, Team t where m.teamId = t.id and m.id in :ids",
-                    Object[].class).setParameter("ids", ids).getResultList()
-                    .forEach(row -> regions.put((UUID) row[0], (String) row[1]));
-        }
+        Page<Meeting> found = meetings.page(filter, page);
+        List<UUID> ids = found.items().stream().map(m -> m.id).toList();
+        Map<UUID, String> regions = meetings.regionsOf(ids);
         Links links = links(ids);
         Map<UUID, List<DecisionResponse>> decisions = decisionsOf(ids);
-        return meetings.map(m -> view(m, regions.get(m.id), links, decisions.getOrDefault(m.id, List.of())));
+        return found.map(m -> view(m, regions.get(m.id), links, decisions.getOrDefault(m.id, List.of())));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MeetingResponse get(UUID id) {
-        Meeting meeting = visible(id);
-        Team team = em.find(Team.class, meeting.teamId);
-        return full(meeting, team);
+        Meeting meeting = meetings.visible(id);
+        return full(meeting, teams.findById(meeting.teamId));
     }
 
     private MeetingResponse full(Meeting meeting, Team team) {
@@ -133,25 +121,9 @@ public class MeetingService {
                 decisionsOf(List.of(meeting.id)).getOrDefault(meeting.id, List.of()));
     }
 
-    /** The meeting if the caller may see its team; 404 otherwise. */
-    private Meeting visible(UUID id) {
-        Meeting meeting = id == null ? null : em.find(Meeting.class, id);
-        Team team = meeting == null ? null : em.find(Team.class, meeting.teamId);
-        if (team == null || !caller.scope().canRead(team.regionCode)) {
-            throw ProblemException.notFound(Message.of("meeting.not-found", "id", id));
-        }
-        return meeting;
-    }
-
-    private Team writableTeam(Meeting meeting) {
-        Team team = em.find(Team.class, meeting.teamId);
-        caller.scope().requireWritable(team.regionCode, "regionCode");
-        return team;
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        meetings.visible(id);
         return changeLog.history(MEETING, id, page);
     }
 
@@ -163,22 +135,21 @@ public class MeetingService {
         meeting.id = records.newId(Meeting.class, input.id());
         meeting.teamId = team.id;
         List<UUID>[] links = apply(meeting, team, input);
-        em.persist(meeting);
-        em.flush();
-        replaceLinks(meeting.id, links[0], links[1]);
+        meetings.persistAndFlush(meeting);
+        meetings.replaceLinks(meeting.id, links[0], links[1]);
         return records.created(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged);
     }
 
     @Transactional
     public MeetingResponse replace(UUID id, Long expectedVersion, MeetingInput input) {
-        Meeting meeting = visible(id);
-        Team team = writableTeam(meeting);
+        Meeting meeting = meetings.writable(id);
+        Team team = teams.findById(meeting.teamId);
         Records.checkReplace(meeting, input.id(), expectedVersion);
         if (!meeting.teamId.equals(input.teamId())) {
             throw ProblemException.invalid("teamId", Message.of("meeting.team.fixed"));
         }
         List<UUID>[] links = apply(meeting, team, input);
-        replaceLinks(meeting.id, links[0], links[1]);
+        meetings.replaceLinks(meeting.id, links[0], links[1]);
         return records.updated(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged);
     }
 
@@ -191,11 +162,10 @@ public class MeetingService {
 
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
-        Meeting meeting = visible(id);
-        Team team = writableTeam(meeting);
+        Meeting meeting = meetings.writable(id);
+        Team team = teams.findById(meeting.teamId);
         ETags.check(expectedVersion, meeting.version);
-        for (Decision decision : em.createQuery("from Decision d where d.meetingId = :id", Decision.class)
-                .setParameter("id", id).getResultList()) {
+        for (Decision decision : meetings.decisionsOf(id)) {
             records.deleted(decision, DECISION, team.regionCode);
         }
         records.deleted(meeting, MEETING, team.regionCode);
@@ -248,21 +218,6 @@ public class MeetingService {
         }
     }
 
-    private void replaceLinks(UUID meetingId, List<UUID> incidentIds, List<UUID> warningIds) {
-        em.createNativeQuery("delete from meeting_incident where meeting_id = :id").setParameter("id", meetingId)
-                .executeUpdate();
-        em.createNativeQuery("delete from meeting_early_warning where meeting_id = :id").setParameter("id", meetingId)
-                .executeUpdate();
-        for (UUID incidentId : incidentIds) {
-            em.createNativeQuery("insert into meeting_incident (meeting_id, incident_id) values (:m, :i)")
-                    .setParameter("m", meetingId).setParameter("i", incidentId).executeUpdate();
-        }
-        for (UUID warningId : warningIds) {
-            em.createNativeQuery("insert into meeting_early_warning (meeting_id, early_warning_id) values (:m, :w)")
-                    .setParameter("m", meetingId).setParameter("w", warningId).executeUpdate();
-        }
-    }
-
     /** The links of some meetings, only to records the caller may see (region scope and classification). */
     private record Links(Map<UUID, List<UUID>> incidents, Map<UUID, List<UUID>> warnings) {
     }
@@ -276,9 +231,7 @@ public class MeetingService {
     }
 
     private Map<UUID, List<UUID>> visibleLinks(List<UUID> meetingIds, String table, String column, String entity) {
-        List<?> rows = em.createNativeQuery("select meeting_id, " + column + " from " + table
-                + " where meeting_id in (:ids) order by " + column, Object[].class).setParameter("ids", meetingIds)
-                .getResultList();
+        List<?> rows = meetings.links(meetingIds, table, column);
         if (rows.isEmpty()) {
             return Map.of();
         }
@@ -286,9 +239,7 @@ public class MeetingService {
         rows.forEach(row -> targets.add((UUID) ((Object[]) row)[1]));
         Filter filter = clearance.restrict(caller.scope().restrict(new Filter().and("r.id in :?", targets),
                 "r.regionCode"), "r.classification");
-        var query = em.createQuery("select r.id from " + entity + " r where " + filter.where(), UUID.class);
-        filter.parameters().forEach(query::setParameter);
-        Set<UUID> visible = new HashSet<>(query.getResultList());
+        Set<UUID> visible = new HashSet<>(meetings.linkedIds(entity, filter));
         Map<UUID, List<UUID>> out = new HashMap<>();
         for (Object row : rows) {
             Object[] pair = (Object[]) row;
@@ -313,9 +264,7 @@ public class MeetingService {
         }
         Map<UUID, List<DecisionResponse>> out = new HashMap<>();
         LocalDate today = today();
-        em.createQuery("from Decision d where d.meetingId in :ids order by d.dueOn, d.id", Decision.class)
-                .setParameter("ids", meetingIds).getResultList()
-                .forEach(d -> out.computeIfAbsent(d.meetingId, k -> new ArrayList<>()).add(decisionView(d, today)));
+        meetings.decisionsOf(meetingIds).forEach(d -> out.computeIfAbsent(d.meetingId, k -> new ArrayList<>()).add(decisionView(d, today)));
         return out;
     }
 
@@ -339,35 +288,26 @@ public class MeetingService {
             filter.and("(e.dueOn >= :? or e.status not in :?)", today(), open);
         }
         LocalDate today = today();
-        return Keyset.page(em, Decision.class, "Decision e, Meeting m, Team t", filter, DECISION_ORDER, page,
-                d -> List.of(d.dueOn.toString(), d.id.toString())).map(d -> decisionView(d, today));
+        return meetings.decisions(filter, page).map(d -> decisionView(d, today));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DecisionResponse decision(UUID meetingId, UUID decisionId) {
-        visible(meetingId);
-        return decisionView(decisionOf(meetingId, decisionId), today());
-    }
-
-    private Decision decisionOf(UUID meetingId, UUID decisionId) {
-        Decision decision = decisionId == null ? null : em.find(Decision.class, decisionId);
-        if (decision == null || !decision.meetingId.equals(meetingId)) {
-            throw ProblemException.notFound(Message.of("meeting.decision.not-found", "id", decisionId));
-        }
-        return decision;
+        meetings.visible(meetingId);
+        return decisionView(meetings.decision(meetingId, decisionId), today());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> decisionHistory(UUID meetingId, UUID decisionId, PageRequest page) {
-        visible(meetingId);
-        decisionOf(meetingId, decisionId);
+        meetings.visible(meetingId);
+        meetings.decision(meetingId, decisionId);
         return changeLog.history(DECISION, decisionId, page);
     }
 
     @Transactional
     public DecisionResponse addDecision(UUID meetingId, DecisionInput input) {
-        Meeting meeting = visible(meetingId);
-        Team team = writableTeam(meeting);
+        Meeting meeting = meetings.writable(meetingId);
+        Team team = teams.findById(meeting.teamId);
         agencies.referenced(input.ownerAgencyId(), "ownerAgencyId");
         LocalDate held = meeting.startsAt.atZone(ConflictStatusService.ZONE).toLocalDate();
         if (input.dueOn().isBefore(held)) {
@@ -386,9 +326,9 @@ public class MeetingService {
 
     @Transactional
     public DecisionResponse followUp(UUID meetingId, UUID decisionId, Long expectedVersion, FollowUpInput input) {
-        Meeting meeting = visible(meetingId);
-        Team team = em.find(Team.class, meeting.teamId);
-        Decision decision = decisionOf(meetingId, decisionId);
+        Meeting meeting = meetings.visible(meetingId);
+        Team team = teams.findById(meeting.teamId);
+        Decision decision = meetings.decision(meetingId, decisionId);
         ETags.check(expectedVersion, decision.version);
         boolean secretariat = caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_);
         if (secretariat) {

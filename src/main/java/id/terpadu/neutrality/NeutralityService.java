@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -22,10 +21,8 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.PersonalData;
@@ -59,9 +56,8 @@ public class NeutralityService {
     @Produces
     public static final RecordType CASE = RecordType.published("neutrality-case", NeutralityCase.class);
     static final int MAX_ROWS = 10_000;
-    private static final List<SortKey> ORDER = List.of(SortKey.dateDesc("e.receivedOn"), SortKey.uuidDesc("e.id"));
 
-    private final EntityManager em;
+    private final NeutralityRepository cases;
     private final Caller caller;
     private final PersonalData personalData;
     private final ChangeLog changeLog;
@@ -70,9 +66,9 @@ public class NeutralityService {
     private final AgencyService agencies;
     private final ReferenceService references;
 
-    NeutralityService(EntityManager em, Caller caller, PersonalData personalData, ChangeLog changeLog, Records records,
+    NeutralityService(NeutralityRepository cases, Caller caller, PersonalData personalData, ChangeLog changeLog, Records records,
             RegionService regions, AgencyService agencies, ReferenceService references) {
-        this.em = em;
+        this.cases = cases;
         this.caller = caller;
         this.personalData = personalData;
         this.changeLog = changeLog;
@@ -89,13 +85,9 @@ public class NeutralityService {
             NeutralityStatus status, PageRequest page) {
         Filter filter = filterFor(type, year, region, source, "e")
                 .andIf(status, "exists (select 1 from NeutralityPerson p where p.caseId = e.id and p.status = :?)", status);
-        Page<NeutralityCase> cases = Keyset.page(em, NeutralityCase.class, "NeutralityCase e", filter, ORDER, page,
-                c -> List.of(c.receivedOn.toString(), c.id.toString()));
-        List<UUID> ids = cases.items().stream().map(c -> c.id).toList();
-        List<NeutralityPerson> persons = ids.isEmpty() ? List.of()
-                : em.createQuery("from NeutralityPerson p where p.caseId in :ids order by p.position", NeutralityPerson.class)
-                        .setParameter("ids", ids).getResultList();
-        return cases.map(c -> shown(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList()));
+        Page<NeutralityCase> found = cases.page(filter, page);
+        List<NeutralityPerson> persons = cases.personsOf(found.items().stream().map(c -> c.id).toList());
+        return found.map(c -> shown(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList()));
     }
 
     /** The list filters, on the case entity ({@code e}) or the case table ({@code c}) of the statistics. */
@@ -115,21 +107,13 @@ public class NeutralityService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CaseResponse get(UUID id) {
-        NeutralityCase c = visible(id);
-        return shown(c, personsOf(id));
+        NeutralityCase c = cases.visible(id);
+        return shown(c, cases.personsOf(id));
     }
 
-    private NeutralityCase visible(UUID id) {
-        NeutralityCase c = id == null ? null : em.find(NeutralityCase.class, id);
-        if (c == null || !caller.scope().canRead(c.regionCode)) {
-            throw ProblemException.notFound(Message.of("neutrality.not-found", "id", id));
-        }
-        return c;
-    }
-
+    /** The case if the caller may write it: its region scope covers the case and it is a handler of the case. */
     private NeutralityCase writable(UUID id) {
-        NeutralityCase c = visible(id);
-        caller.scope().requireWritable(c.regionCode, "regionCode");
+        NeutralityCase c = cases.writable(id);
         requireHandler(c.handlingAgencyId);
         return c;
     }
@@ -142,14 +126,9 @@ public class NeutralityService {
         }
     }
 
-    private List<NeutralityPerson> personsOf(UUID caseId) {
-        return em.createQuery("from NeutralityPerson p where p.caseId = :id order by p.position", NeutralityPerson.class)
-                .setParameter("id", caseId).getResultList();
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
+        cases.visible(id);
         return changeLog.history(CASE, id, page);
     }
 
@@ -184,8 +163,7 @@ public class NeutralityService {
         NeutralityCase c = new NeutralityCase();
         c.id = records.newId(NeutralityCase.class, input.id());
         apply(c, input);
-        em.persist(c);
-        em.flush();
+        cases.persistAndFlush(c);
         List<NeutralityPerson> persons = addPersons(c, input.persons(), 0);
         return records.created(c, CASE, c.regionCode, x -> shown(x, persons),
                 NeutralityService::masked);
@@ -209,7 +187,7 @@ public class NeutralityService {
         if (input.persons() != null && !input.persons().isEmpty()) {
             throw ProblemException.invalid("persons", Message.of("neutrality.persons.on-replace"));
         }
-        List<NeutralityPerson> persons = personsOf(id);
+        List<NeutralityPerson> persons = cases.personsOf(id);
         LocalDate earliest = persons.stream().map(p -> p.recommendedOn != null ? p.recommendedOn : p.decidedOn)
                 .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
         if (earliest != null && input.receivedOn().isAfter(earliest)) {
@@ -223,7 +201,7 @@ public class NeutralityService {
     @Transactional
     public CaseResponse addPersons(UUID id, List<PersonInput> inputs) {
         NeutralityCase c = writable(id);
-        List<NeutralityPerson> persons = new ArrayList<>(personsOf(id));
+        List<NeutralityPerson> persons = new ArrayList<>(cases.personsOf(id));
         if (persons.size() + inputs.size() > 2000) {
             throw ProblemException.invalid("persons", Message.of("neutrality.persons.max", "max", 2000));
         }
@@ -248,7 +226,7 @@ public class NeutralityService {
             p.positionTitle = input.positionTitle() == null || input.positionTitle().isBlank() ? null
                     : input.positionTitle().trim();
             p.status = NeutralityStatus.DITERIMA;
-            em.persist(p);
+            cases.addPerson(p);
             added.add(p);
         }
         return added;
@@ -303,7 +281,7 @@ public class NeutralityService {
     public CaseResponse transition(UUID id, Long expectedVersion, TransitionInput input) {
         NeutralityCase c = writable(id);
         ETags.check(expectedVersion, c.version);
-        List<NeutralityPerson> persons = personsOf(id);
+        List<NeutralityPerson> persons = cases.personsOf(id);
         Map<UUID, NeutralityPerson> byId = new LinkedHashMap<>();
         persons.forEach(p -> byId.put(p.id, p));
         List<UUID> ids = input.personIds().stream().distinct().toList();
@@ -444,10 +422,7 @@ public class NeutralityService {
         if (!groupBy.isEmpty()) {
             sql.append(" group by ").append(keys).append(" order by ").append(keys);
         }
-        var query = em.createNativeQuery(sql.toString(), Object[].class);
-        filter.parameters().forEach(query::setParameter);
-        query.setMaxResults(MAX_ROWS + 1);
-        List<?> rows = query.getResultList();
+        List<?> rows = cases.statistics(sql.toString(), filter, MAX_ROWS + 1);
         List<StatisticsRow> out = new ArrayList<>();
         for (Object r : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             Object[] row = (Object[]) r;

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.incident.Incident;
+import id.terpadu.incident.IncidentRepository;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.task.TaskDtos.TaskResponse;
+import id.terpadu.team.TeamRepository;
 import id.terpadu.conflictstatus.ConflictStatusService;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -30,12 +31,17 @@ public class TaskEscalation {
     static final String ACTOR = "system:task-escalation";
     static final int BATCH = 100;
 
-    private final EntityManager em;
+    private final TaskRepository tasks;
+    private final IncidentRepository incidents;
+    private final TeamRepository teams;
     private final Records records;
     private final Caller caller;
 
-    TaskEscalation(EntityManager em, Records records, Caller caller) {
-        this.em = em;
+    TaskEscalation(TaskRepository tasks, IncidentRepository incidents, TeamRepository teams, Records records,
+            Caller caller) {
+        this.tasks = tasks;
+        this.incidents = incidents;
+        this.teams = teams;
         this.records = records;
         this.caller = caller;
     }
@@ -53,31 +59,16 @@ public class TaskEscalation {
     @Transactional
     public int escalateOverdue() {
         caller.actAsSystem(ACTOR);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                select id from incident_task
-                where state in ('ALERTED', 'ACKNOWLEDGED', 'ACTIVE') and due_at < now() and escalated_at is null
-                order by due_at limit :batch for update skip locked
-                """).setParameter("batch", BATCH).getResultList();
+        List<UUID> ids = tasks.claimOverdue(BATCH);
         int year = LocalDate.now(ConflictStatusService.ZONE).getYear();
         for (UUID id : ids) {
-            Task task = em.find(Task.class, id);
-            Incident incident = em.find(Incident.class, task.incidentId);
+            Task task = tasks.findById(id);
+            Incident incident = incidents.findById(task.incidentId);
             task.escalatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            task.escalatedToTeamId = teamAbove(incident.regionCode, year);
+            // an incident lies in a kabupaten/kota: the team above it is its province's
+            task.escalatedToTeamId = teams.provinceOrNational(incident.regionCode.substring(0, 2), year);
             records.updated(task, TaskService.TASK, incident.regionCode, TaskResponse::from);
         }
         return ids.size();
-    }
-
-    private UUID teamAbove(String regionCode, int year) {
-        String province = regionCode.substring(0, 2);
-        @SuppressWarnings("unchecked")
-        List<UUID> team = em.createNativeQuery("""
-                select id from team
-                where ((level = 'PROVINSI' and region_code = :province) or level = 'NASIONAL') and year <= :year
-                order by case level when 'PROVINSI' then 0 else 1 end, year desc limit 1
-                """).setParameter("province", province).setParameter("year", year).getResultList();
-        return team.isEmpty() ? null : team.get(0);
     }
 }

@@ -7,21 +7,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.incident.Stage;
-import id.terpadu.incident.IncidentService;
+import id.terpadu.incident.IncidentRepository;
 import id.terpadu.incident.Incident;
 import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
@@ -41,18 +38,17 @@ public class TaskService {
     /** Tasks, classified as their incident. */
     @Produces
     public static final RecordType TASK = RecordType.published("incident-task", Task.class).classifiedAs("incident", "incidentId");
-    private static final List<SortKey> ORDER = List.of(SortKey.instant("e.dueAt"), SortKey.uuid("e.id"));
 
-    private final EntityManager em;
+    private final TaskRepository tasks;
     private final Caller caller;
     private final Clearance clearance;
     private final Records records;
-    private final IncidentService incidents;
+    private final IncidentRepository incidents;
     private final AgencyService agencies;
 
-    TaskService(EntityManager em, Caller caller, Clearance clearance, Records records, IncidentService incidents,
+    TaskService(TaskRepository tasks, Caller caller, Clearance clearance, Records records, IncidentRepository incidents,
             AgencyService agencies) {
-        this.em = em;
+        this.tasks = tasks;
         this.caller = caller;
         this.clearance = clearance;
         this.records = records;
@@ -73,8 +69,7 @@ public class TaskService {
             filter.and("e.dueAt < :? and e.state in :?", Instant.now(),
                     List.of(TaskState.ALERTED, TaskState.ACKNOWLEDGED, TaskState.ACTIVE));
         }
-        return Keyset.page(em, Task.class, "Task e, Incident i", filter, ORDER, page,
-                t -> List.of(t.dueAt.toString(), t.id.toString())).map(TaskResponse::from);
+        return tasks.page(filter, page).map(TaskResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -86,21 +81,12 @@ public class TaskService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskResponse get(UUID incidentId, UUID taskId) {
         incidents.visible(incidentId);
-        return TaskResponse.from(task(incidentId, taskId));
-    }
-
-    private Task task(UUID incidentId, UUID taskId) {
-        Task task = taskId == null ? null : em.find(Task.class, taskId);
-        if (task == null || !task.incidentId.equals(incidentId)) {
-            throw ProblemException.notFound(Message.of("task.not-found", "id", taskId));
-        }
-        return task;
+        return TaskResponse.from(tasks.ofIncident(incidentId, taskId));
     }
 
     @Transactional
     public TaskResponse add(UUID incidentId, TaskInput input) {
-        Incident incident = incidents.visible(incidentId);
-        caller.scope().requireWritable(incident.regionCode, "regionCode");
+        Incident incident = incidents.writable(incidentId);
         if (incident.stage == Stage.SELESAI) {
             throw ProblemException.conflict(Message.of("task.incident-closed"));
         }
@@ -117,9 +103,8 @@ public class TaskService {
 
     @Transactional
     public TaskResponse transition(UUID incidentId, UUID taskId, Long expectedVersion, TaskTransitionInput input) {
-        Incident incident = incidents.visible(incidentId);
-        caller.scope().requireWritable(incident.regionCode, "regionCode");
-        Task task = task(incidentId, taskId);
+        Incident incident = incidents.writable(incidentId);
+        Task task = tasks.ofIncident(incidentId, taskId);
         id.terpadu.common.http.ETags.check(expectedVersion, task.version);
         boolean secretariat = caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_);
         if (!secretariat && !task.agencyId.equals(caller.agencyId())) {

@@ -1,10 +1,5 @@
 package id.terpadu.webhook;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -23,10 +17,8 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
@@ -55,11 +47,8 @@ public class WebhookService {
     @Produces
     public static final RecordType SUBSCRIPTION = RecordType.internal("webhook-subscription", WebhookSubscription.class);
     static final String SYSTEM_ACTOR = "system:webhook-delivery";
-    private static final List<SortKey> ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
-    private static final List<SortKey> DELIVERY_ORDER = List.of(SortKey.instantDesc("e.createdAt"),
-            SortKey.uuidDesc("e.id"));
 
-    private final EntityManager em;
+    private final WebhookRepository subscriptions;
     private final Caller caller;
     private final Clearance clearance;
     private final Records records;
@@ -67,10 +56,10 @@ public class WebhookService {
     private final WebhookSettings settings;
     private final RecordTypes recordTypes;
 
-    WebhookService(EntityManager em, Caller caller, Clearance clearance, Records records, RegionService regions,
+    WebhookService(WebhookRepository subscriptions, Caller caller, Clearance clearance, Records records, RegionService regions,
             WebhookSettings settings, RecordTypes recordTypes) {
         this.recordTypes = recordTypes;
-        this.em = em;
+        this.subscriptions = subscriptions;
         this.caller = caller;
         this.clearance = clearance;
         this.records = records;
@@ -84,27 +73,12 @@ public class WebhookService {
     public Page<SubscriptionResponse> list(SubscriptionStatus status, PageRequest page) {
         Filter filter = caller.scope().restrict(new Filter(), new RegionScope.Columns("e.regionCode", null, null, false));
         clearance.restrict(filter, "e.maxClassification").andIf(status, "e.status = :?", status);
-        return Keyset.page(em, WebhookSubscription.class, "WebhookSubscription e", filter, ORDER, page,
-                s -> List.of(s.createdAt.toString(), s.id.toString())).map(s -> SubscriptionResponse.from(s, false));
+        return subscriptions.page(filter, page).map(s -> SubscriptionResponse.from(s, false));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SubscriptionResponse get(UUID id) {
-        return SubscriptionResponse.from(visible(id), false);
-    }
-
-    /** The subscription if the caller may see it; 404 otherwise. */
-    WebhookSubscription visible(UUID id) {
-        WebhookSubscription s = id == null ? null : em.find(WebhookSubscription.class, id);
-        if (s == null || !covers(caller.scope(), s.regionCode) || !clearance.canRead(s.maxClassification)) {
-            throw ProblemException.notFound(Message.of("webhook.not-found", "id", id));
-        }
-        return s;
-    }
-
-    /** A national subscription belongs to national callers only. */
-    private static boolean covers(RegionScope scope, String region) {
-        return scope.isNational() || (region != null && scope.covers(region));
+        return SubscriptionResponse.from(subscriptions.visible(id), false);
     }
 
     @Transactional
@@ -164,7 +138,7 @@ public class WebhookService {
 
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
-        WebhookSubscription s = visible(id);
+        WebhookSubscription s = subscriptions.visible(id);
         ETags.check(expectedVersion, s.version);
         records.deleted(s, SUBSCRIPTION, s.regionCode);
     }
@@ -172,7 +146,7 @@ public class WebhookService {
     /** Enables a DISABLED subscription; its pending deliveries are due at once, with a fresh retry window. */
     @Transactional
     public SubscriptionResponse enable(UUID id, EnableInput input) {
-        WebhookSubscription s = visible(id);
+        WebhookSubscription s = subscriptions.visible(id);
         if (s.status == SubscriptionStatus.ACTIVE) {
             throw ProblemException.conflict(Message.of("webhook.already-active"));
         }
@@ -182,10 +156,7 @@ public class WebhookService {
         }
         s.status = SubscriptionStatus.ACTIVE;
         s.statusReason = input == null ? null : blankToNull(input.reason());
-        em.createNativeQuery("""
-                update webhook_delivery set next_attempt_at = now(), retry_from = now(), lease = null
-                where subscription_id = :id and status = 'PENDING'
-                """).setParameter("id", id).executeUpdate();
+        subscriptions.duePending(id);
         return records.updated(s, SUBSCRIPTION, s.regionCode, x -> SubscriptionResponse.from(x, false));
     }
 
@@ -197,7 +168,7 @@ public class WebhookService {
     @Transactional
     public void disableAfterFailure(UUID id, UUID deliveryId, String lastError) {
         caller.actAsSystem(SYSTEM_ACTOR);
-        WebhookSubscription s = em.find(WebhookSubscription.class, id);
+        WebhookSubscription s = subscriptions.findById(id);
         if (s == null || s.status != SubscriptionStatus.ACTIVE) {
             return;
         }
@@ -212,11 +183,10 @@ public class WebhookService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DeliveryResponse> deliveries(UUID id, DeliveryStatus status, PageRequest page) {
-        visible(id);
+        subscriptions.visible(id);
         Filter filter = new Filter().and("e.subscriptionId = :?", id).andIf(status, "e.status = :?", status);
-        Page<WebhookDelivery> deliveries = Keyset.page(em, WebhookDelivery.class, "WebhookDelivery e", filter,
-                DELIVERY_ORDER, page, d -> List.of(d.createdAt.toString(), d.id.toString()));
-        Map<UUID, List<AttemptResponse>> attempts = attempts(deliveries.items().stream().map(d -> d.id).toList());
+        Page<WebhookDelivery> deliveries = subscriptions.deliveries(filter, page);
+        Map<UUID, List<AttemptResponse>> attempts = subscriptions.attempts(deliveries.items().stream().map(d -> d.id).toList());
         return deliveries.map(d -> DeliveryResponse.from(d, attempts.getOrDefault(d.id, List.of())));
     }
 
@@ -226,52 +196,13 @@ public class WebhookService {
      */
     @Transactional
     public DeliveryResponse redeliver(UUID id, UUID deliveryId) {
-        WebhookSubscription s = visible(id);
-        WebhookDelivery d = deliveryId == null ? null : em.find(WebhookDelivery.class, deliveryId);
-        if (d == null || !d.subscriptionId.equals(s.id)) {
-            throw ProblemException.notFound(Message.of("webhook.delivery.not-found", "id", deliveryId));
-        }
+        WebhookSubscription s = subscriptions.visible(id);
+        WebhookDelivery d = subscriptions.delivery(s.id, deliveryId);
         if (s.status != SubscriptionStatus.ACTIVE) {
             throw ProblemException.conflict(Message.of("webhook.not-active", "status", s.status));
         }
-        em.createNativeQuery("""
-                update webhook_delivery set status = 'PENDING', next_attempt_at = now(), retry_from = now(),
-                       lease = null, finished_at = null
-                where id = :id
-                """).setParameter("id", deliveryId).executeUpdate();
-        em.refresh(d);
-        return DeliveryResponse.from(d, attempts(List.of(d.id)).getOrDefault(d.id, List.of()));
-    }
-
-    private Map<UUID, List<AttemptResponse>> attempts(List<UUID> deliveries) {
-        Map<UUID, List<AttemptResponse>> byDelivery = new LinkedHashMap<>();
-        if (deliveries.isEmpty()) {
-            return byDelivery;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select delivery_id, number, attempted_at, status_code, latency_ms, error, retry_at
-                from webhook_attempt where delivery_id in (:ids) order by delivery_id, number
-                """).setParameter("ids", deliveries).getResultList();
-        for (Object[] row : rows) {
-            byDelivery.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new AttemptResponse(
-                    ((Number) row[1]).intValue(), instant(row[2]), row[3] == null ? null : ((Number) row[3]).intValue(),
-                    ((Number) row[4]).longValue(), (String) row[5], instant(row[6])));
-        }
-        return byDelivery;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+        subscriptions.redeliver(d);
+        return DeliveryResponse.from(d, subscriptions.attempts(List.of(d.id)).getOrDefault(d.id, List.of()));
     }
 
     private static String blankToNull(String value) {
