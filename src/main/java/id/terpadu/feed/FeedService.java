@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,14 +39,14 @@ import id.terpadu.feed.FeedDtos.TombstoneReason;
 @ApplicationScoped
 public class FeedService {
 
-    private final EntityManager em;
+    private final FeedRepository changes;
     private final Caller caller;
     private final Clearance clearance;
     private final ObjectMapper mapper;
     private final List<String> published;
 
-    FeedService(EntityManager em, Caller caller, Clearance clearance, ObjectMapper mapper, RecordTypes types) {
-        this.em = em;
+    FeedService(FeedRepository changes, Caller caller, Clearance clearance, ObjectMapper mapper, RecordTypes types) {
+        this.changes = changes;
         this.caller = caller;
         this.clearance = clearance;
         this.mapper = mapper;
@@ -83,31 +82,7 @@ public class FeedService {
         Audience reader = Audience.reader(caller.scope(), clearance.readable());
         Filter now = reader.restrict(new Filter("n"), "c");
         Filter before = reader.restrict(new Filter("b"), "p");
-        String sql = """
-                select c.position, cast(c.txid as text) as txid_text, c.entity_type, c.entity_id, c.operation, c.version, c.occurred_at,
-                       cast(c.snapshot as text),
-                       (c.operation <> 'DELETE' and %s) as visible_now,
-                       (p.entity_id is not null and %s) as visible_before
-                from change_log c
-                left join lateral (
-                    select x.entity_id, x.region_code, x.classification from change_log x
-                    where x.entity_type = c.entity_type and x.entity_id = c.entity_id and x.operation <> 'DELETE'
-                      and (x.txid, x.position) < (c.txid, c.position)
-                    order by x.txid desc, x.position desc limit 1) p on true
-                where (c.txid, c.position) > (cast(:afterTxid as xid8), :afterPosition)
-                  and c.txid < pg_snapshot_xmin(pg_current_snapshot())
-                  and c.entity_type in (:types)
-                order by c.txid, c.position
-                limit :limit
-                """.formatted(now.where(), before.where());
-        var query = em.createNativeQuery(sql, Object[].class)
-                .setParameter("afterTxid", after[0])
-                .setParameter("afterPosition", Long.parseLong(after[1]))
-                .setParameter("types", types)
-                .setParameter("limit", page.limit() + 1);
-        now.parameters().forEach(query::setParameter);
-        before.parameters().forEach(query::setParameter);
-        List<?> rows = query.getResultList();
+        List<?> rows = changes.after(after[0], Long.parseLong(after[1]), types, page.limit() + 1, now, before);
         boolean hasMore = rows.size() > page.limit();
         List<Entry> entries = new ArrayList<>();
         String last = page.after() == null ? null : PageRequest.encode(List.of(after[0], after[1]));
@@ -140,11 +115,7 @@ public class FeedService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String latest() {
-        List<?> rows = em.createNativeQuery("""
-                select cast(c.txid as text) as txid_text, c.position from change_log c
-                where c.txid < pg_snapshot_xmin(pg_current_snapshot())
-                order by c.txid desc, c.position desc limit 1
-                """, Object[].class).getResultList();
+        List<?> rows = changes.latest();
         if (rows.isEmpty()) {
             return PageRequest.encode(List.of("0", "0"));
         }

@@ -5,16 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
-import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
-import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.http.Params;
 import id.terpadu.incident.IncidentService;
@@ -26,19 +23,17 @@ import id.terpadu.earlywarning.WarningService;
 @ApplicationScoped
 public class AccessLog {
 
-    private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.accessedAt"), SortKey.uuidDesc("e.id"));
-
     /** The kinds of record whose personal data is masked, and so may appear in the log. */
     static final List<String> ENTITY_TYPES = List.of(IncidentService.INCIDENT.name(), WarningService.WARNING.name(),
             NeutralityService.CASE.name());
     /** A token subject or {@code api-key:<prefix>} (the bound the OpenAPI document states for {@code actor}). */
     static final int MAX_ACTOR_LENGTH = 255;
 
-    private final EntityManager em;
+    private final AccessLogRepository log;
     private final Caller caller;
 
-    AccessLog(EntityManager em, Caller caller) {
-        this.em = em;
+    AccessLog(AccessLogRepository log, Caller caller) {
+        this.log = log;
         this.caller = caller;
     }
 
@@ -55,7 +50,6 @@ public class AccessLog {
                 .andIf(entityType, "e.entityType = :?", entityType)
                 .andIf(from, "e.accessedAt >= :?", from)
                 .andIf(to, "e.accessedAt < :?", to);
-        return Keyset.page(em, PersonalDataAccess.class, "PersonalDataAccess e", filter, ORDER, page,
-                a -> List.of(a.accessedAt.toString(), a.id.toString())).map(AccessResponse::from);
+        return log.page(filter, page).map(AccessResponse::from);
     }
 }

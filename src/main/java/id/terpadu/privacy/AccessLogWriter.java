@@ -23,6 +23,9 @@ import id.terpadu.common.security.PersonalData;
  * Writes the reads of unmasked personal data that a request recorded ({@link PersonalData#reveal}) into
  * {@code personal_data_access}, in one statement after the answer is built. The rows hold ids only. A request that
  * revealed nothing costs nothing here.
+ * <p>
+ * Plain JDBC on a connection of its own: it runs in a response filter, after the request's transaction (if any) has
+ * ended; that is the reason, not a measurement (no figure was taken).
  */
 public class AccessLogWriter {
 

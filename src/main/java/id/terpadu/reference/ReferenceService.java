@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,13 +20,13 @@ public class ReferenceService {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final EntityManager em;
+    private final ReferenceRepository repository;
     private final ObjectMapper mapper;
     /** Codes known to exist, as kind NUL code (a few hundred at most). */
     private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    ReferenceService(EntityManager em, ObjectMapper mapper) {
-        this.em = em;
+    ReferenceService(ReferenceRepository repository, ObjectMapper mapper) {
+        this.repository = repository;
         this.mapper = mapper;
     }
 
@@ -37,12 +36,7 @@ public class ReferenceService {
             throw new ProblemException(id.terpadu.common.error.ProblemType.NOT_FOUND,
                     Message.of("reference.kind.unknown"), null, ReferenceKind.names());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select code, label_id, label_en, description, legal_basis, parent_code, cast(attributes as text)
-                from reference_item where kind = :kind order by sort_order, code
-                """).setParameter("kind", kind).getResultList();
-        return rows.stream().map(row -> new ReferenceItem((String) row[0],
+        return repository.items(kind).stream().map(row -> new ReferenceItem((String) row[0],
                 new ReferenceItem.Label((String) row[1], (String) row[2]),
                 "en".equals(language) ? (String) row[2] : (String) row[1],
                 (String) row[3], (String) row[4], (String) row[5], attributes((String) row[6]))).toList();
@@ -58,8 +52,7 @@ public class ReferenceService {
         if (known.contains(key)) {
             return true;
         }
-        boolean found = !em.createNativeQuery("select 1 from reference_item where kind = :kind and code = :code")
-                .setParameter("kind", kind).setParameter("code", code).getResultList().isEmpty();
+        boolean found = repository.isCode(kind, code);
         if (found) {
             known.add(key);
         }
@@ -86,35 +79,20 @@ public class ReferenceService {
 
     /** The code and every code below it (a category and its sub-categories); empty when the code is unknown. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<String> codeWithDescendants(String kind, String code) {
-        return em.createNativeQuery("""
-                with recursive tree(code) as (
-                    select code from reference_item where kind = :kind and code = :code
-                    union all
-                    select r.code from reference_item r join tree t on r.parent_code = t.code where r.kind = :kind)
-                select code from tree
-                """).setParameter("kind", kind).setParameter("code", code).getResultList();
+        return repository.codeWithDescendants(kind, code);
     }
 
     /** An attribute of a code ({@code attributes ->> name}), or null when the code or attribute is absent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String attribute(String kind, String code, String name) {
-        List<?> rows = em.createNativeQuery(
-                "select attributes ->> :name from reference_item where kind = :kind and code = :code")
-                .setParameter("name", name).setParameter("kind", kind).setParameter("code", code).getResultList();
-        return rows.isEmpty() ? null : (String) rows.get(0);
+        return repository.attribute(kind, code, name);
     }
 
     /** The codes of a kind whose attribute has the given value, in display order. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<String> codesWith(String kind, String attribute, String value) {
-        return em.createNativeQuery("""
-                select code from reference_item where kind = :kind and attributes ->> :name = :value
-                order by sort_order, code
-                """).setParameter("kind", kind).setParameter("name", attribute).setParameter("value", value)
-                .getResultList();
+        return repository.codesWith(kind, attribute, value);
     }
 
     private Map<String, Object> attributes(String json) {

@@ -47,7 +47,8 @@ import io.quarkus.scheduler.Scheduled;
  * subscription; changes of different records go out side by side.
  * <p>
  * Queue work goes through plain JDBC, in autocommit statements: a poll is one statement, and it stays out of the
- * ORM's statistics and session.
+ * ORM's statistics and session. It runs on the scheduler's thread and the HTTP client's callbacks, outside any
+ * request and its persistence context; that, not a measurement, is why it is JDBC (no figure was taken).
  */
 @ApplicationScoped
 public class DeliveryWorker {

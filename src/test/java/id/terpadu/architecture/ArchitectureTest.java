@@ -15,7 +15,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The layering, checked on the compiled classes (no Quarkus boot). {@code common} is the ground floor: the features
  * build on it and it knows none of them, and no two packages depend on each other, even through others. A resource is a thin edge over its service and never calls another
- * resource; an entity never knows the records the API reads and writes.
+ * resource; an entity never knows the records the API reads and writes. Services and resources reach the database
+ * only through repositories (and the infrastructure of {@code common}), never through an EntityManager or a
+ * DataSource of their own.
  */
 class ArchitectureTest {
 
@@ -52,6 +54,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat(DescribedPredicate.describe("an API record (a *Dtos type)",
                     c -> c.getName().contains("Dtos")))
             .because("entities are the database's shape; the API's records are built from them by the services")
+            .check(classes);
+    }
+
+    @Test
+    void servicesAndResourcesQueryThroughRepositories() {
+        noClasses().that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Resource")
+            .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+            .allowEmptyShould(false)
+            .because("an aggregate's queries live in its repository; plain JDBC stays in the few classes that say why")
             .check(classes);
     }
 

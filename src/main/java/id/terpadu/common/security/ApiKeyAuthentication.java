@@ -38,6 +38,9 @@ import io.vertx.ext.web.RoutingContext;
  * so a revocation takes effect at once. A revoked, expired or unknown key is a 401. The identity has role INTEGRATION
  * (and OFFICER for a key with {@code incidents:write}, limited to incident writes by {@link ApiKeyScopeFilter}).
  * The last use is recorded at most once a minute.
+ * <p>
+ * Plain JDBC: the key is looked up during authentication, on a worker thread, before the request has a persistence
+ * context or a transaction; that is the reason, not a measurement (no figure was taken).
  */
 public final class ApiKeyAuthentication {
 
