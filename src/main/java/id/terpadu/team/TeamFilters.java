@@ -1,0 +1,39 @@
+package id.terpadu.team;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import id.terpadu.common.http.Params;
+
+/**
+ * The filters of the team list as sent ({@code @BeanParam TeamFilters filters}), each documented with the type and
+ * bounds its accessor (or the service, for the region) enforces.
+ */
+public class TeamFilters {
+
+    @QueryParam("level")
+    @Parameter(description = "Team level", schema = @Schema(implementation = TeamLevel.class))
+    String level;
+
+    @QueryParam("region")
+    @Parameter(description = "Region code; matches the region and everything below it", example = "19")
+    String region;
+
+    @QueryParam("year")
+    @Parameter(description = "Year", example = "2023")
+    String year;
+
+    TeamLevel level() {
+        return Params.enumValue(TeamLevel.class, level, "level");
+    }
+
+    String region() {
+        return region;
+    }
+
+    Integer year() {
+        return Params.integer(year, "year", 2012, 2100);
+    }
+}
