@@ -28,8 +28,6 @@ import id.terpadu.common.http.Params;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
-import id.terpadu.common.region.RegionCode;
-import id.terpadu.common.region.RegionLevel;
 import id.terpadu.common.security.Role;
 
 @Path("/api/v1/regions")
@@ -51,14 +49,8 @@ public class RegionResource {
             content = @Content(
             schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = RegionExamples.PAGE)))
-    public Response search(
-            @Parameter(description = "Level", schema = @Schema(implementation = RegionLevel.class)) @QueryParam("level") String level,
-            @Parameter(description = "Code of the parent region", example = "19") @QueryParam("parent") String parent,
-            @Parameter(description = "Part of the name", example = "pangkal") @QueryParam("q") String q,
-            @BeanParam PageParams page) {
-        return page.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), parent(parent),
-                Params.text(q, "q", 200),
-                page.request()));
+    public Response search(@BeanParam RegionFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.search(filters.level(), filters.parent(), filters.q(), page.request()));
     }
 
     @GET
@@ -112,13 +104,5 @@ public class RegionResource {
             + "own line it has: retire those provinces' codes it lacks (default false)") @QueryParam("complete") String complete, String csv) {
         Boolean whole = Params.bool(complete, "complete");
         return Response.ok(service.importCsv(csv, Boolean.TRUE.equals(whole))).build();
-    }
-
-    private static String parent(String parent) {
-        if (parent == null || parent.isEmpty()) {
-            return null;
-        }
-        RegionCode.require(parent, "parent");
-        return parent;
     }
 }
