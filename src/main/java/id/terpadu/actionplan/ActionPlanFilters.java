@@ -4,10 +4,12 @@ import java.util.UUID;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.terpadu.common.http.Params;
+import id.terpadu.common.validation.Constraints;
 import id.terpadu.team.TeamLevel;
 
 /**
@@ -17,11 +19,13 @@ import id.terpadu.team.TeamLevel;
 public class ActionPlanFilters {
 
     @QueryParam("teamId")
-    @Parameter(description = "Only this team's plans")
+    @Parameter(description = "Only this team's plans", schema = @Schema(type = SchemaType.STRING, format = "uuid",
+            maxLength = Params.UUID_LENGTH))
     String teamId;
 
     @QueryParam("year")
-    @Parameter(description = "Plan year", example = "2024")
+    @Parameter(description = "Plan year", example = "2024", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = "2012", maximum = "2100"))
     String year;
 
     @QueryParam("level")
@@ -29,7 +33,9 @@ public class ActionPlanFilters {
     String level;
 
     @QueryParam("region")
-    @Parameter(description = "Region code of the team; the region and everything below it", example = "13")
+    @Parameter(description = "Region code of the team; the region and everything below it", example = "13",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH,
+                    pattern = Constraints.REGION_CODE))
     String region;
 
     UUID teamId() {

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,7 +86,8 @@ public class ActionPlanResource {
     @APIResponse(responseCode = "200", description = "The ranking", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.RecapResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "recap", value = ActionPlanExamples.RECAP)))
-    public RecapResponse recap(@Parameter(description = "Plan year", required = true, example = "2024") @QueryParam("year") String year,
+    public RecapResponse recap(@Parameter(description = "Plan year", required = true, example = "2024", schema = @Schema(
+            type = SchemaType.INTEGER, format = "int32", minimum = "2012", maximum = "2100")) @QueryParam("year") String year,
             @Parameter(description = "Reporting period", required = true, example = "B04", schema = @Schema(implementation = Period.class)) @QueryParam("period") String period) {
         Integer y = Params.integer(year, "year", 2012, 2100);
         Period p = Params.enumValue(Period.class, period, "period");

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -24,7 +25,8 @@ public class ProgressReportFilters {
     String status;
 
     @QueryParam("itemId")
-    @Parameter(description = "Only this item's reports")
+    @Parameter(description = "Only this item's reports", schema = @Schema(type = SchemaType.STRING, format = "uuid",
+            maxLength = Params.UUID_LENGTH))
     String itemId;
 
     Period period() {

@@ -4,10 +4,12 @@ import java.util.UUID;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.terpadu.common.http.Params;
+import id.terpadu.common.validation.Constraints;
 
 /**
  * The filters of the agency list as sent ({@code @BeanParam AgencyFilters filters}), each documented with the type and
@@ -20,15 +22,18 @@ public class AgencyFilters {
     String type;
 
     @QueryParam("region")
-    @Parameter(description = "Region code; matches the region and everything below it", example = "19")
+    @Parameter(description = "Region code; matches the region and everything below it", example = "19", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("parentId")
-    @Parameter(description = "Id of the parent unit", example = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f")
+    @Parameter(description = "Id of the parent unit", example = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", schema = @Schema(
+            type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String parentId;
 
     @QueryParam("q")
-    @Parameter(description = "Part of the name, case-insensitive", example = "polres")
+    @Parameter(description = "Part of the name, case-insensitive", example = "polres", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
     String q;
 
     AgencyType type() {
@@ -44,6 +49,6 @@ public class AgencyFilters {
     }
 
     String q() {
-        return Params.text(q, "q", 200);
+        return Params.text(q, "q", Params.TEXT_LENGTH);
     }
 }

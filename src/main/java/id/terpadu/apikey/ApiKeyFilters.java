@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.terpadu.common.http.Params;
@@ -15,11 +17,13 @@ import id.terpadu.common.http.Params;
 public class ApiKeyFilters {
 
     @QueryParam("agencyId")
-    @Parameter(description = "Only this agency's keys")
+    @Parameter(description = "Only this agency's keys", schema = @Schema(type = SchemaType.STRING, format = "uuid",
+            maxLength = Params.UUID_LENGTH))
     String agencyId;
 
     @QueryParam("active")
-    @Parameter(description = "Only active (true) or revoked/expired (false) keys")
+    @Parameter(description = "Only active (true) or revoked/expired (false) keys",
+            schema = @Schema(type = SchemaType.BOOLEAN))
     String active;
 
     UUID agencyId() {

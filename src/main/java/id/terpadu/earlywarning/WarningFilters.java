@@ -2,11 +2,13 @@ package id.terpadu.earlywarning;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.terpadu.common.http.Params;
 import id.terpadu.common.security.Classification;
+import id.terpadu.common.validation.Constraints;
 
 /**
  * The filters of the early-warning list as sent ({@code @BeanParam WarningFilters filters}), each documented with the
@@ -16,11 +18,13 @@ import id.terpadu.common.security.Classification;
 public class WarningFilters {
 
     @QueryParam("region")
-    @Parameter(description = "Region code; the region and everything below it", example = "13")
+    @Parameter(description = "Region code; the region and everything below it", example = "13", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("category")
-    @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK")
+    @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.WORD_LIST_LENGTH, pattern = Params.WORD_LIST))
     String category;
 
     @QueryParam("status")

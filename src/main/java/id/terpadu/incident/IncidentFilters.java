@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -11,6 +12,7 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.security.Classification;
+import id.terpadu.common.validation.Constraints;
 
 /**
  * The filters of the incident list as sent ({@code @BeanParam IncidentFilters filters}), each documented with the
@@ -22,11 +24,13 @@ public class IncidentFilters {
     private static final List<String> SORTS = List.of("occurredAt", "updatedAt");
 
     @QueryParam("region")
-    @Parameter(description = "Region code; the region and everything below it", example = "13")
+    @Parameter(description = "Region code; the region and everything below it", example = "13", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("category")
-    @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK")
+    @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.WORD_LIST_LENGTH, pattern = Params.WORD_LIST))
     String category;
 
     @QueryParam("stage")
@@ -34,27 +38,33 @@ public class IncidentFilters {
     String stage;
 
     @QueryParam("severityMin")
-    @Parameter(description = "1–5", example = "3")
+    @Parameter(description = "1–5", example = "3", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = "1", maximum = "5"))
     String severityMin;
 
     @QueryParam("severityMax")
-    @Parameter(description = "1–5", example = "5")
+    @Parameter(description = "1–5", example = "5", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = "1", maximum = "5"))
     String severityMax;
 
     @QueryParam("from")
-    @Parameter(description = "occurredFrom at or after (RFC 3339)", example = "2024-01-01T00:00:00Z")
+    @Parameter(description = "occurredFrom at or after (RFC 3339)", example = "2024-01-01T00:00:00Z", schema = @Schema(
+            type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "occurredFrom before (RFC 3339)", example = "2025-01-01T00:00:00Z")
+    @Parameter(description = "occurredFrom before (RFC 3339)", example = "2025-01-01T00:00:00Z", schema = @Schema(
+            type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String to;
 
     @QueryParam("bbox")
-    @Parameter(description = "minLon,minLat,maxLon,maxLat", example = "99.8,-1.0,100.6,-0.3")
+    @Parameter(description = "minLon,minLat,maxLon,maxLat", example = "99.8,-1.0,100.6,-0.3", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.BBOX_LENGTH, pattern = Params.BBOX))
     String bbox;
 
     @QueryParam("leadAgencyId")
-    @Parameter(description = "Lead agency id")
+    @Parameter(description = "Lead agency id", schema = @Schema(type = SchemaType.STRING, format = "uuid",
+            maxLength = Params.UUID_LENGTH))
     String leadAgencyId;
 
     @QueryParam("classification")
@@ -63,7 +73,8 @@ public class IncidentFilters {
 
     @QueryParam("q")
     @Parameter(description = "Indonesian full text over title, description and place; web-search syntax "
-            + "(\"phrase\", or, -not)", example = "bentrok lahan")
+            + "(\"phrase\", or, -not)", example = "bentrok lahan", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
     String q;
 
     @QueryParam("sort")
@@ -90,7 +101,7 @@ public class IncidentFilters {
                 min, max, Params.instant(from, "from"), Params.instant(to, "to"), Params.bbox(bbox, "bbox"),
                 Params.uuid(leadAgencyId, "leadAgencyId"),
                 Params.enumValue(Classification.class, classification, "classification"),
-                blank(Params.text(q, "q", 200)), order);
+                blank(Params.text(q, "q", Params.TEXT_LENGTH)), order);
     }
 
     private static String blank(String value) {

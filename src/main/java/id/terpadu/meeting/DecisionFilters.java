@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -16,7 +17,8 @@ import id.terpadu.common.http.Params;
 public class DecisionFilters {
 
     @QueryParam("overdue")
-    @Parameter(description = "Only decisions past due and still open", example = "true")
+    @Parameter(description = "Only decisions past due and still open", example = "true",
+            schema = @Schema(type = SchemaType.BOOLEAN))
     String overdue;
 
     @QueryParam("status")
@@ -24,11 +26,13 @@ public class DecisionFilters {
     String status;
 
     @QueryParam("ownerAgencyId")
-    @Parameter(description = "The agency that owns the decision")
+    @Parameter(description = "The agency that owns the decision", schema = @Schema(type = SchemaType.STRING,
+            format = "uuid", maxLength = Params.UUID_LENGTH))
     String ownerAgencyId;
 
     @QueryParam("teamId")
-    @Parameter(description = "Only decisions of this team's meetings")
+    @Parameter(description = "Only decisions of this team's meetings", schema = @Schema(type = SchemaType.STRING,
+            format = "uuid", maxLength = Params.UUID_LENGTH))
     String teamId;
 
     Boolean overdue() {

@@ -2,10 +2,12 @@ package id.terpadu.neutrality;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.terpadu.common.http.Params;
+import id.terpadu.common.validation.Constraints;
 
 /**
  * The filters the neutrality statistics and the case list share, as sent ({@code @BeanParam NeutralityFilters
@@ -19,11 +21,13 @@ public class NeutralityFilters {
     String electionType;
 
     @QueryParam("electionYear")
-    @Parameter(description = "Election year", example = "2024")
+    @Parameter(description = "Election year", example = "2024", schema = @Schema(type = SchemaType.INTEGER,
+            format = "int32", minimum = "2004", maximum = "2100"))
     String electionYear;
 
     @QueryParam("region")
-    @Parameter(description = "Region code; the region and everything below it", example = "13")
+    @Parameter(description = "Region code; the region and everything below it", example = "13", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("source")

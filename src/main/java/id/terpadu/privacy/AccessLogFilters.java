@@ -5,10 +5,12 @@ import java.util.UUID;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.terpadu.common.http.Params;
+import id.terpadu.common.validation.Constraints;
 
 /**
  * The filters of the personal-data access log as sent ({@code @BeanParam AccessLogFilters filters}), each documented
@@ -17,11 +19,13 @@ import id.terpadu.common.http.Params;
 public class AccessLogFilters {
 
     @QueryParam("actor")
-    @Parameter(description = "Only this actor (token subject or api-key:<prefix>)")
+    @Parameter(description = "Only this actor (token subject or api-key:<prefix>)", schema = @Schema(
+            type = SchemaType.STRING, maxLength = AccessLog.MAX_ACTOR_LENGTH, pattern = Constraints.ONE_LINE))
     String actor;
 
     @QueryParam("entityId")
-    @Parameter(description = "Only this record")
+    @Parameter(description = "Only this record", schema = @Schema(type = SchemaType.STRING, format = "uuid",
+            maxLength = Params.UUID_LENGTH))
     String entityId;
 
     @QueryParam("entityType")
@@ -30,11 +34,13 @@ public class AccessLogFilters {
     String entityType;
 
     @QueryParam("from")
-    @Parameter(description = "From this instant (inclusive, ISO 8601)")
+    @Parameter(description = "From this instant (inclusive, ISO 8601)", schema = @Schema(type = SchemaType.STRING,
+            format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "Before this instant (ISO 8601)")
+    @Parameter(description = "Before this instant (ISO 8601)", schema = @Schema(type = SchemaType.STRING,
+            format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String to;
 
     String actor() {

@@ -2,12 +2,14 @@ package id.terpadu.region;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.terpadu.common.http.Params;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
+import id.terpadu.common.validation.Constraints;
 
 /**
  * The filters of the region search as sent ({@code @BeanParam RegionFilters filters}), each documented with the type
@@ -20,11 +22,13 @@ public class RegionFilters {
     String level;
 
     @QueryParam("parent")
-    @Parameter(description = "Code of the parent region", example = "19")
+    @Parameter(description = "Code of the parent region", example = "19", schema = @Schema(type = SchemaType.STRING,
+            maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
     String parent;
 
     @QueryParam("q")
-    @Parameter(description = "Part of the name", example = "pangkal")
+    @Parameter(description = "Part of the name", example = "pangkal", schema = @Schema(type = SchemaType.STRING,
+            maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
     String q;
 
     RegionLevel level() {
@@ -41,6 +45,6 @@ public class RegionFilters {
     }
 
     String q() {
-        return Params.text(q, "q", 200);
+        return Params.text(q, "q", Params.TEXT_LENGTH);
     }
 }

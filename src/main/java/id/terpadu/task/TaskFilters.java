@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.terpadu.common.http.Params;
@@ -15,11 +17,13 @@ import id.terpadu.common.http.Params;
 public class TaskFilters extends TaskStateFilter {
 
     @QueryParam("overdue")
-    @Parameter(description = "Only tasks past due and still open", example = "true")
+    @Parameter(description = "Only tasks past due and still open", example = "true",
+            schema = @Schema(type = SchemaType.BOOLEAN))
     String overdue;
 
     @QueryParam("agencyId")
-    @Parameter(description = "The agency asked to act")
+    @Parameter(description = "The agency asked to act", schema = @Schema(type = SchemaType.STRING, format = "uuid",
+            maxLength = Params.UUID_LENGTH))
     String agencyId;
 
     Boolean overdue() {
