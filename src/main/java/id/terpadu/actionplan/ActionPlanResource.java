@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,7 +49,6 @@ import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
-import id.terpadu.team.TeamLevel;
 
 @Path("/api/v1/action-plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,14 +74,8 @@ public class ActionPlanResource {
     @APIResponse(responseCode = "200", description = "A page of plans", content = @Content(
             schema = @Schema(ref = "ActionPlanPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = ActionPlanExamples.PAGE)))
-    public Response list(@Parameter(description = "Only this team's plans") @QueryParam("teamId") String teamId,
-            @Parameter(description = "Plan year", example = "2024") @QueryParam("year") String year,
-            @Parameter(schema = @Schema(implementation = TeamLevel.class)) @QueryParam("level") String level,
-            @Parameter(description = "Region code of the team; the region and everything below it", example = "13")
-            @QueryParam("region") String region,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(Params.uuid(teamId, "teamId"), Params.integer(year, "year", 2012, 2100),
-                Params.enumValue(TeamLevel.class, level, "level"), region, page.request()));
+    public Response list(@BeanParam ActionPlanFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.teamId(), filters.year(), filters.level(), filters.region(), page.request()));
     }
 
     @GET
@@ -92,7 +86,8 @@ public class ActionPlanResource {
     @APIResponse(responseCode = "200", description = "The ranking", content = @Content(
             schema = @Schema(implementation = ActionPlanDtos.RecapResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "recap", value = ActionPlanExamples.RECAP)))
-    public RecapResponse recap(@Parameter(description = "Plan year", required = true, example = "2024") @QueryParam("year") String year,
+    public RecapResponse recap(@Parameter(description = "Plan year", required = true, example = "2024", schema = @Schema(
+            type = SchemaType.INTEGER, format = "int32", minimum = "2012", maximum = "2100")) @QueryParam("year") String year,
             @Parameter(description = "Reporting period", required = true, example = "B04", schema = @Schema(implementation = Period.class)) @QueryParam("period") String period) {
         Integer y = Params.integer(year, "year", 2012, 2100);
         Period p = Params.enumValue(Period.class, period, "period");
@@ -194,9 +189,8 @@ public class ActionPlanResource {
             schema = @Schema(ref = "ActionPlanItemPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = ActionPlanExamples.ITEMS_PAGE)))
     public Response items(@PathParam("id") UUID id,
-            @Parameter(schema = @Schema(implementation = PlanStage.class)) @QueryParam("stage") String stage,
-            @BeanParam PageParams page) {
-        return page.ok(service.items(id, Params.enumValue(PlanStage.class, stage, "stage"), page.request()));
+            @BeanParam PlanItemFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.items(id, filters.stage(), page.request()));
     }
 
     @GET

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +38,6 @@ import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -88,12 +86,8 @@ public class ProgressReportResource {
             schema = @Schema(ref = "ProgressReportPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = ActionPlanExamples.REPORTS_PAGE)))
     public Response reports(@PathParam("id") UUID id,
-            @Parameter(schema = @Schema(implementation = Period.class)) @QueryParam("period") String period,
-            @Parameter(schema = @Schema(implementation = ReportStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only this item's reports") @QueryParam("itemId") String itemId,
-            @BeanParam PageParams page) {
-        return page.ok(service.reports(id, Params.enumValue(Period.class, period, "period"),
-                Params.enumValue(ReportStatus.class, status, "status"), Params.uuid(itemId, "itemId"), page.request()));
+            @BeanParam ProgressReportFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.reports(id, filters.period(), filters.status(), filters.itemId(), page.request()));
     }
 
     @GET

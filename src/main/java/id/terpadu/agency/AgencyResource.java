@@ -17,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -38,7 +37,6 @@ import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -64,14 +62,8 @@ public class AgencyResource {
             schema = @Schema(ref = "AgencyPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = AgencyExamples.PAGE)))
-    public Response list(
-            @Parameter(description = "Agency type", schema = @Schema(implementation = AgencyType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Region code; matches the region and everything below it", example = "19") @QueryParam("region") String region,
-            @Parameter(description = "Id of the parent unit", example = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f") @QueryParam("parentId") String parentId,
-            @Parameter(description = "Part of the name, case-insensitive", example = "polres") @QueryParam("q") String q,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(Params.enumValue(AgencyType.class, type, "type"), region,
-                Params.uuid(parentId, "parentId"), Params.text(q, "q", 200), page.request()));
+    public Response list(@BeanParam AgencyFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.type(), filters.region(), filters.parentId(), filters.q(), page.request()));
     }
 
     @GET

@@ -14,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +33,6 @@ import id.terpadu.apikey.ApiKeyDtos.ApiKeyResponse;
 import id.terpadu.apikey.ApiKeyDtos.RevocationInput;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -60,10 +57,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(
             schema = @Schema(ref = "ApiKeyPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = ApiKeyExamples.PAGE)))
-    public Response list(@Parameter(description = "Only this agency's keys") @QueryParam("agencyId") String agencyId,
-            @Parameter(description = "Only active (true) or revoked/expired (false) keys") @QueryParam("active") String active,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(Params.uuid(agencyId, "agencyId"), Params.bool(active, "active"), page.request()));
+    public Response list(@BeanParam ApiKeyFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.agencyId(), filters.active(), page.request()));
     }
 
     @GET

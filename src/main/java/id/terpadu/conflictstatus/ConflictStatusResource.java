@@ -14,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -24,14 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageParams;
@@ -62,10 +59,8 @@ public class ConflictStatusResource {
     @APIResponse(responseCode = "200", description = "A page of statuses", content = @Content(
             schema = @Schema(ref = "ConflictStatusPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = ConflictStatusExamples.PAGE)))
-    public Response list(@Parameter(schema = @Schema(implementation = Scale.class)) @QueryParam("scale") String scale,
-            @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(Params.enumValue(Scale.class, scale, "scale"), region, page.request()));
+    public Response list(@BeanParam ConflictStatusFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.scale(), filters.region(), page.request()));
     }
 
     @GET

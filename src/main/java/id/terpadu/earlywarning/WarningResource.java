@@ -17,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -37,10 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
-import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Role;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
@@ -73,16 +70,9 @@ public class WarningResource {
     @APIResponse(responseCode = "200", description = "A page of warnings", content = @Content(
             schema = @Schema(ref = "EarlyWarningPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = WarningExamples.PAGE)))
-    public Response list(
-            @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
-            @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK") @QueryParam("category") String category,
-            @Parameter(schema = @Schema(implementation = WarningStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(implementation = RiskLevel.class)) @QueryParam("riskLevel") String risk,
-            @Parameter(schema = @Schema(implementation = Classification.class)) @QueryParam("classification") String classification,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(region, category, Params.enumValue(WarningStatus.class, status, "status"),
-                Params.enumValue(RiskLevel.class, risk, "riskLevel"),
-                Params.enumValue(Classification.class, classification, "classification"), page.request()));
+    public Response list(@BeanParam WarningFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.region(), filters.category(), filters.status(), filters.riskLevel(),
+                filters.classification(), page.request()));
     }
 
     @GET

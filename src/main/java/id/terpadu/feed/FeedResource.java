@@ -1,21 +1,19 @@
 package id.terpadu.feed;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.security.Role;
 import id.terpadu.feed.FeedDtos.FeedPage;
 import id.terpadu.feed.FeedDtos.Latest;
@@ -45,12 +43,8 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "The next changes", content = @Content(
             schema = @Schema(implementation = FeedDtos.FeedPage.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = FeedExamples.PAGE)))
-    public FeedPage changes(@Parameter(description = "The `nextCursor` (or an entry's `cursor`) you last saw") @QueryParam("after") String after,
-            @Parameter(description = "Record types, comma-separated (default: all)", example = "incident,early-warning",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY))
-            @QueryParam("types") String types,
-            @Parameter(description = "At most this many entries, 1–200 (default 50)", example = "200") @QueryParam("limit") String limit) {
-        return service.changes(PageRequest.of(limit, after, "after"), service.parseTypes(types));
+    public FeedPage changes(@BeanParam FeedFilters filters) {
+        return service.changes(filters.page(), service.parseTypes(filters.types()));
     }
 
     @GET

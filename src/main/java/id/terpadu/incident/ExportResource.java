@@ -62,12 +62,12 @@ public class ExportResource {
             @Content(
             schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = "application/geo+json",
             examples = @ExampleObject(name = "geojson", value = IncidentExamples.GEOJSON)) })
-    public Response incidents(@BeanParam IncidentResource.Filters filters,
+    public Response incidents(@BeanParam IncidentFilters filters,
             @Parameter(description = "Overrides Accept", example = "csv", schema = @Schema(enumeration = { "ndjson", "csv",
                     "geojson" })) @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         Format chosen = choose(format, headers.getAcceptableMediaTypes());
-        return Response.ok(export.export(filters.parse(), chosen), chosen.mediaType + (chosen == Format.CSV ? "; charset=UTF-8" : ""))
+        return Response.ok(export.export(filters.query(), chosen), chosen.mediaType + (chosen == Format.CSV ? "; charset=UTF-8" : ""))
                 .header("Content-Disposition", "attachment; filename=\"incidents." + chosen.extension + "\"")
                 .build();
     }

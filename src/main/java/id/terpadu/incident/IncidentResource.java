@@ -2,7 +2,6 @@ package id.terpadu.incident;
 
 import jakarta.ws.rs.core.UriInfo;
 import id.terpadu.common.http.Answers;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -40,11 +38,9 @@ import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageParams;
-import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Role;
 import id.terpadu.incident.IncidentDtos.ActivityInput;
 import id.terpadu.incident.IncidentDtos.ActivityResponse;
@@ -68,61 +64,6 @@ public class IncidentResource {
         this.service = service;
     }
 
-    /** The list filters, shared by the JSON and the GeoJSON list. */
-    public static class Filters {
-        @QueryParam("region") @Parameter(description = "Region code; the region and everything below it", example = "13")
-        String region;
-        @QueryParam("category") @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK")
-        String category;
-        @QueryParam("stage") @Parameter(schema = @Schema(implementation = Stage.class))
-        String stage;
-        @QueryParam("severityMin") @Parameter(description = "1–5", example = "3")
-        String severityMin;
-        @QueryParam("severityMax") @Parameter(description = "1–5", example = "5")
-        String severityMax;
-        @QueryParam("from") @Parameter(description = "occurredFrom at or after (RFC 3339)", example = "2024-01-01T00:00:00Z")
-        String from;
-        @QueryParam("to") @Parameter(description = "occurredFrom before (RFC 3339)", example = "2025-01-01T00:00:00Z")
-        String to;
-        @QueryParam("bbox") @Parameter(description = "minLon,minLat,maxLon,maxLat", example = "99.8,-1.0,100.6,-0.3")
-        String bbox;
-        @QueryParam("leadAgencyId") @Parameter(description = "Lead agency id")
-        String leadAgencyId;
-        @QueryParam("classification") @Parameter(schema = @Schema(implementation = Classification.class))
-        String classification;
-        @QueryParam("q") @Parameter(description = "Indonesian full text over title, description and place; "
-                + "web-search syntax (\"phrase\", or, -not)", example = "bentrok lahan")
-        String q;
-        @QueryParam("sort") @Parameter(description = "Newest first by occurredAt (default) or updatedAt", example = "occurredAt",
-                schema = @Schema(enumeration = { "occurredAt", "updatedAt" }))
-        String sort;
-
-        IncidentQuery parse() {
-            IncidentQuery.Order order;
-            if (sort == null || sort.isBlank() || sort.equals("occurredAt")) {
-                order = IncidentQuery.Order.OCCURRED_AT;
-            } else if (sort.equals("updatedAt")) {
-                order = IncidentQuery.Order.UPDATED_AT;
-            } else {
-                List<String> allowed = List.of("occurredAt", "updatedAt");
-                throw ProblemException.invalid("sort", Message.of("params.enum", "allowed", allowed), allowed);
-            }
-            Integer min = Params.integer(severityMin, "severityMin", 1, 5);
-            Integer max = Params.integer(severityMax, "severityMax", 1, 5);
-            if (min != null && max != null && min > max) {
-                throw ProblemException.invalid("severityMin", Message.of("incident.severity.range"));
-            }
-            return new IncidentQuery(blank(region), blank(category), Params.enumValue(Stage.class, stage, "stage"),
-                    min, max, Params.instant(from, "from"), Params.instant(to, "to"), Params.bbox(bbox, "bbox"),
-                    Params.uuid(leadAgencyId, "leadAgencyId"),
-                    Params.enumValue(Classification.class, classification, "classification"), blank(Params.text(q, "q", 200)), order);
-        }
-
-        private static String blank(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
-        }
-    }
-
     @GET
     @Operation(summary = "List incidents", description = "Incidents visible to you (region scope and classification), "
             + "newest first by occurredAt or updatedAt, filtered by region subtree, category (with sub-categories), stage, "
@@ -135,20 +76,20 @@ public class IncidentResource {
             @Content(
             schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = GEO_JSON,
             examples = @ExampleObject(name = "features", value = IncidentExamples.FEATURES)) })
-    public Response list(@BeanParam Filters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
+    public Response list(@BeanParam IncidentFilters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
         // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
         // one: refuse here what neither produces, as every other operation does
         if (headers.getAcceptableMediaTypes().stream().noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
             throw new ProblemException(ProblemType.NOT_ACCEPTABLE, Message.of("incident.not-acceptable"));
         }
-        return page.ok(service.list(filters.parse(), page.request()));
+        return page.ok(service.list(filters.query(), page.request()));
     }
 
     @GET
     @Produces(GEO_JSON)
     @Operation(hidden = true)
-    public Response listGeoJson(@BeanParam Filters filters, @BeanParam PageParams page) {
-        Page<IncidentResponse> result = service.list(filters.parse(), page.request());
+    public Response listGeoJson(@BeanParam IncidentFilters filters, @BeanParam PageParams page) {
+        Page<IncidentResponse> result = service.list(filters.query(), page.request());
         return Response.fromResponse(page.ok(result)).entity(GeoJson.of(result)).type(GEO_JSON).build();
     }
 
@@ -282,9 +223,8 @@ public class IncidentResource {
             schema = @Schema(ref = "ActivityPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = IncidentExamples.ACTIVITIES_PAGE)))
     public Response activities(@PathParam("id") UUID id,
-            @Parameter(schema = @Schema(implementation = Stage.class)) @QueryParam("stage") String stage,
-            @BeanParam PageParams page) {
-        return page.ok(service.activities(id, Params.enumValue(Stage.class, stage, "stage"), page.request()));
+            @BeanParam ActivityFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.activities(id, filters.stage(), page.request()));
     }
 
     @GET

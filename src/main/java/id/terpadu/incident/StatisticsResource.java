@@ -40,10 +40,10 @@ public class StatisticsResource {
     @APIResponse(responseCode = "200", description = "The groups", content = @Content(
             schema = @Schema(implementation = Statistics.Result.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "by category and month", value = IncidentExamples.BY_CATEGORY_AND_MONTH)))
-    public Statistics.Result incidents(@BeanParam IncidentResource.Filters filters,
+    public Statistics.Result incidents(@BeanParam IncidentFilters filters,
             @Parameter(description = "Dimensions, comma-separated", example = "category,month", schema = @Schema(
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, enumeration = { "category", "stage", "province", "kabkota", "month" }))
             @QueryParam("groupBy") String groupBy) {
-        return service.statistics(filters.parse(), Statistics.Dimension.parse(groupBy));
+        return service.statistics(filters.query(), Statistics.Dimension.parse(groupBy));
     }
 }

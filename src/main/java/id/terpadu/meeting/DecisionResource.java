@@ -5,7 +5,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,11 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.common.http.Params;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 
@@ -40,13 +37,8 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "A page of decisions", content = @Content(
             schema = @Schema(ref = "MeetingDecisionPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = MeetingExamples.DECISIONS_PAGE)))
-    public Response list(@Parameter(description = "Only decisions past due and still open", example = "true") @QueryParam("overdue") String overdue,
-            @Parameter(schema = @Schema(implementation = DecisionStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "The agency that owns the decision") @QueryParam("ownerAgencyId") String ownerAgencyId,
-            @Parameter(description = "Only decisions of this team's meetings") @QueryParam("teamId") String teamId,
-            @BeanParam PageParams page) {
-        return page.ok(service.decisions(Params.bool(overdue, "overdue"),
-                Params.enumValue(DecisionStatus.class, status, "status"), Params.uuid(ownerAgencyId, "ownerAgencyId"),
-                Params.uuid(teamId, "teamId"), page.request()));
+    public Response list(@BeanParam DecisionFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.decisions(filters.overdue(), filters.status(), filters.ownerAgencyId(), filters.teamId(),
+                page.request()));
     }
 }

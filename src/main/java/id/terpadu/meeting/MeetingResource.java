@@ -17,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -36,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -63,15 +61,9 @@ public class MeetingResource {
     @APIResponse(responseCode = "200", description = "A page of meetings", content = @Content(
             schema = @Schema(ref = "MeetingPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = MeetingExamples.PAGE)))
-    public Response list(@Parameter(description = "Only this team's meetings") @QueryParam("teamId") String teamId,
-            @Parameter(schema = @Schema(implementation = MeetingKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "Held at or after (RFC 3339)", example = "2024-10-01T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(description = "Held before (RFC 3339)", example = "2024-12-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "Region code of the team; the region and everything below it", example = "13")
-            @QueryParam("region") String region,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(Params.uuid(teamId, "teamId"), Params.enumValue(MeetingKind.class, kind, "kind"),
-                Params.instant(from, "from"), Params.instant(to, "to"), region, page.request()));
+    public Response list(@BeanParam MeetingFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.teamId(), filters.kind(), filters.from(), filters.to(), filters.region(),
+                page.request()));
     }
 
     @GET

@@ -16,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -64,17 +62,9 @@ public class NeutralityResource {
     @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(
             schema = @Schema(ref = "NeutralityCasePage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = NeutralityExamples.PAGE)))
-    public Response list(@Parameter(schema = @Schema(implementation = ElectionType.class)) @QueryParam("electionType") String electionType,
-            @Parameter(description = "Election year", example = "2024") @QueryParam("electionYear") String electionYear,
-            @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
-            @Parameter(schema = @Schema(implementation = CaseSource.class)) @QueryParam("source") String source,
-            @Parameter(description = "Cases with at least one person in this status",
-                    schema = @Schema(implementation = NeutralityStatus.class)) @QueryParam("status") String status,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(Params.enumValue(ElectionType.class, electionType, "electionType"),
-                Params.integer(electionYear, "electionYear", 2004, 2100), region,
-                Params.enumValue(CaseSource.class, source, "source"),
-                Params.enumValue(NeutralityStatus.class, status, "status"), page.request()));
+    public Response list(@BeanParam NeutralityCaseFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.electionType(), filters.electionYear(), filters.region(), filters.source(),
+                filters.status(), page.request()));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package id.terpadu.neutrality;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.common.http.Params;
 import id.terpadu.common.security.Role;
 import id.terpadu.neutrality.NeutralityDtos.StatisticsResult;
 
@@ -44,12 +44,8 @@ public class NeutralityStatisticsResource {
             @Parameter(description = "Dimensions, comma-separated", example = "election,status", schema = @Schema(
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, enumeration = { "election", "province", "kabkota", "violationForm", "status",
                             "recipient", "sanction", "positionCategory", "source" })) @QueryParam("groupBy") String groupBy,
-            @Parameter(schema = @Schema(implementation = ElectionType.class)) @QueryParam("electionType") String electionType,
-            @Parameter(description = "Election year", example = "2024") @QueryParam("electionYear") String electionYear,
-            @Parameter(description = "Region code; the region and everything below it", example = "13") @QueryParam("region") String region,
-            @Parameter(schema = @Schema(implementation = CaseSource.class)) @QueryParam("source") String source) {
-        return service.statistics(Params.enumValue(ElectionType.class, electionType, "electionType"),
-                Params.integer(electionYear, "electionYear", 2004, 2100), region,
-                Params.enumValue(CaseSource.class, source, "source"), NeutralityService.Dimension.parse(groupBy));
+            @BeanParam NeutralityFilters filters) {
+        return service.statistics(filters.electionType(), filters.electionYear(), filters.region(), filters.source(),
+                NeutralityService.Dimension.parse(groupBy));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,11 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.common.http.Params;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 
@@ -62,15 +59,8 @@ public class AccessLogResource {
             schema = @Schema(ref = "PersonalDataAccessPage"),
             mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = PrivacyExamples.PAGE)))
-    public Response list(@Parameter(description = "Only this actor (token subject or api-key:<prefix>)") @QueryParam("actor") String actor,
-            @Parameter(description = "Only this record") @QueryParam("entityId") String entityId,
-            @Parameter(description = "Only this kind of record", example = "neutrality-case", schema = @Schema(
-                    enumeration = { "incident", "early-warning", "neutrality-case" }))
-            @QueryParam("entityType") String entityType,
-            @Parameter(description = "From this instant (inclusive, ISO 8601)") @QueryParam("from") String from,
-            @Parameter(description = "Before this instant (ISO 8601)") @QueryParam("to") String to,
-            @BeanParam PageParams page) {
-        return page.ok(accessLog.list(actor, Params.uuid(entityId, "entityId"), entityType,
-                Params.instant(from, "from"), Params.instant(to, "to"), page.request()));
+    public Response list(@BeanParam AccessLogFilters filters, @BeanParam PageParams page) {
+        return page.ok(accessLog.list(filters.actor(), filters.entityId(), filters.entityType(), filters.from(),
+                filters.to(), page.request()));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.terpadu.common.error.Languages;
 import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.security.Role;
 
@@ -64,7 +66,8 @@ public class ReferenceResource {
             examples = @ExampleObject(name = "activity-types", value = ReferenceExamples.ACTIVITY_TYPES)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public Response items(
-            @Parameter(description = "Reference kind", example = "activity-types") @PathParam("kind") String kind,
+            @Parameter(description = "Reference kind", example = "activity-types", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = Params.WORD_LIST_LENGTH, pattern = Params.WORD_LIST)) @PathParam("kind") String kind,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @jakarta.ws.rs.core.Context Request request)
             throws Exception {
         String language = Languages.pick(acceptLanguage);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,9 +29,8 @@ import id.terpadu.common.http.Params;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
-import id.terpadu.common.region.RegionCode;
-import id.terpadu.common.region.RegionLevel;
 import id.terpadu.common.security.Role;
+import id.terpadu.common.validation.Constraints;
 
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,14 +51,8 @@ public class RegionResource {
             content = @Content(
             schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = RegionExamples.PAGE)))
-    public Response search(
-            @Parameter(description = "Level", schema = @Schema(implementation = RegionLevel.class)) @QueryParam("level") String level,
-            @Parameter(description = "Code of the parent region", example = "19") @QueryParam("parent") String parent,
-            @Parameter(description = "Part of the name", example = "pangkal") @QueryParam("q") String q,
-            @BeanParam PageParams page) {
-        return page.ok(service.search(Params.enumValue(RegionLevel.class, level, "level"), parent(parent),
-                Params.text(q, "q", 200),
-                page.request()));
+    public Response search(@BeanParam RegionFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.search(filters.level(), filters.parent(), filters.q(), page.request()));
     }
 
     @GET
@@ -69,7 +63,9 @@ public class RegionResource {
             schema = @Schema(implementation = RegionResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "kota", value = RegionExamples.KOTA)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    public Response get(@Parameter(description = "Kemendagri code", example = "13.77") @PathParam("code") String code,
+    public Response get(@Parameter(description = "Kemendagri code", example = "13.77", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+            @PathParam("code") String code,
             @Context Request request) {
         Region region = service.get(code);
         EntityTag tag = new EntityTag(Long.toString(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, region.updatedAt)));
@@ -84,7 +80,9 @@ public class RegionResource {
             content = @Content(
             schema = @Schema(ref = "RegionPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = RegionExamples.PAGE)))
-    public Response children(@Parameter(description = "Kemendagri code", example = "13") @PathParam("code") String code,
+    public Response children(@Parameter(description = "Kemendagri code", example = "13", schema = @Schema(
+            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+            @PathParam("code") String code,
             @BeanParam PageParams page) {
         return page.ok(service.children(code, page.request()));
     }
@@ -109,16 +107,9 @@ public class RegionResource {
             schema = @Schema(implementation = ImportResult.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "result", value = RegionExamples.RESULT)))
     public Response importCsv(@Parameter(description = "The file is the whole official list of each province whose "
-            + "own line it has: retire those provinces' codes it lacks (default false)") @QueryParam("complete") String complete, String csv) {
+            + "own line it has: retire those provinces' codes it lacks (default false)", schema = @Schema(
+                    type = SchemaType.BOOLEAN)) @QueryParam("complete") String complete, String csv) {
         Boolean whole = Params.bool(complete, "complete");
         return Response.ok(service.importCsv(csv, Boolean.TRUE.equals(whole))).build();
-    }
-
-    private static String parent(String parent) {
-        if (parent == null || parent.isEmpty()) {
-            return null;
-        }
-        RegionCode.require(parent, "parent");
-        return parent;
     }
 }

@@ -5,7 +5,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,11 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.terpadu.common.http.Params;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 
@@ -40,12 +37,8 @@ public class TaskDashboardResource {
     @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(
             schema = @Schema(ref = "TaskPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = TaskExamples.TASKS_PAGE)))
-    public Response all(@Parameter(description = "Only tasks past due and still open", example = "true") @QueryParam("overdue") String overdue,
-            @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,
-            @Parameter(description = "The agency asked to act") @QueryParam("agencyId") String agencyId,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(null, Params.bool(overdue, "overdue"),
-                Params.enumValue(TaskState.class, state, "state"), Params.uuid(agencyId, "agencyId"), page.request()));
+    public Response all(@BeanParam TaskFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(null, filters.overdue(), filters.state(), filters.agencyId(), page.request()));
     }
 
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -60,9 +58,8 @@ public class TaskResource {
             schema = @Schema(ref = "TaskPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = TaskExamples.TASKS_PAGE)))
     public Response ofIncident(@PathParam("id") UUID id,
-            @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,
-            @BeanParam PageParams page) {
-        return page.ok(service.ofIncident(id, Params.enumValue(TaskState.class, state, "state"), page.request()));
+            @BeanParam TaskStateFilter filter, @BeanParam PageParams page) {
+        return page.ok(service.ofIncident(id, filter.state(), page.request()));
     }
 
     @GET

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -36,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -63,11 +61,8 @@ public class TeamMemberResource {
             schema = @Schema(ref = "TeamMemberPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = TeamExamples.MEMBERS_PAGE)))
     public Response list(@PathParam("teamId") UUID teamId,
-            @Parameter(description = "Team role", schema = @Schema(implementation = TeamRole.class)) @QueryParam("role") String role,
-            @Parameter(description = "Sub-team", schema = @Schema(implementation = SubTeam.class)) @QueryParam("subTeam") String subTeam,
-            @BeanParam PageParams page) {
-        return page.ok(service.members(teamId, Params.enumValue(TeamRole.class, role, "role"),
-                Params.enumValue(SubTeam.class, subTeam, "subTeam"), page.request()));
+            @BeanParam TeamMemberFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.members(teamId, filters.role(), filters.subTeam(), page.request()));
     }
 
     @GET

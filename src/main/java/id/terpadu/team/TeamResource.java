@@ -17,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -36,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -62,13 +60,8 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "A page of teams", content = @Content(
             schema = @Schema(ref = "TeamPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = TeamExamples.PAGE)))
-    public Response list(
-            @Parameter(description = "Team level", schema = @Schema(implementation = TeamLevel.class)) @QueryParam("level") String level,
-            @Parameter(description = "Region code; matches the region and everything below it", example = "19") @QueryParam("region") String region,
-            @Parameter(description = "Year", example = "2023") @QueryParam("year") String year,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(Params.enumValue(TeamLevel.class, level, "level"), region,
-                Params.integer(year, "year", 2012, 2100), page.request()));
+    public Response list(@BeanParam TeamFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.level(), filters.region(), filters.year(), page.request()));
     }
 
     @GET

@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
@@ -65,11 +63,8 @@ public class WebhookResource {
             schema = @Schema(ref = "WebhookSubscriptionPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = WebhookExamples.PAGE)))
-    public Response list(
-            @Parameter(description = "Only subscriptions in this status", schema = @Schema(implementation = SubscriptionStatus.class))
-            @QueryParam("status") String status,
-            @BeanParam PageParams page) {
-        return page.ok(service.list(Params.enumValue(SubscriptionStatus.class, status, "status"), page.request()));
+    public Response list(@BeanParam SubscriptionFilters filters, @BeanParam PageParams page) {
+        return page.ok(service.list(filters.status(), page.request()));
     }
 
     @GET
@@ -149,11 +144,9 @@ public class WebhookResource {
             schema = @Schema(ref = "WebhookDeliveryPage"),
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = WebhookExamples.DELIVERY_PAGE)))
-    public Response deliveries(@PathParam("id") UUID id,
-            @Parameter(description = "Only deliveries in this status", schema = @Schema(implementation = DeliveryStatus.class))
-            @QueryParam("status") String status,
+    public Response deliveries(@PathParam("id") UUID id, @BeanParam DeliveryFilters filters,
             @BeanParam PageParams page) {
-        return page.ok(service.deliveries(id, Params.enumValue(DeliveryStatus.class, status, "status"), page.request()));
+        return page.ok(service.deliveries(id, filters.status(), page.request()));
     }
 
     @POST

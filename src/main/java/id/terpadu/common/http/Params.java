@@ -10,9 +10,25 @@ import id.terpadu.common.validation.Constraints;
 
 /**
  * Parses query parameters that JAX-RS would otherwise answer with a bare 404 when malformed: an enum value or a
- * UUID that cannot be read is a 400 naming the parameter (and the allowed values).
+ * UUID that cannot be read is a 400 naming the parameter (and the allowed values). The constants state, for the
+ * {@code @Schema} of a parameter, the length and form of what these methods (and the services' region checks) accept.
  */
 public final class Params {
+
+    /** The longest region code (a desa, {@code 13.71.01.2001}); its form is {@link Constraints#REGION_CODE}. */
+    public static final int REGION_CODE_LENGTH = 13;
+    /** The length of a UUID as {@link #uuid} reads it. */
+    public static final int UUID_LENGTH = 36;
+    /** The longest RFC 3339 time the service writes or reads ({@code 2024-10-12T09:30:00.123456789+07:00}). */
+    public static final int DATE_TIME_LENGTH = 35;
+    /** The longest search text ({@code q}) that {@link #text} is given. */
+    public static final int TEXT_LENGTH = 200;
+    /** A comma-separated list of words or codes, such as a category code, and its longest form in a query. */
+    public static final String WORD_LIST = "^[A-Za-z0-9_.,-]*$";
+    public static final int WORD_LIST_LENGTH = 200;
+    /** The characters of a {@link #bbox} and its longest form. */
+    public static final String BBOX = "^[0-9.,eE+-]*$";
+    public static final int BBOX_LENGTH = 200;
 
     private Params() {
     }

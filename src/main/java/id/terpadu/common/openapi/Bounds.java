@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
+import id.terpadu.common.http.Params;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.security.ApiKeyScope;
 import id.terpadu.common.validation.Constraints;
@@ -23,8 +23,9 @@ import id.terpadu.common.validation.Constraints;
  * States in the document the bounds the service already enforces but that the generated schemas leave out, so that
  * a client (and a linter) sees every string, number and list bounded:
  * <ul>
- * <li>the shared query and header parameters, which resources read as strings and parse with {@code Params},
- * {@code PageRequest} and {@code ETags}: their real type, range and length;</li>
+ * <li>the shared headers ({@code If-Match}, {@code Idempotency-Key}, {@code Accept-Language}), which resources read
+ * as strings: their length and form (query and path parameters state their own type and bounds where they are
+ * declared);</li>
  * <li>ids, times and dates: the length of a UUID and of an RFC 3339 value;</li>
  * <li>a record as the API answers it carries what its input allowed: each response schema {@code X} takes the bounds
  * of the same field of {@code XInput} (its length, not its pattern: an answer may mask what was written);</li>
@@ -35,15 +36,10 @@ import id.terpadu.common.validation.Constraints;
  */
 final class Bounds {
 
-    /** Longest RFC 3339 time the service writes or reads ({@code 2024-10-12T09:30:00.123456789+07:00}). */
-    static final int DATE_TIME_LENGTH = 35;
     static final int DATE_LENGTH = 10;
-    static final int UUID_LENGTH = 36;
     /** The request body limit ({@code quarkus.http.limits.max-body-size}, 8M). */
     static final int BODY_LIMIT = 8 * 1024 * 1024;
     static final String IF_MATCH = "\\*|\"[0-9]{1,19}\"";
-    /** A comma-separated list of words or region codes. */
-    static final String WORD_LIST = "[A-Za-z0-9_.,-]*";
 
     private Bounds() {
     }
@@ -64,12 +60,12 @@ final class Bounds {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (item.getParameters() != null) {
-                item.getParameters().forEach(Bounds::parameter);
+                item.getParameters().forEach(Bounds::header);
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 if (operation.getParameters() != null) {
-                    operation.getParameters().forEach(Bounds::parameter);
+                    operation.getParameters().forEach(Bounds::header);
                 }
                 if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
                         && operation.getRequestBody().getContent().getMediaTypes() != null) {
@@ -128,9 +124,9 @@ final class Bounds {
                 && schema.getConstValue() == null) {
             String format = schema.getFormat();
             if ("uuid".equals(format)) {
-                schema.maxLength(UUID_LENGTH);
+                schema.maxLength(Params.UUID_LENGTH);
             } else if ("date-time".equals(format)) {
-                schema.maxLength(DATE_TIME_LENGTH);
+                schema.maxLength(Params.DATE_TIME_LENGTH);
             } else if ("date".equals(format)) {
                 schema.maxLength(DATE_LENGTH);
             }
@@ -174,9 +170,9 @@ final class Bounds {
         } else if (name.equals("categoryCode") || name.equals("activityType") || name.equals("entityType")
                 || name.equals("operation") || name.equals("groupBy") || name.equals("roles")
                 || name.equals("eventType") || name.equals("eventTypes")) {
-            string(strings, 64, WORD_LIST);
+            string(strings, 64, Params.WORD_LIST);
         } else if (name.equals("cursor") || name.equals("nextCursor")) {
-            string(strings, PageRequest.MAX_CURSOR_LENGTH, "[A-Za-z0-9_-]*");
+            string(strings, PageRequest.MAX_CURSOR_LENGTH, PageRequest.CURSOR);
         }
     }
 
@@ -195,48 +191,19 @@ final class Bounds {
                 || name.equals("number") || name.endsWith("Millis") || name.endsWith("Ms") || name.equals("rank");
     }
 
-    /** The shared parameters, by name: what {@code Params}, {@code PageRequest} and {@code ETags} accept. */
-    private static void parameter(Parameter parameter) {
+    /** The shared headers, by name: what {@code ETags}, the idempotency filter and the language negotiation accept. */
+    private static void header(Parameter parameter) {
         Schema schema = parameter.getSchema();
-        if (schema == null || schema.getRef() != null || !is(schema, SchemaType.STRING) || schema.getEnumeration() != null) {
+        if (parameter.getIn() != Parameter.In.HEADER || schema == null || schema.getRef() != null
+                || !is(schema, SchemaType.STRING)) {
             return;
         }
-        String name = parameter.getName();
-        switch (name) {
-            case "limit" -> integer(parameter, 1, PageRequest.MAX_LIMIT);
-            case "year" -> integer(parameter, 2012, 2100);
-            case "electionYear" -> integer(parameter, 2004, 2100);
-            case "severityMin", "severityMax" -> integer(parameter, 1, 5);
-            case "active", "overdue", "complete" -> {
-                parameter.schema(OASFactory.createSchema().addType(SchemaType.BOOLEAN));
-                if (parameter.getExample() instanceof String example) {
-                    parameter.example(Boolean.valueOf(example));
-                }
-            }
-            case "cursor", "after" -> string(schema, PageRequest.MAX_CURSOR_LENGTH, "[A-Za-z0-9_-]*");
-            case "from", "to" -> schema.format("date-time").maxLength(DATE_TIME_LENGTH);
-            case "region", "code", "parent" -> string(schema, 13, Constraints.REGION_CODE);
+        switch (parameter.getName()) {
             case "If-Match" -> string(schema, 21, IF_MATCH);
             case "Idempotency-Key" -> string(schema, 255, Constraints.ONE_LINE);
             case "Accept-Language" -> string(schema, 255, "[A-Za-z0-9,;=. *-]*");
-            case "bbox" -> string(schema, 200, "[0-9.,eE+-]*");
-            case "q" -> string(schema, 200, Constraints.ONE_LINE);
-            case "actor" -> string(schema, 255, Constraints.ONE_LINE); // privacy.AccessLog.MAX_ACTOR_LENGTH
-            case "entityType" -> string(schema, 64, WORD_LIST);
-            case "groupBy", "types", "category", "sort", "format", "kind" -> string(schema, 200, WORD_LIST);
             default -> {
-                if (name.equals("id") || name.endsWith("Id")) {
-                    schema.format("uuid").maxLength(UUID_LENGTH);
-                }
             }
-        }
-    }
-
-    private static void integer(Parameter parameter, int min, int max) {
-        parameter.schema(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
-                .minimum(BigDecimal.valueOf(min)).maximum(BigDecimal.valueOf(max)));
-        if (parameter.getExample() instanceof String example) {
-            parameter.example(Integer.valueOf(example));
         }
     }
 

@@ -69,7 +69,7 @@ final class Pages {
                         .maxItems(PageRequest.MAX_LIMIT)
                         .items(OASFactory.createSchema().ref(PREFIX + item)))
                 .addProperty("nextCursor", OASFactory.createSchema().addType(SchemaType.STRING).addType(SchemaType.NULL)
-                        .maxLength(PageRequest.MAX_CURSOR_LENGTH).pattern("[A-Za-z0-9_-]*")
+                        .maxLength(PageRequest.MAX_CURSOR_LENGTH).pattern(PageRequest.CURSOR)
                         .description("Pass as `cursor` for the next page; null on the last page")));
     }
 }

@@ -20,6 +20,8 @@ public record PageRequest(int limit, List<String> after) {
     public static final int MAX_LIMIT = 200;
     /** Longer cursors are refused unread: none this service gives out comes near it. */
     public static final int MAX_CURSOR_LENGTH = 2048;
+    /** The characters of a cursor (base64url without padding). */
+    public static final String CURSOR = "^[A-Za-z0-9_-]*$";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> VALUES = new TypeReference<>() {
     };
