@@ -46,7 +46,7 @@ final class MetadataStripper {
 
     /** Writes to {@code out} the image of {@code in} without its metadata; throws when the bytes are not such an image. */
     static void strip(String mediaType, InputStream in, OutputStream out) throws IOException {
-        DataInputStream data = new DataInputStream(in);
+        DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in, 64 * 1024));
         switch (mediaType) {
             case "image/jpeg" -> jpeg(data, out);
             case "image/png" -> png(data, out);
@@ -63,9 +63,9 @@ final class MetadataStripper {
         }
         out.write(0xFF);
         out.write(0xD8);
+        int marker = nextMarker(in);
         while (true) {
-            int marker = nextMarker(in);
-            if (marker == 0xD9) { // end of image with no scan
+            if (marker == 0xD9) { // end of image: what some phones append after it (previews, motion clips) stays out
                 out.write(0xFF);
                 out.write(marker);
                 return;
@@ -73,6 +73,7 @@ final class MetadataStripper {
             if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { // stand-alone markers
                 out.write(0xFF);
                 out.write(marker);
+                marker = nextMarker(in);
                 continue;
             }
             int length = in.readUnsignedShort();
@@ -88,10 +89,32 @@ final class MetadataStripper {
                 out.write(length & 0xFF);
                 out.write(payload);
             }
-            if (marker == 0xDA) { // start of scan: the rest is entropy-coded data and later markers, kept as they are
-                in.transferTo(out);
-                return;
+            marker = marker == 0xDA ? scan(in, out) : nextMarker(in);
+        }
+    }
+
+    /**
+     * Copies the entropy-coded data of a scan and returns the marker that ends it: a 0xFF there is followed by a
+     * stuffed zero or a restart marker, which belong to the data; any other marker starts the next segment (the next
+     * scan of a progressive JPEG, or the end of the image).
+     */
+    private static int scan(DataInputStream in, OutputStream out) throws IOException {
+        while (true) {
+            int b = in.readUnsignedByte();
+            if (b != 0xFF) {
+                out.write(b);
+                continue;
             }
+            int next;
+            do {
+                next = in.readUnsignedByte();
+            } while (next == 0xFF);
+            if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
+                out.write(0xFF);
+                out.write(next);
+                continue;
+            }
+            return next;
         }
     }
 
@@ -119,7 +142,7 @@ final class MetadataStripper {
                 default -> false;
             };
         }
-        return true; // frames, tables, restart interval, scan header
+        return true; // frames, tables, restart interval, scan headers
     }
 
     private static boolean startsWith(byte[] payload, String prefix) {

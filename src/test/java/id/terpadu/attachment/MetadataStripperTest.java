@@ -129,6 +129,34 @@ class MetadataStripperTest {
     }
 
     @Test
+    void whatAPhoneAppendsAfterTheImageStaysOut() throws Exception {
+        byte[] photo = Samples.jpeg();
+        byte[] trailer = ("SEFH location " + LATITUDE + "," + LONGITUDE).getBytes(StandardCharsets.US_ASCII);
+        byte[] withTrailer = java.util.Arrays.copyOf(photo, photo.length + trailer.length);
+        System.arraycopy(trailer, 0, withTrailer, photo.length, trailer.length);
+        byte[] served = strip("image/jpeg", withTrailer);
+        assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("SEFH", "100.1179");
+        assertThat(served).endsWith(0xFF, 0xD9);
+        assertSamePixels(photo, served);
+    }
+
+    @Test
+    void aProgressiveJpegKeepsEveryScan() throws Exception {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(Samples.picture(200, 150), null, null), param);
+        }
+        byte[] progressive = insertAfterStart(out.toByteArray(), segment(0xFE, "a comment".getBytes(StandardCharsets.US_ASCII)));
+        byte[] served = strip("image/jpeg", progressive);
+        assertThat(served.length).isEqualTo(progressive.length - 4 - "a comment".length());
+        assertSamePixels(progressive, served);
+    }
+
+    @Test
     void theCaptureIsReadFromTheOriginal() throws Exception {
         Capture capture = Capture.read(new ByteArrayInputStream(jpegWithEverything()));
         assertThat(capture.latitude()).isCloseTo(LATITUDE, org.assertj.core.data.Offset.offset(1e-6));
