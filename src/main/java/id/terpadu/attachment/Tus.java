@@ -1,0 +1,138 @@
+package id.terpadu.attachment;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The words of the tus 1.0 resumable-upload protocol (https://tus.io/protocols/resumable-upload), as this service
+ * speaks it: core, creation, creation-with-upload, expiration, checksum (sha256) and termination. Parsing is strict:
+ * a header that is present but malformed is an error, never ignored.
+ */
+final class Tus {
+
+    static final String VERSION = "1.0.0";
+    static final String EXTENSIONS = "creation,creation-with-upload,expiration,checksum,termination";
+    static final String CHECKSUM_ALGORITHMS = "sha256";
+    static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
+
+    static final String TUS_RESUMABLE = "Tus-Resumable";
+    static final String TUS_VERSION = "Tus-Version";
+    static final String TUS_EXTENSION = "Tus-Extension";
+    static final String TUS_MAX_SIZE = "Tus-Max-Size";
+    static final String TUS_CHECKSUM_ALGORITHM = "Tus-Checksum-Algorithm";
+    static final String UPLOAD_OFFSET = "Upload-Offset";
+    static final String UPLOAD_LENGTH = "Upload-Length";
+    static final String UPLOAD_METADATA = "Upload-Metadata";
+    static final String UPLOAD_EXPIRES = "Upload-Expires";
+    static final String UPLOAD_CHECKSUM = "Upload-Checksum";
+    static final String UPLOAD_DEFER_LENGTH = "Upload-Defer-Length";
+    /** The headers a browser client must be allowed to read (CORS). */
+    static final List<String> EXPOSED = List.of(TUS_RESUMABLE, TUS_VERSION, TUS_EXTENSION, TUS_MAX_SIZE,
+            TUS_CHECKSUM_ALGORITHM, UPLOAD_OFFSET, UPLOAD_LENGTH, UPLOAD_EXPIRES, "Location");
+    /** tus's own status for a piece whose checksum does not match its bytes. */
+    static final int CHECKSUM_MISMATCH = 460;
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,19}");
+
+    private Tus() {
+    }
+
+    /** A non-negative integer header (Upload-Offset, Upload-Length), or empty when absent; throws when malformed. */
+    static Optional<Long> number(String header, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String v = value.trim();
+        if (!NUMBER.matcher(v).matches()) {
+            throw new Malformed(header, "a non-negative whole number");
+        }
+        try {
+            return Optional.of(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw new Malformed(header, "a non-negative whole number");
+        }
+    }
+
+    /**
+     * Upload-Metadata: comma-separated pairs of a key and its Base64 value (the value may be absent). Keys are
+     * distinct ASCII words; values are UTF-8.
+     */
+    static Map<String, String> metadata(String value) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return pairs;
+        }
+        if (value.length() > 8192) {
+            throw new Malformed(UPLOAD_METADATA, "at most 8192 characters");
+        }
+        for (String pair : value.split(",", -1)) {
+            String[] parts = pair.trim().split(" ", -1);
+            if (parts.length > 2 || !KEY.matcher(parts[0]).matches()) {
+                throw new Malformed(UPLOAD_METADATA, "pairs of a key and a Base64 value, separated by commas");
+            }
+            String decoded = "";
+            if (parts.length == 2) {
+                try {
+                    decoded = new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw new Malformed(UPLOAD_METADATA, "Base64 values (the value of " + parts[0] + " is not)");
+                }
+            }
+            if (pairs.put(parts[0], decoded) != null) {
+                throw new Malformed(UPLOAD_METADATA, "each key once (" + parts[0] + " is repeated)");
+            }
+        }
+        return pairs;
+    }
+
+    /** Upload-Checksum: the algorithm and the Base64 digest of the piece; only sha256 is taken. */
+    static Optional<byte[]> checksum(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String[] parts = value.trim().split(" ", -1);
+        if (parts.length != 2) {
+            throw new Malformed(UPLOAD_CHECKSUM, "an algorithm and a Base64 digest");
+        }
+        if (!parts[0].equals("sha256")) {
+            throw new UnsupportedChecksum(parts[0]);
+        }
+        try {
+            byte[] digest = Base64.getDecoder().decode(parts[1]);
+            if (digest.length != 32) {
+                throw new Malformed(UPLOAD_CHECKSUM, "a SHA-256 digest of 32 bytes");
+            }
+            return Optional.of(digest);
+        } catch (IllegalArgumentException e) {
+            throw new Malformed(UPLOAD_CHECKSUM, "a Base64 digest");
+        }
+    }
+
+    /** A tus header that is present and malformed (400, naming the header). */
+    static final class Malformed extends RuntimeException {
+        final String header;
+        final String expected;
+
+        Malformed(String header, String expected) {
+            super(header + " must be " + expected);
+            this.header = header;
+            this.expected = expected;
+        }
+    }
+
+    /** A checksum algorithm other than sha256 (400, naming the one taken). */
+    static final class UnsupportedChecksum extends RuntimeException {
+        final String algorithm;
+
+        UnsupportedChecksum(String algorithm) {
+            super("checksum algorithm " + algorithm + " is not supported");
+            this.algorithm = algorithm;
+        }
+    }
+}
