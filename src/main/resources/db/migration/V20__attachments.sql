@@ -1,6 +1,7 @@
 -- Attachments: photos, videos, recordings and documents kept with a record (its evidence, its SK, its minutes).
--- The bytes live in the configured store (the file system by default, or S3-compatible object storage); this table
--- holds what is known about them, the state of a resumable upload, and where each copy is kept.
+-- The bytes live in the configured store (the file system by default, or S3-compatible object storage); attachment
+-- holds what is known about them and where each copy is kept, attachment_upload the state of an upload still under
+-- way (kept apart so that the progress of an upload is not a change of the record).
 
 insert into reference_item (kind, code, label_id, label_en, description, sort_order) values
 ('attachment-kinds', 'FOTO', 'Foto', 'Photo', 'Foto kejadian, lokasi atau kegiatan (JPEG, PNG, WebP, HEIC)', 10),
@@ -31,8 +32,8 @@ create table attachment (
                                     team_id, conflict_status_id, report_id, neutrality_case_id)) stored,
     check (num_nonnulls(incident_id, early_warning_id, activity_id, meeting_id, team_id, conflict_status_id, report_id,
                         neutrality_case_id) = 1),
-    -- the parent's region, for region scope and the change log
-    region_code         text        not null references region (code),
+    -- the parent's region, for region scope and the change log (null: a national record)
+    region_code         text references region (code),
     kind_kind           text        not null default 'attachment-kinds' check (kind_kind = 'attachment-kinds'),
     kind                text        not null,
     title               text        not null check (length(title) between 1 and 200),
@@ -42,21 +43,17 @@ create table attachment (
     personal_data       boolean     not null default false,
     status              text        not null check (status in ('UPLOADING', 'AVAILABLE', 'REJECTED')),
     rejection           text check (length(rejection) <= 500),
-    -- what the bytes are, once they are all here
+    -- the size the uploader announced (and, once all is here, had); what the bytes are, once they are all here
+    size                bigint      not null check (size >= 0),
     media_type          text,
-    size                bigint check (size >= 0),
     sha256              text check (sha256 ~ '^[0-9a-f]{64}$'),
-    -- who uploaded it, for which agency
-    agency_id           uuid        not null references agency (id),
+    -- for which agency it was uploaded (null: a national caller speaking for no agency)
+    agency_id           uuid references agency (id),
     -- where and when it was taken (restricted: the file's metadata or the client)
     captured_at         timestamptz,
     capture_latitude    double precision check (capture_latitude between -90 and 90),
     capture_longitude   double precision check (capture_longitude between -180 and 180),
     capture_source      text check (capture_source in ('FILE', 'CLIENT')),
-    -- a resumable upload: its declared length, how much has arrived, and until when it may go on
-    upload_length       bigint      not null check (upload_length >= 0),
-    upload_offset       bigint      not null default 0 check (upload_offset between 0 and upload_length),
-    upload_expires_at   timestamptz,
     -- where the copies are kept in the store: the served copy (cleaned of metadata), the untouched original when the
     -- setting keeps it, a thumbnail of an image
     content_key         text,
@@ -69,12 +66,10 @@ create table attachment (
     created_by          text        not null,
     updated_by          text        not null,
     foreign key (kind_kind, kind) references reference_item (kind, code),
-    check (status <> 'AVAILABLE' or (media_type is not null and size is not null and sha256 is not null
-                                     and content_key is not null and upload_offset = upload_length))
+    check (status <> 'AVAILABLE' or (media_type is not null and sha256 is not null and content_key is not null))
 );
 create index attachment_parent on attachment (parent_id, created_at, id);
 create index attachment_agency_day on attachment (agency_id, created_at);
-create index attachment_expiring on attachment (upload_expires_at) where status = 'UPLOADING';
 create index attachment_thumbnail_pending on attachment (updated_at) where thumbnail_state = 'PENDING';
 -- the same bytes on the same record are one attachment
 create unique index attachment_same_bytes on attachment (parent_id, sha256) where status = 'AVAILABLE';
@@ -87,11 +82,23 @@ create index attachment_conflict_status on attachment (conflict_status_id) where
 create index attachment_report on attachment (report_id) where report_id is not null;
 create index attachment_neutrality_case on attachment (neutrality_case_id) where neutrality_case_id is not null;
 
--- The pieces of a resumable upload that have arrived, each kept in the store under uploads/<id>/<start>.
+-- An upload under way (tus): how much has arrived, until when it may go on, and which request is writing to it now
+-- (a lease, so that two requests never append at once, and a crashed instance's lease runs out).
+create table attachment_upload (
+    attachment_id   uuid        primary key references attachment (id) on delete cascade,
+    upload_offset   bigint      not null default 0 check (upload_offset >= 0),
+    expires_at      timestamptz not null,
+    lease           uuid,
+    lease_until     timestamptz
+);
+create index attachment_upload_expiring on attachment_upload (expires_at);
+
+-- The pieces of an upload that have arrived, each kept in the store under its own key (uploads/<id>/<start>-<lease>).
 create table attachment_piece (
-    attachment_id   uuid   not null references attachment (id) on delete cascade,
+    attachment_id   uuid   not null references attachment_upload (attachment_id) on delete cascade,
     start_offset    bigint not null check (start_offset >= 0),
     length          bigint not null check (length > 0),
+    key             text   not null,
     primary key (attachment_id, start_offset)
 );
 
@@ -107,11 +114,19 @@ create table storage_garbage (
 create function attachment_garbage() returns trigger language plpgsql as $$
 begin
     insert into storage_garbage (key, is_prefix)
-    select k, p from (values (old.content_key, false), (old.original_key, false), (old.thumbnail_key, false),
-                             ('uploads/' || old.id, true)) v (k, p)
+    select k, false from (values (old.content_key), (old.original_key), (old.thumbnail_key)) v (k)
     where k is not null
     on conflict (key) do nothing;
     return old;
 end $$;
-
 create trigger attachment_garbage after delete on attachment for each row execute function attachment_garbage();
+
+-- an upload that ends (complete, terminated, expired, or its attachment removed) leaves its pieces to be removed
+create function attachment_upload_garbage() returns trigger language plpgsql as $$
+begin
+    insert into storage_garbage (key, is_prefix) values ('uploads/' || old.attachment_id, true)
+    on conflict (key) do nothing;
+    return old;
+end $$;
+create trigger attachment_upload_garbage after delete on attachment_upload for each row
+    execute function attachment_upload_garbage();

@@ -131,4 +131,20 @@ public class ActionPlanRepository extends ScopedRepository<ActionPlan> {
     PlanItem itemById(UUID itemId) {
         return getEntityManager().find(PlanItem.class, itemId);
     }
+
+    /**
+     * The plan of a progress report named by its id alone, if the caller may see it; 404 with the report's message
+     * when the report does not exist or its plan is hidden (for records kept with a report).
+     */
+    public ActionPlan planOfReport(UUID reportId) {
+        ProgressReport report = reportId == null ? null : getEntityManager().find(ProgressReport.class, reportId);
+        if (report == null) {
+            throw ProblemException.notFound(Message.of("plan.report.not-found", "id", reportId));
+        }
+        try {
+            return visible(report.planId);
+        } catch (ProblemException e) {
+            throw ProblemException.notFound(Message.of("plan.report.not-found", "id", reportId));
+        }
+    }
 }

@@ -59,6 +59,10 @@ public interface AttachmentConfig {
     @WithDefault("16M")
     MemorySize redirectFrom();
 
+    /** How often thumbnails, expired uploads and removed bytes are seen to. */
+    @WithDefault("5s")
+    Duration sweepEvery();
+
     /** How long a presigned URL is valid. */
     @WithDefault("5M")
     Duration presignedFor();

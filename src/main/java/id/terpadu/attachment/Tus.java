@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+
 /**
  * The words of the tus 1.0 resumable-upload protocol (https://tus.io/protocols/resumable-upload), as this service
  * speaks it: core, creation, creation-with-upload, expiration, checksum (sha256) and termination. Parsing is strict:
@@ -34,13 +38,19 @@ final class Tus {
     /** The headers a browser client must be allowed to read (CORS). */
     static final List<String> EXPOSED = List.of(TUS_RESUMABLE, TUS_VERSION, TUS_EXTENSION, TUS_MAX_SIZE,
             TUS_CHECKSUM_ALGORITHM, UPLOAD_OFFSET, UPLOAD_LENGTH, UPLOAD_EXPIRES, "Location");
-    /** tus's own status for a piece whose checksum does not match its bytes. */
-    static final int CHECKSUM_MISMATCH = 460;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,19}");
 
     private Tus() {
+    }
+
+    /** 412 unless the client speaks tus 1.0.0 (the answer names the version in {@code Tus-Version}). */
+    static void require(String resumable) {
+        if (!VERSION.equals(resumable == null ? null : resumable.trim())) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, Message.of("attachment.tus.version", "version",
+                    VERSION));
+        }
     }
 
     /** A non-negative integer header (Upload-Offset, Upload-Length), or empty when absent; throws when malformed. */
@@ -50,12 +60,12 @@ final class Tus {
         }
         String v = value.trim();
         if (!NUMBER.matcher(v).matches()) {
-            throw new Malformed(header, "a non-negative whole number");
+            throw ProblemException.invalid(header, Message.of("attachment.tus.number"));
         }
         try {
             return Optional.of(Long.parseLong(v));
         } catch (NumberFormatException e) {
-            throw new Malformed(header, "a non-negative whole number");
+            throw ProblemException.invalid(header, Message.of("attachment.tus.number"));
         }
     }
 
@@ -69,23 +79,23 @@ final class Tus {
             return pairs;
         }
         if (value.length() > 8192) {
-            throw new Malformed(UPLOAD_METADATA, "at most 8192 characters");
+            throw ProblemException.invalid(UPLOAD_METADATA, Message.of("attachment.tus.metadata"));
         }
         for (String pair : value.split(",", -1)) {
             String[] parts = pair.trim().split(" ", -1);
             if (parts.length > 2 || !KEY.matcher(parts[0]).matches()) {
-                throw new Malformed(UPLOAD_METADATA, "pairs of a key and a Base64 value, separated by commas");
+                throw ProblemException.invalid(UPLOAD_METADATA, Message.of("attachment.tus.metadata"));
             }
             String decoded = "";
             if (parts.length == 2) {
                 try {
                     decoded = new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
-                    throw new Malformed(UPLOAD_METADATA, "Base64 values (the value of " + parts[0] + " is not)");
+                    throw ProblemException.invalid(UPLOAD_METADATA, Message.of("attachment.tus.metadata"));
                 }
             }
             if (pairs.put(parts[0], decoded) != null) {
-                throw new Malformed(UPLOAD_METADATA, "each key once (" + parts[0] + " is repeated)");
+                throw ProblemException.invalid(UPLOAD_METADATA, Message.of("attachment.tus.metadata"));
             }
         }
         return pairs;
@@ -98,41 +108,19 @@ final class Tus {
         }
         String[] parts = value.trim().split(" ", -1);
         if (parts.length != 2) {
-            throw new Malformed(UPLOAD_CHECKSUM, "an algorithm and a Base64 digest");
+            throw ProblemException.invalid(UPLOAD_CHECKSUM, Message.of("attachment.tus.checksum"));
         }
         if (!parts[0].equals("sha256")) {
-            throw new UnsupportedChecksum(parts[0]);
+            throw ProblemException.invalid(UPLOAD_CHECKSUM, Message.of("attachment.tus.checksum-algorithm", "allowed", CHECKSUM_ALGORITHMS), List.of(CHECKSUM_ALGORITHMS));
         }
         try {
             byte[] digest = Base64.getDecoder().decode(parts[1]);
             if (digest.length != 32) {
-                throw new Malformed(UPLOAD_CHECKSUM, "a SHA-256 digest of 32 bytes");
+                throw ProblemException.invalid(UPLOAD_CHECKSUM, Message.of("attachment.tus.checksum"));
             }
             return Optional.of(digest);
         } catch (IllegalArgumentException e) {
-            throw new Malformed(UPLOAD_CHECKSUM, "a Base64 digest");
-        }
-    }
-
-    /** A tus header that is present and malformed (400, naming the header). */
-    static final class Malformed extends RuntimeException {
-        final String header;
-        final String expected;
-
-        Malformed(String header, String expected) {
-            super(header + " must be " + expected);
-            this.header = header;
-            this.expected = expected;
-        }
-    }
-
-    /** A checksum algorithm other than sha256 (400, naming the one taken). */
-    static final class UnsupportedChecksum extends RuntimeException {
-        final String algorithm;
-
-        UnsupportedChecksum(String algorithm) {
-            super("checksum algorithm " + algorithm + " is not supported");
-            this.algorithm = algorithm;
+            throw ProblemException.invalid(UPLOAD_CHECKSUM, Message.of("attachment.tus.checksum"));
         }
     }
 }

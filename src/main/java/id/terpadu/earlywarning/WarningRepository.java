@@ -32,7 +32,7 @@ public class WarningRepository extends ScopedRepository<EarlyWarning> {
     }
 
     @Override
-    protected Classification classificationOf(EarlyWarning warning) {
+    public Classification classificationOf(EarlyWarning warning) {
         return warning.classification;
     }
 

@@ -41,7 +41,7 @@ public class IncidentRepository extends ScopedRepository<Incident> {
     }
 
     @Override
-    protected Classification classificationOf(Incident incident) {
+    public Classification classificationOf(Incident incident) {
         return incident.classification;
     }
 
@@ -137,5 +137,21 @@ public class IncidentRepository extends ScopedRepository<Incident> {
             throw ProblemException.notFound(Message.of("incident.activity.not-found", "id", activityId));
         }
         return activity;
+    }
+
+    /**
+     * The incident of an activity named by its id alone, if the caller may see it; 404 with the activity's message
+     * when the activity does not exist or its incident is hidden (for records kept with an activity).
+     */
+    public Incident incidentOfActivity(UUID activityId) {
+        Activity activity = activityId == null ? null : getEntityManager().find(Activity.class, activityId);
+        if (activity == null) {
+            throw ProblemException.notFound(Message.of("incident.activity.not-found", "id", activityId));
+        }
+        try {
+            return visible(activity.incidentId);
+        } catch (ProblemException e) {
+            throw ProblemException.notFound(Message.of("incident.activity.not-found", "id", activityId));
+        }
     }
 }

@@ -47,7 +47,7 @@ public class WebhookRepository extends ScopedRepository<WebhookSubscription> {
     }
 
     @Override
-    protected Classification classificationOf(WebhookSubscription subscription) {
+    public Classification classificationOf(WebhookSubscription subscription) {
         return subscription.maxClassification;
     }
 

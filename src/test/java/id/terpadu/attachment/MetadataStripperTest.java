@@ -158,13 +158,13 @@ class MetadataStripperTest {
 
     @Test
     void theCaptureIsReadFromTheOriginal() throws Exception {
-        Capture capture = Capture.read(new ByteArrayInputStream(jpegWithEverything()));
+        FileCapture capture = FileCapture.read(new ByteArrayInputStream(jpegWithEverything()));
         assertThat(capture.latitude()).isCloseTo(LATITUDE, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(capture.longitude()).isCloseTo(LONGITUDE, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(capture.takenAt()).as("no offset in the file: read as UTC+7")
                 .isEqualTo(Instant.parse("2024-10-12T09:30:00Z"));
-        assertThat(Capture.read(new ByteArrayInputStream(Samples.png()))).isEqualTo(Capture.NONE);
-        assertThat(Capture.read(new ByteArrayInputStream(Samples.text("not an image")))).isEqualTo(Capture.NONE);
+        assertThat(FileCapture.read(new ByteArrayInputStream(Samples.png()))).isEqualTo(FileCapture.NONE);
+        assertThat(FileCapture.read(new ByteArrayInputStream(Samples.text("not an image")))).isEqualTo(FileCapture.NONE);
     }
 
     /** The TIFF structure of the test photo's EXIF, to put into PNG and WebP files. */

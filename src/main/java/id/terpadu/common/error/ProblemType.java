@@ -13,12 +13,16 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Metode tidak diizinkan", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Format jawaban tidak tersedia", "No acceptable representation"),
     CONFLICT(409, "conflict", "Bertentangan dengan data yang ada", "Conflicts with existing data"),
+    GONE(410, "gone", "Sudah tidak tersedia", "No longer available"),
     PRECONDITION_FAILED(412, "precondition-failed", "Versi data sudah berubah", "The resource has changed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Isi permintaan terlalu besar", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Jenis isi tidak didukung", "Unsupported media type"),
+    RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Rentang tidak dapat dipenuhi", "Range not satisfiable"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key sudah dipakai untuk permintaan lain",
             "The Idempotency-Key was used for another request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Header If-Match wajib", "If-Match is required"),
+    /** tus's own status for a piece whose bytes do not match the checksum sent with them. */
+    CHECKSUM_MISMATCH(460, "checksum-mismatch", "Checksum tidak cocok", "Checksum mismatch"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Terlalu banyak permintaan", "Too many requests"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Layanan sedang tidak tersedia", "Service unavailable"),
     INTERNAL(500, "internal", "Terjadi kesalahan pada server", "Internal server error");

@@ -1,5 +1,6 @@
 package id.terpadu.common.http;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,9 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.error.Problems;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,11 +40,14 @@ public class HttpEdge {
     private final ObjectMapper mapper;
     private final long maxBody;
     private final BodyHandler bodies;
+    private final List<StreamedBody> streamed;
 
-    HttpEdge(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+    HttpEdge(ObjectMapper mapper, @ConfigProperty(name = "terpadu.http.max-body-size") MemorySize maxBody,
+            @All List<StreamedBody> streamed) {
         this.mapper = mapper;
         this.maxBody = maxBody.asLongValue();
         this.bodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
+        this.streamed = streamed;
     }
 
     /** The address a person opens first, in the start log. */
@@ -76,7 +82,20 @@ public class HttpEdge {
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.response().putHeader(RequestIds.HEADER, id);
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isTooLarge(length)) {
+        for (StreamedBody body : streamed) {
+            if (body.streams(ctx.request())) {
+                // read by its resource as it arrives, up to its own limit (counted by the framework when chunked)
+                if (length != null && isTooLarge(length, body.limit())) {
+                    writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, Message.of("http.body-limit.announced", "max",
+                            body.limit(), "length", Long.parseLong(length.trim())));
+                    return;
+                }
+                ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, body.limit());
+                ctx.next();
+                return;
+            }
+        }
+        if (length != null && isTooLarge(length, maxBody)) {
             writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, Message.of("http.body-limit.announced", "max", maxBody,
                     "length", Long.parseLong(length.trim())));
             return;
@@ -100,9 +119,9 @@ public class HttpEdge {
         return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
     }
 
-    private boolean isTooLarge(String length) {
+    private static boolean isTooLarge(String length, long max) {
         try {
-            return Long.parseLong(length.trim()) > maxBody;
+            return Long.parseLong(length.trim()) > max;
         } catch (NumberFormatException e) {
             return false;
         }

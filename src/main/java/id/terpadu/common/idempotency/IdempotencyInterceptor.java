@@ -22,6 +22,8 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -193,6 +195,8 @@ public class IdempotencyInterceptor {
             if (argument == null || argument instanceof String || argument instanceof Number
                     || argument instanceof java.util.UUID) {
                 digest.update(String.valueOf(argument).getBytes(StandardCharsets.UTF_8));
+            } else if (argument instanceof MultipartFormDataInput form) {
+                form(form, digest);
             } else if (argument.getClass().getName().startsWith("jakarta.ws.rs")
                     || argument.getClass().getName().startsWith("org.jboss.resteasy")
                     || argument.getClass().getName().startsWith("io.vertx")) {
@@ -203,5 +207,27 @@ public class IdempotencyInterceptor {
             digest.update((byte) 0);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A form's fields in name order, each value or file's bytes, so that the same key with another file is a 422. */
+    private static void form(MultipartFormDataInput form, MessageDigest digest) throws java.io.IOException {
+        for (var field : new java.util.TreeMap<>(form.getValues()).entrySet()) {
+            digest.update(field.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            for (FormValue value : field.getValue()) {
+                if (value.isFileItem()) {
+                    digest.update(String.valueOf(value.getFileName()).getBytes(StandardCharsets.UTF_8));
+                    try (var in = value.getFileItem().getInputStream()) {
+                        byte[] buffer = new byte[64 * 1024];
+                        for (int n; (n = in.read(buffer)) > 0;) {
+                            digest.update(buffer, 0, n);
+                        }
+                    }
+                } else {
+                    digest.update(String.valueOf(value.getValue()).getBytes(StandardCharsets.UTF_8));
+                }
+                digest.update((byte) 0);
+            }
+        }
     }
 }

@@ -45,7 +45,7 @@ public abstract class ScopedRepository<E> implements PanacheRepositoryBase<E, UU
     protected abstract Message notFound(UUID id);
 
     /** The record's classification; a record without one is PUBLIC. */
-    protected Classification classificationOf(E record) {
+    public Classification classificationOf(E record) {
         return Classification.PUBLIC;
     }
 

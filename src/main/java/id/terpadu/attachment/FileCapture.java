@@ -24,12 +24,12 @@ import com.drew.metadata.mp4.Mp4Directory;
  * @param longitude WGS 84, or null
  * @param takenAt   when it was taken, or null
  */
-record Capture(Double latitude, Double longitude, Instant takenAt) {
+record FileCapture(Double latitude, Double longitude, Instant takenAt) {
 
-    static final Capture NONE = new Capture(null, null, null);
+    static final FileCapture NONE = new FileCapture(null, null, null);
 
     /** What the file says, or {@link #NONE} when it says nothing or cannot be read (a capture is never required). */
-    static Capture read(InputStream in) {
+    static FileCapture read(InputStream in) {
         Metadata metadata;
         try {
             metadata = ImageMetadataReader.readMetadata(in);
@@ -47,7 +47,7 @@ record Capture(Double latitude, Double longitude, Instant takenAt) {
                 break;
             }
         }
-        return new Capture(latitude, longitude, takenAt(metadata).orElse(null));
+        return new FileCapture(latitude, longitude, takenAt(metadata).orElse(null));
     }
 
     private static Optional<Instant> takenAt(Metadata metadata) {

@@ -1,0 +1,91 @@
+package id.terpadu.attachment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import id.terpadu.common.persistence.AuditedEntity;
+import id.terpadu.common.security.Classification;
+
+/**
+ * A file kept with a record: what it is, whose it is, who may see it, and where its copies are in the store. Its
+ * parent is one of {@link ParentType}, held in that type's own column (a foreign key each, so a record's removal
+ * removes its attachments); {@code parentId} is the one that is set.
+ */
+@Entity
+public class Attachment extends AuditedEntity {
+
+    @Convert(converter = ParentTypeColumn.class)
+    public ParentType parentType;
+    public UUID incidentId;
+    public UUID earlyWarningId;
+    public UUID activityId;
+    public UUID meetingId;
+    public UUID teamId;
+    public UUID conflictStatusId;
+    public UUID reportId;
+    public UUID neutralityCaseId;
+    @Column(insertable = false, updatable = false)
+    public UUID parentId;
+    public String regionCode;
+    @Enumerated(EnumType.STRING)
+    public AttachmentKind kind;
+    public String title;
+    public String caption;
+    public String fileName;
+    @Enumerated(EnumType.STRING)
+    public Classification classification;
+    public boolean personalData;
+    @Enumerated(EnumType.STRING)
+    public AttachmentStatus status;
+    public String rejection;
+    public long size;
+    public String mediaType;
+    public String sha256;
+    public UUID agencyId;
+    public Instant capturedAt;
+    public Double captureLatitude;
+    public Double captureLongitude;
+    public String captureSource;
+    public String contentKey;
+    public String originalKey;
+    public String thumbnailKey;
+    public String thumbnailState = "NONE";
+
+    /** Sets the parent: its type and the column of that type. */
+    void parent(ParentType type, UUID id) {
+        parentType = type;
+        parentId = id;
+        switch (type) {
+            case INCIDENT -> incidentId = id;
+            case EARLY_WARNING -> earlyWarningId = id;
+            case INCIDENT_ACTIVITY -> activityId = id;
+            case MEETING -> meetingId = id;
+            case TEAM -> teamId = id;
+            case CONFLICT_STATUS -> conflictStatusId = id;
+            case ACTION_PLAN_REPORT -> reportId = id;
+            case NEUTRALITY_CASE -> neutralityCaseId = id;
+        }
+    }
+
+    /** The parent type as the database holds it (its API name). */
+    @Converter
+    static class ParentTypeColumn implements AttributeConverter<ParentType, String> {
+        @Override
+        public String convertToDatabaseColumn(ParentType type) {
+            return type == null ? null : type.value();
+        }
+
+        @Override
+        public ParentType convertToEntityAttribute(String value) {
+            return value == null ? null : ParentType.of(value);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package id.terpadu.attachment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.terpadu.common.error.Message;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Keyset;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.ScopedRepository;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Clearance;
+
+/**
+ * Attachments, their uploads under way and the pieces those have received, and the queue of bytes to remove. An
+ * attachment is visible by its own classification and its record's region; the service also asks its record.
+ */
+@ApplicationScoped
+public class AttachmentRepository extends ScopedRepository<Attachment> {
+
+    private static final List<SortKey> ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
+    /** The day of an agency's upload allowance. */
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+    AttachmentRepository(Caller caller, Clearance clearance) {
+        super(caller, clearance);
+    }
+
+    @Override
+    public String regionOf(Attachment attachment) {
+        return attachment.regionCode;
+    }
+
+    @Override
+    public Classification classificationOf(Attachment attachment) {
+        return attachment.classification;
+    }
+
+    @Override
+    protected Message notFound(UUID id) {
+        return Message.of("attachment.not-found", "id", id);
+    }
+
+    /** A page of the filter's attachments, oldest first. */
+    Page<Attachment> page(Filter filter, PageRequest page) {
+        return Keyset.page(getEntityManager(), Attachment.class, "Attachment e", filter, ORDER, page,
+                a -> List.of(a.createdAt.toString(), a.id.toString()));
+    }
+
+    /** How many attachments a record has (any status: an upload under way takes its place too). */
+    long countOf(UUID parentId) {
+        return count("parentId", parentId);
+    }
+
+    /**
+     * The bytes an agency announced today (Western Indonesia Time) in attachments not refused, locking the agency's
+     * allowance until the transaction ends so that two uploads cannot both pass the last free bytes.
+     */
+    long bytesToday(UUID agencyId) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", "attachment-allowance:" + agencyId).getSingleResult();
+        Instant dayStart = LocalDate.now(WIB).atStartOfDay(WIB).toInstant();
+        Number sum = (Number) getEntityManager().createNativeQuery("""
+                select coalesce(sum(size), 0) from attachment
+                where agency_id = :agency and created_at >= :since and status <> 'REJECTED'""")
+                .setParameter("agency", agencyId).setParameter("since", dayStart).getSingleResult();
+        return sum.longValue();
+    }
+
+    /** An available attachment of this record with these bytes. */
+    Optional<Attachment> sameBytes(UUID parentId, String sha256) {
+        return find("parentId = ?1 and sha256 = ?2 and status = ?3", parentId, sha256, AttachmentStatus.AVAILABLE)
+                .firstResultOptional();
+    }
+
+    // ---- uploads under way --------------------------------------------------------------------------------------
+
+    AttachmentUpload upload(UUID attachmentId) {
+        return getEntityManager().find(AttachmentUpload.class, attachmentId);
+    }
+
+    void addUpload(AttachmentUpload upload) {
+        getEntityManager().persist(upload);
+    }
+
+    void removeUpload(UUID attachmentId) {
+        getEntityManager().createQuery("delete from AttachmentUpload u where u.attachmentId = :id")
+                .setParameter("id", attachmentId).executeUpdate();
+    }
+
+    /**
+     * Takes the upload for one request that appends at {@code offset}: only when nobody else holds it (or their
+     * lease ran out), the upload has not expired, and {@code offset} is where it stands. One statement, so two
+     * requests racing for it cannot both win.
+     */
+    boolean lease(UUID attachmentId, long offset, UUID lease, Duration forHowLong) {
+        return getEntityManager().createNativeQuery("""
+                update attachment_upload set lease = :lease, lease_until = now() + make_interval(secs => :secs)
+                where attachment_id = :id and upload_offset = :offset and expires_at > now()
+                  and (lease is null or lease_until < now())""")
+                .setParameter("lease", lease).setParameter("secs", (double) forHowLong.toSeconds())
+                .setParameter("id", attachmentId).setParameter("offset", offset).executeUpdate() == 1;
+    }
+
+    /** Extends a lease this request holds; false when it was lost (it ran out and another request took it). */
+    boolean renew(UUID attachmentId, UUID lease, Duration forHowLong) {
+        return getEntityManager().createNativeQuery("""
+                update attachment_upload set lease_until = now() + make_interval(secs => :secs)
+                where attachment_id = :id and lease = :lease""")
+                .setParameter("secs", (double) forHowLong.toSeconds()).setParameter("id", attachmentId)
+                .setParameter("lease", lease).executeUpdate() == 1;
+    }
+
+    /**
+     * Records a piece that arrived under this lease and gives the lease back; false (and nothing recorded) when the
+     * lease was lost meanwhile.
+     */
+    boolean addPiece(UUID attachmentId, UUID lease, long start, long length, String key) {
+        int moved = getEntityManager().createNativeQuery("""
+                update attachment_upload set upload_offset = upload_offset + :length, lease = null, lease_until = null
+                where attachment_id = :id and lease = :lease and upload_offset = :start""")
+                .setParameter("length", length).setParameter("id", attachmentId).setParameter("lease", lease)
+                .setParameter("start", start).executeUpdate();
+        if (moved != 1) {
+            return false;
+        }
+        getEntityManager().createNativeQuery("""
+                insert into attachment_piece (attachment_id, start_offset, length, key) values (:id, :start, :length, :key)""")
+                .setParameter("id", attachmentId).setParameter("start", start).setParameter("length", length)
+                .setParameter("key", key).executeUpdate();
+        return true;
+    }
+
+    /** Gives a lease back without recording anything (a refused piece). */
+    void release(UUID attachmentId, UUID lease) {
+        getEntityManager().createNativeQuery(
+                "update attachment_upload set lease = null, lease_until = null where attachment_id = :id and lease = :lease")
+                .setParameter("id", attachmentId).setParameter("lease", lease).executeUpdate();
+    }
+
+    /** The keys of an upload's pieces, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> pieces(UUID attachmentId) {
+        return getEntityManager().createNativeQuery(
+                "select key from attachment_piece where attachment_id = :id order by start_offset")
+                .setParameter("id", attachmentId).getResultList();
+    }
+
+    /** Uploads past their expiry, at most {@code max}. */
+    @SuppressWarnings("unchecked")
+    List<UUID> expired(int max) {
+        return getEntityManager().createNativeQuery(
+                "select attachment_id from attachment_upload where expires_at < now() order by expires_at limit :max")
+                .setParameter("max", max).getResultList();
+    }
+
+    // ---- bytes to remove ------------------------------------------------------------------------------------------
+
+    /** Keys queued for removal, each taken by one instance (the rows stay locked until the transaction ends). */
+    @SuppressWarnings("unchecked")
+    List<Object[]> garbage(int max) {
+        return getEntityManager().createNativeQuery(
+                "select key, is_prefix from storage_garbage order by queued_at limit :max for update skip locked")
+                .setParameter("max", max).getResultList();
+    }
+
+    void collected(String key) {
+        getEntityManager().createNativeQuery("delete from storage_garbage where key = :key").setParameter("key", key)
+                .executeUpdate();
+    }
+
+    /** Queues a key for removal (bytes written for a transaction that then failed). */
+    void queueGarbage(String key, boolean prefix) {
+        getEntityManager().createNativeQuery(
+                "insert into storage_garbage (key, is_prefix) values (:key, :prefix) on conflict (key) do nothing")
+                .setParameter("key", key).setParameter("prefix", prefix).executeUpdate();
+    }
+
+    /** Images whose thumbnail is still to be made, oldest first. */
+    List<Attachment> thumbnailsDue(int max) {
+        return find("thumbnailState = ?1 and status = ?2 order by updatedAt", "PENDING", AttachmentStatus.AVAILABLE)
+                .page(0, max).list();
+    }
+}

@@ -1,0 +1,219 @@
+package id.terpadu.attachment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.terpadu.attachment.AttachmentService.Created;
+import id.terpadu.attachment.AttachmentService.UploadState;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.security.Role;
+
+/**
+ * Resumable uploads over tus 1.0 (core, creation, creation-with-upload, expiration, checksum with sha256,
+ * termination), so that tus-js-client, TUSKit and tus-android-client work unchanged: a phone that loses its
+ * connection asks where the upload stands (HEAD) and goes on from there, after a restart of the service too and on
+ * another instance, since the state is in PostgreSQL. The attachment's fields travel in {@code Upload-Metadata}.
+ */
+@Path(UploadResource.PATH)
+@Tag(name = "Attachments")
+@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+public class UploadResource {
+
+    static final String PATH = "/api/v1/uploads";
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final AttachmentService service;
+
+    UploadResource(AttachmentService service) {
+        this.service = service;
+    }
+
+    static boolean owns(String path) {
+        return path.equals(PATH) || path.startsWith(PATH + "/");
+    }
+
+    @POST
+    @Consumes({ Tus.OFFSET_OCTET_STREAM, MediaType.WILDCARD })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Idempotent
+    @Operation(summary = "Start a resumable upload (tus)", description = "tus creation: `Upload-Length` is the file's "
+            + "size, `Upload-Metadata` carries the attachment's fields as tus pairs of a key and its Base64 value: "
+            + "`parentType`, `parentId`, `kind`, `title` (required), `caption`, `filename`, `classification`, "
+            + "`personalData`, `capturedAt`, `captureLatitude`, `captureLongitude`, and `id` (a client-chosen id: a "
+            + "retry of a creation that timed out finds its own upload). A body of type "
+            + "`application/offset+octet-stream` is the first piece (creation-with-upload). The limits are those of "
+            + "GET /api/v1/attachments/limits. ADMIN, COORDINATOR or OFFICER who may write the record.")
+    @RequestBody(required = false, content = @Content(mediaType = Tus.OFFSET_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Started; Location is the upload's address, Upload-Offset how much "
+            + "of the first piece was kept", headers = {
+                    @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+                    @Header(name = Tus.UPLOAD_EXPIRES, schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "uploading",
+                            value = AttachmentExamples.UPLOADING)))
+    public Response create(
+            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
+            @HeaderParam(Tus.TUS_RESUMABLE) String resumable,
+            @Parameter(description = "The file's size in bytes", required = true, example = "2483312",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19))
+            @HeaderParam(Tus.UPLOAD_LENGTH) String length,
+            @Parameter(description = "Not supported: the size must be known at the start",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1))
+            @HeaderParam(Tus.UPLOAD_DEFER_LENGTH) String deferLength,
+            @Parameter(description = "The attachment's fields: comma-separated `key base64(value)` pairs",
+                    example = "parentType aW5jaWRlbnQ=,parentId YWY2ZmIwMDgtZGJhMS00ZDI4LWI3MzAtNzRmN2I4MjA4MGNk,kind Rk9UTw==,title UnVtYWggdGVyYmFrYXI=",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 8192))
+            @HeaderParam(Tus.UPLOAD_METADATA) String metadata,
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") String contentLength,
+            InputStream body) throws IOException {
+        Tus.require(resumable);
+        if (deferLength != null) {
+            throw ProblemException.invalid(Tus.UPLOAD_DEFER_LENGTH, Message.of("attachment.upload.defer"));
+        }
+        long size = Tus.number(Tus.UPLOAD_LENGTH, length)
+                .orElseThrow(() -> ProblemException.invalid(Tus.UPLOAD_LENGTH, Message.of("attachment.field.required")));
+        AttachmentInput input = AttachmentInput.parse(Tus.metadata(metadata), null);
+        Created created = service.create(input, size);
+        UUID id = created.attachment().id();
+        long offset = created.attachment().upload() == null ? size : created.attachment().upload().offset();
+        long pieceLength = Tus.number("Content-Length", contentLength).orElse(-1L);
+        boolean piece = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(Tus.OFFSET_OCTET_STREAM)
+                && pieceLength != 0;
+        UploadState state = null;
+        if (piece && created.isNew()) {
+            state = service.append(id, 0, pieceLength, body, Optional.empty());
+        } else if (size == 0 && created.isNew()) {
+            state = service.finish(id);
+        }
+        Response.ResponseBuilder answer = Response.created(URI.create(PATH + "/" + id))
+                .header(Tus.UPLOAD_OFFSET, state == null ? offset : state.offset());
+        if (state != null && state.sameAs() != null) {
+            answer.header("Content-Location", AttachmentResource.PATH + "/" + state.sameAs());
+        }
+        var expires = state == null ? created.attachment().upload() == null ? null : created.attachment().upload().expiresAt()
+                : state.expiresAt();
+        if (expires != null) {
+            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(expires));
+        }
+        return answer.entity(state == null ? created.attachment() : service.get(state.sameAs() != null ? state.sameAs() : id))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @HEAD
+    @Path("{id}")
+    @Operation(summary = "Where an upload stands (tus)", description = "tus HEAD: `Upload-Offset` is how much has "
+            + "arrived, `Upload-Length` the size, `Upload-Expires` when an unfinished upload is removed. 410 once "
+            + "expired; 404 for an upload you may not see.")
+    @APIResponse(responseCode = "200", description = "The upload's state, in headers", headers = {
+            @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+            @Header(name = Tus.UPLOAD_LENGTH, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) })
+    public Response head(@PathParam("id") UUID id,
+            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
+            @HeaderParam(Tus.TUS_RESUMABLE) String resumable) {
+        Tus.require(resumable);
+        UploadState state = service.state(id);
+        Response.ResponseBuilder answer = Response.ok().header(Tus.UPLOAD_OFFSET, state.offset())
+                .header(Tus.UPLOAD_LENGTH, state.length());
+        if (state.expiresAt() != null) {
+            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
+        }
+        return answer.build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(Tus.OFFSET_OCTET_STREAM)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Operation(summary = "Send the next piece of an upload (tus)", description = "tus PATCH: the body is appended at "
+            + "`Upload-Offset`, which must be where the upload stands (409 names it otherwise). With "
+            + "`Upload-Checksum: sha256 <base64>` a piece whose bytes do not match is refused whole (460); without, "
+            + "what arrived before a dropped connection is kept. After the last byte the file is checked: a type its "
+            + "kind does not take is 415 (the attachment becomes REJECTED); the same bytes already on the record "
+            + "answer with `Content-Location` of that attachment.")
+    @RequestBody(content = @Content(mediaType = Tus.OFFSET_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "204", description = "Appended; Upload-Offset is where it now stands", headers = {
+            @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) })
+    @APIResponse(responseCode = "460", description = "The piece does not match its Upload-Checksum; nothing of it kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response append(@PathParam("id") UUID id,
+            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
+            @HeaderParam(Tus.TUS_RESUMABLE) String resumable,
+            @Parameter(description = "Where this piece starts; the upload's current offset", required = true,
+                    example = "0", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19))
+            @HeaderParam(Tus.UPLOAD_OFFSET) String offset,
+            @Parameter(description = "`sha256` and the Base64 SHA-256 of this piece",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 60))
+            @HeaderParam(Tus.UPLOAD_CHECKSUM) String checksum,
+            @HeaderParam("Content-Length") String contentLength,
+            InputStream body) throws IOException {
+        Tus.require(resumable);
+        long at = Tus.number(Tus.UPLOAD_OFFSET, offset)
+                .orElseThrow(() -> ProblemException.invalid(Tus.UPLOAD_OFFSET, Message.of("attachment.field.required")));
+        Optional<byte[]> digest = Tus.checksum(checksum);
+        UploadState state = service.append(id, at, Tus.number("Content-Length", contentLength).orElse(-1L), body,
+                digest);
+        Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset());
+        if (state.expiresAt() != null) {
+            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
+        }
+        if (state.sameAs() != null) {
+            answer.header("Content-Location", AttachmentResource.PATH + "/" + state.sameAs());
+        }
+        return answer.build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @Operation(summary = "Abandon an upload (tus termination)", description = "Ends an unfinished upload and removes "
+            + "what arrived; a finished one is removed through DELETE /api/v1/attachments/{id} (409 here).")
+    @APIResponse(responseCode = "204", description = "Abandoned")
+    public Response terminate(@PathParam("id") UUID id,
+            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
+            @HeaderParam(Tus.TUS_RESUMABLE) String resumable) {
+        Tus.require(resumable);
+        service.terminate(id);
+        return Response.noContent().build();
+    }
+
+}

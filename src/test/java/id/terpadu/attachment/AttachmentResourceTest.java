@@ -1,0 +1,288 @@
+package id.terpadu.attachment;
+
+import static id.terpadu.support.Tokens.coordinator;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import id.terpadu.incident.IncidentResourceTest;
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+import id.terpadu.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A field officer's photo of a burnt house attached to an incident, as a phone and a browser send it: in one
+ * request, and resumably over tus with a dropped piece, a wrong offset and a wrong checksum on the way; what leaves
+ * the service carries no place; who may not see the incident sees nothing of it.
+ */
+@QuarkusTest
+@Tag("external-db")
+public class AttachmentResourceTest {
+
+    static final String PATH = "/api/v1/attachments";
+
+    static String incident(String region, String classification) {
+        Map<String, Object> body = new java.util.HashMap<>(IncidentResourceTest.incident(
+                TestData.unique("Rumah warga terbakar"), region));
+        body.put("classification", classification);
+        return coordinator(region.substring(0, 2)).body(body).post("/api/v1/incidents").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    static RequestSpecification form(String subject, List<String> roles, List<String> scope, UUID agency) {
+        return given().auth().oauth2(Tokens.token(subject, roles, scope, agency));
+    }
+
+    static RequestSpecification coordinatorForm(String region) {
+        return form("coordinator." + region, List.of("COORDINATOR"), List.of(region), null);
+    }
+
+    static Response attach(RequestSpecification as, String incident, byte[] file, String fileName, String kind,
+            Map<String, String> more) {
+        RequestSpecification r = as.multiPart("file", fileName, file, "application/octet-stream")
+                .multiPart("parentType", "incident").multiPart("parentId", incident).multiPart("kind", kind)
+                .multiPart("title", "Rumah warga terbakar di Simpang Kampung Baru");
+        for (var e : more.entrySet()) {
+            r = r.multiPart(e.getKey(), e.getValue());
+        }
+        return r.post(PATH);
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void aPhotoWithItsPlaceLeavesWithoutItAndOnlyTheSecretariatSeesWhereItWasTaken() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] photo = MetadataStripperTest.jpegWithEverything();
+
+        Response created = attach(coordinatorForm("13"), incident, photo, "../../IMG_0931<script>.jpg", "FOTO", Map.of());
+        created.then().statusCode(201).header("ETag", "\"1\"")
+                .body("status", equalTo("AVAILABLE"), "mediaType", equalTo("image/jpeg"),
+                        "sha256", equalTo(sha256(photo)), "size", equalTo(photo.length),
+                        "fileName", equalTo("IMG_0931_script_.jpg"), "classification", equalTo("RESTRICTED"),
+                        "capture.source", equalTo("FILE"));
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith(PATH + "/" + id);
+        assertThat((Float) created.path("capture.latitude")).isCloseTo(-0.6264f, org.assertj.core.data.Offset.offset(1e-4f));
+
+        // an analyst of the province reads the record, not where it was taken
+        Tokens.analyst("13").get(PATH + "/" + id).then().statusCode(200).body("capture", nullValue());
+
+        // what leaves the service: no place, no serial, the same picture
+        Response download = coordinator("13").get(PATH + "/" + id + "/content");
+        download.then().statusCode(200).header("Content-Type", "image/jpeg")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"IMG_0931_script_.jpg\""))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("sandbox"));
+        byte[] served = download.asByteArray();
+        MetadataStripperTest.assertNothingIdentifying(MetadataStripperTest.tags(served));
+        MetadataStripperTest.assertSamePixels(photo, served);
+        String etag = download.header("ETag");
+        assertThat(etag).isEqualTo("\"" + sha256(photo) + "\"");
+
+        // a range, a conditional read, and a range past the end
+        byte[] part = coordinator("13").header("Range", "bytes=2-101").get(PATH + "/" + id + "/content").then()
+                .statusCode(206).header("Content-Range", "bytes 2-101/" + served.length).extract().asByteArray();
+        assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(served, 2, 102));
+        coordinator("13").header("If-None-Match", etag).get(PATH + "/" + id + "/content").then().statusCode(304);
+        coordinator("13").header("Range", "bytes=" + served.length + "-").get(PATH + "/" + id + "/content").then()
+                .statusCode(416).contentType("application/problem+json");
+
+        // the thumbnail is made shortly after the answer, and carries no place either
+        byte[] thumbnail = awaitThumbnail(id);
+        MetadataStripperTest.assertNothingIdentifying(MetadataStripperTest.tags(thumbnail));
+
+        // the same bytes again: the same attachment
+        Response again = attach(coordinatorForm("13"), incident, photo, "copy.jpg", "FOTO", Map.of());
+        again.then().statusCode(200).body("id", equalTo(id));
+        coordinator("13").queryParam("parentType", "incident").queryParam("parentId", incident).get(PATH).then()
+                .statusCode(200).body("items.id", equalTo(List.of(id)));
+
+        // the change log keeps the record, never the place
+        String history = coordinator("13").get(PATH + "/" + id + "/history").then().statusCode(200).extract().asString();
+        assertThat(history).contains("AVAILABLE").doesNotContain("100.1179", "-0.6264", "capture\":{");
+    }
+
+    static byte[] awaitThumbnail(String id) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(until)) {
+            Response r = coordinator("13").get(PATH + "/" + id + "/thumbnail");
+            if (r.statusCode() == 200) {
+                assertThat(r.header("Content-Type")).isEqualTo("image/jpeg");
+                return r.asByteArray();
+            }
+            assertThat(r.statusCode()).isEqualTo(404);
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no thumbnail within 20 s");
+    }
+
+    @Test
+    void aPageRenamedToJpgIsRefusedAndNothingIsWritten() {
+        String incident = incident("13.77", "RESTRICTED");
+        Map<String, String> before = Db.snapshot();
+        attach(coordinatorForm("13"), incident, Samples.text("<!DOCTYPE html><script>alert(1)</script>"), "foto.jpg",
+                "FOTO", Map.of()).then().statusCode(415).contentType("application/problem+json")
+                .body("allowed", hasItems("image/jpeg", "image/png"));
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "FOTO", Map.of("colour", "red")).then()
+                .statusCode(400).body("errors[0].field", equalTo("colour"));
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "FOTO", Map.of("classification", "PUBLIC"))
+                .then().statusCode(400).body("errors[0].field", equalTo("classification"));
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "LUKISAN", Map.of()).then().statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+        attach(coordinatorForm("13"), UUID.randomUUID().toString(), Samples.jpeg(), "x.jpg", "FOTO", Map.of()).then()
+                .statusCode(400).body("errors[0].field", equalTo("parentId"));
+        attach(Tokens.analyst("13").contentType("multipart/form-data"), incident, Samples.jpeg(), "x.jpg", "FOTO",
+                Map.of()).then().statusCode(403);
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void whoMayNotSeeTheIncidentSeesNothingOfItsAttachments() {
+        String incident = incident("13.77", "RESTRICTED");
+        String id = attach(coordinatorForm("13"), incident, Samples.jpeg(), "a.jpg", "FOTO", Map.of()).then()
+                .statusCode(201).extract().path("id");
+        RequestSpecification elsewhere = Tokens.as("officer.13.01", List.of("OFFICER"), List.of("13.01"));
+        for (String path : List.of(PATH + "/" + id, PATH + "/" + id + "/content", PATH + "/" + id + "/thumbnail",
+                PATH + "/" + id + "/history")) {
+            elsewhere.get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        elsewhere.queryParam("parentType", "incident").queryParam("parentId", incident).get(PATH).then()
+                .statusCode(404);
+
+        // a CONFIDENTIAL attachment of a RESTRICTED incident: not listed for a reader without clearance
+        UUID binda = TestData.createAgency(TestData.unique("Binda Sumatera Barat"), "BIN", "13");
+        String secret = attach(form("binda.sumbar", List.of("COORDINATOR"), List.of("13"), binda), incident,
+                Samples.png(), "b.png", "FOTO", Map.of("classification", "CONFIDENTIAL")).then().statusCode(201)
+                .extract().path("id");
+        Tokens.analyst("13").queryParam("parentType", "incident").queryParam("parentId", incident).get(PATH).then()
+                .statusCode(200).body("items.id", equalTo(List.of(id)));
+        Tokens.analyst("13").get(PATH + "/" + secret).then().statusCode(404);
+        Tokens.as("binda.sumbar", List.of("COORDINATOR"), List.of("13"), binda).get(PATH + "/" + secret).then()
+                .statusCode(200).body("classification", equalTo("CONFIDENTIAL"));
+    }
+
+    @Test
+    void aPhotoOfAVictimIsFetchedOnlyByThoseWhoMayReadPersonalDataAndEachFetchIsRecorded() {
+        String incident = incident("13.77", "RESTRICTED");
+        String id = attach(coordinatorForm("13"), incident, Samples.jpeg(), "korban.jpg", "FOTO",
+                Map.of("personalData", "true")).then().statusCode(201).body("personalData", equalTo(true))
+                .extract().path("id");
+        long before = Db.count("select count(*) from personal_data_access where entity_id = ?::uuid", id);
+        Tokens.analyst("13").get(PATH + "/" + id + "/content").then().statusCode(403);
+        coordinator("13").get(PATH + "/" + id + "/content").then().statusCode(200);
+        Instant until = Instant.now().plusSeconds(10);
+        while (Db.count("select count(*) from personal_data_access where entity_id = ?::uuid", id) == before
+                && Instant.now().isBefore(until)) {
+            Thread.onSpinWait();
+        }
+        assertThat(Db.count("select count(*) from personal_data_access where entity_id = ?::uuid", id))
+                .isGreaterThan(before);
+    }
+
+    // ---- tus ------------------------------------------------------------------------------------------------
+
+    static String metadata(String incident, String kind) {
+        return "parentType " + b64("incident") + ",parentId " + b64(incident) + ",kind " + b64(kind) + ",title "
+                + b64("Video bentrokan") + ",filename " + b64("bentrok.jpg");
+    }
+
+    static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static RequestSpecification tus(RequestSpecification as) {
+        return as.header("Tus-Resumable", "1.0.0");
+    }
+
+    @Test
+    void aResumableUploadGoesOnFromWhereTheServerSaysItStands() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] photo = Samples.image("jpg", 1600, 1200);
+        Response created = tus(coordinator("13")).header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata(incident, "FOTO")).post("/api/v1/uploads");
+        created.then().statusCode(201).header("Upload-Offset", "0").header("Tus-Resumable", "1.0.0")
+                .header("Upload-Expires", org.hamcrest.Matchers.notNullValue()).body("status", equalTo("UPLOADING"));
+        String location = created.header("Location");
+        assertThat(java.net.URI.create(location).getPath()).startsWith("/api/v1/uploads/");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        int half = photo.length / 2;
+        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0)
+                .body(java.util.Arrays.copyOf(photo, half)).patch(location).then().statusCode(204)
+                .header("Upload-Offset", String.valueOf(half));
+        tus(coordinator("13")).head(location).then().statusCode(200).header("Upload-Offset", String.valueOf(half))
+                .header("Upload-Length", String.valueOf(photo.length)).header("Cache-Control", "no-store");
+
+        byte[] rest = java.util.Arrays.copyOfRange(photo, half, photo.length);
+        // a piece at the wrong offset, a piece with a wrong checksum: refused, the offset unchanged
+        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0)
+                .body(rest).patch(location).then().statusCode(409).contentType("application/problem+json");
+        String wrong = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(new byte[1]));
+        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", half)
+                .header("Upload-Checksum", "sha256 " + wrong).body(rest).patch(location).then().statusCode(460);
+        tus(coordinator("13")).head(location).then().header("Upload-Offset", String.valueOf(half));
+        Tokens.coordinator("13").get(PATH + "/" + id).then().statusCode(200).body("status", equalTo("UPLOADING"),
+                "upload.offset", equalTo(half));
+
+        String right = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(rest));
+        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", half)
+                .header("Upload-Checksum", "sha256 " + right).body(rest).patch(location).then().statusCode(204)
+                .header("Upload-Offset", String.valueOf(photo.length));
+        coordinator("13").get(PATH + "/" + id).then().statusCode(200).body("status", equalTo("AVAILABLE"),
+                "sha256", equalTo(sha256(photo)), "upload", nullValue());
+        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", photo.length)
+                .body(new byte[1]).patch(location).then().statusCode(409);
+    }
+
+    @Test
+    void tusIsDiscoveredAndItsRulesHold() {
+        String incident = incident("13.77", "RESTRICTED");
+        given().options("/api/v1/uploads").then().statusCode(204).header("Tus-Version", "1.0.0")
+                .header("Tus-Extension", "creation,creation-with-upload,expiration,checksum,termination")
+                .header("Tus-Checksum-Algorithm", "sha256")
+                .header("Tus-Max-Size", String.valueOf(1024L * 1024 * 1024));
+        Map<String, String> before = Db.snapshot();
+        coordinator("13").header("Upload-Length", 10).header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads").then().statusCode(412).header("Tus-Version", "1.0.0");
+        tus(coordinator("13")).header("Upload-Length", 30L * 1024 * 1024)
+                .header("Upload-Metadata", metadata(incident, "FOTO")).post("/api/v1/uploads").then().statusCode(413)
+                .body("detail", org.hamcrest.Matchers.containsString("max-size-by-kind"));
+        tus(coordinator("13")).header("Upload-Length", "-1").header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads").then().statusCode(400).body("errors[0].field", equalTo("Upload-Length"));
+        tus(coordinator("13")).header("Upload-Length", 10).header("Upload-Metadata", "parentType !!")
+                .post("/api/v1/uploads").then().statusCode(400).body("errors[0].field", equalTo("Upload-Metadata"));
+        tus(coordinator("13")).header("Upload-Defer-Length", 1).header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads").then().statusCode(400);
+        Db.assertUnchanged(before);
+
+        // termination: the upload and what arrived are gone
+        String location = tus(coordinator("13")).header("Upload-Length", 100)
+                .header("Upload-Metadata", metadata(incident, "FOTO")).post("/api/v1/uploads").then().statusCode(201)
+                .extract().header("Location");
+        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0)
+                .body(new byte[40]).patch(location).then().statusCode(204);
+        tus(coordinator("13")).delete(location).then().statusCode(204);
+        tus(coordinator("13")).head(location).then().statusCode(404);
+    }
+}
