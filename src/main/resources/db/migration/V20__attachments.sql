@@ -55,11 +55,9 @@ create table attachment (
     capture_longitude   double precision check (capture_longitude between -180 and 180),
     capture_source      text check (capture_source in ('FILE', 'CLIENT')),
     -- where the copies are kept in the store: the served copy (cleaned of metadata), the untouched original when the
-    -- setting keeps it, a thumbnail of an image
+    -- setting keeps it
     content_key         text,
     original_key        text,
-    thumbnail_key       text,
-    thumbnail_state     text        not null default 'NONE' check (thumbnail_state in ('NONE', 'PENDING', 'DONE', 'FAILED')),
     version             bigint      not null,
     created_at          timestamptz not null,
     updated_at          timestamptz not null,
@@ -70,7 +68,6 @@ create table attachment (
 );
 create index attachment_parent on attachment (parent_id, created_at, id);
 create index attachment_agency_day on attachment (agency_id, created_at);
-create index attachment_thumbnail_pending on attachment (updated_at) where thumbnail_state = 'PENDING';
 -- the same bytes on the same record are one attachment
 create unique index attachment_same_bytes on attachment (parent_id, sha256) where status = 'AVAILABLE';
 create index attachment_incident on attachment (incident_id) where incident_id is not null;
@@ -81,6 +78,16 @@ create index attachment_team on attachment (team_id) where team_id is not null;
 create index attachment_conflict_status on attachment (conflict_status_id) where conflict_status_id is not null;
 create index attachment_report on attachment (report_id) where report_id is not null;
 create index attachment_neutrality_case on attachment (neutrality_case_id) where neutrality_case_id is not null;
+
+-- The thumbnail of an image, made after the upload's answer by a background job: derived from the bytes, so kept
+-- apart from the attachment (its making is not a change of the record).
+create table attachment_thumbnail (
+    attachment_id   uuid        primary key references attachment (id) on delete cascade,
+    state           text        not null check (state in ('PENDING', 'DONE', 'FAILED')),
+    key             text,
+    queued_at       timestamptz not null default now()
+);
+create index attachment_thumbnail_pending on attachment_thumbnail (queued_at) where state = 'PENDING';
 
 -- An upload under way (tus): how much has arrived, until when it may go on, and which request is writing to it now
 -- (a lease, so that two requests never append at once, and a crashed instance's lease runs out).
@@ -114,7 +121,7 @@ create table storage_garbage (
 create function attachment_garbage() returns trigger language plpgsql as $$
 begin
     insert into storage_garbage (key, is_prefix)
-    select k, false from (values (old.content_key), (old.original_key), (old.thumbnail_key)) v (k)
+    select k, false from (values (old.content_key), (old.original_key)) v (k)
     where k is not null
     on conflict (key) do nothing;
     return old;
@@ -130,3 +137,13 @@ begin
 end $$;
 create trigger attachment_upload_garbage after delete on attachment_upload for each row
     execute function attachment_upload_garbage();
+
+create function attachment_thumbnail_garbage() returns trigger language plpgsql as $$
+begin
+    if old.key is not null then
+        insert into storage_garbage (key, is_prefix) values (old.key, false) on conflict (key) do nothing;
+    end if;
+    return old;
+end $$;
+create trigger attachment_thumbnail_garbage after delete on attachment_thumbnail for each row
+    execute function attachment_thumbnail_garbage();

@@ -56,8 +56,6 @@ public class Attachment extends AuditedEntity {
     public String captureSource;
     public String contentKey;
     public String originalKey;
-    public String thumbnailKey;
-    public String thumbnailState = "NONE";
 
     /** Sets the parent: its type and the column of that type. */
     void parent(ParentType type, UUID id) {

@@ -6,25 +6,44 @@ final class AttachmentExamples {
     private AttachmentExamples() {
     }
 
+    // the demo data set's records (dev/DemoIds)
+    static final String INCIDENT_ID = "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f";
+    static final String ATTACHMENT_ID = "0f9e6d1c-3b2a-4c5d-8e7f-1a2b3c4d5e6f";
+    static final String ATTACHMENT_TO_DELETE_ID = "3c8b1e0a-6d2f-4a7c-9b5e-8f1d2c3b4a5e";
+    static final String UPLOAD_ID = "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d";
+    static final String UPLOAD_TO_ABANDON_ID = "6e4c2a0b-8d9f-4b7a-a5c3-1e0f9d8c7b6a";
+
     static final String ATTACHMENT = """
             {"id":"0f9e6d1c-3b2a-4c5d-8e7f-1a2b3c4d5e6f","parentType":"incident",\
-            "parentId":"af6fb008-dba1-4d28-b730-74f7b82080cd","kind":"FOTO",\
-            "title":"Rumah warga terbakar di Simpang Kampung Baru","caption":"Diambil pagi hari setelah bentrokan",\
-            "fileName":"IMG_20241012_0931.jpg","mediaType":"image/jpeg","size":2483312,\
+            "parentId":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","kind":"FOTO",\
+            "title":"Lokasi bentrokan di Simpang Kampung Baru","caption":null,\
+            "fileName":"foto","mediaType":"image/png","size":2483,\
             "sha256":"9f2c4b7e0d1a3c5e7f9b2d4f6a8c0e1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e1f","status":"AVAILABLE",\
             "rejection":null,"classification":"RESTRICTED","personalData":false,\
-            "agencyId":"2b6f0c1e-7a3d-4e59-9c8b-1d2e3f4a5b6c","capture":null,"upload":null,"version":1,\
-            "createdBy":"officer-polres-pariaman","createdAt":"2024-10-12T09:40:00Z","updatedAt":"2024-10-12T09:40:02Z"}""";
+            "agencyId":null,"capture":null,"upload":null,"version":1,\
+            "createdBy":"demo-data","createdAt":"2024-10-12T09:40:00Z","updatedAt":"2024-10-12T09:40:00Z"}""";
 
     static final String UPLOADING = """
-            {"id":"0f9e6d1c-3b2a-4c5d-8e7f-1a2b3c4d5e6f","parentType":"incident",\
-            "parentId":"af6fb008-dba1-4d28-b730-74f7b82080cd","kind":"FOTO",\
-            "title":"Rumah warga terbakar di Simpang Kampung Baru","caption":null,\
-            "fileName":"IMG_20241012_0931.jpg","mediaType":null,"size":2483312,"sha256":null,"status":"UPLOADING",\
+            {"id":"9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d","parentType":"incident",\
+            "parentId":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","kind":"VIDEO",\
+            "title":"Video bentrokan (sedang diunggah)","caption":null,\
+            "fileName":"video","mediaType":null,"size":2483312,"sha256":null,"status":"UPLOADING",\
             "rejection":null,"classification":"RESTRICTED","personalData":false,\
-            "agencyId":"2b6f0c1e-7a3d-4e59-9c8b-1d2e3f4a5b6c","capture":null,\
+            "agencyId":null,"capture":null,\
             "upload":{"offset":0,"expiresAt":"2024-10-13T09:40:00Z"},"version":0,\
-            "createdBy":"officer-polres-pariaman","createdAt":"2024-10-12T09:40:00Z","updatedAt":"2024-10-12T09:40:00Z"}""";
+            "createdBy":"demo-data","createdAt":"2024-10-12T09:40:00Z","updatedAt":"2024-10-12T09:40:00Z"}""";
+
+    /** The fields of a form (the file itself is picked in Swagger UI). */
+    static final String FORM = """
+            {"parentType":"incident","parentId":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","kind":"FOTO",\
+            "title":"Rumah warga terbakar di Simpang Kampung Baru","caption":"Diambil pagi hari setelah bentrokan"}""";
+
+    /** tus metadata of a photo of the demo incident (parentType, parentId, kind, title, filename). */
+    static final String METADATA = "parentType aW5jaWRlbnQ=,parentId NWI3ZjBkMmUtOGMxYS00ZTNiLTlmNmQtMmExYzBlOWI4ZDdm,"
+            + "kind Rk9UTw==,title UnVtYWggd2FyZ2EgdGVyYmFrYXI=,filename SU1HXzIwMjQxMDEyXzA5MzEuanBn";
+
+    /** The bytes of a piece (here a few of a text, as a person may type them in Swagger UI). */
+    static final String PIECE = "potongan pertama berkas";
 
     static final String PAGE = "{\"items\":[" + ATTACHMENT + "],\"nextCursor\":null}";
 
@@ -34,4 +53,19 @@ final class AttachmentExamples {
             "KAJIAN":209715200},"maxSimpleSize":8388608,"maxUploadSize":1073741824,"maxPerRecord":100,\
             "maxBytesPerAgencyPerDay":5368709120,"uploadExpirySeconds":86400,\
             "mediaTypesByKind":{"FOTO":["image/heic","image/heif","image/jpeg","image/png","image/webp"]}}""";
+
+    /** What a download holds: the file's bytes (here shown as text). */
+    static final String BYTES = "(the bytes of the file)";
+
+    static final String RANGE_PROBLEM = """
+            {"type":"urn:terpadu:problem:range-not-satisfiable","title":"Range not satisfiable","status":416,\
+            "detail":"The range starts past the end of the file, which has 2483 bytes",\
+            "instance":"/api/v1/attachments/0f9e6d1c-3b2a-4c5d-8e7f-1a2b3c4d5e6f/content",\
+            "requestId":"3f6c1d2e-8a9b-4c0d-9e1f-2a3b4c5d6e7f"}""";
+
+    static final String CHECKSUM_PROBLEM = """
+            {"type":"urn:terpadu:problem:checksum-mismatch","title":"Checksum mismatch","status":460,\
+            "detail":"The piece does not match its Upload-Checksum; nothing of it was kept",\
+            "instance":"/api/v1/uploads/9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d",\
+            "requestId":"3f6c1d2e-8a9b-4c0d-9e1f-2a3b4c5d6e7f"}""";
 }

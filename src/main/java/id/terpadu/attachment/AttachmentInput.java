@@ -54,6 +54,9 @@ record AttachmentInput(UUID id, ParentType parentType, UUID parentId, Attachment
             if (caption.length() > CAPTION_MAX) {
                 throw ProblemException.invalid("caption", Message.of("params.text.length", "max", CAPTION_MAX));
             }
+            if (!caption.matches("[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*")) {
+                throw ProblemException.invalid("caption", Message.of("attachment.caption.control"));
+            }
             caption = caption.isEmpty() ? null : caption;
         }
         String given = fields.containsKey("filename") ? fields.get("filename") : fileNameFromForm;

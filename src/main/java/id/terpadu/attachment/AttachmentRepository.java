@@ -156,12 +156,13 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 .setParameter("id", attachmentId).getResultList();
     }
 
-    /** Uploads past their expiry, at most {@code max}. */
+    /** Uploads past their expiry by more than {@code grace}, at most {@code max}. */
     @SuppressWarnings("unchecked")
-    List<UUID> expired(int max) {
-        return getEntityManager().createNativeQuery(
-                "select attachment_id from attachment_upload where expires_at < now() order by expires_at limit :max")
-                .setParameter("max", max).getResultList();
+    List<UUID> expired(Duration grace, int max) {
+        return getEntityManager().createNativeQuery("""
+                select attachment_id from attachment_upload where expires_at < now() - make_interval(secs => :grace)
+                order by expires_at limit :max""")
+                .setParameter("grace", (double) grace.toSeconds()).setParameter("max", max).getResultList();
     }
 
     // ---- bytes to remove ------------------------------------------------------------------------------------------
@@ -186,9 +187,35 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 .setParameter("key", key).setParameter("prefix", prefix).executeUpdate();
     }
 
-    /** Images whose thumbnail is still to be made, oldest first. */
-    List<Attachment> thumbnailsDue(int max) {
-        return find("thumbnailState = ?1 and status = ?2 order by updatedAt", "PENDING", AttachmentStatus.AVAILABLE)
-                .page(0, max).list();
+    // ---- thumbnails ---------------------------------------------------------------------------------------------
+
+    /** Asks for a thumbnail of an image just made available. */
+    void queueThumbnail(UUID attachmentId) {
+        getEntityManager().createNativeQuery(
+                "insert into attachment_thumbnail (attachment_id, state) values (:id, 'PENDING') on conflict do nothing")
+                .setParameter("id", attachmentId).executeUpdate();
+    }
+
+    /** The attachments (ids and served copies) whose thumbnail is due, oldest first, each taken by one instance. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> thumbnailsDue(int max) {
+        return getEntityManager().createNativeQuery("""
+                select t.attachment_id, a.content_key from attachment_thumbnail t join attachment a on a.id = t.attachment_id
+                where t.state = 'PENDING' order by t.queued_at limit :max for update of t skip locked""")
+                .setParameter("max", max).getResultList();
+    }
+
+    void thumbnailMade(UUID attachmentId, String state, String key) {
+        getEntityManager().createNativeQuery(
+                "update attachment_thumbnail set state = :state, key = :key where attachment_id = :id")
+                .setParameter("state", state).setParameter("key", key).setParameter("id", attachmentId).executeUpdate();
+    }
+
+    /** The key of a thumbnail that is made, or null. */
+    String thumbnail(UUID attachmentId) {
+        List<?> keys = getEntityManager().createNativeQuery(
+                "select key from attachment_thumbnail where attachment_id = :id and state = 'DONE'")
+                .setParameter("id", attachmentId).getResultList();
+        return keys.isEmpty() ? null : (String) keys.get(0);
     }
 }

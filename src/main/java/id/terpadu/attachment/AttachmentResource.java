@@ -90,9 +90,10 @@ public class AttachmentResource {
     public Response list(
             @Parameter(description = "The kind of record", required = true, example = "incident",
                     schema = @Schema(implementation = ParentType.class)) @QueryParam("parentType") String parentType,
-            @Parameter(description = "The record's id", required = true, example = "af6fb008-dba1-4d28-b730-74f7b82080cd")
+            @Parameter(description = "The record's id", required = true, example = AttachmentExamples.INCIDENT_ID)
             @QueryParam("parentId") String parentId,
             @BeanParam PageParams page) {
+        var request = page.request();
         ParentType type = ParentType.of(parentType);
         if (type == null) {
             throw ProblemException.invalid("parentType", Message.of("params.enum", "allowed", ParentType.names()),
@@ -102,7 +103,7 @@ public class AttachmentResource {
         if (id == null) {
             throw ProblemException.invalid("parentId", Message.of("attachment.field.required"));
         }
-        return page.ok(service.list(type, id, page.request()));
+        return page.ok(service.list(type, id, request));
     }
 
     @GET
@@ -129,7 +130,8 @@ public class AttachmentResource {
             + "200 with that attachment. Up to `maxSimpleSize` (GET /api/v1/attachments/limits); larger files go "
             + "through /api/v1/uploads (tus). ADMIN, COORDINATOR or OFFICER who may write the record.")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = SimpleUploadForm.class)))
+            schema = @Schema(implementation = SimpleUploadForm.class),
+            examples = @ExampleObject(name = "foto", value = AttachmentExamples.FORM)))
     @APIResponse(responseCode = "201", description = "Attached; Location and ETag are set", content = @Content(
             schema = @Schema(implementation = AttachmentResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "attachment", value = AttachmentExamples.ATTACHMENT)))
@@ -186,7 +188,7 @@ public class AttachmentResource {
         public String file;
         @Schema(implementation = ParentType.class)
         public String parentType;
-        @Schema(format = "uuid", example = "af6fb008-dba1-4d28-b730-74f7b82080cd")
+        @Schema(format = "uuid", example = AttachmentExamples.INCIDENT_ID)
         public String parentId;
         @Schema(implementation = AttachmentKind.class)
         public String kind;
@@ -216,7 +218,7 @@ public class AttachmentResource {
             schema = @Schema(implementation = AttachmentResponse.class), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "attachment", value = AttachmentExamples.ATTACHMENT)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    public Response get(@PathParam("id") UUID id, @Context Request request) {
+    public Response get(@Parameter(example = AttachmentExamples.ATTACHMENT_ID) @PathParam("id") UUID id, @Context Request request) {
         AttachmentResponse attachment = service.get(id);
         return ETags.conditionalGet(request, attachment.version(), attachment);
     }
@@ -231,25 +233,28 @@ public class AttachmentResource {
             + "to a short-lived signed address. An attachment showing personal data: 403 unless you may read the "
             + "record's personal data, and your download is recorded in the access log.")
     @APIResponse(responseCode = "200", description = "The bytes", content = @Content(mediaType = "*/*",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")), headers = {
+            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "bytes", value = AttachmentExamples.BYTES)), headers = {
                     @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "206", description = "The range asked for", content = @Content(mediaType = "*/*",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")), headers = @Header(name = "Content-Range",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "bytes", value = AttachmentExamples.BYTES)), headers = @Header(name = "Content-Range",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "307", description = "Fetch it from this signed address (valid a few minutes)",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "416", description = "The range starts past the end", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response content(@PathParam("id") UUID id,
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "past-the-end", value = AttachmentExamples.RANGE_PROBLEM)))
+    public Response content(@Parameter(example = AttachmentExamples.ATTACHMENT_ID) @PathParam("id") UUID id,
             @Parameter(description = "One byte range", example = "bytes=0-1023",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("Range") String range,
             @Parameter(description = "Show an image in the browser instead of downloading it",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("inline") String inline,
             @Context Request request) {
-        Download download = service.content(id);
-        return serve(download, range, Boolean.TRUE.equals(Params.bool(inline, "inline")), request);
+        boolean showInline = Boolean.TRUE.equals(Params.bool(inline, "inline"));
+        return serve(service.content(id), range, showInline, request);
     }
 
     @GET
@@ -258,9 +263,10 @@ public class AttachmentResource {
     @Operation(summary = "A small preview of an image", description = "A JPEG of at most 320 px, made from the cleaned "
             + "copy shortly after the upload; 404 until made, and for files that are not JPEG or PNG images.")
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "bytes", value = AttachmentExamples.BYTES)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    public Response thumbnail(@PathParam("id") UUID id, @Context Request request) {
+    public Response thumbnail(@Parameter(example = AttachmentExamples.ATTACHMENT_ID) @PathParam("id") UUID id, @Context Request request) {
         return serve(service.thumbnail(id), null, true, request);
     }
 
@@ -320,7 +326,7 @@ public class AttachmentResource {
             + "tombstone. If-Match is required. ADMIN or COORDINATOR who may write the record, or an OFFICER of the "
             + "uploading agency.")
     @APIResponse(responseCode = "204", description = "Removed")
-    public Response delete(@PathParam("id") UUID id,
+    public Response delete(@Parameter(example = AttachmentExamples.ATTACHMENT_TO_DELETE_ID) @PathParam("id") UUID id,
             @Parameter(description = ETags.IF_MATCH, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
@@ -333,7 +339,7 @@ public class AttachmentResource {
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
             schema = @Schema(ref = "ChangeEntryPage"), mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
-    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+    public Response history(@Parameter(example = AttachmentExamples.ATTACHMENT_ID) @PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
     }
 }

@@ -66,6 +66,10 @@ public class AttachmentService {
     /** How long an append holds its upload before it must renew its lease. */
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration RENEW_EVERY = Duration.ofSeconds(20);
+    /** How many thumbnails an upload's answer has made at once (the rest wait for the sweeper). */
+    private static final int THUMBNAILS_AT_ONCE = 5;
+    /** How long an expired upload still answers 410 before it is removed (and then is unknown: 404). */
+    static final Duration EXPIRED_KEPT = Duration.ofMinutes(10);
     /** Who the change log names for an expired upload's removal. */
     static final String EXPIRY_ACTOR = "system:attachment-expiry";
 
@@ -78,11 +82,12 @@ public class AttachmentService {
     private final Caller caller;
     private final Clearance clearance;
     private final PersonalData personalData;
+    private final io.vertx.core.Vertx vertx;
     private final MediaDetector detector = new MediaDetector();
 
     AttachmentService(AttachmentRepository attachments, AttachmentParents parents, AttachmentConfig config,
             BlobStore store, Records records, ChangeLog changeLog, Caller caller, Clearance clearance,
-            PersonalData personalData) {
+            PersonalData personalData, io.vertx.core.Vertx vertx) {
         this.attachments = attachments;
         this.parents = parents;
         this.config = config;
@@ -92,6 +97,7 @@ public class AttachmentService {
         this.caller = caller;
         this.clearance = clearance;
         this.personalData = personalData;
+        this.vertx = vertx;
     }
 
     // ---- reading ------------------------------------------------------------------------------------------------
@@ -155,10 +161,11 @@ public class AttachmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Download thumbnail(UUID id) {
         Attachment a = available(id);
-        if (a.thumbnailKey == null || !"DONE".equals(a.thumbnailState)) {
+        String key = attachments.thumbnail(id);
+        if (key == null) {
             throw ProblemException.notFound(Message.of("attachment.thumbnail.none", "id", id));
         }
-        return new Download(shown(a), a.thumbnailKey, "image/jpeg", sizeOf(a.thumbnailKey),
+        return new Download(shown(a), key, "image/jpeg", sizeOf(key),
                 "\"" + a.sha256 + "-thumbnail\"");
     }
 
@@ -587,6 +594,9 @@ public class AttachmentService {
                     .call(() -> available(id, sha256, mediaType, size, capture, contentKey, original));
             if (done.sameAs() != null) {
                 written.forEach(this::deleteQuietly);
+            } else if (Thumbnails.madeFor(mediaType)) {
+                // at once, on a worker thread, after the answer's transaction; the sweeper takes what this misses
+                vertx.executeBlocking(() -> makeThumbnails(THUMBNAILS_AT_ONCE), false);
             }
             return done;
         } catch (IOException | RuntimeException e) {
@@ -680,7 +690,9 @@ public class AttachmentService {
             a.captureLongitude = fromFile.longitude();
             a.captureSource = "FILE";
         }
-        a.thumbnailState = Thumbnails.madeFor(mediaType) ? "PENDING" : "NONE";
+        if (Thumbnails.madeFor(mediaType)) {
+            attachments.queueThumbnail(id);
+        }
         attachments.removeUpload(id);
         records.updated(a, ATTACHMENT, a.regionCode, x -> AttachmentResponse.from(x, null), AttachmentResponse::logged);
         return new UploadState(a.id, a.size, a.size, null, a.status, null);
@@ -688,42 +700,42 @@ public class AttachmentService {
 
     // ---- housekeeping -------------------------------------------------------------------------------------------
 
-    /** Makes the thumbnails that are due; returns how many were made. */
+    /**
+     * Makes the thumbnails that are due, holding their rows (so another instance takes others) while the images are
+     * read and the thumbnails written; returns how many were made.
+     */
     int makeThumbnails(int max) {
-        List<Attachment> due = QuarkusTransaction.requiringNew().call(() -> attachments.thumbnailsDue(max));
-        int made = 0;
-        for (Attachment a : due) {
-            String key = "thumbnails/" + a.id + ".jpg";
-            String state;
-            try {
-                Path tmp = Files.createTempFile("terpadu-thumbnail-", ".jpg");
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int made = 0;
+            for (Object[] due : attachments.thumbnailsDue(max)) {
+                UUID id = (UUID) due[0];
+                String key = "thumbnails/" + id + ".jpg";
                 try {
-                    try (InputStream in = store.read(a.contentKey, 0, -1); OutputStream out = Files.newOutputStream(tmp)) {
-                        Thumbnails.make(in, config.thumbnailSize(), out);
+                    Path tmp = Files.createTempFile("terpadu-thumbnail-", ".jpg");
+                    try {
+                        try (InputStream in = store.read((String) due[1], 0, -1);
+                                OutputStream out = Files.newOutputStream(tmp)) {
+                            Thumbnails.make(in, config.thumbnailSize(), out);
+                        }
+                        store.write(key, Files.newInputStream(tmp), false);
+                    } finally {
+                        Files.deleteIfExists(tmp);
                     }
-                    store.write(key, Files.newInputStream(tmp), false);
-                    state = "DONE";
+                    attachments.thumbnailMade(id, "DONE", key);
                     made++;
-                } finally {
-                    Files.deleteIfExists(tmp);
+                } catch (IOException | RuntimeException e) {
+                    Log.debugf("No thumbnail for attachment %s: %s", id, e.getMessage());
+                    attachments.thumbnailMade(id, "FAILED", null);
                 }
-            } catch (IOException | RuntimeException e) {
-                Log.debugf("No thumbnail for attachment %s: %s", a.id, e.getMessage());
-                state = "FAILED";
             }
-            String finalState = state;
-            // derived from the bytes, not a change of the record: no new version, nothing in the change log
-            QuarkusTransaction.requiringNew().run(() -> attachments.update(
-                    "thumbnailState = ?1, thumbnailKey = ?2 where id = ?3 and thumbnailState = 'PENDING'", finalState,
-                    "DONE".equals(finalState) ? key : null, a.id));
-        }
-        return made;
+            return made;
+        });
     }
 
     /** Removes expired uploads (their bytes go through the garbage queue); returns how many. */
     int removeExpired(int max) {
         caller.actAsSystem(EXPIRY_ACTOR);
-        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> attachments.expired(max));
+        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> attachments.expired(EXPIRED_KEPT, max));
         for (UUID id : expired) {
             QuarkusTransaction.requiringNew().run(() -> {
                 Attachment a = attachments.findById(id);

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -37,6 +38,8 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.http.Answers;
+import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.security.Role;
 
@@ -77,7 +80,8 @@ public class UploadResource {
             + "`application/offset+octet-stream` is the first piece (creation-with-upload). The limits are those of "
             + "GET /api/v1/attachments/limits. ADMIN, COORDINATOR or OFFICER who may write the record.")
     @RequestBody(required = false, content = @Content(mediaType = Tus.OFFSET_OCTET_STREAM,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "first-piece", value = AttachmentExamples.PIECE)))
     @APIResponse(responseCode = "201", description = "Started; Location is the upload's address, Upload-Offset how much "
             + "of the first piece was kept", headers = {
                     @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
@@ -85,8 +89,7 @@ public class UploadResource {
                     @Header(name = Tus.UPLOAD_EXPIRES, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
-                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "uploading",
-                            value = AttachmentExamples.UPLOADING)))
+                    examples = @ExampleObject(name = "uploading", value = AttachmentExamples.UPLOADING)))
     public Response create(
             @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
             @HeaderParam(Tus.TUS_RESUMABLE) String resumable,
@@ -96,14 +99,20 @@ public class UploadResource {
             @Parameter(description = "Not supported: the size must be known at the start",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 1))
             @HeaderParam(Tus.UPLOAD_DEFER_LENGTH) String deferLength,
-            @Parameter(description = "The attachment's fields: comma-separated `key base64(value)` pairs",
-                    example = "parentType aW5jaWRlbnQ=,parentId YWY2ZmIwMDgtZGJhMS00ZDI4LWI3MzAtNzRmN2I4MjA4MGNk,kind Rk9UTw==,title UnVtYWggdGVyYmFrYXI=",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 8192))
+            @Parameter(description = "The attachment's fields: comma-separated `key base64(value)` pairs", required = true,
+                    example = AttachmentExamples.METADATA, schema = @Schema(type = SchemaType.STRING, maxLength = 8192))
             @HeaderParam(Tus.UPLOAD_METADATA) String metadata,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") String contentLength,
             InputStream body) throws IOException {
         Tus.require(resumable);
+        long pieceLength = Tus.number("Content-Length", contentLength).orElse(-1L);
+        boolean piece = contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(Tus.OFFSET_OCTET_STREAM);
+        if (!piece && contentType != null && pieceLength != 0) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, Message.of("attachment.upload.piece-type",
+                    "type", Tus.OFFSET_OCTET_STREAM));
+        }
         if (deferLength != null) {
             throw ProblemException.invalid(Tus.UPLOAD_DEFER_LENGTH, Message.of("attachment.upload.defer"));
         }
@@ -113,11 +122,8 @@ public class UploadResource {
         Created created = service.create(input, size);
         UUID id = created.attachment().id();
         long offset = created.attachment().upload() == null ? size : created.attachment().upload().offset();
-        long pieceLength = Tus.number("Content-Length", contentLength).orElse(-1L);
-        boolean piece = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(Tus.OFFSET_OCTET_STREAM)
-                && pieceLength != 0;
         UploadState state = null;
-        if (piece && created.isNew()) {
+        if (piece && pieceLength != 0 && created.isNew()) {
             state = service.append(id, 0, pieceLength, body, Optional.empty());
         } else if (size == 0 && created.isNew()) {
             state = service.finish(id);
@@ -132,8 +138,23 @@ public class UploadResource {
         if (expires != null) {
             answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(expires));
         }
-        return answer.entity(state == null ? created.attachment() : service.get(state.sameAs() != null ? state.sameAs() : id))
-                .type(MediaType.APPLICATION_JSON).build();
+        AttachmentDtos.AttachmentResponse attachment = state == null ? created.attachment()
+                : service.get(state.sameAs() != null ? state.sameAs() : id);
+        return answer.entity(attachment).tag(ETags.of(attachment.version())).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The attachment of an upload", description = "The attachment this upload makes, with its "
+            + "ETag: its status, and while UPLOADING how much has arrived and until when it may go on.")
+    @APIResponse(responseCode = "200", description = "The attachment", content = @Content(
+            schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "uploading",
+                    value = AttachmentExamples.UPLOADING)))
+    public Response attachment(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id) {
+        AttachmentDtos.AttachmentResponse attachment = service.get(id);
+        return Answers.ok(attachment);
     }
 
     @HEAD
@@ -141,15 +162,15 @@ public class UploadResource {
     @Operation(summary = "Where an upload stands (tus)", description = "tus HEAD: `Upload-Offset` is how much has "
             + "arrived, `Upload-Length` the size, `Upload-Expires` when an unfinished upload is removed. 410 once "
             + "expired; 404 for an upload you may not see.")
-    @APIResponse(responseCode = "200", description = "The upload's state, in headers", headers = {
+    @APIResponse(responseCode = "204", description = "The upload's state, in headers", headers = {
             @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
             @Header(name = Tus.UPLOAD_LENGTH, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) })
-    public Response head(@PathParam("id") UUID id,
+    public Response head(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
             @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
             @HeaderParam(Tus.TUS_RESUMABLE) String resumable) {
         Tus.require(resumable);
         UploadState state = service.state(id);
-        Response.ResponseBuilder answer = Response.ok().header(Tus.UPLOAD_OFFSET, state.offset())
+        Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());
         if (state.expiresAt() != null) {
             answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
@@ -169,12 +190,14 @@ public class UploadResource {
             + "kind does not take is 415 (the attachment becomes REJECTED); the same bytes already on the record "
             + "answer with `Content-Location` of that attachment.")
     @RequestBody(content = @Content(mediaType = Tus.OFFSET_OCTET_STREAM,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "piece", value = AttachmentExamples.PIECE)))
     @APIResponse(responseCode = "204", description = "Appended; Upload-Offset is where it now stands", headers = {
             @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) })
     @APIResponse(responseCode = "460", description = "The piece does not match its Upload-Checksum; nothing of it kept",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response append(@PathParam("id") UUID id,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "checksum", value = AttachmentExamples.CHECKSUM_PROBLEM)))
+    public Response append(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
             @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
             @HeaderParam(Tus.TUS_RESUMABLE) String resumable,
             @Parameter(description = "Where this piece starts; the upload's current offset", required = true,
@@ -208,7 +231,7 @@ public class UploadResource {
     @Operation(summary = "Abandon an upload (tus termination)", description = "Ends an unfinished upload and removes "
             + "what arrived; a finished one is removed through DELETE /api/v1/attachments/{id} (409 here).")
     @APIResponse(responseCode = "204", description = "Abandoned")
-    public Response terminate(@PathParam("id") UUID id,
+    public Response terminate(@Parameter(example = AttachmentExamples.UPLOAD_TO_ABANDON_ID) @PathParam("id") UUID id,
             @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
             @HeaderParam(Tus.TUS_RESUMABLE) String resumable) {
         Tus.require(resumable);

@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,14 +54,29 @@ public class DemoData {
     private static final String API = "/api/v1";
 
     /** One record of the set: created by a POST of {@code body} to {@code collection}, found again at {@code path}. */
-    record Step(String type, String id, String collection, String body, String readAt) {
+    record Step(String type, String id, String collection, String body, String readAt, Map<String, String> headers,
+            byte[] bytes) {
         Step(String type, String id, String collection, String body) {
-            this(type, id, collection, body, collection);
+            this(type, id, collection, body, collection, Map.of(), null);
         }
 
         /** The same step, for a record read at another collection than the one it is created in. */
         Step at(String collection) {
-            return new Step(type, id, this.collection, body, collection);
+            return new Step(type, id, this.collection, body, collection, headers, bytes);
+        }
+
+        /**
+         * An attachment sent over tus ({@code POST /uploads}) with its fields as tus metadata: all of {@code bytes}
+         * in the creation (an available attachment), or none of {@code length} (an upload under way).
+         */
+        static Step upload(String id, String title, String kind, String incident, long length, byte[] bytes) {
+            Base64.Encoder b64 = Base64.getEncoder();
+            String metadata = Map.of("id", id, "parentType", "incident", "parentId", incident, "kind", kind, "title", title)
+                    .entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + " " + b64.encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8)))
+                    .collect(Collectors.joining(","));
+            return new Step("attachment", id, "/uploads", null, "/attachments", Map.of("Tus-Resumable", "1.0.0",
+                    "Upload-Length", Long.toString(length), "Upload-Metadata", metadata), bytes);
         }
 
         String path() {
@@ -151,7 +170,9 @@ public class DemoData {
         for (Step step : steps(LocalDate.now(ConflictStatusService.ZONE))) {
             boolean present = send(token, "GET", step.path(), null).statusCode() == 200;
             if (!present) {
-                HttpResponse<String> answer = send(token, "POST", step.collection(), step.body());
+                HttpResponse<String> answer = step.bytes() != null || !step.headers().isEmpty()
+                        ? send(token, step.collection(), step.headers(), step.bytes())
+                        : send(token, "POST", step.collection(), step.body());
                 if (answer.statusCode() != 201) {
                     // the reason (a rule or a setting, such as private webhook targets) is in the log, with the answer
                     throw new ProblemException(ProblemType.CONFLICT, Message.of("demo.incomplete", "path",
@@ -199,6 +220,49 @@ public class DemoData {
                     .build();
         }
         return http;
+    }
+
+    /** A POST of bytes with the given headers (a tus creation, with its first piece when there are bytes). */
+    private HttpResponse<String> send(String token, String path, Map<String, String> headers, byte[] bytes) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + API + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+        headers.forEach(request::header);
+        if (bytes == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/offset+octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        }
+        try {
+            HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                LOG.warnf("Demo data: POST %s answered %d: %s", path, response.statusCode(), response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException("Demo data: POST " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Demo data: interrupted", e);
+        }
+    }
+
+    /** A picture made here (no file ships with the service): a sky over a field, different for each seed. */
+    static byte[] picture(int seed) {
+        var image = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(120, 170, 220));
+        g.fillRect(0, 0, 320, 140);
+        g.setColor(new java.awt.Color(90, 140 + seed % 60, 60));
+        g.fillRect(0, 140, 320, 100);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 
     private HttpResponse<String> send(String token, String method, String path, String body) {
@@ -379,6 +443,14 @@ public class DemoData {
                  "persons": [{"id": "%s", "name": "Ahmad Fauzi", "employer": "Pemerintah Kota Pariaman",
                               "positionCategory": "FUNGSIONAL", "positionTitle": "Kepala Sekolah"}]}"""
                 .formatted(CASE, BAWASLU_PARIAMAN, PERSON)));
+
+        byte[] photo = picture(1);
+        byte[] other = picture(2);
+        steps.add(Step.upload(ATTACHMENT, "Lokasi bentrokan di Simpang Kampung Baru", "FOTO", INCIDENT, photo.length,
+                photo));
+        steps.add(Step.upload(ATTACHMENT_TO_DELETE, "Foto yang salah unggah", "FOTO", INCIDENT, other.length, other));
+        steps.add(Step.upload(UPLOAD, "Video bentrokan (sedang diunggah)", "VIDEO", INCIDENT, 2_483_312, null));
+        steps.add(Step.upload(UPLOAD_TO_ABANDON, "Unggahan yang dibatalkan", "FOTO", INCIDENT, 1_024, null));
 
         steps.add(new Step("api-key", API_KEY, "/api-keys", """
                 {"id": "%s", "agencyId": "%s", "name": "Dasbor demo Kesbangpol Provinsi Sumatera Barat",

@@ -61,6 +61,12 @@ public final class DemoIds {
     public static final String CASE = "4e6a8c0e-2b4d-4f6a-9c8e-0a2b4c6d8e0f";
     public static final String PERSON = "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b";
 
+    // attachments: a photo of the incident, one to delete, and uploads under way (one to go on with, one to abandon)
+    public static final String ATTACHMENT = "0f9e6d1c-3b2a-4c5d-8e7f-1a2b3c4d5e6f";
+    public static final String ATTACHMENT_TO_DELETE = "3c8b1e0a-6d2f-4a7c-9b5e-8f1d2c3b4a5e";
+    public static final String UPLOAD = "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d";
+    public static final String UPLOAD_TO_ABANDON = "6e4c2a0b-8d9f-4b7a-a5c3-1e0f9d8c7b6a";
+
     // integration
     public static final String API_KEY = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
     public static final String WEBHOOK = "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f";

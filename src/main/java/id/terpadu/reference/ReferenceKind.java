@@ -48,7 +48,8 @@ public record ReferenceKind(@Schema(example = "activity-types") String kind,
             new ReferenceKind("neutrality-statuses", "Handling statuses of a civil servant in a neutrality case"),
             new ReferenceKind("neutrality-recipients", "Bodies a neutrality recommendation goes to (attributes: from, "
                     + "until — the days a body receives them)"),
-            new ReferenceKind("sanction-categories", "Sanctions for a neutrality violation"));
+            new ReferenceKind("sanction-categories", "Sanctions for a neutrality violation"),
+            new ReferenceKind("attachment-kinds", "Kinds of attachment, each with the media types it takes"));
 
     public static boolean exists(String kind) {
         return ALL.stream().anyMatch(k -> k.kind.equals(kind));

@@ -39,7 +39,8 @@ public class AttachmentResourceTest {
 
     static final String PATH = "/api/v1/attachments";
 
-    static String incident(String region, String classification) {
+    /** A new incident's id. */
+    public static String incident(String region, String classification) {
         Map<String, Object> body = new java.util.HashMap<>(IncidentResourceTest.incident(
                 TestData.unique("Rumah warga terbakar"), region));
         body.put("classification", classification);
@@ -202,6 +203,21 @@ public class AttachmentResourceTest {
 
     // ---- tus ------------------------------------------------------------------------------------------------
 
+    /** A photo attached to a new incident of the region by its province's coordinator; the attachment's id. */
+    public static String attachPhoto(String region) {
+        String incident = incident(region, "RESTRICTED");
+        return attach(coordinatorForm(region.substring(0, 2)), incident, Samples.image("jpg", 80, 60), "p.jpg", "FOTO",
+                Map.of()).then().statusCode(201).extract().path("id");
+    }
+
+    /** A tus upload of {@code length} bytes started for a new incident of the region; its address. */
+    public static String startUpload(String region, long length) {
+        String incident = incident(region, "RESTRICTED");
+        return tus(coordinator(region.substring(0, 2))).header("Upload-Length", length)
+                .header("Upload-Metadata", metadata(incident, "FOTO")).post("/api/v1/uploads").then().statusCode(201)
+                .extract().header("Location");
+    }
+
     static String metadata(String incident, String kind) {
         return "parentType " + b64("incident") + ",parentId " + b64(incident) + ",kind " + b64(kind) + ",title "
                 + b64("Video bentrokan") + ",filename " + b64("bentrok.jpg");
@@ -231,7 +247,7 @@ public class AttachmentResourceTest {
         tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0)
                 .body(java.util.Arrays.copyOf(photo, half)).patch(location).then().statusCode(204)
                 .header("Upload-Offset", String.valueOf(half));
-        tus(coordinator("13")).head(location).then().statusCode(200).header("Upload-Offset", String.valueOf(half))
+        tus(coordinator("13")).head(location).then().statusCode(204).header("Upload-Offset", String.valueOf(half))
                 .header("Upload-Length", String.valueOf(photo.length)).header("Cache-Control", "no-store");
 
         byte[] rest = java.util.Arrays.copyOfRange(photo, half, photo.length);

@@ -175,7 +175,11 @@ class ContractConformanceTest {
     private void ifMatch(OpenApi.Operation op) {
         OpenApi.Param header = op.params().stream().filter(p -> p.name().equals("If-Match")).findFirst().orElse(null);
         if (header == null) {
-            assertThat(op.method()).as(op.key() + " takes If-Match").isNotIn("PUT", "DELETE");
+            // tus termination is tus's own: an upload's concurrency is its lease and offset, and tus clients send no
+            // If-Match when they abandon an upload
+            if (!op.key().equals("DELETE /api/v1/uploads/{id}")) {
+                assertThat(op.method()).as(op.key() + " takes If-Match").isNotIn("PUT", "DELETE");
+            }
             return;
         }
         JsonNode body = op.bodyExamples().isEmpty() ? null : op.bodyExamples().get(0);

@@ -89,7 +89,7 @@ class FuzzTest {
                 long sent = System.nanoTime();
                 try {
                     response = http.send(request.method(), request.target(), request.headers(), request.body());
-                    violations = Oracle.check(response);
+                    violations = Oracle.check(request.method(), response);
                     byClass.merge(Oracle.refusedByCodec(response) ? "refused by the HTTP codec (" + response.status() + ")"
                             : response.status() / 100 + "xx", 1, Integer::sum);
                     learn(fixtures, request, response);

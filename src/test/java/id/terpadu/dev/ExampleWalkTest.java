@@ -215,6 +215,19 @@ class ExampleWalkTest {
         return content.isMissingNode() || content.isEmpty() ? 0 : content.elements().next().path("examples").size();
     }
 
+    /** A picture a person might pick: a new one each time, so that no two are the same bytes. */
+    private static byte[] picture() {
+        var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 1, (int) System.nanoTime());
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static Response execute(String key, String method, String template, JsonNode operation, int index,
             String token, List<String> failures) {
         RequestSpecification request = given().auth().oauth2(token);
@@ -252,8 +265,21 @@ class ExampleWalkTest {
                 named.next();
             }
             JsonNode example = named.next().get("value");
-            if (example.isTextual()) {
-                request.contentType(media.getKey()).body(example.asText());
+            if (media.getKey().equals("multipart/form-data")) {
+                // the fields of the example, and for each file field a file the person picks
+                request.contentType(media.getKey());
+                example.fields().forEachRemaining(field -> request.multiPart(field.getKey(), field.getValue().asText()));
+                JsonNode schema = media.getValue().path("schema");
+                if (schema.has("$ref")) {
+                    schema = OpenApi.served().at(schema.get("$ref").asText().substring(1));
+                }
+                schema.path("properties").fields().forEachRemaining(property -> {
+                    if ("binary".equals(property.getValue().path("format").asText())) {
+                        request.multiPart(property.getKey(), "foto.png", picture(), "image/png");
+                    }
+                });
+            } else if (example.isTextual()) {
+                request.contentType(media.getKey()).body(example.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
                 JsonNode body = DATED.containsKey(key) ? DATED.get(key).apply((ObjectNode) example.deepCopy()) : example;
                 request.contentType(media.getKey()).body(body.toString());

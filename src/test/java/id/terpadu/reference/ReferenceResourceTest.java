@@ -93,7 +93,8 @@ class ReferenceResourceTest {
             Map.entry("asn-position-categories", id.terpadu.neutrality.PositionCategory.class),
             Map.entry("neutrality-statuses", id.terpadu.neutrality.NeutralityStatus.class),
             Map.entry("neutrality-recipients", id.terpadu.neutrality.Recipient.class),
-            Map.entry("sanction-categories", id.terpadu.neutrality.SanctionCategory.class));
+            Map.entry("sanction-categories", id.terpadu.neutrality.SanctionCategory.class),
+            Map.entry("attachment-kinds", id.terpadu.attachment.AttachmentKind.class));
 
     @Test
     void everyEnumCodeIsReferenceDataAndBack() {

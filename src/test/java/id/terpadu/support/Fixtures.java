@@ -73,6 +73,19 @@ public final class Fixtures {
                 "/api/v1/incidents/" + incident + "/activities"));
         ids.put("{taskId}", post(secretariat, Map.of("agencyId", polres.toString(), "description", "Patroli gabungan",
                 "dueAt", Instant.now().plus(2, ChronoUnit.DAYS).toString()), "/api/v1/incidents/" + incident + "/tasks"));
+        String token = Tokens.token("kesbangpol." + region, List.of("COORDINATOR"), List.of(region), kesbangpol);
+        ids.put("/attachments/{id}", "/attachments/" + io.restassured.RestAssured.given().auth().oauth2(token)
+                .multiPart("file", "tambang.png", photo(), "image/png").multiPart("parentType", "incident")
+                .multiPart("parentId", incident).multiPart("kind", "FOTO").multiPart("title", "Lokasi tambang")
+                .post("/api/v1/attachments").then().statusCode(201).extract().path("id"));
+        ids.put("/uploads/{id}", io.restassured.RestAssured.given().auth().oauth2(token).header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", 100).header("Upload-Metadata", "parentType "
+                        + java.util.Base64.getEncoder().encodeToString("incident".getBytes()) + ",parentId "
+                        + java.util.Base64.getEncoder().encodeToString(incident.getBytes()) + ",kind "
+                        + java.util.Base64.getEncoder().encodeToString("FOTO".getBytes()) + ",title "
+                        + java.util.Base64.getEncoder().encodeToString("Lokasi".getBytes()))
+                .post("/api/v1/uploads").then().statusCode(201).extract().header("Location")
+                .replaceAll("^.*(/uploads/)", "$1"));
         ids.put("/early-warnings/{id}", "/early-warnings/"
                 + post(secretariat, EarlyWarningResourceTest.warning(region, 3, 2), "/api/v1/early-warnings"));
 
@@ -109,6 +122,19 @@ public final class Fixtures {
         ids.put("/webhooks/{id}", "/webhooks/" + post(secretariat, WebhookResourceTest.subscription(
                 "http://127.0.0.1:9/hook", List.of("incident"), region, null), "/api/v1/webhooks"));
         return new World(region, kesbangpol, ids);
+    }
+
+    /** A small PNG with a picture of its own (a different file each time). */
+    private static byte[] photo() {
+        var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, (int) System.nanoTime());
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String post(RequestSpecification as, Map<String, Object> body, String path) {

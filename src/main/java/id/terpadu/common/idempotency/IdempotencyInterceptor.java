@@ -197,6 +197,9 @@ public class IdempotencyInterceptor {
                 digest.update(String.valueOf(argument).getBytes(StandardCharsets.UTF_8));
             } else if (argument instanceof MultipartFormDataInput form) {
                 form(form, digest);
+            } else if (argument instanceof java.io.InputStream) {
+                // a body read as it arrives (an upload's first piece) cannot be read twice: the key covers the rest
+                continue;
             } else if (argument.getClass().getName().startsWith("jakarta.ws.rs")
                     || argument.getClass().getName().startsWith("org.jboss.resteasy")
                     || argument.getClass().getName().startsWith("io.vertx")) {

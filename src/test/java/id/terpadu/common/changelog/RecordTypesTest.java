@@ -43,7 +43,7 @@ class RecordTypesTest {
     @Test
     void everyFeatureRegistersItsRecordTypesAndTheDocumentListsThePublishedOnes() {
         assertThat(types.publishedNames()).containsExactly("action-plan", "action-plan-item", "action-plan-report",
-                "agency", "conflict-status", "early-warning", "incident", "incident-activity", "incident-task",
+                "agency", "attachment", "conflict-status", "early-warning", "incident", "incident-activity", "incident-task",
                 "meeting", "meeting-decision", "neutrality-case", "team", "team-member", "tni-assistance");
         assertThat(types.all()).extracting(RecordType::name)
                 .contains("api-key", "webhook-subscription", "region-import")

@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
+import id.terpadu.attachment.AttachmentResourceTest;
+import id.terpadu.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -124,6 +126,27 @@ class LanguageTest {
                             .statusCode(200);
                     return speaking(Tokens.as(caller, List.of("ADMIN"), List.of()), language)
                             .get("/api/v1/feed/changes/latest");
+                }),
+                new Case("an upload that expired", ProblemType.GONE, language -> {
+                    String upload = AttachmentResourceTest.startUpload("13.77", 10);
+                    Db.execute("update attachment_upload set expires_at = now() - interval '1 second' "
+                            + "where attachment_id = '" + upload.substring(upload.lastIndexOf('/') + 1) + "'");
+                    return speaking(Tokens.coordinator("13"), language).header("Tus-Resumable", "1.0.0")
+                            .contentType("application/offset+octet-stream").header("Upload-Offset", "0")
+                            .body(new byte[1]).patch(upload);
+                }),
+                new Case("a range past the end", ProblemType.RANGE_NOT_SATISFIABLE, language -> {
+                    String attachment = AttachmentResourceTest.attachPhoto("13.77");
+                    return speaking(Tokens.coordinator("13"), language).header("Range", "bytes=999999999-")
+                            .get("/api/v1/attachments/" + attachment + "/content");
+                }),
+                new Case("a piece that does not match its checksum", ProblemType.CHECKSUM_MISMATCH, language -> {
+                    String upload = AttachmentResourceTest.startUpload("13.77", 10);
+                    return speaking(Tokens.coordinator("13"), language).header("Tus-Resumable", "1.0.0")
+                            .contentType("application/offset+octet-stream").header("Upload-Offset", "0")
+                            .header("Upload-Checksum", "sha256 " + java.util.Base64.getEncoder()
+                                    .encodeToString(new byte[32]))
+                            .body(new byte[10]).patch(upload);
                 }),
                 new Case("a database that went away", ProblemType.SERVICE_UNAVAILABLE, language -> speaking(
                         RestAssured.given(), language).get("/api/v1/test-only/database-down")),

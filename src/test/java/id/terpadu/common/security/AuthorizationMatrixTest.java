@@ -82,6 +82,14 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/api-keys/{id}                                    x   x   -   -   -   -   -
             GET    /api/v1/api-keys/{id}/history                            x   x   -   -   -   -   -
             POST   /api/v1/api-keys/{id}/revocation                         x   x   -   -   -   -   -
+            GET    /api/v1/attachments                                      x   x   x   x   x   x   x
+            POST   /api/v1/attachments                                      x   x   x   -   -   -   -
+            GET    /api/v1/attachments/limits                               x   x   x   x   x   x   x
+            GET    /api/v1/attachments/{id}                                 x   x   x   x   x   x   x
+            DELETE /api/v1/attachments/{id}                                 x   x   x   -   -   -   -
+            GET    /api/v1/attachments/{id}/content                         x   x   x   x   x   x   x
+            GET    /api/v1/attachments/{id}/history                         x   x   x   x   x   x   x
+            GET    /api/v1/attachments/{id}/thumbnail                       x   x   x   x   x   x   x
             GET    /api/v1/conflict-statuses                                x   x   x   x   x   x   x
             POST   /api/v1/conflict-statuses                                x   x   -   -   -   -   -
             GET    /api/v1/conflict-statuses/{id}                           x   x   x   x   x   x   x
@@ -157,6 +165,11 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/teams/{teamId}/members/{memberId}                x   x   x   x   x   x   x
             DELETE /api/v1/teams/{teamId}/members/{memberId}                x   x   -   -   -   -   -
             GET    /api/v1/teams/{teamId}/members/{memberId}/history        x   x   x   x   x   x   x
+            POST   /api/v1/uploads                                          x   x   x   -   -   -   -
+            GET    /api/v1/uploads/{id}                                     x   x   x   x   x   x   x
+            HEAD   /api/v1/uploads/{id}                                     x   x   x   x   x   x   x
+            PATCH  /api/v1/uploads/{id}                                     x   x   x   -   -   -   -
+            DELETE /api/v1/uploads/{id}                                     x   x   x   -   -   -   -
             GET    /api/v1/webhooks                                         x   x   -   -   -   -   -
             POST   /api/v1/webhooks                                         x   x   -   -   -   -   -
             GET    /api/v1/webhooks/{id}                                    x   x   -   -   -   -   -
@@ -222,7 +235,10 @@ public class AuthorizationMatrixTest {
 
     /** The request for an operation: a body that cannot pass validation, so that no allowed cell writes anything. */
     private static Response call(RequestSpecification spec, Operation op, String path) {
-        if (op.path().endsWith("/import")) {
+        RequestSpecification file = AuthorizationSweepTest.fileBody(spec, op);
+        if (file != null) {
+            spec = file;
+        } else if (op.path().endsWith("/import")) {
             spec = spec.contentType("text/csv").body("kode\n");
         } else if (op.method().equals("POST") || op.method().equals("PUT")) {
             spec = spec.contentType(ContentType.JSON).body("{}");
@@ -287,7 +303,10 @@ public class AuthorizationMatrixTest {
                 String path = world.concrete(op.path());
                 RequestSpecification spec = given().spec(admin13).header("If-Match", "\"0\"");
                 Object example = examples.get(op.method() + " " + op.path());
-                if (example != null) {
+                RequestSpecification file = AuthorizationSweepTest.fileBody(spec, op);
+                if (file != null) {
+                    spec = file;
+                } else if (example != null) {
                     spec = spec.contentType(ContentType.JSON).body(example);
                 }
                 Response response = spec.request(op.method(), path);

@@ -44,7 +44,26 @@ class AuthorizationSweepTest {
         if (op.path().endsWith("/import")) {
             return spec.contentType("text/csv").body("kode,nama\n19.05,Kabupaten Bangka Selatan\n");
         }
+        RequestSpecification file = fileBody(spec, op);
+        if (file != null) {
+            return file;
+        }
         return op.method().equals("POST") || op.method().equals("PUT") ? spec.contentType("application/json").body("{}") : spec;
+    }
+
+    /**
+     * The body of an operation that takes a file rather than JSON, one that cannot pass validation: a form without the
+     * attachment's fields, or a tus request for one byte without metadata. Null for every other operation.
+     */
+    static RequestSpecification fileBody(RequestSpecification spec, Operation op) {
+        if (op.path().equals("/api/v1/attachments") && op.method().equals("POST")) {
+            return spec.multiPart("file", "a.jpg", new byte[] { (byte) 0xFF, (byte) 0xD8 }).multiPart("kind", "FOTO");
+        }
+        if (op.path().startsWith("/api/v1/uploads")) {
+            return spec.header("Tus-Resumable", "1.0.0").header("Upload-Length", "1").header("Upload-Offset", "0")
+                    .contentType("application/offset+octet-stream").body(new byte[] { 1 });
+        }
+        return null;
     }
 
     @Test

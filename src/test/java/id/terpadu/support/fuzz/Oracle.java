@@ -71,6 +71,25 @@ public final class Oracle {
                 && response.body().length == 0 && response.header("content-type") == null;
     }
 
+    /** As {@link #check(RawHttp.Response)}; the answer to a HEAD has no body, so only its Content-Type is judged. */
+    public static List<Violation> check(String method, RawHttp.Response response) {
+        if (!"HEAD".equals(method)) {
+            return check(response);
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (response.status() >= 500) {
+            violations.add(new Violation(Kind.SERVER_ERROR, "status " + response.status()));
+        }
+        String type = response.header("content-type");
+        if (response.status() >= 400 && (type == null || !type.toLowerCase().startsWith("application/problem+json"))) {
+            violations.add(new Violation(Kind.NOT_PROBLEM_JSON, "Content-Type " + type));
+        }
+        if (response.body().length > 0) {
+            violations.add(new Violation(Kind.NOT_PROBLEM_JSON, "a HEAD answered with a body"));
+        }
+        return violations;
+    }
+
     public static List<Violation> check(RawHttp.Response response) {
         List<Violation> violations = new ArrayList<>();
         int status = response.status();
