@@ -20,18 +20,19 @@ public final class AttachmentDtos {
             @Schema(description = "The kind of record it belongs to") ParentType parentType,
             @Schema(description = "The record it belongs to") UUID parentId,
             @Schema(description = "Reference kind attachment-kinds") AttachmentKind kind,
-            @Schema(example = "Rumah warga terbakar di Simpang Kampung Baru") String title,
-            @Schema(example = "Diambil pagi hari setelah bentrokan") String caption,
-            @Schema(description = "The file's name as sent, made safe", example = "IMG_20241012_0931.jpg") String fileName,
-            @Schema(description = "Detected from the bytes once all arrived; null before", example = "image/jpeg")
-            String mediaType,
+            @Schema(example = "Rumah warga terbakar di Simpang Kampung Baru", maxLength = 200) String title,
+            @Schema(example = "Diambil pagi hari setelah bentrokan", maxLength = 2000) String caption,
+            @Schema(description = "The file's name as sent, made safe", example = "IMG_20241012_0931.jpg",
+                    maxLength = 255) String fileName,
+            @Schema(description = "Detected from the bytes once all arrived; null before", example = "image/jpeg",
+                    maxLength = 255) String mediaType,
             @Schema(description = "Bytes: as announced while uploading, as kept once available", example = "2483312")
             long size,
             @Schema(description = "SHA-256 of the bytes as uploaded (hex); null before all arrived",
-                    example = "9f2c4b7e0d1a3c5e7f9b2d4f6a8c0e1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e1f")
-            String sha256,
+                    example = "9f2c4b7e0d1a3c5e7f9b2d4f6a8c0e1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e1f", maxLength = 64,
+                    pattern = "^[0-9a-f]{64}$") String sha256,
             AttachmentStatus status,
-            @Schema(description = "Why it was refused (REJECTED only)") String rejection,
+            @Schema(description = "Why it was refused (REJECTED only)", maxLength = 500) String rejection,
             Classification classification,
             @Schema(description = "It shows personal data (a face, an identity card): its download is recorded in the "
                     + "personal-data access log and open only to those who may read the record's personal data")
@@ -42,7 +43,8 @@ public final class AttachmentDtos {
             Capture capture,
             @Schema(description = "The upload under way (UPLOADING only)") Upload upload,
             @Schema(description = "Version; also the ETag", example = "0") long version,
-            String createdBy, Instant createdAt, Instant updatedAt) implements Versioned {
+            @Schema(description = "Who uploaded it", maxLength = 255) String createdBy, Instant createdAt,
+            Instant updatedAt) implements Versioned {
 
         /** What the change log keeps: no capture, no upload progress. */
         AttachmentResponse logged() {

@@ -35,7 +35,7 @@ final class AttachmentExamples {
 
     /** The fields of a form (the file itself is picked in Swagger UI). */
     static final String FORM = """
-            {"parentType":"incident","parentId":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","kind":"FOTO",\
+            {"file":"(the file)","parentType":"incident","parentId":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","kind":"FOTO",\
             "title":"Rumah warga terbakar di Simpang Kampung Baru","caption":"Diambil pagi hari setelah bentrokan"}""";
 
     /** tus metadata of a photo of the demo incident (parentType, parentId, kind, title, filename). */
@@ -48,11 +48,12 @@ final class AttachmentExamples {
     static final String PAGE = "{\"items\":[" + ATTACHMENT + "],\"nextCursor\":null}";
 
     static final String LIMITS = """
-            {"maxSizeByKind":{"FOTO":26214400,"VIDEO":1073741824,"AUDIO":52428800,"TANGKAPAN_LAYAR":10485760,\
-            "DOKUMEN":209715200,"SK":209715200,"NOTULEN":209715200,"DAFTAR_HADIR":209715200,"SURAT":209715200,\
-            "KAJIAN":209715200},"maxSimpleSize":8388608,"maxUploadSize":1073741824,"maxPerRecord":100,\
-            "maxBytesPerAgencyPerDay":5368709120,"uploadExpirySeconds":86400,\
-            "mediaTypesByKind":{"FOTO":["image/heic","image/heif","image/jpeg","image/png","image/webp"]}}""";
+            {"kinds":[{"kind":"FOTO","maxSize":26214400,\
+            "mediaTypes":["image/heic","image/heif","image/jpeg","image/png","image/webp"]},\
+            {"kind":"SK","maxSize":209715200,"mediaTypes":["application/pdf","image/jpeg","image/png"]}],\
+            "maxSimpleSize":8388608,"maxUploadSize":1073741824,"maxPerRecord":100,\
+            "maxBytesPerAgencyPerDay":5368709120,"uploadExpirySeconds":86400}""";
+
 
     /** What a download holds: the file's bytes (here shown as text). */
     static final String BYTES = "(the bytes of the file)";

@@ -90,7 +90,8 @@ public class AttachmentResource {
     public Response list(
             @Parameter(description = "The kind of record", required = true, example = "incident",
                     schema = @Schema(implementation = ParentType.class)) @QueryParam("parentType") String parentType,
-            @Parameter(description = "The record's id", required = true, example = AttachmentExamples.INCIDENT_ID)
+            @Parameter(description = "The record's id", required = true, example = AttachmentExamples.INCIDENT_ID,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
             @QueryParam("parentId") String parentId,
             @BeanParam PageParams page) {
         var request = page.request();
@@ -184,13 +185,14 @@ public class AttachmentResource {
     /** The form of a file sent in one request, for the document (and Swagger UI's file picker). */
     @Schema(name = "AttachmentForm", requiredProperties = { "file", "parentType", "parentId", "kind", "title" })
     static class SimpleUploadForm {
-        @Schema(type = SchemaType.STRING, format = "binary", description = "The file")
+        @Schema(type = SchemaType.STRING, format = "binary", description = "The file", maxLength = 8388608)
         public String file;
         @Schema(implementation = ParentType.class)
         public String parentType;
         @Schema(format = "uuid", example = AttachmentExamples.INCIDENT_ID)
         public String parentId;
-        @Schema(implementation = AttachmentKind.class)
+        @Schema(enumeration = { "FOTO", "VIDEO", "AUDIO", "TANGKAPAN_LAYAR", "DOKUMEN", "SK", "NOTULEN", "DAFTAR_HADIR",
+                "SURAT", "KAJIAN" }, description = "Reference kind attachment-kinds")
         public String kind;
         @Schema(maxLength = 200, example = "Rumah warga terbakar")
         public String title;
@@ -202,9 +204,9 @@ public class AttachmentResource {
         public String personalData;
         @Schema(format = "date-time")
         public String capturedAt;
-        @Schema(example = "-0.6264")
+        @Schema(example = "-0.6264", maxLength = 17, pattern = "^[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?$")
         public String captureLatitude;
-        @Schema(example = "100.1179")
+        @Schema(example = "100.1179", maxLength = 17, pattern = "^[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?$")
         public String captureLongitude;
         @Schema(format = "uuid", description = "A client-chosen id")
         public String id;
@@ -233,17 +235,17 @@ public class AttachmentResource {
             + "to a short-lived signed address. An attachment showing personal data: 403 unless you may read the "
             + "record's personal data, and your download is recorded in the access log.")
     @APIResponse(responseCode = "200", description = "The bytes", content = @Content(mediaType = "*/*",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 1073741824),
             examples = @ExampleObject(name = "bytes", value = AttachmentExamples.BYTES)), headers = {
-                    @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) })
+                    @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING, maxLength = 1024)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = 80)) })
     @APIResponse(responseCode = "206", description = "The range asked for", content = @Content(mediaType = "*/*",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 1073741824),
             examples = @ExampleObject(name = "bytes", value = AttachmentExamples.BYTES)), headers = @Header(name = "Content-Range",
-                    schema = @Schema(type = SchemaType.STRING)))
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 80)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "307", description = "Fetch it from this signed address (valid a few minutes)",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, maxLength = 4096)))
     @APIResponse(responseCode = "416", description = "The range starts past the end", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "past-the-end", value = AttachmentExamples.RANGE_PROBLEM)))
@@ -263,7 +265,7 @@ public class AttachmentResource {
     @Operation(summary = "A small preview of an image", description = "A JPEG of at most 320 px, made from the cleaned "
             + "copy shortly after the upload; 404 until made, and for files that are not JPEG or PNG images.")
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760),
             examples = @ExampleObject(name = "bytes", value = AttachmentExamples.BYTES)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response thumbnail(@Parameter(example = AttachmentExamples.ATTACHMENT_ID) @PathParam("id") UUID id, @Context Request request) {

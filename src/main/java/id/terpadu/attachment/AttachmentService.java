@@ -24,6 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -226,33 +228,36 @@ public class AttachmentService {
 
     /** The limits as the API advertises them. */
     public Limits limits() {
-        Map<String, Long> byKind = new java.util.LinkedHashMap<>();
-        Map<String, List<String>> types = new java.util.LinkedHashMap<>();
+        List<KindLimits> kinds = new ArrayList<>();
         for (AttachmentKind kind : AttachmentKind.values()) {
-            byKind.put(kind.name(), maxSize(kind));
-            types.put(kind.name(), kind.allowed());
+            kinds.add(new KindLimits(kind, maxSize(kind), kind.allowed()));
         }
-        return new Limits(byKind, config.maxSimpleSize().asLongValue(), maxUpload(), config.maxPerRecord(),
-                config.maxBytesPerAgencyPerDay().asLongValue(), config.uploadExpiry().toSeconds(), types);
+        return new Limits(kinds, config.maxSimpleSize().asLongValue(), maxUpload(), config.maxPerRecord(),
+                config.maxBytesPerAgencyPerDay().asLongValue(), config.uploadExpiry().toSeconds());
     }
 
     /** What may be sent. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AttachmentLimits")
+    @Schema(name = "AttachmentLimits")
     public record Limits(
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Largest file of each kind, bytes")
-            Map<String, Long> maxSizeByKind,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Largest file sent in one "
-                    + "multipart request, bytes; larger ones go through tus at /api/v1/uploads") long maxSimpleSize,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Largest upload of any kind (tus "
-                    + "Tus-Max-Size), bytes") long maxUploadSize,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Attachments one record may have")
+            @Schema(maxItems = 50) List<KindLimits> kinds,
+            @Schema(description = "Largest file sent in one multipart request, bytes; larger ones go through tus at "
+                    + "/api/v1/uploads", minimum = "0", maximum = "9223372036854775807") long maxSimpleSize,
+            @Schema(description = "Largest upload of any kind (tus Tus-Max-Size), bytes", minimum = "0",
+                    maximum = "9223372036854775807") long maxUploadSize,
+            @Schema(description = "Attachments one record may have", minimum = "0", maximum = "2147483647")
             int maxPerRecord,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Bytes one agency may upload per "
-                    + "day (Western Indonesia Time)") long maxBytesPerAgencyPerDay,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Seconds an unfinished upload is "
-                    + "kept") long uploadExpirySeconds,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Media types each kind accepts "
-                    + "(detected from the bytes)") Map<String, List<String>> mediaTypesByKind) {
+            @Schema(description = "Bytes one agency may upload per day (Western Indonesia Time)", minimum = "0",
+                    maximum = "9223372036854775807") long maxBytesPerAgencyPerDay,
+            @Schema(description = "Seconds an unfinished upload is kept", minimum = "0",
+                    maximum = "9223372036854775807") long uploadExpirySeconds) {
+    }
+
+    /** What a kind of attachment may be. */
+    @Schema(name = "AttachmentKindLimits")
+    public record KindLimits(AttachmentKind kind,
+            @Schema(description = "Its largest file, bytes", minimum = "0", maximum = "9223372036854775807") long maxSize,
+            @Schema(maxItems = 50, description = "The media types it takes, detected from the bytes")
+            List<@jakarta.validation.constraints.Size(max = 255) String> mediaTypes) {
     }
 
     // ---- creating -----------------------------------------------------------------------------------------------
@@ -530,7 +535,7 @@ public class AttachmentService {
 
     /** Removes an attachment and (after the transaction) its bytes. */
     @Transactional
-    public void delete(UUID id, long expectedVersion) {
+    public void delete(UUID id, Long expectedVersion) {
         Attachment a = visible(id);
         writer(a);
         ETags.check(expectedVersion, a.version);

@@ -84,14 +84,16 @@ public class UploadResource {
             examples = @ExampleObject(name = "first-piece", value = AttachmentExamples.PIECE)))
     @APIResponse(responseCode = "201", description = "Started; Location is the upload's address, Upload-Offset how much "
             + "of the first piece was kept", headers = {
-                    @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
-                    @Header(name = Tus.UPLOAD_EXPIRES, schema = @Schema(type = SchemaType.STRING)) },
+                    @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)),
+                    @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+                            minimum = "0", maximum = "9223372036854775807")),
+                    @Header(name = Tus.UPLOAD_EXPIRES, schema = @Schema(type = SchemaType.STRING, maxLength = 40)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
                     examples = @ExampleObject(name = "uploading", value = AttachmentExamples.UPLOADING)))
     public Response create(
-            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
+            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
             @HeaderParam(Tus.TUS_RESUMABLE) String resumable,
             @Parameter(description = "The file's size in bytes", required = true, example = "2483312",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19))
@@ -102,8 +104,8 @@ public class UploadResource {
             @Parameter(description = "The attachment's fields: comma-separated `key base64(value)` pairs", required = true,
                     example = AttachmentExamples.METADATA, schema = @Schema(type = SchemaType.STRING, maxLength = 8192))
             @HeaderParam(Tus.UPLOAD_METADATA) String metadata,
-            @HeaderParam("Content-Type") String contentType,
-            @HeaderParam("Content-Length") String contentLength,
+            @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+            @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
             InputStream body) throws IOException {
         Tus.require(resumable);
         long pieceLength = Tus.number("Content-Length", contentLength).orElse(-1L);
@@ -163,10 +165,13 @@ public class UploadResource {
             + "arrived, `Upload-Length` the size, `Upload-Expires` when an unfinished upload is removed. 410 once "
             + "expired; 404 for an upload you may not see.")
     @APIResponse(responseCode = "204", description = "The upload's state, in headers", headers = {
-            @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
-            @Header(name = Tus.UPLOAD_LENGTH, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) })
+            @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                    maximum = "9223372036854775807")),
+            @Header(name = Tus.UPLOAD_LENGTH, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                    maximum = "9223372036854775807")) })
     public Response head(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
-            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
+            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
             @HeaderParam(Tus.TUS_RESUMABLE) String resumable) {
         Tus.require(resumable);
         UploadState state = service.state(id);
@@ -193,12 +198,14 @@ public class UploadResource {
             schema = @Schema(type = SchemaType.STRING, format = "binary"),
             examples = @ExampleObject(name = "piece", value = AttachmentExamples.PIECE)))
     @APIResponse(responseCode = "204", description = "Appended; Upload-Offset is where it now stands", headers = {
-            @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) })
+            @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                    maximum = "9223372036854775807")) })
     @APIResponse(responseCode = "460", description = "The piece does not match its Upload-Checksum; nothing of it kept",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "checksum", value = AttachmentExamples.CHECKSUM_PROBLEM)))
     public Response append(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
-            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
+            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
             @HeaderParam(Tus.TUS_RESUMABLE) String resumable,
             @Parameter(description = "Where this piece starts; the upload's current offset", required = true,
                     example = "0", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19))
@@ -206,7 +213,7 @@ public class UploadResource {
             @Parameter(description = "`sha256` and the Base64 SHA-256 of this piece",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 60))
             @HeaderParam(Tus.UPLOAD_CHECKSUM) String checksum,
-            @HeaderParam("Content-Length") String contentLength,
+            @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
             InputStream body) throws IOException {
         Tus.require(resumable);
         long at = Tus.number(Tus.UPLOAD_OFFSET, offset)
@@ -232,7 +239,8 @@ public class UploadResource {
             + "what arrived; a finished one is removed through DELETE /api/v1/attachments/{id} (409 here).")
     @APIResponse(responseCode = "204", description = "Abandoned")
     public Response terminate(@Parameter(example = AttachmentExamples.UPLOAD_TO_ABANDON_ID) @PathParam("id") UUID id,
-            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION)
+            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
             @HeaderParam(Tus.TUS_RESUMABLE) String resumable) {
         Tus.require(resumable);
         service.terminate(id);

@@ -145,6 +145,10 @@ public class AttachmentResourceTest {
         attach(coordinatorForm("13"), incident, Samples.text("<!DOCTYPE html><script>alert(1)</script>"), "foto.jpg",
                 "FOTO", Map.of()).then().statusCode(415).contentType("application/problem+json")
                 .body("allowed", hasItems("image/jpeg", "image/png"));
+        coordinatorForm("13").contentType("multipart/form-data; boundary=XYZ")
+                .body("--ABC\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--ABC--\r\n").post(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:terpadu:problem:malformed-body"));
         attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "FOTO", Map.of("colour", "red")).then()
                 .statusCode(400).body("errors[0].field", equalTo("colour"));
         attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "FOTO", Map.of("classification", "PUBLIC"))

@@ -163,6 +163,11 @@ public class ProblemMapper {
             // PostgreSQL text cannot hold NUL (\u0000): the client's input, not our failure
             return new ProblemException(ProblemType.VALIDATION, Message.of("text.nul"));
         }
+        if (t instanceof org.jboss.resteasy.reactive.server.multipart.MultipartPartReadingException
+                || t instanceof java.io.IOException && isFormParsing(t)) {
+            // a form whose parts do not match its boundary, or that ends before its last part: the client's body
+            return new ProblemException(ProblemType.MALFORMED_BODY, Message.of("form.malformed"));
+        }
         if (t instanceof jakarta.transaction.RollbackException) {
             // A commit that failed: the transaction manager tells why only in a suppressed exception (an
             // XAException whose cause is the driver's), and a database that went away at that moment is a 503.
@@ -185,6 +190,12 @@ public class ProblemMapper {
             return new ProblemException(ProblemType.forStatus(status), webDetail(status));
         }
         return null;
+    }
+
+    /** A failure of the framework's form parser, reading a request body before any resource runs. */
+    private static boolean isFormParsing(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     /**
