@@ -146,7 +146,8 @@ public class AttachmentResourceTest {
                 "FOTO", Map.of()).then().statusCode(415).contentType("application/problem+json")
                 .body("allowed", hasItems("image/jpeg", "image/png"));
         coordinatorForm("13").contentType("multipart/form-data; boundary=XYZ")
-                .body("--ABC\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--ABC--\r\n").post(PATH)
+                .body("--ABC\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--ABC--\r\n"
+                        .getBytes(StandardCharsets.US_ASCII)).post(PATH)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:terpadu:problem:malformed-body"));
         attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "FOTO", Map.of("colour", "red")).then()
@@ -273,6 +274,35 @@ public class AttachmentResourceTest {
                 "sha256", equalTo(sha256(photo)), "upload", nullValue());
         tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", photo.length)
                 .body(new byte[1]).patch(location).then().statusCode(409);
+    }
+
+    /** A video: an ISO media file whose media data is {@code size} bytes of noise. */
+    static byte[] video(int size) {
+        byte[] head = Samples.isoMedia("mp42", "isom", "mp42");
+        byte[] data = new byte[size];
+        new java.util.Random(7).nextBytes(data);
+        java.nio.ByteBuffer mdat = java.nio.ByteBuffer.allocate(8 + size).putInt(8 + size)
+                .put("mdat".getBytes(StandardCharsets.US_ASCII)).put(data);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + 8 + size);
+        System.arraycopy(mdat.array(), 0, all, head.length, 8 + size);
+        return all;
+    }
+
+    @Test
+    void aPieceLargerThanAJsonBodyStreamsThrough() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] video = video(20 * 1024 * 1024);
+        String location = tus(coordinator("13")).header("Upload-Length", video.length)
+                .header("Upload-Metadata", metadata(incident, "VIDEO")).post("/api/v1/uploads").then().statusCode(201)
+                .extract().header("Location");
+        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0).body(video)
+                .patch(location).then().statusCode(204).header("Upload-Offset", String.valueOf(video.length));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        coordinator("13").get(PATH + "/" + id).then().statusCode(200).body("status", equalTo("AVAILABLE"),
+                "mediaType", equalTo("video/mp4"), "sha256", equalTo(sha256(video)));
+        // a JSON body of the same size is still refused at the edge
+        coordinator("13").body("{\"title\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}").post("/api/v1/incidents")
+                .then().statusCode(413).contentType("application/problem+json");
     }
 
     @Test

@@ -35,7 +35,7 @@ import id.terpadu.support.fuzz.OpenApi;
 @QuarkusTest
 class RequestLimitsTest {
 
-    /** quarkus.http.limits.max-body-size */
+    /** terpadu.http.max-body-size */
     private static final int MAX_BODY = 8 * 1024 * 1024;
     /** Well above what a refusal takes on a loaded machine, well below what building the document would. */
     private static final long BOUND_MILLIS = 5_000;

@@ -19,6 +19,7 @@ import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.error.Problems;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -37,6 +38,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 @Singleton
 public class HttpEdge {
 
+    /** Where the edge notes the limit of a streamed body for {@link #limit}. */
+    private static final String LIMIT = "terpadu.body-limit";
     private final ObjectMapper mapper;
     private final long maxBody;
     private final BodyHandler bodies;
@@ -66,6 +69,9 @@ public class HttpEdge {
                 .order(-1001).handler(ctx -> ctx.redirect("/q/swagger-ui/"));
         router.route().order(-1000).handler(this::handle);
         router.route().order(-1000).failureHandler(this::failed);
+        // right after the framework's own limit (which is the largest streamed body's): what a body read later, as it
+        // arrives (a form, an upload's piece), may hold
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::limit);
     }
 
     /** The body handler refuses a body past the limit with a failure of status 413: answer it as a problem. */
@@ -74,6 +80,13 @@ public class HttpEdge {
             writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, Message.of("http.body-limit", "max", maxBody));
             return;
         }
+        ctx.next();
+    }
+
+    /** The most bytes a body read after this edge may hold: a streamed body's own limit, else the JSON limit. */
+    private void limit(RoutingContext ctx) {
+        Long own = ctx.get(LIMIT);
+        ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, own != null ? own : maxBody);
         ctx.next();
     }
 
@@ -90,7 +103,7 @@ public class HttpEdge {
                             body.limit(), "length", Long.parseLong(length.trim())));
                     return;
                 }
-                ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, body.limit());
+                ctx.put(LIMIT, body.limit());
                 ctx.next();
                 return;
             }
