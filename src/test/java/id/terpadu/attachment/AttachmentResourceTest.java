@@ -300,6 +300,18 @@ public class AttachmentResourceTest {
         String id = location.substring(location.lastIndexOf('/') + 1);
         coordinator("13").get(PATH + "/" + id).then().statusCode(200).body("status", equalTo("AVAILABLE"),
                 "mediaType", equalTo("video/mp4"), "sha256", equalTo(sha256(video)));
+        // fetched back whole: from the file store through the service, from object storage by a signed address
+        Response fetched = coordinator("13").redirects().follow(false).get(PATH + "/" + id + "/content");
+        byte[] served;
+        if (fetched.statusCode() == 307) {
+            assertThat(fetched.header("Location")).contains("X-Amz-Signature").doesNotContain(id + "/../");
+            served = given().urlEncodingEnabled(false).get(fetched.header("Location")).then().statusCode(200)
+                    .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;")).extract()
+                    .asByteArray();
+        } else {
+            served = fetched.then().statusCode(200).extract().asByteArray();
+        }
+        assertThat(served).hasSize(video.length);
         // a JSON body of the same size is still refused at the edge
         coordinator("13").body("{\"title\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}").post("/api/v1/incidents")
                 .then().statusCode(413).contentType("application/problem+json");
