@@ -266,16 +266,23 @@ class ExampleWalkTest {
             }
             JsonNode example = named.next().get("value");
             if (media.getKey().equals("multipart/form-data")) {
-                // the fields of the example, and for each file field a file the person picks
+                // the fields of the example, and for each file field a file the person picks (the example can only
+                // name it)
                 request.contentType(media.getKey());
-                example.fields().forEachRemaining(field -> request.multiPart(field.getKey(), field.getValue().asText()));
                 JsonNode schema = media.getValue().path("schema");
                 if (schema.has("$ref")) {
                     schema = OpenApi.served().at(schema.get("$ref").asText().substring(1));
                 }
+                Set<String> files = new TreeSet<>();
                 schema.path("properties").fields().forEachRemaining(property -> {
                     if ("binary".equals(property.getValue().path("format").asText())) {
+                        files.add(property.getKey());
                         request.multiPart(property.getKey(), "foto.png", picture(), "image/png");
+                    }
+                });
+                example.fields().forEachRemaining(field -> {
+                    if (!files.contains(field.getKey())) {
+                        request.multiPart(field.getKey(), field.getValue().asText());
                     }
                 });
             } else if (example.isTextual()) {
