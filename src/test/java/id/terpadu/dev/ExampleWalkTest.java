@@ -215,19 +215,6 @@ class ExampleWalkTest {
         return content.isMissingNode() || content.isEmpty() ? 0 : content.elements().next().path("examples").size();
     }
 
-    /** A picture a person might pick: a new one each time, so that no two are the same bytes. */
-    private static byte[] picture() {
-        var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 1, (int) System.nanoTime());
-        var out = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(image, "png", out);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
-    }
-
     private static Response execute(String key, String method, String template, JsonNode operation, int index,
             String token, List<String> failures) {
         RequestSpecification request = given().auth().oauth2(token);
@@ -277,7 +264,7 @@ class ExampleWalkTest {
                 schema.path("properties").fields().forEachRemaining(property -> {
                     if ("binary".equals(property.getValue().path("format").asText())) {
                         files.add(property.getKey());
-                        request.multiPart(property.getKey(), "foto.png", picture(), "image/png");
+                        request.multiPart(property.getKey(), "foto.png", id.terpadu.support.Fixtures.photo(), "image/png");
                     }
                 });
                 example.fields().forEachRemaining(field -> {

@@ -125,7 +125,7 @@ public final class Fixtures {
     }
 
     /** A small PNG with a picture of its own (a different file each time). */
-    private static byte[] photo() {
+    public static byte[] photo() {
         var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, (int) System.nanoTime());
         var out = new java.io.ByteArrayOutputStream();

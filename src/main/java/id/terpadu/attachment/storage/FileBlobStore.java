@@ -26,7 +26,6 @@ import java.util.stream.Stream;
  */
 public final class FileBlobStore implements BlobStore {
 
-    private static final int BUFFER = 64 * 1024;
     private final Path root;
 
     public FileBlobStore(Path root) {
@@ -38,28 +37,15 @@ public final class FileBlobStore implements BlobStore {
         Path target = path(key);
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        long written = 0;
-        IOException failure = null;
+        Copying.Copied copied;
         try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-            byte[] buffer = new byte[BUFFER];
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (IOException e) {
-                    failure = e;
-                    break;
-                }
-                if (n < 0) {
-                    break;
-                }
-                out.write(buffer, 0, n);
-                written += n;
-            }
+            copied = Copying.copy(in, out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
         }
+        IOException failure = copied.failure();
+        long written = copied.bytes();
         if (failure != null && !keepPartial) {
             Files.deleteIfExists(temporary);
             throw failure;

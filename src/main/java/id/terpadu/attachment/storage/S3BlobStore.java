@@ -86,25 +86,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         Files.createDirectories(spool);
         Path temporary = Files.createTempFile(spool, "upload-", ".tmp");
         try {
-            long written = 0;
-            IOException failure = null;
+            Copying.Copied copied;
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                byte[] buffer = new byte[64 * 1024];
-                while (true) {
-                    int n;
-                    try {
-                        n = in.read(buffer);
-                    } catch (IOException e) {
-                        failure = e;
-                        break;
-                    }
-                    if (n < 0) {
-                        break;
-                    }
-                    out.write(buffer, 0, n);
-                    written += n;
-                }
+                copied = Copying.copy(in, out);
             }
+            IOException failure = copied.failure();
+            long written = copied.bytes();
             if (failure != null && !keepPartial) {
                 throw failure;
             }
