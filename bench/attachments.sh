@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Attachment benchmark, against the packaged service on its embedded PostgreSQL and file store, next to dd on the same
+# disk in the same run:
+#   - one resumable upload (tus) of a large video in one PATCH: MB/s from the first byte sent to the attachment being
+#     AVAILABLE (received, put together, hashed, detected, cleaned, stored), next to `dd` copying the same file on the
+#     same disk (goal: >= 0.5 of dd), and the service's heap during it against its heap when idle (goal: within 64 MB);
+#   - 50 phones sending a 4 MB photo each at once (multipart, one request each): p50, p95, errors (goal: 0).
+# Needs curl, python3, a JDK (the photos are made by bench/Photos.java) and free disk for twice the video.
+#
+#   bench/attachments.sh [video MB, default 1024] [photos, default 50]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB=${1:-1024}
+PHOTOS=${2:-50}
+for tool in curl python3 java dd; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+PORT=${BENCH_PORT:-18085}
+WORK=$(mktemp -d -p "$PWD/target" bench-attachments.XXXX)
+APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2> /dev/null && wait "$APP_PID" 2> /dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# One benchmark caller sends far more than a real one may: budgets and allowances it never reaches.
+TERPADU_EMBEDDED_DB_DATA_DIR="$WORK/pgdata" TERPADU_ATTACHMENTS_FOLDER="$WORK/files" QUARKUS_HTTP_PORT=$PORT \
+  TERPADU_DEV_TOKENS_ENABLED=true MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem \
+  QUARKUS_LOG_LEVEL=WARN TERPADU_RATE_LIMIT_READS_LIMIT=1000000000 TERPADU_RATE_LIMIT_WRITES_LIMIT=1000000000 \
+  TERPADU_ATTACHMENTS_MAX_BYTES_PER_AGENCY_PER_DAY=1T TERPADU_ATTACHMENTS_MAX_SIZE_BY_KIND_VIDEO=4G \
+  QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE=4G TERPADU_ATTACHMENTS_MAX_PER_RECORD=1000 \
+  java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > target/bench-attachments.log 2>&1 &
+APP_PID=$!
+until curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; do
+  kill -0 $APP_PID 2> /dev/null || { cat target/bench-attachments.log; exit 1; }
+  sleep 0.2
+done
+API="http://localhost:$PORT/api/v1"
+TOKEN=$(curl -s -X POST "$API/dev/tokens" -H 'Content-Type: application/json' \
+  -d '{"subject": "bench", "roles": ["COORDINATOR"], "regionScope": ["13"], "ttlMinutes": 600}' \
+  | sed -nE 's/.*"accessToken":"([^"]+)".*/\1/p')
+INCIDENT=$(curl -s -X POST "$API/incidents" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"title": "Bentrokan (bench)", "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77",
+       "occurredFrom": "2024-10-12T09:30:00Z", "sourceKind": "PATROLI", "severity": 3, "classification": "RESTRICTED"}' \
+  | sed -nE 's/.*"id":"([^"]+)".*/\1/p')
+
+echo "making a ${MB} MB video and ${PHOTOS} photos ..." >&2
+python3 - "$WORK/video.mp4" "$MB" <<'PY'
+import os, struct, sys
+path, mb = sys.argv[1], int(sys.argv[2])
+size = mb * 1024 * 1024
+with open(path, 'wb') as f:
+    f.write(bytes.fromhex('00000018667479706d70343200000000' + '69736f6d6d703432'))
+    f.write(struct.pack('>I', size + 8) + b'mdat')
+    chunk = os.urandom(8 * 1024 * 1024)
+    for _ in range(size // len(chunk)):
+        f.write(chunk)
+    f.write(chunk[: size % len(chunk)])
+PY
+java bench/Photos.java "$WORK" "$PHOTOS"
+
+python3 - "$API" "$TOKEN" "$INCIDENT" "$WORK" "$MB" "$PHOTOS" <<'PY'
+import base64, concurrent.futures, json, os, subprocess, sys, threading, time, urllib.request
+api, token, incident, work, mb, photos = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
+video = os.path.join(work, 'video.mp4')
+size = os.path.getsize(video)
+
+def heap_mb():
+    with urllib.request.urlopen(api.rsplit('/api', 1)[0] + '/q/metrics') as r:
+        total = 0.0
+        for line in r.read().decode().splitlines():
+            if line.startswith('jvm_memory_used_bytes{') and 'area="heap"' in line:
+                total += float(line.rsplit(' ', 1)[1])
+        return total / 1024 / 1024
+
+# dd: the same file copied on the same disk, written through to it
+subprocess.run(['sync'])
+t = time.monotonic()
+subprocess.run(['dd', f'if={video}', f'of={work}/copy.bin', 'bs=4M', 'conv=fdatasync', 'status=none'], check=True)
+dd_secs = time.monotonic() - t
+os.remove(f'{work}/copy.bin')
+
+idle = []
+for _ in range(5):
+    idle.append(heap_mb())
+    time.sleep(0.2)
+idle_heap = sorted(idle)[len(idle) // 2]
+
+def b64(s):
+    return base64.b64encode(s.encode()).decode()
+meta = ','.join(f'{k} {b64(v)}' for k, v in [('parentType', 'incident'), ('parentId', incident), ('kind', 'VIDEO'),
+                                              ('title', 'Rekaman (bench)')])
+req = urllib.request.Request(api + '/uploads', method='POST', headers={
+    'Authorization': 'Bearer ' + token, 'Tus-Resumable': '1.0.0', 'Upload-Length': str(size), 'Upload-Metadata': meta})
+with urllib.request.urlopen(req) as r:
+    location = r.headers['Location']
+peak = [idle_heap]
+done = threading.Event()
+def watch():
+    while not done.is_set():
+        peak[0] = max(peak[0], heap_mb())
+        time.sleep(0.1)
+threading.Thread(target=watch, daemon=True).start()
+t = time.monotonic()
+out = subprocess.run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'PATCH', location,
+                      '-H', 'Authorization: Bearer ' + token, '-H', 'Tus-Resumable: 1.0.0', '-H', 'Upload-Offset: 0',
+                      '-H', 'Content-Type: application/offset+octet-stream', '--data-binary', '@' + video],
+                     capture_output=True, text=True)
+up_secs = time.monotonic() - t
+done.set()
+attachment = json.load(urllib.request.urlopen(urllib.request.Request(
+    api + '/attachments/' + location.rsplit('/', 1)[1], headers={'Authorization': 'Bearer ' + token})))
+ok = out.stdout == '204' and attachment['status'] == 'AVAILABLE'
+
+def one(i):
+    t0 = time.monotonic()
+    r = subprocess.run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', api + '/attachments',
+                        '-H', 'Authorization: Bearer ' + token, '-F', f'file=@{work}/photo-{i}.jpg',
+                        '-F', 'parentType=incident', '-F', 'parentId=' + incident, '-F', 'kind=FOTO',
+                        '-F', f'title=Foto {i}'], capture_output=True, text=True)
+    return time.monotonic() - t0, r.stdout
+with concurrent.futures.ThreadPoolExecutor(photos) as pool:
+    t = time.monotonic()
+    results = list(pool.map(one, range(1, photos + 1)))
+    wall = time.monotonic() - t
+lat = sorted(r[0] for r in results)
+errors = sum(1 for r in results if r[1] != '201')
+photo_mb = sum(os.path.getsize(f'{work}/photo-{i}.jpg') for i in range(1, photos + 1)) / photos / 1024 / 1024
+
+print()
+print(f"{'measure':<52}{'value':>14}{'reference':>14}{'ratio':>9}{'goal':>12}")
+dd_rate, up_rate = size / 1048576 / dd_secs, size / 1048576 / up_secs
+print(f"{'one %d MB tus upload (to AVAILABLE), MB/s' % mb:<52}{up_rate:>14.0f}{dd_rate:>14.0f}{up_rate / dd_rate:>9.2f}{'>= 0.50':>12}")
+print(f"{'  its answer':<52}{('204 ' + attachment['status']) if ok else out.stdout:>14}")
+print(f"{'heap during it, MB above idle (%.0f MB)' % idle_heap:<52}{peak[0] - idle_heap:>14.0f}{'':>14}{'':>9}{'<= 64':>12}")
+print(f"{'%d phones, a %.1f MB photo each at once: p50 s' % (photos, photo_mb):<52}{lat[len(lat) // 2]:>14.2f}")
+print(f"{'  p95 s':<52}{lat[int(len(lat) * 0.95) - 1]:>14.2f}")
+print(f"{'  all done, s':<52}{wall:>14.2f}")
+print(f"{'  errors':<52}{errors:>14}{'':>14}{'':>9}{'0':>12}")
+PY
