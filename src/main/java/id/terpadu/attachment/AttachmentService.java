@@ -7,6 +7,7 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -561,15 +562,19 @@ public class AttachmentService {
      */
     UploadState finish(UUID id) throws IOException {
         List<String> pieces = QuarkusTransaction.requiringNew().call(() -> attachments.pieces(id));
-        Path whole = Files.createTempFile("terpadu-attachment-", ".bin");
-        Path cleaned = null;
+        // on the store's own disk, so that keeping a file is a move, not another copy
+        Path scratch = store.scratch();
+        Path whole = Files.createTempFile(scratch, "upload-", ".bin");
+        Path served = null;
+        Path original = null;
         List<String> written = new ArrayList<>();
         try {
             String sha256 = assemble(pieces, whole);
+            long size = Files.size(whole);
             String mediaType = detector.detect(() -> Files.newInputStream(whole));
             Attachment a = QuarkusTransaction.requiringNew().call(() -> attachments.findById(id));
             if (!a.kind.accepts(mediaType)) {
-                QuarkusTransaction.requiringNew().run(() -> reject(id, sha256, mediaType));
+                QuarkusTransaction.requiringNew().run(() -> reject(id, sha256, mediaType, "attachment.type"));
                 throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                         Message.of("attachment.type", "kind", a.kind, "type", mediaType), null, a.kind.allowed());
             }
@@ -582,21 +587,31 @@ public class AttachmentService {
                     }
                 }
             }
-            cleaned = clean(mediaType, whole);
+            boolean cleans = MetadataStripper.cleans(mediaType) || IsoMediaCleaner.cleans(mediaType);
+            if (config.keepOriginals() && cleans) {
+                original = Files.createTempFile(scratch, "original-", ".bin");
+                Files.copy(whole, original, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                served = clean(mediaType, whole, scratch);
+            } catch (IOException e) {
+                QuarkusTransaction.requiringNew().run(() -> reject(id, sha256, mediaType, "attachment.type.broken"));
+                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        Message.of("attachment.type.broken", "type", mediaType));
+            }
             String contentKey = "files/" + id;
-            store.write(contentKey, Files.newInputStream(cleaned), false);
+            store.put(contentKey, served);
             written.add(contentKey);
             String originalKey = null;
-            if (config.keepOriginals() && cleaned != whole) {
+            if (original != null) {
                 originalKey = "originals/" + id;
-                store.write(originalKey, Files.newInputStream(whole), false);
+                store.put(originalKey, original);
                 written.add(originalKey);
             }
-            long size = Files.size(whole);
             Capture capture = fromFile;
-            String original = originalKey;
+            String kept = originalKey;
             UploadState done = QuarkusTransaction.requiringNew()
-                    .call(() -> available(id, sha256, mediaType, size, capture, contentKey, original));
+                    .call(() -> available(id, sha256, mediaType, size, capture, contentKey, kept));
             if (done.sameAs() != null) {
                 written.forEach(this::deleteQuietly);
             } else if (Thumbnails.madeFor(mediaType)) {
@@ -611,8 +626,11 @@ public class AttachmentService {
             throw e;
         } finally {
             Files.deleteIfExists(whole);
-            if (cleaned != null && cleaned != whole) {
-                Files.deleteIfExists(cleaned);
+            if (served != null) {
+                Files.deleteIfExists(served);
+            }
+            if (original != null) {
+                Files.deleteIfExists(original);
             }
         }
     }
@@ -636,40 +654,34 @@ public class AttachmentService {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The copy to serve: the file cleaned of its metadata, or the file itself for types that carry none to clean. */
-    private static Path clean(String mediaType, Path whole) throws IOException {
+    /**
+     * The file to serve: a new file without the metadata (JPEG, PNG, WebP), the file itself cleaned in place (ISO
+     * media), or the file as it came for types that carry nothing to clean. Throws when the bytes are not the
+     * readable file their type says.
+     */
+    private static Path clean(String mediaType, Path whole, Path scratch) throws IOException {
         if (MetadataStripper.cleans(mediaType)) {
-            Path out = Files.createTempFile("terpadu-cleaned-", ".bin");
+            Path out = Files.createTempFile(scratch, "cleaned-", ".bin");
             try (InputStream in = Files.newInputStream(whole); OutputStream o = Files.newOutputStream(out)) {
                 MetadataStripper.strip(mediaType, in, o);
             } catch (IOException e) {
                 Files.deleteIfExists(out);
-                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                        Message.of("attachment.type.broken", "type", mediaType));
+                throw e;
             }
             return out;
         }
         if (IsoMediaCleaner.cleans(mediaType)) {
-            Path out = Files.createTempFile("terpadu-cleaned-", ".bin");
-            Files.copy(whole, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            try {
-                IsoMediaCleaner.clean(out);
-            } catch (IOException e) {
-                Files.deleteIfExists(out);
-                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                        Message.of("attachment.type.broken", "type", mediaType));
-            }
-            return out;
+            IsoMediaCleaner.clean(whole);
         }
         return whole;
     }
 
-    private void reject(UUID id, String sha256, String mediaType) {
+    private void reject(UUID id, String sha256, String mediaType, String why) {
         Attachment a = attachments.findById(id);
         a.status = AttachmentStatus.REJECTED;
         a.sha256 = sha256;
         a.mediaType = mediaType;
-        a.rejection = Message.of("attachment.type", "kind", a.kind, "type", mediaType).in("en");
+        a.rejection = Message.of(why, "kind", a.kind, "type", mediaType).in("en");
         attachments.removeUpload(id);
         records.updated(a, ATTACHMENT, a.regionCode, x -> AttachmentResponse.from(x, null), AttachmentResponse::logged);
     }

@@ -3,6 +3,7 @@ package id.terpadu.attachment.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,6 +29,15 @@ public interface BlobStore {
      * says how much; otherwise nothing is stored and the failure is thrown.
      */
     long write(String key, InputStream in, boolean keepPartial) throws IOException;
+
+    /**
+     * Stores the file under {@code key}, replacing what was there. The file is moved where the store can (a file of
+     * {@link #scratch()} into the file store is a rename); it is gone afterwards either way.
+     */
+    void put(String key, Path file) throws IOException;
+
+    /** A folder for temporary files that {@link #put} keeps cheaply: on the store's own disk, or the upload spool. */
+    Path scratch() throws IOException;
 
     /** The bytes of {@code key} from {@code offset}, at most {@code length} of them ({@code -1}: to the end). */
     InputStream read(String key, long offset, long length) throws IOException;

@@ -62,6 +62,27 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public void put(String key, Path file) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // another disk: copied beside the target first, so that a reader never sees half a file
+            try (InputStream in = Files.newInputStream(file)) {
+                write(key, in, false);
+            }
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** {@code .scratch} below the root: no key starts with a dot, so no key can reach it. */
+    @Override
+    public Path scratch() throws IOException {
+        return Files.createDirectories(root.resolve(".scratch"));
+    }
+
+    @Override
     public InputStream read(String key, long offset, long length) throws IOException {
         FileChannel channel = FileChannel.open(path(key), StandardOpenOption.READ);
         try {

@@ -110,6 +110,23 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
+    public void put(String key, Path file) throws IOException {
+        String object = object(key);
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(object), RequestBody.fromFile(file));
+        } catch (S3Exception e) {
+            throw new IOException("storing " + key + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public Path scratch() throws IOException {
+        return Files.createDirectories(spool);
+    }
+
+    @Override
     public InputStream read(String key, long offset, long length) throws IOException {
         if (length == 0) {
             return InputStream.nullInputStream();

@@ -176,6 +176,23 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void keepsAFileOfItsScratchFolderAndTheFileIsGone() throws IOException {
+        BlobStore store = store();
+        byte[] data = bytes(300_000, 12);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile(store.scratch(), "upload-", ".bin");
+        java.nio.file.Files.write(file, data);
+        store.put("files/kept", file);
+        assertThat(java.nio.file.Files.exists(file)).isFalse();
+        assertThat(readAll(store.read("files/kept", 0, -1))).isEqualTo(data);
+        java.nio.file.Path other = java.nio.file.Files.createTempFile("elsewhere-", ".bin");
+        java.nio.file.Files.write(other, "second".getBytes(StandardCharsets.UTF_8));
+        store.put("files/kept", other);
+        assertThat(readAll(store.read("files/kept", 0, -1))).as("replaced, from another folder")
+                .isEqualTo("second".getBytes(StandardCharsets.UTF_8));
+        assertThat(java.nio.file.Files.exists(other)).isFalse();
+    }
+
+    @Test
     void isReady() throws IOException {
         store().check();
     }
