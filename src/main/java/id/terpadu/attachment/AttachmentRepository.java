@@ -57,6 +57,24 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 a -> List.of(a.createdAt.toString(), a.id.toString()));
     }
 
+    /**
+     * The attachments that go when a record of this type is removed: its own, and those of the records the database
+     * removes with it (an incident's activities, a plan's or an item's progress reports).
+     */
+    @SuppressWarnings("unchecked")
+    List<Attachment> under(String type, UUID id) {
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select id from attachment where parent_id = :id
+                union
+                select a.id from attachment a join incident_activity x on a.activity_id = x.id
+                where :type = 'incident' and x.incident_id = :id
+                union
+                select a.id from attachment a join action_plan_report r on a.report_id = r.id
+                where (:type = 'action-plan' and r.plan_id = :id) or (:type = 'action-plan-item' and r.item_id = :id)""")
+                .setParameter("id", id).setParameter("type", type).getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
     /** How many attachments a record has (any status: an upload under way takes its place too). */
     long countOf(UUID parentId) {
         return count("parentId", parentId);

@@ -124,6 +124,35 @@ public class AttachmentResourceTest {
         assertThat(history).contains("AVAILABLE").doesNotContain("100.1179", "-0.6264", "capture\":{");
     }
 
+    @Test
+    void anIncidentRemovedTakesItsAndItsActivitiesAttachmentsAndTheirBytesAndTheFeedIsTold() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        String activity = coordinator("13").body(IncidentResourceTest.activity("PATROLI", polres))
+                .post("/api/v1/incidents/" + incident + "/activities").then().statusCode(201).extract().path("id");
+        String own = attach(coordinatorForm("13"), incident, Samples.image("jpg", 90, 60), "a.jpg", "FOTO", Map.of())
+                .then().statusCode(201).extract().path("id");
+        String ofActivity = coordinatorForm("13").multiPart("file", "b.png", Samples.image("png", 70, 50), "image/png")
+                .multiPart("parentType", "incident-activity").multiPart("parentId", activity).multiPart("kind", "FOTO")
+                .multiPart("title", "Patroli di lokasi").post(PATH).then().statusCode(201).extract().path("id");
+        String version = coordinator("13").get("/api/v1/incidents/" + incident).then().extract().header("ETag");
+
+        coordinator("13").header("If-Match", version).delete("/api/v1/incidents/" + incident).then().statusCode(204);
+
+        id.terpadu.attachment.storage.BlobStore store = io.quarkus.arc.Arc.container()
+                .instance(id.terpadu.attachment.storage.BlobStore.class).get();
+        for (String id : List.of(own, ofActivity)) {
+            coordinator("13").get(PATH + "/" + id).then().statusCode(404);
+            assertThat(Db.count("select count(*) from change_log where entity_type = 'attachment' and entity_id = ?::uuid "
+                    + "and operation = 'DELETE'", id)).as("the removal of " + id + " is in the change log").isEqualTo(1);
+            Instant until = Instant.now().plusSeconds(20);
+            while (store.size("files/" + id).isPresent() && Instant.now().isBefore(until)) {
+                Thread.sleep(200);
+            }
+            assertThat(store.size("files/" + id)).as("the bytes of " + id).isEmpty();
+        }
+    }
+
     static byte[] awaitThumbnail(String id) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(until)) {

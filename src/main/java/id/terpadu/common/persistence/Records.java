@@ -1,5 +1,6 @@
 package id.terpadu.common.persistence;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.ChangeLog;
+import io.quarkus.arc.All;
 import id.terpadu.common.changelog.Operation;
 import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
@@ -23,10 +25,12 @@ public class Records {
 
     private final EntityManager em;
     private final ChangeLog changeLog;
+    private final List<RemovalListener> removals;
 
-    Records(EntityManager em, ChangeLog changeLog) {
+    Records(EntityManager em, ChangeLog changeLog, @All List<RemovalListener> removals) {
         this.em = em;
         this.changeLog = changeLog;
+        this.removals = removals;
     }
 
     /** The id for a new record: the client's own, unless a record of that type already has it (409). */
@@ -95,6 +99,9 @@ public class Records {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(AuditedEntity entity, RecordType type, String regionCode) {
+        for (RemovalListener listener : removals) {
+            listener.removing(type, entity.id);
+        }
         long version = entity.version;
         em.remove(entity);
         em.flush();
