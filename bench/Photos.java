@@ -1,7 +1,6 @@
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
 
 /** Writes {@code count} phone-sized JPEG photos of noise (about 4 MB each, none alike): java bench/Photos.java DIR COUNT. */

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import id.terpadu.common.db.EmbeddedDatabase;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+
+import id.terpadu.common.db.EmbeddedDatabase;
 
 /**
  * Entry point for {@code java -jar} and dev mode: when no datasource URL is configured, starts the embedded
@@ -49,9 +50,10 @@ public class TerpaduMain {
         System.setProperty(URL_KEY, db.jdbcUrl());
         System.setProperty("quarkus.datasource.username", db.username());
         System.setProperty("quarkus.datasource.password", db.password());
-        Log.infof("No database configured: started an embedded PostgreSQL on port %d with its data in %s "
-                + "(psql -h localhost -p %d -U postgres %s). To use an external server, set "
-                + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.",
+        Log.infof(
+                "No database configured: started an embedded PostgreSQL on port %d with its data in %s "
+                        + "(psql -h localhost -p %d -U postgres %s). To use an external server, set "
+                        + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.",
                 db.port(), db.dataDir(), db.port(), EmbeddedDatabase.DATABASE);
     }
 }

@@ -23,29 +23,39 @@ final class Achievement {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Achievement() {
-    }
+    private Achievement() {}
 
     /** realisation / target × 100, two decimals, not capped. */
     static BigDecimal percentage(BigDecimal realisation, BigDecimal target) {
         return realisation.multiply(HUNDRED).divide(target, 2, RoundingMode.HALF_UP);
     }
 
-    static PeriodAchievement of(int year, Period period, List<PlanItem> items, List<ProgressReport> reports, LocalDate today) {
+    static PeriodAchievement of(
+            int year, Period period, List<PlanItem> items, List<ProgressReport> reports, LocalDate today) {
         Map<UUID, ProgressReport> verified = reports.stream()
                 .filter(r -> r.period == period && r.status == ReportStatus.VERIFIED)
                 .collect(Collectors.toMap(r -> r.itemId, Function.identity()));
         boolean started = !today.isBefore(period.startsOn(year));
         List<StageAchievement> stages = new ArrayList<>();
         for (PlanStage stage : PlanStage.values()) {
-            List<PlanItem> ofStage = items.stream().filter(i -> i.stage == stage).toList();
-            stages.add(new StageAchievement(stage, ofStage.size(), (int) ofStage.stream()
-                    .filter(i -> verified.containsKey(i.id)).count(), started ? mean(ofStage, verified) : null));
+            List<PlanItem> ofStage =
+                    items.stream().filter(i -> i.stage == stage).toList();
+            stages.add(new StageAchievement(
+                    stage,
+                    ofStage.size(),
+                    (int) ofStage.stream()
+                            .filter(i -> verified.containsKey(i.id))
+                            .count(),
+                    started ? mean(ofStage, verified) : null));
         }
-        return new PeriodAchievement(period, period.startsOn(year), period.endsOn(year), started,
-                started ? mean(items, verified) : null, stages);
+        return new PeriodAchievement(
+                period,
+                period.startsOn(year),
+                period.endsOn(year),
+                started,
+                started ? mean(items, verified) : null,
+                stages);
     }
-
 
     private static BigDecimal mean(List<PlanItem> items, Map<UUID, ProgressReport> verified) {
         if (items.isEmpty()) {
@@ -55,7 +65,8 @@ final class Achievement {
         for (PlanItem item : items) {
             ProgressReport report = verified.get(item.id);
             if (report != null) {
-                total = total.add(percentage(report.realisation, item.targetValue).min(HUNDRED));
+                total = total.add(
+                        percentage(report.realisation, item.targetValue).min(HUNDRED));
             }
         }
         return total.divide(BigDecimal.valueOf(items.size()), 2, RoundingMode.HALF_UP);

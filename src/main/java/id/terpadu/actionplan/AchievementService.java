@@ -53,8 +53,10 @@ public class AchievementService {
     /** Province teams' plans of a year ranked by their overall achievement in a period, among those the caller sees. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RecapResponse recap(int year, Period period) {
-        Filter filter = caller.scope().restrict(new Filter().and("p.teamId = t.id"), "t.regionCode")
-                .and("t.level = :?", TeamLevel.PROVINSI).and("p.year = :?", year);
+        Filter filter = caller.scope()
+                .restrict(new Filter().and("p.teamId = t.id"), "t.regionCode")
+                .and("t.level = :?", TeamLevel.PROVINSI)
+                .and("p.year = :?", year);
         List<Object[]> found = plans.withRegion(filter);
         boolean started = !ActionPlanService.today().isBefore(period.startsOn(year));
         if (found.isEmpty()) {
@@ -63,26 +65,43 @@ public class AchievementService {
         List<UUID> ids = found.stream().map(row -> ((ActionPlan) row[0]).id).toList();
         List<PlanItem> items = plans.itemsOf(ids);
         List<ProgressReport> reports = plans.verifiedReports(ids, period);
-        Map<String, String> names = regions.names(found.stream().map(row -> (String) row[1]).toList());
-        record Scored(ActionPlan plan, String province, int items, int verified, BigDecimal achievement) {
-        }
+        Map<String, String> names =
+                regions.names(found.stream().map(row -> (String) row[1]).toList());
+        record Scored(ActionPlan plan, String province, int items, int verified, BigDecimal achievement) {}
         List<Scored> scored = new ArrayList<>();
         for (Object[] row : found) {
             ActionPlan plan = (ActionPlan) row[0];
-            List<PlanItem> own = items.stream().filter(i -> i.planId.equals(plan.id)).toList();
-            List<ProgressReport> ownReports = reports.stream().filter(r -> r.planId.equals(plan.id)).toList();
+            List<PlanItem> own =
+                    items.stream().filter(i -> i.planId.equals(plan.id)).toList();
+            List<ProgressReport> ownReports =
+                    reports.stream().filter(r -> r.planId.equals(plan.id)).toList();
             PeriodAchievement a = Achievement.of(year, period, own, ownReports, ActionPlanService.today());
-            scored.add(new Scored(plan, (String) row[1], own.size(),
-                    a.stages().stream().mapToInt(ActionPlanDtos.StageAchievement::verifiedItems).sum(), a.overall()));
+            scored.add(new Scored(
+                    plan,
+                    (String) row[1],
+                    own.size(),
+                    a.stages().stream()
+                            .mapToInt(ActionPlanDtos.StageAchievement::verifiedItems)
+                            .sum(),
+                    a.overall()));
         }
         scored.sort(Comparator.comparing(Scored::achievement, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Scored::province));
         List<RecapRow> rows = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
             Scored s = scored.get(i);
-            int rank = i > 0 && java.util.Objects.equals(s.achievement(), scored.get(i - 1).achievement())
-                    ? rows.get(i - 1).rank() : i + 1;
-            rows.add(new RecapRow(rank, s.province(), names.get(s.province()), s.plan().id, s.items(), s.verified(),
+            int rank = i > 0
+                            && java.util.Objects.equals(
+                                    s.achievement(), scored.get(i - 1).achievement())
+                    ? rows.get(i - 1).rank()
+                    : i + 1;
+            rows.add(new RecapRow(
+                    rank,
+                    s.province(),
+                    names.get(s.province()),
+                    s.plan().id,
+                    s.items(),
+                    s.verified(),
                     s.achievement()));
         }
         return new RecapResponse(year, period, started, Achievement.RULE, rows);

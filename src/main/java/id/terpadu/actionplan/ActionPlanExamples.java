@@ -81,6 +81,5 @@ final class ActionPlanExamples {
 
     static final String VERIFY = "{\"to\": \"VERIFIED\"}";
 
-    private ActionPlanExamples() {
-    }
+    private ActionPlanExamples() {}
 }

@@ -19,13 +19,16 @@ import id.terpadu.team.TeamLevel;
 public class ActionPlanFilters {
 
     @QueryParam("teamId")
-    @Parameter(description = "Only this team's plans", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-            maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "Only this team's plans",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String teamId;
 
     @QueryParam("year")
-    @Parameter(description = "Plan year", example = "2024", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
-            minimum = "2012", maximum = "2100"))
+    @Parameter(
+            description = "Plan year",
+            example = "2024",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2012", maximum = "2100"))
     String year;
 
     @QueryParam("level")
@@ -33,9 +36,14 @@ public class ActionPlanFilters {
     String level;
 
     @QueryParam("region")
-    @Parameter(description = "Region code of the team; the region and everything below it", example = "13",
-            schema = @Schema(type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH,
-                    pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Region code of the team; the region and everything below it",
+            example = "13",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String region;
 
     UUID teamId() {

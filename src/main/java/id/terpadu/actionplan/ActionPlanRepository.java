@@ -27,8 +27,8 @@ public class ActionPlanRepository extends ScopedRepository<ActionPlan> {
 
     private static final List<SortKey> ORDER = List.of(SortKey.integerDesc("e.year"), SortKey.uuid("e.id"));
     private static final List<SortKey> ITEM_ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
-    private static final List<SortKey> REPORT_ORDER = List.of(SortKey.enumName("e.period", Period.class),
-            SortKey.uuid("e.id"));
+    private static final List<SortKey> REPORT_ORDER =
+            List.of(SortKey.enumName("e.period", Period.class), SortKey.uuid("e.id"));
 
     private final TeamRepository teams;
 
@@ -49,7 +49,13 @@ public class ActionPlanRepository extends ScopedRepository<ActionPlan> {
 
     /** A page of plans ({@code e}) by the filter, which may name their team ({@code t}); latest year first. */
     Page<ActionPlan> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), ActionPlan.class, "ActionPlan e, Team t", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                ActionPlan.class,
+                "ActionPlan e, Team t",
+                filter,
+                ORDER,
+                page,
                 p -> List.of(Integer.toString(p.year), p.id.toString()));
     }
 
@@ -59,8 +65,9 @@ public class ActionPlanRepository extends ScopedRepository<ActionPlan> {
 
     /** The plans ({@code p}) of the filter with their team's region ({@code t.regionCode}). */
     List<Object[]> withRegion(Filter filter) {
-        var query = getEntityManager().createQuery(
-                "select p, t.regionCode from ActionPlan p, Team t where " + filter.where(), Object[].class);
+        var query = getEntityManager()
+                .createQuery(
+                        "select p, t.regionCode from ActionPlan p, Team t where " + filter.where(), Object[].class);
         filter.parameters().forEach(query::setParameter);
         return query.getResultList();
     }
@@ -68,7 +75,13 @@ public class ActionPlanRepository extends ScopedRepository<ActionPlan> {
     // ---- items ----------------------------------------------------------------------------------------------
 
     Page<PlanItem> items(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), PlanItem.class, "PlanItem e", filter, ITEM_ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                PlanItem.class,
+                "PlanItem e",
+                filter,
+                ITEM_ORDER,
+                page,
                 i -> List.of(i.createdAt.toString(), i.id.toString()));
     }
 
@@ -83,19 +96,29 @@ public class ActionPlanRepository extends ScopedRepository<ActionPlan> {
 
     /** The items of a plan, oldest first. */
     List<PlanItem> itemsOf(UUID planId) {
-        return getEntityManager().createQuery("from PlanItem i where i.planId = :id order by i.createdAt, i.id",
-                PlanItem.class).setParameter("id", planId).getResultList();
+        return getEntityManager()
+                .createQuery("from PlanItem i where i.planId = :id order by i.createdAt, i.id", PlanItem.class)
+                .setParameter("id", planId)
+                .getResultList();
     }
 
     List<PlanItem> itemsOf(List<UUID> planIds) {
-        return getEntityManager().createQuery("from PlanItem i where i.planId in :ids", PlanItem.class)
-                .setParameter("ids", planIds).getResultList();
+        return getEntityManager()
+                .createQuery("from PlanItem i where i.planId in :ids", PlanItem.class)
+                .setParameter("ids", planIds)
+                .getResultList();
     }
 
     // ---- progress reports -----------------------------------------------------------------------------------
 
     Page<ProgressReport> reports(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), ProgressReport.class, "ProgressReport e", filter, REPORT_ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                ProgressReport.class,
+                "ProgressReport e",
+                filter,
+                REPORT_ORDER,
+                page,
                 r -> List.of(r.period.name(), r.id.toString()));
     }
 
@@ -110,22 +133,33 @@ public class ActionPlanRepository extends ScopedRepository<ActionPlan> {
 
     /** Every report of a plan. */
     List<ProgressReport> reportsOf(UUID planId) {
-        return getEntityManager().createQuery("from ProgressReport r where r.planId = :id", ProgressReport.class)
-                .setParameter("id", planId).getResultList();
+        return getEntityManager()
+                .createQuery("from ProgressReport r where r.planId = :id", ProgressReport.class)
+                .setParameter("id", planId)
+                .getResultList();
     }
 
     /** The verified reports of these plans for a period. */
     List<ProgressReport> verifiedReports(List<UUID> planIds, Period period) {
-        return getEntityManager().createQuery(
-                "from ProgressReport r where r.planId in :ids and r.period = :period and r.status = :status",
-                ProgressReport.class).setParameter("ids", planIds).setParameter("period", period)
-                .setParameter("status", ReportStatus.VERIFIED).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "from ProgressReport r where r.planId in :ids and r.period = :period and r.status = :status",
+                        ProgressReport.class)
+                .setParameter("ids", planIds)
+                .setParameter("period", period)
+                .setParameter("status", ReportStatus.VERIFIED)
+                .getResultList();
     }
 
     boolean periodReported(UUID itemId, Period period) {
-        return getEntityManager().createQuery(
-                "select count(*) from ProgressReport r where r.itemId = :item and r.period = :period", Long.class)
-                .setParameter("item", itemId).setParameter("period", period).getSingleResult() > 0;
+        return getEntityManager()
+                        .createQuery(
+                                "select count(*) from ProgressReport r where r.itemId = :item and r.period = :period",
+                                Long.class)
+                        .setParameter("item", itemId)
+                        .setParameter("period", period)
+                        .getSingleResult()
+                > 0;
     }
 
     PlanItem itemById(UUID itemId) {

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
 import id.terpadu.actionplan.ActionPlanDtos.PlanItemInput;
@@ -18,6 +17,7 @@ import id.terpadu.actionplan.ActionPlanDtos.PlanItemResponse;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
@@ -25,9 +25,9 @@ import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
-import id.terpadu.common.region.RegionCode;
 import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamLevel;
@@ -57,8 +57,13 @@ public class ActionPlanService {
     private final TeamRepository teams;
     private final AgencyService agencies;
 
-    ActionPlanService(ActionPlanRepository plans, Caller caller, ChangeLog changeLog, Records records,
-            TeamRepository teams, AgencyService agencies) {
+    ActionPlanService(
+            ActionPlanRepository plans,
+            Caller caller,
+            ChangeLog changeLog,
+            Records records,
+            TeamRepository teams,
+            AgencyService agencies) {
         this.plans = plans;
         this.caller = caller;
         this.changeLog = changeLog;
@@ -75,7 +80,8 @@ public class ActionPlanService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ActionPlanResponse> list(UUID teamId, Integer year, TeamLevel level, String region, PageRequest page) {
-        Filter filter = caller.scope().restrict(new Filter().and("e.teamId = t.id"), "t.regionCode")
+        Filter filter = caller.scope()
+                .restrict(new Filter().and("e.teamId = t.id"), "t.regionCode")
                 .andIf(teamId, "e.teamId = :?", teamId)
                 .andIf(year, "e.year = :?", year)
                 .andIf(level, "t.level = :?", level);
@@ -84,7 +90,8 @@ public class ActionPlanService {
             RegionScope.Columns.of("t.regionCode").within(filter, region);
         }
         Page<ActionPlan> found = plans.page(filter, page);
-        Map<UUID, Team> byId = teams.byId(found.items().stream().map(p -> p.teamId).toList());
+        Map<UUID, Team> byId =
+                teams.byId(found.items().stream().map(p -> p.teamId).toList());
         return found.map(p -> view(p, byId.get(p.teamId)));
     }
 
@@ -95,8 +102,17 @@ public class ActionPlanService {
     }
 
     static ActionPlanResponse view(ActionPlan p, Team team) {
-        return new ActionPlanResponse(p.id, p.teamId, team.level, team.regionCode, p.year, p.title, p.decree, p.version,
-                p.createdAt, p.updatedAt);
+        return new ActionPlanResponse(
+                p.id,
+                p.teamId,
+                team.level,
+                team.regionCode,
+                p.year,
+                p.title,
+                p.decree,
+                p.version,
+                p.createdAt,
+                p.updatedAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -126,8 +142,8 @@ public class ActionPlanService {
         Team team = teams.findById(plan.teamId);
         Records.checkReplace(plan, input.id(), expectedVersion);
         if (!plan.teamId.equals(input.teamId()) || plan.year != input.year()) {
-            throw ProblemException.invalid(plan.year != input.year() ? "year" : "teamId",
-                    Message.of("plan.team-year.fixed"));
+            throw ProblemException.invalid(
+                    plan.year != input.year() ? "year" : "teamId", Message.of("plan.team-year.fixed"));
         }
         apply(plan, input);
         return records.updated(plan, PLAN, team.regionCode, p -> view(p, team));
@@ -135,7 +151,9 @@ public class ActionPlanService {
 
     private static void apply(ActionPlan plan, ActionPlanInput input) {
         plan.title = input.title().trim();
-        plan.decree = input.decree() == null || input.decree().isBlank() ? null : input.decree().trim();
+        plan.decree = input.decree() == null || input.decree().isBlank()
+                ? null
+                : input.decree().trim();
     }
 
     /** Deletes a plan that has no submitted or verified report, with its items and drafts (each with a tombstone). */
@@ -156,11 +174,14 @@ public class ActionPlanService {
     }
 
     private static void requireOnlyDrafts(List<ProgressReport> reports, boolean plan) {
-        reports.stream().filter(r -> r.status == ReportStatus.SUBMITTED || r.status == ReportStatus.VERIFIED).findFirst()
+        reports.stream()
+                .filter(r -> r.status == ReportStatus.SUBMITTED || r.status == ReportStatus.VERIFIED)
+                .findFirst()
                 .ifPresent(r -> {
-                    throw ProblemException.conflict(plan
-                            ? Message.of("plan.reported", "status", r.status, "period", r.period)
-                            : Message.of("plan.item.reported", "status", r.status, "period", r.period));
+                    throw ProblemException.conflict(
+                            plan
+                                    ? Message.of("plan.reported", "status", r.status, "period", r.period)
+                                    : Message.of("plan.item.reported", "status", r.status, "period", r.period));
                 });
     }
 
@@ -196,10 +217,13 @@ public class ActionPlanService {
         Team team = teams.findById(plan.teamId);
         PlanItem item = plans.item(planId, itemId);
         Records.checkReplace(item, input.id(), expectedVersion);
-        boolean reported = plans.reportsOf(planId).stream().anyMatch(r -> r.itemId.equals(itemId)
-                && (r.status == ReportStatus.SUBMITTED || r.status == ReportStatus.VERIFIED));
-        if (reported && (input.stage() != item.stage || input.targetValue().compareTo(item.targetValue) != 0
-                || !input.targetUnit().trim().equals(item.targetUnit))) {
+        boolean reported = plans.reportsOf(planId).stream()
+                .anyMatch(r -> r.itemId.equals(itemId)
+                        && (r.status == ReportStatus.SUBMITTED || r.status == ReportStatus.VERIFIED));
+        if (reported
+                && (input.stage() != item.stage
+                        || input.targetValue().compareTo(item.targetValue) != 0
+                        || !input.targetUnit().trim().equals(item.targetUnit))) {
             throw ProblemException.conflict(Message.of("plan.item.target.fixed"));
         }
         applyItem(plan, item, input);
@@ -212,7 +236,9 @@ public class ActionPlanService {
         Team team = teams.findById(plan.teamId);
         PlanItem item = plans.item(planId, itemId);
         ETags.check(expectedVersion, item.version);
-        List<ProgressReport> reports = plans.reportsOf(planId).stream().filter(r -> r.itemId.equals(itemId)).toList();
+        List<ProgressReport> reports = plans.reportsOf(planId).stream()
+                .filter(r -> r.itemId.equals(itemId))
+                .toList();
         requireOnlyDrafts(reports, false);
         for (ProgressReport report : reports) {
             records.deleted(report, ProgressReportService.REPORT, team.regionCode);
@@ -232,11 +258,13 @@ public class ActionPlanService {
             throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
         }
         if (input.startsOn().getYear() != plan.year || input.endsOn().getYear() != plan.year) {
-            throw ProblemException.invalid(input.startsOn().getYear() != plan.year ? "startsOn" : "endsOn",
+            throw ProblemException.invalid(
+                    input.startsOn().getYear() != plan.year ? "startsOn" : "endsOn",
                     Message.of("plan.item.schedule.year", "year", plan.year));
         }
         agencies.referenced(input.responsibleAgencyId(), "responsibleAgencyId");
-        List<UUID> supporting = input.supportingAgencyIds() == null ? List.of()
+        List<UUID> supporting = input.supportingAgencyIds() == null
+                ? List.of()
                 : input.supportingAgencyIds().stream().distinct().toList();
         for (int i = 0; i < supporting.size(); i++) {
             agencies.referenced(supporting.get(i), "supportingAgencyIds[" + i + "]");
@@ -252,5 +280,4 @@ public class ActionPlanService {
         item.startsOn = input.startsOn();
         item.endsOn = input.endsOn();
     }
-
 }

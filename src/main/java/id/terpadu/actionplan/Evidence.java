@@ -10,8 +10,13 @@ import id.terpadu.common.validation.Constraints;
 
 @Schema(name = "Evidence", description = "A link to the evidence of an activity (minutes, photos, a decree)")
 public record Evidence(
-        @NotBlank @Size(max = 2000) @Pattern(regexp = Constraints.HTTPS_LINK, message = Constraints.HTTPS_LINK_MESSAGE)
-        @Schema(example = "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf") String url,
-        @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
-        @Schema(example = "Notulen rapat koordinasi") String description) {
-}
+        @NotBlank
+        @Size(max = 2000)
+        @Pattern(regexp = Constraints.HTTPS_LINK, message = Constraints.HTTPS_LINK_MESSAGE)
+        @Schema(example = "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf")
+        String url,
+
+        @Size(max = 300)
+        @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+        @Schema(example = "Notulen rapat koordinasi")
+        String description) {}

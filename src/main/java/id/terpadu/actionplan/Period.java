@@ -4,7 +4,9 @@ import java.time.LocalDate;
 
 /** The four-monthly reporting periods of a Rencana Aksi Terpadu: B04 (Jan–Apr), B08 (May–Aug), B12 (Sep–Dec). */
 public enum Period {
-    B04(1), B08(5), B12(9);
+    B04(1),
+    B08(5),
+    B12(9);
 
     private final int startMonth;
 

@@ -21,15 +21,19 @@ import id.terpadu.common.persistence.AuditedEntity;
 public class PlanItem extends AuditedEntity {
 
     public UUID planId;
+
     @Enumerated(EnumType.STRING)
     public PlanStage stage;
+
     public String activity;
     public String indicator;
     public BigDecimal targetValue;
     public String targetUnit;
     public UUID responsibleAgencyId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<UUID> supportingAgencyIds;
+
     public Long budgetIdr;
     public LocalDate startsOn;
     public LocalDate endsOn;

@@ -22,15 +22,20 @@ public class ProgressReport extends AuditedEntity {
 
     public UUID planId;
     public UUID itemId;
+
     @Enumerated(EnumType.STRING)
     public Period period;
+
     public BigDecimal realisation;
     public BigDecimal percentage;
     public String obstacles;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Evidence> evidence;
+
     @Enumerated(EnumType.STRING)
     public ReportStatus status;
+
     public Instant submittedAt;
     public String submittedBy;
     public Instant reviewedAt;

@@ -25,8 +25,9 @@ public class ProgressReportFilters {
     String status;
 
     @QueryParam("itemId")
-    @Parameter(description = "Only this item's reports", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-            maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "Only this item's reports",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String itemId;
 
     Period period() {

@@ -6,16 +6,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.actionplan.ActionPlanDtos.ReportInput;
 import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
@@ -49,8 +49,8 @@ public class ProgressReportService {
     private final ChangeLog changeLog;
     private final Records records;
 
-    ProgressReportService(ActionPlanRepository plans, TeamRepository teams, Caller caller, ChangeLog changeLog,
-            Records records) {
+    ProgressReportService(
+            ActionPlanRepository plans, TeamRepository teams, Caller caller, ChangeLog changeLog, Records records) {
         this.plans = plans;
         this.teams = teams;
         this.caller = caller;
@@ -59,10 +59,14 @@ public class ProgressReportService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ReportResponse> reports(UUID planId, Period period, ReportStatus status, UUID itemId, PageRequest page) {
+    public Page<ReportResponse> reports(
+            UUID planId, Period period, ReportStatus status, UUID itemId, PageRequest page) {
         plans.visible(planId);
-        Filter filter = new Filter().and("e.planId = :?", planId).andIf(period, "e.period = :?", period)
-                .andIf(status, "e.status = :?", status).andIf(itemId, "e.itemId = :?", itemId);
+        Filter filter = new Filter()
+                .and("e.planId = :?", planId)
+                .andIf(period, "e.period = :?", period)
+                .andIf(status, "e.status = :?", status)
+                .andIf(itemId, "e.itemId = :?", itemId);
         return plans.reports(filter, page).map(ReportResponse::from);
     }
 
@@ -86,8 +90,8 @@ public class ProgressReportService {
         PlanItem item = plans.item(planId, itemId);
         LocalDate start = input.period().startsOn(plan.year);
         if (ActionPlanService.today().isBefore(start)) {
-            throw ProblemException.conflict(Message.of("plan.report.period.not-started", "period", input.period(),
-                    "year", plan.year, "date", start));
+            throw ProblemException.conflict(Message.of(
+                    "plan.report.period.not-started", "period", input.period(), "year", plan.year, "date", start));
         }
         if (plans.periodReported(itemId, input.period())) {
             throw ProblemException.conflict(Message.of("plan.report.period.taken", "period", input.period()));
@@ -128,15 +132,19 @@ public class ProgressReportService {
 
     private static void requireEditable(ProgressReport report) {
         if (!report.status.editable()) {
-            throw ProblemException.conflict(report.status == ReportStatus.VERIFIED ? Message.of("plan.report.final")
-                    : Message.of("plan.report.not-editable", "status", report.status));
+            throw ProblemException.conflict(
+                    report.status == ReportStatus.VERIFIED
+                            ? Message.of("plan.report.final")
+                            : Message.of("plan.report.not-editable", "status", report.status));
         }
     }
 
     private static void applyReport(ProgressReport report, PlanItem item, ReportInput input) {
         report.realisation = input.realisation().setScale(2, java.math.RoundingMode.UNNECESSARY);
         report.percentage = Achievement.percentage(report.realisation, item.targetValue);
-        report.obstacles = input.obstacles() == null || input.obstacles().isBlank() ? null : input.obstacles().trim();
+        report.obstacles = input.obstacles() == null || input.obstacles().isBlank()
+                ? null
+                : input.obstacles().trim();
         report.evidence = input.evidence() == null ? new ArrayList<>() : new ArrayList<>(input.evidence());
     }
 
@@ -152,9 +160,12 @@ public class ProgressReportService {
         ProgressReport report = plans.report(planId, reportId);
         ETags.check(expectedVersion, report.version);
         ReportStatus from = report.status;
-        ReportStatus.TABLE.require(from, input.to(), () -> from == ReportStatus.VERIFIED
-                ? Message.of("plan.report.transition.final", "to", input.to())
-                : Message.of("plan.report.transition.refused", "from", from, "to", input.to()));
+        ReportStatus.TABLE.require(
+                from,
+                input.to(),
+                () -> from == ReportStatus.VERIFIED
+                        ? Message.of("plan.report.transition.final", "to", input.to())
+                        : Message.of("plan.report.transition.refused", "from", from, "to", input.to()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (input.to() == ReportStatus.SUBMITTED) {
             caller.scope().requireWritable(team.regionCode, "regionCode");
@@ -168,17 +179,21 @@ public class ProgressReportService {
         } else {
             String above = levelAbove(team);
             if (!caller.scope().covers(above) || !(caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_))) {
-                throw ProblemException.forbidden(above == null
-                        ? Message.of("plan.report.verify.national", "level", team.level)
-                        : Message.of("plan.report.verify.province", "level", team.level, "province", above));
+                throw ProblemException.forbidden(
+                        above == null
+                                ? Message.of("plan.report.verify.national", "level", team.level)
+                                : Message.of("plan.report.verify.province", "level", team.level, "province", above));
             }
-            if (input.to() == ReportStatus.RETURNED && (input.note() == null || input.note().isBlank())) {
+            if (input.to() == ReportStatus.RETURNED
+                    && (input.note() == null || input.note().isBlank())) {
                 throw ProblemException.invalid("note", Message.of("plan.report.note.returned"));
             }
             report.reviewedAt = now;
             report.reviewedBy = caller.subject();
         }
-        report.reviewNote = input.note() == null || input.note().isBlank() ? report.reviewNote : input.note().trim();
+        report.reviewNote = input.note() == null || input.note().isBlank()
+                ? report.reviewNote
+                : input.note().trim();
         report.status = input.to();
         return records.updated(report, REPORT, team.regionCode, ReportResponse::from);
     }
@@ -187,5 +202,4 @@ public class ProgressReportService {
     static String levelAbove(Team team) {
         return team.level == TeamLevel.KABUPATEN_KOTA ? team.regionCode.substring(0, 2) : null;
     }
-
 }

@@ -9,7 +9,10 @@ import id.terpadu.common.state.StateTable;
  * above); a RETURNED report is corrected and submitted again. VERIFIED is final: the report can no longer change.
  */
 public enum ReportStatus {
-    DRAFT, SUBMITTED, VERIFIED, RETURNED;
+    DRAFT,
+    SUBMITTED,
+    VERIFIED,
+    RETURNED;
 
     /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
     public static final StateTable<ReportStatus> TABLE = StateTable.of(ReportStatus.class)

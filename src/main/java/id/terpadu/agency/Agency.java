@@ -13,11 +13,14 @@ import id.terpadu.common.persistence.AuditedEntity;
 public class Agency extends AuditedEntity {
 
     public String name;
+
     @Enumerated(EnumType.STRING)
     public AgencyType type;
+
     public UUID parentId;
     /** {@code null}: a national body. */
     public String regionCode;
+
     public String phone;
     public String email;
     public String address;

@@ -19,6 +19,5 @@ final class AgencyExamples {
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 
-    private AgencyExamples() {
-    }
+    private AgencyExamples() {}
 }

@@ -22,18 +22,28 @@ public class AgencyFilters {
     String type;
 
     @QueryParam("region")
-    @Parameter(description = "Region code; matches the region and everything below it", example = "19", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Region code; matches the region and everything below it",
+            example = "19",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("parentId")
-    @Parameter(description = "Id of the parent unit", example = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", schema = @Schema(
-            type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "Id of the parent unit",
+            example = "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String parentId;
 
     @QueryParam("q")
-    @Parameter(description = "Part of the name, case-insensitive", example = "polres", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
+    @Parameter(
+            description = "Part of the name, case-insensitive",
+            example = "polres",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
     String q;
 
     AgencyType type() {

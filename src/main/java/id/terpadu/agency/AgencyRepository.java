@@ -39,17 +39,28 @@ public class AgencyRepository extends ScopedRepository<Agency> {
     }
 
     Page<Agency> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), Agency.class, "Agency e", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                Agency.class,
+                "Agency e",
+                filter,
+                ORDER,
+                page,
                 a -> List.of(a.name, a.id.toString()));
     }
 
     /** Whether a unit of the agency lies outside {@code region} (or is national). */
     boolean unitsOutside(UUID id, String region) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                        .createQuery("""
                 select count(*) from Agency a where a.parentId = :id
                 and (a.regionCode is null or (a.regionCode <> :region and a.regionCode not like :below))
-                """, Long.class).setParameter("id", id).setParameter("region", region)
-                .setParameter("below", region + ".%").getSingleResult() > 0;
+                """, Long.class)
+                        .setParameter("id", id)
+                        .setParameter("region", region)
+                        .setParameter("below", region + ".%")
+                        .getSingleResult()
+                > 0;
     }
 
     boolean hasUnits(UUID id) {
@@ -63,6 +74,9 @@ public class AgencyRepository extends ScopedRepository<Agency> {
     }
 
     private long count(String hql, UUID id) {
-        return getEntityManager().createQuery(hql, Long.class).setParameter("id", id).getSingleResult();
+        return getEntityManager()
+                .createQuery(hql, Long.class)
+                .setParameter("id", id)
+                .getSingleResult();
     }
 }

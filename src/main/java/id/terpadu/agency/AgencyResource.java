@@ -1,7 +1,5 @@
 package id.terpadu.agency;
 
-import jakarta.ws.rs.core.UriInfo;
-import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,6 +35,7 @@ import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
+import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
@@ -45,7 +45,7 @@ import id.terpadu.common.security.Role;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Agencies", description = "Member agencies of the Tim Terpadu and their units")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class AgencyResource {
 
     private final AgencyService service;
@@ -55,24 +55,37 @@ public class AgencyResource {
     }
 
     @GET
-    @Operation(summary = "List agencies", description = "Agencies visible in your region scope (national bodies are "
-            + "visible to all), ordered by name. Filters: type, region subtree (a province code finds its kabupaten/kota "
-            + "and below), parent unit, part of the name. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of agencies", content = @Content(
-            schema = @Schema(ref = "AgencyPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
-                    value = AgencyExamples.PAGE)))
+    @Operation(
+            summary = "List agencies",
+            description = "Agencies visible in your region scope (national bodies are "
+                    + "visible to all), ordered by name. Filters: type, region subtree (a province code finds its kabupaten/kota "
+                    + "and below), parent unit, part of the name. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of agencies",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "AgencyPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "page", value = AgencyExamples.PAGE)))
     public Response list(@BeanParam AgencyFilters filters, @BeanParam PageParams page) {
         return page.ok(service.list(filters.type(), filters.region(), filters.parentId(), filters.q(), page.request()));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an agency", description = "One agency with its ETag. An agency outside your region "
-            + "scope answers 404. If-None-Match with the current ETag gives 304.")
-    @APIResponse(responseCode = "200", description = "The agency", content = @Content(
-            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
+    @Operation(
+            summary = "Get an agency",
+            description = "One agency with its ETag. An agency outside your region "
+                    + "scope answers 404. If-None-Match with the current ETag gives 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The agency",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         AgencyResponse agency = service.get(id);
@@ -80,17 +93,26 @@ public class AgencyResource {
     }
 
     @POST
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(summary = "Create an agency", description = "Creates an agency or unit in your region scope. The "
-            + "client may choose the id. A parent unit must cover the unit's region. Send an Idempotency-Key to retry "
-            + "safely. ADMIN or COORDINATOR.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "polres", value = AgencyExamples.INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
+    @Operation(
+            summary = "Create an agency",
+            description = "Creates an agency or unit in your region scope. The "
+                    + "client may choose the id. A parent unit must cover the unit's region. Send an Idempotency-Key to retry "
+                    + "safely. ADMIN or COORDINATOR.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "polres", value = AgencyExamples.INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag are set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
     public Response create(@Valid @NotNull AgencyInput request, @Context UriInfo uri) {
         AgencyResponse created = service.create(request);
         return Answers.created(uri, created);
@@ -98,17 +120,28 @@ public class AgencyResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
-    @Operation(summary = "Replace an agency", description = "Replaces every field. If-Match with the ETag you read is "
-            + "required (428 without, 412 when someone changed it since). ADMIN or COORDINATOR.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "polres", value = AgencyExamples.INPUT)))
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
-            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
-    public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Replace an agency",
+            description = "Replaces every field. If-Match with the ETag you read is "
+                    + "required (428 without, 412 when someone changed it since). ADMIN or COORDINATOR.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "polres", value = AgencyExamples.INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
+    public Response replace(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull AgencyInput request) {
         AgencyResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
         return Answers.ok(updated);
@@ -116,27 +149,38 @@ public class AgencyResource {
 
     @DELETE
     // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{id}")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
-    @Operation(summary = "Delete an agency", description = "Deletes an agency that no unit, team or team member refers "
-            + "to (409 otherwise). If-Match is required. The change log keeps a tombstone. ADMIN or COORDINATOR.")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Delete an agency",
+            description =
+                    "Deletes an agency that no unit, team or team member refers "
+                            + "to (409 otherwise). If-Match is required. The change log keeps a tombstone. ADMIN or COORDINATOR.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "History of an agency", description = "Every change of the agency, oldest first: who, "
-            + "agency, client, request id, time, and the record after the change. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
-            schema = @Schema(ref = "ChangeEntryPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
-    public Response history(@PathParam("id") UUID id,
-            @BeanParam PageParams page) {
+    @Operation(
+            summary = "History of an agency",
+            description = "Every change of the agency, oldest first: who, "
+                    + "agency, client, request id, time, and the record after the change. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of changes",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "ChangeEntryPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
     }
 }

@@ -4,25 +4,25 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.persistence.Records;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
-import id.terpadu.common.region.RegionCode;
 import id.terpadu.region.RegionService;
 
 /**
@@ -44,7 +44,8 @@ public class AgencyService {
     private final RegionService regions;
     private final Records records;
 
-    AgencyService(AgencyRepository agencies, Caller caller, ChangeLog changeLog, RegionService regions, Records records) {
+    AgencyService(
+            AgencyRepository agencies, Caller caller, ChangeLog changeLog, RegionService regions, Records records) {
         this.agencies = agencies;
         this.caller = caller;
         this.changeLog = changeLog;
@@ -54,7 +55,8 @@ public class AgencyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AgencyResponse> list(AgencyType type, String region, UUID parentId, String query, PageRequest page) {
-        Filter filter = caller.scope().restrict(new Filter(), "e.regionCode")
+        Filter filter = caller.scope()
+                .restrict(new Filter(), "e.regionCode")
                 .andIf(type, "e.type = :?", type)
                 .andIf(parentId, "e.parentId = :?", parentId);
         if (region != null && !region.isBlank()) {
@@ -126,8 +128,8 @@ public class AgencyService {
         if (input.parentId() != null) {
             Agency parent = referenced(input.parentId(), "parentId");
             if (parent.regionCode != null && (region == null || !RegionCode.within(region, parent.regionCode))) {
-                throw ProblemException.invalid("regionCode", Message.of("agency.region.outside-parent", "region",
-                        parent.regionCode));
+                throw ProblemException.invalid(
+                        "regionCode", Message.of("agency.region.outside-parent", "region", parent.regionCode));
             }
             if (agency.id.equals(parent.id) || ancestors(parent).contains(agency.id)) {
                 throw ProblemException.invalid("parentId", Message.of("agency.parent.cycle"));
@@ -137,9 +139,12 @@ public class AgencyService {
         agency.type = input.type();
         agency.parentId = input.parentId();
         agency.regionCode = region;
-        agency.phone = input.contact() == null ? null : blankToNull(input.contact().phone());
-        agency.email = input.contact() == null ? null : blankToNull(input.contact().email());
-        agency.address = input.contact() == null ? null : blankToNull(input.contact().address());
+        agency.phone =
+                input.contact() == null ? null : blankToNull(input.contact().phone());
+        agency.email =
+                input.contact() == null ? null : blankToNull(input.contact().email());
+        agency.address =
+                input.contact() == null ? null : blankToNull(input.contact().address());
     }
 
     /** The ids above {@code agency}, nearest first; stops at a loop. */

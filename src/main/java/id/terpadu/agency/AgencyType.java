@@ -2,5 +2,16 @@ package id.terpadu.agency;
 
 /** Types of member agency (reference kind {@code agency-types}). */
 public enum AgencyType {
-    TNI, POLRI, BIN, KEJAKSAAN, KESBANGPOL, OPD, BAWASLU, KPU, BKN, PEMDA, DPRD, OTHER
+    TNI,
+    POLRI,
+    BIN,
+    KEJAKSAAN,
+    KESBANGPOL,
+    OPD,
+    BAWASLU,
+    KPU,
+    BKN,
+    PEMDA,
+    DPRD,
+    OTHER
 }

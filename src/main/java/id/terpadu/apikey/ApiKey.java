@@ -24,12 +24,16 @@ public class ApiKey extends AuditedEntity {
     public String name;
     public String prefix;
     public String keyHash;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> regionScope;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> scopes;
+
     @Enumerated(EnumType.STRING)
     public Classification classification;
+
     public Instant expiresAt;
     public Instant revokedAt;
     public String revokedBy;

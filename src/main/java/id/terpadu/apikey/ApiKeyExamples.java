@@ -20,10 +20,10 @@ final class ApiKeyExamples {
              "regionScope": ["13"], "scopes": ["read", "feed:read"], "classification": "RESTRICTED",
              "expiresAt": "2027-06-30T00:00:00Z"}""";
 
-    static final String CREATED = "{\"key\": \"tpd_Xy3kP9aQ2mV8sLr0eWc7TnB4uZq1HdFgJk6NoYpEiA\", \"apiKey\": " + KEY + "}";
+    static final String CREATED =
+            "{\"key\": \"tpd_Xy3kP9aQ2mV8sLr0eWc7TnB4uZq1HdFgJk6NoYpEiA\", \"apiKey\": " + KEY + "}";
 
     static final String REVOKE = "{\"reason\": \"Skrip dasbor diganti\"}";
 
-    private ApiKeyExamples() {
-    }
+    private ApiKeyExamples() {}
 }

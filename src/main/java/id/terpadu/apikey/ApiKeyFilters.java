@@ -17,12 +17,14 @@ import id.terpadu.common.http.Params;
 public class ApiKeyFilters {
 
     @QueryParam("agencyId")
-    @Parameter(description = "Only this agency's keys", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-            maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "Only this agency's keys",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String agencyId;
 
     @QueryParam("active")
-    @Parameter(description = "Only active (true) or revoked/expired (false) keys",
+    @Parameter(
+            description = "Only active (true) or revoked/expired (false) keys",
             schema = @Schema(type = SchemaType.BOOLEAN))
     String active;
 

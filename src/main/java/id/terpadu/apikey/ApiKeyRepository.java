@@ -50,7 +50,13 @@ public class ApiKeyRepository extends ScopedRepository<ApiKey> {
 
     /** A page of keys ({@code e}) by the filter, which names their agency ({@code a}); newest first. */
     Page<ApiKey> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), ApiKey.class, "ApiKey e, Agency a", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                ApiKey.class,
+                "ApiKey e, Agency a",
+                filter,
+                ORDER,
+                page,
                 k -> List.of(k.createdAt.toString(), k.id.toString()));
     }
 }

@@ -8,11 +8,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.Agency;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.apikey.ApiKeyDtos.ApiKeyCreated;
@@ -20,6 +19,7 @@ import id.terpadu.apikey.ApiKeyDtos.ApiKeyInput;
 import id.terpadu.apikey.ApiKeyDtos.ApiKeyResponse;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
@@ -45,6 +45,7 @@ public class ApiKeyService {
     /** API keys: in the change log (history), never published. */
     @Produces
     public static final RecordType API_KEY = RecordType.internal("api-key", ApiKey.class);
+
     static final int MAX_DAYS = 366;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,7 +56,12 @@ public class ApiKeyService {
     private final Records records;
     private final AgencyService agencies;
 
-    ApiKeyService(ApiKeyRepository keys, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
+    ApiKeyService(
+            ApiKeyRepository keys,
+            Caller caller,
+            Clearance clearance,
+            ChangeLog changeLog,
+            Records records,
             AgencyService agencies) {
         this.keys = keys;
         this.caller = caller;
@@ -67,7 +73,8 @@ public class ApiKeyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ApiKeyResponse> list(UUID agencyId, Boolean active, PageRequest page) {
-        Filter filter = caller.scope().restrict(new Filter().and("e.agencyId = a.id"), "a.regionCode")
+        Filter filter = caller.scope()
+                .restrict(new Filter().and("e.agencyId = a.id"), "a.regionCode")
                 .andIf(agencyId, "e.agencyId = :?", agencyId);
         if (Boolean.TRUE.equals(active)) {
             filter.and("e.revokedAt is null and e.expiresAt > :?", Instant.now());
@@ -92,22 +99,33 @@ public class ApiKeyService {
     public ApiKeyCreated create(ApiKeyInput input) {
         Agency agency = agencies.referenced(input.agencyId(), "agencyId");
         caller.scope().requireWritable(agency.regionCode, "agencyId");
-        List<String> regionScope = input.regionScope().stream().map(String::trim).distinct().toList();
+        List<String> regionScope =
+                input.regionScope().stream().map(String::trim).distinct().toList();
         if (regionScope.isEmpty()) {
             caller.scope().requireNational(Message.of("api-key.national.refused"));
         }
         for (int i = 0; i < regionScope.size(); i++) {
             if (!caller.scope().covers(regionScope.get(i))) {
-                throw ProblemException.forbidden(Message.of("scope.region-outside", "field", "regionScope[" + i + "]",
-                        "region", regionScope.get(i), "scope", caller.scope().codes()));
+                throw ProblemException.forbidden(Message.of(
+                        "scope.region-outside",
+                        "field",
+                        "regionScope[" + i + "]",
+                        "region",
+                        regionScope.get(i),
+                        "scope",
+                        caller.scope().codes()));
             }
         }
         List<String> scopes = new ArrayList<>();
         for (int i = 0; i < input.scopes().size(); i++) {
             ApiKeyScope scope = ApiKeyScope.of(input.scopes().get(i));
             if (scope == null) {
-                throw ProblemException.invalid("scopes[" + i + "]", Message.of("api-key.scope.unknown"),
-                        java.util.Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).toList());
+                throw ProblemException.invalid(
+                        "scopes[" + i + "]",
+                        Message.of("api-key.scope.unknown"),
+                        java.util.Arrays.stream(ApiKeyScope.values())
+                                .map(ApiKeyScope::value)
+                                .toList());
             }
             if (!scopes.contains(scope.value())) {
                 scopes.add(scope.value());

@@ -3,10 +3,10 @@ package id.terpadu.attachment;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,6 +24,7 @@ public class Attachment extends AuditedEntity {
 
     @Convert(converter = ParentTypeColumn.class)
     public ParentType parentType;
+
     public UUID incidentId;
     public UUID earlyWarningId;
     public UUID activityId;
@@ -32,19 +33,27 @@ public class Attachment extends AuditedEntity {
     public UUID conflictStatusId;
     public UUID reportId;
     public UUID neutralityCaseId;
+
     @Column(insertable = false, updatable = false)
     public UUID parentId;
+
     public String regionCode;
+
     @Enumerated(EnumType.STRING)
     public AttachmentKind kind;
+
     public String title;
     public String caption;
     public String fileName;
+
     @Enumerated(EnumType.STRING)
     public Classification classification;
+
     public boolean personalData;
+
     @Enumerated(EnumType.STRING)
     public AttachmentStatus status;
+
     public String rejection;
     public long size;
     public String mediaType;

@@ -11,73 +11,178 @@ import id.terpadu.common.security.Classification;
 /** What the API answers about attachments and uploads. */
 public final class AttachmentDtos {
 
-    private AttachmentDtos() {
-    }
+    private AttachmentDtos() {}
 
     /** An attachment as the API answers it. */
     @Schema(name = "Attachment")
-    public record AttachmentResponse(UUID id,
-            @Schema(description = "The kind of record it belongs to") ParentType parentType,
-            @Schema(description = "The record it belongs to") UUID parentId,
-            @Schema(description = "Reference kind attachment-kinds") AttachmentKind kind,
-            @Schema(example = "Rumah warga terbakar di Simpang Kampung Baru", maxLength = 200) String title,
-            @Schema(example = "Diambil pagi hari setelah bentrokan", maxLength = 2000) String caption,
-            @Schema(description = "The file's name as sent, made safe", example = "IMG_20241012_0931.jpg",
-                    maxLength = 255) String fileName,
-            @Schema(description = "Detected from the bytes once all arrived; null before", example = "image/jpeg",
-                    maxLength = 255) String mediaType,
+    public record AttachmentResponse(
+            UUID id,
+
+            @Schema(description = "The kind of record it belongs to")
+            ParentType parentType,
+
+            @Schema(description = "The record it belongs to")
+            UUID parentId,
+
+            @Schema(description = "Reference kind attachment-kinds")
+            AttachmentKind kind,
+
+            @Schema(example = "Rumah warga terbakar di Simpang Kampung Baru", maxLength = 200)
+            String title,
+
+            @Schema(example = "Diambil pagi hari setelah bentrokan", maxLength = 2000)
+            String caption,
+
+            @Schema(
+                    description = "The file's name as sent, made safe",
+                    example = "IMG_20241012_0931.jpg",
+                    maxLength = 255)
+            String fileName,
+
+            @Schema(
+                    description = "Detected from the bytes once all arrived; null before",
+                    example = "image/jpeg",
+                    maxLength = 255)
+            String mediaType,
+
             @Schema(description = "Bytes: as announced while uploading, as kept once available", example = "2483312")
             long size,
-            @Schema(description = "SHA-256 of the bytes as uploaded (hex); null before all arrived",
-                    example = "9f2c4b7e0d1a3c5e7f9b2d4f6a8c0e1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e1f", maxLength = 64,
-                    pattern = "^[0-9a-f]{64}$") String sha256,
+
+            @Schema(
+                    description = "SHA-256 of the bytes as uploaded (hex); null before all arrived",
+                    example = "9f2c4b7e0d1a3c5e7f9b2d4f6a8c0e1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e1f",
+                    maxLength = 64,
+                    pattern = "^[0-9a-f]{64}$")
+            String sha256,
+
             AttachmentStatus status,
-            @Schema(description = "Why it was refused (REJECTED only)", maxLength = 500) String rejection,
+
+            @Schema(description = "Why it was refused (REJECTED only)", maxLength = 500)
+            String rejection,
+
             Classification classification,
-            @Schema(description = "It shows personal data (a face, an identity card): its download is recorded in the "
-                    + "personal-data access log and open only to those who may read the record's personal data")
+
+            @Schema(
+                    description = "It shows personal data (a face, an identity card): its download is recorded in the "
+                            + "personal-data access log and open only to those who may read the record's personal data")
             boolean personalData,
-            @Schema(description = "The agency it was uploaded for") UUID agencyId,
-            @Schema(description = "Where and when it was taken: shown only to those who may read the personal data of "
-                    + "the uploading agency's records; never in the change log, the feed or webhooks")
+
+            @Schema(description = "The agency it was uploaded for")
+            UUID agencyId,
+
+            @Schema(
+                    description = "Where and when it was taken: shown only to those who may read the personal data of "
+                            + "the uploading agency's records; never in the change log, the feed or webhooks")
             Capture capture,
-            @Schema(description = "The upload under way (UPLOADING only)") Upload upload,
-            @Schema(description = "Version; also the ETag", example = "0") long version,
-            @Schema(description = "Who uploaded it", maxLength = 255) String createdBy, Instant createdAt,
-            Instant updatedAt) implements Versioned {
+
+            @Schema(description = "The upload under way (UPLOADING only)")
+            Upload upload,
+
+            @Schema(description = "Version; also the ETag", example = "0")
+            long version,
+
+            @Schema(description = "Who uploaded it", maxLength = 255)
+            String createdBy,
+
+            Instant createdAt,
+            Instant updatedAt)
+            implements Versioned {
 
         /** What the change log keeps: no capture, no upload progress. */
         AttachmentResponse logged() {
-            return new AttachmentResponse(id, parentType, parentId, kind, title, caption, fileName, mediaType, size,
-                    sha256, status, rejection, classification, personalData, agencyId, null, null, version,
-                    createdBy, createdAt, updatedAt);
+            return new AttachmentResponse(
+                    id,
+                    parentType,
+                    parentId,
+                    kind,
+                    title,
+                    caption,
+                    fileName,
+                    mediaType,
+                    size,
+                    sha256,
+                    status,
+                    rejection,
+                    classification,
+                    personalData,
+                    agencyId,
+                    null,
+                    null,
+                    version,
+                    createdBy,
+                    createdAt,
+                    updatedAt);
         }
 
         AttachmentResponse withCapture(Capture shown) {
-            return new AttachmentResponse(id, parentType, parentId, kind, title, caption, fileName, mediaType, size,
-                    sha256, status, rejection, classification, personalData, agencyId, shown, upload, version,
-                    createdBy, createdAt, updatedAt);
+            return new AttachmentResponse(
+                    id,
+                    parentType,
+                    parentId,
+                    kind,
+                    title,
+                    caption,
+                    fileName,
+                    mediaType,
+                    size,
+                    sha256,
+                    status,
+                    rejection,
+                    classification,
+                    personalData,
+                    agencyId,
+                    shown,
+                    upload,
+                    version,
+                    createdBy,
+                    createdAt,
+                    updatedAt);
         }
 
         static AttachmentResponse from(Attachment a, Upload upload) {
-            return new AttachmentResponse(a.id, a.parentType, a.parentId, a.kind, a.title, a.caption, a.fileName,
-                    a.mediaType, a.size, a.sha256, a.status, a.rejection, a.classification, a.personalData, a.agencyId,
-                    null, upload, a.version, a.createdBy, a.createdAt, a.updatedAt);
+            return new AttachmentResponse(
+                    a.id,
+                    a.parentType,
+                    a.parentId,
+                    a.kind,
+                    a.title,
+                    a.caption,
+                    a.fileName,
+                    a.mediaType,
+                    a.size,
+                    a.sha256,
+                    a.status,
+                    a.rejection,
+                    a.classification,
+                    a.personalData,
+                    a.agencyId,
+                    null,
+                    upload,
+                    a.version,
+                    a.createdBy,
+                    a.createdAt,
+                    a.updatedAt);
         }
     }
 
     /** Where and when a photo or video was taken. */
     @Schema(name = "AttachmentCapture")
-    public record Capture(Instant takenAt,
+    public record Capture(
+            Instant takenAt,
             @Schema(example = "-0.6264") Double latitude,
             @Schema(example = "100.1179") Double longitude,
-            @Schema(description = "FILE: read from the file's metadata; CLIENT: sent by the uploader",
-                    enumeration = { "FILE", "CLIENT" }) String source) {
-    }
+
+            @Schema(
+                    description = "FILE: read from the file's metadata; CLIENT: sent by the uploader",
+                    enumeration = {"FILE", "CLIENT"})
+            String source) {}
 
     /** The state of an upload under way. */
     @Schema(name = "AttachmentUpload")
-    public record Upload(@Schema(description = "Bytes received so far", example = "5242880") long offset,
-            @Schema(description = "When the unfinished upload and its bytes are removed") Instant expiresAt) {
-    }
+    public record Upload(
+            @Schema(description = "Bytes received so far", example = "5242880")
+            long offset,
+
+            @Schema(description = "When the unfinished upload and its bytes are removed")
+            Instant expiresAt) {}
 }

@@ -3,8 +3,7 @@ package id.terpadu.attachment;
 /** The examples of the attachment operations, as the development data answers them. */
 final class AttachmentExamples {
 
-    private AttachmentExamples() {
-    }
+    private AttachmentExamples() {}
 
     // the demo data set's records (dev/DemoIds)
     static final String INCIDENT_ID = "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f";
@@ -53,7 +52,6 @@ final class AttachmentExamples {
             {"kind":"SK","maxSize":209715200,"mediaTypes":["application/pdf","image/jpeg","image/png"]}],\
             "maxSimpleSize":8388608,"maxUploadSize":1073741824,"maxPerRecord":100,\
             "maxBytesPerAgencyPerDay":5368709120,"uploadExpirySeconds":86400}""";
-
 
     /** What a download holds: the file's bytes (here shown as text). */
     static final String BYTES = "(the bytes of the file)";

@@ -20,15 +20,35 @@ import id.terpadu.common.security.Classification;
  * @param classification null: the record's own
  * @param capture        where and when it was taken, as the client says (null when it says nothing)
  */
-record AttachmentInput(UUID id, ParentType parentType, UUID parentId, AttachmentKind kind, String title,
-        String caption, String fileName, Classification classification, boolean personalData,
+record AttachmentInput(
+        UUID id,
+        ParentType parentType,
+        UUID parentId,
+        AttachmentKind kind,
+        String title,
+        String caption,
+        String fileName,
+        Classification classification,
+        boolean personalData,
         AttachmentDtos.Capture capture) {
 
     /** The field names a client may send; anything else is refused, so a misspelt field is not silently lost. */
-    static final Set<String> FIELDS = Set.of("id", "parentType", "parentId", "kind", "title", "caption", "filename",
-            "classification", "personalData", "capturedAt", "captureLatitude", "captureLongitude",
+    static final Set<String> FIELDS = Set.of(
+            "id",
+            "parentType",
+            "parentId",
+            "kind",
+            "title",
+            "caption",
+            "filename",
+            "classification",
+            "personalData",
+            "capturedAt",
+            "captureLatitude",
+            "captureLongitude",
             // tus-js-client sends the browser's file type; the type is detected from the bytes, so it is ignored
             "filetype");
+
     static final int TITLE_MAX = 200;
     static final int CAPTION_MAX = 2000;
     static final int FILE_NAME_MAX = 255;
@@ -36,14 +56,18 @@ record AttachmentInput(UUID id, ParentType parentType, UUID parentId, Attachment
     static AttachmentInput parse(Map<String, String> fields, String fileNameFromForm) {
         for (String name : fields.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw ProblemException.invalid(name, Message.of("attachment.field.unknown", "allowed",
-                        FIELDS.stream().sorted().toList()));
+                throw ProblemException.invalid(
+                        name,
+                        Message.of(
+                                "attachment.field.unknown",
+                                "allowed",
+                                FIELDS.stream().sorted().toList()));
             }
         }
         ParentType parentType = ParentType.of(required(fields, "parentType"));
         if (parentType == null) {
-            throw ProblemException.invalid("parentType", Message.of("params.enum", "allowed", ParentType.names()),
-                    ParentType.names());
+            throw ProblemException.invalid(
+                    "parentType", Message.of("params.enum", "allowed", ParentType.names()), ParentType.names());
         }
         UUID parentId = Params.uuid(required(fields, "parentId"), "parentId");
         AttachmentKind kind = Params.enumValue(AttachmentKind.class, required(fields, "kind"), "kind");
@@ -64,16 +88,24 @@ record AttachmentInput(UUID id, ParentType parentType, UUID parentId, Attachment
         Double latitude = coordinate(fields.get("captureLatitude"), "captureLatitude", 90);
         Double longitude = coordinate(fields.get("captureLongitude"), "captureLongitude", 180);
         if ((latitude == null) != (longitude == null)) {
-            throw ProblemException.invalid(latitude == null ? "captureLatitude" : "captureLongitude",
-                    Message.of("attachment.capture.pair"));
+            throw ProblemException.invalid(
+                    latitude == null ? "captureLatitude" : "captureLongitude", Message.of("attachment.capture.pair"));
         }
-        AttachmentDtos.Capture capture = takenAt == null && latitude == null ? null
+        AttachmentDtos.Capture capture = takenAt == null && latitude == null
+                ? null
                 : new AttachmentDtos.Capture(takenAt, latitude, longitude, "CLIENT");
         Boolean personal = Params.bool(fields.get("personalData"), "personalData");
-        return new AttachmentInput(Params.uuid(fields.get("id"), "id"), parentType, parentId, kind, title, caption,
-                safeFileName(given, kind), Params.enumValue(Classification.class, fields.get("classification"),
-                        "classification"),
-                personal != null && personal, capture);
+        return new AttachmentInput(
+                Params.uuid(fields.get("id"), "id"),
+                parentType,
+                parentId,
+                kind,
+                title,
+                caption,
+                safeFileName(given, kind),
+                Params.enumValue(Classification.class, fields.get("classification"), "classification"),
+                personal != null && personal,
+                capture);
     }
 
     private static String required(Map<String, String> fields, String name) {

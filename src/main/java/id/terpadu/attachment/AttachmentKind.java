@@ -50,15 +50,30 @@ public enum AttachmentKind {
         static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/webp", "image/heic", "image/heif");
         static final Set<String> VIDEOS = Set.of("video/mp4", "video/quicktime", "video/3gpp");
         /** Ogg is taken as audio: the detector (without parsers) does not look into it, and phones' voice notes are Ogg. */
-        static final Set<String> AUDIO = Set.of("audio/mpeg", "audio/mp4", "application/ogg", "audio/ogg",
-                "audio/vorbis", "audio/opus", "audio/amr", "audio/aac");
+        static final Set<String> AUDIO = Set.of(
+                "audio/mpeg",
+                "audio/mp4",
+                "application/ogg",
+                "audio/ogg",
+                "audio/vorbis",
+                "audio/opus",
+                "audio/amr",
+                "audio/aac");
         /** PDF, the OOXML and OpenDocument formats, and scans (an SK is often a photographed letter). */
-        static final Set<String> DOCUMENTS = Set.of("application/pdf", MediaDetector.DOCX, MediaDetector.XLSX,
-                MediaDetector.PPTX, "application/vnd.oasis.opendocument.text",
-                "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.presentation",
-                "image/jpeg", "image/png", "image/webp", "image/heic", "image/heif");
+        static final Set<String> DOCUMENTS = Set.of(
+                "application/pdf",
+                MediaDetector.DOCX,
+                MediaDetector.XLSX,
+                MediaDetector.PPTX,
+                "application/vnd.oasis.opendocument.text",
+                "application/vnd.oasis.opendocument.spreadsheet",
+                "application/vnd.oasis.opendocument.presentation",
+                "image/jpeg",
+                "image/png",
+                "image/webp",
+                "image/heic",
+                "image/heif");
 
-        private Media() {
-        }
+        private Media() {}
     }
 }

@@ -26,8 +26,7 @@ import id.terpadu.team.TeamRepository;
 class AttachmentParents {
 
     /** What an attachment takes from its record: where it lies and the least classification it may have. */
-    record Parent(ParentType type, UUID id, String regionCode, Classification classification) {
-    }
+    record Parent(ParentType type, UUID id, String regionCode, Classification classification) {}
 
     private final IncidentRepository incidents;
     private final WarningRepository warnings;
@@ -37,8 +36,13 @@ class AttachmentParents {
     private final ActionPlanRepository plans;
     private final NeutralityRepository cases;
 
-    AttachmentParents(IncidentRepository incidents, WarningRepository warnings, MeetingRepository meetings,
-            TeamRepository teams, ConflictStatusRepository statuses, ActionPlanRepository plans,
+    AttachmentParents(
+            IncidentRepository incidents,
+            WarningRepository warnings,
+            MeetingRepository meetings,
+            TeamRepository teams,
+            ConflictStatusRepository statuses,
+            ActionPlanRepository plans,
             NeutralityRepository cases) {
         this.incidents = incidents;
         this.warnings = warnings;

@@ -53,7 +53,13 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
 
     /** A page of the filter's attachments, oldest first. */
     Page<Attachment> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), Attachment.class, "Attachment e", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                Attachment.class,
+                "Attachment e",
+                filter,
+                ORDER,
+                page,
                 a -> List.of(a.createdAt.toString(), a.id.toString()));
     }
 
@@ -63,7 +69,8 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
      */
     @SuppressWarnings("unchecked")
     List<Attachment> under(String type, UUID id) {
-        List<UUID> ids = getEntityManager().createNativeQuery("""
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery("""
                 select id from attachment where parent_id = :id
                 union
                 select a.id from attachment a join incident_activity x on a.activity_id = x.id
@@ -71,7 +78,9 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 union
                 select a.id from attachment a join action_plan_report r on a.report_id = r.id
                 where (:type = 'action-plan' and r.plan_id = :id) or (:type = 'action-plan-item' and r.item_id = :id)""")
-                .setParameter("id", id).setParameter("type", type).getResultList();
+                .setParameter("id", id)
+                .setParameter("type", type)
+                .getResultList();
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
@@ -85,13 +94,18 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
      * allowance until the transaction ends so that two uploads cannot both pass the last free bytes.
      */
     long bytesToday(UUID agencyId) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", "attachment-allowance:" + agencyId).getSingleResult();
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", "attachment-allowance:" + agencyId)
+                .getSingleResult();
         Instant dayStart = LocalDate.now(WIB).atStartOfDay(WIB).toInstant();
-        Number sum = (Number) getEntityManager().createNativeQuery("""
+        Number sum = (Number) getEntityManager()
+                .createNativeQuery("""
                 select coalesce(sum(size), 0) from attachment
                 where agency_id = :agency and created_at >= :since and status <> 'REJECTED'""")
-                .setParameter("agency", agencyId).setParameter("since", dayStart).getSingleResult();
+                .setParameter("agency", agencyId)
+                .setParameter("since", dayStart)
+                .getSingleResult();
         return sum.longValue();
     }
 
@@ -112,8 +126,10 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
     }
 
     void removeUpload(UUID attachmentId) {
-        getEntityManager().createQuery("delete from AttachmentUpload u where u.attachmentId = :id")
-                .setParameter("id", attachmentId).executeUpdate();
+        getEntityManager()
+                .createQuery("delete from AttachmentUpload u where u.attachmentId = :id")
+                .setParameter("id", attachmentId)
+                .executeUpdate();
     }
 
     /**
@@ -122,21 +138,30 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
      * requests racing for it cannot both win.
      */
     boolean lease(UUID attachmentId, long offset, UUID lease, Duration forHowLong) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                 update attachment_upload set lease = :lease, lease_until = now() + make_interval(secs => :secs)
                 where attachment_id = :id and upload_offset = :offset and expires_at > now()
                   and (lease is null or lease_until < now())""")
-                .setParameter("lease", lease).setParameter("secs", (double) forHowLong.toSeconds())
-                .setParameter("id", attachmentId).setParameter("offset", offset).executeUpdate() == 1;
+                        .setParameter("lease", lease)
+                        .setParameter("secs", (double) forHowLong.toSeconds())
+                        .setParameter("id", attachmentId)
+                        .setParameter("offset", offset)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Extends a lease this request holds; false when it was lost (it ran out and another request took it). */
     boolean renew(UUID attachmentId, UUID lease, Duration forHowLong) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                 update attachment_upload set lease_until = now() + make_interval(secs => :secs)
                 where attachment_id = :id and lease = :lease""")
-                .setParameter("secs", (double) forHowLong.toSeconds()).setParameter("id", attachmentId)
-                .setParameter("lease", lease).executeUpdate() == 1;
+                        .setParameter("secs", (double) forHowLong.toSeconds())
+                        .setParameter("id", attachmentId)
+                        .setParameter("lease", lease)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -144,43 +169,58 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
      * lease was lost meanwhile.
      */
     boolean addPiece(UUID attachmentId, UUID lease, long start, long length, String key) {
-        int moved = getEntityManager().createNativeQuery("""
+        int moved = getEntityManager()
+                .createNativeQuery("""
                 update attachment_upload set upload_offset = upload_offset + :length, lease = null, lease_until = null
                 where attachment_id = :id and lease = :lease and upload_offset = :start""")
-                .setParameter("length", length).setParameter("id", attachmentId).setParameter("lease", lease)
-                .setParameter("start", start).executeUpdate();
+                .setParameter("length", length)
+                .setParameter("id", attachmentId)
+                .setParameter("lease", lease)
+                .setParameter("start", start)
+                .executeUpdate();
         if (moved != 1) {
             return false;
         }
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                 insert into attachment_piece (attachment_id, start_offset, length, key) values (:id, :start, :length, :key)""")
-                .setParameter("id", attachmentId).setParameter("start", start).setParameter("length", length)
-                .setParameter("key", key).executeUpdate();
+                .setParameter("id", attachmentId)
+                .setParameter("start", start)
+                .setParameter("length", length)
+                .setParameter("key", key)
+                .executeUpdate();
         return true;
     }
 
     /** Gives a lease back without recording anything (a refused piece). */
     void release(UUID attachmentId, UUID lease) {
-        getEntityManager().createNativeQuery(
-                "update attachment_upload set lease = null, lease_until = null where attachment_id = :id and lease = :lease")
-                .setParameter("id", attachmentId).setParameter("lease", lease).executeUpdate();
+        getEntityManager()
+                .createNativeQuery(
+                        "update attachment_upload set lease = null, lease_until = null where attachment_id = :id and lease = :lease")
+                .setParameter("id", attachmentId)
+                .setParameter("lease", lease)
+                .executeUpdate();
     }
 
     /** The keys of an upload's pieces, in order. */
     @SuppressWarnings("unchecked")
     List<String> pieces(UUID attachmentId) {
-        return getEntityManager().createNativeQuery(
-                "select key from attachment_piece where attachment_id = :id order by start_offset")
-                .setParameter("id", attachmentId).getResultList();
+        return getEntityManager()
+                .createNativeQuery("select key from attachment_piece where attachment_id = :id order by start_offset")
+                .setParameter("id", attachmentId)
+                .getResultList();
     }
 
     /** Uploads past their expiry by more than {@code grace}, at most {@code max}. */
     @SuppressWarnings("unchecked")
     List<UUID> expired(Duration grace, int max) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 select attachment_id from attachment_upload where expires_at < now() - make_interval(secs => :grace)
                 order by expires_at limit :max""")
-                .setParameter("grace", (double) grace.toSeconds()).setParameter("max", max).getResultList();
+                .setParameter("grace", (double) grace.toSeconds())
+                .setParameter("max", max)
+                .getResultList();
     }
 
     // ---- bytes to remove ------------------------------------------------------------------------------------------
@@ -188,52 +228,68 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
     /** Keys queued for removal, each taken by one instance (the rows stay locked until the transaction ends). */
     @SuppressWarnings("unchecked")
     List<Object[]> garbage(int max) {
-        return getEntityManager().createNativeQuery(
-                "select key, is_prefix from storage_garbage order by queued_at limit :max for update skip locked")
-                .setParameter("max", max).getResultList();
+        return getEntityManager()
+                .createNativeQuery(
+                        "select key, is_prefix from storage_garbage order by queued_at limit :max for update skip locked")
+                .setParameter("max", max)
+                .getResultList();
     }
 
     void collected(String key) {
-        getEntityManager().createNativeQuery("delete from storage_garbage where key = :key").setParameter("key", key)
+        getEntityManager()
+                .createNativeQuery("delete from storage_garbage where key = :key")
+                .setParameter("key", key)
                 .executeUpdate();
     }
 
     /** Queues a key for removal (bytes written for a transaction that then failed). */
     void queueGarbage(String key, boolean prefix) {
-        getEntityManager().createNativeQuery(
-                "insert into storage_garbage (key, is_prefix) values (:key, :prefix) on conflict (key) do nothing")
-                .setParameter("key", key).setParameter("prefix", prefix).executeUpdate();
+        getEntityManager()
+                .createNativeQuery(
+                        "insert into storage_garbage (key, is_prefix) values (:key, :prefix) on conflict (key) do nothing")
+                .setParameter("key", key)
+                .setParameter("prefix", prefix)
+                .executeUpdate();
     }
 
     // ---- thumbnails ---------------------------------------------------------------------------------------------
 
     /** Asks for a thumbnail of an image just made available. */
     void queueThumbnail(UUID attachmentId) {
-        getEntityManager().createNativeQuery(
-                "insert into attachment_thumbnail (attachment_id, state) values (:id, 'PENDING') on conflict do nothing")
-                .setParameter("id", attachmentId).executeUpdate();
+        getEntityManager()
+                .createNativeQuery(
+                        "insert into attachment_thumbnail (attachment_id, state) values (:id, 'PENDING') on conflict do nothing")
+                .setParameter("id", attachmentId)
+                .executeUpdate();
     }
 
     /** The attachments (ids and served copies) whose thumbnail is due, oldest first, each taken by one instance. */
     @SuppressWarnings("unchecked")
     List<Object[]> thumbnailsDue(int max) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 select t.attachment_id, a.content_key from attachment_thumbnail t join attachment a on a.id = t.attachment_id
                 where t.state = 'PENDING' order by t.queued_at limit :max for update of t skip locked""")
-                .setParameter("max", max).getResultList();
+                .setParameter("max", max)
+                .getResultList();
     }
 
     void thumbnailMade(UUID attachmentId, String state, String key) {
-        getEntityManager().createNativeQuery(
-                "update attachment_thumbnail set state = :state, key = :key where attachment_id = :id")
-                .setParameter("state", state).setParameter("key", key).setParameter("id", attachmentId).executeUpdate();
+        getEntityManager()
+                .createNativeQuery(
+                        "update attachment_thumbnail set state = :state, key = :key where attachment_id = :id")
+                .setParameter("state", state)
+                .setParameter("key", key)
+                .setParameter("id", attachmentId)
+                .executeUpdate();
     }
 
     /** The key of a thumbnail that is made, or null. */
     String thumbnail(UUID attachmentId) {
-        List<?> keys = getEntityManager().createNativeQuery(
-                "select key from attachment_thumbnail where attachment_id = :id and state = 'DONE'")
-                .setParameter("id", attachmentId).getResultList();
+        List<?> keys = getEntityManager()
+                .createNativeQuery("select key from attachment_thumbnail where attachment_id = :id and state = 'DONE'")
+                .setParameter("id", attachmentId)
+                .getResultList();
         return keys.isEmpty() ? null : (String) keys.get(0);
     }
 }

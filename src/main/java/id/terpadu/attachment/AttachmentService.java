@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,6 +67,7 @@ public class AttachmentService {
             .constraint("attachment_same_bytes", Message.of("attachment.same-bytes"));
     /** How long an append holds its upload before it must renew its lease. */
     static final Duration LEASE = Duration.ofSeconds(60);
+
     private static final Duration RENEW_EVERY = Duration.ofSeconds(20);
     /** How many thumbnails an upload's answer has made at once (the rest wait for the sweeper). */
     private static final int THUMBNAILS_AT_ONCE = 5;
@@ -88,9 +88,17 @@ public class AttachmentService {
     private final io.vertx.core.Vertx vertx;
     private final MediaDetector detector = new MediaDetector();
 
-    AttachmentService(AttachmentRepository attachments, AttachmentParents parents, AttachmentConfig config,
-            BlobStore store, Records records, ChangeLog changeLog, Caller caller, Clearance clearance,
-            PersonalData personalData, io.vertx.core.Vertx vertx) {
+    AttachmentService(
+            AttachmentRepository attachments,
+            AttachmentParents parents,
+            AttachmentConfig config,
+            BlobStore store,
+            Records records,
+            ChangeLog changeLog,
+            Caller caller,
+            Clearance clearance,
+            PersonalData personalData,
+            io.vertx.core.Vertx vertx) {
         this.attachments = attachments;
         this.parents = parents;
         this.config = config;
@@ -140,15 +148,14 @@ public class AttachmentService {
         AttachmentResponse response = AttachmentResponse.from(a, upload);
         boolean hasCapture = a.capturedAt != null || a.captureLatitude != null;
         if (hasCapture && personalData.reveal(ATTACHMENT.name(), a.id, a.regionCode, a.agencyId)) {
-            return response.withCapture(new Capture(a.capturedAt, a.captureLatitude, a.captureLongitude,
-                    a.captureSource));
+            return response.withCapture(
+                    new Capture(a.capturedAt, a.captureLatitude, a.captureLongitude, a.captureSource));
         }
         return response;
     }
 
     /** What a download serves: the attachment and which of its copies. */
-    public record Download(AttachmentResponse attachment, String key, String mediaType, long size, String etag) {
-    }
+    public record Download(AttachmentResponse attachment, String key, String mediaType, long size, String etag) {}
 
     /**
      * The cleaned copy, for a caller who sees the attachment; 409 while it is not available; 403 when it shows
@@ -168,8 +175,7 @@ public class AttachmentService {
         if (key == null) {
             throw ProblemException.notFound(Message.of("attachment.thumbnail.none", "id", id));
         }
-        return new Download(shown(a), key, "image/jpeg", sizeOf(key),
-                "\"" + a.sha256 + "-thumbnail\"");
+        return new Download(shown(a), key, "image/jpeg", sizeOf(key), "\"" + a.sha256 + "-thumbnail\"");
     }
 
     private Attachment available(UUID id) {
@@ -233,33 +239,58 @@ public class AttachmentService {
         for (AttachmentKind kind : AttachmentKind.values()) {
             kinds.add(new KindLimits(kind, maxSize(kind), kind.allowed()));
         }
-        return new Limits(kinds, config.maxSimpleSize().asLongValue(), maxUpload(), config.maxPerRecord(),
-                config.maxBytesPerAgencyPerDay().asLongValue(), config.uploadExpiry().toSeconds());
+        return new Limits(
+                kinds,
+                config.maxSimpleSize().asLongValue(),
+                maxUpload(),
+                config.maxPerRecord(),
+                config.maxBytesPerAgencyPerDay().asLongValue(),
+                config.uploadExpiry().toSeconds());
     }
 
     /** What may be sent. */
     @Schema(name = "AttachmentLimits")
     public record Limits(
             @Schema(maxItems = 50) List<KindLimits> kinds,
-            @Schema(description = "Largest file sent in one multipart request, bytes; larger ones go through tus at "
-                    + "/api/v1/uploads", minimum = "0", maximum = "9223372036854775807") long maxSimpleSize,
-            @Schema(description = "Largest upload of any kind (tus Tus-Max-Size), bytes", minimum = "0",
-                    maximum = "9223372036854775807") long maxUploadSize,
+
+            @Schema(
+                    description = "Largest file sent in one multipart request, bytes; larger ones go through tus at "
+                            + "/api/v1/uploads",
+                    minimum = "0",
+                    maximum = "9223372036854775807")
+            long maxSimpleSize,
+
+            @Schema(
+                    description = "Largest upload of any kind (tus Tus-Max-Size), bytes",
+                    minimum = "0",
+                    maximum = "9223372036854775807")
+            long maxUploadSize,
+
             @Schema(description = "Attachments one record may have", minimum = "0", maximum = "2147483647")
             int maxPerRecord,
-            @Schema(description = "Bytes one agency may upload per day (Western Indonesia Time)", minimum = "0",
-                    maximum = "9223372036854775807") long maxBytesPerAgencyPerDay,
-            @Schema(description = "Seconds an unfinished upload is kept", minimum = "0",
-                    maximum = "9223372036854775807") long uploadExpirySeconds) {
-    }
+
+            @Schema(
+                    description = "Bytes one agency may upload per day (Western Indonesia Time)",
+                    minimum = "0",
+                    maximum = "9223372036854775807")
+            long maxBytesPerAgencyPerDay,
+
+            @Schema(
+                    description = "Seconds an unfinished upload is kept",
+                    minimum = "0",
+                    maximum = "9223372036854775807")
+            long uploadExpirySeconds) {}
 
     /** What a kind of attachment may be. */
     @Schema(name = "AttachmentKindLimits")
-    public record KindLimits(AttachmentKind kind,
-            @Schema(description = "Its largest file, bytes", minimum = "0", maximum = "9223372036854775807") long maxSize,
+    public record KindLimits(
+            AttachmentKind kind,
+
+            @Schema(description = "Its largest file, bytes", minimum = "0", maximum = "9223372036854775807")
+            long maxSize,
+
             @Schema(maxItems = 50, description = "The media types it takes, detected from the bytes")
-            List<@jakarta.validation.constraints.Size(max = 255) String> mediaTypes) {
-    }
+            List<@jakarta.validation.constraints.Size(max = 255) String> mediaTypes) {}
 
     // ---- creating -----------------------------------------------------------------------------------------------
 
@@ -278,8 +309,10 @@ public class AttachmentService {
             Attachment existing = attachments.findById(input.id());
             if (existing != null) {
                 AttachmentUpload upload = attachments.upload(existing.id);
-                if (existing.status == AttachmentStatus.UPLOADING && upload != null
-                        && existing.parentId.equals(input.parentId()) && existing.size == size
+                if (existing.status == AttachmentStatus.UPLOADING
+                        && upload != null
+                        && existing.parentId.equals(input.parentId())
+                        && existing.size == size
                         && java.util.Objects.equals(existing.createdBy, caller.subject())) {
                     return new Created(shown(existing), false);
                 }
@@ -288,7 +321,8 @@ public class AttachmentService {
         }
         long max = maxSize(input.kind());
         if (size > max) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+            throw new ProblemException(
+                    ProblemType.PAYLOAD_TOO_LARGE,
                     Message.of("attachment.limit.size", "kind", input.kind(), "max", max, "size", size));
         }
         if (attachments.countOf(input.parentId()) >= config.maxPerRecord()) {
@@ -299,16 +333,21 @@ public class AttachmentService {
             long allowance = config.maxBytesPerAgencyPerDay().asLongValue();
             long used = attachments.bytesToday(agency);
             if (used + size > allowance) {
-                throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, Message.of("attachment.limit.per-day",
-                        "max", allowance, "used", used, "size", size));
+                throw new ProblemException(
+                        ProblemType.TOO_MANY_REQUESTS,
+                        Message.of("attachment.limit.per-day", "max", allowance, "used", used, "size", size));
             }
         }
-        Classification classification = input.classification() == null ? parent.classification()
-                : input.classification();
+        Classification classification =
+                input.classification() == null ? parent.classification() : input.classification();
         if (classification.compareTo(parent.classification()) < 0) {
-            throw ProblemException.invalid("classification", Message.of("attachment.classification.below",
-                    "least", parent.classification()), parent.classification().andBelow().stream().map(Enum::name)
-                            .filter(c -> Classification.valueOf(c).compareTo(parent.classification()) >= 0).toList());
+            throw ProblemException.invalid(
+                    "classification",
+                    Message.of("attachment.classification.below", "least", parent.classification()),
+                    parent.classification().andBelow().stream()
+                            .map(Enum::name)
+                            .filter(c -> Classification.valueOf(c).compareTo(parent.classification()) >= 0)
+                            .toList());
         }
         clearance.requireWritable(classification);
 
@@ -334,8 +373,7 @@ public class AttachmentService {
         AttachmentUpload upload = new AttachmentUpload();
         upload.attachmentId = a.id;
         upload.expiresAt = Instant.now().plus(config.uploadExpiry());
-        records.created(a, ATTACHMENT, a.regionCode, x -> AttachmentResponse.from(x, null),
-                AttachmentResponse::logged);
+        records.created(a, ATTACHMENT, a.regionCode, x -> AttachmentResponse.from(x, null), AttachmentResponse::logged);
         attachments.addUpload(upload);
         return new Created(AttachmentResponse.from(a, new Upload(0, upload.expiresAt)), true);
     }
@@ -348,8 +386,11 @@ public class AttachmentService {
         long size = Files.size(file);
         String type = detector.detect(() -> Files.newInputStream(file));
         if (!input.kind().accepts(type)) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    Message.of("attachment.type", "kind", input.kind(), "type", type), null, input.kind().allowed());
+            throw new ProblemException(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    Message.of("attachment.type", "kind", input.kind(), "type", type),
+                    null,
+                    input.kind().allowed());
         }
         String sha256;
         try (InputStream in = Files.newInputStream(file)) {
@@ -378,7 +419,7 @@ public class AttachmentService {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0;) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
                 sha.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(sha.digest());
@@ -388,8 +429,7 @@ public class AttachmentService {
     }
 
     /** A creation's answer: the attachment, and whether it is new (false: a retry found the client's own upload). */
-    public record Created(AttachmentResponse attachment, boolean isNew) {
-    }
+    public record Created(AttachmentResponse attachment, boolean isNew) {}
 
     private Parent records(AttachmentInput input) {
         try {
@@ -422,9 +462,8 @@ public class AttachmentService {
      * An upload's state after a request: its declared length, its offset, its expiry while under way, its status, and
      * when the same bytes were already attached to the record, the attachment that holds them.
      */
-    public record UploadState(UUID id, long length, long offset, Instant expiresAt, AttachmentStatus status,
-            UUID sameAs) {
-    }
+    public record UploadState(
+            UUID id, long length, long offset, Instant expiresAt, AttachmentStatus status, UUID sameAs) {}
 
     /**
      * Appends a piece at {@code offset}. The piece is kept when its bytes arrived whole (and match their checksum when
@@ -436,7 +475,9 @@ public class AttachmentService {
         UUID lease = UUID.randomUUID();
         long length = QuarkusTransaction.requiringNew().call(() -> takeLease(id, offset, contentLength, lease));
         String key = "uploads/" + id + "/" + offset + "-" + lease;
-        Piece piece = new Piece(body, contentLength < 0 ? length - offset : Math.min(contentLength, length - offset),
+        Piece piece = new Piece(
+                body,
+                contentLength < 0 ? length - offset : Math.min(contentLength, length - offset),
                 checksum.isPresent(),
                 () -> QuarkusTransaction.requiringNew().call(() -> attachments.renew(id, lease, LEASE)));
         long stored;
@@ -455,8 +496,8 @@ public class AttachmentService {
         }
         if (piece.tooLong) {
             discard(id, lease, key);
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    Message.of("attachment.upload.past-length", "length", length));
+            throw new ProblemException(
+                    ProblemType.PAYLOAD_TOO_LARGE, Message.of("attachment.upload.past-length", "length", length));
         }
         if (checksum.isPresent() && !MessageDigest.isEqual(checksum.get(), piece.digest())) {
             discard(id, lease, key);
@@ -487,13 +528,14 @@ public class AttachmentService {
             throw new ProblemException(ProblemType.GONE, Message.of("attachment.upload.expired"));
         }
         if (contentLength >= 0 && offset + contentLength > a.size) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    Message.of("attachment.upload.past-length", "length", a.size));
+            throw new ProblemException(
+                    ProblemType.PAYLOAD_TOO_LARGE, Message.of("attachment.upload.past-length", "length", a.size));
         }
         if (!attachments.lease(id, offset, lease, LEASE)) {
             AttachmentUpload now = attachments.upload(id);
             if (now != null && now.uploadOffset != offset) {
-                throw new ProblemException(ProblemType.CONFLICT,
+                throw new ProblemException(
+                        ProblemType.CONFLICT,
                         Message.of("attachment.upload.offset", "offset", now.uploadOffset, "given", offset));
             }
             throw ProblemException.conflict(Message.of("attachment.upload.busy"));
@@ -502,8 +544,8 @@ public class AttachmentService {
     }
 
     private boolean record(UUID id, UUID lease, long offset, long stored, String key) {
-        boolean recorded = QuarkusTransaction.requiringNew()
-                .call(() -> attachments.addPiece(id, lease, offset, stored, key));
+        boolean recorded =
+                QuarkusTransaction.requiringNew().call(() -> attachments.addPiece(id, lease, offset, stored, key));
         if (!recorded) {
             deleteQuietly(key);
         }
@@ -547,8 +589,8 @@ public class AttachmentService {
     private void writer(Attachment a) {
         parents.writable(a.parentType, a.parentId);
         boolean coordinator = caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_);
-        if (!coordinator && !(caller.hasRole(Role.OFFICER_) && a.agencyId != null
-                && a.agencyId.equals(caller.agencyId()))) {
+        if (!coordinator
+                && !(caller.hasRole(Role.OFFICER_) && a.agencyId != null && a.agencyId.equals(caller.agencyId()))) {
             throw ProblemException.forbidden(Message.of("attachment.not-yours"));
         }
     }
@@ -575,8 +617,11 @@ public class AttachmentService {
             Attachment a = QuarkusTransaction.requiringNew().call(() -> attachments.findById(id));
             if (!a.kind.accepts(mediaType)) {
                 QuarkusTransaction.requiringNew().run(() -> reject(id, sha256, mediaType, "attachment.type"));
-                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                        Message.of("attachment.type", "kind", a.kind, "type", mediaType), null, a.kind.allowed());
+                throw new ProblemException(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        Message.of("attachment.type", "kind", a.kind, "type", mediaType),
+                        null,
+                        a.kind.allowed());
             }
             Capture fromFile = null;
             if (mediaType.startsWith("image/") || mediaType.startsWith("video/") || mediaType.startsWith("audio/")) {
@@ -596,8 +641,8 @@ public class AttachmentService {
                 served = clean(mediaType, whole, scratch);
             } catch (IOException e) {
                 QuarkusTransaction.requiringNew().run(() -> reject(id, sha256, mediaType, "attachment.type.broken"));
-                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                        Message.of("attachment.type.broken", "type", mediaType));
+                throw new ProblemException(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE, Message.of("attachment.type.broken", "type", mediaType));
             }
             String contentKey = "files/" + id;
             store.put(contentKey, served);
@@ -662,7 +707,8 @@ public class AttachmentService {
     private static Path clean(String mediaType, Path whole, Path scratch) throws IOException {
         if (MetadataStripper.cleans(mediaType)) {
             Path out = Files.createTempFile(scratch, "cleaned-", ".bin");
-            try (InputStream in = Files.newInputStream(whole); OutputStream o = Files.newOutputStream(out)) {
+            try (InputStream in = Files.newInputStream(whole);
+                    OutputStream o = Files.newOutputStream(out)) {
                 MetadataStripper.strip(mediaType, in, o);
             } catch (IOException e) {
                 Files.deleteIfExists(out);
@@ -686,8 +732,14 @@ public class AttachmentService {
         records.updated(a, ATTACHMENT, a.regionCode, x -> AttachmentResponse.from(x, null), AttachmentResponse::logged);
     }
 
-    private UploadState available(UUID id, String sha256, String mediaType, long size, Capture fromFile,
-            String contentKey, String originalKey) {
+    private UploadState available(
+            UUID id,
+            String sha256,
+            String mediaType,
+            long size,
+            Capture fromFile,
+            String contentKey,
+            String originalKey) {
         Attachment a = attachments.findById(id);
         Optional<Attachment> same = attachments.sameBytes(a.parentId, sha256);
         if (same.isPresent()) {

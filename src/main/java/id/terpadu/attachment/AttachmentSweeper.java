@@ -19,14 +19,17 @@ class AttachmentSweeper {
         this.service = service;
     }
 
-    @Scheduled(every = "${terpadu.attachments.sweep-every}", delayed = "5s",
+    @Scheduled(
+            every = "${terpadu.attachments.sweep-every}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         int thumbnails = service.makeThumbnails(BATCH);
         int expired = service.removeExpired(BATCH);
         int removed = service.collectGarbage(BATCH);
         if (thumbnails + expired + removed > 0) {
-            Log.debugf("Attachments: %d thumbnails made, %d expired uploads removed, %d stored keys removed",
+            Log.debugf(
+                    "Attachments: %d thumbnails made, %d expired uploads removed, %d stored keys removed",
                     thumbnails, expired, removed);
         }
     }

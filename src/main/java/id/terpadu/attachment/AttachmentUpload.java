@@ -15,6 +15,7 @@ public class AttachmentUpload {
 
     @Id
     public UUID attachmentId;
+
     public long uploadOffset;
     public Instant expiresAt;
     public UUID lease;

@@ -21,11 +21,19 @@ public class BlobStores {
             case "file" -> new FileBlobStore(config.folder());
             case "s3" -> {
                 AttachmentConfig.S3 s3 = config.s3();
-                yield new S3BlobStore(new S3BlobStore.Settings(s3.endpoint(), s3.region(), s3.bucket(), s3.pathStyle(),
-                        s3.accessKey(), s3.secretKey(), s3.prefix(), spool()));
+                yield new S3BlobStore(new S3BlobStore.Settings(
+                        s3.endpoint(),
+                        s3.region(),
+                        s3.bucket(),
+                        s3.pathStyle(),
+                        s3.accessKey(),
+                        s3.secretKey(),
+                        s3.prefix(),
+                        spool()));
             }
-            default -> throw new IllegalStateException(
-                    "terpadu.attachments.store is " + config.store() + "; it must be file or s3");
+            default ->
+                throw new IllegalStateException(
+                        "terpadu.attachments.store is " + config.store() + "; it must be file or s3");
         };
     }
 

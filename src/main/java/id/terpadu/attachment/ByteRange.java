@@ -57,7 +57,6 @@ record ByteRange(long first, long last) {
     }
 
     private static ProblemException unsatisfiable(long size) {
-        return new ProblemException(ProblemType.RANGE_NOT_SATISFIABLE,
-                Message.of("attachment.range", "size", size));
+        return new ProblemException(ProblemType.RANGE_NOT_SATISFIABLE, Message.of("attachment.range", "size", size));
     }
 }

@@ -40,7 +40,9 @@ record FileCapture(Double latitude, Double longitude, Instant takenAt) {
         Double longitude = null;
         for (GpsDirectory gps : metadata.getDirectoriesOfType(GpsDirectory.class)) {
             GeoLocation place = gps.getGeoLocation();
-            if (place != null && !place.isZero() && Math.abs(place.getLatitude()) <= 90
+            if (place != null
+                    && !place.isZero()
+                    && Math.abs(place.getLatitude()) <= 90
                     && Math.abs(place.getLongitude()) <= 180) {
                 latitude = place.getLatitude();
                 longitude = place.getLongitude();

@@ -24,13 +24,12 @@ import java.util.Set;
  */
 final class IsoMediaCleaner {
 
-    static final Set<String> CLEANS = Set.of("video/mp4", "video/quicktime", "video/3gpp", "audio/mp4", "image/heic",
-            "image/heif");
+    static final Set<String> CLEANS =
+            Set.of("video/mp4", "video/quicktime", "video/3gpp", "audio/mp4", "image/heic", "image/heif");
     private static final Set<String> CONTAINERS = Set.of("moov", "trak", "mdia", "minf", "stbl", "edts", "dinf");
     private static final Set<String> DROPPED = Set.of("udta", "meta");
 
-    private IsoMediaCleaner() {
-    }
+    private IsoMediaCleaner() {}
 
     static boolean cleans(String mediaType) {
         return CLEANS.contains(mediaType);
@@ -77,8 +76,7 @@ final class IsoMediaCleaner {
                 case "iinf" -> items.addAll(metadataItems(channel, box));
                 case "iloc" -> iloc = box;
                 case "idat" -> idat = box;
-                default -> {
-                }
+                default -> {}
             }
         }
         if (items.isEmpty() || iloc == null) {
@@ -120,10 +118,11 @@ final class IsoMediaCleaner {
                     if (itemType.equals("Exif")) {
                         found.add(id);
                     } else if (itemType.equals("mime")) {
-                        String rest = new String(b.array(), b.arrayOffset() + p, (int) (at + size - p),
-                                StandardCharsets.US_ASCII);
+                        String rest = new String(
+                                b.array(), b.arrayOffset() + p, (int) (at + size - p), StandardCharsets.US_ASCII);
                         int nameEnd = rest.indexOf('\0');
-                        String contentType = nameEnd < 0 ? "" : rest.substring(nameEnd + 1).split("\0", 2)[0];
+                        String contentType =
+                                nameEnd < 0 ? "" : rest.substring(nameEnd + 1).split("\0", 2)[0];
                         if (contentType.equals("application/rdf+xml")) {
                             found.add(id);
                         }
@@ -165,11 +164,12 @@ final class IsoMediaCleaner {
                     continue;
                 }
                 if (construction == 0) {
-                    out.add(new long[] { base + offset, length });
+                    out.add(new long[] {base + offset, length});
                 } else if (construction == 1 && idatStart >= 0) {
-                    out.add(new long[] { idatStart + base + offset, length });
+                    out.add(new long[] {idatStart + base + offset, length});
                 } else {
-                    throw new MetadataStripper.InvalidImage("a metadata item built in a way this cleaner does not know");
+                    throw new MetadataStripper.InvalidImage(
+                            "a metadata item built in a way this cleaner does not know");
                 }
             }
         }
@@ -195,8 +195,7 @@ final class IsoMediaCleaner {
     }
 
     /** A box: where it starts, where its children or data start, where it ends, and its type. */
-    private record Box(long start, long bodyStart, long end, String type) {
-    }
+    private record Box(long start, long bodyStart, long end, String type) {}
 
     /** The boxes from {@code from} to {@code to}, with 64-bit and to-the-end sizes. */
     private static List<Box> boxes(FileChannel channel, long from, long to) throws IOException {

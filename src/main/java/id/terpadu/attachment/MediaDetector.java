@@ -52,7 +52,8 @@ final class MediaDetector {
                 String name = entry.getName();
                 contentTypes |= name.equals("[Content_Types].xml");
                 if (found == null) {
-                    found = name.startsWith("word/") ? DOCX
+                    found = name.startsWith("word/")
+                            ? DOCX
                             : name.startsWith("xl/") ? XLSX : name.startsWith("ppt/") ? PPTX : null;
                 }
                 if (contentTypes && found != null) {

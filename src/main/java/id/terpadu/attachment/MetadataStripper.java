@@ -30,15 +30,15 @@ import java.util.Set;
 final class MetadataStripper {
 
     private static final Set<String> CLEANS = Set.of("image/jpeg", "image/png", "image/webp");
-    private static final Set<String> PNG_KEPT = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB",
-            "iCCP", "sBIT", "bKGD", "pHYs", "acTL", "fcTL", "fdAT");
-    private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+    private static final Set<String> PNG_KEPT = Set.of(
+            "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD", "pHYs", "acTL",
+            "fcTL", "fdAT");
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final Set<String> WEBP_DROPPED = Set.of("EXIF", "XMP ");
     private static final int VP8X_FLAGS_EXIF = 0x08;
     private static final int VP8X_FLAGS_XMP = 0x04;
 
-    private MetadataStripper() {
-    }
+    private MetadataStripper() {}
 
     static boolean cleans(String mediaType) {
         return CLEANS.contains(mediaType);
@@ -222,7 +222,8 @@ final class MetadataStripper {
             chunks.position((int) (start + 8 + padded));
         }
         ByteBuffer riff = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-        riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(kept.size() + 4)
+        riff.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(kept.size() + 4)
                 .put("WEBP".getBytes(StandardCharsets.US_ASCII));
         out.write(riff.array());
         kept.writeTo(out);

@@ -30,7 +30,10 @@ public enum ParentType {
 
     @JsonCreator
     public static ParentType of(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(t -> t.value.equals(value))
+                .findFirst()
+                .orElse(null);
     }
 
     public static List<String> names() {

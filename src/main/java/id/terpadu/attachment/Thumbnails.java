@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.Set;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -30,8 +29,7 @@ final class Thumbnails {
     /** 100 megapixels: larger than any phone's photo, far smaller than a decompression bomb. */
     static final long MAX_PIXELS = 100_000_000L;
 
-    private Thumbnails() {
-    }
+    private Thumbnails() {}
 
     static boolean madeFor(String mediaType) {
         return MADE_FOR.contains(mediaType);

@@ -36,20 +36,27 @@ final class Tus {
     static final String UPLOAD_CHECKSUM = "Upload-Checksum";
     static final String UPLOAD_DEFER_LENGTH = "Upload-Defer-Length";
     /** The headers a browser client must be allowed to read (CORS). */
-    static final List<String> EXPOSED = List.of(TUS_RESUMABLE, TUS_VERSION, TUS_EXTENSION, TUS_MAX_SIZE,
-            TUS_CHECKSUM_ALGORITHM, UPLOAD_OFFSET, UPLOAD_LENGTH, UPLOAD_EXPIRES, "Location");
+    static final List<String> EXPOSED = List.of(
+            TUS_RESUMABLE,
+            TUS_VERSION,
+            TUS_EXTENSION,
+            TUS_MAX_SIZE,
+            TUS_CHECKSUM_ALGORITHM,
+            UPLOAD_OFFSET,
+            UPLOAD_LENGTH,
+            UPLOAD_EXPIRES,
+            "Location");
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,19}");
 
-    private Tus() {
-    }
+    private Tus() {}
 
     /** 412 unless the client speaks tus 1.0.0 (the answer names the version in {@code Tus-Version}). */
     static void require(String resumable) {
         if (!VERSION.equals(resumable == null ? null : resumable.trim())) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, Message.of("attachment.tus.version", "version",
-                    VERSION));
+            throw new ProblemException(
+                    ProblemType.PRECONDITION_FAILED, Message.of("attachment.tus.version", "version", VERSION));
         }
     }
 
@@ -111,7 +118,10 @@ final class Tus {
             throw ProblemException.invalid(UPLOAD_CHECKSUM, Message.of("attachment.tus.checksum"));
         }
         if (!parts[0].equals("sha256")) {
-            throw ProblemException.invalid(UPLOAD_CHECKSUM, Message.of("attachment.tus.checksum-algorithm", "allowed", CHECKSUM_ALGORITHMS), List.of(CHECKSUM_ALGORITHMS));
+            throw ProblemException.invalid(
+                    UPLOAD_CHECKSUM,
+                    Message.of("attachment.tus.checksum-algorithm", "allowed", CHECKSUM_ALGORITHMS),
+                    List.of(CHECKSUM_ALGORITHMS));
         }
         try {
             byte[] digest = Base64.getDecoder().decode(parts[1]);

@@ -34,7 +34,8 @@ class TusHeaders {
         if (allow.isEmpty()) {
             return null;
         }
-        return Response.noContent().header("Allow", allow)
+        return Response.noContent()
+                .header("Allow", allow)
                 .header(Tus.TUS_VERSION, Tus.VERSION)
                 .header(Tus.TUS_EXTENSION, Tus.EXTENSIONS)
                 .header(Tus.TUS_MAX_SIZE, service.maxUpload())

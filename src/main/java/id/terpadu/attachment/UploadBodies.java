@@ -2,9 +2,10 @@ package id.terpadu.attachment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.terpadu.common.http.StreamedBody;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+
+import id.terpadu.common.http.StreamedBody;
 
 /** The pieces of a tus upload are read as they arrive, up to the largest upload. */
 @ApplicationScoped
@@ -20,7 +21,8 @@ class UploadBodies implements StreamedBody {
     public boolean streams(HttpServerRequest request) {
         String type = request.getHeader("Content-Type");
         return (request.method() == HttpMethod.PATCH || request.method() == HttpMethod.POST)
-                && request.path().startsWith(UploadResource.PATH) && type != null
+                && request.path().startsWith(UploadResource.PATH)
+                && type != null
                 && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith(Tus.OFFSET_OCTET_STREAM);
     }
 

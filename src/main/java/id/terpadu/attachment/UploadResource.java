@@ -51,7 +51,7 @@ import id.terpadu.common.security.Role;
  */
 @Path(UploadResource.PATH)
 @Tag(name = "Attachments")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class UploadResource {
 
     static final String PATH = "/api/v1/uploads";
@@ -68,62 +68,99 @@ public class UploadResource {
     }
 
     @POST
-    @Consumes({ Tus.OFFSET_OCTET_STREAM, MediaType.WILDCARD })
+    @Consumes({Tus.OFFSET_OCTET_STREAM, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(summary = "Start a resumable upload (tus)", description = "tus creation: `Upload-Length` is the file's "
-            + "size, `Upload-Metadata` carries the attachment's fields as tus pairs of a key and its Base64 value: "
-            + "`parentType`, `parentId`, `kind`, `title` (required), `caption`, `filename`, `classification`, "
-            + "`personalData`, `capturedAt`, `captureLatitude`, `captureLongitude`, and `id` (a client-chosen id: a "
-            + "retry of a creation that timed out finds its own upload). A body of type "
-            + "`application/offset+octet-stream` is the first piece (creation-with-upload). The limits are those of "
-            + "GET /api/v1/attachments/limits. ADMIN, COORDINATOR or OFFICER who may write the record.")
-    @RequestBody(required = false, content = @Content(mediaType = Tus.OFFSET_OCTET_STREAM,
-            schema = @Schema(type = SchemaType.STRING, format = "binary"),
-            examples = @ExampleObject(name = "first-piece", value = AttachmentExamples.PIECE)))
-    @APIResponse(responseCode = "201", description = "Started; Location is the upload's address, Upload-Offset how much "
-            + "of the first piece was kept", headers = {
-                    @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)),
-                    @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                            minimum = "0", maximum = "9223372036854775807")),
-                    @Header(name = Tus.UPLOAD_EXPIRES, schema = @Schema(type = SchemaType.STRING, maxLength = 40)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
-                    examples = @ExampleObject(name = "uploading", value = AttachmentExamples.UPLOADING)))
+    @Operation(
+            summary = "Start a resumable upload (tus)",
+            description = "tus creation: `Upload-Length` is the file's "
+                    + "size, `Upload-Metadata` carries the attachment's fields as tus pairs of a key and its Base64 value: "
+                    + "`parentType`, `parentId`, `kind`, `title` (required), `caption`, `filename`, `classification`, "
+                    + "`personalData`, `capturedAt`, `captureLatitude`, `captureLongitude`, and `id` (a client-chosen id: a "
+                    + "retry of a creation that timed out finds its own upload). A body of type "
+                    + "`application/offset+octet-stream` is the first piece (creation-with-upload). The limits are those of "
+                    + "GET /api/v1/attachments/limits. ADMIN, COORDINATOR or OFFICER who may write the record.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = Tus.OFFSET_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "first-piece", value = AttachmentExamples.PIECE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Started; Location is the upload's address, Upload-Offset how much "
+                    + "of the first piece was kept",
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)),
+                @Header(
+                        name = Tus.UPLOAD_OFFSET,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.INTEGER,
+                                        format = "int64",
+                                        minimum = "0",
+                                        maximum = "9223372036854775807")),
+                @Header(name = Tus.UPLOAD_EXPIRES, schema = @Schema(type = SchemaType.STRING, maxLength = 40))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
+                            examples = @ExampleObject(name = "uploading", value = AttachmentExamples.UPLOADING)))
     public Response create(
-            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION,
-                    schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
-            @HeaderParam(Tus.TUS_RESUMABLE) String resumable,
-            @Parameter(description = "The file's size in bytes", required = true, example = "2483312",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19))
-            @HeaderParam(Tus.UPLOAD_LENGTH) String length,
-            @Parameter(description = "Not supported: the size must be known at the start",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 1))
-            @HeaderParam(Tus.UPLOAD_DEFER_LENGTH) String deferLength,
-            @Parameter(description = "The attachment's fields: comma-separated `key base64(value)` pairs", required = true,
-                    example = AttachmentExamples.METADATA, schema = @Schema(type = SchemaType.STRING, maxLength = 8192))
-            @HeaderParam(Tus.UPLOAD_METADATA) String metadata,
+            @Parameter(
+                            description = "tus version; must be 1.0.0",
+                            required = true,
+                            example = Tus.VERSION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
+                    @HeaderParam(Tus.TUS_RESUMABLE)
+                    String resumable,
+            @Parameter(
+                            description = "The file's size in bytes",
+                            required = true,
+                            example = "2483312",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19))
+                    @HeaderParam(Tus.UPLOAD_LENGTH)
+                    String length,
+            @Parameter(
+                            description = "Not supported: the size must be known at the start",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 1))
+                    @HeaderParam(Tus.UPLOAD_DEFER_LENGTH)
+                    String deferLength,
+            @Parameter(
+                            description = "The attachment's fields: comma-separated `key base64(value)` pairs",
+                            required = true,
+                            example = AttachmentExamples.METADATA,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 8192))
+                    @HeaderParam(Tus.UPLOAD_METADATA)
+                    String metadata,
             @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
             @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
-            InputStream body) throws IOException {
+            InputStream body)
+            throws IOException {
         Tus.require(resumable);
         long pieceLength = Tus.number("Content-Length", contentLength).orElse(-1L);
         boolean piece = contentType != null
                 && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(Tus.OFFSET_OCTET_STREAM);
         if (!piece && contentType != null && pieceLength != 0) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, Message.of("attachment.upload.piece-type",
-                    "type", Tus.OFFSET_OCTET_STREAM));
+            throw new ProblemException(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    Message.of("attachment.upload.piece-type", "type", Tus.OFFSET_OCTET_STREAM));
         }
         if (deferLength != null) {
             throw ProblemException.invalid(Tus.UPLOAD_DEFER_LENGTH, Message.of("attachment.upload.defer"));
         }
         long size = Tus.number(Tus.UPLOAD_LENGTH, length)
-                .orElseThrow(() -> ProblemException.invalid(Tus.UPLOAD_LENGTH, Message.of("attachment.field.required")));
+                .orElseThrow(
+                        () -> ProblemException.invalid(Tus.UPLOAD_LENGTH, Message.of("attachment.field.required")));
         AttachmentInput input = AttachmentInput.parse(Tus.metadata(metadata), null);
         Created created = service.create(input, size);
         UUID id = created.attachment().id();
-        long offset = created.attachment().upload() == null ? size : created.attachment().upload().offset();
+        long offset = created.attachment().upload() == null
+                ? size
+                : created.attachment().upload().offset();
         UploadState state = null;
         if (piece && pieceLength != 0 && created.isNew()) {
             state = service.append(id, 0, pieceLength, body, Optional.empty());
@@ -135,25 +172,37 @@ public class UploadResource {
         if (state != null && state.sameAs() != null) {
             answer.header("Content-Location", AttachmentResource.PATH + "/" + state.sameAs());
         }
-        var expires = state == null ? created.attachment().upload() == null ? null : created.attachment().upload().expiresAt()
+        var expires = state == null
+                ? created.attachment().upload() == null
+                        ? null
+                        : created.attachment().upload().expiresAt()
                 : state.expiresAt();
         if (expires != null) {
             answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(expires));
         }
-        AttachmentDtos.AttachmentResponse attachment = state == null ? created.attachment()
-                : service.get(state.sameAs() != null ? state.sameAs() : id);
-        return answer.entity(attachment).tag(ETags.of(attachment.version())).type(MediaType.APPLICATION_JSON).build();
+        AttachmentDtos.AttachmentResponse attachment =
+                state == null ? created.attachment() : service.get(state.sameAs() != null ? state.sameAs() : id);
+        return answer.entity(attachment)
+                .tag(ETags.of(attachment.version()))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @jakarta.ws.rs.GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The attachment of an upload", description = "The attachment this upload makes, with its "
-            + "ETag: its status, and while UPLOADING how much has arrived and until when it may go on.")
-    @APIResponse(responseCode = "200", description = "The attachment", content = @Content(
-            schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "uploading",
-                    value = AttachmentExamples.UPLOADING)))
+    @Operation(
+            summary = "The attachment of an upload",
+            description = "The attachment this upload makes, with its "
+                    + "ETag: its status, and while UPLOADING how much has arrived and until when it may go on.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The attachment",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "uploading", value = AttachmentExamples.UPLOADING)))
     public Response attachment(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id) {
         AttachmentDtos.AttachmentResponse attachment = service.get(id);
         return Answers.ok(attachment);
@@ -161,21 +210,45 @@ public class UploadResource {
 
     @HEAD
     @Path("{id}")
-    @Operation(summary = "Where an upload stands (tus)", description = "tus HEAD: `Upload-Offset` is how much has "
-            + "arrived, `Upload-Length` the size, `Upload-Expires` when an unfinished upload is removed. 410 once "
-            + "expired; 404 for an upload you may not see.")
-    @APIResponse(responseCode = "204", description = "The upload's state, in headers", headers = {
-            @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
-                    maximum = "9223372036854775807")),
-            @Header(name = Tus.UPLOAD_LENGTH, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
-                    maximum = "9223372036854775807")) })
-    public Response head(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
-            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION,
-                    schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
-            @HeaderParam(Tus.TUS_RESUMABLE) String resumable) {
+    @Operation(
+            summary = "Where an upload stands (tus)",
+            description = "tus HEAD: `Upload-Offset` is how much has "
+                    + "arrived, `Upload-Length` the size, `Upload-Expires` when an unfinished upload is removed. 410 once "
+                    + "expired; 404 for an upload you may not see.")
+    @APIResponse(
+            responseCode = "204",
+            description = "The upload's state, in headers",
+            headers = {
+                @Header(
+                        name = Tus.UPLOAD_OFFSET,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.INTEGER,
+                                        format = "int64",
+                                        minimum = "0",
+                                        maximum = "9223372036854775807")),
+                @Header(
+                        name = Tus.UPLOAD_LENGTH,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.INTEGER,
+                                        format = "int64",
+                                        minimum = "0",
+                                        maximum = "9223372036854775807"))
+            })
+    public Response head(
+            @Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
+            @Parameter(
+                            description = "tus version; must be 1.0.0",
+                            required = true,
+                            example = Tus.VERSION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
+                    @HeaderParam(Tus.TUS_RESUMABLE)
+                    String resumable) {
         Tus.require(resumable);
         UploadState state = service.state(id);
-        Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset())
+        Response.ResponseBuilder answer = Response.noContent()
+                .header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());
         if (state.expiresAt() != null) {
             answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
@@ -186,41 +259,74 @@ public class UploadResource {
     @PATCH
     @Path("{id}")
     @Consumes(Tus.OFFSET_OCTET_STREAM)
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
-    @Operation(summary = "Send the next piece of an upload (tus)", description = "tus PATCH: the body is appended at "
-            + "`Upload-Offset`, which must be where the upload stands (409 names it otherwise). With "
-            + "`Upload-Checksum: sha256 <base64>` a piece whose bytes do not match is refused whole (460); without, "
-            + "what arrived before a dropped connection is kept. After the last byte the file is checked: a type its "
-            + "kind does not take is 415 (the attachment becomes REJECTED); the same bytes already on the record "
-            + "answer with `Content-Location` of that attachment.")
-    @RequestBody(content = @Content(mediaType = Tus.OFFSET_OCTET_STREAM,
-            schema = @Schema(type = SchemaType.STRING, format = "binary"),
-            examples = @ExampleObject(name = "piece", value = AttachmentExamples.PIECE)))
-    @APIResponse(responseCode = "204", description = "Appended; Upload-Offset is where it now stands", headers = {
-            @Header(name = Tus.UPLOAD_OFFSET, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
-                    maximum = "9223372036854775807")) })
-    @APIResponse(responseCode = "460", description = "The piece does not match its Upload-Checksum; nothing of it kept",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "checksum", value = AttachmentExamples.CHECKSUM_PROBLEM)))
-    public Response append(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
-            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION,
-                    schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
-            @HeaderParam(Tus.TUS_RESUMABLE) String resumable,
-            @Parameter(description = "Where this piece starts; the upload's current offset", required = true,
-                    example = "0", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19))
-            @HeaderParam(Tus.UPLOAD_OFFSET) String offset,
-            @Parameter(description = "`sha256` and the Base64 SHA-256 of this piece",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 60))
-            @HeaderParam(Tus.UPLOAD_CHECKSUM) String checksum,
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(
+            summary = "Send the next piece of an upload (tus)",
+            description = "tus PATCH: the body is appended at "
+                    + "`Upload-Offset`, which must be where the upload stands (409 names it otherwise). With "
+                    + "`Upload-Checksum: sha256 <base64>` a piece whose bytes do not match is refused whole (460); without, "
+                    + "what arrived before a dropped connection is kept. After the last byte the file is checked: a type its "
+                    + "kind does not take is 415 (the attachment becomes REJECTED); the same bytes already on the record "
+                    + "answer with `Content-Location` of that attachment.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Tus.OFFSET_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "piece", value = AttachmentExamples.PIECE)))
+    @APIResponse(
+            responseCode = "204",
+            description = "Appended; Upload-Offset is where it now stands",
+            headers = {
+                @Header(
+                        name = Tus.UPLOAD_OFFSET,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.INTEGER,
+                                        format = "int64",
+                                        minimum = "0",
+                                        maximum = "9223372036854775807"))
+            })
+    @APIResponse(
+            responseCode = "460",
+            description = "The piece does not match its Upload-Checksum; nothing of it kept",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "checksum", value = AttachmentExamples.CHECKSUM_PROBLEM)))
+    public Response append(
+            @Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
+            @Parameter(
+                            description = "tus version; must be 1.0.0",
+                            required = true,
+                            example = Tus.VERSION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
+                    @HeaderParam(Tus.TUS_RESUMABLE)
+                    String resumable,
+            @Parameter(
+                            description = "Where this piece starts; the upload's current offset",
+                            required = true,
+                            example = "0",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19))
+                    @HeaderParam(Tus.UPLOAD_OFFSET)
+                    String offset,
+            @Parameter(
+                            description = "`sha256` and the Base64 SHA-256 of this piece",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 60))
+                    @HeaderParam(Tus.UPLOAD_CHECKSUM)
+                    String checksum,
             @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
-            InputStream body) throws IOException {
+            InputStream body)
+            throws IOException {
         Tus.require(resumable);
         long at = Tus.number(Tus.UPLOAD_OFFSET, offset)
-                .orElseThrow(() -> ProblemException.invalid(Tus.UPLOAD_OFFSET, Message.of("attachment.field.required")));
+                .orElseThrow(
+                        () -> ProblemException.invalid(Tus.UPLOAD_OFFSET, Message.of("attachment.field.required")));
         Optional<byte[]> digest = Tus.checksum(checksum);
-        UploadState state = service.append(id, at, Tus.number("Content-Length", contentLength).orElse(-1L), body,
-                digest);
+        UploadState state = service.append(
+                id, at, Tus.number("Content-Length", contentLength).orElse(-1L), body, digest);
         Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset());
         if (state.expiresAt() != null) {
             answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
@@ -233,18 +339,24 @@ public class UploadResource {
 
     @DELETE
     @Path("{id}")
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
-    @Operation(summary = "Abandon an upload (tus termination)", description = "Ends an unfinished upload and removes "
-            + "what arrived; a finished one is removed through DELETE /api/v1/attachments/{id} (409 here).")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(
+            summary = "Abandon an upload (tus termination)",
+            description = "Ends an unfinished upload and removes "
+                    + "what arrived; a finished one is removed through DELETE /api/v1/attachments/{id} (409 here).")
     @APIResponse(responseCode = "204", description = "Abandoned")
-    public Response terminate(@Parameter(example = AttachmentExamples.UPLOAD_TO_ABANDON_ID) @PathParam("id") UUID id,
-            @Parameter(description = "tus version; must be 1.0.0", required = true, example = Tus.VERSION,
-                    schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
-            @HeaderParam(Tus.TUS_RESUMABLE) String resumable) {
+    public Response terminate(
+            @Parameter(example = AttachmentExamples.UPLOAD_TO_ABANDON_ID) @PathParam("id") UUID id,
+            @Parameter(
+                            description = "tus version; must be 1.0.0",
+                            required = true,
+                            example = Tus.VERSION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
+                    @HeaderParam(Tus.TUS_RESUMABLE)
+                    String resumable) {
         Tus.require(resumable);
         service.terminate(id);
         return Response.noContent().build();
     }
-
 }

@@ -14,6 +14,7 @@ public class ConflictStatus extends AuditedEntity {
 
     @Enumerated(EnumType.STRING)
     public Scale scale;
+
     public String regionCode;
     public String declaredBy;
     public String decreeNumber;

@@ -42,6 +42,5 @@ final class ConflictStatusExamples {
              "units": ["Kodim 0308/Pariaman"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
              "startsOn": "2024-10-15", "endsOn": "2024-10-29"}""";
 
-    private ConflictStatusExamples() {
-    }
+    private ConflictStatusExamples() {}
 }

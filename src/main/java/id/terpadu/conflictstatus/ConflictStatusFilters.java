@@ -20,8 +20,14 @@ public class ConflictStatusFilters {
     String scale;
 
     @QueryParam("region")
-    @Parameter(description = "Region code; the region and everything below it", example = "13", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Region code; the region and everything below it",
+            example = "13",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String region;
 
     Scale scale() {

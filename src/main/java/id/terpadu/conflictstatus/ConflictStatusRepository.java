@@ -39,31 +39,45 @@ public class ConflictStatusRepository extends ScopedRepository<ConflictStatus> {
     }
 
     Page<ConflictStatus> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), ConflictStatus.class, "ConflictStatus e", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                ConflictStatus.class,
+                "ConflictStatus e",
+                filter,
+                ORDER,
+                page,
                 s -> List.of(s.startsOn.toString(), s.id.toString()));
     }
 
     /** The statuses of a region (national: null), but {@code except}. */
     List<ConflictStatus> ofRegion(String region, UUID except) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                .createQuery("""
                 from ConflictStatus s where coalesce(s.regionCode, '') = :region and (:except is null or s.id <> :except)
-                """, ConflictStatus.class).setParameter("region", region == null ? "" : region)
-                .setParameter("except", except).getResultList();
+                """, ConflictStatus.class)
+                .setParameter("region", region == null ? "" : region)
+                .setParameter("except", except)
+                .getResultList();
     }
 
     // ---- extensions -----------------------------------------------------------------------------------------
 
     /** The extensions of a status, earliest first. */
     List<Extension> extensionsOf(UUID id) {
-        return getEntityManager().createQuery("from Extension x where x.statusId = :id order by x.startsOn",
-                Extension.class).setParameter("id", id).getResultList();
+        return getEntityManager()
+                .createQuery("from Extension x where x.statusId = :id order by x.startsOn", Extension.class)
+                .setParameter("id", id)
+                .getResultList();
     }
 
     /** The extensions of some statuses, earliest first; none for no status. */
     List<Extension> extensionsOf(List<UUID> ids) {
-        return ids.isEmpty() ? List.of()
-                : getEntityManager().createQuery("from Extension x where x.statusId in :ids order by x.startsOn",
-                        Extension.class).setParameter("ids", ids).getResultList();
+        return ids.isEmpty()
+                ? List.of()
+                : getEntityManager()
+                        .createQuery("from Extension x where x.statusId in :ids order by x.startsOn", Extension.class)
+                        .setParameter("ids", ids)
+                        .getResultList();
     }
 
     void addExtension(Extension extension) {
@@ -73,7 +87,10 @@ public class ConflictStatusRepository extends ScopedRepository<ConflictStatus> {
     // ---- TNI assistance -------------------------------------------------------------------------------------
 
     List<TniAssistance> tniRequests(UUID statusId) {
-        return getEntityManager().createQuery("from TniAssistance t where t.statusId = :id order by t.startsOn, t.id",
-                TniAssistance.class).setParameter("id", statusId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "from TniAssistance t where t.statusId = :id order by t.startsOn, t.id", TniAssistance.class)
+                .setParameter("id", statusId)
+                .getResultList();
     }
 }

@@ -1,7 +1,5 @@
 package id.terpadu.conflictstatus;
 
-import jakarta.ws.rs.core.UriInfo;
-import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.Page;
@@ -43,8 +43,10 @@ import id.terpadu.conflictstatus.StatusDtos.TniAssistanceResponse;
 @Path("/api/v1/conflict-statuses")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Conflict statuses", description = "Status Keadaan Konflik (UU 7/2012 Ps 14–25) and TNI assistance under it")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@Tag(
+        name = "Conflict statuses",
+        description = "Status Keadaan Konflik (UU 7/2012 Ps 14–25) and TNI assistance under it")
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class ConflictStatusResource {
 
     private final ConflictStatusService service;
@@ -54,22 +56,37 @@ public class ConflictStatusResource {
     }
 
     @GET
-    @Operation(summary = "List conflict statuses", description = "Statuses visible in your region scope, latest start "
-            + "first, filtered by scale and region subtree; each says whether it is in force today. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of statuses", content = @Content(
-            schema = @Schema(ref = "ConflictStatusPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = ConflictStatusExamples.PAGE)))
+    @Operation(
+            summary = "List conflict statuses",
+            description =
+                    "Statuses visible in your region scope, latest start "
+                            + "first, filtered by scale and region subtree; each says whether it is in force today. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of statuses",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "ConflictStatusPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "page", value = ConflictStatusExamples.PAGE)))
     public Response list(@BeanParam ConflictStatusFilters filters, @BeanParam PageParams page) {
         return page.ok(service.list(filters.scale(), filters.region(), page.request()));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a conflict status", description = "One status with its extensions, effective end, state "
-            + "(BELUM_BERLAKU, DITETAPKAN, DIPERPANJANG, DICABUT, BERAKHIR) and ETag.")
-    @APIResponse(responseCode = "200", description = "The status", content = @Content(
-            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
+    @Operation(
+            summary = "Get a conflict status",
+            description = "One status with its extensions, effective end, state "
+                    + "(BELUM_BERLAKU, DITETAPKAN, DIPERPANJANG, DICABUT, BERAKHIR) and ETag.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The status",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ConflictStatusResponse status = service.get(id);
@@ -77,18 +94,27 @@ public class ConflictStatusResource {
     }
 
     @POST
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(summary = "Record a declared conflict status", description = "Records a Status Keadaan Konflik as "
-            + "declared by the bupati/wali kota, gubernur or President after consulting the DPRD/DPR leaders. The "
-            + "scale matches the region's level, the term lasts at most 90 days, and a region has one status at a time "
-            + "(409). Every refusal names its legal basis.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = ConflictStatusExamples.INPUT)))
-    @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
+    @Operation(
+            summary = "Record a declared conflict status",
+            description = "Records a Status Keadaan Konflik as "
+                    + "declared by the bupati/wali kota, gubernur or President after consulting the DPRD/DPR leaders. The "
+                    + "scale matches the region's level, the term lasts at most 90 days, and a region has one status at a time "
+                    + "(409). Every refusal names its legal basis.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "pariaman", value = ConflictStatusExamples.INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; Location and ETag are set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
     public Response declare(@Valid @NotNull ConflictStatusInput request, @Context UriInfo uri) {
         ConflictStatusResponse created = service.declare(request);
         return Answers.created(uri, created);
@@ -96,17 +122,26 @@ public class ConflictStatusResource {
 
     @POST
     @Path("{id}/extensions")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(summary = "Extend a conflict status", description = "Records an extension decided before the term ends: "
-            + "it starts the day after the current end and lasts at most 30 days. The 30-day limit is our reading "
-            + "(domain notes: recollection, not confirmed in the text of UU 7/2012).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "extension", value = ConflictStatusExamples.EXTENSION)))
-    @APIResponse(responseCode = "200", description = "The extended status", content = @Content(
-            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
+    @Operation(
+            summary = "Extend a conflict status",
+            description = "Records an extension decided before the term ends: "
+                    + "it starts the day after the current end and lasts at most 30 days. The 30-day limit is our reading "
+                    + "(domain notes: recollection, not confirmed in the text of UU 7/2012).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "extension", value = ConflictStatusExamples.EXTENSION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The extended status",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
     public Response extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionInput request) {
         ConflictStatusResponse updated = service.extend(id, request);
         return Answers.ok(updated);
@@ -114,16 +149,25 @@ public class ConflictStatusResource {
 
     @POST
     @Path("{id}/revocation")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(summary = "Revoke a conflict status", description = "Ends the status early on the given day, which lies "
-            + "within its term; TNI assistance under it ends the same day.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "revocation", value = ConflictStatusExamples.REVOCATION)))
-    @APIResponse(responseCode = "200", description = "The revoked status", content = @Content(
-            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
+    @Operation(
+            summary = "Revoke a conflict status",
+            description = "Ends the status early on the given day, which lies "
+                    + "within its term; TNI assistance under it ends the same day.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "revocation", value = ConflictStatusExamples.REVOCATION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The revoked status",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
     public Response revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationInput request) {
         ConflictStatusResponse updated = service.revoke(id, request);
         return Answers.ok(updated);
@@ -131,39 +175,64 @@ public class ConflictStatusResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "History of a conflict status", description = "Every change of the status, oldest first. "
-            + "Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
-            schema = @Schema(ref = "ChangeEntryPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    @Operation(
+            summary = "History of a conflict status",
+            description = "Every change of the status, oldest first. " + "Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of changes",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "ChangeEntryPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
     }
 
     @GET
     @Path("{id}/tni-assistance")
-    @Operation(summary = "List the TNI assistance requests of a status", description = "Each with its effective end "
-            + "(never after the status's) and whether it is in force today. A status has a handful; one page holds all.")
-    @APIResponse(responseCode = "200", description = "The requests", content = @Content(
-            schema = @Schema(ref = "TniAssistancePage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "requests", value = ConflictStatusExamples.TNI_PAGE)))
+    @Operation(
+            summary = "List the TNI assistance requests of a status",
+            description =
+                    "Each with its effective end "
+                            + "(never after the status's) and whether it is in force today. A status has a handful; one page holds all.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The requests",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "TniAssistancePage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "requests", value = ConflictStatusExamples.TNI_PAGE)))
     public Page<TniAssistanceResponse> tni(@PathParam("id") UUID id) {
         return new Page<>(service.tniRequests(id), null);
     }
 
     @POST
     @Path("{id}/tni-assistance")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(summary = "Record a TNI assistance request", description = "Only while the status is in force "
-            + "(UU 7/2012 Ps 33; 409 otherwise), for a period within its term; the request ends when the status ends "
-            + "or is revoked.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI_INPUT)))
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
-            schema = @Schema(implementation = StatusDtos.TniAssistanceResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI)))
-    public Response requestTni(@PathParam("id") UUID id, @Valid @NotNull TniAssistanceInput request, @Context UriInfo uri) {
+    @Operation(
+            summary = "Record a TNI assistance request",
+            description = "Only while the status is in force "
+                    + "(UU 7/2012 Ps 33; 409 otherwise), for a period within its term; the request ends when the status ends "
+                    + "or is revoked.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI_INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.TniAssistanceResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI)))
+    public Response requestTni(
+            @PathParam("id") UUID id, @Valid @NotNull TniAssistanceInput request, @Context UriInfo uri) {
         TniAssistanceResponse created = service.requestTni(id, request);
         // the request itself sits on the status's one tni-assistance address
         return Answers.created(uri.getAbsolutePath(), created);

@@ -8,24 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
-import id.terpadu.common.security.Caller;
-import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
-import id.terpadu.region.RegionService;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.conflictstatus.StatusDtos.ConflictStatusInput;
 import id.terpadu.conflictstatus.StatusDtos.ConflictStatusResponse;
 import id.terpadu.conflictstatus.StatusDtos.ExtensionInput;
@@ -34,6 +33,7 @@ import id.terpadu.conflictstatus.StatusDtos.RevocationInput;
 import id.terpadu.conflictstatus.StatusDtos.State;
 import id.terpadu.conflictstatus.StatusDtos.TniAssistanceInput;
 import id.terpadu.conflictstatus.StatusDtos.TniAssistanceResponse;
+import id.terpadu.region.RegionService;
 
 /**
  * Status Keadaan Konflik (UU 7/2012 Ps 14–25) and TNI assistance under it (Ps 33–35). Rules, each answered with its
@@ -51,6 +51,7 @@ public class ConflictStatusService {
     /** Requests for TNI assistance. */
     @Produces
     public static final RecordType TNI_ASSISTANCE = RecordType.published("tni-assistance", TniAssistance.class);
+
     public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
     static final int MAX_TERM_DAYS = 90;
 
@@ -60,7 +61,12 @@ public class ConflictStatusService {
     private final Records records;
     private final RegionService regions;
 
-    ConflictStatusService(ConflictStatusRepository statuses, Caller caller, ChangeLog changeLog, Records records, RegionService regions) {
+    ConflictStatusService(
+            ConflictStatusRepository statuses,
+            Caller caller,
+            ChangeLog changeLog,
+            Records records,
+            RegionService regions) {
         this.statuses = statuses;
         this.caller = caller;
         this.changeLog = changeLog;
@@ -82,8 +88,10 @@ public class ConflictStatusService {
             RegionScope.Columns.of("e.regionCode").within(filter, region);
         }
         Page<ConflictStatus> found = statuses.page(filter, page);
-        List<Extension> extensions = statuses.extensionsOf(found.items().stream().map(s -> s.id).toList());
-        return found.map(s -> view(s, extensions.stream().filter(x -> x.statusId.equals(s.id)).toList()));
+        List<Extension> extensions =
+                statuses.extensionsOf(found.items().stream().map(s -> s.id).toList());
+        return found.map(s ->
+                view(s, extensions.stream().filter(x -> x.statusId.equals(s.id)).toList()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -127,17 +135,34 @@ public class ConflictStatusService {
         } else {
             state = today.isAfter(s.endsOn) ? State.DIPERPANJANG : State.DITETAPKAN;
         }
-        return new ConflictStatusResponse(s.id, s.scale, s.regionCode, s.declaredBy, s.decreeNumber,
-                s.consultationDate, s.startsOn, s.endsOn, end, s.revokedOn, s.revocationReason, s.revocationDecree,
-                state, inForce(s, extensions, today), extensions.stream().map(ExtensionResponse::from).toList(),
-                s.version, s.createdAt, s.updatedAt);
+        return new ConflictStatusResponse(
+                s.id,
+                s.scale,
+                s.regionCode,
+                s.declaredBy,
+                s.decreeNumber,
+                s.consultationDate,
+                s.startsOn,
+                s.endsOn,
+                end,
+                s.revokedOn,
+                s.revocationReason,
+                s.revocationDecree,
+                state,
+                inForce(s, extensions, today),
+                extensions.stream().map(ExtensionResponse::from).toList(),
+                s.version,
+                s.createdAt,
+                s.updatedAt);
     }
 
     // ---- writing --------------------------------------------------------------------------------------------
 
     @Transactional
     public ConflictStatusResponse declare(ConflictStatusInput input) {
-        String region = input.regionCode() == null || input.regionCode().isBlank() ? null : input.regionCode().trim();
+        String region = input.regionCode() == null || input.regionCode().isBlank()
+                ? null
+                : input.regionCode().trim();
         caller.scope().requireWritable(region, "regionCode");
         checkScale(input.scale(), region);
         if (input.consultationDate().isAfter(input.startsOn())) {
@@ -199,7 +224,8 @@ public class ConflictStatusService {
         }
         LocalDate end = effectiveEnd(status, extensions);
         if (input.revokedOn().isBefore(status.startsOn) || input.revokedOn().isAfter(end)) {
-            throw ProblemException.invalid("revokedOn", Message.of("status.revoked-on.term", "start", status.startsOn, "end", end));
+            throw ProblemException.invalid(
+                    "revokedOn", Message.of("status.revoked-on.term", "start", status.startsOn, "end", end));
         }
         status.revokedOn = input.revokedOn();
         status.revocationReason = input.reason().trim();
@@ -219,25 +245,45 @@ public class ConflictStatusService {
         }
         regions.requireExisting(region, "regionCode");
         RegionLevel level = RegionCode.level(region);
-        boolean matches = scale == Scale.PROVINSI ? level == RegionLevel.PROVINSI
+        boolean matches = scale == Scale.PROVINSI
+                ? level == RegionLevel.PROVINSI
                 : level == RegionLevel.KABUPATEN || level == RegionLevel.KOTA;
         if (!matches) {
-            throw ProblemException.invalid("regionCode", scale == Scale.PROVINSI
-                    ? Message.of("status.region-code.province", "region", region, "regionLevel", level)
-                    : Message.of("status.region-code.regency", "scale", scale, "region", region, "regionLevel", level));
+            throw ProblemException.invalid(
+                    "regionCode",
+                    scale == Scale.PROVINSI
+                            ? Message.of("status.region-code.province", "region", region, "regionLevel", level)
+                            : Message.of(
+                                    "status.region-code.regency",
+                                    "scale",
+                                    scale,
+                                    "region",
+                                    region,
+                                    "regionLevel",
+                                    level));
         }
     }
 
     /** 409 when another status of the same region is in force on any day of the span. */
     private void requireNoOverlap(String region, LocalDate from, LocalDate to, UUID except) {
         List<ConflictStatus> others = statuses.ofRegion(region, except);
-        List<Extension> extensions = statuses.extensionsOf(others.stream().map(o -> o.id).toList());
+        List<Extension> extensions =
+                statuses.extensionsOf(others.stream().map(o -> o.id).toList());
         for (ConflictStatus other : others) {
-            LocalDate otherEnd = effectiveEnd(other,
+            LocalDate otherEnd = effectiveEnd(
+                    other,
                     extensions.stream().filter(x -> x.statusId.equals(other.id)).toList());
             if (!from.isAfter(otherEnd) && !to.isBefore(other.startsOn)) {
-                throw ProblemException.conflict(Message.of("status.overlap", "region", region == null ? "NASIONAL" : region,
-                        "from", other.startsOn, "to", otherEnd, "id", other.id));
+                throw ProblemException.conflict(Message.of(
+                        "status.overlap",
+                        "region",
+                        region == null ? "NASIONAL" : region,
+                        "from",
+                        other.startsOn,
+                        "to",
+                        otherEnd,
+                        "id",
+                        other.id));
             }
         }
     }
@@ -249,14 +295,16 @@ public class ConflictStatusService {
         ConflictStatus status = statuses.writable(statusId);
         List<Extension> extensions = statuses.extensionsOf(statusId);
         if (!inForce(status, extensions, today())) {
-            throw ProblemException.conflict(Message.of("status.tni.not-in-force", "state", view(status, extensions).state()));
+            throw ProblemException.conflict(Message.of(
+                    "status.tni.not-in-force", "state", view(status, extensions).state()));
         }
         LocalDate end = effectiveEnd(status, extensions);
         if (input.endsOn().isBefore(input.startsOn())) {
             throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
         }
         if (input.startsOn().isBefore(status.startsOn) || input.endsOn().isAfter(end)) {
-            throw ProblemException.invalid("startsOn", Message.of("status.tni.term", "start", status.startsOn, "end", end));
+            throw ProblemException.invalid(
+                    "startsOn", Message.of("status.tni.term", "start", status.startsOn, "end", end));
         }
         TniAssistance request = new TniAssistance();
         request.id = records.newId(TniAssistance.class, input.id());
@@ -275,7 +323,8 @@ public class ConflictStatusService {
         ConflictStatus status = statuses.visible(statusId);
         List<Extension> extensions = statuses.extensionsOf(statusId);
         return statuses.tniRequests(statusId).stream()
-                .map(t -> tniView(t, status, extensions)).toList();
+                .map(t -> tniView(t, status, extensions))
+                .toList();
     }
 
     static TniAssistanceResponse tniView(TniAssistance t, ConflictStatus status, List<Extension> extensions) {
@@ -283,7 +332,19 @@ public class ConflictStatusService {
         LocalDate end = t.endsOn.isAfter(statusEnd) ? statusEnd : t.endsOn;
         LocalDate today = today();
         boolean active = !today.isBefore(t.startsOn) && !today.isAfter(end) && inForce(status, extensions, today);
-        return new TniAssistanceResponse(t.id, t.statusId, t.requestedBy, t.reason, t.units, t.tasks, t.startsOn,
-                t.endsOn, end, active, t.version, t.createdAt, t.updatedAt);
+        return new TniAssistanceResponse(
+                t.id,
+                t.statusId,
+                t.requestedBy,
+                t.reason,
+                t.units,
+                t.tasks,
+                t.startsOn,
+                t.endsOn,
+                end,
+                active,
+                t.version,
+                t.createdAt,
+                t.updatedAt);
     }
 }

@@ -15,6 +15,7 @@ public class Extension {
 
     @Id
     public UUID id;
+
     public UUID statusId;
     public String decreeNumber;
     public String reason;

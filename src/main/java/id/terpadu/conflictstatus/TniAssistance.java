@@ -20,10 +20,13 @@ public class TniAssistance extends AuditedEntity {
     public UUID statusId;
     public String requestedBy;
     public String reason;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> units;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<TniTask> tasks;
+
     public LocalDate startsOn;
     public LocalDate endsOn;
 }

@@ -7,15 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +23,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServer;
 
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
@@ -32,8 +35,6 @@ import id.terpadu.common.security.DevTokens;
 import id.terpadu.common.security.Role;
 import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.webhook.WebhookService;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.http.HttpServer;
 
 /**
  * The development demo data set: the agencies, teams and records that the OpenAPI examples name, with the ids of
@@ -54,7 +55,13 @@ public class DemoData {
     private static final String API = "/api/v1";
 
     /** One record of the set: created by a POST of {@code body} to {@code collection}, found again at {@code path}. */
-    record Step(String type, String id, String collection, String body, String readAt, Map<String, String> headers,
+    record Step(
+            String type,
+            String id,
+            String collection,
+            String body,
+            String readAt,
+            Map<String, String> headers,
             byte[] bytes) {
         Step(String type, String id, String collection, String body) {
             this(type, id, collection, body, collection, Map.of(), null);
@@ -71,12 +78,27 @@ public class DemoData {
          */
         static Step upload(String id, String title, String kind, String incident, long length, byte[] bytes) {
             Base64.Encoder b64 = Base64.getEncoder();
-            String metadata = Map.of("id", id, "parentType", "incident", "parentId", incident, "kind", kind, "title", title)
-                    .entrySet().stream().sorted(Map.Entry.comparingByKey())
+            String metadata = Map.of(
+                            "id", id, "parentType", "incident", "parentId", incident, "kind", kind, "title", title)
+                    .entrySet()
+                    .stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + " " + b64.encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8)))
                     .collect(Collectors.joining(","));
-            return new Step("attachment", id, "/uploads", null, "/attachments", Map.of("Tus-Resumable", "1.0.0",
-                    "Upload-Length", Long.toString(length), "Upload-Metadata", metadata), bytes);
+            return new Step(
+                    "attachment",
+                    id,
+                    "/uploads",
+                    null,
+                    "/attachments",
+                    Map.of(
+                            "Tus-Resumable",
+                            "1.0.0",
+                            "Upload-Length",
+                            Long.toString(length),
+                            "Upload-Metadata",
+                            metadata),
+                    bytes);
         }
 
         String path() {
@@ -111,16 +133,18 @@ public class DemoData {
         if (!atStart || !enabled()) {
             return;
         }
-        Thread loader = new Thread(() -> {
-            try {
-                if (isNewDatabase()) {
-                    awaitServer();
-                    load();
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Demo data: not loaded; POST /api/v1/dev/demo-data tries again", e);
-            }
-        }, "demo-data");
+        Thread loader = new Thread(
+                () -> {
+                    try {
+                        if (isNewDatabase()) {
+                            awaitServer();
+                            load();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("Demo data: not loaded; POST /api/v1/dev/demo-data tries again", e);
+                    }
+                },
+                "demo-data");
         loader.setDaemon(true);
         loader.start();
     }
@@ -129,8 +153,12 @@ public class DemoData {
         for (int i = 0; i < 600; i++) {
             try {
                 if (server.getPort() > 0) {
-                    http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/q/health/live"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                    http().send(
+                                    HttpRequest.newBuilder(URI.create(
+                                                    "http://localhost:" + server.getPort() + "/q/health/live"))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding());
                     return;
                 }
             } catch (IOException e) {
@@ -155,7 +183,8 @@ public class DemoData {
 
     @Transactional
     boolean isNewDatabase() {
-        return !(Boolean) em.createNativeQuery("select exists (select 1 from agency)").getSingleResult();
+        return !(Boolean)
+                em.createNativeQuery("select exists (select 1 from agency)").getSingleResult();
     }
 
     /** Creates what is missing of the set; answers what it holds. One load at a time. */
@@ -163,29 +192,41 @@ public class DemoData {
         if (!enabled()) {
             throw new ProblemException(ProblemType.NOT_FOUND, Message.of("http.not-found"));
         }
-        String token = tokens.mint(new DevTokenRequest("demo-data", "Data demo pengembangan", null,
-                List.of(Role.ADMIN), List.of(), 30)).accessToken();
+        String token = tokens.mint(new DevTokenRequest(
+                        "demo-data", "Data demo pengembangan", null, List.of(Role.ADMIN), List.of(), 30))
+                .accessToken();
         List<DemoDtos.DemoRecord> records = new ArrayList<>();
         int created = 0;
         for (Step step : steps(LocalDate.now(ConflictStatusService.ZONE))) {
             boolean present = send(token, "GET", step.path(), null).statusCode() == 200;
             if (!present) {
-                HttpResponse<String> answer = step.bytes() != null || !step.headers().isEmpty()
-                        ? send(token, step.collection(), step.headers(), step.bytes())
-                        : send(token, "POST", step.collection(), step.body());
+                HttpResponse<String> answer =
+                        step.bytes() != null || !step.headers().isEmpty()
+                                ? send(token, step.collection(), step.headers(), step.bytes())
+                                : send(token, "POST", step.collection(), step.body());
                 if (answer.statusCode() != 201) {
                     // the reason (a rule or a setting, such as private webhook targets) is in the log, with the answer
-                    throw new ProblemException(ProblemType.CONFLICT, Message.of("demo.incomplete", "path",
-                            "/api/v1" + step.collection(), "type", step.type(), "id", step.id(), "status",
-                            answer.statusCode()));
+                    throw new ProblemException(
+                            ProblemType.CONFLICT,
+                            Message.of(
+                                    "demo.incomplete",
+                                    "path",
+                                    "/api/v1" + step.collection(),
+                                    "type",
+                                    step.type(),
+                                    "id",
+                                    step.id(),
+                                    "status",
+                                    answer.statusCode()));
                 }
                 created++;
             }
             records.add(new DemoDtos.DemoRecord(step.type(), UUID.fromString(step.id()), step.path(), !present));
         }
         int states = webhookStates();
-        LOG.infof("Demo data: %d records, %d of them created now%s", records.size(), created,
-                states == 0 ? "" : " (and the failed webhook's states set)");
+        LOG.infof(
+                "Demo data: %d records, %d of them created now%s",
+                records.size(), created, states == 0 ? "" : " (and the failed webhook's states set)");
         created += states;
         return new DemoDtos.DemoDataResponse(created, records);
     }
@@ -194,11 +235,13 @@ public class DemoData {
     @Transactional
     int webhookStates() {
         int created = 0;
-        String disabled = (String) em.createNativeQuery("select status from webhook_subscription where id = cast(:id as uuid)")
-                .setParameter("id", WEBHOOK_DISABLED).getSingleResult();
+        String disabled =
+                (String) em.createNativeQuery("select status from webhook_subscription where id = cast(:id as uuid)")
+                        .setParameter("id", WEBHOOK_DISABLED)
+                        .getSingleResult();
         if (!"DISABLED".equals(disabled)) {
-            webhooks.disableAfterFailure(UUID.fromString(WEBHOOK_DISABLED), UUID.fromString(DELIVERY),
-                    "Connection refused: localhost:9");
+            webhooks.disableAfterFailure(
+                    UUID.fromString(WEBHOOK_DISABLED), UUID.fromString(DELIVERY), "Connection refused: localhost:9");
             created++;
         }
         created += em.createNativeQuery("""
@@ -209,14 +252,19 @@ public class DemoData {
                   from change_log c
                  where c.entity_id = cast(:status as uuid) and c.operation = 'CREATE'
                    and not exists (select 1 from webhook_delivery d where d.id = cast(:delivery as uuid))
-                """).setParameter("delivery", DELIVERY).setParameter("subscription", WEBHOOK)
-                .setParameter("status", STATUS).executeUpdate();
+                """)
+                .setParameter("delivery", DELIVERY)
+                .setParameter("subscription", WEBHOOK)
+                .setParameter("status", STATUS)
+                .executeUpdate();
         return created;
     }
 
     private synchronized HttpClient http() {
         if (http == null) {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
                     .build();
         }
         return http;
@@ -224,8 +272,10 @@ public class DemoData {
 
     /** A POST of bytes with the given headers (a tus creation, with its first piece when there are bytes). */
     private HttpResponse<String> send(String token, String path, Map<String, String> headers, byte[] bytes) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + API + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + server.getPort() + API + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
         headers.forEach(request::header);
         if (bytes == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
@@ -266,12 +316,15 @@ public class DemoData {
     }
 
     private HttpResponse<String> send(String token, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + API + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + server.getPort() + API + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -293,13 +346,11 @@ public class DemoData {
         String agencies = "/agencies";
         steps.add(new Step("agency", KESBANGPOL_SUMBAR, agencies, """
                 {"id": "%s", "name": "Badan Kesatuan Bangsa dan Politik Provinsi Sumatera Barat", "type": "KESBANGPOL",
-                 "regionCode": "13", "contact": {"phone": "+62 751 31651", "address": "Jl. Jend. Sudirman No. 51, Padang"}}"""
-                .formatted(KESBANGPOL_SUMBAR)));
+                 "regionCode": "13", "contact": {"phone": "+62 751 31651", "address": "Jl. Jend. Sudirman No. 51, Padang"}}""".formatted(KESBANGPOL_SUMBAR)));
         steps.add(new Step("agency", POLDA_SUMBAR, agencies, """
                 {"id": "%s", "name": "Polda Sumatera Barat", "type": "POLRI", "regionCode": "13"}""".formatted(POLDA_SUMBAR)));
         steps.add(new Step("agency", POLRES_PARIAMAN, agencies, """
-                {"id": "%s", "name": "Polres Pariaman", "type": "POLRI", "parentId": "%s", "regionCode": "13.77"}"""
-                .formatted(POLRES_PARIAMAN, POLDA_SUMBAR)));
+                {"id": "%s", "name": "Polres Pariaman", "type": "POLRI", "parentId": "%s", "regionCode": "13.77"}""".formatted(POLRES_PARIAMAN, POLDA_SUMBAR)));
         steps.add(new Step("agency", KESBANGPOL_PARIAMAN, agencies, """
                 {"id": "%s", "name": "Badan Kesatuan Bangsa dan Politik Kota Pariaman", "type": "KESBANGPOL",
                  "regionCode": "13.77"}""".formatted(KESBANGPOL_PARIAMAN)));
@@ -307,11 +358,9 @@ public class DemoData {
                 {"id": "%s", "name": "Badan Kesatuan Bangsa dan Politik Kabupaten Padang Pariaman", "type": "KESBANGPOL",
                  "regionCode": "13.05"}""".formatted(KESBANGPOL_PADANG_PARIAMAN)));
         steps.add(new Step("agency", BAWASLU_PARIAMAN, agencies, """
-                {"id": "%s", "name": "Bawaslu Kota Pariaman", "type": "BAWASLU", "regionCode": "13.77"}"""
-                .formatted(BAWASLU_PARIAMAN)));
+                {"id": "%s", "name": "Bawaslu Kota Pariaman", "type": "BAWASLU", "regionCode": "13.77"}""".formatted(BAWASLU_PARIAMAN)));
         steps.add(new Step("agency", AGENCY_TO_DELETE, agencies, """
-                {"id": "%s", "name": "Posko Terpadu Pilkada Kota Pariaman (dibubarkan)", "type": "OTHER", "regionCode": "13.77"}"""
-                .formatted(AGENCY_TO_DELETE)));
+                {"id": "%s", "name": "Posko Terpadu Pilkada Kota Pariaman (dibubarkan)", "type": "OTHER", "regionCode": "13.77"}""".formatted(AGENCY_TO_DELETE)));
 
         String teams = "/teams";
         steps.add(new Step("team", TEAM, teams, """
@@ -332,14 +381,13 @@ public class DemoData {
         steps.add(new Step("team-member", MEMBER_KETUA, members, """
                 {"id": "%s", "agencyId": "%s", "personName": "Gubernur Sumatera Barat", "position": "Gubernur",
                  "role": "KETUA"}""".formatted(MEMBER_KETUA, KESBANGPOL_SUMBAR)));
-        steps.add(new Step("team-member", MEMBER_SEKRETARIS, members, """
+        steps.add(new Step(
+                "team-member", MEMBER_SEKRETARIS, members, """
                 {"id": "%s", "agencyId": "%s", "personName": "Kepala Badan Kesbangpol Provinsi Sumatera Barat",
-                 "position": "Kepala Badan", "role": "SEKRETARIS", "subTeam": "PENCEGAHAN"}"""
-                .formatted(MEMBER_SEKRETARIS, KESBANGPOL_SUMBAR)));
+                 "position": "Kepala Badan", "role": "SEKRETARIS", "subTeam": "PENCEGAHAN"}""".formatted(MEMBER_SEKRETARIS, KESBANGPOL_SUMBAR)));
         steps.add(new Step("team-member", MEMBER, members, """
                 {"id": "%s", "agencyId": "%s", "personName": "Dirintelkam Polda Sumatera Barat",
-                 "position": "Direktur Intelijen dan Keamanan", "role": "ANGGOTA", "subTeam": "PENGHENTIAN"}"""
-                .formatted(MEMBER, POLDA_SUMBAR)));
+                 "position": "Direktur Intelijen dan Keamanan", "role": "ANGGOTA", "subTeam": "PENGHENTIAN"}""".formatted(MEMBER, POLDA_SUMBAR)));
         steps.add(new Step("team-member", MEMBER_TO_DELETE, members, """
                 {"id": "%s", "agencyId": "%s", "personName": "Kapolres Pariaman", "position": "Kepala Kepolisian Resor",
                  "role": "ANGGOTA", "subTeam": "PENGHENTIAN"}""".formatted(MEMBER_TO_DELETE, POLRES_PARIAMAN)));
@@ -364,7 +412,8 @@ public class DemoData {
         steps.add(new Step("activity", ACTIVITY, incidents + "/" + INCIDENT + "/activities", """
                 {"id": "%s", "activityType": "PENGHENTIAN_KEKERASAN_FISIK", "agencyId": "%s",
                  "occurredAt": "2024-10-12T10:15:00Z", "description": "Polres Pariaman memisahkan kedua kelompok",
-                 "outcome": "Bentrokan berhenti"}""".formatted(ACTIVITY, POLRES_PARIAMAN)));
+                 "outcome": "Bentrokan berhenti"}""".formatted(
+                        ACTIVITY, POLRES_PARIAMAN)));
         steps.add(new Step("task", TASK, incidents + "/" + INCIDENT + "/tasks", """
                 {"id": "%s", "agencyId": "%s", "description": "Jaga perbatasan kedua desa selama tiga hari",
                  "dueAt": "2024-10-15T06:00:00Z"}""".formatted(TASK, POLRES_PARIAMAN)));
@@ -373,8 +422,7 @@ public class DemoData {
         steps.add(new Step("early-warning", WARNING, warnings, """
                 {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
                  "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
-                 "likelihood": 4, "impact": 3, "sourceKind": "PATROLI", "classification": "RESTRICTED"}"""
-                .formatted(WARNING)));
+                 "likelihood": 4, "impact": 3, "sourceKind": "PATROLI", "classification": "RESTRICTED"}""".formatted(WARNING)));
         steps.add(new Step("early-warning", WARNING_TO_ESCALATE, warnings, """
                 {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
                  "title": "Pengerahan massa ke kantor KPU Kota Pariaman", "likelihood": 5, "impact": 4,
@@ -385,8 +433,8 @@ public class DemoData {
         steps.add(new Step("conflict-status", STATUS, statuses, """
                 {"id": "%s", "scale": "KABUPATEN_KOTA", "regionCode": "13.77", "declaredBy": "Wali Kota Pariaman",
                  "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/41/%d", "consultationDate": "%s",
-                 "startsOn": "%s", "endsOn": "%s"}""".formatted(STATUS, starts.getYear(), starts.minusDays(1), starts,
-                starts.plusDays(29))));
+                 "startsOn": "%s", "endsOn": "%s"}""".formatted(
+                        STATUS, starts.getYear(), starts.minusDays(1), starts, starts.plusDays(29))));
         steps.add(new Step("conflict-status", STATUS_TO_REVOKE, statuses, """
                 {"id": "%s", "scale": "KABUPATEN_KOTA", "regionCode": "13.05", "declaredBy": "Bupati Padang Pariaman",
                  "decreeNumber": "Keputusan Bupati Padang Pariaman No. 300/77/2024", "consultationDate": "2024-10-13",
@@ -405,12 +453,24 @@ public class DemoData {
                 {"id": "%s", "stage": "%s", "activity": "%s", "indicator": "Jumlah kegiatan yang terlaksana",
                  "targetValue": 4, "targetUnit": "kali", "responsibleAgencyId": "%s", "budgetIdr": 50000000,
                  "startsOn": "2024-01-15", "endsOn": "2024-11-30"}""";
-        steps.add(new Step("action-plan-item", ITEM, items,
-                item.formatted(ITEM, "PENCEGAHAN", "Rapat koordinasi deteksi dini menjelang Pilkada", KESBANGPOL_SUMBAR)));
-        steps.add(new Step("action-plan-item", ITEM_WITHOUT_REPORTS, items,
-                item.formatted(ITEM_WITHOUT_REPORTS, "PENCEGAHAN", "Dialog tokoh adat dan tokoh agama", KESBANGPOL_SUMBAR)));
-        steps.add(new Step("action-plan-item", ITEM_TO_DELETE, items,
-                item.formatted(ITEM_TO_DELETE, "PEMULIHAN", "Sosialisasi rekonsiliasi (dibatalkan)", KESBANGPOL_SUMBAR)));
+        steps.add(new Step(
+                "action-plan-item",
+                ITEM,
+                items,
+                item.formatted(
+                        ITEM, "PENCEGAHAN", "Rapat koordinasi deteksi dini menjelang Pilkada", KESBANGPOL_SUMBAR)));
+        steps.add(new Step(
+                "action-plan-item",
+                ITEM_WITHOUT_REPORTS,
+                items,
+                item.formatted(
+                        ITEM_WITHOUT_REPORTS, "PENCEGAHAN", "Dialog tokoh adat dan tokoh agama", KESBANGPOL_SUMBAR)));
+        steps.add(new Step(
+                "action-plan-item",
+                ITEM_TO_DELETE,
+                items,
+                item.formatted(
+                        ITEM_TO_DELETE, "PEMULIHAN", "Sosialisasi rekonsiliasi (dibatalkan)", KESBANGPOL_SUMBAR)));
         String reports = items + "/" + ITEM + "/reports";
         steps.add(new Step("action-plan-report", REPORT, reports, """
                 {"id": "%s", "period": "B04", "realisation": 1, "obstacles": "Jadwal rapat bergeser"}""".formatted(REPORT))
@@ -426,45 +486,76 @@ public class DemoData {
                  "chair": "Kepala Badan Kesbangpol Provinsi Sumatera Barat", "agenda": ["Kerawanan Pilkada 2024"],
                  "attendees": [{"agencyId": "%s", "organisation": "Badan Kesbangpol Provinsi Sumatera Barat",
                                 "position": "Kepala Badan", "attendance": "HADIR"}]}""";
-        steps.add(new Step("meeting", MEETING, meetings, meeting.formatted(MEETING, TEAM,
-                "Rakor Tim Terpadu PKS Provinsi Sumatera Barat, Oktober 2024", "2024-10-14T02:00:00Z",
-                "2024-10-14T05:00:00Z", KESBANGPOL_SUMBAR)));
-        steps.add(new Step("meeting", MEETING_TO_DELETE, meetings, meeting.formatted(MEETING_TO_DELETE, TEAM,
-                "Rakor yang dibatalkan", "2024-10-21T02:00:00Z", "2024-10-21T04:00:00Z", KESBANGPOL_SUMBAR)));
+        steps.add(new Step(
+                "meeting",
+                MEETING,
+                meetings,
+                meeting.formatted(
+                        MEETING,
+                        TEAM,
+                        "Rakor Tim Terpadu PKS Provinsi Sumatera Barat, Oktober 2024",
+                        "2024-10-14T02:00:00Z",
+                        "2024-10-14T05:00:00Z",
+                        KESBANGPOL_SUMBAR)));
+        steps.add(new Step(
+                "meeting",
+                MEETING_TO_DELETE,
+                meetings,
+                meeting.formatted(
+                        MEETING_TO_DELETE,
+                        TEAM,
+                        "Rakor yang dibatalkan",
+                        "2024-10-21T02:00:00Z",
+                        "2024-10-21T04:00:00Z",
+                        KESBANGPOL_SUMBAR)));
         steps.add(new Step("meeting-decision", DECISION, meetings + "/" + MEETING + "/decisions", """
                 {"id": "%s", "description": "Polres Pariaman menambah patroli di perbatasan desa", "ownerAgencyId": "%s",
-                 "dueOn": "2024-10-21"}""".formatted(DECISION, POLRES_PARIAMAN)));
+                 "dueOn": "2024-10-21"}""".formatted(
+                        DECISION, POLRES_PARIAMAN)));
 
-        steps.add(new Step("neutrality-case", CASE, "/neutrality-cases", """
+        steps.add(
+                new Step("neutrality-case", CASE, "/neutrality-cases", """
                 {"id": "%s", "electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
                  "registerNumber": "009/Reg/TM/PB/Kota/03.07/X/2024", "receivedOn": "2024-10-07",
                  "summary": "Kepala sekolah mengunggah dukungan kepada salah satu pasangan calon",
                  "violationForms": ["MEDIA_SOSIAL"], "handlingAgencyId": "%s",
                  "persons": [{"id": "%s", "name": "Ahmad Fauzi", "employer": "Pemerintah Kota Pariaman",
-                              "positionCategory": "FUNGSIONAL", "positionTitle": "Kepala Sekolah"}]}"""
-                .formatted(CASE, BAWASLU_PARIAMAN, PERSON)));
+                              "positionCategory": "FUNGSIONAL", "positionTitle": "Kepala Sekolah"}]}""".formatted(CASE, BAWASLU_PARIAMAN, PERSON)));
 
         byte[] photo = picture(1);
         byte[] other = picture(2);
-        steps.add(Step.upload(ATTACHMENT, "Lokasi bentrokan di Simpang Kampung Baru", "FOTO", INCIDENT, photo.length,
-                photo));
+        steps.add(Step.upload(
+                ATTACHMENT, "Lokasi bentrokan di Simpang Kampung Baru", "FOTO", INCIDENT, photo.length, photo));
         steps.add(Step.upload(ATTACHMENT_TO_DELETE, "Foto yang salah unggah", "FOTO", INCIDENT, other.length, other));
         steps.add(Step.upload(UPLOAD, "Video bentrokan (sedang diunggah)", "VIDEO", INCIDENT, 2_483_312, null));
         steps.add(Step.upload(UPLOAD_TO_ABANDON, "Unggahan yang dibatalkan", "FOTO", INCIDENT, 1_024, null));
 
-        steps.add(new Step("api-key", API_KEY, "/api-keys", """
+        steps.add(new Step(
+                "api-key", API_KEY, "/api-keys", """
                 {"id": "%s", "agencyId": "%s", "name": "Dasbor demo Kesbangpol Provinsi Sumatera Barat",
                  "regionScope": ["13"], "scopes": ["read", "feed:read"], "classification": "RESTRICTED",
                  "expiresAt": "%sT00:00:00Z"}""".formatted(API_KEY, KESBANGPOL_SUMBAR, today.plusDays(180))));
         String webhook = """
                 {"id": "%s", "url": "%s", "description": "%s", "eventTypes": ["conflict-status"], "regionCode": "13.77",
                  "maxClassification": "RESTRICTED"}""";
-        steps.add(new Step("webhook", WEBHOOK, "/webhooks", webhook.formatted(WEBHOOK, WEBHOOK_URL,
-                "Demo: nothing answers on this address, so its deliveries fail and can be redelivered")));
-        steps.add(new Step("webhook", WEBHOOK_DISABLED, "/webhooks", webhook.formatted(WEBHOOK_DISABLED, WEBHOOK_URL,
-                "Demo: disabled after its deliveries failed")));
-        steps.add(new Step("webhook", WEBHOOK_TO_DELETE, "/webhooks", webhook.formatted(WEBHOOK_TO_DELETE, WEBHOOK_URL,
-                "Demo: to be deleted")));
+        steps.add(new Step(
+                "webhook",
+                WEBHOOK,
+                "/webhooks",
+                webhook.formatted(
+                        WEBHOOK,
+                        WEBHOOK_URL,
+                        "Demo: nothing answers on this address, so its deliveries fail and can be redelivered")));
+        steps.add(new Step(
+                "webhook",
+                WEBHOOK_DISABLED,
+                "/webhooks",
+                webhook.formatted(WEBHOOK_DISABLED, WEBHOOK_URL, "Demo: disabled after its deliveries failed")));
+        steps.add(new Step(
+                "webhook",
+                WEBHOOK_TO_DELETE,
+                "/webhooks",
+                webhook.formatted(WEBHOOK_TO_DELETE, WEBHOOK_URL, "Demo: to be deleted")));
         return steps;
     }
 }

@@ -22,8 +22,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 public class DemoExamples implements OASFilter {
 
     /** A rule: the operation {@code "METHOD path"} (every operation when empty) gives {@code parameter} this example. */
-    record Rule(String operation, String parameter, String example) {
-    }
+    record Rule(String operation, String parameter, String example) {}
 
     /** The first matching rule wins: the particular ones come first. */
     static final List<Rule> RULES = List.of(
@@ -69,7 +68,8 @@ public class DemoExamples implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
                 List<Parameter> parameters = entry.getValue().getParameters();
                 if (parameters == null) {
                     continue;
@@ -88,7 +88,8 @@ public class DemoExamples implements OASFilter {
 
     static String example(String operation, String path, String parameter) {
         for (Rule rule : RULES) {
-            if ((rule.operation().isEmpty() || rule.operation().equals(operation)) && rule.parameter().equals(parameter)) {
+            if ((rule.operation().isEmpty() || rule.operation().equals(operation))
+                    && rule.parameter().equals(parameter)) {
                 return rule.example();
             }
         }

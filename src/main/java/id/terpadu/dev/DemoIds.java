@@ -8,8 +8,7 @@ package id.terpadu.dev;
  */
 public final class DemoIds {
 
-    private DemoIds() {
-    }
+    private DemoIds() {}
 
     // agencies
     public static final String KESBANGPOL_SUMBAR = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12";

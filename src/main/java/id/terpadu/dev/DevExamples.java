@@ -25,6 +25,5 @@ final class DevExamples {
              "tokenType": "Bearer", "expiresAt": "2026-11-23T11:00:00Z", "subject": "kesbangpol.sumbar.sekretariat",
              "roles": ["COORDINATOR"], "regionScope": ["13"]}""";
 
-    private DevExamples() {
-    }
+    private DevExamples() {}
 }

@@ -29,7 +29,7 @@ import id.terpadu.common.security.Role;
 @Path("/api/v1/alerts.atom")
 @Produces(AlertXml.ATOM)
 @Tag(name = "Early warnings")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class AlertFeedResource {
 
     private final CapAlerts alerts;
@@ -39,20 +39,30 @@ public class AlertFeedResource {
     }
 
     @GET
-    @Operation(summary = "Current public alerts as an Atom feed", description = "An Atom (RFC 4287) feed of the early "
-            + "warnings that stand as public alerts: classification PUBLIC, status neither REDA nor ESKALASI, inside "
-            + "your region scope; most recently changed first, at most 100 entries. Each entry's id is the warning "
-            + "(urn:terpadu:early-warning:{id}) and its `link rel=\"alternate\" type=\"application/cap+xml\"` is the "
-            + "warning's address: GET it with `Accept: application/cap+xml` for the CAP 1.2 alert. A token is needed "
-            + "(any role, INTEGRATION included); RESTRICTED and CONFIDENTIAL warnings never appear, whoever asks. "
-            + "The ETag is a digest of the feed; send it in If-None-Match when polling.")
-    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = AlertXml.ATOM,
-            schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "feed", value = WarningExamples.FEED)))
+    @Operation(
+            summary = "Current public alerts as an Atom feed",
+            description = "An Atom (RFC 4287) feed of the early "
+                    + "warnings that stand as public alerts: classification PUBLIC, status neither REDA nor ESKALASI, inside "
+                    + "your region scope; most recently changed first, at most 100 entries. Each entry's id is the warning "
+                    + "(urn:terpadu:early-warning:{id}) and its `link rel=\"alternate\" type=\"application/cap+xml\"` is the "
+                    + "warning's address: GET it with `Accept: application/cap+xml` for the CAP 1.2 alert. A token is needed "
+                    + "(any role, INTEGRATION included); RESTRICTED and CONFIDENTIAL warnings never appear, whoever asks. "
+                    + "The ETag is a digest of the feed; send it in If-None-Match when polling.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed",
+            content =
+                    @Content(
+                            mediaType = AlertXml.ATOM,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "feed", value = WarningExamples.FEED)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public Response feed(@Context UriInfo uri, @Context Request request) {
-        byte[] feed = AlertXml.atom(alerts.feed(), uri.getRequestUri(),
-                id -> uri.getBaseUriBuilder().path("api/v1/early-warnings/{id}").build(id), alerts.senderName(),
+        byte[] feed = AlertXml.atom(
+                alerts.feed(),
+                uri.getRequestUri(),
+                id -> uri.getBaseUriBuilder().path("api/v1/early-warnings/{id}").build(id),
+                alerts.senderName(),
                 Instant.now());
         return ETags.conditionalGet(request, ETags.ofContent(feed), feed);
     }

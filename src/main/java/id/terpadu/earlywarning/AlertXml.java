@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -26,13 +25,13 @@ final class AlertXml {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
-    private AlertXml() {
-    }
+    private AlertXml() {}
 
     /** The alert as a CAP 1.2 document (UTF-8). */
     static byte[] cap(CapAlert alert) {
         Writer xml = new Writer();
-        xml.open("alert").namespace(CapAlert.NAMESPACE)
+        xml.open("alert")
+                .namespace(CapAlert.NAMESPACE)
                 .leaf("identifier", alert.identifier())
                 .leaf("sender", alert.sender())
                 .leaf("sent", CapAlert.time(alert.sent()))
@@ -42,7 +41,13 @@ final class AlertXml {
                 .leaf("restriction", alert.restriction())
                 .leaf("note", alert.note());
         if (!alert.references().isEmpty()) {
-            xml.leaf("references", String.join(" ", alert.references().stream().map(CapAlert.Reference::text).toList()));
+            xml.leaf(
+                    "references",
+                    String.join(
+                            " ",
+                            alert.references().stream()
+                                    .map(CapAlert.Reference::text)
+                                    .toList()));
         }
         CapAlert.Info info = alert.info();
         xml.open("info")
@@ -53,18 +58,27 @@ final class AlertXml {
                 .leaf("urgency", info.urgency())
                 .leaf("severity", info.severity())
                 .leaf("certainty", info.certainty())
-                .open("eventCode").leaf("valueName", CapMapping.EVENT_CODE).leaf("value", info.categoryCode()).close()
+                .open("eventCode")
+                .leaf("valueName", CapMapping.EVENT_CODE)
+                .leaf("value", info.categoryCode())
+                .close()
                 .leaf("senderName", info.senderName())
                 .leaf("headline", info.headline())
                 .leaf("description", info.description())
                 .leaf("instruction", info.instruction());
         for (CapAlert.Parameter parameter : info.parameters()) {
-            xml.open("parameter").leaf("valueName", parameter.valueName()).leaf("value", parameter.value()).close();
+            xml.open("parameter")
+                    .leaf("valueName", parameter.valueName())
+                    .leaf("value", parameter.value())
+                    .close();
         }
         // An early warning has no coordinates: the area is its region, without a circle.
         xml.open("area")
                 .leaf("areaDesc", info.areaDesc())
-                .open("geocode").leaf("valueName", CapMapping.GEOCODE).leaf("value", info.regionCode()).close()
+                .open("geocode")
+                .leaf("valueName", CapMapping.GEOCODE)
+                .leaf("value", info.regionCode())
+                .close()
                 .close();
         return xml.close().close().finish();
     }
@@ -76,17 +90,26 @@ final class AlertXml {
      * @param alertUri the address of a warning, where {@code Accept: application/cap+xml} gives its CAP alert
      * @param now      the feed's {@code updated} when it has no entries
      */
-    static byte[] atom(List<CapAlerts.FeedEntry> entries, URI self, Function<UUID, URI> alertUri, String author,
-            Instant now) {
+    static byte[] atom(
+            List<CapAlerts.FeedEntry> entries, URI self, Function<UUID, URI> alertUri, String author, Instant now) {
         Writer xml = new Writer();
-        xml.open("feed").namespace(ATOM_NAMESPACE).language("id")
+        xml.open("feed")
+                .namespace(ATOM_NAMESPACE)
+                .language("id")
                 .leaf("id", FEED_ID)
                 .leaf("title", "Peringatan dini konflik sosial")
-                .leaf("subtitle", "Peringatan dini berklasifikasi PUBLIC yang masih berlaku, perubahan terbaru lebih "
-                        + "dulu, paling banyak " + CapAlerts.FEED_SIZE + "; setiap entri menaut ke peringatan CAP 1.2.")
-                .leaf("updated", CapAlert.time(entries.isEmpty() ? now : entries.get(0).updated()))
+                .leaf(
+                        "subtitle",
+                        "Peringatan dini berklasifikasi PUBLIC yang masih berlaku, perubahan terbaru lebih "
+                                + "dulu, paling banyak " + CapAlerts.FEED_SIZE
+                                + "; setiap entri menaut ke peringatan CAP 1.2.")
+                .leaf(
+                        "updated",
+                        CapAlert.time(entries.isEmpty() ? now : entries.get(0).updated()))
                 .empty("link", "rel", "self", "type", ATOM, "href", self.toString())
-                .open("author").leaf("name", author).close()
+                .open("author")
+                .leaf("name", author)
+                .close()
                 .leaf("generator", "Terpadu");
         for (CapAlerts.FeedEntry entry : entries) {
             xml.open("entry")
@@ -96,7 +119,13 @@ final class AlertXml {
                     .leaf("published", CapAlert.time(entry.published()))
                     .leaf("summary", entry.summary())
                     .empty("category", "term", entry.categoryCode(), "label", entry.categoryLabel())
-                    .empty("link", "rel", "alternate", "type", CapAlert.MEDIA_TYPE, "href",
+                    .empty(
+                            "link",
+                            "rel",
+                            "alternate",
+                            "type",
+                            CapAlert.MEDIA_TYPE,
+                            "href",
                             alertUri.apply(entry.id()).toString())
                     .close();
         }
@@ -106,11 +135,15 @@ final class AlertXml {
     /** Replaces what XML 1.0 cannot carry (control characters but tab, LF and CR; lone surrogates) with U+FFFD. */
     static String xmlSafe(String text) {
         StringBuilder safe = null;
-        for (int i = 0; i < text.length();) {
+        for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int width = Character.charCount(c);
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            boolean allowed = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000;
             if (!allowed && safe == null) {
                 safe = new StringBuilder(text.length()).append(text, 0, i);
             }
@@ -163,12 +196,14 @@ final class AlertXml {
 
         /** An element with text; nothing when the text is null. */
         Writer leaf(String name, String text) {
-            return text == null ? this : write(() -> {
-                indent();
-                xml.writeStartElement(name);
-                xml.writeCharacters(xmlSafe(text));
-                xml.writeEndElement();
-            });
+            return text == null
+                    ? this
+                    : write(() -> {
+                        indent();
+                        xml.writeStartElement(name);
+                        xml.writeCharacters(xmlSafe(text));
+                        xml.writeEndElement();
+                    });
         }
 
         /** An empty element with attributes given as name, value pairs. */

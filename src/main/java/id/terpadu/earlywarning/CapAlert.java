@@ -11,20 +11,37 @@ import java.util.UUID;
  * One version of an early warning as an OASIS CAP 1.2 alert with one {@code info} block and one {@code area}, as
  * {@link CapAlerts} assembles it and {@link AlertXml} writes it. Null members are left out of the document.
  */
-record CapAlert(String identifier, String sender, Instant sent, String msgType, String scope, String restriction,
-        String note, List<Reference> references, Info info) {
+record CapAlert(
+        String identifier,
+        String sender,
+        Instant sent,
+        String msgType,
+        String scope,
+        String restriction,
+        String note,
+        List<Reference> references,
+        Info info) {
 
     static final String MEDIA_TYPE = "application/cap+xml";
     static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
-    record Info(String event, String responseType, String urgency, String severity, String certainty,
-            String categoryCode, String senderName, String headline, String description, String instruction,
-            List<Parameter> parameters, String areaDesc, String regionCode) {
-    }
+    record Info(
+            String event,
+            String responseType,
+            String urgency,
+            String severity,
+            String certainty,
+            String categoryCode,
+            String senderName,
+            String headline,
+            String description,
+            String instruction,
+            List<Parameter> parameters,
+            String areaDesc,
+            String regionCode) {}
 
-    record Parameter(String valueName, String value) {
-    }
+    record Parameter(String valueName, String value) {}
 
     /** An earlier message: written {@code sender,identifier,sent}. */
     record Reference(String sender, String identifier, Instant sent) {

@@ -17,15 +17,16 @@ import jakarta.validation.constraints.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.smallrye.config.ConfigMapping;
+
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
 import id.terpadu.reference.ReferenceItem;
 import id.terpadu.reference.ReferenceService;
-import id.terpadu.common.region.RegionCode;
 import id.terpadu.region.RegionService;
-import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
-import io.smallrye.config.ConfigMapping;
 
 /**
  * Early warnings as alerts: one version as a CAP 1.2 alert whose message type and references follow the warning's
@@ -38,13 +39,16 @@ public class CapAlerts {
 
     /** The most entries the feed holds. */
     static final int FEED_SIZE = 100;
+
     private static final String CATEGORIES = "conflict-categories";
 
     /** Who sends the alerts (configuration {@code terpadu.cap.*}), checked at start. */
     @ConfigMapping(prefix = "terpadu.cap")
     public interface Config {
         /** CAP {@code sender}: globally unique, without spaces, commas, {@code <} or {@code &}. */
-        @Pattern(regexp = "^[^ \\t\\n\\x0B\\f\\r,<&]+$", message = "must have no spaces, commas, < or & (CAP 1.2 sender)")
+        @Pattern(
+                regexp = "^[^ \\t\\n\\x0B\\f\\r,<&]+$",
+                message = "must have no spaces, commas, < or & (CAP 1.2 sender)")
         String sender();
 
         @NotBlank
@@ -52,9 +56,14 @@ public class CapAlerts {
     }
 
     /** One entry of the Atom feed: a current public warning. */
-    record FeedEntry(UUID id, String title, Instant updated, Instant published, String summary, String categoryCode,
-            String categoryLabel) {
-    }
+    record FeedEntry(
+            UUID id,
+            String title,
+            Instant updated,
+            Instant published,
+            String summary,
+            String categoryCode,
+            String categoryLabel) {}
 
     private final WarningService warnings;
     private final RegionService regions;
@@ -87,8 +96,8 @@ public class CapAlerts {
             }
             seen = change.version();
             if (change.version() < warning.version()) {
-                references.add(new CapAlert.Reference(config.sender(), CapAlert.identifier(id, change.version()),
-                        change.occurredAt()));
+                references.add(new CapAlert.Reference(
+                        config.sender(), CapAlert.identifier(id, change.version()), change.occurredAt()));
                 previous = statusOf(change.snapshot());
             } else if (change.version() == warning.version()) {
                 sent = change.occurredAt();
@@ -98,15 +107,31 @@ public class CapAlerts {
             sent = warning.updatedAt();
         }
         WarningStatus status = warning.status();
-        return new CapAlert(CapAlert.identifier(id, warning.version()), config.sender(), sent,
-                CapMapping.msgType(status, previous), CapMapping.scope(warning.classification()),
-                CapMapping.restriction(warning.classification()), CapMapping.note(status), references,
-                new CapAlert.Info(event(warning.categoryCode()), CapMapping.responseType(status),
-                        CapMapping.urgency(warning.riskLevel(), status), CapMapping.severity(warning.impact()),
-                        CapMapping.certainty(warning.likelihood()), warning.categoryCode(), config.senderName(),
-                        warning.title(), description(warning), blankToNull(warning.recommendedActions()),
-                        List.of(new CapAlert.Parameter("TERPADU_STATUS", status.name()),
-                                new CapAlert.Parameter("TERPADU_TINGKAT_RISIKO", warning.riskLevel().name()),
+        return new CapAlert(
+                CapAlert.identifier(id, warning.version()),
+                config.sender(),
+                sent,
+                CapMapping.msgType(status, previous),
+                CapMapping.scope(warning.classification()),
+                CapMapping.restriction(warning.classification()),
+                CapMapping.note(status),
+                references,
+                new CapAlert.Info(
+                        event(warning.categoryCode()),
+                        CapMapping.responseType(status),
+                        CapMapping.urgency(warning.riskLevel(), status),
+                        CapMapping.severity(warning.impact()),
+                        CapMapping.certainty(warning.likelihood()),
+                        warning.categoryCode(),
+                        config.senderName(),
+                        warning.title(),
+                        description(warning),
+                        blankToNull(warning.recommendedActions()),
+                        List.of(
+                                new CapAlert.Parameter("TERPADU_STATUS", status.name()),
+                                new CapAlert.Parameter(
+                                        "TERPADU_TINGKAT_RISIKO",
+                                        warning.riskLevel().name()),
                                 new CapAlert.Parameter("TERPADU_SKOR_RISIKO", Integer.toString(warning.riskScore()))),
                         areaDesc(warning.regionCode(), regions.names(lineage(List.of(warning.regionCode())))),
                         warning.regionCode()));
@@ -116,12 +141,20 @@ public class CapAlerts {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FeedEntry> feed() {
         List<EarlyWarningResponse> current = warnings.currentPublic(FEED_SIZE);
-        Map<String, String> names = regions.names(lineage(current.stream().map(EarlyWarningResponse::regionCode).toList()));
+        Map<String, String> names = regions.names(
+                lineage(current.stream().map(EarlyWarningResponse::regionCode).toList()));
         Map<String, String> labels = categoryLabels();
-        return current.stream().map(w -> new FeedEntry(w.id(), w.title(), w.updatedAt(), w.createdAt(),
-                "Risiko " + w.riskLevel() + " (kemungkinan " + w.likelihood() + " × dampak " + w.impact() + ") di "
-                        + areaDesc(w.regionCode(), names) + "; status " + w.status() + ".",
-                w.categoryCode(), labels.getOrDefault(w.categoryCode(), w.categoryCode()))).toList();
+        return current.stream()
+                .map(w -> new FeedEntry(
+                        w.id(),
+                        w.title(),
+                        w.updatedAt(),
+                        w.createdAt(),
+                        "Risiko " + w.riskLevel() + " (kemungkinan " + w.likelihood() + " × dampak " + w.impact()
+                                + ") di " + areaDesc(w.regionCode(), names) + "; status " + w.status() + ".",
+                        w.categoryCode(),
+                        labels.getOrDefault(w.categoryCode(), w.categoryCode())))
+                .toList();
     }
 
     /** Every change of the warning, oldest first, read page by page through the service. */
@@ -129,7 +162,8 @@ public class CapAlerts {
         List<ChangeEntry> changes = new ArrayList<>();
         String cursor = null;
         do {
-            Page<ChangeEntry> page = warnings.history(id, PageRequest.of(Integer.toString(PageRequest.MAX_LIMIT), cursor));
+            Page<ChangeEntry> page =
+                    warnings.history(id, PageRequest.of(Integer.toString(PageRequest.MAX_LIMIT), cursor));
             changes.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -161,12 +195,22 @@ public class CapAlerts {
         }
         if (!w.indicators().isEmpty()) {
             text.append("Indikator:\n");
-            w.indicators().forEach(indicator -> text.append("- ").append(indicator).append('\n'));
+            w.indicators()
+                    .forEach(indicator -> text.append("- ").append(indicator).append('\n'));
             text.append('\n');
         }
-        return text.append("Penilaian risiko: kemungkinan ").append(w.likelihood()).append(" × dampak ")
-                .append(w.impact()).append(" = skor ").append(w.riskScore()).append(" (").append(w.riskLevel())
-                .append("). Status: ").append(w.status()).append('.').toString();
+        return text.append("Penilaian risiko: kemungkinan ")
+                .append(w.likelihood())
+                .append(" × dampak ")
+                .append(w.impact())
+                .append(" = skor ")
+                .append(w.riskScore())
+                .append(" (")
+                .append(w.riskLevel())
+                .append("). Status: ")
+                .append(w.status())
+                .append('.')
+                .toString();
     }
 
     /** The codes and every code above them: what an area description names. */

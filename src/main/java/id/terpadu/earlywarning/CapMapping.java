@@ -40,8 +40,7 @@ final class CapMapping {
     static final String GEOCODE = "KODE_WILAYAH_KEMENDAGRI";
     static final String EVENT_CODE = "TERPADU_KATEGORI_KONFLIK";
 
-    private CapMapping() {
-    }
+    private CapMapping() {}
 
     /** A subsided or escalated warning cancels its earlier alerts. */
     static boolean cancels(WarningStatus status) {
@@ -71,8 +70,9 @@ final class CapMapping {
     static String note(WarningStatus status) {
         return switch (status) {
             case REDA -> "Potensi konflik telah mereda; peringatan dini ini dicabut.";
-            case ESKALASI -> "Peringatan dini ini ditutup karena telah dieskalasi menjadi insiden konflik; "
-                    + "penanganannya berlanjut oleh Tim Terpadu. Ini bukan pernyataan aman.";
+            case ESKALASI ->
+                "Peringatan dini ini ditutup karena telah dieskalasi menjadi insiden konflik; "
+                        + "penanganannya berlanjut oleh Tim Terpadu. Ini bukan pernyataan aman.";
             default -> null;
         };
     }
@@ -84,10 +84,12 @@ final class CapMapping {
     static String restriction(Classification classification) {
         return switch (classification) {
             case PUBLIC -> null;
-            case RESTRICTED -> "TERBATAS: hanya untuk anggota Tim Terpadu Penanganan Konflik Sosial; "
-                    + "jangan diteruskan kepada publik.";
-            case CONFIDENTIAL -> "RAHASIA: hanya untuk instansi yang berwenang membaca data berklasifikasi "
-                    + "CONFIDENTIAL; jangan diteruskan.";
+            case RESTRICTED ->
+                "TERBATAS: hanya untuk anggota Tim Terpadu Penanganan Konflik Sosial; "
+                        + "jangan diteruskan kepada publik.";
+            case CONFIDENTIAL ->
+                "RAHASIA: hanya untuk instansi yang berwenang membaca data berklasifikasi "
+                        + "CONFIDENTIAL; jangan diteruskan.";
         };
     }
 

@@ -23,21 +23,30 @@ public class EarlyWarning extends AuditedEntity {
     public String categoryCode;
     public String title;
     public String description;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Party> parties;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> indicators;
+
     public short likelihood;
     public short impact;
+
     @Enumerated(EnumType.STRING)
     public RiskLevel riskLevel;
+
     public UUID sourceAgencyId;
+
     @Enumerated(EnumType.STRING)
     public SourceKind sourceKind;
+
     @Enumerated(EnumType.STRING)
     public Classification classification;
+
     @Enumerated(EnumType.STRING)
     public WarningStatus status;
+
     public String recommendedActions;
     public UUID escalatedIncidentId;
 }

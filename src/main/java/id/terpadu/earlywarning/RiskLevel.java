@@ -5,7 +5,9 @@ package id.terpadu.earlywarning;
  * SEDANG, 13–25 TINGGI. Served as reference kind {@code risk-levels} with the bounds as attributes.
  */
 public enum RiskLevel {
-    RENDAH, SEDANG, TINGGI;
+    RENDAH,
+    SEDANG,
+    TINGGI;
 
     public static RiskLevel of(int likelihood, int impact) {
         int score = likelihood * impact;

@@ -24,19 +24,32 @@ import id.terpadu.incident.Stage;
 /** Request and response bodies of {@code /api/v1/early-warnings}. */
 public final class WarningDtos {
 
-    private WarningDtos() {
-    }
+    private WarningDtos() {}
 
-    @Schema(name = "EarlyWarningInput", description = "An early warning as a client writes it. `status` starts at "
-            + "TERIDENTIFIKASI and moves along the allowed table; ESKALASI is reached only through /escalate.")
+    @Schema(
+            name = "EarlyWarningInput",
+            description = "An early warning as a client writes it. `status` starts at "
+                    + "TERIDENTIFIKASI and moves along the allowed table; ESKALASI is reached only through /escalate.")
     public record EarlyWarningInput(
-            @Schema(description = "Client-chosen id (create only)", example = "4d3c2b1a-0f9e-4d8c-b7a6-958473625140") UUID id,
-            @NotBlank @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
-            @Schema(description = "Any level down to desa/kelurahan", example = "13.77") String regionCode,
-            @NotBlank @Size(max = 64) @Schema(description = "Code of reference kind conflict-categories",
-                    example = "POLITIK_PILKADA") String categoryCode,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada") String title,
+            @Schema(description = "Client-chosen id (create only)", example = "4d3c2b1a-0f9e-4d8c-b7a6-958473625140")
+            UUID id,
+
+            @NotBlank
+            @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
+            @Schema(description = "Any level down to desa/kelurahan", example = "13.77")
+            String regionCode,
+
+            @NotBlank
+            @Size(max = 64)
+            @Schema(description = "Code of reference kind conflict-categories", example = "POLITIK_PILKADA")
+            String categoryCode,
+
+            @NotBlank
+            @Size(max = 300)
+            @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
+            @Schema(example = "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada")
+            String title,
+
             @Size(max = 20000) String description,
             @Size(max = 50) List<@Valid @NotNull Party> parties,
             @Size(max = 50) List<@NotBlank @Size(max = 500) String> indicators,
@@ -45,44 +58,111 @@ public final class WarningDtos {
             UUID sourceAgencyId,
             @NotNull SourceKind sourceKind,
             @NotNull Classification classification,
-            @Schema(description = "Not ESKALASI: a warning becomes ESKALASI only through POST …/escalate") WarningStatus status,
-            @Size(max = 10000) @Schema(example = "Patroli gabungan; dialog tokoh masyarakat kedua kubu") String recommendedActions) {
-    }
+
+            @Schema(description = "Not ESKALASI: a warning becomes ESKALASI only through POST …/escalate")
+            WarningStatus status,
+
+            @Size(max = 10000) @Schema(example = "Patroli gabungan; dialog tokoh masyarakat kedua kubu")
+            String recommendedActions) {}
 
     @Schema(name = "EarlyWarning")
-    public record EarlyWarningResponse(UUID id, String regionCode, String categoryCode, String title,
-            String description, List<Party> parties, List<String> indicators, int likelihood, int impact,
-            @Schema(description = "likelihood × impact") int riskScore, RiskLevel riskLevel, UUID sourceAgencyId,
-            SourceKind sourceKind, Classification classification, WarningStatus status, String recommendedActions,
-            UUID escalatedIncidentId, long version, Instant createdAt, Instant updatedAt) implements Versioned {
+    public record EarlyWarningResponse(
+            UUID id,
+            String regionCode,
+            String categoryCode,
+            String title,
+            String description,
+            List<Party> parties,
+            List<String> indicators,
+            int likelihood,
+            int impact,
+            @Schema(description = "likelihood × impact") int riskScore,
+            RiskLevel riskLevel,
+            UUID sourceAgencyId,
+            SourceKind sourceKind,
+            Classification classification,
+            WarningStatus status,
+            String recommendedActions,
+            UUID escalatedIncidentId,
+            long version,
+            Instant createdAt,
+            Instant updatedAt)
+            implements Versioned {
 
         /** The warning with the names of persons among its parties masked. */
         public EarlyWarningResponse masked() {
-            return !Party.anyPerson(parties) ? this : new EarlyWarningResponse(id, regionCode, categoryCode, title,
-                    description, Party.masked(parties), indicators, likelihood, impact, riskScore, riskLevel,
-                    sourceAgencyId, sourceKind, classification, status, recommendedActions, escalatedIncidentId, version,
-                    createdAt, updatedAt);
+            return !Party.anyPerson(parties)
+                    ? this
+                    : new EarlyWarningResponse(
+                            id,
+                            regionCode,
+                            categoryCode,
+                            title,
+                            description,
+                            Party.masked(parties),
+                            indicators,
+                            likelihood,
+                            impact,
+                            riskScore,
+                            riskLevel,
+                            sourceAgencyId,
+                            sourceKind,
+                            classification,
+                            status,
+                            recommendedActions,
+                            escalatedIncidentId,
+                            version,
+                            createdAt,
+                            updatedAt);
         }
 
         static EarlyWarningResponse from(EarlyWarning w) {
-            return new EarlyWarningResponse(w.id, w.regionCode, w.categoryCode, w.title, w.description,
-                    w.parties == null ? List.of() : w.parties, w.indicators == null ? List.of() : w.indicators,
-                    w.likelihood, w.impact, w.likelihood * w.impact, w.riskLevel, w.sourceAgencyId, w.sourceKind,
-                    w.classification, w.status, w.recommendedActions, w.escalatedIncidentId, w.version, w.createdAt,
+            return new EarlyWarningResponse(
+                    w.id,
+                    w.regionCode,
+                    w.categoryCode,
+                    w.title,
+                    w.description,
+                    w.parties == null ? List.of() : w.parties,
+                    w.indicators == null ? List.of() : w.indicators,
+                    w.likelihood,
+                    w.impact,
+                    w.likelihood * w.impact,
+                    w.riskLevel,
+                    w.sourceAgencyId,
+                    w.sourceKind,
+                    w.classification,
+                    w.status,
+                    w.recommendedActions,
+                    w.escalatedIncidentId,
+                    w.version,
+                    w.createdAt,
                     w.updatedAt);
         }
     }
 
-    @Schema(name = "EscalationInput", description = "The incident the warning grew into. Title, description, category, "
-            + "classification and parties come from the warning unless given; the region must be a kabupaten/kota or finer.")
+    @Schema(
+            name = "EscalationInput",
+            description =
+                    "The incident the warning grew into. Title, description, category, "
+                            + "classification and parties come from the warning unless given; the region must be a kabupaten/kota or finer.")
     public record EscalationInput(
-            @Schema(description = "Client-chosen id of the new incident") UUID incidentId,
+            @Schema(description = "Client-chosen id of the new incident")
+            UUID incidentId,
+
             @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
-            @Schema(description = "Defaults to the warning's region", example = "13.77") String regionCode,
+            @Schema(description = "Defaults to the warning's region", example = "13.77")
+            String regionCode,
+
             @Size(max = 300) String title,
-            @NotNull @Schema(example = "2024-11-28T02:00:00Z") Instant occurredFrom,
+
+            @NotNull @Schema(example = "2024-11-28T02:00:00Z")
+            Instant occurredFrom,
+
             @NotNull @Min(1) @Max(5) @Schema(example = "4") Integer severity,
-            @Schema(description = "Default PENGHENTIAN: an escalated warning is usually violence") Stage stage,
-            @Size(max = 20000) String description) {
-    }
+
+            @Schema(description = "Default PENGHENTIAN: an escalated warning is usually violence")
+            Stage stage,
+
+            @Size(max = 20000) String description) {}
 }

@@ -115,6 +115,5 @@ final class WarningExamples {
              "categoryCode": "POLITIK_PILKADA", "regionCode": "13.77", "stage": "PENGHENTIAN", "severity": 4,
              "sourceReference": "early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "version": 0}""";
 
-    private WarningExamples() {
-    }
+    private WarningExamples() {}
 }

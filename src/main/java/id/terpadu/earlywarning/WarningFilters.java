@@ -18,13 +18,21 @@ import id.terpadu.common.validation.Constraints;
 public class WarningFilters {
 
     @QueryParam("region")
-    @Parameter(description = "Region code; the region and everything below it", example = "13", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Region code; the region and everything below it",
+            example = "13",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("category")
-    @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.WORD_LIST_LENGTH, pattern = Params.WORD_LIST))
+    @Parameter(
+            description = "Conflict category with its sub-categories",
+            example = "POLITIK",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.WORD_LIST_LENGTH, pattern = Params.WORD_LIST))
     String category;
 
     @QueryParam("status")

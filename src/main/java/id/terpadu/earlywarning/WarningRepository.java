@@ -43,7 +43,13 @@ public class WarningRepository extends ScopedRepository<EarlyWarning> {
 
     /** A page of the filter's warnings, most recently changed first. */
     Page<EarlyWarning> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), EarlyWarning.class, "EarlyWarning e", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                EarlyWarning.class,
+                "EarlyWarning e",
+                filter,
+                ORDER,
+                page,
                 w -> List.of(w.updatedAt.toString(), w.id.toString()));
     }
 
@@ -51,6 +57,8 @@ public class WarningRepository extends ScopedRepository<EarlyWarning> {
     void linkIncident(UUID warningId, UUID incidentId) {
         getEntityManager()
                 .createNativeQuery("insert into incident_early_warning (incident_id, early_warning_id) values (:i, :w)")
-                .setParameter("i", incidentId).setParameter("w", warningId).executeUpdate();
+                .setParameter("i", incidentId)
+                .setParameter("w", warningId)
+                .executeUpdate();
     }
 }

@@ -1,7 +1,5 @@
 package id.terpadu.earlywarning;
 
-import jakarta.ws.rs.core.UriInfo;
-import id.terpadu.common.http.Answers;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,25 +34,29 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
-import id.terpadu.incident.IncidentDtos.IncidentResponse;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
 import id.terpadu.earlywarning.WarningDtos.EscalationInput;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
 
 @Path("/api/v1/early-warnings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Early warnings", description = "Deteksi dini: potential conflicts, their risk, and their escalation into incidents")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@Tag(
+        name = "Early warnings",
+        description = "Deteksi dini: potential conflicts, their risk, and their escalation into incidents")
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class WarningResource {
 
     private static final MediaType CAP = MediaType.valueOf(CapAlert.MEDIA_TYPE);
     /** The formats of one warning, JSON first: what a client that accepts anything gets. */
-    private static final List<Variant> FORMATS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CAP).build();
+    private static final List<Variant> FORMATS =
+            Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CAP).build();
 
     private final WarningService service;
     private final CapAlerts alerts;
@@ -64,33 +67,55 @@ public class WarningResource {
     }
 
     @GET
-    @Operation(summary = "List early warnings", description = "Warnings visible to you (region scope and "
-            + "classification), most recently changed first, filtered by region subtree, category (with sub-categories), "
-            + "status, risk level and classification. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of warnings", content = @Content(
-            schema = @Schema(ref = "EarlyWarningPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = WarningExamples.PAGE)))
+    @Operation(
+            summary = "List early warnings",
+            description = "Warnings visible to you (region scope and "
+                    + "classification), most recently changed first, filtered by region subtree, category (with sub-categories), "
+                    + "status, risk level and classification. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of warnings",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "EarlyWarningPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "page", value = WarningExamples.PAGE)))
     public Response list(@BeanParam WarningFilters filters, @BeanParam PageParams page) {
-        return page.ok(service.list(filters.region(), filters.category(), filters.status(), filters.riskLevel(),
-                filters.classification(), page.request()));
+        return page.ok(service.list(
+                filters.region(),
+                filters.category(),
+                filters.status(),
+                filters.riskLevel(),
+                filters.classification(),
+                page.request()));
     }
 
     @GET
     @Path("{id}")
-    @Produces({ MediaType.APPLICATION_JSON, CapAlert.MEDIA_TYPE })
-    @Operation(summary = "Get an early warning, as JSON or as a CAP 1.2 alert", description = "One warning with its "
-            + "ETag; 404 outside your scope or above your clearance.\n\n"
-            + "With `Accept: application/cap+xml` the current version comes as an OASIS CAP 1.2 alert "
-            + "(namespace urn:oasis:names:tc:emergency:cap:1.2) under the same scope and clearance rules. Its "
-            + "`identifier` names the version, `sent` is when that version was recorded (UTC, +00:00), `sender` is "
-            + "the configured `terpadu.cap.sender`, and an Update or Cancel lists every earlier version in "
-            + "`references` (sender,identifier,sent). Its ETag is a digest of the document. The current public "
-            + "alerts are listed in the Atom feed GET /api/v1/alerts.atom.\n\n" + CapMapping.TABLE)
-    @APIResponse(responseCode = "200", description = "The warning (JSON) or its current version as a CAP alert", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EarlyWarningResponse.class),
-                    examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)),
-            @Content(mediaType = CapAlert.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "cap", value = WarningExamples.CAP)) })
+    @Produces({MediaType.APPLICATION_JSON, CapAlert.MEDIA_TYPE})
+    @Operation(
+            summary = "Get an early warning, as JSON or as a CAP 1.2 alert",
+            description = "One warning with its "
+                    + "ETag; 404 outside your scope or above your clearance.\n\n"
+                    + "With `Accept: application/cap+xml` the current version comes as an OASIS CAP 1.2 alert "
+                    + "(namespace urn:oasis:names:tc:emergency:cap:1.2) under the same scope and clearance rules. Its "
+                    + "`identifier` names the version, `sent` is when that version was recorded (UTC, +00:00), `sender` is "
+                    + "the configured `terpadu.cap.sender`, and an Update or Cancel lists every earlier version in "
+                    + "`references` (sender,identifier,sent). Its ETag is a digest of the document. The current public "
+                    + "alerts are listed in the Atom feed GET /api/v1/alerts.atom.\n\n" + CapMapping.TABLE)
+    @APIResponse(
+            responseCode = "200",
+            description = "The warning (JSON) or its current version as a CAP alert",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = EarlyWarningResponse.class),
+                        examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)),
+                @Content(
+                        mediaType = CapAlert.MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "cap", value = WarningExamples.CAP))
+            })
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         // One method for both formats, so that the framework answers anything else with a 406.
@@ -112,17 +137,26 @@ public class WarningResource {
     }
 
     @POST
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(summary = "Raise an early warning", description = "Records a potential conflict at any region level "
-            + "inside your scope. The risk level follows from likelihood × impact (1–6 RENDAH, 7–12 SEDANG, 13–25 "
-            + "TINGGI; reference kind risk-levels).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pilkada", value = WarningExamples.INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)))
+    @Operation(
+            summary = "Raise an early warning",
+            description = "Records a potential conflict at any region level "
+                    + "inside your scope. The risk level follows from likelihood × impact (1–6 RENDAH, 7–12 SEDANG, 13–25 "
+                    + "TINGGI; reference kind risk-levels).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "pilkada", value = WarningExamples.INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag are set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)))
     public Response create(@Valid @NotNull EarlyWarningInput request, @Context UriInfo uri) {
         EarlyWarningResponse created = service.create(request);
         return Answers.created(uri, created);
@@ -130,18 +164,29 @@ public class WarningResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
-    @Operation(summary = "Replace an early warning", description = "Replaces every field; `status` may move along "
-            + "TERIDENTIFIKASI → DIPANTAU/DITANGANI/REDA, DIPANTAU ⇄ DITANGANI, → REDA, REDA → DIPANTAU (409 lists the "
-            + "allowed ones). If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pilkada", value = WarningExamples.INPUT)))
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
-            schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)))
-    public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(
+            summary = "Replace an early warning",
+            description = "Replaces every field; `status` may move along "
+                    + "TERIDENTIFIKASI → DIPANTAU/DITANGANI/REDA, DIPANTAU ⇄ DITANGANI, → REDA, REDA → DIPANTAU (409 lists the "
+                    + "allowed ones). If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "pilkada", value = WarningExamples.INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)))
+    public Response replace(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull EarlyWarningInput request) {
         EarlyWarningResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
         return Answers.ok(updated);
@@ -150,29 +195,44 @@ public class WarningResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "History of an early warning", description = "Every change, oldest first. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
-            schema = @Schema(ref = "ChangeEntryPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of changes",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "ChangeEntryPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
     }
 
     @POST
     @Path("{id}/escalate")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(summary = "Escalate a warning into an incident", description = "Creates the incident the warning grew "
-            + "into (by default in PENGHENTIAN, in the warning's region, with its title, category, parties and "
-            + "classification), links the two and sets the warning to ESKALASI, all in one transaction.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "escalation", value = WarningExamples.ESCALATION)))
-    @APIResponse(responseCode = "201", description = "The new incident; Location points to it", content = @Content(
-            schema = @Schema(implementation = IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "escalated", value = WarningExamples.ESCALATED)))
+    @Operation(
+            summary = "Escalate a warning into an incident",
+            description = "Creates the incident the warning grew "
+                    + "into (by default in PENGHENTIAN, in the warning's region, with its title, category, parties and "
+                    + "classification), links the two and sets the warning to ESKALASI, all in one transaction.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "escalation", value = WarningExamples.ESCALATION)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new incident; Location points to it",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "escalated", value = WarningExamples.ESCALATED)))
     public Response escalate(@PathParam("id") UUID id, @Valid @NotNull EscalationInput request, @Context UriInfo uri) {
         IncidentResponse incident = service.escalate(id, request);
         // the incident lives among the incidents, not below the warning
-        return Answers.created(uri.getBaseUriBuilder().path("/api/v1/incidents/{id}").build(incident.id()), incident);
+        return Answers.created(
+                uri.getBaseUriBuilder().path("/api/v1/incidents/{id}").build(incident.id()), incident);
     }
 }

@@ -4,36 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
-import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.PersonalData;
-import id.terpadu.incident.IncidentDtos.IncidentInput;
-import id.terpadu.incident.IncidentDtos.IncidentResponse;
-import id.terpadu.incident.Party;
-import id.terpadu.incident.IncidentService;
-import id.terpadu.incident.Stage;
-import id.terpadu.reference.ReferenceService;
-import id.terpadu.common.region.RegionCode;
-import id.terpadu.region.RegionService;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
 import id.terpadu.earlywarning.WarningDtos.EscalationInput;
+import id.terpadu.incident.IncidentDtos.IncidentInput;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.incident.IncidentService;
+import id.terpadu.incident.Party;
+import id.terpadu.incident.Stage;
+import id.terpadu.reference.ReferenceService;
+import id.terpadu.region.RegionService;
 
 /**
  * Early warnings: a region at any level inside the caller's scope, a known category, likelihood and impact that
@@ -58,8 +58,16 @@ public class WarningService {
     private final IncidentService incidents;
     private final PersonalData personalData;
 
-    WarningService(WarningRepository warnings, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
-            RegionService regions, AgencyService agencies, ReferenceService reference, IncidentService incidents,
+    WarningService(
+            WarningRepository warnings,
+            Caller caller,
+            Clearance clearance,
+            ChangeLog changeLog,
+            Records records,
+            RegionService regions,
+            AgencyService agencies,
+            ReferenceService reference,
+            IncidentService incidents,
             PersonalData personalData) {
         this.personalData = personalData;
         this.warnings = warnings;
@@ -74,9 +82,15 @@ public class WarningService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<EarlyWarningResponse> list(String region, String category, WarningStatus status, RiskLevel risk,
-            Classification classification, PageRequest page) {
-        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
+    public Page<EarlyWarningResponse> list(
+            String region,
+            String category,
+            WarningStatus status,
+            RiskLevel risk,
+            Classification classification,
+            PageRequest page) {
+        Filter filter = clearance
+                .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
                 .andIf(status, "e.status = :?", status)
                 .andIf(risk, "e.riskLevel = :?", risk)
                 .andIf(classification, "e.classification = :?", classification);
@@ -96,8 +110,10 @@ public class WarningService {
      */
     private EarlyWarningResponse shown(EarlyWarningResponse warning) {
         return !Party.anyPerson(warning.parties())
-                || personalData.reveal(WARNING.name(), warning.id(), warning.regionCode(), warning.sourceAgencyId())
-                        ? warning : warning.masked();
+                        || personalData.reveal(
+                                WARNING.name(), warning.id(), warning.regionCode(), warning.sourceAgencyId())
+                ? warning
+                : warning.masked();
     }
 
     /**
@@ -107,11 +123,13 @@ public class WarningService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EarlyWarningResponse> currentPublic(int limit) {
-        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
+        Filter filter = clearance
+                .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
                 .and("e.classification = " + Classification.class.getName() + ".PUBLIC and e.status not in ("
                         + WarningStatus.class.getName() + ".REDA, " + WarningStatus.class.getName() + ".ESKALASI)");
         return warnings.page(filter, new PageRequest(limit, null)).items().stream()
-                .map(w -> EarlyWarningResponse.from(w).masked()).toList();
+                .map(w -> EarlyWarningResponse.from(w).masked())
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -141,8 +159,8 @@ public class WarningService {
         }
         warning.status = first;
         apply(warning, input);
-        return shown(records.created(warning, WARNING, warning.regionCode, EarlyWarningResponse::from,
-                EarlyWarningResponse::masked));
+        return shown(records.created(
+                warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked));
     }
 
     @Transactional
@@ -153,19 +171,21 @@ public class WarningService {
         if (input.status() != null && input.status() != warning.status) {
             if (input.status() == WarningStatus.ESKALASI) {
                 // escalation is its own operation, which creates the incident
-                throw WarningStatus.TABLE.refused(warning.status,
-                        Message.of("warning.transition.escalate", "from", warning.status));
+                throw WarningStatus.TABLE.refused(
+                        warning.status, Message.of("warning.transition.escalate", "from", warning.status));
             }
             WarningStatus from = warning.status;
-            WarningStatus.TABLE.require(from, input.status(),
+            WarningStatus.TABLE.require(
+                    from,
+                    input.status(),
                     () -> Message.of("warning.transition.refused", "from", from, "to", input.status()));
             status = input.status();
         }
         apply(warning, input);
         // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
         warning.status = status;
-        return shown(records.updated(warning, WARNING, warning.regionCode, EarlyWarningResponse::from,
-                EarlyWarningResponse::masked));
+        return shown(records.updated(
+                warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked));
     }
 
     private void apply(EarlyWarning warning, EarlyWarningInput input) {
@@ -199,18 +219,35 @@ public class WarningService {
         if (warning.status == WarningStatus.ESKALASI) {
             throw ProblemException.conflict(Message.of("warning.escalated", "incident", warning.escalatedIncidentId));
         }
-        String region = input.regionCode() == null || input.regionCode().isBlank() ? warning.regionCode
+        String region = input.regionCode() == null || input.regionCode().isBlank()
+                ? warning.regionCode
                 : input.regionCode().trim();
         if (!RegionCode.within(region, warning.regionCode) && !RegionCode.within(warning.regionCode, region)) {
-            throw ProblemException.invalid("regionCode", Message.of("warning.escalate.region", "region",
-                    warning.regionCode));
+            throw ProblemException.invalid(
+                    "regionCode", Message.of("warning.escalate.region", "region", warning.regionCode));
         }
-        IncidentResponse incident = incidents.create(new IncidentInput(input.incidentId(),
+        IncidentResponse incident = incidents.create(new IncidentInput(
+                input.incidentId(),
                 input.title() == null || input.title().isBlank() ? warning.title : input.title(),
-                input.description() == null ? warning.description : input.description(), warning.categoryCode, region,
-                null, null, null, null, input.occurredFrom(), null, warning.sourceKind, "early-warning:" + warning.id,
-                input.severity(), warning.classification, warning.parties, null, null, null,
-                input.stage() == null ? Stage.PENGHENTIAN : input.stage(), null));
+                input.description() == null ? warning.description : input.description(),
+                warning.categoryCode,
+                region,
+                null,
+                null,
+                null,
+                null,
+                input.occurredFrom(),
+                null,
+                warning.sourceKind,
+                "early-warning:" + warning.id,
+                input.severity(),
+                warning.classification,
+                warning.parties,
+                null,
+                null,
+                null,
+                input.stage() == null ? Stage.PENGHENTIAN : input.stage(),
+                null));
         warnings.linkIncident(warning.id, incident.id());
         warning.status = WarningStatus.ESKALASI;
         warning.escalatedIncidentId = incident.id();

@@ -10,7 +10,11 @@ import id.terpadu.common.state.StateTable;
  * is final.
  */
 public enum WarningStatus {
-    TERIDENTIFIKASI, DIPANTAU, DITANGANI, REDA, ESKALASI;
+    TERIDENTIFIKASI,
+    DIPANTAU,
+    DITANGANI,
+    REDA,
+    ESKALASI;
 
     /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
     public static final StateTable<WarningStatus> TABLE = StateTable.of(WarningStatus.class)

@@ -19,6 +19,5 @@ final class FeedExamples {
 
     static final String LATEST = "{\"cursor\": \"WyI3NDUiLCIxMjA5Il0\"}";
 
-    private FeedExamples() {
-    }
+    private FeedExamples() {}
 }

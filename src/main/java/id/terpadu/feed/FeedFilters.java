@@ -17,18 +17,32 @@ import id.terpadu.common.paging.PageRequest;
 public class FeedFilters {
 
     @QueryParam("after")
-    @Parameter(description = "The `nextCursor` (or an entry's `cursor`) you last saw", schema = @Schema(
-            type = SchemaType.STRING, maxLength = PageRequest.MAX_CURSOR_LENGTH, pattern = PageRequest.CURSOR))
+    @Parameter(
+            description = "The `nextCursor` (or an entry's `cursor`) you last saw",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = PageRequest.MAX_CURSOR_LENGTH,
+                            pattern = PageRequest.CURSOR))
     String after;
 
     @QueryParam("types")
-    @Parameter(description = "Record types, comma-separated (default: all)", example = "incident,early-warning",
+    @Parameter(
+            description = "Record types, comma-separated (default: all)",
+            example = "incident,early-warning",
             schema = @Schema(type = SchemaType.ARRAY))
     String types;
 
     @QueryParam("limit")
-    @Parameter(description = "At most this many entries, 1–200 (default 50)", example = "200", schema = @Schema(
-            type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = PageRequest.MAX_LIMIT + ""))
+    @Parameter(
+            description = "At most this many entries, 1–200 (default 50)",
+            example = "200",
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            format = "int32",
+                            minimum = "1",
+                            maximum = PageRequest.MAX_LIMIT + ""))
     String limit;
 
     /** The page asked for; a malformed limit or cursor is a 400 naming {@code limit} or {@code after}. */

@@ -94,12 +94,27 @@ public class FeedService {
             boolean visibleBefore = Boolean.TRUE.equals(row[9]);
             UUID id = (UUID) row[3];
             if (visibleNow) {
-                entries.add(new Entry(cursor, (String) row[2], id, (String) row[4], ((Number) row[5]).longValue(),
-                        ChangeLog.toInstant(row[6]), null, read((String) row[7])));
+                entries.add(new Entry(
+                        cursor,
+                        (String) row[2],
+                        id,
+                        (String) row[4],
+                        ((Number) row[5]).longValue(),
+                        ChangeLog.toInstant(row[6]),
+                        null,
+                        read((String) row[7])));
             } else if (visibleBefore) {
-                TombstoneReason reason = "DELETE".equals(row[4]) ? TombstoneReason.DELETED : TombstoneReason.OUT_OF_VIEW;
-                entries.add(new Entry(cursor, (String) row[2], id, "DELETE", ((Number) row[5]).longValue(),
-                        ChangeLog.toInstant(row[6]), reason, mapper.valueToTree(Map.of("id", id.toString(), "deleted", true))));
+                TombstoneReason reason =
+                        "DELETE".equals(row[4]) ? TombstoneReason.DELETED : TombstoneReason.OUT_OF_VIEW;
+                entries.add(new Entry(
+                        cursor,
+                        (String) row[2],
+                        id,
+                        "DELETE",
+                        ((Number) row[5]).longValue(),
+                        ChangeLog.toInstant(row[6]),
+                        reason,
+                        mapper.valueToTree(Map.of("id", id.toString(), "deleted", true))));
             }
         }
         if (last == null) {
@@ -125,11 +140,13 @@ public class FeedService {
 
     private static String[] cursor(PageRequest page) {
         if (page.after() == null) {
-            return new String[] { "0", "0" };
+            return new String[] {"0", "0"};
         }
         List<String> after = page.after();
         // a transaction id is an unsigned 64-bit number (xid8: epoch and 32-bit xid), a position a bigint
-        if (after.size() == 2 && after.get(0).matches("[0-9]{1,20}") && after.get(1).matches("[0-9]{1,19}")) {
+        if (after.size() == 2
+                && after.get(0).matches("[0-9]{1,20}")
+                && after.get(1).matches("[0-9]{1,19}")) {
             try {
                 Long.parseUnsignedLong(after.get(0));
                 Long.parseLong(after.get(1));
@@ -148,6 +165,4 @@ public class FeedService {
             throw new IllegalStateException("stored snapshot cannot be read", e);
         }
     }
-
-
 }

@@ -17,8 +17,10 @@ public class Activity extends AuditedEntity {
 
     public UUID incidentId;
     public String activityType;
+
     @Enumerated(EnumType.STRING)
     public Stage stage;
+
     public UUID agencyId;
     public Instant occurredAt;
     public String description;

@@ -104,6 +104,5 @@ final class IncidentExamples {
                        "sexualViolence": {"sum": null, "reported": 0}, "buildingsDamaged": {"sum": 2, "reported": 2},
                        "displaced": {"sum": null, "reported": 0}}]}""";
 
-    private IncidentExamples() {
-    }
+    private IncidentExamples() {}
 }

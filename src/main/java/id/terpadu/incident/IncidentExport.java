@@ -15,14 +15,14 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 
-
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.terpadu.common.paging.Filter;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import id.terpadu.common.paging.Filter;
 
 /**
  * Streams the incidents of a list query as NDJSON, CSV with HXL hashtags, or GeoJSON: one SELECT read through a
@@ -40,19 +40,22 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class IncidentExport {
 
     /** An exported column: its name (CSV header, JSON member), HXL hashtag, and meaning. */
-    public record Column(String name, String hxl, String meaning) {
-    }
+    public record Column(String name, String hxl, String meaning) {}
 
     public static final List<Column> COLUMNS = List.of(
             new Column("id", "#event+id", "Incident id (UUID)"),
             new Column("title", "#event+name", "Short title"),
-            new Column("category", "#event+type", "Conflict category code (reference conflict-categories), like ACLED's event type"),
+            new Column(
+                    "category",
+                    "#event+type",
+                    "Conflict category code (reference conflict-categories), like ACLED's event type"),
             new Column("regionCode", "#loc+code", "Kemendagri code of the most precise region known"),
             new Column("provinceCode", "#adm1+code", "Province code (NN)"),
             new Column("kabkotaCode", "#adm2+code", "Kabupaten/kota code (NN.NN), empty for a province-level record"),
             new Column("latitude", "#geo+lat", "WGS 84 latitude, empty when unknown"),
             new Column("longitude", "#geo+lon", "WGS 84 longitude, empty when unknown"),
-            new Column("geoPrecision", "#geo+precision", "ACLED geo precision: 1 exact place, 2 near it, 3 region only"),
+            new Column(
+                    "geoPrecision", "#geo+precision", "ACLED geo precision: 1 exact place, 2 near it, 3 region only"),
             new Column("timePrecision", "#date+precision", "ACLED time precision: 1 day, 2 week, 3 month"),
             new Column("occurredFrom", "#date+occurred", "When it started (UTC, RFC 3339)"),
             new Column("occurredTo", "#date+end", "When it ended, empty when ongoing or unknown"),
@@ -68,16 +71,19 @@ public class IncidentExport {
             new Column("leadAgencyId", "#org+lead+id", "Lead agency id"),
             new Column("updatedAt", "#date+updated", "Last change (UTC)"));
 
-    private static final String SELECT = "select e.id, e.title, e.categoryCode, e.regionCode, e.provinceCode, e.kabkotaCode, "
-            + "e.latitude, e.longitude, e.geoPrecision, e.timePrecision, e.occurredFrom, e.occurredTo, e.stage, e.severity, "
-            + "e.classification, e.sourceKind, e.killed, e.injured, e.sexualViolence, e.buildingsDamaged, e.displaced, "
-            + "e.leadAgencyId, e.updatedAt from Incident e where ";
+    private static final String SELECT =
+            "select e.id, e.title, e.categoryCode, e.regionCode, e.provinceCode, e.kabkotaCode, "
+                    + "e.latitude, e.longitude, e.geoPrecision, e.timePrecision, e.occurredFrom, e.occurredTo, e.stage, e.severity, "
+                    + "e.classification, e.sourceKind, e.killed, e.injured, e.sexualViolence, e.buildingsDamaged, e.displaced, "
+                    + "e.leadAgencyId, e.updatedAt from Incident e where ";
     private static final int LAT = 6;
     private static final int LON = 7;
     static final int FETCH = 1000;
 
     public enum Format {
-        NDJSON("application/x-ndjson", "ndjson"), CSV("text/csv", "csv"), GEOJSON("application/geo+json", "geojson");
+        NDJSON("application/x-ndjson", "ndjson"),
+        CSV("text/csv", "csv"),
+        GEOJSON("application/geo+json", "geojson");
 
         public final String mediaType;
         public final String extension;
@@ -110,7 +116,8 @@ public class IncidentExport {
         String hql = SELECT + filter.where();
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxDuration.toSeconds()));
         return output -> QuarkusTransaction.requiringNew().timeout(seconds).run(() -> {
-            try (Stream<Object[]> rows = repository.stream(hql, filter, FETCH).peek(new Deadline(maxDuration, System.nanoTime()))) {
+            try (Stream<Object[]> rows =
+                    repository.stream(hql, filter, FETCH).peek(new Deadline(maxDuration, System.nanoTime()))) {
                 switch (format) {
                     case NDJSON -> ndjson(rows, output);
                     case CSV -> csv(rows, output);

@@ -24,13 +24,21 @@ public class IncidentFilters {
     private static final List<String> SORTS = List.of("occurredAt", "updatedAt");
 
     @QueryParam("region")
-    @Parameter(description = "Region code; the region and everything below it", example = "13", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Region code; the region and everything below it",
+            example = "13",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("category")
-    @Parameter(description = "Conflict category with its sub-categories", example = "POLITIK", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.WORD_LIST_LENGTH, pattern = Params.WORD_LIST))
+    @Parameter(
+            description = "Conflict category with its sub-categories",
+            example = "POLITIK",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.WORD_LIST_LENGTH, pattern = Params.WORD_LIST))
     String category;
 
     @QueryParam("stage")
@@ -38,33 +46,44 @@ public class IncidentFilters {
     String stage;
 
     @QueryParam("severityMin")
-    @Parameter(description = "1–5", example = "3", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
-            minimum = "1", maximum = "5"))
+    @Parameter(
+            description = "1–5",
+            example = "3",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "5"))
     String severityMin;
 
     @QueryParam("severityMax")
-    @Parameter(description = "1–5", example = "5", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
-            minimum = "1", maximum = "5"))
+    @Parameter(
+            description = "1–5",
+            example = "5",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "5"))
     String severityMax;
 
     @QueryParam("from")
-    @Parameter(description = "occurredFrom at or after (RFC 3339)", example = "2024-01-01T00:00:00Z", schema = @Schema(
-            type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
+    @Parameter(
+            description = "occurredFrom at or after (RFC 3339)",
+            example = "2024-01-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "occurredFrom before (RFC 3339)", example = "2025-01-01T00:00:00Z", schema = @Schema(
-            type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
+    @Parameter(
+            description = "occurredFrom before (RFC 3339)",
+            example = "2025-01-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String to;
 
     @QueryParam("bbox")
-    @Parameter(description = "minLon,minLat,maxLon,maxLat", example = "99.8,-1.0,100.6,-0.3", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.BBOX_LENGTH, pattern = Params.BBOX))
+    @Parameter(
+            description = "minLon,minLat,maxLon,maxLat",
+            example = "99.8,-1.0,100.6,-0.3",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.BBOX_LENGTH, pattern = Params.BBOX))
     String bbox;
 
     @QueryParam("leadAgencyId")
-    @Parameter(description = "Lead agency id", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-            maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "Lead agency id",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String leadAgencyId;
 
     @QueryParam("classification")
@@ -72,14 +91,18 @@ public class IncidentFilters {
     String classification;
 
     @QueryParam("q")
-    @Parameter(description = "Indonesian full text over title, description and place; web-search syntax "
-            + "(\"phrase\", or, -not)", example = "bentrok lahan", schema = @Schema(type = SchemaType.STRING,
-                    maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
+    @Parameter(
+            description = "Indonesian full text over title, description and place; web-search syntax "
+                    + "(\"phrase\", or, -not)",
+            example = "bentrok lahan",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
     String q;
 
     @QueryParam("sort")
-    @Parameter(description = "Newest first by occurredAt (default) or updatedAt", example = "occurredAt",
-            schema = @Schema(enumeration = { "occurredAt", "updatedAt" }))
+    @Parameter(
+            description = "Newest first by occurredAt (default) or updatedAt",
+            example = "occurredAt",
+            schema = @Schema(enumeration = {"occurredAt", "updatedAt"}))
     String sort;
 
     /** The filters parsed; a malformed one is a 400 that names it (and, for a choice, lists the allowed values). */
@@ -97,11 +120,19 @@ public class IncidentFilters {
         if (min != null && max != null && min > max) {
             throw ProblemException.invalid("severityMin", Message.of("incident.severity.range"));
         }
-        return new IncidentQuery(blank(region), blank(category), Params.enumValue(Stage.class, stage, "stage"),
-                min, max, Params.instant(from, "from"), Params.instant(to, "to"), Params.bbox(bbox, "bbox"),
+        return new IncidentQuery(
+                blank(region),
+                blank(category),
+                Params.enumValue(Stage.class, stage, "stage"),
+                min,
+                max,
+                Params.instant(from, "from"),
+                Params.instant(to, "to"),
+                Params.bbox(bbox, "bbox"),
                 Params.uuid(leadAgencyId, "leadAgencyId"),
                 Params.enumValue(Classification.class, classification, "classification"),
-                blank(Params.text(q, "q", Params.TEXT_LENGTH)), order);
+                blank(Params.text(q, "q", Params.TEXT_LENGTH)),
+                order);
     }
 
     private static String blank(String value) {

@@ -10,11 +10,22 @@ import id.terpadu.common.security.Classification;
  * severity range, time range (on occurredFrom), bounding box, lead agency, classification, Indonesian free text,
  * and the order (occurredAt or updatedAt, newest first).
  */
-public record IncidentQuery(String region, String category, Stage stage, Integer severityMin, Integer severityMax,
-        Instant from, Instant to, double[] bbox, UUID leadAgencyId, Classification classification, String text,
+public record IncidentQuery(
+        String region,
+        String category,
+        Stage stage,
+        Integer severityMin,
+        Integer severityMax,
+        Instant from,
+        Instant to,
+        double[] bbox,
+        UUID leadAgencyId,
+        Classification classification,
+        String text,
         Order order) {
 
     public enum Order {
-        OCCURRED_AT, UPDATED_AT
+        OCCURRED_AT,
+        UPDATED_AT
     }
 }

@@ -51,10 +51,17 @@ public class IncidentRepository extends ScopedRepository<Incident> {
     }
 
     /** A page of incident views (the columns of {@link IncidentResponse#SELECT}), without loading entities. */
-    Page<IncidentResponse> views(Filter filter, List<SortKey> order, PageRequest page,
-            Function<IncidentResponse, List<String>> keyOf) {
-        return Keyset.page(getEntityManager(), IncidentResponse.SELECT, "Incident e", filter, order, page,
-                IncidentResponse::of, keyOf);
+    Page<IncidentResponse> views(
+            Filter filter, List<SortKey> order, PageRequest page, Function<IncidentResponse, List<String>> keyOf) {
+        return Keyset.page(
+                getEntityManager(),
+                IncidentResponse.SELECT,
+                "Incident e",
+                filter,
+                order,
+                page,
+                IncidentResponse::of,
+                keyOf);
     }
 
     /**
@@ -68,7 +75,11 @@ public class IncidentRepository extends ScopedRepository<Incident> {
         }
         hql.append("count(e)");
         for (String metric : metrics) {
-            hql.append(", sum(e.").append(metric).append("), count(e.").append(metric).append(')');
+            hql.append(", sum(e.")
+                    .append(metric)
+                    .append("), count(e.")
+                    .append(metric)
+                    .append(')');
         }
         hql.append(" from Incident e where ").append(filter.where());
         if (keys != null) {
@@ -90,8 +101,8 @@ public class IncidentRepository extends ScopedRepository<Incident> {
 
     /** The ids of the incidents of the filter, in id order, at most {@code max}. */
     List<UUID> ids(Filter filter, int max) {
-        var query = getEntityManager().createQuery("select e.id from Incident e where " + filter.where()
-                + " order by e.id", UUID.class);
+        var query = getEntityManager()
+                .createQuery("select e.id from Incident e where " + filter.where() + " order by e.id", UUID.class);
         filter.parameters().forEach(query::setParameter);
         return query.setMaxResults(max).getResultList();
     }
@@ -99,15 +110,21 @@ public class IncidentRepository extends ScopedRepository<Incident> {
     /** The early warnings an incident grew from, in id order. */
     @SuppressWarnings("unchecked")
     List<UUID> warningIds(UUID incidentId) {
-        return getEntityManager().createNativeQuery(
-                "select early_warning_id from incident_early_warning where incident_id = :id order by early_warning_id")
-                .setParameter("id", incidentId).getResultList();
+        return getEntityManager()
+                .createNativeQuery(
+                        "select early_warning_id from incident_early_warning where incident_id = :id order by early_warning_id")
+                .setParameter("id", incidentId)
+                .getResultList();
     }
 
     /** Whether another incident names this one as the one it duplicates. */
     boolean hasDuplicates(UUID id) {
-        return !getEntityManager().createQuery("select 1 from Incident i where i.duplicateOf = :id", Integer.class)
-                .setParameter("id", id).setMaxResults(1).getResultList().isEmpty();
+        return !getEntityManager()
+                .createQuery("select 1 from Incident i where i.duplicateOf = :id", Integer.class)
+                .setParameter("id", id)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     // ---- stage transitions ----------------------------------------------------------------------------------
@@ -117,16 +134,25 @@ public class IncidentRepository extends ScopedRepository<Incident> {
     }
 
     List<StageTransition> transitions(UUID incidentId) {
-        return getEntityManager().createQuery(
-                "from StageTransition t where t.incidentId = :id order by t.transitionedAt, t.id", StageTransition.class)
-                .setParameter("id", incidentId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "from StageTransition t where t.incidentId = :id order by t.transitionedAt, t.id",
+                        StageTransition.class)
+                .setParameter("id", incidentId)
+                .getResultList();
     }
 
     // ---- activities -----------------------------------------------------------------------------------------
 
     Page<Activity> activities(UUID incidentId, Stage stage, PageRequest page) {
         Filter filter = new Filter().and("e.incidentId = :?", incidentId).andIf(stage, "e.stage = :?", stage);
-        return Keyset.page(getEntityManager(), Activity.class, "Activity e", filter, ACTIVITY_ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                Activity.class,
+                "Activity e",
+                filter,
+                ACTIVITY_ORDER,
+                page,
                 a -> List.of(a.occurredAt.toString(), a.id.toString()));
     }
 

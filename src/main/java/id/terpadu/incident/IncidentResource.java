@@ -1,7 +1,5 @@
 package id.terpadu.incident;
 
-import jakarta.ws.rs.core.UriInfo;
-import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +36,7 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.Page;
@@ -52,8 +52,10 @@ import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Incidents", description = "Conflict incidents and their handling through pencegahan, penghentian and pemulihan")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@Tag(
+        name = "Incidents",
+        description = "Conflict incidents and their handling through pencegahan, penghentian and pemulihan")
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class IncidentResource {
 
     public static final String GEO_JSON = "application/geo+json";
@@ -65,21 +67,30 @@ public class IncidentResource {
     }
 
     @GET
-    @Operation(summary = "List incidents", description = "Incidents visible to you (region scope and classification), "
-            + "newest first by occurredAt or updatedAt, filtered by region subtree, category (with sub-categories), stage, "
-            + "severity, time, bounding box, lead agency, classification and Indonesian full text. Keyset-paginated. "
-            + "Ask for `Accept: application/geo+json` to get an RFC 7946 FeatureCollection.")
-    @APIResponse(responseCode = "200", description = "A page of incidents", content = {
-            @Content(
-            schema = @Schema(ref = "IncidentPage"), mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
-                    value = IncidentExamples.PAGE)),
-            @Content(
-            schema = @Schema(implementation = GeoJson.FeatureCollection.class), mediaType = GEO_JSON,
-            examples = @ExampleObject(name = "features", value = IncidentExamples.FEATURES)) })
+    @Operation(
+            summary = "List incidents",
+            description = "Incidents visible to you (region scope and classification), "
+                    + "newest first by occurredAt or updatedAt, filtered by region subtree, category (with sub-categories), stage, "
+                    + "severity, time, bounding box, lead agency, classification and Indonesian full text. Keyset-paginated. "
+                    + "Ask for `Accept: application/geo+json` to get an RFC 7946 FeatureCollection.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of incidents",
+            content = {
+                @Content(
+                        schema = @Schema(ref = "IncidentPage"),
+                        mediaType = MediaType.APPLICATION_JSON,
+                        examples = @ExampleObject(name = "page", value = IncidentExamples.PAGE)),
+                @Content(
+                        schema = @Schema(implementation = GeoJson.FeatureCollection.class),
+                        mediaType = GEO_JSON,
+                        examples = @ExampleObject(name = "features", value = IncidentExamples.FEATURES))
+            })
     public Response list(@BeanParam IncidentFilters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
         // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
         // one: refuse here what neither produces, as every other operation does
-        if (headers.getAcceptableMediaTypes().stream().noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+        if (headers.getAcceptableMediaTypes().stream()
+                .noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
             throw new ProblemException(ProblemType.NOT_ACCEPTABLE, Message.of("incident.not-acceptable"));
         }
         return page.ok(service.list(filters.query(), page.request()));
@@ -90,16 +101,26 @@ public class IncidentResource {
     @Operation(hidden = true)
     public Response listGeoJson(@BeanParam IncidentFilters filters, @BeanParam PageParams page) {
         Page<IncidentResponse> result = service.list(filters.query(), page.request());
-        return Response.fromResponse(page.ok(result)).entity(GeoJson.of(result)).type(GEO_JSON).build();
+        return Response.fromResponse(page.ok(result))
+                .entity(GeoJson.of(result))
+                .type(GEO_JSON)
+                .build();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an incident", description = "One incident with its ETag; 404 outside your region scope "
-            + "or above your clearance; If-None-Match gives 304.")
-    @APIResponse(responseCode = "200", description = "The incident", content = @Content(
-            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+    @Operation(
+            summary = "Get an incident",
+            description = "One incident with its ETag; 404 outside your region scope "
+                    + "or above your clearance; If-None-Match gives 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The incident",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         IncidentResponse incident = service.get(id);
@@ -107,18 +128,27 @@ public class IncidentResource {
     }
 
     @POST
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(summary = "Report an incident", description = "Records an incident in a kabupaten/kota or finer, inside "
-            + "your scope. A field app may choose the id and should send an Idempotency-Key, so retries never create "
-            + "duplicates. Impact counts left out are unknown, never 0. `stage` is the first stage (default PENCEGAHAN). "
-            + "You may not classify above your own clearance.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = IncidentExamples.INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+    @Operation(
+            summary = "Report an incident",
+            description = "Records an incident in a kabupaten/kota or finer, inside "
+                    + "your scope. A field app may choose the id and should send an Idempotency-Key, so retries never create "
+                    + "duplicates. Impact counts left out are unknown, never 0. `stage` is the first stage (default PENCEGAHAN). "
+                    + "You may not classify above your own clearance.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "pariaman", value = IncidentExamples.INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag are set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
     public Response create(@Valid @NotNull IncidentInput request, @Context UriInfo uri) {
         IncidentResponse created = service.create(request);
         return Answers.created(uri, created);
@@ -126,18 +156,29 @@ public class IncidentResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
-    @Operation(summary = "Replace an incident", description = "Replaces every field but the stage (which moves only "
-            + "through stage-transitions). If-Match is required: a second editor with a stale ETag gets 412 and "
-            + "overwrites nothing.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = IncidentExamples.INPUT)))
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
-            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
-    public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(
+            summary = "Replace an incident",
+            description = "Replaces every field but the stage (which moves only "
+                    + "through stage-transitions). If-Match is required: a second editor with a stale ETag gets 412 and "
+                    + "overwrites nothing.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "pariaman", value = IncidentExamples.INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+    public Response replace(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull IncidentInput request) {
         IncidentResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
         return Answers.ok(updated);
@@ -145,70 +186,110 @@ public class IncidentResource {
 
     @DELETE
     // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{id}")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
-    @Operation(summary = "Delete an incident", description = "Deletes a report made in error (with its activities and "
-            + "stage history); the change log keeps a tombstone. Refused while other reports are marked as its "
-            + "duplicates. If-Match is required. ADMIN or COORDINATOR.")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Delete an incident",
+            description = "Deletes a report made in error (with its activities and "
+                    + "stage history); the change log keeps a tombstone. Refused while other reports are marked as its "
+                    + "duplicates. If-Match is required. ADMIN or COORDINATOR.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         service.delete(id, ETags.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "History of an incident", description = "Every change of the incident, oldest first, with "
-            + "actor, agency, client, request id and the record after the change. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
-            schema = @Schema(ref = "ChangeEntryPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    @Operation(
+            summary = "History of an incident",
+            description = "Every change of the incident, oldest first, with "
+                    + "actor, agency, client, request id and the record after the change. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of changes",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "ChangeEntryPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
     }
 
     @GET
     @Path("{id}/links")
-    @Operation(summary = "Links of an incident", description = "The early warnings it was escalated from, the report "
-            + "it duplicates, the reports marked as its duplicates (both kept; those you may see, at most 200) and its "
-            + "conflict status.")
-    @APIResponse(responseCode = "200", description = "The links", content = @Content(
-            schema = @Schema(implementation = IncidentDtos.Links.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "links", value = IncidentExamples.LINKS)))
+    @Operation(
+            summary = "Links of an incident",
+            description = "The early warnings it was escalated from, the report "
+                    + "it duplicates, the reports marked as its duplicates (both kept; those you may see, at most 200) and its "
+                    + "conflict status.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The links",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.Links.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "links", value = IncidentExamples.LINKS)))
     public IncidentDtos.Links links(@PathParam("id") UUID id) {
         return service.links(id);
     }
 
     @GET
     @Path("{id}/stage-transitions")
-    @Operation(summary = "Stage history of an incident", description = "Every move between stages, oldest first, "
-            + "with its reason. An incident has a handful, so one page holds them all.")
-    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(
-            schema = @Schema(ref = "StageTransitionPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "transitions", value = IncidentExamples.TRANSITIONS)))
+    @Operation(
+            summary = "Stage history of an incident",
+            description = "Every move between stages, oldest first, "
+                    + "with its reason. An incident has a handful, so one page holds them all.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The transitions",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "StageTransitionPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "transitions", value = IncidentExamples.TRANSITIONS)))
     public Page<StageTransitionResponse> transitions(@PathParam("id") UUID id) {
         return new Page<>(service.transitions(id), null);
     }
 
     @POST
     @Path("{id}/stage-transitions")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(summary = "Move an incident to another stage", description = "PENCEGAHAN → PENGHENTIAN when violence "
-            + "occurs; PENGHENTIAN → PEMULIHAN when it has stopped; PEMULIHAN → PENGHENTIAN when it flares up again; any "
-            + "open stage → SELESAI with a closing summary. Any other move is a 409 whose `allowed` lists the possible "
-            + "stages. If-Match is optional and checked when sent. ADMIN or COORDINATOR (the team secretariat).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "violence", value = IncidentExamples.VIOLENCE),
-            @ExampleObject(name = "close", value = IncidentExamples.CLOSE) }))
-    @APIResponse(responseCode = "200", description = "The incident in its new stage; the new ETag is set", content = @Content(
-            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Move an incident to another stage",
+            description =
+                    "PENCEGAHAN → PENGHENTIAN when violence "
+                            + "occurs; PENGHENTIAN → PEMULIHAN when it has stopped; PEMULIHAN → PENGHENTIAN when it flares up again; any "
+                            + "open stage → SELESAI with a closing summary. Any other move is a 409 whose `allowed` lists the possible "
+                            + "stages. If-Match is optional and checked when sent. ADMIN or COORDINATOR (the team secretariat).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "violence", value = IncidentExamples.VIOLENCE),
+                                @ExampleObject(name = "close", value = IncidentExamples.CLOSE)
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The incident in its new stage; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+    public Response transition(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull StageTransitionInput request) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         IncidentResponse updated = service.transition(id, expected, request);
@@ -217,40 +298,62 @@ public class IncidentResource {
 
     @GET
     @Path("{id}/activities")
-    @Operation(summary = "List the activities of an incident", description = "What was done, by which agency, when, "
-            + "with what outcome, oldest first; filter by stage. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of activities", content = @Content(
-            schema = @Schema(ref = "ActivityPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = IncidentExamples.ACTIVITIES_PAGE)))
-    public Response activities(@PathParam("id") UUID id,
-            @BeanParam ActivityFilters filters, @BeanParam PageParams page) {
+    @Operation(
+            summary = "List the activities of an incident",
+            description = "What was done, by which agency, when, "
+                    + "with what outcome, oldest first; filter by stage. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of activities",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "ActivityPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "page", value = IncidentExamples.ACTIVITIES_PAGE)))
+    public Response activities(
+            @PathParam("id") UUID id, @BeanParam ActivityFilters filters, @BeanParam PageParams page) {
         return page.ok(service.activities(id, filters.stage(), page.request()));
     }
 
     @GET
     @Path("{id}/activities/{activityId}")
     @Operation(summary = "Get an activity", description = "One activity of the incident with its ETag.")
-    @APIResponse(responseCode = "200", description = "The activity", content = @Content(
-            schema = @Schema(implementation = IncidentDtos.ActivityResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY)))
-    public Response activity(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId, @Context Request request) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The activity",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.ActivityResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY)))
+    public Response activity(
+            @PathParam("id") UUID id, @PathParam("activityId") UUID activityId, @Context Request request) {
         ActivityResponse activity = service.activity(id, activityId);
         return ETags.conditionalGet(request, activity.version(), activity);
     }
 
     @POST
     @Path("{id}/activities")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(summary = "Record an activity", description = "Records what an agency did. The activity type must "
-            + "belong to the incident's current stage (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
-            + "rekonsiliasi during PEMULIHAN); otherwise a 409 lists the types that do.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "evacuation", value = IncidentExamples.EVACUATION)))
-    @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = IncidentDtos.ActivityResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY_RECORDED)))
+    @Operation(
+            summary = "Record an activity",
+            description = "Records what an agency did. The activity type must "
+                    + "belong to the incident's current stage (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
+                    + "rekonsiliasi during PEMULIHAN); otherwise a 409 lists the types that do.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "evacuation", value = IncidentExamples.EVACUATION)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; Location and ETag are set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.ActivityResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY_RECORDED)))
     public Response addActivity(@PathParam("id") UUID id, @Valid @NotNull ActivityInput request, @Context UriInfo uri) {
         ActivityResponse created = service.addActivity(id, request);
         return Answers.created(uri, created);

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
@@ -24,10 +24,14 @@ import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.region.RegionLevel;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
+import id.terpadu.conflictstatus.ConflictStatus;
+import id.terpadu.conflictstatus.ConflictStatusRepository;
 import id.terpadu.incident.IncidentDtos.ActivityInput;
 import id.terpadu.incident.IncidentDtos.ActivityResponse;
 import id.terpadu.incident.IncidentDtos.IncidentInput;
@@ -35,11 +39,7 @@ import id.terpadu.incident.IncidentDtos.IncidentResponse;
 import id.terpadu.incident.IncidentDtos.StageTransitionInput;
 import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
 import id.terpadu.reference.ReferenceService;
-import id.terpadu.common.region.RegionCode;
-import id.terpadu.common.region.RegionLevel;
 import id.terpadu.region.RegionService;
-import id.terpadu.conflictstatus.ConflictStatus;
-import id.terpadu.conflictstatus.ConflictStatusRepository;
 
 /**
  * Incidents, their stage transitions and activities. Rules: an incident lies in a kabupaten/kota or finer, inside
@@ -56,16 +56,18 @@ public class IncidentService {
             .constraint("incident_duplicate_of_fkey", Message.of("incident.has-duplicates"));
     /** Activities, classified as their incident. */
     @Produces
-    public static final RecordType ACTIVITY = RecordType.published("incident-activity", Activity.class).classifiedAs("incident", "incidentId")
+    public static final RecordType ACTIVITY = RecordType.published("incident-activity", Activity.class)
+            .classifiedAs("incident", "incidentId")
             .constraint("incident_activity_agency_id_fkey", Message.of("agency.has-activities"));
+
     static final String CATEGORIES = "conflict-categories";
     static final String ACTIVITY_TYPES = "activity-types";
     private static final Map<IncidentQuery.Order, List<SortKey>> ORDERS = Map.of(
             IncidentQuery.Order.OCCURRED_AT, List.of(SortKey.instantDesc("e.occurredFrom"), SortKey.uuidDesc("e.id")),
             IncidentQuery.Order.UPDATED_AT, List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id")));
     /** An incident's region columns: its province and kabupaten/kota are stored and indexed in list order. */
-    static final RegionScope.Columns REGION = new RegionScope.Columns("e.regionCode", "e.provinceCode", "e.kabkotaCode",
-            false);
+    static final RegionScope.Columns REGION =
+            new RegionScope.Columns("e.regionCode", "e.provinceCode", "e.kabkotaCode", false);
 
     private final IncidentRepository incidents;
     private final Caller caller;
@@ -79,9 +81,18 @@ public class IncidentService {
     private final IncidentViews views;
     private final PersonalData personalData;
 
-    IncidentService(IncidentRepository incidents, Caller caller, Clearance clearance, ChangeLog changeLog,
-            Records records, RegionService regions, AgencyService agencies, ReferenceService reference,
-            ConflictStatusRepository statuses, IncidentViews views, PersonalData personalData) {
+    IncidentService(
+            IncidentRepository incidents,
+            Caller caller,
+            Clearance clearance,
+            ChangeLog changeLog,
+            Records records,
+            RegionService regions,
+            AgencyService agencies,
+            ReferenceService reference,
+            ConflictStatusRepository statuses,
+            IncidentViews views,
+            PersonalData personalData) {
         this.personalData = personalData;
         this.statuses = statuses;
         this.views = views;
@@ -101,9 +112,16 @@ public class IncidentService {
     public Page<IncidentResponse> list(IncidentQuery q, PageRequest page) {
         Filter filter = filterFor(q);
         List<SortKey> order = ORDERS.get(q.order());
-        return incidents.views(filter, order, page,
-                i -> List.of((q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt() : i.occurredFrom()).toString(),
-                        i.id().toString())).map(this::shown);
+        return incidents
+                .views(
+                        filter,
+                        order,
+                        page,
+                        i -> List.of(
+                                (q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt() : i.occurredFrom())
+                                        .toString(),
+                                i.id().toString()))
+                .map(this::shown);
     }
 
     /**
@@ -112,8 +130,10 @@ public class IncidentService {
      */
     IncidentResponse shown(IncidentResponse incident) {
         return !Party.anyPerson(incident.parties())
-                || personalData.reveal(INCIDENT.name(), incident.id(), incident.regionCode(), incident.leadAgencyId())
-                        ? incident : incident.masked();
+                        || personalData.reveal(
+                                INCIDENT.name(), incident.id(), incident.regionCode(), incident.leadAgencyId())
+                ? incident
+                : incident.masked();
     }
 
     /** The where-clause of a list, statistics or export: the caller's scope and clearance, then the filters. */
@@ -127,18 +147,30 @@ public class IncidentService {
             filter.and("e.categoryCode in :?", reference.requireSubtree(CATEGORIES, q.category(), "category"));
         }
         filter.andIf(q.stage(), "e.stage = :?", q.stage())
-                .andIf(q.severityMin(), "e.severity >= :?", q.severityMin() == null ? null : q.severityMin().shortValue())
-                .andIf(q.severityMax(), "e.severity <= :?", q.severityMax() == null ? null : q.severityMax().shortValue())
+                .andIf(
+                        q.severityMin(),
+                        "e.severity >= :?",
+                        q.severityMin() == null ? null : q.severityMin().shortValue())
+                .andIf(
+                        q.severityMax(),
+                        "e.severity <= :?",
+                        q.severityMax() == null ? null : q.severityMax().shortValue())
                 .andIf(q.from(), "e.occurredFrom >= :?", q.from())
                 .andIf(q.to(), "e.occurredFrom < :?", q.to())
                 .andIf(q.leadAgencyId(), "e.leadAgencyId = :?", q.leadAgencyId())
                 .andIf(q.classification(), "e.classification = :?", q.classification());
         if (q.bbox() != null) {
-            filter.and("function('incident_in_box', e.longitude, e.latitude, :?, :?, :?, :?) = true",
-                    q.bbox()[0], q.bbox()[1], q.bbox()[2], q.bbox()[3]);
+            filter.and(
+                    "function('incident_in_box', e.longitude, e.latitude, :?, :?, :?, :?) = true",
+                    q.bbox()[0],
+                    q.bbox()[1],
+                    q.bbox()[2],
+                    q.bbox()[3]);
         }
         if (q.text() != null && !q.text().isBlank()) {
-            filter.and("function('incident_search_match', e.searchVector, :?) = true", q.text().trim());
+            filter.and(
+                    "function('incident_search_match', e.searchVector, :?) = true",
+                    q.text().trim());
         }
         return filter;
     }
@@ -150,14 +182,20 @@ public class IncidentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Statistics.Result statistics(IncidentQuery q, List<Statistics.Dimension> groupBy) {
         Filter filter = filterFor(q);
-        String keys = groupBy.stream().map(Statistics.Dimension::expression).reduce((a, b) -> a + ", " + b).orElse(null);
+        String keys = groupBy.stream()
+                .map(Statistics.Dimension::expression)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse(null);
         return Statistics.result(groupBy, incidents.grouped(filter, keys, Statistics.METRICS, Statistics.MAX_ROWS + 1));
     }
 
     /** The incident as the API shows it, read in one statement without loading the entity. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentResponse get(UUID id) {
-        return shown(incidents.visible(id, id == null ? null : views.byId(id), IncidentResponse::regionCode,
+        return shown(incidents.visible(
+                id,
+                id == null ? null : views.byId(id),
+                IncidentResponse::regionCode,
                 IncidentResponse::classification));
     }
 
@@ -166,8 +204,20 @@ public class IncidentService {
     public IncidentDtos.Links links(UUID id) {
         Incident incident = incidents.visible(id);
         List<UUID> warnings = incidents.warningIds(id);
-        Filter filter = filterFor(new IncidentQuery(null, null, null, null, null, null, null, null, null, null, null,
-                IncidentQuery.Order.OCCURRED_AT)).and("e.duplicateOf = :?", id);
+        Filter filter = filterFor(new IncidentQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        IncidentQuery.Order.OCCURRED_AT))
+                .and("e.duplicateOf = :?", id);
         List<UUID> duplicates = incidents.ids(filter, PageRequest.MAX_LIMIT);
         return new IncidentDtos.Links(warnings, incident.duplicateOf, duplicates, incident.conflictStatusId);
     }
@@ -186,13 +236,15 @@ public class IncidentService {
         incident.id = records.newId(Incident.class, input.id());
         Stage first = input.stage() == null ? Stage.PENCEGAHAN : input.stage();
         if (first == Stage.SELESAI) {
-            throw ProblemException.invalid("stage", Message.of("incident.stage.created-closed"),
+            throw ProblemException.invalid(
+                    "stage",
+                    Message.of("incident.stage.created-closed"),
                     List.of(Stage.PENCEGAHAN.name(), Stage.PENGHENTIAN.name(), Stage.PEMULIHAN.name()));
         }
         incident.stage = first;
         apply(incident, input);
-        return shown(records.created(incident, INCIDENT, incident.regionCode, IncidentResponse::from,
-                IncidentResponse::masked));
+        return shown(records.created(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked));
     }
 
     @Transactional
@@ -201,11 +253,12 @@ public class IncidentService {
         Records.checkReplace(incident, input.id(), expectedVersion);
         if (input.stage() != null && input.stage() != incident.stage) {
             // the stage moves only by a stage transition
-            throw Stage.TABLE.refused(incident.stage, Message.of("incident.stage.replace", "stage", incident.stage, "id", id));
+            throw Stage.TABLE.refused(
+                    incident.stage, Message.of("incident.stage.replace", "stage", incident.stage, "id", id));
         }
         apply(incident, input);
-        return shown(records.updated(incident, INCIDENT, incident.regionCode, IncidentResponse::from,
-                IncidentResponse::masked));
+        return shown(records.updated(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked));
     }
 
     @Transactional
@@ -245,8 +298,14 @@ public class IncidentService {
                 throw ProblemException.invalid("conflictStatusId", e.detail());
             }
             if (status.regionCode != null && !RegionCode.within(region, status.regionCode)) {
-                throw ProblemException.invalid("conflictStatusId", Message.of("incident.conflict-status.region",
-                        "statusRegion", status.regionCode, "region", region));
+                throw ProblemException.invalid(
+                        "conflictStatusId",
+                        Message.of(
+                                "incident.conflict-status.region",
+                                "statusRegion",
+                                status.regionCode,
+                                "region",
+                                region));
             }
         }
         if (input.duplicateOf() != null) {
@@ -256,8 +315,8 @@ public class IncidentService {
             try {
                 Incident original = incidents.visible(input.duplicateOf());
                 if (original.duplicateOf != null) {
-                    throw ProblemException.invalid("duplicateOf", Message.of("incident.duplicate-of.chain", "original",
-                            original.duplicateOf));
+                    throw ProblemException.invalid(
+                            "duplicateOf", Message.of("incident.duplicate-of.chain", "original", original.duplicateOf));
                 }
             } catch (ProblemException e) {
                 if (e.type() == ProblemType.NOT_FOUND) {
@@ -273,10 +332,13 @@ public class IncidentService {
         incident.latitude = input.point() == null ? null : input.point().lat();
         incident.longitude = input.point() == null ? null : input.point().lon();
         incident.locationText = input.locationText();
-        incident.geoPrecision = input.geoPrecision() == null ? null : input.geoPrecision().shortValue();
-        incident.timePrecision = input.timePrecision() == null ? null : input.timePrecision().shortValue();
+        incident.geoPrecision =
+                input.geoPrecision() == null ? null : input.geoPrecision().shortValue();
+        incident.timePrecision =
+                input.timePrecision() == null ? null : input.timePrecision().shortValue();
         incident.occurredFrom = input.occurredFrom().truncatedTo(ChronoUnit.MICROS);
-        incident.occurredTo = input.occurredTo() == null ? null : input.occurredTo().truncatedTo(ChronoUnit.MICROS);
+        incident.occurredTo =
+                input.occurredTo() == null ? null : input.occurredTo().truncatedTo(ChronoUnit.MICROS);
         incident.sourceKind = input.sourceKind();
         incident.sourceReference = input.sourceReference();
         incident.severity = input.severity().shortValue();
@@ -288,7 +350,8 @@ public class IncidentService {
         incident.sexualViolence = impact == null ? null : impact.sexualViolence();
         incident.buildingsDamaged = impact == null ? null : impact.buildingsDamaged();
         incident.displaced = impact == null ? null : impact.displaced();
-        incident.vulnerableGroups = impact == null || impact.vulnerableGroups() == null ? new ArrayList<>()
+        incident.vulnerableGroups = impact == null || impact.vulnerableGroups() == null
+                ? new ArrayList<>()
                 : impact.vulnerableGroups().stream().sorted().toList();
         incident.leadAgencyId = input.leadAgencyId();
         incident.duplicateOf = input.duplicateOf();
@@ -302,11 +365,21 @@ public class IncidentService {
     public IncidentResponse transition(UUID id, Long expectedVersion, StageTransitionInput input) {
         Incident incident = incidents.writable(id);
         ETags.check(expectedVersion, incident.version);
-        Stage.TABLE.require(incident.stage, input.to(), () -> Stage.TABLE.isFinal(incident.stage)
-                ? Message.of("incident.transition.closed", "from", incident.stage, "to", input.to())
-                : Message.of("incident.transition.refused", "from", incident.stage, "to", input.to(), "allowed",
-                        Stage.TABLE.allowedNames(incident.stage)));
-        if (input.to() == Stage.SELESAI && (input.closingSummary() == null || input.closingSummary().isBlank())) {
+        Stage.TABLE.require(
+                incident.stage,
+                input.to(),
+                () -> Stage.TABLE.isFinal(incident.stage)
+                        ? Message.of("incident.transition.closed", "from", incident.stage, "to", input.to())
+                        : Message.of(
+                                "incident.transition.refused",
+                                "from",
+                                incident.stage,
+                                "to",
+                                input.to(),
+                                "allowed",
+                                Stage.TABLE.allowedNames(incident.stage)));
+        if (input.to() == Stage.SELESAI
+                && (input.closingSummary() == null || input.closingSummary().isBlank())) {
             throw ProblemException.invalid("closingSummary", Message.of("incident.closing-summary.required"));
         }
         StageTransition transition = new StageTransition();
@@ -322,14 +395,16 @@ public class IncidentService {
         if (input.to() == Stage.SELESAI) {
             incident.closingSummary = input.closingSummary().trim();
         }
-        return shown(records.updated(incident, INCIDENT, incident.regionCode, IncidentResponse::from,
-                IncidentResponse::masked));
+        return shown(records.updated(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StageTransitionResponse> transitions(UUID id) {
         incidents.visible(id);
-        return incidents.transitions(id).stream().map(StageTransitionResponse::from).toList();
+        return incidents.transitions(id).stream()
+                .map(StageTransitionResponse::from)
+                .toList();
     }
 
     // ---- activities -----------------------------------------------------------------------------------------
@@ -356,11 +431,27 @@ public class IncidentService {
         }
         if (!typeStage.equals(incident.stage.name())) {
             List<String> allowed = reference.codesWith(ACTIVITY_TYPES, "stage", incident.stage.name());
-            throw new ProblemException(ProblemType.CONFLICT, allowed.isEmpty()
-                    ? Message.of("incident.activity.stage", "type", input.activityType(), "typeStage", typeStage,
-                            "stage", incident.stage)
-                    : Message.of("incident.activity.stage.allowed", "type", input.activityType(), "typeStage", typeStage,
-                            "stage", incident.stage), null, allowed);
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    allowed.isEmpty()
+                            ? Message.of(
+                                    "incident.activity.stage",
+                                    "type",
+                                    input.activityType(),
+                                    "typeStage",
+                                    typeStage,
+                                    "stage",
+                                    incident.stage)
+                            : Message.of(
+                                    "incident.activity.stage.allowed",
+                                    "type",
+                                    input.activityType(),
+                                    "typeStage",
+                                    typeStage,
+                                    "stage",
+                                    incident.stage),
+                    null,
+                    allowed);
         }
         agencies.referenced(input.agencyId(), "agencyId");
         Activity activity = new Activity();

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,15 +66,39 @@ class IncidentViews {
     }
 
     private Object[] row(ResultSet rs) throws SQLException {
-        return new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getObject(6, Double.class), rs.getObject(7, Double.class), rs.getString(8),
-                shortOrNull(rs, 9), shortOrNull(rs, 10), instant(rs, 11), instant(rs, 12),
-                SourceKind.valueOf(rs.getString(13)), rs.getString(14), rs.getShort(15),
-                Classification.valueOf(rs.getString(16)), Stage.valueOf(rs.getString(17)),
-                json(parties, rs.getString(18)), rs.getObject(19, Integer.class), rs.getObject(20, Integer.class),
-                rs.getObject(21, Integer.class), rs.getObject(22, Integer.class), rs.getObject(23, Integer.class),
-                json(vulnerableGroups, rs.getString(24)), rs.getObject(25, UUID.class), rs.getObject(26, UUID.class),
-                rs.getObject(27, UUID.class), rs.getString(28), rs.getLong(29), instant(rs, 30), instant(rs, 31) };
+        return new Object[] {
+            rs.getObject(1, UUID.class),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getObject(6, Double.class),
+            rs.getObject(7, Double.class),
+            rs.getString(8),
+            shortOrNull(rs, 9),
+            shortOrNull(rs, 10),
+            instant(rs, 11),
+            instant(rs, 12),
+            SourceKind.valueOf(rs.getString(13)),
+            rs.getString(14),
+            rs.getShort(15),
+            Classification.valueOf(rs.getString(16)),
+            Stage.valueOf(rs.getString(17)),
+            json(parties, rs.getString(18)),
+            rs.getObject(19, Integer.class),
+            rs.getObject(20, Integer.class),
+            rs.getObject(21, Integer.class),
+            rs.getObject(22, Integer.class),
+            rs.getObject(23, Integer.class),
+            json(vulnerableGroups, rs.getString(24)),
+            rs.getObject(25, UUID.class),
+            rs.getObject(26, UUID.class),
+            rs.getObject(27, UUID.class),
+            rs.getString(28),
+            rs.getLong(29),
+            instant(rs, 30),
+            instant(rs, 31)
+        };
     }
 
     private static Short shortOrNull(ResultSet rs, int column) throws SQLException {

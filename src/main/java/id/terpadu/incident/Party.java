@@ -15,9 +15,15 @@ import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.validation.Constraints;
 
 @Schema(name = "Party", description = "A party to the incident. A PERORANGAN name is personal data.")
-public record Party(@NotNull PartyType type,
-        @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-        @Schema(example = "Warga Desa Kampung Baru") String name,
+public record Party(
+        @NotNull PartyType type,
+
+        @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
+        @Schema(example = "Warga Desa Kampung Baru")
+        String name,
+
         @NotNull PartyRole role) {
 
     /** A person's name (type PERORANGAN) is personal data; other parties are groups and bodies. */

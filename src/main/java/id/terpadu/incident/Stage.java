@@ -15,7 +15,10 @@ import id.terpadu.common.state.StateTable;
  * </ul>
  */
 public enum Stage {
-    PENCEGAHAN, PENGHENTIAN, PEMULIHAN, SELESAI;
+    PENCEGAHAN,
+    PENGHENTIAN,
+    PEMULIHAN,
+    SELESAI;
 
     /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
     public static final StateTable<Stage> TABLE = StateTable.of(Stage.class)

@@ -16,11 +16,15 @@ public class StageTransition {
 
     @Id
     public UUID id;
+
     public UUID incidentId;
+
     @Enumerated(EnumType.STRING)
     public Stage fromStage;
+
     @Enumerated(EnumType.STRING)
     public Stage toStage;
+
     public String reason;
     public Instant transitionedAt;
     public String actor;

@@ -16,10 +16,10 @@ public final class Statistics {
 
     /** The impact columns summed per group; unknown (null) values are left out of a sum, never counted as 0. */
     static final List<String> METRICS = List.of("killed", "injured", "sexualViolence", "buildingsDamaged", "displaced");
+
     static final int MAX_ROWS = 10_000;
 
-    private Statistics() {
-    }
+    private Statistics() {}
 
     /** What a group can be keyed by; month is the calendar month of occurredFrom in Western Indonesia Time. */
     public enum Dimension {
@@ -53,9 +53,12 @@ public final class Statistics {
             for (int i = 0; i < parts.length; i++) {
                 String name = parts[i];
                 int position = i + 1;
-                Dimension found = Arrays.stream(values()).filter(d -> d.name.equals(name)).findFirst()
-                        .orElseThrow(() -> ProblemException.invalid("groupBy", Message.of("params.group-by.item",
-                                "position", position),
+                Dimension found = Arrays.stream(values())
+                        .filter(d -> d.name.equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "groupBy",
+                                Message.of("params.group-by.item", "position", position),
                                 Arrays.stream(values()).map(d -> d.name).toList()));
                 if (!dimensions.contains(found)) {
                     dimensions.add(found);
@@ -65,22 +68,35 @@ public final class Statistics {
         }
     }
 
-    @Schema(name = "ImpactSum", description = "Sum of the reported values and how many incidents reported one; sum is "
-            + "null when none did")
-    public record Sum(@Schema(example = "3") Long sum, @Schema(example = "2") long reported) {
-    }
+    @Schema(
+            name = "ImpactSum",
+            description =
+                    "Sum of the reported values and how many incidents reported one; sum is " + "null when none did")
+    public record Sum(
+            @Schema(example = "3") Long sum,
+            @Schema(example = "2") long reported) {}
 
     @Schema(name = "IncidentStatisticsRow")
-    public record Row(@Schema(description = "The group: a value per groupBy name; null for the incidents that have none",
-            example = "{\"category\": \"POLITIK_PILKADA\", \"month\": \"2024-11\"}") Map<String, String> key,
-            @Schema(example = "4") long incidents, Sum killed, Sum injured, Sum sexualViolence, Sum buildingsDamaged,
-            Sum displaced) {
-    }
+    public record Row(
+            @Schema(
+                    description = "The group: a value per groupBy name; null for the incidents that have none",
+                    example = "{\"category\": \"POLITIK_PILKADA\", \"month\": \"2024-11\"}")
+            Map<String, String> key,
+
+            @Schema(example = "4") long incidents,
+            Sum killed,
+            Sum injured,
+            Sum sexualViolence,
+            Sum buildingsDamaged,
+            Sum displaced) {}
 
     @Schema(name = "IncidentStatistics")
-    public record Result(List<String> groupBy, List<Row> rows,
-            @Schema(description = "More than 10,000 groups: narrow the filters") boolean truncated) {
-    }
+    public record Result(
+            List<String> groupBy,
+            List<Row> rows,
+
+            @Schema(description = "More than 10,000 groups: narrow the filters")
+            boolean truncated) {}
 
     static Result result(List<Dimension> groupBy, List<Object[]> rows) {
         List<Row> out = new ArrayList<>();

@@ -23,8 +23,10 @@ public class Decision extends AuditedEntity {
     public String description;
     public UUID ownerAgencyId;
     public LocalDate dueOn;
+
     @Enumerated(EnumType.STRING)
     public DecisionStatus status;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<FollowUp> followUps;
 }

@@ -17,7 +17,9 @@ import id.terpadu.common.http.Params;
 public class DecisionFilters {
 
     @QueryParam("overdue")
-    @Parameter(description = "Only decisions past due and still open", example = "true",
+    @Parameter(
+            description = "Only decisions past due and still open",
+            example = "true",
             schema = @Schema(type = SchemaType.BOOLEAN))
     String overdue;
 
@@ -26,13 +28,15 @@ public class DecisionFilters {
     String status;
 
     @QueryParam("ownerAgencyId")
-    @Parameter(description = "The agency that owns the decision", schema = @Schema(type = SchemaType.STRING,
-            format = "uuid", maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "The agency that owns the decision",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String ownerAgencyId;
 
     @QueryParam("teamId")
-    @Parameter(description = "Only decisions of this team's meetings", schema = @Schema(type = SchemaType.STRING,
-            format = "uuid", maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "Only decisions of this team's meetings",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String teamId;
 
     Boolean overdue() {

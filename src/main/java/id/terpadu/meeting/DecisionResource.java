@@ -21,7 +21,7 @@ import id.terpadu.common.security.Role;
 @Path("/api/v1/meeting-decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Meetings")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class DecisionResource {
 
     private final MeetingService service;
@@ -31,14 +31,21 @@ public class DecisionResource {
     }
 
     @GET
-    @Operation(summary = "List meeting decisions across meetings", description = "A team's follow-up dashboard: "
-            + "decisions of the meetings you may see, earliest due first, filtered by overdue (past due and still "
-            + "OPEN or IN_PROGRESS), status, owner agency and team. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of decisions", content = @Content(
-            schema = @Schema(ref = "MeetingDecisionPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = MeetingExamples.DECISIONS_PAGE)))
+    @Operation(
+            summary = "List meeting decisions across meetings",
+            description = "A team's follow-up dashboard: "
+                    + "decisions of the meetings you may see, earliest due first, filtered by overdue (past due and still "
+                    + "OPEN or IN_PROGRESS), status, owner agency and team. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of decisions",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "MeetingDecisionPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "page", value = MeetingExamples.DECISIONS_PAGE)))
     public Response list(@BeanParam DecisionFilters filters, @BeanParam PageParams page) {
-        return page.ok(service.decisions(filters.overdue(), filters.status(), filters.ownerAgencyId(), filters.teamId(),
-                page.request()));
+        return page.ok(service.decisions(
+                filters.overdue(), filters.status(), filters.ownerAgencyId(), filters.teamId(), page.request()));
     }
 }

@@ -9,7 +9,10 @@ import id.terpadu.common.state.StateTable;
  * may also get a progress note without changing status. DONE and DROPPED are final.
  */
 public enum DecisionStatus {
-    OPEN, IN_PROGRESS, DONE, DROPPED;
+    OPEN,
+    IN_PROGRESS,
+    DONE,
+    DROPPED;
 
     /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
     public static final StateTable<DecisionStatus> TABLE = StateTable.of(DecisionStatus.class)

@@ -18,16 +18,21 @@ import id.terpadu.common.persistence.AuditedEntity;
 public class Meeting extends AuditedEntity {
 
     public UUID teamId;
+
     @Enumerated(EnumType.STRING)
     public MeetingKind kind;
+
     public String title;
     public Instant startsAt;
     public Instant endsAt;
     public String place;
     public String chair;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> agenda;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Attendee> attendees;
+
     public String minutes;
 }

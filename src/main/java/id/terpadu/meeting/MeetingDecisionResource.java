@@ -1,7 +1,5 @@
 package id.terpadu.meeting;
 
-import jakarta.ws.rs.core.UriInfo;
-import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
@@ -44,7 +44,7 @@ import id.terpadu.meeting.MeetingDtos.FollowUpInput;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Meetings")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class MeetingDecisionResource {
 
     // Operation ids are part of the contract (generated clients name their methods after them): these operations
@@ -57,17 +57,25 @@ public class MeetingDecisionResource {
     }
 
     @POST
-    
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(operationId = "MeetingResource_addDecision", summary = "Record a decision of a meeting", description = "What an owner agency is to do, due on a day "
-            + "not before the meeting; it starts OPEN.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
+    @Operation(
+            operationId = "MeetingResource_addDecision",
+            summary = "Record a decision of a meeting",
+            description = "What an owner agency is to do, due on a day " + "not before the meeting; it starts OPEN.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION_INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag are set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
     public Response addDecision(@PathParam("id") UUID id, @Valid @NotNull DecisionInput request, @Context UriInfo uri) {
         DecisionResponse created = service.addDecision(id, request);
         return Answers.created(uri, created);
@@ -75,43 +83,76 @@ public class MeetingDecisionResource {
 
     @GET
     @Path("/{decisionId}")
-    @Operation(operationId = "MeetingResource_decision", summary = "Get a decision", description = "One decision with its follow-ups, whether it is overdue, and its ETag.")
-    @APIResponse(responseCode = "200", description = "The decision", content = @Content(
-            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
+    @Operation(
+            operationId = "MeetingResource_decision",
+            summary = "Get a decision",
+            description = "One decision with its follow-ups, whether it is overdue, and its ETag.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    public Response decision(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @Context Request request) {
+    public Response decision(
+            @PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @Context Request request) {
         DecisionResponse decision = service.decision(id, decisionId);
         return ETags.conditionalGet(request, decision.version(), decision);
     }
 
     @GET
     @Path("/{decisionId}/history")
-    @Operation(operationId = "MeetingResource_decisionHistory", summary = "History of a decision", description = "Every change and follow-up, oldest first. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
-            schema = @Schema(ref = "ChangeEntryPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
-    public Response decisionHistory(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
-            @BeanParam PageParams page) {
+    @Operation(
+            operationId = "MeetingResource_decisionHistory",
+            summary = "History of a decision",
+            description = "Every change and follow-up, oldest first. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of changes",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "ChangeEntryPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    public Response decisionHistory(
+            @PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @BeanParam PageParams page) {
         return page.ok(service.decisionHistory(id, decisionId, page.request()));
     }
 
     @POST
     @Path("/{decisionId}/follow-ups")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(operationId = "MeetingResource_followUp", summary = "Follow a decision up", description = "OPEN → IN_PROGRESS → DONE, or DROPPED with a note; a "
-            + "note alone (same status) records progress. The owner agency's OFFICER or the secretariat. A forbidden "
-            + "move is 409 listing the allowed ones. If-Match is optional and checked when sent.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "progress", value = MeetingExamples.PROGRESS),
-            @ExampleObject(name = "done", value = MeetingExamples.DONE) }))
-    @APIResponse(responseCode = "200", description = "The decision after the follow-up", content = @Content(
-            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
-    public Response followUp(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
-            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            operationId = "MeetingResource_followUp",
+            summary = "Follow a decision up",
+            description = "OPEN → IN_PROGRESS → DONE, or DROPPED with a note; a "
+                    + "note alone (same status) records progress. The owner agency's OFFICER or the secretariat. A forbidden "
+                    + "move is 409 listing the allowed ones. If-Match is optional and checked when sent.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "progress", value = MeetingExamples.PROGRESS),
+                                @ExampleObject(name = "done", value = MeetingExamples.DONE)
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision after the follow-up",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
+    public Response followUp(
+            @PathParam("id") UUID id,
+            @PathParam("decisionId") UUID decisionId,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull FollowUpInput request) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         DecisionResponse updated = service.followUp(id, decisionId, expected, request);

@@ -19,54 +19,116 @@ import id.terpadu.common.validation.Constraints;
 /** Request and response bodies of {@code /api/v1/meetings} and {@code /api/v1/meeting-decisions}. */
 public final class MeetingDtos {
 
-    private MeetingDtos() {
-    }
+    private MeetingDtos() {}
 
     @Schema(name = "MeetingInput")
     public record MeetingInput(
-            @Schema(description = "Client-chosen id (create only)", example = "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f") UUID id,
-            @NotNull @Schema(example = "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a") UUID teamId,
+            @Schema(description = "Client-chosen id (create only)", example = "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f")
+            UUID id,
+
+            @NotNull @Schema(example = "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a")
+            UUID teamId,
+
             @NotNull MeetingKind kind,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Rakor Tim Terpadu PKS menjelang Pilkada 2024") String title,
-            @NotNull @Schema(example = "2024-10-28T02:00:00Z") Instant startsAt,
+
+            @NotBlank
+            @Size(max = 300)
+            @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
+            @Schema(example = "Rakor Tim Terpadu PKS menjelang Pilkada 2024")
+            String title,
+
+            @NotNull @Schema(example = "2024-10-28T02:00:00Z")
+            Instant startsAt,
+
             @Schema(example = "2024-10-28T05:00:00Z") Instant endsAt,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Aula Kantor Kesbangpol Provinsi Sumatera Barat, Padang") String place,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Kepala Badan Kesbangpol Provinsi Sumatera Barat") String chair,
+
+            @NotBlank
+            @Size(max = 300)
+            @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
+            @Schema(example = "Aula Kantor Kesbangpol Provinsi Sumatera Barat, Padang")
+            String place,
+
+            @NotBlank
+            @Size(max = 300)
+            @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
+            @Schema(example = "Kepala Badan Kesbangpol Provinsi Sumatera Barat")
+            String chair,
+
             @Size(max = 50) List<@NotBlank @Size(max = 500) String> agenda,
             @Size(max = 300) List<@Valid @NotNull Attendee> attendees,
-            @Size(max = 50000) @Schema(example = "Bawaslu melaporkan grup WhatsApp ASN Kota Pariaman yang mendukung salah satu pasangan calon.") String minutes,
+
+            @Size(max = 50000)
+            @Schema(
+                    example =
+                            "Bawaslu melaporkan grup WhatsApp ASN Kota Pariaman yang mendukung salah satu pasangan calon.")
+            String minutes,
+
             @Size(max = 100) List<@NotNull UUID> incidentIds,
-            @Size(max = 100) List<@NotNull UUID> earlyWarningIds) {
-    }
+            @Size(max = 100) List<@NotNull UUID> earlyWarningIds) {}
 
     @Schema(name = "MeetingDecisionInput")
     public record DecisionInput(
-            @Schema(description = "Client-chosen id (create only)") UUID id,
-            @NotBlank @Size(max = 5000) @Schema(example = "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman") String description,
-            @NotNull @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID ownerAgencyId,
-            @NotNull @Schema(example = "2024-11-04") LocalDate dueOn) {
-    }
+            @Schema(description = "Client-chosen id (create only)")
+            UUID id,
+
+            @NotBlank @Size(max = 5000) @Schema(example = "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman")
+            String description,
+
+            @NotNull @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12")
+            UUID ownerAgencyId,
+
+            @NotNull @Schema(example = "2024-11-04") LocalDate dueOn) {}
 
     @Schema(name = "MeetingDecisionFollowUpInput")
-    public record FollowUpInput(@NotNull DecisionStatus status,
-            @Size(max = 5000) @Schema(description = "Required when DROPPED", example = "Temuan telah diregistrasi Bawaslu Kota Pariaman") String note) {
-    }
+    public record FollowUpInput(
+            @NotNull DecisionStatus status,
+
+            @Size(max = 5000)
+            @Schema(description = "Required when DROPPED", example = "Temuan telah diregistrasi Bawaslu Kota Pariaman")
+            String note) {}
 
     @Schema(name = "MeetingDecision")
-    public record DecisionResponse(UUID id, UUID meetingId, String description, UUID ownerAgencyId, LocalDate dueOn,
-            DecisionStatus status, @Schema(description = "Past due and still open") boolean overdue,
-            List<FollowUp> followUps, long version, Instant createdAt, Instant updatedAt) implements Versioned {
-    }
+    public record DecisionResponse(
+            UUID id,
+            UUID meetingId,
+            String description,
+            UUID ownerAgencyId,
+            LocalDate dueOn,
+            DecisionStatus status,
+            @Schema(description = "Past due and still open") boolean overdue,
+            List<FollowUp> followUps,
+            long version,
+            Instant createdAt,
+            Instant updatedAt)
+            implements Versioned {}
 
     @Schema(name = "Meeting")
-    public record MeetingResponse(UUID id, UUID teamId, @Schema(description = "The team's region", example = "13") String regionCode,
-            MeetingKind kind, String title, Instant startsAt, Instant endsAt, String place, String chair,
-            List<String> agenda, List<Attendee> attendees, String minutes,
-            @Schema(description = "Linked incidents you may see") List<UUID> incidentIds,
-            @Schema(description = "Linked early warnings you may see") List<UUID> earlyWarningIds,
-            List<DecisionResponse> decisions, long version, Instant createdAt, Instant updatedAt) implements Versioned {
-    }
+    public record MeetingResponse(
+            UUID id,
+            UUID teamId,
+
+            @Schema(description = "The team's region", example = "13")
+            String regionCode,
+
+            MeetingKind kind,
+            String title,
+            Instant startsAt,
+            Instant endsAt,
+            String place,
+            String chair,
+            List<String> agenda,
+            List<Attendee> attendees,
+            String minutes,
+
+            @Schema(description = "Linked incidents you may see")
+            List<UUID> incidentIds,
+
+            @Schema(description = "Linked early warnings you may see")
+            List<UUID> earlyWarningIds,
+
+            List<DecisionResponse> decisions,
+            long version,
+            Instant createdAt,
+            Instant updatedAt)
+            implements Versioned {}
 }

@@ -50,10 +50,10 @@ final class MeetingExamples {
             {"description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",
              "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04"}""";
 
-    static final String PROGRESS = "{\"status\": \"IN_PROGRESS\", \"note\": \"Temuan diregistrasi Bawaslu Kota Pariaman\"}";
+    static final String PROGRESS =
+            "{\"status\": \"IN_PROGRESS\", \"note\": \"Temuan diregistrasi Bawaslu Kota Pariaman\"}";
 
     static final String DONE = "{\"status\": \"DONE\"}";
 
-    private MeetingExamples() {
-    }
+    private MeetingExamples() {}
 }

@@ -19,8 +19,9 @@ import id.terpadu.common.validation.Constraints;
 public class MeetingFilters {
 
     @QueryParam("teamId")
-    @Parameter(description = "Only this team's meetings", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-            maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "Only this team's meetings",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String teamId;
 
     @QueryParam("kind")
@@ -28,19 +29,28 @@ public class MeetingFilters {
     String kind;
 
     @QueryParam("from")
-    @Parameter(description = "Held at or after (RFC 3339)", example = "2024-10-01T00:00:00Z", schema = @Schema(
-            type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
+    @Parameter(
+            description = "Held at or after (RFC 3339)",
+            example = "2024-10-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "Held before (RFC 3339)", example = "2024-12-01T00:00:00Z", schema = @Schema(
-            type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
+    @Parameter(
+            description = "Held before (RFC 3339)",
+            example = "2024-12-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String to;
 
     @QueryParam("region")
-    @Parameter(description = "Region code of the team; the region and everything below it", example = "13",
-            schema = @Schema(type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH,
-                    pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Region code of the team; the region and everything below it",
+            example = "13",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String region;
 
     UUID teamId() {

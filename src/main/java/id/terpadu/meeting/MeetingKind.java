@@ -2,5 +2,8 @@ package id.terpadu.meeting;
 
 /** Kinds of coordination meeting (rapat koordinasi) of a Tim Terpadu. */
 public enum MeetingKind {
-    RUTIN, TERBATAS, EVALUASI_RAT, DARURAT
+    RUTIN,
+    TERBATAS,
+    EVALUASI_RAT,
+    DARURAT
 }

@@ -48,7 +48,13 @@ public class MeetingRepository extends ScopedRepository<Meeting> {
 
     /** A page of meetings ({@code e}) by the filter, which may name their team ({@code t}); latest first. */
     Page<Meeting> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), Meeting.class, "Meeting e, Team t", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                Meeting.class,
+                "Meeting e, Team t",
+                filter,
+                ORDER,
+                page,
                 m -> List.of(m.startsAt.toString(), m.id.toString()));
     }
 
@@ -56,9 +62,12 @@ public class MeetingRepository extends ScopedRepository<Meeting> {
     Map<UUID, String> regionsOf(List<UUID> ids) {
         Map<UUID, String> regions = new HashMap<>();
         if (!ids.isEmpty()) {
-            getEntityManager().createQuery(
-                    "select m.id, t.regionCode from Meeting m, Team t where m.teamId = t.id and m.id in :ids",
-                    Object[].class).setParameter("ids", ids).getResultList()
+            getEntityManager()
+                    .createQuery(
+                            "select m.id, t.regionCode from Meeting m, Team t where m.teamId = t.id and m.id in :ids",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()
                     .forEach(row -> regions.put((UUID) row[0], (String) row[1]));
         }
         return regions;
@@ -69,31 +78,41 @@ public class MeetingRepository extends ScopedRepository<Meeting> {
     /** Replaces the meeting's links to incidents and early warnings. */
     void replaceLinks(UUID meetingId, List<UUID> incidentIds, List<UUID> warningIds) {
         var em = getEntityManager();
-        em.createNativeQuery("delete from meeting_incident where meeting_id = :id").setParameter("id", meetingId)
+        em.createNativeQuery("delete from meeting_incident where meeting_id = :id")
+                .setParameter("id", meetingId)
                 .executeUpdate();
-        em.createNativeQuery("delete from meeting_early_warning where meeting_id = :id").setParameter("id", meetingId)
+        em.createNativeQuery("delete from meeting_early_warning where meeting_id = :id")
+                .setParameter("id", meetingId)
                 .executeUpdate();
         for (UUID incidentId : incidentIds) {
             em.createNativeQuery("insert into meeting_incident (meeting_id, incident_id) values (:m, :i)")
-                    .setParameter("m", meetingId).setParameter("i", incidentId).executeUpdate();
+                    .setParameter("m", meetingId)
+                    .setParameter("i", incidentId)
+                    .executeUpdate();
         }
         for (UUID warningId : warningIds) {
             em.createNativeQuery("insert into meeting_early_warning (meeting_id, early_warning_id) values (:m, :w)")
-                    .setParameter("m", meetingId).setParameter("w", warningId).executeUpdate();
+                    .setParameter("m", meetingId)
+                    .setParameter("w", warningId)
+                    .executeUpdate();
         }
     }
 
     /** The rows (meeting id, linked id) of a link table for these meetings, by linked id. */
     List<?> links(List<UUID> meetingIds, String table, String column) {
-        return getEntityManager().createNativeQuery("select meeting_id, " + column + " from " + table
-                + " where meeting_id in (:ids) order by " + column, Object[].class).setParameter("ids", meetingIds)
+        return getEntityManager()
+                .createNativeQuery(
+                        "select meeting_id, " + column + " from " + table + " where meeting_id in (:ids) order by "
+                                + column,
+                        Object[].class)
+                .setParameter("ids", meetingIds)
                 .getResultList();
     }
 
     /** The ids of the linked records ({@code r} of {@code entity}) that the filter lets through. */
     List<UUID> linkedIds(String entity, Filter filter) {
-        var query = getEntityManager().createQuery("select r.id from " + entity + " r where " + filter.where(),
-                UUID.class);
+        var query =
+                getEntityManager().createQuery("select r.id from " + entity + " r where " + filter.where(), UUID.class);
         filter.parameters().forEach(query::setParameter);
         return query.getResultList();
     }
@@ -102,19 +121,29 @@ public class MeetingRepository extends ScopedRepository<Meeting> {
 
     /** The decisions of these meetings, earliest due first. */
     List<Decision> decisionsOf(List<UUID> meetingIds) {
-        return getEntityManager().createQuery("from Decision d where d.meetingId in :ids order by d.dueOn, d.id",
-                Decision.class).setParameter("ids", meetingIds).getResultList();
+        return getEntityManager()
+                .createQuery("from Decision d where d.meetingId in :ids order by d.dueOn, d.id", Decision.class)
+                .setParameter("ids", meetingIds)
+                .getResultList();
     }
 
     List<Decision> decisionsOf(UUID meetingId) {
-        return getEntityManager().createQuery("from Decision d where d.meetingId = :id", Decision.class)
-                .setParameter("id", meetingId).getResultList();
+        return getEntityManager()
+                .createQuery("from Decision d where d.meetingId = :id", Decision.class)
+                .setParameter("id", meetingId)
+                .getResultList();
     }
 
     /** A page of decisions ({@code e}) by the filter, which names their meeting ({@code m}) and team ({@code t}). */
     Page<Decision> decisions(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), Decision.class, "Decision e, Meeting m, Team t", filter, DECISION_ORDER,
-                page, d -> List.of(d.dueOn.toString(), d.id.toString()));
+        return Keyset.page(
+                getEntityManager(),
+                Decision.class,
+                "Decision e, Meeting m, Team t",
+                filter,
+                DECISION_ORDER,
+                page,
+                d -> List.of(d.dueOn.toString(), d.id.toString()));
     }
 
     /** The decision of this meeting; 404 when there is none. */

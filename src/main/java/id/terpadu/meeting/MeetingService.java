@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
@@ -26,10 +26,14 @@ import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Role;
+import id.terpadu.conflictstatus.ConflictStatusService;
+import id.terpadu.earlywarning.EarlyWarning;
+import id.terpadu.earlywarning.WarningRepository;
 import id.terpadu.incident.Incident;
 import id.terpadu.incident.IncidentRepository;
 import id.terpadu.meeting.MeetingDtos.DecisionInput;
@@ -37,12 +41,8 @@ import id.terpadu.meeting.MeetingDtos.DecisionResponse;
 import id.terpadu.meeting.MeetingDtos.FollowUpInput;
 import id.terpadu.meeting.MeetingDtos.MeetingInput;
 import id.terpadu.meeting.MeetingDtos.MeetingResponse;
-import id.terpadu.common.region.RegionCode;
-import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamRepository;
-import id.terpadu.earlywarning.EarlyWarning;
-import id.terpadu.earlywarning.WarningRepository;
 
 /**
  * Coordination meetings of a team and the decisions taken there. Rules: a meeting's region is its team's, written by
@@ -71,8 +71,16 @@ public class MeetingService {
     private final IncidentRepository incidents;
     private final WarningRepository warnings;
 
-    MeetingService(MeetingRepository meetings, Caller caller, Clearance clearance, ChangeLog changeLog, Records records,
-            TeamRepository teams, AgencyService agencies, IncidentRepository incidents, WarningRepository warnings) {
+    MeetingService(
+            MeetingRepository meetings,
+            Caller caller,
+            Clearance clearance,
+            ChangeLog changeLog,
+            Records records,
+            TeamRepository teams,
+            AgencyService agencies,
+            IncidentRepository incidents,
+            WarningRepository warnings) {
         this.meetings = meetings;
         this.caller = caller;
         this.clearance = clearance;
@@ -91,9 +99,10 @@ public class MeetingService {
     // ---- meetings -------------------------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<MeetingResponse> list(UUID teamId, MeetingKind kind, Instant from, Instant to, String region,
-            PageRequest page) {
-        Filter filter = caller.scope().restrict(new Filter().and("e.teamId = t.id"), "t.regionCode")
+    public Page<MeetingResponse> list(
+            UUID teamId, MeetingKind kind, Instant from, Instant to, String region, PageRequest page) {
+        Filter filter = caller.scope()
+                .restrict(new Filter().and("e.teamId = t.id"), "t.regionCode")
                 .andIf(teamId, "e.teamId = :?", teamId)
                 .andIf(kind, "e.kind = :?", kind)
                 .andIf(from, "e.startsAt >= :?", from)
@@ -117,7 +126,10 @@ public class MeetingService {
     }
 
     private MeetingResponse full(Meeting meeting, Team team) {
-        return view(meeting, team.regionCode, links(List.of(meeting.id)),
+        return view(
+                meeting,
+                team.regionCode,
+                links(List.of(meeting.id)),
                 decisionsOf(List.of(meeting.id)).getOrDefault(meeting.id, List.of()));
     }
 
@@ -155,9 +167,25 @@ public class MeetingService {
 
     /** The change log keeps the meeting without its links and decisions (decisions have their own entries). */
     private static MeetingResponse logged(MeetingResponse m) {
-        return new MeetingResponse(m.id(), m.teamId(), m.regionCode(), m.kind(), m.title(), m.startsAt(), m.endsAt(),
-                m.place(), m.chair(), m.agenda(), m.attendees(), m.minutes(), null, null, null, m.version(),
-                m.createdAt(), m.updatedAt());
+        return new MeetingResponse(
+                m.id(),
+                m.teamId(),
+                m.regionCode(),
+                m.kind(),
+                m.title(),
+                m.startsAt(),
+                m.endsAt(),
+                m.place(),
+                m.chair(),
+                m.agenda(),
+                m.attendees(),
+                m.minutes(),
+                null,
+                null,
+                null,
+                m.version(),
+                m.createdAt(),
+                m.updatedAt());
     }
 
     @Transactional
@@ -179,21 +207,25 @@ public class MeetingService {
         List<Attendee> attendees = input.attendees() == null ? List.of() : input.attendees();
         for (int i = 0; i < attendees.size(); i++) {
             Attendee a = attendees.get(i);
-            if (a.attendance() == Attendance.DIWAKILI && (a.representedBy() == null || a.representedBy().isBlank())) {
-                throw ProblemException.invalid("attendees[" + i + "].representedBy",
-                        Message.of("meeting.represented-by.required"));
+            if (a.attendance() == Attendance.DIWAKILI
+                    && (a.representedBy() == null || a.representedBy().isBlank())) {
+                throw ProblemException.invalid(
+                        "attendees[" + i + "].representedBy", Message.of("meeting.represented-by.required"));
             }
             if (a.agencyId() != null) {
                 agencies.referenced(a.agencyId(), "attendees[" + i + "].agencyId");
             }
         }
-        List<UUID> incidentIds = input.incidentIds() == null ? List.of() : input.incidentIds().stream().distinct().toList();
+        List<UUID> incidentIds = input.incidentIds() == null
+                ? List.of()
+                : input.incidentIds().stream().distinct().toList();
         for (int i = 0; i < incidentIds.size(); i++) {
             UUID incidentId = incidentIds.get(i);
             Incident incident = Records.referenced(() -> incidents.visible(incidentId), "incidentIds[" + i + "]");
             requireInTeamRegion(team, incident.regionCode, "incidentIds[" + i + "]");
         }
-        List<UUID> warningIds = input.earlyWarningIds() == null ? List.of()
+        List<UUID> warningIds = input.earlyWarningIds() == null
+                ? List.of()
                 : input.earlyWarningIds().stream().distinct().toList();
         for (int i = 0; i < warningIds.size(); i++) {
             UUID warningId = warningIds.get(i);
@@ -206,10 +238,14 @@ public class MeetingService {
         meeting.endsAt = input.endsAt() == null ? null : input.endsAt().truncatedTo(ChronoUnit.MICROS);
         meeting.place = input.place().trim();
         meeting.chair = input.chair().trim();
-        meeting.agenda = input.agenda() == null ? new ArrayList<>() : input.agenda().stream().map(String::trim).toList();
+        meeting.agenda = input.agenda() == null
+                ? new ArrayList<>()
+                : input.agenda().stream().map(String::trim).toList();
         meeting.attendees = new ArrayList<>(attendees);
-        meeting.minutes = input.minutes() == null || input.minutes().isBlank() ? null : input.minutes().trim();
-        return new List[] { incidentIds, warningIds };
+        meeting.minutes = input.minutes() == null || input.minutes().isBlank()
+                ? null
+                : input.minutes().trim();
+        return new List[] {incidentIds, warningIds};
     }
 
     private static void requireInTeamRegion(Team team, String region, String field) {
@@ -219,14 +255,14 @@ public class MeetingService {
     }
 
     /** The links of some meetings, only to records the caller may see (region scope and classification). */
-    private record Links(Map<UUID, List<UUID>> incidents, Map<UUID, List<UUID>> warnings) {
-    }
+    private record Links(Map<UUID, List<UUID>> incidents, Map<UUID, List<UUID>> warnings) {}
 
     private Links links(List<UUID> meetingIds) {
         if (meetingIds.isEmpty()) {
             return new Links(Map.of(), Map.of());
         }
-        return new Links(visibleLinks(meetingIds, "meeting_incident", "incident_id", "Incident"),
+        return new Links(
+                visibleLinks(meetingIds, "meeting_incident", "incident_id", "Incident"),
                 visibleLinks(meetingIds, "meeting_early_warning", "early_warning_id", "EarlyWarning"));
     }
 
@@ -237,8 +273,8 @@ public class MeetingService {
         }
         Set<UUID> targets = new HashSet<>();
         rows.forEach(row -> targets.add((UUID) ((Object[]) row)[1]));
-        Filter filter = clearance.restrict(caller.scope().restrict(new Filter().and("r.id in :?", targets),
-                "r.regionCode"), "r.classification");
+        Filter filter = clearance.restrict(
+                caller.scope().restrict(new Filter().and("r.id in :?", targets), "r.regionCode"), "r.classification");
         Set<UUID> visible = new HashSet<>(meetings.linkedIds(entity, filter));
         Map<UUID, List<UUID>> out = new HashMap<>();
         for (Object row : rows) {
@@ -251,9 +287,25 @@ public class MeetingService {
     }
 
     private static MeetingResponse view(Meeting m, String region, Links links, List<DecisionResponse> decisions) {
-        return new MeetingResponse(m.id, m.teamId, region, m.kind, m.title, m.startsAt, m.endsAt, m.place, m.chair,
-                m.agenda, m.attendees, m.minutes, links.incidents().getOrDefault(m.id, List.of()),
-                links.warnings().getOrDefault(m.id, List.of()), decisions, m.version, m.createdAt, m.updatedAt);
+        return new MeetingResponse(
+                m.id,
+                m.teamId,
+                region,
+                m.kind,
+                m.title,
+                m.startsAt,
+                m.endsAt,
+                m.place,
+                m.chair,
+                m.agenda,
+                m.attendees,
+                m.minutes,
+                links.incidents().getOrDefault(m.id, List.of()),
+                links.warnings().getOrDefault(m.id, List.of()),
+                decisions,
+                m.version,
+                m.createdAt,
+                m.updatedAt);
     }
 
     // ---- decisions ------------------------------------------------------------------------------------------
@@ -264,20 +316,33 @@ public class MeetingService {
         }
         Map<UUID, List<DecisionResponse>> out = new HashMap<>();
         LocalDate today = today();
-        meetings.decisionsOf(meetingIds).forEach(d -> out.computeIfAbsent(d.meetingId, k -> new ArrayList<>()).add(decisionView(d, today)));
+        meetings.decisionsOf(meetingIds)
+                .forEach(d ->
+                        out.computeIfAbsent(d.meetingId, k -> new ArrayList<>()).add(decisionView(d, today)));
         return out;
     }
 
     static DecisionResponse decisionView(Decision d, LocalDate today) {
-        return new DecisionResponse(d.id, d.meetingId, d.description, d.ownerAgencyId, d.dueOn, d.status,
-                d.status.isOpen() && d.dueOn.isBefore(today), d.followUps, d.version, d.createdAt, d.updatedAt);
+        return new DecisionResponse(
+                d.id,
+                d.meetingId,
+                d.description,
+                d.ownerAgencyId,
+                d.dueOn,
+                d.status,
+                d.status.isOpen() && d.dueOn.isBefore(today),
+                d.followUps,
+                d.version,
+                d.createdAt,
+                d.updatedAt);
     }
 
     /** Decisions across meetings (a team's follow-up dashboard), earliest due first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<DecisionResponse> decisions(Boolean overdue, DecisionStatus status, UUID ownerAgencyId, UUID teamId,
-            PageRequest page) {
-        Filter filter = caller.scope().restrict(new Filter().and("e.meetingId = m.id and m.teamId = t.id"), "t.regionCode")
+    public Page<DecisionResponse> decisions(
+            Boolean overdue, DecisionStatus status, UUID ownerAgencyId, UUID teamId, PageRequest page) {
+        Filter filter = caller.scope()
+                .restrict(new Filter().and("e.meetingId = m.id and m.teamId = t.id"), "t.regionCode")
                 .andIf(status, "e.status = :?", status)
                 .andIf(ownerAgencyId, "e.ownerAgencyId = :?", ownerAgencyId)
                 .andIf(teamId, "m.teamId = :?", teamId);
@@ -337,15 +402,23 @@ public class MeetingService {
             throw ProblemException.forbidden(Message.of("meeting.decision.follow-up.refused"));
         }
         DecisionStatus from = decision.status;
-        DecisionStatus.TABLE.require(from, input.status(),
+        DecisionStatus.TABLE.require(
+                from,
+                input.status(),
                 () -> Message.of("meeting.decision.transition.refused", "from", from, "to", input.status()));
-        String note = input.note() == null || input.note().isBlank() ? null : input.note().trim();
+        String note = input.note() == null || input.note().isBlank()
+                ? null
+                : input.note().trim();
         if (note == null && (input.status() == DecisionStatus.DROPPED || input.status() == decision.status)) {
-            throw ProblemException.invalid("note", input.status() == DecisionStatus.DROPPED
-                    ? Message.of("meeting.decision.note.dropped") : Message.of("meeting.decision.note.progress"));
+            throw ProblemException.invalid(
+                    "note",
+                    input.status() == DecisionStatus.DROPPED
+                            ? Message.of("meeting.decision.note.dropped")
+                            : Message.of("meeting.decision.note.progress"));
         }
         List<FollowUp> followUps = new ArrayList<>(decision.followUps == null ? List.of() : decision.followUps);
-        followUps.add(new FollowUp(Instant.now().truncatedTo(ChronoUnit.MICROS), caller.subject(), input.status(), note));
+        followUps.add(
+                new FollowUp(Instant.now().truncatedTo(ChronoUnit.MICROS), caller.subject(), input.status(), note));
         decision.followUps = followUps;
         decision.status = input.status();
         return records.updated(decision, DECISION, team.regionCode, d -> decisionView(d, today()));

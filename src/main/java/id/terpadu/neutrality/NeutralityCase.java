@@ -21,18 +21,24 @@ public class NeutralityCase extends AuditedEntity {
 
     @Enumerated(EnumType.STRING)
     public ElectionType electionType;
+
     public int electionYear;
     public String regionCode;
+
     @Enumerated(EnumType.STRING)
     public CaseSource source;
+
     public String registerNumber;
     public LocalDate receivedOn;
     public String summary;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> violationForms;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Evidence> evidence;
     /** Personal data: masked for callers who may not read it, never in the change log. */
     public String reporterName;
+
     public UUID handlingAgencyId;
 }

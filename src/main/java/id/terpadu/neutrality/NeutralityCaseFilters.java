@@ -14,7 +14,8 @@ import id.terpadu.common.http.Params;
 public class NeutralityCaseFilters extends NeutralityFilters {
 
     @QueryParam("status")
-    @Parameter(description = "Cases with at least one person in this status",
+    @Parameter(
+            description = "Cases with at least one person in this status",
             schema = @Schema(implementation = NeutralityStatus.class))
     String status;
 

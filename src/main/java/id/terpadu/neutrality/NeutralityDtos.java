@@ -23,92 +23,180 @@ import id.terpadu.common.validation.Constraints;
 /** Request and response bodies of {@code /api/v1/neutrality-cases}. */
 public final class NeutralityDtos {
 
-    private NeutralityDtos() {
-    }
+    private NeutralityDtos() {}
 
-    @Schema(name = "NeutralityPersonInput", description = "A civil servant in the case. `name` and `nip` are personal "
-            + "data: masked for callers who may not read them and never kept in the change log.")
+    @Schema(
+            name = "NeutralityPersonInput",
+            description = "A civil servant in the case. `name` and `nip` are personal "
+                    + "data: masked for callers who may not read them and never kept in the change log.")
     public record PersonInput(
-            @Schema(description = "Client-chosen id (create only)") UUID id,
-            @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Budi Santoso") String name,
-            @Pattern(regexp = "^[0-9]{18}$", message = "{format.nip}") @Size(max = 18) @Schema(example = "198703122010011004") String nip,
-            @NotBlank @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
-            @Schema(example = "Pemerintah Kota Pariaman") String employer,
-            @NotNull PositionCategory positionCategory,
-            @Size(max = 300) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
-            @Schema(example = "Staf Dinas Pendidikan") String positionTitle) {
-    }
+            @Schema(description = "Client-chosen id (create only)")
+            UUID id,
 
-    @Schema(name = "NeutralityCaseInput", description = "A case as the election supervisor records it. On create, "
-            + "`persons` lists the civil servants (at least one); on replace it must be absent: add persons with "
-            + "POST …/persons and move them with POST …/transitions.")
+            @NotBlank
+            @Size(max = 200)
+            @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
+            @Schema(example = "Budi Santoso")
+            String name,
+
+            @Pattern(regexp = "^[0-9]{18}$", message = "{format.nip}")
+            @Size(max = 18)
+            @Schema(example = "198703122010011004")
+            String nip,
+
+            @NotBlank
+            @Size(max = 300)
+            @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
+            @Schema(example = "Pemerintah Kota Pariaman")
+            String employer,
+
+            @NotNull PositionCategory positionCategory,
+
+            @Size(max = 300)
+            @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(example = "Staf Dinas Pendidikan")
+            String positionTitle) {}
+
+    @Schema(
+            name = "NeutralityCaseInput",
+            description = "A case as the election supervisor records it. On create, "
+                    + "`persons` lists the civil servants (at least one); on replace it must be absent: add persons with "
+                    + "POST …/persons and move them with POST …/transitions.")
     public record CaseInput(
-            @Schema(description = "Client-chosen id (create only)", example = "4e6a8c0e-2b4d-4f6a-9c8e-0a2b4c6d8e0f") UUID id,
+            @Schema(description = "Client-chosen id (create only)", example = "4e6a8c0e-2b4d-4f6a-9c8e-0a2b4c6d8e0f")
+            UUID id,
+
             @NotNull ElectionType electionType,
-            @NotNull @Min(2004) @Max(2100) @Schema(example = "2024") Integer electionYear,
-            @NotBlank @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
-            @Schema(description = "The region of the election where it happened", example = "13.77") String regionCode,
+
+            @NotNull @Min(2004) @Max(2100) @Schema(example = "2024")
+            Integer electionYear,
+
+            @NotBlank
+            @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
+            @Schema(description = "The region of the election where it happened", example = "13.77")
+            String regionCode,
+
             @NotNull CaseSource source,
-            @Size(max = 100) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
-            @Schema(example = "017/Reg/TM/PB/Kota/03.07/XI/2024") String registerNumber,
+
+            @Size(max = 100)
+            @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(example = "017/Reg/TM/PB/Kota/03.07/XI/2024")
+            String registerNumber,
+
             @NotNull @Schema(example = "2024-10-21") LocalDate receivedOn,
-            @NotBlank @Size(max = 10000) @Schema(example = "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon") String summary,
+
+            @NotBlank
+            @Size(max = 10000)
+            @Schema(example = "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon")
+            String summary,
+
             @NotEmpty @Size(max = 11) List<@NotBlank @Size(max = 64) String> violationForms,
             @Size(max = 50) List<@Valid @NotNull Evidence> evidence,
-            @Size(max = 200) @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
-            @Schema(description = "Personal data; only for a LAPORAN", example = "Pelapor") String reporterName,
-            @NotNull @Schema(description = "The election supervisor (Bawaslu office) handling the case",
-                    example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID handlingAgencyId,
-            @Size(max = 500) List<@Valid @NotNull PersonInput> persons) {
-    }
+
+            @Size(max = 200)
+            @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
+            @Schema(description = "Personal data; only for a LAPORAN", example = "Pelapor")
+            String reporterName,
+
+            @NotNull
+            @Schema(
+                    description = "The election supervisor (Bawaslu office) handling the case",
+                    example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12")
+            UUID handlingAgencyId,
+
+            @Size(max = 500) List<@Valid @NotNull PersonInput> persons) {}
 
     @Schema(name = "NeutralityPersonsInput")
-    public record PersonsInput(@NotEmpty @Size(max = 500) List<@Valid @NotNull PersonInput> persons) {
-    }
+    public record PersonsInput(@NotEmpty @Size(max = 500) List<@Valid @NotNull PersonInput> persons) {}
 
-    @Schema(name = "NeutralityTransitionInput", description = "Moves the listed persons of the case to the same "
-            + "status in one step. `recipient` is required for REKOMENDASI and must be the body the law names on "
-            + "`decidedOn` (KASN until 2024-08-31, BKN from 2024-09-01; POLRI, GAKKUMDU or PPK at any time); "
-            + "`sanction` is required for SANKSI_DIJATUHKAN.")
+    @Schema(
+            name = "NeutralityTransitionInput",
+            description = "Moves the listed persons of the case to the same "
+                    + "status in one step. `recipient` is required for REKOMENDASI and must be the body the law names on "
+                    + "`decidedOn` (KASN until 2024-08-31, BKN from 2024-09-01; POLRI, GAKKUMDU or PPK at any time); "
+                    + "`sanction` is required for SANKSI_DIJATUHKAN.")
     public record TransitionInput(
             @NotEmpty @Size(max = 500) List<@NotNull UUID> personIds,
             @NotNull NeutralityStatus to,
             Recipient recipient,
             SanctionCategory sanction,
             @NotNull @Schema(example = "2024-11-04") LocalDate decidedOn,
-            @Size(max = 5000) @Schema(example = "Diteruskan ke Polres Pariaman melalui Sentra Gakkumdu") String note) {
-    }
+
+            @Size(max = 5000) @Schema(example = "Diteruskan ke Polres Pariaman melalui Sentra Gakkumdu")
+            String note) {}
 
     @Schema(name = "NeutralityPerson")
-    public record PersonResponse(UUID id,
-            @Schema(description = "Masked (e.g. \"B*** S***\") unless you may read personal data", example = "B*** S***") String name,
-            @Schema(example = "******************") String nip, String employer, PositionCategory positionCategory,
-            String positionTitle, NeutralityStatus status, Recipient recipient, LocalDate recommendedOn,
-            SanctionCategory sanction, LocalDate decidedOn, String note) {
-    }
+    public record PersonResponse(
+            UUID id,
+
+            @Schema(
+                    description = "Masked (e.g. \"B*** S***\") unless you may read personal data",
+                    example = "B*** S***")
+            String name,
+
+            @Schema(example = "******************") String nip,
+            String employer,
+            PositionCategory positionCategory,
+            String positionTitle,
+            NeutralityStatus status,
+            Recipient recipient,
+            LocalDate recommendedOn,
+            SanctionCategory sanction,
+            LocalDate decidedOn,
+            String note) {}
 
     @Schema(name = "NeutralityCase")
-    public record CaseResponse(UUID id, ElectionType electionType, int electionYear, String regionCode,
-            CaseSource source, String registerNumber, LocalDate receivedOn, String summary, List<String> violationForms,
-            List<Evidence> evidence, String reporterName, UUID handlingAgencyId,
-            @Schema(description = "Whether names are shown unmasked to you") boolean personalDataVisible,
-            @Schema(description = "How many persons are in each status", example = "{\"REKOMENDASI\": 15}") Map<NeutralityStatus, Integer> statusCounts,
-            List<PersonResponse> persons, long version, Instant createdAt, Instant updatedAt) implements Versioned {
-    }
+    public record CaseResponse(
+            UUID id,
+            ElectionType electionType,
+            int electionYear,
+            String regionCode,
+            CaseSource source,
+            String registerNumber,
+            LocalDate receivedOn,
+            String summary,
+            List<String> violationForms,
+            List<Evidence> evidence,
+            String reporterName,
+            UUID handlingAgencyId,
+
+            @Schema(description = "Whether names are shown unmasked to you")
+            boolean personalDataVisible,
+
+            @Schema(description = "How many persons are in each status", example = "{\"REKOMENDASI\": 15}")
+            Map<NeutralityStatus, Integer> statusCounts,
+
+            List<PersonResponse> persons,
+            long version,
+            Instant createdAt,
+            Instant updatedAt)
+            implements Versioned {}
 
     @Schema(name = "NeutralityStatisticsRow")
     public record StatisticsRow(
-            @Schema(description = "The group: a value per groupBy name; null for the persons that have none (no recipient "
-                    + "before a REKOMENDASI, no sanction before SANKSI_DIJATUHKAN)",
-                    example = "{\"election\": \"PILKADA 2024\", \"recipient\": \"POLRI\"}") Map<String, String> key,
+            @Schema(
+                    description =
+                            "The group: a value per groupBy name; null for the persons that have none (no recipient "
+                                    + "before a REKOMENDASI, no sanction before SANKSI_DIJATUHKAN)",
+                    example = "{\"election\": \"PILKADA 2024\", \"recipient\": \"POLRI\"}")
+            Map<String, String> key,
+
             @Schema(example = "1") long cases,
-            @Schema(description = "Civil servants", example = "10") long persons,
-            @Schema(description = "Civil servants found in violation (REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI)", example = "10") long violations) {
-    }
+
+            @Schema(description = "Civil servants", example = "10")
+            long persons,
+
+            @Schema(
+                    description =
+                            "Civil servants found in violation (REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI)",
+                    example = "10")
+            long violations) {}
 
     @Schema(name = "NeutralityStatistics")
-    public record StatisticsResult(List<String> groupBy, List<StatisticsRow> rows,
-            @Schema(description = "More than 10,000 groups: narrow the filters") boolean truncated) {
-    }
+    public record StatisticsResult(
+            List<String> groupBy,
+            List<StatisticsRow> rows,
+
+            @Schema(description = "More than 10,000 groups: narrow the filters")
+            boolean truncated) {}
 }

@@ -58,6 +58,5 @@ final class NeutralityExamples {
               {"key": {"status": "REKOMENDASI", "recipient": "BKN"}, "cases": 1, "persons": 5, "violations": 5},
               {"key": {"status": "REKOMENDASI", "recipient": "POLRI"}, "cases": 1, "persons": 10, "violations": 10}]}""";
 
-    private NeutralityExamples() {
-    }
+    private NeutralityExamples() {}
 }

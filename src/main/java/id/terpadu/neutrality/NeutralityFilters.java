@@ -21,13 +21,21 @@ public class NeutralityFilters {
     String electionType;
 
     @QueryParam("electionYear")
-    @Parameter(description = "Election year", example = "2024", schema = @Schema(type = SchemaType.INTEGER,
-            format = "int32", minimum = "2004", maximum = "2100"))
+    @Parameter(
+            description = "Election year",
+            example = "2024",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2004", maximum = "2100"))
     String electionYear;
 
     @QueryParam("region")
-    @Parameter(description = "Region code; the region and everything below it", example = "13", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Region code; the region and everything below it",
+            example = "13",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("source")

@@ -16,23 +16,32 @@ public class NeutralityPerson {
 
     @Id
     public UUID id;
+
     public UUID caseId;
     public int position;
     /** Personal data. */
     public String name;
     /** Personal data: NIP (18 digits), optional. */
     public String nip;
+
     public String employer;
+
     @Enumerated(EnumType.STRING)
     public PositionCategory positionCategory;
+
     public String positionTitle;
+
     @Enumerated(EnumType.STRING)
     public NeutralityStatus status;
+
     @Enumerated(EnumType.STRING)
     public Recipient recipient;
+
     public LocalDate recommendedOn;
+
     @Enumerated(EnumType.STRING)
     public SanctionCategory sanction;
+
     public LocalDate decidedOn;
     public String note;
 }

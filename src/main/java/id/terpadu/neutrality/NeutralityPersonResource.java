@@ -1,6 +1,5 @@
 package id.terpadu.neutrality;
 
-import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.terpadu.common.http.Answers;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.security.Role;
 import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
@@ -32,7 +32,7 @@ import id.terpadu.neutrality.NeutralityDtos.PersonsInput;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Neutrality cases")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class NeutralityPersonResource {
 
     // Operation ids are part of the contract (generated clients name their methods after them): these operations
@@ -45,16 +45,25 @@ public class NeutralityPersonResource {
     }
 
     @POST
-    
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(operationId = "NeutralityResource_addPersons", summary = "Add civil servants to a case", description = "Appends persons (each starts DITERIMA).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "more", value = NeutralityExamples.MORE)))
-    @APIResponse(responseCode = "200", description = "The case with the new persons", content = @Content(
-            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    @Operation(
+            operationId = "NeutralityResource_addPersons",
+            summary = "Add civil servants to a case",
+            description = "Appends persons (each starts DITERIMA).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "more", value = NeutralityExamples.MORE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The case with the new persons",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     public Response addPersons(@PathParam("id") UUID id, @Valid @NotNull PersonsInput request) {
         CaseResponse updated = service.addPersons(id, request.persons());
         return Answers.ok(updated);

@@ -40,20 +40,33 @@ public class NeutralityRepository extends ScopedRepository<NeutralityCase> {
 
     /** A page of the filter's cases, latest received first. */
     Page<NeutralityCase> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), NeutralityCase.class, "NeutralityCase e", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                NeutralityCase.class,
+                "NeutralityCase e",
+                filter,
+                ORDER,
+                page,
                 c -> List.of(c.receivedOn.toString(), c.id.toString()));
     }
 
     /** The persons of these cases, in their order within each case; none for no case. */
     List<NeutralityPerson> personsOf(List<UUID> caseIds) {
-        return caseIds.isEmpty() ? List.of()
-                : getEntityManager().createQuery("from NeutralityPerson p where p.caseId in :ids order by p.position",
-                        NeutralityPerson.class).setParameter("ids", caseIds).getResultList();
+        return caseIds.isEmpty()
+                ? List.of()
+                : getEntityManager()
+                        .createQuery(
+                                "from NeutralityPerson p where p.caseId in :ids order by p.position",
+                                NeutralityPerson.class)
+                        .setParameter("ids", caseIds)
+                        .getResultList();
     }
 
     List<NeutralityPerson> personsOf(UUID caseId) {
-        return getEntityManager().createQuery("from NeutralityPerson p where p.caseId = :id order by p.position",
-                NeutralityPerson.class).setParameter("id", caseId).getResultList();
+        return getEntityManager()
+                .createQuery("from NeutralityPerson p where p.caseId = :id order by p.position", NeutralityPerson.class)
+                .setParameter("id", caseId)
+                .getResultList();
     }
 
     void addPerson(NeutralityPerson person) {

@@ -1,7 +1,5 @@
 package id.terpadu.neutrality;
 
-import jakarta.ws.rs.core.UriInfo;
-import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
@@ -43,10 +43,12 @@ import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
 @Path("/api/v1/neutrality-cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Neutrality cases", description = "ASN neutrality cases (SKB 2022): findings and reports about civil "
-        + "servants in an election, handled per person from receipt to sanction. Names are personal data: masked "
-        + "for ANALYST and INTEGRATION callers and for OFFICERs of other agencies.")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@Tag(
+        name = "Neutrality cases",
+        description = "ASN neutrality cases (SKB 2022): findings and reports about civil "
+                + "servants in an election, handled per person from receipt to sanction. Names are personal data: masked "
+                + "for ANALYST and INTEGRATION callers and for OFFICERs of other agencies.")
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class NeutralityResource {
 
     private final NeutralityService service;
@@ -56,24 +58,43 @@ public class NeutralityResource {
     }
 
     @GET
-    @Operation(summary = "List neutrality cases", description = "Cases in your region scope, latest received first, "
-            + "filtered by election, region subtree, source and the status of any of their persons. Names are masked "
-            + "unless you may read them. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(
-            schema = @Schema(ref = "NeutralityCasePage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = NeutralityExamples.PAGE)))
+    @Operation(
+            summary = "List neutrality cases",
+            description = "Cases in your region scope, latest received first, "
+                    + "filtered by election, region subtree, source and the status of any of their persons. Names are masked "
+                    + "unless you may read them. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of cases",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "NeutralityCasePage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "page", value = NeutralityExamples.PAGE)))
     public Response list(@BeanParam NeutralityCaseFilters filters, @BeanParam PageParams page) {
-        return page.ok(service.list(filters.electionType(), filters.electionYear(), filters.region(), filters.source(),
-                filters.status(), page.request()));
+        return page.ok(service.list(
+                filters.electionType(),
+                filters.electionYear(),
+                filters.region(),
+                filters.source(),
+                filters.status(),
+                page.request()));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a neutrality case", description = "One case with its persons, their handling, counts per "
-            + "status and the ETag. Names are masked unless you may read them (personalDataVisible).")
-    @APIResponse(responseCode = "200", description = "The case", content = @Content(
-            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    @Operation(
+            summary = "Get a neutrality case",
+            description = "One case with its persons, their handling, counts per "
+                    + "status and the ETag. Names are masked unless you may read them (personalDataVisible).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The case",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         CaseResponse c = service.get(id);
@@ -81,18 +102,27 @@ public class NeutralityResource {
     }
 
     @POST
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(summary = "Record a neutrality case", description = "A finding (TEMUAN) or a report (LAPORAN, which may "
-            + "name its reporter) about one or more civil servants in an election, with violation forms from the SKB "
-            + "list (GET /api/v1/reference/asn-violation-forms). Every person starts DITERIMA. ADMIN or COORDINATOR in "
-            + "scope, or an OFFICER of the handling agency.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    @Operation(
+            summary = "Record a neutrality case",
+            description = "A finding (TEMUAN) or a report (LAPORAN, which may "
+                    + "name its reporter) about one or more civil servants in an election, with violation forms from the SKB "
+                    + "list (GET /api/v1/reference/asn-violation-forms). Every person starts DITERIMA. ADMIN or COORDINATOR in "
+                    + "scope, or an OFFICER of the handling agency.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag are set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
     public Response create(@Valid @NotNull CaseInput request, @Context UriInfo uri) {
         CaseResponse created = service.create(request);
         return Answers.created(uri, created);
@@ -100,17 +130,28 @@ public class NeutralityResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
-    @Operation(summary = "Replace a neutrality case", description = "Replaces the case's own fields (persons must be "
-            + "absent; they are added and moved by their own operations). If-Match is required.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.REPLACE)))
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set", content = @Content(
-            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
-    public Response replace(@PathParam("id") UUID id,
-            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(
+            summary = "Replace a neutrality case",
+            description = "Replaces the case's own fields (persons must be "
+                    + "absent; they are added and moved by their own operations). If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.REPLACE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    public Response replace(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull CaseInput request) {
         CaseResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
         return Answers.ok(updated);
@@ -118,24 +159,38 @@ public class NeutralityResource {
 
     @POST
     @Path("{id}/transitions")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(summary = "Move civil servants along the handling flow", description = "Moves the listed persons, all or "
-            + "none, along DITERIMA → KAJIAN → BUKAN_PELANGGARAN or REKOMENDASI → SANKSI_DIJATUHKAN or "
-            + "TIDAK_DITINDAKLANJUTI (409 listing the allowed moves otherwise). A REKOMENDASI names the body the law "
-            + "gives for its date: KASN until 2024-08-31, BKN from 2024-09-01 (reference neutrality-recipients), "
-            + "POLRI or GAKKUMDU for a suspected election crime, PPK for the sanction. If-Match is optional and "
-            + "checked when sent.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "study", value = NeutralityExamples.STUDY),
-            @ExampleObject(name = "toBkn", value = NeutralityExamples.TO_BKN),
-            @ExampleObject(name = "sanction", value = NeutralityExamples.SANCTION) }))
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(
-            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Move civil servants along the handling flow",
+            description = "Moves the listed persons, all or "
+                    + "none, along DITERIMA → KAJIAN → BUKAN_PELANGGARAN or REKOMENDASI → SANKSI_DIJATUHKAN or "
+                    + "TIDAK_DITINDAKLANJUTI (409 listing the allowed moves otherwise). A REKOMENDASI names the body the law "
+                    + "gives for its date: KASN until 2024-08-31, BKN from 2024-09-01 (reference neutrality-recipients), "
+                    + "POLRI or GAKKUMDU for a suspected election crime, PPK for the sanction. If-Match is optional and "
+                    + "checked when sent.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "study", value = NeutralityExamples.STUDY),
+                                @ExampleObject(name = "toBkn", value = NeutralityExamples.TO_BKN),
+                                @ExampleObject(name = "sanction", value = NeutralityExamples.SANCTION)
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The case after the move",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    public Response transition(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull TransitionInput request) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         CaseResponse updated = service.transition(id, expected, request);
@@ -144,11 +199,18 @@ public class NeutralityResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "History of a neutrality case", description = "Every change of the case, oldest first. The "
-            + "change log keeps names masked, whoever reads it. Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(
-            schema = @Schema(ref = "ChangeEntryPage"),
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
+    @Operation(
+            summary = "History of a neutrality case",
+            description = "Every change of the case, oldest first. The "
+                    + "change log keeps names masked, whoever reads it. Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of changes",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "ChangeEntryPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
     }

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
@@ -24,10 +24,12 @@ import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Role;
+import id.terpadu.conflictstatus.ConflictStatusService;
 import id.terpadu.neutrality.NeutralityDtos.CaseInput;
 import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
 import id.terpadu.neutrality.NeutralityDtos.PersonInput;
@@ -36,9 +38,7 @@ import id.terpadu.neutrality.NeutralityDtos.StatisticsResult;
 import id.terpadu.neutrality.NeutralityDtos.StatisticsRow;
 import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
 import id.terpadu.reference.ReferenceService;
-import id.terpadu.common.region.RegionCode;
 import id.terpadu.region.RegionService;
-import id.terpadu.conflictstatus.ConflictStatusService;
 
 /**
  * ASN neutrality cases (SKB 2022). Rules: the region exists and lies in the writer's scope; violation forms come from
@@ -55,6 +55,7 @@ public class NeutralityService {
     /** Neutrality cases with their persons. */
     @Produces
     public static final RecordType CASE = RecordType.published("neutrality-case", NeutralityCase.class);
+
     static final int MAX_ROWS = 10_000;
 
     private final NeutralityRepository cases;
@@ -66,8 +67,15 @@ public class NeutralityService {
     private final AgencyService agencies;
     private final ReferenceService references;
 
-    NeutralityService(NeutralityRepository cases, Caller caller, PersonalData personalData, ChangeLog changeLog, Records records,
-            RegionService regions, AgencyService agencies, ReferenceService references) {
+    NeutralityService(
+            NeutralityRepository cases,
+            Caller caller,
+            PersonalData personalData,
+            ChangeLog changeLog,
+            Records records,
+            RegionService regions,
+            AgencyService agencies,
+            ReferenceService references) {
         this.cases = cases;
         this.caller = caller;
         this.personalData = personalData;
@@ -81,21 +89,35 @@ public class NeutralityService {
     // ---- reading --------------------------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CaseResponse> list(ElectionType type, Integer year, String region, CaseSource source,
-            NeutralityStatus status, PageRequest page) {
+    public Page<CaseResponse> list(
+            ElectionType type,
+            Integer year,
+            String region,
+            CaseSource source,
+            NeutralityStatus status,
+            PageRequest page) {
         Filter filter = filterFor(type, year, region, source, "e")
-                .andIf(status, "exists (select 1 from NeutralityPerson p where p.caseId = e.id and p.status = :?)", status);
+                .andIf(
+                        status,
+                        "exists (select 1 from NeutralityPerson p where p.caseId = e.id and p.status = :?)",
+                        status);
         Page<NeutralityCase> found = cases.page(filter, page);
-        List<NeutralityPerson> persons = cases.personsOf(found.items().stream().map(c -> c.id).toList());
-        return found.map(c -> shown(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList()));
+        List<NeutralityPerson> persons =
+                cases.personsOf(found.items().stream().map(c -> c.id).toList());
+        return found.map(c ->
+                shown(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList()));
     }
 
     /** The list filters, on the case entity ({@code e}) or the case table ({@code c}) of the statistics. */
     private Filter filterFor(ElectionType type, Integer year, String region, CaseSource source, String alias) {
         boolean sql = alias.equals("c");
         String regionColumn = alias + (sql ? ".region_code" : ".regionCode");
-        Filter filter = caller.scope().restrict(new Filter(), regionColumn)
-                .andIf(type, alias + (sql ? ".election_type" : ".electionType") + " = :?", sql && type != null ? type.name() : type)
+        Filter filter = caller.scope()
+                .restrict(new Filter(), regionColumn)
+                .andIf(
+                        type,
+                        alias + (sql ? ".election_type" : ".electionType") + " = :?",
+                        sql && type != null ? type.name() : type)
                 .andIf(year, alias + (sql ? ".election_year" : ".electionYear") + " = :?", year)
                 .andIf(source, alias + ".source = :?", sql && source != null ? source.name() : source);
         if (region != null && !region.isBlank()) {
@@ -120,7 +142,8 @@ public class NeutralityService {
 
     /** An OFFICER writes only the cases its own agency handles. */
     private void requireHandler(UUID handlingAgencyId) {
-        if (!caller.hasRole(Role.ADMIN_) && !caller.hasRole(Role.COORDINATOR_)
+        if (!caller.hasRole(Role.ADMIN_)
+                && !caller.hasRole(Role.COORDINATOR_)
                 && !handlingAgencyId.equals(caller.agencyId())) {
             throw ProblemException.forbidden(Message.of("neutrality.handler.refused"));
         }
@@ -143,14 +166,40 @@ public class NeutralityService {
     static CaseResponse view(NeutralityCase c, List<NeutralityPerson> persons, boolean reveal) {
         Map<NeutralityStatus, Integer> counts = new EnumMap<>(NeutralityStatus.class);
         persons.forEach(p -> counts.merge(p.status, 1, Integer::sum));
-        List<PersonResponse> people = persons.stream().map(p -> new PersonResponse(p.id,
-                reveal ? p.name : PersonalData.maskName(p.name), reveal ? p.nip : PersonalData.maskNumber(p.nip),
-                p.employer, p.positionCategory, p.positionTitle, p.status, p.recipient, p.recommendedOn, p.sanction,
-                p.decidedOn, p.note)).toList();
-        return new CaseResponse(c.id, c.electionType, c.electionYear, c.regionCode, c.source, c.registerNumber,
-                c.receivedOn, c.summary, c.violationForms, c.evidence,
-                reveal ? c.reporterName : PersonalData.maskName(c.reporterName), c.handlingAgencyId, reveal, counts,
-                people, c.version, c.createdAt, c.updatedAt);
+        List<PersonResponse> people = persons.stream()
+                .map(p -> new PersonResponse(
+                        p.id,
+                        reveal ? p.name : PersonalData.maskName(p.name),
+                        reveal ? p.nip : PersonalData.maskNumber(p.nip),
+                        p.employer,
+                        p.positionCategory,
+                        p.positionTitle,
+                        p.status,
+                        p.recipient,
+                        p.recommendedOn,
+                        p.sanction,
+                        p.decidedOn,
+                        p.note))
+                .toList();
+        return new CaseResponse(
+                c.id,
+                c.electionType,
+                c.electionYear,
+                c.regionCode,
+                c.source,
+                c.registerNumber,
+                c.receivedOn,
+                c.summary,
+                c.violationForms,
+                c.evidence,
+                reveal ? c.reporterName : PersonalData.maskName(c.reporterName),
+                c.handlingAgencyId,
+                reveal,
+                counts,
+                people,
+                c.version,
+                c.createdAt,
+                c.updatedAt);
     }
 
     // ---- writing --------------------------------------------------------------------------------------------
@@ -165,19 +214,44 @@ public class NeutralityService {
         apply(c, input);
         cases.persistAndFlush(c);
         List<NeutralityPerson> persons = addPersons(c, input.persons(), 0);
-        return records.created(c, CASE, c.regionCode, x -> shown(x, persons),
-                NeutralityService::masked);
+        return records.created(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked);
     }
 
     /** What the change log keeps: the case as a caller without access to personal data sees it. */
     private static CaseResponse masked(CaseResponse r) {
-        return new CaseResponse(r.id(), r.electionType(), r.electionYear(), r.regionCode(), r.source(),
-                r.registerNumber(), r.receivedOn(), r.summary(), r.violationForms(), r.evidence(),
-                PersonalData.maskName(r.reporterName()), r.handlingAgencyId(), false, r.statusCounts(),
-                r.persons().stream().map(p -> new PersonResponse(p.id(), PersonalData.maskName(p.name()),
-                        PersonalData.maskNumber(p.nip()), p.employer(), p.positionCategory(), p.positionTitle(),
-                        p.status(), p.recipient(), p.recommendedOn(), p.sanction(), p.decidedOn(), p.note())).toList(),
-                r.version(), r.createdAt(), r.updatedAt());
+        return new CaseResponse(
+                r.id(),
+                r.electionType(),
+                r.electionYear(),
+                r.regionCode(),
+                r.source(),
+                r.registerNumber(),
+                r.receivedOn(),
+                r.summary(),
+                r.violationForms(),
+                r.evidence(),
+                PersonalData.maskName(r.reporterName()),
+                r.handlingAgencyId(),
+                false,
+                r.statusCounts(),
+                r.persons().stream()
+                        .map(p -> new PersonResponse(
+                                p.id(),
+                                PersonalData.maskName(p.name()),
+                                PersonalData.maskNumber(p.nip()),
+                                p.employer(),
+                                p.positionCategory(),
+                                p.positionTitle(),
+                                p.status(),
+                                p.recipient(),
+                                p.recommendedOn(),
+                                p.sanction(),
+                                p.decidedOn(),
+                                p.note()))
+                        .toList(),
+                r.version(),
+                r.createdAt(),
+                r.updatedAt());
     }
 
     @Transactional
@@ -188,14 +262,17 @@ public class NeutralityService {
             throw ProblemException.invalid("persons", Message.of("neutrality.persons.on-replace"));
         }
         List<NeutralityPerson> persons = cases.personsOf(id);
-        LocalDate earliest = persons.stream().map(p -> p.recommendedOn != null ? p.recommendedOn : p.decidedOn)
-                .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        LocalDate earliest = persons.stream()
+                .map(p -> p.recommendedOn != null ? p.recommendedOn : p.decidedOn)
+                .filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo)
+                .orElse(null);
         if (earliest != null && input.receivedOn().isAfter(earliest)) {
-            throw ProblemException.invalid("receivedOn", Message.of("neutrality.received-on.after-decision", "date", earliest));
+            throw ProblemException.invalid(
+                    "receivedOn", Message.of("neutrality.received-on.after-decision", "date", earliest));
         }
         apply(c, input);
-        return records.updated(c, CASE, c.regionCode, x -> shown(x, persons),
-                NeutralityService::masked);
+        return records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked);
     }
 
     @Transactional
@@ -207,8 +284,7 @@ public class NeutralityService {
         }
         persons.addAll(addPersons(c, inputs, persons.size()));
         touch(c);
-        return records.updated(c, CASE, c.regionCode, x -> shown(x, persons),
-                NeutralityService::masked);
+        return records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked);
     }
 
     private List<NeutralityPerson> addPersons(NeutralityCase c, List<PersonInput> inputs, int from) {
@@ -223,8 +299,10 @@ public class NeutralityService {
             p.nip = input.nip();
             p.employer = input.employer().trim();
             p.positionCategory = input.positionCategory();
-            p.positionTitle = input.positionTitle() == null || input.positionTitle().isBlank() ? null
-                    : input.positionTitle().trim();
+            p.positionTitle =
+                    input.positionTitle() == null || input.positionTitle().isBlank()
+                            ? null
+                            : input.positionTitle().trim();
             p.status = NeutralityStatus.DITERIMA;
             cases.addPerson(p);
             added.add(p);
@@ -246,15 +324,19 @@ public class NeutralityService {
         if (input.receivedOn().isAfter(today())) {
             throw ProblemException.invalid("receivedOn", Message.of("date.future"));
         }
-        if (input.receivedOn().getYear() < input.electionYear() - 2 || input.receivedOn().getYear() > input.electionYear() + 1) {
-            throw ProblemException.invalid("receivedOn", Message.of("neutrality.received-on.election-year",
-                    "electionYear", input.electionYear()));
+        if (input.receivedOn().getYear() < input.electionYear() - 2
+                || input.receivedOn().getYear() > input.electionYear() + 1) {
+            throw ProblemException.invalid(
+                    "receivedOn",
+                    Message.of("neutrality.received-on.election-year", "electionYear", input.electionYear()));
         }
-        List<String> forms = input.violationForms().stream().map(String::trim).distinct().toList();
+        List<String> forms =
+                input.violationForms().stream().map(String::trim).distinct().toList();
         for (int i = 0; i < forms.size(); i++) {
             references.requireCode("asn-violation-forms", forms.get(i), "violationForms[" + i + "]");
         }
-        boolean hasReporter = input.reporterName() != null && !input.reporterName().isBlank();
+        boolean hasReporter =
+                input.reporterName() != null && !input.reporterName().isBlank();
         if (hasReporter && input.source() != CaseSource.LAPORAN) {
             throw ProblemException.invalid("reporterName", Message.of("neutrality.reporter.only-laporan"));
         }
@@ -262,8 +344,10 @@ public class NeutralityService {
         c.electionYear = input.electionYear();
         c.regionCode = region;
         c.source = input.source();
-        c.registerNumber = input.registerNumber() == null || input.registerNumber().isBlank() ? null
-                : input.registerNumber().trim();
+        c.registerNumber =
+                input.registerNumber() == null || input.registerNumber().isBlank()
+                        ? null
+                        : input.registerNumber().trim();
         c.receivedOn = input.receivedOn();
         c.summary = input.summary().trim();
         c.violationForms = new ArrayList<>(forms);
@@ -288,10 +372,13 @@ public class NeutralityService {
         for (int i = 0; i < ids.size(); i++) {
             NeutralityPerson p = byId.get(ids.get(i));
             if (p == null) {
-                throw ProblemException.invalid("personIds[" + i + "]", Message.of("neutrality.person.not-in-case", "id", ids.get(i)));
+                throw ProblemException.invalid(
+                        "personIds[" + i + "]", Message.of("neutrality.person.not-in-case", "id", ids.get(i)));
             }
             NeutralityStatus from = p.status;
-            NeutralityStatus.TABLE.require(from, input.to(),
+            NeutralityStatus.TABLE.require(
+                    from,
+                    input.to(),
                     () -> Message.of("neutrality.transition.refused", "id", p.id, "from", from, "to", input.to()));
         }
         LocalDate on = input.decidedOn();
@@ -299,7 +386,8 @@ public class NeutralityService {
             throw ProblemException.invalid("decidedOn", Message.of("date.future"));
         }
         if (on.isBefore(c.receivedOn)) {
-            throw ProblemException.invalid("decidedOn", Message.of("neutrality.decided-on.before-received", "date", c.receivedOn));
+            throw ProblemException.invalid(
+                    "decidedOn", Message.of("neutrality.decided-on.before-received", "date", c.receivedOn));
         }
         if (input.to() == NeutralityStatus.REKOMENDASI) {
             requireRecipient(input.recipient(), on);
@@ -308,7 +396,9 @@ public class NeutralityService {
         }
         if (input.to() == NeutralityStatus.SANKSI_DIJATUHKAN) {
             if (input.sanction() == null) {
-                throw ProblemException.invalid("sanction", Message.of("neutrality.sanction.required"),
+                throw ProblemException.invalid(
+                        "sanction",
+                        Message.of("neutrality.sanction.required"),
                         Arrays.stream(SanctionCategory.values()).map(Enum::name).toList());
             }
         } else if (input.sanction() != null) {
@@ -317,10 +407,13 @@ public class NeutralityService {
         for (UUID personId : ids) {
             LocalDate recommended = byId.get(personId).recommendedOn;
             if (recommended != null && on.isBefore(recommended)) {
-                throw ProblemException.invalid("decidedOn", Message.of("neutrality.decided-on.before-recommendation", "date", recommended));
+                throw ProblemException.invalid(
+                        "decidedOn", Message.of("neutrality.decided-on.before-recommendation", "date", recommended));
             }
         }
-        String note = input.note() == null || input.note().isBlank() ? null : input.note().trim();
+        String note = input.note() == null || input.note().isBlank()
+                ? null
+                : input.note().trim();
         for (UUID personId : ids) {
             NeutralityPerson p = byId.get(personId);
             if (input.to() == NeutralityStatus.REKOMENDASI) {
@@ -335,22 +428,26 @@ public class NeutralityService {
         }
         touch(c);
         List<NeutralityPerson> after = List.copyOf(persons);
-        return records.updated(c, CASE, c.regionCode, x -> shown(x, after),
-                NeutralityService::masked);
+        return records.updated(c, CASE, c.regionCode, x -> shown(x, after), NeutralityService::masked);
     }
 
     /** 400 unless the recipient receives recommendations on that day (reference attributes {@code from}/{@code until}). */
     private void requireRecipient(Recipient recipient, LocalDate on) {
         if (recipient == null) {
-            throw ProblemException.invalid("recipient", Message.of("neutrality.recipient.required"),
+            throw ProblemException.invalid(
+                    "recipient",
+                    Message.of("neutrality.recipient.required"),
                     Arrays.stream(Recipient.values()).map(Enum::name).toList());
         }
         String from = references.attribute("neutrality-recipients", recipient.name(), "from");
         String until = references.attribute("neutrality-recipients", recipient.name(), "until");
-        if ((from != null && on.isBefore(LocalDate.parse(from))) || (until != null && on.isAfter(LocalDate.parse(until)))) {
-            throw ProblemException.invalid("recipient", recipient == Recipient.KASN
-                    ? Message.of("neutrality.recipient.kasn-dissolved", "date", on, "until", until)
-                    : Message.of("neutrality.recipient.bkn-not-yet", "date", on, "from", from));
+        if ((from != null && on.isBefore(LocalDate.parse(from)))
+                || (until != null && on.isAfter(LocalDate.parse(until)))) {
+            throw ProblemException.invalid(
+                    "recipient",
+                    recipient == Recipient.KASN
+                            ? Message.of("neutrality.recipient.kasn-dissolved", "date", on, "until", until)
+                            : Message.of("neutrality.recipient.bkn-not-yet", "date", on, "from", from));
         }
     }
 
@@ -388,9 +485,13 @@ public class NeutralityService {
             for (int i = 0; i < parts.length; i++) {
                 String wanted = parts[i];
                 int position = i + 1;
-                Dimension found = Arrays.stream(values()).filter(d -> d.name.equals(wanted))
-                        .findFirst().orElseThrow(() -> ProblemException.invalid("groupBy", Message.of("params.group-by.item",
-                                "position", position), Arrays.stream(values()).map(d -> d.name).toList()));
+                Dimension found = Arrays.stream(values())
+                        .filter(d -> d.name.equals(wanted))
+                        .findFirst()
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "groupBy",
+                                Message.of("params.group-by.item", "position", position),
+                                Arrays.stream(values()).map(d -> d.name).toList()));
                 if (!dimensions.contains(found)) {
                     dimensions.add(found);
                 }
@@ -404,8 +505,8 @@ public class NeutralityService {
      * with several violation forms counts once under each when grouped by violationForm.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StatisticsResult statistics(ElectionType type, Integer year, String region, CaseSource source,
-            List<Dimension> groupBy) {
+    public StatisticsResult statistics(
+            ElectionType type, Integer year, String region, CaseSource source, List<Dimension> groupBy) {
         Filter filter = filterFor(type, year, region, source, "c");
         String keys = String.join(", ", groupBy.stream().map(d -> d.expression).toList());
         StringBuilder sql = new StringBuilder("select ");
@@ -431,7 +532,10 @@ public class NeutralityService {
                 key.put(groupBy.get(i).name, row[i] == null ? null : row[i].toString());
             }
             int at = groupBy.size();
-            out.add(new StatisticsRow(key, ((Number) row[at]).longValue(), ((Number) row[at + 1]).longValue(),
+            out.add(new StatisticsRow(
+                    key,
+                    ((Number) row[at]).longValue(),
+                    ((Number) row[at + 1]).longValue(),
                     ((Number) row[at + 2]).longValue()));
         }
         return new StatisticsResult(groupBy.stream().map(d -> d.name).toList(), out, rows.size() > MAX_ROWS);

@@ -22,7 +22,7 @@ import id.terpadu.neutrality.NeutralityDtos.StatisticsResult;
 @Path("/api/v1/statistics/neutrality-cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class NeutralityStatisticsResource {
 
     private final NeutralityService service;
@@ -32,20 +32,47 @@ public class NeutralityStatisticsResource {
     }
 
     @GET
-    @Operation(summary = "Neutrality case statistics", description = "Cases, civil servants and violations (persons "
-            + "in REKOMENDASI, SANKSI_DIJATUHKAN or TIDAK_DITINDAKLANJUTI) grouped by any of election, province, "
-            + "kabkota, violationForm, status, recipient, sanction, positionCategory and source, over the cases in "
-            + "your region scope with the given filters. A case with several violation forms counts under each form. "
-            + "No names ever appear.")
-    @APIResponse(responseCode = "200", description = "The groups", content = @Content(
-            schema = @Schema(implementation = NeutralityDtos.StatisticsResult.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.STATISTICS)))
+    @Operation(
+            summary = "Neutrality case statistics",
+            description = "Cases, civil servants and violations (persons "
+                    + "in REKOMENDASI, SANKSI_DIJATUHKAN or TIDAK_DITINDAKLANJUTI) grouped by any of election, province, "
+                    + "kabkota, violationForm, status, recipient, sanction, positionCategory and source, over the cases in "
+                    + "your region scope with the given filters. A case with several violation forms counts under each form. "
+                    + "No names ever appear.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The groups",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.StatisticsResult.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "pariaman", value = NeutralityExamples.STATISTICS)))
     public StatisticsResult statistics(
-            @Parameter(description = "Dimensions, comma-separated", example = "election,status", schema = @Schema(
-                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, enumeration = { "election", "province", "kabkota", "violationForm", "status",
-                            "recipient", "sanction", "positionCategory", "source" })) @QueryParam("groupBy") String groupBy,
+            @Parameter(
+                            description = "Dimensions, comma-separated",
+                            example = "election,status",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                            enumeration = {
+                                                "election",
+                                                "province",
+                                                "kabkota",
+                                                "violationForm",
+                                                "status",
+                                                "recipient",
+                                                "sanction",
+                                                "positionCategory",
+                                                "source"
+                                            }))
+                    @QueryParam("groupBy")
+                    String groupBy,
             @BeanParam NeutralityFilters filters) {
-        return service.statistics(filters.electionType(), filters.electionYear(), filters.region(), filters.source(),
+        return service.statistics(
+                filters.electionType(),
+                filters.electionYear(),
+                filters.region(),
+                filters.source(),
                 NeutralityService.Dimension.parse(groupBy));
     }
 }

@@ -11,7 +11,12 @@ import id.terpadu.common.state.StateTable;
  * BUKAN_PELANGGARAN are final.
  */
 public enum NeutralityStatus {
-    DITERIMA, KAJIAN, BUKAN_PELANGGARAN, REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI;
+    DITERIMA,
+    KAJIAN,
+    BUKAN_PELANGGARAN,
+    REKOMENDASI,
+    SANKSI_DIJATUHKAN,
+    TIDAK_DITINDAKLANJUTI;
 
     /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
     public static final StateTable<NeutralityStatus> TABLE = StateTable.of(NeutralityStatus.class)
@@ -24,7 +29,8 @@ public enum NeutralityStatus {
             .build();
 
     /** The statuses of a person found to have violated neutrality (counted as violations). */
-    public static final Set<NeutralityStatus> VIOLATION = EnumSet.of(REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI);
+    public static final Set<NeutralityStatus> VIOLATION =
+            EnumSet.of(REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI);
 
     public Set<NeutralityStatus> next() {
         return TABLE.next(this);

@@ -19,28 +19,38 @@ import id.terpadu.common.validation.Constraints;
 public class AccessLogFilters {
 
     @QueryParam("actor")
-    @Parameter(description = "Only this actor (token subject or api-key:<prefix>)", schema = @Schema(
-            type = SchemaType.STRING, maxLength = AccessLog.MAX_ACTOR_LENGTH, pattern = Constraints.ONE_LINE))
+    @Parameter(
+            description = "Only this actor (token subject or api-key:<prefix>)",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = AccessLog.MAX_ACTOR_LENGTH,
+                            pattern = Constraints.ONE_LINE))
     String actor;
 
     @QueryParam("entityId")
-    @Parameter(description = "Only this record", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-            maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "Only this record",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String entityId;
 
     @QueryParam("entityType")
-    @Parameter(description = "Only this kind of record", example = "neutrality-case", schema = @Schema(
-            enumeration = { "incident", "early-warning", "neutrality-case" }))
+    @Parameter(
+            description = "Only this kind of record",
+            example = "neutrality-case",
+            schema = @Schema(enumeration = {"incident", "early-warning", "neutrality-case"}))
     String entityType;
 
     @QueryParam("from")
-    @Parameter(description = "From this instant (inclusive, ISO 8601)", schema = @Schema(type = SchemaType.STRING,
-            format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
+    @Parameter(
+            description = "From this instant (inclusive, ISO 8601)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "Before this instant (ISO 8601)", schema = @Schema(type = SchemaType.STRING,
-            format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
+    @Parameter(
+            description = "Before this instant (ISO 8601)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
     String to;
 
     String actor() {

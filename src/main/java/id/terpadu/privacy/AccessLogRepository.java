@@ -5,12 +5,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** The personal-data access log as the API reads it (its rows are written by {@link AccessLogWriter}). */
 @ApplicationScoped
@@ -20,7 +21,13 @@ public class AccessLogRepository implements PanacheRepositoryBase<PersonalDataAc
 
     /** A page of the filter's reads, newest first. */
     Page<PersonalDataAccess> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), PersonalDataAccess.class, "PersonalDataAccess e", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                PersonalDataAccess.class,
+                "PersonalDataAccess e",
+                filter,
+                ORDER,
+                page,
                 a -> List.of(a.accessedAt.toString(), a.id.toString()));
     }
 }

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -63,9 +62,21 @@ public class AccessLogWriter {
             insert.setString(5, request.getMethod());
             insert.setString(6, "/" + request.getUriInfo().getPath().replaceFirst("^/", ""));
             insert.setString(7, RequestIds.current());
-            insert.setArray(8, connection.createArrayOf("text", reads.stream().map(PersonalData.Read::entityType).toArray()));
-            insert.setArray(9, connection.createArrayOf("uuid", reads.stream().map(PersonalData.Read::entityId).toArray(UUID[]::new)));
-            insert.setArray(10, connection.createArrayOf("text", reads.stream().map(PersonalData.Read::regionCode).toArray()));
+            insert.setArray(
+                    8,
+                    connection.createArrayOf(
+                            "text",
+                            reads.stream().map(PersonalData.Read::entityType).toArray()));
+            insert.setArray(
+                    9,
+                    connection.createArrayOf(
+                            "uuid",
+                            reads.stream().map(PersonalData.Read::entityId).toArray(UUID[]::new)));
+            insert.setArray(
+                    10,
+                    connection.createArrayOf(
+                            "text",
+                            reads.stream().map(PersonalData.Read::regionCode).toArray()));
             insert.executeUpdate();
         } catch (SQLException e) {
             // The answer is already built; losing the audit row must be loud, but it names no person.

@@ -12,6 +12,7 @@ public class PersonalDataAccess {
 
     @Id
     public UUID id;
+
     public Instant accessedAt;
     public String actor;
     public UUID agencyId;

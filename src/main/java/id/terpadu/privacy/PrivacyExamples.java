@@ -13,6 +13,5 @@ final class PrivacyExamples {
               "method": "GET", "path": "/api/v1/neutrality-cases/6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d",
               "requestId": "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11"}], "nextCursor": null}""";
 
-    private PrivacyExamples() {
-    }
+    private PrivacyExamples() {}
 }

@@ -20,6 +20,5 @@ final class ReferenceExamples {
                         "attributes": {"stage": "PENGHENTIAN"}}],
              "nextCursor": null}""";
 
-    private ReferenceExamples() {
-    }
+    private ReferenceExamples() {}
 }

@@ -9,8 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * for a kind, ReferenceResourceTest compares the two, so that this table names no feature's types.
  */
 @Schema(name = "ReferenceKind")
-public record ReferenceKind(@Schema(example = "activity-types") String kind,
-        @Schema(example = "Activity types of each handling stage") String description) {
+public record ReferenceKind(
+        @Schema(example = "activity-types") String kind,
+
+        @Schema(example = "Activity types of each handling stage")
+        String description) {
 
     public static final List<ReferenceKind> ALL = List.of(
             new ReferenceKind("conflict-categories", "Sources of conflict (UU 7/2012 Ps 5), hierarchical"),
@@ -29,14 +32,16 @@ public record ReferenceKind(@Schema(example = "activity-types") String kind,
             new ReferenceKind("vulnerable-groups", "Vulnerable groups affected"),
             new ReferenceKind("geo-precisions", "How precise an incident's place is (ACLED-style 1–3)"),
             new ReferenceKind("time-precisions", "How precise an incident's time is (ACLED-style 1–3)"),
-            new ReferenceKind("risk-levels", "Risk level of an early warning from likelihood × impact (attributes: "
-                    + "minScore, maxScore)"),
+            new ReferenceKind(
+                    "risk-levels",
+                    "Risk level of an early warning from likelihood × impact (attributes: " + "minScore, maxScore)"),
             new ReferenceKind("early-warning-statuses", "Statuses of an early warning"),
             new ReferenceKind("conflict-status-scales", "Scales of a conflict status"),
             new ReferenceKind("tni-tasks", "Tasks of TNI assistance under a conflict status"),
             new ReferenceKind("task-states", "States of a task given to an agency"),
-            new ReferenceKind("action-plan-periods", "Four-monthly reporting periods of a Rencana Aksi Terpadu "
-                    + "(attributes: startMonth, endMonth)"),
+            new ReferenceKind(
+                    "action-plan-periods",
+                    "Four-monthly reporting periods of a Rencana Aksi Terpadu " + "(attributes: startMonth, endMonth)"),
             new ReferenceKind("report-statuses", "Review statuses of a progress report"),
             new ReferenceKind("meeting-kinds", "Kinds of coordination meeting"),
             new ReferenceKind("attendance", "Attendance at a meeting"),
@@ -46,8 +51,10 @@ public record ReferenceKind(@Schema(example = "activity-types") String kind,
             new ReferenceKind("asn-position-categories", "Position categories of civil servants"),
             new ReferenceKind("asn-violation-forms", "Forms of ASN neutrality violation (SKB 2022)"),
             new ReferenceKind("neutrality-statuses", "Handling statuses of a civil servant in a neutrality case"),
-            new ReferenceKind("neutrality-recipients", "Bodies a neutrality recommendation goes to (attributes: from, "
-                    + "until — the days a body receives them)"),
+            new ReferenceKind(
+                    "neutrality-recipients",
+                    "Bodies a neutrality recommendation goes to (attributes: from, "
+                            + "until — the days a body receives them)"),
             new ReferenceKind("sanction-categories", "Sanctions for a neutrality violation"),
             new ReferenceKind("attachment-kinds", "Kinds of attachment, each with the media types it takes"));
 

@@ -30,7 +30,10 @@ public class ReferenceRepository {
 
     boolean isCode(String kind, String code) {
         return !em.createNativeQuery("select 1 from reference_item where kind = :kind and code = :code")
-                .setParameter("kind", kind).setParameter("code", code).getResultList().isEmpty();
+                .setParameter("kind", kind)
+                .setParameter("code", code)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The code and every code below it; empty when the code is unknown. */
@@ -42,14 +45,20 @@ public class ReferenceRepository {
                     union all
                     select r.code from reference_item r join tree t on r.parent_code = t.code where r.kind = :kind)
                 select code from tree
-                """).setParameter("kind", kind).setParameter("code", code).getResultList();
+                """)
+                .setParameter("kind", kind)
+                .setParameter("code", code)
+                .getResultList();
     }
 
     /** An attribute of a code, or null when the code or attribute is absent. */
     String attribute(String kind, String code, String name) {
         List<?> rows = em.createNativeQuery(
-                "select attributes ->> :name from reference_item where kind = :kind and code = :code")
-                .setParameter("name", name).setParameter("kind", kind).setParameter("code", code).getResultList();
+                        "select attributes ->> :name from reference_item where kind = :kind and code = :code")
+                .setParameter("name", name)
+                .setParameter("kind", kind)
+                .setParameter("code", code)
+                .getResultList();
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
 
@@ -59,7 +68,10 @@ public class ReferenceRepository {
         return em.createNativeQuery("""
                 select code from reference_item where kind = :kind and attributes ->> :name = :value
                 order by sort_order, code
-                """).setParameter("kind", kind).setParameter("name", attribute).setParameter("value", value)
+                """)
+                .setParameter("kind", kind)
+                .setParameter("name", attribute)
+                .setParameter("value", value)
                 .getResultList();
     }
 }

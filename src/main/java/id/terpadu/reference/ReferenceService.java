@@ -17,8 +17,7 @@ import id.terpadu.common.error.ProblemException;
 @ApplicationScoped
 public class ReferenceService {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ReferenceRepository repository;
     private final ObjectMapper mapper;
@@ -33,13 +32,22 @@ public class ReferenceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReferenceItem> items(String kind, String language) {
         if (!ReferenceKind.exists(kind)) {
-            throw new ProblemException(id.terpadu.common.error.ProblemType.NOT_FOUND,
-                    Message.of("reference.kind.unknown"), null, ReferenceKind.names());
+            throw new ProblemException(
+                    id.terpadu.common.error.ProblemType.NOT_FOUND,
+                    Message.of("reference.kind.unknown"),
+                    null,
+                    ReferenceKind.names());
         }
-        return repository.items(kind).stream().map(row -> new ReferenceItem((String) row[0],
-                new ReferenceItem.Label((String) row[1], (String) row[2]),
-                "en".equals(language) ? (String) row[2] : (String) row[1],
-                (String) row[3], (String) row[4], (String) row[5], attributes((String) row[6]))).toList();
+        return repository.items(kind).stream()
+                .map(row -> new ReferenceItem(
+                        (String) row[0],
+                        new ReferenceItem.Label((String) row[1], (String) row[2]),
+                        "en".equals(language) ? (String) row[2] : (String) row[1],
+                        (String) row[3],
+                        (String) row[4],
+                        (String) row[5],
+                        attributes((String) row[6])))
+                .toList();
     }
 
     /**

@@ -16,9 +16,12 @@ public class Region {
 
     @Id
     public String code;
+
     public String name;
+
     @Enumerated(EnumType.STRING)
     public RegionLevel level;
+
     public String parentCode;
     public Instant updatedAt;
     /** When a complete list no longer had the code; null while it is in force. */

@@ -18,19 +18,16 @@ final class RegionCsv {
 
     static final int MAX_REPORTED = 100;
 
-    record Row(int line, String code, String name, RegionLevel level, String parentCode) {
-    }
+    record Row(int line, String code, String name, RegionLevel level, String parentCode) {}
 
-    record Parsed(List<Row> rows, List<FieldProblem> errors, int errorCount) {
-    }
+    record Parsed(List<Row> rows, List<FieldProblem> errors, int errorCount) {}
 
-    private RegionCsv() {
-    }
+    private RegionCsv() {}
 
     static Parsed parse(String text) {
         List<Row> rows = new ArrayList<>();
         List<FieldProblem> errors = new ArrayList<>();
-        int[] errorCount = { 0 };
+        int[] errorCount = {0};
         Map<String, Integer> seen = new HashMap<>();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -25,6 +25,5 @@ final class RegionExamples {
             {"received": 91599, "inserted": 91561, "updated": 0, "unchanged": 38, "retired": 0,
              "elapsedMillis": 2814}""";
 
-    private RegionExamples() {
-    }
+    private RegionExamples() {}
 }

@@ -22,13 +22,21 @@ public class RegionFilters {
     String level;
 
     @QueryParam("parent")
-    @Parameter(description = "Code of the parent region", example = "19", schema = @Schema(type = SchemaType.STRING,
-            maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Code of the parent region",
+            example = "19",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String parent;
 
     @QueryParam("q")
-    @Parameter(description = "Part of the name", example = "pangkal", schema = @Schema(type = SchemaType.STRING,
-            maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
+    @Parameter(
+            description = "Part of the name",
+            example = "pangkal",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
     String q;
 
     RegionLevel level() {

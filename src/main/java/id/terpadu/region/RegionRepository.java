@@ -19,12 +19,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * Regions, by their Kemendagri code: every query of the region list. The import writes through plain JDBC on the
@@ -39,15 +40,21 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
 
     /** Whether a region with this code exists. */
     boolean exists(String code) {
-        return !getEntityManager().createQuery("select 1 from Region r where r.code = :code", Integer.class)
-                .setParameter("code", code).setMaxResults(1).getResultList().isEmpty();
+        return !getEntityManager()
+                .createQuery("select 1 from Region r where r.code = :code", Integer.class)
+                .setParameter("code", code)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The names of the regions with these codes, by code; codes of no region are left out. */
     Map<String, String> names(Collection<String> codes) {
         Map<String, String> names = new HashMap<>();
-        getEntityManager().createQuery("select r.code, r.name from Region r where r.code in :codes", Object[].class)
-                .setParameter("codes", codes).getResultList()
+        getEntityManager()
+                .createQuery("select r.code, r.name from Region r where r.code in :codes", Object[].class)
+                .setParameter("codes", codes)
+                .getResultList()
                 .forEach(row -> names.put((String) row[0], (String) row[1]));
         return names;
     }
@@ -92,18 +99,28 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
      */
     private static int[] write(Connection connection, List<RegionCsv.Row> rows, boolean complete) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create temporary table region_import (code text, name text, level text, parent_code text)"
-                    + " on commit drop");
+            statement.execute(
+                    "create temporary table region_import (code text, name text, level text, parent_code text)"
+                            + " on commit drop");
         }
         StringBuilder data = new StringBuilder(rows.size() * 40);
         for (RegionCsv.Row row : rows) {
-            data.append(row.code()).append(',').append(quote(row.name())).append(',').append(row.level().name())
-                    .append(',').append(row.parentCode() == null ? "" : row.parentCode()).append('\n');
+            data.append(row.code())
+                    .append(',')
+                    .append(quote(row.name()))
+                    .append(',')
+                    .append(row.level().name())
+                    .append(',')
+                    .append(row.parentCode() == null ? "" : row.parentCode())
+                    .append('\n');
         }
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy region_import (code, name, level, parent_code) from stdin with (format csv)",
-                    new StringReader(data.toString()));
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy region_import (code, name, level, parent_code) from stdin with (format csv)",
+                            new StringReader(data.toString()));
         } catch (java.io.IOException e) {
             throw new SQLException("copy failed", e);
         }
@@ -125,7 +142,7 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
                         select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted
                         """)) {
             rs.next();
-            int[] counts = { rs.getInt(1), rs.getInt(2), 0 };
+            int[] counts = {rs.getInt(1), rs.getInt(2), 0};
             if (complete) {
                 try (Statement retire = connection.createStatement()) {
                     // codes are never deleted: records may name them

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
+import io.quarkus.logging.Log;
+
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.Operation;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.FieldProblem;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
@@ -25,7 +27,6 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
 import id.terpadu.common.security.Caller;
-import io.quarkus.logging.Log;
 
 /** Regions: lookups, children, search, and the all-or-nothing import of the Kemendagri code list. */
 @ApplicationScoped
@@ -130,7 +131,7 @@ public class RegionService {
         long started = System.nanoTime();
         RegionCsv.Parsed parsed = RegionCsv.parse(csv == null ? "" : csv);
         List<FieldProblem> errors = new ArrayList<>(parsed.errors());
-        int[] errorCount = { parsed.errorCount() };
+        int[] errorCount = {parsed.errorCount()};
         List<RegionCsv.Row> rows = parsed.rows();
         if (errorCount[0] == 0 && rows.isEmpty()) {
             RegionCsv.add(errors, errorCount, "body", Message.of("region.csv.no-lines"));
@@ -139,20 +140,29 @@ public class RegionService {
             checkParents(rows, errors, errorCount);
         }
         if (errorCount[0] > 0) {
-            throw new ProblemException(ProblemType.VALIDATION, errorCount[0] > errors.size()
-                    ? Message.of("region.import.invalid.first", "count", errorCount[0], "listed", errors.size())
-                    : Message.of("region.import.invalid", "count", errorCount[0]), errors, null);
+            throw new ProblemException(
+                    ProblemType.VALIDATION,
+                    errorCount[0] > errors.size()
+                            ? Message.of("region.import.invalid.first", "count", errorCount[0], "listed", errors.size())
+                            : Message.of("region.import.invalid", "count", errorCount[0]),
+                    errors,
+                    null);
         }
         int[] counts = regions.importRows(rows, complete);
-        ImportResult result = new ImportResult(rows.size(), counts[0], counts[1], rows.size() - counts[0] - counts[1],
-                counts[2], (System.nanoTime() - started) / 1_000_000);
-        Log.infof("Region import: %d lines, %d inserted, %d updated, %d retired in %d ms", result.received(),
-                result.inserted(), result.updated(), result.retired(), result.elapsedMillis());
+        ImportResult result = new ImportResult(
+                rows.size(),
+                counts[0],
+                counts[1],
+                rows.size() - counts[0] - counts[1],
+                counts[2],
+                (System.nanoTime() - started) / 1_000_000);
+        Log.infof(
+                "Region import: %d lines, %d inserted, %d updated, %d retired in %d ms",
+                result.received(), result.inserted(), result.updated(), result.retired(), result.elapsedMillis());
         return result;
     }
 
-    private void checkParents(List<RegionCsv.Row> rows, List<FieldProblem> errors,
-            int[] errorCount) {
+    private void checkParents(List<RegionCsv.Row> rows, List<FieldProblem> errors, int[] errorCount) {
         Set<String> inFile = new HashSet<>(rows.size() * 2);
         for (RegionCsv.Row row : rows) {
             inFile.add(row.code());
@@ -167,10 +177,12 @@ public class RegionService {
         for (RegionCsv.Row row : rows) {
             String parent = row.parentCode();
             if (parent != null && !inFile.contains(parent) && !inTable.contains(parent)) {
-                RegionCsv.add(errors, errorCount, "line " + row.line(),
+                RegionCsv.add(
+                        errors,
+                        errorCount,
+                        "line " + row.line(),
                         Message.of("region.csv.parent", "parent", parent, "code", row.code()));
             }
         }
     }
-
 }

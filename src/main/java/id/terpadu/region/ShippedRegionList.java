@@ -52,9 +52,13 @@ public class ShippedRegionList {
             // statements may take longer than a request's limits on a slow disk
             em.createNativeQuery("set local lock_timeout = 0").executeUpdate();
             em.createNativeQuery("set local statement_timeout = 0").executeUpdate();
-            em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", LOCK).getSingleResult();
+            em.createNativeQuery("select pg_advisory_xact_lock(:key)")
+                    .setParameter("key", LOCK)
+                    .getSingleResult();
             boolean applied = !em.createNativeQuery("select 1 from region_list where sha256 = :sha")
-                    .setParameter("sha", sha256).getResultList().isEmpty();
+                    .setParameter("sha", sha256)
+                    .getResultList()
+                    .isEmpty();
             if (applied) {
                 return false;
             }
@@ -64,10 +68,14 @@ public class ShippedRegionList {
             em.createNativeQuery("""
                     insert into region_list (sha256, resource, received, inserted, updated)
                     values (:sha, :resource, :received, :inserted, :updated)""")
-                    .setParameter("sha", sha256).setParameter("resource", RESOURCE)
-                    .setParameter("received", result.received()).setParameter("inserted", result.inserted())
-                    .setParameter("updated", result.updated()).executeUpdate();
-            Log.infof("The official region list (%d codes) was applied to this database in %d ms: %d added, %d renamed",
+                    .setParameter("sha", sha256)
+                    .setParameter("resource", RESOURCE)
+                    .setParameter("received", result.received())
+                    .setParameter("inserted", result.inserted())
+                    .setParameter("updated", result.updated())
+                    .executeUpdate();
+            Log.infof(
+                    "The official region list (%d codes) was applied to this database in %d ms: %d added, %d renamed",
                     result.received(), (System.nanoTime() - started) / 1_000_000, result.inserted(), result.updated());
             return true;
         });
@@ -86,7 +94,8 @@ public class ShippedRegionList {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

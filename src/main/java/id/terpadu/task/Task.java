@@ -19,8 +19,10 @@ public class Task extends AuditedEntity {
     public UUID agencyId;
     public String description;
     public Instant dueAt;
+
     @Enumerated(EnumType.STRING)
     public TaskState state;
+
     public String unableReason;
     public Instant escalatedAt;
     public UUID escalatedToTeamId;

@@ -21,7 +21,7 @@ import id.terpadu.common.security.Role;
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class TaskDashboardResource {
 
     private final TaskService service;
@@ -31,14 +31,20 @@ public class TaskDashboardResource {
     }
 
     @GET
-    @Operation(summary = "List tasks across incidents", description = "A team's dashboard: tasks of the incidents you "
-            + "may see, earliest due first, filtered by overdue (due and still open), state and agency. "
-            + "Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(
-            schema = @Schema(ref = "TaskPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = TaskExamples.TASKS_PAGE)))
+    @Operation(
+            summary = "List tasks across incidents",
+            description = "A team's dashboard: tasks of the incidents you "
+                    + "may see, earliest due first, filtered by overdue (due and still open), state and agency. "
+                    + "Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of tasks",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "TaskPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "page", value = TaskExamples.TASKS_PAGE)))
     public Response all(@BeanParam TaskFilters filters, @BeanParam PageParams page) {
         return page.ok(service.list(null, filters.overdue(), filters.state(), filters.agencyId(), page.request()));
     }
-
 }

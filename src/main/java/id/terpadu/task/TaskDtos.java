@@ -1,6 +1,5 @@
 package id.terpadu.task;
 
-import id.terpadu.common.http.Versioned;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,34 +9,69 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.terpadu.common.http.Versioned;
+
 /** Request and response bodies of incident tasks. */
 public final class TaskDtos {
 
-    private TaskDtos() {
-    }
+    private TaskDtos() {}
 
     @Schema(name = "TaskInput")
-    public record TaskInput(@Schema(description = "Client-chosen id") UUID id,
-            @NotNull @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12") UUID agencyId,
-            @NotBlank @Size(max = 5000) @Schema(example = "Siapkan posko pengungsian di balai desa") String description,
-            @NotNull @Schema(example = "2024-10-13T06:00:00Z") Instant dueAt) {
-    }
+    public record TaskInput(
+            @Schema(description = "Client-chosen id") UUID id,
+
+            @NotNull @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12")
+            UUID agencyId,
+
+            @NotBlank @Size(max = 5000) @Schema(example = "Siapkan posko pengungsian di balai desa")
+            String description,
+
+            @NotNull @Schema(example = "2024-10-13T06:00:00Z")
+            Instant dueAt) {}
 
     @Schema(name = "TaskTransitionInput")
-    public record TaskTransitionInput(@NotNull TaskState to,
-            @Size(max = 2000) @Schema(description = "Required for UNABLE", example = "Personel sedang bertugas pengamanan pilkada") String reason) {
-    }
+    public record TaskTransitionInput(
+            @NotNull TaskState to,
+
+            @Size(max = 2000)
+            @Schema(description = "Required for UNABLE", example = "Personel sedang bertugas pengamanan pilkada")
+            String reason) {}
 
     @Schema(name = "Task")
-    public record TaskResponse(UUID id, UUID incidentId, UUID agencyId, String description, Instant dueAt,
-            TaskState state, String unableReason, @Schema(description = "Due and still open") boolean overdue,
-            @Schema(description = "When the overdue task was escalated to the team one level up") Instant escalatedAt,
-            UUID escalatedToTeamId, long version, Instant createdAt, Instant updatedAt) implements Versioned {
+    public record TaskResponse(
+            UUID id,
+            UUID incidentId,
+            UUID agencyId,
+            String description,
+            Instant dueAt,
+            TaskState state,
+            String unableReason,
+            @Schema(description = "Due and still open") boolean overdue,
+
+            @Schema(description = "When the overdue task was escalated to the team one level up")
+            Instant escalatedAt,
+
+            UUID escalatedToTeamId,
+            long version,
+            Instant createdAt,
+            Instant updatedAt)
+            implements Versioned {
 
         static TaskResponse from(Task t) {
-            return new TaskResponse(t.id, t.incidentId, t.agencyId, t.description, t.dueAt, t.state, t.unableReason,
-                    t.state.isOpen() && t.dueAt.isBefore(Instant.now()), t.escalatedAt, t.escalatedToTeamId,
-                    t.version, t.createdAt, t.updatedAt);
+            return new TaskResponse(
+                    t.id,
+                    t.incidentId,
+                    t.agencyId,
+                    t.description,
+                    t.dueAt,
+                    t.state,
+                    t.unableReason,
+                    t.state.isOpen() && t.dueAt.isBefore(Instant.now()),
+                    t.escalatedAt,
+                    t.escalatedToTeamId,
+                    t.version,
+                    t.createdAt,
+                    t.updatedAt);
         }
     }
 }

@@ -9,15 +9,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.incident.Incident;
-import id.terpadu.incident.IncidentRepository;
-import id.terpadu.common.persistence.Records;
-import id.terpadu.common.security.Caller;
-import id.terpadu.task.TaskDtos.TaskResponse;
-import id.terpadu.team.TeamRepository;
-import id.terpadu.conflictstatus.ConflictStatusService;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
+import id.terpadu.conflictstatus.ConflictStatusService;
+import id.terpadu.incident.Incident;
+import id.terpadu.incident.IncidentRepository;
+import id.terpadu.task.TaskDtos.TaskResponse;
+import id.terpadu.team.TeamRepository;
 
 /**
  * Escalates each overdue task once to the team one level up: an incident lies in a kabupaten/kota, so that is the
@@ -37,8 +38,8 @@ public class TaskEscalation {
     private final Records records;
     private final Caller caller;
 
-    TaskEscalation(TaskRepository tasks, IncidentRepository incidents, TeamRepository teams, Records records,
-            Caller caller) {
+    TaskEscalation(
+            TaskRepository tasks, IncidentRepository incidents, TeamRepository teams, Records records, Caller caller) {
         this.tasks = tasks;
         this.incidents = incidents;
         this.teams = teams;
@@ -46,7 +47,9 @@ public class TaskEscalation {
         this.caller = caller;
     }
 
-    @Scheduled(every = "${terpadu.tasks.escalation-every}", delayed = "30s",
+    @Scheduled(
+            every = "${terpadu.tasks.escalation-every}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         int escalated = escalateOverdue();

@@ -23,6 +23,5 @@ final class TaskExamples {
 
     static final String UNABLE = "{\"to\": \"UNABLE\", \"reason\": \"Personel sedang bertugas pengamanan pilkada\"}";
 
-    private TaskExamples() {
-    }
+    private TaskExamples() {}
 }

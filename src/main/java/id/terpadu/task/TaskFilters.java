@@ -17,13 +17,16 @@ import id.terpadu.common.http.Params;
 public class TaskFilters extends TaskStateFilter {
 
     @QueryParam("overdue")
-    @Parameter(description = "Only tasks past due and still open", example = "true",
+    @Parameter(
+            description = "Only tasks past due and still open",
+            example = "true",
             schema = @Schema(type = SchemaType.BOOLEAN))
     String overdue;
 
     @QueryParam("agencyId")
-    @Parameter(description = "The agency asked to act", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-            maxLength = Params.UUID_LENGTH))
+    @Parameter(
+            description = "The agency asked to act",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = Params.UUID_LENGTH))
     String agencyId;
 
     Boolean overdue() {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
@@ -12,7 +14,6 @@ import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * Tasks on incidents: every query of the aggregate, the escalation's too. Who may see a task is its incident's
@@ -25,7 +26,13 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
     /** A page of tasks ({@code e}) by the filter, which names their incident ({@code i}); earliest due first. */
     Page<Task> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), Task.class, "Task e, Incident i", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                Task.class,
+                "Task e, Incident i",
+                filter,
+                ORDER,
+                page,
                 t -> List.of(t.dueAt.toString(), t.id.toString()));
     }
 
@@ -44,10 +51,13 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
      */
     @SuppressWarnings("unchecked")
     List<UUID> claimOverdue(int batch) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 select id from incident_task
                 where state in ('ALERTED', 'ACKNOWLEDGED', 'ACTIVE') and due_at < now() and escalated_at is null
                 order by due_at limit :batch for update skip locked
-                """).setParameter("batch", batch).getResultList();
+                """)
+                .setParameter("batch", batch)
+                .getResultList();
     }
 }

@@ -1,7 +1,5 @@
 package id.terpadu.task;
 
-import jakarta.ws.rs.core.UriInfo;
-import id.terpadu.common.http.Answers;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
@@ -42,7 +42,7 @@ import id.terpadu.task.TaskDtos.TaskTransitionInput;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks", description = "Agencies asked to act for an incident by a due time")
-@RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_ })
+@RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class TaskResource {
 
     private final TaskService service;
@@ -52,22 +52,35 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "List the tasks of an incident", description = "Earliest due first, filtered by state. "
-            + "Keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(
-            schema = @Schema(ref = "TaskPage"), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = TaskExamples.TASKS_PAGE)))
-    public Response ofIncident(@PathParam("id") UUID id,
-            @BeanParam TaskStateFilter filter, @BeanParam PageParams page) {
+    @Operation(
+            summary = "List the tasks of an incident",
+            description = "Earliest due first, filtered by state. " + "Keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of tasks",
+            content =
+                    @Content(
+                            schema = @Schema(ref = "TaskPage"),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "page", value = TaskExamples.TASKS_PAGE)))
+    public Response ofIncident(
+            @PathParam("id") UUID id, @BeanParam TaskStateFilter filter, @BeanParam PageParams page) {
         return page.ok(service.ofIncident(id, filter.state(), page.request()));
     }
 
     @GET
     @Path("{taskId}")
-    @Operation(summary = "Get a task", description = "One task with its ETag, whether it is overdue, and its escalation.")
-    @APIResponse(responseCode = "200", description = "The task", content = @Content(
-            schema = @Schema(implementation = TaskDtos.TaskResponse.class), mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
+    @Operation(
+            summary = "Get a task",
+            description = "One task with its ETag, whether it is overdue, and its escalation.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The task",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TaskDtos.TaskResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @Context Request request) {
         TaskResponse task = service.get(id, taskId);
@@ -75,16 +88,25 @@ public class TaskResource {
     }
 
     @POST
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Idempotent
-    @Operation(summary = "Ask an agency to act", description = "Gives an agency a task with a due time; it starts "
-            + "ALERTED. An overdue task is escalated once to the team one level up. ADMIN or COORDINATOR.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "posko", value = TaskExamples.POSKO)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set", content = @Content(
-            schema = @Schema(implementation = TaskDtos.TaskResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
+    @Operation(
+            summary = "Ask an agency to act",
+            description = "Gives an agency a task with a due time; it starts "
+                    + "ALERTED. An overdue task is escalated once to the team one level up. ADMIN or COORDINATOR.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "posko", value = TaskExamples.POSKO)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag are set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TaskDtos.TaskResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull TaskInput request, @Context UriInfo uri) {
         TaskResponse created = service.add(id, request);
         return Answers.created(uri, created);
@@ -92,20 +114,35 @@ public class TaskResource {
 
     @POST
     @Path("{taskId}/transitions")
-    @RolesAllowed({ Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_ })
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
-    @Operation(summary = "Move a task to another state", description = "ALERTED → ACKNOWLEDGED → ACTIVE → DONE, or "
-            + "UNABLE with a reason from any open state (409 lists the allowed ones). An OFFICER moves only its own "
-            + "agency's tasks. If-Match is optional and checked when sent.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "acknowledge", value = TaskExamples.ACKNOWLEDGE),
-            @ExampleObject(name = "unable", value = TaskExamples.UNABLE) }))
-    @APIResponse(responseCode = "200", description = "The task in its new state", content = @Content(
-            schema = @Schema(implementation = TaskDtos.TaskResponse.class),
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
-    public Response transition(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
-            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Move a task to another state",
+            description = "ALERTED → ACKNOWLEDGED → ACTIVE → DONE, or "
+                    + "UNABLE with a reason from any open state (409 lists the allowed ones). An OFFICER moves only its own "
+                    + "agency's tasks. If-Match is optional and checked when sent.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "acknowledge", value = TaskExamples.ACKNOWLEDGE),
+                                @ExampleObject(name = "unable", value = TaskExamples.UNABLE)
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The task in its new state",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TaskDtos.TaskResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
+    public Response transition(
+            @PathParam("id") UUID id,
+            @PathParam("taskId") UUID taskId,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull TaskTransitionInput request) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         TaskResponse updated = service.transition(id, taskId, expected, request);

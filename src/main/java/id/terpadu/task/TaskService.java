@@ -5,15 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.incident.Stage;
-import id.terpadu.incident.IncidentRepository;
-import id.terpadu.incident.Incident;
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
@@ -23,6 +20,9 @@ import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.Role;
+import id.terpadu.incident.Incident;
+import id.terpadu.incident.IncidentRepository;
+import id.terpadu.incident.Stage;
 import id.terpadu.task.TaskDtos.TaskInput;
 import id.terpadu.task.TaskDtos.TaskResponse;
 import id.terpadu.task.TaskDtos.TaskTransitionInput;
@@ -37,7 +37,8 @@ public class TaskService {
 
     /** Tasks, classified as their incident. */
     @Produces
-    public static final RecordType TASK = RecordType.published("incident-task", Task.class).classifiedAs("incident", "incidentId");
+    public static final RecordType TASK =
+            RecordType.published("incident-task", Task.class).classifiedAs("incident", "incidentId");
 
     private final TaskRepository tasks;
     private final Caller caller;
@@ -46,7 +47,12 @@ public class TaskService {
     private final IncidentRepository incidents;
     private final AgencyService agencies;
 
-    TaskService(TaskRepository tasks, Caller caller, Clearance clearance, Records records, IncidentRepository incidents,
+    TaskService(
+            TaskRepository tasks,
+            Caller caller,
+            Clearance clearance,
+            Records records,
+            IncidentRepository incidents,
             AgencyService agencies) {
         this.tasks = tasks;
         this.caller = caller;
@@ -59,14 +65,21 @@ public class TaskService {
     /** Tasks across incidents (a team's dashboard): those of incidents the caller may see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TaskResponse> list(UUID incidentId, Boolean overdue, TaskState state, UUID agencyId, PageRequest page) {
-        Filter filter = clearance.restrict(caller.scope().restrict(new Filter().and("e.incidentId = i.id"),
-                new id.terpadu.common.security.RegionScope.Columns("i.regionCode", "i.provinceCode", "i.kabkotaCode",
-                        false)), "i.classification")
+        Filter filter = clearance
+                .restrict(
+                        caller.scope()
+                                .restrict(
+                                        new Filter().and("e.incidentId = i.id"),
+                                        new id.terpadu.common.security.RegionScope.Columns(
+                                                "i.regionCode", "i.provinceCode", "i.kabkotaCode", false)),
+                        "i.classification")
                 .andIf(incidentId, "e.incidentId = :?", incidentId)
                 .andIf(state, "e.state = :?", state)
                 .andIf(agencyId, "e.agencyId = :?", agencyId);
         if (Boolean.TRUE.equals(overdue)) {
-            filter.and("e.dueAt < :? and e.state in :?", Instant.now(),
+            filter.and(
+                    "e.dueAt < :? and e.state in :?",
+                    Instant.now(),
                     List.of(TaskState.ALERTED, TaskState.ACKNOWLEDGED, TaskState.ACTIVE));
         }
         return tasks.page(filter, page).map(TaskResponse::from);
@@ -110,7 +123,9 @@ public class TaskService {
         if (!secretariat && !task.agencyId.equals(caller.agencyId())) {
             throw ProblemException.forbidden(Message.of("task.move.refused"));
         }
-        TaskState.TABLE.require(task.state, input.to(),
+        TaskState.TABLE.require(
+                task.state,
+                input.to(),
                 () -> Message.of("task.transition.refused", "from", task.state, "to", input.to()));
         if (input.to() == TaskState.UNABLE) {
             if (input.reason() == null || input.reason().isBlank()) {

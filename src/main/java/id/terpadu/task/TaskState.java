@@ -9,7 +9,11 @@ import id.terpadu.common.state.StateTable;
  * open state. DONE and UNABLE are final.
  */
 public enum TaskState {
-    ALERTED, ACKNOWLEDGED, ACTIVE, DONE, UNABLE;
+    ALERTED,
+    ACKNOWLEDGED,
+    ACTIVE,
+    DONE,
+    UNABLE;
 
     /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
     public static final StateTable<TaskState> TABLE = StateTable.of(TaskState.class)

@@ -2,5 +2,7 @@ package id.terpadu.team;
 
 /** Sub-teams of a team (reference kind {@code sub-teams}). */
 public enum SubTeam {
-    PENCEGAHAN, PENGHENTIAN, PEMULIHAN
+    PENCEGAHAN,
+    PENGHENTIAN,
+    PEMULIHAN
 }

@@ -17,6 +17,7 @@ public class Team extends AuditedEntity {
     public TeamLevel level;
     /** {@code null} for the national team. */
     public String regionCode;
+
     public String name;
     public int year;
     public String decreeNumber;

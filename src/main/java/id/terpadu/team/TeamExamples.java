@@ -37,6 +37,5 @@ final class TeamExamples {
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 
-    private TeamExamples() {
-    }
+    private TeamExamples() {}
 }

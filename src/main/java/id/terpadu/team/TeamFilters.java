@@ -20,13 +20,21 @@ public class TeamFilters {
     String level;
 
     @QueryParam("region")
-    @Parameter(description = "Region code; matches the region and everything below it", example = "19", schema = @Schema(
-            type = SchemaType.STRING, maxLength = Params.REGION_CODE_LENGTH, pattern = Constraints.REGION_CODE))
+    @Parameter(
+            description = "Region code; matches the region and everything below it",
+            example = "19",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = Params.REGION_CODE_LENGTH,
+                            pattern = Constraints.REGION_CODE))
     String region;
 
     @QueryParam("year")
-    @Parameter(description = "Year", example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
-            minimum = "2012", maximum = "2100"))
+    @Parameter(
+            description = "Year",
+            example = "2023",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2012", maximum = "2100"))
     String year;
 
     TeamLevel level() {

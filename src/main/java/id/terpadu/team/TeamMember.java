@@ -16,8 +16,10 @@ public class TeamMember extends AuditedEntity {
     public UUID agencyId;
     public String personName;
     public String position;
+
     @Enumerated(EnumType.STRING)
     public TeamRole role;
+
     @Enumerated(EnumType.STRING)
     public SubTeam subTeam;
 }

@@ -26,8 +26,8 @@ import id.terpadu.common.security.Clearance;
 @ApplicationScoped
 public class TeamRepository extends ScopedRepository<Team> {
 
-    private static final List<SortKey> ORDER = List.of(SortKey.integerDesc("e.year"), SortKey.text("e.name"),
-            SortKey.uuid("e.id"));
+    private static final List<SortKey> ORDER =
+            List.of(SortKey.integerDesc("e.year"), SortKey.text("e.name"), SortKey.uuid("e.id"));
     private static final List<SortKey> MEMBER_ORDER = List.of(SortKey.text("e.personName"), SortKey.uuid("e.id"));
 
     TeamRepository(Caller caller, Clearance clearance) {
@@ -45,22 +45,34 @@ public class TeamRepository extends ScopedRepository<Team> {
     }
 
     Page<Team> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), Team.class, "Team e", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                Team.class,
+                "Team e",
+                filter,
+                ORDER,
+                page,
                 t -> List.of(Integer.toString(t.year), t.name, t.id.toString()));
     }
 
     /** The teams with these ids, by id. */
     public Map<UUID, Team> byId(List<UUID> ids) {
-        return ids.isEmpty() ? Map.of()
+        return ids.isEmpty()
+                ? Map.of()
                 : list("id in ?1", ids).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
     }
 
     /** Whether another team than {@code except} has this region (national: null) and year. */
     boolean yearTaken(String region, int year, UUID except) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                        .createQuery("""
                 select count(*) from Team t where coalesce(t.regionCode, '') = :region and t.year = :year and t.id <> :id
-                """, Long.class).setParameter("region", region == null ? "" : region)
-                .setParameter("year", year).setParameter("id", except).getSingleResult() > 0;
+                """, Long.class)
+                        .setParameter("region", region == null ? "" : region)
+                        .setParameter("year", year)
+                        .setParameter("id", except)
+                        .getSingleResult()
+                > 0;
     }
 
     /**
@@ -69,24 +81,36 @@ public class TeamRepository extends ScopedRepository<Team> {
      */
     @SuppressWarnings("unchecked")
     public UUID provinceOrNational(String province, int year) {
-        List<UUID> team = getEntityManager().createNativeQuery("""
+        List<UUID> team = getEntityManager()
+                .createNativeQuery("""
                 select id from team
                 where ((level = 'PROVINSI' and region_code = :province) or level = 'NASIONAL') and year <= :year
                 order by case level when 'PROVINSI' then 0 else 1 end, year desc limit 1
-                """).setParameter("province", province).setParameter("year", year).getResultList();
+                """)
+                .setParameter("province", province)
+                .setParameter("year", year)
+                .getResultList();
         return team.isEmpty() ? null : team.get(0);
     }
 
     // ---- members --------------------------------------------------------------------------------------------
 
     Page<TeamMember> members(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), TeamMember.class, "TeamMember e", filter, MEMBER_ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                TeamMember.class,
+                "TeamMember e",
+                filter,
+                MEMBER_ORDER,
+                page,
                 m -> List.of(m.personName, m.id.toString()));
     }
 
     List<TeamMember> membersOf(UUID teamId) {
-        return getEntityManager().createQuery("from TeamMember m where m.teamId = :id", TeamMember.class)
-                .setParameter("id", teamId).getResultList();
+        return getEntityManager()
+                .createQuery("from TeamMember m where m.teamId = :id", TeamMember.class)
+                .setParameter("id", teamId)
+                .getResultList();
     }
 
     /** The member of this team; 404 when there is none. */
@@ -100,9 +124,14 @@ public class TeamRepository extends ScopedRepository<Team> {
 
     /** Whether a member of the team other than {@code except} holds the role. */
     boolean roleHeld(UUID teamId, TeamRole role, UUID except) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                        .createQuery("""
                 select count(*) from TeamMember m where m.teamId = :team and m.role = :role and m.id <> :id
-                """, Long.class).setParameter("team", teamId).setParameter("role", role)
-                .setParameter("id", except).getSingleResult() > 0;
+                """, Long.class)
+                        .setParameter("team", teamId)
+                        .setParameter("role", role)
+                        .setParameter("id", except)
+                        .getSingleResult()
+                > 0;
     }
 }

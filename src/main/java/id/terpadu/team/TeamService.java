@@ -2,26 +2,26 @@ package id.terpadu.team;
 
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.RecordType;
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
+import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.persistence.Records;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.region.RegionLevel;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.region.Region;
-import id.terpadu.common.region.RegionCode;
-import id.terpadu.common.region.RegionLevel;
 import id.terpadu.region.RegionService;
 import id.terpadu.team.TeamDtos.TeamInput;
 import id.terpadu.team.TeamDtos.TeamMemberInput;
@@ -38,8 +38,8 @@ public class TeamService {
 
     /** Teams; one team per region and year. */
     @Produces
-    public static final RecordType TEAM = RecordType.published("team", Team.class)
-            .constraint("team_region_year_key", Message.of("team.year.taken"));
+    public static final RecordType TEAM =
+            RecordType.published("team", Team.class).constraint("team_region_year_key", Message.of("team.year.taken"));
     /** Team members; one KETUA and one SEKRETARIS per team; a member agency cannot be deleted. */
     @Produces
     public static final RecordType MEMBER = RecordType.published("team-member", TeamMember.class)
@@ -54,7 +54,12 @@ public class TeamService {
     private final AgencyService agencies;
     private final Records records;
 
-    TeamService(TeamRepository teams, Caller caller, ChangeLog changeLog, RegionService regions, AgencyService agencies,
+    TeamService(
+            TeamRepository teams,
+            Caller caller,
+            ChangeLog changeLog,
+            RegionService regions,
+            AgencyService agencies,
             Records records) {
         this.teams = teams;
         this.caller = caller;
@@ -68,7 +73,8 @@ public class TeamService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TeamResponse> list(TeamLevel level, String region, Integer year, PageRequest page) {
-        Filter filter = caller.scope().restrict(new Filter(), "e.regionCode")
+        Filter filter = caller.scope()
+                .restrict(new Filter(), "e.regionCode")
                 .andIf(level, "e.level = :?", level)
                 .andIf(year, "e.year = :?", year);
         if (region != null && !region.isBlank()) {
@@ -117,12 +123,16 @@ public class TeamService {
     }
 
     private void apply(Team team, TeamInput input) {
-        String region = input.regionCode() == null || input.regionCode().isBlank() ? null : input.regionCode().trim();
+        String region = input.regionCode() == null || input.regionCode().isBlank()
+                ? null
+                : input.regionCode().trim();
         caller.scope().requireWritable(region, "regionCode");
         Region place = checkLevel(input.level(), region);
         if (teams.yearTaken(region, input.year(), team.id)) {
-            throw ProblemException.conflict(region == null ? Message.of("team.year.taken.nation", "year", input.year())
-                    : Message.of("team.year.taken.region", "region", region, "year", input.year()));
+            throw ProblemException.conflict(
+                    region == null
+                            ? Message.of("team.year.taken.nation", "year", input.year())
+                            : Message.of("team.year.taken.region", "region", region, "year", input.year()));
         }
         if (input.secretariatAgencyId() != null) {
             agencies.referenced(input.secretariatAgencyId(), "secretariatAgencyId");
@@ -130,8 +140,11 @@ public class TeamService {
         team.level = input.level();
         team.regionCode = region;
         team.year = input.year();
-        team.name = input.name() == null || input.name().isBlank() ? defaultName(place) : input.name().trim();
-        team.decreeNumber = input.decreeNumber() == null || input.decreeNumber().isBlank() ? null
+        team.name = input.name() == null || input.name().isBlank()
+                ? defaultName(place)
+                : input.name().trim();
+        team.decreeNumber = input.decreeNumber() == null || input.decreeNumber().isBlank()
+                ? null
                 : input.decreeNumber().trim();
         team.decreeDate = input.decreeDate();
         team.secretariatAgencyId = input.secretariatAgencyId();
@@ -150,12 +163,22 @@ public class TeamService {
         }
         regions.requireExisting(region, "regionCode");
         RegionLevel regionLevel = RegionCode.level(region);
-        boolean matches = level == TeamLevel.PROVINSI ? regionLevel == RegionLevel.PROVINSI
+        boolean matches = level == TeamLevel.PROVINSI
+                ? regionLevel == RegionLevel.PROVINSI
                 : regionLevel == RegionLevel.KABUPATEN || regionLevel == RegionLevel.KOTA;
         if (!matches) {
-            throw ProblemException.invalid("regionCode", level == TeamLevel.PROVINSI
-                    ? Message.of("team.region-code.province", "region", region, "regionLevel", regionLevel)
-                    : Message.of("team.region-code.regency", "level", level, "region", region, "regionLevel", regionLevel));
+            throw ProblemException.invalid(
+                    "regionCode",
+                    level == TeamLevel.PROVINSI
+                            ? Message.of("team.region-code.province", "region", region, "regionLevel", regionLevel)
+                            : Message.of(
+                                    "team.region-code.regency",
+                                    "level",
+                                    level,
+                                    "region",
+                                    region,
+                                    "regionLevel",
+                                    regionLevel));
         }
         return regions.get(region);
     }
@@ -173,7 +196,8 @@ public class TeamService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TeamMemberResponse> members(UUID teamId, TeamRole role, SubTeam subTeam, PageRequest page) {
         teams.visible(teamId);
-        Filter filter = new Filter().and("e.teamId = :?", teamId)
+        Filter filter = new Filter()
+                .and("e.teamId = :?", teamId)
                 .andIf(role, "e.role = :?", role)
                 .andIf(subTeam, "e.subTeam = :?", subTeam);
         return teams.members(filter, page).map(TeamMemberResponse::from);
@@ -228,7 +252,9 @@ public class TeamService {
         }
         member.agencyId = input.agencyId();
         member.personName = input.personName().trim();
-        member.position = input.position() == null || input.position().isBlank() ? null : input.position().trim();
+        member.position = input.position() == null || input.position().isBlank()
+                ? null
+                : input.position().trim();
         member.role = input.role();
         member.subTeam = input.subTeam();
     }

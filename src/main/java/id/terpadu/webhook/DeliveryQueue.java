@@ -21,8 +21,8 @@ class DeliveryQueue implements ChangeQueue {
             select s.id, c.position, c.entity_type, c.entity_id, c.operation, c.version
             from change c join webhook_subscription s on s.status = 'ACTIVE' and c.entity_type = any (s.event_types)
                  and %s
-            """.formatted(Audience.subscribersSeeing("s.region_code", "s.max_classification", "c.region_code",
-            "c.classification"));
+            """.formatted(Audience.subscribersSeeing(
+            "s.region_code", "s.max_classification", "c.region_code", "c.classification"));
 
     @Override
     public String insertFromChange() {

@@ -23,7 +23,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
@@ -89,8 +88,7 @@ public class DeliveryWorker {
     }
 
     /** A claimed attempt: the delivery, its lease, the target and the change to send. */
-    record Claim(UUID id, UUID lease, UUID subscriptionId, int attempts, String url, String secret, byte[] body) {
-    }
+    record Claim(UUID id, UUID lease, UUID subscriptionId, int attempts, String url, String secret, byte[] body) {}
 
     /** The outcome of one attempt. */
     record Outcome(Instant at, Integer statusCode, long latencyMs, String error) {
@@ -99,7 +97,9 @@ public class DeliveryWorker {
         }
     }
 
-    @Scheduled(every = "${terpadu.webhooks.poll-every}", delayed = "${terpadu.webhooks.poll-delay}",
+    @Scheduled(
+            every = "${terpadu.webhooks.poll-every}",
+            delayed = "${terpadu.webhooks.poll-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         int room = settings.maxInFlight - inFlight.get();
@@ -129,7 +129,8 @@ public class DeliveryWorker {
 
     List<Claim> claim(int limit) throws SQLException {
         List<Claim> claims = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 with active as (
                     -- each subscription's room: its share less the attempts in flight (on any instance)
                     select s.id, greatest(0, ? - (select count(*) from webhook_delivery f
@@ -175,10 +176,17 @@ public class DeliveryWorker {
                     body.put("entityId", rs.getObject(9, UUID.class).toString());
                     body.put("operation", rs.getString(10));
                     body.put("version", rs.getLong(11));
-                    body.put("occurredAt", rs.getObject(12, OffsetDateTime.class).toInstant().toString());
+                    body.put(
+                            "occurredAt",
+                            rs.getObject(12, OffsetDateTime.class).toInstant().toString());
                     body.set("snapshot", mapper.readTree(rs.getString(13)));
-                    claims.add(new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getObject(3, UUID.class), rs.getInt(4), rs.getString(5), rs.getString(6),
+                    claims.add(new Claim(
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            rs.getObject(3, UUID.class),
+                            rs.getInt(4),
+                            rs.getString(5),
+                            rs.getString(6),
                             mapper.writeValueAsBytes(body)));
                 }
             } catch (java.io.IOException e) {
@@ -193,7 +201,8 @@ public class DeliveryWorker {
         return CompletableFuture.supplyAsync(() -> request(claim), executor)
                 .thenCompose(request -> {
                     if (request.refused() != null) {
-                        return CompletableFuture.completedFuture(new Outcome(Instant.now(), null, 0, request.refused()));
+                        return CompletableFuture.completedFuture(
+                                new Outcome(Instant.now(), null, 0, request.refused()));
                     }
                     Instant at = Instant.now();
                     long start = System.nanoTime();
@@ -204,23 +213,26 @@ public class DeliveryWorker {
                                 long latency = (System.nanoTime() - start) / 1_000_000;
                                 if (failure == null) {
                                     int code = response.statusCode();
-                                    return new Outcome(at, code, latency, code >= 200 && code < 300 ? null : "HTTP " + code);
+                                    return new Outcome(
+                                            at, code, latency, code >= 200 && code < 300 ? null : "HTTP " + code);
                                 }
                                 return new Outcome(at, null, latency, describe(failure));
                             });
                 })
-                .thenApplyAsync(outcome -> {
-                    record(claim, outcome);
-                    return outcome;
-                }, executor);
+                .thenApplyAsync(
+                        outcome -> {
+                            record(claim, outcome);
+                            return outcome;
+                        },
+                        executor);
     }
 
-    record Prepared(HttpRequest request, String refused) {
-    }
+    record Prepared(HttpRequest request, String refused) {}
 
     private Prepared request(Claim claim) {
         URI uri = URI.create(claim.url());
-        id.terpadu.common.error.Message refused = TargetUrls.refusedAddress(uri.getHost(), settings.allowPrivateTargets);
+        id.terpadu.common.error.Message refused =
+                TargetUrls.refusedAddress(uri.getHost(), settings.allowPrivateTargets);
         if (refused != null) {
             // kept with the delivery, as its other outcomes are, in English
             return new Prepared(null, "refused: " + refused.in(id.terpadu.common.error.Languages.ENGLISH));
@@ -242,7 +254,8 @@ public class DeliveryWorker {
     private static String describe(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+                        || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
@@ -261,7 +274,8 @@ public class DeliveryWorker {
         try {
             boolean failed = outcome.delivered() ? recordDelivered(claim, outcome) : recordFailed(claim, outcome);
             if (failed) {
-                Log.warnf("Webhook delivery %s failed for the whole retry window; disabling subscription %s",
+                Log.warnf(
+                        "Webhook delivery %s failed for the whole retry window; disabling subscription %s",
                         claim.id(), claim.subscriptionId());
                 service.disableAfterFailure(claim.subscriptionId(), claim.id(), outcome.error());
             }
@@ -272,7 +286,8 @@ public class DeliveryWorker {
     }
 
     private boolean recordDelivered(Claim claim, Outcome outcome) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 with d as (
                     update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, lease = null,
                            last_error = null, finished_at = now()
@@ -295,7 +310,8 @@ public class DeliveryWorker {
     /** Schedules the next attempt, or marks the delivery FAILED when it would fall outside the window; true then. */
     private boolean recordFailed(Claim claim, Outcome outcome) throws SQLException {
         Duration delay = settings.backoff.after(claim.attempts() + 1, ThreadLocalRandom.current());
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 with d as (
                     update webhook_delivery
                     set attempts = attempts + 1, lease = null, last_error = ?,

@@ -11,7 +11,8 @@ import id.terpadu.common.http.Params;
 public class SubscriptionFilters {
 
     @QueryParam("status")
-    @Parameter(description = "Only subscriptions in this status",
+    @Parameter(
+            description = "Only subscriptions in this status",
             schema = @Schema(implementation = SubscriptionStatus.class))
     String status;
 

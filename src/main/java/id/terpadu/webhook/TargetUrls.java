@@ -26,8 +26,7 @@ public final class TargetUrls {
 
     static final int MAX_LENGTH = 2000;
 
-    private TargetUrls() {
-    }
+    private TargetUrls() {}
 
     /** The URL, checked: a 400 naming {@code field} when it may not receive webhooks. */
     public static URI check(String url, boolean allowPrivate, String field) {
@@ -82,8 +81,11 @@ public final class TargetUrls {
 
     /** Whether an address is a public unicast address. */
     public static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();
@@ -102,7 +104,7 @@ public final class TargetUrls {
             }
             if (isMappedOrCompatibleV4(b)) { // ::ffff:a.b.c.d and ::a.b.c.d carry an IPv4 address
                 try {
-                    return isPublic(InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] }));
+                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
                 } catch (UnknownHostException e) {
                     return false;
                 }
@@ -118,14 +120,14 @@ public final class TargetUrls {
                     return false; // the local-use prefix translates to whatever the network chose
                 }
                 try {
-                    return isPublic(InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] }));
+                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
                 } catch (UnknownHostException e) {
                     return false;
                 }
             }
             if (high == 0x2002) { // 6to4 2002::/16 embeds an IPv4 address
                 try {
-                    return isPublic(InetAddress.getByAddress(new byte[] { b[2], b[3], b[4], b[5] }));
+                    return isPublic(InetAddress.getByAddress(new byte[] {b[2], b[3], b[4], b[5]}));
                 } catch (UnknownHostException e) {
                     return false;
                 }

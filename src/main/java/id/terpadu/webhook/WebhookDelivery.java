@@ -20,15 +20,20 @@ public class WebhookDelivery {
 
     @Id
     public UUID id;
+
     public UUID subscriptionId;
     public long changePosition;
     public String eventType;
     public UUID entityId;
+
     @Enumerated(EnumType.STRING)
     public Operation operation;
+
     public long entityVersion;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
+
     public int attempts;
     public Instant nextAttemptAt;
     public Instant retryFrom;

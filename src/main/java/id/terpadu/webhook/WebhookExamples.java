@@ -36,13 +36,11 @@ final class WebhookExamples {
                {"number": 2, "attemptedAt": "2026-02-14T02:15:25Z", "statusCode": 200, "latencyMs": 64,
                 "error": null, "retryAt": null}]}""";
 
-
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 
     static final String DELIVERY_PAGE = "{\"items\": [" + DELIVERY + "], \"nextCursor\": null}";
 
     static final String ENABLE = "{\"reason\": \"Sertifikat TLS penerima sudah diperbarui\"}";
 
-    private WebhookExamples() {
-    }
+    private WebhookExamples() {}
 }

@@ -34,8 +34,8 @@ import id.terpadu.webhook.WebhookDtos.AttemptResponse;
 public class WebhookRepository extends ScopedRepository<WebhookSubscription> {
 
     private static final List<SortKey> ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
-    private static final List<SortKey> DELIVERY_ORDER = List.of(SortKey.instantDesc("e.createdAt"),
-            SortKey.uuidDesc("e.id"));
+    private static final List<SortKey> DELIVERY_ORDER =
+            List.of(SortKey.instantDesc("e.createdAt"), SortKey.uuidDesc("e.id"));
 
     WebhookRepository(Caller caller, Clearance clearance) {
         super(caller, clearance);
@@ -63,7 +63,13 @@ public class WebhookRepository extends ScopedRepository<WebhookSubscription> {
     }
 
     Page<WebhookSubscription> page(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), WebhookSubscription.class, "WebhookSubscription e", filter, ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                WebhookSubscription.class,
+                "WebhookSubscription e",
+                filter,
+                ORDER,
+                page,
                 s -> List.of(s.createdAt.toString(), s.id.toString()));
     }
 
@@ -71,14 +77,23 @@ public class WebhookRepository extends ScopedRepository<WebhookSubscription> {
 
     /** The subscription's pending deliveries are due at once, with a fresh retry window. */
     void duePending(UUID subscriptionId) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                 update webhook_delivery set next_attempt_at = now(), retry_from = now(), lease = null
                 where subscription_id = :id and status = 'PENDING'
-                """).setParameter("id", subscriptionId).executeUpdate();
+                """)
+                .setParameter("id", subscriptionId)
+                .executeUpdate();
     }
 
     Page<WebhookDelivery> deliveries(Filter filter, PageRequest page) {
-        return Keyset.page(getEntityManager(), WebhookDelivery.class, "WebhookDelivery e", filter, DELIVERY_ORDER, page,
+        return Keyset.page(
+                getEntityManager(),
+                WebhookDelivery.class,
+                "WebhookDelivery e",
+                filter,
+                DELIVERY_ORDER,
+                page,
                 d -> List.of(d.createdAt.toString(), d.id.toString()));
     }
 
@@ -108,14 +123,23 @@ public class WebhookRepository extends ScopedRepository<WebhookSubscription> {
             return byDelivery;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("""
                 select delivery_id, number, attempted_at, status_code, latency_ms, error, retry_at
                 from webhook_attempt where delivery_id in (:ids) order by delivery_id, number
-                """).setParameter("ids", deliveries).getResultList();
+                """)
+                .setParameter("ids", deliveries)
+                .getResultList();
         for (Object[] row : rows) {
-            byDelivery.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new AttemptResponse(
-                    ((Number) row[1]).intValue(), instant(row[2]), row[3] == null ? null : ((Number) row[3]).intValue(),
-                    ((Number) row[4]).longValue(), (String) row[5], instant(row[6])));
+            byDelivery
+                    .computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
+                    .add(new AttemptResponse(
+                            ((Number) row[1]).intValue(),
+                            instant(row[2]),
+                            row[3] == null ? null : ((Number) row[3]).intValue(),
+                            ((Number) row[4]).longValue(),
+                            (String) row[5],
+                            instant(row[6])));
         }
         return byDelivery;
     }

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.common.changelog.RecordType;
@@ -45,7 +45,9 @@ public class WebhookService {
 
     /** Webhook subscriptions: in the change log (history), never published. */
     @Produces
-    public static final RecordType SUBSCRIPTION = RecordType.internal("webhook-subscription", WebhookSubscription.class);
+    public static final RecordType SUBSCRIPTION =
+            RecordType.internal("webhook-subscription", WebhookSubscription.class);
+
     static final String SYSTEM_ACTOR = "system:webhook-delivery";
 
     private final WebhookRepository subscriptions;
@@ -56,8 +58,14 @@ public class WebhookService {
     private final WebhookSettings settings;
     private final RecordTypes recordTypes;
 
-    WebhookService(WebhookRepository subscriptions, Caller caller, Clearance clearance, Records records, RegionService regions,
-            WebhookSettings settings, RecordTypes recordTypes) {
+    WebhookService(
+            WebhookRepository subscriptions,
+            Caller caller,
+            Clearance clearance,
+            Records records,
+            RegionService regions,
+            WebhookSettings settings,
+            RecordTypes recordTypes) {
         this.recordTypes = recordTypes;
         this.subscriptions = subscriptions;
         this.caller = caller;
@@ -71,7 +79,8 @@ public class WebhookService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SubscriptionResponse> list(SubscriptionStatus status, PageRequest page) {
-        Filter filter = caller.scope().restrict(new Filter(), new RegionScope.Columns("e.regionCode", null, null, false));
+        Filter filter =
+                caller.scope().restrict(new Filter(), new RegionScope.Columns("e.regionCode", null, null, false));
         clearance.restrict(filter, "e.maxClassification").andIf(status, "e.status = :?", status);
         return subscriptions.page(filter, page).map(s -> SubscriptionResponse.from(s, false));
     }
@@ -89,7 +98,8 @@ public class WebhookService {
             throw ProblemException.forbidden(Message.of("webhook.classification.above", "classification", max));
         }
         List<String> types = eventTypes(input.eventTypes(), max);
-        String url = TargetUrls.check(input.url(), settings.allowPrivateTargets, "url").toString();
+        String url = TargetUrls.check(input.url(), settings.allowPrivateTargets, "url")
+                .toString();
         WebhookSubscription s = new WebhookSubscription();
         s.id = records.newId(WebhookSubscription.class, input.id());
         s.url = url;
@@ -99,8 +109,8 @@ public class WebhookService {
         s.maxClassification = max;
         s.secret = Signatures.newSecret();
         s.status = SubscriptionStatus.ACTIVE;
-        return records.created(s, SUBSCRIPTION, region, x -> SubscriptionResponse.from(x, true),
-                SubscriptionResponse::withoutSecret);
+        return records.created(
+                s, SUBSCRIPTION, region, x -> SubscriptionResponse.from(x, true), SubscriptionResponse::withoutSecret);
     }
 
     /** The subscription's region: the one asked for, within the caller's scope, or the caller's single region. */
@@ -109,7 +119,8 @@ public class WebhookService {
         String region = blankToNull(requested);
         if (region == null) {
             if (scope.codes().size() > 1) {
-                throw ProblemException.invalid("regionCode", Message.of("webhook.region.required", "scope", scope.codes()));
+                throw ProblemException.invalid(
+                        "regionCode", Message.of("webhook.region.required", "scope", scope.codes()));
             }
             return scope.isNational() ? null : scope.codes().get(0);
         }
@@ -126,8 +137,11 @@ public class WebhookService {
         Set<String> types = new LinkedHashSet<>();
         for (String name : requested) {
             String t = name.trim();
-            RecordType type = recordTypes.find(t).filter(RecordType::published).orElseThrow(() -> ProblemException
-                    .invalid("eventTypes", Message.of("webhook.event-type.unknown"), recordTypes.publishedNames()));
+            RecordType type = recordTypes
+                    .find(t)
+                    .filter(RecordType::published)
+                    .orElseThrow(() -> ProblemException.invalid(
+                            "eventTypes", Message.of("webhook.event-type.unknown"), recordTypes.publishedNames()));
             if (type.inheritedFrom() != null && max != Classification.CONFIDENTIAL) {
                 throw ProblemException.invalid("eventTypes", Message.of("webhook.event-type.confidential", "type", t));
             }
@@ -173,8 +187,8 @@ public class WebhookService {
             return;
         }
         s.status = SubscriptionStatus.DISABLED;
-        String reason = "Delivery " + deliveryId + " failed for " + settings.retryWindow.toHours()
-                + " h; last error: " + lastError;
+        String reason = "Delivery " + deliveryId + " failed for " + settings.retryWindow.toHours() + " h; last error: "
+                + lastError;
         s.statusReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
         records.updated(s, SUBSCRIPTION, s.regionCode, x -> SubscriptionResponse.from(x, false));
     }
@@ -186,7 +200,8 @@ public class WebhookService {
         subscriptions.visible(id);
         Filter filter = new Filter().and("e.subscriptionId = :?", id).andIf(status, "e.status = :?", status);
         Page<WebhookDelivery> deliveries = subscriptions.deliveries(filter, page);
-        Map<UUID, List<AttemptResponse>> attempts = subscriptions.attempts(deliveries.items().stream().map(d -> d.id).toList());
+        Map<UUID, List<AttemptResponse>> attempts = subscriptions.attempts(
+                deliveries.items().stream().map(d -> d.id).toList());
         return deliveries.map(d -> DeliveryResponse.from(d, attempts.getOrDefault(d.id, List.of())));
     }
 

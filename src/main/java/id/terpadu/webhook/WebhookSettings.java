@@ -10,6 +10,7 @@ public class WebhookSettings {
 
     /** Development only: lets webhooks go to loopback and private addresses, and over http. */
     final boolean allowPrivateTargets;
+
     final Backoff backoff;
     /** Retries stop once the next one would fall later than this after the first attempt (or a redelivery). */
     final Duration retryWindow;
@@ -19,6 +20,7 @@ public class WebhookSettings {
     final int maxInFlight;
     /** At most this many attempts of one subscription in flight, over all instances: a hanging receiver holds no more. */
     final int maxInFlightPerSubscription;
+
     final Duration connectTimeout;
     final Duration requestTimeout;
 
@@ -31,15 +33,25 @@ public class WebhookSettings {
         this.maxInFlightPerSubscription = config.maxInFlightPerSubscription();
         this.connectTimeout = config.connectTimeout();
         this.requestTimeout = config.requestTimeout();
-        for (var d : java.util.Map.of("backoff-base", config.backoffBase(), "backoff-max", config.backoffMax(),
-                "retry-window", retryWindow, "connect-timeout", connectTimeout, "request-timeout", requestTimeout)
+        for (var d : java.util.Map.of(
+                        "backoff-base",
+                        config.backoffBase(),
+                        "backoff-max",
+                        config.backoffMax(),
+                        "retry-window",
+                        retryWindow,
+                        "connect-timeout",
+                        connectTimeout,
+                        "request-timeout",
+                        requestTimeout)
                 .entrySet()) {
             if (d.getValue().isNegative() || d.getValue().isZero()) {
                 throw new IllegalStateException("terpadu.webhooks." + d.getKey() + " must be longer than zero");
             }
         }
         if (lease.compareTo(requestTimeout.plus(connectTimeout)) <= 0) {
-            throw new IllegalStateException("terpadu.webhooks.lease must be longer than connect-timeout + request-timeout");
+            throw new IllegalStateException(
+                    "terpadu.webhooks.lease must be longer than connect-timeout + request-timeout");
         }
     }
 }

@@ -16,14 +16,19 @@ public class WebhookSubscription extends AuditedEntity {
 
     public String url;
     public String description;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] eventTypes;
     /** {@code null}: national. */
     public String regionCode;
+
     @Enumerated(EnumType.STRING)
     public Classification maxClassification;
+
     public String secret;
+
     @Enumerated(EnumType.STRING)
     public SubscriptionStatus status;
+
     public String statusReason;
 }

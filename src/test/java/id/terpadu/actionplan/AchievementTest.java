@@ -27,7 +27,9 @@ class AchievementTest {
 
     @Test
     void percentageIsRealisationOverTargetToTwoDecimalsRoundedHalfUp() {
-        assertThat(Achievement.percentage(dec("3"), dec("4"))).isEqualByComparingTo("75.00").hasScaleOf(2);
+        assertThat(Achievement.percentage(dec("3"), dec("4")))
+                .isEqualByComparingTo("75.00")
+                .hasScaleOf(2);
         assertThat(Achievement.percentage(dec("1"), dec("3"))).isEqualByComparingTo("33.33");
         assertThat(Achievement.percentage(dec("2"), dec("3"))).isEqualByComparingTo("66.67");
         // 1 / 800 × 100 = 0.125: the half rounds up
@@ -44,7 +46,8 @@ class AchievementTest {
     @Test
     void aZeroTargetCannotBeComputedAndIsRefusedBeforeItGetsHere() {
         // PlanItemInput.targetValue is @DecimalMin("0.01"): the rule itself has no answer for 0
-        assertThatThrownBy(() -> Achievement.percentage(dec("1"), BigDecimal.ZERO)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Achievement.percentage(dec("1"), BigDecimal.ZERO))
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test
@@ -57,8 +60,8 @@ class AchievementTest {
                 report(overAchieved, Period.B08, "5", ReportStatus.VERIFIED),
                 report(onlySubmitted, Period.B08, "10", ReportStatus.SUBMITTED));
 
-        PeriodAchievement a = Achievement.of(YEAR, Period.B08, List.of(onTrack, overAchieved, onlySubmitted), reports,
-                IN_B08);
+        PeriodAchievement a =
+                Achievement.of(YEAR, Period.B08, List.of(onTrack, overAchieved, onlySubmitted), reports, IN_B08);
 
         assertThat(a.period()).isEqualTo(Period.B08);
         assertThat(a.startsOn()).isEqualTo(LocalDate.of(YEAR, 5, 1));
@@ -66,7 +69,8 @@ class AchievementTest {
         assertThat(a.started()).isTrue();
         // (75 + min(250, 100) + 0) / 3
         assertThat(a.overall()).isEqualByComparingTo("58.33");
-        assertThat(a.stages()).extracting(StageAchievement::stage)
+        assertThat(a.stages())
+                .extracting(StageAchievement::stage)
                 .containsExactly(PlanStage.PENCEGAHAN, PlanStage.PENGHENTIAN, PlanStage.PEMULIHAN);
         assertStage(a, PlanStage.PENCEGAHAN, 2, 2, "87.50");
         assertStage(a, PlanStage.PENGHENTIAN, 1, 0, "0.00");
@@ -78,17 +82,25 @@ class AchievementTest {
     void onlyVerifiedReportsOfThatPeriodCount() {
         PlanItem item = item(PlanStage.PEMULIHAN, "10");
         for (ReportStatus status : List.of(ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED)) {
-            PeriodAchievement a = Achievement.of(YEAR, Period.B08, List.of(item),
-                    List.of(report(item, Period.B08, "10", status)), IN_B08);
+            PeriodAchievement a = Achievement.of(
+                    YEAR, Period.B08, List.of(item), List.of(report(item, Period.B08, "10", status)), IN_B08);
             assertThat(a.overall()).as(status.name()).isEqualByComparingTo("0.00");
             assertStage(a, PlanStage.PEMULIHAN, 1, 0, "0.00");
         }
         // realisation is cumulative per period: B04's verified report says nothing about B08
-        PeriodAchievement a = Achievement.of(YEAR, Period.B08, List.of(item),
-                List.of(report(item, Period.B04, "10", ReportStatus.VERIFIED)), IN_B08);
+        PeriodAchievement a = Achievement.of(
+                YEAR,
+                Period.B08,
+                List.of(item),
+                List.of(report(item, Period.B04, "10", ReportStatus.VERIFIED)),
+                IN_B08);
         assertThat(a.overall()).isEqualByComparingTo("0.00");
-        PeriodAchievement b04 = Achievement.of(YEAR, Period.B04, List.of(item),
-                List.of(report(item, Period.B04, "10", ReportStatus.VERIFIED)), IN_B08);
+        PeriodAchievement b04 = Achievement.of(
+                YEAR,
+                Period.B04,
+                List.of(item),
+                List.of(report(item, Period.B04, "10", ReportStatus.VERIFIED)),
+                IN_B08);
         assertThat(b04.overall()).isEqualByComparingTo("100.00");
     }
 
@@ -96,8 +108,12 @@ class AchievementTest {
     void aReportOfAnItemNotInTheListIsIgnored() {
         PlanItem item = item(PlanStage.PENCEGAHAN, "4");
         PlanItem other = item(PlanStage.PENCEGAHAN, "4");
-        PeriodAchievement a = Achievement.of(YEAR, Period.B08, List.of(item),
-                List.of(report(other, Period.B08, "4", ReportStatus.VERIFIED)), IN_B08);
+        PeriodAchievement a = Achievement.of(
+                YEAR,
+                Period.B08,
+                List.of(item),
+                List.of(report(other, Period.B08, "4", ReportStatus.VERIFIED)),
+                IN_B08);
         assertThat(a.overall()).isEqualByComparingTo("0.00");
         assertStage(a, PlanStage.PENCEGAHAN, 1, 0, "0.00");
     }
@@ -106,8 +122,12 @@ class AchievementTest {
     void everyItemWeighsTheSameWhateverItsTarget() {
         PlanItem big = item(PlanStage.PENCEGAHAN, "1000");
         PlanItem small = item(PlanStage.PEMULIHAN, "1");
-        PeriodAchievement a = Achievement.of(YEAR, Period.B12, List.of(big, small),
-                List.of(report(big, Period.B12, "1000", ReportStatus.VERIFIED)), LocalDate.of(YEAR, 12, 31));
+        PeriodAchievement a = Achievement.of(
+                YEAR,
+                Period.B12,
+                List.of(big, small),
+                List.of(report(big, Period.B12, "1000", ReportStatus.VERIFIED)),
+                LocalDate.of(YEAR, 12, 31));
         // not (1000 + 0) / (1000 + 1)
         assertThat(a.overall()).isEqualByComparingTo("50.00");
         assertStage(a, PlanStage.PENCEGAHAN, 1, 1, "100.00");
@@ -128,8 +148,11 @@ class AchievementTest {
         PeriodAchievement a = Achievement.of(YEAR, Period.B04, items, reports, LocalDate.of(YEAR, 2, 1));
         assertThat(a.overall()).isEqualByComparingTo("66.67").hasScaleOf(2);
         // the capped scores are added before the mean is taken: 33.33 + 33.33 + 33.33 = 99.99 → 33.33
-        List<ProgressReport> thirds = items.stream().map(i -> report(i, Period.B04, "1", ReportStatus.VERIFIED)).toList();
-        assertThat(Achievement.of(YEAR, Period.B04, items, thirds, LocalDate.of(YEAR, 2, 1)).overall())
+        List<ProgressReport> thirds = items.stream()
+                .map(i -> report(i, Period.B04, "1", ReportStatus.VERIFIED))
+                .toList();
+        assertThat(Achievement.of(YEAR, Period.B04, items, thirds, LocalDate.of(YEAR, 2, 1))
+                        .overall())
                 .isEqualByComparingTo("33.33");
     }
 
@@ -150,7 +173,8 @@ class AchievementTest {
         assertThat(firstDay.overall()).isEqualByComparingTo("100.00");
 
         // a period of a later year has not started either
-        assertThat(Achievement.of(YEAR + 1, Period.B04, List.of(item), reports, LocalDate.of(YEAR, 12, 31)).started())
+        assertThat(Achievement.of(YEAR + 1, Period.B04, List.of(item), reports, LocalDate.of(YEAR, 12, 31))
+                        .started())
                 .isFalse();
     }
 
@@ -168,12 +192,19 @@ class AchievementTest {
 
     @Test
     void theRuleTextNamesWhatTheCodeDoes() {
-        assertThat(Achievement.RULE).contains("min(100, realisation / target × 100)", "VERIFIED", "scores 0",
-                "every item weighs the same", "two decimals", "Before a period starts it has no figure");
+        assertThat(Achievement.RULE)
+                .contains(
+                        "min(100, realisation / target × 100)",
+                        "VERIFIED",
+                        "scores 0",
+                        "every item weighs the same",
+                        "two decimals",
+                        "Before a period starts it has no figure");
     }
 
     private static void assertStage(PeriodAchievement a, PlanStage stage, int items, int verified, String achievement) {
-        StageAchievement s = a.stages().stream().filter(x -> x.stage() == stage).findFirst().orElseThrow();
+        StageAchievement s =
+                a.stages().stream().filter(x -> x.stage() == stage).findFirst().orElseThrow();
         assertThat(s.items()).as("%s items", stage).isEqualTo(items);
         assertThat(s.verifiedItems()).as("%s verified items", stage).isEqualTo(verified);
         if (achievement == null) {

@@ -24,7 +24,7 @@ class PeriodTest {
 
     @Test
     void thePeriodsCoverTheYearWithoutGapOrOverlapInLeapAndCommonYears() {
-        for (int year : new int[] { 2023, 2024, 2100 }) {
+        for (int year : new int[] {2023, 2024, 2100}) {
             LocalDate expectedStart = LocalDate.of(year, 1, 1);
             long days = 0;
             for (Period period : Period.values()) {
@@ -34,14 +34,18 @@ class PeriodTest {
                 expectedStart = period.endsOn(year).plusDays(1);
             }
             assertThat(expectedStart).isEqualTo(LocalDate.of(year + 1, 1, 1));
-            assertThat(days).as("days of %d", year).isEqualTo(LocalDate.of(year, 1, 1).lengthOfYear());
+            assertThat(days)
+                    .as("days of %d", year)
+                    .isEqualTo(LocalDate.of(year, 1, 1).lengthOfYear());
         }
     }
 
     @Test
     void theFirstPeriodOfALeapYearHasOneDayMore() {
-        long common = Period.B04.endsOn(2023).toEpochDay() - Period.B04.startsOn(2023).toEpochDay() + 1;
-        long leap = Period.B04.endsOn(2024).toEpochDay() - Period.B04.startsOn(2024).toEpochDay() + 1;
+        long common =
+                Period.B04.endsOn(2023).toEpochDay() - Period.B04.startsOn(2023).toEpochDay() + 1;
+        long leap =
+                Period.B04.endsOn(2024).toEpochDay() - Period.B04.startsOn(2024).toEpochDay() + 1;
         assertThat(common).isEqualTo(120);
         assertThat(leap).isEqualTo(121);
     }

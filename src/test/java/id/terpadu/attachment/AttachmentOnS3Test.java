@@ -8,13 +8,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.attachment.storage.BlobStore;
-import id.terpadu.attachment.storage.S3BlobStore;
-import id.terpadu.support.S3Server;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import id.terpadu.attachment.storage.BlobStore;
+import id.terpadu.attachment.storage.S3BlobStore;
+import id.terpadu.support.S3Server;
 
 /**
  * Every attachment test again, with the bytes in S3-compatible object storage: a real S3 server (S3Proxy) started by
@@ -30,12 +31,19 @@ class AttachmentOnS3Test extends AttachmentResourceTest {
         public Map<String, String> getConfigOverrides() {
             String bucket = "terpadu-" + UUID.randomUUID();
             S3Server.get().store(bucket, Path.of("target/s3-spool")).close();
-            return Map.of("terpadu.attachments.store", "s3",
-                    "terpadu.attachments.s3.endpoint", S3Server.get().endpoint().toString(),
-                    "terpadu.attachments.s3.bucket", bucket,
-                    "terpadu.attachments.s3.access-key", S3Server.ACCESS_KEY,
-                    "terpadu.attachments.s3.secret-key", S3Server.SECRET_KEY,
-                    "terpadu.attachments.s3.prefix", "terpadu");
+            return Map.of(
+                    "terpadu.attachments.store",
+                    "s3",
+                    "terpadu.attachments.s3.endpoint",
+                    S3Server.get().endpoint().toString(),
+                    "terpadu.attachments.s3.bucket",
+                    bucket,
+                    "terpadu.attachments.s3.access-key",
+                    S3Server.ACCESS_KEY,
+                    "terpadu.attachments.s3.secret-key",
+                    S3Server.SECRET_KEY,
+                    "terpadu.attachments.s3.prefix",
+                    "terpadu");
         }
     }
 

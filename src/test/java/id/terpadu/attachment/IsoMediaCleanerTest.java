@@ -32,7 +32,9 @@ class IsoMediaCleanerTest {
             body.writeBytes(c);
         }
         ByteBuffer b = ByteBuffer.allocate(8 + body.size());
-        b.putInt(8 + body.size()).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(body.toByteArray());
+        b.putInt(8 + body.size())
+                .put(type.getBytes(StandardCharsets.ISO_8859_1))
+                .put(body.toByteArray());
         return b.array();
     }
 
@@ -50,12 +52,18 @@ class IsoMediaCleanerTest {
 
     static byte[] video() {
         byte[] ftyp = Samples.isoMedia("mp42", "isom", "mp42");
-        byte[] xyz = box("\u00a9xyz", new byte[] { 0, (byte) XYZ.length(), 0x15, (byte) 0xc7 }, bytes(XYZ));
+        byte[] xyz = box("\u00a9xyz", new byte[] {0, (byte) XYZ.length(), 0x15, (byte) 0xc7}, bytes(XYZ));
         byte[] udta = box("udta", xyz, box("\u00a9mak", bytes("\0\u0005\0\0Apple")));
-        byte[] keys = box("keys", new byte[] { 0, 0, 0, 0, 0, 0, 0, 1 }, box("mdta", bytes(APPLE_LOCATION)));
-        byte[] meta = box("meta", box("hdlr", new byte[24]), keys, box("ilst", box("\0\0\0\1",
-                box("data", new byte[] { 0, 0, 0, 1, 0, 0, 0, 0 }, bytes(XYZ)))));
-        byte[] trak = box("trak", box("tkhd", new byte[84]), box("udta", box("name", bytes("Budi's phone"))),
+        byte[] keys = box("keys", new byte[] {0, 0, 0, 0, 0, 0, 0, 1}, box("mdta", bytes(APPLE_LOCATION)));
+        byte[] meta = box(
+                "meta",
+                box("hdlr", new byte[24]),
+                keys,
+                box("ilst", box("\0\0\0\1", box("data", new byte[] {0, 0, 0, 1, 0, 0, 0, 0}, bytes(XYZ)))));
+        byte[] trak = box(
+                "trak",
+                box("tkhd", new byte[84]),
+                box("udta", box("name", bytes("Budi's phone"))),
                 box("mdia", box("mdhd", new byte[24])));
         byte[] moov = box("moov", box("mvhd", new byte[100]), trak, udta, meta);
         byte[] mdat = box("mdat", new byte[4096]);
@@ -74,29 +82,45 @@ class IsoMediaCleanerTest {
         byte[] cleaned = Files.readAllBytes(file);
         assertThat(cleaned).hasSameSizeAs(original);
         String text = new String(cleaned, StandardCharsets.ISO_8859_1);
-        assertThat(text).doesNotContain("udta", "meta", XYZ, APPLE_LOCATION, "Budi", "Apple")
+        assertThat(text)
+                .doesNotContain("udta", "meta", XYZ, APPLE_LOCATION, "Budi", "Apple")
                 .contains("free", "mvhd", "tkhd", "mdhd", "mdat");
-        assertThat(MetadataStripperTest.tags(cleaned)).noneMatch(t -> t.contains("100.1179") || t.contains("100°")
-                || t.contains("Apple") || t.contains("Budi") || t.startsWith("GPS"));
+        assertThat(MetadataStripperTest.tags(cleaned))
+                .noneMatch(t -> t.contains("100.1179")
+                        || t.contains("100°")
+                        || t.contains("Apple")
+                        || t.contains("Budi")
+                        || t.startsWith("GPS"));
     }
 
     /** A HEIF image: an {@code hvc1} item and an {@code Exif} item whose bytes are in {@code mdat}. */
     static byte[] heic(byte[] exifTiff) {
         byte[] ftyp = Samples.isoMedia("heic", "mif1", "heic");
-        byte[] hdlr = box("hdlr", new byte[] { 0, 0, 0, 0, 0, 0, 0, 0 }, bytes("pict"), new byte[13]);
-        byte[] infe1 = box("infe", new byte[] { 2, 0, 0, 0, 0, 1, 0, 0 }, bytes("hvc1"), new byte[] { 0 });
-        byte[] infe2 = box("infe", new byte[] { 2, 0, 0, 0, 0, 2, 0, 0 }, bytes("Exif"), new byte[] { 0 });
-        byte[] iinf = box("iinf", new byte[] { 0, 0, 0, 0, 0, 2 }, infe1, infe2);
-        byte[] exifItem = concat(new byte[] { 0, 0, 0, 0 }, exifTiff); // the HEIF Exif item: offset to the TIFF header
+        byte[] hdlr = box("hdlr", new byte[] {0, 0, 0, 0, 0, 0, 0, 0}, bytes("pict"), new byte[13]);
+        byte[] infe1 = box("infe", new byte[] {2, 0, 0, 0, 0, 1, 0, 0}, bytes("hvc1"), new byte[] {0});
+        byte[] infe2 = box("infe", new byte[] {2, 0, 0, 0, 0, 2, 0, 0}, bytes("Exif"), new byte[] {0});
+        byte[] iinf = box("iinf", new byte[] {0, 0, 0, 0, 0, 2}, infe1, infe2);
+        byte[] exifItem = concat(new byte[] {0, 0, 0, 0}, exifTiff); // the HEIF Exif item: offset to the TIFF header
         byte[] picture = new byte[2048];
         // iloc v0: offset 4 bytes, length 4 bytes, no base offset; two items of one extent each
         int ilocSize = 8 + 4 + 2 + 2 + 2 * (2 + 2 + 2 + 4 + 4);
         int metaSize = 8 + 4 + hdlr.length + iinf.length + ilocSize;
         int mdatStart = ftyp.length + metaSize;
         ByteBuffer iloc = ByteBuffer.allocate(ilocSize);
-        iloc.putInt(ilocSize).put(bytes("iloc")).putInt(0).putShort((short) 0x4400).putShort((short) 2);
-        iloc.putShort((short) 1).putShort((short) 0).putShort((short) 1).putInt(mdatStart + 8).putInt(picture.length);
-        iloc.putShort((short) 2).putShort((short) 0).putShort((short) 1).putInt(mdatStart + 8 + picture.length)
+        iloc.putInt(ilocSize)
+                .put(bytes("iloc"))
+                .putInt(0)
+                .putShort((short) 0x4400)
+                .putShort((short) 2);
+        iloc.putShort((short) 1)
+                .putShort((short) 0)
+                .putShort((short) 1)
+                .putInt(mdatStart + 8)
+                .putInt(picture.length);
+        iloc.putShort((short) 2)
+                .putShort((short) 0)
+                .putShort((short) 1)
+                .putInt(mdatStart + 8 + picture.length)
                 .putInt(exifItem.length);
         byte[] meta = box("meta", new byte[4], hdlr, iinf, iloc.array());
         assertThat(meta).hasSize(metaSize);
@@ -115,8 +139,10 @@ class IsoMediaCleanerTest {
         byte[] cleaned = Files.readAllBytes(file);
         assertThat(cleaned).hasSameSizeAs(original);
         int exifAt = original.length - tiff.length;
-        assertThat(java.util.Arrays.copyOfRange(cleaned, exifAt, cleaned.length)).containsOnly(0);
-        assertThat(java.util.Arrays.copyOf(cleaned, exifAt - 4)).as("every other byte as it was")
+        assertThat(java.util.Arrays.copyOfRange(cleaned, exifAt, cleaned.length))
+                .containsOnly(0);
+        assertThat(java.util.Arrays.copyOf(cleaned, exifAt - 4))
+                .as("every other byte as it was")
                 .isEqualTo(java.util.Arrays.copyOf(original, exifAt - 4));
         assertThat(new String(cleaned, StandardCharsets.ISO_8859_1))
                 .doesNotContain(MetadataStripperTest.SERIAL, MetadataStripperTest.OWNER);
@@ -126,7 +152,7 @@ class IsoMediaCleanerTest {
     @Test
     void whatIsNoIsoMediaFileOrIsBrokenIsRefused() throws IOException {
         Path notIso = folder.resolve("x");
-        Files.write(notIso, new byte[] { 1, 2, 3 });
+        Files.write(notIso, new byte[] {1, 2, 3});
         assertThatThrownBy(() -> IsoMediaCleaner.clean(notIso)).isInstanceOf(IOException.class);
         byte[] broken = video();
         ByteBuffer.wrap(broken).putInt(Samples.isoMedia("mp42", "isom", "mp42").length, 1_000_000); // moov too long

@@ -49,18 +49,24 @@ class MediaDetectorTest {
     void whatIsNotAPhotoIsNotTakenForOneWhateverItIsCalled() throws IOException {
         Map<String, byte[]> disguised = Map.of(
                 "html", Samples.text("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
-                "svg", Samples.text("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"x()\"/>"),
+                "svg",
+                        Samples.text(
+                                "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"x()\"/>"),
                 "shell", Samples.text("#!/bin/sh\nrm -rf /\n"),
-                "windows executable", new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff,
-                        (byte) 0xff, 0, 0 },
-                "elf", new byte[] { 0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+                "windows executable",
+                        new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0},
+                "elf", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0},
                 "zip", Samples.zip("payload.exe", "MZ"),
                 "javascript", Samples.text("function f(){ return document.cookie; }\n"),
                 "empty", new byte[0]);
         for (var sample : disguised.entrySet()) {
             String type = detect(sample.getValue());
-            assertThat(AttachmentKind.FOTO.accepts(type)).as(sample.getKey() + " detected as " + type).isFalse();
-            assertThat(AttachmentKind.DOKUMEN.accepts(type)).as(sample.getKey() + " detected as " + type).isFalse();
+            assertThat(AttachmentKind.FOTO.accepts(type))
+                    .as(sample.getKey() + " detected as " + type)
+                    .isFalse();
+            assertThat(AttachmentKind.DOKUMEN.accepts(type))
+                    .as(sample.getKey() + " detected as " + type)
+                    .isFalse();
         }
     }
 

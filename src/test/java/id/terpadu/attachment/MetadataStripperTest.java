@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
-
 import javax.imageio.ImageIO;
 
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
@@ -49,23 +48,37 @@ class MetadataStripperTest {
         ByteArrayOutputStream withExif = new ByteArrayOutputStream();
         new ExifRewriter().updateExifMetadataLossless(Samples.jpeg(), withExif, exif);
         byte[] xmp = ("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf="
-                + "\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description xmlns:exif=\"http://ns.adobe.com/"
-                + "exif/1.0/\" exif:GPSLatitude=\"0,37.584S\" exif:GPSLongitude=\"100,7.074E\" exif:BodySerialNumber=\""
-                + SERIAL + "\"/></rdf:RDF></x:xmpmeta>").getBytes(StandardCharsets.UTF_8);
+                        + "\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description xmlns:exif=\"http://ns.adobe.com/"
+                        + "exif/1.0/\" exif:GPSLatitude=\"0,37.584S\" exif:GPSLongitude=\"100,7.074E\" exif:BodySerialNumber=\""
+                        + SERIAL + "\"/></rdf:RDF></x:xmpmeta>")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] byLine = OWNER.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer record = ByteBuffer.allocate(5 + byLine.length + 1); // IPTC 2:80 (by-line), padded to even
-        record.put((byte) 0x1c).put((byte) 2).put((byte) 80).putShort((short) byLine.length).put(byLine);
+        record.put((byte) 0x1c)
+                .put((byte) 2)
+                .put((byte) 80)
+                .putShort((short) byLine.length)
+                .put(byLine);
         ByteBuffer photoshop = ByteBuffer.allocate(14 + 4 + 2 + 2 + 4 + record.capacity());
-        photoshop.put("Photoshop 3.0\0".getBytes(StandardCharsets.US_ASCII)).put("8BIM".getBytes(StandardCharsets.US_ASCII))
-                .putShort((short) 0x0404).putShort((short) 0).putInt(5 + byLine.length).put(record.array());
+        photoshop
+                .put("Photoshop 3.0\0".getBytes(StandardCharsets.US_ASCII))
+                .put("8BIM".getBytes(StandardCharsets.US_ASCII))
+                .putShort((short) 0x0404)
+                .putShort((short) 0)
+                .putInt(5 + byLine.length)
+                .put(record.array());
         byte[] iptc = photoshop.array();
         byte[] comment = ("taken at " + LATITUDE + "," + LONGITUDE).getBytes(StandardCharsets.US_ASCII);
-        return insertAfterStart(withExif.toByteArray(), segment(0xE1, xmp), segment(0xED, iptc), segment(0xFE, comment));
+        return insertAfterStart(
+                withExif.toByteArray(), segment(0xE1, xmp), segment(0xED, iptc), segment(0xFE, comment));
     }
 
     static byte[] segment(int marker, byte[] payload) {
         ByteBuffer b = ByteBuffer.allocate(4 + payload.length);
-        b.put((byte) 0xFF).put((byte) marker).putShort((short) (payload.length + 2)).put(payload);
+        b.put((byte) 0xFF)
+                .put((byte) marker)
+                .putShort((short) (payload.length + 2))
+                .put(payload);
         return b.array();
     }
 
@@ -107,15 +120,22 @@ class MetadataStripperTest {
     }
 
     static void assertNothingIdentifying(List<String> tags) {
-        assertThat(tags).noneMatch(t -> t.startsWith("GPS") || t.startsWith("XMP") || t.startsWith("IPTC")
-                || t.contains(SERIAL) || t.contains(OWNER) || t.contains("Exif") || t.contains("Comment"));
+        assertThat(tags)
+                .noneMatch(t -> t.startsWith("GPS")
+                        || t.startsWith("XMP")
+                        || t.startsWith("IPTC")
+                        || t.contains(SERIAL)
+                        || t.contains(OWNER)
+                        || t.contains("Exif")
+                        || t.contains("Comment"));
     }
 
     @Test
     void aJpegLeavesWithoutPlaceSerialOwnerOrComment() throws Exception {
         byte[] original = jpegWithEverything();
         List<String> before = tags(original);
-        assertThat(before).as("the test's photo carries what must go")
+        assertThat(before)
+                .as("the test's photo carries what must go")
                 .anyMatch(t -> t.startsWith("GPS: GPS Latitude"))
                 .anyMatch(t -> t.contains(SERIAL))
                 .anyMatch(t -> t.contains(OWNER))
@@ -142,7 +162,8 @@ class MetadataStripperTest {
 
     @Test
     void aProgressiveJpegKeepsEveryScan() throws Exception {
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("jpeg").next();
         javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
         param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -150,7 +171,8 @@ class MetadataStripperTest {
             writer.setOutput(stream);
             writer.write(null, new javax.imageio.IIOImage(Samples.picture(200, 150), null, null), param);
         }
-        byte[] progressive = insertAfterStart(out.toByteArray(), segment(0xFE, "a comment".getBytes(StandardCharsets.US_ASCII)));
+        byte[] progressive =
+                insertAfterStart(out.toByteArray(), segment(0xFE, "a comment".getBytes(StandardCharsets.US_ASCII)));
         byte[] served = strip("image/jpeg", progressive);
         assertThat(served.length).isEqualTo(progressive.length - 4 - "a comment".length());
         assertSamePixels(progressive, served);
@@ -161,16 +183,18 @@ class MetadataStripperTest {
         FileCapture capture = FileCapture.read(new ByteArrayInputStream(jpegWithEverything()));
         assertThat(capture.latitude()).isCloseTo(LATITUDE, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(capture.longitude()).isCloseTo(LONGITUDE, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(capture.takenAt()).as("no offset in the file: read as UTC+7")
+        assertThat(capture.takenAt())
+                .as("no offset in the file: read as UTC+7")
                 .isEqualTo(Instant.parse("2024-10-12T09:30:00Z"));
         assertThat(FileCapture.read(new ByteArrayInputStream(Samples.png()))).isEqualTo(FileCapture.NONE);
-        assertThat(FileCapture.read(new ByteArrayInputStream(Samples.text("not an image")))).isEqualTo(FileCapture.NONE);
+        assertThat(FileCapture.read(new ByteArrayInputStream(Samples.text("not an image"))))
+                .isEqualTo(FileCapture.NONE);
     }
 
     /** The TIFF structure of the test photo's EXIF, to put into PNG and WebP files. */
     static byte[] exifTiff() throws Exception {
         byte[] jpeg = jpegWithEverything();
-        for (int i = 2; i + 4 < jpeg.length;) {
+        for (int i = 2; i + 4 < jpeg.length; ) {
             int marker = jpeg[i + 1] & 0xFF;
             int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
             if (marker == 0xE1 && new String(jpeg, i + 4, 6, StandardCharsets.ISO_8859_1).equals("Exif\0\0")) {
@@ -199,7 +223,7 @@ class MetadataStripperTest {
         out.writeBytes(pngChunk("eXIf", exifTiff()));
         out.writeBytes(pngChunk("tEXt", ("Author\0" + OWNER).getBytes(StandardCharsets.ISO_8859_1)));
         out.writeBytes(pngChunk("iTXt", ("Comment\0\0\0\0\0GPS " + LATITUDE).getBytes(StandardCharsets.UTF_8)));
-        out.writeBytes(pngChunk("tIME", new byte[] { 0x07, (byte) 0xE8, 10, 12, 9, 30, 0 }));
+        out.writeBytes(pngChunk("tIME", new byte[] {0x07, (byte) 0xE8, 10, 12, 9, 30, 0}));
         out.write(plain, 33, plain.length - 33);
         byte[] original = out.toByteArray();
         assertThat(tags(original)).anyMatch(t -> t.startsWith("GPS")).anyMatch(t -> t.contains(OWNER));
@@ -216,9 +240,12 @@ class MetadataStripperTest {
         byte[] bitstream = Arrays.copyOfRange(Samples.webp(), 12, Samples.webp().length); // the VP8L chunk
         byte[] vp8x = new byte[10];
         vp8x[0] = 0x08 | 0x04; // EXIF and XMP present
-        byte[] original = Samples.riff("WEBP", Samples.chunk("VP8X", vp8x), bitstream,
-                Samples.chunk("EXIF", exifTiff()), Samples.chunk("XMP ", ("<x:xmpmeta>" + SERIAL + "</x:xmpmeta>")
-                        .getBytes(StandardCharsets.UTF_8)));
+        byte[] original = Samples.riff(
+                "WEBP",
+                Samples.chunk("VP8X", vp8x),
+                bitstream,
+                Samples.chunk("EXIF", exifTiff()),
+                Samples.chunk("XMP ", ("<x:xmpmeta>" + SERIAL + "</x:xmpmeta>").getBytes(StandardCharsets.UTF_8)));
         assertThat(tags(original)).anyMatch(t -> t.startsWith("GPS"));
 
         byte[] served = strip("image/webp", original);
@@ -226,7 +253,9 @@ class MetadataStripperTest {
         ByteBuffer riff = ByteBuffer.wrap(served).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(riff.getInt(4)).as("the RIFF size counts what is left").isEqualTo(served.length - 8);
         assertThat(new String(served, 12, 4, StandardCharsets.US_ASCII)).isEqualTo("VP8X");
-        assertThat(served[20] & 0x0C).as("the VP8X flags no longer announce EXIF or XMP").isZero();
+        assertThat(served[20] & 0x0C)
+                .as("the VP8X flags no longer announce EXIF or XMP")
+                .isZero();
         assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("EXIF", "XMP ", SERIAL);
     }
 
@@ -237,6 +266,8 @@ class MetadataStripperTest {
         assertThatThrownBy(() -> strip("image/webp", Samples.pdf())).isInstanceOf(IOException.class);
         byte[] cut = Arrays.copyOf(Samples.png(), 40);
         assertThatThrownBy(() -> strip("image/png", cut)).isInstanceOf(IOException.class);
-        assertThat(MetadataStripper.cleans("image/heic")).as("not yet cleaned: never served as cleaned").isFalse();
+        assertThat(MetadataStripper.cleans("image/heic"))
+                .as("not yet cleaned: never served as cleaned")
+                .isFalse();
     }
 }

@@ -11,14 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import javax.imageio.ImageIO;
 
 /** Real files of each accepted type, and of the types that must be refused, made by the tests. */
 final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static BufferedImage picture(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -53,7 +51,7 @@ final class Samples {
 
     /** A lossless WebP of one pixel, as phones' share sheets send screenshots. */
     static byte[] webp() {
-        byte[] vp8l = { 0x2f, 0, 0, 0, 0, (byte) 0x88, (byte) 0x88, 8, 0, 0 }; // a minimal 1x1 VP8L bitstream
+        byte[] vp8l = {0x2f, 0, 0, 0, 0, (byte) 0x88, (byte) 0x88, 8, 0, 0}; // a minimal 1x1 VP8L bitstream
         return riff("WEBP", chunk("VP8L", vp8l));
     }
 
@@ -79,8 +77,10 @@ final class Samples {
     /** An ISO base media file that starts with an {@code ftyp} box of the given major brand. */
     static byte[] isoMedia(String brand, String... compatible) {
         ByteBuffer ftyp = ByteBuffer.allocate(16 + 4 * compatible.length);
-        ftyp.putInt(16 + 4 * compatible.length).put("ftyp".getBytes(StandardCharsets.US_ASCII))
-                .put(brand.getBytes(StandardCharsets.US_ASCII)).putInt(0);
+        ftyp.putInt(16 + 4 * compatible.length)
+                .put("ftyp".getBytes(StandardCharsets.US_ASCII))
+                .put(brand.getBytes(StandardCharsets.US_ASCII))
+                .putInt(0);
         for (String c : compatible) {
             ftyp.put(c.getBytes(StandardCharsets.US_ASCII));
         }
@@ -93,7 +93,8 @@ final class Samples {
 
     static byte[] pdf() {
         return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+                        + "trailer<</Root 1 0 R>>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** An OOXML package with its parts in the given order (Office writes {@code [Content_Types].xml} first). */
@@ -156,7 +157,7 @@ final class Samples {
     /** An MP3 as recorders write it: an ID3v2 tag, then MPEG audio frames. */
     static byte[] mp3() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] { 'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0 });
+        out.writeBytes(new byte[] {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0});
         for (int i = 0; i < 8; i++) {
             byte[] frame = new byte[417]; // MPEG-1 layer III, 128 kbit/s, 44.1 kHz
             frame[0] = (byte) 0xFF;
@@ -171,10 +172,22 @@ final class Samples {
     /** A WhatsApp voice note: Ogg pages holding Opus. */
     static byte[] opus() {
         ByteBuffer page = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
-        page.put("OggS".getBytes(StandardCharsets.US_ASCII)).put((byte) 0).put((byte) 2).putLong(0).putInt(1)
-                .putInt(0).putInt(0).put((byte) 1).put((byte) 19);
-        page.put("OpusHead".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 1).putShort((short) 312)
-                .putInt(48000).putShort((short) 0).put((byte) 0);
+        page.put("OggS".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 0)
+                .put((byte) 2)
+                .putLong(0)
+                .putInt(1)
+                .putInt(0)
+                .putInt(0)
+                .put((byte) 1)
+                .put((byte) 19);
+        page.put("OpusHead".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 1)
+                .put((byte) 1)
+                .putShort((short) 312)
+                .putInt(48000)
+                .putShort((short) 0)
+                .put((byte) 0);
         return java.util.Arrays.copyOf(page.array(), page.position());
     }
 

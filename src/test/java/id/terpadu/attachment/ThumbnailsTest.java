@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,9 @@ class ThumbnailsTest {
         // a PNG header claiming 20000 x 20000 pixels (400 megapixels), whatever follows it
         byte[] png = Samples.png();
         java.nio.ByteBuffer.wrap(png).putInt(16, 20_000).putInt(20, 20_000);
-        assertThatThrownBy(() -> thumbnail(png, 320)).isInstanceOf(IOException.class).hasMessageContaining("20000");
+        assertThatThrownBy(() -> thumbnail(png, 320))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("20000");
         assertThatThrownBy(() -> thumbnail(Samples.pdf(), 320)).isInstanceOf(IOException.class);
     }
 }

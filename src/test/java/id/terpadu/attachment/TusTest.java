@@ -19,20 +19,31 @@ class TusTest {
     void readsMetadataAsTusJsClientWritesIt() {
         String header = "filename " + b64("rumah terbakar.jpg") + ",parentType " + b64("incident") + ",empty,title "
                 + b64("Rumah warga — Pariaman");
-        assertThat(Tus.metadata(header)).containsExactly(
-                java.util.Map.entry("filename", "rumah terbakar.jpg"),
-                java.util.Map.entry("parentType", "incident"),
-                java.util.Map.entry("empty", ""),
-                java.util.Map.entry("title", "Rumah warga — Pariaman"));
+        assertThat(Tus.metadata(header))
+                .containsExactly(
+                        java.util.Map.entry("filename", "rumah terbakar.jpg"),
+                        java.util.Map.entry("parentType", "incident"),
+                        java.util.Map.entry("empty", ""),
+                        java.util.Map.entry("title", "Rumah warga — Pariaman"));
         assertThat(Tus.metadata(null)).isEmpty();
         assertThat(Tus.metadata(" ")).isEmpty();
     }
 
     @Test
     void refusesMalformedMetadata() {
-        for (String bad : new String[] { "a b c", "a !!!", "a " + b64("x") + ",a " + b64("y"), "k\u00e9y " + b64("x"),
-                ",", "a " + b64("x") + ",", "a  " + b64("x"), "x".repeat(8193) }) {
-            assertThatThrownBy(() -> Tus.metadata(bad)).as(bad).isInstanceOf(id.terpadu.common.error.ProblemException.class);
+        for (String bad : new String[] {
+            "a b c",
+            "a !!!",
+            "a " + b64("x") + ",a " + b64("y"),
+            "k\u00e9y " + b64("x"),
+            ",",
+            "a " + b64("x") + ",",
+            "a  " + b64("x"),
+            "x".repeat(8193)
+        }) {
+            assertThatThrownBy(() -> Tus.metadata(bad))
+                    .as(bad)
+                    .isInstanceOf(id.terpadu.common.error.ProblemException.class);
         }
     }
 
@@ -41,19 +52,25 @@ class TusTest {
         assertThat(Tus.number("Upload-Offset", "0")).hasValue(0L);
         assertThat(Tus.number("Upload-Offset", " 5242880 ")).hasValue(5_242_880L);
         assertThat(Tus.number("Upload-Offset", null)).isEmpty();
-        for (String bad : new String[] { "-1", "+5", "1e3", "0x10", "", "99999999999999999999", "1.0", "١٢" }) {
-            assertThatThrownBy(() -> Tus.number("Upload-Offset", bad)).as(bad).isInstanceOf(id.terpadu.common.error.ProblemException.class);
+        for (String bad : new String[] {"-1", "+5", "1e3", "0x10", "", "99999999999999999999", "1.0", "١٢"}) {
+            assertThatThrownBy(() -> Tus.number("Upload-Offset", bad))
+                    .as(bad)
+                    .isInstanceOf(id.terpadu.common.error.ProblemException.class);
         }
     }
 
     @Test
     void readsSha256ChecksumsOnly() throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest("piece".getBytes(StandardCharsets.UTF_8));
-        assertThat(Tus.checksum("sha256 " + Base64.getEncoder().encodeToString(digest))).hasValue(digest);
+        assertThat(Tus.checksum("sha256 " + Base64.getEncoder().encodeToString(digest)))
+                .hasValue(digest);
         assertThat(Tus.checksum(null)).isEmpty();
-        assertThatThrownBy(() -> Tus.checksum("md5 " + b64("x"))).isInstanceOf(id.terpadu.common.error.ProblemException.class);
-        assertThatThrownBy(() -> Tus.checksum("sha256 " + b64("short"))).isInstanceOf(id.terpadu.common.error.ProblemException.class);
+        assertThatThrownBy(() -> Tus.checksum("md5 " + b64("x")))
+                .isInstanceOf(id.terpadu.common.error.ProblemException.class);
+        assertThatThrownBy(() -> Tus.checksum("sha256 " + b64("short")))
+                .isInstanceOf(id.terpadu.common.error.ProblemException.class);
         assertThatThrownBy(() -> Tus.checksum("sha256")).isInstanceOf(id.terpadu.common.error.ProblemException.class);
-        assertThatThrownBy(() -> Tus.checksum("sha256 !!!")).isInstanceOf(id.terpadu.common.error.ProblemException.class);
+        assertThatThrownBy(() -> Tus.checksum("sha256 !!!"))
+                .isInstanceOf(id.terpadu.common.error.ProblemException.class);
     }
 }

@@ -20,13 +20,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
 import id.terpadu.support.fuzz.OpenApi;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The document states exactly what the service enforces. Every operation of the committed {@code openapi.yaml} is
@@ -61,8 +62,7 @@ class ContractConformanceTest {
         api = OpenApi.read(Path.of("openapi.yaml"));
     }
 
-    record Probe(String what, boolean refused, Response answer, String field) {
-    }
+    record Probe(String what, boolean refused, Response answer, String field) {}
 
     private final List<String> wrong = new ArrayList<>();
     private int probes;
@@ -79,22 +79,28 @@ class ContractConformanceTest {
             operations++;
             parameters(op);
             ifMatch(op);
-            if (op.bodyType() != null && op.bodyType().contains("json") && !op.bodyExamples().isEmpty()
+            if (op.bodyType() != null
+                    && op.bodyType().contains("json")
+                    && !op.bodyExamples().isEmpty()
                     && op.bodyExamples().get(0).isObject()) {
                 body(op, (ObjectNode) op.bodyExamples().get(0), op.bodySchema());
             }
         }
-        System.out.printf("contract conformance: %d operations, %d probes, %d differences%n", operations, probes, wrong.size());
+        System.out.printf(
+                "contract conformance: %d operations, %d probes, %d differences%n", operations, probes, wrong.size());
         assertThat(operations).isGreaterThan(100);
         assertThat(probes).as("probes sent").isGreaterThan(1000);
-        assertThat(wrong).as("rules of the document and of the service that differ (" + probes + " probes)").isEmpty();
+        assertThat(wrong)
+                .as("rules of the document and of the service that differ (" + probes + " probes)")
+                .isEmpty();
         Db.assertUnchanged(before);
     }
 
     // ------------------------------------------------------------------ parameters
 
     private void parameters(OpenApi.Operation op) {
-        List<OpenApi.Param> query = op.params().stream().filter(p -> p.in().equals("query")).toList();
+        List<OpenApi.Param> query =
+                op.params().stream().filter(p -> p.in().equals("query")).toList();
         if (query.isEmpty()) {
             return;
         }
@@ -117,34 +123,76 @@ class ContractConformanceTest {
                 without.remove(p.name());
                 expect(op, "without required " + p.name(), true, p.name(), request(op, without, null));
             }
-            JsonNode values = schema.has("enum") ? schema.get("enum") : schema.path("items").path("enum");
+            JsonNode values = schema.has("enum")
+                    ? schema.get("enum")
+                    : schema.path("items").path("enum");
             if (values.isArray()) {
                 for (JsonNode value : accepts ? values : NODES.arrayNode()) {
-                    expect(op, p.name() + "=" + value.asText(), false, p.name(), request(op, with(base, p.name(), value.asText()), null));
+                    expect(
+                            op,
+                            p.name() + "=" + value.asText(),
+                            false,
+                            p.name(),
+                            request(op, with(base, p.name(), value.asText()), null));
                 }
-                expect(op, p.name() + "=no-such-value", true, p.name(), request(op, with(base, p.name(), "no-such-value"), null));
+                expect(
+                        op,
+                        p.name() + "=no-such-value",
+                        true,
+                        p.name(),
+                        request(op, with(base, p.name(), "no-such-value"), null));
             }
             if (schema.has("pattern")) {
                 String breaker = breaker(schema.get("pattern").asText());
                 if (breaker != null) {
-                    expect(op, p.name() + " outside its pattern", true, p.name(), request(op, with(base, p.name(), breaker), null));
+                    expect(
+                            op,
+                            p.name() + " outside its pattern",
+                            true,
+                            p.name(),
+                            request(op, with(base, p.name(), breaker), null));
                 }
             }
             if (is(schema, "integer")) {
                 long min = schema.path("minimum").asLong();
                 long max = schema.path("maximum").asLong();
                 if (accepts) {
-                    expect(op, p.name() + "=" + min, false, p.name(), request(op, with(base, p.name(), Long.toString(min)), null));
-                    expect(op, p.name() + "=" + max, false, p.name(), request(op, with(base, p.name(), Long.toString(max)), null));
+                    expect(
+                            op,
+                            p.name() + "=" + min,
+                            false,
+                            p.name(),
+                            request(op, with(base, p.name(), Long.toString(min)), null));
+                    expect(
+                            op,
+                            p.name() + "=" + max,
+                            false,
+                            p.name(),
+                            request(op, with(base, p.name(), Long.toString(max)), null));
                 }
-                expect(op, p.name() + "=" + (max + 1), true, p.name(), request(op, with(base, p.name(), Long.toString(max + 1)), null));
-                expect(op, p.name() + "=" + (min - 1), true, p.name(), request(op, with(base, p.name(), Long.toString(min - 1)), null));
+                expect(
+                        op,
+                        p.name() + "=" + (max + 1),
+                        true,
+                        p.name(),
+                        request(op, with(base, p.name(), Long.toString(max + 1)), null));
+                expect(
+                        op,
+                        p.name() + "=" + (min - 1),
+                        true,
+                        p.name(),
+                        request(op, with(base, p.name(), Long.toString(min - 1)), null));
             }
             if (is(schema, "boolean")) {
                 expect(op, p.name() + "=maybe", true, p.name(), request(op, with(base, p.name(), "maybe"), null));
             }
             if ("date-time".equals(schema.path("format").asText())) {
-                expect(op, p.name() + "=yesterday", true, p.name(), request(op, with(base, p.name(), "yesterday"), null));
+                expect(
+                        op,
+                        p.name() + "=yesterday",
+                        true,
+                        p.name(),
+                        request(op, with(base, p.name(), "yesterday"), null));
             }
         }
     }
@@ -173,7 +221,10 @@ class ContractConformanceTest {
     // ------------------------------------------------------------------ If-Match
 
     private void ifMatch(OpenApi.Operation op) {
-        OpenApi.Param header = op.params().stream().filter(p -> p.name().equals("If-Match")).findFirst().orElse(null);
+        OpenApi.Param header = op.params().stream()
+                .filter(p -> p.name().equals("If-Match"))
+                .findFirst()
+                .orElse(null);
         if (header == null) {
             // tus termination is tus's own: an upload's concurrency is its lease and offset, and tus clients send no
             // If-Match when they abandon an upload
@@ -223,14 +274,18 @@ class ContractConformanceTest {
         JsonNode properties = schema.path("properties");
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
             JsonNode property = api.resolve(entry.getValue());
             JsonNode value = valueSchema(property);
             boolean isRequired = required.contains(name);
             if (example.has(name)) {
-                expect(op, "without " + (isRequired ? "required " : "optional ") + name, isRequired, name,
+                expect(
+                        op,
+                        "without " + (isRequired ? "required " : "optional ") + name,
+                        isRequired,
+                        name,
                         request(op, Map.of(), edit(example, b -> b.remove(name))));
             } else if (isRequired) {
                 wrong.add(op.key() + ": the example lacks required " + name);
@@ -241,46 +296,99 @@ class ContractConformanceTest {
                 if (max <= 100_000 && matches(pattern, "a".repeat(max))) {
                     if (!value.path("description").asText().startsWith("Code of reference kind")) {
                         // a reference code must also name a code that exists: only its bound is probed
-                        expect(op, name + " of " + max + " characters", false, name,
+                        expect(
+                                op,
+                                name + " of " + max + " characters",
+                                false,
+                                name,
                                 request(op, Map.of(), edit(example, b -> b.put(name, "a".repeat(max)))));
                     }
-                    expect(op, name + " of " + (max + 1) + " characters", true, name,
+                    expect(
+                            op,
+                            name + " of " + (max + 1) + " characters",
+                            true,
+                            name,
                             request(op, Map.of(), edit(example, b -> b.put(name, "a".repeat(max + 1)))));
                 }
             }
             if (is(value, "string") && value.has("pattern") && !value.has("format")) {
                 String breaker = breaker(value.get("pattern").asText());
                 if (breaker != null) {
-                    expect(op, name + " outside its pattern", true, name,
+                    expect(
+                            op,
+                            name + " outside its pattern",
+                            true,
+                            name,
                             request(op, Map.of(), edit(example, b -> b.put(name, breaker))));
                 }
             }
             if (value.has("enum")) {
                 for (JsonNode allowed : value.get("enum")) {
-                    expect(op, name + "=" + allowed.asText(), false, name,
+                    expect(
+                            op,
+                            name + "=" + allowed.asText(),
+                            false,
+                            name,
                             request(op, Map.of(), edit(example, b -> b.set(name, allowed))));
                 }
-                expect(op, name + "=NO_SUCH_VALUE", true, name,
+                expect(
+                        op,
+                        name + "=NO_SUCH_VALUE",
+                        true,
+                        name,
                         request(op, Map.of(), edit(example, b -> b.put(name, "NO_SUCH_VALUE"))));
             }
             if ((is(value, "integer") || is(value, "number")) && value.has("minimum") && value.has("maximum")) {
-                long min = value.get("minimum").decimalValue().setScale(0, java.math.RoundingMode.CEILING).longValueExact();
-                long max = value.get("maximum").decimalValue().setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+                long min = value.get("minimum")
+                        .decimalValue()
+                        .setScale(0, java.math.RoundingMode.CEILING)
+                        .longValueExact();
+                long max = value.get("maximum")
+                        .decimalValue()
+                        .setScale(0, java.math.RoundingMode.FLOOR)
+                        .longValueExact();
                 if (max - min < Long.MAX_VALUE / 2) { // a real range, not the limits of the format
-                    expect(op, name + "=" + min, false, name, request(op, Map.of(), edit(example, b -> b.put(name, min))));
-                    expect(op, name + "=" + max, false, name, request(op, Map.of(), edit(example, b -> b.put(name, max))));
-                    expect(op, name + "=" + (min - 1), true, name, request(op, Map.of(), edit(example, b -> b.put(name, min - 1))));
-                    expect(op, name + "=" + (max + 1), true, name, request(op, Map.of(), edit(example, b -> b.put(name, max + 1))));
+                    expect(
+                            op,
+                            name + "=" + min,
+                            false,
+                            name,
+                            request(op, Map.of(), edit(example, b -> b.put(name, min))));
+                    expect(
+                            op,
+                            name + "=" + max,
+                            false,
+                            name,
+                            request(op, Map.of(), edit(example, b -> b.put(name, max))));
+                    expect(
+                            op,
+                            name + "=" + (min - 1),
+                            true,
+                            name,
+                            request(op, Map.of(), edit(example, b -> b.put(name, min - 1))));
+                    expect(
+                            op,
+                            name + "=" + (max + 1),
+                            true,
+                            name,
+                            request(op, Map.of(), edit(example, b -> b.put(name, max + 1))));
                 }
             }
-            if (is(value, "array") && value.has("maxItems") && example.path(name).isArray() && example.path(name).size() > 0) {
+            if (is(value, "array")
+                    && value.has("maxItems")
+                    && example.path(name).isArray()
+                    && example.path(name).size() > 0) {
                 int max = value.get("maxItems").asInt();
                 JsonNode item = example.get(name).get(0);
                 ArrayNode over = NODES.arrayNode();
                 for (int i = 0; i <= max; i++) {
                     over.add(item.deepCopy());
                 }
-                expect(op, name + " with " + (max + 1) + " items", true, name,
+                expect(
+                        op,
+                        name + " with " + (max + 1) + " items",
+                        true,
+                        name,
                         request(op, Map.of(), edit(example, b -> b.set(name, over))));
             }
         }
@@ -292,17 +400,33 @@ class ContractConformanceTest {
         if (!resolved.path("properties").isObject()) {
             return;
         }
-        boolean closed = resolved.has("additionalProperties") && resolved.get("additionalProperties").isBoolean()
+        boolean closed = resolved.has("additionalProperties")
+                && resolved.get("additionalProperties").isBoolean()
                 && !resolved.get("additionalProperties").asBoolean();
         ObjectNode root = (ObjectNode) op.bodyExamples().get(0);
         String field = at.isEmpty() ? "noSuchField" : at + ".noSuchField";
-        expect(op, "with unknown field " + field, closed, "noSuchField",
-                request(op, Map.of(), edit(root, b -> ((ObjectNode) (at.isEmpty() ? b : b.at("/" + at.replace('.', '/'))))
-                        .put("noSuchField", 1))));
-        for (Iterator<Map.Entry<String, JsonNode>> it = resolved.path("properties").fields(); it.hasNext();) {
+        expect(
+                op,
+                "with unknown field " + field,
+                closed,
+                "noSuchField",
+                request(
+                        op,
+                        Map.of(),
+                        edit(
+                                root,
+                                b -> ((ObjectNode) (at.isEmpty() ? b : b.at("/" + at.replace('.', '/'))))
+                                        .put("noSuchField", 1))));
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        resolved.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (example.path(entry.getKey()).isObject()) {
-                closed(op, example.get(entry.getKey()), entry.getValue(), at.isEmpty() ? entry.getKey() : at + "." + entry.getKey());
+                closed(
+                        op,
+                        example.get(entry.getKey()),
+                        entry.getValue(),
+                        at.isEmpty() ? entry.getKey() : at + "." + entry.getKey());
             }
         }
     }
@@ -357,11 +481,16 @@ class ContractConformanceTest {
                 named.forEach(f -> fields.add(String.valueOf(f)));
             }
         }
-        boolean names = field == null ? status == 400
-                : fields.stream().anyMatch(f -> f.equals(field) || f.startsWith(field + "[") || f.startsWith(field + ".")
-                        || f.endsWith("." + field));
+        boolean names = field == null
+                ? status == 400
+                : fields.stream()
+                        .anyMatch(f -> f.equals(field)
+                                || f.startsWith(field + "[")
+                                || f.startsWith(field + ".")
+                                || f.endsWith("." + field));
         if (refused && !names) {
-            wrong.add(op.key() + " " + what + ": the document refuses it, the service answered " + status + " " + fields);
+            wrong.add(
+                    op.key() + " " + what + ": the document refuses it, the service answered " + status + " " + fields);
         } else if (!refused && names && !stated(op, field)) {
             wrong.add(op.key() + " " + what + ": the document allows it, the service refused it: " + answer.asString());
         }
@@ -385,8 +514,13 @@ class ContractConformanceTest {
             return false;
         }
         String said = op.bodySchema().path("description").asText("") + " "
-                + valueSchema(api.resolve(op.bodySchema().path("properties").path(field))).path("description").asText("")
-                + " " + api.resolve(op.bodySchema().path("properties").path(field)).path("description").asText("");
+                + valueSchema(api.resolve(op.bodySchema().path("properties").path(field)))
+                        .path("description")
+                        .asText("")
+                + " "
+                + api.resolve(op.bodySchema().path("properties").path(field))
+                        .path("description")
+                        .asText("");
         if (!said.contains(phrase)) {
             wrong.add(op.key() + " " + field + ": the rule the service enforces is not stated (\"" + phrase + "\")");
         }
@@ -396,7 +530,10 @@ class ContractConformanceTest {
     /** The first value the pattern refuses, or null. */
     private static String breaker(String pattern) {
         Pattern compiled = Pattern.compile(pattern);
-        return PATTERN_BREAKERS.stream().filter(v -> !compiled.matcher(v).find()).findFirst().orElse(null);
+        return PATTERN_BREAKERS.stream()
+                .filter(v -> !compiled.matcher(v).find())
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean matches(String pattern, String value) {

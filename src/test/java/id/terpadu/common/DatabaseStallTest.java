@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.startsWith;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -17,12 +16,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
 import id.terpadu.common.error.Problem;
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * A database that stalls: a table held under an exclusive lock. Requests that need the table are answered 503
@@ -48,7 +48,11 @@ class DatabaseStallTest {
     @Test
     void aLockedTableIsA503WithinTheBoundAndTheRestKeepsAnswering() throws Exception {
         String id = admin().body(IncidentResourceTest.incident("Sengketa lahan sebelum macet", "13.77"))
-                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Map<String, String> before = Db.snapshot();
 
         try (Connection holder = dataSource.getConnection()) {
@@ -71,7 +75,8 @@ class DatabaseStallTest {
             admin().get("/api/v1/agencies").then().statusCode(200);
             given().get("/q/health/live").then().statusCode(200);
             given().get("/q/health/ready").then().statusCode(200);
-            assertThat((System.nanoTime() - start) / 1_000_000).as("agencies, liveness and readiness during the stall")
+            assertThat((System.nanoTime() - start) / 1_000_000)
+                    .as("agencies, liveness and readiness during the stall")
                     .isLessThan(FAST_MS);
 
             holder.rollback();
@@ -81,18 +86,28 @@ class DatabaseStallTest {
         long start = System.nanoTime();
         admin().get("/api/v1/incidents/" + id).then().statusCode(200).body("id", equalTo(id));
         admin().body(IncidentResourceTest.incident("Laporan setelah basis data pulih", "13.77"))
-                .post("/api/v1/incidents").then().statusCode(201);
-        assertThat((System.nanoTime() - start) / 1_000_000).as("read and write after the lock is released")
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201);
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("read and write after the lock is released")
                 .isLessThan(FAST_MS);
     }
 
     private static void assertStalled(Response response, long elapsedMs) {
-        response.then().statusCode(503)
+        response.then()
+                .statusCode(503)
                 .contentType(startsWith(Problem.MEDIA_TYPE))
                 .header("Retry-After", "5")
                 .body("type", equalTo("urn:terpadu:problem:service-unavailable"))
                 .body("status", equalTo(503))
-                .body("detail", equalTo(id.terpadu.common.error.Message.of("database.timeout").in("id")));
-        assertThat(elapsedMs).as("time to the 503").isGreaterThanOrEqualTo(2_500).isLessThan(BOUND_MS);
+                .body(
+                        "detail",
+                        equalTo(id.terpadu.common.error.Message.of("database.timeout")
+                                .in("id")));
+        assertThat(elapsedMs)
+                .as("time to the 503")
+                .isGreaterThanOrEqualTo(2_500)
+                .isLessThan(BOUND_MS);
     }
 }

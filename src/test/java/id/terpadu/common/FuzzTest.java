@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
 import id.terpadu.support.fuzz.Fixtures;
 import id.terpadu.support.fuzz.Generator;
 import id.terpadu.support.fuzz.Generator.FuzzRequest;
@@ -25,8 +28,6 @@ import id.terpadu.support.fuzz.Invariants;
 import id.terpadu.support.fuzz.OpenApi;
 import id.terpadu.support.fuzz.Oracle;
 import id.terpadu.support.fuzz.RawHttp;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * Fuzzes every operation of {@code openapi.yaml} with requests generated from its schemas: wrong types, boundary and
@@ -52,15 +53,15 @@ class FuzzTest {
         }
     }
 
-    record Finding(String operation, String request, int status, String response, List<Oracle.Violation> violations) {
-    }
+    record Finding(String operation, String request, int status, String response, List<Oracle.Violation> violations) {}
 
     @Test
     void everyOperationSurvivesHostileRequests() throws Exception {
         int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
-        System.out.printf("%nFuzzTest: seed %d, %d requests (repeat with -Dfuzz.seed=%d -Dfuzz.requests=%d)%n", seed,
-                requests, seed, requests);
+        System.out.printf(
+                "%nFuzzTest: seed %d, %d requests (repeat with -Dfuzz.seed=%d -Dfuzz.requests=%d)%n",
+                seed, requests, seed, requests);
 
         OpenApi api = OpenApi.read(Path.of("openapi.yaml"));
         List<OpenApi.Operation> operations = api.operations();
@@ -90,8 +91,12 @@ class FuzzTest {
                 try {
                     response = http.send(request.method(), request.target(), request.headers(), request.body());
                     violations = Oracle.check(request.method(), response);
-                    byClass.merge(Oracle.refusedByCodec(response) ? "refused by the HTTP codec (" + response.status() + ")"
-                            : response.status() / 100 + "xx", 1, Integer::sum);
+                    byClass.merge(
+                            Oracle.refusedByCodec(response)
+                                    ? "refused by the HTTP codec (" + response.status() + ")"
+                                    : response.status() / 100 + "xx",
+                            1,
+                            Integer::sum);
                     learn(fixtures, request, response);
                 } catch (IOException e) {
                     http.close();
@@ -99,8 +104,9 @@ class FuzzTest {
                     violations = List.of(new Oracle.Violation(Oracle.Kind.TRANSPORT, e.getMessage()));
                     byClass.merge("no answer", 1, Integer::sum);
                 }
-                slowest.add(new Slow((System.nanoTime() - sent) / 1_000_000, op.key() + " " + response.status() + " "
-                        + request.mutations()));
+                slowest.add(new Slow(
+                        (System.nanoTime() - sent) / 1_000_000,
+                        op.key() + " " + response.status() + " " + request.mutations()));
                 if (slowest.size() > 8) {
                     slowest.remove(slowest.first());
                 }
@@ -109,11 +115,16 @@ class FuzzTest {
                 }
                 if (!violations.isEmpty()) {
                     violations.forEach(v -> byKind.merge(v.kind(), 1, Integer::sum));
-                    String signature = op.key() + " " + response.status() + " " + violations.get(0).kind() + " "
+                    String signature = op.key() + " " + response.status() + " "
+                            + violations.get(0).kind() + " "
                             + violations.get(0).what().replaceAll("[0-9a-f-]{36}", "<id>");
                     if (distinct.merge(signature, 1, Integer::sum) == 1 && findings.size() < REPORTED_FINDINGS) {
-                        findings.add(new Finding(op.key(), request.describe(1500), response.status(),
-                                clip(response.text(), 1500), violations));
+                        findings.add(new Finding(
+                                op.key(),
+                                request.describe(1500),
+                                response.status(),
+                                clip(response.text(), 1500),
+                                violations));
                     }
                 }
             }
@@ -136,12 +147,19 @@ class FuzzTest {
         row(table, "requests without an answer", byKind.getOrDefault(Oracle.Kind.TRANSPORT, 0));
         row(table, "invariants checked", invariants.size());
         row(table, "invariant violations", broken);
-        table.append(String.format("| %-44s | %12s |%n", "time", String.format("%.1f s (%.0f req/s)", seconds, requests / seconds)));
+        table.append(String.format(
+                "| %-44s | %12s |%n", "time", String.format("%.1f s (%.0f req/s)", seconds, requests / seconds)));
         table.append("Slowest answers:\n");
-        slowest.descendingSet().forEach(x -> table.append("  ").append(x.millis()).append(" ms ").append(clip(x.what(), 200)).append('\n'));
+        slowest.descendingSet()
+                .forEach(x -> table.append("  ")
+                        .append(x.millis())
+                        .append(" ms ")
+                        .append(clip(x.what(), 200))
+                        .append('\n'));
         for (Map.Entry<Invariants.Rule, Long> e : invariants.entrySet()) {
             if (e.getValue() > 0) {
-                table.append("  BROKEN (" + e.getValue() + " rows): " + e.getKey().name() + "\n");
+                table.append(
+                        "  BROKEN (" + e.getValue() + " rows): " + e.getKey().name() + "\n");
             }
         }
         System.out.println(table);
@@ -155,11 +173,16 @@ class FuzzTest {
             }
         }
 
-        assertThat(perOperation.keySet()).as("every operation was fuzzed")
+        assertThat(perOperation.keySet())
+                .as("every operation was fuzzed")
                 .containsAll(operations.stream().map(OpenApi.Operation::key).collect(Collectors.toSet()));
         assertThat(distinct).as("failures (seed " + seed + "; details above)").isEmpty();
-        assertThat(invariants.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey().name()).toList())
-                .as("database invariants broken after fuzzing").isEmpty();
+        assertThat(invariants.entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(e -> e.getKey().name())
+                        .toList())
+                .as("database invariants broken after fuzzing")
+                .isEmpty();
     }
 
     /**
@@ -174,12 +197,25 @@ class FuzzTest {
             if (cursor != null) {
                 list.queryParam("cursor", cursor);
             }
-            var page = list.get("/api/v1/webhooks").then().statusCode(200).extract().jsonPath();
+            var page = list.get("/api/v1/webhooks")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             for (String id : page.getList("items.id", String.class)) {
-                String etag = RestAssured.given().header("Authorization", auth).get("/api/v1/webhooks/" + id)
-                        .then().statusCode(200).extract().header("ETag");
-                RestAssured.given().header("Authorization", auth).header("If-Match", etag)
-                        .delete("/api/v1/webhooks/" + id).then().statusCode(204);
+                String etag = RestAssured.given()
+                        .header("Authorization", auth)
+                        .get("/api/v1/webhooks/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
+                RestAssured.given()
+                        .header("Authorization", auth)
+                        .header("If-Match", etag)
+                        .delete("/api/v1/webhooks/" + id)
+                        .then()
+                        .statusCode(204);
             }
             cursor = page.getString("nextCursor");
         } while (cursor != null);
@@ -190,7 +226,8 @@ class FuzzTest {
         if (response.status() < 200 || response.status() > 299) {
             return;
         }
-        String path = URI.create("http://h" + request.target().replace(" ", "%20")).getRawPath();
+        String path =
+                URI.create("http://h" + request.target().replace(" ", "%20")).getRawPath();
         String etag = response.header("etag");
         String location = response.header("location");
         if (etag != null) {
@@ -220,13 +257,20 @@ class FuzzTest {
             String[] concrete = path.split("/");
             String collection = template[template.length - 1];
             String pool = Generator.poolOf(collection);
-            String parent = template.length >= 2 && template[template.length - 2].startsWith("{")
-                    && concrete.length == template.length ? concrete[concrete.length - 2] : null;
-            String id = body.path("id").isTextual() ? body.path("id").asText() : body.path("apiKey").path("id").asText(null);
+            String parent = template.length >= 2
+                            && template[template.length - 2].startsWith("{")
+                            && concrete.length == template.length
+                    ? concrete[concrete.length - 2]
+                    : null;
+            String id = body.path("id").isTextual()
+                    ? body.path("id").asText()
+                    : body.path("apiKey").path("id").asText(null);
             if (pool != null && id != null) {
                 fixtures.add(pool, parent, id);
             }
-            body.path("persons").forEach(p -> fixtures.add("persons", body.path("id").asText(), p.path("id").asText()));
+            body.path("persons")
+                    .forEach(p -> fixtures.add(
+                            "persons", body.path("id").asText(), p.path("id").asText()));
         }
     }
 

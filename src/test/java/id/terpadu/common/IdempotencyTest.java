@@ -15,16 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.Db;
-import id.terpadu.support.TestData;
-import id.terpadu.support.fuzz.OpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+import id.terpadu.support.fuzz.OpenApi;
 
 @QuarkusTest
 @Tag("external-db")
@@ -40,12 +41,20 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String name = TestData.unique("Kesbangpol Kabupaten Wonosobo");
         Map<String, Object> body = TestData.agency(name, "KESBANGPOL", "33.07");
-        ExtractableResponse<Response> first = admin().header("Idempotency-Key", key).body(body)
-                .post("/api/v1/agencies").then().statusCode(201).extract();
+        ExtractableResponse<Response> first = admin().header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201)
+                .extract();
         var before = Db.snapshot();
-        ExtractableResponse<Response> replay = admin().header("Idempotency-Key", key).body(body)
-                .post("/api/v1/agencies").then().statusCode(201)
-                .header("Idempotent-Replayed", "true").extract();
+        ExtractableResponse<Response> replay = admin().header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .extract();
         assertThat(replay.body().asString()).isEqualTo(first.body().asString());
         assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
         assertThat(replay.header("ETag")).isEqualTo(first.header("ETag"));
@@ -57,11 +66,17 @@ class IdempotencyTest {
     @Test
     void sameKeyWithAnotherBodyIs422() {
         String key = UUID.randomUUID().toString();
-        admin().header("Idempotency-Key", key).body(TestData.agency(TestData.unique("Kejari Wonosobo"), "KEJAKSAAN", "33.07"))
-                .post("/api/v1/agencies").then().statusCode(201);
+        admin().header("Idempotency-Key", key)
+                .body(TestData.agency(TestData.unique("Kejari Wonosobo"), "KEJAKSAAN", "33.07"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201);
         var before = Db.snapshot();
-        admin().header("Idempotency-Key", key).body(TestData.agency("Kejari Wonosobo (other)", "KEJAKSAAN", "33.07"))
-                .post("/api/v1/agencies").then().statusCode(422)
+        admin().header("Idempotency-Key", key)
+                .body(TestData.agency("Kejari Wonosobo (other)", "KEJAKSAAN", "33.07"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:terpadu:problem:idempotency-key-reused"));
         Db.assertUnchanged(before);
@@ -70,29 +85,46 @@ class IdempotencyTest {
     @Test
     void keysBelongToTheirCaller() {
         String key = UUID.randomUUID().toString();
-        admin().header("Idempotency-Key", key).body(TestData.agency(TestData.unique("Dinas Kominfo Babel"), "OPD", "19"))
-                .post("/api/v1/agencies").then().statusCode(201);
+        admin().header("Idempotency-Key", key)
+                .body(TestData.agency(TestData.unique("Dinas Kominfo Babel"), "OPD", "19"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201);
         // another caller using the same key string is not answered with the first caller's record
-        coordinator("19").header("Idempotency-Key", key).body(TestData.agency(TestData.unique("Dinas Sosial Babel"), "OPD", "19"))
-                .post("/api/v1/agencies").then().statusCode(201).header("Idempotent-Replayed", (String) null);
+        coordinator("19")
+                .header("Idempotency-Key", key)
+                .body(TestData.agency(TestData.unique("Dinas Sosial Babel"), "OPD", "19"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", (String) null);
     }
 
     @Test
     void failedRequestStoresNothingSoItCanBeRetried() {
         String key = UUID.randomUUID().toString();
         var before = Db.snapshot();
-        admin().header("Idempotency-Key", key).body(TestData.agency("Polres", "POLRI", "19.99"))
-                .post("/api/v1/agencies").then().statusCode(400);
+        admin().header("Idempotency-Key", key)
+                .body(TestData.agency("Polres", "POLRI", "19.99"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(400);
         Db.assertUnchanged(before);
-        admin().header("Idempotency-Key", key).body(TestData.agency(TestData.unique("Polres Belitung"), "POLRI", "19.04"))
-                .post("/api/v1/agencies").then().statusCode(201);
+        admin().header("Idempotency-Key", key)
+                .body(TestData.agency(TestData.unique("Polres Belitung"), "POLRI", "19.04"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void malformedKeyIs400() {
         var before = Db.snapshot();
-        admin().header("Idempotency-Key", "x".repeat(300)).body(TestData.agency("Polres", "POLRI", "19.04"))
-                .post("/api/v1/agencies").then().statusCode(400)
+        admin().header("Idempotency-Key", "x".repeat(300))
+                .body(TestData.agency("Polres", "POLRI", "19.04"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
         Db.assertUnchanged(before);
     }
@@ -108,7 +140,11 @@ class IdempotencyTest {
         try {
             List<Callable<ExtractableResponse<Response>>> calls = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
-                calls.add(() -> admin().header("Idempotency-Key", key).body(body).post("/api/v1/agencies").then().extract());
+                calls.add(() -> admin().header("Idempotency-Key", key)
+                        .body(body)
+                        .post("/api/v1/agencies")
+                        .then()
+                        .extract());
             }
             List<String> bodies = new ArrayList<>();
             for (Future<ExtractableResponse<Response>> f : pool.invokeAll(calls)) {
@@ -121,7 +157,8 @@ class IdempotencyTest {
             pool.shutdownNow();
         }
         assertThat(Db.count("select count(*) from agency where name = ?", name)).isEqualTo(1);
-        assertThat(Db.count("select count(*) from change_log c join agency a on a.id = c.entity_id where a.name = ?", name))
+        assertThat(Db.count(
+                        "select count(*) from change_log c join agency a on a.id = c.entity_id where a.name = ?", name))
                 .isEqualTo(1);
     }
 
@@ -144,8 +181,9 @@ class IdempotencyTest {
         }
         assertThat(posts).isGreaterThanOrEqualTo(5);
         int annotated = 0;
-        for (var bean : io.quarkus.arc.Arc.container().beanManager().getBeans(Object.class,
-                jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
+        for (var bean : io.quarkus.arc.Arc.container()
+                .beanManager()
+                .getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
             Class<?> resource = bean.getBeanClass();
             if (!resource.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
                 continue;
@@ -153,9 +191,11 @@ class IdempotencyTest {
             for (var method : resource.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(jakarta.ws.rs.POST.class)) {
                     assertThat(method.isAnnotationPresent(id.terpadu.common.idempotency.Idempotent.class))
-                            .as(resource.getSimpleName() + "." + method.getName()).isTrue();
+                            .as(resource.getSimpleName() + "." + method.getName())
+                            .isTrue();
                     // the interceptor keeps and replays a Response: any other return type fails at the first key
-                    assertThat(method.getReturnType()).as(resource.getSimpleName() + "." + method.getName() + " returns")
+                    assertThat(method.getReturnType())
+                            .as(resource.getSimpleName() + "." + method.getName() + " returns")
                             .isEqualTo(jakarta.ws.rs.core.Response.class);
                     annotated++;
                 }

@@ -7,15 +7,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
+
+import id.terpadu.support.Db;
 
 /** Every malformed list filter is a 400 problem naming the parameter, and reads never write. */
 @QuarkusTest
 class ListFilterValidationTest {
 
-    record Bad(String path, String field) {
-    }
+    record Bad(String path, String field) {}
 
     static final List<Bad> BAD = List.of(
             new Bad("/api/v1/conflict-statuses?scale=KOTA", "scale"),
@@ -62,7 +62,9 @@ class ListFilterValidationTest {
     void malformedFiltersAreRefused() {
         var before = Db.snapshot();
         for (Bad bad : BAD) {
-            admin().get(bad.path()).then().statusCode(400)
+            admin().get(bad.path())
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo(bad.field()));
         }

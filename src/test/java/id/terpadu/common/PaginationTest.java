@@ -11,8 +11,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+
+import id.terpadu.support.TestData;
 
 @QuarkusTest
 class PaginationTest {
@@ -34,7 +35,11 @@ class PaginationTest {
         String next = "/api/v1/agencies?limit=3&q=" + tag.replace(" ", "%20");
         int pages = 0;
         while (next != null) {
-            var response = admin().urlEncodingEnabled(false).get(next).then().statusCode(200).extract();
+            var response = admin().urlEncodingEnabled(false)
+                    .get(next)
+                    .then()
+                    .statusCode(200)
+                    .extract();
             seen.addAll(response.jsonPath().getList("items.name"));
             String link = response.header("Link");
             String cursor = response.jsonPath().getString("nextCursor");
@@ -42,7 +47,10 @@ class PaginationTest {
                 assertThat(link).isNull();
                 next = null;
             } else {
-                assertThat(link).startsWith("</api/v1/agencies?").endsWith(">; rel=\"next\"").contains("cursor=" + cursor);
+                assertThat(link)
+                        .startsWith("</api/v1/agencies?")
+                        .endsWith(">; rel=\"next\"")
+                        .contains("cursor=" + cursor);
                 next = link.substring(1, link.indexOf('>'));
             }
             pages++;
@@ -57,7 +65,9 @@ class PaginationTest {
         admin().get("/api/v1/agencies?limit=200").then().statusCode(200);
         admin().get("/api/v1/regions?limit=1").then().statusCode(200).body("items", hasSize(1));
         for (String bad : List.of("201", "0", "-1", "abc", "1e3", "99999999999")) {
-            admin().get("/api/v1/agencies?limit=" + bad).then().statusCode(400)
+            admin().get("/api/v1/agencies?limit=" + bad)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("limit"));
         }
@@ -66,7 +76,9 @@ class PaginationTest {
     @Test
     void foreignCursorsAreRefused() {
         for (String bad : List.of("not-base64!", "QUJD", "x".repeat(3000), "MTkuNzE")) {
-            admin().get("/api/v1/agencies?cursor=" + bad).then().statusCode(400)
+            admin().get("/api/v1/agencies?cursor=" + bad)
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", equalTo("cursor"));
         }
         admin().get("/api/v1/teams?cursor=QUJD").then().statusCode(400);
@@ -74,7 +86,13 @@ class PaginationTest {
 
     @Test
     void defaultPageIsFifty() {
-        int before = admin().get("/api/v1/regions").then().statusCode(200).extract().jsonPath().getList("items").size();
+        int before = admin().get("/api/v1/regions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items")
+                .size();
         assertThat(before).isLessThanOrEqualTo(50);
     }
 }

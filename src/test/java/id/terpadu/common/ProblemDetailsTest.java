@@ -23,12 +23,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.Db;
-import id.terpadu.support.TestData;
-import id.terpadu.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+import id.terpadu.support.Tokens;
 
 /** Every kind of bad request gets an RFC 9457 problem with the right status, and writes nothing. */
 @QuarkusTest
@@ -68,16 +69,24 @@ class ProblemDetailsTest {
 
     @Test
     void wrongTypeNamesTheField() {
-        problem(admin().body("{\"name\": \"Polres\", \"type\": \"POLRI\", \"contact\": {\"phone\": [1]}}")
-                .post("/api/v1/agencies").then(), 400, "validation")
+        problem(
+                        admin().body("{\"name\": \"Polres\", \"type\": \"POLRI\", \"contact\": {\"phone\": [1]}}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400,
+                        "validation")
                 .body("errors[0].field", equalTo("contact.phone"));
         Db.assertUnchanged(before);
     }
 
     @Test
     void unknownEnumValueListsTheAllowedOnes() {
-        problem(admin().body("{\"name\": \"Polres\", \"type\": \"MILITIA\"}").post("/api/v1/agencies").then(),
-                400, "validation")
+        problem(
+                        admin().body("{\"name\": \"Polres\", \"type\": \"MILITIA\"}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400,
+                        "validation")
                 .body("errors[0].field", equalTo("type"))
                 .body("allowed", hasItems("TNI", "POLRI", "BIN", "KESBANGPOL"));
         Db.assertUnchanged(before);
@@ -85,8 +94,12 @@ class ProblemDetailsTest {
 
     @Test
     void unknownFieldIsRefused() {
-        problem(admin().body("{\"name\": \"Polres\", \"type\": \"POLRI\", \"owner\": \"me\"}")
-                .post("/api/v1/agencies").then(), 400, "validation")
+        problem(
+                        admin().body("{\"name\": \"Polres\", \"type\": \"POLRI\", \"owner\": \"me\"}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400,
+                        "validation")
                 .body("errors[0].field", equalTo("owner"))
                 .body("errors[0].code", equalTo("json.unknown-field"));
         Db.assertUnchanged(before);
@@ -94,8 +107,13 @@ class ProblemDetailsTest {
 
     @Test
     void validationFailuresListEveryField() {
-        problem(admin().body("{\"name\": \"  \", \"regionCode\": \"1.2\", \"contact\": {\"email\": \"not-an-email\"}}")
-                .post("/api/v1/agencies").then(), 400, "validation")
+        problem(
+                        admin().body(
+                                        "{\"name\": \"  \", \"regionCode\": \"1.2\", \"contact\": {\"email\": \"not-an-email\"}}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400,
+                        "validation")
                 .body("errors.field", hasItems("name", "type", "regionCode", "contact.email"));
         Db.assertUnchanged(before);
     }
@@ -108,26 +126,46 @@ class ProblemDetailsTest {
 
     @Test
     void controlCharactersInNamesAreRefused() {
-        problem(admin().body(Map.of("name", "Polres\u001fBangka", "type", "POLRI")).post("/api/v1/agencies").then(),
-                400, "validation").body("errors[0].field", equalTo("name"));
-        problem(admin().body(Map.of("name", "Polres\nBangka", "type", "POLRI")).post("/api/v1/agencies").then(),
-                400, "validation");
+        problem(
+                        admin().body(Map.of("name", "Polres\u001fBangka", "type", "POLRI"))
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400,
+                        "validation")
+                .body("errors[0].field", equalTo("name"));
+        problem(
+                admin().body(Map.of("name", "Polres\nBangka", "type", "POLRI"))
+                        .post("/api/v1/agencies")
+                        .then(),
+                400,
+                "validation");
         Db.assertUnchanged(before);
     }
 
     @Test
     void oversizedStringIsRefused() {
-        problem(admin().body(Map.of("name", "x".repeat(201), "type", "POLRI")).post("/api/v1/agencies").then(),
-                400, "validation").body("errors[0].field", equalTo("name"));
+        problem(
+                        admin().body(Map.of("name", "x".repeat(201), "type", "POLRI"))
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400,
+                        "validation")
+                .body("errors[0].field", equalTo("name"));
         Db.assertUnchanged(before);
     }
 
     @Test
     void deeplyNestedJsonIsRefusedEarly() {
-        String deep = "{\"name\": \"x\", \"type\": \"POLRI\", \"contact\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        String deep =
+                "{\"name\": \"x\", \"type\": \"POLRI\", \"contact\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
         admin().body(deep).post("/api/v1/agencies").then().statusCode(400).contentType("application/problem+json");
-        String deepUnknown = "{\"name\": \"x\", \"type\": \"POLRI\", \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
-        admin().body(deepUnknown).post("/api/v1/agencies").then().statusCode(400).contentType("application/problem+json");
+        String deepUnknown =
+                "{\"name\": \"x\", \"type\": \"POLRI\", \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        admin().body(deepUnknown)
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         Db.assertUnchanged(before);
     }
 
@@ -142,8 +180,11 @@ class ProblemDetailsTest {
     void chunkedBodyOverTheLimitIsRefused() {
         byte[] huge = new byte[9 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'x');
-        admin().contentType("text/csv").body(new java.io.ByteArrayInputStream(huge))
-                .post("/api/v1/regions/import").then().statusCode(413);
+        admin().contentType("text/csv")
+                .body(new java.io.ByteArrayInputStream(huge))
+                .post("/api/v1/regions/import")
+                .then()
+                .statusCode(413);
         Db.assertUnchanged(before);
     }
 
@@ -156,7 +197,11 @@ class ProblemDetailsTest {
     void unsupportedMethodIs405WithAllow() {
         problem(admin().patch("/api/v1/agencies").then(), 405, "method-not-allowed")
                 .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
-        problem(admin().post("/api/v1/agencies/{id}", java.util.UUID.randomUUID()).then(), 405, "method-not-allowed")
+        problem(
+                        admin().post("/api/v1/agencies/{id}", java.util.UUID.randomUUID())
+                                .then(),
+                        405,
+                        "method-not-allowed")
                 .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
         Db.assertUnchanged(before);
     }
@@ -168,7 +213,12 @@ class ProblemDetailsTest {
 
     @Test
     void unsupportedContentTypeIs415() {
-        problem(admin().contentType("application/xml").body("<agency/>").post("/api/v1/agencies").then(), 415,
+        problem(
+                admin().contentType("application/xml")
+                        .body("<agency/>")
+                        .post("/api/v1/agencies")
+                        .then(),
+                415,
                 "unsupported-media-type");
         Db.assertUnchanged(before);
     }
@@ -180,16 +230,26 @@ class ProblemDetailsTest {
         byte[] form = "name=%r%uj&type=POLRI".getBytes(StandardCharsets.US_ASCII);
         URI agencies = URI.create("http://localhost:" + RestAssured.port + "/api/v1/agencies");
         for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
-            for (HttpRequest.BodyPublisher body : List.of(HttpRequest.BodyPublishers.ofByteArray(form),
+            for (HttpRequest.BodyPublisher body : List.of(
+                    HttpRequest.BodyPublishers.ofByteArray(form),
                     HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form)))) {
-                HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                        .send(HttpRequest.newBuilder(agencies)
-                                .header("Authorization", "Bearer " + Tokens.token("admin.pusat", List.of("ADMIN"),
-                                        List.of(), null))
-                                .header("Content-Type", type).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(agencies)
+                                        .header(
+                                                "Authorization",
+                                                "Bearer "
+                                                        + Tokens.token(
+                                                                "admin.pusat", List.of("ADMIN"), List.of(), null))
+                                        .header("Content-Type", type)
+                                        .POST(body)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(type).isEqualTo(415);
-                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        value -> assertThat(value).startsWith("application/problem+json"));
+                assertThat(answer.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
                 assertThat(answer.body()).contains("urn:terpadu:problem:unsupported-media-type");
             }
         }
@@ -200,14 +260,26 @@ class ProblemDetailsTest {
     void missingTokenIs401WithChallenge() {
         problem(anonymous().get("/api/v1/agencies").then(), 401, "unauthorized")
                 .header("WWW-Authenticate", startsWith("Bearer"));
-        problem(anonymous().body(TestData.agency("Polres", "POLRI", null)).post("/api/v1/agencies").then(), 401,
+        problem(
+                anonymous()
+                        .body(TestData.agency("Polres", "POLRI", null))
+                        .post("/api/v1/agencies")
+                        .then(),
+                401,
                 "unauthorized");
         Db.assertUnchanged(before);
     }
 
     @Test
     void garbageTokenIs401() {
-        problem(RestAssured.given().auth().oauth2("not.a.token").get("/api/v1/agencies").then(), 401, "unauthorized");
+        problem(
+                RestAssured.given()
+                        .auth()
+                        .oauth2("not.a.token")
+                        .get("/api/v1/agencies")
+                        .then(),
+                401,
+                "unauthorized");
     }
 
     @Test
@@ -221,18 +293,32 @@ class ProblemDetailsTest {
 
     @Test
     void titlesFollowAcceptLanguage() {
-        anonymous().header("Accept-Language", "en-US,en;q=0.9").get("/api/v1/agencies").then().statusCode(401)
+        anonymous()
+                .header("Accept-Language", "en-US,en;q=0.9")
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(401)
                 .body("title", equalTo("Authentication is required"));
-        anonymous().header("Accept-Language", "id-ID,id;q=0.9,en;q=0.5").get("/api/v1/agencies").then().statusCode(401)
+        anonymous()
+                .header("Accept-Language", "id-ID,id;q=0.9,en;q=0.5")
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(401)
                 .body("title", equalTo("Autentikasi diperlukan"));
         anonymous().get("/api/v1/agencies").then().statusCode(401).body("title", equalTo("Autentikasi diperlukan"));
     }
 
     @Test
     void requestIdIsEchoedOrGenerated() {
-        admin().header("X-Request-Id", "field-app-7f3a").get("/api/v1/agencies").then().statusCode(200)
+        admin().header("X-Request-Id", "field-app-7f3a")
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", "field-app-7f3a");
-        admin().header("X-Request-Id", "bad id with spaces").get("/api/v1/no-such-thing").then().statusCode(404)
+        admin().header("X-Request-Id", "bad id with spaces")
+                .get("/api/v1/no-such-thing")
+                .then()
+                .statusCode(404)
                 .header("X-Request-Id", not(equalTo("bad id with spaces")))
                 .body("requestId", not(equalTo("bad id with spaces")));
     }

@@ -15,17 +15,18 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
 import id.terpadu.common.json.JsonSettings;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.RestAssured;
-import io.restassured.config.LogConfig;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import id.terpadu.support.fuzz.OpenApi;
 
 /**
@@ -63,7 +64,8 @@ class RequestLimitsTest {
 
     /** The administrator, without REST Assured's request log (which would pretty-print every body it sends). */
     private static RequestSpecification raw() {
-        return admin().config(RestAssured.config().logConfig(LogConfig.logConfig().enablePrettyPrinting(false)));
+        return admin().config(
+                        RestAssured.config().logConfig(LogConfig.logConfig().enablePrettyPrinting(false)));
     }
 
     /** A problem document of this status, of one of these types. */
@@ -71,12 +73,15 @@ class RequestLimitsTest {
         assertThat(response.statusCode()).as("status").isEqualTo(status);
         assertThat(response.contentType()).as("content type").startsWith("application/problem+json");
         assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
-        assertThat(response.jsonPath().getString("type")).as("problem type")
-                .isIn(java.util.Arrays.stream(slugs).map(slug -> "urn:terpadu:problem:" + slug).toList());
+        assertThat(response.jsonPath().getString("type"))
+                .as("problem type")
+                .isIn(java.util.Arrays.stream(slugs)
+                        .map(slug -> "urn:terpadu:problem:" + slug)
+                        .toList());
     }
 
     /** The refusals of a body the parser stops: unreadable JSON, or a value refused where it stands. */
-    private static final String[] BAD_JSON = { "malformed-body", "validation" };
+    private static final String[] BAD_JSON = {"malformed-body", "validation"};
 
     /** A JSON agency whose name fills the body to exactly {@code size} bytes. */
     private static byte[] agencyOfSize(int size) {
@@ -91,19 +96,25 @@ class RequestLimitsTest {
 
     @Test
     void aBodyOneByteOverTheLimitIs413() {
-        problem(fast(() -> raw().body(agencyOfSize(MAX_BODY + 1)).post("/api/v1/agencies")), 413,
-                "payload-too-large");
+        problem(fast(() -> raw().body(agencyOfSize(MAX_BODY + 1)).post("/api/v1/agencies")), 413, "payload-too-large");
         Db.assertUnchanged(before);
     }
 
     @Test
     void aChunkedBodyOneByteOverTheLimitIs413Problem() {
         // no Content-Length: the HTTP layer counts the bytes as they come and gives up past the limit
-        problem(fast(() -> raw().body(new ByteArrayInputStream(agencyOfSize(MAX_BODY + 1)))
-                .post("/api/v1/agencies")), 413, "payload-too-large");
+        problem(
+                fast(() -> raw().body(new ByteArrayInputStream(agencyOfSize(MAX_BODY + 1)))
+                        .post("/api/v1/agencies")),
+                413,
+                "payload-too-large");
         Db.assertUnchanged(before);
-        problem(fast(() -> raw().contentType("text/csv").body(new ByteArrayInputStream(new byte[MAX_BODY + 1]))
-                .post("/api/v1/regions/import")), 413, "payload-too-large");
+        problem(
+                fast(() -> raw().contentType("text/csv")
+                        .body(new ByteArrayInputStream(new byte[MAX_BODY + 1]))
+                        .post("/api/v1/regions/import")),
+                413,
+                "payload-too-large");
         Db.assertUnchanged(before);
     }
 
@@ -117,7 +128,8 @@ class RequestLimitsTest {
     @Test
     void deeplyNestedArraysAndObjectsAre400Fast() {
         int levels = 100_000;
-        String arrays = "{\"name\": \"x\", \"type\": \"POLRI\", \"contact\": " + "[".repeat(levels) + "]".repeat(levels) + "}";
+        String arrays =
+                "{\"name\": \"x\", \"type\": \"POLRI\", \"contact\": " + "[".repeat(levels) + "]".repeat(levels) + "}";
         problem(fast(() -> raw().body(arrays).post("/api/v1/agencies")), 400, BAD_JSON);
         String objects = "{\"name\": \"x\", \"type\": \"POLRI\", \"contact\": " + "{\"a\": ".repeat(levels) + "1"
                 + "}".repeat(levels) + "}";
@@ -143,11 +155,15 @@ class RequestLimitsTest {
         String digits = "9".repeat(10_000);
         Map<String, Object> incident = new java.util.HashMap<>(IncidentResourceTest.incident("Angka raksasa", "19"));
         incident.put("severity", "DIGITS");
-        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(incident)
+        String body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(incident)
                 .replace("\"DIGITS\"", digits);
         problem(fast(() -> raw().body(body).post("/api/v1/incidents")), 400, BAD_JSON);
-        problem(fast(() -> raw().body("{\"name\": \"x\", \"type\": \"POLRI\", \"n\": 0." + digits + "}")
-                .post("/api/v1/agencies")), 400, BAD_JSON);
+        problem(
+                fast(() -> raw().body("{\"name\": \"x\", \"type\": \"POLRI\", \"n\": 0." + digits + "}")
+                        .post("/api/v1/agencies")),
+                400,
+                BAD_JSON);
         problem(fast(() -> raw().body("[" + digits + "]").post("/api/v1/agencies")), 400, BAD_JSON);
         Db.assertUnchanged(before);
     }
@@ -160,7 +176,8 @@ class RequestLimitsTest {
         problem(response, 400, "validation");
         assertThat(response.jsonPath().getList("errors")).hasSize(id.terpadu.common.error.Problem.MAX_ERRORS);
         assertThat(response.jsonPath().getString("detail"))
-                .matches("10\\d{3} isian tidak valid; " + id.terpadu.common.error.Problem.MAX_ERRORS + " yang pertama dicantumkan");
+                .matches("10\\d{3} isian tidak valid; " + id.terpadu.common.error.Problem.MAX_ERRORS
+                        + " yang pertama dicantumkan");
         assertThat(response.asByteArray().length).as("answer size").isLessThan(16 * 1024);
         Db.assertUnchanged(before);
     }
@@ -173,29 +190,44 @@ class RequestLimitsTest {
         paths.forEach((path, operations) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> get = (Map<String, Object>) operations.get("get");
-            if (get != null && get.get("parameters") instanceof List<?> parameters && parameters.stream()
-                    .anyMatch(p -> p instanceof Map<?, ?> m && "limit".equals(m.get("name")) && "query".equals(m.get("in")))) {
+            if (get != null
+                    && get.get("parameters") instanceof List<?> parameters
+                    && parameters.stream()
+                            .anyMatch(p -> p instanceof Map<?, ?> m
+                                    && "limit".equals(m.get("name"))
+                                    && "query".equals(m.get("in")))) {
                 lists.add(path);
             }
         });
-        assertThat(lists).as("lists found in the OpenAPI document").hasSizeGreaterThan(20)
+        assertThat(lists)
+                .as("lists found in the OpenAPI document")
+                .hasSizeGreaterThan(20)
                 .contains("/api/v1/incidents", "/api/v1/feed/changes", "/api/v1/regions");
         for (String list : lists) {
             // a page past the maximum is refused whether or not the parent exists
-            String url = list.replace("{code}", "19").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-            for (int bad : new int[] { PageRequest.MAX_LIMIT + 1, 100_000 }) {
-                admin().get(url + "?limit=" + bad).then().statusCode(400).contentType("application/problem+json")
+            String url = list.replace("{code}", "19")
+                    .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (int bad : new int[] {PageRequest.MAX_LIMIT + 1, 100_000}) {
+                admin().get(url + "?limit=" + bad)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
                         .body("errors[0].field", equalTo("limit"));
             }
             // with the list's required parameters (their examples), the largest page is served
             StringBuilder required = new StringBuilder();
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> parameters = (List<Map<String, Object>>) ((Map<String, Object>) paths.get(list)
-                    .get("get")).get("parameters");
-            parameters.stream().filter(p -> "query".equals(p.get("in")) && Boolean.TRUE.equals(p.get("required")))
-                    .forEach(p -> required.append('&').append(p.get("name")).append('=').append(p.get("example")));
-            admin().get(url + "?limit=" + PageRequest.MAX_LIMIT + required).then().statusCode(org.hamcrest.Matchers.anyOf(
-                    equalTo(200), equalTo(404)));
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>)
+                    ((Map<String, Object>) paths.get(list).get("get")).get("parameters");
+            parameters.stream()
+                    .filter(p -> "query".equals(p.get("in")) && Boolean.TRUE.equals(p.get("required")))
+                    .forEach(p -> required.append('&')
+                            .append(p.get("name"))
+                            .append('=')
+                            .append(p.get("example")));
+            admin().get(url + "?limit=" + PageRequest.MAX_LIMIT + required)
+                    .then()
+                    .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(404)));
         }
         Db.assertUnchanged(before);
     }

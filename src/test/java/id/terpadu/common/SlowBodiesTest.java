@@ -15,11 +15,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
 import id.terpadu.support.Db;
 import id.terpadu.support.Tokens;
 import id.terpadu.support.fuzz.RawHttp;
-import io.restassured.RestAssured;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Field apps send their bodies over bad networks, in pieces and with pauses. The body is read before a worker
@@ -42,7 +43,8 @@ class SlowBodiesTest {
 
     /** The worker pool's size: as configured, else Quarkus' default (eight per processor, at least 200). */
     private static int workers() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.thread-pool.max-threads", Integer.class)
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.thread-pool.max-threads", Integer.class)
                 .orElse(Math.max(8 * Runtime.getRuntime().availableProcessors(), 200));
     }
 
@@ -77,8 +79,11 @@ class SlowBodiesTest {
             }
             // were every worker waiting for a body, this would wait until one gave up (10 s) and fail after 3 s
             try (RawHttp http = new RawHttp("localhost", RestAssured.port, 3_000)) {
-                RawHttp.Response answer = http.send("GET", "/api/v1/agencies?limit=1",
-                        List.<String[]>of(new String[] { "Authorization", "Bearer " + token }), null);
+                RawHttp.Response answer = http.send(
+                        "GET",
+                        "/api/v1/agencies?limit=1",
+                        List.<String[]>of(new String[] {"Authorization", "Bearer " + token}),
+                        null);
                 assertThat(answer.status()).isEqualTo(200);
             }
         } finally {

@@ -20,15 +20,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import id.terpadu.common.security.AuthorizationMatrixTest;
-import id.terpadu.conflictstatus.ConflictStatusService;
-import id.terpadu.support.fuzz.OpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import id.terpadu.common.security.AuthorizationMatrixTest;
+import id.terpadu.conflictstatus.ConflictStatusService;
+import id.terpadu.support.fuzz.OpenApi;
 
 /**
  * Swagger UI as a person uses it, on a fresh development database: the demo data set is loaded at the first start
@@ -61,16 +62,20 @@ class ExampleWalkTest {
      * time before they are sent, as a person does (the descriptions say so). Nothing else in any body is changed.
      */
     private static final Map<String, UnaryOperator<ObjectNode>> DATED = Map.of(
-            "POST /api/v1/conflict-statuses/{id}/tni-assistance", body -> {
-                LocalDate today = LocalDate.now(ConflictStatusService.ZONE);
-                body.put("startsOn", today.toString());
-                body.put("endsOn", today.plusDays(14).toString());
-                return body;
-            },
-            "POST /api/v1/api-keys", body -> {
-                body.put("expiresAt", LocalDate.now(ConflictStatusService.ZONE).plusDays(90) + "T00:00:00Z");
-                return body;
-            });
+            "POST /api/v1/conflict-statuses/{id}/tni-assistance",
+                    body -> {
+                        LocalDate today = LocalDate.now(ConflictStatusService.ZONE);
+                        body.put("startsOn", today.toString());
+                        body.put("endsOn", today.plusDays(14).toString());
+                        return body;
+                    },
+            "POST /api/v1/api-keys",
+                    body -> {
+                        body.put(
+                                "expiresAt",
+                                LocalDate.now(ConflictStatusService.ZONE).plusDays(90) + "T00:00:00Z");
+                        return body;
+                    });
 
     @Test
     void everyExampleSucceedsInOrderOnAFreshDevelopmentDatabase() throws Exception {
@@ -79,12 +84,23 @@ class ExampleWalkTest {
         assertThat(tokens).containsOnlyKeys("coordinator-sumbar", "admin-national");
 
         awaitDemoDataLoadedAtStart(tokens.get("admin-national"));
-        JsonNode again = JSON.readTree(given().post(DEMO).then().statusCode(200).extract().asString());
-        assertThat(again.get("created").asInt()).as("a second load creates nothing").isZero();
-        assertThat(again.get("records").size()).isEqualTo(DemoData.steps(LocalDate.now()).size());
+        JsonNode again = JSON.readTree(
+                given().post(DEMO).then().statusCode(200).extract().asString());
+        assertThat(again.get("created").asInt())
+                .as("a second load creates nothing")
+                .isZero();
+        assertThat(again.get("records").size())
+                .isEqualTo(DemoData.steps(LocalDate.now()).size());
         // with an Idempotency-Key, as Swagger UI and generated clients may send one: the answer, then its replay
-        given().header("Idempotency-Key", "demo-data-once").post(DEMO).then().statusCode(200).body("created", equalTo(0));
-        given().header("Idempotency-Key", "demo-data-once").post(DEMO).then().statusCode(200)
+        given().header("Idempotency-Key", "demo-data-once")
+                .post(DEMO)
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(0));
+        given().header("Idempotency-Key", "demo-data-once")
+                .post(DEMO)
+                .then()
+                .statusCode(200)
                 .header("Idempotent-Replayed", "true");
 
         List<String> failures = new ArrayList<>();
@@ -104,11 +120,13 @@ class ExampleWalkTest {
                 walked++;
                 String key = method + " " + path.getKey();
                 String token = AuthorizationMatrixTest.coordinatorMay(method, path.getKey())
-                        ? tokens.get("coordinator-sumbar") : tokens.get("admin-national");
+                        ? tokens.get("coordinator-sumbar")
+                        : tokens.get("admin-national");
                 int examples = Math.max(1, exampleCount(operation.getValue()));
                 for (int i = 0; i < examples; i++) {
                     String caller = exampleSummary(operation.getValue(), i).contains("(admin-national")
-                            ? tokens.get("admin-national") : token;
+                            ? tokens.get("admin-national")
+                            : token;
                     Response response = execute(key, method, path.getKey(), operation.getValue(), i, caller, failures);
                     if (response == null) {
                         break;
@@ -121,15 +139,25 @@ class ExampleWalkTest {
                         // the Location of what was created answers it, with the same version; TNI assistance has no
                         // address of its own yet, and its Location is its status's list of assistance, which holds it
                         String location = response.header("Location");
-                        Response read = location == null ? null : given().auth().oauth2(caller)
-                                .accept("application/json").get(java.net.URI.create(location).getPath());
-                        boolean same = read != null && read.statusCode() == 200
+                        Response read = location == null
+                                ? null
+                                : given().auth()
+                                        .oauth2(caller)
+                                        .accept("application/json")
+                                        .get(java.net.URI.create(location).getPath());
+                        boolean same = read != null
+                                && read.statusCode() == 200
                                 && (java.util.Objects.equals(read.header("ETag"), response.header("ETag"))
-                                        || read.header("ETag") == null && location.endsWith("/tni-assistance")
-                                                && read.asString().contains(response.jsonPath().getString("id")));
+                                        || read.header("ETag") == null
+                                                && location.endsWith("/tni-assistance")
+                                                && read.asString()
+                                                        .contains(response.jsonPath()
+                                                                .getString("id")));
                         if (!same) {
                             failures.add(key + " (example " + (i + 1) + ") created at " + location + ", which answered "
-                                    + (read == null ? "nothing" : read.statusCode() + " with ETag " + read.header("ETag")));
+                                    + (read == null
+                                            ? "nothing"
+                                            : read.statusCode() + " with ETag " + read.header("ETag")));
                         } else {
                             locations++;
                         }
@@ -137,8 +165,11 @@ class ExampleWalkTest {
                 }
             }
         }
-        System.out.printf("example walk: %d requests for %d operations, %d failed%n", executed, walked, failures.size());
-        assertThat(failures).as("examples that fail on a fresh development database").isEmpty();
+        System.out.printf(
+                "example walk: %d requests for %d operations, %d failed%n", executed, walked, failures.size());
+        assertThat(failures)
+                .as("examples that fail on a fresh development database")
+                .isEmpty();
         assertThat(executed).as("operations executed").isGreaterThanOrEqualTo(110);
         assertThat(locations).as("creates whose Location was read back").isGreaterThanOrEqualTo(15);
     }
@@ -148,19 +179,30 @@ class ExampleWalkTest {
     void everyTokenExampleReachesEveryExample() throws Exception {
         JsonNode document = OpenApi.served();
         Set<String> regions = new TreeSet<>();
-        document.get("paths").forEach(item -> item.forEach(operation -> {
-            operation.path("parameters").forEach(parameter -> {
-                if (parameter.path("name").asText().equals("code") && parameter.has("example")) {
-                    regions.add(parameter.get("example").asText());
-                }
-            });
-            operation.path("requestBody").path("content").path("application/json").path("examples")
-                    .forEach(example -> example.get("value").findValues("regionCode")
-                            .forEach(code -> regions.add(code.asText())));
-        }));
+        document.get("paths")
+                .forEach(item -> item.forEach(operation -> {
+                    operation.path("parameters").forEach(parameter -> {
+                        if (parameter.path("name").asText().equals("code") && parameter.has("example")) {
+                            regions.add(parameter.get("example").asText());
+                        }
+                    });
+                    operation
+                            .path("requestBody")
+                            .path("content")
+                            .path("application/json")
+                            .path("examples")
+                            .forEach(example -> example.get("value")
+                                    .findValues("regionCode")
+                                    .forEach(code -> regions.add(code.asText())));
+                }));
         assertThat(regions).contains("13", "13.77", "13.05");
-        JsonNode tokenExamples = document.get("paths").get(TOKENS).get("post").get("requestBody").get("content")
-                .get("application/json").get("examples");
+        JsonNode tokenExamples = document.get("paths")
+                .get(TOKENS)
+                .get("post")
+                .get("requestBody")
+                .get("content")
+                .get("application/json")
+                .get("examples");
         tokenExamples.fields().forEachRemaining(example -> {
             JsonNode scope = example.getValue().get("value").get("regionScope");
             if (scope.isEmpty()) {
@@ -178,17 +220,34 @@ class ExampleWalkTest {
 
     private static Map<String, String> tokenExamples(JsonNode document) {
         Map<String, String> tokens = new LinkedHashMap<>();
-        document.get("paths").get(TOKENS).get("post").get("requestBody").get("content").get("application/json")
-                .get("examples").fields().forEachRemaining(example -> tokens.put(example.getKey(),
-                        given().contentType(ContentType.JSON).body(example.getValue().get("value").toString())
-                                .post(TOKENS).then().statusCode(201).extract().path("accessToken")));
+        document.get("paths")
+                .get(TOKENS)
+                .get("post")
+                .get("requestBody")
+                .get("content")
+                .get("application/json")
+                .get("examples")
+                .fields()
+                .forEachRemaining(example -> tokens.put(
+                        example.getKey(),
+                        given().contentType(ContentType.JSON)
+                                .body(example.getValue().get("value").toString())
+                                .post(TOKENS)
+                                .then()
+                                .statusCode(201)
+                                .extract()
+                                .path("accessToken")));
         return tokens;
     }
 
     /** The load at start runs in the background once the HTTP server is up: wait for its last record. */
     private static void awaitDemoDataLoadedAtStart(String admin) throws InterruptedException {
         for (int i = 0; i < 120; i++) {
-            if (given().auth().oauth2(admin).get("/api/v1/webhooks/" + DemoIds.WEBHOOK_TO_DELETE).statusCode() == 200) {
+            if (given().auth()
+                            .oauth2(admin)
+                            .get("/api/v1/webhooks/" + DemoIds.WEBHOOK_TO_DELETE)
+                            .statusCode()
+                    == 200) {
                 return;
             }
             Thread.sleep(500);
@@ -212,11 +271,19 @@ class ExampleWalkTest {
 
     private static int exampleCount(JsonNode operation) {
         JsonNode content = operation.path("requestBody").path("content");
-        return content.isMissingNode() || content.isEmpty() ? 0 : content.elements().next().path("examples").size();
+        return content.isMissingNode() || content.isEmpty()
+                ? 0
+                : content.elements().next().path("examples").size();
     }
 
-    private static Response execute(String key, String method, String template, JsonNode operation, int index,
-            String token, List<String> failures) {
+    private static Response execute(
+            String key,
+            String method,
+            String template,
+            JsonNode operation,
+            int index,
+            String token,
+            List<String> failures) {
         RequestSpecification request = given().auth().oauth2(token);
         String path = template;
         for (JsonNode parameter : operation.path("parameters")) {
@@ -226,7 +293,8 @@ class ExampleWalkTest {
             if (!required && !in.equals("path")) {
                 continue;
             }
-            String value = parameter.has("example") ? parameter.get("example").asText()
+            String value = parameter.has("example")
+                    ? parameter.get("example").asText()
                     : parameter.path("schema").path("enum").path(0).asText(null);
             if (value == null) {
                 failures.add(key + ": parameter " + name + " has no example");
@@ -264,7 +332,8 @@ class ExampleWalkTest {
                 schema.path("properties").fields().forEachRemaining(property -> {
                     if ("binary".equals(property.getValue().path("format").asText())) {
                         files.add(property.getKey());
-                        request.multiPart(property.getKey(), "foto.png", id.terpadu.support.Fixtures.photo(), "image/png");
+                        request.multiPart(
+                                property.getKey(), "foto.png", id.terpadu.support.Fixtures.photo(), "image/png");
                     }
                 });
                 example.fields().forEachRemaining(field -> {
@@ -273,9 +342,11 @@ class ExampleWalkTest {
                     }
                 });
             } else if (example.isTextual()) {
-                request.contentType(media.getKey()).body(example.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                request.contentType(media.getKey())
+                        .body(example.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
-                JsonNode body = DATED.containsKey(key) ? DATED.get(key).apply((ObjectNode) example.deepCopy()) : example;
+                JsonNode body =
+                        DATED.containsKey(key) ? DATED.get(key).apply((ObjectNode) example.deepCopy()) : example;
                 request.contentType(media.getKey()).body(body.toString());
             }
         }

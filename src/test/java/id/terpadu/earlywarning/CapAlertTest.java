@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -24,19 +23,20 @@ import javax.xml.validation.SchemaFactory;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 import id.terpadu.common.security.Classification;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.fuzz.OpenApi;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Early warnings as OASIS CAP 1.2 alerts and the Atom feed of public ones. Every document is parsed as XML; the
@@ -51,6 +51,7 @@ class CapAlertTest {
     static final String ATOM_NS = "http://www.w3.org/2005/Atom";
     /** The OASIS schema, read where the shared data lives; never copied into this repository. */
     static final Path XSD = Path.of("../shared/data/cap/CAP-v1.2.xsd");
+
     static final String SENT = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00";
 
     @BeforeEach
@@ -66,17 +67,30 @@ class CapAlertTest {
     }
 
     static String create(RequestSpecification as, Map<String, Object> body) {
-        return as.body(body).post("/api/v1/early-warnings").then().statusCode(201).extract().path("id");
+        return as.body(body)
+                .post("/api/v1/early-warnings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static void replace(RequestSpecification as, String id, long version, Map<String, Object> body) {
-        as.header("If-Match", "\"" + version + "\"").body(body).put("/api/v1/early-warnings/{id}", id).then()
+        as.header("If-Match", "\"" + version + "\"")
+                .body(body)
+                .put("/api/v1/early-warnings/{id}", id)
+                .then()
                 .statusCode(200);
     }
 
     static String capText(RequestSpecification as, String id) {
-        byte[] body = as.accept(CAP).get("/api/v1/early-warnings/{id}", id).then().statusCode(200)
-                .contentType(startsWith(CAP)).extract().asByteArray();
+        byte[] body = as.accept(CAP)
+                .get("/api/v1/early-warnings/{id}", id)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith(CAP))
+                .extract()
+                .asByteArray();
         return new String(body, StandardCharsets.UTF_8);
     }
 
@@ -106,7 +120,8 @@ class CapAlertTest {
         NodeList nodes = alert.getElementsByTagNameNS(CAP_NS, element);
         for (int i = 0; i < nodes.getLength(); i++) {
             Element e = (Element) nodes.item(i);
-            if (valueName.equals(e.getElementsByTagNameNS(CAP_NS, "valueName").item(0).getTextContent())) {
+            if (valueName.equals(
+                    e.getElementsByTagNameNS(CAP_NS, "valueName").item(0).getTextContent())) {
                 return e.getElementsByTagNameNS(CAP_NS, "value").item(0).getTextContent();
             }
         }
@@ -141,7 +156,8 @@ class CapAlertTest {
         assertThat(cap(first, "certainty")).isEqualTo("Likely");
         assertThat(valueOf(first, "eventCode", "TERPADU_KATEGORI_KONFLIK")).isEqualTo("POLITIK_PILKADA");
         assertThat(cap(first, "headline")).isEqualTo("Ketegangan antarpendukung paslon");
-        assertThat(cap(first, "description")).contains("- Ujaran kebencian di grup WhatsApp")
+        assertThat(cap(first, "description"))
+                .contains("- Ujaran kebencian di grup WhatsApp")
                 .contains("kemungkinan 4 × dampak 3 = skor 12 (SEDANG)");
         assertThat(cap(first, "instruction")).isEqualTo("Patroli gabungan; dialog tokoh masyarakat");
         assertThat(valueOf(first, "parameter", "TERPADU_TINGKAT_RISIKO")).isEqualTo("SEDANG");
@@ -201,8 +217,11 @@ class CapAlertTest {
 
         String escalated = create(coordinator("13"), warning("13.77", "PUBLIC", 5, 4));
         Document before = cap(coordinator("13"), escalated);
-        coordinator("13").body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 4))
-                .post("/api/v1/early-warnings/{id}/escalate", escalated).then().statusCode(201);
+        coordinator("13")
+                .body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 4))
+                .post("/api/v1/early-warnings/{id}/escalate", escalated)
+                .then()
+                .statusCode(201);
         Document closed = cap(coordinator("13"), escalated);
         assertThat(cap(closed, "msgType")).isEqualTo("Cancel");
         assertThat(cap(closed, "references")).isEqualTo(reference(before));
@@ -236,43 +255,84 @@ class CapAlertTest {
     void capFollowsTheRulesOfTheJsonGet() {
         String id = create(coordinator("13"), warning("13.77", "PUBLIC", 3, 3));
         // outside the caller's region scope
-        coordinator("33").accept(CAP).get("/api/v1/early-warnings/{id}", id).then().statusCode(404)
-                .contentType("application/problem+json").body("type", equalTo("urn:terpadu:problem:not-found"));
-        coordinator("13").accept(CAP).get("/api/v1/early-warnings/{id}", UUID.randomUUID()).then().statusCode(404)
+        coordinator("33")
+                .accept(CAP)
+                .get("/api/v1/early-warnings/{id}", id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:terpadu:problem:not-found"));
+        coordinator("13")
+                .accept(CAP)
+                .get("/api/v1/early-warnings/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().accept(CAP).get("/api/v1/early-warnings/{id}", id).then().statusCode(401)
+        given().accept(CAP)
+                .get("/api/v1/early-warnings/{id}", id)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         // above the caller's clearance
         UUID binda = TestData.createAgency(TestData.unique("Binda Jawa Tengah"), "BIN", "33");
         Map<String, Object> secret = warning("33.07", "CONFIDENTIAL", 3, 4);
         secret.put("sourceKind", "INTELIJEN");
         String secretId = create(as("binda.33", List.of("OFFICER"), List.of("33"), binda), secret);
-        coordinator("33").accept(CAP).get("/api/v1/early-warnings/{id}", secretId).then().statusCode(404)
+        coordinator("33")
+                .accept(CAP)
+                .get("/api/v1/early-warnings/{id}", secretId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        as("integration", List.of("INTEGRATION"), List.of()).accept(CAP)
-                .get("/api/v1/early-warnings/{id}", secretId).then().statusCode(404);
+        as("integration", List.of("INTEGRATION"), List.of())
+                .accept(CAP)
+                .get("/api/v1/early-warnings/{id}", secretId)
+                .then()
+                .statusCode(404);
         // other formats: JSON by default, 406 for what the address cannot produce
-        coordinator("13").get("/api/v1/early-warnings/{id}", id).then().statusCode(200)
-                .contentType("application/json").body("id", equalTo(id));
-        coordinator("13").accept("*/*").get("/api/v1/early-warnings/{id}", id).then().statusCode(200)
+        coordinator("13")
+                .get("/api/v1/early-warnings/{id}", id)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("id", equalTo(id));
+        coordinator("13")
+                .accept("*/*")
+                .get("/api/v1/early-warnings/{id}", id)
+                .then()
+                .statusCode(200)
                 .contentType("application/json");
         for (String format : List.of("text/csv", "application/xml")) {
-            coordinator("13").accept(format).get("/api/v1/early-warnings/{id}", id).then().statusCode(406)
-                    .contentType("application/problem+json").body("type", equalTo("urn:terpadu:problem:not-acceptable"));
+            coordinator("13")
+                    .accept(format)
+                    .get("/api/v1/early-warnings/{id}", id)
+                    .then()
+                    .statusCode(406)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:terpadu:problem:not-acceptable"));
         }
         // its own ETag, distinct from the JSON one; If-None-Match gives 304
-        var response = coordinator("13").accept(CAP).get("/api/v1/early-warnings/{id}", id).then().statusCode(200)
+        var response = coordinator("13")
+                .accept(CAP)
+                .get("/api/v1/early-warnings/{id}", id)
+                .then()
+                .statusCode(200)
                 .extract();
         assertThat(response.header("ETag")).isNotBlank().isNotEqualTo("\"0\"");
-        coordinator("13").accept(CAP).header("If-None-Match", response.header("ETag"))
-                .get("/api/v1/early-warnings/{id}", id).then().statusCode(304);
+        coordinator("13")
+                .accept(CAP)
+                .header("If-None-Match", response.header("ETag"))
+                .get("/api/v1/early-warnings/{id}", id)
+                .then()
+                .statusCode(304);
     }
 
     @Test
     void textIsEscaped() {
         Map<String, Object> body = warning("13.77", "PUBLIC", 2, 3);
         String title = "Bentrok \"pendukung\" & <massa> di Desa Sukamaju — ‘Pilkades’ ricuh";
-        String description = "Warga berkata: \"Kami menolak!\" & <script>alert('x')</script> ]]> lalu\u0007bel berbunyi";
+        String description =
+                "Warga berkata: \"Kami menolak!\" & <script>alert('x')</script> ]]> lalu\u0007bel berbunyi";
         String indicator = "Spanduk 'Tolak' & \"Usir\" dipasang di balai desa";
         String actions = "Dialog tokoh adat & agama; hindari <provokasi> di masjid & gereja";
         body.put("title", title);
@@ -281,12 +341,17 @@ class CapAlertTest {
         body.put("recommendedActions", actions);
         String id = create(coordinator("13"), body);
         String xml = capText(coordinator("13"), id);
-        assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .contains("&amp; &lt;massa&gt;").contains("&lt;script&gt;").doesNotContain("<script>")
-                .doesNotContain("]]>").doesNotContain("\u0007");
+        assertThat(xml)
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .contains("&amp; &lt;massa&gt;")
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>")
+                .doesNotContain("]]>")
+                .doesNotContain("\u0007");
         Document alert = parse(xml);
         assertThat(cap(alert, "headline")).isEqualTo(title);
-        assertThat(cap(alert, "description")).startsWith(description.replace('\u0007', '\uFFFD'))
+        assertThat(cap(alert, "description"))
+                .startsWith(description.replace('\u0007', '\uFFFD'))
                 .contains("- " + indicator);
         assertThat(cap(alert, "instruction")).isEqualTo(actions);
 
@@ -297,9 +362,12 @@ class CapAlertTest {
 
     @Test
     void everyRenderedAlertIsValidCap12() throws Exception {
-        Assumptions.assumeTrue(Files.exists(XSD), "The OASIS CAP 1.2 schema is not at " + XSD.toAbsolutePath()
-                + " (the shared data folder is absent): schema validation skipped");
-        var validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(XSD.toFile())
+        Assumptions.assumeTrue(
+                Files.exists(XSD),
+                "The OASIS CAP 1.2 schema is not at " + XSD.toAbsolutePath()
+                        + " (the shared data folder is absent): schema validation skipped");
+        var validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(XSD.toFile())
                 .newValidator();
         List<String> documents = new ArrayList<>();
         String id = create(coordinator("13"), warning("13.77", "PUBLIC", 4, 5));
@@ -318,15 +386,19 @@ class CapAlertTest {
         special.remove("recommendedActions");
         documents.add(capText(coordinator("13"), create(coordinator("13"), special)));
         String escalated = create(coordinator("13"), warning("13.77", "RESTRICTED", 5, 5));
-        coordinator("13").body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 5))
-                .post("/api/v1/early-warnings/{id}/escalate", escalated).then().statusCode(201);
+        coordinator("13")
+                .body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 5))
+                .post("/api/v1/early-warnings/{id}/escalate", escalated)
+                .then()
+                .statusCode(201);
         documents.add(capText(coordinator("13"), escalated));
         documents.add(JsonPath.from(OpenApi.served().toString())
                 .getString("paths.'/api/v1/early-warnings/{id}'.get.responses.'200'.content."
                         + "'application/cap+xml'.examples.cap.value"));
         for (String document : documents) {
             try {
-                validator.validate(new StreamSource(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8))));
+                validator.validate(
+                        new StreamSource(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8))));
             } catch (org.xml.sax.SAXException e) {
                 throw new AssertionError("not valid CAP 1.2: " + e.getMessage() + "\n" + document, e);
             }
@@ -334,8 +406,13 @@ class CapAlertTest {
     }
 
     static String feedText(RequestSpecification as) {
-        byte[] body = as.accept("application/atom+xml").get("/api/v1/alerts.atom").then().statusCode(200)
-                .contentType(startsWith("application/atom+xml")).extract().asByteArray();
+        byte[] body = as.accept("application/atom+xml")
+                .get("/api/v1/alerts.atom")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/atom+xml"))
+                .extract()
+                .asByteArray();
         return new String(body, StandardCharsets.UTF_8);
     }
 
@@ -369,8 +446,11 @@ class CapAlertTest {
         reda.put("status", "REDA");
         replace(coordinator("13"), subsided, 0, reda);
         String escalated = create(coordinator("13"), warning("13.77", "PUBLIC", 5, 5));
-        coordinator("13").body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 4))
-                .post("/api/v1/early-warnings/{id}/escalate", escalated).then().statusCode(201);
+        coordinator("13")
+                .body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 4))
+                .post("/api/v1/early-warnings/{id}/escalate", escalated)
+                .then()
+                .statusCode(201);
         String elsewhere = create(coordinator("33"), warning("33.07", "PUBLIC", 3, 3));
         // the older one changes last, so it leads the feed
         Map<String, Object> watched = warning("13.77", "PUBLIC", 4, 3);
@@ -393,8 +473,11 @@ class CapAlertTest {
         assertThat(ids.get(0)).isEqualTo(older);
         assertThat(atom(root, "updated")).isEqualTo(atom(entries.get(0), "updated"));
         for (String id : ids) {
-            assertThat(Db.single("select classification || ' ' || status || ' ' || region_code from early_warning "
-                    + "where id = ?::uuid", id)).matches("PUBLIC (TERIDENTIFIKASI|DIPANTAU|DITANGANI) 13(\\..*)?");
+            assertThat(Db.single(
+                            "select classification || ' ' || status || ' ' || region_code from early_warning "
+                                    + "where id = ?::uuid",
+                            id))
+                    .matches("PUBLIC (TERIDENTIFIKASI|DIPANTAU|DITANGANI) 13(\\..*)?");
         }
         List<String> updated = entries.stream().map(e -> atom(e, "updated")).toList();
         assertThat(updated).isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -406,15 +489,28 @@ class CapAlertTest {
         assertThat(link.getAttribute("rel")).isEqualTo("alternate");
         assertThat(link.getAttribute("type")).isEqualTo(CAP);
         assertThat(link.getAttribute("href")).startsWith("http").endsWith("/api/v1/early-warnings/" + older);
-        Document alert = parse(new String(coordinator("13").accept(CAP).get(link.getAttribute("href")).then()
-                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8));
+        Document alert = parse(new String(
+                coordinator("13")
+                        .accept(CAP)
+                        .get(link.getAttribute("href"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray(),
+                StandardCharsets.UTF_8));
         assertThat(cap(alert, "identifier")).isEqualTo("urn:terpadu:early-warning:" + older + ":1");
 
         // An integration script sees the same public alerts; nobody sees the feed without a token.
         assertThat(entries(parse(feedText(as("integration", List.of("INTEGRATION"), List.of())))).stream()
-                .map(CapAlertTest::warningId)).contains(older, newer, elsewhere).doesNotContain(restricted);
+                        .map(CapAlertTest::warningId))
+                .contains(older, newer, elsewhere)
+                .doesNotContain(restricted);
         given().get("/api/v1/alerts.atom").then().statusCode(401).contentType("application/problem+json");
-        coordinator("13").accept("application/json").get("/api/v1/alerts.atom").then().statusCode(406)
+        coordinator("13")
+                .accept("application/json")
+                .get("/api/v1/alerts.atom")
+                .then()
+                .statusCode(406)
                 .contentType("application/problem+json");
     }
 
@@ -423,10 +519,18 @@ class CapAlertTest {
         for (int i = 0; i <= CapAlerts.FEED_SIZE; i++) {
             create(coordinator("19.04"), warning("19.04", "PUBLIC", 1 + i % 5, 1 + i / 5 % 5));
         }
-        var response = coordinator("19.04").accept("application/atom+xml").get("/api/v1/alerts.atom").then()
-                .statusCode(200).extract();
-        assertThat(entries(parse(new String(response.asByteArray(), StandardCharsets.UTF_8)))).hasSize(CapAlerts.FEED_SIZE);
-        coordinator("19.04").header("If-None-Match", response.header("ETag")).get("/api/v1/alerts.atom").then()
+        var response = coordinator("19.04")
+                .accept("application/atom+xml")
+                .get("/api/v1/alerts.atom")
+                .then()
+                .statusCode(200)
+                .extract();
+        assertThat(entries(parse(new String(response.asByteArray(), StandardCharsets.UTF_8))))
+                .hasSize(CapAlerts.FEED_SIZE);
+        coordinator("19.04")
+                .header("If-None-Match", response.header("ETag"))
+                .get("/api/v1/alerts.atom")
+                .then()
                 .statusCode(304);
     }
 
@@ -443,15 +547,27 @@ class CapAlertTest {
         assertThat(List.of(Classification.values()).stream().map(CapMapping::scope))
                 .containsExactly("Public", "Restricted", "Restricted");
         assertThat(CapMapping.msgType(WarningStatus.TERIDENTIFIKASI, null)).isEqualTo("Alert");
-        assertThat(CapMapping.msgType(WarningStatus.DIPANTAU, WarningStatus.TERIDENTIFIKASI)).isEqualTo("Update");
-        assertThat(CapMapping.msgType(WarningStatus.DITANGANI, WarningStatus.DIPANTAU)).isEqualTo("Update");
-        assertThat(CapMapping.msgType(WarningStatus.DIPANTAU, WarningStatus.REDA)).isEqualTo("Alert");
-        assertThat(CapMapping.msgType(WarningStatus.REDA, WarningStatus.DIPANTAU)).isEqualTo("Cancel");
+        assertThat(CapMapping.msgType(WarningStatus.DIPANTAU, WarningStatus.TERIDENTIFIKASI))
+                .isEqualTo("Update");
+        assertThat(CapMapping.msgType(WarningStatus.DITANGANI, WarningStatus.DIPANTAU))
+                .isEqualTo("Update");
+        assertThat(CapMapping.msgType(WarningStatus.DIPANTAU, WarningStatus.REDA))
+                .isEqualTo("Alert");
+        assertThat(CapMapping.msgType(WarningStatus.REDA, WarningStatus.DIPANTAU))
+                .isEqualTo("Cancel");
         assertThat(CapMapping.msgType(WarningStatus.REDA, null)).isEqualTo("Cancel");
-        assertThat(CapMapping.msgType(WarningStatus.ESKALASI, WarningStatus.DITANGANI)).isEqualTo("Cancel");
+        assertThat(CapMapping.msgType(WarningStatus.ESKALASI, WarningStatus.DITANGANI))
+                .isEqualTo("Cancel");
         assertThat(Files.readString(Path.of("docs/integration.md"), StandardCharsets.UTF_8))
-                .as("docs/integration.md shows the mapping table of CapMapping.TABLE").contains(CapMapping.TABLE);
-        assertThat(given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath()
-                .getString("paths.'/api/v1/early-warnings/{id}'.get.description")).contains(CapMapping.TABLE);
+                .as("docs/integration.md shows the mapping table of CapMapping.TABLE")
+                .contains(CapMapping.TABLE);
+        assertThat(given().accept("application/json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getString("paths.'/api/v1/early-warnings/{id}'.get.description"))
+                .contains(CapMapping.TABLE);
     }
 }

@@ -44,7 +44,8 @@ class RiskLevelTest {
     void theBoundsLieAt6And12() {
         assertThat(RiskLevel.of(2, 3)).isEqualTo(RiskLevel.RENDAH); // 6
         assertThat(RiskLevel.of(3, 2)).isEqualTo(RiskLevel.RENDAH); // 6
-        assertThat(RiskLevel.of(2, 4)).isEqualTo(RiskLevel.SEDANG); // 8, the lowest score above 6 two factors of 1–5 give
+        assertThat(RiskLevel.of(2, 4))
+                .isEqualTo(RiskLevel.SEDANG); // 8, the lowest score above 6 two factors of 1–5 give
         assertThat(RiskLevel.of(3, 4)).isEqualTo(RiskLevel.SEDANG); // 12
         assertThat(RiskLevel.of(3, 5)).isEqualTo(RiskLevel.TINGGI); // 15, the lowest score above 12
         assertThat(RiskLevel.of(1, 1)).isEqualTo(RiskLevel.RENDAH);
@@ -58,7 +59,8 @@ class RiskLevelTest {
                 RiskLevel level = RiskLevel.of(likelihood, impact);
                 assertThat(RiskLevel.of(impact, likelihood)).isEqualTo(level);
                 int score = likelihood * impact;
-                assertThat(level).as("score %d", score)
+                assertThat(level)
+                        .as("score %d", score)
                         .isEqualTo(score <= 6 ? RiskLevel.RENDAH : score <= 12 ? RiskLevel.SEDANG : RiskLevel.TINGGI);
             }
         }

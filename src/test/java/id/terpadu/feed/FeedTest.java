@@ -22,31 +22,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
-import io.quarkus.arc.Arc;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /** The change feed never skips a change nor repeats one, and shows each reader only what it may see. */
 @QuarkusTest
 @Tag("external-db")
 class FeedTest {
 
-    record Seen(String type, String id, String operation, long version, String tombstone) {
-    }
+    record Seen(String type, String id, String operation, long version, String tombstone) {}
 
-    record Drained(List<Seen> entries, String cursor) {
-    }
+    record Drained(List<Seen> entries, String cursor) {}
 
     /** Reads the feed from a cursor until no more changes are ready. */
     static Drained drain(Supplier<RequestSpecification> as, String cursor) {
@@ -56,10 +54,18 @@ class FeedTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.get("/api/v1/feed/changes").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/v1/feed/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             for (Map<String, Object> e : page.<Map<String, Object>>getList("items")) {
-                seen.add(new Seen((String) e.get("type"), (String) e.get("id"), (String) e.get("operation"),
-                        ((Number) e.get("version")).longValue(), (String) e.get("tombstone")));
+                seen.add(new Seen(
+                        (String) e.get("type"),
+                        (String) e.get("id"),
+                        (String) e.get("operation"),
+                        ((Number) e.get("version")).longValue(),
+                        (String) e.get("tombstone")));
             }
             cursor = page.getString("nextCursor");
             if (!page.getBoolean("hasMore")) {
@@ -72,7 +78,8 @@ class FeedTest {
      * Reads on from a cursor, as a polling client does, until {@code done} holds for everything read: a change is
      * delivered once every older transaction in the cluster has ended, which another test's transaction can delay.
      */
-    static Drained readUntil(Supplier<RequestSpecification> as, String cursor, java.util.function.Predicate<List<Seen>> done)
+    static Drained readUntil(
+            Supplier<RequestSpecification> as, String cursor, java.util.function.Predicate<List<Seen>> done)
             throws InterruptedException {
         List<Seen> seen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -88,7 +95,12 @@ class FeedTest {
     }
 
     static String latest(Supplier<RequestSpecification> as) {
-        return as.get().get("/api/v1/feed/changes/latest").then().statusCode(200).extract().path("cursor");
+        return as.get()
+                .get("/api/v1/feed/changes/latest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("cursor");
     }
 
     /** A transaction that writes a change now and commits when told: what a slow write of the service looks like. */
@@ -126,20 +138,28 @@ class FeedTest {
         List<String> fast = new ArrayList<>();
         try (OpenTransaction slow = new OpenTransaction()) {
             for (int i = 0; i < 3; i++) {
-                fast.add(TestData.createAgency(TestData.unique("Kodim cepat"), "TNI", null).toString());
+                fast.add(TestData.createAgency(TestData.unique("Kodim cepat"), "TNI", null)
+                        .toString());
             }
             Drained early = drain(reader, cursor);
-            assertThat(early.entries()).extracting(Seen::id).doesNotContainAnyElementsOf(fast)
+            assertThat(early.entries())
+                    .extracting(Seen::id)
+                    .doesNotContainAnyElementsOf(fast)
                     .doesNotContain(slow.id.toString());
             cursor = early.cursor();
             slow.commit();
-            Drained later = readUntil(reader, cursor, read -> read.stream().map(Seen::id).toList()
-                    .containsAll(fast) && read.stream().anyMatch(e -> e.id().equals(slow.id.toString())));
+            Drained later = readUntil(
+                    reader,
+                    cursor,
+                    read -> read.stream().map(Seen::id).toList().containsAll(fast)
+                            && read.stream().anyMatch(e -> e.id().equals(slow.id.toString())));
             List<String> ids = later.entries().stream().map(Seen::id).toList();
             assertThat(ids).contains(slow.id.toString()).containsAll(fast);
             assertThat(ids.indexOf(slow.id.toString())).isLessThan(ids.indexOf(fast.get(0)));
             assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
-            assertThat(drain(reader, later.cursor()).entries()).extracting(Seen::id).doesNotContainAnyElementsOf(ids);
+            assertThat(drain(reader, later.cursor()).entries())
+                    .extracting(Seen::id)
+                    .doesNotContainAnyElementsOf(ids);
         }
     }
 
@@ -153,8 +173,10 @@ class FeedTest {
     void theCursorOfNowMovesOnWhenTheTransactionCounterGainsADigit() throws Exception {
         Supplier<RequestSpecification> reader = Tokens::admin;
         String start = latest(reader);
-        String before = TestData.createAgency(TestData.unique("Kesbangpol sebelum"), "KESBANGPOL", null).toString();
-        String afterBefore = readUntil(reader, start, read -> read.stream().anyMatch(e -> e.id().equals(before))).cursor();
+        String before = TestData.createAgency(TestData.unique("Kesbangpol sebelum"), "KESBANGPOL", null)
+                .toString();
+        String afterBefore = readUntil(reader, start, read -> read.stream().anyMatch(e -> e.id().equals(before)))
+                .cursor();
         long first = Long.parseLong(Db.single("select txid from change_log where entity_id = cast(? as uuid)", before));
         long power = 10;
         while (power <= first) {
@@ -162,10 +184,12 @@ class FeedTest {
         }
         // a fresh cluster (the suite's embedded one) is a few thousand transactions from the next digit; a long-used
         // shared server can be millions away, too far to walk here (verify/faults/xid-epoch.sh covers any distance)
-        org.junit.jupiter.api.Assumptions.assumeTrue(power - first <= 50_000,
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                power - first <= 50_000,
                 "the transaction counter is " + (power - first) + " transactions from its next digit");
         DataSource ds = Arc.container().instance(DataSource.class).get();
-        try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                var s = c.createStatement()) {
             long now = first;
             while (now < power) { // one transaction each, in autocommit
                 try (var rs = s.executeQuery("select cast(pg_current_xact_id() as text)")) {
@@ -174,9 +198,11 @@ class FeedTest {
                 }
             }
         }
-        String after = TestData.createAgency(TestData.unique("Kesbangpol sesudah"), "KESBANGPOL", null).toString();
+        String after = TestData.createAgency(TestData.unique("Kesbangpol sesudah"), "KESBANGPOL", null)
+                .toString();
         long second = Long.parseLong(Db.single("select txid from change_log where entity_id = cast(? as uuid)", after));
-        assertThat(Long.toString(second).compareTo(Long.toString(first))).as("%s sorts before %s as text", second, first)
+        assertThat(Long.toString(second).compareTo(Long.toString(first)))
+                .as("%s sorts before %s as text", second, first)
                 .isLessThan(0);
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -185,18 +211,21 @@ class FeedTest {
             cursorOfNow = decode(latest(reader));
             Thread.sleep(50);
         } while (Long.parseLong(cursorOfNow.get(0)) < second && System.nanoTime() < deadline);
-        assertThat(Long.parseLong(cursorOfNow.get(0))).as("the cursor of now is at or past the newest write")
+        assertThat(Long.parseLong(cursorOfNow.get(0)))
+                .as("the cursor of now is at or past the newest write")
                 .isGreaterThanOrEqualTo(second);
-        List<Seen> fromBefore = readUntil(reader, afterBefore, read -> read.stream().anyMatch(e -> e.id().equals(after)))
+        List<Seen> fromBefore = readUntil(
+                        reader, afterBefore, read -> read.stream().anyMatch(e -> e.id().equals(after)))
                 .entries();
         assertThat(fromBefore).extracting(Seen::id).contains(after).doesNotContain(before);
         assertThat(drain(reader, latest(reader)).entries()).extracting(Seen::id).doesNotContain(before, after);
     }
 
     static List<String> decode(String cursor) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(java.util.Base64.getUrlDecoder().decode(cursor),
-                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
-                });
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(
+                        java.util.Base64.getUrlDecoder().decode(cursor),
+                        new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
     }
 
     @Test
@@ -210,7 +239,8 @@ class FeedTest {
         for (int w = 0; w < 3; w++) {
             writers.add(pool.submit(() -> {
                 for (int i = 0; i < 15; i++) {
-                    written.add(TestData.createAgency(TestData.unique("Polsek"), "POLRI", null).toString());
+                    written.add(TestData.createAgency(TestData.unique("Polsek"), "POLRI", null)
+                            .toString());
                 }
                 return null;
             }));
@@ -235,10 +265,12 @@ class FeedTest {
                 Thread.sleep(20);
             }
             all.addAll(readUntil(reader, cursor, read -> {
-                List<String> ids = new ArrayList<>(all.stream().map(Seen::id).toList());
-                read.forEach(e -> ids.add(e.id()));
-                return ids.containsAll(written);
-            }).entries());
+                        List<String> ids =
+                                new ArrayList<>(all.stream().map(Seen::id).toList());
+                        read.forEach(e -> ids.add(e.id()));
+                        return ids.containsAll(written);
+                    })
+                    .entries());
             return all;
         });
         for (Future<?> writer : writers) {
@@ -247,10 +279,16 @@ class FeedTest {
         writing.set(false);
         List<Seen> seen = looping.get(60, TimeUnit.SECONDS);
         pool.shutdown();
-        List<String> creates = seen.stream().filter(s -> s.type().equals("agency") && s.operation().equals("CREATE"))
-                .map(Seen::id).filter(written::contains).toList();
+        List<String> creates = seen.stream()
+                .filter(s -> s.type().equals("agency") && s.operation().equals("CREATE"))
+                .map(Seen::id)
+                .filter(written::contains)
+                .toList();
         assertThat(written).hasSize(53);
-        assertThat(creates).as("every change once").hasSize(written.size()).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(creates)
+                .as("every change once")
+                .hasSize(written.size())
+                .containsExactlyInAnyOrderElementsOf(written);
         Set<Seen> unique = new HashSet<>(seen);
         assertThat(unique).as("no change twice").hasSameSizeAs(seen);
     }
@@ -262,30 +300,64 @@ class FeedTest {
         Supplier<RequestSpecification> babel = () -> coordinator("19");
         String from13 = latest(sumbar);
         String from19 = latest(babel);
-        Map<String, Object> body = new HashMap<>(IncidentResourceTest.incident("Bentrokan yang pindah wilayah", "13.77"));
-        String id = coordinator("13").body(body).post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        Map<String, Object> body =
+                new HashMap<>(IncidentResourceTest.incident("Bentrokan yang pindah wilayah", "13.77"));
+        String id = coordinator("13")
+                .body(body)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         body.put("regionCode", "19.71");
-        admin().header("If-Match", "\"0\"").body(body).put("/api/v1/incidents/{id}", id).then().statusCode(200);
-        admin().header("If-Match", "\"1\"").delete("/api/v1/incidents/{id}", id).then().statusCode(204);
+        admin().header("If-Match", "\"0\"")
+                .body(body)
+                .put("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(200);
+        admin().header("If-Match", "\"1\"")
+                .delete("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(204);
         UUID binda = TestData.createAgency(TestData.unique("Binda Sumatera Barat"), "BIN", "13");
         Map<String, Object> secret = new HashMap<>(IncidentResourceTest.incident("Laporan intelijen", "13.77"));
         secret.put("classification", "CONFIDENTIAL");
-        String confidential = Tokens.as("binda.13", List.of("COORDINATOR"), List.of("13"), binda).body(secret)
-                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        String confidential = Tokens.as("binda.13", List.of("COORDINATOR"), List.of("13"), binda)
+                .body(secret)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         Supplier<RequestSpecification> bin = () -> Tokens.as("binda.13", List.of("COORDINATOR"), List.of("13"), binda);
-        assertThat(readUntil(bin, from13, read -> read.stream().anyMatch(e -> e.id().equals(confidential))).entries())
-                .extracting(Seen::id).contains(confidential);
-        List<Seen> seen13 = drain(sumbar, from13).entries().stream().filter(s -> s.id().equals(id)).toList();
-        assertThat(seen13).containsExactly(new Seen("incident", id, "CREATE", 0, null),
-                new Seen("incident", id, "DELETE", 1, "OUT_OF_VIEW"));
-        List<Seen> seen19 = drain(babel, from19).entries().stream().filter(s -> s.id().equals(id)).toList();
-        assertThat(seen19).containsExactly(new Seen("incident", id, "UPDATE", 1, null),
-                new Seen("incident", id, "DELETE", 2, "DELETED"));
+        assertThat(readUntil(bin, from13, read -> read.stream().anyMatch(e -> e.id().equals(confidential)))
+                        .entries())
+                .extracting(Seen::id)
+                .contains(confidential);
+        List<Seen> seen13 = drain(sumbar, from13).entries().stream()
+                .filter(s -> s.id().equals(id))
+                .toList();
+        assertThat(seen13)
+                .containsExactly(
+                        new Seen("incident", id, "CREATE", 0, null),
+                        new Seen("incident", id, "DELETE", 1, "OUT_OF_VIEW"));
+        List<Seen> seen19 = drain(babel, from19).entries().stream()
+                .filter(s -> s.id().equals(id))
+                .toList();
+        assertThat(seen19)
+                .containsExactly(
+                        new Seen("incident", id, "UPDATE", 1, null), new Seen("incident", id, "DELETE", 2, "DELETED"));
         assertThat(drain(sumbar, from13).entries()).extracting(Seen::id).doesNotContain(confidential);
 
-        coordinator("13").get("/api/v1/feed/changes?after=bm90LWEtY3Vyc29y").then().statusCode(400);
-        coordinator("13").get("/api/v1/feed/changes?types=incident,secrets").then().statusCode(400)
+        coordinator("13")
+                .get("/api/v1/feed/changes?after=bm90LWEtY3Vyc29y")
+                .then()
+                .statusCode(400);
+        coordinator("13")
+                .get("/api/v1/feed/changes?types=incident,secrets")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("types"));
         coordinator("13").get("/api/v1/feed/changes?limit=0").then().statusCode(400);
         Tokens.anonymous().get("/api/v1/feed/changes").then().statusCode(401);

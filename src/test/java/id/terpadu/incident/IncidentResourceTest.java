@@ -26,14 +26,15 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 import id.terpadu.common.error.Message;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @Tag("external-db")
@@ -72,20 +73,40 @@ public class IncidentResourceTest {
     }
 
     static String create(RequestSpecification as, Map<String, Object> body) {
-        return as.body(body).post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        return as.body(body)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void reportReadAndFollowAnIncidentThroughTheThreeStages() {
         UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
         UUID dinsos = TestData.createAgency(TestData.unique("Dinas Sosial Kota Pariaman"), "OPD", "13.77");
-        Map<String, Object> body = with(incident("Bentrokan antarwarga terkait sengketa lahan sawit", "13.77"),
-                "description", "Dua kelompok warga bentrok; rumah dibakar dan tiga orang luka.",
-                "point", Map.of("lat", -0.6263, "lon", 100.1205), "geoPrecision", 1, "timePrecision", 1,
-                "parties", List.of(Map.of("type", "KELOMPOK_MASYARAKAT", "name", "Warga Kampung Baru", "role", "PIHAK_BERKONFLIK")),
-                "impact", Map.of("killed", 0, "injured", 3, "buildingsDamaged", 2, "vulnerableGroups", List.of("ANAK")),
-                "leadAgencyId", polres.toString());
-        var created = officer("13").body(body).post("/api/v1/incidents").then().statusCode(201)
+        Map<String, Object> body = with(
+                incident("Bentrokan antarwarga terkait sengketa lahan sawit", "13.77"),
+                "description",
+                "Dua kelompok warga bentrok; rumah dibakar dan tiga orang luka.",
+                "point",
+                Map.of("lat", -0.6263, "lon", 100.1205),
+                "geoPrecision",
+                1,
+                "timePrecision",
+                1,
+                "parties",
+                List.of(Map.of(
+                        "type", "KELOMPOK_MASYARAKAT", "name", "Warga Kampung Baru", "role", "PIHAK_BERKONFLIK")),
+                "impact",
+                Map.of("killed", 0, "injured", 3, "buildingsDamaged", 2, "vulnerableGroups", List.of("ANAK")),
+                "leadAgencyId",
+                polres.toString());
+        var created = officer("13")
+                .body(body)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("stage", equalTo("PENCEGAHAN"))
                 .body("impact.injured", equalTo(3))
@@ -98,54 +119,121 @@ public class IncidentResourceTest {
         assertThat(created.header("Location")).endsWith("/api/v1/incidents/" + id);
 
         // prevention: a dialogue is fine, an evacuation is not yet
-        coordinator("13").body(activity("DIALOG", dinsos)).post("/api/v1/incidents/{id}/activities", id).then()
-                .statusCode(201).body("stage", equalTo("PENCEGAHAN"));
+        coordinator("13")
+                .body(activity("DIALOG", dinsos))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201)
+                .body("stage", equalTo("PENCEGAHAN"));
         var before = Db.snapshot();
-        coordinator("13").body(activity("TD_PENYELAMATAN_EVAKUASI", dinsos)).post("/api/v1/incidents/{id}/activities", id)
-                .then().statusCode(409).contentType("application/problem+json")
+        coordinator("13")
+                .body(activity("TD_PENYELAMATAN_EVAKUASI", dinsos))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("PENGHENTIAN"))
                 .body("allowed", hasItems("DIALOG", "MEDIASI", "PATROLI", "DETEKSI_DINI"))
                 .body("allowed", not(hasItem("TD_PENYELAMATAN_EVAKUASI")));
         // prevention cannot jump to recovery
-        coordinator("13").body(Map.of("to", "PEMULIHAN", "reason", "x")).post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then().statusCode(409).body("allowed", containsInAnyOrder("PENGHENTIAN", "SELESAI"));
+        coordinator("13")
+                .body(Map.of("to", "PEMULIHAN", "reason", "x"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(409)
+                .body("allowed", containsInAnyOrder("PENGHENTIAN", "SELESAI"));
         Db.assertUnchanged(before);
 
-        coordinator("13").body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan fisik pecah"))
-                .post("/api/v1/incidents/{id}/stage-transitions", id).then().statusCode(200)
-                .body("stage", equalTo("PENGHENTIAN")).header("ETag", "\"1\"");
-        coordinator("13").body(activity("TD_PENYELAMATAN_EVAKUASI", dinsos)).post("/api/v1/incidents/{id}/activities", id)
-                .then().statusCode(201);
-        coordinator("13").body(activity("PENGHENTIAN_KEKERASAN_FISIK", polres)).post("/api/v1/incidents/{id}/activities", id)
-                .then().statusCode(201);
-        coordinator("13").body(Map.of("to", "PEMULIHAN", "reason", "Kekerasan berhenti"))
-                .post("/api/v1/incidents/{id}/stage-transitions", id).then().statusCode(200);
-        coordinator("13").body(activity("PEMAAFAN", dinsos)).post("/api/v1/incidents/{id}/activities", id).then()
+        coordinator("13")
+                .body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan fisik pecah"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200)
+                .body("stage", equalTo("PENGHENTIAN"))
+                .header("ETag", "\"1\"");
+        coordinator("13")
+                .body(activity("TD_PENYELAMATAN_EVAKUASI", dinsos))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
                 .statusCode(201);
-        coordinator("13").body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan kembali pecah"))
-                .post("/api/v1/incidents/{id}/stage-transitions", id).then().statusCode(200);
-        coordinator("13").header("If-Match", "\"0\"").body(Map.of("to", "PEMULIHAN", "reason", "stale"))
-                .post("/api/v1/incidents/{id}/stage-transitions", id).then().statusCode(412);
-        coordinator("13").body(Map.of("to", "SELESAI", "reason", "Damai")).post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then().statusCode(400).body("errors[0].field", equalTo("closingSummary"));
-        coordinator("13").body(Map.of("to", "SELESAI", "reason", "Perdamaian adat disepakati",
-                "closingSummary", "Kedua kelompok berdamai melalui KAN")).post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then().statusCode(200).body("stage", equalTo("SELESAI"))
+        coordinator("13")
+                .body(activity("PENGHENTIAN_KEKERASAN_FISIK", polres))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201);
+        coordinator("13")
+                .body(Map.of("to", "PEMULIHAN", "reason", "Kekerasan berhenti"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200);
+        coordinator("13")
+                .body(activity("PEMAAFAN", dinsos))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201);
+        coordinator("13")
+                .body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan kembali pecah"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200);
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("to", "PEMULIHAN", "reason", "stale"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(412);
+        coordinator("13")
+                .body(Map.of("to", "SELESAI", "reason", "Damai"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("closingSummary"));
+        coordinator("13")
+                .body(Map.of(
+                        "to",
+                        "SELESAI",
+                        "reason",
+                        "Perdamaian adat disepakati",
+                        "closingSummary",
+                        "Kedua kelompok berdamai melalui KAN"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200)
+                .body("stage", equalTo("SELESAI"))
                 .body("closingSummary", equalTo("Kedua kelompok berdamai melalui KAN"));
-        coordinator("13").body(Map.of("to", "PENGHENTIAN", "reason", "x")).post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then().statusCode(409).body("allowed", nullValue())
-                .body("detail", equalTo(Message.of("incident.transition.closed", "from", "SELESAI", "to", "PENGHENTIAN").in("id")));
+        coordinator("13")
+                .body(Map.of("to", "PENGHENTIAN", "reason", "x"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(409)
+                .body("allowed", nullValue())
+                .body(
+                        "detail",
+                        equalTo(Message.of("incident.transition.closed", "from", "SELESAI", "to", "PENGHENTIAN")
+                                .in("id")));
 
-        officer("13").get("/api/v1/incidents/{id}/stage-transitions", id).then().statusCode(200)
+        officer("13")
+                .get("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200)
                 .body("items.to", contains("PENGHENTIAN", "PEMULIHAN", "PENGHENTIAN", "SELESAI"))
                 .body("items[0].from", equalTo("PENCEGAHAN"))
                 .body("items[0].actor", equalTo("coordinator.13"));
-        officer("13").get("/api/v1/incidents/{id}/activities", id).then().statusCode(200)
+        officer("13")
+                .get("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(4))
                 .body("items.stage", contains("PENCEGAHAN", "PENGHENTIAN", "PENGHENTIAN", "PEMULIHAN"));
-        officer("13").get("/api/v1/incidents/{id}/activities?stage=PENGHENTIAN", id).then().statusCode(200)
+        officer("13")
+                .get("/api/v1/incidents/{id}/activities?stage=PENGHENTIAN", id)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(2));
-        officer("13").get("/api/v1/incidents/{id}/history", id).then().statusCode(200)
+        officer("13")
+                .get("/api/v1/incidents/{id}/history", id)
+                .then()
+                .statusCode(200)
                 .body("items.operation", contains("CREATE", "UPDATE", "UPDATE", "UPDATE", "UPDATE"))
                 .body("items[4].snapshot.stage", equalTo("SELESAI"));
     }
@@ -155,8 +243,15 @@ public class IncidentResourceTest {
     /** An activity a minute after the previous one, so their order is known. */
     public static Map<String, Object> activity(String type, UUID agency) {
         minute++;
-        return Map.of("activityType", type, "agencyId", agency.toString(),
-                "occurredAt", String.format("2024-10-12T12:%02d:00Z", minute % 60), "description", "Kegiatan " + type);
+        return Map.of(
+                "activityType",
+                type,
+                "agencyId",
+                agency.toString(),
+                "occurredAt",
+                String.format("2024-10-12T12:%02d:00Z", minute % 60),
+                "description",
+                "Kegiatan " + type);
     }
 
     @Test
@@ -179,51 +274,98 @@ public class IncidentResourceTest {
         expect400(with(ok, "classification", "SECRET"), "classification");
         expect400(with(ok, "leadAgencyId", UUID.randomUUID().toString()), "leadAgencyId");
         expect400(with(ok, "duplicateOf", UUID.randomUUID().toString()), "duplicateOf");
-        expect400(with(ok, "parties", List.of(Map.of("type", "PERORANGAN", "name", "", "role", "KORBAN"))), "parties[0].name");
+        expect400(
+                with(ok, "parties", List.of(Map.of("type", "PERORANGAN", "name", "", "role", "KORBAN"))),
+                "parties[0].name");
         expect400(with(ok, "impact", Map.of("vulnerableGroups", List.of("REMAJA"))), "impact.vulnerableGroups[0]");
         // outside the caller's scope; above its clearance
         officer("33").body(ok).post("/api/v1/incidents").then().statusCode(403);
-        officer("13").body(with(ok, "classification", "CONFIDENTIAL")).post("/api/v1/incidents").then().statusCode(403)
+        officer("13")
+                .body(with(ok, "classification", "CONFIDENTIAL"))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(403)
                 .body("detail", containsString("CONFIDENTIAL"));
-        as("analyst.13", List.of("ANALYST"), List.of("13")).body(ok).post("/api/v1/incidents").then().statusCode(403);
+        as("analyst.13", List.of("ANALYST"), List.of("13"))
+                .body(ok)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(403);
         Db.assertUnchanged(before);
     }
 
     private static void expect400(Map<String, Object> body, String field) {
-        officer("13").body(body).post("/api/v1/incidents").then().statusCode(400)
+        officer("13")
+                .body(body)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
     }
 
     @Test
     void officersSeeOnlyTheirRegions() {
-        String pariaman = create(officer("13"), with(incident("Konflik di Pariaman", "13.77"),
-                "point", Map.of("lat", -0.62, "lon", 100.12)));
-        String wonosobo = create(officer("33"), with(incident("Konflik di Wonosobo", "33.07"),
-                "point", Map.of("lat", -7.36, "lon", 109.90)));
+        String pariaman = create(
+                officer("13"),
+                with(incident("Konflik di Pariaman", "13.77"), "point", Map.of("lat", -0.62, "lon", 100.12)));
+        String wonosobo = create(
+                officer("33"),
+                with(incident("Konflik di Wonosobo", "33.07"), "point", Map.of("lat", -7.36, "lon", 109.90)));
         officer("33.07").get("/api/v1/incidents/{id}", pariaman).then().statusCode(404);
-        officer("33.07").get("/api/v1/incidents/{id}/activities", pariaman).then().statusCode(404);
-        officer("33.07").get("/api/v1/incidents?limit=200").then().statusCode(200)
-                .body("items.id", hasItem(wonosobo)).body("items.id", not(hasItem(pariaman)));
-        officer("33.07").accept("application/geo+json").get("/api/v1/incidents?limit=200").then().statusCode(200)
+        officer("33.07")
+                .get("/api/v1/incidents/{id}/activities", pariaman)
+                .then()
+                .statusCode(404);
+        officer("33.07")
+                .get("/api/v1/incidents?limit=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(wonosobo))
+                .body("items.id", not(hasItem(pariaman)));
+        officer("33.07")
+                .accept("application/geo+json")
+                .get("/api/v1/incidents?limit=200")
+                .then()
+                .statusCode(200)
                 .contentType("application/geo+json")
                 .body("type", equalTo("FeatureCollection"))
-                .body("features.id", hasItem(wonosobo)).body("features.id", not(hasItem(pariaman)))
+                .body("features.id", hasItem(wonosobo))
+                .body("features.id", not(hasItem(pariaman)))
                 .body("features.find { it.id == '" + wonosobo + "' }.geometry.coordinates", contains(109.9f, -7.36f));
         // neither JSON nor GeoJSON: a 406 problem, as on every other operation (not JSON regardless)
         for (String accept : List.of("text/csv", "application/xml")) {
-            officer("33.07").accept(accept).get("/api/v1/incidents").then().statusCode(406)
-                    .contentType("application/problem+json").body("type", equalTo("urn:terpadu:problem:not-acceptable"));
+            officer("33.07")
+                    .accept(accept)
+                    .get("/api/v1/incidents")
+                    .then()
+                    .statusCode(406)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:terpadu:problem:not-acceptable"));
         }
-        officer("33.07").accept("text/csv, application/json;q=0.5").get("/api/v1/incidents").then().statusCode(200)
+        officer("33.07")
+                .accept("text/csv, application/json;q=0.5")
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
                 .contentType("application/json");
         var before = Db.snapshot();
-        officer("33.07").header("If-Match", "\"0\"").body(incident("x", "13.77"))
-                .put("/api/v1/incidents/{id}", pariaman).then().statusCode(404);
-        officer("33.07").body(Map.of("to", "PENGHENTIAN", "reason", "x"))
-                .post("/api/v1/incidents/{id}/stage-transitions", pariaman).then().statusCode(403);
-        coordinator("33").body(Map.of("to", "PENGHENTIAN", "reason", "x"))
-                .post("/api/v1/incidents/{id}/stage-transitions", pariaman).then().statusCode(404);
+        officer("33.07")
+                .header("If-Match", "\"0\"")
+                .body(incident("x", "13.77"))
+                .put("/api/v1/incidents/{id}", pariaman)
+                .then()
+                .statusCode(404);
+        officer("33.07")
+                .body(Map.of("to", "PENGHENTIAN", "reason", "x"))
+                .post("/api/v1/incidents/{id}/stage-transitions", pariaman)
+                .then()
+                .statusCode(403);
+        coordinator("33")
+                .body(Map.of("to", "PENGHENTIAN", "reason", "x"))
+                .post("/api/v1/incidents/{id}/stage-transitions", pariaman)
+                .then()
+                .statusCode(404);
         Db.assertUnchanged(before);
     }
 
@@ -233,24 +375,49 @@ public class IncidentResourceTest {
         UUID kesbangpol = TestData.createAgency(TestData.unique("Kesbangpol Sumatera Barat"), "KESBANGPOL", "13");
         java.util.function.Supplier<RequestSpecification> binOfficer =
                 () -> as("binda.13", List.of("OFFICER"), List.of("13"), binda);
-        String secret = create(binOfficer.get(), with(incident("Laporan intelijen: mobilisasi massa", "13.71"),
-                "classification", "CONFIDENTIAL", "sourceKind", "INTELIJEN"));
+        String secret = create(
+                binOfficer.get(),
+                with(
+                        incident("Laporan intelijen: mobilisasi massa", "13.71"),
+                        "classification",
+                        "CONFIDENTIAL",
+                        "sourceKind",
+                        "INTELIJEN"));
         String open = create(binOfficer.get(), with(incident("Unjuk rasa damai", "13.71"), "classification", "PUBLIC"));
         binOfficer.get().get("/api/v1/incidents/{id}", secret).then().statusCode(200);
-        binOfficer.get().get("/api/v1/incidents?region=13.71&limit=200").then().statusCode(200)
+        binOfficer
+                .get()
+                .get("/api/v1/incidents?region=13.71&limit=200")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItems(open, secret));
         java.util.function.Supplier<RequestSpecification> kesbang =
                 () -> as("kesbangpol.13", List.of("COORDINATOR"), List.of("13"), kesbangpol);
         kesbang.get().get("/api/v1/incidents/{id}", secret).then().statusCode(404);
-        kesbang.get().get("/api/v1/incidents?region=13.71&limit=200").then().statusCode(200)
-                .body("items.id", hasItem(open)).body("items.id", not(hasItem(secret)));
-        kesbang.get().accept("application/geo+json").get("/api/v1/incidents?region=13.71&limit=200").then().statusCode(200)
+        kesbang.get()
+                .get("/api/v1/incidents?region=13.71&limit=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(open))
+                .body("items.id", not(hasItem(secret)));
+        kesbang.get()
+                .accept("application/geo+json")
+                .get("/api/v1/incidents?region=13.71&limit=200")
+                .then()
+                .statusCode(200)
                 .body("features.id", not(hasItem(secret)));
         admin().get("/api/v1/incidents/{id}", secret).then().statusCode(404);
         var integration = as("dashboard.sumbar", List.of("INTEGRATION"), List.of("13"));
-        integration.get("/api/v1/incidents?region=13.71&limit=200").then().statusCode(200)
+        integration
+                .get("/api/v1/incidents?region=13.71&limit=200")
+                .then()
+                .statusCode(200)
                 .body("items.classification", everyPublic());
-        kesbang.get().get("/api/v1/incidents?classification=CONFIDENTIAL").then().statusCode(200).body("items", empty());
+        kesbang.get()
+                .get("/api/v1/incidents?classification=CONFIDENTIAL")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
     }
 
     private static org.hamcrest.Matcher<Iterable<? extends Object>> everyPublic() {
@@ -264,67 +431,154 @@ public class IncidentResourceTest {
         Map<String, Object> body = with(incident("Pembakaran pos ronda", "13.77"), "id", id.toString());
         List<String> answers = new ArrayList<>();
         for (int attempt = 0; attempt < 5; attempt++) {
-            answers.add(officer("13").header("Idempotency-Key", key).body(body).post("/api/v1/incidents").then()
-                    .statusCode(201).extract().body().asString());
+            answers.add(officer("13")
+                    .header("Idempotency-Key", key)
+                    .body(body)
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .body()
+                    .asString());
         }
         assertThat(answers).allMatch(a -> a.equals(answers.get(0)));
-        assertThat(Db.count("select count(*) from incident where id = ?::uuid", id.toString())).isEqualTo(1);
+        assertThat(Db.count("select count(*) from incident where id = ?::uuid", id.toString()))
+                .isEqualTo(1);
 
-        officer("13").header("If-Match", "\"0\"").body(with(body, "severity", 4)).put("/api/v1/incidents/{id}", id)
-                .then().statusCode(200).header("ETag", "\"1\"");
+        officer("13")
+                .header("If-Match", "\"0\"")
+                .body(with(body, "severity", 4))
+                .put("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
         var before = Db.snapshot();
-        coordinator("13").header("If-Match", "\"0\"").body(with(body, "title", "Judul lain"))
-                .put("/api/v1/incidents/{id}", id).then().statusCode(412);
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .body(with(body, "title", "Judul lain"))
+                .put("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(412);
         Db.assertUnchanged(before);
-        officer("13").get("/api/v1/incidents/{id}", id).then().body("severity", equalTo(4))
+        officer("13")
+                .get("/api/v1/incidents/{id}", id)
+                .then()
+                .body("severity", equalTo(4))
                 .body("title", equalTo("Pembakaran pos ronda"));
         // the stage is not edited through PUT
-        officer("13").header("If-Match", "\"1\"").body(with(body, "stage", "PENGHENTIAN"))
-                .put("/api/v1/incidents/{id}", id).then().statusCode(409).body("allowed", hasItem("PENGHENTIAN"));
+        officer("13")
+                .header("If-Match", "\"1\"")
+                .body(with(body, "stage", "PENGHENTIAN"))
+                .put("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(409)
+                .body("allowed", hasItem("PENGHENTIAN"));
         Db.assertUnchanged(before);
     }
 
     @Test
     void duplicatesAreKeptAndLinked() {
         String original = create(officer("13"), incident("Bentrok suporter di Padang", "13.71"));
-        String copy = create(officer("13"), with(incident("Bentrok suporter sepak bola", "13.71"), "duplicateOf", original));
+        String copy =
+                create(officer("13"), with(incident("Bentrok suporter sepak bola", "13.71"), "duplicateOf", original));
         officer("13").get("/api/v1/incidents/{id}", copy).then().body("duplicateOf", equalTo(original));
-        officer("13").get("/api/v1/incidents/{id}/links", original).then().statusCode(200)
-                .body("duplicates", contains(copy)).body("duplicateOf", nullValue()).body("earlyWarnings", empty());
+        officer("13")
+                .get("/api/v1/incidents/{id}/links", original)
+                .then()
+                .statusCode(200)
+                .body("duplicates", contains(copy))
+                .body("duplicateOf", nullValue())
+                .body("earlyWarnings", empty());
         officer("33").get("/api/v1/incidents/{id}/links", original).then().statusCode(404);
         var before = Db.snapshot();
-        officer("13").body(with(incident("Laporan ketiga", "13.71"), "duplicateOf", copy)).post("/api/v1/incidents")
-                .then().statusCode(400).body("errors[0].field", equalTo("duplicateOf"));
-        admin().header("If-Match", "\"0\"").delete("/api/v1/incidents/{id}", original).then().statusCode(409);
+        officer("13")
+                .body(with(incident("Laporan ketiga", "13.71"), "duplicateOf", copy))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("duplicateOf"));
+        admin().header("If-Match", "\"0\"")
+                .delete("/api/v1/incidents/{id}", original)
+                .then()
+                .statusCode(409);
         Db.assertUnchanged(before);
     }
 
     @Test
     void filtersCombine() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        String pilkada = create(officer("13"), with(incident("Sengketa hasil pilkada " + tag, "13.77"),
-                "categoryCode", "POLITIK_PILKADA", "severity", 4, "occurredFrom", "2024-11-28T02:00:00Z",
-                "point", Map.of("lat", -0.62, "lon", 100.12), "description", "Massa membakar ban di depan kantor KPU"));
-        String land = create(officer("13"), with(incident("Sengketa lahan " + tag, "13.77"),
-                "severity", 2, "occurredFrom", "2023-03-01T02:00:00Z"));
+        String pilkada = create(
+                officer("13"),
+                with(
+                        incident("Sengketa hasil pilkada " + tag, "13.77"),
+                        "categoryCode",
+                        "POLITIK_PILKADA",
+                        "severity",
+                        4,
+                        "occurredFrom",
+                        "2024-11-28T02:00:00Z",
+                        "point",
+                        Map.of("lat", -0.62, "lon", 100.12),
+                        "description",
+                        "Massa membakar ban di depan kantor KPU"));
+        String land = create(
+                officer("13"),
+                with(
+                        incident("Sengketa lahan " + tag, "13.77"),
+                        "severity",
+                        2,
+                        "occurredFrom",
+                        "2023-03-01T02:00:00Z"));
         String q = "&q=" + tag;
-        officer("13").get("/api/v1/incidents?category=POLITIK" + q).then().statusCode(200)
+        officer("13")
+                .get("/api/v1/incidents?category=POLITIK" + q)
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(pilkada));
-        officer("13").get("/api/v1/incidents?severityMin=3&severityMax=5" + q).then().body("items.id", contains(pilkada));
-        officer("13").get("/api/v1/incidents?from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z" + q).then()
+        officer("13")
+                .get("/api/v1/incidents?severityMin=3&severityMax=5" + q)
+                .then()
                 .body("items.id", contains(pilkada));
-        officer("13").get("/api/v1/incidents?bbox=100.0,-0.7,100.2,-0.5" + q).then().body("items.id", contains(pilkada));
-        officer("13").get("/api/v1/incidents?stage=PENCEGAHAN&region=13.77" + q).then()
+        officer("13")
+                .get("/api/v1/incidents?from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z" + q)
+                .then()
+                .body("items.id", contains(pilkada));
+        officer("13")
+                .get("/api/v1/incidents?bbox=100.0,-0.7,100.2,-0.5" + q)
+                .then()
+                .body("items.id", contains(pilkada));
+        officer("13")
+                .get("/api/v1/incidents?stage=PENCEGAHAN&region=13.77" + q)
+                .then()
                 .body("items.id", containsInAnyOrder(pilkada, land));
         // Indonesian stemming: "pembakaran" finds "membakar"
-        officer("13").get("/api/v1/incidents?q=pembakaran " + tag).then().statusCode(200).body("items.id", contains(pilkada));
+        officer("13")
+                .get("/api/v1/incidents?q=pembakaran " + tag)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(pilkada));
         officer("13").get("/api/v1/incidents?sort=updatedAt" + q).then().body("items.id", contains(land, pilkada));
         var before = Db.snapshot();
-        officer("13").get("/api/v1/incidents?category=PERANG").then().statusCode(400).body("errors[0].field", equalTo("category"));
-        officer("13").get("/api/v1/incidents?severityMin=5&severityMax=2").then().statusCode(400);
+        officer("13")
+                .get("/api/v1/incidents?category=PERANG")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("category"));
+        officer("13")
+                .get("/api/v1/incidents?severityMin=5&severityMax=2")
+                .then()
+                .statusCode(400);
         officer("13").get("/api/v1/incidents?severityMin=9").then().statusCode(400);
-        officer("13").get("/api/v1/incidents?bbox=1,2,3").then().statusCode(400).body("errors[0].field", equalTo("bbox"));
-        officer("13").get("/api/v1/incidents?from=kemarin").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        officer("13")
+                .get("/api/v1/incidents?bbox=1,2,3")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("bbox"));
+        officer("13")
+                .get("/api/v1/incidents?from=kemarin")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"));
         officer("13").get("/api/v1/incidents?sort=title").then().statusCode(400).body("allowed", hasItem("updatedAt"));
         officer("13").get("/api/v1/incidents?stage=DONE").then().statusCode(400);
         Db.assertUnchanged(before);
@@ -333,25 +587,68 @@ public class IncidentResourceTest {
     @Test
     void readsByIdAndByListShowTheViewTheWriteReturned() {
         String tag = TestData.unique("Pandangan");
-        Map<String, Object> body = with(incident(tag + " bentrokan", "13.77"),
-                "description", "Rumah warga dibakar", "point", Map.of("lat", -0.5, "lon", 100.0),
-                "locationText", "Simpang Kampung Baru", "geoPrecision", 2, "timePrecision", 1,
-                "occurredTo", "2024-10-12T11:00:00.123456Z", "sourceReference", "LP/B/1",
-                "parties", List.of(Map.of("type", "KELOMPOK_MASYARAKAT", "name", "Warga Kampung Baru", "role", "PELAKU"),
+        Map<String, Object> body = with(
+                incident(tag + " bentrokan", "13.77"),
+                "description",
+                "Rumah warga dibakar",
+                "point",
+                Map.of("lat", -0.5, "lon", 100.0),
+                "locationText",
+                "Simpang Kampung Baru",
+                "geoPrecision",
+                2,
+                "timePrecision",
+                1,
+                "occurredTo",
+                "2024-10-12T11:00:00.123456Z",
+                "sourceReference",
+                "LP/B/1",
+                "parties",
+                List.of(
+                        Map.of("type", "KELOMPOK_MASYARAKAT", "name", "Warga Kampung Baru", "role", "PELAKU"),
                         Map.of("type", "PERUSAHAAN", "name", "PT Contoh", "role", "KORBAN")),
-                "impact", Map.of("killed", 0, "injured", 3, "displaced", 40, "vulnerableGroups", List.of("LANSIA", "ANAK")));
-        Map<String, Object> created = officer("13").body(body).post("/api/v1/incidents").then().statusCode(201)
-                .extract().jsonPath().getMap("");
-        Map<String, Object> read = officer("13").get("/api/v1/incidents/" + created.get("id")).then().statusCode(200)
-                .extract().jsonPath().getMap("");
-        List<Map<String, Object>> listed = officer("13").get("/api/v1/incidents?q=" + tag).then().statusCode(200)
-                .extract().jsonPath().getList("items");
+                "impact",
+                Map.of("killed", 0, "injured", 3, "displaced", 40, "vulnerableGroups", List.of("LANSIA", "ANAK")));
+        Map<String, Object> created = officer("13")
+                .body(body)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        Map<String, Object> read = officer("13")
+                .get("/api/v1/incidents/" + created.get("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        List<Map<String, Object>> listed = officer("13")
+                .get("/api/v1/incidents?q=" + tag)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         assertThat(read).isEqualTo(created);
         assertThat(listed).containsExactly(created);
-        Map<String, Object> minimal = officer("13").body(incident(tag + " kosong", "13.77")).post("/api/v1/incidents")
-                .then().statusCode(201).extract().jsonPath().getMap("");
-        assertThat(officer("13").get("/api/v1/incidents/" + minimal.get("id")).then().statusCode(200)
-                .extract().jsonPath().getMap("")).isEqualTo(minimal);
+        Map<String, Object> minimal = officer("13")
+                .body(incident(tag + " kosong", "13.77"))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertThat(officer("13")
+                        .get("/api/v1/incidents/" + minimal.get("id"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getMap(""))
+                .isEqualTo(minimal);
     }
 
     @Test
@@ -360,7 +657,9 @@ public class IncidentResourceTest {
             create(officer("13"), incident("Insiden statistik " + i, "13.71"));
         }
         var stats = emf.unwrap(SessionFactory.class).getStatistics();
-        for (String query : List.of("/api/v1/incidents?limit=5", "/api/v1/incidents?limit=200&category=SENGKETA_SDA",
+        for (String query : List.of(
+                "/api/v1/incidents?limit=5",
+                "/api/v1/incidents?limit=200&category=SENGKETA_SDA",
                 "/api/v1/incidents?limit=200&region=13&q=insiden")) {
             officer("13").get(query).then().statusCode(200);
             long before = stats.getPrepareStatementCount();

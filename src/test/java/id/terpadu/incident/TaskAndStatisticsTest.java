@@ -21,10 +21,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.task.TaskEscalation;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class TaskAndStatisticsTest {
@@ -38,60 +39,139 @@ class TaskAndStatisticsTest {
     }
 
     static String incident(String region, String title) {
-        return coordinator("13").body(IncidentResourceTest.incident(title, region)).post("/api/v1/incidents").then()
-                .statusCode(201).extract().path("id");
+        return coordinator("13")
+                .body(IncidentResourceTest.incident(title, region))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void tasksMoveAlongTheirStatesAndOverdueOnesAreEscalatedOnce() {
         UUID agency = TestData.createAgency(TestData.unique("Satpol PP Kota Pariaman"), "OPD", "13.77");
-        String province = Db.single("select coalesce(max(id::text), '') from team where region_code = '13' and year = 2026");
+        String province =
+                Db.single("select coalesce(max(id::text), '') from team where region_code = '13' and year = 2026");
         if (province.isEmpty()) {
             TestData.ensureRegions();
-            province = id.terpadu.support.Tokens.admin().body(Map.of("level", "PROVINSI", "regionCode", "13", "year", 2026))
-                    .post("/api/v1/teams").then().statusCode(201).extract().path("id");
+            province = id.terpadu.support.Tokens.admin()
+                    .body(Map.of("level", "PROVINSI", "regionCode", "13", "year", 2026))
+                    .post("/api/v1/teams")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
         }
         String incidentId = incident("13.77", "Pengungsian warga");
-        String overdue = coordinator("13").body(Map.of("agencyId", agency.toString(), "description", "Siapkan posko",
-                "dueAt", Instant.now().minus(2, ChronoUnit.HOURS).toString()))
-                .post("/api/v1/incidents/{id}/tasks", incidentId).then().statusCode(201)
-                .body("state", equalTo("ALERTED")).body("overdue", equalTo(true)).extract().path("id");
-        String later = coordinator("13").body(Map.of("agencyId", agency.toString(), "description", "Data pengungsi",
-                "dueAt", Instant.now().plus(2, ChronoUnit.DAYS).toString()))
-                .post("/api/v1/incidents/{id}/tasks", incidentId).then().statusCode(201).extract().path("id");
-        coordinator("13").get("/api/v1/tasks?overdue=true&limit=200").then().statusCode(200)
-                .body("items.id", hasItem(overdue)).body("items.id", not(hasItem(later)));
+        String overdue = coordinator("13")
+                .body(Map.of(
+                        "agencyId",
+                        agency.toString(),
+                        "description",
+                        "Siapkan posko",
+                        "dueAt",
+                        Instant.now().minus(2, ChronoUnit.HOURS).toString()))
+                .post("/api/v1/incidents/{id}/tasks", incidentId)
+                .then()
+                .statusCode(201)
+                .body("state", equalTo("ALERTED"))
+                .body("overdue", equalTo(true))
+                .extract()
+                .path("id");
+        String later = coordinator("13")
+                .body(Map.of(
+                        "agencyId",
+                        agency.toString(),
+                        "description",
+                        "Data pengungsi",
+                        "dueAt",
+                        Instant.now().plus(2, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/incidents/{id}/tasks", incidentId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        coordinator("13")
+                .get("/api/v1/tasks?overdue=true&limit=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(overdue))
+                .body("items.id", not(hasItem(later)));
 
         assertThat(escalation.escalateOverdue()).isGreaterThanOrEqualTo(1);
-        coordinator("13").get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue).then().statusCode(200)
-                .body("escalatedAt", notNullValue()).body("escalatedToTeamId", equalTo(province));
-        String version = coordinator("13").get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue).then()
-                .extract().header("ETag");
+        coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue)
+                .then()
+                .statusCode(200)
+                .body("escalatedAt", notNullValue())
+                .body("escalatedToTeamId", equalTo(province));
+        String version = coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue)
+                .then()
+                .extract()
+                .header("ETag");
         escalation.escalateOverdue();
-        coordinator("13").get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue).then().header("ETag", version);
-        assertThat(Db.single("select actor from change_log where entity_id = ?::uuid and operation = 'UPDATE'", overdue))
+        coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue)
+                .then()
+                .header("ETag", version);
+        assertThat(Db.single(
+                        "select actor from change_log where entity_id = ?::uuid and operation = 'UPDATE'", overdue))
                 .isEqualTo("system:task-escalation");
-        coordinator("13").get("/api/v1/incidents/{i}/tasks/{t}", incidentId, later).then().body("escalatedAt", nullValue());
+        coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, later)
+                .then()
+                .body("escalatedAt", nullValue());
 
         // states: an officer of another agency may not move it; a wrong move is a 409; UNABLE needs a reason
         var before = Db.snapshot();
-        as("officer.13", List.of("OFFICER"), List.of("13")).body(Map.of("to", "ACKNOWLEDGED"))
-                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later).then().statusCode(403);
-        coordinator("13").body(Map.of("to", "DONE")).post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
-                .then().statusCode(409).body("allowed", hasItem("ACKNOWLEDGED"));
-        coordinator("13").body(Map.of("to", "UNABLE")).post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
-                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        coordinator("13").body(Map.of("agencyId", UUID.randomUUID().toString(), "description", "x",
-                "dueAt", Instant.now().toString())).post("/api/v1/incidents/{id}/tasks", incidentId).then().statusCode(400);
+        as("officer.13", List.of("OFFICER"), List.of("13"))
+                .body(Map.of("to", "ACKNOWLEDGED"))
+                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
+                .then()
+                .statusCode(403);
+        coordinator("13")
+                .body(Map.of("to", "DONE"))
+                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
+                .then()
+                .statusCode(409)
+                .body("allowed", hasItem("ACKNOWLEDGED"));
+        coordinator("13")
+                .body(Map.of("to", "UNABLE"))
+                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        coordinator("13")
+                .body(Map.of(
+                        "agencyId",
+                        UUID.randomUUID().toString(),
+                        "description",
+                        "x",
+                        "dueAt",
+                        Instant.now().toString()))
+                .post("/api/v1/incidents/{id}/tasks", incidentId)
+                .then()
+                .statusCode(400);
         coordinator("13").get("/api/v1/tasks?overdue=maybe").then().statusCode(400);
         Db.assertUnchanged(before);
         var own = as("satpol.13", List.of("OFFICER"), List.of("13"), agency);
-        own.body(Map.of("to", "ACKNOWLEDGED")).post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
-                .then().statusCode(200).body("state", equalTo("ACKNOWLEDGED"));
-        as("satpol.13", List.of("OFFICER"), List.of("13"), agency).body(Map.of("to", "ACTIVE"))
-                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later).then().statusCode(200);
-        as("satpol.13", List.of("OFFICER"), List.of("13"), agency).body(Map.of("to", "DONE"))
-                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later).then().statusCode(200)
+        own.body(Map.of("to", "ACKNOWLEDGED"))
+                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("ACKNOWLEDGED"));
+        as("satpol.13", List.of("OFFICER"), List.of("13"), agency)
+                .body(Map.of("to", "ACTIVE"))
+                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
+                .then()
+                .statusCode(200);
+        as("satpol.13", List.of("OFFICER"), List.of("13"), agency)
+                .body(Map.of("to", "DONE"))
+                .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, later)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("DONE"));
     }
 
@@ -114,10 +194,17 @@ class TaskAndStatisticsTest {
         for (var body : List.of(a, b, c)) {
             coordinator("13").body(body).post("/api/v1/incidents").then().statusCode(201);
         }
-        as("binda.13", List.of("OFFICER"), List.of("13"), binda).body(secret).post("/api/v1/incidents").then().statusCode(201);
+        as("binda.13", List.of("OFFICER"), List.of("13"), binda)
+                .body(secret)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201);
 
         String q = "&q=" + tag;
-        coordinator("13").get("/api/v1/statistics/incidents?groupBy=kabkota,month" + q).then().statusCode(200)
+        coordinator("13")
+                .get("/api/v1/statistics/incidents?groupBy=kabkota,month" + q)
+                .then()
+                .statusCode(200)
                 .body("groupBy", org.hamcrest.Matchers.contains("kabkota", "month"))
                 .body("rows.size()", equalTo(2))
                 .body("rows[0].key.kabkota", equalTo("13.71"))
@@ -128,14 +215,26 @@ class TaskAndStatisticsTest {
                 .body("rows[1].killed.sum", equalTo(1))
                 .body("rows[1].killed.reported", equalTo(1))
                 .body("rows[1].injured.sum", equalTo(7));
-        as("binda.13", List.of("OFFICER"), List.of("13"), binda).get("/api/v1/statistics/incidents?groupBy=kabkota" + q)
-                .then().statusCode(200).body("rows.find { it.key.kabkota == '13.77' }.incidents", equalTo(3))
+        as("binda.13", List.of("OFFICER"), List.of("13"), binda)
+                .get("/api/v1/statistics/incidents?groupBy=kabkota" + q)
+                .then()
+                .statusCode(200)
+                .body("rows.find { it.key.kabkota == '13.77' }.incidents", equalTo(3))
                 .body("rows.find { it.key.kabkota == '13.77' }.killed.sum", equalTo(11));
-        as("officer.33", List.of("OFFICER"), List.of("33")).get("/api/v1/statistics/incidents?groupBy=province" + q)
-                .then().statusCode(200).body("rows.size()", equalTo(0));
-        coordinator("13").get("/api/v1/statistics/incidents?" + q.substring(1)).then().statusCode(200)
+        as("officer.33", List.of("OFFICER"), List.of("33"))
+                .get("/api/v1/statistics/incidents?groupBy=province" + q)
+                .then()
+                .statusCode(200)
+                .body("rows.size()", equalTo(0));
+        coordinator("13")
+                .get("/api/v1/statistics/incidents?" + q.substring(1))
+                .then()
+                .statusCode(200)
                 .body("rows[0].incidents", equalTo(3));
-        coordinator("13").get("/api/v1/statistics/incidents?groupBy=weather").then().statusCode(400)
+        coordinator("13")
+                .get("/api/v1/statistics/incidents?groupBy=weather")
+                .then()
+                .statusCode(400)
                 .body("allowed", hasItem("month"));
     }
 }

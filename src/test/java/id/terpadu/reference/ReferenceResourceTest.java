@@ -15,26 +15,55 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+
+import id.terpadu.support.Tokens;
 
 @QuarkusTest
 class ReferenceResourceTest {
 
     @Test
     void listsTheKinds() {
-        analyst().get("/api/v1/reference").then().statusCode(200)
-                .body("items.kind", hasItems("conflict-categories", "handling-stages", "activity-types",
-                        "agency-types", "team-levels", "team-roles", "sub-teams", "region-levels"))
+        analyst()
+                .get("/api/v1/reference")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.kind",
+                        hasItems(
+                                "conflict-categories",
+                                "handling-stages",
+                                "activity-types",
+                                "agency-types",
+                                "team-levels",
+                                "team-roles",
+                                "sub-teams",
+                                "region-levels"))
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id.terpadu")));
     }
 
     @Test
     void conflictCategoriesFollowUu7Of2012() {
-        analyst().get("/api/v1/reference/conflict-categories").then().statusCode(200)
-                .body("items.code", hasItems("POLITIK", "POLITIK_PEMILU", "POLITIK_PILKADA", "POLITIK_PILKADES",
-                        "EKONOMI", "SOSIAL_BUDAYA", "SARA", "SARA_AGAMA", "SARA_SUKU_ETNIS", "BATAS_WILAYAH",
-                        "SENGKETA_SDA", "SENGKETA_LAHAN", "DISTRIBUSI_SDA"))
+        analyst()
+                .get("/api/v1/reference/conflict-categories")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.code",
+                        hasItems(
+                                "POLITIK",
+                                "POLITIK_PEMILU",
+                                "POLITIK_PILKADA",
+                                "POLITIK_PILKADES",
+                                "EKONOMI",
+                                "SOSIAL_BUDAYA",
+                                "SARA",
+                                "SARA_AGAMA",
+                                "SARA_SUKU_ETNIS",
+                                "BATAS_WILAYAH",
+                                "SENGKETA_SDA",
+                                "SENGKETA_LAHAN",
+                                "DISTRIBUSI_SDA"))
                 .body("items.find { it.code == 'POLITIK_PILKADA' }.parent", equalTo("POLITIK"))
                 .body("items.find { it.code == 'BATAS_WILAYAH' }.legalBasis", equalTo("UU 7/2012 Ps 5 huruf c"))
                 .body("items.label.id", everyItem(notNullValue()))
@@ -43,11 +72,24 @@ class ReferenceResourceTest {
 
     @Test
     void emergencyActionsOfPp2Of2015AreTerminationActivities() {
-        var items = analyst().get("/api/v1/reference/activity-types").then().statusCode(200).extract().jsonPath();
+        var items = analyst()
+                .get("/api/v1/reference/activity-types")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> emergency = items.getList("items.findAll { it.parent == 'TINDAKAN_DARURAT' }.legalBasis");
-        assertThat(emergency).containsExactly("PP 2/2015 Ps 9 huruf a", "PP 2/2015 Ps 9 huruf b",
-                "PP 2/2015 Ps 9 huruf c", "PP 2/2015 Ps 9 huruf d", "PP 2/2015 Ps 9 huruf e", "PP 2/2015 Ps 9 huruf f",
-                "PP 2/2015 Ps 9 huruf g", "PP 2/2015 Ps 9 huruf h", "PP 2/2015 Ps 9 huruf i");
+        assertThat(emergency)
+                .containsExactly(
+                        "PP 2/2015 Ps 9 huruf a",
+                        "PP 2/2015 Ps 9 huruf b",
+                        "PP 2/2015 Ps 9 huruf c",
+                        "PP 2/2015 Ps 9 huruf d",
+                        "PP 2/2015 Ps 9 huruf e",
+                        "PP 2/2015 Ps 9 huruf f",
+                        "PP 2/2015 Ps 9 huruf g",
+                        "PP 2/2015 Ps 9 huruf h",
+                        "PP 2/2015 Ps 9 huruf i");
         assertThat(items.getList("items.findAll { it.parent == 'TINDAKAN_DARURAT' }.attributes.stage"))
                 .containsOnly("PENGHENTIAN");
         assertThat(items.getList("items.findAll { it.parent == 'REKONSILIASI' }.code"))
@@ -57,10 +99,18 @@ class ReferenceResourceTest {
 
     @Test
     void labelsFollowAcceptLanguage() {
-        analyst().header("Accept-Language", "en").get("/api/v1/reference/handling-stages").then().statusCode(200)
+        analyst()
+                .header("Accept-Language", "en")
+                .get("/api/v1/reference/handling-stages")
+                .then()
+                .statusCode(200)
                 .header("Content-Language", "en")
                 .body("items.displayLabel", hasItem("Prevention"));
-        analyst().header("Accept-Language", "id").get("/api/v1/reference/handling-stages").then().statusCode(200)
+        analyst()
+                .header("Accept-Language", "id")
+                .get("/api/v1/reference/handling-stages")
+                .then()
+                .statusCode(200)
                 .body("items.displayLabel", hasItem("Pencegahan konflik"));
     }
 
@@ -100,23 +150,43 @@ class ReferenceResourceTest {
     void everyEnumCodeIsReferenceDataAndBack() {
         assertThat(ReferenceKind.names()).containsAll(ENUMS.keySet());
         ENUMS.forEach((kind, type) -> {
-            List<String> codes = analyst().get("/api/v1/reference/{kind}", kind).then().statusCode(200)
-                    .extract().jsonPath().getList("items.code");
-            assertThat(codes).as(kind).containsExactlyInAnyOrderElementsOf(
-                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+            List<String> codes = analyst()
+                    .get("/api/v1/reference/{kind}", kind)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.code");
+            assertThat(codes)
+                    .as(kind)
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(type.getEnumConstants())
+                            .map(Enum::name)
+                            .toList());
         });
     }
 
     @Test
     void cachedByEtag() {
-        String etag = analyst().get("/api/v1/reference/team-roles").then().statusCode(200).extract().header("ETag");
+        String etag = analyst()
+                .get("/api/v1/reference/team-roles")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         assertThat(etag).isNotBlank();
-        analyst().header("If-None-Match", etag).get("/api/v1/reference/team-roles").then().statusCode(304);
+        analyst()
+                .header("If-None-Match", etag)
+                .get("/api/v1/reference/team-roles")
+                .then()
+                .statusCode(304);
     }
 
     @Test
     void unknownKindIs404WithTheKnownOnes() {
-        analyst().get("/api/v1/reference/weapons").then().statusCode(404)
+        analyst()
+                .get("/api/v1/reference/weapons")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("allowed", hasItem("activity-types"))
                 // a problem document never repeats what the client sent
@@ -126,7 +196,9 @@ class ReferenceResourceTest {
     @Test
     void everyRoleReadsButOnlyWithAToken() {
         for (String role : List.of("ADMIN", "COORDINATOR", "OFFICER", "ANALYST", "INTEGRATION")) {
-            Tokens.as("reader." + role, List.of(role), List.of()).get("/api/v1/reference/team-levels").then()
+            Tokens.as("reader." + role, List.of(role), List.of())
+                    .get("/api/v1/reference/team-levels")
+                    .then()
                     .statusCode(200);
         }
         anonymous().get("/api/v1/reference/team-levels").then().statusCode(401);

@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import id.terpadu.common.db.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import id.terpadu.common.db.EmbeddedDatabase;
 
 /**
  * The tests' PostgreSQL: an embedded server in a fresh folder by default, or the external server named by
@@ -21,11 +22,16 @@ public class DatabaseResource implements QuarkusTestResourceLifecycleManager {
         String external = System.getenv(URL_VARIABLE);
         if (external != null && !external.isBlank()) {
             return Map.of(
-                    "quarkus.datasource.jdbc.url", external,
-                    "quarkus.datasource.username", env("TERPADU_TEST_DB_USERNAME", "postgres"),
-                    "quarkus.datasource.password", env("TERPADU_TEST_DB_PASSWORD", ""),
-                    "quarkus.flyway.clean-disabled", "false",
-                    "quarkus.flyway.clean-at-start", "true");
+                    "quarkus.datasource.jdbc.url",
+                    external,
+                    "quarkus.datasource.username",
+                    env("TERPADU_TEST_DB_USERNAME", "postgres"),
+                    "quarkus.datasource.password",
+                    env("TERPADU_TEST_DB_PASSWORD", ""),
+                    "quarkus.flyway.clean-disabled",
+                    "false",
+                    "quarkus.flyway.clean-at-start",
+                    "true");
         }
         try {
             Path dir = Files.createTempDirectory("terpadu-test-pg");

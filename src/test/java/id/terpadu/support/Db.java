@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.assertj.core.api.Assertions;
@@ -26,14 +25,15 @@ public final class Db {
      * design (a refused request never does: PersonalDataTest). The attachments' background job makes thumbnails and
      * removes queued bytes whenever it runs, whatever the request. Flyway's own history is no table of the API.
      */
-    static final List<String> WRITTEN_BY_ANY_REQUEST = List.of("rate_limit", "personal_data_access",
-            "attachment_thumbnail", "storage_garbage", "flyway_schema_history");
+    static final List<String> WRITTEN_BY_ANY_REQUEST = List.of(
+            "rate_limit", "personal_data_access", "attachment_thumbnail", "storage_garbage", "flyway_schema_history");
 
     /** Every table of the schema but those, from the database's own catalogue (a new table is in it at once). */
     public static List<String> tables() {
         DataSource ds = Arc.container().instance(DataSource.class).get();
         List<String> tables = new java.util.ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         select table_name from information_schema.tables
                         where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""")) {
@@ -48,14 +48,15 @@ public final class Db {
         return tables;
     }
 
-    private Db() {
-    }
+    private Db() {}
 
     /** Row count and a content checksum of every written table. */
     public static Map<String, String> snapshot() {
         Map<String, String> state = new LinkedHashMap<>();
         for (String table : tables()) {
-            state.put(table, single("select count(*) || ':' || coalesce(sum(hashtext(t::text)), 0) from " + table + " t"));
+            state.put(
+                    table,
+                    single("select count(*) || ':' || coalesce(sum(hashtext(t::text)), 0) from " + table + " t"));
         }
         return state;
     }
@@ -70,7 +71,8 @@ public final class Db {
 
     public static String single(String sql, Object... args) {
         DataSource ds = Arc.container().instance(DataSource.class).get();
-        try (Connection c = ds.getConnection(); var ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -85,7 +87,8 @@ public final class Db {
 
     public static void execute(String sql) {
         DataSource ds = Arc.container().instance(DataSource.class).get();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

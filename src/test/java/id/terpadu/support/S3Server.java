@@ -54,8 +54,15 @@ public final class S3Server {
 
     /** A store on a bucket of this server (created when missing), spooling below {@code spool}. */
     public S3BlobStore store(String bucket, Path spool) {
-        S3BlobStore store = new S3BlobStore(new S3BlobStore.Settings(Optional.of(endpoint), "us-east-1", bucket, true,
-                Optional.of(ACCESS_KEY), Optional.of(SECRET_KEY), Optional.empty(), spool));
+        S3BlobStore store = new S3BlobStore(new S3BlobStore.Settings(
+                Optional.of(endpoint),
+                "us-east-1",
+                bucket,
+                true,
+                Optional.of(ACCESS_KEY),
+                Optional.of(SECRET_KEY),
+                Optional.empty(),
+                spool));
         store.createBucketIfMissing();
         return store;
     }
@@ -73,16 +80,20 @@ public final class S3Server {
             }
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             Path properties = folder.resolve("s3proxy.properties");
-            Files.writeString(properties, String.join("\n",
-                    "s3proxy.endpoint=" + endpoint,
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + ACCESS_KEY,
-                    "s3proxy.credential=" + SECRET_KEY,
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + blobs) + "\n");
+            Files.writeString(
+                    properties,
+                    String.join(
+                                    "\n",
+                                    "s3proxy.endpoint=" + endpoint,
+                                    "s3proxy.authorization=aws-v2-or-v4",
+                                    "s3proxy.identity=" + ACCESS_KEY,
+                                    "s3proxy.credential=" + SECRET_KEY,
+                                    "jclouds.provider=filesystem",
+                                    "jclouds.filesystem.basedir=" + blobs)
+                            + "\n");
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", JAR.toString(), "--properties",
-                    properties.toString()))
+            Process process = new ProcessBuilder(
+                            List.of(java, "-Xmx256m", "-jar", JAR.toString(), "--properties", properties.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(folder.resolve("s3proxy.log").toFile())
                     .start();
@@ -95,14 +106,19 @@ public final class S3Server {
     }
 
     private void awaitReady() throws IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the S3 server ended: " + Files.readString(folder.resolve("s3proxy.log")));
+                throw new IllegalStateException(
+                        "the S3 server ended: " + Files.readString(folder.resolve("s3proxy.log")));
             }
             try {
-                http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).build(),
+                http.send(
+                        HttpRequest.newBuilder(endpoint)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 return; // any HTTP answer (403 without a signature) means it listens
             } catch (IOException e) {
@@ -113,8 +129,8 @@ public final class S3Server {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the S3 server did not answer within 60 s: "
-                + Files.readString(folder.resolve("s3proxy.log")));
+        throw new IllegalStateException(
+                "the S3 server did not answer within 60 s: " + Files.readString(folder.resolve("s3proxy.log")));
     }
 
     private static void sleep() {
@@ -128,8 +144,8 @@ public final class S3Server {
     private void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(10),
-                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(
+                    java.util.concurrent.TimeUnit.SECONDS.toMillis(10), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
             try (Stream<Path> walk = Files.walk(folder)) {

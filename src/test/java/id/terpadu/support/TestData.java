@@ -1,6 +1,5 @@
 package id.terpadu.support;
 
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,14 +25,17 @@ public final class TestData {
 
     private static volatile boolean regionsLoaded;
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static void ensureRegions() {
         if (regionsLoaded) {
             return;
         }
-        Tokens.admin().contentType("text/csv").body(REGIONS_CSV).post("/api/v1/regions/import").then()
+        Tokens.admin()
+                .contentType("text/csv")
+                .body(REGIONS_CSV)
+                .post("/api/v1/regions/import")
+                .then()
                 .statusCode(200);
         regionsLoaded = true;
     }
@@ -51,7 +53,12 @@ public final class TestData {
     /** Creates an agency and returns its id. */
     public static UUID createAgency(RequestSpecification as, Map<String, Object> body) {
         ensureRegions();
-        String id = as.body(body).post("/api/v1/agencies").then().statusCode(201).extract().path("id");
+        String id = as.body(body)
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 
@@ -63,18 +70,20 @@ public final class TestData {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-
     /**
      * The team of a region and year, formed through the API when it does not exist yet (with the given secretariat),
      * or given that secretariat when it does. {@code region} null means the national team.
      */
     public static UUID team(String level, String region, int year, UUID secretariat) {
         ensureRegions();
-        String existing = Db.single("select coalesce(max(id::text), '') from team where coalesce(region_code, '') = ? "
-                + "and year = ?", region == null ? "" : region, year);
+        String existing = Db.single(
+                "select coalesce(max(id::text), '') from team where coalesce(region_code, '') = ? " + "and year = ?",
+                region == null ? "" : region,
+                year);
         if (!existing.isEmpty()) {
             if (secretariat != null) {
-                Db.execute("update team set secretariat_agency_id = '" + secretariat + "' where id = '" + existing + "'");
+                Db.execute(
+                        "update team set secretariat_agency_id = '" + secretariat + "' where id = '" + existing + "'");
             }
             return UUID.fromString(existing);
         }
@@ -87,7 +96,13 @@ public final class TestData {
         if (secretariat != null) {
             body.put("secretariatAgencyId", secretariat.toString());
         }
-        String id = Tokens.admin().body(body).post("/api/v1/teams").then().statusCode(201).extract().path("id");
+        String id = Tokens.admin()
+                .body(body)
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 }

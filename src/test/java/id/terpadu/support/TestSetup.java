@@ -6,6 +6,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(DatabaseResource.class)
 public final class TestSetup {
 
-    private TestSetup() {
-    }
+    private TestSetup() {}
 }

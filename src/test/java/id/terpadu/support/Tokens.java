@@ -15,8 +15,7 @@ public final class Tokens {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String token(String subject, List<String> roles, List<String> scope, UUID agencyId) {
         String cacheKey = subject + roles + scope + agencyId;
@@ -28,8 +27,13 @@ public final class Tokens {
             if (agencyId != null) {
                 body.put("agencyId", agencyId.toString());
             }
-            return given().contentType(ContentType.JSON).body(body)
-                    .post("/api/v1/dev/tokens").then().statusCode(201).extract().path("accessToken");
+            return given().contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/v1/dev/tokens")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("accessToken");
         });
     }
 

@@ -56,11 +56,11 @@ class BackoffTest {
 
     @Test
     void noAttemptCountWaitsLessThanTheFirstOrOverflowsPastTheMaximum() {
-        for (int attempts : new int[] { 0, -1, Integer.MIN_VALUE }) {
+        for (int attempts : new int[] {0, -1, Integer.MIN_VALUE}) {
             assertThat(DEFAULT.after(attempts, HIGHEST)).as("%d", attempts).isEqualTo(Duration.ofSeconds(30));
             assertThat(DEFAULT.after(attempts, LOWEST)).as("%d", attempts).isEqualTo(Duration.ofSeconds(15));
         }
-        for (int attempts : new int[] { 41, 64, 1000, Integer.MAX_VALUE }) {
+        for (int attempts : new int[] {41, 64, 1000, Integer.MAX_VALUE}) {
             assertThat(DEFAULT.after(attempts, HIGHEST)).as("%d", attempts).isEqualTo(Duration.ofHours(1));
             assertThat(DEFAULT.after(attempts, LOWEST)).as("%d", attempts).isEqualTo(Duration.ofMinutes(30));
         }
@@ -69,7 +69,10 @@ class BackoffTest {
         Duration previous = Duration.ZERO;
         for (int attempt = 1; attempt <= 200; attempt++) {
             Duration wait = tiny.after(attempt, HIGHEST);
-            assertThat(wait).as("attempt %d", attempt).isPositive().isGreaterThanOrEqualTo(previous)
+            assertThat(wait)
+                    .as("attempt %d", attempt)
+                    .isPositive()
+                    .isGreaterThanOrEqualTo(previous)
                     .isLessThanOrEqualTo(Duration.ofDays(365));
             previous = wait;
         }
@@ -90,7 +93,8 @@ class BackoffTest {
         assertThat(backoff.after(1, HIGHEST)).isEqualTo(Duration.ofMillis(1));
         assertThat(backoff.after(2, LOWEST)).isEqualTo(Duration.ofMillis(1));
         assertThat(backoff.after(2, HIGHEST)).isEqualTo(Duration.ofMillis(2));
-        assertThat(new Backoff(Duration.ofNanos(10), Duration.ofSeconds(1)).after(3, HIGHEST)).isEqualTo(Duration.ofMillis(4));
+        assertThat(new Backoff(Duration.ofNanos(10), Duration.ofSeconds(1)).after(3, HIGHEST))
+                .isEqualTo(Duration.ofMillis(4));
     }
 
     @Test

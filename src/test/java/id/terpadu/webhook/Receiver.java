@@ -17,16 +17,17 @@ import com.sun.net.httpserver.HttpServer;
 /** A webhook receiver on a random local port: answers each request as told and remembers what it got. */
 final class Receiver implements AutoCloseable {
 
-    record Received(String id, String timestamp, String signature, String contentType, String body, int answered,
-            Instant at) {
-    }
+    record Received(
+            String id, String timestamp, String signature, String contentType, String body, int answered, Instant at) {}
 
     /** Answers the n-th request (1, 2, …) of a webhook-id with a status, or sleeps {@code hangMillis} first. */
     volatile IntUnaryOperator answer;
+
     volatile long hangMillis;
     final List<Received> received = new CopyOnWriteArrayList<>();
     /** Requests being answered now, and the most there were at once. */
     private final AtomicInteger open = new AtomicInteger();
+
     final AtomicInteger mostOpen = new AtomicInteger();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final HttpServer server;
@@ -42,7 +43,8 @@ final class Receiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            int n = counts.computeIfAbsent(String.valueOf(id), k -> new AtomicInteger()).incrementAndGet();
+            int n = counts.computeIfAbsent(String.valueOf(id), k -> new AtomicInteger())
+                    .incrementAndGet();
             mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
             try {
                 if (hangMillis > 0) {
@@ -54,9 +56,14 @@ final class Receiver implements AutoCloseable {
                 open.decrementAndGet();
             }
             int status = this.answer.applyAsInt(n);
-            received.add(new Received(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+            received.add(new Received(
+                    id,
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body, status, Instant.now()));
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body,
+                    status,
+                    Instant.now()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,9 +32,11 @@ class SignaturesTest {
 
     @Test
     void everySignedPartChangesTheSignature() {
-        assertThat(Signatures.sign(SECRET, "msg_p5jXN8AQM9LWM0D4loKWxJel", TIMESTAMP, BODY)).isNotEqualTo(EXPECTED);
+        assertThat(Signatures.sign(SECRET, "msg_p5jXN8AQM9LWM0D4loKWxJel", TIMESTAMP, BODY))
+                .isNotEqualTo(EXPECTED);
         assertThat(Signatures.sign(SECRET, MSG_ID, TIMESTAMP + 1, BODY)).isNotEqualTo(EXPECTED);
-        assertThat(Signatures.sign(SECRET, MSG_ID, TIMESTAMP, "{\"test\": 2432232315}".getBytes(StandardCharsets.UTF_8)))
+        assertThat(Signatures.sign(
+                        SECRET, MSG_ID, TIMESTAMP, "{\"test\": 2432232315}".getBytes(StandardCharsets.UTF_8)))
                 .isNotEqualTo(EXPECTED);
         assertThat(Signatures.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSx", MSG_ID, TIMESTAMP, BODY))
                 .isNotEqualTo(EXPECTED);
@@ -46,7 +47,9 @@ class SignaturesTest {
         // the same JSON with other white space is another message: receivers must verify the raw body
         byte[] compact = "{\"test\":2432232314}".getBytes(StandardCharsets.UTF_8);
         assertThat(Signatures.sign(SECRET, MSG_ID, TIMESTAMP, compact)).isNotEqualTo(EXPECTED);
-        assertThat(Signatures.sign(SECRET, MSG_ID, TIMESTAMP, new byte[0])).startsWith("v1,").hasSize(3 + 44);
+        assertThat(Signatures.sign(SECRET, MSG_ID, TIMESTAMP, new byte[0]))
+                .startsWith("v1,")
+                .hasSize(3 + 44);
     }
 
     @Test
@@ -55,7 +58,8 @@ class SignaturesTest {
         byte[] body = "{\"nama\":\"Désa Ñ 🌾\"}".getBytes(StandardCharsets.UTF_8);
         String id = "3f1e9c52-7c1a-4c7e-9a8e-0c2d1e5f6a7b";
         long timestamp = 1_735_689_600L;
-        assertThat(Signatures.sign(SECRET, id, timestamp, body)).isEqualTo("v1," + hmac(SECRET, id + "." + timestamp + ".", body));
+        assertThat(Signatures.sign(SECRET, id, timestamp, body))
+                .isEqualTo("v1," + hmac(SECRET, id + "." + timestamp + ".", body));
     }
 
     @Test
@@ -69,7 +73,8 @@ class SignaturesTest {
         }
         assertThat(secrets).hasSize(200);
         // and it signs: a fresh secret gives a signature of the same shape
-        assertThat(Signatures.sign(secrets.iterator().next(), MSG_ID, TIMESTAMP, BODY)).matches("v1,[A-Za-z0-9+/]{43}=");
+        assertThat(Signatures.sign(secrets.iterator().next(), MSG_ID, TIMESTAMP, BODY))
+                .matches("v1,[A-Za-z0-9+/]{43}=");
     }
 
     private static String hmac(String secret, String prefix, byte[] body) {

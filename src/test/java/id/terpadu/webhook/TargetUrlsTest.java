@@ -24,13 +24,48 @@ class TargetUrlsTest {
 
     @Test
     void ipv4RangesAreRefusedExactlyAtTheirEdges() {
-        List<String> notPublic = List.of("0.0.0.0", "0.255.255.255", "10.0.0.0", "10.255.255.255", "100.64.0.0",
-                "100.127.255.255", "127.0.0.1", "127.255.255.254", "169.254.0.0", "169.254.169.254", "169.254.255.255",
-                "172.16.0.0", "172.31.255.255", "192.0.0.0", "192.0.0.255", "192.168.0.0", "192.168.255.255",
-                "198.18.0.0", "198.19.255.255", "224.0.0.0", "239.255.255.255", "240.0.0.0", "255.255.255.255");
-        List<String> publicOnes = List.of("1.1.1.1", "9.255.255.255", "11.0.0.0", "100.63.255.255", "100.128.0.0",
-                "126.255.255.255", "128.0.0.0", "169.253.255.255", "169.255.0.0", "172.15.255.255", "172.32.0.0",
-                "192.0.1.0", "192.167.255.255", "192.169.0.0", "198.17.255.255", "198.20.0.0", "223.255.255.255",
+        List<String> notPublic = List.of(
+                "0.0.0.0",
+                "0.255.255.255",
+                "10.0.0.0",
+                "10.255.255.255",
+                "100.64.0.0",
+                "100.127.255.255",
+                "127.0.0.1",
+                "127.255.255.254",
+                "169.254.0.0",
+                "169.254.169.254",
+                "169.254.255.255",
+                "172.16.0.0",
+                "172.31.255.255",
+                "192.0.0.0",
+                "192.0.0.255",
+                "192.168.0.0",
+                "192.168.255.255",
+                "198.18.0.0",
+                "198.19.255.255",
+                "224.0.0.0",
+                "239.255.255.255",
+                "240.0.0.0",
+                "255.255.255.255");
+        List<String> publicOnes = List.of(
+                "1.1.1.1",
+                "9.255.255.255",
+                "11.0.0.0",
+                "100.63.255.255",
+                "100.128.0.0",
+                "126.255.255.255",
+                "128.0.0.0",
+                "169.253.255.255",
+                "169.255.0.0",
+                "172.15.255.255",
+                "172.32.0.0",
+                "192.0.1.0",
+                "192.167.255.255",
+                "192.169.0.0",
+                "198.17.255.255",
+                "198.20.0.0",
+                "223.255.255.255",
                 "93.184.216.34");
         assertThat(misjudged(notPublic, false)).as("taken for public").isEmpty();
         assertThat(misjudged(publicOnes, true)).as("taken for non-public").isEmpty();
@@ -38,17 +73,44 @@ class TargetUrlsTest {
 
     @Test
     void ipv6RangesAndEmbeddedIpv4AreRefused() {
-        List<String> notPublic = List.of("::", "::1", "fe80::1", "febf:ffff::1", "fc00::1", "fdff:ffff::1", "fec0::1",
-                "ff02::1", "ff0e::1",
+        List<String> notPublic = List.of(
+                "::",
+                "::1",
+                "fe80::1",
+                "febf:ffff::1",
+                "fc00::1",
+                "fdff:ffff::1",
+                "fec0::1",
+                "ff02::1",
+                "ff0e::1",
                 // IPv4-mapped and IPv4-compatible forms are judged by the IPv4 address they carry
-                "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::127.0.0.1", "::0.0.0.1", "::10.1.2.3",
+                "::ffff:10.0.0.1",
+                "::ffff:169.254.169.254",
+                "::127.0.0.1",
+                "::0.0.0.1",
+                "::10.1.2.3",
                 // 6to4 (2002::/16) carries an IPv4 address in its bits 16–47
-                "2002:7f00:0001::1", "2002:0a00:0001::", "2002:a9fe:a9fe::1", "2002:c0a8:0101::",
+                "2002:7f00:0001::1",
+                "2002:0a00:0001::",
+                "2002:a9fe:a9fe::1",
+                "2002:c0a8:0101::",
                 // NAT64 (64:ff9b::/96) translates to the IPv4 address in its last 32 bits; the local-use prefix
                 // (64:ff9b:1::/48) and Teredo (2001::/32) reach addresses the network or the tunnel chooses
-                "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b:1::808:808", "2001:0:4136:e378::1");
-        List<String> publicOnes = List.of("2001:4860:4860::8888", "2606:4700:4700::1111", "fbff::1", "fe7f::1",
-                "::ffff:8.8.8.8", "::8.8.8.8", "2002:0808:0808::1", "64:ff9b::808:808", "2001:1::1");
+                "64:ff9b::a9fe:a9fe",
+                "64:ff9b::7f00:1",
+                "64:ff9b::a00:1",
+                "64:ff9b:1::808:808",
+                "2001:0:4136:e378::1");
+        List<String> publicOnes = List.of(
+                "2001:4860:4860::8888",
+                "2606:4700:4700::1111",
+                "fbff::1",
+                "fe7f::1",
+                "::ffff:8.8.8.8",
+                "::8.8.8.8",
+                "2002:0808:0808::1",
+                "64:ff9b::808:808",
+                "2001:1::1");
         assertThat(misjudged(notPublic, false)).as("taken for public").isEmpty();
         assertThat(misjudged(publicOnes, true)).as("taken for non-public").isEmpty();
     }
@@ -77,8 +139,11 @@ class TargetUrlsTest {
     void aPublicHttpsUrlIsKeptAsGiven() {
         URI uri = TargetUrls.check("  https://93.184.216.34:8443/hooks/terpadu?team=13  ", false, "url");
         assertThat(uri.toString()).isEqualTo("https://93.184.216.34:8443/hooks/terpadu?team=13");
-        assertThat(TargetUrls.check("HTTPS://93.184.216.34/hook", false, "url").getHost()).isEqualTo("93.184.216.34");
-        assertThat(TargetUrls.check("https://[2606:4700:4700::1111]/hook", false, "url").getPort()).isEqualTo(-1);
+        assertThat(TargetUrls.check("HTTPS://93.184.216.34/hook", false, "url").getHost())
+                .isEqualTo("93.184.216.34");
+        assertThat(TargetUrls.check("https://[2606:4700:4700::1111]/hook", false, "url")
+                        .getPort())
+                .isEqualTo(-1);
     }
 
     @Test
@@ -101,8 +166,10 @@ class TargetUrlsTest {
 
     @Test
     void theDevelopmentFlagAllowsHttpAndPrivateTargetsButNothingElse() {
-        assertThat(TargetUrls.check("http://localhost:8080/hook", true, "url").getPort()).isEqualTo(8080);
-        assertThat(TargetUrls.check("http://10.0.0.1/hook", true, "url").getScheme()).isEqualTo("http");
+        assertThat(TargetUrls.check("http://localhost:8080/hook", true, "url").getPort())
+                .isEqualTo(8080);
+        assertThat(TargetUrls.check("http://10.0.0.1/hook", true, "url").getScheme())
+                .isEqualTo("http");
         assertReason("http://user@10.0.0.1/hook", true, "webhook.url.credentials");
         assertReason("gopher://10.0.0.1/hook", true, "webhook.url.https");
     }
@@ -110,7 +177,9 @@ class TargetUrlsTest {
     @Test
     void theFieldNameIsTheCallers() {
         ProblemException e = refused("ftp://93.184.216.34/", true, "subscription.url");
-        assertThat(e.errors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("subscription.url"));
+        assertThat(e.errors())
+                .singleElement()
+                .satisfies(f -> assertThat(f.field()).isEqualTo("subscription.url"));
     }
 
     private static void assertReason(String url, boolean allowPrivate, String key) {
@@ -133,7 +202,8 @@ class TargetUrlsTest {
 
     /** The literals whose judgement is not {@code expectPublic}. */
     private static List<String> misjudged(List<String> literals, boolean expectPublic) {
-        return literals.stream().filter(literal -> TargetUrls.isPublic(address(literal)) != expectPublic)
+        return literals.stream()
+                .filter(literal -> TargetUrls.isPublic(address(literal)) != expectPublic)
                 .collect(Collectors.toList());
     }
 

@@ -23,34 +23,54 @@ class WebhookUnitTest {
 
     @Test
     void nonPublicTargetsAreRefusedUnlessTheDevelopmentFlagIsOn() {
-        for (String url : List.of("https://127.0.0.1/hook", "https://localhost/hook", "https://10.1.2.3/hook",
-                "https://172.16.0.1/hook", "https://192.168.1.10/hook", "https://169.254.169.254/latest/meta-data",
-                "https://0.0.0.0/hook", "https://100.64.0.1/hook", "https://[::1]/hook", "https://[fe80::1]/hook",
-                "https://[fd12:3456::1]/hook", "https://[::]/hook", "https://[::ffff:127.0.0.1]/hook",
-                "https://[2002:7f00:1::1]/hook", "https://224.0.0.1/hook", "https://255.255.255.255/hook")) {
+        for (String url : List.of(
+                "https://127.0.0.1/hook",
+                "https://localhost/hook",
+                "https://10.1.2.3/hook",
+                "https://172.16.0.1/hook",
+                "https://192.168.1.10/hook",
+                "https://169.254.169.254/latest/meta-data",
+                "https://0.0.0.0/hook",
+                "https://100.64.0.1/hook",
+                "https://[::1]/hook",
+                "https://[fe80::1]/hook",
+                "https://[fd12:3456::1]/hook",
+                "https://[::]/hook",
+                "https://[::ffff:127.0.0.1]/hook",
+                "https://[2002:7f00:1::1]/hook",
+                "https://224.0.0.1/hook",
+                "https://255.255.255.255/hook")) {
             ProblemException e = refused(url, false);
             assertThat(e).as(url).isNotNull();
             assertThat(e.type()).as(url).isEqualTo(ProblemType.VALIDATION);
             assertThat(e.type().status()).isEqualTo(400);
             assertThat(e.errors().get(0).field()).isEqualTo("url");
-            assertThatCode(() -> TargetUrls.check(url.replace("https:", "http:"), true, "url")).as(url)
+            assertThatCode(() -> TargetUrls.check(url.replace("https:", "http:"), true, "url"))
+                    .as(url)
                     .doesNotThrowAnyException();
         }
         assertThat(refused("http://93.184.216.34/hook", false).getMessage()).contains("https");
         assertThat(refused("ftp://93.184.216.34/hook", true)).isNotNull();
-        assertThat(refused("https://user:pw@93.184.216.34/hook", true).getMessage()).contains("credentials");
+        assertThat(refused("https://user:pw@93.184.216.34/hook", true).getMessage())
+                .contains("credentials");
         assertThat(refused("https://93.184.216.34/hook#x", true)).isNotNull();
         assertThat(refused("/relative/hook", true)).isNotNull();
-        assertThat(refused("https://no-such-host.invalid/hook", true).getMessage()).contains("cannot be resolved");
-        assertThatCode(() -> TargetUrls.check("https://93.184.216.34/hook?x=1", false, "url")).doesNotThrowAnyException();
-        assertThatCode(() -> TargetUrls.check("https://[2001:db8::1]:8443/hook", false, "url")).doesNotThrowAnyException();
+        assertThat(refused("https://no-such-host.invalid/hook", true).getMessage())
+                .contains("cannot be resolved");
+        assertThatCode(() -> TargetUrls.check("https://93.184.216.34/hook?x=1", false, "url"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> TargetUrls.check("https://[2001:db8::1]:8443/hook", false, "url"))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void signaturesFollowStandardWebhooks() {
         // the test vector of the Standard Webhooks specification
-        assertThat(Signatures.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                1614265330L, "{\"test\": 2432232314}".getBytes()))
+        assertThat(Signatures.sign(
+                        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        1614265330L,
+                        "{\"test\": 2432232314}".getBytes()))
                 .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
         String secret = Signatures.newSecret();
         assertThat(secret).startsWith("whsec_");

@@ -8,11 +8,9 @@ import java.io.OutputStream;
 final class Copying {
 
     /** What was copied, and the input's failure when it ended early (null when it ended normally). */
-    record Copied(long bytes, IOException failure) {
-    }
+    record Copied(long bytes, IOException failure) {}
 
-    private Copying() {
-    }
+    private Copying() {}
 
     /** Copies {@code in} to {@code out}; a failure of {@code out} is thrown, a failure of {@code in} is returned. */
     static Copied copy(InputStream in, OutputStream out) throws IOException {

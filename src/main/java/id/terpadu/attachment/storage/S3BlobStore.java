@@ -42,9 +42,15 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** How to reach the bucket. */
-    public record Settings(Optional<URI> endpoint, String region, String bucket, boolean pathStyle,
-            Optional<String> accessKey, Optional<String> secretKey, Optional<String> prefix, Path spool) {
-    }
+    public record Settings(
+            Optional<URI> endpoint,
+            String region,
+            String bucket,
+            boolean pathStyle,
+            Optional<String> accessKey,
+            Optional<String> secretKey,
+            Optional<String> prefix,
+            Path spool) {}
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -54,10 +60,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     public S3BlobStore(Settings settings) {
         AwsCredentialsProvider credentials = settings.accessKey().isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey().get(),
-                        settings.secretKey().orElse("")))
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        settings.accessKey().get(), settings.secretKey().orElse("")))
                 : DefaultCredentialsProvider.builder().build();
-        S3Configuration service = S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build();
+        S3Configuration service = S3Configuration.builder()
+                .pathStyleAccessEnabled(settings.pathStyle())
+                .build();
         var client = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(settings.region()))
@@ -131,7 +139,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         if (length == 0) {
             return InputStream.nullInputStream();
         }
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(object(key));
+        GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(bucket).key(object(key));
         if (offset > 0 || length > 0) {
             request.range("bytes=" + offset + "-" + (length > 0 ? Long.toString(offset + length - 1) : ""));
         }
@@ -150,7 +159,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public OptionalLong size(String key) throws IOException {
         try {
-            return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(object(key))).contentLength());
+            return OptionalLong.of(
+                    s3.headObject(b -> b.bucket(bucket).key(object(key))).contentLength());
         } catch (NoSuchKeyException e) {
             return OptionalLong.empty();
         } catch (S3Exception e) {
@@ -175,7 +185,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public void deleteAll(String prefixKey) throws IOException {
         String folder = object(prefixKey) + "/";
         try {
-            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder)).contents()) {
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder))
+                    .contents()) {
                 s3.deleteObject(b -> b.bucket(bucket).key(o.key()));
             }
         } catch (S3Exception e) {
@@ -185,11 +196,17 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public Optional<URI> presignedRead(String key, Duration ttl, String mediaType, String contentDisposition) {
-        var request = GetObjectRequest.builder().bucket(bucket).key(object(key)).responseContentType(mediaType)
-                .responseContentDisposition(contentDisposition).build();
+        var request = GetObjectRequest.builder()
+                .bucket(bucket)
+                .key(object(key))
+                .responseContentType(mediaType)
+                .responseContentDisposition(contentDisposition)
+                .build();
         try {
-            return Optional.of(presigner.presignGetObject(b -> b.signatureDuration(ttl).getObjectRequest(request))
-                    .url().toURI());
+            return Optional.of(presigner
+                    .presignGetObject(b -> b.signatureDuration(ttl).getObjectRequest(request))
+                    .url()
+                    .toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -30,8 +30,8 @@ public record Audience(RegionScope regions, boolean nationalRecords, Set<Classif
 
     /** A webhook subscription: its region (none: national) and every classification up to its maximum. */
     public static Audience subscription(String region, Classification max) {
-        return new Audience(region == null ? RegionScope.NATIONAL : new RegionScope(List.of(region)), false,
-                max.andBelow());
+        return new Audience(
+                region == null ? RegionScope.NATIONAL : new RegionScope(List.of(region)), false, max.andBelow());
     }
 
     /** Whether a change of this region and classification is seen. */
@@ -46,7 +46,8 @@ public record Audience(RegionScope regions, boolean nationalRecords, Set<Classif
      * {@code changeClassification} the change's. A subscriber sees the change when {@link #subscription(String,
      * Classification)} of its row {@link #sees} it (AudienceQueryTest compares both on every case).
      */
-    public static String subscribersSeeing(String region, String max, String changeRegion, String changeClassification) {
+    public static String subscribersSeeing(
+            String region, String max, String changeRegion, String changeClassification) {
         return "(" + region + " is null or " + changeRegion + " = " + region + " or " + changeRegion + " like " + region
                 + " || '.%') and array_position(" + RANKS + ", " + changeClassification + ") <= array_position(" + RANKS
                 + ", " + max + ")";
@@ -54,7 +55,8 @@ public record Audience(RegionScope regions, boolean nationalRecords, Set<Classif
 
     /** The classifications from lowest to highest, as a SQL array: their order in {@link Classification}. */
     private static final String RANKS = java.util.Arrays.stream(Classification.values())
-            .map(c -> "'" + c.name() + "'").collect(java.util.stream.Collectors.joining(", ", "array[", "]"));
+            .map(c -> "'" + c.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "array[", "]"));
 
     /**
      * The same rule as a condition on a {@code change_log} row named {@code alias}, for a native query (its
@@ -63,6 +65,8 @@ public record Audience(RegionScope regions, boolean nationalRecords, Set<Classif
     public Filter restrict(Filter filter, String alias) {
         String region = alias + ".region_code";
         regions.restrict(filter, new RegionScope.Columns(region, null, null, nationalRecords));
-        return filter.and(alias + ".classification in (:?)", classifications.stream().map(Enum::name).toList());
+        return filter.and(
+                alias + ".classification in (:?)",
+                classifications.stream().map(Enum::name).toList());
     }
 }

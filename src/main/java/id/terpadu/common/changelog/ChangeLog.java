@@ -12,15 +12,16 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.All;
+
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.RequestIds;
-import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
-import io.quarkus.arc.All;
 
 /**
  * The audit trail and the source of the integration feed. Every create, update and delete writes one row in the same
@@ -43,7 +44,8 @@ public class ChangeLog {
      */
     private final String statement;
 
-    ChangeLog(EntityManager em, ObjectMapper mapper, Caller caller, Clearance clearance, @All List<ChangeQueue> queues) {
+    ChangeLog(
+            EntityManager em, ObjectMapper mapper, Caller caller, Clearance clearance, @All List<ChangeQueue> queues) {
         this.em = em;
         this.mapper = mapper;
         this.caller = caller;
@@ -52,20 +54,27 @@ public class ChangeLog {
         if (queues.isEmpty()) {
             sql.append('\n').append(ROW);
         } else {
-            sql.append(",\nchange as (").append(ROW).append("\n    returning position, entity_type, entity_id, "
-                    + "operation, version, region_code, classification)");
+            sql.append(",\nchange as (")
+                    .append(ROW)
+                    .append("\n    returning position, entity_type, entity_id, "
+                            + "operation, version, region_code, classification)");
             for (int i = 0; i < queues.size() - 1; i++) {
-                sql.append(",\nq").append(i).append(" as (").append(queues.get(i).insertFromChange().strip()).append(')');
+                sql.append(",\nq")
+                        .append(i)
+                        .append(" as (")
+                        .append(queues.get(i).insertFromChange().strip())
+                        .append(')');
             }
-            sql.append('\n').append(queues.get(queues.size() - 1).insertFromChange().strip());
+            sql.append('\n')
+                    .append(queues.get(queues.size() - 1).insertFromChange().strip());
         }
         this.statement = sql.toString();
     }
 
     /** Records a create or update; {@code snapshot} is the response body of the record after the change. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(RecordType type, UUID id, Operation operation, long version, String regionCode,
-            Object snapshot) {
+    public void record(
+            RecordType type, UUID id, Operation operation, long version, String regionCode, Object snapshot) {
         insert(type, id, operation, version, regionCode, snapshot);
     }
 
@@ -86,6 +95,7 @@ public class ChangeLog {
                                     client_id, request_id, snapshot, classification)
             values (:type, :id, :op, :version, :region, :actor, :agency, :client, :request, (select j from s),
                     (select {classification} from s))""";
+
     private static final String OWN = "coalesce(s.j ->> 'classification', 'PUBLIC')";
     private static final String PARENT = "coalesce((select x.classification from %s x "
             + "where x.id = cast(s.j ->> '%s' as uuid)), 'CONFIDENTIAL')";
@@ -109,21 +119,27 @@ public class ChangeLog {
         List<?> same = em.createNativeQuery("""
                 select snapshot = cast(:json as jsonb) from change_log where entity_type = :type and entity_id = :id
                 order by position desc limit 1""")
-                .setParameter("json", json).setParameter("type", type.name()).setParameter("id", id).getResultList();
+                .setParameter("json", json)
+                .setParameter("type", type.name())
+                .setParameter("id", id)
+                .getResultList();
         return !same.isEmpty() && Boolean.TRUE.equals(same.get(0));
     }
 
-    private void insert(RecordType type, UUID id, Operation operation, long version, String regionCode,
-            Object snapshot) {
+    private void insert(
+            RecordType type, UUID id, Operation operation, long version, String regionCode, Object snapshot) {
         String json = json(snapshot);
-        String classification = operation == Operation.DELETE ? LAST_VERSION
-                : type.inheritedFrom() == null ? OWN
-                : PARENT.formatted(type.inheritedFrom().table(), type.inheritedFrom().idField());
+        String classification = operation == Operation.DELETE
+                ? LAST_VERSION
+                : type.inheritedFrom() == null
+                        ? OWN
+                        : PARENT.formatted(
+                                type.inheritedFrom().table(),
+                                type.inheritedFrom().idField());
         var insert = em.createNativeQuery(statement.replace("{classification}", classification));
         // the entities were flushed by Records; the log is no entity's table, so nothing needs flushing before it
         insert.unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("change_log");
-        insert
-                .setParameter("type", type.name())
+        insert.setParameter("type", type.name())
                 .setParameter("id", id)
                 .setParameter("op", operation.name())
                 .setParameter("version", version)
@@ -164,18 +180,28 @@ public class ChangeLog {
         seen.parameters().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<ChangeEntry> entries = rows.stream().limit(request.limit()).map(this::toEntry).toList();
+        List<ChangeEntry> entries =
+                rows.stream().limit(request.limit()).map(this::toEntry).toList();
         String next = rows.size() > request.limit()
-                ? PageRequest.encode(List.of(Long.toString(entries.get(entries.size() - 1).position())))
+                ? PageRequest.encode(
+                        List.of(Long.toString(entries.get(entries.size() - 1).position())))
                 : null;
         return new Page<>(entries, next);
     }
 
     private ChangeEntry toEntry(Object[] row) {
         try {
-            return new ChangeEntry(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2],
-                    Operation.valueOf((String) row[3]), ((Number) row[4]).longValue(), (String) row[5],
-                    (UUID) row[6], (String) row[7], (String) row[8], toInstant(row[9]),
+            return new ChangeEntry(
+                    ((Number) row[0]).longValue(),
+                    (String) row[1],
+                    (UUID) row[2],
+                    Operation.valueOf((String) row[3]),
+                    ((Number) row[4]).longValue(),
+                    (String) row[5],
+                    (UUID) row[6],
+                    (String) row[7],
+                    (String) row[8],
+                    toInstant(row[9]),
                     mapper.readTree((String) row[10]));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored snapshot cannot be read", e);

@@ -12,6 +12,5 @@ public final class HistoryExample {
                                      "regionCode": "19.01", "version": 0}}],
              "nextCursor": null}""";
 
-    private HistoryExample() {
-    }
+    private HistoryExample() {}
 }

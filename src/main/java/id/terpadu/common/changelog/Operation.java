@@ -1,5 +1,7 @@
 package id.terpadu.common.changelog;
 
 public enum Operation {
-    CREATE, UPDATE, DELETE
+    CREATE,
+    UPDATE,
+    DELETE
 }

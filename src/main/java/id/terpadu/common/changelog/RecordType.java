@@ -20,8 +20,8 @@ import id.terpadu.common.error.Message;
  * @param constraints what each named constraint of its table means when violated (a 409); a table's primary key
  *                    needs no entry: it means that a record with this id exists
  */
-public record RecordType(String name, Class<?> entity, boolean published, Parent inheritedFrom,
-        Map<String, Message> constraints) {
+public record RecordType(
+        String name, Class<?> entity, boolean published, Parent inheritedFrom, Map<String, Message> constraints) {
 
     /**
      * A parent whose classification a record takes: the parent's table (with a {@code classification} column) and the

@@ -8,9 +8,10 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import io.quarkus.arc.All;
+
 import id.terpadu.common.error.Constraints;
 import id.terpadu.common.error.Message;
-import io.quarkus.arc.All;
 
 /**
  * The registry of record types: every {@link RecordType} a feature produces as a bean. It answers which types are
@@ -36,7 +37,8 @@ public class RecordTypes implements Constraints.Meanings {
                 }
             });
         }
-        this.published = all.stream().filter(RecordType::published).map(RecordType::name).toList();
+        this.published =
+                all.stream().filter(RecordType::published).map(RecordType::name).toList();
     }
 
     /** Every record type, by name. */

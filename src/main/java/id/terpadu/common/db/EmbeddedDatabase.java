@@ -16,16 +16,15 @@ public final class EmbeddedDatabase {
 
     /** The database Terpadu uses inside the embedded server. */
     public static final String DATABASE = "terpadu";
+
     public static final String USER = "postgres";
 
     /** Where and how to reach the running server. */
-    public record Endpoint(String jdbcUrl, String username, String password, int port, Path dataDir) {
-    }
+    public record Endpoint(String jdbcUrl, String username, String password, int port, Path dataDir) {}
 
     private static Endpoint endpoint;
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     /**
      * Starts the server once for this JVM. {@code clean} wipes the data folder first (tests); otherwise the data
@@ -57,8 +56,12 @@ public final class EmbeddedDatabase {
                     connection.createStatement().execute("create database " + DATABASE);
                 }
             }
-            endpoint = new Endpoint("jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE, USER, "",
-                    server.getPort(), absolute);
+            endpoint = new Endpoint(
+                    "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE,
+                    USER,
+                    "",
+                    server.getPort(),
+                    absolute);
             return endpoint;
         } catch (IOException | SQLException | RuntimeException e) {
             throw new IllegalStateException("""

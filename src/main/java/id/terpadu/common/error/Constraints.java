@@ -18,8 +18,7 @@ public final class Constraints {
         Optional<Message> of(String constraint);
     }
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     static ProblemException problem(String constraint) {
         String key = constraint == null ? "" : constraint.toLowerCase(Locale.ROOT);
@@ -27,7 +26,9 @@ public final class Constraints {
             return ProblemException.conflict(Message.of("record.exists"));
         }
         var meanings = Arc.container() == null ? null : Arc.container().instance(Meanings.class);
-        Message message = meanings == null || !meanings.isAvailable() ? null : meanings.get().of(key).orElse(null);
+        Message message = meanings == null || !meanings.isAvailable()
+                ? null
+                : meanings.get().of(key).orElse(null);
         return ProblemException.conflict(message == null ? Message.of("record.conflict") : message);
     }
 }

@@ -12,8 +12,7 @@ public final class Languages {
     public static final String DEFAULT = "id";
     public static final String ENGLISH = "en";
 
-    private Languages() {
-    }
+    private Languages() {}
 
     public static String pick(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
@@ -35,8 +34,7 @@ public final class Languages {
                     }
                 }
             }
-            String language = tag.startsWith("en") ? "en"
-                    : tag.startsWith("id") || tag.startsWith("in") ? "id" : null;
+            String language = tag.startsWith("en") ? "en" : tag.startsWith("id") || tag.startsWith("in") ? "id" : null;
             if (language != null && q > bestQ) {
                 best = language;
                 bestQ = q;

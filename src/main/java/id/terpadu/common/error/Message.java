@@ -14,7 +14,9 @@ import java.util.Map;
 public record Message(String key, Map<String, Object> params) {
 
     public Message {
-        params = params == null || params.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = params == null || params.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     public static Message of(String key) {
@@ -31,16 +33,24 @@ public record Message(String key, Map<String, Object> params) {
         return new Message(key, params);
     }
 
-    public static Message of(String key, String name1, Object value1, String name2, Object value2, String name3,
-            Object value3) {
+    public static Message of(
+            String key, String name1, Object value1, String name2, Object value2, String name3, Object value3) {
         Map<String, Object> params = params(name1, value1);
         params.put(name2, value2);
         params.put(name3, value3);
         return new Message(key, params);
     }
 
-    public static Message of(String key, String name1, Object value1, String name2, Object value2, String name3,
-            Object value3, String name4, Object value4) {
+    public static Message of(
+            String key,
+            String name1,
+            Object value1,
+            String name2,
+            Object value2,
+            String name3,
+            Object value3,
+            String name4,
+            Object value4) {
         Map<String, Object> params = params(name1, value1);
         params.put(name2, value2);
         params.put(name3, value3);

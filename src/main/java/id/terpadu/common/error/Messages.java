@@ -18,11 +18,10 @@ public final class Messages {
     public static final String PROBLEMS = "messages.problems";
     public static final String VALIDATION = "ValidationMessages";
 
-    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
-            .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static ResourceBundle bundle(String name, String language) {
         return ResourceBundle.getBundle(name, Languages.locale(language), Messages.class.getClassLoader(), NO_FALLBACK);
@@ -34,7 +33,7 @@ public final class Messages {
     }
 
     private static String pattern(String key, String language) {
-        for (String name : new String[] { PROBLEMS, VALIDATION }) {
+        for (String name : new String[] {PROBLEMS, VALIDATION}) {
             ResourceBundle bundle = bundle(name, language);
             if (bundle.containsKey(key)) {
                 return bundle.getString(key);

@@ -56,8 +56,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String field, Message message, List<String> allowed) {
-        return new ProblemException(ProblemType.VALIDATION, onField(field, message),
-                List.of(FieldProblem.of(field, message)), allowed);
+        return new ProblemException(
+                ProblemType.VALIDATION, onField(field, message), List.of(FieldProblem.of(field, message)), allowed);
     }
 
     public static ProblemException conflict(Message detail) {

@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
-
-import id.terpadu.common.http.AllowedMethods;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -40,6 +38,8 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+
+import id.terpadu.common.http.AllowedMethods;
 
 /**
  * The single translation of every failure into an RFC 9457 problem document. Nothing else writes error bodies
@@ -65,9 +65,15 @@ public class ProblemMapper {
         return respond(classify(e), headers, uri, allow);
     }
 
-    @ServerExceptionMapper({ JacksonException.class, MismatchedInputException.class, JsonMappingException.class,
-            com.fasterxml.jackson.core.JsonParseException.class, ValueInstantiationException.class,
-            InvalidFormatException.class, UnrecognizedPropertyException.class })
+    @ServerExceptionMapper({
+        JacksonException.class,
+        MismatchedInputException.class,
+        JsonMappingException.class,
+        com.fasterxml.jackson.core.JsonParseException.class,
+        ValueInstantiationException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class
+    })
     public Response json(Exception e, HttpHeaders headers, UriInfo uri) {
         return respond(classify(e), headers, uri);
     }
@@ -82,8 +88,11 @@ public class ProblemMapper {
         return respond(classify(e), headers, uri);
     }
 
-    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class,
-            AuthenticationCompletionException.class })
+    @ServerExceptionMapper({
+        AuthenticationFailedException.class,
+        UnauthorizedException.class,
+        AuthenticationCompletionException.class
+    })
     public Response unauthorized(RuntimeException e, HttpHeaders headers, UriInfo uri) {
         return respond(new ProblemException(ProblemType.UNAUTHORIZED, Message.of("auth.token-required")), headers, uri);
     }
@@ -103,7 +112,11 @@ public class ProblemMapper {
     }
 
     private Response respond(ProblemException p, HttpHeaders headers, UriInfo uri, String allow) {
-        Response response = Problems.response(p.type(), p.detail(), p.errors(), p.allowed(),
+        Response response = Problems.response(
+                p.type(),
+                p.detail(),
+                p.errors(),
+                p.allowed(),
                 Languages.pick(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
                 uri == null ? null : uri.getRequestUri().getRawPath());
         if (allow != null) {
@@ -124,7 +137,8 @@ public class ProblemMapper {
             if (known != null && (found == null || !(t instanceof WebApplicationException))) {
                 found = known;
             }
-            readingRequest &= t instanceof WebApplicationException || t instanceof jakarta.ws.rs.ProcessingException
+            readingRequest &= t instanceof WebApplicationException
+                    || t instanceof jakarta.ws.rs.ProcessingException
                     || t instanceof JacksonException;
         }
         if (found != null) {
@@ -152,7 +166,8 @@ public class ProblemMapper {
             // unique and foreign keys guard rules under concurrency; other violations are bugs (500)
             return Constraints.problem(dbe.getConstraintName());
         }
-        if (t instanceof QueryTimeoutException || t instanceof PessimisticLockException
+        if (t instanceof QueryTimeoutException
+                || t instanceof PessimisticLockException
                 || t instanceof org.hibernate.QueryTimeoutException
                 || t instanceof org.hibernate.exception.LockTimeoutException
                 || (t instanceof java.sql.SQLException timedOut && isTimedOut(timedOut))) {
@@ -195,7 +210,8 @@ public class ProblemMapper {
     /** A failure of the framework's form parser, reading a request body before any resource runs. */
     private static boolean isFormParsing(Throwable t) {
         StackTraceElement[] frames = t.getStackTrace();
-        return frames.length > 0 && frames[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
+        return frames.length > 0
+                && frames[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     /**
@@ -228,15 +244,20 @@ public class ProblemMapper {
     private static ProblemException fromViolations(ConstraintViolationException e) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
                 .map(v -> FieldProblem.worded(fieldOf(v), codeOf(v), paramsOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::code)
+                .sorted(Comparator.comparing(FieldProblem::field)
+                        .thenComparing(FieldProblem::code)
                         .thenComparing(FieldProblem::worded))
                 .collect(Collectors.toCollection(ArrayList::new));
-        Message detail = errors.size() == 1 ? ProblemException.onField(errors.get(0).field(), errors.get(0).worded())
+        Message detail = errors.size() == 1
+                ? ProblemException.onField(errors.get(0).field(), errors.get(0).worded())
                 : errors.size() > Problem.MAX_ERRORS
                         ? Message.of("validation.fields.first", "count", errors.size(), "listed", Problem.MAX_ERRORS)
                         : Message.of("validation.fields", "count", errors.size());
-        return new ProblemException(ProblemType.VALIDATION, detail,
-                errors.size() > Problem.MAX_ERRORS ? new ArrayList<>(errors.subList(0, Problem.MAX_ERRORS)) : errors, null);
+        return new ProblemException(
+                ProblemType.VALIDATION,
+                detail,
+                errors.size() > Problem.MAX_ERRORS ? new ArrayList<>(errors.subList(0, Problem.MAX_ERRORS)) : errors,
+                null);
     }
 
     /**
@@ -245,11 +266,16 @@ public class ProblemMapper {
      */
     static String codeOf(ConstraintViolation<?> v) {
         String template = v.getMessageTemplate();
-        if (template != null && template.startsWith("{") && template.endsWith("}") && template.indexOf('{', 1) < 0
-                && !template.startsWith("{jakarta.") && !template.startsWith("{org.hibernate.")) {
+        if (template != null
+                && template.startsWith("{")
+                && template.endsWith("}")
+                && template.indexOf('{', 1) < 0
+                && !template.startsWith("{jakarta.")
+                && !template.startsWith("{org.hibernate.")) {
             return template.substring(1, template.length() - 1);
         }
-        String name = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String name =
+                v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -257,8 +283,12 @@ public class ProblemMapper {
     static Map<String, Object> paramsOf(ConstraintViolation<?> v) {
         Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
         Map<String, Object> params = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(List.of("min", "max", "value", "inclusive", "integer", "fraction", "regexp"));
-        attributes.keySet().stream().sorted().filter(name -> !names.contains(name)).forEach(names::add);
+        List<String> names =
+                new ArrayList<>(List.of("min", "max", "value", "inclusive", "integer", "fraction", "regexp"));
+        attributes.keySet().stream()
+                .sorted()
+                .filter(name -> !names.contains(name))
+                .forEach(names::add);
         for (String name : names) {
             Object value = attributes.get(name);
             if (value == null || name.equals("message") || name.equals("groups") || name.equals("payload")) {
@@ -294,8 +324,10 @@ public class ProblemMapper {
                 int at = field.lastIndexOf(".");
                 String last = field.substring(at + 1);
                 if (!last.contains("[")) {
-                    field.append(node.getIndex() != null ? "[" + node.getIndex() + "]"
-                            : node.getKey() != null ? "[" + node.getKey() + "]" : "");
+                    field.append(
+                            node.getIndex() != null
+                                    ? "[" + node.getIndex() + "]"
+                                    : node.getKey() != null ? "[" + node.getKey() + "]" : "");
                 }
             }
             if (field.length() > 0) {
@@ -317,37 +349,43 @@ public class ProblemMapper {
         if (!(e instanceof JsonMappingException mapping)) {
             // the parser's own words are English and quote the input: the answer says only where reading stopped
             com.fasterxml.jackson.core.JsonLocation at = ((JsonProcessingException) e).getLocation();
-            return new ProblemException(ProblemType.MALFORMED_BODY, at == null || at.getLineNr() < 1
-                    ? Message.of("json.malformed")
-                    : Message.of("json.malformed.at", "line", at.getLineNr(), "column", at.getColumnNr()));
+            return new ProblemException(
+                    ProblemType.MALFORMED_BODY,
+                    at == null || at.getLineNr() < 1
+                            ? Message.of("json.malformed")
+                            : Message.of("json.malformed.at", "line", at.getLineNr(), "column", at.getColumnNr()));
         }
         String field = pathOf(mapping);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             String name = field.isEmpty() ? fieldName(String.valueOf(unknown.getPropertyName())) : field;
             return invalid(ProblemType.VALIDATION, name, Message.of("json.unknown-field"), null);
         }
-        if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (mapping instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             List<String> allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
-                    .map(Object::toString).toList();
+                    .map(Object::toString)
+                    .toList();
             return invalid(ProblemType.VALIDATION, field, Message.of("json.enum", "allowed", allowed), allowed);
         }
         if (mapping instanceof ValueInstantiationException) {
-            return invalid(ProblemType.VALIDATION, field.isEmpty() ? "body" : field, Message.of("json.invalid-value"),
-                    null);
+            return invalid(
+                    ProblemType.VALIDATION, field.isEmpty() ? "body" : field, Message.of("json.invalid-value"), null);
         }
         if (mapping instanceof MismatchedInputException mismatch) {
             Message expected = expected(mismatch.getTargetType());
-            return field.isEmpty() ? invalid(ProblemType.MALFORMED_BODY, "body", expected, null)
+            return field.isEmpty()
+                    ? invalid(ProblemType.MALFORMED_BODY, "body", expected, null)
                     : invalid(ProblemType.VALIDATION, field, expected, null);
         }
-        return new ProblemException(ProblemType.MALFORMED_BODY, field.isEmpty() ? Message.of("json.unreadable")
-                : Message.of("json.unreadable.at", "field", field));
+        return new ProblemException(
+                ProblemType.MALFORMED_BODY,
+                field.isEmpty() ? Message.of("json.unreadable") : Message.of("json.unreadable.at", "field", field));
     }
 
     private static ProblemException invalid(ProblemType type, String field, Message message, List<String> allowed) {
-        return new ProblemException(type, ProblemException.onField(field, message),
-                List.of(FieldProblem.of(field, message)), allowed);
+        return new ProblemException(
+                type, ProblemException.onField(field, message), List.of(FieldProblem.of(field, message)), allowed);
     }
 
     /** What a value of {@code type} is written as in JSON, as a message of its own for each kind. */
@@ -356,7 +394,9 @@ public class ProblemMapper {
             return Message.of("json.expected.other");
         }
         if (type.isEnum()) {
-            return Message.of("json.expected.enum", "allowed",
+            return Message.of(
+                    "json.expected.enum",
+                    "allowed",
                     Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
         }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {

@@ -18,7 +18,10 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Isi permintaan terlalu besar", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Jenis isi tidak didukung", "Unsupported media type"),
     RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Rentang tidak dapat dipenuhi", "Range not satisfiable"),
-    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key sudah dipakai untuk permintaan lain",
+    IDEMPOTENCY_KEY_REUSED(
+            422,
+            "idempotency-key-reused",
+            "Idempotency-Key sudah dipakai untuk permintaan lain",
             "The Idempotency-Key was used for another request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Header If-Match wajib", "If-Match is required"),
     /** tus's own status for a piece whose bytes do not match the checksum sent with them. */

@@ -13,19 +13,36 @@ import id.terpadu.common.http.RequestIds;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    public static Problem of(ProblemType type, Message detail, List<FieldProblem> errors, List<String> allowed,
-            String language, String instance) {
-        List<Problem.FieldError> worded = errors == null || errors.isEmpty() ? null
+    public static Problem of(
+            ProblemType type,
+            Message detail,
+            List<FieldProblem> errors,
+            List<String> allowed,
+            String language,
+            String instance) {
+        List<Problem.FieldError> worded = errors == null || errors.isEmpty()
+                ? null
                 : errors.stream().map(e -> e.in(language)).toList();
-        return new Problem(type.uri(), type.title(language), type.status(), detail.in(language), instance,
-                RequestIds.current(), worded, allowed == null || allowed.isEmpty() ? null : allowed);
+        return new Problem(
+                type.uri(),
+                type.title(language),
+                type.status(),
+                detail.in(language),
+                instance,
+                RequestIds.current(),
+                worded,
+                allowed == null || allowed.isEmpty() ? null : allowed);
     }
 
-    public static Response response(ProblemType type, Message detail, List<FieldProblem> errors,
-            List<String> allowed, String language, String instance) {
+    public static Response response(
+            ProblemType type,
+            Message detail,
+            List<FieldProblem> errors,
+            List<String> allowed,
+            String language,
+            String instance) {
         Response.ResponseBuilder builder = Response.status(type.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language)

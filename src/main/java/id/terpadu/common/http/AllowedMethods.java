@@ -20,13 +20,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.quarkus.arc.Arc;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.RoutingContext;
+
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.DevTokens;
-import io.quarkus.arc.Arc;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * The methods each path allows, derived once from the JAX-RS annotations of the resource classes: the one source of
@@ -47,8 +48,7 @@ public class AllowedMethods {
      * characters, then of variables (the more specific template wins: {@code /action-plans/recap} over
      * {@code /action-plans/{id}}).
      */
-    private record Route(String template, Pattern pattern, String method, int literals, int variables) {
-    }
+    private record Route(String template, Pattern pattern, String method, int literals, int variables) {}
 
     private static final String DEV_PATHS = "/api/v1/dev/";
 
@@ -60,6 +60,7 @@ public class AllowedMethods {
      * request compares its path with the few templates of its own resource, not with all of them.
      */
     private volatile Map<String, List<Route>> routes;
+
     private final DevTokens devTokens;
 
     AllowedMethods(DevTokens devTokens) {
@@ -93,10 +94,13 @@ public class AllowedMethods {
             ((HttpServerRequestInternal) routing.request()).context().putLocal(METRICS_TEMPLATE, match.template());
         }
         if (HttpMethod.OPTIONS.equals(method)) {
-            return Response.noContent().header("Allow", String.join(", ", methods)).build();
+            return Response.noContent()
+                    .header("Allow", String.join(", ", methods))
+                    .build();
         }
         if (!methods.contains(method)) {
-            throw new NotAllowedException(Response.status(Response.Status.METHOD_NOT_ALLOWED).build());
+            throw new NotAllowedException(
+                    Response.status(Response.Status.METHOD_NOT_ALLOWED).build());
         }
         return null;
     }
@@ -108,8 +112,7 @@ public class AllowedMethods {
     }
 
     /** The most specific template a path matches, and the methods of every route with that template's rank. */
-    private record Match(String template, Set<String> methods) {
-    }
+    private record Match(String template, Set<String> methods) {}
 
     private Match match(String path) {
         List<Route> candidates = routes().getOrDefault(key(path), List.of());
@@ -139,7 +142,8 @@ public class AllowedMethods {
     }
 
     private static int rank(Route route, Route than) {
-        return route.literals() != than.literals() ? Integer.compare(route.literals(), than.literals())
+        return route.literals() != than.literals()
+                ? Integer.compare(route.literals(), than.literals())
                 : Integer.compare(route.variables(), than.variables());
     }
 
@@ -165,7 +169,8 @@ public class AllowedMethods {
                         throw new IllegalStateException("an API path template names a variable in its first three "
                                 + "segments: " + route.template());
                     }
-                    byShape.computeIfAbsent(key(route.template()), k -> new ArrayList<>()).add(route);
+                    byShape.computeIfAbsent(key(route.template()), k -> new ArrayList<>())
+                            .add(route);
                 }
             }
             routes = Map.copyOf(byShape);

@@ -21,8 +21,7 @@ public final class ETags {
     /** How every write's {@code If-Match} parameter is described. */
     public static final String IF_MATCH = "ETag of the version you read";
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -86,8 +85,11 @@ public final class ETags {
 
     /** The 412; it names the version the client sent when that was one of ours, and never repeats raw input. */
     private static ProblemException stale(Long sent) {
-        return new ProblemException(ProblemType.PRECONDITION_FAILED, sent == null || sent < 0
-                ? Message.of("if-match.stale") : Message.of("if-match.stale.version", "version", sent));
+        return new ProblemException(
+                ProblemType.PRECONDITION_FAILED,
+                sent == null || sent < 0
+                        ? Message.of("if-match.stale")
+                        : Message.of("if-match.stale.version", "version", sent));
     }
 
     /** 200 with the body and its ETag, or 304 when {@code If-None-Match} already names this version. */

@@ -12,11 +12,6 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.terpadu.common.error.Languages;
-import id.terpadu.common.error.Message;
-import id.terpadu.common.error.Problem;
-import id.terpadu.common.error.ProblemType;
-import id.terpadu.common.error.Problems;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -25,6 +20,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+
+import id.terpadu.common.error.Languages;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.error.Problems;
 
 /**
  * What happens to every HTTP request before it reaches a resource: the request id is fixed, and a body that
@@ -40,12 +41,15 @@ public class HttpEdge {
 
     /** Where the edge notes the limit of a streamed body for {@link #limit}. */
     private static final String LIMIT = "terpadu.body-limit";
+
     private final ObjectMapper mapper;
     private final long maxBody;
     private final BodyHandler bodies;
     private final List<StreamedBody> streamed;
 
-    HttpEdge(ObjectMapper mapper, @ConfigProperty(name = "terpadu.http.max-body-size") MemorySize maxBody,
+    HttpEdge(
+            ObjectMapper mapper,
+            @ConfigProperty(name = "terpadu.http.max-body-size") MemorySize maxBody,
             @All List<StreamedBody> streamed) {
         this.mapper = mapper;
         this.maxBody = maxBody.asLongValue();
@@ -54,19 +58,24 @@ public class HttpEdge {
     }
 
     /** The address a person opens first, in the start log. */
-    void announce(@Observes io.quarkus.runtime.StartupEvent event,
-            @ConfigProperty(name = "quarkus.http.port") int port) {
+    void announce(
+            @Observes io.quarkus.runtime.StartupEvent event, @ConfigProperty(name = "quarkus.http.port") int port) {
         if (io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST) {
             return;
         }
-        io.quarkus.logging.Log.infof("Terpadu is ready: the API is at http://localhost:%d/api/v1, Swagger UI at "
-                + "http://localhost:%d/q/swagger-ui (http://localhost:%d/ leads there)", port, port, port);
+        io.quarkus.logging.Log.infof(
+                "Terpadu is ready: the API is at http://localhost:%d/api/v1, Swagger UI at "
+                        + "http://localhost:%d/q/swagger-ui (http://localhost:%d/ leads there)",
+                port, port, port);
     }
 
     void install(@Observes Router router) {
         // the service's address leads a person to its documentation
-        router.route("/").method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD)
-                .order(-1001).handler(ctx -> ctx.redirect("/q/swagger-ui/"));
+        router.route("/")
+                .method(io.vertx.core.http.HttpMethod.GET)
+                .method(io.vertx.core.http.HttpMethod.HEAD)
+                .order(-1001)
+                .handler(ctx -> ctx.redirect("/q/swagger-ui/"));
         router.route().order(-1000).handler(this::handle);
         router.route().order(-1000).failureHandler(this::failed);
         // right after the framework's own limit (which is the largest streamed body's): what a body read later, as it
@@ -99,8 +108,15 @@ public class HttpEdge {
             if (body.streams(ctx.request())) {
                 // read by its resource as it arrives, up to its own limit (counted by the framework when chunked)
                 if (length != null && isTooLarge(length, body.limit())) {
-                    writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, Message.of("http.body-limit.announced", "max",
-                            body.limit(), "length", Long.parseLong(length.trim())));
+                    writeProblem(
+                            ctx,
+                            ProblemType.PAYLOAD_TOO_LARGE,
+                            Message.of(
+                                    "http.body-limit.announced",
+                                    "max",
+                                    body.limit(),
+                                    "length",
+                                    Long.parseLong(length.trim())));
                     return;
                 }
                 ctx.put(LIMIT, body.limit());
@@ -109,13 +125,17 @@ public class HttpEdge {
             }
         }
         if (length != null && isTooLarge(length, maxBody)) {
-            writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, Message.of("http.body-limit.announced", "max", maxBody,
-                    "length", Long.parseLong(length.trim())));
+            writeProblem(
+                    ctx,
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    Message.of("http.body-limit.announced", "max", maxBody, "length", Long.parseLong(length.trim())));
             return;
         }
-        boolean hasBody = length != null ? !length.trim().equals("0")
+        boolean hasBody = length != null
+                ? !length.trim().equals("0")
                 : ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
-        if (hasBody && !ctx.request().path().startsWith("/q/")
+        if (hasBody
+                && !ctx.request().path().startsWith("/q/")
                 && !isForm(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             bodies.handle(ctx);
             return;
@@ -142,14 +162,16 @@ public class HttpEdge {
 
     private void writeProblem(RoutingContext ctx, ProblemType type, Message detail) {
         String language = Languages.pick(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem problem = Problems.of(type, detail, null, null, language, ctx.request().path());
+        Problem problem =
+                Problems.of(type, detail, null, null, language, ctx.request().path());
         String body;
         try {
             body = mapper.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + type.status() + "}";
         }
-        ctx.response().setStatusCode(type.status())
+        ctx.response()
+                .setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
                 .putHeader(HttpHeaders.VARY, "Accept-Language")

@@ -25,13 +25,14 @@ public final class Params {
     public static final int TEXT_LENGTH = 200;
     /** A comma-separated list of words or codes, such as a category code, and its longest form in a query. */
     public static final String WORD_LIST = "^[A-Za-z0-9_.,-]*$";
+
     public static final int WORD_LIST_LENGTH = 200;
     /** The characters of a {@link #bbox} and its longest form. */
     public static final String BBOX = "^[0-9.,eE+-]*$";
+
     public static final int BBOX_LENGTH = 200;
 
-    private Params() {
-    }
+    private Params() {}
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
         if (value == null || value.isBlank()) {
@@ -40,7 +41,8 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            List<String> allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
             throw ProblemException.invalid(field, Message.of("params.enum", "allowed", allowed), allowed);
         }
     }
@@ -94,7 +96,11 @@ public final class Params {
                 for (int i = 0; i < 4; i++) {
                     box[i] = Double.parseDouble(parts[i].trim());
                 }
-                if (box[0] >= -180 && box[2] <= 180 && box[1] >= -90 && box[3] <= 90 && box[0] <= box[2]
+                if (box[0] >= -180
+                        && box[2] <= 180
+                        && box[1] >= -90
+                        && box[3] <= 90
+                        && box[0] <= box[2]
                         && box[1] <= box[3]) {
                     return box;
                 }

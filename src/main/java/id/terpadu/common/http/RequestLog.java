@@ -24,8 +24,10 @@ public class RequestLog {
     private static final Logger LOG = Logger.getLogger("terpadu.access");
     /** Where the REST layer keeps the matched route template for its metrics, in the request's context. */
     private static final String TEMPLATE_KEY = "UrlPathTemplate";
-    private static final Pattern KEPT = Pattern.compile("[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*"
-            + "|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]{2}(?:\\.[0-9]{2}(?:\\.[0-9]{2}(?:\\.[0-9]{4})?)?)?");
+
+    private static final Pattern KEPT = Pattern.compile(
+            "[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*"
+                    + "|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]{2}(?:\\.[0-9]{2}(?:\\.[0-9]{2}(?:\\.[0-9]{4})?)?)?");
 
     void install(@Observes Router router) {
         router.route().order(-1001).handler(this::handle);
@@ -34,16 +36,23 @@ public class RequestLog {
     private void handle(RoutingContext ctx) {
         if (LOG.isInfoEnabled() && !ctx.request().path().startsWith("/q/")) {
             long start = System.nanoTime();
-            ctx.addEndHandler(done -> LOG.infof("%s \"%s %s\" %d %d %d ms rid=%s", ctx.request().remoteAddress().hostAddress(),
-                    ctx.request().method(), route(ctx), ctx.response().getStatusCode(), ctx.response().bytesWritten(),
-                    (System.nanoTime() - start) / 1_000_000, ctx.response().headers().get(RequestIds.HEADER)));
+            ctx.addEndHandler(done -> LOG.infof(
+                    "%s \"%s %s\" %d %d %d ms rid=%s",
+                    ctx.request().remoteAddress().hostAddress(),
+                    ctx.request().method(),
+                    route(ctx),
+                    ctx.response().getStatusCode(),
+                    ctx.response().bytesWritten(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    ctx.response().headers().get(RequestIds.HEADER)));
         }
         ctx.next();
     }
 
     private static String route(RoutingContext ctx) {
         Object template = ctx.request() instanceof HttpServerRequestInternal internal
-                ? internal.context().getLocal(TEMPLATE_KEY) : null;
+                ? internal.context().getLocal(TEMPLATE_KEY)
+                : null;
         return template instanceof String t ? t : redacted(ctx.request().path());
     }
 

@@ -15,17 +15,19 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.vertx.core.http.HttpServerRequest;
 
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.Caller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
-import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code Idempotency-Key} for POSTs, kept in PostgreSQL for 24 hours per caller. The key is claimed, the
@@ -54,11 +56,12 @@ public class IdempotencyInterceptor {
     private final Duration retention;
     /** How long a request waits for another one holding the same key before it is told to retry (409). */
     private final Duration wait;
+
     private ObjectMapper canonical;
 
     @Inject
-    IdempotencyInterceptor(HttpServerRequest request, EntityManager em, ObjectMapper mapper, Caller caller,
-            IdempotencyConfig config) {
+    IdempotencyInterceptor(
+            HttpServerRequest request, EntityManager em, ObjectMapper mapper, Caller caller, IdempotencyConfig config) {
         this.request = request;
         this.em = em;
         this.mapper = mapper;
@@ -88,9 +91,12 @@ public class IdempotencyInterceptor {
     private Object execute(InvocationContext ctx, String principal, String key, String hash) throws Exception {
         // Wait at most terpadu.idempotency.wait for a concurrent request that holds the same key.
         em.createNativeQuery("select set_config('lock_timeout', :ms, true)")
-                .setParameter("ms", wait.toMillis() + "ms").getSingleResult();
+                .setParameter("ms", wait.toMillis() + "ms")
+                .getSingleResult();
         em.createNativeQuery("delete from idempotency_key where principal = :p and key = :k and expires_at < now()")
-                .setParameter("p", principal).setParameter("k", key).executeUpdate();
+                .setParameter("p", principal)
+                .setParameter("k", key)
+                .executeUpdate();
         int claimed;
         try {
             claimed = claim(principal, key, hash);
@@ -108,19 +114,28 @@ public class IdempotencyInterceptor {
                 select set_config('lock_timeout', (select reset_val from pg_settings where name = 'lock_timeout'), true)
                 """).getSingleResult();
         Response response = (Response) ctx.proceed();
-        Object entity = response.getEntity() instanceof Redactable redactable ? redactable.redacted()
-                : response.getEntity();
+        Object entity =
+                response.getEntity() instanceof Redactable redactable ? redactable.redacted() : response.getEntity();
         byte[] body = entity == null ? null : mapper.writeValueAsBytes(entity);
         em.createNativeQuery("""
                 update idempotency_key set status = :s, content_type = :ct, location = :loc, etag = :etag, body = :b
                 where principal = :p and key = :k
                 """)
                 .setParameter("s", response.getStatus())
-                .setParameter("ct", response.getMediaType() == null ? null : response.getMediaType().toString())
-                .setParameter("loc", response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter(
+                        "ct",
+                        response.getMediaType() == null
+                                ? null
+                                : response.getMediaType().toString())
+                .setParameter(
+                        "loc",
+                        response.getLocation() == null
+                                ? null
+                                : response.getLocation().toString())
                 .setParameter("etag", response.getHeaderString("ETag"))
                 .setParameter("b", body)
-                .setParameter("p", principal).setParameter("k", key)
+                .setParameter("p", principal)
+                .setParameter("k", key)
                 .executeUpdate();
         return response;
     }
@@ -132,8 +147,11 @@ public class IdempotencyInterceptor {
                 values (:p, :k, :h, :m, :path, now() + make_interval(secs => :secs))
                 on conflict (principal, key) do nothing
                 """)
-                .setParameter("p", principal).setParameter("k", key).setParameter("h", hash)
-                .setParameter("m", request.method().name()).setParameter("path", request.path())
+                .setParameter("p", principal)
+                .setParameter("k", key)
+                .setParameter("h", hash)
+                .setParameter("m", request.method().name())
+                .setParameter("path", request.path())
                 .setParameter("secs", (double) retention.toSeconds())
                 .executeUpdate();
     }
@@ -152,7 +170,10 @@ public class IdempotencyInterceptor {
         List<Object[]> rows = em.createNativeQuery("""
                 select request_hash, status, content_type, location, etag, body
                 from idempotency_key where principal = :p and key = :k
-                """).setParameter("p", principal).setParameter("k", key).getResultList();
+                """)
+                .setParameter("p", principal)
+                .setParameter("k", key)
+                .getResultList();
         if (rows.isEmpty() || rows.get(0)[1] == null) {
             throw new ProblemException(ProblemType.CONFLICT, Message.of("idempotency.key.in-progress"));
         }
@@ -160,7 +181,8 @@ public class IdempotencyInterceptor {
         if (!hash.equals(row[0])) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, Message.of("idempotency.key.reused"));
         }
-        Response.ResponseBuilder builder = Response.status(((Number) row[1]).intValue()).header(REPLAYED_HEADER, "true");
+        Response.ResponseBuilder builder =
+                Response.status(((Number) row[1]).intValue()).header(REPLAYED_HEADER, "true");
         if (row[2] != null) {
             builder.type((String) row[2]);
         }
@@ -182,7 +204,8 @@ public class IdempotencyInterceptor {
      */
     private String fingerprint(Object[] arguments) throws Exception {
         if (canonical == null) {
-            canonical = mapper.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            canonical =
+                    mapper.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         }
         MessageDigest digest;
         try {
@@ -192,7 +215,9 @@ public class IdempotencyInterceptor {
         }
         digest.update((request.method().name() + " " + request.path() + "\n").getBytes(StandardCharsets.UTF_8));
         for (Object argument : arguments) {
-            if (argument == null || argument instanceof String || argument instanceof Number
+            if (argument == null
+                    || argument instanceof String
+                    || argument instanceof Number
                     || argument instanceof java.util.UUID) {
                 digest.update(String.valueOf(argument).getBytes(StandardCharsets.UTF_8));
             } else if (argument instanceof MultipartFormDataInput form) {
@@ -222,7 +247,7 @@ public class IdempotencyInterceptor {
                     digest.update(String.valueOf(value.getFileName()).getBytes(StandardCharsets.UTF_8));
                     try (var in = value.getFileItem().getInputStream()) {
                         byte[] buffer = new byte[64 * 1024];
-                        for (int n; (n = in.read(buffer)) > 0;) {
+                        for (int n; (n = in.read(buffer)) > 0; ) {
                             digest.update(buffer, 0, n);
                         }
                     }

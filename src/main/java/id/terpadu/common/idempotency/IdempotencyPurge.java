@@ -20,7 +20,8 @@ public class IdempotencyPurge {
     @Scheduled(every = "15m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
-        int removed = em.createNativeQuery("delete from idempotency_key where expires_at < now()").executeUpdate();
+        int removed = em.createNativeQuery("delete from idempotency_key where expires_at < now()")
+                .executeUpdate();
         if (removed > 0) {
             Log.debugf("Removed %d expired idempotency keys", removed);
         }

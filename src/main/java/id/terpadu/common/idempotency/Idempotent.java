@@ -13,6 +13,5 @@ import jakarta.interceptor.InterceptorBinding;
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.METHOD, ElementType.TYPE })
-public @interface Idempotent {
-}
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Idempotent {}

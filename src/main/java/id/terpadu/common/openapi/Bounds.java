@@ -39,13 +39,14 @@ final class Bounds {
     static final int DATE_LENGTH = 10;
     /** The request body limit ({@code quarkus.http.limits.max-body-size}, 8M). */
     static final int BODY_LIMIT = 8 * 1024 * 1024;
+
     static final String IF_MATCH = "\\*|\"[0-9]{1,19}\"";
 
-    private Bounds() {
-    }
+    private Bounds() {}
 
     static void apply(OpenAPI openAPI) {
-        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        Map<String, Schema> schemas =
+                openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
         if (schemas != null) {
             schemas.forEach((name, schema) -> {
                 Schema input = schemas.get(name + "Input");
@@ -62,16 +63,25 @@ final class Bounds {
             if (item.getParameters() != null) {
                 item.getParameters().forEach(Bounds::header);
             }
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 if (operation.getParameters() != null) {
                     operation.getParameters().forEach(Bounds::header);
                 }
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                if (operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null
                         && operation.getRequestBody().getContent().getMediaTypes() != null) {
-                    for (MediaType media : operation.getRequestBody().getContent().getMediaTypes().values()) {
+                    for (MediaType media : operation
+                            .getRequestBody()
+                            .getContent()
+                            .getMediaTypes()
+                            .values()) {
                         Schema body = media.getSchema();
-                        if (body != null && body.getRef() == null && is(body, SchemaType.STRING) && body.getMaxLength() == null) {
+                        if (body != null
+                                && body.getRef() == null
+                                && is(body, SchemaType.STRING)
+                                && body.getMaxLength() == null) {
                             body.maxLength(BODY_LIMIT);
                         }
                     }
@@ -105,7 +115,8 @@ final class Bounds {
             copy(from.getItems(), to.getItems(), schemas, seen);
         }
         if (to.getProperties() != null && from.getProperties() != null) {
-            to.getProperties().forEach((name, property) -> copy(from.getProperties().get(name), property, schemas, seen));
+            to.getProperties()
+                    .forEach((name, property) -> copy(from.getProperties().get(name), property, schemas, seen));
         }
     }
 
@@ -115,12 +126,15 @@ final class Bounds {
         }
         if (schema.getRef() != null && schema.getType() != null) {
             // a $ref with siblings (an annotated field of a shared type): the siblings take the shared type's bounds
-            Schema target = schemas.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+            Schema target =
+                    schemas.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
             if (target != null && target.getFormat() != null && schema.getFormat() == null) {
                 schema.format(target.getFormat());
             }
         }
-        if (is(schema, SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null
+        if (is(schema, SchemaType.STRING)
+                && schema.getMaxLength() == null
+                && schema.getEnumeration() == null
                 && schema.getConstValue() == null) {
             String format = schema.getFormat();
             if ("uuid".equals(format)) {
@@ -158,18 +172,31 @@ final class Bounds {
     /** Fields that hold the same kind of value wherever they appear. */
     private static void named(String name, Schema property) {
         Schema strings = is(property, SchemaType.ARRAY) && property.getItems() != null ? property.getItems() : property;
-        if (strings.getRef() != null || !is(strings, SchemaType.STRING) || strings.getMaxLength() != null
-                || strings.getEnumeration() != null || strings.getFormat() != null) {
+        if (strings.getRef() != null
+                || !is(strings, SchemaType.STRING)
+                || strings.getMaxLength() != null
+                || strings.getEnumeration() != null
+                || strings.getFormat() != null) {
             return;
         }
-        if (name.equals("regionCode") || name.endsWith("RegionCode") || name.equals("provinceCode")
-                || name.equals("parentCode") || name.equals("regionScope")) {
+        if (name.equals("regionCode")
+                || name.endsWith("RegionCode")
+                || name.equals("provinceCode")
+                || name.equals("parentCode")
+                || name.equals("regionScope")) {
             string(strings, 13, Constraints.REGION_CODE);
         } else if (name.equals("scopes")) {
-            strings.enumeration(java.util.Arrays.stream(ApiKeyScope.values()).<Object>map(ApiKeyScope::value).toList());
-        } else if (name.equals("categoryCode") || name.equals("activityType") || name.equals("entityType")
-                || name.equals("operation") || name.equals("groupBy") || name.equals("roles")
-                || name.equals("eventType") || name.equals("eventTypes")) {
+            strings.enumeration(java.util.Arrays.stream(ApiKeyScope.values())
+                    .<Object>map(ApiKeyScope::value)
+                    .toList());
+        } else if (name.equals("categoryCode")
+                || name.equals("activityType")
+                || name.equals("entityType")
+                || name.equals("operation")
+                || name.equals("groupBy")
+                || name.equals("roles")
+                || name.equals("eventType")
+                || name.equals("eventTypes")) {
             string(strings, 64, Params.WORD_LIST);
         } else if (name.equals("cursor") || name.equals("nextCursor")) {
             string(strings, PageRequest.MAX_CURSOR_LENGTH, PageRequest.CURSOR);
@@ -184,17 +211,34 @@ final class Bounds {
     }
 
     private static boolean nonNegative(String name) {
-        return name.equals("version") || name.endsWith("Version") || name.equals("position") || name.endsWith("Position")
-                || name.equals("items") || name.endsWith("Items") || name.equals("incidents") || name.equals("cases")
-                || name.equals("persons") || name.equals("violations") || name.equals("received") || name.equals("inserted")
-                || name.equals("updated") || name.equals("unchanged") || name.equals("reported") || name.equals("attempts")
-                || name.equals("number") || name.endsWith("Millis") || name.endsWith("Ms") || name.equals("rank");
+        return name.equals("version")
+                || name.endsWith("Version")
+                || name.equals("position")
+                || name.endsWith("Position")
+                || name.equals("items")
+                || name.endsWith("Items")
+                || name.equals("incidents")
+                || name.equals("cases")
+                || name.equals("persons")
+                || name.equals("violations")
+                || name.equals("received")
+                || name.equals("inserted")
+                || name.equals("updated")
+                || name.equals("unchanged")
+                || name.equals("reported")
+                || name.equals("attempts")
+                || name.equals("number")
+                || name.endsWith("Millis")
+                || name.endsWith("Ms")
+                || name.equals("rank");
     }
 
     /** The shared headers, by name: what {@code ETags}, the idempotency filter and the language negotiation accept. */
     private static void header(Parameter parameter) {
         Schema schema = parameter.getSchema();
-        if (parameter.getIn() != Parameter.In.HEADER || schema == null || schema.getRef() != null
+        if (parameter.getIn() != Parameter.In.HEADER
+                || schema == null
+                || schema.getRef() != null
                 || !is(schema, SchemaType.STRING)) {
             return;
         }
@@ -202,8 +246,7 @@ final class Bounds {
             case "If-Match" -> string(schema, 21, IF_MATCH);
             case "Idempotency-Key" -> string(schema, 255, Constraints.ONE_LINE);
             case "Accept-Language" -> string(schema, 255, "[A-Za-z0-9,;=. *-]*");
-            default -> {
-            }
+            default -> {}
         }
     }
 

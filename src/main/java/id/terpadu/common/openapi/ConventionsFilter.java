@@ -42,7 +42,8 @@ public class ConventionsFilter implements OASFilter {
             if (!path.startsWith("/api/")) {
                 return;
             }
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
                 document(path, entry.getKey(), entry.getValue(), problems);
             }
         });
@@ -60,20 +61,25 @@ public class ConventionsFilter implements OASFilter {
      * per rate-limit policy for the 429) and referenced by every operation that can give them, which keeps the
      * document small enough for Swagger UI to show at once; an operation's own answer for a status stays its own.
      */
-    private void document(String path, PathItem.HttpMethod method, Operation operation, Map<String, APIResponse> shared) {
+    private void document(
+            String path, PathItem.HttpMethod method, Operation operation, Map<String, APIResponse> shared) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
         boolean secured = !path.startsWith("/api/v1/dev/");
         boolean hasId = path.contains("{");
-        boolean write = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+        boolean write = method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH
                 || method == PathItem.HttpMethod.DELETE;
-        boolean body = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+        boolean body = method == PathItem.HttpMethod.POST
+                || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH;
         Map<ProblemType, String> problems = new LinkedHashMap<>();
-        problems.put(ProblemType.VALIDATION, "The request is not valid: a parameter or field (listed in `errors`), "
-                + "malformed JSON, an unknown field or an unknown enum value (listed in `allowed`)");
+        problems.put(
+                ProblemType.VALIDATION,
+                "The request is not valid: a parameter or field (listed in `errors`), "
+                        + "malformed JSON, an unknown field or an unknown enum value (listed in `allowed`)");
         if (secured) {
             problems.put(ProblemType.UNAUTHORIZED, "No valid bearer token");
             problems.put(ProblemType.FORBIDDEN, "Your roles or region scope do not allow this");
@@ -94,23 +100,31 @@ public class ConventionsFilter implements OASFilter {
             problems.put(ProblemType.PRECONDITION_REQUIRED, "If-Match is missing");
         }
         if (body) {
-            problems.put(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than the limit (`QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE`, 8 MB unless configured otherwise)");
+            problems.put(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body is larger than the limit (`QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE`, 8 MB unless configured otherwise)");
             problems.put(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not accepted here");
         }
         if (method == PathItem.HttpMethod.POST) {
             problems.put(ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key was used with another body");
             addIdempotencyKey(operation);
         }
-        problems.put(ProblemType.TOO_MANY_REQUESTS, "Over your budget of " + RATE_POLICY.get(Policy.of(method.name(), path))
-                + " for this window (per API key, token subject, or client address); retry after Retry-After seconds. "
-                + "Every answer carries RateLimit-Policy and RateLimit");
+        problems.put(
+                ProblemType.TOO_MANY_REQUESTS,
+                "Over your budget of " + RATE_POLICY.get(Policy.of(method.name(), path))
+                        + " for this window (per API key, token subject, or client address); retry after Retry-After seconds. "
+                        + "Every answer carries RateLimit-Policy and RateLimit");
         problems.put(ProblemType.INTERNAL, "Unexpected failure; quote the request id");
-        problems.put(ProblemType.SERVICE_UNAVAILABLE, "The database is unreachable or too slow; retry after Retry-After");
+        problems.put(
+                ProblemType.SERVICE_UNAVAILABLE, "The database is unreachable or too slow; retry after Retry-After");
         problems.forEach((type, description) -> {
             String code = Integer.toString(type.status());
-            if (responses.getAPIResponse(code) == null || responses.getAPIResponse(code).getContent() == null) {
-                String name = "Problem" + code + (type == ProblemType.TOO_MANY_REQUESTS
-                        ? RATE_POLICY_NAME.get(Policy.of(method.name(), path)) : "");
+            if (responses.getAPIResponse(code) == null
+                    || responses.getAPIResponse(code).getContent() == null) {
+                String name = "Problem" + code
+                        + (type == ProblemType.TOO_MANY_REQUESTS
+                                ? RATE_POLICY_NAME.get(Policy.of(method.name(), path))
+                                : "");
                 shared.computeIfAbsent(name, n -> {
                     APIResponses one = OASFactory.createAPIResponses();
                     one.addAPIResponse(code, problemResponse(type, description));
@@ -133,11 +147,16 @@ public class ConventionsFilter implements OASFilter {
         openAPI.setTags(tags);
     }
 
-    private static final Map<Policy, String> RATE_POLICY_NAME = Map.of(Policy.READS, "Reads",
-            Policy.WRITES, "Writes", Policy.EXPENSIVE, "Expensive");
+    private static final Map<Policy, String> RATE_POLICY_NAME =
+            Map.of(Policy.READS, "Reads", Policy.WRITES, "Writes", Policy.EXPENSIVE, "Expensive");
 
-    private static final Map<Policy, String> RATE_POLICY = Map.of(Policy.READS, "reads",
-            Policy.WRITES, "writes", Policy.EXPENSIVE, "expensive reads (exports, change feed, statistics)");
+    private static final Map<Policy, String> RATE_POLICY = Map.of(
+            Policy.READS,
+            "reads",
+            Policy.WRITES,
+            "writes",
+            Policy.EXPENSIVE,
+            "expensive reads (exports, change feed, statistics)");
 
     /**
      * The rate-limit fields on every 2xx and 4xx answer (a 429 also has Retry-After), by reference to their one
@@ -164,50 +183,76 @@ public class ConventionsFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents()
-                .addHeader("Retry-After", header("Seconds until the window ends and the budget is full again", "17",
-                        10, "[0-9]+"))
-                .addHeader(RateLimitFilter.POLICY_HEADER, header("The quota policy, in the IETF httpapi RateLimit header "
-                        + "fields: its name (`reads`, `writes` or `expensive`), quota `q` and window `w` in seconds. Sent "
-                        + "on every answer to a request the limiter saw: not on a 401 (refused before the caller is "
-                        + "known) nor on a 413 (refused before the request is read)", "\"reads\";q=1200;w=60", 100,
-                        RATE_LIMIT_FIELD))
-                .addHeader(RateLimitFilter.HEADER, header("What is left of the policy: remaining requests `r` and "
-                        + "seconds `t` until the window ends. Sent with RateLimit-Policy", "\"reads\";r=0;t=17", 100,
-                        RATE_LIMIT_FIELD));
+                .addHeader(
+                        "Retry-After",
+                        header("Seconds until the window ends and the budget is full again", "17", 10, "[0-9]+"))
+                .addHeader(
+                        RateLimitFilter.POLICY_HEADER,
+                        header(
+                                "The quota policy, in the IETF httpapi RateLimit header "
+                                        + "fields: its name (`reads`, `writes` or `expensive`), quota `q` and window `w` in seconds. Sent "
+                                        + "on every answer to a request the limiter saw: not on a 401 (refused before the caller is "
+                                        + "known) nor on a 413 (refused before the request is read)",
+                                "\"reads\";q=1200;w=60",
+                                100,
+                                RATE_LIMIT_FIELD))
+                .addHeader(
+                        RateLimitFilter.HEADER,
+                        header(
+                                "What is left of the policy: remaining requests `r` and "
+                                        + "seconds `t` until the window ends. Sent with RateLimit-Policy",
+                                "\"reads\";r=0;t=17",
+                                100,
+                                RATE_LIMIT_FIELD));
     }
 
     /** A structured-field item as the limiter writes it: {@code "name";key=number;key=number}. */
     private static final String RATE_LIMIT_FIELD = "\"[a-z]+\"(;[a-z]=[0-9]+)*";
 
-    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description, String example,
-            int maxLength, String pattern) {
-        return OASFactory.createHeader().description(description).example(example)
-                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
-                        .maxLength(maxLength).pattern(pattern));
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(
+            String description, String example, int maxLength, String pattern) {
+        return OASFactory.createHeader()
+                .description(description)
+                .example(example)
+                .schema(OASFactory.createSchema()
+                        .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                        .maxLength(maxLength)
+                        .pattern(pattern));
     }
 
     private static void addIdempotencyKey(Operation operation) {
-        if (operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> IdempotencyInterceptor.HEADER.equalsIgnoreCase(p.getName()))) {
+        if (operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> IdempotencyInterceptor.HEADER.equalsIgnoreCase(p.getName()))) {
             return;
         }
         operation.addParameter(OASFactory.createParameter()
                 .name(IdempotencyInterceptor.HEADER)
                 .in(Parameter.In.HEADER)
                 .required(false)
-                .description("Any unique string (a fresh UUID is best, such as 2f1e7c3a-9b8d-4e6f-a5c4-3b2a1d0e9f8c) per "
-                        + "intended request. A retry with the same key and body returns the first answer (with "
-                        + "Idempotent-Replayed: true); the same key with another body is a 422. Keys are kept 24 hours "
-                        + "per caller. No example is given on purpose: a form that filled one in would send the same key "
-                        + "with every request.")
-                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(255)));
+                .description(
+                        "Any unique string (a fresh UUID is best, such as 2f1e7c3a-9b8d-4e6f-a5c4-3b2a1d0e9f8c) per "
+                                + "intended request. A retry with the same key and body returns the first answer (with "
+                                + "Idempotent-Replayed: true); the same key with another body is a 422. Keys are kept 24 hours "
+                                + "per caller. No example is given on purpose: a form that filled one in would send the same key "
+                                + "with every request.")
+                .schema(OASFactory.createSchema()
+                        .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                        .maxLength(255)));
     }
 
     private static APIResponse problemResponse(ProblemType type, String description) {
-        Problem example = new Problem(type.uri(), type.title("en"), type.status(), description, "/api/v1/agencies",
+        Problem example = new Problem(
+                type.uri(),
+                type.title("en"),
+                type.status(),
+                description,
+                "/api/v1/agencies",
                 "5f0c6a8e-2c1d-4c52-9a51-3f0d2b1f8e11",
-                type == ProblemType.VALIDATION ? java.util.List.of(new Problem.FieldError("name", "size", Map.of("min", 0, "max", 200),
-                        "size must be between 0 and 200")) : null,
+                type == ProblemType.VALIDATION
+                        ? java.util.List.of(new Problem.FieldError(
+                                "name", "size", Map.of("min", 0, "max", 200), "size must be between 0 and 200"))
+                        : null,
                 null);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("type", example.type());

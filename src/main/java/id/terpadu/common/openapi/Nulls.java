@@ -16,8 +16,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  */
 final class Nulls {
 
-    private Nulls() {
-    }
+    private Nulls() {}
 
     static void apply(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {

@@ -1,6 +1,5 @@
 package id.terpadu.common.openapi;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +24,12 @@ final class Pages {
     private static final String PREFIX = "#/components/schemas/";
     private static final String SUFFIX = "Page";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static void apply(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null || openAPI.getComponents() == null) {
+        if (openAPI.getPaths() == null
+                || openAPI.getPaths().getPathItems() == null
+                || openAPI.getComponents() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().values().forEach(item -> {
@@ -37,13 +37,16 @@ final class Pages {
                 if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
                     continue;
                 }
-                for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                for (APIResponse response :
+                        operation.getResponses().getAPIResponses().values()) {
                     if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
                         continue;
                     }
                     for (MediaType media : response.getContent().getMediaTypes().values()) {
                         Schema schema = media.getSchema();
-                        if (schema != null && schema.getRef() != null && schema.getRef().endsWith(SUFFIX)) {
+                        if (schema != null
+                                && schema.getRef() != null
+                                && schema.getRef().endsWith(SUFFIX)) {
                             define(openAPI, schema.getRef().substring(PREFIX.length()));
                         }
                     }
@@ -61,15 +64,28 @@ final class Pages {
         if (!schemas.containsKey(item)) {
             throw new IllegalStateException("A page of " + item + " is referred to, and there is no schema " + item);
         }
-        openAPI.getComponents().addSchema(name, OASFactory.createSchema()
-                .addType(SchemaType.OBJECT)
-                .description("A page of " + item + "; follow `nextCursor` (also in the Link header) for the next one")
-                .required(List.of("items", "nextCursor"))
-                .addProperty("items", OASFactory.createSchema().addType(SchemaType.ARRAY)
-                        .maxItems(PageRequest.MAX_LIMIT)
-                        .items(OASFactory.createSchema().ref(PREFIX + item)))
-                .addProperty("nextCursor", OASFactory.createSchema().addType(SchemaType.STRING).addType(SchemaType.NULL)
-                        .maxLength(PageRequest.MAX_CURSOR_LENGTH).pattern(PageRequest.CURSOR)
-                        .description("Pass as `cursor` for the next page; null on the last page")));
+        openAPI.getComponents()
+                .addSchema(
+                        name,
+                        OASFactory.createSchema()
+                                .addType(SchemaType.OBJECT)
+                                .description("A page of " + item
+                                        + "; follow `nextCursor` (also in the Link header) for the next one")
+                                .required(List.of("items", "nextCursor"))
+                                .addProperty(
+                                        "items",
+                                        OASFactory.createSchema()
+                                                .addType(SchemaType.ARRAY)
+                                                .maxItems(PageRequest.MAX_LIMIT)
+                                                .items(OASFactory.createSchema().ref(PREFIX + item)))
+                                .addProperty(
+                                        "nextCursor",
+                                        OASFactory.createSchema()
+                                                .addType(SchemaType.STRING)
+                                                .addType(SchemaType.NULL)
+                                                .maxLength(PageRequest.MAX_CURSOR_LENGTH)
+                                                .pattern(PageRequest.CURSOR)
+                                                .description(
+                                                        "Pass as `cursor` for the next page; null on the last page")));
     }
 }

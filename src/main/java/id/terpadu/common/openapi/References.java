@@ -39,8 +39,7 @@ final class References {
 
     private static final String API = "/api/v1/";
 
-    private References() {
-    }
+    private References() {}
 
     static void apply(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -68,7 +67,8 @@ final class References {
                     examples(operation.getRequestBody().getContent(), operationId, defined);
                 }
                 if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-                    for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                    for (APIResponse response :
+                            operation.getResponses().getAPIResponses().values()) {
                         examples(response.getContent(), operationId, defined);
                     }
                 }
@@ -88,7 +88,9 @@ final class References {
                 continue;
             }
             String owner = media.getSchema() != null && media.getSchema().getRef() != null
-                    ? media.getSchema().getRef().substring(media.getSchema().getRef().lastIndexOf('/') + 1)
+                    ? media.getSchema()
+                            .getRef()
+                            .substring(media.getSchema().getRef().lastIndexOf('/') + 1)
                     : operationId;
             Map<String, Example> referred = new LinkedHashMap<>();
             media.getExamples().forEach((key, example) -> {
@@ -96,8 +98,11 @@ final class References {
                     referred.put(key, example);
                     return;
                 }
-                String name = defined.entrySet().stream().filter(e -> e.getValue().equals(example)).map(Map.Entry::getKey)
-                        .findFirst().orElseGet(() -> define(owner + "." + key, example, defined));
+                String name = defined.entrySet().stream()
+                        .filter(e -> e.getValue().equals(example))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElseGet(() -> define(owner + "." + key, example, defined));
                 if (name == null) {
                     name = define(operationId + "." + key, example, defined);
                 }
@@ -138,7 +143,8 @@ final class References {
         Map<String, List<Parameter>> byName = new LinkedHashMap<>();
         uses.forEach((parameter, collections) -> {
             if (collections.size() > 1) {
-                byName.computeIfAbsent(parameter.getIn() + " " + parameter.getName(), k -> new ArrayList<>()).add(parameter);
+                byName.computeIfAbsent(parameter.getIn() + " " + parameter.getName(), k -> new ArrayList<>())
+                        .add(parameter);
             }
         });
         Components components = openAPI.getComponents();
@@ -180,7 +186,10 @@ final class References {
                 List<Parameter> referred = new ArrayList<>();
                 for (Parameter parameter : operation.getParameters()) {
                     String name = parameter.getRef() == null ? names.get(parameter) : null;
-                    referred.add(name == null ? parameter : OASFactory.createParameter().ref(name));
+                    referred.add(
+                            name == null
+                                    ? parameter
+                                    : OASFactory.createParameter().ref(name));
                 }
                 operation.setParameters(referred);
             }
@@ -194,7 +203,8 @@ final class References {
     private static void forEachParameter(OpenAPI openAPI, ParameterVisitor visitor) {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             String collection = collection(path);
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
                 if (entry.getValue().getParameters() != null) {
                     entry.getValue().getParameters().forEach(parameter -> visitor.visit(collection, parameter));
                 }

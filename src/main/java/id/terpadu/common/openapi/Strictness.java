@@ -34,12 +34,13 @@ import id.terpadu.common.validation.Constraints;
  */
 final class Strictness {
 
-    private Strictness() {
-    }
+    private Strictness() {}
 
     static void apply(OpenAPI openAPI) {
-        Map<String, Schema> components = openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null
-                ? Map.of() : openAPI.getComponents().getSchemas();
+        Map<String, Schema> components =
+                openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null
+                        ? Map.of()
+                        : openAPI.getComponents().getSchemas();
         Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         components.values().forEach(schema -> patterns(schema, seen));
         if (openAPI.getComponents() != null && openAPI.getComponents().getHeaders() != null) {
@@ -50,22 +51,30 @@ final class Strictness {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 if (operation.getParameters() != null) {
                     for (Parameter parameter : operation.getParameters()) {
                         arrayEnumeration(parameter);
                         exampleInWords(parameter);
                         patterns(parameter.getSchema(), seen);
-                        if (parameter.getName().equals("If-Match") && (entry.getKey() == PathItem.HttpMethod.PUT
-                                || entry.getKey() == PathItem.HttpMethod.DELETE || entry.getKey() == PathItem.HttpMethod.PATCH)) {
+                        if (parameter.getName().equals("If-Match")
+                                && (entry.getKey() == PathItem.HttpMethod.PUT
+                                        || entry.getKey() == PathItem.HttpMethod.DELETE
+                                        || entry.getKey() == PathItem.HttpMethod.PATCH)) {
                             parameter.required(true);
                         }
                     }
                 }
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                if (operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null
                         && operation.getRequestBody().getContent().getMediaTypes() != null) {
-                    for (Map.Entry<String, MediaType> media : operation.getRequestBody().getContent().getMediaTypes().entrySet()) {
+                    for (Map.Entry<String, MediaType> media : operation
+                            .getRequestBody()
+                            .getContent()
+                            .getMediaTypes()
+                            .entrySet()) {
                         patterns(media.getValue().getSchema(), seen);
                         if (media.getKey().contains("json")) {
                             close(media.getValue().getSchema(), components, closed);
@@ -74,7 +83,8 @@ final class Strictness {
                 }
                 if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                     operation.getResponses().getAPIResponses().values().forEach(response -> {
-                        if (response.getContent() != null && response.getContent().getMediaTypes() != null) {
+                        if (response.getContent() != null
+                                && response.getContent().getMediaTypes() != null) {
                             response.getContent().getMediaTypes().values().forEach(m -> patterns(m.getSchema(), seen));
                         }
                         if (response.getHeaders() != null) {
@@ -117,7 +127,8 @@ final class Strictness {
         if (schema.getRef() != null) {
             close(components.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1)), components, closed);
         }
-        if (schema.getProperties() != null && schema.getAdditionalPropertiesSchema() == null
+        if (schema.getProperties() != null
+                && schema.getAdditionalPropertiesSchema() == null
                 && schema.getAdditionalPropertiesBoolean() == null) {
             schema.additionalPropertiesBoolean(Boolean.FALSE);
         }
@@ -150,14 +161,18 @@ final class Strictness {
      * example, so every optional filter was sent and a list came back empty.
      */
     private static void exampleInWords(Parameter parameter) {
-        if (parameter.getIn() != Parameter.In.QUERY || Boolean.TRUE.equals(parameter.getRequired())
+        if (parameter.getIn() != Parameter.In.QUERY
+                || Boolean.TRUE.equals(parameter.getRequired())
                 || parameter.getExample() == null) {
             return;
         }
         Object example = parameter.getExample();
-        String text = example instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+        String text = example instanceof List<?> list
+                ? String.join(",", list.stream().map(String::valueOf).toList())
                 : String.valueOf(example);
-        String description = parameter.getDescription() == null ? "" : parameter.getDescription().strip();
+        String description = parameter.getDescription() == null
+                ? ""
+                : parameter.getDescription().strip();
         parameter.description((description.isEmpty() ? "" : description + (description.endsWith(".") ? " " : ". "))
                 + "For example `" + text + "`.");
         parameter.example(null);
@@ -169,7 +184,9 @@ final class Strictness {
      */
     private static void arrayEnumeration(Parameter parameter) {
         Schema schema = parameter.getSchema();
-        if (schema == null || schema.getType() == null || !schema.getType().contains(SchemaType.ARRAY)
+        if (schema == null
+                || schema.getType() == null
+                || !schema.getType().contains(SchemaType.ARRAY)
                 || schema.getEnumeration() == null) {
             return;
         }

@@ -54,8 +54,13 @@ public final class Filter {
 
     /** A case-insensitive {@code like} pattern (use with {@code lower(...)}) matching the text anywhere. */
     public static String containing(String text) {
-        return "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        return "%"
+                + text.trim()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
     }
 
     public String where() {

@@ -15,15 +15,20 @@ import jakarta.ws.rs.core.UriInfo;
  */
 public final class Keyset {
 
-    private Keyset() {
-    }
+    private Keyset() {}
 
     /**
      * @param from  the HQL source with alias {@code e}, e.g. {@code "Agency e"}
      * @param keyOf the sort-key values of an entity, in the order of {@code keys}, as cursor text
      */
-    public static <E> Page<E> page(EntityManager em, Class<E> type, String from, Filter filter, List<SortKey> keys,
-            PageRequest request, Function<E, List<String>> keyOf) {
+    public static <E> Page<E> page(
+            EntityManager em,
+            Class<E> type,
+            String from,
+            Filter filter,
+            List<SortKey> keys,
+            PageRequest request,
+            Function<E, List<String>> keyOf) {
         return page(em, "e", type, from, filter, keys, request, Function.identity(), keyOf);
     }
 
@@ -34,14 +39,33 @@ public final class Keyset {
      *
      * @param row maps the selected values, in the order of {@code select}, to the item
      */
-    public static <R> Page<R> page(EntityManager em, String select, String from, Filter filter, List<SortKey> keys,
-            PageRequest request, Function<Object[], R> row, Function<R, List<String>> keyOf) {
+    public static <R> Page<R> page(
+            EntityManager em,
+            String select,
+            String from,
+            Filter filter,
+            List<SortKey> keys,
+            PageRequest request,
+            Function<Object[], R> row,
+            Function<R, List<String>> keyOf) {
         return page(em, select, Object[].class, from, filter, keys, request, row, keyOf);
     }
 
-    private static <T, R> Page<R> page(EntityManager em, String select, Class<T> type, String from, Filter filter,
-            List<SortKey> keys, PageRequest request, Function<T, R> row, Function<R, List<String>> keyOf) {
-        StringBuilder hql = new StringBuilder("select ").append(select).append(" from ").append(from).append(" where ")
+    private static <T, R> Page<R> page(
+            EntityManager em,
+            String select,
+            Class<T> type,
+            String from,
+            Filter filter,
+            List<SortKey> keys,
+            PageRequest request,
+            Function<T, R> row,
+            Function<R, List<String>> keyOf) {
+        StringBuilder hql = new StringBuilder("select ")
+                .append(select)
+                .append(" from ")
+                .append(from)
+                .append(" where ")
                 .append(filter.where());
         List<Object> cursorValues = new ArrayList<>();
         if (request.after() != null) {
@@ -59,7 +83,9 @@ public final class Keyset {
         }
         hql.append(" order by ");
         for (int i = 0; i < keys.size(); i++) {
-            hql.append(i == 0 ? "" : ", ").append(keys.get(i).path()).append(keys.get(i).descending() ? " desc" : " asc");
+            hql.append(i == 0 ? "" : ", ")
+                    .append(keys.get(i).path())
+                    .append(keys.get(i).descending() ? " desc" : " asc");
         }
         TypedQuery<T> query = em.createQuery(hql.toString(), type);
         filter.parameters().forEach(query::setParameter);
@@ -89,7 +115,9 @@ public final class Keyset {
             for (int j = 0; j < i; j++) {
                 clause.append(keys.get(j).path()).append(" = :k").append(j).append(" and ");
             }
-            clause.append(keys.get(i).path()).append(keys.get(i).descending() ? " < :k" : " > :k").append(i);
+            clause.append(keys.get(i).path())
+                    .append(keys.get(i).descending() ? " < :k" : " > :k")
+                    .append(i);
             clause.append(')');
         }
         return clause.toString();
@@ -99,7 +127,9 @@ public final class Keyset {
     public static Response ok(Page<?> page, UriInfo uri) {
         Response.ResponseBuilder builder = Response.ok(page);
         if (page.nextCursor() != null) {
-            java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+            java.net.URI next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", page.nextCursor())
+                    .build();
             builder.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
         }
         return builder.build();

@@ -16,13 +16,25 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageParams {
 
     @QueryParam("limit")
-    @Parameter(description = "Page size, 1–200 (default 50)", example = "50", schema = @Schema(type = SchemaType.INTEGER,
-            format = "int32", minimum = "1", maximum = PageRequest.MAX_LIMIT + ""))
+    @Parameter(
+            description = "Page size, 1–200 (default 50)",
+            example = "50",
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            format = "int32",
+                            minimum = "1",
+                            maximum = PageRequest.MAX_LIMIT + ""))
     String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "The `nextCursor` of the previous page; absent for the first page", schema = @Schema(
-            type = SchemaType.STRING, maxLength = PageRequest.MAX_CURSOR_LENGTH, pattern = PageRequest.CURSOR))
+    @Parameter(
+            description = "The `nextCursor` of the previous page; absent for the first page",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = PageRequest.MAX_CURSOR_LENGTH,
+                            pattern = PageRequest.CURSOR))
     String cursor;
 
     @Context

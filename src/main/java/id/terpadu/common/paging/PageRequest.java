@@ -22,9 +22,9 @@ public record PageRequest(int limit, List<String> after) {
     public static final int MAX_CURSOR_LENGTH = 2048;
     /** The characters of a cursor (base64url without padding). */
     public static final String CURSOR = "^[A-Za-z0-9_-]*$";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> VALUES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> VALUES = new TypeReference<>() {};
 
     public static PageRequest of(String limit, String cursor) {
         return of(limit, cursor, "cursor");
@@ -32,7 +32,8 @@ public record PageRequest(int limit, List<String> after) {
 
     /** As {@link #of(String, String)}, for a cursor passed in a parameter of another name (the feed's {@code after}). */
     public static PageRequest of(String limit, String cursor, String parameter) {
-        return new PageRequest(parseLimit(limit), cursor == null || cursor.isBlank() ? null : decode(cursor, parameter));
+        return new PageRequest(
+                parseLimit(limit), cursor == null || cursor.isBlank() ? null : decode(cursor, parameter));
     }
 
     private static int parseLimit(String limit) {

@@ -42,5 +42,4 @@ public record SortKey(String path, boolean descending, Function<String, Object> 
     public static SortKey uuidDesc(String path) {
         return new SortKey(path, true, UUID::fromString);
     }
-
 }

@@ -6,14 +6,15 @@ import java.util.UUID;
 
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
-import id.terpadu.common.security.Caller;
 import io.quarkus.arc.Arc;
+
+import id.terpadu.common.security.Caller;
 
 /**
  * A mutable record: UUID id (a client may choose it), a version that is its ETag, and who created and last changed

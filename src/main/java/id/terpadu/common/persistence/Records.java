@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import id.terpadu.common.changelog.ChangeLog;
 import io.quarkus.arc.All;
+
+import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.Operation;
 import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
@@ -79,8 +80,8 @@ public class Records {
      * not be cleared for).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends AuditedEntity, R> R created(E entity, RecordType type, String regionCode, Function<E, R> view,
-            Function<R, ?> logged) {
+    public <E extends AuditedEntity, R> R created(
+            E entity, RecordType type, String regionCode, Function<E, R> view, Function<R, ?> logged) {
         em.persist(entity);
         return logged(entity, Operation.CREATE, type, regionCode, view, logged);
     }
@@ -92,8 +93,8 @@ public class Records {
 
     /** As {@link #created(AuditedEntity, RecordType, String, Function, Function)} for a change. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends AuditedEntity, R> R updated(E entity, RecordType type, String regionCode, Function<E, R> view,
-            Function<R, ?> logged) {
+    public <E extends AuditedEntity, R> R updated(
+            E entity, RecordType type, String regionCode, Function<E, R> view, Function<R, ?> logged) {
         return logged(entity, Operation.UPDATE, type, regionCode, view, logged);
     }
 
@@ -108,8 +109,13 @@ public class Records {
         changeLog.recordDelete(type, entity.id, version + 1, regionCode);
     }
 
-    private <E extends AuditedEntity, R> R logged(E entity, Operation operation, RecordType type, String regionCode,
-            Function<E, R> view, Function<R, ?> logged) {
+    private <E extends AuditedEntity, R> R logged(
+            E entity,
+            Operation operation,
+            RecordType type,
+            String regionCode,
+            Function<E, R> view,
+            Function<R, ?> logged) {
         em.flush();
         if (operation == Operation.UPDATE && entity.version == entity.loggedVersion) {
             // None of the record's own columns changed. If what the log would keep is what it already holds (a PUT

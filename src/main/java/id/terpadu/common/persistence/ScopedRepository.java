@@ -3,13 +3,14 @@ package id.terpadu.common.persistence;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.RegionScope;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * The repository of an aggregate whose records lie in a region: the one place of the rule who may read and write
@@ -69,7 +70,8 @@ public abstract class ScopedRepository<E> implements PanacheRepositoryBase<E, UU
      * the caller may see a record of its region and classification; 404 otherwise.
      */
     public <T> T visible(UUID id, T found, Function<T, String> region, Function<T, Classification> classification) {
-        if (found == null || !reads(caller.scope(), region.apply(found))
+        if (found == null
+                || !reads(caller.scope(), region.apply(found))
                 || !clearance.canRead(classification.apply(found))) {
             throw ProblemException.notFound(notFound(id));
         }

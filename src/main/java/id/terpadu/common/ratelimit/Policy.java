@@ -7,14 +7,16 @@ import java.util.Locale;
  * each with its own limit and window ({@code terpadu.rate-limit.<name>.limit} / {@code .window}).
  */
 public enum Policy {
-    READS, WRITES, EXPENSIVE;
+    READS,
+    WRITES,
+    EXPENSIVE;
 
     /** The name in configuration keys and in the {@code RateLimit-Policy} / {@code RateLimit} headers. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    private static final String[] EXPENSIVE_PATHS = { "/api/v1/exports/", "/api/v1/feed/", "/api/v1/statistics/" };
+    private static final String[] EXPENSIVE_PATHS = {"/api/v1/exports/", "/api/v1/feed/", "/api/v1/statistics/"};
 
     /** The budget a request draws on: any write is a write; reads of exports, feed and statistics are expensive. */
     public static Policy of(String method, String path) {

@@ -11,12 +11,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import id.terpadu.common.error.Languages;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.error.Problems;
 import id.terpadu.common.security.ApiKeyPrincipal;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Applies the per-caller budgets of {@link RateLimiter} to every API request, after authentication: the caller is
@@ -42,20 +43,33 @@ public class RateLimitFilter {
             return null;
         }
         String path = context.getUriInfo().getPath();
-        RateLimiter.Decision decision = limiter.acquire(Policy.of(context.getMethod(), path),
+        RateLimiter.Decision decision = limiter.acquire(
+                Policy.of(context.getMethod(), path),
                 caller(context.getSecurityContext().getUserPrincipal(), request));
         context.setProperty(DECISION, decision);
         if (decision.allowed()) {
             return null;
         }
-        return Response.fromResponse(Problems.response(ProblemType.TOO_MANY_REQUESTS,
-                Message.of("rate-limit.exceeded", "policy", decision.policy().id(), "limit", decision.limit(),
-                        "window", decision.windowSeconds(), "retryAfter", decision.resetSeconds()),
-                null, null, Languages.pick(context.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
-                context.getUriInfo().getRequestUri().getRawPath()))
+        return Response.fromResponse(Problems.response(
+                        ProblemType.TOO_MANY_REQUESTS,
+                        Message.of(
+                                "rate-limit.exceeded",
+                                "policy",
+                                decision.policy().id(),
+                                "limit",
+                                decision.limit(),
+                                "window",
+                                decision.windowSeconds(),
+                                "retryAfter",
+                                decision.resetSeconds()),
+                        null,
+                        null,
+                        Languages.pick(context.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
+                        context.getUriInfo().getRequestUri().getRawPath()))
                 .header("Retry-After", Long.toString(decision.resetSeconds()))
                 .header(POLICY_HEADER, decision.policyHeader())
-                .header(HEADER, decision.header()).build();
+                .header(HEADER, decision.header())
+                .build();
     }
 
     @ServerResponseFilter
@@ -73,9 +87,14 @@ public class RateLimitFilter {
         if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return "sub:" + jwt.getSubject();
         }
-        if (principal != null && principal.getName() != null && !principal.getName().isEmpty()) {
+        if (principal != null
+                && principal.getName() != null
+                && !principal.getName().isEmpty()) {
             return "user:" + principal.getName();
         }
-        return "addr:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        return "addr:"
+                + (request.remoteAddress() == null
+                        ? "unknown"
+                        : request.remoteAddress().hostAddress());
     }
 }

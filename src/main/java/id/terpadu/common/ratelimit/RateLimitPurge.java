@@ -32,7 +32,8 @@ public class RateLimitPurge {
             longest = window.compareTo(longest) > 0 ? window : longest;
         }
         int removed = em.createNativeQuery("delete from rate_limit where window_start < ?1")
-                .setParameter(1, clock.millis() - longest.toMillis()).executeUpdate();
+                .setParameter(1, clock.millis() - longest.toMillis())
+                .executeUpdate();
         if (removed > 0) {
             Log.debugf("Removed %d ended rate-limit windows", removed);
         }

@@ -15,7 +15,8 @@ public class RateLimitSettings {
     public record Budget(long limit, Duration window) {
         public Budget {
             if (limit < 1 || window.toMillis() < 1000 || window.toMillis() % 1000 != 0) {
-                throw new IllegalStateException("A rate limit needs a limit of at least 1 and a window of whole seconds");
+                throw new IllegalStateException(
+                        "A rate limit needs a limit of at least 1 and a window of whole seconds");
             }
         }
     }
@@ -27,8 +28,16 @@ public class RateLimitSettings {
 
     @Inject
     RateLimitSettings(RateLimitConfig config) {
-        this(config.enabled(), Map.of(Policy.READS, budget(config.reads()), Policy.WRITES, budget(config.writes()),
-                Policy.EXPENSIVE, budget(config.expensive())), config.lease());
+        this(
+                config.enabled(),
+                Map.of(
+                        Policy.READS,
+                        budget(config.reads()),
+                        Policy.WRITES,
+                        budget(config.writes()),
+                        Policy.EXPENSIVE,
+                        budget(config.expensive())),
+                config.lease());
     }
 
     private static Budget budget(RateLimitConfig.Budget budget) {

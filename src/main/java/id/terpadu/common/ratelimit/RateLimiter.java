@@ -9,10 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 
 import io.quarkus.logging.Log;
 
@@ -40,6 +40,7 @@ public class RateLimiter {
 
     /** Above this many callers in memory the local state is dropped (only unused leases are lost). */
     static final int MAX_BUCKETS = 50_000;
+
     private static final int MAX_CALLER_LENGTH = 200;
     private static final String LEASE = """
             insert into rate_limit as r (policy, caller, window_start, used) values (?, ?, ?, ?)
@@ -48,8 +49,8 @@ public class RateLimiter {
             """;
 
     /** What the limiter decided for one request, and what the rate-limit headers say about it. */
-    public record Decision(Policy policy, long limit, long windowSeconds, boolean allowed, long remaining,
-            long resetSeconds) {
+    public record Decision(
+            Policy policy, long limit, long windowSeconds, boolean allowed, long remaining, long resetSeconds) {
 
         /**
          * {@code RateLimit-Policy: "reads";q=1200;w=60}, the quota policy in the syntax of the IETF httpapi draft
@@ -67,8 +68,7 @@ public class RateLimiter {
         }
     }
 
-    private record Key(Policy policy, String caller) {
-    }
+    private record Key(Policy policy, String caller) {}
 
     /** One caller's state in one policy on this instance. */
     private static final class Bucket {
@@ -123,8 +123,13 @@ public class RateLimiter {
                 return new Decision(policy, budget.limit(), windowMillis / 1000, false, 0, reset);
             }
             bucket.local--;
-            return new Decision(policy, budget.limit(), windowMillis / 1000, true,
-                    Math.max(0, budget.limit() - bucket.seen + bucket.local), reset);
+            return new Decision(
+                    policy,
+                    budget.limit(),
+                    windowMillis / 1000,
+                    true,
+                    Math.max(0, budget.limit() - bucket.seen + bucket.local),
+                    reset);
         }
     }
 
@@ -136,7 +141,8 @@ public class RateLimiter {
     private void lease(Policy policy, String caller, long start, long limit, Bucket bucket) {
         long want = leaseSize(limit);
         long used;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LEASE)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(LEASE)) {
             ps.setString(1, policy.id());
             ps.setString(2, caller);
             ps.setLong(3, start);
@@ -163,8 +169,10 @@ public class RateLimiter {
             return caller;
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(caller.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(caller.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,8 +10,7 @@ public final class RegionCode {
 
     private static final Pattern FORMAT = Pattern.compile(id.terpadu.common.validation.Constraints.REGION_CODE);
 
-    private RegionCode() {
-    }
+    private RegionCode() {}
 
     public static boolean isValid(String code) {
         return code != null && FORMAT.matcher(code).matches() && level(code) != null;
@@ -20,8 +19,8 @@ public final class RegionCode {
     /** 400 unless {@code code} is a well-formed region code. */
     public static void require(String code, String field) {
         if (!isValid(code)) {
-            throw id.terpadu.common.error.ProblemException.invalid(field,
-                    id.terpadu.common.error.Message.of("format.region-code"));
+            throw id.terpadu.common.error.ProblemException.invalid(
+                    field, id.terpadu.common.error.Message.of("format.region-code"));
         }
     }
 
@@ -39,12 +38,15 @@ public final class RegionCode {
             }
             // a kecamatan or desa exists only below a parent that can exist (not 13.00.01, 13.70.01 or 13.71.00.2001)
             case 3 -> "00".equals(parts[2]) || level(parent(code)) == null ? null : RegionLevel.KECAMATAN;
-            case 4 -> level(parent(code)) == null ? null : switch (parts[3].charAt(0)) {
-                case '1' -> RegionLevel.KELURAHAN;
-                case '2' -> RegionLevel.DESA;
-                case '3' -> RegionLevel.DESA_ADAT;
-                default -> null;
-            };
+            case 4 ->
+                level(parent(code)) == null
+                        ? null
+                        : switch (parts[3].charAt(0)) {
+                            case '1' -> RegionLevel.KELURAHAN;
+                            case '2' -> RegionLevel.DESA;
+                            case '3' -> RegionLevel.DESA_ADAT;
+                            default -> null;
+                        };
             default -> null;
         };
     }

@@ -13,9 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,13 +47,13 @@ public final class ApiKeyAuthentication {
     public static final String HEADER = "X-API-Key";
     public static final String SCHEME = "ApiKey";
 
-    private ApiKeyAuthentication() {
-    }
+    private ApiKeyAuthentication() {}
 
     /** The SHA-256 (hex) under which a key is stored. */
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -71,16 +71,20 @@ public final class ApiKeyAuthentication {
     static class Mechanism implements HttpAuthenticationMechanism {
 
         @Override
-        public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        public Uni<SecurityIdentity> authenticate(
+                RoutingContext context, IdentityProviderManager identityProviderManager) {
             String key = context.request().getHeader(HEADER);
             String authorization = context.request().getHeader("Authorization");
-            if (key == null && authorization != null && authorization.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+            if (key == null
+                    && authorization != null
+                    && authorization.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
                 key = authorization.substring(SCHEME.length() + 1).trim();
             }
             if (key == null) {
                 return Uni.createFrom().optional(java.util.Optional.empty());
             }
-            return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new Request(key), context));
+            return identityProviderManager.authenticate(
+                    HttpSecurityUtils.setRoutingContextAttribute(new Request(key), context));
         }
 
         @Override
@@ -97,8 +101,7 @@ public final class ApiKeyAuthentication {
     @ApplicationScoped
     static class Provider implements IdentityProvider<Request> {
 
-        private static final TypeReference<List<String>> LIST = new TypeReference<>() {
-        };
+        private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
         private final DataSource dataSource;
         private final ObjectMapper mapper;
 
@@ -139,9 +142,13 @@ public final class ApiKeyAuthentication {
                                 scopes.add(scope);
                             }
                         }
-                        principal = new ApiKeyPrincipal(rs.getObject(1, UUID.class), rs.getString(2),
-                                rs.getObject(3, UUID.class), new ArrayList<>(mapper.readValue(rs.getString(4), LIST)),
-                                scopes, Classification.valueOf(rs.getString(6)));
+                        principal = new ApiKeyPrincipal(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getObject(3, UUID.class),
+                                new ArrayList<>(mapper.readValue(rs.getString(4), LIST)),
+                                scopes,
+                                Classification.valueOf(rs.getString(6)));
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
@@ -151,7 +158,8 @@ public final class ApiKeyAuthentication {
                     ps.setObject(1, principal.keyId());
                     ps.executeUpdate();
                 }
-                QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder().setPrincipal(principal)
+                QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                        .setPrincipal(principal)
                         .addRole(Role.INTEGRATION_);
                 if (principal.scopes().contains(ApiKeyScope.INCIDENTS_WRITE)) {
                     identity.addRole(Role.OFFICER_);

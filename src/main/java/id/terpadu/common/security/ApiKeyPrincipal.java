@@ -6,8 +6,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The caller behind a valid API key: the key's id and prefix, agency, region scope, scopes and classification. */
-public record ApiKeyPrincipal(UUID keyId, String prefix, UUID agencyId, List<String> regionScope,
-        Set<ApiKeyScope> scopes, Classification classification) implements Principal {
+public record ApiKeyPrincipal(
+        UUID keyId,
+        String prefix,
+        UUID agencyId,
+        List<String> regionScope,
+        Set<ApiKeyScope> scopes,
+        Classification classification)
+        implements Principal {
 
     @Override
     public String getName() {

@@ -9,11 +9,12 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.region.RegionCode;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who is calling: subject, display name, agency, roles, region scope and client, read from the verified token.

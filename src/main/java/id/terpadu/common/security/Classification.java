@@ -6,7 +6,9 @@ package id.terpadu.common.security;
  * configuration allows (e.g. intelligence reports).
  */
 public enum Classification {
-    PUBLIC, RESTRICTED, CONFIDENTIAL;
+    PUBLIC,
+    RESTRICTED,
+    CONFIDENTIAL;
 
     /** This classification and every lower one: what a reader cleared up to it may see. */
     public java.util.Set<Classification> andBelow() {

@@ -50,7 +50,9 @@ public class Clearance {
         }
         if (readable == null) {
             Set<Classification> set = EnumSet.of(Classification.PUBLIC);
-            if (caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_) || caller.hasRole(Role.OFFICER_)
+            if (caller.hasRole(Role.ADMIN_)
+                    || caller.hasRole(Role.COORDINATOR_)
+                    || caller.hasRole(Role.OFFICER_)
                     || caller.hasRole(Role.ANALYST_)) {
                 set.add(Classification.RESTRICTED);
                 if (agencyCleared(caller.agencyId())) {
@@ -70,7 +72,8 @@ public class Clearance {
         if (policy.confidentialIds.contains(agencyId.toString())) {
             return true;
         }
-        List<?> type = em.createNativeQuery("select type from agency where id = :id").setParameter("id", agencyId)
+        List<?> type = em.createNativeQuery("select type from agency where id = :id")
+                .setParameter("id", agencyId)
                 .getResultList();
         return !type.isEmpty() && policy.confidentialTypes.contains(String.valueOf(type.get(0)));
     }

@@ -17,12 +17,13 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import id.terpadu.common.error.Message;
-import id.terpadu.common.error.ProblemException;
-import id.terpadu.common.error.ProblemType;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
 
 /**
  * Mints development tokens with the DEVELOPMENT-ONLY key, only while {@code terpadu.dev-tokens.enabled} is true.
@@ -40,7 +41,9 @@ public class DevTokens {
     private volatile PrivateKey key;
 
     @jakarta.inject.Inject
-    DevTokens(SecurityConfig.DevTokens config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+    DevTokens(
+            SecurityConfig.DevTokens config,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") String audience) {
         this(config.enabled(), config.privateKeyLocation(), issuer, audience);
     }
@@ -66,9 +69,11 @@ public class DevTokens {
             try {
                 privateKey();
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("Refusing to start: development tokens are on "
-                        + "(TERPADU_DEV_TOKENS_ENABLED=true) but " + e.getMessage()
-                        + "; or set TERPADU_DEV_TOKENS_PRIVATE_KEY_LOCATION", e.getCause());
+                throw new IllegalStateException(
+                        "Refusing to start: development tokens are on "
+                                + "(TERPADU_DEV_TOKENS_ENABLED=true) but " + e.getMessage()
+                                + "; or set TERPADU_DEV_TOKENS_PRIVATE_KEY_LOCATION",
+                        e.getCause());
             }
         }
     }
@@ -123,8 +128,10 @@ public class DevTokens {
             String pem = Files.readString(Path.of(keyLocation), StandardCharsets.US_ASCII);
             return KeyUtils.decodePrivateKey(pem);
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("the development key cannot be read from " + keyLocation
-                    + " (run from the repository's top folder)", e);
+            throw new IllegalStateException(
+                    "the development key cannot be read from " + keyLocation
+                            + " (run from the repository's top folder)",
+                    e);
         }
     }
 }

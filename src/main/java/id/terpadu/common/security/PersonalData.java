@@ -17,8 +17,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class PersonalData {
 
     /** A record whose personal data this request answered unmasked. */
-    public record Read(String entityType, UUID entityId, String regionCode) {
-    }
+    public record Read(String entityType, UUID entityId, String regionCode) {}
 
     private final Caller caller;
     private final List<Read> reads = new ArrayList<>();
@@ -61,7 +60,9 @@ public class PersonalData {
         StringBuilder masked = new StringBuilder();
         for (String word : name.trim().split("\\s+")) {
             if (!word.isEmpty()) {
-                masked.append(masked.isEmpty() ? "" : " ").appendCodePoint(word.codePointAt(0)).append("***");
+                masked.append(masked.isEmpty() ? "" : " ")
+                        .appendCodePoint(word.codePointAt(0))
+                        .append("***");
             }
         }
         return masked.toString();

@@ -101,9 +101,10 @@ public record RegionScope(List<String> codes) {
     /** 403 unless a record of this region may be written (for creates and moves). */
     public void requireWritable(String region, String field) {
         if (!covers(region)) {
-            throw ProblemException.forbidden(region == null
-                    ? Message.of("scope.national-record", "field", field)
-                    : Message.of("scope.region-outside", "field", field, "region", region, "scope", codes));
+            throw ProblemException.forbidden(
+                    region == null
+                            ? Message.of("scope.national-record", "field", field)
+                            : Message.of("scope.region-outside", "field", field, "region", region, "scope", codes));
         }
     }
 }

@@ -34,7 +34,8 @@ public class SecurityStartupCheck {
     private final Optional<String> verifyKeyLocation;
     private final Optional<String> verifyKey;
 
-    SecurityStartupCheck(SecurityConfig.DevTokens devTokens,
+    SecurityStartupCheck(
+            SecurityConfig.DevTokens devTokens,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> verifyKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> verifyKey) {
         this.devTokens = devTokens.enabled();
@@ -45,9 +46,10 @@ public class SecurityStartupCheck {
     void onStart(@Observes StartupEvent event) {
         List<String> profiles = ConfigUtils.getProfiles();
         boolean production = !profiles.contains("dev") && !profiles.contains("test");
-        String pem = verifyKey.orElseGet(() -> verifyKeyLocation.map(SecurityStartupCheck::readLocal).orElse(null));
-        for (String warning : check(production, devTokens, verifyKeyLocation.isPresent() || verifyKey.isPresent(),
-                isDevelopmentKey(pem))) {
+        String pem = verifyKey.orElseGet(
+                () -> verifyKeyLocation.map(SecurityStartupCheck::readLocal).orElse(null));
+        for (String warning : check(
+                production, devTokens, verifyKeyLocation.isPresent() || verifyKey.isPresent(), isDevelopmentKey(pem))) {
             Log.warn(warning);
         }
     }
@@ -84,7 +86,8 @@ public class SecurityStartupCheck {
         }
         try {
             byte[] der = KeyUtils.decodePublicKey(pem).getEncoded();
-            return DEV_KEY_FINGERPRINT.equals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)));
+            return DEV_KEY_FINGERPRINT.equals(HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(der)));
         } catch (Exception e) {
             return false;
         }

@@ -4,7 +4,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.SecretKey;
 
 import jakarta.annotation.Priority;
@@ -39,8 +38,7 @@ public class VerifiedTokenCache implements JWTParser {
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     /** A verified token and the claims read from it so far (an empty Optional: the token lacks the claim). */
-    private record Verified(JsonWebToken jwt, ConcurrentHashMap<String, Optional<Object>> claims) {
-    }
+    private record Verified(JsonWebToken jwt, ConcurrentHashMap<String, Optional<Object>> claims) {}
 
     VerifiedTokenCache(DefaultJWTParser delegate) {
         this.delegate = delegate;
@@ -73,7 +71,9 @@ public class VerifiedTokenCache implements JWTParser {
         if (known == null || known.jwt() != jwt) {
             return jwt.getClaim(name);
         }
-        return known.claims().computeIfAbsent(name, n -> Optional.ofNullable(jwt.getClaim(n))).orElse(null);
+        return known.claims()
+                .computeIfAbsent(name, n -> Optional.ofNullable(jwt.getClaim(n)))
+                .orElse(null);
     }
 
     @Override

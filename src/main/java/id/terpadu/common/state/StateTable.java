@@ -71,8 +71,10 @@ public final class StateTable<S extends Enum<S>> {
 
         @SafeVarargs
         public final Builder<S> from(S state, S... to) {
-            if (next.put(state, Collections.unmodifiableSet(to.length == 0 ? EnumSet.noneOf(type)
-                    : EnumSet.of(to[0], to))) != null) {
+            if (next.put(
+                            state,
+                            Collections.unmodifiableSet(to.length == 0 ? EnumSet.noneOf(type) : EnumSet.of(to[0], to)))
+                    != null) {
                 throw new IllegalStateException(state + " is given its moves twice");
             }
             return this;

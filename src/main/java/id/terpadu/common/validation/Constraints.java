@@ -17,6 +17,7 @@ public final class Constraints {
 
     /** A single line of printable text: no control characters (tabs, line breaks, unit separators …). */
     public static final String ONE_LINE = "^[^\\x00-\\x1F\\x7F]*$";
+
     public static final String ONE_LINE_MESSAGE = "{format.one-line}";
 
     /**
@@ -24,6 +25,7 @@ public final class Constraints {
      * any one line (the only blank character a line may hold is the space; written so, it cannot backtrack).
      */
     public static final String ONE_LINE_NOT_BLANK = "^ *[^\\x00-\\x20\\x7F][^\\x00-\\x1F\\x7F]*$";
+
     public static final String ONE_LINE_NOT_BLANK_MESSAGE = "{format.one-line-not-blank}";
 
     /**
@@ -34,8 +36,8 @@ public final class Constraints {
 
     /** An https link: no white space (the characters Java's {@code \s} names). */
     public static final String HTTPS_LINK = "^https://[^ \\t\\n\\x0B\\f\\r]+$";
+
     public static final String HTTPS_LINK_MESSAGE = "{format.https-link}";
 
-    private Constraints() {
-    }
+    private Constraints() {}
 }

@@ -61,7 +61,8 @@ abstract class BlobStoreContract {
     void writesReadsAndSizes() throws IOException {
         BlobStore store = store();
         byte[] data = bytes(200_000, 1);
-        assertThat(store.write("a/b/c.bin", new ByteArrayInputStream(data), false)).isEqualTo(data.length);
+        assertThat(store.write("a/b/c.bin", new ByteArrayInputStream(data), false))
+                .isEqualTo(data.length);
         assertThat(store.size("a/b/c.bin")).hasValue(data.length);
         assertThat(readAll(store.read("a/b/c.bin", 0, -1))).isEqualTo(data);
     }
@@ -91,9 +92,12 @@ abstract class BlobStoreContract {
         store.write("r", new ByteArrayInputStream(data), false);
         assertThat(readAll(store.read("r", 100, 50))).isEqualTo(java.util.Arrays.copyOfRange(data, 100, 150));
         assertThat(readAll(store.read("r", 9_990, -1))).isEqualTo(java.util.Arrays.copyOfRange(data, 9_990, 10_000));
-        assertThat(readAll(store.read("r", 9_990, 500))).as("a range past the end stops at the end")
+        assertThat(readAll(store.read("r", 9_990, 500)))
+                .as("a range past the end stops at the end")
                 .isEqualTo(java.util.Arrays.copyOfRange(data, 9_990, 10_000));
-        assertThat(readAll(store.read("r", 10_000, -1))).as("from the end: nothing").isEmpty();
+        assertThat(readAll(store.read("r", 10_000, -1)))
+                .as("from the end: nothing")
+                .isEmpty();
         assertThat(readAll(store.read("r", 0, 0))).isEmpty();
     }
 
@@ -109,7 +113,8 @@ abstract class BlobStoreContract {
         BlobStore store = store();
         byte[] arrived = bytes(70_000, 4);
         assertThatThrownBy(() -> store.write("u/1/0", failingAfter(arrived), true))
-                .isInstanceOfSatisfying(BlobStore.IncompleteWrite.class,
+                .isInstanceOfSatisfying(
+                        BlobStore.IncompleteWrite.class,
                         e -> assertThat(e.stored()).isEqualTo(arrived.length));
         assertThat(readAll(store.read("u/1/0", 0, -1))).isEqualTo(arrived);
     }
@@ -120,7 +125,8 @@ abstract class BlobStoreContract {
         byte[] old = bytes(500, 5);
         store.write("kept", new ByteArrayInputStream(old), false);
         assertThatThrownBy(() -> store.write("kept", failingAfter(bytes(70_000, 6)), false))
-                .isInstanceOf(IOException.class).isNotInstanceOf(BlobStore.IncompleteWrite.class);
+                .isInstanceOf(IOException.class)
+                .isNotInstanceOf(BlobStore.IncompleteWrite.class);
         assertThatThrownBy(() -> store.write("new", failingAfter(bytes(70_000, 6)), false))
                 .isInstanceOf(IOException.class);
         assertThat(readAll(store.read("kept", 0, -1))).isEqualTo(old);
@@ -140,15 +146,18 @@ abstract class BlobStoreContract {
     @Test
     void deletesAllBelowAPrefixAndNothingBeside() throws IOException {
         BlobStore store = store();
-        for (String key : new String[] { "uploads/ab/0", "uploads/ab/100", "uploads/ab/sub/1", "uploads/abc/0",
-                "uploads/ab.bin" }) {
+        for (String key :
+                new String[] {"uploads/ab/0", "uploads/ab/100", "uploads/ab/sub/1", "uploads/abc/0", "uploads/ab.bin"
+                }) {
             store.write(key, new ByteArrayInputStream(bytes(10, key.hashCode())), false);
         }
         store.deleteAll("uploads/ab");
         assertThat(store.size("uploads/ab/0")).isEmpty();
         assertThat(store.size("uploads/ab/100")).isEmpty();
         assertThat(store.size("uploads/ab/sub/1")).isEmpty();
-        assertThat(store.size("uploads/abc/0")).as("a sibling with a longer name").hasValue(10);
+        assertThat(store.size("uploads/abc/0"))
+                .as("a sibling with a longer name")
+                .hasValue(10);
         assertThat(store.size("uploads/ab.bin")).hasValue(10);
         store.deleteAll("uploads/never");
     }
@@ -156,9 +165,11 @@ abstract class BlobStoreContract {
     @Test
     void refusesKeysThatCouldLeaveItsPlace() {
         BlobStore store = store();
-        for (String key : new String[] { "../etc/passwd", "/abs", "a/../../b", "A/Upper", "a//b", "a/", "", "a b",
-                "a\\b", "..", "a/.." }) {
-            assertThatThrownBy(() -> store.write(key, InputStream.nullInputStream(), false)).as(key)
+        for (String key : new String[] {
+            "../etc/passwd", "/abs", "a/../../b", "A/Upper", "a//b", "a/", "", "a b", "a\\b", "..", "a/.."
+        }) {
+            assertThatThrownBy(() -> store.write(key, InputStream.nullInputStream(), false))
+                    .as(key)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -187,7 +198,8 @@ abstract class BlobStoreContract {
         java.nio.file.Path other = java.nio.file.Files.createTempFile("elsewhere-", ".bin");
         java.nio.file.Files.write(other, "second".getBytes(StandardCharsets.UTF_8));
         store.put("files/kept", other);
-        assertThat(readAll(store.read("files/kept", 0, -1))).as("replaced, from another folder")
+        assertThat(readAll(store.read("files/kept", 0, -1)))
+                .as("replaced, from another folder")
                 .isEqualTo("second".getBytes(StandardCharsets.UTF_8));
         assertThat(java.nio.file.Files.exists(other)).isFalse();
     }

@@ -32,17 +32,21 @@ class FileBlobStoreTest extends BlobStoreContract {
             // the failure is the point
         }
         try (Stream<Path> files = Files.walk(root)) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()))
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(p -> root.relativize(p).toString()))
                     .containsExactly("uploads/x/0");
         }
         store.deleteAll("uploads/x");
         try (Stream<Path> left = Files.list(root)) {
-            assertThat(left).as("uploads/ and uploads/x/ go with their last file").isEmpty();
+            assertThat(left)
+                    .as("uploads/ and uploads/x/ go with their last file")
+                    .isEmpty();
         }
     }
 
     @Test
     void hasNoPresignedUrls() {
-        assertThat(store().presignedRead("k", Duration.ofMinutes(5), "image/jpeg", "attachment")).isEmpty();
+        assertThat(store().presignedRead("k", Duration.ofMinutes(5), "image/jpeg", "attachment"))
+                .isEmpty();
     }
 }

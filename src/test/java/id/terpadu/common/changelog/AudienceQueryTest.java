@@ -13,11 +13,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.support.Db;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Who may see a change is one rule with three forms: {@link Audience#sees} in Java, the condition on change rows the
@@ -28,8 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @Tag("external-db")
 class AudienceQueryTest {
 
-    private static final List<String> CHANGE_REGIONS = Arrays.asList(null, "13", "13.77", "13.77.01", "13.77.01.2001",
-            "19", "19.71", "130");
+    private static final List<String> CHANGE_REGIONS =
+            Arrays.asList(null, "13", "13.77", "13.77.01", "13.77.01.2001", "19", "19.71", "130");
     private static final List<String> SUBSCRIPTION_REGIONS = Arrays.asList(null, "13", "13.77", "19");
 
     @Test
@@ -41,13 +42,19 @@ class AudienceQueryTest {
                 Audience audience = Audience.subscription(subscribed, max);
                 for (String region : CHANGE_REGIONS) {
                     for (Classification classification : Classification.values()) {
-                        String condition = Audience.subscribersSeeing("s.region_code", "s.max_classification",
-                                "cast(" + literal(region) + " as text)", literal(classification.name()));
-                        boolean sql = "t".equals(Db.single("select " + condition + " from (values (cast(" + literal(subscribed)
-                                + " as text), " + literal(max.name()) + ")) s(region_code, max_classification)"));
+                        String condition = Audience.subscribersSeeing(
+                                "s.region_code",
+                                "s.max_classification",
+                                "cast(" + literal(region) + " as text)",
+                                literal(classification.name()));
+                        boolean sql = "t"
+                                .equals(Db.single("select " + condition + " from (values (cast(" + literal(subscribed)
+                                        + " as text), " + literal(max.name())
+                                        + ")) s(region_code, max_classification)"));
                         cases++;
                         if (sql != audience.sees(region, classification)) {
-                            disagreements.add(subscribed + "/" + max + " sees " + region + "/" + classification + ": " + sql);
+                            disagreements.add(
+                                    subscribed + "/" + max + " sees " + region + "/" + classification + ": " + sql);
                         }
                     }
                 }
@@ -61,7 +68,8 @@ class AudienceQueryTest {
     void theChangeRowConditionAgreesWithTheRuleOnEveryCase() {
         List<Audience> readers = List.of(
                 Audience.reader(RegionScope.NATIONAL, Set.of(Classification.values())),
-                Audience.reader(new RegionScope(List.of("13")), Set.of(Classification.PUBLIC, Classification.RESTRICTED)),
+                Audience.reader(
+                        new RegionScope(List.of("13")), Set.of(Classification.PUBLIC, Classification.RESTRICTED)),
                 Audience.reader(new RegionScope(List.of("13.77", "19")), Set.of(Classification.PUBLIC)),
                 Audience.subscription("19", Classification.CONFIDENTIAL));
         List<String> disagreements = new ArrayList<>();
@@ -69,13 +77,16 @@ class AudienceQueryTest {
             Filter filter = audience.restrict(new Filter("a"), "c");
             String condition = filter.where();
             for (Map.Entry<String, Object> parameter : filter.parameters().entrySet()) {
-                condition = condition.replace(":" + parameter.getKey() + ")", value(parameter.getValue()) + ")")
+                condition = condition
+                        .replace(":" + parameter.getKey() + ")", value(parameter.getValue()) + ")")
                         .replace(":" + parameter.getKey() + " ", value(parameter.getValue()) + " ");
             }
             for (String region : CHANGE_REGIONS) {
                 for (Classification classification : Classification.values()) {
-                    boolean sql = "t".equals(Db.single("select " + condition + " from (values (cast(" + literal(region)
-                            + " as text), " + literal(classification.name()) + ")) c(region_code, classification)"));
+                    boolean sql = "t"
+                            .equals(Db.single(
+                                    "select " + condition + " from (values (cast(" + literal(region) + " as text), "
+                                            + literal(classification.name()) + ")) c(region_code, classification)"));
                     if (sql != audience.sees(region, classification)) {
                         disagreements.add(audience + " sees " + region + "/" + classification + ": " + sql);
                     }

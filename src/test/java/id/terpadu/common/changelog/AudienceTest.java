@@ -23,10 +23,14 @@ class AudienceTest {
         assertThat(sumbar.sees("13", Classification.PUBLIC)).isTrue();
         assertThat(sumbar.sees("13.77", Classification.RESTRICTED)).isTrue();
         assertThat(sumbar.sees("13.77.01.2001", Classification.RESTRICTED)).isTrue();
-        assertThat(sumbar.sees(null, Classification.PUBLIC)).as("a national record").isTrue();
+        assertThat(sumbar.sees(null, Classification.PUBLIC))
+                .as("a national record")
+                .isTrue();
         assertThat(sumbar.sees("13.77", Classification.CONFIDENTIAL)).isFalse();
         assertThat(sumbar.sees("19.71", Classification.PUBLIC)).isFalse();
-        assertThat(sumbar.sees("130", Classification.PUBLIC)).as("a code that only begins like 13").isFalse();
+        assertThat(sumbar.sees("130", Classification.PUBLIC))
+                .as("a code that only begins like 13")
+                .isFalse();
         assertThat(sumbar.sees(null, Classification.CONFIDENTIAL)).isFalse();
     }
 
@@ -42,7 +46,9 @@ class AudienceTest {
         Audience babel = Audience.subscription("19", Classification.RESTRICTED);
         assertThat(babel.sees("19.71", Classification.RESTRICTED)).isTrue();
         assertThat(babel.sees("19", Classification.PUBLIC)).isTrue();
-        assertThat(babel.sees(null, Classification.PUBLIC)).as("no national record for a regional subscription").isFalse();
+        assertThat(babel.sees(null, Classification.PUBLIC))
+                .as("no national record for a regional subscription")
+                .isFalse();
         assertThat(babel.sees("19.71", Classification.CONFIDENTIAL)).isFalse();
         assertThat(babel.sees("13.77", Classification.PUBLIC)).isFalse();
 
@@ -60,16 +66,22 @@ class AudienceTest {
 
     @Test
     void theQueryFormStatesTheSameRegionsAndClassifications() {
-        Filter reader = Audience.reader(new RegionScope(List.of("13")), RESTRICTED).restrict(new Filter("a"), "c");
-        assertThat(reader.where()).isEqualTo(
-                "(c.region_code is null or c.region_code = :a0 or c.region_code like :a1) and (c.classification in (:a2))");
+        Filter reader =
+                Audience.reader(new RegionScope(List.of("13")), RESTRICTED).restrict(new Filter("a"), "c");
+        assertThat(reader.where())
+                .isEqualTo(
+                        "(c.region_code is null or c.region_code = :a0 or c.region_code like :a1) and (c.classification in (:a2))");
         assertThat(reader.parameters()).containsEntry("a0", "13").containsEntry("a1", "13.%");
-        assertThat(reader.parameters().get("a2")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactlyInAnyOrder("PUBLIC", "RESTRICTED");
+        assertThat(reader.parameters().get("a2"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrder("PUBLIC", "RESTRICTED");
 
         Filter subscription = Audience.subscription("19", Classification.PUBLIC).restrict(new Filter("s"), "c");
         assertThat(subscription.where())
                 .isEqualTo("(c.region_code = :s0 or c.region_code like :s1) and (c.classification in (:s2))");
-        assertThat(subscription.parameters().get("s2")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly("PUBLIC");
+        assertThat(subscription.parameters().get("s2"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly("PUBLIC");
 
         Filter nation = Audience.reader(RegionScope.NATIONAL, RESTRICTED).restrict(new Filter("n"), "c");
         assertThat(nation.where()).isEqualTo("(c.classification in (:n0))");

@@ -11,12 +11,13 @@ import jakarta.validation.Validator;
 
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.common.ratelimit.RateLimitConfig;
-import id.terpadu.webhook.WebhookConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.validator.BeanValidationConfigValidator;
+
+import id.terpadu.common.ratelimit.RateLimitConfig;
+import id.terpadu.webhook.WebhookConfig;
 
 /**
  * The settings groups are typed and checked when the configuration is read: a value out of range stops the service
@@ -24,20 +25,35 @@ import io.smallrye.config.validator.BeanValidationConfigValidator;
  */
 class ConfigMappingsTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
-    private static final Map<String, String> RATE_LIMIT = Map.of("terpadu.rate-limit.enabled", "true",
-            "terpadu.rate-limit.reads.limit", "1200", "terpadu.rate-limit.reads.window", "1M",
-            "terpadu.rate-limit.writes.limit", "300", "terpadu.rate-limit.writes.window", "1M",
-            "terpadu.rate-limit.expensive.limit", "60", "terpadu.rate-limit.expensive.window", "1M",
-            "terpadu.rate-limit.lease", "20");
+    private static final Map<String, String> RATE_LIMIT = Map.of(
+            "terpadu.rate-limit.enabled",
+            "true",
+            "terpadu.rate-limit.reads.limit",
+            "1200",
+            "terpadu.rate-limit.reads.window",
+            "1M",
+            "terpadu.rate-limit.writes.limit",
+            "300",
+            "terpadu.rate-limit.writes.window",
+            "1M",
+            "terpadu.rate-limit.expensive.limit",
+            "60",
+            "terpadu.rate-limit.expensive.window",
+            "1M",
+            "terpadu.rate-limit.lease",
+            "20");
 
     private static SmallRyeConfig read(Class<?> mapping, Map<String, String> values) {
         // the service's duration form ("1M", "30S") as the running service reads it
-        return new SmallRyeConfigBuilder().withMapping(mapping)
+        return new SmallRyeConfigBuilder()
+                .withMapping(mapping)
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(values, "test", 100))
-                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR).build();
+                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
+                .build();
     }
 
     @Test
@@ -52,7 +68,8 @@ class ConfigMappingsTest {
     void aRateLimitOutOfRangeStopsTheStartWithItsName() {
         Map<String, String> values = new HashMap<>(RATE_LIMIT);
         values.put("terpadu.rate-limit.writes.limit", "0");
-        assertThatThrownBy(() -> read(RateLimitConfig.class, values)).hasMessageContaining("terpadu.rate-limit.writes.limit");
+        assertThatThrownBy(() -> read(RateLimitConfig.class, values))
+                .hasMessageContaining("terpadu.rate-limit.writes.limit");
         values.put("terpadu.rate-limit.writes.limit", "300");
         values.put("terpadu.rate-limit.lease", "-1");
         assertThatThrownBy(() -> read(RateLimitConfig.class, values)).hasMessageContaining("terpadu.rate-limit.lease");
@@ -60,14 +77,31 @@ class ConfigMappingsTest {
 
     @Test
     void aMissingOrMistypedWebhookSettingStopsTheStartWithItsName() {
-        Map<String, String> values = new HashMap<>(Map.of("terpadu.webhooks.allow-private-targets", "false",
-                "terpadu.webhooks.backoff-base", "30S", "terpadu.webhooks.backoff-max", "1H",
-                "terpadu.webhooks.retry-window", "24H", "terpadu.webhooks.lease", "60S",
-                "terpadu.webhooks.max-in-flight", "64", "terpadu.webhooks.max-in-flight-per-subscription", "8",
-                "terpadu.webhooks.connect-timeout", "5S", "terpadu.webhooks.request-timeout", "10S"));
+        Map<String, String> values = new HashMap<>(Map.of(
+                "terpadu.webhooks.allow-private-targets",
+                "false",
+                "terpadu.webhooks.backoff-base",
+                "30S",
+                "terpadu.webhooks.backoff-max",
+                "1H",
+                "terpadu.webhooks.retry-window",
+                "24H",
+                "terpadu.webhooks.lease",
+                "60S",
+                "terpadu.webhooks.max-in-flight",
+                "64",
+                "terpadu.webhooks.max-in-flight-per-subscription",
+                "8",
+                "terpadu.webhooks.connect-timeout",
+                "5S",
+                "terpadu.webhooks.request-timeout",
+                "10S"));
         values.put("terpadu.webhooks.poll-every", "2s");
         values.put("terpadu.webhooks.poll-delay", "10s");
-        assertThat(read(WebhookConfig.class, values).getConfigMapping(WebhookConfig.class).maxInFlight()).isEqualTo(64);
+        assertThat(read(WebhookConfig.class, values)
+                        .getConfigMapping(WebhookConfig.class)
+                        .maxInFlight())
+                .isEqualTo(64);
 
         values.put("terpadu.webhooks.max-in-flight-per-subscription", "0");
         assertThatThrownBy(() -> read(WebhookConfig.class, values))

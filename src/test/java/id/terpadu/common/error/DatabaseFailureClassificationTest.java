@@ -3,7 +3,6 @@ package id.terpadu.common.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-
 import javax.transaction.xa.XAException;
 
 import jakarta.transaction.RollbackException;
@@ -21,17 +20,19 @@ class DatabaseFailureClassificationTest {
 
     @Test
     void aLockNotGrantedOrAStatementCancelledOrAFullPoolDidNotAnswerInTime() {
-        assertThat(ProblemMapper.classify(wrapped(new SQLException("canceling statement due to lock timeout", "55P03"))))
+        assertThat(ProblemMapper.classify(
+                        wrapped(new SQLException("canceling statement due to lock timeout", "55P03"))))
                 .satisfies(p -> assertUnavailable(p, TIMED_OUT));
-        assertThat(ProblemMapper.classify(wrapped(new SQLException("canceling statement due to statement timeout",
-                "57014")))).satisfies(p -> assertUnavailable(p, TIMED_OUT));
+        assertThat(ProblemMapper.classify(
+                        wrapped(new SQLException("canceling statement due to statement timeout", "57014"))))
+                .satisfies(p -> assertUnavailable(p, TIMED_OUT));
         assertThat(ProblemMapper.classify(wrapped(new SQLException("Sorry, acquisition timeout!"))))
                 .satisfies(p -> assertUnavailable(p, TIMED_OUT));
     }
 
     @Test
     void aServerThatIsDownOrShuttingDownIsNotReachable() {
-        for (String state : new String[] { "08001", "08006", "57P01", "57P03" }) {
+        for (String state : new String[] {"08001", "08006", "57P01", "57P03"}) {
             assertThat(ProblemMapper.classify(wrapped(new SQLException("connection failed", state))))
                     .satisfies(p -> assertUnavailable(p, UNREACHABLE));
         }
@@ -52,7 +53,8 @@ class DatabaseFailureClassificationTest {
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(new IllegalStateException("a bug in a synchronization"));
         assertThat(ProblemMapper.classify(commit).type()).isEqualTo(ProblemType.INTERNAL);
-        assertThat(ProblemMapper.classify(wrapped(new SQLException("syntax error", "42601"))).type())
+        assertThat(ProblemMapper.classify(wrapped(new SQLException("syntax error", "42601")))
+                        .type())
                 .isEqualTo(ProblemType.INTERNAL);
     }
 

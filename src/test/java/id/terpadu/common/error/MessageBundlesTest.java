@@ -26,7 +26,8 @@ class MessageBundlesTest {
     /** {@code Message.of("key"}: the one way the code names a message of the bundles. */
     private static final Pattern MESSAGE_KEY = Pattern.compile("Message\\.of\\(\\s*\"([^\"]+)\"");
     /** {@code "{key}"} in a constraint's message, or a constant holding one (a path template has no dot). */
-    private static final Pattern CONSTRAINT_KEY = Pattern.compile("\"\\{([a-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)+)\\}\"");
+    private static final Pattern CONSTRAINT_KEY =
+            Pattern.compile("\"\\{([a-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)+)\\}\"");
 
     @Test
     void problemBundlesHaveTheSameKeysAndParameters() {
@@ -40,19 +41,42 @@ class MessageBundlesTest {
         try (var in = MessageBundlesTest.class.getResourceAsStream("/ValidationMessages_en.properties")) {
             english.load(in);
         }
-        assertThat(english).as("ValidationMessages_en only stops the fallback to the machine's locale; English is the "
-                + "base bundle").isEmpty();
+        assertThat(english)
+                .as("ValidationMessages_en only stops the fallback to the machine's locale; English is the "
+                        + "base bundle")
+                .isEmpty();
     }
 
     @Test
     void everyStandardConstraintHasAnIndonesianMessage() {
         ResourceBundle indonesian = Messages.bundle(Messages.VALIDATION, "id");
-        for (String constraint : new String[] { "AssertFalse", "AssertTrue", "DecimalMax", "DecimalMin", "Digits",
-                "Email", "Future", "FutureOrPresent", "Max", "Min", "Negative", "NegativeOrZero", "NotBlank",
-                "NotEmpty", "NotNull", "Null", "Past", "PastOrPresent", "Pattern", "Positive", "PositiveOrZero",
-                "Size" }) {
+        for (String constraint : new String[] {
+            "AssertFalse",
+            "AssertTrue",
+            "DecimalMax",
+            "DecimalMin",
+            "Digits",
+            "Email",
+            "Future",
+            "FutureOrPresent",
+            "Max",
+            "Min",
+            "Negative",
+            "NegativeOrZero",
+            "NotBlank",
+            "NotEmpty",
+            "NotNull",
+            "Null",
+            "Past",
+            "PastOrPresent",
+            "Pattern",
+            "Positive",
+            "PositiveOrZero",
+            "Size"
+        }) {
             assertThat(indonesian.containsKey("jakarta.validation.constraints." + constraint + ".message"))
-                    .as(constraint).isTrue();
+                    .as(constraint)
+                    .isTrue();
         }
     }
 
@@ -77,22 +101,35 @@ class MessageBundlesTest {
         ResourceBundle problems = Messages.bundle(Messages.PROBLEMS, "en");
         ResourceBundle validation = Messages.bundle(Messages.VALIDATION, "en");
         for (String key : named) {
-            assertThat(problems.containsKey(key) || validation.containsKey(key)).as("Message.of(\"" + key + "\")")
+            assertThat(problems.containsKey(key) || validation.containsKey(key))
+                    .as("Message.of(\"" + key + "\")")
                     .isTrue();
         }
         for (String key : constraintKeys) {
-            assertThat(validation.containsKey(key)).as("constraint message {" + key + "}").isTrue();
+            assertThat(validation.containsKey(key))
+                    .as("constraint message {" + key + "}")
+                    .isTrue();
         }
-        assertThat(constraintKeys).as("the formats of the request records").contains("format.region-code",
-                "format.one-line", "format.one-line-not-blank", "format.https-link", "format.nip", "format.phone");
-        assertThat(new TreeSet<>(problems.keySet())).as("messages no code names").isSubsetOf(named);
+        assertThat(constraintKeys)
+                .as("the formats of the request records")
+                .contains(
+                        "format.region-code",
+                        "format.one-line",
+                        "format.one-line-not-blank",
+                        "format.https-link",
+                        "format.nip",
+                        "format.phone");
+        assertThat(new TreeSet<>(problems.keySet()))
+                .as("messages no code names")
+                .isSubsetOf(named);
     }
 
     /** The codes a client may meet in a field error are in the table of docs/conventions.md. */
     @Test
     void everyFieldCodeIsDocumented() throws IOException {
         String conventions = Files.readString(Path.of("docs/conventions.md"));
-        Pattern refusal = Pattern.compile("(?:ProblemException\\.invalid|RegionCsv\\.add|\\badd)\\((?:[^;])*?;", Pattern.DOTALL);
+        Pattern refusal =
+                Pattern.compile("(?:ProblemException\\.invalid|RegionCsv\\.add|\\badd)\\((?:[^;])*?;", Pattern.DOTALL);
         Set<String> codes = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -105,10 +142,14 @@ class MessageBundlesTest {
                 }
             }
         }
-        Messages.bundle(Messages.VALIDATION, "en").keySet().stream().filter(k -> k.startsWith("format.")).forEach(codes::add);
+        Messages.bundle(Messages.VALIDATION, "en").keySet().stream()
+                .filter(k -> k.startsWith("format."))
+                .forEach(codes::add);
         assertThat(codes).hasSizeGreaterThan(80);
         for (String code : codes) {
-            assertThat(conventions).as("docs/conventions.md lists the code " + code).contains("| `" + code + "` |");
+            assertThat(conventions)
+                    .as("docs/conventions.md lists the code " + code)
+                    .contains("| `" + code + "` |");
         }
     }
 
@@ -117,10 +158,12 @@ class MessageBundlesTest {
         Message message = Message.of("task.transition.refused", "from", "OPEN", "to", "DONE");
         assertThat(message.in("id")).isEqualTo("Tugas berstatus OPEN tidak dapat dipindahkan ke DONE");
         assertThat(message.in("en")).isEqualTo("A task in OPEN cannot move to DONE");
-        assertThat(Message.of("params.enum", "allowed", java.util.List.of("A", "B")).in("id"))
+        assertThat(Message.of("params.enum", "allowed", java.util.List.of("A", "B"))
+                        .in("id"))
                 .isEqualTo("bukan salah satu dari A, B");
         assertThat(Message.of("validation.field", "field", "reason", "message", Message.of("task.reason.required"))
-                .in("en")).isEqualTo("reason: is required when the agency is UNABLE");
+                        .in("en"))
+                .isEqualTo("reason: is required when the agency is UNABLE");
     }
 
     private static void sameKeysAndParameters(String name) {
@@ -136,7 +179,9 @@ class MessageBundlesTest {
             }
             assertThat(indonesian.getString(key)).as(key).isNotBlank();
         }
-        assertThat(differing).as(name + ": parameters that differ between English and Indonesian").isEmpty();
+        assertThat(differing)
+                .as(name + ": parameters that differ between English and Indonesian")
+                .isEmpty();
     }
 
     private static Set<String> placeholders(String text) {

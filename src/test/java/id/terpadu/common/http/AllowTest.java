@@ -15,10 +15,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.Db;
-import id.terpadu.support.fuzz.OpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.fuzz.OpenApi;
 
 /**
  * Every documented path answers {@code OPTIONS} with exactly the methods it serves: the methods the document lists
@@ -81,7 +82,8 @@ class AllowTest {
                 if (expected.contains(method)) {
                     continue;
                 }
-                Response refusal = admin().contentType("application/json").body("{}").request(method, url);
+                Response refusal =
+                        admin().contentType("application/json").body("{}").request(method, url);
                 refused++;
                 if (refusal.statusCode() != 405 || !allow.equals(refusal.header("Allow"))) {
                     wrong.add(method + " " + url + " -> " + refusal.statusCode() + " Allow: " + refusal.header("Allow")

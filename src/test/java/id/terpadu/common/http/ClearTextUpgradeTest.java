@@ -11,11 +11,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A third-party client as integration scripts use it: Java's own HttpClient, which asks for HTTP/2 by upgrade (h2c)
@@ -35,22 +36,29 @@ class ClearTextUpgradeTest {
         HttpClient client = HttpClient.newHttpClient();
         assertThat(client.version()).isEqualTo(HttpClient.Version.HTTP_2);
         String name = TestData.unique("Kesbangpol Kota Solok");
-        HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(base + "api/v1/agencies"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"" + name + "\", \"type\": \"KESBANGPOL\", \"regionCode\": \"13.72\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = client.send(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/agencies"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\": \"" + name + "\", \"type\": \"KESBANGPOL\", \"regionCode\": \"13.72\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
         assertThat(created.body()).contains(name);
 
         var before = Db.snapshot();
-        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base + "api/v1/agencies"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": 1}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = client.send(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/agencies"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": 1}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         Db.assertUnchanged(before);
     }
 }

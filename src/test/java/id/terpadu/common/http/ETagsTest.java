@@ -34,15 +34,17 @@ class ETagsTest {
         // SHA-256 of no bytes is e3b0c442 98fc1c14 9afbf4c8 996fb924 …
         assertThat(ETags.ofContent(new byte[0]).getValue()).isEqualTo("e3b0c44298fc1c149afbf4c8");
         // SHA-256("abc") is ba7816bf 8f01cfea 414140de 5dae2223 …
-        assertThat(ETags.ofContent("abc".getBytes(StandardCharsets.US_ASCII)).getValue()).isEqualTo("ba7816bf8f01cfea414140de");
-        assertThat(ETags.ofContent("abc".getBytes(StandardCharsets.US_ASCII)).isWeak()).isFalse();
+        assertThat(ETags.ofContent("abc".getBytes(StandardCharsets.US_ASCII)).getValue())
+                .isEqualTo("ba7816bf8f01cfea414140de");
+        assertThat(ETags.ofContent("abc".getBytes(StandardCharsets.US_ASCII)).isWeak())
+                .isFalse();
         assertThat(ETags.ofContent("abd".getBytes(StandardCharsets.US_ASCII)))
                 .isNotEqualTo(ETags.ofContent("abc".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
     void withoutIfMatchAWriteIsA428() {
-        for (String missing : new String[] { null, "", "   " }) {
+        for (String missing : new String[] {null, "", "   "}) {
             ProblemException e = catchThrowableOfType(ProblemException.class, () -> ETags.requireIfMatch(missing));
             assertThat(e).as("'%s'", missing).isNotNull();
             assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_REQUIRED);
@@ -64,17 +66,31 @@ class ETagsTest {
     void aTagThisServiceNeverGaveOutNamesNoVersion() {
         // unquoted, weak (If-Match compares strongly), empty, not a number, too large for a version, half-quoted
         // nor another spelling of a version: a sign, leading zeros, a negative number (strong comparison is exact)
-        for (String foreign : new String[] { "3", "W/\"3\"", "\"\"", "\"abc\"", "\"3.0\"", "\"99999999999999999999\"",
-                "\"3", "3\"", "\"", "'3'", "\"+5\"", "\"007\"", "\"-1\"", "\"-0\"" }) {
+        for (String foreign : new String[] {
+            "3",
+            "W/\"3\"",
+            "\"\"",
+            "\"abc\"",
+            "\"3.0\"",
+            "\"99999999999999999999\"",
+            "\"3",
+            "3\"",
+            "\"",
+            "'3'",
+            "\"+5\"",
+            "\"007\"",
+            "\"-1\"",
+            "\"-0\""
+        }) {
             assertThat(ETags.requireIfMatch(foreign)).as(foreign).isEqualTo(ETags.NO_VERSION);
         }
     }
 
     @Test
     void aForeignTagFailsAgainstEveryVersionOnceTheRecordIsFound() {
-        for (long actual : new long[] { 0, 1, 42 }) {
-            ProblemException e = catchThrowableOfType(ProblemException.class,
-                    () -> ETags.check(ETags.requireIfMatch("\"abc\""), actual));
+        for (long actual : new long[] {0, 1, 42}) {
+            ProblemException e = catchThrowableOfType(
+                    ProblemException.class, () -> ETags.check(ETags.requireIfMatch("\"abc\""), actual));
             assertThat(e).isNotNull();
             assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED);
             // the 412 never repeats what the client sent when it was not a version of ours
@@ -91,7 +107,8 @@ class ETagsTest {
         assertThat(e.detail().key()).isEqualTo("if-match.stale.version");
         assertThat(e.detail().params()).containsEntry("version", 3L);
         // a newer version than the record has is just as stale
-        assertThat(catchThrowableOfType(ProblemException.class, () -> ETags.check(5L, 4))).isNotNull();
+        assertThat(catchThrowableOfType(ProblemException.class, () -> ETags.check(5L, 4)))
+                .isNotNull();
     }
 
     @Test

@@ -10,12 +10,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.Db;
-import id.terpadu.support.TestData;
-import id.terpadu.support.fuzz.OpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+import id.terpadu.support.fuzz.OpenApi;
 
 /**
  * A precondition is judged only for a record that exists (RFC 9110 §13.2.1): every operation that takes
@@ -30,16 +31,22 @@ class PreconditionTest {
     @Test
     void aMissingRecordIs404WhateverIfMatchHolds() throws Exception {
         List<OpenApi.Operation> guarded = OpenApi.read(Path.of("openapi.yaml")).operations().stream()
-                .filter(op -> op.hasHeader("If-Match")).toList();
+                .filter(op -> op.hasHeader("If-Match"))
+                .toList();
         assertThat(guarded).hasSizeGreaterThanOrEqualTo(24);
         Map<String, String> before = Db.snapshot();
         List<String> wrong = new ArrayList<>();
         for (OpenApi.Operation op : guarded) {
-            String url = op.path().replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
+            String url = op.path()
+                    .replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
             for (String ifMatch : MALFORMED) {
                 RequestSpecification request = admin().header("If-Match", ifMatch);
                 if (op.bodyType() != null) {
-                    request.contentType(op.bodyType()).body(op.bodyExamples().isEmpty() ? "{}" : op.bodyExamples().get(0).toString());
+                    request.contentType(op.bodyType())
+                            .body(
+                                    op.bodyExamples().isEmpty()
+                                            ? "{}"
+                                            : op.bodyExamples().get(0).toString());
                 }
                 Response answer = request.request(op.method(), url);
                 if (answer.statusCode() != 404) {
@@ -48,16 +55,22 @@ class PreconditionTest {
                 }
             }
         }
-        assertThat(wrong).as("operations that judged If-Match before finding the record").isEmpty();
+        assertThat(wrong)
+                .as("operations that judged If-Match before finding the record")
+                .isEmpty();
         Db.assertUnchanged(before);
     }
 
     @Test
     void aMalformedIfMatchOnARecordThatExistsIs412() {
-        String agency = TestData.createAgency(TestData.unique("Kesbangpol prasyarat"), "KESBANGPOL", null).toString();
+        String agency = TestData.createAgency(TestData.unique("Kesbangpol prasyarat"), "KESBANGPOL", null)
+                .toString();
         Map<String, String> before = Db.snapshot();
         for (String ifMatch : MALFORMED) {
-            admin().header("If-Match", ifMatch).delete("/api/v1/agencies/{id}", agency).then().statusCode(412)
+            admin().header("If-Match", ifMatch)
+                    .delete("/api/v1/agencies/{id}", agency)
+                    .then()
+                    .statusCode(412)
                     .contentType("application/problem+json");
         }
         Db.assertUnchanged(before);

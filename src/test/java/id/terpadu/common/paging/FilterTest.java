@@ -21,8 +21,9 @@ class FilterTest {
 
     @Test
     void eachPlaceholderIsBoundInOrderUnderItsOwnName() {
-        Filter filter = new Filter().and("e.stage = :?", "PENCEGAHAN").and("e.occurredFrom >= :? and e.occurredFrom < :?",
-                1, 2);
+        Filter filter = new Filter()
+                .and("e.stage = :?", "PENCEGAHAN")
+                .and("e.occurredFrom >= :? and e.occurredFrom < :?", 1, 2);
         assertThat(filter.where()).isEqualTo("(e.stage = :p0) and (e.occurredFrom >= :p1 and e.occurredFrom < :p2)");
         assertThat(filter.parameters()).isEqualTo(Map.of("p0", "PENCEGAHAN", "p1", 1, "p2", 2));
     }
@@ -46,13 +47,16 @@ class FilterTest {
     @Test
     void aClauseAndItsValuesMustAgree() {
         assertThatThrownBy(() -> new Filter().and("e.a = :? and e.b = :?", 1)).isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> new Filter().and("e.a = :?", 1, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Filter().and("e.a = :?", 1, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("e.a = :?");
     }
 
     @Test
     void andIfSkipsAbsentAndBlankValues() {
-        Filter filter = new Filter().andIf(null, "e.a = :?", (Object) null).andIf("  ", "e.b = :?", "  ")
+        Filter filter = new Filter()
+                .andIf(null, "e.a = :?", (Object) null)
+                .andIf("  ", "e.b = :?", "  ")
                 .andIf("", "e.c = :?", "");
         assertThat(filter.where()).isEqualTo("1 = 1");
         filter.andIf("13", "e.region = :?", "13").andIf(0, "e.n = :?", 0).andIf(false, "e.f = :?", false);

@@ -28,7 +28,9 @@ class PageRequestTest {
 
     @Test
     void whatIsEncodedDecodesToTheSameValues() {
-        for (List<String> values : List.of(List.of("a"), List.of("Kab. Padang Pariaman", "13.05"),
+        for (List<String> values : List.of(
+                List.of("a"),
+                List.of("Kab. Padang Pariaman", "13.05"),
                 List.of("\"quoted\" \\ back/slash", "line\nbreak", "tab\t", "ünïcödé 🌾", ""),
                 List.of("?>?>?>", "~~~", "ÿÿÿ"))) {
             String cursor = PageRequest.encode(values);
@@ -69,7 +71,9 @@ class PageRequestTest {
                 "A".repeat(PageRequest.MAX_CURSOR_LENGTH + 1));
         for (String cursor : bad) {
             ProblemException e = catchThrowableOfType(ProblemException.class, () -> PageRequest.of(null, cursor));
-            assertThat(e).as(cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor).isNotNull();
+            assertThat(e)
+                    .as(cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor)
+                    .isNotNull();
             assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
             assertThat(e.errors()).singleElement().satisfies(f -> {
                 assertThat(f.field()).isEqualTo("cursor");
@@ -83,16 +87,22 @@ class PageRequestTest {
         // a value of 1,530 characters encodes to a cursor of 2,046, one of 1,540 to 2,059
         String atLimit = PageRequest.encode(List.of("x".repeat(1530)));
         assertThat(atLimit.length()).isLessThanOrEqualTo(PageRequest.MAX_CURSOR_LENGTH);
-        assertThat(PageRequest.of(null, atLimit).after()).singleElement().asString().hasSize(1530);
+        assertThat(PageRequest.of(null, atLimit).after())
+                .singleElement()
+                .asString()
+                .hasSize(1530);
         String over = PageRequest.encode(List.of("x".repeat(1540)));
         assertThat(over.length()).isGreaterThan(PageRequest.MAX_CURSOR_LENGTH);
-        assertThat(catchThrowableOfType(ProblemException.class, () -> PageRequest.of(null, over))).isNotNull();
+        assertThat(catchThrowableOfType(ProblemException.class, () -> PageRequest.of(null, over)))
+                .isNotNull();
     }
 
     @Test
     void theFeedNamesItsOwnParameterInTheRefusal() {
         ProblemException e = catchThrowableOfType(ProblemException.class, () -> PageRequest.of(null, "!!", "after"));
-        assertThat(e.errors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("after"));
+        assertThat(e.errors())
+                .singleElement()
+                .satisfies(f -> assertThat(f.field()).isEqualTo("after"));
     }
 
     @Test
@@ -102,7 +112,9 @@ class PageRequestTest {
         assertThat(PageRequest.of("1", null).limit()).isEqualTo(1);
         assertThat(PageRequest.of("200", null).limit()).isEqualTo(PageRequest.MAX_LIMIT);
         assertThat(PageRequest.of(" 20 ", null).limit()).isEqualTo(20);
-        for (String limit : new String[] { "0", "201", "-1", "abc", "1.5", "1e2", "99999999999", "0x10", "\u0662\u0660", "\uff12\uff10" }) {
+        for (String limit : new String[] {
+            "0", "201", "-1", "abc", "1.5", "1e2", "99999999999", "0x10", "\u0662\u0660", "\uff12\uff10"
+        }) {
             ProblemException e = catchThrowableOfType(ProblemException.class, () -> PageRequest.of(limit, null));
             assertThat(e).as(limit).isNotNull();
             assertThat(e.errors()).singleElement().satisfies(f -> {

@@ -15,17 +15,26 @@ class PolicyTest {
 
     @Test
     void everyWriteIsAWriteWhateverItsPath() {
-        for (String method : new String[] { "POST", "PUT", "PATCH", "DELETE", "OPTIONS" }) {
+        for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
             assertThat(Policy.of(method, "/api/v1/incidents")).as(method).isEqualTo(Policy.WRITES);
-            assertThat(Policy.of(method, "/api/v1/exports/incidents")).as(method).isEqualTo(Policy.WRITES);
+            assertThat(Policy.of(method, "/api/v1/exports/incidents"))
+                    .as(method)
+                    .isEqualTo(Policy.WRITES);
         }
     }
 
     @Test
     void exportsTheFeedAndStatisticsAreExpensiveReads() {
-        for (String path : new String[] { "/api/v1/exports/incidents", "/api/v1/feed/changes", "/api/v1/feed/changes/latest",
-                "/api/v1/statistics/incidents", "/api/v1/statistics/neutrality-cases", "/api/v1/exports",
-                "/api/v1/feed/", "/api/v1/statistics" }) {
+        for (String path : new String[] {
+            "/api/v1/exports/incidents",
+            "/api/v1/feed/changes",
+            "/api/v1/feed/changes/latest",
+            "/api/v1/statistics/incidents",
+            "/api/v1/statistics/neutrality-cases",
+            "/api/v1/exports",
+            "/api/v1/feed/",
+            "/api/v1/statistics"
+        }) {
             assertThat(Policy.of("GET", path)).as(path).isEqualTo(Policy.EXPENSIVE);
             assertThat(Policy.of("HEAD", path)).as(path).isEqualTo(Policy.EXPENSIVE);
         }
@@ -33,8 +42,16 @@ class PolicyTest {
 
     @Test
     void otherReadsAreReadsEvenWhenTheyStartAlike() {
-        for (String path : new String[] { "/api/v1/incidents", "/api/v1/incidents/6f1c/history", "/api/v1/exportsx",
-                "/api/v1/feeds", "/api/v1/statistic", "/api/v1/reference/risk-levels", "/q/health/ready", "/" }) {
+        for (String path : new String[] {
+            "/api/v1/incidents",
+            "/api/v1/incidents/6f1c/history",
+            "/api/v1/exportsx",
+            "/api/v1/feeds",
+            "/api/v1/statistic",
+            "/api/v1/reference/risk-levels",
+            "/q/health/ready",
+            "/"
+        }) {
             assertThat(Policy.of("GET", path)).as(path).isEqualTo(Policy.READS);
         }
     }

@@ -16,8 +16,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.Db;
-import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,6 +24,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
 
 /**
  * Rate limits over HTTP, with low budgets and a clock the test moves: the headers on every answer, the 429 problem
@@ -38,9 +39,19 @@ class RateLimitTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("terpadu.rate-limit.reads.limit", "3", "terpadu.rate-limit.reads.window", "1H",
-                    "terpadu.rate-limit.writes.limit", "2", "terpadu.rate-limit.writes.window", "10M",
-                    "terpadu.rate-limit.expensive.limit", "1", "terpadu.rate-limit.expensive.window", "1H");
+            return Map.of(
+                    "terpadu.rate-limit.reads.limit",
+                    "3",
+                    "terpadu.rate-limit.reads.window",
+                    "1H",
+                    "terpadu.rate-limit.writes.limit",
+                    "2",
+                    "terpadu.rate-limit.writes.window",
+                    "10M",
+                    "terpadu.rate-limit.expensive.limit",
+                    "1",
+                    "terpadu.rate-limit.expensive.window",
+                    "1H");
         }
 
         @Override
@@ -64,10 +75,16 @@ class RateLimitTest {
     /** A token signed here: minting one through the API would spend the anonymous write budget. */
     private static RequestSpecification as(String subject) {
         try {
-            String token = Jwt.issuer("https://terpadu.local/dev").audience("terpadu-api").subject(subject)
-                    .claim("roles", Set.of("ADMIN")).claim("region_scope", List.of())
-                    .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600))
-                    .jws().sign(KeyUtils.decodePrivateKey(Files.readString(Path.of("src/dev-keys/DEVELOPMENT-ONLY-private.pem"))));
+            String token = Jwt.issuer("https://terpadu.local/dev")
+                    .audience("terpadu-api")
+                    .subject(subject)
+                    .claim("roles", Set.of("ADMIN"))
+                    .claim("region_scope", List.of())
+                    .issuedAt(Instant.now())
+                    .expiresAt(Instant.now().plusSeconds(3600))
+                    .jws()
+                    .sign(KeyUtils.decodePrivateKey(
+                            Files.readString(Path.of("src/dev-keys/DEVELOPMENT-ONLY-private.pem"))));
             return given().auth().oauth2(token).contentType(ContentType.JSON);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -75,8 +92,11 @@ class RateLimitTest {
     }
 
     private static void throttled(Response response, String policy, long retryAfter) {
-        response.then().statusCode(429).contentType("application/problem+json")
-                .body("type", equalTo("urn:terpadu:problem:too-many-requests")).body("status", equalTo(429))
+        response.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:terpadu:problem:too-many-requests"))
+                .body("status", equalTo(429))
                 .header("Retry-After", equalTo(Long.toString(retryAfter)))
                 .header("RateLimit", equalTo("\"" + policy + "\";r=0;t=" + retryAfter));
     }
@@ -85,13 +105,19 @@ class RateLimitTest {
     void readsCarryTheHeadersAndTheFourthIsThrottledUntilTheWindowEnds() {
         String caller = "reader." + start;
         for (int remaining = 2; remaining >= 0; remaining--) {
-            as(caller).get("/api/v1/agencies").then().statusCode(200)
+            as(caller)
+                    .get("/api/v1/agencies")
+                    .then()
+                    .statusCode(200)
                     .header("RateLimit-Policy", equalTo("\"reads\";q=3;w=3600"))
                     .header("RateLimit", equalTo("\"reads\";r=" + remaining + ";t=2100"));
         }
         throttled(as(caller).get("/api/v1/agencies"), "reads", 2100);
         // another caller is not throttled by the first
-        as("other." + start).get("/api/v1/agencies").then().statusCode(200)
+        as("other." + start)
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
                 .header("RateLimit", equalTo("\"reads\";r=2;t=2100"));
         // Retry-After counts down; one second before the end, still throttled
         clock.set(start + 3_599_000);
@@ -105,24 +131,38 @@ class RateLimitTest {
     void aThrottledWriteWritesNothingAndReadsStillPass() {
         String caller = "writer." + start;
         for (int i = 0; i < 2; i++) {
-            as(caller).body(TestData.agency(TestData.unique("Polres Bangka"), "POLRI", "19")).post("/api/v1/agencies")
-                    .then().statusCode(201).header("RateLimit-Policy", equalTo("\"writes\";q=2;w=600"));
+            as(caller)
+                    .body(TestData.agency(TestData.unique("Polres Bangka"), "POLRI", "19"))
+                    .post("/api/v1/agencies")
+                    .then()
+                    .statusCode(201)
+                    .header("RateLimit-Policy", equalTo("\"writes\";q=2;w=600"));
         }
         var before = Db.snapshot();
         // 25 minutes into an hour is 5 minutes into a window of 10
-        throttled(as(caller).body(TestData.agency(TestData.unique("Polres Bangka"), "POLRI", "19"))
-                .post("/api/v1/agencies"), "writes", 300);
+        throttled(
+                as(caller)
+                        .body(TestData.agency(TestData.unique("Polres Bangka"), "POLRI", "19"))
+                        .post("/api/v1/agencies"),
+                "writes",
+                300);
         Db.assertUnchanged(before);
         as(caller).get("/api/v1/agencies").then().statusCode(200);
         // refused answers carry the headers too, and still count
-        as(caller).get("/api/v1/agencies/{id}", java.util.UUID.randomUUID()).then().statusCode(404)
+        as(caller)
+                .get("/api/v1/agencies/{id}", java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .header("RateLimit", equalTo("\"reads\";r=1;t=2100"));
     }
 
     @Test
     void exportsFeedAndStatisticsShareTheExpensiveBudget() {
         String caller = "analyst." + start;
-        as(caller).get("/api/v1/feed/changes/latest").then().statusCode(200)
+        as(caller)
+                .get("/api/v1/feed/changes/latest")
+                .then()
+                .statusCode(200)
                 .header("RateLimit-Policy", equalTo("\"expensive\";q=1;w=3600"));
         throttled(as(caller).get("/api/v1/statistics/incidents?groupBy=stage"), "expensive", 2100);
         throttled(as(caller).accept("text/csv").get("/api/v1/exports/incidents"), "expensive", 2100);
@@ -135,14 +175,22 @@ class RateLimitTest {
         var before = Db.snapshot();
         Map<String, Object> body = Map.of("subject", "tamu", "roles", List.of("ANALYST"), "regionScope", List.of());
         for (int i = 0; i < 2; i++) {
-            given().contentType(ContentType.JSON).body(body).post("/api/v1/dev/tokens").then().statusCode(201)
+            given().contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/v1/dev/tokens")
+                    .then()
+                    .statusCode(201)
                     .header("RateLimit-Policy", equalTo("\"writes\";q=2;w=600"));
         }
         throttled(given().contentType(ContentType.JSON).body(body).post("/api/v1/dev/tokens"), "writes", 300);
         Db.assertUnchanged(before);
         // a caller with a token is not the address it calls from
-        as("signed." + start).body(TestData.agency(TestData.unique("Polres Belitung"), "POLRI", "19"))
-                .post("/api/v1/agencies").then().statusCode(201);
-        assertThat(Db.count("select count(*) from rate_limit where caller like 'addr:%'")).isPositive();
+        as("signed." + start)
+                .body(TestData.agency(TestData.unique("Polres Belitung"), "POLRI", "19"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201);
+        assertThat(Db.count("select count(*) from rate_limit where caller like 'addr:%'"))
+                .isPositive();
     }
 }

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 import id.terpadu.common.ratelimit.RateLimitSettings.Budget;
 import id.terpadu.common.ratelimit.RateLimiter.Decision;
 import id.terpadu.support.Db;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The limiter driven directly, against the test database, with a clock of its own: budgets, windows, callers, and
@@ -39,10 +40,16 @@ class RateLimiterTest {
     }
 
     private RateLimiter limiter(Clock clock, long reads, int lease) {
-        return new RateLimiter(dataSource, new RateLimitSettings(true, Map.of(
-                Policy.READS, new Budget(reads, Duration.ofSeconds(60)),
-                Policy.WRITES, new Budget(2, Duration.ofSeconds(60)),
-                Policy.EXPENSIVE, new Budget(1, Duration.ofSeconds(3600))), lease), clock);
+        return new RateLimiter(
+                dataSource,
+                new RateLimitSettings(
+                        true,
+                        Map.of(
+                                Policy.READS, new Budget(reads, Duration.ofSeconds(60)),
+                                Policy.WRITES, new Budget(2, Duration.ofSeconds(60)),
+                                Policy.EXPENSIVE, new Budget(1, Duration.ofSeconds(3600))),
+                        lease),
+                clock);
     }
 
     private static String caller() {
@@ -107,13 +114,15 @@ class RateLimiterTest {
         String caller = caller();
         int admitted = 0;
         for (int i = 0; i < 10; i++) {
-            admitted += (i % 2 == 0 ? first : second).acquire(Policy.READS, caller).allowed() ? 1 : 0;
+            admitted +=
+                    (i % 2 == 0 ? first : second).acquire(Policy.READS, caller).allowed() ? 1 : 0;
         }
         assertThat(admitted).isEqualTo(5);
         assertThat(first.acquire(Policy.READS, caller).allowed()).isFalse();
         assertThat(second.acquire(Policy.READS, caller).allowed()).isFalse();
         // a third instance started now (nothing in memory) learns the same from the database
-        assertThat(limiter(clock, 5, 20).acquire(Policy.READS, caller).allowed()).isFalse();
+        assertThat(limiter(clock, 5, 20).acquire(Policy.READS, caller).allowed())
+                .isFalse();
     }
 
     @Test
@@ -126,7 +135,8 @@ class RateLimiterTest {
         String caller = caller();
         int admitted = 0;
         for (int i = 0; i < 300; i++) {
-            admitted += (i % 3 == 0 ? second : first).acquire(Policy.READS, caller).allowed() ? 1 : 0;
+            admitted +=
+                    (i % 3 == 0 ? second : first).acquire(Policy.READS, caller).allowed() ? 1 : 0;
         }
         assertThat(admitted).isEqualTo(100);
         long used = Db.count("select used from rate_limit where policy = 'reads' and caller = ?", caller);
@@ -149,22 +159,37 @@ class RateLimiterTest {
         RateLimiter limiter = limiter(clock, 5, 20);
         String caller = caller();
         limiter.acquire(Policy.READS, caller);
-        assertThat(Db.count("select count(*) from rate_limit where caller = ?", caller)).isEqualTo(1);
-        RateLimitSettings settings = new RateLimitSettings(true, Map.of(
-                Policy.READS, new Budget(5, Duration.ofSeconds(60)), Policy.WRITES, new Budget(5, Duration.ofSeconds(60)),
-                Policy.EXPENSIVE, new Budget(5, Duration.ofSeconds(60))), 20);
+        assertThat(Db.count("select count(*) from rate_limit where caller = ?", caller))
+                .isEqualTo(1);
+        RateLimitSettings settings = new RateLimitSettings(
+                true,
+                Map.of(
+                        Policy.READS,
+                        new Budget(5, Duration.ofSeconds(60)),
+                        Policy.WRITES,
+                        new Budget(5, Duration.ofSeconds(60)),
+                        Policy.EXPENSIVE,
+                        new Budget(5, Duration.ofSeconds(60))),
+                20);
         // the window ends 47 s after T0: kept until then, removed after
         clock.now = T0 + 47_000;
         purge(settings, clock);
-        assertThat(Db.count("select count(*) from rate_limit where caller = ?", caller)).isEqualTo(1);
+        assertThat(Db.count("select count(*) from rate_limit where caller = ?", caller))
+                .isEqualTo(1);
         clock.now = T0 + 47_001;
         purge(settings, clock);
-        assertThat(Db.count("select count(*) from rate_limit where caller = ?", caller)).isZero();
+        assertThat(Db.count("select count(*) from rate_limit where caller = ?", caller))
+                .isZero();
     }
 
     private static void purge(RateLimitSettings settings, RateLimitClock clock) {
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> new RateLimitPurge(
-                io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get(), settings, clock)
-                .purge());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> new RateLimitPurge(
+                                io.quarkus.arc.Arc.container()
+                                        .instance(jakarta.persistence.EntityManager.class)
+                                        .get(),
+                                settings,
+                                clock)
+                        .purge());
     }
 }

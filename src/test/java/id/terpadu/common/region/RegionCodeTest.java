@@ -35,8 +35,8 @@ class RegionCodeTest {
 
     @Test
     void digitsNoLevelHasAreNoCode() {
-        for (String code : List.of("00", "00.01", "13.00", "13.70", "13.71.00", "13.71.01.0001", "13.71.01.4001",
-                "13.71.01.9999")) {
+        for (String code : List.of(
+                "00", "00.01", "13.00", "13.70", "13.71.00", "13.71.01.0001", "13.71.01.4001", "13.71.01.9999")) {
             assertThat(RegionCode.level(code)).as(code).isNull();
             assertThat(RegionCode.isValid(code)).as(code).isFalse();
         }
@@ -45,8 +45,14 @@ class RegionCodeTest {
     @Test
     void aCodeBelowAParentThatCannotExistIsNoCode() {
         // a kecamatan of kabupaten 00 or of the unused number 70, a desa of kecamatan 00, ...
-        for (String code : List.of("13.00.01", "13.70.01", "00.71.01", "13.71.00.2001", "13.00.01.2001",
-                "13.70.01.1001", "00.01.01.1001")) {
+        for (String code : List.of(
+                "13.00.01",
+                "13.70.01",
+                "00.71.01",
+                "13.71.00.2001",
+                "13.00.01.2001",
+                "13.70.01.1001",
+                "00.01.01.1001")) {
             assertThat(RegionCode.isValid(code)).as(code).isFalse();
         }
     }
@@ -70,19 +76,40 @@ class RegionCodeTest {
             if (RegionCode.isValid(code)) {
                 String parent = RegionCode.parent(code);
                 if (parent != null) {
-                    assertThat(RegionCode.isValid(parent)).as("parent of %s", code).isTrue();
+                    assertThat(RegionCode.isValid(parent))
+                            .as("parent of %s", code)
+                            .isTrue();
                 }
             }
         }
-        assertThat(codes.stream().filter(RegionCode::isValid).count()).as("valid codes of the grid")
+        assertThat(codes.stream().filter(RegionCode::isValid).count())
+                .as("valid codes of the grid")
                 // 3 provinces × (1 + 4 kab/kota × (1 + 2 kecamatan × (1 + 3 desa kinds)))
                 .isEqualTo(3 * (1 + 4 * (1 + 2 * (1 + 3))));
     }
 
     @Test
     void malformedTextIsNoCode() {
-        for (String code : List.of("", "1", "123", "13.", ".13", "13.7", "13.710", "13.71.1", "13.71.01.101",
-                "13.71.01.10011", "13.71.01.1001.01", "13-71", "13 71", " 13", "13 ", "13\n", "1a", "١٣", "13..71",
+        for (String code : List.of(
+                "",
+                "1",
+                "123",
+                "13.",
+                ".13",
+                "13.7",
+                "13.710",
+                "13.71.1",
+                "13.71.01.101",
+                "13.71.01.10011",
+                "13.71.01.1001.01",
+                "13-71",
+                "13 71",
+                " 13",
+                "13 ",
+                "13\n",
+                "1a",
+                "١٣",
+                "13..71",
                 "13.71.01.1001.")) {
             assertThat(RegionCode.isValid(code)).as("'%s'", code).isFalse();
         }
@@ -92,8 +119,8 @@ class RegionCodeTest {
     @Test
     void requireIsA400NamingTheField() {
         assertThatCode(() -> RegionCode.require("13.71.01.1001", "regionCode")).doesNotThrowAnyException();
-        assertThatThrownBy(() -> RegionCode.require("13.70", "region")).isInstanceOfSatisfying(ProblemException.class,
-                e -> {
+        assertThatThrownBy(() -> RegionCode.require("13.70", "region"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
                     assertThat(e.errors()).singleElement().satisfies(f -> {
                         assertThat(f.field()).isEqualTo("region");

@@ -27,8 +27,9 @@ class ApiKeyScopeTest {
     @Test
     void anUnknownScopeIsNoScope() {
         // exact, case-sensitive values: the enum names and near misses are not scopes
-        for (String value : new String[] { "READ", "FEED_READ", "Read", " read", "read ", "feed", "export", "write",
-                "incidents:read", "*", "" }) {
+        for (String value : new String[] {
+            "READ", "FEED_READ", "Read", " read", "read ", "feed", "export", "write", "incidents:read", "*", ""
+        }) {
             assertThat(ApiKeyScope.of(value)).as("'%s'", value).isNull();
         }
         assertThat(ApiKeyScope.of(null)).isNull();
@@ -49,9 +50,11 @@ class ApiKeyScopeTest {
         expected.put("/api/v1/feed/changes/latest", ApiKeyScope.FEED_READ);
         expected.put("/api/v1/exports/incidents", ApiKeyScope.EXPORT_READ);
         for (var entry : expected.entrySet()) {
-            assertThat(ApiKeyScopeFilter.required("GET", entry.getKey())).as("GET %s", entry.getKey())
+            assertThat(ApiKeyScopeFilter.required("GET", entry.getKey()))
+                    .as("GET %s", entry.getKey())
                     .isEqualTo(entry.getValue());
-            assertThat(ApiKeyScopeFilter.required("HEAD", entry.getKey())).as("HEAD %s", entry.getKey())
+            assertThat(ApiKeyScopeFilter.required("HEAD", entry.getKey()))
+                    .as("HEAD %s", entry.getKey())
                     .isEqualTo(entry.getValue());
         }
     }
@@ -59,7 +62,8 @@ class ApiKeyScopeTest {
     @Test
     void keysNeverReadKeys() {
         assertThat(ApiKeyScopeFilter.required("GET", "/api/v1/api-keys")).isNull();
-        assertThat(ApiKeyScopeFilter.required("GET", "/api/v1/api-keys/6f1c/history")).isNull();
+        assertThat(ApiKeyScopeFilter.required("GET", "/api/v1/api-keys/6f1c/history"))
+                .isNull();
         assertThat(ApiKeyScopeFilter.required("HEAD", "/api/v1/api-keys/6f1c")).isNull();
     }
 
@@ -95,10 +99,13 @@ class ApiKeyScopeTest {
         closed.put("/api/v1/exports/incidents", "POST");
         String refusedButNamed = closed.entrySet().stream()
                 .filter(e -> ApiKeyScopeFilter.required(e.getValue(), e.getKey()) != null)
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
         assertThat(refusedButNamed).as("writes a key may make").isEmpty();
-        for (String method : new String[] { "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT" }) {
-            assertThat(ApiKeyScopeFilter.required(method, "/api/v1/incidents")).as(method).isNull();
+        for (String method : new String[] {"PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}) {
+            assertThat(ApiKeyScopeFilter.required(method, "/api/v1/incidents"))
+                    .as(method)
+                    .isNull();
         }
     }
 
@@ -112,7 +119,8 @@ class ApiKeyScopeTest {
     @Test
     void aPathThatOnlyLooksLikeAnIncidentWriteNeedsNothingAKeyHas() {
         assertThat(ApiKeyScopeFilter.required("POST", "/api/v1/incidentsX")).isNull();
-        assertThat(ApiKeyScopeFilter.required("POST", "/api/v1/incidents/6f1c/activities/extra")).isNull();
+        assertThat(ApiKeyScopeFilter.required("POST", "/api/v1/incidents/6f1c/activities/extra"))
+                .isNull();
         assertThat(ApiKeyScopeFilter.required("POST", "/api/v2/incidents")).isNull();
         assertThat(ApiKeyScopeFilter.required("POST", "api/v1/incidents")).isNull();
     }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,17 +23,18 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.terpadu.apikey.ApiKeyResourceTest;
-import id.terpadu.incident.IncidentResourceTest;
-import id.terpadu.support.Db;
-import id.terpadu.support.TestData;
-import id.terpadu.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
+
+import id.terpadu.apikey.ApiKeyResourceTest;
+import id.terpadu.incident.IncidentResourceTest;
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+import id.terpadu.support.Tokens;
 
 /**
  * Every kind of bad credential is a 401 problem with a challenge, on a read and on a write, and the write leaves the
@@ -64,8 +64,13 @@ class AuthenticationTest {
 
     /** A token that would be accepted, so that each case differs from it in one thing only. */
     private static JwtClaimsBuilder valid() {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("auth.test").claim("roles", List.of("ADMIN"))
-                .claim("region_scope", List.of()).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600));
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("auth.test")
+                .claim("roles", List.of("ADMIN"))
+                .claim("region_scope", List.of())
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600));
     }
 
     private static PrivateKey developmentKey() {
@@ -96,13 +101,18 @@ class AuthenticationTest {
     /** Refused on a read and on a write, with a problem and a challenge; the write wrote nothing. */
     private void refused(String authorization) {
         RequestSpecification read = given().header("Authorization", authorization);
-        read.get("/api/v1/agencies").then().statusCode(401)
+        read.get("/api/v1/agencies")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("type", equalTo("urn:terpadu:problem:unauthorized"));
-        given().header("Authorization", authorization).contentType(ContentType.JSON)
+        given().header("Authorization", authorization)
+                .contentType(ContentType.JSON)
                 .body(TestData.agency(TestData.unique("Polres Bangka"), "POLRI", "19"))
-                .post("/api/v1/agencies").then().statusCode(401)
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
         Db.assertUnchanged(before);
@@ -115,18 +125,26 @@ class AuthenticationTest {
     @Test
     void theReferenceTokenIsAccepted() {
         // the cases below differ from this one in one thing each: without it they would prove nothing
-        given().auth().oauth2(valid().jws().sign(developmentKey())).get("/api/v1/agencies").then().statusCode(200);
+        given().auth()
+                .oauth2(valid().jws().sign(developmentKey()))
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void expiredToken() {
-        refusedToken(valid().issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600))
-                .jws().sign(developmentKey()));
+        refusedToken(valid().issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .jws()
+                .sign(developmentKey()));
     }
 
     @Test
     void notYetValidToken() {
-        refusedToken(valid().claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond()).jws().sign(developmentKey()));
+        refusedToken(valid().claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond())
+                .jws()
+                .sign(developmentKey()));
     }
 
     @Test
@@ -152,7 +170,8 @@ class AuthenticationTest {
         String pem = Files.readString(Path.of("src/dev-keys/DEVELOPMENT-ONLY-public.pem"));
         byte[] der = KeyUtils.decodePublicKey(pem).getEncoded();
         String payload = payloadOf(valid().jws().sign(developmentKey()));
-        for (byte[] secret : List.of(pem.getBytes(StandardCharsets.UTF_8), pem.trim().getBytes(StandardCharsets.UTF_8), der)) {
+        for (byte[] secret :
+                List.of(pem.getBytes(StandardCharsets.UTF_8), pem.trim().getBytes(StandardCharsets.UTF_8), der)) {
             String signingInput = b64(Map.of("alg", "HS256", "typ", "JWT")) + "." + payload;
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -166,7 +185,9 @@ class AuthenticationTest {
         generator.initialize(2048);
         refusedToken(valid().jws().sign(generator.generateKeyPair().getPrivate()));
         // the same, claiming the development key's id
-        refusedToken(valid().jws().keyId("DEVELOPMENT-ONLY").sign(generator.generateKeyPair().getPrivate()));
+        refusedToken(valid().jws()
+                .keyId("DEVELOPMENT-ONLY")
+                .sign(generator.generateKeyPair().getPrivate()));
     }
 
     @Test
@@ -194,18 +215,34 @@ class AuthenticationTest {
         // an explicit empty list is a token of this API that grants nothing: authenticated, and forbidden
         claims.put("roles", List.of());
         String empty = Jwt.claims(claims).jws().sign(developmentKey());
-        given().auth().oauth2(empty).get("/api/v1/agencies").then().statusCode(403)
+        given().auth()
+                .oauth2(empty)
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(empty).contentType(ContentType.JSON).body(TestData.agency("Polres Bangka", "POLRI", "19"))
-                .post("/api/v1/agencies").then().statusCode(403).contentType("application/problem+json");
+        given().auth()
+                .oauth2(empty)
+                .contentType(ContentType.JSON)
+                .body(TestData.agency("Polres Bangka", "POLRI", "19"))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         Db.assertUnchanged(before);
     }
 
     @Test
     void malformedTokens() {
         String good = valid().jws().sign(developmentKey());
-        for (String bad : List.of("garbage", "a.b.c", "....", good.substring(0, good.length() - 10),
-                good.replace('.', '!'), good + "." + good, "e30.e30.e30")) {
+        for (String bad : List.of(
+                "garbage",
+                "a.b.c",
+                "....",
+                good.substring(0, good.length() - 10),
+                good.replace('.', '!'),
+                good + "." + good,
+                "e30.e30.e30")) {
             refusedToken(bad);
         }
         refused("Bearer");
@@ -218,14 +255,24 @@ class AuthenticationTest {
         List<String> keys = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             var created = Tokens.coordinator("13")
-                    .body(ApiKeyResourceTest.key(agency, List.of("13.77"), List.of("read", "incidents:write"), "RESTRICTED"))
-                    .post("/api/v1/api-keys").then().statusCode(201).extract();
+                    .body(ApiKeyResourceTest.key(
+                            agency, List.of("13.77"), List.of("read", "incidents:write"), "RESTRICTED"))
+                    .post("/api/v1/api-keys")
+                    .then()
+                    .statusCode(201)
+                    .extract();
             keys.add(created.path("key"));
-            ApiKeyResourceTest.withKey(created.path("key")).body(IncidentResourceTest.incident("Laporan lapangan", "13.77"))
-                    .post("/api/v1/incidents").then().statusCode(201);
+            ApiKeyResourceTest.withKey(created.path("key"))
+                    .body(IncidentResourceTest.incident("Laporan lapangan", "13.77"))
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(201);
             if (i == 0) {
-                Tokens.coordinator("13").body(Map.of("reason", "Ponsel hilang"))
-                        .post("/api/v1/api-keys/{id}/revocation", (String) created.path("apiKey.id")).then().statusCode(200);
+                Tokens.coordinator("13")
+                        .body(Map.of("reason", "Ponsel hilang"))
+                        .post("/api/v1/api-keys/{id}/revocation", (String) created.path("apiKey.id"))
+                        .then()
+                        .statusCode(200);
             } else {
                 Db.execute("update api_key set expires_at = now() - interval '1 second' where key_hash = '"
                         + ApiKeyAuthentication.hash(created.path("key")) + "'");
@@ -233,13 +280,24 @@ class AuthenticationTest {
         }
         before = Db.snapshot();
         for (String key : keys) {
-            ApiKeyResourceTest.withKey(key).body(IncidentResourceTest.incident("Laporan dengan kunci mati", "13.77"))
-                    .post("/api/v1/incidents").then().statusCode(401)
-                    .contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"));
-            given().header("Authorization", "ApiKey " + key).contentType(ContentType.JSON)
+            ApiKeyResourceTest.withKey(key)
                     .body(IncidentResourceTest.incident("Laporan dengan kunci mati", "13.77"))
-                    .post("/api/v1/incidents").then().statusCode(401).contentType("application/problem+json")
-                    .body("detail", equalTo(id.terpadu.common.error.Message.of("auth.token-required").in("id")));
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"));
+            given().header("Authorization", "ApiKey " + key)
+                    .contentType(ContentType.JSON)
+                    .body(IncidentResourceTest.incident("Laporan dengan kunci mati", "13.77"))
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body(
+                            "detail",
+                            equalTo(id.terpadu.common.error.Message.of("auth.token-required")
+                                    .in("id")));
         }
         Db.assertUnchanged(before);
     }
@@ -248,7 +306,8 @@ class AuthenticationTest {
         try {
             String token = builder.jws().sign(developmentKey());
             @SuppressWarnings("unchecked")
-            Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(payloadOf(token)), LinkedHashMap.class);
+            Map<String, Object> claims =
+                    JSON.readValue(Base64.getUrlDecoder().decode(payloadOf(token)), LinkedHashMap.class);
             return claims;
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -14,6 +14,12 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
 import id.terpadu.apikey.ApiKeyResourceTest;
 import id.terpadu.common.security.AuthorizationSweepTest.Operation;
 import id.terpadu.incident.IncidentResourceTest;
@@ -22,11 +28,6 @@ import id.terpadu.support.Fixtures;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
 import id.terpadu.support.fuzz.OpenApi;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The authorization matrix (OWASP API1, API3, API5): one row per operation of the served OpenAPI document, one
@@ -39,7 +40,13 @@ public class AuthorizationMatrixTest {
 
     /** The callers of the columns, in order. KEY holds every scope an API key can have; KEY_READ only {@code read}. */
     enum Column {
-        ADMIN, COORDINATOR, OFFICER, ANALYST, INTEGRATION, KEY, KEY_READ
+        ADMIN,
+        COORDINATOR,
+        OFFICER,
+        ANALYST,
+        INTEGRATION,
+        KEY,
+        KEY_READ
     }
 
     /**
@@ -200,7 +207,9 @@ public class AuthorizationMatrixTest {
                     allowed.add(column);
                 }
             }
-            assertThat(rows.put(new Operation(cells[0], cells[1]), allowed)).as("duplicate row " + line).isNull();
+            assertThat(rows.put(new Operation(cells[0], cells[1]), allowed))
+                    .as("duplicate row " + line)
+                    .isNull();
         }
         return rows;
     }
@@ -215,9 +224,11 @@ public class AuthorizationMatrixTest {
 
     /** A national caller of each column; the keys are issued for the whole country. */
     private static Map<Column, Function<RequestSpecification, RequestSpecification>> callers() {
-        UUID agency = TestData.createAgency(TestData.unique("Kesbangpol Provinsi Kepulauan Bangka Belitung"), "KESBANGPOL", "19");
+        UUID agency = TestData.createAgency(
+                TestData.unique("Kesbangpol Provinsi Kepulauan Bangka Belitung"), "KESBANGPOL", "19");
         Map<Column, Function<RequestSpecification, RequestSpecification>> callers = new LinkedHashMap<>();
-        for (Column role : List.of(Column.ADMIN, Column.COORDINATOR, Column.OFFICER, Column.ANALYST, Column.INTEGRATION)) {
+        for (Column role :
+                List.of(Column.ADMIN, Column.COORDINATOR, Column.OFFICER, Column.ANALYST, Column.INTEGRATION)) {
             String token = Tokens.token("matrix." + role, List.of(role.name()), List.of(), agency);
             callers.put(role, spec -> spec.auth().oauth2(token));
         }
@@ -229,8 +240,13 @@ public class AuthorizationMatrixTest {
     }
 
     private static String issueKey(UUID agency, List<String> scopes) {
-        return Tokens.admin().body(ApiKeyResourceTest.key(agency, List.of(), scopes, "RESTRICTED"))
-                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+        return Tokens.admin()
+                .body(ApiKeyResourceTest.key(agency, List.of(), scopes, "RESTRICTED"))
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 
     /** The request for an operation: a body that cannot pass validation, so that no allowed cell writes anything. */
@@ -265,7 +281,8 @@ public class AuthorizationMatrixTest {
                 Response response = call(callers.get(column).apply(given()), op, path);
                 int status = response.statusCode();
                 boolean allowed = row.getValue().contains(column);
-                boolean ok = allowed ? status != 401 && status != 403 && status < 500
+                boolean ok = allowed
+                        ? status != 401 && status != 403 && status < 500
                         : status == 403 && response.contentType().startsWith("application/problem+json");
                 if (!ok) {
                     wrong.add(column + " " + op + " → " + status);
@@ -297,7 +314,9 @@ public class AuthorizationMatrixTest {
             List<String> wrong = new ArrayList<>();
             int routes = 0;
             for (Operation op : matrix().keySet()) {
-                if (!op.path().contains("{") || op.path().contains("{code}") || op.path().contains("{kind}")) {
+                if (!op.path().contains("{")
+                        || op.path().contains("{code}")
+                        || op.path().contains("{kind}")) {
                     continue;
                 }
                 String path = world.concrete(op.path());
@@ -315,14 +334,21 @@ public class AuthorizationMatrixTest {
                 }
                 routes++;
             }
-            assertThat(wrong).as("routes that answer a record outside the scope otherwise than 404").isEmpty();
+            assertThat(wrong)
+                    .as("routes that answer a record outside the scope otherwise than 404")
+                    .isEmpty();
             assertThat(routes).isGreaterThanOrEqualTo(77);
             Db.assertUnchanged(before);
             // The same records are there for a caller of their own region: the 404s above were the scope's doing.
             RequestSpecification admin19 = Tokens.as("matrix.admin.19", List.of("ADMIN"), List.of("19"));
-            for (String route : List.of("/api/v1/incidents/{id}", "/api/v1/meetings/{id}/decisions/{decisionId}",
-                    "/api/v1/action-plans/{id}/reports/{reportId}", "/api/v1/webhooks/{id}", "/api/v1/api-keys/{id}",
-                    "/api/v1/teams/{teamId}/members/{memberId}", "/api/v1/neutrality-cases/{id}")) {
+            for (String route : List.of(
+                    "/api/v1/incidents/{id}",
+                    "/api/v1/meetings/{id}/decisions/{decisionId}",
+                    "/api/v1/action-plans/{id}/reports/{reportId}",
+                    "/api/v1/webhooks/{id}",
+                    "/api/v1/api-keys/{id}",
+                    "/api/v1/teams/{teamId}/members/{memberId}",
+                    "/api/v1/neutrality-cases/{id}")) {
                 given().spec(admin19).get(world.concrete(route)).then().statusCode(200);
             }
         } finally {
@@ -344,39 +370,62 @@ public class AuthorizationMatrixTest {
             List<String> wrong = new ArrayList<>();
             for (Map.Entry<String, Object> example : examples.entrySet()) {
                 // An empty example documents an operation that takes no body (redeliver): there is nothing to assign.
-                if (!(example.getValue() instanceof Map<?, ?> body) || body.isEmpty()
+                if (!(example.getValue() instanceof Map<?, ?> body)
+                        || body.isEmpty()
                         || example.getKey().startsWith("POST /api/v1/dev/")) {
                     continue;
                 }
                 String method = example.getKey().substring(0, example.getKey().indexOf(' '));
                 String path = world.concrete(example.getKey().substring(method.length() + 1));
-                for (Map.Entry<String, Object> owned : Map.<String, Object>of("version", 7, "createdAt", "2020-01-01T00:00:00Z",
-                        "updatedAt", "2020-01-01T00:00:00Z", "createdBy", "someone.else", "ownerId",
-                        UUID.randomUUID().toString()).entrySet()) {
+                for (Map.Entry<String, Object> owned : Map.<String, Object>of(
+                                "version",
+                                7,
+                                "createdAt",
+                                "2020-01-01T00:00:00Z",
+                                "updatedAt",
+                                "2020-01-01T00:00:00Z",
+                                "createdBy",
+                                "someone.else",
+                                "ownerId",
+                                UUID.randomUUID().toString())
+                        .entrySet()) {
                     Map<String, Object> tampered = new LinkedHashMap<>();
                     body.forEach((k, v) -> tampered.put(String.valueOf(k), v));
                     tampered.put(owned.getKey(), owned.getValue());
-                    Response response = Tokens.admin().header("If-Match", "\"0\"").body(tampered).request(method, path);
+                    Response response = Tokens.admin()
+                            .header("If-Match", "\"0\"")
+                            .body(tampered)
+                            .request(method, path);
                     if (response.statusCode() != 400 || !response.asString().contains(owned.getKey())) {
                         wrong.add(method + " " + path + " +" + owned.getKey() + " → " + response.statusCode() + " "
                                 + response.asString());
                     }
                 }
             }
-            assertThat(wrong).as("writes that did not refuse a server-owned field").isEmpty();
+            assertThat(wrong)
+                    .as("writes that did not refuse a server-owned field")
+                    .isEmpty();
             assertThat(examples).hasSizeGreaterThan(30);
             Db.assertUnchanged(before);
 
             // A classification upgrade by an uncleared officer: 403, the incident unchanged.
             String incident = world.ids().get("/incidents/{id}").substring("/incidents/".length());
             var officer = Tokens.as("officer.belitung", List.of("OFFICER"), List.of("19.04"), world.secretariat());
-            Map<String, Object> current = new LinkedHashMap<>(officer.get("/api/v1/incidents/" + incident).then().statusCode(200)
-                    .extract().jsonPath().getMap(""));
+            Map<String, Object> current = new LinkedHashMap<>(officer.get("/api/v1/incidents/" + incident)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap(""));
             Map<String, Object> upgrade = IncidentResourceTest.incident(String.valueOf(current.get("title")), "19.04");
             upgrade.put("classification", "CONFIDENTIAL");
             var unchanged = Db.snapshot();
-            officer.header("If-Match", "\"" + current.get("version") + "\"").body(upgrade).put("/api/v1/incidents/" + incident)
-                    .then().statusCode(403).contentType("application/problem+json");
+            officer.header("If-Match", "\"" + current.get("version") + "\"")
+                    .body(upgrade)
+                    .put("/api/v1/incidents/" + incident)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
             Db.assertUnchanged(unchanged);
         } finally {
             world.dropWebhook();
@@ -386,10 +435,12 @@ public class AuthorizationMatrixTest {
     /** The first example of each operation's JSON request body in the served document, by "METHOD path". */
     @SuppressWarnings("unchecked")
     static Map<String, Object> requestExamples() {
-        Map<String, Map<String, Object>> paths = JsonPath.from(OpenApi.served().toString()).getMap("paths");
+        Map<String, Map<String, Object>> paths =
+                JsonPath.from(OpenApi.served().toString()).getMap("paths");
         Map<String, Object> examples = new LinkedHashMap<>();
         paths.forEach((path, item) -> item.forEach((method, operation) -> {
-            if (!(operation instanceof Map<?, ?> op) || !(op.get("requestBody") instanceof Map<?, ?> body)
+            if (!(operation instanceof Map<?, ?> op)
+                    || !(op.get("requestBody") instanceof Map<?, ?> body)
                     || !(body.get("content") instanceof Map<?, ?> content)
                     || !(content.get("application/json") instanceof Map<?, ?> json)) {
                 return;

@@ -10,10 +10,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import id.terpadu.support.Db;
-import id.terpadu.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
 
 /**
  * Every operation the API documents, taken from the served OpenAPI document: without a token it is a 401 with
@@ -22,22 +23,28 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class AuthorizationSweepTest {
 
-    record Operation(String method, String path) {
-    }
+    record Operation(String method, String path) {}
 
     @SuppressWarnings("unchecked")
     static List<Operation> operations() {
-        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi").then()
-                .statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> paths = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         List<Operation> operations = new ArrayList<>();
-        paths.forEach((path, item) -> item.keySet().stream().filter(m -> !m.equals("parameters"))
+        paths.forEach((path, item) -> item.keySet().stream()
+                .filter(m -> !m.equals("parameters"))
                 .forEach(m -> operations.add(new Operation(m.toUpperCase(), path))));
         return operations;
     }
 
     static String concrete(String path) {
         return path.replaceAll("\\{(id|[a-z]+Id)}", UUID.randomUUID().toString())
-                .replace("{code}", "19").replace("{kind}", "team-roles");
+                .replace("{code}", "19")
+                .replace("{kind}", "team-roles");
     }
 
     private static RequestSpecification bodyFor(RequestSpecification spec, Operation op) {
@@ -48,7 +55,9 @@ class AuthorizationSweepTest {
         if (file != null) {
             return file;
         }
-        return op.method().equals("POST") || op.method().equals("PUT") ? spec.contentType("application/json").body("{}") : spec;
+        return op.method().equals("POST") || op.method().equals("PUT")
+                ? spec.contentType("application/json").body("{}")
+                : spec;
     }
 
     /**
@@ -57,11 +66,15 @@ class AuthorizationSweepTest {
      */
     static RequestSpecification fileBody(RequestSpecification spec, Operation op) {
         if (op.path().equals("/api/v1/attachments") && op.method().equals("POST")) {
-            return spec.multiPart("file", "a.jpg", new byte[] { (byte) 0xFF, (byte) 0xD8 }).multiPart("kind", "FOTO");
+            return spec.multiPart("file", "a.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8})
+                    .multiPart("kind", "FOTO");
         }
         if (op.path().startsWith("/api/v1/uploads")) {
-            return spec.header("Tus-Resumable", "1.0.0").header("Upload-Length", "1").header("Upload-Offset", "0")
-                    .contentType("application/offset+octet-stream").body(new byte[] { 1 });
+            return spec.header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Length", "1")
+                    .header("Upload-Offset", "0")
+                    .contentType("application/offset+octet-stream")
+                    .body(new byte[] {1});
         }
         return null;
     }

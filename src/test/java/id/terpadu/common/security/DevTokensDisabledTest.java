@@ -31,8 +31,11 @@ class DevTokensDisabledTest {
 
     @Test
     void endpointAnswers404AndTheKeyStaysUnread() {
-        given().contentType("application/json").body(Map.of("subject", "intruder", "roles", java.util.List.of("ADMIN")))
-                .post("/api/v1/dev/tokens").then().statusCode(404)
+        given().contentType("application/json")
+                .body(Map.of("subject", "intruder", "roles", java.util.List.of("ADMIN")))
+                .post("/api/v1/dev/tokens")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:terpadu:problem:not-found"));
         // nor does any other method tell that the address exists
@@ -45,7 +48,10 @@ class DevTokensDisabledTest {
     @Test
     void theDemoDataSetDoesNotExistEither() {
         var before = id.terpadu.support.Db.snapshot();
-        given().post("/api/v1/dev/demo-data").then().statusCode(404).contentType("application/problem+json")
+        given().post("/api/v1/dev/demo-data")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:terpadu:problem:not-found"));
         given().options("/api/v1/dev/demo-data").then().statusCode(404);
         id.terpadu.support.Db.assertUnchanged(before);

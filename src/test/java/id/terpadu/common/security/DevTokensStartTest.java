@@ -14,9 +14,10 @@ class DevTokensStartTest {
 
     @Test
     void anUnreadableKeyRefusesTheStartWhenDevelopmentTokensAreOn() {
-        DevTokens tokens = new DevTokens(true, "no/such/folder/DEVELOPMENT-ONLY-private.pem", "https://terpadu.local/dev",
-                "terpadu-api");
-        assertThatThrownBy(() -> tokens.onStart(null)).isInstanceOf(IllegalStateException.class)
+        DevTokens tokens = new DevTokens(
+                true, "no/such/folder/DEVELOPMENT-ONLY-private.pem", "https://terpadu.local/dev", "terpadu-api");
+        assertThatThrownBy(() -> tokens.onStart(null))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Refusing to start: development tokens are on")
                 .hasMessageContaining("no/such/folder/DEVELOPMENT-ONLY-private.pem")
                 .hasMessageContaining("TERPADU_DEV_TOKENS_PRIVATE_KEY_LOCATION");
@@ -24,12 +25,12 @@ class DevTokensStartTest {
 
     @Test
     void theKeyIsReadAtStartWhenOnAndNeverWhenOff() {
-        DevTokens on = new DevTokens(true, "src/dev-keys/DEVELOPMENT-ONLY-private.pem", "https://terpadu.local/dev",
-                "terpadu-api");
+        DevTokens on = new DevTokens(
+                true, "src/dev-keys/DEVELOPMENT-ONLY-private.pem", "https://terpadu.local/dev", "terpadu-api");
         on.onStart(null);
         assertThat(on.keyLoaded()).isTrue();
-        DevTokens off = new DevTokens(false, "no/such/folder/DEVELOPMENT-ONLY-private.pem", "https://terpadu.local/dev",
-                "terpadu-api");
+        DevTokens off = new DevTokens(
+                false, "no/such/folder/DEVELOPMENT-ONLY-private.pem", "https://terpadu.local/dev", "terpadu-api");
         off.onStart(null);
         assertThat(off.keyLoaded()).isFalse();
     }

@@ -12,17 +12,18 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
 import id.terpadu.apikey.ApiKeyResourceTest;
 import id.terpadu.common.security.AuthorizationSweepTest.Operation;
+import id.terpadu.earlywarning.EarlyWarningResourceTest;
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.Fixtures;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
-import id.terpadu.earlywarning.EarlyWarningResourceTest;
 import id.terpadu.webhook.WebhookResourceTest;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * What a caller may not see never leaves the system for it (OWASP API3): a CONFIDENTIAL incident and early warning
@@ -47,31 +48,65 @@ class DisclosureTest {
             String victim = "Cut Nyak Meutia Zulkarnain";
 
             // Uncleared subscriber, whose queue must never get the confidential incident.
-            String hook = Tokens.coordinator("19").body(WebhookResourceTest.subscription("http://127.0.0.1:9/hook",
-                    List.of("incident", "early-warning"), region, "RESTRICTED")).post("/api/v1/webhooks").then().statusCode(201)
-                    .extract().path("id");
+            String hook = Tokens.coordinator("19")
+                    .body(WebhookResourceTest.subscription(
+                            "http://127.0.0.1:9/hook", List.of("incident", "early-warning"), region, "RESTRICTED"))
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             hookId[0] = hook;
-            String feedStart = Tokens.analyst("19").get("/api/v1/feed/changes/latest").then().statusCode(200).extract()
+            String feedStart = Tokens.analyst("19")
+                    .get("/api/v1/feed/changes/latest")
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .path("cursor");
 
-            Map<String, Object> confidential = new HashMap<>(IncidentResourceTest.incident(secret + " laporan intelijen", region));
+            Map<String, Object> confidential =
+                    new HashMap<>(IncidentResourceTest.incident(secret + " laporan intelijen", region));
             confidential.put("classification", "CONFIDENTIAL");
             confidential.put("sourceKind", "INTELIJEN");
             confidential.put("description", secret);
-            String secretIncident = binda.body(confidential).post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+            String secretIncident = binda.body(confidential)
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             Map<String, Object> warning = new HashMap<>(EarlyWarningResourceTest.warning(region, 4, 4));
             warning.put("title", secret + " potensi konflik");
             warning.put("classification", "CONFIDENTIAL");
-            String secretWarning = binda.body(warning).post("/api/v1/early-warnings").then().statusCode(201).extract().path("id");
-            Map<String, Object> withVictim = new HashMap<>(IncidentResourceTest.incident("Penganiayaan penambang", region));
+            String secretWarning = binda.body(warning)
+                    .post("/api/v1/early-warnings")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            Map<String, Object> withVictim =
+                    new HashMap<>(IncidentResourceTest.incident("Penganiayaan penambang", region));
             withVictim.put("parties", List.of(Map.of("type", "PERORANGAN", "name", victim, "role", "KORBAN")));
             withVictim.put("leadAgencyId", polres.toString());
-            String victimIncident = Tokens.coordinator("19").body(withVictim).post("/api/v1/incidents").then()
-                    .statusCode(201).extract().path("id");
+            String victimIncident = Tokens.coordinator("19")
+                    .body(withVictim)
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
 
-            String key = Tokens.admin().body(ApiKeyResourceTest.key(world.secretariat(), List.of("19"),
-                    List.of("read", "feed:read", "export:read"), "RESTRICTED")).post("/api/v1/api-keys").then()
-                    .statusCode(201).extract().path("key");
+            String key = Tokens.admin()
+                    .body(ApiKeyResourceTest.key(
+                            world.secretariat(),
+                            List.of("19"),
+                            List.of("read", "feed:read", "export:read"),
+                            "RESTRICTED"))
+                    .post("/api/v1/api-keys")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("key");
             UUID other = TestData.createAgency(TestData.unique("Kodim 0414 Belitung"), "TNI", region);
             Map<String, RequestSpecification> readers = new LinkedHashMap<>();
             readers.put("analyst", Tokens.analyst("19"));
@@ -79,7 +114,8 @@ class DisclosureTest {
             readers.put("integration token", Tokens.as("integration.19", List.of("INTEGRATION"), List.of("19")));
             readers.put("api key", given().header("X-API-Key", key));
 
-            // Every GET, for the world's records and again with the confidential ones in place of the incident and warning.
+            // Every GET, for the world's records and again with the confidential ones in place of the incident and
+            // warning.
             List<String> paths = new ArrayList<>();
             Map<String, String> secretIds = new HashMap<>(world.ids());
             secretIds.put("/incidents/{id}", "/incidents/" + secretIncident);
@@ -98,11 +134,18 @@ class DisclosureTest {
                 }
             }
             String filters = "region=" + region + "&limit=200";
-            paths.addAll(List.of("/api/v1/incidents?" + filters, "/api/v1/incidents?q=" + secret, "/api/v1/incidents?q=Zulkarnain",
-                    "/api/v1/incidents?classification=CONFIDENTIAL", "/api/v1/early-warnings?" + filters,
-                    "/api/v1/exports/incidents?format=ndjson&region=" + region, "/api/v1/exports/incidents?format=csv&region=" + region,
-                    "/api/v1/exports/incidents?format=geojson&region=" + region, "/api/v1/feed/changes?limit=200&after=" + feedStart,
-                    "/api/v1/statistics/incidents?groupBy=kabkota,stage&region=" + region, "/api/v1/alerts.atom"));
+            paths.addAll(List.of(
+                    "/api/v1/incidents?" + filters,
+                    "/api/v1/incidents?q=" + secret,
+                    "/api/v1/incidents?q=Zulkarnain",
+                    "/api/v1/incidents?classification=CONFIDENTIAL",
+                    "/api/v1/early-warnings?" + filters,
+                    "/api/v1/exports/incidents?format=ndjson&region=" + region,
+                    "/api/v1/exports/incidents?format=csv&region=" + region,
+                    "/api/v1/exports/incidents?format=geojson&region=" + region,
+                    "/api/v1/feed/changes?limit=200&after=" + feedStart,
+                    "/api/v1/statistics/incidents?groupBy=kabkota,stage&region=" + region,
+                    "/api/v1/alerts.atom"));
             int answers = 0;
             List<String> leaks = new ArrayList<>();
             for (Map.Entry<String, RequestSpecification> reader : readers.entrySet()) {
@@ -111,10 +154,13 @@ class DisclosureTest {
                         if (accept.endsWith("geo+json") && !path.startsWith("/api/v1/incidents?")) {
                             continue;
                         }
-                        var response = given().spec(reader.getValue()).accept(accept.equals("application/json") ? "*/*" : accept)
+                        var response = given().spec(reader.getValue())
+                                .accept(accept.equals("application/json") ? "*/*" : accept)
                                 .get(path);
                         String body = response.asString();
-                        assertThat(response.statusCode()).as(reader.getKey() + " " + path).isLessThan(500);
+                        assertThat(response.statusCode())
+                                .as(reader.getKey() + " " + path)
+                                .isLessThan(500);
                         // A 404 may echo the id it was asked for; any other mention of a secret record's id is a leak.
                         boolean idLeak = (body.contains(secretIncident) && !path.contains(secretIncident))
                                 || (body.contains(secretWarning) && !path.contains(secretWarning));
@@ -129,21 +175,40 @@ class DisclosureTest {
             assertThat(answers).isGreaterThan(300);
 
             // The cleared reader does see them (the sweep above could have found them).
-            assertThat(binda.get("/api/v1/incidents/" + secretIncident).then().statusCode(200).extract().asString()).contains(secret);
-            assertThat(Tokens.coordinator("19").get("/api/v1/incidents/" + victimIncident).then().statusCode(200)
-                    .extract().asString()).contains(victim);
+            assertThat(binda.get("/api/v1/incidents/" + secretIncident)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .contains(secret);
+            assertThat(Tokens.coordinator("19")
+                            .get("/api/v1/incidents/" + victimIncident)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .contains(victim);
 
             // Counts: the uncleared reader's statistics miss exactly the confidential incidents of the region.
-            long confidentialHere = Db.count("select count(*) from incident where region_code like ? and classification = 'CONFIDENTIAL'",
+            long confidentialHere = Db.count(
+                    "select count(*) from incident where region_code like ? and classification = 'CONFIDENTIAL'",
                     region + "%");
             assertThat(confidentialHere).isPositive();
-            assertThat(count(binda, region) - count(Tokens.analyst("19"), region)).isEqualTo(confidentialHere);
+            assertThat(count(binda, region) - count(Tokens.analyst("19"), region))
+                    .isEqualTo(confidentialHere);
 
             // Webhooks: the uncleared subscription's queue holds the victim's incident, never the confidential records.
-            assertThat(Db.count("select count(*) from webhook_delivery where subscription_id = ?::uuid and entity_id in (?::uuid, ?::uuid)",
-                    hook, secretIncident, secretWarning)).isZero();
-            assertThat(Db.count("select count(*) from webhook_delivery where subscription_id = ?::uuid and entity_id = ?::uuid",
-                    hook, victimIncident)).isEqualTo(1);
+            assertThat(Db.count(
+                            "select count(*) from webhook_delivery where subscription_id = ?::uuid and entity_id in (?::uuid, ?::uuid)",
+                            hook,
+                            secretIncident,
+                            secretWarning))
+                    .isZero();
+            assertThat(Db.count(
+                            "select count(*) from webhook_delivery where subscription_id = ?::uuid and entity_id = ?::uuid",
+                            hook,
+                            victimIncident))
+                    .isEqualTo(1);
         } finally {
             world.dropWebhook();
             if (hookId[0] != null) {
@@ -153,8 +218,11 @@ class DisclosureTest {
     }
 
     private static long count(RequestSpecification as, String region) {
-        List<Integer> counts = as.get("/api/v1/statistics/incidents?groupBy=kabkota&region=" + region).then()
-                .statusCode(200).extract().path("rows.incidents");
+        List<Integer> counts = as.get("/api/v1/statistics/incidents?groupBy=kabkota&region=" + region)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("rows.incidents");
         return counts.stream().mapToLong(Integer::longValue).sum();
     }
 }

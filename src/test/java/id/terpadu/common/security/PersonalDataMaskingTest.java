@@ -68,7 +68,7 @@ class PersonalDataMaskingTest {
 
     @Test
     void adminAndCoordinatorReadEveryRecord() {
-        for (String role : new String[] { Role.ADMIN_, Role.COORDINATOR_ }) {
+        for (String role : new String[] {Role.ADMIN_, Role.COORDINATOR_}) {
             PersonalData data = new PersonalData(caller(null, role));
             assertThat(data.mayRead(AGENCY)).as(role).isTrue();
             assertThat(data.mayRead(null)).as(role).isTrue();
@@ -89,7 +89,7 @@ class PersonalDataMaskingTest {
 
     @Test
     void analystsIntegrationsAndAnonymousCallersNeverRead() {
-        for (String role : new String[] { Role.ANALYST_, Role.INTEGRATION_, "UNKNOWN" }) {
+        for (String role : new String[] {Role.ANALYST_, Role.INTEGRATION_, "UNKNOWN"}) {
             PersonalData data = new PersonalData(caller(AGENCY, role));
             assertThat(data.mayRead(AGENCY)).as(role).isFalse();
         }
@@ -105,8 +105,8 @@ class PersonalDataMaskingTest {
         assertThat(officer.reveal("incident", foreign, "13.72", OTHER_AGENCY)).isFalse();
         assertThat(officer.reveal("early-warning", own, null, AGENCY)).isTrue();
 
-        assertThat(officer.drain()).containsExactly(new Read("incident", own, "13.71"),
-                new Read("early-warning", own, null));
+        assertThat(officer.drain())
+                .containsExactly(new Read("incident", own, "13.71"), new Read("early-warning", own, null));
         assertThat(officer.drain()).isEmpty();
     }
 

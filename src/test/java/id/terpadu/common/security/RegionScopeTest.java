@@ -65,20 +65,26 @@ class RegionScopeTest {
 
     @Test
     void aWriteOutsideTheScopeIsA403NamingTheField() {
-        assertThatThrownBy(() -> SUMBAR.requireWritable("14.01", "regionCode")).isInstanceOfSatisfying(
-                ProblemException.class, e -> {
+        assertThatThrownBy(() -> SUMBAR.requireWritable("14.01", "regionCode"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN);
                     assertThat(e.detail().key()).isEqualTo("scope.region-outside");
-                    assertThat(e.detail().params()).containsEntry("field", "regionCode").containsEntry("region", "14.01")
+                    assertThat(e.detail().params())
+                            .containsEntry("field", "regionCode")
+                            .containsEntry("region", "14.01")
                             .containsEntry("scope", List.of("13"));
                 });
-        assertThatThrownBy(() -> SUMBAR.requireWritable(null, "regionCode")).isInstanceOfSatisfying(
-                ProblemException.class, e -> assertThat(e.detail().key()).isEqualTo("scope.national-record"));
+        assertThatThrownBy(() -> SUMBAR.requireWritable(null, "regionCode"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.detail().key()).isEqualTo("scope.national-record"));
         assertThatCode(() -> SUMBAR.requireWritable("13.71.01", "regionCode")).doesNotThrowAnyException();
-        assertThatCode(() -> RegionScope.NATIONAL.requireWritable(null, "regionCode")).doesNotThrowAnyException();
+        assertThatCode(() -> RegionScope.NATIONAL.requireWritable(null, "regionCode"))
+                .doesNotThrowAnyException();
         Message refusal = Message.of("region.import.national-only");
-        assertThatThrownBy(() -> SUMBAR.requireNational(refusal)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.detail()).isSameAs(refusal));
+        assertThatThrownBy(() -> SUMBAR.requireNational(refusal))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.detail()).isSameAs(refusal));
         assertThatCode(() -> RegionScope.NATIONAL.requireNational(refusal)).doesNotThrowAnyException();
     }
 
@@ -92,18 +98,21 @@ class RegionScopeTest {
     @Test
     void theQueryClauseIsTheSameRuleNationalRecordsIncluded() {
         Filter filter = TWO_KOTA.restrict(new Filter(), "e.regionCode");
-        assertThat(filter.where()).isEqualTo("(e.regionCode is null or e.regionCode = :p0 or e.regionCode like :p1"
-                + " or e.regionCode = :p2 or e.regionCode like :p3)");
-        assertThat(filter.parameters()).isEqualTo(Map.of("p0", "13.71", "p1", "13.71.%", "p2", "19.71", "p3", "19.71.%"));
+        assertThat(filter.where())
+                .isEqualTo("(e.regionCode is null or e.regionCode = :p0 or e.regionCode like :p1"
+                        + " or e.regionCode = :p2 or e.regionCode like :p3)");
+        assertThat(filter.parameters())
+                .isEqualTo(Map.of("p0", "13.71", "p1", "13.71.%", "p2", "19.71", "p3", "19.71.%"));
     }
 
     @Test
     void provinceAndKabkotaColumnsTurnASubtreeIntoOneEquality() {
         RegionScope.Columns columns = new RegionScope.Columns("e.regionCode", "e.province", "e.kabkota", false);
         Filter filter = new RegionScope(List.of("13", "19.71", "19.72.01")).restrict(new Filter(), columns);
-        assertThat(filter.where()).isEqualTo("(e.province = :p0 or e.kabkota = :p1"
-                + " or e.regionCode = :p2 or e.regionCode like :p3)");
-        assertThat(filter.parameters()).isEqualTo(Map.of("p0", "13", "p1", "19.71", "p2", "19.72.01", "p3", "19.72.01.%"));
+        assertThat(filter.where())
+                .isEqualTo("(e.province = :p0 or e.kabkota = :p1" + " or e.regionCode = :p2 or e.regionCode like :p3)");
+        assertThat(filter.parameters())
+                .isEqualTo(Map.of("p0", "13", "p1", "19.71", "p2", "19.72.01", "p3", "19.72.01.%"));
         // a record that always has a region gets no "is null" clause
         assertThat(filter.where()).doesNotContain("is null");
     }

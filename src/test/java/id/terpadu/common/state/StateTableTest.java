@@ -14,11 +14,11 @@ import id.terpadu.actionplan.ReportStatus;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
+import id.terpadu.earlywarning.WarningStatus;
 import id.terpadu.incident.Stage;
-import id.terpadu.task.TaskState;
 import id.terpadu.meeting.DecisionStatus;
 import id.terpadu.neutrality.NeutralityStatus;
-import id.terpadu.earlywarning.WarningStatus;
+import id.terpadu.task.TaskState;
 
 /**
  * The six status machines, each written out as the law and the domain give it (no Quarkus boot): a change to a table
@@ -86,17 +86,28 @@ class StateTableTest {
 
     @Test
     void aForbiddenMoveIsA409ListingTheAllowedOnes() {
-        assertThatThrownBy(() -> Stage.TABLE.require(Stage.PENCEGAHAN, Stage.PEMULIHAN,
-                () -> Message.of("incident.transition.refused", "from", Stage.PENCEGAHAN, "to", Stage.PEMULIHAN,
-                        "allowed", Stage.TABLE.allowedNames(Stage.PENCEGAHAN))))
+        assertThatThrownBy(() -> Stage.TABLE.require(
+                        Stage.PENCEGAHAN,
+                        Stage.PEMULIHAN,
+                        () -> Message.of(
+                                "incident.transition.refused",
+                                "from",
+                                Stage.PENCEGAHAN,
+                                "to",
+                                Stage.PEMULIHAN,
+                                "allowed",
+                                Stage.TABLE.allowedNames(Stage.PENCEGAHAN))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.type()).isEqualTo(ProblemType.CONFLICT);
                     assertThat(e.allowed()).containsExactly("PENGHENTIAN", "SELESAI");
                     assertThat(e.detail().key()).isEqualTo("incident.transition.refused");
                 });
-        assertThatThrownBy(() -> TaskState.TABLE.require(TaskState.DONE, TaskState.ACTIVE, () -> Message.of("task.transition.refused",
-                "from", TaskState.DONE, "to", TaskState.ACTIVE)))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.allowed()).isEmpty());
+        assertThatThrownBy(() -> TaskState.TABLE.require(
+                        TaskState.DONE,
+                        TaskState.ACTIVE,
+                        () -> Message.of("task.transition.refused", "from", TaskState.DONE, "to", TaskState.ACTIVE)))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.allowed()).isEmpty());
         // an allowed move passes and builds no message
         Stage.TABLE.require(Stage.PENCEGAHAN, Stage.PENGHENTIAN, () -> {
             throw new AssertionError("no message for an allowed move");
@@ -105,19 +116,31 @@ class StateTableTest {
 
     @Test
     void aStateWithoutItsMovesFailsWhenTheTableIsBuilt() {
-        assertThatThrownBy(() -> StateTable.of(TaskState.class).from(TaskState.ALERTED, TaskState.DONE).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TaskState.ACKNOWLEDGED has no moves");
-        assertThatThrownBy(() -> StateTable.of(TaskState.class).from(TaskState.ALERTED).from(TaskState.ALERTED))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> StateTable.of(TaskState.class)
+                        .from(TaskState.ALERTED, TaskState.DONE)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TaskState.ACKNOWLEDGED has no moves");
+        assertThatThrownBy(() ->
+                        StateTable.of(TaskState.class).from(TaskState.ALERTED).from(TaskState.ALERTED))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("twice");
     }
 
     private static <S extends Enum<S>> String table(Class<S> type, StateTable<S> table) {
         Map<S, String> rows = new LinkedHashMap<>();
         for (S state : type.getEnumConstants()) {
-            rows.put(state, table.isFinal(state) ? "(final)"
-                    : Arrays.stream(type.getEnumConstants()).filter(to -> table.allows(state, to)).map(Enum::name)
-                            .collect(Collectors.joining(" ")));
+            rows.put(
+                    state,
+                    table.isFinal(state)
+                            ? "(final)"
+                            : Arrays.stream(type.getEnumConstants())
+                                    .filter(to -> table.allows(state, to))
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(" ")));
         }
-        return rows.entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining("\n"));
+        return rows.entrySet().stream()
+                .map(e -> e.getKey() + " -> " + e.getValue())
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.restassured.response.Response;
+
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
-import io.restassured.response.Response;
 
 /**
  * What the fuzzer's requests stand on: a small realistic dataset made through the API before the run (so that path
@@ -23,19 +24,29 @@ import io.restassured.response.Response;
 public final class Fixtures {
 
     /** A record of a collection: its id and, for a nested collection, the id of its parent. */
-    public record Entry(String parent, String id) {
-    }
+    public record Entry(String parent, String id) {}
 
     /** A caller: the value of its Authorization header and a name for the report. */
-    public record Caller(String name, String authorization) {
-    }
+    public record Caller(String name, String authorization) {}
 
     private static final int POOL_LIMIT = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Region codes that exist: provinces, kabupaten/kota and finer (from {@link TestData#REGIONS_CSV}). */
-    public final List<String> regions = new ArrayList<>(List.of("13", "19", "33", "13.71", "13.77", "19.01", "19.04",
-            "19.71", "19.71.01", "19.71.01.1001", "33.07", "33.07.01"));
+    public final List<String> regions = new ArrayList<>(List.of(
+            "13",
+            "19",
+            "33",
+            "13.71",
+            "13.77",
+            "19.01",
+            "19.04",
+            "19.71",
+            "19.71.01",
+            "19.71.01.1001",
+            "33.07",
+            "33.07.01"));
+
     public final List<String> referenceKinds = new ArrayList<>();
     public final List<Caller> callers = new ArrayList<>();
     public Caller admin;
@@ -52,18 +63,50 @@ public final class Fixtures {
         f.admin = new Caller("ADMIN", "Bearer " + Tokens.token("fuzz.admin", List.of("ADMIN"), List.of(), null));
         Examples ex = new Examples(api);
 
-        String sumbarKesbangpol = f.create("agencies", null, "/api/v1/agencies",
+        String sumbarKesbangpol = f.create(
+                "agencies",
+                null,
+                "/api/v1/agencies",
                 Map.of("name", "Badan Kesbangpol Provinsi Sumatera Barat", "type", "KESBANGPOL", "regionCode", "13"));
-        String polres = f.create("agencies", null, "/api/v1/agencies",
-                Map.of("name", "Polres Pariaman", "type", "POLRI", "regionCode", "13.77", "parentId", sumbarKesbangpol));
-        String binda = f.create("agencies", null, "/api/v1/agencies",
+        String polres = f.create(
+                "agencies",
+                null,
+                "/api/v1/agencies",
+                Map.of(
+                        "name",
+                        "Polres Pariaman",
+                        "type",
+                        "POLRI",
+                        "regionCode",
+                        "13.77",
+                        "parentId",
+                        sumbarKesbangpol));
+        String binda = f.create(
+                "agencies",
+                null,
+                "/api/v1/agencies",
                 Map.of("name", "Binda Sumatera Barat", "type", "BIN", "regionCode", "13"));
-        String babelKesbangpol = f.create("agencies", null, "/api/v1/agencies",
-                Map.of("name", "Badan Kesbangpol Provinsi Kepulauan Bangka Belitung", "type", "KESBANGPOL", "regionCode", "19"));
-        f.create("agencies", null, "/api/v1/agencies", Map.of("name", "Korem 045/Garuda Jaya", "type", "TNI", "regionCode", "19.71"));
+        String babelKesbangpol = f.create(
+                "agencies",
+                null,
+                "/api/v1/agencies",
+                Map.of(
+                        "name",
+                        "Badan Kesbangpol Provinsi Kepulauan Bangka Belitung",
+                        "type",
+                        "KESBANGPOL",
+                        "regionCode",
+                        "19"));
+        f.create(
+                "agencies",
+                null,
+                "/api/v1/agencies",
+                Map.of("name", "Korem 045/Garuda Jaya", "type", "TNI", "regionCode", "19.71"));
 
-        String team13 = TestData.team("PROVINSI", "13", 2024, UUID.fromString(sumbarKesbangpol)).toString();
-        String team19 = TestData.team("PROVINSI", "19", 2023, UUID.fromString(babelKesbangpol)).toString();
+        String team13 = TestData.team("PROVINSI", "13", 2024, UUID.fromString(sumbarKesbangpol))
+                .toString();
+        String team19 = TestData.team("PROVINSI", "19", 2023, UUID.fromString(babelKesbangpol))
+                .toString();
         f.add("teams", null, team13);
         f.add("teams", null, team19);
         Map<String, Object> member = ex.body("POST /api/v1/teams/{teamId}/members");
@@ -119,7 +162,8 @@ public final class Fixtures {
         JsonNode created = f.post("/api/v1/neutrality-cases", neutrality);
         String caseId = created.path("id").asText();
         f.add("neutrality-cases", null, caseId);
-        created.path("persons").forEach(p -> f.add("persons", caseId, p.path("id").asText()));
+        created.path("persons")
+                .forEach(p -> f.add("persons", caseId, p.path("id").asText()));
 
         Map<String, Object> plan = ex.body("POST /api/v1/action-plans");
         plan.put("teamId", team13);
@@ -128,12 +172,17 @@ public final class Fixtures {
         item.put("responsibleAgencyId", polres);
         item.put("supportingAgencyIds", List.of(binda));
         String itemId = f.create("items", planId, "/api/v1/action-plans/" + planId + "/items", item);
-        f.create("reports", planId, "/api/v1/action-plans/" + planId + "/items/" + itemId + "/reports",
+        f.create(
+                "reports",
+                planId,
+                "/api/v1/action-plans/" + planId + "/items/" + itemId + "/reports",
                 ex.body("POST /api/v1/action-plans/{id}/items/{itemId}/reports"));
 
         Map<String, Object> key = ex.body("POST /api/v1/api-keys");
         key.put("agencyId", sumbarKesbangpol);
-        key.put("expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(300)).toString());
+        key.put(
+                "expiresAt",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(300)).toString());
         JsonNode apiKey = f.post("/api/v1/api-keys", key);
         f.add("api-keys", null, apiKey.path("apiKey").path("id").asText());
 
@@ -146,20 +195,35 @@ public final class Fixtures {
         incident2.put("title", "Pembakaran ban di depan kantor KPU");
         f.create("incidents", null, "/api/v1/incidents", incident2);
         JsonNode deliveries = f.get("/api/v1/webhooks/" + webhookId + "/deliveries");
-        deliveries.path("items").forEach(d -> f.add("deliveries", webhookId, d.path("id").asText()));
+        deliveries
+                .path("items")
+                .forEach(d -> f.add("deliveries", webhookId, d.path("id").asText()));
 
-        f.get("/api/v1/reference").path("items").forEach(k -> f.referenceKinds.add(k.path("kind").asText()));
+        f.get("/api/v1/reference")
+                .path("items")
+                .forEach(k -> f.referenceKinds.add(k.path("kind").asText()));
         if (f.referenceKinds.isEmpty()) {
             f.referenceKinds.addAll(List.of("conflict-categories", "team-roles", "agency-types"));
         }
 
         f.callers.add(f.admin);
-        f.callers.add(new Caller("COORDINATOR 13", "Bearer " + Tokens.token("fuzz.coordinator.13", List.of("COORDINATOR"), List.of("13"), null)));
-        f.callers.add(new Caller("COORDINATOR 19", "Bearer " + Tokens.token("fuzz.coordinator.19", List.of("COORDINATOR"), List.of("19"), null)));
-        f.callers.add(new Caller("OFFICER 13.77", "Bearer " + Tokens.token("fuzz.officer", List.of("OFFICER"), List.of("13.77"), UUID.fromString(polres))));
-        f.callers.add(new Caller("OFFICER BIN", "Bearer " + Tokens.token("fuzz.bin", List.of("OFFICER"), List.of("13"), UUID.fromString(binda))));
-        f.callers.add(new Caller("ANALYST 13", "Bearer " + Tokens.token("fuzz.analyst", List.of("ANALYST"), List.of("13"), null)));
-        f.callers.add(new Caller("INTEGRATION key", "ApiKey " + apiKey.path("key").asText()));
+        f.callers.add(new Caller(
+                "COORDINATOR 13",
+                "Bearer " + Tokens.token("fuzz.coordinator.13", List.of("COORDINATOR"), List.of("13"), null)));
+        f.callers.add(new Caller(
+                "COORDINATOR 19",
+                "Bearer " + Tokens.token("fuzz.coordinator.19", List.of("COORDINATOR"), List.of("19"), null)));
+        f.callers.add(new Caller(
+                "OFFICER 13.77",
+                "Bearer "
+                        + Tokens.token("fuzz.officer", List.of("OFFICER"), List.of("13.77"), UUID.fromString(polres))));
+        f.callers.add(new Caller(
+                "OFFICER BIN",
+                "Bearer " + Tokens.token("fuzz.bin", List.of("OFFICER"), List.of("13"), UUID.fromString(binda))));
+        f.callers.add(new Caller(
+                "ANALYST 13", "Bearer " + Tokens.token("fuzz.analyst", List.of("ANALYST"), List.of("13"), null)));
+        f.callers.add(
+                new Caller("INTEGRATION key", "ApiKey " + apiKey.path("key").asText()));
         return f;
     }
 
@@ -194,11 +258,14 @@ public final class Fixtures {
     }
 
     private JsonNode post(String path, Map<String, Object> body) {
-        Response r = io.restassured.RestAssured.given().header("Authorization", admin.authorization())
-                .contentType("application/json").body(body).post(path);
+        Response r = io.restassured.RestAssured.given()
+                .header("Authorization", admin.authorization())
+                .contentType("application/json")
+                .body(body)
+                .post(path);
         if (r.statusCode() != 201 && r.statusCode() != 200) {
-            throw new IllegalStateException("fixture POST " + path + " answered " + r.statusCode() + ": "
-                    + r.asString() + "\nbody: " + body);
+            throw new IllegalStateException(
+                    "fixture POST " + path + " answered " + r.statusCode() + ": " + r.asString() + "\nbody: " + body);
         }
         if (r.header("ETag") != null && r.header("Location") != null) {
             etags.put(java.net.URI.create(r.header("Location")).getPath(), r.header("ETag"));
@@ -207,9 +274,12 @@ public final class Fixtures {
     }
 
     private JsonNode get(String path) {
-        Response r = io.restassured.RestAssured.given().header("Authorization", admin.authorization()).get(path);
+        Response r = io.restassured.RestAssured.given()
+                .header("Authorization", admin.authorization())
+                .get(path);
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("fixture GET " + path + " answered " + r.statusCode() + ": " + r.asString());
+            throw new IllegalStateException(
+                    "fixture GET " + path + " answered " + r.statusCode() + ": " + r.asString());
         }
         return read(r.asString());
     }
@@ -228,7 +298,8 @@ public final class Fixtures {
         if (id == null || id.isBlank()) {
             return;
         }
-        List<Entry> entries = pools.computeIfAbsent(pool, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+        List<Entry> entries =
+                pools.computeIfAbsent(pool, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
         synchronized (entries) {
             if (entries.size() >= POOL_LIMIT) {
                 entries.remove(POOL_LIMIT / 2 + (int) (Math.abs((long) id.hashCode()) % (POOL_LIMIT / 2)));
@@ -248,7 +319,8 @@ public final class Fixtures {
                 return null;
             }
             if (parent != null) {
-                List<Entry> children = entries.stream().filter(e -> parent.equals(e.parent())).toList();
+                List<Entry> children =
+                        entries.stream().filter(e -> parent.equals(e.parent())).toList();
                 if (!children.isEmpty()) {
                     return children.get(random.nextInt(children.size()));
                 }
@@ -273,7 +345,8 @@ public final class Fixtures {
     }
 
     public void cursor(String operation, String cursor) {
-        List<String> list = cursors.computeIfAbsent(operation, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+        List<String> list =
+                cursors.computeIfAbsent(operation, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
         synchronized (list) {
             if (list.size() >= 20) {
                 list.remove(0);

@@ -30,13 +30,24 @@ import com.fasterxml.jackson.databind.node.TextNode;
 public final class Generator {
 
     /** One request to send, and what was done to it (for the report). */
-    public record FuzzRequest(OpenApi.Operation op, String method, String target, List<String[]> headers, byte[] body,
-            String caller, List<String> mutations) {
+    public record FuzzRequest(
+            OpenApi.Operation op,
+            String method,
+            String target,
+            List<String[]> headers,
+            byte[] body,
+            String caller,
+            List<String> mutations) {
 
         public String describe(int max) {
-            StringBuilder s = new StringBuilder(method).append(' ').append(clip(target, 600)).append('\n');
+            StringBuilder s = new StringBuilder(method)
+                    .append(' ')
+                    .append(clip(target, 600))
+                    .append('\n');
             for (String[] h : headers) {
-                s.append(h[0]).append(": ").append(h[0].equalsIgnoreCase("Authorization") ? caller : clip(h[1], 200))
+                s.append(h[0])
+                        .append(": ")
+                        .append(h[0].equalsIgnoreCase("Authorization") ? caller : clip(h[1], 200))
                         .append('\n');
             }
             if (body != null) {
@@ -52,14 +63,26 @@ public final class Generator {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
     /** Path segment before an id → the pool of that collection. */
-    static final Map<String, String> POOLS = Map.ofEntries(Map.entry("agencies", "agencies"), Map.entry("teams", "teams"),
-            Map.entry("members", "members"), Map.entry("incidents", "incidents"), Map.entry("activities", "activities"),
-            Map.entry("tasks", "tasks"), Map.entry("early-warnings", "early-warnings"),
-            Map.entry("conflict-statuses", "conflict-statuses"), Map.entry("action-plans", "action-plans"),
-            Map.entry("items", "items"), Map.entry("reports", "reports"), Map.entry("meetings", "meetings"),
-            Map.entry("decisions", "decisions"), Map.entry("neutrality-cases", "neutrality-cases"),
-            Map.entry("api-keys", "api-keys"), Map.entry("webhooks", "webhooks"), Map.entry("deliveries", "deliveries"),
-            Map.entry("tni-assistance", "tni-assistance"), Map.entry("persons", "persons"));
+    static final Map<String, String> POOLS = Map.ofEntries(
+            Map.entry("agencies", "agencies"),
+            Map.entry("teams", "teams"),
+            Map.entry("members", "members"),
+            Map.entry("incidents", "incidents"),
+            Map.entry("activities", "activities"),
+            Map.entry("tasks", "tasks"),
+            Map.entry("early-warnings", "early-warnings"),
+            Map.entry("conflict-statuses", "conflict-statuses"),
+            Map.entry("action-plans", "action-plans"),
+            Map.entry("items", "items"),
+            Map.entry("reports", "reports"),
+            Map.entry("meetings", "meetings"),
+            Map.entry("decisions", "decisions"),
+            Map.entry("neutrality-cases", "neutrality-cases"),
+            Map.entry("api-keys", "api-keys"),
+            Map.entry("webhooks", "webhooks"),
+            Map.entry("deliveries", "deliveries"),
+            Map.entry("tni-assistance", "tni-assistance"),
+            Map.entry("persons", "persons"));
 
     private final Random random;
     private final OpenApi api;
@@ -72,7 +95,9 @@ public final class Generator {
         this.random = random;
         this.api = api;
         this.fixtures = fixtures;
-        api.operations().forEach(op -> byPath.computeIfAbsent(op.path(), k -> new ArrayList<>()).add(op));
+        api.operations()
+                .forEach(op -> byPath.computeIfAbsent(op.path(), k -> new ArrayList<>())
+                        .add(op));
     }
 
     private boolean chance(double p) {
@@ -91,7 +116,9 @@ public final class Generator {
         String method = op.method();
         if (chance(0.02)) {
             List<String> undocumented = METHODS.stream()
-                    .filter(m -> byPath.get(op.path()).stream().noneMatch(o -> o.method().equals(m))).toList();
+                    .filter(m -> byPath.get(op.path()).stream()
+                            .noneMatch(o -> o.method().equals(m)))
+                    .toList();
             if (!undocumented.isEmpty()) {
                 method = pick(undocumented);
                 mutations.add("method " + method);
@@ -103,7 +130,7 @@ public final class Generator {
         List<String[]> headers = new ArrayList<>();
         Fixtures.Caller caller = caller(mutations);
         if (caller != null) {
-            headers.add(new String[] { "Authorization", caller.authorization() });
+            headers.add(new String[] {"Authorization", caller.authorization()});
         }
         headers(op, path, headers, mutations);
         byte[] body = null;
@@ -111,14 +138,14 @@ public final class Generator {
             body = body(op, pathValues, headers, mutations);
         } else if (chance(0.03)) {
             body = "{\"unexpected\": true}".getBytes(StandardCharsets.UTF_8);
-            headers.add(new String[] { "Content-Type", "application/json" });
+            headers.add(new String[] {"Content-Type", "application/json"});
             mutations.add("body on a bodiless operation");
         }
         if (mutations.isEmpty()) {
             mutations.add("none (baseline)");
         }
-        return new FuzzRequest(op, method, path + query, headers, body, caller == null ? "(none)" : caller.name(),
-                mutations);
+        return new FuzzRequest(
+                op, method, path + query, headers, body, caller == null ? "(none)" : caller.name(), mutations);
     }
 
     private Fixtures.Caller caller(List<String> mutations) {
@@ -215,8 +242,8 @@ public final class Generator {
             }
         }
         if (chance(0.04)) {
-            pairs.add(encode(pick(List.of("unknown", "__proto__", "limit[]", "sort[$ne]", "page", "offset")))
-                    + "=" + encode(pick(Nasty.INJECTIONS)));
+            pairs.add(encode(pick(List.of("unknown", "__proto__", "limit[]", "sort[$ne]", "page", "offset"))) + "="
+                    + encode(pick(Nasty.INJECTIONS)));
             mutations.add("unknown query parameter");
         }
         if (chance(0.005)) {
@@ -244,14 +271,26 @@ public final class Generator {
                 return pick(fixtures.regions);
             }
             case "from", "to" -> {
-                return chance(0.5) ? instant() : pick(List.of("2024-01-01", "2024-01-01T00:00:00+07:00", "2025-12-31T23:59:59Z"));
+                return chance(0.5)
+                        ? instant()
+                        : pick(List.of("2024-01-01", "2024-01-01T00:00:00+07:00", "2025-12-31T23:59:59Z"));
             }
             case "year", "electionYear" -> {
                 return Integer.toString(2019 + random.nextInt(8));
             }
             case "q" -> {
-                return pick(List.of("bentrok", "lahan sawit", "\"sengketa lahan\"", "pilkada -ban", "or", "Polres",
-                        "kota", "a", "-", "\"", "bentrok OR lahan"));
+                return pick(List.of(
+                        "bentrok",
+                        "lahan sawit",
+                        "\"sengketa lahan\"",
+                        "pilkada -ban",
+                        "or",
+                        "Polres",
+                        "kota",
+                        "a",
+                        "-",
+                        "\"",
+                        "bentrok OR lahan"));
             }
             case "bbox" -> {
                 return pick(List.of("99.8,-1.0,100.6,-0.3", "94.5,-11.5,141.5,6.5", "100,0,100,0", "106,-3,107,-2"));
@@ -260,7 +299,8 @@ public final class Generator {
                 return pick(List.of("occurredAt", "updatedAt"));
             }
             case "types" -> {
-                return pick(List.of("incident", "incident,early-warning", "agency,team,team-member", "neutrality-case"));
+                return pick(
+                        List.of("incident", "incident,early-warning", "agency,team,team-member", "neutrality-case"));
             }
             case "format" -> {
                 return pick(List.of("ndjson", "csv", "geojson", "json"));
@@ -278,7 +318,8 @@ public final class Generator {
                 if (op.path().contains("neutrality")) {
                     return pick(List.of("election,status", "region", "status", "source", "election"));
                 }
-                return pick(List.of("category", "stage", "province", "kabkota", "month", "category,month", "category,stage"));
+                return pick(List.of(
+                        "category", "stage", "province", "kabkota", "month", "category,month", "category,stage"));
             }
             default -> {
                 // ids and enums
@@ -307,16 +348,16 @@ public final class Generator {
             } else {
                 String real = fixtures.etag(entityPath(op, path));
                 if (real != null && chance(0.45)) {
-                    headers.add(new String[] { "If-Match", real });
+                    headers.add(new String[] {"If-Match", real});
                 } else {
-                    headers.add(new String[] { "If-Match", pick(Nasty.ETAGS) });
+                    headers.add(new String[] {"If-Match", pick(Nasty.ETAGS)});
                     mutations.add("odd If-Match");
                 }
             }
         }
         if (op.method().equals("GET") && chance(0.08)) {
             String real = fixtures.etag(path);
-            headers.add(new String[] { "If-None-Match", real != null && chance(0.5) ? real : pick(Nasty.ETAGS) });
+            headers.add(new String[] {"If-None-Match", real != null && chance(0.5) ? real : pick(Nasty.ETAGS)});
             mutations.add("If-None-Match");
         }
         if (op.hasHeader("Idempotency-Key") && chance(0.3)) {
@@ -333,31 +374,40 @@ public final class Generator {
                     usedIdempotencyKeys.add(key);
                 }
             }
-            headers.add(new String[] { "Idempotency-Key", key });
+            headers.add(new String[] {"Idempotency-Key", key});
         }
         double accept = random.nextDouble();
         if (accept < 0.3) {
-            headers.add(new String[] { "Accept", "application/json" });
+            headers.add(new String[] {"Accept", "application/json"});
         } else if (accept < 0.38) {
-            headers.add(new String[] { "Accept", pick(Nasty.ACCEPTS) });
+            headers.add(new String[] {"Accept", pick(Nasty.ACCEPTS)});
             mutations.add("odd Accept");
         }
         if (chance(0.06)) {
-            headers.add(new String[] { "Accept-Language", pick(Nasty.LANGUAGES) });
+            headers.add(new String[] {"Accept-Language", pick(Nasty.LANGUAGES)});
             mutations.add("odd Accept-Language");
         }
         if (chance(0.04)) {
-            headers.add(new String[] { "X-Request-Id", pick(List.of("", "x".repeat(500), "<script>", "\u00e9",
-                    "' OR 1=1 --", "a\tb", UUID.randomUUID().toString())) });
+            headers.add(new String[] {
+                "X-Request-Id",
+                pick(List.of(
+                        "",
+                        "x".repeat(500),
+                        "<script>",
+                        "\u00e9",
+                        "' OR 1=1 --",
+                        "a\tb",
+                        UUID.randomUUID().toString()))
+            });
             mutations.add("odd X-Request-Id");
         }
         if (chance(0.02)) {
-            headers.add(new String[] { "X-API-Key", pick(List.of("", "trp_' OR 1=1 --", "x".repeat(1000), "\u00e9")) });
+            headers.add(new String[] {"X-API-Key", pick(List.of("", "trp_' OR 1=1 --", "x".repeat(1000), "\u00e9"))});
             mutations.add("odd X-API-Key");
         }
         if (chance(0.02)) {
             String name = pick(List.of("X-Request-Id", "Idempotency-Key", "Accept-Language", "X-Forwarded-For"));
-            headers.add(new String[] { name, "a\r\nX-Injected: 1" });
+            headers.add(new String[] {name, "a\r\nX-Injected: 1"});
             mutations.add("CRLF in " + name);
         }
     }
@@ -389,15 +439,15 @@ public final class Generator {
 
     // ------------------------------------------------------------------ the body
 
-    private byte[] body(OpenApi.Operation op, Map<String, String> pathValues, List<String[]> headers,
-            List<String> mutations) {
+    private byte[] body(
+            OpenApi.Operation op, Map<String, String> pathValues, List<String[]> headers, List<String> mutations) {
         String contentType = op.bodyType();
         if (chance(0.06)) {
             contentType = chance(0.15) ? null : pick(Nasty.CONTENT_TYPES);
             mutations.add("Content-Type " + contentType);
         }
         if (contentType != null) {
-            headers.add(new String[] { "Content-Type", contentType });
+            headers.add(new String[] {"Content-Type", contentType});
         }
         if (op.bodyType().equals("text/csv")) {
             return csv(mutations);
@@ -475,8 +525,8 @@ public final class Generator {
         }
         if (value != null && value.isTextual()) {
             if (name.equals("url") && !s.has("enum")) {
-                return TextNode.valueOf(pick(List.of("http://127.0.0.1:9/hooks/terpadu", "http://localhost:9/hook",
-                        "https://127.0.0.1:9/x")));
+                return TextNode.valueOf(pick(List.of(
+                        "http://127.0.0.1:9/hooks/terpadu", "http://localhost:9/hook", "https://127.0.0.1:9/x")));
             }
             if (name.equals("regionCode") && chance(0.5)) {
                 return TextNode.valueOf(pick(fixtures.regions));
@@ -516,7 +566,10 @@ public final class Generator {
         if (s.has("enum")) {
             return TextNode.valueOf(pick(enumValues(s)));
         }
-        if (s.has("examples") && s.get("examples").isArray() && s.get("examples").size() > 0 && chance(0.5)) {
+        if (s.has("examples")
+                && s.get("examples").isArray()
+                && s.get("examples").size() > 0
+                && chance(0.5)) {
             return s.get("examples").get(0).deepCopy();
         }
         String type = s.path("type").asText(s.has("properties") ? "object" : "string");
@@ -528,7 +581,9 @@ public final class Generator {
                 }
                 List<String> required = new ArrayList<>();
                 s.path("required").forEach(r -> required.add(r.asText()));
-                for (Iterator<Map.Entry<String, JsonNode>> it = s.path("properties").fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                s.path("properties").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> p = it.next();
                     if (required.contains(p.getKey()) || chance(0.5)) {
                         object.set(p.getKey(), generate(p.getValue(), p.getKey(), depth + 1));
@@ -566,7 +621,9 @@ public final class Generator {
                     return TextNode.valueOf(instant());
                 }
                 if (format.equals("date")) {
-                    return TextNode.valueOf(LocalDate.of(2024, 1, 1).plusDays(random.nextInt(700)).toString());
+                    return TextNode.valueOf(LocalDate.of(2024, 1, 1)
+                            .plusDays(random.nextInt(700))
+                            .toString());
                 }
                 if (name.toLowerCase(Locale.ROOT).contains("region")) {
                     return TextNode.valueOf(pick(fixtures.regions));
@@ -574,7 +631,8 @@ public final class Generator {
                 int max = Math.min(s.path("maxLength").asInt(40), 60);
                 StringBuilder text = new StringBuilder("Uji ");
                 while (text.length() < Math.max(4, random.nextInt(max + 1))) {
-                    text.append(pick(List.of("warga", "lahan", "desa", "bentrok", "dialog", "posko", "Kota"))).append(' ');
+                    text.append(pick(List.of("warga", "lahan", "desa", "bentrok", "dialog", "posko", "Kota")))
+                            .append(' ');
                 }
                 return TextNode.valueOf(text.toString().trim());
             }
@@ -582,7 +640,9 @@ public final class Generator {
     }
 
     private String instant() {
-        return Instant.parse("2024-01-01T00:00:00Z").plus(random.nextInt(600 * 24), ChronoUnit.HOURS).toString();
+        return Instant.parse("2024-01-01T00:00:00Z")
+                .plus(random.nextInt(600 * 24), ChronoUnit.HOURS)
+                .toString();
     }
 
     private static List<String> enumValues(JsonNode schema) {
@@ -634,9 +694,24 @@ public final class Generator {
         int kind = random.nextInt(14);
         if (kind == 0 && !objects.isEmpty()) {
             ObjectNode target = pick(objects);
-            String field = pick(List.of("unknownField", "__proto__", "constructor", "$where", "isAdmin", "version",
-                    "createdBy", "\u202eevil", "a".repeat(300), "select * from agency", "java.lang.Runtime", ""));
-            target.set(field, chance(0.5) ? TextNode.valueOf(pick(Nasty.INJECTIONS)) : NODES.objectNode().put("x", 1));
+            String field = pick(List.of(
+                    "unknownField",
+                    "__proto__",
+                    "constructor",
+                    "$where",
+                    "isAdmin",
+                    "version",
+                    "createdBy",
+                    "\u202eevil",
+                    "a".repeat(300),
+                    "select * from agency",
+                    "java.lang.Runtime",
+                    ""));
+            target.set(
+                    field,
+                    chance(0.5)
+                            ? TextNode.valueOf(pick(Nasty.INJECTIONS))
+                            : NODES.objectNode().put("x", 1));
             mutations.add("extra field " + clip(field, 30));
             return body;
         }
@@ -651,7 +726,8 @@ public final class Generator {
         }
         if (slots.isEmpty()) {
             mutations.add("whole body replaced");
-            return pick(List.<JsonNode>of(NODES.arrayNode(), NODES.nullNode(), TextNode.valueOf("x"), NODES.numberNode(1)));
+            return pick(
+                    List.<JsonNode>of(NODES.arrayNode(), NODES.nullNode(), TextNode.valueOf("x"), NODES.numberNode(1)));
         }
         Slot slot = pick(slots);
         String where = slot.field() != null ? slot.field() : "[" + slot.index() + "]";
@@ -691,24 +767,45 @@ public final class Generator {
                 mutations.add("escaped oddity " + where);
             }
             case 10 -> {
-                slot.set(TextNode.valueOf(pick(List.of(UUID.randomUUID().toString(), "00000000-0000-0000-0000-000000000000",
-                        "not-a-uuid", UUID.randomUUID().toString().toUpperCase(Locale.ROOT), "{" + UUID.randomUUID() + "}",
+                slot.set(TextNode.valueOf(pick(List.of(
+                        UUID.randomUUID().toString(),
+                        "00000000-0000-0000-0000-000000000000",
+                        "not-a-uuid",
+                        UUID.randomUUID().toString().toUpperCase(Locale.ROOT),
+                        "{" + UUID.randomUUID() + "}",
                         otherPoolId()))));
                 mutations.add("id swap " + where);
             }
             case 11 -> {
-                String v = slot.value() != null && slot.value().isTextual() ? slot.value().asText() : "PENCEGAHAN";
-                slot.set(TextNode.valueOf(pick(List.of(v.toLowerCase(Locale.ROOT), " " + v, v + " ", v + "\u0000",
-                        "UNKNOWN_VALUE", "2024-02-30", "9999-12-31T23:59:59Z", "0000-01-01", "2024-01-01T24:00:00Z",
-                        "+275760-09-13T00:00:00Z", "-999999999-01-01", "1700000000", "2024-01-01T00:00:00+14:00",
-                        "2024-W01", "P1D"))));
+                String v = slot.value() != null && slot.value().isTextual()
+                        ? slot.value().asText()
+                        : "PENCEGAHAN";
+                slot.set(TextNode.valueOf(pick(List.of(
+                        v.toLowerCase(Locale.ROOT),
+                        " " + v,
+                        v + " ",
+                        v + "\u0000",
+                        "UNKNOWN_VALUE",
+                        "2024-02-30",
+                        "9999-12-31T23:59:59Z",
+                        "0000-01-01",
+                        "2024-01-01T24:00:00Z",
+                        "+275760-09-13T00:00:00Z",
+                        "-999999999-01-01",
+                        "1700000000",
+                        "2024-01-01T00:00:00+14:00",
+                        "2024-W01",
+                        "P1D"))));
                 mutations.add("odd value " + where);
             }
             case 12 -> {
                 ArrayNode array = NODES.arrayNode();
                 int n = pick(List.of(0, 1000, 10_000));
-                JsonNode item = slot.value() != null && slot.value().isArray() && slot.value().size() > 0
-                        ? slot.value().get(0) : slot.value() == null ? NODES.nullNode() : slot.value();
+                JsonNode item = slot.value() != null
+                                && slot.value().isArray()
+                                && slot.value().size() > 0
+                        ? slot.value().get(0)
+                        : slot.value() == null ? NODES.nullNode() : slot.value();
                 // an earlier mutation may have made the item large (a 100k string, another array): the body stays
                 // within twice the service's 8 MB limit, enough for a 413, instead of growing past the fuzzer's heap
                 n = (int) Math.min(n, Math.max(1, MAX_ARRAY_BYTES / Math.max(1, serialize(item).length)));
@@ -744,19 +841,28 @@ public final class Generator {
             return TextNode.valueOf("x");
         }
         if (value.isTextual()) {
-            return pick(List.<JsonNode>of(NODES.numberNode(123), NODES.booleanNode(true), NODES.objectNode(), NODES.arrayNode().add("x")));
+            return pick(List.<JsonNode>of(
+                    NODES.numberNode(123),
+                    NODES.booleanNode(true),
+                    NODES.objectNode(),
+                    NODES.arrayNode().add("x")));
         }
         if (value.isNumber()) {
-            return pick(List.<JsonNode>of(TextNode.valueOf("abc"), TextNode.valueOf(value.asText()), NODES.booleanNode(false),
+            return pick(List.<JsonNode>of(
+                    TextNode.valueOf("abc"),
+                    TextNode.valueOf(value.asText()),
+                    NODES.booleanNode(false),
                     NODES.arrayNode().add(value)));
         }
         if (value.isBoolean()) {
             return pick(List.<JsonNode>of(TextNode.valueOf("true"), NODES.numberNode(1), TextNode.valueOf("yes")));
         }
         if (value.isObject()) {
-            return pick(List.<JsonNode>of(TextNode.valueOf("{}"), NODES.arrayNode().add(value), NODES.numberNode(0)));
+            return pick(
+                    List.<JsonNode>of(TextNode.valueOf("{}"), NODES.arrayNode().add(value), NODES.numberNode(0)));
         }
-        return pick(List.<JsonNode>of(TextNode.valueOf("a,b"), NODES.objectNode().<JsonNode>set("0", value.deepCopy()), NODES.numberNode(1)));
+        return pick(List.<JsonNode>of(
+                TextNode.valueOf("a,b"), NODES.objectNode().<JsonNode>set("0", value.deepCopy()), NODES.numberNode(1)));
     }
 
     private byte[] wholeBody(JsonNode baseline, List<String> mutations) {
@@ -764,16 +870,23 @@ public final class Generator {
         int kind = random.nextInt(14);
         mutations.add("whole body #" + kind);
         return switch (kind) {
-            case 0 -> text.substring(0, random.nextInt(Math.max(1, text.length()))).getBytes(StandardCharsets.UTF_8);
+            case 0 ->
+                text.substring(0, random.nextInt(Math.max(1, text.length()))).getBytes(StandardCharsets.UTF_8);
             case 1 -> (text + pick(List.of("}", ",]", "x", "\u0000", " {}"))).getBytes(StandardCharsets.UTF_8);
             case 2 -> new byte[0];
-            case 3 -> pick(List.of("null", "[]", "\"text\"", "123", "true", "[{}]", "{}", " ", "{\"\":\"\"}"))
-                    .getBytes(StandardCharsets.UTF_8);
-            case 4 -> ("{\"a\":" + "[".repeat(3000 + random.nextInt(20_000)) + "]".repeat(10) + "}").getBytes(StandardCharsets.UTF_8);
+            case 3 ->
+                pick(List.of("null", "[]", "\"text\"", "123", "true", "[{}]", "{}", " ", "{\"\":\"\"}"))
+                        .getBytes(StandardCharsets.UTF_8);
+            case 4 ->
+                ("{\"a\":" + "[".repeat(3000 + random.nextInt(20_000)) + "]".repeat(10) + "}")
+                        .getBytes(StandardCharsets.UTF_8);
             case 5 -> {
                 int brace = text.indexOf('{');
-                String dup = text.length() > 2 && text.startsWith("{\"") ? text.substring(1, Math.max(1, text.indexOf(',') < 0 ? 1 : text.indexOf(','))) : "\"a\":1";
-                yield brace < 0 ? text.getBytes(StandardCharsets.UTF_8)
+                String dup = text.length() > 2 && text.startsWith("{\"")
+                        ? text.substring(1, Math.max(1, text.indexOf(',') < 0 ? 1 : text.indexOf(',')))
+                        : "\"a\":1";
+                yield brace < 0
+                        ? text.getBytes(StandardCharsets.UTF_8)
                         : ("{" + dup + "," + text.substring(brace + 1)).getBytes(StandardCharsets.UTF_8);
             }
             case 6 -> ("\ufeff" + text).getBytes(StandardCharsets.UTF_8);
@@ -796,7 +909,9 @@ public final class Generator {
             }
             case 11 -> text.replaceFirst(":\\s*(-?\\d+(\\.\\d+)?)", ":NaN").getBytes(StandardCharsets.UTF_8);
             case 12 -> text.getBytes(StandardCharsets.UTF_16);
-            default -> ("{\"a\":\"" + "x".repeat(1_000_000 + random.nextInt(2_000_000)) + "\"}").getBytes(StandardCharsets.UTF_8);
+            default ->
+                ("{\"a\":\"" + "x".repeat(1_000_000 + random.nextInt(2_000_000)) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
         };
     }
 
@@ -805,22 +920,37 @@ public final class Generator {
         if (chance(0.85)) {
             csv.append("kode,nama\n");
         } else {
-            csv.append(pick(List.of("code,name\n", "kode;nama\n", "kode\n", "", "\ufeffkode,nama\n", "kode,nama,extra\n")));
+            csv.append(pick(
+                    List.of("code,name\n", "kode;nama\n", "kode\n", "", "\ufeffkode,nama\n", "kode,nama,extra\n")));
             mutations.add("odd CSV header");
         }
         int rows = 1 + random.nextInt(4);
         for (int i = 0; i < rows; i++) {
             if (chance(0.35)) {
-                csv.append(pick(List.of("99.99,Nowhere", "1,Satu", "19.0a,Bad", ",", "\"19.05,Quoted", "19.05",
-                        "19.05,\"a\"\"b\",c", "19.05," + "n".repeat(300), "=cmd|' /C calc'!A0,x",
-                        "19.06,\u0000nul", "19.07,<script>alert(1)</script>", "' OR 1=1 --,x", "19.71.01.1001.1,deep")))
+                csv.append(pick(List.of(
+                                "99.99,Nowhere",
+                                "1,Satu",
+                                "19.0a,Bad",
+                                ",",
+                                "\"19.05,Quoted",
+                                "19.05",
+                                "19.05,\"a\"\"b\",c",
+                                "19.05," + "n".repeat(300),
+                                "=cmd|' /C calc'!A0,x",
+                                "19.06,\u0000nul",
+                                "19.07,<script>alert(1)</script>",
+                                "' OR 1=1 --,x",
+                                "19.71.01.1001.1,deep")))
                         .append(chance(0.5) ? "\n" : "\r\n");
                 mutations.add("odd CSV row");
             } else {
                 String parent = pick(List.of("19", "13", "33", "19.71", "13.77"));
-                String code = parent.contains(".") ? parent + "." + String.format("%02d", 2 + random.nextInt(90))
+                String code = parent.contains(".")
+                        ? parent + "." + String.format("%02d", 2 + random.nextInt(90))
                         : parent + "." + String.format("%02d", 2 + random.nextInt(90));
-                String name = chance(0.7) ? "Wilayah Uji " + random.nextInt(1000) : Nasty.oddText(random, 80).replace(",", " ").replace("\n", " ");
+                String name = chance(0.7)
+                        ? "Wilayah Uji " + random.nextInt(1000)
+                        : Nasty.oddText(random, 80).replace(",", " ").replace("\n", " ");
                 csv.append(code).append(',').append(name.replace("\"", "")).append('\n');
             }
         }

@@ -12,18 +12,52 @@ import java.util.UUID;
  */
 public final class Nasty {
 
-    private Nasty() {
-    }
+    private Nasty() {}
 
     /** Numbers at and past the edges of int, long and double, as JSON number text. */
-    public static final List<String> NUMBERS = List.of("0", "-1", "1", "2147483647", "2147483648", "-2147483648",
-            "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e308", "-1e308",
-            "1e309", "4.9e-324", "0.5", "-0.0", "1.0", "3.0000000000000001", "123456789012345678901234567890",
-            "1e-400", "65536", "32768", "-32769", "100000000000", "1E3", "0.000001");
+    public static final List<String> NUMBERS = List.of(
+            "0",
+            "-1",
+            "1",
+            "2147483647",
+            "2147483648",
+            "-2147483648",
+            "-2147483649",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1e308",
+            "-1e308",
+            "1e309",
+            "4.9e-324",
+            "0.5",
+            "-0.0",
+            "1.0",
+            "3.0000000000000001",
+            "123456789012345678901234567890",
+            "1e-400",
+            "65536",
+            "32768",
+            "-32769",
+            "100000000000",
+            "1E3",
+            "0.000001");
 
     /** Values that are not numbers but arrive where one is expected. */
-    public static final List<String> NOT_NUMBERS = List.of("\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e309\"",
-            "\"0x10\"", "\"1_000\"", "\"\"", "\" 1\"", "\"١٢٣\"", "true", "[]", "{}", "\"12abc\"");
+    public static final List<String> NOT_NUMBERS = List.of(
+            "\"NaN\"",
+            "\"Infinity\"",
+            "\"-Infinity\"",
+            "\"1e309\"",
+            "\"0x10\"",
+            "\"1_000\"",
+            "\"\"",
+            "\" 1\"",
+            "\"١٢٣\"",
+            "true",
+            "[]",
+            "{}",
+            "\"12abc\"");
 
     public static final List<String> INJECTIONS = List.of(
             "' OR 1=1 --",
@@ -105,48 +139,161 @@ public final class Nasty {
             "   ");
 
     /** JSON string literals with escapes that a Java string cannot hold as-is: lone surrogates and the like. */
-    public static final List<String> RAW_JSON_STRINGS = List.of("\"\\ud800\"", "\"a\\udc00b\"", "\"\\udbff\"",
-            "\"\\u0000\"", "\"\\uDEAD\\uBEEF\"", "\"\\ud83d\"", "\"\\u00\"", "\"\\x41\"", "\"\\'\"", "\"\\/\\b\\f\"");
+    public static final List<String> RAW_JSON_STRINGS = List.of(
+            "\"\\ud800\"",
+            "\"a\\udc00b\"",
+            "\"\\udbff\"",
+            "\"\\u0000\"",
+            "\"\\uDEAD\\uBEEF\"",
+            "\"\\ud83d\"",
+            "\"\\u00\"",
+            "\"\\x41\"",
+            "\"\\'\"",
+            "\"\\/\\b\\f\"");
 
     /** Raw bytes that are not UTF-8. */
-    public static final List<byte[]> INVALID_UTF8 = List.of(new byte[] { (byte) 0xc0, (byte) 0xaf },
-            new byte[] { (byte) 0xff, (byte) 0xfe }, new byte[] { (byte) 0xed, (byte) 0xa0, (byte) 0x80 },
-            new byte[] { (byte) 0xe2, (byte) 0x82 }, new byte[] { (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 });
+    public static final List<byte[]> INVALID_UTF8 = List.of(
+            new byte[] {(byte) 0xc0, (byte) 0xaf},
+            new byte[] {(byte) 0xff, (byte) 0xfe},
+            new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            new byte[] {(byte) 0xe2, (byte) 0x82},
+            new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80});
 
-    public static final List<String> ETAGS = List.of("\"0\"", "\"1\"", "\"-1\"", "W/\"1\"", "*", "1", "\"\"", "\"abc\"",
-            "\"99999999999999999999\"", "\"9223372036854775807\"", "\"1\", \"2\"", "\"1\",", "W/", "\"", "\"\"\"",
-            "\"1e3\"", "\"0x1\"", "\" 1\"", "\"1\" garbage", "W/\"-9223372036854775808\"", "\"NaN\"", "null",
-            "\"' OR 1=1 --\"", "\"1\u00e9\"");
+    public static final List<String> ETAGS = List.of(
+            "\"0\"",
+            "\"1\"",
+            "\"-1\"",
+            "W/\"1\"",
+            "*",
+            "1",
+            "\"\"",
+            "\"abc\"",
+            "\"99999999999999999999\"",
+            "\"9223372036854775807\"",
+            "\"1\", \"2\"",
+            "\"1\",",
+            "W/",
+            "\"",
+            "\"\"\"",
+            "\"1e3\"",
+            "\"0x1\"",
+            "\" 1\"",
+            "\"1\" garbage",
+            "W/\"-9223372036854775808\"",
+            "\"NaN\"",
+            "null",
+            "\"' OR 1=1 --\"",
+            "\"1\u00e9\"");
 
-    public static final List<String> IDEMPOTENCY_KEYS = List.of("", " ", "a b", "\u00e9t\u00e9", "x".repeat(256),
-            "x".repeat(255), "key\ttab", "' OR 1=1 --", "${jndi:ldap://127.0.0.1:1389/a}", "../../etc/passwd",
-            "\ud83d\ude00", "null", "0", "-");
+    public static final List<String> IDEMPOTENCY_KEYS = List.of(
+            "",
+            " ",
+            "a b",
+            "\u00e9t\u00e9",
+            "x".repeat(256),
+            "x".repeat(255),
+            "key\ttab",
+            "' OR 1=1 --",
+            "${jndi:ldap://127.0.0.1:1389/a}",
+            "../../etc/passwd",
+            "\ud83d\ude00",
+            "null",
+            "0",
+            "-");
 
-    public static final List<String> IDS = List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000",
-            "ffffffff-ffff-ffff-ffff-ffffffffffff", "12345", "-1", "0", "1e10", "%00", "%2e%2e%2f%2e%2e",
-            "..", ".", "%20", "00000000-0000-0000-0000-00000000000g", "00000000000000000000000000000000",
-            "{00000000-0000-0000-0000-000000000000}", "00000000-0000-0000-0000-0000000000000",
-            "%27%20OR%201%3D1%20--", "%3Cscript%3E", "%E2%80%AE", "%F0%9F%98%80", "%C0%AF", "%ff", "%", "%zz",
-            "a;b", "a,b", "~", "%u0041");
+    public static final List<String> IDS = List.of(
+            "not-a-uuid",
+            "00000000-0000-0000-0000-000000000000",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            "12345",
+            "-1",
+            "0",
+            "1e10",
+            "%00",
+            "%2e%2e%2f%2e%2e",
+            "..",
+            ".",
+            "%20",
+            "00000000-0000-0000-0000-00000000000g",
+            "00000000000000000000000000000000",
+            "{00000000-0000-0000-0000-000000000000}",
+            "00000000-0000-0000-0000-0000000000000",
+            "%27%20OR%201%3D1%20--",
+            "%3Cscript%3E",
+            "%E2%80%AE",
+            "%F0%9F%98%80",
+            "%C0%AF",
+            "%ff",
+            "%",
+            "%zz",
+            "a;b",
+            "a,b",
+            "~",
+            "%u0041");
 
-    public static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "text/csv",
-            "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=x",
-            "application/json; charset=utf-16", "application/json; charset=bogus", "application/json;;;",
-            "application/octet-stream", "application/problem+json", "application/merge-patch+json",
-            "application/vnd.api+json", "*/*", "json", "application/", "APPLICATION/JSON", "application/json, text/plain",
-            "application/json; charset=\"", "text/html; charset=iso-8859-1");
+    public static final List<String> CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "text/csv",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "multipart/form-data; boundary=x",
+            "application/json; charset=utf-16",
+            "application/json; charset=bogus",
+            "application/json;;;",
+            "application/octet-stream",
+            "application/problem+json",
+            "application/merge-patch+json",
+            "application/vnd.api+json",
+            "*/*",
+            "json",
+            "application/",
+            "APPLICATION/JSON",
+            "application/json, text/plain",
+            "application/json; charset=\"",
+            "text/html; charset=iso-8859-1");
 
-    public static final List<String> ACCEPTS = List.of("application/xml", "text/html", "*/*", "application/json;q=0",
-            "text/csv", "application/cap+xml", "application/atom+xml", "application/geo+json", "application/x-ndjson",
-            ";;;", "application/json;q=abc", "image/png", "application/problem+json", "*/*;q=0",
+    public static final List<String> ACCEPTS = List.of(
+            "application/xml",
+            "text/html",
+            "*/*",
+            "application/json;q=0",
+            "text/csv",
+            "application/cap+xml",
+            "application/atom+xml",
+            "application/geo+json",
+            "application/x-ndjson",
+            ";;;",
+            "application/json;q=abc",
+            "image/png",
+            "application/problem+json",
+            "*/*;q=0",
             "text/*, application/*;q=0.1");
 
-    public static final List<String> LANGUAGES = List.of("en", "id", "fr", "*", "en;q=abc", "id;q=-1", "en;q=1e999",
-            "x".repeat(300), ",,,", "zh-Hant-TW;q=0.5, en;q=0.4", "\u00e9n");
+    public static final List<String> LANGUAGES = List.of(
+            "en",
+            "id",
+            "fr",
+            "*",
+            "en;q=abc",
+            "id;q=-1",
+            "en;q=1e999",
+            "x".repeat(300),
+            ",,,",
+            "zh-Hant-TW;q=0.5, en;q=0.4",
+            "\u00e9n");
 
-    public static final List<String> AUTHORIZATIONS = List.of("Bearer", "Bearer ", "Bearer x.y.z",
+    public static final List<String> AUTHORIZATIONS = List.of(
+            "Bearer",
+            "Bearer ",
+            "Bearer x.y.z",
             "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGVzIjpbIkFETUlOIl19.",
-            "Basic YWRtaW46YWRtaW4=", "ApiKey ", "ApiKey ' OR 1=1 --", "ApiKey trp_x", "Digest x", "bearer",
+            "Basic YWRtaW46YWRtaW4=",
+            "ApiKey ",
+            "ApiKey ' OR 1=1 --",
+            "ApiKey trp_x",
+            "Digest x",
+            "bearer",
             "Bearer " + "A".repeat(8000));
 
     public static <T> T pick(Random random, List<T> values) {
@@ -213,7 +360,9 @@ public final class Nasty {
             case 7 -> b64.encodeToString("[\"\",\"\",\"\",\"\",\"\"]".getBytes());
             case 8 -> "!!!not-base64!!!";
             case 9 -> b64.encodeToString(("[\"" + "9".repeat(40) + "\",\"" + UUID.randomUUID() + "\"]").getBytes());
-            case 10 -> b64.encodeToString("[\"2024-01-01T00:00:00Z\",\"00000000-0000-0000-0000-000000000000\",\"x\"]".getBytes());
+            case 10 ->
+                b64.encodeToString(
+                        "[\"2024-01-01T00:00:00Z\",\"00000000-0000-0000-0000-000000000000\",\"x\"]".getBytes());
             default -> "A".repeat(3000);
         };
     }

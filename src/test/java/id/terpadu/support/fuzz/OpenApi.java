@@ -19,14 +19,18 @@ import io.restassured.RestAssured;
 public final class OpenApi {
 
     /** A path, query or header parameter. */
-    public record Param(String name, String in, boolean required, JsonNode schema, JsonNode example) {
-    }
+    public record Param(String name, String in, boolean required, JsonNode schema, JsonNode example) {}
 
     /**
      * One operation. {@code bodyType} is the request's media type (null without a body), {@code bodySchema} its
      * resolved schema and {@code bodyExamples} the documented example values.
      */
-    public record Operation(String method, String path, List<Param> params, String bodyType, JsonNode bodySchema,
+    public record Operation(
+            String method,
+            String path,
+            List<Param> params,
+            String bodyType,
+            JsonNode bodySchema,
             List<JsonNode> bodyExamples) {
 
         public String key() {
@@ -34,7 +38,8 @@ public final class OpenApi {
         }
 
         public boolean hasHeader(String name) {
-            return params.stream().anyMatch(p -> p.in().equals("header") && p.name().equalsIgnoreCase(name));
+            return params.stream()
+                    .anyMatch(p -> p.in().equals("header") && p.name().equalsIgnoreCase(name));
         }
     }
 
@@ -43,9 +48,9 @@ public final class OpenApi {
 
     private OpenApi(JsonNode root) {
         this.root = root;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (op.getKey().equals("parameters")) {
                     continue;
@@ -70,8 +75,14 @@ public final class OpenApi {
      */
     public static JsonNode served() {
         try {
-            return inlined(new ObjectMapper().readTree(RestAssured.given().accept("application/json").get("/q/openapi")
-                    .then().statusCode(200).extract().asString()));
+            return inlined(new ObjectMapper()
+                    .readTree(RestAssured.given()
+                            .accept("application/json")
+                            .get("/q/openapi")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -108,19 +119,24 @@ public final class OpenApi {
         List<Param> params = new ArrayList<>();
         for (JsonNode p : op.path("parameters")) {
             JsonNode param = resolve(p);
-            params.add(new Param(param.path("name").asText(), param.path("in").asText(),
-                    param.path("required").asBoolean(false), resolve(param.path("schema")),
+            params.add(new Param(
+                    param.path("name").asText(),
+                    param.path("in").asText(),
+                    param.path("required").asBoolean(false),
+                    resolve(param.path("schema")),
                     param.has("example") ? param.get("example") : null));
         }
         String bodyType = null;
         JsonNode bodySchema = null;
         List<JsonNode> examples = new ArrayList<>();
         JsonNode content = resolve(op.path("requestBody")).path("content");
-        for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext(); ) {
             Map.Entry<String, JsonNode> type = types.next();
             bodyType = type.getKey();
             bodySchema = resolve(type.getValue().path("schema"));
-            type.getValue().path("examples").forEach(e -> examples.add(resolve(e).path("value")));
+            type.getValue()
+                    .path("examples")
+                    .forEach(e -> examples.add(resolve(e).path("value")));
             if (type.getValue().has("example")) {
                 examples.add(type.getValue().get("example"));
             }

@@ -44,21 +44,23 @@ public final class Oracle {
             Pattern.compile("\\bdelete\\s+from\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\bdrop\\s+table\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("syntax error at or near", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("violates (?:foreign key|unique|check|not-null|exclusion) constraint", Pattern.CASE_INSENSITIVE),
+            Pattern.compile(
+                    "violates (?:foreign key|unique|check|not-null|exclusion) constraint", Pattern.CASE_INSENSITIVE),
             Pattern.compile("duplicate key value", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b(?:relation|column) \"\\w+\"", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\bpg_\\w+"));
 
     public enum Kind {
-        SERVER_ERROR, NOT_PROBLEM_JSON, LEAK, TRANSPORT
+        SERVER_ERROR,
+        NOT_PROBLEM_JSON,
+        LEAK,
+        TRANSPORT
     }
 
     /** One violated expectation: what was wrong, and the matched text or a reason. */
-    public record Violation(Kind kind, String what) {
-    }
+    public record Violation(Kind kind, String what) {}
 
-    private Oracle() {
-    }
+    private Oracle() {}
 
     /**
      * An answer of the HTTP codec itself to a request it cannot parse (a request line past its limit, a broken
@@ -68,7 +70,8 @@ public final class Oracle {
      */
     public static boolean refusedByCodec(RawHttp.Response response) {
         return (response.status() == 400 || response.status() == 414 || response.status() == 431)
-                && response.body().length == 0 && response.header("content-type") == null;
+                && response.body().length == 0
+                && response.header("content-type") == null;
     }
 
     /** As {@link #check(RawHttp.Response)}; the answer to a HEAD has no body, so only its Content-Type is judged. */
@@ -117,7 +120,8 @@ public final class Oracle {
             if (m.find()) {
                 int from = Math.max(0, m.start() - 60);
                 int to = Math.min(body.length(), m.end() + 60);
-                violations.add(new Violation(Kind.LEAK, "/" + pattern.pattern() + "/ matched: …" + body.substring(from, to) + "…"));
+                violations.add(new Violation(
+                        Kind.LEAK, "/" + pattern.pattern() + "/ matched: …" + body.substring(from, to) + "…"));
             }
         }
         return violations;
@@ -142,7 +146,8 @@ public final class Oracle {
             violations.add(new Violation(Kind.NOT_PROBLEM_JSON, "no title"));
         }
         if (!problem.path("status").isInt() || problem.path("status").asInt() != status) {
-            violations.add(new Violation(Kind.NOT_PROBLEM_JSON, "status member " + problem.path("status") + " for HTTP " + status));
+            violations.add(new Violation(
+                    Kind.NOT_PROBLEM_JSON, "status member " + problem.path("status") + " for HTTP " + status));
         }
     }
 }

@@ -109,7 +109,9 @@ public final class RawHttp implements AutoCloseable {
         for (String line = readLine(false); !line.isEmpty(); line = readLine(false)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                responseHeaders.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                responseHeaders.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         byte[] responseBody;

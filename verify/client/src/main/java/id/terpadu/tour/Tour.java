@@ -45,6 +45,7 @@ public final class Tour {
      * counted as covered; every other request and answer goes through the proxy.
      */
     private final ApiClient direct = new ApiClient();
+
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> failures = new ArrayList<>();
     private int checks;
@@ -61,7 +62,8 @@ public final class Tour {
                     builder.header("Authorization", "Bearer " + token);
                 }
             });
-            c.setResponseInterceptor(response -> seen.add(response.request().method() + " " + response.uri().getPath()));
+            c.setResponseInterceptor(response ->
+                    seen.add(response.request().method() + " " + response.uri().getPath()));
         }
         client.updateBaseUri(base);
         direct.updateBaseUri(service);
@@ -114,8 +116,11 @@ public final class Tour {
     }
 
     private String mint(String subject, Role role, String scope, UUID agencyId) throws ApiException {
-        DevTokenRequest request = new DevTokenRequest().subject(subject).roles(List.of(role))
-                .regionScope(scope == null ? List.of() : List.of(scope)).agencyId(agencyId);
+        DevTokenRequest request = new DevTokenRequest()
+                .subject(subject)
+                .roles(List.of(role))
+                .regionScope(scope == null ? List.of() : List.of(scope))
+                .agencyId(agencyId);
         return new DevelopmentApi(client).devTokenResourceMint(request, null).getAccessToken();
     }
 
@@ -134,27 +139,45 @@ public final class Tour {
         ActionPlansApi plans = new ActionPlansApi(client);
 
         // 1. A token for the Kesbangpol secretariat of Kepulauan Bangka Belitung
-        DevTokenResponse minted = dev.devTokenResourceMint(new DevTokenRequest().subject("kesbangpol.babel")
-                .name("Sekretariat Timdu PKS Babel").roles(List.of(Role.COORDINATOR)).regionScope(List.of("19")), null);
-        check("1. token minted for kesbangpol.babel", minted.getAccessToken() != null
-                && "kesbangpol.babel".equals(minted.getSubject()));
+        DevTokenResponse minted = dev.devTokenResourceMint(
+                new DevTokenRequest()
+                        .subject("kesbangpol.babel")
+                        .name("Sekretariat Timdu PKS Babel")
+                        .roles(List.of(Role.COORDINATOR))
+                        .regionScope(List.of("19")),
+                null);
+        check(
+                "1. token minted for kesbangpol.babel",
+                minted.getAccessToken() != null && "kesbangpol.babel".equals(minted.getSubject()));
         String babel = minted.getAccessToken();
         String admin = mint("admin", Role.ADMIN, null, null);
         token = babel;
         // The development demo data set that the examples name, on the fresh database, before the tour adds its own
         // (the tour picks a year that has no team yet in its regions)
-        check("demo data set loaded", dev.demoDataResourceLoad(null, null).getRecords().size() > 30);
+        check(
+                "demo data set loaded",
+                dev.demoDataResourceLoad(null, null).getRecords().size() > 30);
 
         // 2. The member agencies
         Map<String, UUID> agency = new LinkedHashMap<>();
-        String[][] members = { { "KESBANGPOL", "Badan Kesbangpol Provinsi Kepulauan Bangka Belitung" },
-                { "PEMDA", "Pemerintah Provinsi Kepulauan Bangka Belitung" }, { "TNI", "Korem 045/Garuda Jaya" },
-                { "POLRI", "Polda Kepulauan Bangka Belitung" }, { "BIN", "Binda Kepulauan Bangka Belitung" },
-                { "OPD", "Dinas Sosial Provinsi Kepulauan Bangka Belitung" } };
+        String[][] members = {
+            {"KESBANGPOL", "Badan Kesbangpol Provinsi Kepulauan Bangka Belitung"},
+            {"PEMDA", "Pemerintah Provinsi Kepulauan Bangka Belitung"},
+            {"TNI", "Korem 045/Garuda Jaya"},
+            {"POLRI", "Polda Kepulauan Bangka Belitung"},
+            {"BIN", "Binda Kepulauan Bangka Belitung"},
+            {"OPD", "Dinas Sosial Provinsi Kepulauan Bangka Belitung"}
+        };
         for (String[] m : members) {
-            Agency created = agencies.agencyResourceCreate(new AgencyInput().name(m[1]).type(AgencyType.fromValue(m[0]))
-                    .regionCode("19"), null);
-            check("2. agency " + m[0] + " created in region 19", created.getId() != null && "19".equals(created.getRegionCode()));
+            Agency created = agencies.agencyResourceCreate(
+                    new AgencyInput()
+                            .name(m[1])
+                            .type(AgencyType.fromValue(m[0]))
+                            .regionCode("19"),
+                    null);
+            check(
+                    "2. agency " + m[0] + " created in region 19",
+                    created.getId() != null && "19".equals(created.getRegionCode()));
             agency.put(m[0], created.getId());
         }
 
@@ -171,43 +194,80 @@ public final class Tour {
         final int year = free;
         check("3. a year without a team in regions 19 and 13", year != 0);
         token = babel;
-        Team team = teams.teamResourceCreate(new TeamInput().level(TeamLevel.PROVINSI).regionCode("19").year(year)
-                .decreeNumber("188.44/123/KESBANGPOL/2023").decreeDate(LocalDate.of(2023, 2, 6))
-                .secretariatAgencyId(agency.get("KESBANGPOL")), null);
+        Team team = teams.teamResourceCreate(
+                new TeamInput()
+                        .level(TeamLevel.PROVINSI)
+                        .regionCode("19")
+                        .year(year)
+                        .decreeNumber("188.44/123/KESBANGPOL/2023")
+                        .decreeDate(LocalDate.of(2023, 2, 6))
+                        .secretariatAgencyId(agency.get("KESBANGPOL")),
+                null);
         check("3. team formed", team.getId() != null && team.getYear() == year);
 
         // 4. Its members
         TeamsApi teamMembers = teams;
-        Object[][] roster = { { "PEMDA", "Gubernur Kepulauan Bangka Belitung", TeamRole.KETUA, null },
-                { "POLRI", "Kapolda Kepulauan Bangka Belitung", TeamRole.WAKIL_KETUA, SubTeam.PENGHENTIAN },
-                { "KESBANGPOL", "Kepala Badan Kesbangpol", TeamRole.SEKRETARIS, SubTeam.PENCEGAHAN },
-                { "TNI", "Danrem 045/Garuda Jaya", TeamRole.ANGGOTA, SubTeam.PENGHENTIAN },
-                { "BIN", "Kabinda Kepulauan Bangka Belitung", TeamRole.ANGGOTA, SubTeam.PENCEGAHAN },
-                { "OPD", "Kepala Dinas Sosial", TeamRole.ANGGOTA, SubTeam.PEMULIHAN } };
+        Object[][] roster = {
+            {"PEMDA", "Gubernur Kepulauan Bangka Belitung", TeamRole.KETUA, null},
+            {"POLRI", "Kapolda Kepulauan Bangka Belitung", TeamRole.WAKIL_KETUA, SubTeam.PENGHENTIAN},
+            {"KESBANGPOL", "Kepala Badan Kesbangpol", TeamRole.SEKRETARIS, SubTeam.PENCEGAHAN},
+            {"TNI", "Danrem 045/Garuda Jaya", TeamRole.ANGGOTA, SubTeam.PENGHENTIAN},
+            {"BIN", "Kabinda Kepulauan Bangka Belitung", TeamRole.ANGGOTA, SubTeam.PENCEGAHAN},
+            {"OPD", "Kepala Dinas Sosial", TeamRole.ANGGOTA, SubTeam.PEMULIHAN}
+        };
         TeamMember first = null;
         for (Object[] r : roster) {
-            TeamMember member = teamMembers.teamMemberResourceAdd(team.getId(), new TeamMemberInput()
-                    .agencyId(agency.get((String) r[0])).personName((String) r[1]).role((TeamRole) r[2]).subTeam((SubTeam) r[3]), null);
+            TeamMember member = teamMembers.teamMemberResourceAdd(
+                    team.getId(),
+                    new TeamMemberInput()
+                            .agencyId(agency.get((String) r[0]))
+                            .personName((String) r[1])
+                            .role((TeamRole) r[2])
+                            .subTeam((SubTeam) r[3]),
+                    null);
             check("4. member " + r[1], member.getRole() == r[2]);
             first = first == null ? member : first;
         }
 
         // 5. Read it back
         check("5. team read back", teams.teamResourceGet(team.getId()).getId().equals(team.getId()));
-        check("5. two members of PENGHENTIAN", teamMembers.teamMemberResourceList(team.getId(), null, null, null,
-                SubTeam.PENGHENTIAN).getItems().size() == 2);
-        check("5. team history holds its creation", !teams.teamResourceHistory(team.getId(), null, null).getItems().isEmpty());
+        check(
+                "5. two members of PENGHENTIAN",
+                teamMembers
+                                .teamMemberResourceList(team.getId(), null, null, null, SubTeam.PENGHENTIAN)
+                                .getItems()
+                                .size()
+                        == 2);
+        check(
+                "5. team history holds its creation",
+                !teams.teamResourceHistory(team.getId(), null, null).getItems().isEmpty());
 
         // 6. A second KETUA is refused (409), a region outside the scope too (403)
         UUID teamId = team.getId();
-        check("6. second KETUA refused with 409", statusOf(() -> teamMembers.teamMemberResourceAdd(teamId,
-                new TeamMemberInput().agencyId(agency.get("POLRI")).personName("Wakapolda").role(TeamRole.KETUA), null)) == 409);
-        check("6. agency outside the scope refused with 403", statusOf(() -> agencies.agencyResourceCreate(
-                new AgencyInput().name("Polda Sumatera Barat").type(AgencyType.POLRI).regionCode("13"), null)) == 403);
+        check(
+                "6. second KETUA refused with 409",
+                statusOf(() -> teamMembers.teamMemberResourceAdd(
+                                teamId,
+                                new TeamMemberInput()
+                                        .agencyId(agency.get("POLRI"))
+                                        .personName("Wakapolda")
+                                        .role(TeamRole.KETUA),
+                                null))
+                        == 409);
+        check(
+                "6. agency outside the scope refused with 403",
+                statusOf(() -> agencies.agencyResourceCreate(
+                                new AgencyInput()
+                                        .name("Polda Sumatera Barat")
+                                        .type(AgencyType.POLRI)
+                                        .regionCode("13"),
+                                null))
+                        == 403);
 
         // 7. A retry with the same Idempotency-Key answers the first record
         String key = UUID.randomUUID().toString();
-        AgencyInput kodim = new AgencyInput().name("Kodim 0413/Bangka").type(AgencyType.TNI).regionCode("19");
+        AgencyInput kodim =
+                new AgencyInput().name("Kodim 0413/Bangka").type(AgencyType.TNI).regionCode("19");
         Agency once = agencies.agencyResourceCreate(kodim, key);
         Agency again = agencies.agencyResourceCreate(kodim, key);
         check("7. idempotent retry answers the same agency", once.getId().equals(again.getId()));
@@ -216,137 +276,324 @@ public final class Tour {
         // a time, and a database kept from an earlier run still holds the earlier one)
         String ownRegion = "19.%02d".formatted(year - 2012 + 10);
         token = admin;
-        RegionImportResult imported = regions.regionResourceImportCsv("kode,nama\n19.71,Kota Pangkal Pinang\n13.71,Kota Padang\n13.77,Kota Pariaman\n" + ownRegion + ",Kabupaten Uji\n", null, null);
+        RegionImportResult imported = regions.regionResourceImportCsv(
+                "kode,nama\n19.71,Kota Pangkal Pinang\n13.71,Kota Padang\n13.77,Kota Pariaman\n" + ownRegion
+                        + ",Kabupaten Uji\n",
+                null,
+                null);
         check("regions imported", imported.getReceived() == 4);
         token = babel;
 
         // 8. An early warning (risk 4 x 3 = 12, SEDANG)
-        EarlyWarning warning = warnings.warningResourceCreate(new EarlyWarningInput().regionCode("19.71")
-                .categoryCode("POLITIK_PILKADA").title("Ketegangan antarpendukung paslon jelang penetapan hasil")
-                .indicators(List.of("Ujaran kebencian di grup WhatsApp", "Pengerahan massa ke KPU")).likelihood(4).impact(3)
-                .sourceKind(SourceKind.PATROLI).classification(Classification.RESTRICTED)
-                .recommendedActions("Patroli gabungan; dialog tokoh kedua kubu"), null);
+        EarlyWarning warning = warnings.warningResourceCreate(
+                new EarlyWarningInput()
+                        .regionCode("19.71")
+                        .categoryCode("POLITIK_PILKADA")
+                        .title("Ketegangan antarpendukung paslon jelang penetapan hasil")
+                        .indicators(List.of("Ujaran kebencian di grup WhatsApp", "Pengerahan massa ke KPU"))
+                        .likelihood(4)
+                        .impact(3)
+                        .sourceKind(SourceKind.PATROLI)
+                        .classification(Classification.RESTRICTED)
+                        .recommendedActions("Patroli gabungan; dialog tokoh kedua kubu"),
+                null);
         check("8. warning risk 12 SEDANG", warning.getRiskScore() == 12 && warning.getRiskLevel() == RiskLevel.SEDANG);
 
         // 9. Escalated into an incident, stage PENGHENTIAN
-        Incident incident = warnings.warningResourceEscalate(warning.getId(), new EscalationInput()
-                .occurredFrom(OffsetDateTime.of(2024, 11, 28, 2, 0, 0, 0, ZoneOffset.UTC)).severity(4)
-                .description("Massa membakar ban di depan kantor KPU"), null);
+        Incident incident = warnings.warningResourceEscalate(
+                warning.getId(),
+                new EscalationInput()
+                        .occurredFrom(OffsetDateTime.of(2024, 11, 28, 2, 0, 0, 0, ZoneOffset.UTC))
+                        .severity(4)
+                        .description("Massa membakar ban di depan kantor KPU"),
+                null);
         check("9. incident in PENGHENTIAN", incident.getStage() == Stage.PENGHENTIAN);
 
         // 10. Activities; the wrong stage's is refused with 409
         UUID incidentId = incident.getId();
-        Activity stop = incidents.incidentResourceAddActivity(incidentId, activity("PENGHENTIAN_KEKERASAN_FISIK",
-                agency.get("POLRI"), "2024-11-28T03:00:00Z", "Pembubaran massa oleh Polda"), null);
+        Activity stop = incidents.incidentResourceAddActivity(
+                incidentId,
+                activity(
+                        "PENGHENTIAN_KEKERASAN_FISIK",
+                        agency.get("POLRI"),
+                        "2024-11-28T03:00:00Z",
+                        "Pembubaran massa oleh Polda"),
+                null);
         check("10. activity recorded", "PENGHENTIAN_KEKERASAN_FISIK".equals(stop.getActivityType()));
-        incidents.incidentResourceAddActivity(incidentId, activity("TD_PENYELAMATAN_EVAKUASI", agency.get("OPD"),
-                "2024-11-28T04:00:00Z", "Evakuasi warga sekitar kantor KPU"), null);
-        check("10. recovery activity refused with 409", statusOf(() -> incidents.incidentResourceAddActivity(incidentId,
-                activity("REKONSTRUKSI", agency.get("OPD"), "2024-11-28T05:00:00Z", "Too early"), null)) == 409);
+        incidents.incidentResourceAddActivity(
+                incidentId,
+                activity(
+                        "TD_PENYELAMATAN_EVAKUASI",
+                        agency.get("OPD"),
+                        "2024-11-28T04:00:00Z",
+                        "Evakuasi warga sekitar kantor KPU"),
+                null);
+        check(
+                "10. recovery activity refused with 409",
+                statusOf(() -> incidents.incidentResourceAddActivity(
+                                incidentId,
+                                activity("REKONSTRUKSI", agency.get("OPD"), "2024-11-28T05:00:00Z", "Too early"),
+                                null))
+                        == 409);
 
         // 11. A task for Korem
-        Task task = tasks.taskResourceAdd(incidentId, new TaskInput().agencyId(agency.get("TNI"))
-                .description("Siagakan personel untuk pengamanan rekapitulasi")
-                .dueAt(OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)), null);
+        Task task = tasks.taskResourceAdd(
+                incidentId,
+                new TaskInput()
+                        .agencyId(agency.get("TNI"))
+                        .description("Siagakan personel untuk pengamanan rekapitulasi")
+                        .dueAt(OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)),
+                null);
         check("11. task open", task.getId() != null);
 
         // 12. A Status Keadaan Konflik for 30 days
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        ConflictStatus status = statuses.conflictStatusResourceDeclare(new ConflictStatusInput().scale(Scale.KABUPATEN_KOTA)
-                .regionCode(ownRegion).declaredBy("Bupati Uji").decreeNumber("300/45/2024")
-                .consultationDate(today.minusDays(1)).startsOn(today).endsOn(today.plusDays(29)), null);
+        ConflictStatus status = statuses.conflictStatusResourceDeclare(
+                new ConflictStatusInput()
+                        .scale(Scale.KABUPATEN_KOTA)
+                        .regionCode(ownRegion)
+                        .declaredBy("Bupati Uji")
+                        .decreeNumber("300/45/2024")
+                        .consultationDate(today.minusDays(1))
+                        .startsOn(today)
+                        .endsOn(today.plusDays(29)),
+                null);
         check("12. conflict status declared", status.getId() != null);
 
         // 13. Recovery, reconciliation, closing
-        Incident recovering = incidents.incidentResourceTransition(incidentId, new StageTransitionInput().to(Stage.PEMULIHAN)
-                .reason("Kekerasan berhenti"), "*", null);
+        Incident recovering = incidents.incidentResourceTransition(
+                incidentId, new StageTransitionInput().to(Stage.PEMULIHAN).reason("Kekerasan berhenti"), "*", null);
         check("13. stage PEMULIHAN", recovering.getStage() == Stage.PEMULIHAN);
-        incidents.incidentResourceAddActivity(incidentId, activity("PERUNDINGAN", agency.get("KESBANGPOL"),
-                "2024-12-02T03:00:00Z", "Perundingan kedua kubu difasilitasi Kesbangpol"), null);
-        Incident closed = incidents.incidentResourceTransition(incidentId, new StageTransitionInput().to(Stage.SELESAI)
-                .reason("Kesepakatan damai").closingSummary("Kedua kubu menandatangani kesepakatan damai"), "*", null);
+        incidents.incidentResourceAddActivity(
+                incidentId,
+                activity(
+                        "PERUNDINGAN",
+                        agency.get("KESBANGPOL"),
+                        "2024-12-02T03:00:00Z",
+                        "Perundingan kedua kubu difasilitasi Kesbangpol"),
+                null);
+        Incident closed = incidents.incidentResourceTransition(
+                incidentId,
+                new StageTransitionInput()
+                        .to(Stage.SELESAI)
+                        .reason("Kesepakatan damai")
+                        .closingSummary("Kedua kubu menandatangani kesepakatan damai"),
+                "*",
+                null);
         check("13. stage SELESAI", closed.getStage() == Stage.SELESAI);
-        check("13. three transitions", incidents.incidentResourceTransitions(incidentId).getItems().size() >= 2);
-        check("13. statistics answer", statistics.statisticsResourceIncidents(null, null, null, null, List.of("category", "stage"),
-                null, null, "19", null, null, null, null, null) != null);
+        check(
+                "13. three transitions",
+                incidents.incidentResourceTransitions(incidentId).getItems().size() >= 2);
+        check(
+                "13. statistics answer",
+                statistics.statisticsResourceIncidents(
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of("category", "stage"),
+                                null,
+                                null,
+                                "19",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)
+                        != null);
 
         // 14-16. Sumatera Barat: a rakor, an ASN neutrality case, the Rencana Aksi Terpadu
         String sumbar = mint("kesbangpol.sumbar", Role.COORDINATOR, "13", null);
         token = sumbar;
-        UUID kesbangpol13 = agencies.agencyResourceCreate(new AgencyInput().name("Badan Kesbangpol Provinsi Sumatera Barat")
-                .type(AgencyType.KESBANGPOL).regionCode("13"), null).getId();
-        UUID bawaslu13 = agencies.agencyResourceCreate(new AgencyInput().name("Bawaslu Provinsi Sumatera Barat")
-                .type(AgencyType.BAWASLU).regionCode("13"), null).getId();
-        UUID bawaslu1377 = agencies.agencyResourceCreate(new AgencyInput().name("Bawaslu Kota Pariaman")
-                .type(AgencyType.BAWASLU).regionCode("13.77"), null).getId();
-        Team team13 = teams.teamResourceCreate(new TeamInput().level(TeamLevel.PROVINSI).regionCode("13").year(year)
-                .secretariatAgencyId(kesbangpol13), null);
+        UUID kesbangpol13 = agencies.agencyResourceCreate(
+                        new AgencyInput()
+                                .name("Badan Kesbangpol Provinsi Sumatera Barat")
+                                .type(AgencyType.KESBANGPOL)
+                                .regionCode("13"),
+                        null)
+                .getId();
+        UUID bawaslu13 = agencies.agencyResourceCreate(
+                        new AgencyInput()
+                                .name("Bawaslu Provinsi Sumatera Barat")
+                                .type(AgencyType.BAWASLU)
+                                .regionCode("13"),
+                        null)
+                .getId();
+        UUID bawaslu1377 = agencies.agencyResourceCreate(
+                        new AgencyInput()
+                                .name("Bawaslu Kota Pariaman")
+                                .type(AgencyType.BAWASLU)
+                                .regionCode("13.77"),
+                        null)
+                .getId();
+        Team team13 = teams.teamResourceCreate(
+                new TeamInput()
+                        .level(TeamLevel.PROVINSI)
+                        .regionCode("13")
+                        .year(year)
+                        .secretariatAgencyId(kesbangpol13),
+                null);
 
         // 14. The rakor in Padang and its decision for Bawaslu, overdue once its day has passed
-        Meeting meeting = meetings.meetingResourceCreate(new MeetingInput().teamId(team13.getId()).kind(MeetingKind.RUTIN)
-                .title("Rakor Tim Terpadu PKS menjelang Pilkada 2024").startsAt(OffsetDateTime.parse("2024-10-28T02:00:00Z"))
-                .place("Aula Kesbangpol Provinsi Sumatera Barat, Padang").chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat")
-                .agenda(List.of("Kerawanan Pilkada 2024", "Netralitas ASN"))
-                .attendees(List.of(new MeetingAttendee().agencyId(bawaslu13).organisation("Bawaslu Provinsi Sumatera Barat")
-                        .position("Ketua").attendance(Attendance.DIWAKILI).representedBy("Koordinator Divisi Pencegahan"),
-                        new MeetingAttendee().organisation("Polda Sumatera Barat").position("Dirintelkam").attendance(Attendance.HADIR)))
-                .minutes("Bawaslu melaporkan grup WhatsApp 15 ASN Kota Pariaman yang mendukung salah satu pasangan calon."), null);
+        Meeting meeting = meetings.meetingResourceCreate(
+                new MeetingInput()
+                        .teamId(team13.getId())
+                        .kind(MeetingKind.RUTIN)
+                        .title("Rakor Tim Terpadu PKS menjelang Pilkada 2024")
+                        .startsAt(OffsetDateTime.parse("2024-10-28T02:00:00Z"))
+                        .place("Aula Kesbangpol Provinsi Sumatera Barat, Padang")
+                        .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat")
+                        .agenda(List.of("Kerawanan Pilkada 2024", "Netralitas ASN"))
+                        .attendees(List.of(
+                                new MeetingAttendee()
+                                        .agencyId(bawaslu13)
+                                        .organisation("Bawaslu Provinsi Sumatera Barat")
+                                        .position("Ketua")
+                                        .attendance(Attendance.DIWAKILI)
+                                        .representedBy("Koordinator Divisi Pencegahan"),
+                                new MeetingAttendee()
+                                        .organisation("Polda Sumatera Barat")
+                                        .position("Dirintelkam")
+                                        .attendance(Attendance.HADIR)))
+                        .minutes(
+                                "Bawaslu melaporkan grup WhatsApp 15 ASN Kota Pariaman yang mendukung salah satu pasangan calon."),
+                null);
         check("14. rakor recorded", meeting.getId() != null);
-        MeetingDecision decision = meetings.meetingResourceAddDecision(meeting.getId(), new MeetingDecisionInput()
-                .description("Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman").ownerAgencyId(bawaslu13)
-                .dueOn(LocalDate.of(2024, 11, 4)), null);
+        MeetingDecision decision = meetings.meetingResourceAddDecision(
+                meeting.getId(),
+                new MeetingDecisionInput()
+                        .description("Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman")
+                        .ownerAgencyId(bawaslu13)
+                        .dueOn(LocalDate.of(2024, 11, 4)),
+                null);
         check("14. decision recorded", decision.getId() != null);
-        check("14. the decision is overdue", meetings.decisionResourceList(null, null, true, null, null, null).getItems().stream()
-                .anyMatch(d -> d.getId().equals(decision.getId())));
+        check(
+                "14. the decision is overdue",
+                meetings.decisionResourceList(null, null, true, null, null, null).getItems().stream()
+                        .anyMatch(d -> d.getId().equals(decision.getId())));
 
         // 15. Bawaslu Kota Pariaman's finding: 15 civil servants, each starting DITERIMA
         List<NeutralityPersonInput> persons = new ArrayList<>();
         for (int i = 1; i <= 15; i++) {
-            persons.add(new NeutralityPersonInput().name("ASN Pariaman " + i).employer("Pemerintah Kota Pariaman")
+            persons.add(new NeutralityPersonInput()
+                    .name("ASN Pariaman " + i)
+                    .employer("Pemerintah Kota Pariaman")
                     .positionCategory(PositionCategory.PELAKSANA));
         }
-        NeutralityCase neutrality = cases.neutralityResourceCreate(new NeutralityCaseInput().electionType(ElectionType.PILKADA)
-                .electionYear(2024).regionCode("13.77").source(CaseSource.TEMUAN).receivedOn(LocalDate.of(2024, 10, 21))
-                .summary("Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon")
-                .violationForms(List.of("MEDIA_SOSIAL")).handlingAgencyId(bawaslu1377).persons(persons), null);
+        NeutralityCase neutrality = cases.neutralityResourceCreate(
+                new NeutralityCaseInput()
+                        .electionType(ElectionType.PILKADA)
+                        .electionYear(2024)
+                        .regionCode("13.77")
+                        .source(CaseSource.TEMUAN)
+                        .receivedOn(LocalDate.of(2024, 10, 21))
+                        .summary("Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon")
+                        .violationForms(List.of("MEDIA_SOSIAL"))
+                        .handlingAgencyId(bawaslu1377)
+                        .persons(persons),
+                null);
         check("15. case with 15 persons", neutrality.getPersons().size() == 15);
         UUID caseId = neutrality.getId();
-        List<UUID> ids = cases.neutralityResourceGet(caseId).getPersons().stream().map(NeutralityPerson::getId).toList();
-        cases.neutralityResourceTransition(caseId, new NeutralityTransitionInput().personIds(ids).to(NeutralityStatus.KAJIAN)
-                .decidedOn(LocalDate.of(2024, 10, 22)), null, null);
-        check("15. a recommendation to KASN refused with 400", statusOf(() -> cases.neutralityResourceTransition(caseId,
-                new NeutralityTransitionInput().personIds(ids.subList(10, 15)).to(NeutralityStatus.REKOMENDASI)
-                        .recipient(Recipient.KASN).decidedOn(LocalDate.of(2024, 11, 4)), null, null)) == 400);
-        cases.neutralityResourceTransition(caseId, new NeutralityTransitionInput().personIds(ids.subList(0, 10))
-                .to(NeutralityStatus.REKOMENDASI).recipient(Recipient.POLRI).decidedOn(LocalDate.of(2024, 11, 4)), null, null);
-        NeutralityCase recommended = cases.neutralityResourceTransition(caseId, new NeutralityTransitionInput()
-                .personIds(ids.subList(10, 15)).to(NeutralityStatus.REKOMENDASI).recipient(Recipient.BKN)
-                .decidedOn(LocalDate.of(2024, 11, 4)), null, null);
-        check("15. every person recommended", recommended.getPersons().stream()
-                .allMatch(x -> x.getStatus() == NeutralityStatus.REKOMENDASI));
-        check("15. neutrality statistics answer", statistics.neutralityStatisticsResourceStatistics(null, null,
-                List.of("election", "recipient"), "13", null).getRows() != null);
+        List<UUID> ids = cases.neutralityResourceGet(caseId).getPersons().stream()
+                .map(NeutralityPerson::getId)
+                .toList();
+        cases.neutralityResourceTransition(
+                caseId,
+                new NeutralityTransitionInput()
+                        .personIds(ids)
+                        .to(NeutralityStatus.KAJIAN)
+                        .decidedOn(LocalDate.of(2024, 10, 22)),
+                null,
+                null);
+        check(
+                "15. a recommendation to KASN refused with 400",
+                statusOf(() -> cases.neutralityResourceTransition(
+                                caseId,
+                                new NeutralityTransitionInput()
+                                        .personIds(ids.subList(10, 15))
+                                        .to(NeutralityStatus.REKOMENDASI)
+                                        .recipient(Recipient.KASN)
+                                        .decidedOn(LocalDate.of(2024, 11, 4)),
+                                null,
+                                null))
+                        == 400);
+        cases.neutralityResourceTransition(
+                caseId,
+                new NeutralityTransitionInput()
+                        .personIds(ids.subList(0, 10))
+                        .to(NeutralityStatus.REKOMENDASI)
+                        .recipient(Recipient.POLRI)
+                        .decidedOn(LocalDate.of(2024, 11, 4)),
+                null,
+                null);
+        NeutralityCase recommended = cases.neutralityResourceTransition(
+                caseId,
+                new NeutralityTransitionInput()
+                        .personIds(ids.subList(10, 15))
+                        .to(NeutralityStatus.REKOMENDASI)
+                        .recipient(Recipient.BKN)
+                        .decidedOn(LocalDate.of(2024, 11, 4)),
+                null,
+                null);
+        check(
+                "15. every person recommended",
+                recommended.getPersons().stream().allMatch(x -> x.getStatus() == NeutralityStatus.REKOMENDASI));
+        check(
+                "15. neutrality statistics answer",
+                statistics
+                                .neutralityStatisticsResourceStatistics(
+                                        null, null, List.of("election", "recipient"), "13", null)
+                                .getRows()
+                        != null);
         token = mint("analis.sumbar", Role.ANALYST, "13", null);
-        check("15. an analyst sees masked names", cases.neutralityResourceGet(caseId).getPersons().stream()
-                .noneMatch(x -> x.getName().startsWith("ASN Pariaman")));
+        check(
+                "15. an analyst sees masked names",
+                cases.neutralityResourceGet(caseId).getPersons().stream()
+                        .noneMatch(x -> x.getName().startsWith("ASN Pariaman")));
         token = sumbar;
 
         // 16. The Rencana Aksi Terpadu: an item, its B04 report, submitted by the secretariat, verified nationally
-        ActionPlan plan = plans.actionPlanResourceCreate(new ActionPlanInput().teamId(team13.getId()).year(year)
-                .title("Rencana Aksi Terpadu PKS Provinsi Sumatera Barat " + year), null);
-        ActionPlanItem item = plans.actionPlanResourceAddItem(plan.getId(), new ActionPlanItemInput().stage(PlanStage.PENCEGAHAN)
-                .activity("Rapat koordinasi deteksi dini menjelang Pilkada").indicator("Rapat terlaksana")
-                .targetValue(BigDecimal.valueOf(4)).targetUnit("kali").responsibleAgencyId(kesbangpol13)
-                .startsOn(LocalDate.of(year, 1, 15)).endsOn(LocalDate.of(year, 11, 30)), null);
-        ProgressReport report = plans.actionPlanResourceAddReport(plan.getId(), item.getId(), new ProgressReportInput()
-                .period(Period.B04).realisation(BigDecimal.valueOf(2)).obstacles("Jadwal bergeser karena tahapan pencalonan"), null);
+        ActionPlan plan = plans.actionPlanResourceCreate(
+                new ActionPlanInput()
+                        .teamId(team13.getId())
+                        .year(year)
+                        .title("Rencana Aksi Terpadu PKS Provinsi Sumatera Barat " + year),
+                null);
+        ActionPlanItem item = plans.actionPlanResourceAddItem(
+                plan.getId(),
+                new ActionPlanItemInput()
+                        .stage(PlanStage.PENCEGAHAN)
+                        .activity("Rapat koordinasi deteksi dini menjelang Pilkada")
+                        .indicator("Rapat terlaksana")
+                        .targetValue(BigDecimal.valueOf(4))
+                        .targetUnit("kali")
+                        .responsibleAgencyId(kesbangpol13)
+                        .startsOn(LocalDate.of(year, 1, 15))
+                        .endsOn(LocalDate.of(year, 11, 30)),
+                null);
+        ProgressReport report = plans.actionPlanResourceAddReport(
+                plan.getId(),
+                item.getId(),
+                new ProgressReportInput()
+                        .period(Period.B04)
+                        .realisation(BigDecimal.valueOf(2))
+                        .obstacles("Jadwal bergeser karena tahapan pencalonan"),
+                null);
         token = mint("sekretariat.sumbar", Role.COORDINATOR, "13", kesbangpol13);
-        ProgressReport submitted = plans.actionPlanResourceTransition(plan.getId(), report.getId(),
-                new ProgressReportTransitionInput().to(ReportStatus.SUBMITTED), null, null);
+        ProgressReport submitted = plans.actionPlanResourceTransition(
+                plan.getId(),
+                report.getId(),
+                new ProgressReportTransitionInput().to(ReportStatus.SUBMITTED),
+                null,
+                null);
         check("16. report submitted", submitted.getStatus() == ReportStatus.SUBMITTED);
         token = admin;
-        ProgressReport verified = plans.actionPlanResourceTransition(plan.getId(), report.getId(),
-                new ProgressReportTransitionInput().to(ReportStatus.VERIFIED), null, null);
+        ProgressReport verified = plans.actionPlanResourceTransition(
+                plan.getId(),
+                report.getId(),
+                new ProgressReportTransitionInput().to(ReportStatus.VERIFIED),
+                null,
+                null);
         check("16. report verified", verified.getStatus() == ReportStatus.VERIFIED);
         token = sumbar;
         check("16. achievement answers", plans.actionPlanResourceAchievement(plan.getId()) != null);
@@ -359,15 +606,34 @@ public final class Tour {
         touch("agency list", () -> agencies.agencyResourceList(null, 10, null, null, "19", null));
         touch("agency get", () -> agencies.agencyResourceGet(agency.get("TNI")));
         touch("agency history", () -> agencies.agencyResourceHistory(agency.get("TNI"), null, 10));
-        touch("agency replace", () -> agencies.agencyResourceReplace(once.getId(), "*", kodim.name("Kodim 0413/Bangka (Sungailiat)")));
+        touch(
+                "agency replace",
+                () -> agencies.agencyResourceReplace(once.getId(), "*", kodim.name("Kodim 0413/Bangka (Sungailiat)")));
         touch("team list", () -> teams.teamResourceList(null, null, 10, "19", null));
-        touch("team replace", () -> teams.teamResourceReplace(team13.getId(), "*", new TeamInput().level(TeamLevel.PROVINSI)
-                .regionCode("13").year(year).secretariatAgencyId(kesbangpol13).decreeNumber("188.44/1/2024")));
+        touch(
+                "team replace",
+                () -> teams.teamResourceReplace(
+                        team13.getId(),
+                        "*",
+                        new TeamInput()
+                                .level(TeamLevel.PROVINSI)
+                                .regionCode("13")
+                                .year(year)
+                                .secretariatAgencyId(kesbangpol13)
+                                .decreeNumber("188.44/1/2024")));
         UUID firstId = first.getId();
         touch("member get", () -> teams.teamMemberResourceGet(firstId, teamId));
         touch("member history", () -> teams.teamMemberResourceHistory(firstId, teamId, null, 10));
-        touch("member replace", () -> teams.teamMemberResourceReplace(firstId, teamId, "*", new TeamMemberInput()
-                .agencyId(agency.get("PEMDA")).personName("Gubernur Kepulauan Bangka Belitung").role(TeamRole.KETUA)));
+        touch(
+                "member replace",
+                () -> teams.teamMemberResourceReplace(
+                        firstId,
+                        teamId,
+                        "*",
+                        new TeamMemberInput()
+                                .agencyId(agency.get("PEMDA"))
+                                .personName("Gubernur Kepulauan Bangka Belitung")
+                                .role(TeamRole.KETUA)));
         touch("region search", () -> regions.regionResourceSearch(null, null, 10, null, "pariaman"));
         touch("region get", () -> regions.regionResourceGet("13.77"));
         touch("region children", () -> regions.regionResourceChildren("13", null, 10));
@@ -377,15 +643,34 @@ public final class Tour {
         touch("warning list", () -> warnings.warningResourceList(null, null, null, 10, "19", null, null));
         touch("warning get", () -> warnings.warningResourceGet(warning.getId()));
         touch("warning history", () -> warnings.warningResourceHistory(warning.getId(), null, 10));
-        EarlyWarning second = warnings.warningResourceCreate(new EarlyWarningInput().regionCode("19").categoryCode("POLITIK_PILKADA")
-                .title("Pengerahan massa jelang rapat pleno").likelihood(2).impact(2).sourceKind(SourceKind.PATROLI)
-                .classification(Classification.RESTRICTED), null);
-        touch("warning replace", () -> warnings.warningResourceReplace(second.getId(), "*", new EarlyWarningInput().regionCode("19")
-                .categoryCode("POLITIK_PILKADA").title("Pengerahan massa jelang rapat pleno KPU").likelihood(3).impact(2)
-                .sourceKind(SourceKind.PATROLI).classification(Classification.RESTRICTED)));
+        EarlyWarning second = warnings.warningResourceCreate(
+                new EarlyWarningInput()
+                        .regionCode("19")
+                        .categoryCode("POLITIK_PILKADA")
+                        .title("Pengerahan massa jelang rapat pleno")
+                        .likelihood(2)
+                        .impact(2)
+                        .sourceKind(SourceKind.PATROLI)
+                        .classification(Classification.RESTRICTED),
+                null);
+        touch(
+                "warning replace",
+                () -> warnings.warningResourceReplace(
+                        second.getId(),
+                        "*",
+                        new EarlyWarningInput()
+                                .regionCode("19")
+                                .categoryCode("POLITIK_PILKADA")
+                                .title("Pengerahan massa jelang rapat pleno KPU")
+                                .likelihood(3)
+                                .impact(2)
+                                .sourceKind(SourceKind.PATROLI)
+                                .classification(Classification.RESTRICTED)));
         touch("alerts atom", warnings::alertFeedResourceFeed);
-        touch("incident list", () -> incidents.incidentResourceList(null, null, null, null, null, null, 10, null, "19",
-                null, null, null, null, null));
+        touch(
+                "incident list",
+                () -> incidents.incidentResourceList(
+                        null, null, null, null, null, null, 10, null, "19", null, null, null, null, null));
         touch("incident get", () -> incidents.incidentResourceGet(incidentId));
         touch("incident history", () -> incidents.incidentResourceHistory(incidentId, null, 10));
         touch("incident links", () -> incidents.incidentResourceLinks(incidentId));
@@ -394,105 +679,251 @@ public final class Tour {
         touch("incident tasks", () -> tasks.taskResourceOfIncident(incidentId, null, 10, null));
         touch("incident task", () -> tasks.taskResourceGet(incidentId, task.getId()));
         touch("task dashboard", () -> tasks.taskDashboardResourceAll(null, null, 10, null, null));
-        Incident loose = incidents.incidentResourceCreate(new IncidentInput().title("Bentrok warga di pasar").categoryCode("POLITIK_PILKADA")
-                .regionCode("19.71").occurredFrom(OffsetDateTime.parse("2024-11-30T02:00:00Z")).sourceKind(SourceKind.PATROLI)
-                .severity(2).classification(Classification.RESTRICTED), null);
+        Incident loose = incidents.incidentResourceCreate(
+                new IncidentInput()
+                        .title("Bentrok warga di pasar")
+                        .categoryCode("POLITIK_PILKADA")
+                        .regionCode("19.71")
+                        .occurredFrom(OffsetDateTime.parse("2024-11-30T02:00:00Z"))
+                        .sourceKind(SourceKind.PATROLI)
+                        .severity(2)
+                        .classification(Classification.RESTRICTED),
+                null);
         check("incident created", loose.getId() != null);
-        touch("incident replace", () -> incidents.incidentResourceReplace(loose.getId(), "*", new IncidentInput().title("Bentrok warga di pasar induk")
-                .categoryCode("POLITIK_PILKADA").regionCode("19.71").occurredFrom(OffsetDateTime.parse("2024-11-30T02:00:00Z"))
-                .sourceKind(SourceKind.PATROLI).severity(2).classification(Classification.RESTRICTED)));
-        Task loosetask = tasks.taskResourceAdd(loose.getId(), new TaskInput().agencyId(agency.get("POLRI"))
-                .description("Amankan pasar induk").dueAt(OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)), null);
-        touch("task transition", () -> tasks.taskResourceTransition(loose.getId(), loosetask.getId(),
-                new TaskTransitionInput().to(TaskState.ACKNOWLEDGED), "*", null));
+        touch(
+                "incident replace",
+                () -> incidents.incidentResourceReplace(
+                        loose.getId(),
+                        "*",
+                        new IncidentInput()
+                                .title("Bentrok warga di pasar induk")
+                                .categoryCode("POLITIK_PILKADA")
+                                .regionCode("19.71")
+                                .occurredFrom(OffsetDateTime.parse("2024-11-30T02:00:00Z"))
+                                .sourceKind(SourceKind.PATROLI)
+                                .severity(2)
+                                .classification(Classification.RESTRICTED)));
+        Task loosetask = tasks.taskResourceAdd(
+                loose.getId(),
+                new TaskInput()
+                        .agencyId(agency.get("POLRI"))
+                        .description("Amankan pasar induk")
+                        .dueAt(OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)),
+                null);
+        touch(
+                "task transition",
+                () -> tasks.taskResourceTransition(
+                        loose.getId(),
+                        loosetask.getId(),
+                        new TaskTransitionInput().to(TaskState.ACKNOWLEDGED),
+                        "*",
+                        null));
         touch("conflict status list", () -> statuses.conflictStatusResourceList(null, 10, "19", null));
         touch("conflict status get", () -> statuses.conflictStatusResourceGet(status.getId()));
         touch("conflict status history", () -> statuses.conflictStatusResourceHistory(status.getId(), null, 10));
-        touch("tni assistance request", () -> statuses.conflictStatusResourceRequestTni(status.getId(), new TniAssistanceInput()
-                .requestedBy("Wali Kota Pangkal Pinang").reason("Eskalasi massa").tasks(List.of(TniTask.PENYELAMATAN))
-                .startsOn(today).endsOn(today.plusDays(7)), null));
+        touch(
+                "tni assistance request",
+                () -> statuses.conflictStatusResourceRequestTni(
+                        status.getId(),
+                        new TniAssistanceInput()
+                                .requestedBy("Wali Kota Pangkal Pinang")
+                                .reason("Eskalasi massa")
+                                .tasks(List.of(TniTask.PENYELAMATAN))
+                                .startsOn(today)
+                                .endsOn(today.plusDays(7)),
+                        null));
         touch("tni assistance list", () -> statuses.conflictStatusResourceTni(status.getId()));
-        touch("conflict status extension", () -> statuses.conflictStatusResourceExtend(status.getId(),
-                new ConflictStatusExtensionInput().decreeNumber("300/46/2024").reason("Situasi belum pulih").days(30), null));
-        touch("conflict status revocation", () -> statuses.conflictStatusResourceRevoke(status.getId(), new ConflictStatusRevocationInput()
-                .revokedOn(today).reason("Situasi pulih").decreeNumber("300/47/2024"), null));
+        touch(
+                "conflict status extension",
+                () -> statuses.conflictStatusResourceExtend(
+                        status.getId(),
+                        new ConflictStatusExtensionInput()
+                                .decreeNumber("300/46/2024")
+                                .reason("Situasi belum pulih")
+                                .days(30),
+                        null));
+        touch(
+                "conflict status revocation",
+                () -> statuses.conflictStatusResourceRevoke(
+                        status.getId(),
+                        new ConflictStatusRevocationInput()
+                                .revokedOn(today)
+                                .reason("Situasi pulih")
+                                .decreeNumber("300/47/2024"),
+                        null));
         touch("meeting list", () -> meetings.meetingResourceList(null, null, null, 10, "13", null, null));
         touch("meeting get", () -> meetings.meetingResourceGet(meeting.getId()));
         touch("meeting history", () -> meetings.meetingResourceHistory(meeting.getId(), null, 10));
-        touch("meeting replace", () -> meetings.meetingResourceReplace(meeting.getId(), "*", new MeetingInput().teamId(team13.getId())
-                .kind(MeetingKind.RUTIN).title("Rakor Tim Terpadu PKS menjelang Pilkada 2024")
-                .startsAt(OffsetDateTime.parse("2024-10-28T02:00:00Z")).place("Aula Kesbangpol, Padang")
-                .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat")));
+        touch(
+                "meeting replace",
+                () -> meetings.meetingResourceReplace(
+                        meeting.getId(),
+                        "*",
+                        new MeetingInput()
+                                .teamId(team13.getId())
+                                .kind(MeetingKind.RUTIN)
+                                .title("Rakor Tim Terpadu PKS menjelang Pilkada 2024")
+                                .startsAt(OffsetDateTime.parse("2024-10-28T02:00:00Z"))
+                                .place("Aula Kesbangpol, Padang")
+                                .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat")));
         touch("decision get", () -> meetings.meetingResourceDecision(decision.getId(), meeting.getId()));
-        touch("decision history", () -> meetings.meetingResourceDecisionHistory(decision.getId(), meeting.getId(), null, 10));
-        touch("decision follow-up", () -> meetings.meetingResourceFollowUp(decision.getId(), meeting.getId(),
-                new MeetingDecisionFollowUpInput().status(DecisionStatus.DONE).note("Diteruskan"), "*", null));
+        touch(
+                "decision history",
+                () -> meetings.meetingResourceDecisionHistory(decision.getId(), meeting.getId(), null, 10));
+        touch(
+                "decision follow-up",
+                () -> meetings.meetingResourceFollowUp(
+                        decision.getId(),
+                        meeting.getId(),
+                        new MeetingDecisionFollowUpInput()
+                                .status(DecisionStatus.DONE)
+                                .note("Diteruskan"),
+                        "*",
+                        null));
         touch("neutrality list", () -> cases.neutralityResourceList(null, null, null, 10, "13", null, null));
         touch("neutrality history", () -> cases.neutralityResourceHistory(caseId, null, 10));
-        touch("neutrality persons", () -> cases.neutralityResourceAddPersons(caseId, new NeutralityPersonsInput().persons(List.of(
-                new NeutralityPersonInput().name("ASN Pariaman 16").employer("Pemerintah Kota Pariaman")
-                        .positionCategory(PositionCategory.PELAKSANA))), null));
-        touch("neutrality replace", () -> cases.neutralityResourceReplace(caseId, "*", new NeutralityCaseInput().electionType(ElectionType.PILKADA)
-                .electionYear(2024).regionCode("13.77").source(CaseSource.TEMUAN).receivedOn(LocalDate.of(2024, 10, 21))
-                .summary("Grup WhatsApp ASN Kota Pariaman mengajak mendukung pasangan calon").violationForms(List.of("MEDIA_SOSIAL"))
-                .handlingAgencyId(bawaslu1377)));
+        touch(
+                "neutrality persons",
+                () -> cases.neutralityResourceAddPersons(
+                        caseId,
+                        new NeutralityPersonsInput()
+                                .persons(List.of(new NeutralityPersonInput()
+                                        .name("ASN Pariaman 16")
+                                        .employer("Pemerintah Kota Pariaman")
+                                        .positionCategory(PositionCategory.PELAKSANA))),
+                        null));
+        touch(
+                "neutrality replace",
+                () -> cases.neutralityResourceReplace(
+                        caseId,
+                        "*",
+                        new NeutralityCaseInput()
+                                .electionType(ElectionType.PILKADA)
+                                .electionYear(2024)
+                                .regionCode("13.77")
+                                .source(CaseSource.TEMUAN)
+                                .receivedOn(LocalDate.of(2024, 10, 21))
+                                .summary("Grup WhatsApp ASN Kota Pariaman mengajak mendukung pasangan calon")
+                                .violationForms(List.of("MEDIA_SOSIAL"))
+                                .handlingAgencyId(bawaslu1377)));
         touch("plan list", () -> plans.actionPlanResourceList(null, null, 10, "13", null, null));
         touch("plan get", () -> plans.actionPlanResourceGet(plan.getId()));
         touch("plan history", () -> plans.actionPlanResourceHistory(plan.getId(), null, 10));
-        touch("plan replace", () -> plans.actionPlanResourceReplace(plan.getId(), "*", new ActionPlanInput().teamId(team13.getId())
-                .year(year).title("Rencana Aksi Terpadu PKS Sumatera Barat " + year).decree("188.44/9/2024")));
+        touch(
+                "plan replace",
+                () -> plans.actionPlanResourceReplace(
+                        plan.getId(),
+                        "*",
+                        new ActionPlanInput()
+                                .teamId(team13.getId())
+                                .year(year)
+                                .title("Rencana Aksi Terpadu PKS Sumatera Barat " + year)
+                                .decree("188.44/9/2024")));
         touch("plan items", () -> plans.actionPlanResourceItems(plan.getId(), null, 10, null));
         touch("plan item", () -> plans.actionPlanResourceItem(plan.getId(), item.getId()));
         touch("plan item history", () -> plans.actionPlanResourceItemHistory(plan.getId(), item.getId(), null, 10));
         touch("plan reports", () -> plans.actionPlanResourceReports(plan.getId(), null, null, 10, null, null));
         touch("plan report", () -> plans.actionPlanResourceReport(plan.getId(), report.getId()));
-        touch("plan report history", () -> plans.actionPlanResourceReportHistory(plan.getId(), report.getId(), null, 10));
-        ActionPlanItem spare = plans.actionPlanResourceAddItem(plan.getId(), new ActionPlanItemInput().stage(PlanStage.PEMULIHAN)
-                .activity("Sosialisasi").indicator("Sosialisasi terlaksana").targetValue(BigDecimal.ONE).targetUnit("kali")
-                .responsibleAgencyId(kesbangpol13).startsOn(LocalDate.of(year, 2, 1)).endsOn(LocalDate.of(year, 3, 1)), null);
-        touch("plan item replace", () -> plans.actionPlanResourceReplaceItem(plan.getId(), spare.getId(), "*", new ActionPlanItemInput()
-                .stage(PlanStage.PEMULIHAN).activity("Sosialisasi damai").indicator("Sosialisasi terlaksana").targetValue(BigDecimal.ONE)
-                .targetUnit("kali").responsibleAgencyId(kesbangpol13).startsOn(LocalDate.of(year, 2, 1)).endsOn(LocalDate.of(year, 3, 1))));
-        ProgressReport draft = plans.actionPlanResourceAddReport(plan.getId(), spare.getId(), new ProgressReportInput()
-                .period(Period.B04).realisation(BigDecimal.ZERO), null);
-        touch("plan report replace", () -> plans.actionPlanResourceReplaceReport(plan.getId(), draft.getId(), "*", new ProgressReportInput()
-                .period(Period.B04).realisation(BigDecimal.ONE)));
+        touch(
+                "plan report history",
+                () -> plans.actionPlanResourceReportHistory(plan.getId(), report.getId(), null, 10));
+        ActionPlanItem spare = plans.actionPlanResourceAddItem(
+                plan.getId(),
+                new ActionPlanItemInput()
+                        .stage(PlanStage.PEMULIHAN)
+                        .activity("Sosialisasi")
+                        .indicator("Sosialisasi terlaksana")
+                        .targetValue(BigDecimal.ONE)
+                        .targetUnit("kali")
+                        .responsibleAgencyId(kesbangpol13)
+                        .startsOn(LocalDate.of(year, 2, 1))
+                        .endsOn(LocalDate.of(year, 3, 1)),
+                null);
+        touch(
+                "plan item replace",
+                () -> plans.actionPlanResourceReplaceItem(
+                        plan.getId(),
+                        spare.getId(),
+                        "*",
+                        new ActionPlanItemInput()
+                                .stage(PlanStage.PEMULIHAN)
+                                .activity("Sosialisasi damai")
+                                .indicator("Sosialisasi terlaksana")
+                                .targetValue(BigDecimal.ONE)
+                                .targetUnit("kali")
+                                .responsibleAgencyId(kesbangpol13)
+                                .startsOn(LocalDate.of(year, 2, 1))
+                                .endsOn(LocalDate.of(year, 3, 1))));
+        ProgressReport draft = plans.actionPlanResourceAddReport(
+                plan.getId(),
+                spare.getId(),
+                new ProgressReportInput().period(Period.B04).realisation(BigDecimal.ZERO),
+                null);
+        touch(
+                "plan report replace",
+                () -> plans.actionPlanResourceReplaceReport(
+                        plan.getId(),
+                        draft.getId(),
+                        "*",
+                        new ProgressReportInput().period(Period.B04).realisation(BigDecimal.ONE)));
         touch("plan report delete", () -> plans.actionPlanResourceDeleteReport(plan.getId(), draft.getId(), "*"));
         touch("plan item delete", () -> plans.actionPlanResourceDeleteItem(plan.getId(), spare.getId(), "*"));
-        ActionPlan sparePlan = plans.actionPlanResourceCreate(new ActionPlanInput().teamId(teamId).year(year)
-                .title("Rencana Aksi Terpadu PKS Kepulauan Bangka Belitung " + year), null);
+        ActionPlan sparePlan = plans.actionPlanResourceCreate(
+                new ActionPlanInput()
+                        .teamId(teamId)
+                        .year(year)
+                        .title("Rencana Aksi Terpadu PKS Kepulauan Bangka Belitung " + year),
+                null);
         touch("plan delete", () -> plans.actionPlanResourceDelete(sparePlan.getId(), "*"));
         ChangeFeedApi feed = new ChangeFeedApi(client);
         touch("feed latest", feed::feedResourceLatest);
         touch("feed changes", () -> feed.feedResourceChanges(null, 20, null));
         ExportsApi exports = new ExportsApi(client);
         for (String format : List.of("csv", "ndjson", "geojson")) {
-            touch("export " + format, () -> exports.exportResourceIncidents(null, null, null, format, null, null, null, "19",
-                    null, null, null, null, null));
+            touch(
+                    "export " + format,
+                    () -> exports.exportResourceIncidents(
+                            null, null, null, format, null, null, null, "19", null, null, null, null, null));
         }
         ApiKeysApi keys = new ApiKeysApi(client);
-        ApiKeyCreated apiKey = keys.apiKeyResourceCreate(new ApiKeyInput().agencyId(agency.get("KESBANGPOL")).name("Dasbor Babel")
-                .regionScope(List.of("19")).scopes(List.of(ApiKeyInput.ScopesEnum.READ, ApiKeyInput.ScopesEnum.FEED_READ)).classification(Classification.RESTRICTED)
-                .expiresAt(OffsetDateTime.now(ZoneOffset.UTC).plusDays(30)), null);
+        ApiKeyCreated apiKey = keys.apiKeyResourceCreate(
+                new ApiKeyInput()
+                        .agencyId(agency.get("KESBANGPOL"))
+                        .name("Dasbor Babel")
+                        .regionScope(List.of("19"))
+                        .scopes(List.of(ApiKeyInput.ScopesEnum.READ, ApiKeyInput.ScopesEnum.FEED_READ))
+                        .classification(Classification.RESTRICTED)
+                        .expiresAt(OffsetDateTime.now(ZoneOffset.UTC).plusDays(30)),
+                null);
         UUID keyId = apiKey.getApiKey().getId();
         check("api key created", keyId != null && apiKey.getKey() != null);
         touch("api key list", () -> keys.apiKeyResourceList(null, null, null, 10));
         touch("api key get", () -> keys.apiKeyResourceGet(keyId));
         touch("api key history", () -> keys.apiKeyResourceHistory(keyId, null, 10));
-        touch("api key revocation", () -> keys.apiKeyResourceRevoke(keyId, new ApiKeyRevocationInput().reason("Uji"), null));
+        touch(
+                "api key revocation",
+                () -> keys.apiKeyResourceRevoke(keyId, new ApiKeyRevocationInput().reason("Uji"), null));
         WebhooksApi hooks = new WebhooksApi(client);
         // verify/contract.sh lets the service send webhooks to a loopback address (nothing listens there: every
         // delivery fails, which gives the tour a delivery to send again); a public host would need DNS.
         String hookUrl = System.getProperty("tour.webhook", "http://127.0.0.1:9/hooks/terpadu");
-        WebhookSubscription hook = hooks.webhookResourceCreate(new WebhookSubscriptionInput()
-                .url(java.net.URI.create(hookUrl)).eventTypes(List.of("incident")).regionCode("19"), null);
+        WebhookSubscription hook = hooks.webhookResourceCreate(
+                new WebhookSubscriptionInput()
+                        .url(java.net.URI.create(hookUrl))
+                        .eventTypes(List.of("incident"))
+                        .regionCode("19"),
+                null);
         check("webhook subscribed", hook.getId() != null);
         touch("webhook list", () -> hooks.webhookResourceList(null, 10, null));
         touch("webhook get", () -> hooks.webhookResourceGet(hook.getId()));
         touch("webhook deliveries", () -> hooks.webhookResourceDeliveries(hook.getId(), null, 10, null));
-        touch("webhook enable", () -> hooks.webhookResourceEnable(hook.getId(), new WebhookEnableInput().reason("Uji"), null));
-        UUID deliveryId = hooks.webhookResourceDeliveries(hook.getId(), null, 1, null).getItems().stream().findFirst()
-                .map(WebhookDelivery::getId).orElse(nobody);
+        touch(
+                "webhook enable",
+                () -> hooks.webhookResourceEnable(hook.getId(), new WebhookEnableInput().reason("Uji"), null));
+        UUID deliveryId = hooks.webhookResourceDeliveries(hook.getId(), null, 1, null).getItems().stream()
+                .findFirst()
+                .map(WebhookDelivery::getId)
+                .orElse(nobody);
         touch("webhook redeliver", () -> hooks.webhookResourceRedeliver(deliveryId, hook.getId(), null, null));
         touch("webhook delete", () -> hooks.webhookResourceDelete(hook.getId(), "*"));
         PersonalDataAccessApi privacy = new PersonalDataAccessApi(client);
@@ -501,8 +932,20 @@ public final class Tour {
         AttachmentsApi files = new AttachmentsApi(client);
         AttachmentsApi sending = new AttachmentsApi(direct);
         touch("attachment limits", files::attachmentResourceLimits);
-        Attachment attached = sending.attachmentResourceAttach(picture(1), ParentType.INCIDENT, loose.getId(),
-                "FOTO", "Kerumunan di pasar", null, null, null, null, null, null, null, null);
+        Attachment attached = sending.attachmentResourceAttach(
+                picture(1),
+                ParentType.INCIDENT,
+                loose.getId(),
+                "FOTO",
+                "Kerumunan di pasar",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         check("attachment available", attached.getStatus() == AttachmentStatus.AVAILABLE);
         touch("attachment list", () -> files.attachmentResourceList(loose.getId(), ParentType.INCIDENT, null, 10));
         touch("attachment get", () -> files.attachmentResourceGet(attached.getId()));
@@ -513,34 +956,68 @@ public final class Tour {
         int half = photo.length / 2;
         // tus creation with the first half as its first piece, then the second half (tus-js-client's way); the
         // generated client writes a body of a custom binary type as JSON, so these pieces go as raw HTTP
-        java.net.http.HttpResponse<String> created = tus("POST", "/api/v1/uploads", Map.of("Upload-Length",
-                String.valueOf(photo.length), "Upload-Metadata", metadata(loose.getId(), "Kerumunan dari sisi lain")),
+        java.net.http.HttpResponse<String> created = tus(
+                "POST",
+                "/api/v1/uploads",
+                Map.of(
+                        "Upload-Length",
+                        String.valueOf(photo.length),
+                        "Upload-Metadata",
+                        metadata(loose.getId(), "Kerumunan dari sisi lain")),
                 java.util.Arrays.copyOfRange(photo, 0, half));
-        check("upload started at the first piece's end", created.statusCode() == 201
-                && created.headers().firstValue("Upload-Offset").orElse("").equals(String.valueOf(half)));
-        UUID started = UUID.fromString(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+        check(
+                "upload started at the first piece's end",
+                created.statusCode() == 201
+                        && created.headers()
+                                .firstValue("Upload-Offset")
+                                .orElse("")
+                                .equals(String.valueOf(half)));
+        UUID started = UUID.fromString(
+                created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
         touch("upload state", () -> files.uploadResourceAttachment(started));
-        check("upload last piece", tus("PATCH", "/api/v1/uploads/" + started, Map.of("Upload-Offset",
-                String.valueOf(half)), java.util.Arrays.copyOfRange(photo, half, photo.length)).statusCode() == 204);
-        check("uploaded attachment available",
+        check(
+                "upload last piece",
+                tus(
+                                        "PATCH",
+                                        "/api/v1/uploads/" + started,
+                                        Map.of("Upload-Offset", String.valueOf(half)),
+                                        java.util.Arrays.copyOfRange(photo, half, photo.length))
+                                .statusCode()
+                        == 204);
+        check(
+                "uploaded attachment available",
                 files.attachmentResourceGet(started).getStatus() == AttachmentStatus.AVAILABLE);
-        java.net.http.HttpResponse<String> toAbandon = tus("POST", "/api/v1/uploads", Map.of("Upload-Length", "100",
-                "Upload-Metadata", metadata(loose.getId(), "Dibatalkan")), null);
-        UUID abandoned = UUID.fromString(toAbandon.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+        java.net.http.HttpResponse<String> toAbandon = tus(
+                "POST",
+                "/api/v1/uploads",
+                Map.of("Upload-Length", "100", "Upload-Metadata", metadata(loose.getId(), "Dibatalkan")),
+                null);
+        UUID abandoned = UUID.fromString(
+                toAbandon.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
         touch("upload abandon", () -> files.uploadResourceTerminate(abandoned, "1.0.0"));
         touch("attachment delete", () -> files.attachmentResourceDelete(attached.getId(), "*"));
         // Deletions last
         touch("member delete", () -> teams.teamMemberResourceDelete(firstId, teamId, "*"));
         touch("meeting delete", () -> meetings.meetingResourceDelete(meeting.getId(), "*"));
         touch("incident delete", () -> incidents.incidentResourceDelete(loose.getId(), "*"));
-        Team spareTeam = teams.teamResourceCreate(new TeamInput().level(TeamLevel.KABUPATEN_KOTA).regionCode(ownRegion).year(year)
-                .secretariatAgencyId(agency.get("KESBANGPOL")), null);
+        Team spareTeam = teams.teamResourceCreate(
+                new TeamInput()
+                        .level(TeamLevel.KABUPATEN_KOTA)
+                        .regionCode(ownRegion)
+                        .year(year)
+                        .secretariatAgencyId(agency.get("KESBANGPOL")),
+                null);
         touch("team delete", () -> teams.teamResourceDelete(spareTeam.getId(), "*"));
-        Agency spareAgency = agencies.agencyResourceCreate(new AgencyInput().name("Kodim 0414/Belitung").type(AgencyType.TNI)
-                .regionCode("19"), null);
+        Agency spareAgency = agencies.agencyResourceCreate(
+                new AgencyInput()
+                        .name("Kodim 0414/Belitung")
+                        .type(AgencyType.TNI)
+                        .regionCode("19"),
+                null);
         touch("agency delete", () -> agencies.agencyResourceDelete(spareAgency.getId(), "*"));
         // the demo data set loaded at the start is still complete: a second load creates nothing
-        check("demo data set loaded again creates nothing",
+        check(
+                "demo data set loaded again creates nothing",
                 new DevelopmentApi(client).demoDataResourceLoad(null, null).getCreated() == 0);
     }
 
@@ -555,9 +1032,12 @@ public final class Tour {
     }
 
     /** A tus request to the service itself, with the caller's token; its answer is counted as covered. */
-    private java.net.http.HttpResponse<String> tus(String method, String path, Map<String, String> headers, byte[] body) {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(
-                direct.getBaseUri() + path)).header("Tus-Resumable", "1.0.0").header("Authorization", "Bearer " + token)
+    private java.net.http.HttpResponse<String> tus(
+            String method, String path, Map<String, String> headers, byte[] body) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        URI.create(direct.getBaseUri() + path))
+                .header("Tus-Resumable", "1.0.0")
+                .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);
         if (body == null) {
@@ -567,8 +1047,10 @@ public final class Tour {
                     .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
         }
         try {
-            java.net.http.HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .build().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             seen.add(method + " " + URI.create(direct.getBaseUri() + path).getPath());
             return response;
         } catch (java.io.IOException e) {
@@ -589,8 +1071,8 @@ public final class Tour {
     }
 
     private static File pictureFile(int seed) throws java.io.IOException {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(160, 120,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(160, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 160; x++) {
             image.setRGB(x, seed, 0x336699 + seed * 4096 + x);
         }
@@ -629,7 +1111,10 @@ public final class Tour {
     }
 
     private static ActivityInput activity(String type, UUID agencyId, String at, String description) {
-        return new ActivityInput().activityType(type).agencyId(agencyId).occurredAt(OffsetDateTime.parse(at))
+        return new ActivityInput()
+                .activityType(type)
+                .agencyId(agencyId)
+                .occurredAt(OffsetDateTime.parse(at))
                 .description(description);
     }
 
@@ -637,13 +1122,15 @@ public final class Tour {
     private int coverage(File spec) throws Exception {
         JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(spec).get("paths");
         Map<String, Pattern> operations = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
-            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next().toUpperCase();
                 if (Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
-                    operations.put(method + " " + path.getKey(), Pattern.compile(Pattern.quote(method + " " + path.getKey())
-                            .replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")));
+                    operations.put(
+                            method + " " + path.getKey(),
+                            Pattern.compile(Pattern.quote(method + " " + path.getKey())
+                                    .replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")));
                 }
             }
         }
@@ -651,7 +1138,8 @@ public final class Tour {
         for (String request : seen) {
             operations.entrySet().stream()
                     .filter(e -> e.getValue().matcher(request).matches())
-                    .min((a, b) -> Long.compare(a.getKey().chars().filter(c -> c == '{').count(),
+                    .min((a, b) -> Long.compare(
+                            a.getKey().chars().filter(c -> c == '{').count(),
                             b.getKey().chars().filter(c -> c == '{').count()))
                     .ifPresent(e -> covered.add(e.getKey()));
         }
