@@ -20,13 +20,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.Tokens;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * A field officer's photo of a burnt house attached to an incident, as a phone and a browser send it: in one
@@ -41,11 +42,16 @@ public class AttachmentResourceTest {
 
     /** A new incident's id. */
     public static String incident(String region, String classification) {
-        Map<String, Object> body = new java.util.HashMap<>(IncidentResourceTest.incident(
-                TestData.unique("Rumah warga terbakar"), region));
+        Map<String, Object> body =
+                new java.util.HashMap<>(IncidentResourceTest.incident(TestData.unique("Rumah warga terbakar"), region));
         body.put("classification", classification);
-        return coordinator(region.substring(0, 2)).body(body).post("/api/v1/incidents").then().statusCode(201)
-                .extract().path("id");
+        return coordinator(region.substring(0, 2))
+                .body(body)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static RequestSpecification form(String subject, List<String> roles, List<String> scope, UUID agency) {
@@ -56,10 +62,17 @@ public class AttachmentResourceTest {
         return form("coordinator." + region, List.of("COORDINATOR"), List.of(region), null);
     }
 
-    static Response attach(RequestSpecification as, String incident, byte[] file, String fileName, String kind,
+    static Response attach(
+            RequestSpecification as,
+            String incident,
+            byte[] file,
+            String fileName,
+            String kind,
             Map<String, String> more) {
         RequestSpecification r = as.multiPart("file", fileName, file, "application/octet-stream")
-                .multiPart("parentType", "incident").multiPart("parentId", incident).multiPart("kind", kind)
+                .multiPart("parentType", "incident")
+                .multiPart("parentId", incident)
+                .multiPart("kind", kind)
                 .multiPart("title", "Rumah warga terbakar di Simpang Kampung Baru");
         for (var e : more.entrySet()) {
             r = r.multiPart(e.getKey(), e.getValue());
@@ -76,24 +89,43 @@ public class AttachmentResourceTest {
         String incident = incident("13.77", "RESTRICTED");
         byte[] photo = MetadataStripperTest.jpegWithEverything();
 
-        Response created = attach(coordinatorForm("13"), incident, photo, "../../IMG_0931<script>.jpg", "FOTO", Map.of());
-        created.then().statusCode(201).header("ETag", "\"1\"")
-                .body("status", equalTo("AVAILABLE"), "mediaType", equalTo("image/jpeg"),
-                        "sha256", equalTo(sha256(photo)), "size", equalTo(photo.length),
-                        "fileName", equalTo("IMG_0931_script_.jpg"), "classification", equalTo("RESTRICTED"),
-                        "capture.source", equalTo("FILE"));
+        Response created =
+                attach(coordinatorForm("13"), incident, photo, "../../IMG_0931<script>.jpg", "FOTO", Map.of());
+        created.then()
+                .statusCode(201)
+                .header("ETag", "\"1\"")
+                .body(
+                        "status",
+                        equalTo("AVAILABLE"),
+                        "mediaType",
+                        equalTo("image/jpeg"),
+                        "sha256",
+                        equalTo(sha256(photo)),
+                        "size",
+                        equalTo(photo.length),
+                        "fileName",
+                        equalTo("IMG_0931_script_.jpg"),
+                        "classification",
+                        equalTo("RESTRICTED"),
+                        "capture.source",
+                        equalTo("FILE"));
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith(PATH + "/" + id);
-        assertThat((Float) created.path("capture.latitude")).isCloseTo(-0.6264f, org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat((Float) created.path("capture.latitude"))
+                .isCloseTo(-0.6264f, org.assertj.core.data.Offset.offset(1e-4f));
 
         // an analyst of the province reads the record, not where it was taken
         Tokens.analyst("13").get(PATH + "/" + id).then().statusCode(200).body("capture", nullValue());
 
         // what leaves the service: no place, no serial, the same picture
         Response download = coordinator("13").get(PATH + "/" + id + "/content");
-        download.then().statusCode(200).header("Content-Type", "image/jpeg")
+        download.then()
+                .statusCode(200)
+                .header("Content-Type", "image/jpeg")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"IMG_0931_script_.jpg\""))
+                .header(
+                        "Content-Disposition",
+                        org.hamcrest.Matchers.startsWith("attachment; filename=\"IMG_0931_script_.jpg\""))
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("sandbox"));
         byte[] served = download.asByteArray();
         MetadataStripperTest.assertNothingIdentifying(MetadataStripperTest.tags(served));
@@ -102,12 +134,26 @@ public class AttachmentResourceTest {
         assertThat(etag).isEqualTo("\"" + sha256(photo) + "\"");
 
         // a range, a conditional read, and a range past the end
-        byte[] part = coordinator("13").header("Range", "bytes=2-101").get(PATH + "/" + id + "/content").then()
-                .statusCode(206).header("Content-Range", "bytes 2-101/" + served.length).extract().asByteArray();
+        byte[] part = coordinator("13")
+                .header("Range", "bytes=2-101")
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(206)
+                .header("Content-Range", "bytes 2-101/" + served.length)
+                .extract()
+                .asByteArray();
         assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(served, 2, 102));
-        coordinator("13").header("If-None-Match", etag).get(PATH + "/" + id + "/content").then().statusCode(304);
-        coordinator("13").header("Range", "bytes=" + served.length + "-").get(PATH + "/" + id + "/content").then()
-                .statusCode(416).contentType("application/problem+json");
+        coordinator("13")
+                .header("If-None-Match", etag)
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(304);
+        coordinator("13")
+                .header("Range", "bytes=" + served.length + "-")
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(416)
+                .contentType("application/problem+json");
 
         // the thumbnail is made shortly after the answer, and carries no place either
         byte[] thumbnail = awaitThumbnail(id);
@@ -116,35 +162,117 @@ public class AttachmentResourceTest {
         // the same bytes again: the same attachment
         Response again = attach(coordinatorForm("13"), incident, photo, "copy.jpg", "FOTO", Map.of());
         again.then().statusCode(200).body("id", equalTo(id));
-        coordinator("13").queryParam("parentType", "incident").queryParam("parentId", incident).get(PATH).then()
-                .statusCode(200).body("items.id", equalTo(List.of(id)));
+        coordinator("13")
+                .queryParam("parentType", "incident")
+                .queryParam("parentId", incident)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
 
         // the change log keeps the record, never the place
-        String history = coordinator("13").get(PATH + "/" + id + "/history").then().statusCode(200).extract().asString();
+        String history = coordinator("13")
+                .get(PATH + "/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(history).contains("AVAILABLE").doesNotContain("100.1179", "-0.6264", "capture\":{");
+    }
+
+    @Test
+    void anUploadLeftUnfinishedAnswersGoneThenGoesWithItsBytes() throws Exception {
+        String location = startUpload("13.77", 100);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(new byte[40])
+                .patch(location)
+                .then()
+                .statusCode(204);
+        // expired a moment ago: 410, the piece still there
+        Db.execute("update attachment_upload set expires_at = now() - interval '1 second' where attachment_id = '" + id
+                + "'");
+        tus(coordinator("13")).head(location).then().statusCode(410).contentType("application/problem+json");
+        // expired long ago: the sweeper removes it, logged as the service's own doing, and its pieces
+        Db.execute("update attachment_upload set expires_at = now() - interval '1 hour' where attachment_id = '" + id
+                + "'");
+        Instant until = Instant.now().plusSeconds(20);
+        while (Db.count("select count(*) from attachment where id = ?::uuid", id) > 0
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+        }
+        assertThat(Db.count("select count(*) from attachment where id = ?::uuid", id))
+                .isZero();
+        assertThat(Db.single(
+                        "select actor from change_log where entity_type = 'attachment' and entity_id = ?::uuid "
+                                + "and operation = 'DELETE'",
+                        id))
+                .isEqualTo(AttachmentService.EXPIRY_ACTOR);
+        id.terpadu.attachment.storage.BlobStore store = io.quarkus.arc.Arc.container()
+                .instance(id.terpadu.attachment.storage.BlobStore.class)
+                .get();
+        until = Instant.now().plusSeconds(20);
+        while (Db.count("select count(*) from storage_garbage where key = ?", "uploads/" + id) > 0
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+        }
+        assertThat(Db.count("select count(*) from storage_garbage where key = ?", "uploads/" + id))
+                .isZero();
+        tus(coordinator("13")).head(location).then().statusCode(404);
     }
 
     @Test
     void anIncidentRemovedTakesItsAndItsActivitiesAttachmentsAndTheirBytesAndTheFeedIsTold() throws Exception {
         String incident = incident("13.77", "RESTRICTED");
         UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
-        String activity = coordinator("13").body(IncidentResourceTest.activity("PATROLI", polres))
-                .post("/api/v1/incidents/" + incident + "/activities").then().statusCode(201).extract().path("id");
+        String activity = coordinator("13")
+                .body(IncidentResourceTest.activity("PATROLI", polres))
+                .post("/api/v1/incidents/" + incident + "/activities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String own = attach(coordinatorForm("13"), incident, Samples.image("jpg", 90, 60), "a.jpg", "FOTO", Map.of())
-                .then().statusCode(201).extract().path("id");
-        String ofActivity = coordinatorForm("13").multiPart("file", "b.png", Samples.image("png", 70, 50), "image/png")
-                .multiPart("parentType", "incident-activity").multiPart("parentId", activity).multiPart("kind", "FOTO")
-                .multiPart("title", "Patroli di lokasi").post(PATH).then().statusCode(201).extract().path("id");
-        String version = coordinator("13").get("/api/v1/incidents/" + incident).then().extract().header("ETag");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String ofActivity = coordinatorForm("13")
+                .multiPart("file", "b.png", Samples.image("png", 70, 50), "image/png")
+                .multiPart("parentType", "incident-activity")
+                .multiPart("parentId", activity)
+                .multiPart("kind", "FOTO")
+                .multiPart("title", "Patroli di lokasi")
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String version = coordinator("13")
+                .get("/api/v1/incidents/" + incident)
+                .then()
+                .extract()
+                .header("ETag");
 
-        coordinator("13").header("If-Match", version).delete("/api/v1/incidents/" + incident).then().statusCode(204);
+        coordinator("13")
+                .header("If-Match", version)
+                .delete("/api/v1/incidents/" + incident)
+                .then()
+                .statusCode(204);
 
         id.terpadu.attachment.storage.BlobStore store = io.quarkus.arc.Arc.container()
-                .instance(id.terpadu.attachment.storage.BlobStore.class).get();
+                .instance(id.terpadu.attachment.storage.BlobStore.class)
+                .get();
         for (String id : List.of(own, ofActivity)) {
             coordinator("13").get(PATH + "/" + id).then().statusCode(404);
-            assertThat(Db.count("select count(*) from change_log where entity_type = 'attachment' and entity_id = ?::uuid "
-                    + "and operation = 'DELETE'", id)).as("the removal of " + id + " is in the change log").isEqualTo(1);
+            assertThat(Db.count(
+                            "select count(*) from change_log where entity_type = 'attachment' and entity_id = ?::uuid "
+                                    + "and operation = 'DELETE'",
+                            id))
+                    .as("the removal of " + id + " is in the change log")
+                    .isEqualTo(1);
             Instant until = Instant.now().plusSeconds(20);
             while (store.size("files/" + id).isPresent() && Instant.now().isBefore(until)) {
                 Thread.sleep(200);
@@ -171,58 +299,120 @@ public class AttachmentResourceTest {
     void aPageRenamedToJpgIsRefusedAndNothingIsWritten() {
         String incident = incident("13.77", "RESTRICTED");
         Map<String, String> before = Db.snapshot();
-        attach(coordinatorForm("13"), incident, Samples.text("<!DOCTYPE html><script>alert(1)</script>"), "foto.jpg",
-                "FOTO", Map.of()).then().statusCode(415).contentType("application/problem+json")
+        attach(
+                        coordinatorForm("13"),
+                        incident,
+                        Samples.text("<!DOCTYPE html><script>alert(1)</script>"),
+                        "foto.jpg",
+                        "FOTO",
+                        Map.of())
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
                 .body("allowed", hasItems("image/jpeg", "image/png"));
-        coordinatorForm("13").contentType("multipart/form-data; boundary=XYZ")
+        coordinatorForm("13")
+                .contentType("multipart/form-data; boundary=XYZ")
                 .body("--ABC\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--ABC--\r\n"
-                        .getBytes(StandardCharsets.US_ASCII)).post(PATH)
-                .then().statusCode(400).contentType("application/problem+json")
+                        .getBytes(StandardCharsets.US_ASCII))
+                .post(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:terpadu:problem:malformed-body"));
-        attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "FOTO", Map.of("colour", "red")).then()
-                .statusCode(400).body("errors[0].field", equalTo("colour"));
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "FOTO", Map.of("colour", "red"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
         attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "FOTO", Map.of("classification", "PUBLIC"))
-                .then().statusCode(400).body("errors[0].field", equalTo("classification"));
-        attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "LUKISAN", Map.of()).then().statusCode(400)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("classification"));
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "x.jpg", "LUKISAN", Map.of())
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("kind"));
-        attach(coordinatorForm("13"), UUID.randomUUID().toString(), Samples.jpeg(), "x.jpg", "FOTO", Map.of()).then()
-                .statusCode(400).body("errors[0].field", equalTo("parentId"));
-        attach(Tokens.analyst("13").contentType("multipart/form-data"), incident, Samples.jpeg(), "x.jpg", "FOTO",
-                Map.of()).then().statusCode(403);
+        attach(coordinatorForm("13"), UUID.randomUUID().toString(), Samples.jpeg(), "x.jpg", "FOTO", Map.of())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("parentId"));
+        attach(
+                        Tokens.analyst("13").contentType("multipart/form-data"),
+                        incident,
+                        Samples.jpeg(),
+                        "x.jpg",
+                        "FOTO",
+                        Map.of())
+                .then()
+                .statusCode(403);
         Db.assertUnchanged(before);
     }
 
     @Test
     void whoMayNotSeeTheIncidentSeesNothingOfItsAttachments() {
         String incident = incident("13.77", "RESTRICTED");
-        String id = attach(coordinatorForm("13"), incident, Samples.jpeg(), "a.jpg", "FOTO", Map.of()).then()
-                .statusCode(201).extract().path("id");
+        String id = attach(coordinatorForm("13"), incident, Samples.jpeg(), "a.jpg", "FOTO", Map.of())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         RequestSpecification elsewhere = Tokens.as("officer.13.01", List.of("OFFICER"), List.of("13.01"));
-        for (String path : List.of(PATH + "/" + id, PATH + "/" + id + "/content", PATH + "/" + id + "/thumbnail",
+        for (String path : List.of(
+                PATH + "/" + id,
+                PATH + "/" + id + "/content",
+                PATH + "/" + id + "/thumbnail",
                 PATH + "/" + id + "/history")) {
             elsewhere.get(path).then().statusCode(404).contentType("application/problem+json");
         }
-        elsewhere.queryParam("parentType", "incident").queryParam("parentId", incident).get(PATH).then()
+        elsewhere
+                .queryParam("parentType", "incident")
+                .queryParam("parentId", incident)
+                .get(PATH)
+                .then()
                 .statusCode(404);
 
         // a CONFIDENTIAL attachment of a RESTRICTED incident: not listed for a reader without clearance
         UUID binda = TestData.createAgency(TestData.unique("Binda Sumatera Barat"), "BIN", "13");
-        String secret = attach(form("binda.sumbar", List.of("COORDINATOR"), List.of("13"), binda), incident,
-                Samples.png(), "b.png", "FOTO", Map.of("classification", "CONFIDENTIAL")).then().statusCode(201)
-                .extract().path("id");
-        Tokens.analyst("13").queryParam("parentType", "incident").queryParam("parentId", incident).get(PATH).then()
-                .statusCode(200).body("items.id", equalTo(List.of(id)));
+        String secret = attach(
+                        form("binda.sumbar", List.of("COORDINATOR"), List.of("13"), binda),
+                        incident,
+                        Samples.png(),
+                        "b.png",
+                        "FOTO",
+                        Map.of("classification", "CONFIDENTIAL"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Tokens.analyst("13")
+                .queryParam("parentType", "incident")
+                .queryParam("parentId", incident)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
         Tokens.analyst("13").get(PATH + "/" + secret).then().statusCode(404);
-        Tokens.as("binda.sumbar", List.of("COORDINATOR"), List.of("13"), binda).get(PATH + "/" + secret).then()
-                .statusCode(200).body("classification", equalTo("CONFIDENTIAL"));
+        Tokens.as("binda.sumbar", List.of("COORDINATOR"), List.of("13"), binda)
+                .get(PATH + "/" + secret)
+                .then()
+                .statusCode(200)
+                .body("classification", equalTo("CONFIDENTIAL"));
     }
 
     @Test
     void aPhotoOfAVictimIsFetchedOnlyByThoseWhoMayReadPersonalDataAndEachFetchIsRecorded() {
         String incident = incident("13.77", "RESTRICTED");
-        String id = attach(coordinatorForm("13"), incident, Samples.jpeg(), "korban.jpg", "FOTO",
-                Map.of("personalData", "true")).then().statusCode(201).body("personalData", equalTo(true))
-                .extract().path("id");
+        String id = attach(
+                        coordinatorForm("13"),
+                        incident,
+                        Samples.jpeg(),
+                        "korban.jpg",
+                        "FOTO",
+                        Map.of("personalData", "true"))
+                .then()
+                .statusCode(201)
+                .body("personalData", equalTo(true))
+                .extract()
+                .path("id");
         long before = Db.count("select count(*) from personal_data_access where entity_id = ?::uuid", id);
         Tokens.analyst("13").get(PATH + "/" + id + "/content").then().statusCode(403);
         coordinator("13").get(PATH + "/" + id + "/content").then().statusCode(200);
@@ -240,16 +430,30 @@ public class AttachmentResourceTest {
     /** A photo attached to a new incident of the region by its province's coordinator; the attachment's id. */
     public static String attachPhoto(String region) {
         String incident = incident(region, "RESTRICTED");
-        return attach(coordinatorForm(region.substring(0, 2)), incident, Samples.image("jpg", 80, 60), "p.jpg", "FOTO",
-                Map.of()).then().statusCode(201).extract().path("id");
+        return attach(
+                        coordinatorForm(region.substring(0, 2)),
+                        incident,
+                        Samples.image("jpg", 80, 60),
+                        "p.jpg",
+                        "FOTO",
+                        Map.of())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A tus upload of {@code length} bytes started for a new incident of the region; its address. */
     public static String startUpload(String region, long length) {
         String incident = incident(region, "RESTRICTED");
-        return tus(coordinator(region.substring(0, 2))).header("Upload-Length", length)
-                .header("Upload-Metadata", metadata(incident, "FOTO")).post("/api/v1/uploads").then().statusCode(201)
-                .extract().header("Location");
+        return tus(coordinator(region.substring(0, 2)))
+                .header("Upload-Length", length)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
     }
 
     static String metadata(String incident, String kind) {
@@ -269,40 +473,87 @@ public class AttachmentResourceTest {
     void aResumableUploadGoesOnFromWhereTheServerSaysItStands() throws Exception {
         String incident = incident("13.77", "RESTRICTED");
         byte[] photo = Samples.image("jpg", 1600, 1200);
-        Response created = tus(coordinator("13")).header("Upload-Length", photo.length)
-                .header("Upload-Metadata", metadata(incident, "FOTO")).post("/api/v1/uploads");
-        created.then().statusCode(201).header("Upload-Offset", "0").header("Tus-Resumable", "1.0.0")
-                .header("Upload-Expires", org.hamcrest.Matchers.notNullValue()).body("status", equalTo("UPLOADING"));
+        Response created = tus(coordinator("13"))
+                .header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads");
+        created.then()
+                .statusCode(201)
+                .header("Upload-Offset", "0")
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Expires", org.hamcrest.Matchers.notNullValue())
+                .body("status", equalTo("UPLOADING"));
         String location = created.header("Location");
         assertThat(java.net.URI.create(location).getPath()).startsWith("/api/v1/uploads/");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
         int half = photo.length / 2;
-        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0)
-                .body(java.util.Arrays.copyOf(photo, half)).patch(location).then().statusCode(204)
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(java.util.Arrays.copyOf(photo, half))
+                .patch(location)
+                .then()
+                .statusCode(204)
                 .header("Upload-Offset", String.valueOf(half));
-        tus(coordinator("13")).head(location).then().statusCode(204).header("Upload-Offset", String.valueOf(half))
-                .header("Upload-Length", String.valueOf(photo.length)).header("Cache-Control", "no-store");
+        tus(coordinator("13"))
+                .head(location)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(half))
+                .header("Upload-Length", String.valueOf(photo.length))
+                .header("Cache-Control", "no-store");
 
         byte[] rest = java.util.Arrays.copyOfRange(photo, half, photo.length);
         // a piece at the wrong offset, a piece with a wrong checksum: refused, the offset unchanged
-        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0)
-                .body(rest).patch(location).then().statusCode(409).contentType("application/problem+json");
-        String wrong = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(new byte[1]));
-        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", half)
-                .header("Upload-Checksum", "sha256 " + wrong).body(rest).patch(location).then().statusCode(460);
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(rest)
+                .patch(location)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        String wrong = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(new byte[1]));
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", half)
+                .header("Upload-Checksum", "sha256 " + wrong)
+                .body(rest)
+                .patch(location)
+                .then()
+                .statusCode(460);
         tus(coordinator("13")).head(location).then().header("Upload-Offset", String.valueOf(half));
-        Tokens.coordinator("13").get(PATH + "/" + id).then().statusCode(200).body("status", equalTo("UPLOADING"),
-                "upload.offset", equalTo(half));
+        Tokens.coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UPLOADING"), "upload.offset", equalTo(half));
 
-        String right = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(rest));
-        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", half)
-                .header("Upload-Checksum", "sha256 " + right).body(rest).patch(location).then().statusCode(204)
+        String right = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(rest));
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", half)
+                .header("Upload-Checksum", "sha256 " + right)
+                .body(rest)
+                .patch(location)
+                .then()
+                .statusCode(204)
                 .header("Upload-Offset", String.valueOf(photo.length));
-        coordinator("13").get(PATH + "/" + id).then().statusCode(200).body("status", equalTo("AVAILABLE"),
-                "sha256", equalTo(sha256(photo)), "upload", nullValue());
-        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", photo.length)
-                .body(new byte[1]).patch(location).then().statusCode(409);
+        coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("AVAILABLE"), "sha256", equalTo(sha256(photo)), "upload", nullValue());
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", photo.length)
+                .body(new byte[1])
+                .patch(location)
+                .then()
+                .statusCode(409);
     }
 
     /** A video: an ISO media file whose media data is {@code size} bytes of noise. */
@@ -310,8 +561,10 @@ public class AttachmentResourceTest {
         byte[] head = Samples.isoMedia("mp42", "isom", "mp42");
         byte[] data = new byte[size];
         new java.util.Random(7).nextBytes(data);
-        java.nio.ByteBuffer mdat = java.nio.ByteBuffer.allocate(8 + size).putInt(8 + size)
-                .put("mdat".getBytes(StandardCharsets.US_ASCII)).put(data);
+        java.nio.ByteBuffer mdat = java.nio.ByteBuffer.allocate(8 + size)
+                .putInt(8 + size)
+                .put("mdat".getBytes(StandardCharsets.US_ASCII))
+                .put(data);
         byte[] all = java.util.Arrays.copyOf(head, head.length + 8 + size);
         System.arraycopy(mdat.array(), 0, all, head.length, 8 + size);
         return all;
@@ -321,58 +574,122 @@ public class AttachmentResourceTest {
     void aPieceLargerThanAJsonBodyStreamsThrough() throws Exception {
         String incident = incident("13.77", "RESTRICTED");
         byte[] video = video(20 * 1024 * 1024);
-        String location = tus(coordinator("13")).header("Upload-Length", video.length)
-                .header("Upload-Metadata", metadata(incident, "VIDEO")).post("/api/v1/uploads").then().statusCode(201)
-                .extract().header("Location");
-        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0).body(video)
-                .patch(location).then().statusCode(204).header("Upload-Offset", String.valueOf(video.length));
+        String location = tus(coordinator("13"))
+                .header("Upload-Length", video.length)
+                .header("Upload-Metadata", metadata(incident, "VIDEO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(video)
+                .patch(location)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(video.length));
         String id = location.substring(location.lastIndexOf('/') + 1);
-        coordinator("13").get(PATH + "/" + id).then().statusCode(200).body("status", equalTo("AVAILABLE"),
-                "mediaType", equalTo("video/mp4"), "sha256", equalTo(sha256(video)));
+        coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "status",
+                        equalTo("AVAILABLE"),
+                        "mediaType",
+                        equalTo("video/mp4"),
+                        "sha256",
+                        equalTo(sha256(video)));
         // fetched back whole: from the file store through the service, from object storage by a signed address
         Response fetched = coordinator("13").redirects().follow(false).get(PATH + "/" + id + "/content");
         byte[] served;
         if (fetched.statusCode() == 307) {
             assertThat(fetched.header("Location")).contains("X-Amz-Signature").doesNotContain(id + "/../");
-            served = given().urlEncodingEnabled(false).get(fetched.header("Location")).then().statusCode(200)
-                    .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;")).extract()
+            served = given().urlEncodingEnabled(false)
+                    .get(fetched.header("Location"))
+                    .then()
+                    .statusCode(200)
+                    .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"))
+                    .extract()
                     .asByteArray();
         } else {
             served = fetched.then().statusCode(200).extract().asByteArray();
         }
         assertThat(served).hasSize(video.length);
         // a JSON body of the same size is still refused at the edge
-        coordinator("13").body("{\"title\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}").post("/api/v1/incidents")
-                .then().statusCode(413).contentType("application/problem+json");
+        coordinator("13")
+                .body("{\"title\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}")
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
     }
 
     @Test
     void tusIsDiscoveredAndItsRulesHold() {
         String incident = incident("13.77", "RESTRICTED");
-        given().options("/api/v1/uploads").then().statusCode(204).header("Tus-Version", "1.0.0")
+        given().options("/api/v1/uploads")
+                .then()
+                .statusCode(204)
+                .header("Tus-Version", "1.0.0")
                 .header("Tus-Extension", "creation,creation-with-upload,expiration,checksum,termination")
                 .header("Tus-Checksum-Algorithm", "sha256")
                 .header("Tus-Max-Size", String.valueOf(1024L * 1024 * 1024));
         Map<String, String> before = Db.snapshot();
-        coordinator("13").header("Upload-Length", 10).header("Upload-Metadata", metadata(incident, "FOTO"))
-                .post("/api/v1/uploads").then().statusCode(412).header("Tus-Version", "1.0.0");
-        tus(coordinator("13")).header("Upload-Length", 30L * 1024 * 1024)
-                .header("Upload-Metadata", metadata(incident, "FOTO")).post("/api/v1/uploads").then().statusCode(413)
+        coordinator("13")
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(412)
+                .header("Tus-Version", "1.0.0");
+        tus(coordinator("13"))
+                .header("Upload-Length", 30L * 1024 * 1024)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(413)
                 .body("detail", org.hamcrest.Matchers.containsString("max-size-by-kind"));
-        tus(coordinator("13")).header("Upload-Length", "-1").header("Upload-Metadata", metadata(incident, "FOTO"))
-                .post("/api/v1/uploads").then().statusCode(400).body("errors[0].field", equalTo("Upload-Length"));
-        tus(coordinator("13")).header("Upload-Length", 10).header("Upload-Metadata", "parentType !!")
-                .post("/api/v1/uploads").then().statusCode(400).body("errors[0].field", equalTo("Upload-Metadata"));
-        tus(coordinator("13")).header("Upload-Defer-Length", 1).header("Upload-Metadata", metadata(incident, "FOTO"))
-                .post("/api/v1/uploads").then().statusCode(400);
+        tus(coordinator("13"))
+                .header("Upload-Length", "-1")
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Upload-Length"));
+        tus(coordinator("13"))
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", "parentType !!")
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Upload-Metadata"));
+        tus(coordinator("13"))
+                .header("Upload-Defer-Length", 1)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(400);
         Db.assertUnchanged(before);
 
         // termination: the upload and what arrived are gone
-        String location = tus(coordinator("13")).header("Upload-Length", 100)
-                .header("Upload-Metadata", metadata(incident, "FOTO")).post("/api/v1/uploads").then().statusCode(201)
-                .extract().header("Location");
-        tus(coordinator("13")).contentType("application/offset+octet-stream").header("Upload-Offset", 0)
-                .body(new byte[40]).patch(location).then().statusCode(204);
+        String location = tus(coordinator("13"))
+                .header("Upload-Length", 100)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(new byte[40])
+                .patch(location)
+                .then()
+                .statusCode(204);
         tus(coordinator("13")).delete(location).then().statusCode(204);
         tus(coordinator("13")).head(location).then().statusCode(404);
     }
