@@ -102,9 +102,9 @@ def watch():
         time.sleep(0.1)
 threading.Thread(target=watch, daemon=True).start()
 t = time.monotonic()
-out = subprocess.run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'PATCH', location,
+out = subprocess.run(['curl', '-sS', '-o', f'{work}/patch-answer.txt', '-w', '%{http_code}', '-X', 'PATCH', location,
                       '-H', 'Authorization: Bearer ' + token, '-H', 'Tus-Resumable: 1.0.0', '-H', 'Upload-Offset: 0',
-                      '-H', 'Content-Type: application/offset+octet-stream', '--data-binary', '@' + video],
+                      '-H', 'Content-Type: application/offset+octet-stream', '-H', 'Expect:', '-T', video],
                      capture_output=True, text=True)
 up_secs = time.monotonic() - t
 done.set()
@@ -131,7 +131,9 @@ print()
 print(f"{'measure':<52}{'value':>14}{'reference':>14}{'ratio':>9}{'goal':>12}")
 dd_rate, up_rate = size / 1048576 / dd_secs, size / 1048576 / up_secs
 print(f"{'one %d MB tus upload (to AVAILABLE), MB/s' % mb:<52}{up_rate:>14.0f}{dd_rate:>14.0f}{up_rate / dd_rate:>9.2f}{'>= 0.50':>12}")
-print(f"{'  its answer':<52}{('204 ' + attachment['status']) if ok else out.stdout:>14}")
+print(f"{'  its answer':<52}{out.stdout + ' ' + attachment['status']:>14}")
+if not ok:
+    print(out.stderr, open(f'{work}/patch-answer.txt').read()[:500])
 print(f"{'heap during it, MB above idle (%.0f MB)' % idle_heap:<52}{peak[0] - idle_heap:>14.0f}{'':>14}{'':>9}{'<= 64':>12}")
 print(f"{'%d phones, a %.1f MB photo each at once: p50 s' % (photos, photo_mb):<52}{lat[len(lat) // 2]:>14.2f}")
 print(f"{'  p95 s':<52}{lat[int(len(lat) * 0.95) - 1]:>14.2f}")

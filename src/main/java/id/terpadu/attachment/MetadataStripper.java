@@ -46,13 +46,16 @@ final class MetadataStripper {
 
     /** Writes to {@code out} the image of {@code in} without its metadata; throws when the bytes are not such an image. */
     static void strip(String mediaType, InputStream in, OutputStream out) throws IOException {
+        // the scan of a JPEG goes byte by byte: both sides buffered, so that a byte is a method call, not a system call
         DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in, 64 * 1024));
+        java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
         switch (mediaType) {
-            case "image/jpeg" -> jpeg(data, out);
-            case "image/png" -> png(data, out);
-            case "image/webp" -> webp(data, out);
+            case "image/jpeg" -> jpeg(data, buffered);
+            case "image/png" -> png(data, buffered);
+            case "image/webp" -> webp(data, buffered);
             default -> throw new IllegalArgumentException("cannot clean " + mediaType);
         }
+        buffered.flush();
     }
 
     // ---- JPEG -------------------------------------------------------------------------------------------------
