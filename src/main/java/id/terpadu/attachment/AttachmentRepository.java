@@ -168,7 +168,7 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
      * Records a piece that arrived under this lease and gives the lease back; false (and nothing recorded) when the
      * lease was lost meanwhile.
      */
-    boolean addPiece(UUID attachmentId, UUID lease, long start, long length, String key) {
+    boolean addPiece(UUID attachmentId, UUID lease, long start, long length, String key, String sha256) {
         int moved = getEntityManager()
                 .createNativeQuery("""
                 update attachment_upload set upload_offset = upload_offset + :length, lease = null, lease_until = null
@@ -183,11 +183,13 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
         }
         getEntityManager()
                 .createNativeQuery("""
-                insert into attachment_piece (attachment_id, start_offset, length, key) values (:id, :start, :length, :key)""")
+                insert into attachment_piece (attachment_id, start_offset, length, key, sha256)
+                values (:id, :start, :length, :key, :sha256)""")
                 .setParameter("id", attachmentId)
                 .setParameter("start", start)
                 .setParameter("length", length)
                 .setParameter("key", key)
+                .setParameter("sha256", sha256)
                 .executeUpdate();
         return true;
     }
@@ -202,11 +204,12 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 .executeUpdate();
     }
 
-    /** The keys of an upload's pieces, in order. */
+    /** The keys of an upload's pieces, in order, each with its SHA-256 (hex). */
     @SuppressWarnings("unchecked")
-    List<String> pieces(UUID attachmentId) {
+    List<Object[]> pieces(UUID attachmentId) {
         return getEntityManager()
-                .createNativeQuery("select key from attachment_piece where attachment_id = :id order by start_offset")
+                .createNativeQuery(
+                        "select key, sha256 from attachment_piece where attachment_id = :id order by start_offset")
                 .setParameter("id", attachmentId)
                 .getResultList();
     }

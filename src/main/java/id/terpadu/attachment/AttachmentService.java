@@ -478,14 +478,13 @@ public class AttachmentService {
         Piece piece = new Piece(
                 body,
                 contentLength < 0 ? length - offset : Math.min(contentLength, length - offset),
-                checksum.isPresent(),
                 () -> QuarkusTransaction.requiringNew().call(() -> attachments.renew(id, lease, LEASE)));
         long stored;
         try {
             stored = store.write(key, piece, checksum.isEmpty());
         } catch (BlobStore.IncompleteWrite dropped) {
             if (dropped.stored() > 0) {
-                record(id, lease, offset, dropped.stored(), key);
+                record(id, lease, offset, dropped.stored(), key, piece.digest());
             } else {
                 discard(id, lease, key);
             }
@@ -499,11 +498,12 @@ public class AttachmentService {
             throw new ProblemException(
                     ProblemType.PAYLOAD_TOO_LARGE, Message.of("attachment.upload.past-length", "length", length));
         }
-        if (checksum.isPresent() && !MessageDigest.isEqual(checksum.get(), piece.digest())) {
+        byte[] digest = piece.digest();
+        if (checksum.isPresent() && !MessageDigest.isEqual(checksum.get(), digest)) {
             discard(id, lease, key);
             throw new ProblemException(ProblemType.CHECKSUM_MISMATCH, Message.of("attachment.upload.checksum"));
         }
-        if (stored > 0 && !record(id, lease, offset, stored, key)) {
+        if (stored > 0 && !record(id, lease, offset, stored, key, digest)) {
             throw ProblemException.conflict(Message.of("attachment.upload.lease-lost"));
         }
         if (stored == 0) {
@@ -543,9 +543,10 @@ public class AttachmentService {
         return a.size;
     }
 
-    private boolean record(UUID id, UUID lease, long offset, long stored, String key) {
-        boolean recorded =
-                QuarkusTransaction.requiringNew().call(() -> attachments.addPiece(id, lease, offset, stored, key));
+    private boolean record(UUID id, UUID lease, long offset, long stored, String key, byte[] digest) {
+        String sha256 = HexFormat.of().formatHex(digest);
+        boolean recorded = QuarkusTransaction.requiringNew()
+                .call(() -> attachments.addPiece(id, lease, offset, stored, key, sha256));
         if (!recorded) {
             deleteQuietly(key);
         }
@@ -603,7 +604,7 @@ public class AttachmentService {
      * (and the original when the setting says so), and make the attachment available.
      */
     UploadState finish(UUID id) throws IOException {
-        List<String> pieces = QuarkusTransaction.requiringNew().call(() -> attachments.pieces(id));
+        List<Object[]> pieces = QuarkusTransaction.requiringNew().call(() -> attachments.pieces(id));
         // on the store's own disk, so that keeping a file is a move, not another copy
         Path scratch = store.scratch();
         Path whole = Files.createTempFile(scratch, "upload-", ".bin");
@@ -611,7 +612,12 @@ public class AttachmentService {
         Path original = null;
         List<String> written = new ArrayList<>();
         try {
-            String sha256 = assemble(pieces, whole);
+            // an upload that arrived in one piece, in a store that holds it on this disk, is taken as it is: its
+            // digest was taken as it arrived (a failure after this point leaves the upload to expire)
+            String sha256 =
+                    pieces.size() == 1 && pieces.get(0)[1] != null && store.take((String) pieces.get(0)[0], whole)
+                            ? (String) pieces.get(0)[1]
+                            : assemble(pieces.stream().map(p -> (String) p[0]).toList(), whole);
             long size = Files.size(whole);
             String mediaType = detector.detect(() -> Files.newInputStream(whole));
             Attachment a = QuarkusTransaction.requiringNew().call(() -> attachments.findById(id));
@@ -893,17 +899,18 @@ public class AttachmentService {
         private long renewedAt = System.nanoTime();
         boolean tooLong;
 
-        Piece(InputStream in, long room, boolean digest, Renewal renewal) {
+        Piece(InputStream in, long room, Renewal renewal) {
             this.in = in;
             this.room = room;
             this.renewal = renewal;
             try {
-                this.sha = digest ? MessageDigest.getInstance("SHA-256") : null;
+                this.sha = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }
 
+        /** The SHA-256 of what was read (once: it resets the digest). */
         byte[] digest() {
             return sha.digest();
         }
@@ -926,9 +933,7 @@ public class AttachmentService {
             int n = in.read(b, off, (int) Math.min(len, room - read));
             if (n > 0) {
                 read += n;
-                if (sha != null) {
-                    sha.update(b, off, n);
-                }
+                sha.update(b, off, n);
                 if (System.nanoTime() - renewedAt > RENEW_EVERY.toNanos()) {
                     if (!renewal.renew()) {
                         throw new IOException("the upload was taken over by another request");

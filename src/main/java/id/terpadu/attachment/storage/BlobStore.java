@@ -36,6 +36,12 @@ public interface BlobStore {
      */
     void put(String key, Path file) throws IOException;
 
+    /**
+     * Moves the bytes of {@code key} to {@code target}, a file of {@link #scratch()}, when the store holds them on this
+     * disk; false (and nothing moved) otherwise. The key is gone afterwards.
+     */
+    boolean take(String key, Path target) throws IOException;
+
     /** A folder for temporary files that {@link #put} keeps cheaply: on the store's own disk, or the upload spool. */
     Path scratch() throws IOException;
 

@@ -76,6 +76,21 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    @Override
+    public boolean take(String key, Path target) throws IOException {
+        Path file = path(key);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        removeEmptyParents(file.getParent());
+        return true;
+    }
+
     /** {@code .scratch} below the root: no key starts with a dot, so no key can reach it. */
     @Override
     public Path scratch() throws IOException {

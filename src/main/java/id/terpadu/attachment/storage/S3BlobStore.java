@@ -129,6 +129,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    /** The bytes are in the bucket, not on this disk. */
+    @Override
+    public boolean take(String key, Path target) {
+        return false;
+    }
+
     @Override
     public Path scratch() throws IOException {
         return Files.createDirectories(spool);

@@ -45,6 +45,21 @@ class FileBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void givesAKeysBytesToAFileOfItsScratchFolder() throws IOException {
+        BlobStore store = store();
+        byte[] data = bytes(50_000, 13);
+        store.write("uploads/y/0-a", new ByteArrayInputStream(data), false);
+        Path target = Files.createTempFile(store.scratch(), "upload-", ".bin");
+        org.assertj.core.api.Assertions.assertThat(store.take("uploads/y/0-a", target))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        org.assertj.core.api.Assertions.assertThat(store.size("uploads/y/0-a")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(store.take("uploads/y/0-a", target))
+                .as("gone")
+                .isFalse();
+    }
+
+    @Test
     void hasNoPresignedUrls() {
         assertThat(store().presignedRead("k", Duration.ofMinutes(5), "image/jpeg", "attachment"))
                 .isEmpty();

@@ -67,6 +67,14 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void givesNoKeyToALocalFile() throws IOException {
+        BlobStore s3 = store();
+        s3.write("uploads/z/0-a", new ByteArrayInputStream(new byte[] {1, 2, 3}), false);
+        assertThat(s3.take("uploads/z/0-a", spool.resolve("x"))).isFalse();
+        assertThat(s3.size("uploads/z/0-a")).hasValue(3);
+    }
+
+    @Test
     void aMissingBucketIsNotReady() {
         try (S3BlobStore missing = new S3BlobStore(new S3BlobStore.Settings(
                 Optional.of(S3Server.get().endpoint()),
