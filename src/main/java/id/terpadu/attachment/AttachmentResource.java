@@ -231,7 +231,18 @@ public class AttachmentResource {
         @Schema(type = SchemaType.STRING, format = "binary", description = "The file", maxLength = 8388608)
         public String file;
 
-        @Schema(implementation = ParentType.class)
+        @Schema(
+                enumeration = {
+                    "incident",
+                    "early-warning",
+                    "incident-activity",
+                    "meeting",
+                    "team",
+                    "conflict-status",
+                    "action-plan-report",
+                    "neutrality-case"
+                },
+                example = "incident")
         public String parentType;
 
         @Schema(format = "uuid", example = AttachmentExamples.INCIDENT_ID)
@@ -250,22 +261,28 @@ public class AttachmentResource {
                     "SURAT",
                     "KAJIAN"
                 },
-                description = "Reference kind attachment-kinds")
+                description = "Reference kind attachment-kinds",
+                example = "FOTO")
         public String kind;
 
         @Schema(maxLength = 200, example = "Rumah warga terbakar")
         public String title;
 
-        @Schema(maxLength = 2000)
+        @Schema(maxLength = 2000, example = "Diambil pagi hari setelah bentrokan")
         public String caption;
 
-        @Schema(enumeration = {"PUBLIC", "RESTRICTED", "CONFIDENTIAL"})
+        @Schema(
+                enumeration = {"PUBLIC", "RESTRICTED", "CONFIDENTIAL"},
+                example = "RESTRICTED",
+                description = "At least the record's; the record's when absent")
         public String classification;
 
-        @Schema(enumeration = {"true", "false"})
+        @Schema(
+                enumeration = {"true", "false"},
+                example = "false")
         public String personalData;
 
-        @Schema(format = "date-time")
+        @Schema(format = "date-time", example = "2024-10-12T09:35:00Z")
         public String capturedAt;
 
         @Schema(example = "-0.6264", maxLength = 17, pattern = "^[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?$")

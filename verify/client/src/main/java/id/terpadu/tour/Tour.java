@@ -934,7 +934,7 @@ public final class Tour {
         touch("attachment limits", files::attachmentResourceLimits);
         Attachment attached = sending.attachmentResourceAttach(
                 picture(1),
-                ParentType.INCIDENT,
+                "incident",
                 loose.getId(),
                 "FOTO",
                 "Kerumunan di pasar",
