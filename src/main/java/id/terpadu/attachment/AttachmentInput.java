@@ -2,7 +2,6 @@ package id.terpadu.attachment;
 
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -166,10 +165,5 @@ record AttachmentInput(
             cleaned = cleaned.substring(0, FILE_NAME_MAX - extension.length()) + extension;
         }
         return cleaned;
-    }
-
-    /** The allowed classifications, for a refusal. */
-    static List<String> classifications() {
-        return java.util.Arrays.stream(Classification.values()).map(Enum::name).toList();
     }
 }

@@ -3,10 +3,11 @@ package id.terpadu.attachment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,7 @@ import id.terpadu.common.persistence.ScopedRepository;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
+import id.terpadu.conflictstatus.ConflictStatusService;
 
 /**
  * Attachments, their uploads under way and the pieces those have received, and the queue of bytes to remove. An
@@ -29,8 +31,6 @@ import id.terpadu.common.security.Clearance;
 public class AttachmentRepository extends ScopedRepository<Attachment> {
 
     private static final List<SortKey> ORDER = List.of(SortKey.instant("e.createdAt"), SortKey.uuid("e.id"));
-    /** The day of an agency's upload allowance. */
-    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
     AttachmentRepository(Caller caller, Clearance clearance) {
         super(caller, clearance);
@@ -98,7 +98,9 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
                 .setParameter("k", "attachment-allowance:" + agencyId)
                 .getSingleResult();
-        Instant dayStart = LocalDate.now(WIB).atStartOfDay(WIB).toInstant();
+        Instant dayStart = LocalDate.now(ConflictStatusService.ZONE)
+                .atStartOfDay(ConflictStatusService.ZONE)
+                .toInstant();
         Number sum = (Number) getEntityManager()
                 .createNativeQuery("""
                 select coalesce(sum(size), 0) from attachment
@@ -119,6 +121,18 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
 
     AttachmentUpload upload(UUID attachmentId) {
         return getEntityManager().find(AttachmentUpload.class, attachmentId);
+    }
+
+    /** The uploads under way of these attachments, by attachment. */
+    Map<UUID, AttachmentUpload> uploads(List<UUID> attachmentIds) {
+        if (attachmentIds.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager()
+                .createQuery("from AttachmentUpload u where u.attachmentId in :ids", AttachmentUpload.class)
+                .setParameter("ids", attachmentIds)
+                .getResultStream()
+                .collect(Collectors.toMap(u -> u.attachmentId, u -> u));
     }
 
     void addUpload(AttachmentUpload upload) {

@@ -416,9 +416,7 @@ public class AttachmentResource {
         if (range == null) {
             Optional<java.net.URI> signed = service.redirect(download, disposition);
             if (signed.isPresent()) {
-                return Response.temporaryRedirect(signed.get())
-                        .header("Cache-Control", "no-store")
-                        .build();
+                return Response.temporaryRedirect(signed.get()).build();
             }
         }
         long size = download.size();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -118,7 +119,13 @@ public class AttachmentService {
     public Page<AttachmentResponse> list(ParentType type, UUID parentId, PageRequest page) {
         parents.visible(type, parentId);
         Filter filter = clearance.restrict(new Filter().and("e.parentId = :?", parentId), "e.classification");
-        return attachments.page(filter, page).map(this::shown);
+        Page<Attachment> found = attachments.page(filter, page);
+        // the uploads under way on the page, in one query
+        Map<UUID, AttachmentUpload> uploads = attachments.uploads(found.items().stream()
+                .filter(a -> a.status == AttachmentStatus.UPLOADING)
+                .map(a -> a.id)
+                .toList());
+        return found.map(a -> shown(a, uploads.get(a.id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -140,11 +147,12 @@ public class AttachmentService {
     }
 
     private AttachmentResponse shown(Attachment a) {
-        Upload upload = null;
-        if (a.status == AttachmentStatus.UPLOADING) {
-            AttachmentUpload u = attachments.upload(a.id);
-            upload = u == null ? null : new Upload(u.uploadOffset, u.expiresAt);
-        }
+        return shown(a, a.status == AttachmentStatus.UPLOADING ? attachments.upload(a.id) : null);
+    }
+
+    /** The attachment as the caller may see it, with its upload under way (or null). */
+    private AttachmentResponse shown(Attachment a, AttachmentUpload u) {
+        Upload upload = u == null ? null : new Upload(u.uploadOffset, u.expiresAt);
         AttachmentResponse response = AttachmentResponse.from(a, upload);
         boolean hasCapture = a.capturedAt != null || a.captureLatitude != null;
         if (hasCapture && personalData.reveal(ATTACHMENT.name(), a.id, a.regionCode, a.agencyId)) {

@@ -15,6 +15,8 @@ import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.mov.QuickTimeDirectory;
 import com.drew.metadata.mp4.Mp4Directory;
 
+import id.terpadu.conflictstatus.ConflictStatusService;
+
 /**
  * Where and when a photo or video was taken, as its file says (EXIF GPS and original time; the QuickTime and MP4
  * creation time). Kept as restricted fields of the attachment, read only by those who may see the parent's personal
@@ -55,7 +57,7 @@ record FileCapture(Double latitude, Double longitude, Instant takenAt) {
     private static Optional<Instant> takenAt(Metadata metadata) {
         for (ExifSubIFDDirectory exif : metadata.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
             // without an offset in the file, the time is read as Western Indonesia Time (UTC+7)
-            java.util.Date date = exif.getDateOriginal(TimeZone.getTimeZone("Asia/Jakarta"));
+            java.util.Date date = exif.getDateOriginal(TimeZone.getTimeZone(ConflictStatusService.ZONE));
             if (date != null) {
                 return Optional.of(date.toInstant());
             }

@@ -35,18 +35,6 @@ final class Tus {
     static final String UPLOAD_EXPIRES = "Upload-Expires";
     static final String UPLOAD_CHECKSUM = "Upload-Checksum";
     static final String UPLOAD_DEFER_LENGTH = "Upload-Defer-Length";
-    /** The headers a browser client must be allowed to read (CORS). */
-    static final List<String> EXPOSED = List.of(
-            TUS_RESUMABLE,
-            TUS_VERSION,
-            TUS_EXTENSION,
-            TUS_MAX_SIZE,
-            TUS_CHECKSUM_ALGORITHM,
-            UPLOAD_OFFSET,
-            UPLOAD_LENGTH,
-            UPLOAD_EXPIRES,
-            "Location");
-
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,19}");
 

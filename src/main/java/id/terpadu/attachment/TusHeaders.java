@@ -50,7 +50,6 @@ class TusHeaders {
             if (response.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
                 response.getHeaders().putSingle(Tus.TUS_VERSION, Tus.VERSION);
             }
-            response.getHeaders().putSingle("Cache-Control", "no-store");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HEAD;
@@ -110,13 +111,7 @@ public class UploadResource {
                             schema = @Schema(implementation = AttachmentDtos.AttachmentResponse.class),
                             examples = @ExampleObject(name = "uploading", value = AttachmentExamples.UPLOADING)))
     public Response create(
-            @Parameter(
-                            description = "tus version; must be 1.0.0",
-                            required = true,
-                            example = Tus.VERSION,
-                            schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
-                    @HeaderParam(Tus.TUS_RESUMABLE)
-                    String resumable,
+            @BeanParam TusVersion tus,
             @Parameter(
                             description = "The file's size in bytes",
                             required = true,
@@ -140,7 +135,7 @@ public class UploadResource {
             @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
             InputStream body)
             throws IOException {
-        Tus.require(resumable);
+        tus.require();
         long pieceLength = Tus.number("Content-Length", contentLength).orElse(-1L);
         boolean piece = contentType != null
                 && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(Tus.OFFSET_OCTET_STREAM);
@@ -237,15 +232,8 @@ public class UploadResource {
                                         maximum = "9223372036854775807"))
             })
     public Response head(
-            @Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
-            @Parameter(
-                            description = "tus version; must be 1.0.0",
-                            required = true,
-                            example = Tus.VERSION,
-                            schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
-                    @HeaderParam(Tus.TUS_RESUMABLE)
-                    String resumable) {
-        Tus.require(resumable);
+            @Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id, @BeanParam TusVersion tus) {
+        tus.require();
         UploadState state = service.state(id);
         Response.ResponseBuilder answer = Response.noContent()
                 .header(Tus.UPLOAD_OFFSET, state.offset())
@@ -298,13 +286,7 @@ public class UploadResource {
                             examples = @ExampleObject(name = "checksum", value = AttachmentExamples.CHECKSUM_PROBLEM)))
     public Response append(
             @Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id,
-            @Parameter(
-                            description = "tus version; must be 1.0.0",
-                            required = true,
-                            example = Tus.VERSION,
-                            schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
-                    @HeaderParam(Tus.TUS_RESUMABLE)
-                    String resumable,
+            @BeanParam TusVersion tus,
             @Parameter(
                             description = "Where this piece starts; the upload's current offset",
                             required = true,
@@ -320,7 +302,7 @@ public class UploadResource {
             @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
             InputStream body)
             throws IOException {
-        Tus.require(resumable);
+        tus.require();
         long at = Tus.number(Tus.UPLOAD_OFFSET, offset)
                 .orElseThrow(
                         () -> ProblemException.invalid(Tus.UPLOAD_OFFSET, Message.of("attachment.field.required")));
@@ -348,14 +330,8 @@ public class UploadResource {
     @APIResponse(responseCode = "204", description = "Abandoned")
     public Response terminate(
             @Parameter(example = AttachmentExamples.UPLOAD_TO_ABANDON_ID) @PathParam("id") UUID id,
-            @Parameter(
-                            description = "tus version; must be 1.0.0",
-                            required = true,
-                            example = Tus.VERSION,
-                            schema = @Schema(type = SchemaType.STRING, enumeration = Tus.VERSION))
-                    @HeaderParam(Tus.TUS_RESUMABLE)
-                    String resumable) {
-        Tus.require(resumable);
+            @BeanParam TusVersion tus) {
+        tus.require();
         service.terminate(id);
         return Response.noContent().build();
     }

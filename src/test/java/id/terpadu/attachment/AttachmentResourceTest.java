@@ -628,6 +628,64 @@ public class AttachmentResourceTest {
     }
 
     @Test
+    void whoMayNotChangeAnAttachmentChangesNothing() {
+        String incident = incident("13.77", "RESTRICTED");
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        UUID kodim = TestData.createAgency(TestData.unique("Kodim 0308/Pariaman"), "TNI", "13.77");
+        String attachment = attach(
+                        form("officer.polres", List.of("OFFICER"), List.of("13.77"), polres),
+                        incident,
+                        Samples.image("jpg", 30, 20),
+                        "a.jpg",
+                        "FOTO",
+                        Map.of())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String upload = tus(Tokens.as("officer.polres", List.of("OFFICER"), List.of("13.77"), polres))
+                .header("Upload-Length", 100)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        RequestSpecification otherAgency = Tokens.as("officer.kodim", List.of("OFFICER"), List.of("13.77"), kodim);
+        Map<String, String> before = Db.snapshot();
+        otherAgency
+                .header("If-Match", "\"1\"")
+                .delete(PATH + "/" + attachment)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        tus(Tokens.as("officer.kodim", List.of("OFFICER"), List.of("13.77"), kodim))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(new byte[10])
+                .patch(upload)
+                .then()
+                .statusCode(403);
+        coordinator("13").delete(PATH + "/" + attachment).then().statusCode(428);
+        coordinator("13")
+                .header("If-Match", "\"7\"")
+                .delete(PATH + "/" + attachment)
+                .then()
+                .statusCode(412);
+        // a creation whose body is not a piece
+        tus(coordinator("13"))
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .contentType("text/plain")
+                .body("not a piece")
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+        Db.assertUnchanged(before);
+    }
+
+    @Test
     void tusIsDiscoveredAndItsRulesHold() {
         String incident = incident("13.77", "RESTRICTED");
         given().options("/api/v1/uploads")

@@ -90,7 +90,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public long write(String key, InputStream in, boolean keepPartial) throws IOException {
-        String object = object(key);
+        object(key); // a key the store would not keep is refused before anything is read
         Files.createDirectories(spool);
         Path temporary = Files.createTempFile(spool, "upload-", ".tmp");
         try {
@@ -103,11 +103,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             if (failure != null && !keepPartial) {
                 throw failure;
             }
-            try {
-                s3.putObject(b -> b.bucket(bucket).key(object), RequestBody.fromFile(temporary));
-            } catch (S3Exception e) {
-                throw new IOException("storing " + key + ": " + e.getMessage(), e);
-            }
+            put(key, temporary);
             if (failure != null) {
                 throw new IncompleteWrite(written, failure);
             }
