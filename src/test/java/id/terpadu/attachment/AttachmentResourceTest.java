@@ -732,6 +732,37 @@ public class AttachmentResourceTest {
                 .statusCode(400);
         Db.assertUnchanged(before);
 
+        // an Idempotency-Key: the retry of a creation is answered as the first was, another body with it is a 422
+        String key = UUID.randomUUID().toString();
+        String first = tus(coordinator("13"))
+                .header("Idempotency-Key", key)
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        tus(coordinator("13"))
+                .header("Idempotency-Key", key)
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .header("Location", first)
+                .header("Idempotent-Replayed", "true");
+        Map<String, String> beforeReuse = Db.snapshot();
+        tus(coordinator("13"))
+                .header("Idempotency-Key", key)
+                .header("Upload-Length", 11)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        Db.assertUnchanged(beforeReuse);
+
         // termination: the upload and what arrived are gone
         String location = tus(coordinator("13"))
                 .header("Upload-Length", 100)
