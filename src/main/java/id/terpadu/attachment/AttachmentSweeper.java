@@ -21,7 +21,7 @@ class AttachmentSweeper {
 
     @Scheduled(
             every = "${terpadu.attachments.sweep-every}",
-            delayed = "5s",
+            delayed = "${terpadu.attachments.sweep-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         int thumbnails = service.makeThumbnails(BATCH);
