@@ -2,6 +2,7 @@
 # Swagger UI as a person uses it, in a real browser: the packaged service on a fresh embedded database with the
 # development tokens on, and verify/browser/swagger-ui.mjs driving Debian's Chromium through playwright-core (pinned
 # in verify/package-lock.json; it downloads no browser). Screenshots of each step go to target/browser/.
+# Then verify/browser/cross-origin.mjs: a web page of an allowed other origin uploads with a browser's tus client.
 # Needs Node.js 18+, npm and Chromium (CHROMIUM, default /usr/bin/chromium; .ci/run installs Debian's package).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,7 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -ntp -o -q package -DskipTests
 fi
 TERPADU_EMBEDDED_DB_DATA_DIR="$ROOT/$LOGS/pgdata" QUARKUS_HTTP_PORT=$PORT TERPADU_DEV_TOKENS_ENABLED=true \
-  TERPADU_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
+  TERPADU_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true TERPADU_CORS_ORIGINS="http://127.0.0.1:$((PORT + 1))" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem \
   java -jar target/quarkus-app/quarkus-run.jar > "$LOGS/app.log" 2>&1 &
 APP_PID=$!
@@ -35,3 +36,8 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 node verify/browser/swagger-ui.mjs "http://localhost:$PORT" "$CHROMIUM"
+WALK=$?
+# a web page of another origin: the one the service names (PORT + 1) uploads, any other (PORT + 2) is stopped
+node verify/browser/cross-origin.mjs "http://localhost:$PORT" $((PORT + 1)) $((PORT + 2)) "$CHROMIUM"
+CROSS=$?
+[ "$WALK" -eq 0 ] && [ "$CROSS" -eq 0 ]

@@ -37,8 +37,9 @@ import id.terpadu.common.security.DevTokens;
  * <p>
  * Both are answered before authentication, the rate limiter and the database. They tell what the published OpenAPI
  * document (served without a token at {@code /q/openapi}) already tells anyone, from the path's shape alone: nothing
- * about whether a record exists ({@code OPTIONS /api/v1/incidents/<any id>} answers the same for every id). Since
- * cross-origin access is not offered, {@code OPTIONS} carries no CORS headers, so a browser's preflight fails.
+ * about whether a record exists ({@code OPTIONS /api/v1/incidents/<any id>} answers the same for every id). A CORS
+ * preflight from an origin the configuration allows is answered before this, by {@link Cors}; any other
+ * {@code OPTIONS} carries no CORS headers, so a browser's preflight fails.
  */
 @Singleton
 public class AllowedMethods {
