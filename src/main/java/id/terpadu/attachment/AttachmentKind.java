@@ -59,12 +59,18 @@ public enum AttachmentKind {
                 "audio/opus",
                 "audio/amr",
                 "audio/aac");
-        /** PDF, the OOXML and OpenDocument formats, and scans (an SK is often a photographed letter). */
+        /**
+         * PDF, the OOXML, 97–2003 and OpenDocument formats, and scans (an SK is often a photographed letter). A
+         * secretariat's archive is full of {@code .doc} and {@code .xls} files.
+         */
         static final Set<String> DOCUMENTS = Set.of(
                 "application/pdf",
                 MediaDetector.DOCX,
                 MediaDetector.XLSX,
                 MediaDetector.PPTX,
+                CompoundFile.DOC,
+                CompoundFile.XLS,
+                CompoundFile.PPT,
                 "application/vnd.oasis.opendocument.text",
                 "application/vnd.oasis.opendocument.spreadsheet",
                 "application/vnd.oasis.opendocument.presentation",

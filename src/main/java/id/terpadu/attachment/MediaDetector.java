@@ -14,7 +14,8 @@ import org.apache.tika.mime.MimeTypes;
 /**
  * The media type of a file from its bytes alone, never from its name or the type a client claims: Apache Tika's
  * magic-byte detector ({@code tika-core} only, no parsers), and for a ZIP container a look at its entries, which
- * tells a Word, Excel or PowerPoint document (OOXML) from any other archive. What comes back is checked against the
+ * tells a Word, Excel or PowerPoint document (OOXML) from any other archive, and for a compound file the names of
+ * its streams ({@link CompoundFile}), which tell a 97–2003 document from an installer or a mail message. What comes back is checked against the
  * allow-list of the attachment's kind ({@link AttachmentKind}); an executable, a page or a script renamed to
  * {@code .jpg} is detected as what it is.
  */
@@ -38,6 +39,10 @@ final class MediaDetector {
         String name = type.getBaseType().toString();
         if (name.equals("application/zip") || name.equals("application/x-tika-ooxml")) {
             return office(file);
+        }
+        if (name.equals("application/x-tika-msoffice")) {
+            String legacy = CompoundFile.officeType(file);
+            return legacy != null ? legacy : name;
         }
         return name;
     }

@@ -305,6 +305,39 @@ public class AttachmentResourceTest {
     }
 
     @Test
+    void aSecretariatsOldWordAndExcelFilesAreKeptAndAnInstallerCalledDocIsNot() {
+        String incident = incident("13.77", "RESTRICTED");
+        attach(coordinatorForm("13"), incident, Samples.xls(), "daftar-hadir.xls", "DAFTAR_HADIR", Map.of())
+                .then()
+                .statusCode(201)
+                .body("mediaType", equalTo("application/vnd.ms-excel"))
+                .body("fileName", equalTo("daftar-hadir.xls"));
+        attach(
+                        coordinatorForm("13"),
+                        incident,
+                        Samples.compound("WordDocument", "1Table"),
+                        "notulen.doc",
+                        "NOTULEN",
+                        Map.of())
+                .then()
+                .statusCode(201)
+                .body("mediaType", equalTo("application/msword"));
+        Map<String, String> before = Db.snapshot();
+        attach(
+                        coordinatorForm("13"),
+                        incident,
+                        Samples.compound("\u0005SummaryInformation", "!_StringData"),
+                        "notulen.doc",
+                        "NOTULEN",
+                        Map.of())
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("allowed", hasItems("application/msword", "application/vnd.ms-excel"));
+        Db.assertUnchanged(before);
+    }
+
+    @Test
     void aPageRenamedToJpgIsRefusedAndNothingIsWritten() {
         String incident = incident("13.77", "RESTRICTED");
         Map<String, String> before = Db.snapshot();

@@ -40,6 +40,47 @@ class MediaDetectorTest {
     }
 
     @Test
+    void tellsA97To2003DocumentFromAnyOtherCompoundFile() throws IOException {
+        assertThat(detect(Samples.xls())).isEqualTo(CompoundFile.XLS);
+        assertThat(detect(Samples.ppt())).isEqualTo(CompoundFile.PPT);
+        assertThat(detect(Samples.compound("WordDocument", "1Table"))).isEqualTo(CompoundFile.DOC);
+        // a Word document that embeds a spreadsheet is still a Word document
+        assertThat(detect(Samples.compoundWithEmbedded("WordDocument", "Workbook")))
+                .isEqualTo(CompoundFile.DOC);
+        for (String kind : java.util.List.of(CompoundFile.DOC, CompoundFile.XLS, CompoundFile.PPT)) {
+            assertThat(AttachmentKind.NOTULEN.accepts(kind)).as(kind).isTrue();
+            assertThat(AttachmentKind.FOTO.accepts(kind)).as(kind).isFalse();
+        }
+        // a mail message that carries a Word document is no Word document itself
+        String mail = detect(Samples.compoundWithEmbedded("__properties_version1.0", "WordDocument"));
+        assertThat(AttachmentKind.DOKUMEN.accepts(mail)).as(mail).isFalse();
+        // an installer or a mail message is a compound file too, and no document
+        String msi = detect(Samples.compound("\u0005SummaryInformation", "!_StringData"));
+        String msg = detect(Samples.compound("__substg1.0_0037001F", "__properties_version1.0"));
+        assertThat(AttachmentKind.DOKUMEN.accepts(msi)).as(msi).isFalse();
+        assertThat(AttachmentKind.DOKUMEN.accepts(msg)).as(msg).isFalse();
+    }
+
+    @Test
+    void aDamagedCompoundFileIsNoDocument() throws IOException {
+        byte[] xls = Samples.xls();
+        byte[] cut = java.util.Arrays.copyOf(xls, 600);
+        byte[] wrongDirectory = xls.clone();
+        java.nio.ByteBuffer.wrap(wrongDirectory)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(48, 0x7fffff00);
+        byte[] looping = xls.clone();
+        // the directory's first sector names itself as the next one in the allocation table
+        var header = java.nio.ByteBuffer.wrap(looping).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int directory = header.getInt(48);
+        int fat = header.getInt(76);
+        header.putInt((fat + 1) * 512 + 4 * directory, directory);
+        for (byte[] damaged : java.util.List.of(cut, wrongDirectory, looping)) {
+            assertThat(AttachmentKind.DOKUMEN.accepts(detect(damaged))).isFalse();
+        }
+    }
+
+    @Test
     void anAndroidVideoWithTheGenericBrandIsStillAVideo() throws IOException {
         assertThat(detect(Samples.isoMedia("isom", "isom", "iso2", "avc1", "mp41")))
                 .isIn(AttachmentKind.VIDEO.mediaTypes());

@@ -194,4 +194,57 @@ final class Samples {
     static byte[] text(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** A real Excel 97–2003 workbook with one sheet. */
+    static byte[] xls() {
+        try (var book = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.createSheet("Daftar hadir").createRow(0).createCell(0).setCellValue("Nama");
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A real PowerPoint 97–2003 presentation with one slide. */
+    static byte[] ppt() {
+        try (var show = new org.apache.poi.hslf.usermodel.HSLFSlideShow();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            show.createSlide();
+            show.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A compound file whose root holds streams of these names (a few bytes each). */
+    static byte[] compound(String... streams) {
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String name : streams) {
+                fs.createDocument(new java.io.ByteArrayInputStream(new byte[64]), name);
+            }
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A compound file with one stream at its root and another one level down (an embedded object). */
+    static byte[] compoundWithEmbedded(String root, String embedded) {
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[64]), root);
+            fs.getRoot()
+                    .createDirectory("ObjectPool")
+                    .createDocument(embedded, new java.io.ByteArrayInputStream(new byte[64]));
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
