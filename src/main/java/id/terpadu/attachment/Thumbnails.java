@@ -24,8 +24,17 @@ import javax.imageio.stream.ImageOutputStream;
  */
 final class Thumbnails {
 
-    /** The types the JDK decodes; WebP and HEIC get no thumbnail (their clients show the file itself). */
-    static final Set<String> MADE_FOR = Set.of("image/jpeg", "image/png");
+    /**
+     * The types ImageIO decodes: the JDK's JPEG and PNG, and WebP through TwelveMonkeys' pure-Java reader. HEIC gets no
+     * thumbnail: no decoder in Java reads it (the client shows the file itself).
+     */
+    static final Set<String> MADE_FOR = Set.of("image/jpeg", "image/png", "image/webp");
+
+    static {
+        // ImageIO finds plugins on the class path once, through the loader of the thread that first asks; the
+        // thread that makes thumbnails may not be the one that loaded the application
+        ImageIO.scanForPlugins();
+    }
     /** 100 megapixels: larger than any phone's photo, far smaller than a decompression bomb. */
     static final long MAX_PIXELS = 100_000_000L;
 

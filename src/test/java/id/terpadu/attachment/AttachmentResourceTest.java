@@ -305,6 +305,23 @@ public class AttachmentResourceTest {
     }
 
     @Test
+    void aWebpPhotoGetsAThumbnail() throws Exception {
+        byte[] webp;
+        try (var in = AttachmentResourceTest.class.getResourceAsStream("/samples/photo-640x480.webp")) {
+            webp = in.readAllBytes();
+        }
+        String id = attach(coordinatorForm("13"), incident("13.77", "RESTRICTED"), webp, "foto.webp", "FOTO", Map.of())
+                .then()
+                .statusCode(201)
+                .body("mediaType", equalTo("image/webp"))
+                .extract()
+                .path("id");
+        var thumbnail = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(awaitThumbnail(id)));
+        assertThat(thumbnail.getWidth()).isEqualTo(320);
+        assertThat(thumbnail.getHeight()).isEqualTo(240);
+    }
+
+    @Test
     void aSecretariatsOldWordAndExcelFilesAreKeptAndAnInstallerCalledDocIsNot() {
         String incident = incident("13.77", "RESTRICTED");
         attach(coordinatorForm("13"), incident, Samples.xls(), "daftar-hadir.xls", "DAFTAR_HADIR", Map.of())

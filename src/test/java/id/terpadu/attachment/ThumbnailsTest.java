@@ -36,6 +36,23 @@ class ThumbnailsTest {
     }
 
     @Test
+    void aWebpPhotoFromAPhonesBrowserToo() throws IOException {
+        byte[] webp;
+        try (var in = ThumbnailsTest.class.getResourceAsStream("/samples/photo-640x480.webp")) {
+            webp = in.readAllBytes();
+        }
+        assertThat(Thumbnails.madeFor(new MediaDetector().detect(() -> new ByteArrayInputStream(webp))))
+                .isTrue();
+        BufferedImage small = thumbnail(webp, 320);
+        assertThat(small.getWidth()).isEqualTo(320);
+        assertThat(small.getHeight()).isEqualTo(240);
+        // the picture, not a blank: yellow on the left, red on the right, blue in the middle
+        assertThat(new java.awt.Color(small.getRGB(10, 120)).getGreen()).isGreaterThan(180);
+        assertThat(new java.awt.Color(small.getRGB(310, 10)).getRed()).isGreaterThan(160);
+        assertThat(new java.awt.Color(small.getRGB(160, 120)).getBlue()).isGreaterThan(160);
+    }
+
+    @Test
     void aSmallImageIsNotEnlarged() throws IOException {
         BufferedImage small = thumbnail(Samples.image("jpg", 64, 48), 320);
         assertThat(small.getWidth()).isEqualTo(64);
