@@ -79,9 +79,11 @@ public class AttachmentResource {
     private static final String SANDBOX = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
 
     private final AttachmentService service;
+    private final Uploads uploads;
 
-    AttachmentResource(AttachmentService service) {
+    AttachmentResource(AttachmentService service, Uploads uploads) {
         this.service = service;
+        this.uploads = uploads;
     }
 
     @GET
@@ -214,7 +216,7 @@ public class AttachmentResource {
                 }
                 path = copy;
             }
-            Created created = service.simple(input, path);
+            Created created = uploads.simple(input, path);
             return created.isNew() ? Answers.created(uri, created.attachment()) : Answers.ok(created.attachment());
         } finally {
             if (copy != null) {

@@ -1,9 +1,23 @@
 package id.terpadu.attachment;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+
+import id.terpadu.attachment.storage.BlobStore;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
 
 /**
  * The attachments' housekeeping, on every instance (each step takes its own rows, so instances do not collide):
@@ -13,10 +27,28 @@ import io.quarkus.scheduler.Scheduled;
 class AttachmentSweeper {
 
     private static final int BATCH = 50;
-    private final AttachmentService service;
+    /** How long an expired upload still answers 410 before it is removed (and then is unknown: 404). */
+    static final Duration EXPIRED_KEPT = Duration.ofMinutes(10);
+    /** Who the change log names for an expired upload's removal. */
+    static final String EXPIRY_ACTOR = "system:attachment-expiry";
 
-    AttachmentSweeper(AttachmentService service) {
-        this.service = service;
+    private final AttachmentRepository attachments;
+    private final AttachmentConfig config;
+    private final BlobStore store;
+    private final Records records;
+    private final Caller caller;
+
+    AttachmentSweeper(
+            AttachmentRepository attachments,
+            AttachmentConfig config,
+            BlobStore store,
+            Records records,
+            Caller caller) {
+        this.attachments = attachments;
+        this.config = config;
+        this.store = store;
+        this.records = records;
+        this.caller = caller;
     }
 
     @Scheduled(
@@ -24,13 +56,91 @@ class AttachmentSweeper {
             delayed = "${terpadu.attachments.sweep-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        int thumbnails = service.makeThumbnails(BATCH);
-        int expired = service.removeExpired(BATCH);
-        int removed = service.collectGarbage(BATCH);
+        int thumbnails = makeThumbnails(BATCH);
+        int expired = removeExpired(BATCH);
+        int removed = collectGarbage(BATCH);
         if (thumbnails + expired + removed > 0) {
             Log.debugf(
                     "Attachments: %d thumbnails made, %d expired uploads removed, %d stored keys removed",
                     thumbnails, expired, removed);
+        }
+    }
+
+    /**
+     * Makes the thumbnails that are due, holding their rows (so another instance takes others) while the images are
+     * read and the thumbnails written; returns how many were made.
+     */
+    int makeThumbnails(int max) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int made = 0;
+            for (Object[] due : attachments.thumbnailsDue(max)) {
+                UUID id = (UUID) due[0];
+                String key = "thumbnails/" + id + ".jpg";
+                try {
+                    Path tmp = Files.createTempFile("terpadu-thumbnail-", ".jpg");
+                    try {
+                        try (InputStream in = store.read((String) due[1], 0, -1);
+                                OutputStream out = Files.newOutputStream(tmp)) {
+                            Thumbnails.make(in, config.thumbnailSize(), out);
+                        }
+                        store.write(key, Files.newInputStream(tmp), false);
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
+                    attachments.thumbnailMade(id, "DONE", key);
+                    made++;
+                } catch (IOException | RuntimeException e) {
+                    Log.debugf("No thumbnail for attachment %s: %s", id, e.getMessage());
+                    attachments.thumbnailMade(id, "FAILED", null);
+                }
+            }
+            return made;
+        });
+    }
+
+    /** Removes expired uploads (their bytes go through the garbage queue); returns how many. */
+    int removeExpired(int max) {
+        caller.actAsSystem(EXPIRY_ACTOR);
+        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> attachments.expired(EXPIRED_KEPT, max));
+        for (UUID id : expired) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Attachment a = attachments.findById(id);
+                if (a != null && a.status == AttachmentStatus.UPLOADING) {
+                    records.deleted(a, AttachmentService.ATTACHMENT, a.regionCode);
+                }
+            });
+        }
+        return expired.size();
+    }
+
+    /** Removes queued bytes from the store; returns how many keys were removed. */
+    int collectGarbage(int max) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int removed = 0;
+            for (Object[] row : attachments.garbage(max)) {
+                String key = (String) row[0];
+                try {
+                    if ((Boolean) row[1]) {
+                        store.deleteAll(key);
+                    } else {
+                        store.delete(key);
+                    }
+                    attachments.collected(key);
+                    removed++;
+                } catch (IOException e) {
+                    Log.warnf("Could not remove %s from the attachment store (kept queued): %s", key, e.getMessage());
+                }
+            }
+            return removed;
+        });
+    }
+
+    /** Removes a key now, or queues it for the next sweep when the store cannot. */
+    void deleteQuietly(String key) {
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            QuarkusTransaction.requiringNew().run(() -> attachments.queueGarbage(key, false));
         }
     }
 }

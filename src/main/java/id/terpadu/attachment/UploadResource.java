@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.attachment.AttachmentService.Created;
-import id.terpadu.attachment.AttachmentService.UploadState;
+import id.terpadu.attachment.Uploads.UploadState;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
@@ -59,9 +59,11 @@ public class UploadResource {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final AttachmentService service;
+    private final Uploads uploads;
 
-    UploadResource(AttachmentService service) {
+    UploadResource(AttachmentService service, Uploads uploads) {
         this.service = service;
+        this.uploads = uploads;
     }
 
     static boolean owns(String path) {
@@ -158,9 +160,9 @@ public class UploadResource {
                 : created.attachment().upload().offset();
         UploadState state = null;
         if (piece && pieceLength != 0 && created.isNew()) {
-            state = service.append(id, 0, pieceLength, body, Optional.empty());
+            state = uploads.append(id, 0, pieceLength, body, Optional.empty());
         } else if (size == 0 && created.isNew()) {
-            state = service.finish(id);
+            state = uploads.finish(id);
         }
         Response.ResponseBuilder answer = Response.created(URI.create(PATH + "/" + id))
                 .header(Tus.UPLOAD_OFFSET, state == null ? offset : state.offset());
@@ -234,7 +236,7 @@ public class UploadResource {
     public Response head(
             @Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id, @BeanParam TusVersion tus) {
         tus.require();
-        UploadState state = service.state(id);
+        UploadState state = uploads.state(id);
         Response.ResponseBuilder answer = Response.noContent()
                 .header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());
@@ -307,7 +309,7 @@ public class UploadResource {
                 .orElseThrow(
                         () -> ProblemException.invalid(Tus.UPLOAD_OFFSET, Message.of("attachment.field.required")));
         Optional<byte[]> digest = Tus.checksum(checksum);
-        UploadState state = service.append(
+        UploadState state = uploads.append(
                 id, at, Tus.number("Content-Length", contentLength).orElse(-1L), body, digest);
         Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset());
         if (state.expiresAt() != null) {
@@ -332,7 +334,7 @@ public class UploadResource {
             @Parameter(example = AttachmentExamples.UPLOAD_TO_ABANDON_ID) @PathParam("id") UUID id,
             @BeanParam TusVersion tus) {
         tus.require();
-        service.terminate(id);
+        uploads.terminate(id);
         return Response.noContent().build();
     }
 }

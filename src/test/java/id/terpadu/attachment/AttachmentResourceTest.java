@@ -209,7 +209,7 @@ public class AttachmentResourceTest {
                         "select actor from change_log where entity_type = 'attachment' and entity_id = ?::uuid "
                                 + "and operation = 'DELETE'",
                         id))
-                .isEqualTo(AttachmentService.EXPIRY_ACTOR);
+                .isEqualTo(AttachmentSweeper.EXPIRY_ACTOR);
         id.terpadu.attachment.storage.BlobStore store = io.quarkus.arc.Arc.container()
                 .instance(id.terpadu.attachment.storage.BlobStore.class)
                 .get();

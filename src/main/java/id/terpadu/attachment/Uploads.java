@@ -1,0 +1,305 @@
+package id.terpadu.attachment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import id.terpadu.attachment.AttachmentService.Created;
+import id.terpadu.attachment.storage.BlobStore;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.persistence.Records;
+
+/**
+ * How an attachment's bytes arrive: whole in one request, or in pieces that survive a dropped connection and a
+ * restart (tus). An append holds a short lease on its upload instead of a database transaction while the bytes flow;
+ * when the last byte is here, {@link Finishing} makes the attachment.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    /** How long an append holds its upload before it must renew its lease. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(20);
+
+    private final AttachmentService service;
+    private final AttachmentRepository attachments;
+    private final BlobStore store;
+    private final Records records;
+    private final Finishing finishing;
+    private final AttachmentSweeper sweeper;
+    private final MediaDetector detector = new MediaDetector();
+
+    Uploads(
+            AttachmentService service,
+            AttachmentRepository attachments,
+            BlobStore store,
+            Records records,
+            Finishing finishing,
+            AttachmentSweeper sweeper) {
+        this.service = service;
+        this.attachments = attachments;
+        this.store = store;
+        this.records = records;
+        this.finishing = finishing;
+        this.sweeper = sweeper;
+    }
+
+    /**
+     * A file sent whole in one request: judged on its bytes before anything is written (its type against the kind,
+     * the same bytes already on the record), then created, stored and finished as an upload of one piece.
+     */
+    public Created simple(AttachmentInput input, Path file) throws IOException {
+        long size = Files.size(file);
+        String type = detector.detect(() -> Files.newInputStream(file));
+        if (!input.kind().accepts(type)) {
+            throw new ProblemException(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    Message.of("attachment.type", "kind", input.kind(), "type", type),
+                    null,
+                    input.kind().allowed());
+        }
+        String sha256;
+        try (InputStream in = Files.newInputStream(file)) {
+            sha256 = sha256(in);
+        }
+        Optional<Attachment> same = QuarkusTransaction.requiringNew().call(() -> {
+            service.writableParent(input);
+            return attachments.sameBytes(input.parentId(), sha256);
+        });
+        if (same.isPresent()) {
+            return new Created(QuarkusTransaction.requiringNew().call(() -> service.get(same.get().id)), false);
+        }
+        Created created = QuarkusTransaction.requiringNew().call(() -> service.create(input, size));
+        if (!created.isNew() || size == 0) {
+            return created;
+        }
+        UploadState state;
+        try (InputStream in = Files.newInputStream(file)) {
+            state = append(created.attachment().id(), 0, size, in, Optional.empty());
+        }
+        UUID id = state.sameAs() != null ? state.sameAs() : created.attachment().id();
+        return new Created(QuarkusTransaction.requiringNew().call(() -> service.get(id)), state.sameAs() == null);
+    }
+
+    private static String sha256(InputStream in) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where an upload stands (tus HEAD). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UploadState state(UUID id) {
+        Attachment a = service.visible(id);
+        AttachmentUpload upload = attachments.upload(id);
+        if (a.status != AttachmentStatus.UPLOADING || upload == null) {
+            return new UploadState(a.id, a.size, a.size, null, a.status, null);
+        }
+        if (upload.expiresAt.isBefore(Instant.now())) {
+            throw new ProblemException(ProblemType.GONE, Message.of("attachment.upload.expired"));
+        }
+        return new UploadState(a.id, a.size, upload.uploadOffset, upload.expiresAt, a.status, null);
+    }
+
+    /**
+     * An upload's state after a request: its declared length, its offset, its expiry while under way, its status, and
+     * when the same bytes were already attached to the record, the attachment that holds them.
+     */
+    public record UploadState(
+            UUID id, long length, long offset, Instant expiresAt, AttachmentStatus status, UUID sameAs) {}
+
+    /**
+     * Appends a piece at {@code offset}. The piece is kept when its bytes arrived whole (and match their checksum when
+     * one was sent), or when the connection dropped part-way and no checksum was sent (tus: what arrived counts).
+     * When the last byte has arrived, the attachment is finished.
+     */
+    public UploadState append(UUID id, long offset, long contentLength, InputStream body, Optional<byte[]> checksum)
+            throws IOException {
+        UUID lease = UUID.randomUUID();
+        long length = QuarkusTransaction.requiringNew().call(() -> takeLease(id, offset, contentLength, lease));
+        String key = "uploads/" + id + "/" + offset + "-" + lease;
+        Piece piece = new Piece(
+                body,
+                contentLength < 0 ? length - offset : Math.min(contentLength, length - offset),
+                () -> QuarkusTransaction.requiringNew().call(() -> attachments.renew(id, lease, LEASE)));
+        long stored;
+        try {
+            stored = store.write(key, piece, checksum.isEmpty());
+        } catch (BlobStore.IncompleteWrite dropped) {
+            if (dropped.stored() > 0) {
+                record(id, lease, offset, dropped.stored(), key, piece.digest());
+            } else {
+                discard(id, lease, key);
+            }
+            throw dropped;
+        } catch (IOException | RuntimeException e) {
+            discard(id, lease, key);
+            throw e;
+        }
+        if (piece.tooLong) {
+            discard(id, lease, key);
+            throw new ProblemException(
+                    ProblemType.PAYLOAD_TOO_LARGE, Message.of("attachment.upload.past-length", "length", length));
+        }
+        byte[] digest = piece.digest();
+        if (checksum.isPresent() && !MessageDigest.isEqual(checksum.get(), digest)) {
+            discard(id, lease, key);
+            throw new ProblemException(ProblemType.CHECKSUM_MISMATCH, Message.of("attachment.upload.checksum"));
+        }
+        if (stored > 0 && !record(id, lease, offset, stored, key, digest)) {
+            throw ProblemException.conflict(Message.of("attachment.upload.lease-lost"));
+        }
+        if (stored == 0) {
+            QuarkusTransaction.requiringNew().run(() -> attachments.release(id, lease));
+        }
+        long now = offset + stored;
+        if (now == length) {
+            return finishing.finish(id);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> state(id));
+    }
+
+    /** The declared length, once the caller holds the upload at {@code offset}; the tus answers otherwise. */
+    private long takeLease(UUID id, long offset, long contentLength, UUID lease) {
+        Attachment a = service.visible(id);
+        service.writer(a);
+        AttachmentUpload upload = attachments.upload(id);
+        if (a.status != AttachmentStatus.UPLOADING || upload == null) {
+            throw ProblemException.conflict(Message.of("attachment.upload.complete"));
+        }
+        if (upload.expiresAt.isBefore(Instant.now())) {
+            throw new ProblemException(ProblemType.GONE, Message.of("attachment.upload.expired"));
+        }
+        if (contentLength >= 0 && offset + contentLength > a.size) {
+            throw new ProblemException(
+                    ProblemType.PAYLOAD_TOO_LARGE, Message.of("attachment.upload.past-length", "length", a.size));
+        }
+        if (!attachments.lease(id, offset, lease, LEASE)) {
+            AttachmentUpload now = attachments.upload(id);
+            if (now != null && now.uploadOffset != offset) {
+                throw new ProblemException(
+                        ProblemType.CONFLICT,
+                        Message.of("attachment.upload.offset", "offset", now.uploadOffset, "given", offset));
+            }
+            throw ProblemException.conflict(Message.of("attachment.upload.busy"));
+        }
+        return a.size;
+    }
+
+    private boolean record(UUID id, UUID lease, long offset, long stored, String key, byte[] digest) {
+        String sha256 = HexFormat.of().formatHex(digest);
+        boolean recorded = QuarkusTransaction.requiringNew()
+                .call(() -> attachments.addPiece(id, lease, offset, stored, key, sha256));
+        if (!recorded) {
+            sweeper.deleteQuietly(key);
+        }
+        return recorded;
+    }
+
+    private void discard(UUID id, UUID lease, String key) {
+        QuarkusTransaction.requiringNew().run(() -> attachments.release(id, lease));
+        sweeper.deleteQuietly(key);
+    }
+
+    /** Finishes an upload that has all its bytes without a piece being sent (one of no bytes). */
+    UploadState finish(UUID id) throws IOException {
+        return finishing.finish(id);
+    }
+
+    /** Ends an upload under way and removes what arrived (tus termination). */
+    @Transactional
+    public void terminate(UUID id) {
+        Attachment a = service.visible(id);
+        service.writer(a);
+        if (a.status != AttachmentStatus.UPLOADING) {
+            throw ProblemException.conflict(Message.of("attachment.upload.complete"));
+        }
+        records.deleted(a, AttachmentService.ATTACHMENT, a.regionCode);
+    }
+
+    /**
+     * A piece's body as it arrives: at most {@code room} bytes (one more marks it too long), its SHA-256 when a
+     * checksum is to be checked, and the lease renewed while it goes on.
+     */
+    private static final class Piece extends InputStream {
+        interface Renewal {
+            boolean renew();
+        }
+
+        private final InputStream in;
+        private final long room;
+        private final MessageDigest sha;
+        private final Renewal renewal;
+        private long read;
+        private long renewedAt = System.nanoTime();
+        boolean tooLong;
+
+        Piece(InputStream in, long room, Renewal renewal) {
+            this.in = in;
+            this.room = room;
+            this.renewal = renewal;
+            try {
+                this.sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The SHA-256 of what was read (once: it resets the digest). */
+        byte[] digest() {
+            return sha.digest();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (read >= room) {
+                if (in.read() >= 0) {
+                    tooLong = true;
+                }
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, room - read));
+            if (n > 0) {
+                read += n;
+                sha.update(b, off, n);
+                if (System.nanoTime() - renewedAt > RENEW_EVERY.toNanos()) {
+                    if (!renewal.renew()) {
+                        throw new IOException("the upload was taken over by another request");
+                    }
+                    renewedAt = System.nanoTime();
+                }
+            }
+            return n;
+        }
+    }
+}
