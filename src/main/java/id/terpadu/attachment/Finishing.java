@@ -200,6 +200,11 @@ class Finishing {
         a.mediaType = mediaType;
         a.rejection = Message.of(why, "kind", a.kind, "type", mediaType).in("en");
         attachments.removeUpload(id);
+        changed(a);
+    }
+
+    /** The attachment's new state, in the change log as every change of it is (without its upload's progress). */
+    private void changed(Attachment a) {
         records.updated(
                 a,
                 AttachmentService.ATTACHMENT,
@@ -239,12 +244,7 @@ class Finishing {
             attachments.queueThumbnail(id);
         }
         attachments.removeUpload(id);
-        records.updated(
-                a,
-                AttachmentService.ATTACHMENT,
-                a.regionCode,
-                x -> AttachmentResponse.from(x, null),
-                AttachmentResponse::logged);
+        changed(a);
         return new Uploads.UploadState(a.id, a.size, a.size, null, a.status, null);
     }
 
