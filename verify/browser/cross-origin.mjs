@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { Checks, launch } from './walk.mjs';
 
 const [service, allowedPort, otherPort] = process.argv.slice(2, 5);
 const executablePath = process.argv[5] ?? '/usr/bin/chromium';
@@ -25,17 +25,8 @@ const servers = [allowedPort, otherPort].map((port) => {
 });
 const listening = await Promise.all(servers);
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed += 1;
-    console.log(`ok   ${name}`);
-  } else {
-    failed += 1;
-    console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
-  }
-}
+const checks = new Checks();
+const check = checks.check.bind(checks);
 
 const api = `${service}/api/v1`;
 const token = (await (await fetch(`${api}/dev/tokens`, {
@@ -90,11 +81,7 @@ async function uploadFrom(browser, port) {
   return result;
 }
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch(executablePath);
 try {
   const allowed = await uploadFrom(browser, allowedPort);
   check('the allowed origin\'s page completes a resumable upload in pieces',
@@ -108,11 +95,9 @@ try {
   check('another origin\'s page is stopped by the browser', Boolean(other.error), JSON.stringify(other).slice(0, 300));
   check('and stores nothing', (await attachments()) === before, `${before} attachments before`);
 } catch (e) {
-  failed += 1;
-  console.log(`FAIL the walk stopped: ${e.message.split('\n')[0]}`);
+  checks.stopped(e);
 } finally {
   await browser.close();
   listening.forEach((s) => s.close());
 }
-console.log(`cross-origin: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+checks.finish('cross-origin');

@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 // field. Every answer must be 2xx. A screenshot of each step goes to target/browser/; the time until the operations were
 // shown is printed. Usage: node verify/browser/swagger-ui.mjs <base URL> [chromium path]
 import { mkdirSync, rmSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { Checks, launch } from './walk.mjs';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 const executablePath = process.argv[3] ?? '/usr/bin/chromium';
@@ -14,13 +14,9 @@ const shots = 'target/browser';
 rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-let passed = 0;
-let failed = 0;
+const browser = await launch(executablePath);
+const checks = new Checks();
+const check = checks.check.bind(checks);
 let step = 0;
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.setDefaultTimeout(30000);
@@ -28,16 +24,6 @@ page.setDefaultTimeout(30000);
 async function shot(name) {
   step += 1;
   await page.screenshot({ path: `${shots}/${String(step).padStart(2, '0')}-${name}.png`, fullPage: false });
-}
-
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed += 1;
-    console.log(`ok   ${name}`);
-  } else {
-    failed += 1;
-    console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
-  }
 }
 
 /** A small PNG made here (a person's photo stands for it): width x height, red and yellow. */
@@ -179,11 +165,9 @@ try {
   console.log(`timing: operations shown after ${shown} ms (goal on the 2-core development machine: under 5000 ms, `
     + `${shown < 5000 ? 'met' : 'missed'})`);
 } catch (e) {
-  failed += 1;
-  console.log(`FAIL the walk stopped: ${e.message.split('\n')[0]}`);
+  checks.stopped(e);
   await shot('stopped').catch(() => {});
 } finally {
   await browser.close();
 }
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+checks.finish('browser');
