@@ -31,7 +31,7 @@ final class IncidentExamples {
              "impact": {"killed": 0, "injured": 3, "sexualViolence": null, "buildingsDamaged": 2, "displaced": null,
                         "vulnerableGroups": ["ANAK"]},
              "leadAgencyId": null, "duplicateOf": null, "closingSummary": null, "version": 0,
-             "createdAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z"}""";
+             "createdAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z", "attachments": 0}""";
 
     static final String CSV = """
             id,title,category,regionCode,provinceCode,kabkotaCode,latitude,longitude,geoPrecision,timePrecision,occurredFrom,occurredTo,stage,severity,classification,sourceKind,killed,injured,sexualViolence,buildingsDamaged,displaced,leadAgencyId,updatedAt
@@ -75,7 +75,7 @@ final class IncidentExamples {
                         "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
                         "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
                         "description": "Evakuasi 40 warga ke balai desa", "outcome": "Seluruh warga terdampak aman",
-                        "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}],
+                        "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z", "attachments": 0}],
              "nextCursor": null}""";
 
     static final String ACTIVITY = """
@@ -83,7 +83,7 @@ final class IncidentExamples {
              "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
              "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
              "description": "Evakuasi 40 warga ke balai desa", "outcome": null, "version": 0,
-             "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}""";
+             "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z", "attachments": 0}""";
 
     static final String EVACUATION = """
             {"activityType": "TD_PENYELAMATAN_EVAKUASI", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
@@ -95,7 +95,7 @@ final class IncidentExamples {
              "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
              "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
              "description": "Evakuasi 40 warga ke balai desa", "outcome": "Seluruh warga terdampak aman",
-             "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}""";
+             "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z", "attachments": 0}""";
 
     static final String BY_CATEGORY_AND_MONTH = """
             {"groupBy": ["category", "month"], "truncated": false,
