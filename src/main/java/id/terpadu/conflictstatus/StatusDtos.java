@@ -130,7 +130,6 @@ public final class StatusDtos {
                     description =
                             "Attachments of this record you may read (uploads under way and refused ones are not counted)",
                     minimum = "0",
-                    required = true,
                     example = "2")
             @JsonInclude(JsonInclude.Include.NON_NULL)
             Integer attachments)

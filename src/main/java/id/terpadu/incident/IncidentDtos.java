@@ -165,7 +165,6 @@ public final class IncidentDtos {
                     description =
                             "Attachments of this record you may read (uploads under way and refused ones are not counted)",
                     minimum = "0",
-                    required = true,
                     example = "2")
             @JsonInclude(JsonInclude.Include.NON_NULL)
             Integer attachments)
@@ -456,7 +455,6 @@ public final class IncidentDtos {
                     description =
                             "Attachments of this record you may read (uploads under way and refused ones are not counted)",
                     minimum = "0",
-                    required = true,
                     example = "2")
             @JsonInclude(JsonInclude.Include.NON_NULL)
             Integer attachments)

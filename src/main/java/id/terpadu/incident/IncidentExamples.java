@@ -44,7 +44,7 @@ final class IncidentExamples {
     static final String GEOJSON = """
             {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
              "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
-             "properties": {"title": "Bentrokan antarwarga", "stage": "PENGHENTIAN", "killed": 0}}]}""";
+             "properties": {"title": "Bentrokan antarwarga", "stage": "PENGHENTIAN", "killed": 0, "attachments": 0}}]}""";
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 
@@ -52,7 +52,7 @@ final class IncidentExamples {
             {"type": "FeatureCollection", "nextCursor": null,
              "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                            "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
-                           "properties": {"title": "Bentrokan antarwarga terkait sengketa lahan sawit", "stage": "PENGHENTIAN"}}]}""";
+                           "properties": {"title": "Bentrokan antarwarga terkait sengketa lahan sawit", "stage": "PENGHENTIAN", "attachments": 0}}]}""";
 
     static final String LINKS = """
             {"earlyWarnings": ["4d3c2b1a-0f9e-4d8c-b7a6-958473625140"], "duplicateOf": null,
