@@ -20,6 +20,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.terpadu.common.http.Attachable;
 import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 import id.terpadu.team.TeamLevel;
@@ -212,8 +215,39 @@ public final class ActionPlanDtos {
             String reviewNote,
             long version,
             Instant createdAt,
-            Instant updatedAt)
-            implements Versioned {
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "Attachments of this record you may read (uploads under way and refused ones are not counted)",
+                    minimum = "0",
+                    example = "2")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer attachments)
+            implements Attachable<ReportResponse> {
+
+        @Override
+        public ReportResponse withAttachments(int count) {
+            return new ReportResponse(
+                    id,
+                    planId,
+                    itemId,
+                    period,
+                    realisation,
+                    percentage,
+                    obstacles,
+                    evidence,
+                    status,
+                    submittedAt,
+                    submittedBy,
+                    reviewedAt,
+                    reviewedBy,
+                    reviewNote,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    count);
+        }
 
         static ReportResponse from(ProgressReport r) {
             return new ReportResponse(
@@ -233,7 +267,8 @@ public final class ActionPlanDtos {
                     r.reviewNote,
                     r.version,
                     r.createdAt,
-                    r.updatedAt);
+                    r.updatedAt,
+                    null);
         }
     }
 

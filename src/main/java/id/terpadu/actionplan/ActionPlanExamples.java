@@ -53,7 +53,7 @@ final class ActionPlanExamples {
                            "description": "Notulen rapat koordinasi"}],
              "status": "SUBMITTED", "submittedAt": "2024-05-03T03:00:00Z", "submittedBy": "kesbangpol.sumbar",
              "reviewedAt": null, "reviewedBy": null, "reviewNote": null, "version": 1,
-             "createdAt": "2024-05-02T03:00:00Z", "updatedAt": "2024-05-03T03:00:00Z"}""";
+             "createdAt": "2024-05-02T03:00:00Z", "updatedAt": "2024-05-03T03:00:00Z", "attachments": 0}""";
 
     static final String ACHIEVEMENT = """
             {"planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a", "year": 2024, "rule": "For each period, an item scores …",

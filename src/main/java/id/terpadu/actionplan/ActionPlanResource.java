@@ -148,7 +148,7 @@ public class ActionPlanResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ActionPlanResponse plan = service.get(id);
-        return ETags.conditionalGet(request, plan.version(), plan);
+        return ETags.conditionalGet(request, plan);
     }
 
     @POST
@@ -292,7 +292,7 @@ public class ActionPlanResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response item(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Context Request request) {
         PlanItemResponse item = service.item(id, itemId);
-        return ETags.conditionalGet(request, item.version(), item);
+        return ETags.conditionalGet(request, item);
     }
 
     @POST

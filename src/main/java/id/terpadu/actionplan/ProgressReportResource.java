@@ -131,7 +131,7 @@ public class ProgressReportResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response report(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId, @Context Request request) {
         ReportResponse report = service.report(id, reportId);
-        return ETags.conditionalGet(request, report.version(), report);
+        return ETags.conditionalGet(request, report);
     }
 
     @PUT

@@ -22,6 +22,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Role;
@@ -48,9 +49,16 @@ public class ProgressReportService {
     private final Caller caller;
     private final ChangeLog changeLog;
     private final Records records;
+    private final AttachmentCounts counts;
 
     ProgressReportService(
-            ActionPlanRepository plans, TeamRepository teams, Caller caller, ChangeLog changeLog, Records records) {
+            ActionPlanRepository plans,
+            TeamRepository teams,
+            Caller caller,
+            ChangeLog changeLog,
+            Records records,
+            AttachmentCounts counts) {
+        this.counts = counts;
         this.plans = plans;
         this.teams = teams;
         this.caller = caller;
@@ -67,13 +75,13 @@ public class ProgressReportService {
                 .andIf(period, "e.period = :?", period)
                 .andIf(status, "e.status = :?", status)
                 .andIf(itemId, "e.itemId = :?", itemId);
-        return plans.reports(filter, page).map(ReportResponse::from);
+        return counts.countedPage(plans.reports(filter, page).map(ReportResponse::from));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReportResponse report(UUID planId, UUID reportId) {
         plans.visible(planId);
-        return ReportResponse.from(plans.report(planId, reportId));
+        return counts.counted(ReportResponse.from(plans.report(planId, reportId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -103,7 +111,7 @@ public class ProgressReportService {
         report.period = input.period();
         report.status = ReportStatus.DRAFT;
         applyReport(report, item, input);
-        return records.created(report, REPORT, team.regionCode, ReportResponse::from);
+        return counts.counted(records.created(report, REPORT, team.regionCode, ReportResponse::from));
     }
 
     @Transactional
@@ -117,7 +125,7 @@ public class ProgressReportService {
             throw ProblemException.invalid("period", Message.of("plan.report.period.fixed", "period", report.period));
         }
         applyReport(report, plans.itemById(report.itemId), input);
-        return records.updated(report, REPORT, team.regionCode, ReportResponse::from);
+        return counts.counted(records.updated(report, REPORT, team.regionCode, ReportResponse::from));
     }
 
     @Transactional
@@ -195,7 +203,7 @@ public class ProgressReportService {
                 ? report.reviewNote
                 : input.note().trim();
         report.status = input.to();
-        return records.updated(report, REPORT, team.regionCode, ReportResponse::from);
+        return counts.counted(records.updated(report, REPORT, team.regionCode, ReportResponse::from));
     }
 
     /** The region whose callers review a team's reports: the province of a kabupaten/kota, else national (null). */

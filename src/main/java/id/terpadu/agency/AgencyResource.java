@@ -89,7 +89,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         AgencyResponse agency = service.get(id);
-        return ETags.conditionalGet(request, agency.version(), agency);
+        return ETags.conditionalGet(request, agency);
     }
 
     @POST

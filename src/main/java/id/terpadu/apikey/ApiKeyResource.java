@@ -87,7 +87,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ApiKeyResponse key = service.get(id);
-        return ETags.conditionalGet(request, key.version(), key);
+        return ETags.conditionalGet(request, key);
     }
 
     @POST

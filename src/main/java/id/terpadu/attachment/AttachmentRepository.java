@@ -3,6 +3,7 @@ package id.terpadu.attachment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,23 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
     /** How many attachments a record has (any status: an upload under way takes its place too). */
     long countOf(UUID parentId) {
         return count("parentId", parentId);
+    }
+
+    /** How many available attachments of these classifications each of these records has; none: absent. */
+    Map<UUID, Integer> available(Collection<UUID> parentIds, Collection<Classification> classifications) {
+        if (parentIds.isEmpty() || classifications.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager()
+                .createQuery("""
+                select a.parentId, count(a) from Attachment a
+                where a.parentId in :ids and a.status = :status and a.classification in :classifications
+                group by a.parentId""", Object[].class)
+                .setParameter("ids", parentIds)
+                .setParameter("status", AttachmentStatus.AVAILABLE)
+                .setParameter("classifications", classifications)
+                .getResultStream()
+                .collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).intValue()));
     }
 
     /**

@@ -316,7 +316,7 @@ public class AttachmentResource {
     public Response get(
             @Parameter(example = AttachmentExamples.ATTACHMENT_ID) @PathParam("id") UUID id, @Context Request request) {
         AttachmentResponse attachment = service.get(id);
-        return ETags.conditionalGet(request, attachment.version(), attachment);
+        return ETags.conditionalGet(request, attachment);
     }
 
     @GET

@@ -180,7 +180,7 @@ public class UploadResource {
         AttachmentDtos.AttachmentResponse attachment =
                 state == null ? created.attachment() : service.get(state.sameAs() != null ? state.sameAs() : id);
         return answer.entity(attachment)
-                .tag(ETags.of(attachment.version()))
+                .tag(ETags.of(attachment))
                 .type(MediaType.APPLICATION_JSON)
                 .build();
     }

@@ -13,7 +13,7 @@ final class ConflictStatusExamples {
              "consultationDate": "2024-10-13", "startsOn": "2024-10-14", "endsOn": "2024-12-31",
              "effectiveEndsOn": "2024-12-31", "revokedOn": null, "revocationReason": null, "revocationDecree": null,
              "state": "DITETAPKAN", "active": true, "extensions": [], "version": 0,
-             "createdAt": "2024-10-14T01:00:00Z", "updatedAt": "2024-10-14T01:00:00Z"}""";
+             "createdAt": "2024-10-14T01:00:00Z", "updatedAt": "2024-10-14T01:00:00Z", "attachments": 0}""";
 
     static final String TNI = """
             {"id": "8a6c4e2b-0f1d-4b3a-9c5e-7f9a1b3c5d7e", "statusId": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b",

@@ -90,7 +90,7 @@ public class ConflictStatusResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ConflictStatusResponse status = service.get(id);
-        return ETags.conditionalGet(request, status.version(), status);
+        return ETags.conditionalGet(request, status);
     }
 
     @POST

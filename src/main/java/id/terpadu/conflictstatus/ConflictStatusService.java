@@ -20,6 +20,7 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
@@ -60,13 +61,16 @@ public class ConflictStatusService {
     private final ChangeLog changeLog;
     private final Records records;
     private final RegionService regions;
+    private final AttachmentCounts counts;
 
     ConflictStatusService(
             ConflictStatusRepository statuses,
             Caller caller,
             ChangeLog changeLog,
             Records records,
-            RegionService regions) {
+            RegionService regions,
+            AttachmentCounts counts) {
+        this.counts = counts;
         this.statuses = statuses;
         this.caller = caller;
         this.changeLog = changeLog;
@@ -90,14 +94,14 @@ public class ConflictStatusService {
         Page<ConflictStatus> found = statuses.page(filter, page);
         List<Extension> extensions =
                 statuses.extensionsOf(found.items().stream().map(s -> s.id).toList());
-        return found.map(s ->
-                view(s, extensions.stream().filter(x -> x.statusId.equals(s.id)).toList()));
+        return counts.countedPage(found.<ConflictStatusResponse>map(s ->
+                view(s, extensions.stream().filter(x -> x.statusId.equals(s.id)).toList())));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConflictStatusResponse get(UUID id) {
         ConflictStatus status = statuses.visible(id);
-        return view(status, statuses.extensionsOf(id));
+        return counts.counted(view(status, statuses.extensionsOf(id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -153,7 +157,8 @@ public class ConflictStatusService {
                 extensions.stream().map(ExtensionResponse::from).toList(),
                 s.version,
                 s.createdAt,
-                s.updatedAt);
+                s.updatedAt,
+                null);
     }
 
     // ---- writing --------------------------------------------------------------------------------------------
@@ -185,7 +190,7 @@ public class ConflictStatusService {
         status.consultationDate = input.consultationDate();
         status.startsOn = input.startsOn();
         status.endsOn = input.endsOn();
-        return records.created(status, STATUS, region, s -> view(s, List.of()));
+        return counts.counted(records.created(status, STATUS, region, s -> view(s, List.of())));
     }
 
     @Transactional
@@ -212,7 +217,7 @@ public class ConflictStatusService {
         statuses.addExtension(extension);
         extensions.add(extension);
         status.updatedAt = extension.createdAt;
-        return records.updated(status, STATUS, status.regionCode, s -> view(s, extensions));
+        return counts.counted(records.updated(status, STATUS, status.regionCode, s -> view(s, extensions)));
     }
 
     @Transactional
@@ -230,7 +235,7 @@ public class ConflictStatusService {
         status.revokedOn = input.revokedOn();
         status.revocationReason = input.reason().trim();
         status.revocationDecree = input.decreeNumber().trim();
-        return records.updated(status, STATUS, status.regionCode, s -> view(s, extensions));
+        return counts.counted(records.updated(status, STATUS, status.regionCode, s -> view(s, extensions)));
     }
 
     private void checkScale(Scale scale, String region) {

@@ -15,6 +15,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.terpadu.common.http.Attachable;
 import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 
@@ -121,8 +124,41 @@ public final class StatusDtos {
             List<ExtensionResponse> extensions,
             long version,
             Instant createdAt,
-            Instant updatedAt)
-            implements Versioned {}
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "Attachments of this record you may read (uploads under way and refused ones are not counted)",
+                    minimum = "0",
+                    example = "2")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer attachments)
+            implements Attachable<ConflictStatusResponse> {
+
+        @Override
+        public ConflictStatusResponse withAttachments(int count) {
+            return new ConflictStatusResponse(
+                    id,
+                    scale,
+                    regionCode,
+                    declaredBy,
+                    decreeNumber,
+                    consultationDate,
+                    startsOn,
+                    endsOn,
+                    effectiveEndsOn,
+                    revokedOn,
+                    revocationReason,
+                    revocationDecree,
+                    state,
+                    active,
+                    extensions,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    count);
+        }
+    }
 
     @Schema(name = "TniAssistanceInput")
     public record TniAssistanceInput(

@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import id.terpadu.common.http.Versioned;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.terpadu.common.http.Attachable;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.validation.Constraints;
 import id.terpadu.incident.Party;
@@ -86,8 +88,42 @@ public final class WarningDtos {
             UUID escalatedIncidentId,
             long version,
             Instant createdAt,
-            Instant updatedAt)
-            implements Versioned {
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "Attachments of this record you may read (uploads under way and refused ones are not counted)",
+                    minimum = "0",
+                    example = "2")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer attachments)
+            implements Attachable<EarlyWarningResponse> {
+
+        @Override
+        public EarlyWarningResponse withAttachments(int count) {
+            return new EarlyWarningResponse(
+                    id,
+                    regionCode,
+                    categoryCode,
+                    title,
+                    description,
+                    parties,
+                    indicators,
+                    likelihood,
+                    impact,
+                    riskScore,
+                    riskLevel,
+                    sourceAgencyId,
+                    sourceKind,
+                    classification,
+                    status,
+                    recommendedActions,
+                    escalatedIncidentId,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    count);
+        }
 
         /** The warning with the names of persons among its parties masked. */
         public EarlyWarningResponse masked() {
@@ -113,7 +149,8 @@ public final class WarningDtos {
                             escalatedIncidentId,
                             version,
                             createdAt,
-                            updatedAt);
+                            updatedAt,
+                            attachments);
         }
 
         static EarlyWarningResponse from(EarlyWarning w) {
@@ -137,7 +174,8 @@ public final class WarningDtos {
                     w.escalatedIncidentId,
                     w.version,
                     w.createdAt,
-                    w.updatedAt);
+                    w.updatedAt,
+                    null);
         }
     }
 

@@ -24,7 +24,7 @@ final class WarningExamples {
              "indicators": ["Ujaran kebencian di grup WhatsApp"], "likelihood": 4, "impact": 3, "riskScore": 12,
              "riskLevel": "SEDANG", "sourceAgencyId": null, "sourceKind": "PATROLI", "classification": "RESTRICTED",
              "status": "TERIDENTIFIKASI", "recommendedActions": "Patroli gabungan", "escalatedIncidentId": null,
-             "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z"}""";
+             "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z", "attachments": 0}""";
 
     static final String CAP = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -113,7 +113,7 @@ final class WarningExamples {
     static final String ESCALATED = """
             {"id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
              "categoryCode": "POLITIK_PILKADA", "regionCode": "13.77", "stage": "PENGHENTIAN", "severity": 4,
-             "sourceReference": "early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "version": 0}""";
+             "sourceReference": "early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "version": 0, "attachments": 0}""";
 
     private WarningExamples() {}
 }

@@ -127,7 +127,7 @@ public class WarningResource {
             response = ETags.conditionalGet(request, ETags.ofContent(alert), alert);
         } else {
             EarlyWarningResponse warning = service.get(id);
-            response = ETags.conditionalGet(request, warning.version(), warning);
+            response = ETags.conditionalGet(request, warning);
         }
         Response.ResponseBuilder answer = Response.fromResponse(response).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (response.hasEntity()) {

@@ -17,6 +17,7 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
@@ -57,6 +58,7 @@ public class WarningService {
     private final ReferenceService reference;
     private final IncidentService incidents;
     private final PersonalData personalData;
+    private final AttachmentCounts counts;
 
     WarningService(
             WarningRepository warnings,
@@ -68,7 +70,9 @@ public class WarningService {
             AgencyService agencies,
             ReferenceService reference,
             IncidentService incidents,
-            PersonalData personalData) {
+            PersonalData personalData,
+            AttachmentCounts counts) {
+        this.counts = counts;
         this.personalData = personalData;
         this.warnings = warnings;
         this.caller = caller;
@@ -101,7 +105,8 @@ public class WarningService {
         if (category != null && !category.isBlank()) {
             filter.and("e.categoryCode in :?", reference.requireSubtree("conflict-categories", category, "category"));
         }
-        return warnings.page(filter, page).map(w -> shown(EarlyWarningResponse.from(w)));
+        return counts.countedPage(
+                warnings.page(filter, page).<EarlyWarningResponse>map(w -> shown(EarlyWarningResponse.from(w))));
     }
 
     /**
@@ -134,7 +139,7 @@ public class WarningService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public EarlyWarningResponse get(UUID id) {
-        return shown(EarlyWarningResponse.from(warnings.visible(id)));
+        return counts.counted(shown(EarlyWarningResponse.from(warnings.visible(id))));
     }
 
     /** The warning for a public alert, which never carries names: persons among the parties masked. */
@@ -159,8 +164,8 @@ public class WarningService {
         }
         warning.status = first;
         apply(warning, input);
-        return shown(records.created(
-                warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked));
+        return counts.counted(shown(records.created(
+                warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
     }
 
     @Transactional
@@ -184,8 +189,8 @@ public class WarningService {
         apply(warning, input);
         // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
         warning.status = status;
-        return shown(records.updated(
-                warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked));
+        return counts.counted(shown(records.updated(
+                warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
     }
 
     private void apply(EarlyWarning warning, EarlyWarningInput input) {

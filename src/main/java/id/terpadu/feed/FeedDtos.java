@@ -36,8 +36,8 @@ public final class FeedDtos {
 
             @Schema(
                     implementation = java.util.Map.class,
-                    description = "The record after the change as its own GET returns it (personal data masked); "
-                            + "{\"id\", \"deleted\": true} on a tombstone")
+                    description = "The record after the change as its own GET returns it (personal data masked, "
+                            + "no attachment count); {\"id\", \"deleted\": true} on a tombstone")
             JsonNode snapshot) {}
 
     @Schema(name = "FeedPage")

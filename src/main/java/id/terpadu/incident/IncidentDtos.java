@@ -18,7 +18,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import id.terpadu.common.http.Versioned;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.terpadu.common.http.Attachable;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.validation.Constraints;
 
@@ -157,8 +159,47 @@ public final class IncidentDtos {
             long version,
 
             Instant createdAt,
-            Instant updatedAt)
-            implements Versioned {
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "Attachments of this record you may read (uploads under way and refused ones are not counted)",
+                    minimum = "0",
+                    example = "2")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer attachments)
+            implements Attachable<IncidentResponse> {
+
+        @Override
+        public IncidentResponse withAttachments(int count) {
+            return new IncidentResponse(
+                    id,
+                    title,
+                    description,
+                    categoryCode,
+                    regionCode,
+                    point,
+                    locationText,
+                    geoPrecision,
+                    timePrecision,
+                    occurredFrom,
+                    occurredTo,
+                    sourceKind,
+                    sourceReference,
+                    severity,
+                    classification,
+                    stage,
+                    parties,
+                    impact,
+                    leadAgencyId,
+                    duplicateOf,
+                    conflictStatusId,
+                    closingSummary,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    count);
+        }
 
         /** The incident with the names of persons among its parties masked. */
         public IncidentResponse masked() {
@@ -189,7 +230,8 @@ public final class IncidentDtos {
                             closingSummary,
                             version,
                             createdAt,
-                            updatedAt);
+                            updatedAt,
+                            attachments);
         }
 
         /** The paths {@link #of(Object[])} reads, for queries that select the view instead of the entity. */
@@ -334,7 +376,8 @@ public final class IncidentDtos {
                     closingSummary,
                     version,
                     createdAt,
-                    updatedAt);
+                    updatedAt,
+                    null);
         }
     }
 
@@ -406,8 +449,33 @@ public final class IncidentDtos {
             String outcome,
             long version,
             Instant createdAt,
-            Instant updatedAt)
-            implements Versioned {
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "Attachments of this record you may read (uploads under way and refused ones are not counted)",
+                    minimum = "0",
+                    example = "2")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer attachments)
+            implements Attachable<ActivityResponse> {
+
+        @Override
+        public ActivityResponse withAttachments(int count) {
+            return new ActivityResponse(
+                    id,
+                    incidentId,
+                    activityType,
+                    stage,
+                    agencyId,
+                    occurredAt,
+                    description,
+                    outcome,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    count);
+        }
 
         static ActivityResponse from(Activity a) {
             return new ActivityResponse(
@@ -421,7 +489,8 @@ public final class IncidentDtos {
                     a.outcome,
                     a.version,
                     a.createdAt,
-                    a.updatedAt);
+                    a.updatedAt,
+                    null);
         }
     }
 }

@@ -31,7 +31,7 @@ final class IncidentExamples {
              "impact": {"killed": 0, "injured": 3, "sexualViolence": null, "buildingsDamaged": 2, "displaced": null,
                         "vulnerableGroups": ["ANAK"]},
              "leadAgencyId": null, "duplicateOf": null, "closingSummary": null, "version": 0,
-             "createdAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z"}""";
+             "createdAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z", "attachments": 0}""";
 
     static final String CSV = """
             id,title,category,regionCode,provinceCode,kabkotaCode,latitude,longitude,geoPrecision,timePrecision,occurredFrom,occurredTo,stage,severity,classification,sourceKind,killed,injured,sexualViolence,buildingsDamaged,displaced,leadAgencyId,updatedAt
@@ -44,7 +44,7 @@ final class IncidentExamples {
     static final String GEOJSON = """
             {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
              "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
-             "properties": {"title": "Bentrokan antarwarga", "stage": "PENGHENTIAN", "killed": 0}}]}""";
+             "properties": {"title": "Bentrokan antarwarga", "stage": "PENGHENTIAN", "killed": 0, "attachments": 0}}]}""";
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 
@@ -52,7 +52,7 @@ final class IncidentExamples {
             {"type": "FeatureCollection", "nextCursor": null,
              "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
                            "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
-                           "properties": {"title": "Bentrokan antarwarga terkait sengketa lahan sawit", "stage": "PENGHENTIAN"}}]}""";
+                           "properties": {"title": "Bentrokan antarwarga terkait sengketa lahan sawit", "stage": "PENGHENTIAN", "attachments": 0}}]}""";
 
     static final String LINKS = """
             {"earlyWarnings": ["4d3c2b1a-0f9e-4d8c-b7a6-958473625140"], "duplicateOf": null,
@@ -75,7 +75,7 @@ final class IncidentExamples {
                         "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
                         "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
                         "description": "Evakuasi 40 warga ke balai desa", "outcome": "Seluruh warga terdampak aman",
-                        "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}],
+                        "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z", "attachments": 0}],
              "nextCursor": null}""";
 
     static final String ACTIVITY = """
@@ -83,7 +83,7 @@ final class IncidentExamples {
              "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
              "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
              "description": "Evakuasi 40 warga ke balai desa", "outcome": null, "version": 0,
-             "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}""";
+             "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z", "attachments": 0}""";
 
     static final String EVACUATION = """
             {"activityType": "TD_PENYELAMATAN_EVAKUASI", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
@@ -95,7 +95,7 @@ final class IncidentExamples {
              "activityType": "TD_PENYELAMATAN_EVAKUASI", "stage": "PENGHENTIAN",
              "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "occurredAt": "2024-10-12T12:00:00Z",
              "description": "Evakuasi 40 warga ke balai desa", "outcome": "Seluruh warga terdampak aman",
-             "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z"}""";
+             "version": 0, "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z", "attachments": 0}""";
 
     static final String BY_CATEGORY_AND_MONTH = """
             {"groupBy": ["category", "month"], "truncated": false,

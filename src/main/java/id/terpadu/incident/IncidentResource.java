@@ -124,7 +124,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         IncidentResponse incident = service.get(id);
-        return ETags.conditionalGet(request, incident.version(), incident);
+        return ETags.conditionalGet(request, incident);
     }
 
     @POST
@@ -329,7 +329,7 @@ public class IncidentResource {
     public Response activity(
             @PathParam("id") UUID id, @PathParam("activityId") UUID activityId, @Context Request request) {
         ActivityResponse activity = service.activity(id, activityId);
-        return ETags.conditionalGet(request, activity.version(), activity);
+        return ETags.conditionalGet(request, activity);
     }
 
     @POST

@@ -23,6 +23,7 @@ import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
@@ -80,6 +81,7 @@ public class IncidentService {
     private final ConflictStatusRepository statuses;
     private final IncidentViews views;
     private final PersonalData personalData;
+    private final AttachmentCounts counts;
 
     IncidentService(
             IncidentRepository incidents,
@@ -92,7 +94,9 @@ public class IncidentService {
             ReferenceService reference,
             ConflictStatusRepository statuses,
             IncidentViews views,
-            PersonalData personalData) {
+            PersonalData personalData,
+            AttachmentCounts counts) {
+        this.counts = counts;
         this.personalData = personalData;
         this.statuses = statuses;
         this.views = views;
@@ -112,7 +116,7 @@ public class IncidentService {
     public Page<IncidentResponse> list(IncidentQuery q, PageRequest page) {
         Filter filter = filterFor(q);
         List<SortKey> order = ORDERS.get(q.order());
-        return incidents
+        return counts.countedPage(incidents
                 .views(
                         filter,
                         order,
@@ -121,7 +125,7 @@ public class IncidentService {
                                 (q.order() == IncidentQuery.Order.UPDATED_AT ? i.updatedAt() : i.occurredFrom())
                                         .toString(),
                                 i.id().toString()))
-                .map(this::shown);
+                .map(this::shown));
     }
 
     /**
@@ -192,11 +196,11 @@ public class IncidentService {
     /** The incident as the API shows it, read in one statement without loading the entity. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentResponse get(UUID id) {
-        return shown(incidents.visible(
+        return counts.counted(shown(incidents.visible(
                 id,
                 id == null ? null : views.byId(id),
                 IncidentResponse::regionCode,
-                IncidentResponse::classification));
+                IncidentResponse::classification)));
     }
 
     /** The incident's links; duplicates are filtered like a list (scope and clearance), and bounded. */
@@ -243,8 +247,8 @@ public class IncidentService {
         }
         incident.stage = first;
         apply(incident, input);
-        return shown(records.created(
-                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked));
+        return counts.counted(shown(records.created(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
     }
 
     @Transactional
@@ -257,8 +261,8 @@ public class IncidentService {
                     incident.stage, Message.of("incident.stage.replace", "stage", incident.stage, "id", id));
         }
         apply(incident, input);
-        return shown(records.updated(
-                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked));
+        return counts.counted(shown(records.updated(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
     }
 
     @Transactional
@@ -395,8 +399,8 @@ public class IncidentService {
         if (input.to() == Stage.SELESAI) {
             incident.closingSummary = input.closingSummary().trim();
         }
-        return shown(records.updated(
-                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked));
+        return counts.counted(shown(records.updated(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -412,13 +416,13 @@ public class IncidentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ActivityResponse> activities(UUID incidentId, Stage stage, PageRequest page) {
         incidents.visible(incidentId);
-        return incidents.activities(incidentId, stage, page).map(ActivityResponse::from);
+        return counts.countedPage(incidents.activities(incidentId, stage, page).map(ActivityResponse::from));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ActivityResponse activity(UUID incidentId, UUID activityId) {
         incidents.visible(incidentId);
-        return ActivityResponse.from(incidents.activity(incidentId, activityId));
+        return counts.counted(ActivityResponse.from(incidents.activity(incidentId, activityId)));
     }
 
     /** Records an activity; its type must belong to the incident's current stage (409 lists the ones that do). */
@@ -463,6 +467,6 @@ public class IncidentService {
         activity.occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
         activity.description = input.description().trim();
         activity.outcome = input.outcome();
-        return records.created(activity, ACTIVITY, incident.regionCode, ActivityResponse::from);
+        return counts.counted(records.created(activity, ACTIVITY, incident.regionCode, ActivityResponse::from));
     }
 }

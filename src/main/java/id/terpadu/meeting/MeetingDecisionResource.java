@@ -99,7 +99,7 @@ public class MeetingDecisionResource {
     public Response decision(
             @PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @Context Request request) {
         DecisionResponse decision = service.decision(id, decisionId);
-        return ETags.conditionalGet(request, decision.version(), decision);
+        return ETags.conditionalGet(request, decision);
     }
 
     @GET

@@ -13,6 +13,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.terpadu.common.http.Attachable;
 import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 
@@ -129,6 +132,39 @@ public final class MeetingDtos {
             List<DecisionResponse> decisions,
             long version,
             Instant createdAt,
-            Instant updatedAt)
-            implements Versioned {}
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "Attachments of this record you may read (uploads under way and refused ones are not counted)",
+                    minimum = "0",
+                    example = "2")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer attachments)
+            implements Attachable<MeetingResponse> {
+
+        @Override
+        public MeetingResponse withAttachments(int count) {
+            return new MeetingResponse(
+                    id,
+                    teamId,
+                    regionCode,
+                    kind,
+                    title,
+                    startsAt,
+                    endsAt,
+                    place,
+                    chair,
+                    agenda,
+                    attendees,
+                    minutes,
+                    incidentIds,
+                    earlyWarningIds,
+                    decisions,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    count);
+        }
+    }
 }

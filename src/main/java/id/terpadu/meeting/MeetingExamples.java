@@ -40,7 +40,7 @@ final class MeetingExamples {
                             "position": "Ketua", "attendance": "DIWAKILI", "representedBy": "Koordinator Divisi Pencegahan"}],
              "minutes": "Bawaslu melaporkan grup WhatsApp ASN Kota Pariaman yang mendukung salah satu pasangan calon.",
              "incidentIds": [], "earlyWarningIds": [], "decisions": [""" + DECISION + """
-             ], "version": 0, "createdAt": "2024-10-28T05:00:00Z", "updatedAt": "2024-10-28T05:00:00Z"}""";
+             ], "version": 0, "createdAt": "2024-10-28T05:00:00Z", "updatedAt": "2024-10-28T05:00:00Z", "attachments": 0}""";
 
     static final String DECISIONS_PAGE = "{\"items\": [" + DECISION + "], \"nextCursor\": null}";
 

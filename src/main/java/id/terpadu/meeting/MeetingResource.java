@@ -93,7 +93,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         MeetingResponse meeting = service.get(id);
-        return ETags.conditionalGet(request, meeting.version(), meeting);
+        return ETags.conditionalGet(request, meeting);
     }
 
     @POST

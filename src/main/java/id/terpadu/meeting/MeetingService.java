@@ -25,6 +25,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
@@ -70,6 +71,7 @@ public class MeetingService {
     private final AgencyService agencies;
     private final IncidentRepository incidents;
     private final WarningRepository warnings;
+    private final AttachmentCounts counts;
 
     MeetingService(
             MeetingRepository meetings,
@@ -80,7 +82,9 @@ public class MeetingService {
             TeamRepository teams,
             AgencyService agencies,
             IncidentRepository incidents,
-            WarningRepository warnings) {
+            WarningRepository warnings,
+            AttachmentCounts counts) {
+        this.counts = counts;
         this.meetings = meetings;
         this.caller = caller;
         this.clearance = clearance;
@@ -116,13 +120,14 @@ public class MeetingService {
         Map<UUID, String> regions = meetings.regionsOf(ids);
         Links links = links(ids);
         Map<UUID, List<DecisionResponse>> decisions = decisionsOf(ids);
-        return found.map(m -> view(m, regions.get(m.id), links, decisions.getOrDefault(m.id, List.of())));
+        return counts.countedPage(found.<MeetingResponse>map(
+                m -> view(m, regions.get(m.id), links, decisions.getOrDefault(m.id, List.of()))));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MeetingResponse get(UUID id) {
         Meeting meeting = meetings.visible(id);
-        return full(meeting, teams.findById(meeting.teamId));
+        return counts.counted(full(meeting, teams.findById(meeting.teamId)));
     }
 
     private MeetingResponse full(Meeting meeting, Team team) {
@@ -149,7 +154,8 @@ public class MeetingService {
         List<UUID>[] links = apply(meeting, team, input);
         meetings.persistAndFlush(meeting);
         meetings.replaceLinks(meeting.id, links[0], links[1]);
-        return records.created(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged);
+        return counts.counted(
+                records.created(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged));
     }
 
     @Transactional
@@ -162,7 +168,8 @@ public class MeetingService {
         }
         List<UUID>[] links = apply(meeting, team, input);
         meetings.replaceLinks(meeting.id, links[0], links[1]);
-        return records.updated(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged);
+        return counts.counted(
+                records.updated(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged));
     }
 
     /** The change log keeps the meeting without its links and decisions (decisions have their own entries). */
@@ -185,7 +192,8 @@ public class MeetingService {
                 null,
                 m.version(),
                 m.createdAt(),
-                m.updatedAt());
+                m.updatedAt(),
+                null);
     }
 
     @Transactional
@@ -305,7 +313,8 @@ public class MeetingService {
                 decisions,
                 m.version,
                 m.createdAt,
-                m.updatedAt);
+                m.updatedAt,
+                null);
     }
 
     // ---- decisions ------------------------------------------------------------------------------------------

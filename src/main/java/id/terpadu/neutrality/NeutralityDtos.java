@@ -17,7 +17,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import id.terpadu.common.http.Versioned;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.terpadu.common.http.Attachable;
 import id.terpadu.common.validation.Constraints;
 
 /** Request and response bodies of {@code /api/v1/neutrality-cases}. */
@@ -169,8 +171,41 @@ public final class NeutralityDtos {
             List<PersonResponse> persons,
             long version,
             Instant createdAt,
-            Instant updatedAt)
-            implements Versioned {}
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "Attachments of this record you may read (uploads under way and refused ones are not counted)",
+                    minimum = "0",
+                    example = "2")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer attachments)
+            implements Attachable<CaseResponse> {
+
+        @Override
+        public CaseResponse withAttachments(int count) {
+            return new CaseResponse(
+                    id,
+                    electionType,
+                    electionYear,
+                    regionCode,
+                    source,
+                    registerNumber,
+                    receivedOn,
+                    summary,
+                    violationForms,
+                    evidence,
+                    reporterName,
+                    handlingAgencyId,
+                    personalDataVisible,
+                    statusCounts,
+                    persons,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    count);
+        }
+    }
 
     @Schema(name = "NeutralityStatisticsRow")
     public record StatisticsRow(

@@ -29,7 +29,7 @@ final class NeutralityExamples {
                           "employer": "Pemerintah Kota Pariaman", "positionCategory": "PELAKSANA",
                           "positionTitle": "Staf Dinas Pendidikan", "status": "REKOMENDASI", "recipient": "BKN",
                           "recommendedOn": "2024-11-04", "sanction": null, "decidedOn": null, "note": null}],
-             "version": 3, "createdAt": "2024-10-21T03:00:00Z", "updatedAt": "2024-11-04T03:00:00Z"}""";
+             "version": 3, "createdAt": "2024-10-21T03:00:00Z", "updatedAt": "2024-11-04T03:00:00Z", "attachments": 0}""";
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 

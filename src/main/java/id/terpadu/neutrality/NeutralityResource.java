@@ -98,7 +98,7 @@ public class NeutralityResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         CaseResponse c = service.get(id);
-        return ETags.conditionalGet(request, c.version(), c);
+        return ETags.conditionalGet(request, c);
     }
 
     @POST

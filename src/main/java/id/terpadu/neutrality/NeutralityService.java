@@ -23,6 +23,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
@@ -66,6 +67,7 @@ public class NeutralityService {
     private final RegionService regions;
     private final AgencyService agencies;
     private final ReferenceService references;
+    private final AttachmentCounts counts;
 
     NeutralityService(
             NeutralityRepository cases,
@@ -75,7 +77,9 @@ public class NeutralityService {
             Records records,
             RegionService regions,
             AgencyService agencies,
-            ReferenceService references) {
+            ReferenceService references,
+            AttachmentCounts counts) {
+        this.counts = counts;
         this.cases = cases;
         this.caller = caller;
         this.personalData = personalData;
@@ -104,8 +108,8 @@ public class NeutralityService {
         Page<NeutralityCase> found = cases.page(filter, page);
         List<NeutralityPerson> persons =
                 cases.personsOf(found.items().stream().map(c -> c.id).toList());
-        return found.map(c ->
-                shown(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList()));
+        return counts.countedPage(found.<CaseResponse>map(c ->
+                shown(c, persons.stream().filter(p -> p.caseId.equals(c.id)).toList())));
     }
 
     /** The list filters, on the case entity ({@code e}) or the case table ({@code c}) of the statistics. */
@@ -130,7 +134,7 @@ public class NeutralityService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CaseResponse get(UUID id) {
         NeutralityCase c = cases.visible(id);
-        return shown(c, cases.personsOf(id));
+        return counts.counted(shown(c, cases.personsOf(id)));
     }
 
     /** The case if the caller may write it: its region scope covers the case and it is a handler of the case. */
@@ -199,7 +203,8 @@ public class NeutralityService {
                 people,
                 c.version,
                 c.createdAt,
-                c.updatedAt);
+                c.updatedAt,
+                null);
     }
 
     // ---- writing --------------------------------------------------------------------------------------------
@@ -214,7 +219,8 @@ public class NeutralityService {
         apply(c, input);
         cases.persistAndFlush(c);
         List<NeutralityPerson> persons = addPersons(c, input.persons(), 0);
-        return records.created(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked);
+        return counts.counted(
+                records.created(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked));
     }
 
     /** What the change log keeps: the case as a caller without access to personal data sees it. */
@@ -251,7 +257,8 @@ public class NeutralityService {
                         .toList(),
                 r.version(),
                 r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(),
+                null);
     }
 
     @Transactional
@@ -272,7 +279,8 @@ public class NeutralityService {
                     "receivedOn", Message.of("neutrality.received-on.after-decision", "date", earliest));
         }
         apply(c, input);
-        return records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked);
+        return counts.counted(
+                records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked));
     }
 
     @Transactional
@@ -284,7 +292,8 @@ public class NeutralityService {
         }
         persons.addAll(addPersons(c, inputs, persons.size()));
         touch(c);
-        return records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked);
+        return counts.counted(
+                records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked));
     }
 
     private List<NeutralityPerson> addPersons(NeutralityCase c, List<PersonInput> inputs, int from) {
@@ -428,7 +437,7 @@ public class NeutralityService {
         }
         touch(c);
         List<NeutralityPerson> after = List.copyOf(persons);
-        return records.updated(c, CASE, c.regionCode, x -> shown(x, after), NeutralityService::masked);
+        return counts.counted(records.updated(c, CASE, c.regionCode, x -> shown(x, after), NeutralityService::masked));
     }
 
     /** 400 unless the recipient receives recommendations on that day (reference attributes {@code from}/{@code until}). */

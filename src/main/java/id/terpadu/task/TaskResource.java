@@ -84,7 +84,7 @@ public class TaskResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @Context Request request) {
         TaskResponse task = service.get(id, taskId);
-        return ETags.conditionalGet(request, task.version(), task);
+        return ETags.conditionalGet(request, task);
     }
 
     @POST

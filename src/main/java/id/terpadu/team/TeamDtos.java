@@ -13,6 +13,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.terpadu.common.http.Attachable;
 import id.terpadu.common.http.Versioned;
 import id.terpadu.common.validation.Constraints;
 
@@ -75,8 +78,33 @@ public final class TeamDtos {
             long version,
 
             Instant createdAt,
-            Instant updatedAt)
-            implements Versioned {
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "Attachments of this record you may read (uploads under way and refused ones are not counted)",
+                    minimum = "0",
+                    example = "2")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer attachments)
+            implements Attachable<TeamResponse> {
+
+        @Override
+        public TeamResponse withAttachments(int count) {
+            return new TeamResponse(
+                    id,
+                    level,
+                    regionCode,
+                    name,
+                    year,
+                    decreeNumber,
+                    decreeDate,
+                    secretariatAgencyId,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    count);
+        }
 
         static TeamResponse from(Team t) {
             return new TeamResponse(
@@ -90,7 +118,8 @@ public final class TeamDtos {
                     t.secretariatAgencyId,
                     t.version,
                     t.createdAt,
-                    t.updatedAt);
+                    t.updatedAt,
+                    null);
         }
     }
 

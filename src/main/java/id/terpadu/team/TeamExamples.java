@@ -21,7 +21,7 @@ final class TeamExamples {
              "name": "Tim Terpadu Penanganan Konflik Sosial Provinsi Sumatera Barat", "year": 2024,
              "decreeNumber": "Keputusan Gubernur Sumatera Barat No. 300.2-45-2024", "decreeDate": "2024-01-22",
              "secretariatAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "version": 0,
-             "createdAt": "2023-02-10T03:00:00Z", "updatedAt": "2023-02-10T03:00:00Z"}""";
+             "createdAt": "2023-02-10T03:00:00Z", "updatedAt": "2023-02-10T03:00:00Z", "attachments": 0}""";
 
     static final String MEMBER_INPUT = """
             {"agencyId": "6c1f7a0e-55c2-4c8e-9d7b-2a3b4c5d6e7f", "personName": "Dirreskrimum Polda Sumatera Barat",

@@ -86,7 +86,7 @@ public class TeamMemberResource {
     public Response get(
             @PathParam("teamId") UUID teamId, @PathParam("memberId") UUID memberId, @Context Request request) {
         TeamMemberResponse member = service.member(teamId, memberId);
-        return ETags.conditionalGet(request, member.version(), member);
+        return ETags.conditionalGet(request, member);
     }
 
     @POST

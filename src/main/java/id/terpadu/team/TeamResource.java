@@ -90,7 +90,7 @@ public class TeamResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         TeamResponse team = service.get(id);
-        return ETags.conditionalGet(request, team.version(), team);
+        return ETags.conditionalGet(request, team);
     }
 
     @POST

@@ -16,6 +16,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
@@ -53,6 +54,7 @@ public class TeamService {
     private final RegionService regions;
     private final AgencyService agencies;
     private final Records records;
+    private final AttachmentCounts counts;
 
     TeamService(
             TeamRepository teams,
@@ -60,7 +62,9 @@ public class TeamService {
             ChangeLog changeLog,
             RegionService regions,
             AgencyService agencies,
-            Records records) {
+            Records records,
+            AttachmentCounts counts) {
+        this.counts = counts;
         this.teams = teams;
         this.caller = caller;
         this.changeLog = changeLog;
@@ -81,12 +85,12 @@ public class TeamService {
             RegionCode.require(region, "region");
             RegionScope.Columns.of("e.regionCode").within(filter, region);
         }
-        return teams.page(filter, page).map(TeamResponse::from);
+        return counts.countedPage(teams.page(filter, page).map(TeamResponse::from));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TeamResponse get(UUID id) {
-        return TeamResponse.from(teams.visible(id));
+        return counts.counted(TeamResponse.from(teams.visible(id)));
     }
 
     @Transactional
@@ -94,7 +98,7 @@ public class TeamService {
         Team team = new Team();
         team.id = records.newId(Team.class, input.id());
         apply(team, input);
-        return records.created(team, TEAM, team.regionCode, TeamResponse::from);
+        return counts.counted(records.created(team, TEAM, team.regionCode, TeamResponse::from));
     }
 
     @Transactional
@@ -102,7 +106,7 @@ public class TeamService {
         Team team = teams.writable(id);
         Records.checkReplace(team, input.id(), expectedVersion);
         apply(team, input);
-        return records.updated(team, TEAM, team.regionCode, TeamResponse::from);
+        return counts.counted(records.updated(team, TEAM, team.regionCode, TeamResponse::from));
     }
 
     /** Deletes the team and its members; each member gets its own tombstone. */

@@ -92,7 +92,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         SubscriptionResponse subscription = service.get(id);
-        return ETags.conditionalGet(request, subscription.version(), subscription);
+        return ETags.conditionalGet(request, subscription);
     }
 
     @POST

@@ -35,6 +35,6 @@ public record ChangeEntry(
 
         @Schema(
                 implementation = java.util.Map.class,
-                description = "The record as the API returned it after the change; for a delete, a tombstone "
-                        + "{\"id\": …, \"deleted\": true}")
+                description = "The record as the API returned it after the change, without its attachment count "
+                        + "(each reader's own); for a delete, a tombstone {\"id\": …, \"deleted\": true}")
         JsonNode snapshot) {}

@@ -18,14 +18,11 @@ public final class Answers {
 
     /** 201 Created for a record that lives elsewhere than below the request's path. */
     public static Response created(URI location, Versioned record) {
-        return Response.created(location)
-                .tag(ETags.of(record.version()))
-                .entity(record)
-                .build();
+        return Response.created(location).tag(ETags.of(record)).entity(record).build();
     }
 
     /** 200 OK: the record after the change, and its new ETag. */
     public static Response ok(Versioned record) {
-        return Response.ok(record).tag(ETags.of(record.version())).build();
+        return Response.ok(record).tag(ETags.of(record)).build();
     }
 }

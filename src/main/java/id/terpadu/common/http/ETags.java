@@ -15,16 +15,29 @@ import id.terpadu.common.error.ProblemType;
 /**
  * The one implementation of optimistic concurrency over HTTP: a record's ETag is its version; writes must send
  * it back in {@code If-Match} (428 without, 412 when stale); reads honour {@code If-None-Match} (304).
+ *
+ * <p>A record that takes attachments ({@link Attachable}) adds how many of them the reader may read:
+ * {@code "<version>"} while there is none, {@code "<version>-<count>"} otherwise ({@code "3-2"}), since an
+ * attachment comes and goes without changing the record's version. {@code If-None-Match} compares the whole tag, so
+ * a copy with an old count is answered anew. {@code If-Match} takes either form and compares only the version: an
+ * attachment is a resource of its own, and one added meanwhile (a field officer's photo) must not refuse a concurrent
+ * edit of the record.
  */
 public final class ETags {
 
     /** How every write's {@code If-Match} parameter is described. */
-    public static final String IF_MATCH = "ETag of the version you read";
+    public static final String IF_MATCH =
+            "ETag of the version you read (of a record that takes attachments, only its version before the dash counts)";
 
     private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** The record's tag: its version, and the count of its attachments when it takes any. */
+    public static EntityTag of(Versioned record) {
+        return new EntityTag(record.etag());
     }
 
     /**
@@ -49,7 +62,9 @@ public final class ETags {
 
     /**
      * The version a write expects, from {@code If-Match}: {@code null} for {@code *} (any version),
-     * {@link #NO_VERSION} for a tag that names no version of ours.
+     * {@link #NO_VERSION} for a tag that names no version of ours. {@code "N"} and {@code "N-M"} (the tag of a record
+     * with attachments) both name version N; only the forms we give out count ({@code "007"}, {@code "3-0"} or
+     * {@code "3-x"} name nothing).
      *
      * @throws ProblemException 428 when the header is missing
      */
@@ -63,17 +78,25 @@ public final class ETags {
         }
         if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
             String tag = value.substring(1, value.length() - 1);
-            try {
-                long version = Long.parseLong(tag);
-                // only the form we give out: "+5" or "007" name no version of ours (strong comparison, RFC 9110)
-                if (version >= 0 && Long.toString(version).equals(tag)) {
-                    return version;
-                }
-            } catch (NumberFormatException e) {
-                // falls through: an ETag we never gave out matches nothing
+            int dash = tag.indexOf('-');
+            String version = dash < 0 ? tag : tag.substring(0, dash);
+            // only the forms we give out: "+5", "007" or "3-0" name no version of ours (strong comparison, RFC 9110)
+            if (canonical(version, 0) && (dash < 0 || canonical(tag.substring(dash + 1), 1))) {
+                return Long.parseLong(version);
             }
         }
         return NO_VERSION;
+    }
+
+    /** Whether the text is a number at least {@code min} written as we write it (digits, no leading zero). */
+    private static boolean canonical(String text, long min) {
+        try {
+            long n = Long.parseLong(text);
+            return n >= min && Long.toString(n).equals(text);
+        } catch (NumberFormatException e) {
+            // an ETag we never gave out matches nothing
+            return false;
+        }
     }
 
     /** 412 unless the record is still at the version the client read. */
@@ -92,12 +115,12 @@ public final class ETags {
                         : Message.of("if-match.stale.version", "version", sent));
     }
 
-    /** 200 with the body and its ETag, or 304 when {@code If-None-Match} already names this version. */
-    public static Response conditionalGet(Request request, long version, Object body) {
-        return conditionalGet(request, of(version), body);
+    /** 200 with the record and its ETag, or 304 when {@code If-None-Match} already names this tag. */
+    public static Response conditionalGet(Request request, Versioned record) {
+        return conditionalGet(request, of(record), record);
     }
 
-    /** As {@link #conditionalGet(Request, long, Object)} for a representation tagged by its content. */
+    /** As {@link #conditionalGet(Request, Versioned)} for a representation tagged otherwise (by its content). */
     public static Response conditionalGet(Request request, EntityTag tag, Object body) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {

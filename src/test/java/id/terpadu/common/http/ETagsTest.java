@@ -63,6 +63,33 @@ class ETagsTest {
     }
 
     @Test
+    void aRecordWithAttachmentsAddsTheirCountAndIfMatchReadsOnlyItsVersion() {
+        assertThat(ETags.of(new Counted(3, 0)).getValue()).isEqualTo("3");
+        assertThat(ETags.of(new Counted(3, null)).getValue()).isEqualTo("3");
+        assertThat(ETags.of(new Counted(3, 2)).getValue()).isEqualTo("3-2");
+        assertThat(ETags.requireIfMatch("\"3-2\"")).isEqualTo(3L);
+        assertThat(ETags.requireIfMatch("\"0-1\"")).isZero();
+        for (String foreign : new String[] {
+            "\"3-x\"", "\"03-1\"", "\"3-01\"", "\"3-0\"", "\"3-\"", "\"3-1-1\"", "\"3--1\"", "\"-3-1\""
+        }) {
+            assertThat(ETags.requireIfMatch(foreign)).as(foreign).isEqualTo(ETags.NO_VERSION);
+        }
+    }
+
+    /** A record that takes attachments, as the API answers it. */
+    private record Counted(long version, Integer attachments) implements Attachable<Counted> {
+        @Override
+        public java.util.UUID id() {
+            return new java.util.UUID(0, 1);
+        }
+
+        @Override
+        public Counted withAttachments(int count) {
+            return new Counted(version, count);
+        }
+    }
+
+    @Test
     void aTagThisServiceNeverGaveOutNamesNoVersion() {
         // unquoted, weak (If-Match compares strongly), empty, not a number, too large for a version, half-quoted
         // nor another spelling of a version: a sign, leading zeros, a negative number (strong comparison is exact)
