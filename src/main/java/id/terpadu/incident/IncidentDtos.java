@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import id.terpadu.common.http.Versioned;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.validation.Constraints;
+import id.terpadu.verification.VerificationDtos.VerificationView;
+import id.terpadu.verification.Verified;
 
 /** Request and response bodies of {@code /api/v1/incidents}. */
 public final class IncidentDtos {
@@ -152,6 +154,7 @@ public final class IncidentDtos {
             UUID duplicateOf,
             UUID conflictStatusId,
             String closingSummary,
+            VerificationView verification,
 
             @Schema(description = "Version; also the ETag", example = "0")
             long version,
@@ -187,6 +190,7 @@ public final class IncidentDtos {
                             duplicateOf,
                             conflictStatusId,
                             closingSummary,
+                            verification,
                             version,
                             createdAt,
                             updatedAt);
@@ -197,7 +201,7 @@ public final class IncidentDtos {
                 + "e.longitude, e.locationText, e.geoPrecision, e.timePrecision, e.occurredFrom, e.occurredTo, "
                 + "e.sourceKind, e.sourceReference, e.severity, e.classification, e.stage, e.parties, e.killed, "
                 + "e.injured, e.sexualViolence, e.buildingsDamaged, e.displaced, e.vulnerableGroups, e.leadAgencyId, "
-                + "e.duplicateOf, e.conflictStatusId, e.closingSummary, e.version, e.createdAt, e.updatedAt";
+                + "e.duplicateOf, e.conflictStatusId, e.closingSummary, e.verification, e.version, e.createdAt, e.updatedAt";
 
         static IncidentResponse from(Incident i) {
             return of(
@@ -229,6 +233,7 @@ public final class IncidentDtos {
                     i.duplicateOf,
                     i.conflictStatusId,
                     i.closingSummary,
+                    i.verification,
                     i.version,
                     i.createdAt,
                     i.updatedAt);
@@ -266,9 +271,10 @@ public final class IncidentDtos {
                     (UUID) r[25],
                     (UUID) r[26],
                     (String) r[27],
-                    (Long) r[28],
-                    (Instant) r[29],
-                    (Instant) r[30]);
+                    (Verified) r[28],
+                    (Long) r[29],
+                    (Instant) r[30],
+                    (Instant) r[31]);
         }
 
         private static IncidentResponse of(
@@ -300,6 +306,7 @@ public final class IncidentDtos {
                 UUID duplicateOf,
                 UUID conflictStatusId,
                 String closingSummary,
+                Verified verification,
                 long version,
                 Instant createdAt,
                 Instant updatedAt) {
@@ -332,6 +339,7 @@ public final class IncidentDtos {
                     duplicateOf,
                     conflictStatusId,
                     closingSummary,
+                    VerificationView.of(verification, duplicateOf),
                     version,
                     createdAt,
                     updatedAt);
