@@ -24,7 +24,7 @@ final class CapMapping {
             | a later version (TERIDENTIFIKASI, DIPANTAU, DITANGANI) | `msgType` Update, `responseType` Monitor |
             | status REDA | `msgType` Cancel, `responseType` AllClear, `urgency` Past, `note` why |
             | status ESKALASI (an incident now) | `msgType` Cancel, `urgency` Past, `note` why |
-            | verification TIDAK_VALID or DUPLIKAT | `msgType` Cancel, `note` why |
+            | verification TIDAK_VALID, DUPLIKAT or BUKAN_WEWENANG (forwarded) | `msgType` Cancel, `note` why |
             | PUBLIC and not published, after a message that still stands | `status` Actual, `msgType` Cancel, `note` why |
             | PUBLIC and not published, nothing standing (not yet verified by a second person) | `status` Draft, `msgType` Alert, no `references`: sent to nobody, shown only to those who may read the warning |
             | classification PUBLIC / RESTRICTED / CONFIDENTIAL | `scope` Public / Restricted / Restricted with a `restriction` |
@@ -53,9 +53,14 @@ final class CapMapping {
         return status == WarningStatus.REDA || status == WarningStatus.ESKALASI;
     }
 
-    /** A warning found invalid or a duplicate cancels its earlier alerts. */
+    /**
+     * A warning found invalid or a duplicate cancels its earlier alerts; so does one forwarded to the competent region
+     * or agency, which alerts on its own.
+     */
     static boolean invalidates(Verification verification) {
-        return verification == Verification.TIDAK_VALID || verification == Verification.DUPLIKAT;
+        return verification == Verification.TIDAK_VALID
+                || verification == Verification.DUPLIKAT
+                || verification == Verification.BUKAN_WEWENANG;
     }
 
     static String responseType(WarningStatus status) {
@@ -73,6 +78,10 @@ final class CapMapping {
         }
         if (verification == Verification.DUPLIKAT) {
             return "Peringatan dini ini merupakan duplikat laporan lain; peringatan dini ini dicabut.";
+        }
+        if (verification == Verification.BUKAN_WEWENANG) {
+            return "Peringatan dini ini diteruskan kepada wilayah atau instansi yang berwenang; peringatan dini ini "
+                    + "dicabut dari pengirim ini. Ini bukan pernyataan aman.";
         }
         return switch (status) {
             case REDA -> "Potensi konflik telah mereda; peringatan dini ini dicabut.";

@@ -605,6 +605,8 @@ class CapAlertTest {
                 .isEqualTo("Actual Cancel");
         assertThat(message(WarningStatus.DIPANTAU, Verification.DUPLIKAT, true, true))
                 .isEqualTo("Actual Cancel");
+        assertThat(message(WarningStatus.DIPANTAU, Verification.BUKAN_WEWENANG, true, true))
+                .isEqualTo("Actual Cancel");
         // a PUBLIC warning not published: a Draft sent to nobody, or the Cancel of what still stands
         assertThat(message(WarningStatus.TERIDENTIFIKASI, Verification.BELUM_DIVERIFIKASI, false, false))
                 .isEqualTo("Draft Alert");
