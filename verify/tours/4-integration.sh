@@ -103,12 +103,29 @@ keep sumbar-incidents.geojson
 expect "a GeoJSON FeatureCollection" '"FeatureCollection"'
 expect "the new incident as a feature" "$INCIDENT"
 
-step "The early warning as an OASIS CAP 1.2 alert, and the Atom feed of public alerts"
+step "The early warning as an OASIS CAP 1.2 alert: a Draft until someone other than its author verifies it"
+AUTH=$SUMBAR
+call 200 GET "/early-warnings/$WARNING" -H 'Accept: application/cap+xml'
+expect "a draft, not yet public" '<status>Draft</status>'
+call 200 GET /alerts.atom
+if grep -q "urn:terpadu:early-warning:$WARNING" "$ANSWER"; then
+  echo "the unverified warning is in the Atom feed" >&2
+  exit 1
+fi
+call 403 POST "/early-warnings/$WARNING/verification" -H 'If-Match: "0"' \
+  -d '{"state": "TERVERIFIKASI", "method": "KONFIRMASI_SUMBER"}'
+expect "its author may not verify it" 'urn:terpadu:problem:forbidden'
+token VERIFIER sekretariat.sumbar COORDINATOR 13
+AUTH=$VERIFIER
+call 200 POST "/early-warnings/$WARNING/verification" -H 'If-Match: "0"' \
+  -d '{"state": "TERVERIFIKASI", "method": "KONFIRMASI_SUMBER", "note": "Dikonfirmasi ke Polres Pariaman"}'
+expect "published after a second person verified it" '"published":true'
 AUTH=$SUMBAR
 call 200 GET "/early-warnings/$WARNING" -H 'Accept: application/cap+xml'
 keep warning.cap.xml
 expect "a CAP 1.2 alert" 'urn:oasis:names:tc:emergency:cap:1.2'
 expect "a new alert" '<msgType>Alert</msgType>'
+expect "an actual one" '<status>Actual</status>'
 call 200 GET /alerts.atom
 keep alerts.atom
 expect "the public warning in the Atom feed" "urn:terpadu:early-warning:$WARNING"

@@ -409,6 +409,10 @@ public class DemoData {
                 {"id": "%s", "title": "Laporan ganda: bentrokan di Pariaman Utara", "categoryCode": "SENGKETA_LAHAN",
                  "regionCode": "13.77", "occurredFrom": "2024-10-12T09:30:00Z", "sourceKind": "MEDIA", "severity": 1,
                  "classification": "RESTRICTED"}""".formatted(INCIDENT_TO_DELETE)));
+        steps.add(new Step("incident", INCIDENT_TO_VERIFY, incidents, """
+                {"id": "%s", "title": "Warga melaporkan perusakan pondok kebun di perbatasan desa",
+                 "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77", "occurredFrom": "2024-10-21T02:00:00Z",
+                 "sourceKind": "LAPORAN_MASYARAKAT", "severity": 2, "classification": "RESTRICTED"}""".formatted(INCIDENT_TO_VERIFY)));
         steps.add(new Step("activity", ACTIVITY, incidents + "/" + INCIDENT + "/activities", """
                 {"id": "%s", "activityType": "PENGHENTIAN_KEKERASAN_FISIK", "agencyId": "%s",
                  "occurredAt": "2024-10-12T10:15:00Z", "description": "Polres Pariaman memisahkan kedua kelompok",
@@ -427,6 +431,11 @@ public class DemoData {
                 {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
                  "title": "Pengerahan massa ke kantor KPU Kota Pariaman", "likelihood": 5, "impact": 4,
                  "sourceKind": "PATROLI", "classification": "RESTRICTED"}""".formatted(WARNING_TO_ESCALATE)));
+        steps.add(new Step("early-warning", WARNING_TO_VERIFY, warnings, """
+                {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
+                 "title": "Seruan warga di media sosial untuk menghadang rapat pleno KPU", "likelihood": 3,
+                 "impact": 3, "sourceKind": "LAPORAN_MASYARAKAT", "classification": "PUBLIC",
+                 "recommendedActions": "Konfirmasi ke pelapor; patroli di sekitar kantor KPU"}""".formatted(WARNING_TO_VERIFY)));
 
         String statuses = "/conflict-statuses";
         LocalDate starts = today.minusDays(7);

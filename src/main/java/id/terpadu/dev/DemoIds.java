@@ -33,12 +33,14 @@ public final class DemoIds {
     public static final String INCIDENT = "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f";
     public static final String INCIDENT_IN_PENCEGAHAN = "f60c8fec-0bd9-439b-af04-eb4060af59f3";
     public static final String INCIDENT_TO_DELETE = "af6fb008-dba1-4d28-b730-74f7b82080cd";
+    public static final String INCIDENT_TO_VERIFY = "0e8d4a7c-5b21-4f63-9c1e-7a3b2d6f4e90";
     public static final String ACTIVITY = "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910";
     public static final String TASK = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
 
     // early warnings and conflict statuses
     public static final String WARNING = "4d3c2b1a-0f9e-4d8c-b7a6-958473625140";
     public static final String WARNING_TO_ESCALATE = "5b451028-23ca-4fd2-a85c-2ff7785f1613";
+    public static final String WARNING_TO_VERIFY = "7c2e9f14-3a6d-4b85-8e07-1d9c4b5a2f63";
     public static final String STATUS = "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b";
     public static final String STATUS_TO_REVOKE = "75126335-2b88-47a7-a8b7-9e562137e1da";
 

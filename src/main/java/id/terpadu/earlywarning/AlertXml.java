@@ -35,7 +35,7 @@ final class AlertXml {
                 .leaf("identifier", alert.identifier())
                 .leaf("sender", alert.sender())
                 .leaf("sent", CapAlert.time(alert.sent()))
-                .leaf("status", CapMapping.STATUS)
+                .leaf("status", alert.status())
                 .leaf("msgType", alert.msgType())
                 .leaf("scope", alert.scope())
                 .leaf("restriction", alert.restriction())

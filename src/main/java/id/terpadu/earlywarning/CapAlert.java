@@ -15,6 +15,7 @@ record CapAlert(
         String identifier,
         String sender,
         Instant sent,
+        String status,
         String msgType,
         String scope,
         String restriction,

@@ -23,10 +23,12 @@ import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.security.Classification;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
 import id.terpadu.reference.ReferenceItem;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
+import id.terpadu.verification.Verification;
 
 /**
  * Early warnings as alerts: one version as a CAP 1.2 alert whose message type and references follow the warning's
@@ -81,12 +83,17 @@ public class CapAlerts {
         return config.senderName();
     }
 
-    /** The warning's current version as a CAP alert; 404 when the caller may not see the warning. */
+    /**
+     * The warning's current version as a CAP alert; 404 when the caller may not see the warning. The versions before
+     * it are walked in order to know which were sent as messages: a version of a PUBLIC warning that was not
+     * published (no second pair of eyes yet) is a Draft, sent to nobody, unless an earlier message is live, which it
+     * then cancels.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CapAlert alert(UUID id) {
         EarlyWarningResponse warning = warnings.alert(id);
         List<CapAlert.Reference> references = new ArrayList<>();
-        WarningStatus previous = null;
+        boolean live = false;
         Instant sent = null;
         long seen = -1;
         for (ChangeEntry change : history(id)) {
@@ -96,9 +103,13 @@ public class CapAlerts {
             }
             seen = change.version();
             if (change.version() < warning.version()) {
-                references.add(new CapAlert.Reference(
-                        config.sender(), CapAlert.identifier(id, change.version()), change.occurredAt()));
-                previous = statusOf(change.snapshot());
+                Message message = message(Version.of(change.snapshot()), live);
+                if (message.sent()) {
+                    references.add(new CapAlert.Reference(
+                            config.sender(), CapAlert.identifier(id, change.version()), change.occurredAt()));
+                    live = message.msgType().equals(CapMapping.UPDATE)
+                            || message.msgType().equals(CapMapping.ALERT);
+                }
             } else if (change.version() == warning.version()) {
                 sent = change.occurredAt();
             }
@@ -107,15 +118,19 @@ public class CapAlerts {
             sent = warning.updatedAt();
         }
         WarningStatus status = warning.status();
+        Message message = message(Version.of(warning), live);
         return new CapAlert(
                 CapAlert.identifier(id, warning.version()),
                 config.sender(),
                 sent,
-                CapMapping.msgType(status, previous),
+                message.sent() ? CapMapping.STATUS : CapMapping.DRAFT,
+                message.msgType(),
                 CapMapping.scope(warning.classification()),
                 CapMapping.restriction(warning.classification()),
-                CapMapping.note(status),
-                references,
+                message.msgType().equals(CapMapping.CANCEL)
+                        ? CapMapping.note(status, warning.verification().state())
+                        : null,
+                message.sent() ? references : List.of(),
                 new CapAlert.Info(
                         event(warning.categoryCode()),
                         CapMapping.responseType(status),
@@ -132,9 +147,60 @@ public class CapAlerts {
                                 new CapAlert.Parameter(
                                         "TERPADU_TINGKAT_RISIKO",
                                         warning.riskLevel().name()),
-                                new CapAlert.Parameter("TERPADU_SKOR_RISIKO", Integer.toString(warning.riskScore()))),
+                                new CapAlert.Parameter("TERPADU_SKOR_RISIKO", Integer.toString(warning.riskScore())),
+                                new CapAlert.Parameter(
+                                        "TERPADU_VERIFIKASI",
+                                        warning.verification().state().name())),
                         areaDesc(warning.regionCode(), regions.names(lineage(List.of(warning.regionCode())))),
                         warning.regionCode()));
+    }
+
+    /** What a version was: its message type and whether it was sent (a Draft is not). */
+    record Message(String msgType, boolean sent) {}
+
+    /** The parts of a version that decide its message. */
+    record Version(WarningStatus status, Verification verification, boolean releasable) {
+
+        static Version of(EarlyWarningResponse w) {
+            return new Version(
+                    w.status(), w.verification().state(), w.classification() != Classification.PUBLIC || w.published());
+        }
+
+        /**
+         * A version as the change log kept it. A snapshot from before verification existed has no
+         * {@code verification}: it was sent as every version was then.
+         */
+        static Version of(JsonNode snapshot) {
+            JsonNode status = snapshot == null ? null : snapshot.get("status");
+            JsonNode verification =
+                    snapshot == null ? null : snapshot.path("verification").get("state");
+            JsonNode published = snapshot == null ? null : snapshot.get("published");
+            JsonNode classification = snapshot == null ? null : snapshot.get("classification");
+            return new Version(
+                    status == null || !status.isTextual() ? null : WarningStatus.valueOf(status.asText()),
+                    verification == null || !verification.isTextual()
+                            ? null
+                            : Verification.valueOf(verification.asText()),
+                    verification == null
+                            || classification == null
+                            || !Classification.PUBLIC.name().equals(classification.asText())
+                            || (published != null && published.asBoolean()));
+        }
+    }
+
+    /**
+     * The message of a version: one that may be sent (not PUBLIC, or published) is an Alert, an Update of a live
+     * message, or a Cancel when it subsided, escalated or proved invalid or a duplicate; one that may not is a Cancel
+     * of a live message, else a Draft.
+     */
+    static Message message(Version version, boolean live) {
+        if (!version.releasable()) {
+            return live ? new Message(CapMapping.CANCEL, true) : new Message(CapMapping.ALERT, false);
+        }
+        if (CapMapping.cancels(version.status()) || CapMapping.invalidates(version.verification())) {
+            return new Message(CapMapping.CANCEL, true);
+        }
+        return new Message(live ? CapMapping.UPDATE : CapMapping.ALERT, true);
     }
 
     /** The current public warnings in the caller's scope, newest change first, at most {@link #FEED_SIZE}. */
@@ -168,11 +234,6 @@ public class CapAlerts {
             cursor = page.nextCursor();
         } while (cursor != null);
         return changes;
-    }
-
-    private static WarningStatus statusOf(JsonNode snapshot) {
-        JsonNode status = snapshot == null ? null : snapshot.get("status");
-        return status == null || !status.isTextual() ? null : WarningStatus.valueOf(status.asText());
     }
 
     private String event(String categoryCode) {

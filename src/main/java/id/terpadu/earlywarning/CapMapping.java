@@ -1,6 +1,7 @@
 package id.terpadu.earlywarning;
 
 import id.terpadu.common.security.Classification;
+import id.terpadu.verification.Verification;
 
 /**
  * How an early warning becomes an OASIS CAP 1.2 alert: the one home of the mapping. {@link #TABLE} is what the
@@ -17,11 +18,15 @@ final class CapMapping {
     static final String TABLE = """
             | Early warning | CAP 1.2 |
             |---|---|
-            | every version | `identifier` urn:terpadu:early-warning:{id}:{version}, `status` Actual, `category` Security, `language` id-ID |
-            | first version, or the first after REDA | `msgType` Alert, `responseType` Monitor |
+            | every version | `identifier` urn:terpadu:early-warning:{id}:{version}, `category` Security, `language` id-ID, `parameter` TERPADU_VERIFIKASI its verification state |
+            | a version that may be sent: RESTRICTED or CONFIDENTIAL, or PUBLIC and published (verified by someone other than its author; for TINGGI by a COORDINATOR or ADMIN) | `status` Actual |
+            | the first such version, or the first after a Cancel | `msgType` Alert, `responseType` Monitor |
             | a later version (TERIDENTIFIKASI, DIPANTAU, DITANGANI) | `msgType` Update, `responseType` Monitor |
             | status REDA | `msgType` Cancel, `responseType` AllClear, `urgency` Past, `note` why |
             | status ESKALASI (an incident now) | `msgType` Cancel, `urgency` Past, `note` why |
+            | verification TIDAK_VALID, DUPLIKAT or BUKAN_WEWENANG (forwarded) | `msgType` Cancel, `note` why |
+            | PUBLIC and not published, after a message that still stands | `status` Actual, `msgType` Cancel, `note` why |
+            | PUBLIC and not published, nothing standing (not yet verified by a second person) | `status` Draft, `msgType` Alert, no `references`: sent to nobody, shown only to those who may read the warning |
             | classification PUBLIC / RESTRICTED / CONFIDENTIAL | `scope` Public / Restricted / Restricted with a `restriction` |
             | risk level RENDAH / SEDANG / TINGGI | `urgency` Future / Expected / Immediate |
             | impact 1–2 / 3 / 4 / 5 | `severity` Minor / Moderate / Severe / Extreme |
@@ -35,6 +40,7 @@ final class CapMapping {
     static final String CANCEL = "Cancel";
 
     static final String STATUS = "Actual";
+    static final String DRAFT = "Draft";
     static final String CATEGORY = "Security";
     static final String LANGUAGE = "id-ID";
     static final String GEOCODE = "KODE_WILAYAH_KEMENDAGRI";
@@ -48,14 +54,13 @@ final class CapMapping {
     }
 
     /**
-     * @param previous the status of the version before, {@code null} for the first version
+     * A warning found invalid or a duplicate cancels its earlier alerts; so does one forwarded to the competent region
+     * or agency, which alerts on its own.
      */
-    static String msgType(WarningStatus status, WarningStatus previous) {
-        if (cancels(status)) {
-            return CANCEL;
-        }
-        // A warning that stirs again after REDA was cancelled: receivers hear of it anew.
-        return previous == null || cancels(previous) ? ALERT : UPDATE;
+    static boolean invalidates(Verification verification) {
+        return verification == Verification.TIDAK_VALID
+                || verification == Verification.DUPLIKAT
+                || verification == Verification.BUKAN_WEWENANG;
     }
 
     static String responseType(WarningStatus status) {
@@ -66,14 +71,26 @@ final class CapMapping {
         };
     }
 
-    /** The reason a Cancel gives in {@code note}; none for other messages. */
-    static String note(WarningStatus status) {
+    /** The reason a Cancel gives in {@code note}. */
+    static String note(WarningStatus status, Verification verification) {
+        if (verification == Verification.TIDAK_VALID) {
+            return "Setelah diverifikasi, laporan peringatan dini ini dinyatakan tidak valid; peringatan dini ini dicabut.";
+        }
+        if (verification == Verification.DUPLIKAT) {
+            return "Peringatan dini ini merupakan duplikat laporan lain; peringatan dini ini dicabut.";
+        }
+        if (verification == Verification.BUKAN_WEWENANG) {
+            return "Peringatan dini ini diteruskan kepada wilayah atau instansi yang berwenang; peringatan dini ini "
+                    + "dicabut dari pengirim ini. Ini bukan pernyataan aman.";
+        }
         return switch (status) {
             case REDA -> "Potensi konflik telah mereda; peringatan dini ini dicabut.";
             case ESKALASI ->
                 "Peringatan dini ini ditutup karena telah dieskalasi menjadi insiden konflik; "
                         + "penanganannya berlanjut oleh Tim Terpadu. Ini bukan pernyataan aman.";
-            default -> null;
+            default ->
+                "Peringatan dini ini ditarik sampai diverifikasi ulang oleh orang lain selain pelapornya; "
+                        + "ini bukan pernyataan aman.";
         };
     }
 

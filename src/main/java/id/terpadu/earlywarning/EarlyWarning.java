@@ -3,6 +3,7 @@ package id.terpadu.earlywarning;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,7 @@ import id.terpadu.common.persistence.AuditedEntity;
 import id.terpadu.common.security.Classification;
 import id.terpadu.incident.Party;
 import id.terpadu.incident.SourceKind;
+import id.terpadu.verification.Verified;
 
 /** A potential conflict seen early (deteksi dini), assessed for likelihood and impact. */
 @Entity
@@ -49,4 +51,11 @@ public class EarlyWarning extends AuditedEntity {
 
     public String recommendedActions;
     public UUID escalatedIncidentId;
+
+    /** Whether the warning was checked, by whom and how; only POST …/verification moves it. */
+    @Embedded
+    public Verified verification = new Verified();
+
+    /** The warning this one duplicates, when verified DUPLIKAT. */
+    public UUID duplicateOf;
 }

@@ -22,6 +22,7 @@ import id.terpadu.common.validation.Constraints;
 import id.terpadu.incident.Party;
 import id.terpadu.incident.SourceKind;
 import id.terpadu.incident.Stage;
+import id.terpadu.verification.VerificationDtos.VerificationView;
 
 /** Request and response bodies of {@code /api/v1/early-warnings}. */
 public final class WarningDtos {
@@ -86,6 +87,15 @@ public final class WarningDtos {
             WarningStatus status,
             String recommendedActions,
             UUID escalatedIncidentId,
+            VerificationView verification,
+
+            @Schema(
+                    description = "Whether the warning is released to the public as a CAP alert of scope Public: "
+                            + "PUBLIC and TERVERIFIKASI by someone other than its author (for risk TINGGI, a COORDINATOR "
+                            + "or ADMIN of its region or above). The Atom feed lists those neither REDA nor ESKALASI; "
+                            + "an unpublished PUBLIC warning is a CAP Draft for those who may read it.")
+            boolean published,
+
             long version,
             Instant createdAt,
             Instant updatedAt,
@@ -119,6 +129,8 @@ public final class WarningDtos {
                     status,
                     recommendedActions,
                     escalatedIncidentId,
+                    verification,
+                    published,
                     version,
                     createdAt,
                     updatedAt,
@@ -147,6 +159,8 @@ public final class WarningDtos {
                             status,
                             recommendedActions,
                             escalatedIncidentId,
+                            verification,
+                            published,
                             version,
                             createdAt,
                             updatedAt,
@@ -172,6 +186,8 @@ public final class WarningDtos {
                     w.status,
                     w.recommendedActions,
                     w.escalatedIncidentId,
+                    VerificationView.of(w.verification, w.duplicateOf),
+                    Publication.published(w),
                     w.version,
                     w.createdAt,
                     w.updatedAt,

@@ -24,7 +24,13 @@ final class WarningExamples {
              "indicators": ["Ujaran kebencian di grup WhatsApp"], "likelihood": 4, "impact": 3, "riskScore": 12,
              "riskLevel": "SEDANG", "sourceAgencyId": null, "sourceKind": "PATROLI", "classification": "RESTRICTED",
              "status": "TERIDENTIFIKASI", "recommendedActions": "Patroli gabungan", "escalatedIncidentId": null,
-             "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z", "attachments": 0}""";
+             "verification": {"state": "TERVERIFIKASI", "method": null, "note": null,
+                              "verifiedBy": "polres.pariaman", "verifiedAt": "2024-11-20T03:00:00Z", "duplicateOf": null},
+             "published": false, "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z", "attachments": 0}""";
+
+    static final String VERIFICATION = """
+            {"state": "TERVERIFIKASI", "method": "KONFIRMASI_SUMBER",
+             "note": "Dikonfirmasi ulang melalui telepon kepada pelapor dan Babinsa setempat"}""";
 
     static final String CAP = """
             <?xml version="1.0" encoding="UTF-8"?>

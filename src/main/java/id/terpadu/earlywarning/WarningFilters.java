@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.validation.Constraints;
+import id.terpadu.verification.Verification;
 
 /**
  * The filters of the early-warning list as sent ({@code @BeanParam WarningFilters filters}), each documented with the
@@ -47,6 +48,13 @@ public class WarningFilters {
     @Parameter(schema = @Schema(implementation = Classification.class))
     String classification;
 
+    @QueryParam("verification")
+    @Parameter(
+            description = "Verification state; TERVERIFIKASI includes warnings that started verified by the rule of "
+                    + "their source",
+            schema = @Schema(implementation = Verification.class))
+    String verification;
+
     String region() {
         return region;
     }
@@ -65,5 +73,9 @@ public class WarningFilters {
 
     Classification classification() {
         return Params.enumValue(Classification.class, classification, "classification");
+    }
+
+    Verification verification() {
+        return Params.enumValue(Verification.class, verification, "verification");
     }
 }

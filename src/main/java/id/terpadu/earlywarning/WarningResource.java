@@ -43,6 +43,7 @@ import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
 import id.terpadu.earlywarning.WarningDtos.EscalationInput;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.verification.VerificationDtos.VerificationInput;
 
 @Path("/api/v1/early-warnings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,7 +72,7 @@ public class WarningResource {
             summary = "List early warnings",
             description = "Warnings visible to you (region scope and "
                     + "classification), most recently changed first, filtered by region subtree, category (with sub-categories), "
-                    + "status, risk level and classification. Keyset-paginated.")
+                    + "status, risk level, classification and verification state. Keyset-paginated.")
     @APIResponse(
             responseCode = "200",
             description = "A page of warnings",
@@ -87,6 +88,7 @@ public class WarningResource {
                 filters.status(),
                 filters.riskLevel(),
                 filters.classification(),
+                filters.verification(),
                 page.request()));
     }
 
@@ -234,5 +236,45 @@ public class WarningResource {
         // the incident lives among the incidents, not below the warning
         return Answers.created(
                 uri.getBaseUriBuilder().path("/api/v1/incidents/{id}").build(incident.id()), incident);
+    }
+
+    @POST
+    @Path("{id}/verification")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Idempotent
+    @Operation(
+            summary = "Verify an early warning",
+            description = "Records that the warning was checked, how and with what result: TERVERIFIKASI, "
+                    + "TIDAK_VALID, DUPLIKAT (with `duplicateOf`) or BUKAN_WEWENANG (forwarded; say where in `note`). "
+                    + "The state moves BELUM_DIVERIFIKASI → any other; TERVERIFIKASI → TERVERIFIKASI (a confirmation), "
+                    + "TIDAK_VALID, DUPLIKAT or BUKAN_WEWENANG; TIDAK_VALID, DUPLIKAT, BUKAN_WEWENANG → TERVERIFIKASI. "
+                    + "Any other move is a 409 whose `allowed` lists the possible states. If-Match is required: you "
+                    + "verify the version you read.\n\n"
+                    + "Four eyes: the warning's author may not verify it (403). A PUBLIC warning is published (CAP "
+                    + "scope Public, the Atom feed) only once TERVERIFIKASI by someone other than its author, and for "
+                    + "risk TINGGI by a COORDINATOR or ADMIN of its region or above; a warning that started verified "
+                    + "by the rule of its source needs that confirmation too. A change of what the warning says by "
+                    + "its author lapses the confirmation. Every verification is a version in the history. ADMIN, "
+                    + "COORDINATOR or OFFICER within the warning's region.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "verified", value = WarningExamples.VERIFICATION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The warning with its verification; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = WarningDtos.EarlyWarningResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "warning", value = WarningExamples.RESPONSE)))
+    public Response verify(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, required = true, example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull VerificationInput request) {
+        return Answers.ok(service.verify(id, ETags.requireIfMatch(ifMatch), request));
     }
 }

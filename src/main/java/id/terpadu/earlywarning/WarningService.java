@@ -14,6 +14,7 @@ import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
@@ -35,11 +36,15 @@ import id.terpadu.incident.Party;
 import id.terpadu.incident.Stage;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
+import id.terpadu.verification.Verification;
+import id.terpadu.verification.VerificationDtos.VerificationInput;
+import id.terpadu.verification.Verifications;
 
 /**
  * Early warnings: a region at any level inside the caller's scope, a known category, likelihood and impact that
  * fix the risk level, a classification the caller may read, and a status that moves along {@link WarningStatus}'s
- * table. Escalation creates the incident and closes the warning as ESKALASI in one transaction.
+ * table. Escalation creates the incident and closes the warning as ESKALASI in one transaction. Verification moves
+ * only through {@link #verify}; whether a warning reaches the public is {@link Publication}'s rule.
  */
 @ApplicationScoped
 public class WarningService {
@@ -59,6 +64,7 @@ public class WarningService {
     private final IncidentService incidents;
     private final PersonalData personalData;
     private final AttachmentCounts counts;
+    private final Verifications verifications;
 
     WarningService(
             WarningRepository warnings,
@@ -71,9 +77,11 @@ public class WarningService {
             ReferenceService reference,
             IncidentService incidents,
             PersonalData personalData,
-            AttachmentCounts counts) {
+            AttachmentCounts counts,
+            Verifications verifications) {
         this.counts = counts;
         this.personalData = personalData;
+        this.verifications = verifications;
         this.warnings = warnings;
         this.caller = caller;
         this.clearance = clearance;
@@ -92,10 +100,12 @@ public class WarningService {
             WarningStatus status,
             RiskLevel risk,
             Classification classification,
+            Verification verification,
             PageRequest page) {
         Filter filter = clearance
                 .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
                 .andIf(status, "e.status = :?", status)
+                .andIf(verification, "e.verification.state = :?", verification)
                 .andIf(risk, "e.riskLevel = :?", risk)
                 .andIf(classification, "e.classification = :?", classification);
         if (region != null && !region.isBlank()) {
@@ -122,16 +132,14 @@ public class WarningService {
     }
 
     /**
-     * The warnings that stand as public alerts: PUBLIC, neither subsided (REDA) nor escalated (ESKALASI), inside the
-     * caller's region scope, most recently changed first, at most {@code limit}. The rule is written with literals
-     * so that PostgreSQL can use the partial index {@code early_warning_public_current}.
+     * The warnings that stand as public alerts ({@link Publication}: PUBLIC, current, verified by another person),
+     * inside the caller's region scope, most recently changed first, at most {@code limit}.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EarlyWarningResponse> currentPublic(int limit) {
         Filter filter = clearance
                 .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
-                .and("e.classification = " + Classification.class.getName() + ".PUBLIC and e.status not in ("
-                        + WarningStatus.class.getName() + ".REDA, " + WarningStatus.class.getName() + ".ESKALASI)");
+                .and(Publication.CURRENT);
         return warnings.page(filter, new PageRequest(limit, null)).items().stream()
                 .map(w -> EarlyWarningResponse.from(w).masked())
                 .toList();
@@ -164,6 +172,7 @@ public class WarningService {
         }
         warning.status = first;
         apply(warning, input);
+        warning.verification = verifications.initial(warning.sourceKind);
         return counts.counted(shown(records.created(
                 warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
     }
@@ -186,9 +195,16 @@ public class WarningService {
                     () -> Message.of("warning.transition.refused", "from", from, "to", input.status()));
             status = input.status();
         }
+        List<Object> before = substance(warning);
         apply(warning, input);
         // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
         warning.status = status;
+        if (warning.verification.state == Verification.TERVERIFIKASI
+                && !substance(warning).equals(before)) {
+            // What the warning says changed: whoever changed it now vouches for it, so that an edit by the author
+            // after another person verified it needs a new confirmation before it is public again.
+            verifications.vouch(warning.verification);
+        }
         return counts.counted(shown(records.updated(
                 warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
     }
@@ -215,6 +231,47 @@ public class WarningService {
         warning.sourceKind = input.sourceKind();
         warning.classification = input.classification();
         warning.recommendedActions = input.recommendedActions();
+    }
+
+    /** What a warning says, as opposed to where its handling stands: a change of it lapses a verification. */
+    private static List<Object> substance(EarlyWarning w) {
+        return java.util.Arrays.asList(
+                w.regionCode,
+                w.categoryCode,
+                w.title,
+                w.description,
+                w.parties == null ? List.of() : List.copyOf(w.parties),
+                w.indicators == null ? List.of() : List.copyOf(w.indicators),
+                w.likelihood,
+                w.impact,
+                w.sourceAgencyId,
+                w.sourceKind,
+                w.classification,
+                w.recommendedActions);
+    }
+
+    /**
+     * Verifies the warning: by someone other than its author (403), along {@link Verification#TABLE} (409 naming
+     * the allowed states), with a note or the duplicated warning where its state needs one (400), at the version the
+     * caller read (If-Match, 412). A refusal changes nothing.
+     */
+    @Transactional
+    public EarlyWarningResponse verify(UUID id, Long expectedVersion, VerificationInput input) {
+        EarlyWarning warning = warnings.writable(id);
+        ETags.check(expectedVersion, warning.version);
+        verifications.check(warning.verification, warning.createdBy, input);
+        if (input.duplicateOf() != null) {
+            Verifications.requireNotSelf(id, input.duplicateOf());
+            EarlyWarning original = Records.referenced(() -> warnings.visible(input.duplicateOf()), "duplicateOf");
+            if (original.verification.state == Verification.DUPLIKAT) {
+                throw ProblemException.invalid(
+                        "duplicateOf", Message.of("verification.duplicate-of.chain", "original", original.duplicateOf));
+            }
+        }
+        verifications.apply(warning.verification, input);
+        warning.duplicateOf = input.duplicateOf();
+        return counts.counted(shown(records.updated(
+                warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
     }
 
     /** Creates the incident the warning grew into, links both, and closes the warning as ESKALASI. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 import id.terpadu.common.persistence.AuditedEntity;
 import id.terpadu.common.security.Classification;
+import id.terpadu.verification.Verified;
 
 /** A conflict incident (peristiwa konflik) and where its handling stands. */
 @Entity
@@ -65,6 +67,10 @@ public class Incident extends AuditedEntity {
     public UUID duplicateOf;
     public UUID conflictStatusId;
     public String closingSummary;
+
+    /** Whether the report was checked, by whom and how; only POST …/verification moves it. */
+    @Embedded
+    public Verified verification = new Verified();
     /**
      * The Indonesian full-text vector of title, description and place, generated and indexed by the database; only
      * queried (through {@code incident_search_match}), never loaded.

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import id.terpadu.common.http.Attachable;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.validation.Constraints;
+import id.terpadu.verification.VerificationDtos.VerificationView;
+import id.terpadu.verification.Verified;
 
 /** Request and response bodies of {@code /api/v1/incidents}. */
 public final class IncidentDtos {
@@ -154,6 +156,7 @@ public final class IncidentDtos {
             UUID duplicateOf,
             UUID conflictStatusId,
             String closingSummary,
+            VerificationView verification,
 
             @Schema(description = "Version; also the ETag", example = "0")
             long version,
@@ -195,6 +198,7 @@ public final class IncidentDtos {
                     duplicateOf,
                     conflictStatusId,
                     closingSummary,
+                    verification,
                     version,
                     createdAt,
                     updatedAt,
@@ -228,6 +232,7 @@ public final class IncidentDtos {
                             duplicateOf,
                             conflictStatusId,
                             closingSummary,
+                            verification,
                             version,
                             createdAt,
                             updatedAt,
@@ -239,7 +244,7 @@ public final class IncidentDtos {
                 + "e.longitude, e.locationText, e.geoPrecision, e.timePrecision, e.occurredFrom, e.occurredTo, "
                 + "e.sourceKind, e.sourceReference, e.severity, e.classification, e.stage, e.parties, e.killed, "
                 + "e.injured, e.sexualViolence, e.buildingsDamaged, e.displaced, e.vulnerableGroups, e.leadAgencyId, "
-                + "e.duplicateOf, e.conflictStatusId, e.closingSummary, e.version, e.createdAt, e.updatedAt";
+                + "e.duplicateOf, e.conflictStatusId, e.closingSummary, e.verification, e.version, e.createdAt, e.updatedAt";
 
         static IncidentResponse from(Incident i) {
             return of(
@@ -271,6 +276,7 @@ public final class IncidentDtos {
                     i.duplicateOf,
                     i.conflictStatusId,
                     i.closingSummary,
+                    i.verification,
                     i.version,
                     i.createdAt,
                     i.updatedAt);
@@ -308,9 +314,10 @@ public final class IncidentDtos {
                     (UUID) r[25],
                     (UUID) r[26],
                     (String) r[27],
-                    (Long) r[28],
-                    (Instant) r[29],
-                    (Instant) r[30]);
+                    (Verified) r[28],
+                    (Long) r[29],
+                    (Instant) r[30],
+                    (Instant) r[31]);
         }
 
         private static IncidentResponse of(
@@ -342,6 +349,7 @@ public final class IncidentDtos {
                 UUID duplicateOf,
                 UUID conflictStatusId,
                 String closingSummary,
+                Verified verification,
                 long version,
                 Instant createdAt,
                 Instant updatedAt) {
@@ -374,6 +382,7 @@ public final class IncidentDtos {
                     duplicateOf,
                     conflictStatusId,
                     closingSummary,
+                    VerificationView.of(verification, duplicateOf),
                     version,
                     createdAt,
                     updatedAt,

@@ -30,8 +30,16 @@ final class IncidentExamples {
              "parties": [{"type": "KELOMPOK_MASYARAKAT", "name": "Warga Kampung Baru", "role": "PIHAK_BERKONFLIK"}],
              "impact": {"killed": 0, "injured": 3, "sexualViolence": null, "buildingsDamaged": 2, "displaced": null,
                         "vulnerableGroups": ["ANAK"]},
-             "leadAgencyId": null, "duplicateOf": null, "closingSummary": null, "version": 0,
-             "createdAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z", "attachments": 0}""";
+             "leadAgencyId": null, "duplicateOf": null, "closingSummary": null,
+             "verification": {"state": "TERVERIFIKASI", "method": "CEK_LAPANGAN",
+                              "note": "Dicek di lokasi oleh Bhabinkamtibmas bersama Kesbangpol",
+                              "verifiedBy": "kesbangpol.pariaman", "verifiedAt": "2024-10-12T11:30:00Z",
+                              "duplicateOf": null},
+             "version": 1, "createdAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T11:30:00Z", "attachments": 0}""";
+
+    static final String VERIFICATION = """
+            {"state": "TERVERIFIKASI", "method": "CEK_LAPANGAN",
+             "note": "Dicek di lokasi oleh Bhabinkamtibmas bersama Kesbangpol"}""";
 
     static final String CSV = """
             id,title,category,regionCode,provinceCode,kabkotaCode,latitude,longitude,geoPrecision,timePrecision,occurredFrom,occurredTo,stage,severity,classification,sourceKind,killed,injured,sexualViolence,buildingsDamaged,displaced,leadAgencyId,updatedAt

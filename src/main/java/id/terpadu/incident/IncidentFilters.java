@@ -13,6 +13,7 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.validation.Constraints;
+import id.terpadu.verification.Verification;
 
 /**
  * The filters of the incident list as sent ({@code @BeanParam IncidentFilters filters}), each documented with the
@@ -98,6 +99,14 @@ public class IncidentFilters {
             schema = @Schema(type = SchemaType.STRING, maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
     String q;
 
+    @QueryParam("verification")
+    @Parameter(
+            description =
+                    "Verification state; TERVERIFIKASI includes reports that started verified by the rule of "
+                            + "their source. `verification=TERVERIFIKASI` restricts statistics and exports to verified records.",
+            schema = @Schema(implementation = Verification.class))
+    String verification;
+
     @QueryParam("sort")
     @Parameter(
             description = "Newest first by occurredAt (default) or updatedAt",
@@ -132,6 +141,7 @@ public class IncidentFilters {
                 Params.uuid(leadAgencyId, "leadAgencyId"),
                 Params.enumValue(Classification.class, classification, "classification"),
                 blank(Params.text(q, "q", Params.TEXT_LENGTH)),
+                Params.enumValue(Verification.class, verification, "verification"),
                 order);
     }
 

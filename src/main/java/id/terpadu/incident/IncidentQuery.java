@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import id.terpadu.common.security.Classification;
+import id.terpadu.verification.Verification;
 
 /**
  * The filters of the incident list, already parsed: region subtree, category with its sub-categories, stage,
  * severity range, time range (on occurredFrom), bounding box, lead agency, classification, Indonesian free text,
- * and the order (occurredAt or updatedAt, newest first).
+ * verification state, and the order (occurredAt or updatedAt, newest first).
  */
 public record IncidentQuery(
         String region,
@@ -22,6 +23,7 @@ public record IncidentQuery(
         UUID leadAgencyId,
         Classification classification,
         String text,
+        Verification verification,
         Order order) {
 
     public enum Order {

@@ -48,6 +48,7 @@ import id.terpadu.incident.IncidentDtos.IncidentInput;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
 import id.terpadu.incident.IncidentDtos.StageTransitionInput;
 import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
+import id.terpadu.verification.VerificationDtos.VerificationInput;
 
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -294,6 +295,43 @@ public class IncidentResource {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         IncidentResponse updated = service.transition(id, expected, request);
         return Answers.ok(updated);
+    }
+
+    @POST
+    @Path("{id}/verification")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Idempotent
+    @Operation(
+            summary = "Verify an incident",
+            description = "Records that the report was checked, how and with what result: TERVERIFIKASI, "
+                    + "TIDAK_VALID, DUPLIKAT (with `duplicateOf`, which becomes the incident's `duplicateOf`) or "
+                    + "BUKAN_WEWENANG (forwarded; say where in `note`). The state moves BELUM_DIVERIFIKASI → any "
+                    + "other; TERVERIFIKASI → TERVERIFIKASI (a confirmation), TIDAK_VALID, DUPLIKAT or BUKAN_WEWENANG; "
+                    + "TIDAK_VALID, DUPLIKAT, BUKAN_WEWENANG → TERVERIFIKASI. Any other move is a 409 whose `allowed` "
+                    + "lists the possible states. If-Match is required: you verify the version you read. The "
+                    + "incident's author may not verify it (403). Every verification is a version in the history; "
+                    + "lists, GeoJSON, statistics and exports filter by `verification`. ADMIN, COORDINATOR or OFFICER "
+                    + "within the incident's region.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "verified", value = IncidentExamples.VERIFICATION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The incident with its verification; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+    public Response verify(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, required = true, example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull VerificationInput request) {
+        return Answers.ok(service.verify(id, ETags.requireIfMatch(ifMatch), request));
     }
 
     @GET

@@ -41,6 +41,9 @@ import id.terpadu.incident.IncidentDtos.StageTransitionInput;
 import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
+import id.terpadu.verification.Verification;
+import id.terpadu.verification.VerificationDtos.VerificationInput;
+import id.terpadu.verification.Verifications;
 
 /**
  * Incidents, their stage transitions and activities. Rules: an incident lies in a kabupaten/kota or finer, inside
@@ -82,6 +85,7 @@ public class IncidentService {
     private final IncidentViews views;
     private final PersonalData personalData;
     private final AttachmentCounts counts;
+    private final Verifications verifications;
 
     IncidentService(
             IncidentRepository incidents,
@@ -95,9 +99,11 @@ public class IncidentService {
             ConflictStatusRepository statuses,
             IncidentViews views,
             PersonalData personalData,
-            AttachmentCounts counts) {
+            AttachmentCounts counts,
+            Verifications verifications) {
         this.counts = counts;
         this.personalData = personalData;
+        this.verifications = verifications;
         this.statuses = statuses;
         this.views = views;
         this.incidents = incidents;
@@ -162,7 +168,8 @@ public class IncidentService {
                 .andIf(q.from(), "e.occurredFrom >= :?", q.from())
                 .andIf(q.to(), "e.occurredFrom < :?", q.to())
                 .andIf(q.leadAgencyId(), "e.leadAgencyId = :?", q.leadAgencyId())
-                .andIf(q.classification(), "e.classification = :?", q.classification());
+                .andIf(q.classification(), "e.classification = :?", q.classification())
+                .andIf(q.verification(), "e.verification.state = :?", q.verification());
         if (q.bbox() != null) {
             filter.and(
                     "function('incident_in_box', e.longitude, e.latitude, :?, :?, :?, :?) = true",
@@ -220,6 +227,7 @@ public class IncidentService {
                         null,
                         null,
                         null,
+                        null,
                         IncidentQuery.Order.OCCURRED_AT))
                 .and("e.duplicateOf = :?", id);
         List<UUID> duplicates = incidents.ids(filter, PageRequest.MAX_LIMIT);
@@ -247,6 +255,7 @@ public class IncidentService {
         }
         incident.stage = first;
         apply(incident, input);
+        incident.verification = verifications.initial(incident.sourceKind);
         return counts.counted(shown(records.created(
                 incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
     }
@@ -312,6 +321,12 @@ public class IncidentService {
                                 region));
             }
         }
+        if (incident.verification.state == Verification.DUPLIKAT
+                && !java.util.Objects.equals(input.duplicateOf(), incident.duplicateOf)) {
+            throw ProblemException.invalid(
+                    "duplicateOf",
+                    Message.of("incident.duplicate-of.verified", "original", incident.duplicateOf, "id", incident.id));
+        }
         if (input.duplicateOf() != null) {
             if (input.duplicateOf().equals(incident.id)) {
                 throw ProblemException.invalid("duplicateOf", Message.of("incident.duplicate-of.self"));
@@ -360,6 +375,38 @@ public class IncidentService {
         incident.leadAgencyId = input.leadAgencyId();
         incident.duplicateOf = input.duplicateOf();
         incident.conflictStatusId = input.conflictStatusId();
+    }
+
+    // ---- verification ---------------------------------------------------------------------------------------
+
+    /**
+     * Verifies the incident: by someone other than its author (403), along {@link Verification#TABLE} (409 naming
+     * the allowed states), with a note or the duplicated incident where its state needs one (400), at the version the
+     * caller read (If-Match, 412). DUPLIKAT sets the incident's {@code duplicateOf}; a later verification of a DUPLIKAT
+     * as anything else clears it. A refusal changes nothing.
+     */
+    @Transactional
+    public IncidentResponse verify(UUID id, Long expectedVersion, VerificationInput input) {
+        Incident incident = incidents.writable(id);
+        ETags.check(expectedVersion, incident.version);
+        verifications.check(incident.verification, incident.createdBy, input);
+        if (input.duplicateOf() != null) {
+            Verifications.requireNotSelf(id, input.duplicateOf());
+            Incident original = Records.referenced(() -> incidents.visible(input.duplicateOf()), "duplicateOf");
+            if (original.duplicateOf != null) {
+                throw ProblemException.invalid(
+                        "duplicateOf", Message.of("verification.duplicate-of.chain", "original", original.duplicateOf));
+            }
+        }
+        boolean wasDuplicate = incident.verification.state == Verification.DUPLIKAT;
+        verifications.apply(incident.verification, input);
+        if (input.state() == Verification.DUPLIKAT) {
+            incident.duplicateOf = input.duplicateOf();
+        } else if (wasDuplicate) {
+            incident.duplicateOf = null;
+        }
+        return counts.counted(shown(records.updated(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
     }
 
     // ---- stages ---------------------------------------------------------------------------------------------

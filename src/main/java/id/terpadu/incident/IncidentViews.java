@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import id.terpadu.common.security.Classification;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.verification.Verification;
+import id.terpadu.verification.VerificationMethod;
+import id.terpadu.verification.Verified;
 
 /**
  * Reads an incident's view by id in one statement on a pooled connection, without a persistence context: the
@@ -38,7 +41,8 @@ class IncidentViews {
                    time_precision, occurred_from, occurred_to, source_kind, source_reference, severity, classification,
                    stage, cast(parties as text), killed, injured, sexual_violence, buildings_damaged, displaced,
                    cast(vulnerable_groups as text), lead_agency_id, duplicate_of, conflict_status_id, closing_summary,
-                   version, created_at, updated_at
+                   version, created_at, updated_at, verification, verification_method, verification_note, verified_by,
+                   verified_at, verified_by_coordinator
             from incident where id = ?""";
 
     private final DataSource dataSource;
@@ -95,10 +99,24 @@ class IncidentViews {
             rs.getObject(26, UUID.class),
             rs.getObject(27, UUID.class),
             rs.getString(28),
+            verified(rs),
             rs.getLong(29),
             instant(rs, 30),
             instant(rs, 31)
         };
+    }
+
+    /** The verification columns, 32 to 37. */
+    private static Verified verified(ResultSet rs) throws SQLException {
+        Verified verified = new Verified();
+        verified.state = Verification.valueOf(rs.getString(32));
+        String method = rs.getString(33);
+        verified.method = method == null ? null : VerificationMethod.valueOf(method);
+        verified.note = rs.getString(34);
+        verified.verifiedBy = rs.getString(35);
+        verified.verifiedAt = instant(rs, 36);
+        verified.byCoordinator = rs.getBoolean(37);
+        return verified;
     }
 
     private static Short shortOrNull(ResultSet rs, int column) throws SQLException {

@@ -26,7 +26,10 @@ public record ReferenceKind(
             new ReferenceKind("region-levels", "Levels of the Kemendagri region code list"),
             new ReferenceKind("incident-stages", "Stages of an incident's handling, SELESAI when closed"),
             new ReferenceKind("classifications", "Who may see a record"),
-            new ReferenceKind("source-kinds", "How an incident became known"),
+            new ReferenceKind(
+                    "source-kinds",
+                    "How an incident or early warning became known (attributes: startsVerified — whether a "
+                            + "report from this source starts TERVERIFIKASI)"),
             new ReferenceKind("party-roles", "Roles of the parties to an incident"),
             new ReferenceKind("party-types", "Kinds of party to an incident"),
             new ReferenceKind("vulnerable-groups", "Vulnerable groups affected"),
@@ -36,6 +39,8 @@ public record ReferenceKind(
                     "risk-levels",
                     "Risk level of an early warning from likelihood × impact (attributes: " + "minScore, maxScore)"),
             new ReferenceKind("early-warning-statuses", "Statuses of an early warning"),
+            new ReferenceKind("verification-states", "Verification states of an early warning or incident"),
+            new ReferenceKind("verification-methods", "How an early warning or incident was verified"),
             new ReferenceKind("conflict-status-scales", "Scales of a conflict status"),
             new ReferenceKind("tni-tasks", "Tasks of TNI assistance under a conflict status"),
             new ReferenceKind("task-states", "States of a task given to an agency"),

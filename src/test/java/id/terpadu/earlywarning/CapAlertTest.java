@@ -37,6 +37,7 @@ import id.terpadu.common.security.Classification;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 import id.terpadu.support.fuzz.OpenApi;
+import id.terpadu.verification.Verification;
 
 /**
  * Early warnings as OASIS CAP 1.2 alerts and the Atom feed of public ones. Every document is parsed as XML; the
@@ -73,6 +74,29 @@ class CapAlertTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /** A second person of the secretariat of Sumatera Barat: verifies and edits what coordinator("13") wrote. */
+    static RequestSpecification editor() {
+        return as("editor.13", List.of("COORDINATOR"), List.of("13"));
+    }
+
+    /**
+     * Publishes a PUBLIC warning the way the four-eyes rule asks: a coordinator other than its author verifies it
+     * (a confirmation of a warning that started verified by its source, PATROLI). Returns the new version.
+     */
+    static long publish(RequestSpecification verifier, String id, long version) {
+        verifier.header("If-Match", "\"" + version + "\"")
+                .body(Map.of("state", "TERVERIFIKASI", "method", "CEK_LAPANGAN"))
+                .post("/api/v1/early-warnings/{id}/verification", id)
+                .then()
+                .statusCode(200)
+                .body("published", org.hamcrest.Matchers.is(true));
+        return version + 1;
+    }
+
+    static long publish(String id, long version) {
+        return publish(editor(), id, version);
     }
 
     static void replace(RequestSpecification as, String id, long version, Map<String, Object> body) {
@@ -135,10 +159,11 @@ class CapAlertTest {
     @Test
     void firstVersionIsAnAlertAndAChangeIsAnUpdateReferencingIt() {
         String id = create(coordinator("13"), warning("13.77", "PUBLIC", 4, 3));
+        publish(id, 0);
         Document first = cap(coordinator("13"), id);
         assertThat(first.getDocumentElement().getLocalName()).isEqualTo("alert");
         assertThat(first.getDocumentElement().getNamespaceURI()).isEqualTo(CAP_NS);
-        assertThat(cap(first, "identifier")).isEqualTo("urn:terpadu:early-warning:" + id + ":0");
+        assertThat(cap(first, "identifier")).isEqualTo("urn:terpadu:early-warning:" + id + ":1");
         assertThat(cap(first, "sender")).isEqualTo("terpadu@kemendagri.go.id");
         assertThat(cap(first, "sent")).matches(SENT);
         assertThat(cap(first, "status")).isEqualTo("Actual");
@@ -169,9 +194,10 @@ class CapAlertTest {
 
         Map<String, Object> monitored = warning("13.77", "PUBLIC", 5, 5);
         monitored.put("status", "DIPANTAU");
-        replace(coordinator("13"), id, 0, monitored);
+        // changed by another person than the author: published still
+        replace(editor(), id, 1, monitored);
         Document second = cap(coordinator("13"), id);
-        assertThat(cap(second, "identifier")).isEqualTo("urn:terpadu:early-warning:" + id + ":1");
+        assertThat(cap(second, "identifier")).isEqualTo("urn:terpadu:early-warning:" + id + ":2");
         assertThat(cap(second, "msgType")).isEqualTo("Update");
         assertThat(cap(second, "references")).isEqualTo(reference(first));
         assertThat(cap(second, "sent")).matches(SENT).isGreaterThanOrEqualTo(cap(first, "sent"));
@@ -180,13 +206,13 @@ class CapAlertTest {
 
         // A replacement that changes nothing is no new version, and no new message.
         String secondText = capText(coordinator("13"), id);
-        replace(coordinator("13"), id, 1, monitored);
+        replace(editor(), id, 2, monitored);
         assertThat(capText(coordinator("13"), id)).isEqualTo(secondText);
 
         monitored.put("likelihood", 2);
-        replace(coordinator("13"), id, 1, monitored);
+        replace(editor(), id, 2, monitored);
         Document third = cap(coordinator("13"), id);
-        assertThat(cap(third, "identifier")).isEqualTo("urn:terpadu:early-warning:" + id + ":2");
+        assertThat(cap(third, "identifier")).isEqualTo("urn:terpadu:early-warning:" + id + ":3");
         assertThat(cap(third, "certainty")).isEqualTo("Possible");
         assertThat(cap(third, "msgType")).isEqualTo("Update");
         assertThat(cap(third, "references")).isEqualTo(reference(first) + " " + reference(second));
@@ -195,10 +221,11 @@ class CapAlertTest {
     @Test
     void subsidedOrEscalatedWarningsCancelTheirAlerts() {
         String id = create(coordinator("13"), warning("13.71", "PUBLIC", 2, 2));
+        publish(id, 0);
         Document alert = cap(coordinator("13"), id);
         Map<String, Object> subsided = warning("13.71", "PUBLIC", 2, 2);
         subsided.put("status", "REDA");
-        replace(coordinator("13"), id, 0, subsided);
+        replace(coordinator("13"), id, 1, subsided);
         Document cancel = cap(coordinator("13"), id);
         assertThat(cap(cancel, "msgType")).isEqualTo("Cancel");
         assertThat(cap(cancel, "references")).isEqualTo(reference(alert));
@@ -209,13 +236,14 @@ class CapAlertTest {
         // It stirs again: receivers that dropped the cancelled alert hear of it anew.
         Map<String, Object> again = warning("13.71", "PUBLIC", 4, 4);
         again.put("status", "DIPANTAU");
-        replace(coordinator("13"), id, 1, again);
+        replace(editor(), id, 2, again);
         Document reopened = cap(coordinator("13"), id);
         assertThat(cap(reopened, "msgType")).isEqualTo("Alert");
         assertThat(cap(reopened, "references")).isEqualTo(reference(alert) + " " + reference(cancel));
         assertThat(cap(reopened, "note")).isNull();
 
         String escalated = create(coordinator("13"), warning("13.77", "PUBLIC", 5, 4));
+        publish(escalated, 0);
         Document before = cap(coordinator("13"), escalated);
         coordinator("13")
                 .body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 4))
@@ -340,6 +368,7 @@ class CapAlertTest {
         body.put("indicators", List.of(indicator));
         body.put("recommendedActions", actions);
         String id = create(coordinator("13"), body);
+        publish(id, 0);
         String xml = capText(coordinator("13"), id);
         assertThat(xml)
                 .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
@@ -439,23 +468,30 @@ class CapAlertTest {
     @Test
     void atomFeedHoldsTheCurrentPublicWarningsInScopeNewestFirst() {
         String older = create(coordinator("13"), warning("13.77", "PUBLIC", 3, 3));
+        publish(older, 0);
         String newer = create(coordinator("13"), warning("13.71", "PUBLIC", 2, 4));
+        publish(newer, 0);
+        // saved, not yet verified by a second person: not public
+        String unverified = create(coordinator("13"), warning("13.77", "PUBLIC", 3, 3));
         String restricted = create(coordinator("13"), warning("13.77", "RESTRICTED", 3, 3));
         String subsided = create(coordinator("13"), warning("13.77", "PUBLIC", 3, 3));
+        publish(subsided, 0);
         Map<String, Object> reda = warning("13.77", "PUBLIC", 3, 3);
         reda.put("status", "REDA");
-        replace(coordinator("13"), subsided, 0, reda);
+        replace(coordinator("13"), subsided, 1, reda);
         String escalated = create(coordinator("13"), warning("13.77", "PUBLIC", 5, 5));
+        publish(escalated, 0);
         coordinator("13")
                 .body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 4))
                 .post("/api/v1/early-warnings/{id}/escalate", escalated)
                 .then()
                 .statusCode(201);
         String elsewhere = create(coordinator("33"), warning("33.07", "PUBLIC", 3, 3));
+        publish(as("editor.33", List.of("COORDINATOR"), List.of("33")), elsewhere, 0);
         // the older one changes last, so it leads the feed
         Map<String, Object> watched = warning("13.77", "PUBLIC", 4, 3);
         watched.put("status", "DIPANTAU");
-        replace(coordinator("13"), older, 0, watched);
+        replace(editor(), older, 1, watched);
 
         String text = feedText(coordinator("13"));
         Document feed = parse(text);
@@ -468,16 +504,17 @@ class CapAlertTest {
         List<Element> entries = entries(feed);
         assertThat(entries).isNotEmpty().hasSizeLessThanOrEqualTo(100);
         List<String> ids = entries.stream().map(CapAlertTest::warningId).toList();
-        assertThat(ids).contains(older, newer).doesNotContain(restricted, subsided, escalated, elsewhere);
+        assertThat(ids).contains(older, newer).doesNotContain(unverified, restricted, subsided, escalated, elsewhere);
         assertThat(ids.indexOf(older)).isLessThan(ids.indexOf(newer));
         assertThat(ids.get(0)).isEqualTo(older);
         assertThat(atom(root, "updated")).isEqualTo(atom(entries.get(0), "updated"));
         for (String id : ids) {
             assertThat(Db.single(
-                            "select classification || ' ' || status || ' ' || region_code from early_warning "
+                            "select classification || ' ' || status || ' ' || verification || ' ' || region_code "
+                                    + "from early_warning "
                                     + "where id = ?::uuid",
                             id))
-                    .matches("PUBLIC (TERIDENTIFIKASI|DIPANTAU|DITANGANI) 13(\\..*)?");
+                    .matches("PUBLIC (TERIDENTIFIKASI|DIPANTAU|DITANGANI) TERVERIFIKASI 13(\\..*)?");
         }
         List<String> updated = entries.stream().map(e -> atom(e, "updated")).toList();
         assertThat(updated).isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -498,13 +535,13 @@ class CapAlertTest {
                         .extract()
                         .asByteArray(),
                 StandardCharsets.UTF_8));
-        assertThat(cap(alert, "identifier")).isEqualTo("urn:terpadu:early-warning:" + older + ":1");
+        assertThat(cap(alert, "identifier")).isEqualTo("urn:terpadu:early-warning:" + older + ":2");
 
         // An integration script sees the same public alerts; nobody sees the feed without a token.
         assertThat(entries(parse(feedText(as("integration", List.of("INTEGRATION"), List.of())))).stream()
                         .map(CapAlertTest::warningId))
                 .contains(older, newer, elsewhere)
-                .doesNotContain(restricted);
+                .doesNotContain(restricted, unverified);
         given().get("/api/v1/alerts.atom").then().statusCode(401).contentType("application/problem+json");
         coordinator("13")
                 .accept("application/json")
@@ -517,7 +554,10 @@ class CapAlertTest {
     @Test
     void atomFeedIsBoundedAndAnswersPolling() {
         for (int i = 0; i <= CapAlerts.FEED_SIZE; i++) {
-            create(coordinator("19.04"), warning("19.04", "PUBLIC", 1 + i % 5, 1 + i / 5 % 5));
+            publish(
+                    as("editor.19.04", List.of("COORDINATOR"), List.of("19.04")),
+                    create(coordinator("19.04"), warning("19.04", "PUBLIC", 1 + i % 5, 1 + i / 5 % 5)),
+                    0);
         }
         var response = coordinator("19.04")
                 .accept("application/atom+xml")
@@ -546,18 +586,34 @@ class CapAlertTest {
         assertThat(CapMapping.urgency(RiskLevel.TINGGI, WarningStatus.ESKALASI)).isEqualTo("Past");
         assertThat(List.of(Classification.values()).stream().map(CapMapping::scope))
                 .containsExactly("Public", "Restricted", "Restricted");
-        assertThat(CapMapping.msgType(WarningStatus.TERIDENTIFIKASI, null)).isEqualTo("Alert");
-        assertThat(CapMapping.msgType(WarningStatus.DIPANTAU, WarningStatus.TERIDENTIFIKASI))
-                .isEqualTo("Update");
-        assertThat(CapMapping.msgType(WarningStatus.DITANGANI, WarningStatus.DIPANTAU))
-                .isEqualTo("Update");
-        assertThat(CapMapping.msgType(WarningStatus.DIPANTAU, WarningStatus.REDA))
-                .isEqualTo("Alert");
-        assertThat(CapMapping.msgType(WarningStatus.REDA, WarningStatus.DIPANTAU))
-                .isEqualTo("Cancel");
-        assertThat(CapMapping.msgType(WarningStatus.REDA, null)).isEqualTo("Cancel");
-        assertThat(CapMapping.msgType(WarningStatus.ESKALASI, WarningStatus.DITANGANI))
-                .isEqualTo("Cancel");
+        assertThat(message(WarningStatus.TERIDENTIFIKASI, Verification.TERVERIFIKASI, true, false))
+                .isEqualTo("Actual Alert");
+        assertThat(message(WarningStatus.DIPANTAU, Verification.TERVERIFIKASI, true, true))
+                .isEqualTo("Actual Update");
+        assertThat(message(WarningStatus.DITANGANI, Verification.BELUM_DIVERIFIKASI, true, true))
+                .isEqualTo("Actual Update");
+        // after a Cancel nothing is live: receivers hear of it anew
+        assertThat(message(WarningStatus.DIPANTAU, Verification.TERVERIFIKASI, true, false))
+                .isEqualTo("Actual Alert");
+        assertThat(message(WarningStatus.REDA, Verification.TERVERIFIKASI, true, true))
+                .isEqualTo("Actual Cancel");
+        assertThat(message(WarningStatus.REDA, Verification.TERVERIFIKASI, true, false))
+                .isEqualTo("Actual Cancel");
+        assertThat(message(WarningStatus.ESKALASI, Verification.TERVERIFIKASI, true, true))
+                .isEqualTo("Actual Cancel");
+        assertThat(message(WarningStatus.DIPANTAU, Verification.TIDAK_VALID, true, true))
+                .isEqualTo("Actual Cancel");
+        assertThat(message(WarningStatus.DIPANTAU, Verification.DUPLIKAT, true, true))
+                .isEqualTo("Actual Cancel");
+        assertThat(message(WarningStatus.DIPANTAU, Verification.BUKAN_WEWENANG, true, true))
+                .isEqualTo("Actual Cancel");
+        // a PUBLIC warning not published: a Draft sent to nobody, or the Cancel of what still stands
+        assertThat(message(WarningStatus.TERIDENTIFIKASI, Verification.BELUM_DIVERIFIKASI, false, false))
+                .isEqualTo("Draft Alert");
+        assertThat(message(WarningStatus.TERIDENTIFIKASI, Verification.TIDAK_VALID, false, true))
+                .isEqualTo("Actual Cancel");
+        assertThat(message(WarningStatus.TERIDENTIFIKASI, Verification.TIDAK_VALID, false, false))
+                .isEqualTo("Draft Alert");
         assertThat(Files.readString(Path.of("docs/integration.md"), StandardCharsets.UTF_8))
                 .as("docs/integration.md shows the mapping table of CapMapping.TABLE")
                 .contains(CapMapping.TABLE);
@@ -569,5 +625,11 @@ class CapAlertTest {
                         .jsonPath()
                         .getString("paths.'/api/v1/early-warnings/{id}'.get.description"))
                 .contains(CapMapping.TABLE);
+    }
+
+    /** The CAP status and msgType of a version: releasable (not PUBLIC, or published), after a live message or not. */
+    private static String message(WarningStatus status, Verification verification, boolean releasable, boolean live) {
+        CapAlerts.Message message = CapAlerts.message(new CapAlerts.Version(status, verification, releasable), live);
+        return (message.sent() ? "Actual" : "Draft") + " " + message.msgType();
     }
 }

@@ -130,6 +130,8 @@ class ReferenceResourceTest {
             Map.entry("vulnerable-groups", id.terpadu.incident.VulnerableGroup.class),
             Map.entry("risk-levels", id.terpadu.earlywarning.RiskLevel.class),
             Map.entry("early-warning-statuses", id.terpadu.earlywarning.WarningStatus.class),
+            Map.entry("verification-states", id.terpadu.verification.Verification.class),
+            Map.entry("verification-methods", id.terpadu.verification.VerificationMethod.class),
             Map.entry("conflict-status-scales", id.terpadu.conflictstatus.Scale.class),
             Map.entry("tni-tasks", id.terpadu.conflictstatus.TniTask.class),
             Map.entry("task-states", id.terpadu.task.TaskState.class),

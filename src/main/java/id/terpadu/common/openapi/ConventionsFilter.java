@@ -96,7 +96,10 @@ public class ConventionsFilter implements OASFilter {
         if (write || ifMatch) {
             problems.put(ProblemType.PRECONDITION_FAILED, "If-Match does not match the current version");
         }
-        if (write) {
+        boolean ifMatchRequired = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> "If-Match".equals(p.getName()) && Boolean.TRUE.equals(p.getRequired()));
+        if (write || ifMatchRequired) {
             problems.put(ProblemType.PRECONDITION_REQUIRED, "If-Match is missing");
         }
         if (body) {

@@ -26,7 +26,8 @@ import id.terpadu.common.validation.Constraints;
  * fields;</li>
  * <li>every pattern is anchored ({@code ^…$}): Bean Validation matches the whole value, a JSON Schema pattern matches
  * anywhere in it; the generated {@code \S} of {@code @NotBlank} becomes {@link Constraints#NOT_BLANK};</li>
- * <li>{@code If-Match} is required on PUT and DELETE (its absence is a 428);</li>
+ * <li>{@code If-Match} is required on PUT and DELETE (its absence is a 428), and on the few POSTs that declare it
+ * required (a verification);</li>
  * <li>a comma-separated query parameter declared as an array with an enumeration lists the values its items may take
  * ({@code groupBy=category,stage}: {@code style: form, explode: false}).</li>
  * </ul>
@@ -62,7 +63,10 @@ final class Strictness {
                         if (parameter.getName().equals("If-Match")
                                 && (entry.getKey() == PathItem.HttpMethod.PUT
                                         || entry.getKey() == PathItem.HttpMethod.DELETE
-                                        || entry.getKey() == PathItem.HttpMethod.PATCH)) {
+                                        || entry.getKey() == PathItem.HttpMethod.PATCH
+                                        || Boolean.TRUE.equals(parameter.getRequired()))) {
+                            // set afresh, so that every required If-Match is the same model and shared as one
+                            parameter.required(null);
                             parameter.required(true);
                         }
                     }

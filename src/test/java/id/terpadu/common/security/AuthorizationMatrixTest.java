@@ -113,6 +113,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/early-warnings/{id}                              x   x   x   x   x   x   x
             POST   /api/v1/early-warnings/{id}/escalate                     x   x   -   -   -   -   -
             GET    /api/v1/early-warnings/{id}/history                      x   x   x   x   x   x   x
+            POST   /api/v1/early-warnings/{id}/verification                 x   x   x   -   -   -   -
             GET    /api/v1/exports/incidents                                x   x   -   x   x   x   -
             GET    /api/v1/feed/changes                                     x   x   x   x   x   x   -
             GET    /api/v1/feed/changes/latest                              x   x   x   x   x   x   -
@@ -132,6 +133,7 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/incidents/{id}/tasks                             x   x   -   -   -   -   -
             GET    /api/v1/incidents/{id}/tasks/{taskId}                    x   x   x   x   x   x   x
             POST   /api/v1/incidents/{id}/tasks/{taskId}/transitions        x   x   x   -   -   -   -
+            POST   /api/v1/incidents/{id}/verification                      x   x   x   -   -   -   -
             GET    /api/v1/meeting-decisions                                x   x   x   x   x   x   x
             GET    /api/v1/meetings                                         x   x   x   x   x   x   x
             POST   /api/v1/meetings                                         x   x   -   -   -   -   -

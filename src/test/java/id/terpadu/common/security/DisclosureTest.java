@@ -140,6 +140,9 @@ class DisclosureTest {
                     "/api/v1/incidents?q=Zulkarnain",
                     "/api/v1/incidents?classification=CONFIDENTIAL",
                     "/api/v1/early-warnings?" + filters,
+                    "/api/v1/early-warnings?verification=TERVERIFIKASI&" + filters,
+                    "/api/v1/incidents?verification=TERVERIFIKASI&" + filters,
+                    "/api/v1/statistics/incidents?verification=TERVERIFIKASI&region=" + region,
                     "/api/v1/exports/incidents?format=ndjson&region=" + region,
                     "/api/v1/exports/incidents?format=csv&region=" + region,
                     "/api/v1/exports/incidents?format=geojson&region=" + region,
@@ -189,6 +192,48 @@ class DisclosureTest {
                             .asString())
                     .contains(victim);
 
+            // A verification naming a confidential record as the original tells an uncleared verifier no more than an
+            // unknown id would: the same 400, nothing written.
+            Map<String, String> duplicated = Map.of(
+                    "early-warnings",
+                    Tokens.coordinator("19")
+                            .body(EarlyWarningResourceTest.warning(region, 2, 2))
+                            .post("/api/v1/early-warnings")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id"),
+                    "incidents",
+                    Tokens.coordinator("19")
+                            .body(IncidentResourceTest.incident("Laporan ganda penambangan", region))
+                            .post("/api/v1/incidents")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id"));
+            Map<String, String> secrets = Map.of("early-warnings", secretWarning, "incidents", secretIncident);
+            for (Map.Entry<String, String> record : duplicated.entrySet()) {
+                List<String> details = new ArrayList<>();
+                for (String original :
+                        List.of(secrets.get(record.getKey()), UUID.randomUUID().toString())) {
+                    // the world's webhook keeps retrying its unreachable target meanwhile: its tables are not ours
+                    var before = withoutWebhookDeliveries(Db.snapshot());
+                    String detail = Tokens.as("kodim.19", List.of("OFFICER"), List.of("19"), other)
+                            .header("If-Match", "\"0\"")
+                            .body(Map.of("state", "DUPLIKAT", "method", "CEK_LAPANGAN", "duplicateOf", original))
+                            .post("/api/v1/" + record.getKey() + "/{id}/verification", record.getValue())
+                            .then()
+                            .statusCode(400)
+                            .extract()
+                            .path("errors[0].message");
+                    assertThat(withoutWebhookDeliveries(Db.snapshot()))
+                            .as("database after a refused verification")
+                            .isEqualTo(before);
+                    details.add(detail.replace(original, "{id}"));
+                }
+                assertThat(details.get(0)).as(record.getKey()).isEqualTo(details.get(1));
+            }
+
             // Counts: the uncleared reader's statistics miss exactly the confidential incidents of the region.
             long confidentialHere = Db.count(
                     "select count(*) from incident where region_code like ? and classification = 'CONFIDENTIAL'",
@@ -215,6 +260,12 @@ class DisclosureTest {
                 Db.execute("delete from webhook_subscription where id = '" + hookId[0] + "'");
             }
         }
+    }
+
+    private static Map<String, String> withoutWebhookDeliveries(Map<String, String> snapshot) {
+        snapshot.remove("webhook_delivery");
+        snapshot.remove("webhook_attempt");
+        return snapshot;
     }
 
     private static long count(RequestSpecification as, String region) {

@@ -399,6 +399,7 @@ public final class Tour {
                                 null,
                                 null,
                                 null,
+                                null,
                                 null)
                         != null);
 
@@ -640,7 +641,7 @@ public final class Tour {
         ReferenceDataApi reference = new ReferenceDataApi(client);
         touch("reference kinds", reference::referenceResourceKinds);
         touch("reference items", () -> reference.referenceResourceItems("activity-types", "id"));
-        touch("warning list", () -> warnings.warningResourceList(null, null, null, 10, "19", null, null));
+        touch("warning list", () -> warnings.warningResourceList(null, null, null, 10, "19", null, null, null));
         touch("warning get", () -> warnings.warningResourceGet(warning.getId()));
         touch("warning history", () -> warnings.warningResourceHistory(warning.getId(), null, 10));
         EarlyWarning second = warnings.warningResourceCreate(
@@ -666,11 +667,35 @@ public final class Tour {
                                 .impact(2)
                                 .sourceKind(SourceKind.PATROLI)
                                 .classification(Classification.RESTRICTED)));
+        // four eyes: a coordinator other than the warning's author verifies it, and an incident
+        String verifier = mint("verifikator.babel", Role.COORDINATOR, "19", null);
+        String author = token;
+        token = verifier;
+        touch(
+                "warning verification",
+                () -> warnings.warningResourceVerify(
+                        second.getId(),
+                        "*",
+                        new VerificationInput()
+                                .state(Verification.TERVERIFIKASI)
+                                .method(VerificationMethod.KONFIRMASI_SUMBER)
+                                .note("Dikonfirmasi ulang kepada Babinsa"),
+                        null));
+        touch(
+                "incident verification",
+                () -> incidents.incidentResourceVerify(
+                        incidentId,
+                        "*",
+                        new VerificationInput()
+                                .state(Verification.TERVERIFIKASI)
+                                .method(VerificationMethod.CEK_LAPANGAN),
+                        null));
+        token = author;
         touch("alerts atom", warnings::alertFeedResourceFeed);
         touch(
                 "incident list",
                 () -> incidents.incidentResourceList(
-                        null, null, null, null, null, null, 10, null, "19", null, null, null, null, null));
+                        null, null, null, null, null, null, 10, null, "19", null, null, null, null, null, null));
         touch("incident get", () -> incidents.incidentResourceGet(incidentId));
         touch("incident history", () -> incidents.incidentResourceHistory(incidentId, null, 10));
         touch("incident links", () -> incidents.incidentResourceLinks(incidentId));
@@ -883,7 +908,7 @@ public final class Tour {
             touch(
                     "export " + format,
                     () -> exports.exportResourceIncidents(
-                            null, null, null, format, null, null, null, "19", null, null, null, null, null));
+                            null, null, null, format, null, null, null, "19", null, null, null, null, null, null));
         }
         ApiKeysApi keys = new ApiKeysApi(client);
         ApiKeyCreated apiKey = keys.apiKeyResourceCreate(
