@@ -38,6 +38,9 @@ public class Challenges {
     /** The mark of the development secret in application.properties, which production refuses. */
     static final String DEVELOPMENT_MARK = "DEVELOPMENT-ONLY";
 
+    /** Longer than any payload the widget sends (about 300 characters): not even decoded. */
+    static final int MAX_PAYLOAD = 2000;
+
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final String key;
@@ -112,6 +115,9 @@ public class Challenges {
     }
 
     private JsonNode parse(String payload) {
+        if (payload == null || payload.length() > MAX_PAYLOAD) {
+            return null;
+        }
         try {
             JsonNode node = mapper.readTree(new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8));
             return node != null

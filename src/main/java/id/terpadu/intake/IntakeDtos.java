@@ -98,10 +98,11 @@ public final class IntakeDtos {
             String contactPhone,
 
             @NotBlank
-            @Size(max = 4000)
             @Schema(
                     description = "The solved proof-of-work challenge of GET /api/v1/public/challenge: Base64 of the "
-                            + "JSON {algorithm, challenge, number, salt, signature}, as the ALTCHA widget sends it",
+                            + "JSON {algorithm, challenge, number, salt, signature}, as the ALTCHA widget sends it. "
+                            + "Anything else (a wrong number, another server's or an expired challenge, a solution "
+                            + "used before) is refused naming this field.",
                     example = "eyJhbGdvcml0aG0iOiJTSEEtMjU2IiwiY2hhbGxlbmdlIjoiLi4uIiwibnVtYmVyIjoxMjM0LCJzYWx0Ijoi"
                             + "Li4uIiwic2lnbmF0dXJlIjoiLi4uIn0=")
             String altcha,

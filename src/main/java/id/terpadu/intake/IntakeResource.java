@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
+import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 import id.terpadu.intake.IntakeDtos.IntakeReportResponse;
@@ -89,6 +90,7 @@ public class IntakeResource {
 
     @POST
     @Path("{id}/triage")
+    @Idempotent
     @Operation(
             summary = "Triage a community report",
             description = "One decision on a report of your queue (If-Match optional, 412 when stale): "

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.intake.IntakeDtos.ChallengeResponse;
 import id.terpadu.intake.IntakeDtos.PublicReportInput;
 import id.terpadu.intake.IntakeDtos.PublicReportStatus;
@@ -74,6 +75,7 @@ public class PublicReportResource {
 
     @POST
     @Path("reports")
+    @Idempotent
     @Operation(
             summary = "Report something that happened",
             description = "No token. What happened, where (a region code, and a point if known), when, a category "
@@ -81,7 +83,8 @@ public class PublicReportResource {
                     + "challenge of GET /api/v1/public/challenge (a fresh one for each report). The report goes to the "
                     + "triage queue of the team of its kabupaten/kota (the province's when it has none). The answer "
                     + "is 202 with the tracking code to follow it at GET /api/v1/public/reports/{trackingCode}. Limited per "
-                    + "client address and per network (/24, /48): past it, 429 with Retry-After.")
+                    + "client address and per network (/24, /48): past it, 429 with Retry-After. A retry with the same "
+                    + "Idempotency-Key and body (the same solution) answers the same tracking code.")
     @RequestBody(
             content =
                     @Content(

@@ -236,6 +236,32 @@ public class IntakeTest {
         System.out.println("abuse test: a replayed solution was refused (400 intake.altcha.used), nothing stored");
     }
 
+    /** A form that lost the answer sends the same request again with its Idempotency-Key: the same code, one report. */
+    @Test
+    void aRetryWithTheSameKeyAnswersTheSameTrackingCode() {
+        Map<String, Object> body = report(REGENCY, null);
+        body.put("altcha", ProofOfWork.fresh());
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/public/reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("trackingCode");
+        var before = Db.snapshot();
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/public/reports")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "true")
+                .body("trackingCode", equalTo(first));
+        Db.assertUnchanged(before);
+    }
+
     @Test
     void theHoneypotAnswersLikeASuccessAndStoresNothing() {
         Map<String, Object> body = report(REGENCY, phone());
