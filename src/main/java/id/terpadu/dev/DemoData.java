@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,8 @@ import id.terpadu.common.security.DevTokenDtos.DevTokenRequest;
 import id.terpadu.common.security.DevTokens;
 import id.terpadu.common.security.Role;
 import id.terpadu.conflictstatus.ConflictStatusService;
+import id.terpadu.intake.IntakeDtos.PublicReportInput;
+import id.terpadu.intake.IntakeService;
 import id.terpadu.webhook.WebhookService;
 
 /**
@@ -110,13 +113,21 @@ public class DemoData {
     private final HttpServer server;
     private final EntityManager em;
     private final WebhookService webhooks;
+    private final IntakeService intake;
     /** Made on first use: the bean also exists in production, where it must not hold a client's thread. */
     private HttpClient http;
 
     private final boolean enabled;
     private final boolean atStart;
 
-    DemoData(DevTokens tokens, HttpServer server, EntityManager em, WebhookService webhooks, DemoDataConfig config) {
+    DemoData(
+            DevTokens tokens,
+            HttpServer server,
+            EntityManager em,
+            WebhookService webhooks,
+            IntakeService intake,
+            DemoDataConfig config) {
+        this.intake = intake;
         this.enabled = config.enabled();
         this.atStart = config.atStart();
         this.tokens = tokens;
@@ -223,12 +234,47 @@ public class DemoData {
             }
             records.add(new DemoDtos.DemoRecord(step.type(), UUID.fromString(step.id()), step.path(), !present));
         }
-        int states = webhookStates();
+        int states = webhookStates() + communityReports();
         LOG.infof(
                 "Demo data: %d records, %d of them created now%s",
                 records.size(), created, states == 0 ? "" : " (and the failed webhook's states set)");
         created += states;
         return new DemoDtos.DemoDataResponse(created, records);
+    }
+
+    /**
+     * The community reports, with the tracking codes the examples name: a report from the public needs a solved
+     * challenge, which no step can send, so they are queued directly (as the public endpoint does after its checks).
+     */
+    @Transactional
+    @ActivateRequestContext
+    int communityReports() {
+        int created = 0;
+        for (String[] report : new String[][] {{INTAKE, INTAKE_CODE}, {INTAKE_TO_TRIAGE, INTAKE_TO_TRIAGE_CODE}}) {
+            boolean present = (Boolean)
+                    em.createNativeQuery("select exists (select 1 from intake_report where id = cast(:id as uuid))")
+                            .setParameter("id", report[0])
+                            .getSingleResult();
+            if (!present) {
+                intake.receive(
+                        UUID.fromString(report[0]),
+                        report[1],
+                        new PublicReportInput(
+                                "Dua kelompok pemuda saling lempar batu di simpang Kampung Baru setelah pertandingan "
+                                        + "sepak bola antarkampung; beberapa orang luka.",
+                                "13.77",
+                                null,
+                                "Simpang Kampung Baru, Pariaman Utara",
+                                java.time.Instant.parse("2024-10-12T09:30:00Z"),
+                                "SENGKETA_LAHAN",
+                                "Rina",
+                                "0812 3456 7890",
+                                null,
+                                null));
+                created++;
+            }
+        }
+        return created;
     }
 
     /** The subscription disabled after failing, and a failed delivery to redeliver: no request makes these. */

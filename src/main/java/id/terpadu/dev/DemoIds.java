@@ -68,6 +68,12 @@ public final class DemoIds {
     public static final String UPLOAD = "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d";
     public static final String UPLOAD_TO_ABANDON = "6e4c2a0b-8d9f-4b7a-a5c3-1e0f9d8c7b6a";
 
+    // community reports: one in the queue (its tracking code in the examples) and one to triage
+    public static final String INTAKE = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+    public static final String INTAKE_CODE = "K7QM4XPDR2";
+    public static final String INTAKE_TO_TRIAGE = "8f3a2d61-4b7c-4e9a-9d2f-6c5b4a3e2d1f";
+    public static final String INTAKE_TO_TRIAGE_CODE = "M3ZD8WQK5T";
+
     // integration
     public static final String API_KEY = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
     public static final String WEBHOOK = "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f";

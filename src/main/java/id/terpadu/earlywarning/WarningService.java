@@ -39,6 +39,7 @@ import id.terpadu.region.RegionService;
 import id.terpadu.verification.Verification;
 import id.terpadu.verification.VerificationDtos.VerificationInput;
 import id.terpadu.verification.Verifications;
+import id.terpadu.verification.Verified;
 
 /**
  * Early warnings: a region at any level inside the caller's scope, a known category, likelihood and impact that
@@ -164,6 +165,15 @@ public class WarningService {
 
     @Transactional
     public EarlyWarningResponse create(EarlyWarningInput input) {
+        return create(input, null);
+    }
+
+    /**
+     * Creates a record whose verification is given ({@link Verifications#judged}: a community report accepted in
+     * triage) instead of starting by its source's rule.
+     */
+    @Transactional
+    public EarlyWarningResponse create(EarlyWarningInput input, Verified verification) {
         EarlyWarning warning = new EarlyWarning();
         warning.id = records.newId(EarlyWarning.class, input.id());
         WarningStatus first = input.status() == null ? WarningStatus.TERIDENTIFIKASI : input.status();
@@ -172,7 +182,7 @@ public class WarningService {
         }
         warning.status = first;
         apply(warning, input);
-        warning.verification = verifications.initial(warning.sourceKind);
+        warning.verification = verification != null ? verification : verifications.initial(warning.sourceKind);
         return counts.counted(shown(records.created(
                 warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
     }

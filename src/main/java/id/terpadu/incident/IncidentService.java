@@ -44,6 +44,7 @@ import id.terpadu.region.RegionService;
 import id.terpadu.verification.Verification;
 import id.terpadu.verification.VerificationDtos.VerificationInput;
 import id.terpadu.verification.Verifications;
+import id.terpadu.verification.Verified;
 
 /**
  * Incidents, their stage transitions and activities. Rules: an incident lies in a kabupaten/kota or finer, inside
@@ -244,6 +245,15 @@ public class IncidentService {
 
     @Transactional
     public IncidentResponse create(IncidentInput input) {
+        return create(input, null);
+    }
+
+    /**
+     * Creates a record whose verification is given ({@link Verifications#judged}: a community report accepted in
+     * triage) instead of starting by its source's rule.
+     */
+    @Transactional
+    public IncidentResponse create(IncidentInput input, Verified verification) {
         Incident incident = new Incident();
         incident.id = records.newId(Incident.class, input.id());
         Stage first = input.stage() == null ? Stage.PENCEGAHAN : input.stage();
@@ -255,7 +265,7 @@ public class IncidentService {
         }
         incident.stage = first;
         apply(incident, input);
-        incident.verification = verifications.initial(incident.sourceKind);
+        incident.verification = verification != null ? verification : verifications.initial(incident.sourceKind);
         return counts.counted(shown(records.created(
                 incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
     }

@@ -16,6 +16,7 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.security.Caller;
 import id.terpadu.earlywarning.WarningService;
 import id.terpadu.incident.IncidentService;
+import id.terpadu.intake.IntakeService;
 import id.terpadu.neutrality.NeutralityService;
 import id.terpadu.privacy.AccessLogResource.AccessResponse;
 
@@ -24,8 +25,11 @@ import id.terpadu.privacy.AccessLogResource.AccessResponse;
 public class AccessLog {
 
     /** The kinds of record whose personal data is masked, and so may appear in the log. */
-    static final List<String> ENTITY_TYPES =
-            List.of(IncidentService.INCIDENT.name(), WarningService.WARNING.name(), NeutralityService.CASE.name());
+    static final List<String> ENTITY_TYPES = List.of(
+            IncidentService.INCIDENT.name(),
+            WarningService.WARNING.name(),
+            NeutralityService.CASE.name(),
+            IntakeService.INTAKE.name());
     /** A token subject or {@code api-key:<prefix>} (the bound the OpenAPI document states for {@code actor}). */
     static final int MAX_ACTOR_LENGTH = 255;
 

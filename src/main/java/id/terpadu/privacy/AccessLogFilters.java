@@ -38,7 +38,7 @@ public class AccessLogFilters {
     @Parameter(
             description = "Only this kind of record",
             example = "neutrality-case",
-            schema = @Schema(enumeration = {"incident", "early-warning", "neutrality-case"}))
+            schema = @Schema(enumeration = {"incident", "early-warning", "neutrality-case", "intake-report"}))
     String entityType;
 
     @QueryParam("from")

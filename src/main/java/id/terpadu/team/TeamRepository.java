@@ -93,6 +93,26 @@ public class TeamRepository extends ScopedRepository<Team> {
         return team.isEmpty() ? null : team.get(0);
     }
 
+    /**
+     * The team whose queue receives what happens in a region: the kabupaten/kota's team of {@code year} or the latest
+     * before it, else its province's; null when neither has one. {@code regency} is null for a province-level place.
+     */
+    @SuppressWarnings("unchecked")
+    public Team queueTeam(String regency, String province, int year) {
+        List<UUID> team = getEntityManager()
+                .createNativeQuery("""
+                select id from team
+                where ((level = 'KABUPATEN_KOTA' and region_code = :regency) or (level = 'PROVINSI' and region_code = :province))
+                  and year <= :year
+                order by case level when 'KABUPATEN_KOTA' then 0 else 1 end, year desc limit 1
+                """)
+                .setParameter("regency", regency == null ? "" : regency)
+                .setParameter("province", province)
+                .setParameter("year", year)
+                .getResultList();
+        return team.isEmpty() ? null : findById(team.get(0));
+    }
+
     // ---- members --------------------------------------------------------------------------------------------
 
     Page<TeamMember> members(Filter filter, PageRequest page) {

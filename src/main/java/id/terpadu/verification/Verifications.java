@@ -46,6 +46,19 @@ public class Verifications {
         return verified;
     }
 
+    /**
+     * The verification of a record created from a report the caller has just checked (a community report accepted in
+     * triage): TERVERIFIKASI by the caller, with the caller's note. The caller is also the record's author, so this
+     * is no second pair of eyes either.
+     */
+    public Verified judged(String note) {
+        Verified verified = new Verified();
+        verified.state = Verification.TERVERIFIKASI;
+        verified.note = note == null || note.isBlank() ? null : note.strip();
+        stamp(verified);
+        return verified;
+    }
+
     /** Whether a record from this source starts verified. */
     public boolean startsVerified(String sourceKind) {
         return Boolean.parseBoolean(reference.attribute(SOURCE_KINDS, sourceKind, "startsVerified"));

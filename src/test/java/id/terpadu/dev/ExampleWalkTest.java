@@ -59,7 +59,8 @@ class ExampleWalkTest {
 
     /**
      * Examples whose dates the law ties to today, shown with fixed dates: their dates are moved into the demo data's
-     * time before they are sent, as a person does (the descriptions say so). Nothing else in any body is changed.
+     * time before they are sent, as a person does (the descriptions say so); and a public report, whose proof of work
+     * is solved for it. Nothing else in any body is changed.
      */
     private static final Map<String, UnaryOperator<ObjectNode>> DATED = Map.of(
             "POST /api/v1/conflict-statuses/{id}/tni-assistance",
@@ -74,6 +75,12 @@ class ExampleWalkTest {
                         body.put(
                                 "expiresAt",
                                 LocalDate.now(ConflictStatusService.ZONE).plusDays(90) + "T00:00:00Z");
+                        return body;
+                    },
+            // a report from the public carries the solution of a fresh challenge, as the form's widget sends it
+            "POST /api/v1/public/reports",
+                    body -> {
+                        body.put("altcha", id.terpadu.support.ProofOfWork.fresh());
                         return body;
                     });
 

@@ -196,6 +196,16 @@ public final class Fixtures {
                                         NeutralityCaseResourceTest.persons("Aparatur Belitung", 1)),
                                 "/api/v1/neutrality-cases"));
         ids.put(
+                "/intake/{id}",
+                "/intake/"
+                        + id.terpadu.intake.IntakeTest.queued(Map.of(
+                                "description",
+                                "Warga Belitung melaporkan ketegangan antarkampung",
+                                "regionCode",
+                                region,
+                                "occurredAt",
+                                "2024-10-20T02:00:00Z")));
+        ids.put(
                 "/api-keys/{id}",
                 "/api-keys/"
                         + Tokens.coordinator("19")

@@ -29,6 +29,10 @@ import io.vertx.ext.web.RoutingContext;
  * as its {@code Allow}). A preflight from any other origin, for a method the path does not allow or for a path no
  * resource serves gets no CORS headers, so the browser stops the request. Every API answer of a service with an
  * allow-list varies by {@code Origin}.
+ * <p>
+ * A second list, {@code terpadu.cors.public-origins}, names the origins of web forms that may call only the public
+ * operations (below {@code /api/v1/public/}: the proof-of-work challenge, a report, its tracking) and nothing else,
+ * with none of the headers that carry a credential: a regional site's report form.
  */
 @Singleton
 public class Cors {
@@ -74,35 +78,51 @@ public class Cors {
             "Upload-Expires",
             "Upload-Metadata");
 
+    /** What a public form's page may send: nothing that carries a credential. */
+    static final List<String> PUBLIC_REQUEST_HEADERS = List.of("Content-Type", "Accept-Language", "X-Request-Id");
+
+    /** The operations open to the public origins: every operation below this path needs no token. */
+    static final String PUBLIC_PATH = "/api/v1/public/";
+
     /** How long a browser may keep a preflight's answer. */
     static final int MAX_AGE_SECONDS = 600;
 
     private final Set<String> origins;
+    private final Set<String> publicOrigins;
     private final AllowedMethods methods;
     private final String allowHeaders = String.join(", ", REQUEST_HEADERS);
+    private final String publicAllowHeaders = String.join(", ", PUBLIC_REQUEST_HEADERS);
     private final String exposeHeaders = String.join(", ", RESPONSE_HEADERS);
 
-    Cors(@ConfigProperty(name = "terpadu.cors.origins") Optional<List<String>> origins, AllowedMethods methods) {
-        this.origins = origins.orElse(List.of()).stream()
-                .map(String::trim)
-                .filter(o -> !o.isEmpty())
-                .map(Cors::checked)
-                .collect(Collectors.toUnmodifiableSet());
+    Cors(
+            @ConfigProperty(name = "terpadu.cors.origins") Optional<List<String>> origins,
+            @ConfigProperty(name = "terpadu.cors.public-origins") Optional<List<String>> publicOrigins,
+            AllowedMethods methods) {
+        this.origins = parse(origins, "terpadu.cors.origins");
+        this.publicOrigins = parse(publicOrigins, "terpadu.cors.public-origins");
         this.methods = methods;
     }
 
+    private static Set<String> parse(Optional<List<String>> origins, String property) {
+        return origins.orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .map(o -> checked(o, property))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     /** An origin as a browser sends it: scheme, host and port if any, lower case, no path; {@code *} is refused. */
-    private static String checked(String origin) {
+    private static String checked(String origin, String property) {
         String lower = origin.toLowerCase(Locale.ROOT);
         if (!lower.matches("https?://[a-z0-9.\\-\\[\\]:]+")) {
-            throw new IllegalArgumentException("terpadu.cors.origins holds \"" + origin
+            throw new IllegalArgumentException(property + " holds \"" + origin
                     + "\": each entry must be one exact origin such as https://peta.example.go.id (no path, no *)");
         }
         return lower;
     }
 
     void install(@Observes Router router) {
-        if (!origins.isEmpty()) {
+        if (!origins.isEmpty() || !publicOrigins.isEmpty()) {
             // before the edge's own handlers (order -1000), so that every answer, a problem included, carries them
             router.route("/api/*").order(-1002).handler(this::handle);
         }
@@ -110,14 +130,20 @@ public class Cors {
 
     private void handle(RoutingContext ctx) {
         String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin == null || !origins.contains(origin.toLowerCase(Locale.ROOT))) {
+        String lower = origin == null ? null : origin.toLowerCase(Locale.ROOT);
+        boolean full = lower != null && origins.contains(lower);
+        boolean publicOnly = !full
+                && lower != null
+                && publicOrigins.contains(lower)
+                && ctx.normalizedPath().startsWith(PUBLIC_PATH);
+        if (!full && !publicOnly) {
             ctx.addHeadersEndHandler(v -> varyByOrigin(ctx));
             ctx.next();
             return;
         }
         String requested = ctx.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
         if (ctx.request().method() == HttpMethod.OPTIONS && requested != null) {
-            preflight(ctx, origin, requested);
+            preflight(ctx, origin, requested, full ? allowHeaders : publicAllowHeaders);
             return;
         }
         ctx.addHeadersEndHandler(v -> {
@@ -135,7 +161,7 @@ public class Cors {
         ctx.response().putHeader(HttpHeaders.VARY, vary == null || vary.isBlank() ? "Origin" : vary + ", Origin");
     }
 
-    private void preflight(RoutingContext ctx, String origin, String requested) {
+    private void preflight(RoutingContext ctx, String origin, String requested, String headers) {
         String allow = methods.allow(ctx.normalizedPath());
         boolean allowed = List.of(allow.split(", ")).contains(requested.trim());
         if (!allowed) {
@@ -147,7 +173,7 @@ public class Cors {
                 .setStatusCode(204)
                 .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                 .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, allow)
-                .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowHeaders)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers)
                 .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, Integer.toString(MAX_AGE_SECONDS))
                 .putHeader(HttpHeaders.VARY, "Origin")
                 .end();

@@ -210,7 +210,7 @@ public class ConventionsFilter implements OASFilter {
     }
 
     /** A structured-field item as the limiter writes it: {@code "name";key=number;key=number}. */
-    private static final String RATE_LIMIT_FIELD = "\"[a-z]+\"(;[a-z]=[0-9]+)*";
+    private static final String RATE_LIMIT_FIELD = "\"[a-z-]+\"(;[a-z]=[0-9]+)*";
 
     private static org.eclipse.microprofile.openapi.models.headers.Header header(
             String description, String example, int maxLength, String pattern) {

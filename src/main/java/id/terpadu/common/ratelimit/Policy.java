@@ -4,16 +4,26 @@ import java.util.Locale;
 
 /**
  * The separate budgets of a caller: reads, writes, and the expensive reads (exports, the change feed, statistics),
- * each with its own limit and window ({@code terpadu.rate-limit.<name>.limit} / {@code .window}).
+ * each with its own limit and window ({@code terpadu.rate-limit.<name>.limit} / {@code .window}). A report from the
+ * public ({@code POST /api/v1/public/reports}, no token) draws instead on two budgets of its own, whoever sends it:
+ * one per client address and one per network of that address (its /24 in IPv4, its /48 in IPv6).
  */
 public enum Policy {
     READS,
     WRITES,
-    EXPENSIVE;
+    EXPENSIVE,
+    PUBLIC_REPORTS,
+    PUBLIC_NETWORKS;
 
     /** The name in configuration keys and in the {@code RateLimit-Policy} / {@code RateLimit} headers. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether a request is a report from the public, limited per address and network. */
+    public static boolean isPublicReport(String method, String path) {
+        return method.equals("POST")
+                && (path.equals("/api/v1/public/reports") || path.equals("/api/v1/public/reports/"));
     }
 
     private static final String[] EXPENSIVE_PATHS = {"/api/v1/exports/", "/api/v1/feed/", "/api/v1/statistics/"};

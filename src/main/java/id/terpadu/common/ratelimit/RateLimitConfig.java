@@ -18,6 +18,12 @@ public interface RateLimitConfig {
 
     Budget expensive();
 
+    /** Reports from the public, per client address. */
+    Budget publicReports();
+
+    /** Reports from the public, per network of the client address (/24, /48). */
+    Budget publicNetworks();
+
     /** The most an instance takes from the shared counter at once (see {@link RateLimiter}). */
     @Min(1)
     int lease();

@@ -43,9 +43,11 @@ public class RateLimitFilter {
             return null;
         }
         String path = context.getUriInfo().getPath();
-        RateLimiter.Decision decision = limiter.acquire(
-                Policy.of(context.getMethod(), path),
-                caller(context.getSecurityContext().getUserPrincipal(), request));
+        RateLimiter.Decision decision = Policy.isPublicReport(context.getMethod(), path)
+                ? publicReport(address(request))
+                : limiter.acquire(
+                        Policy.of(context.getMethod(), path),
+                        caller(context.getSecurityContext().getUserPrincipal(), request));
         context.setProperty(DECISION, decision);
         if (decision.allowed()) {
             return null;
@@ -80,6 +82,25 @@ public class RateLimitFilter {
         }
     }
 
+    /**
+     * A report from the public takes from its address's budget and, if that allows it, from its network's; the answer
+     * is the first refusal, else the tighter of the two.
+     */
+    private RateLimiter.Decision publicReport(String address) {
+        RateLimiter.Decision perAddress = limiter.acquire(Policy.PUBLIC_REPORTS, "addr:" + address);
+        if (!perAddress.allowed()) {
+            return perAddress;
+        }
+        RateLimiter.Decision perNetwork = limiter.acquire(Policy.PUBLIC_NETWORKS, "net:" + Networks.of(address));
+        return !perNetwork.allowed() || perNetwork.remaining() < perAddress.remaining() ? perNetwork : perAddress;
+    }
+
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
+    }
+
     static String caller(Principal principal, HttpServerRequest request) {
         if (principal instanceof ApiKeyPrincipal key) {
             return "api-key:" + key.keyId();
@@ -92,9 +113,6 @@ public class RateLimitFilter {
                 && !principal.getName().isEmpty()) {
             return "user:" + principal.getName();
         }
-        return "addr:"
-                + (request.remoteAddress() == null
-                        ? "unknown"
-                        : request.remoteAddress().hostAddress());
+        return "addr:" + address(request);
     }
 }

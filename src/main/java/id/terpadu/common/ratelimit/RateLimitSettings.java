@@ -36,7 +36,11 @@ public class RateLimitSettings {
                         Policy.WRITES,
                         budget(config.writes()),
                         Policy.EXPENSIVE,
-                        budget(config.expensive())),
+                        budget(config.expensive()),
+                        Policy.PUBLIC_REPORTS,
+                        budget(config.publicReports()),
+                        Policy.PUBLIC_NETWORKS,
+                        budget(config.publicNetworks())),
                 config.lease());
     }
 

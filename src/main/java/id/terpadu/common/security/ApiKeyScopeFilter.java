@@ -12,9 +12,13 @@ import id.terpadu.common.error.ProblemException;
 /**
  * The one place that says which requests an API key's scopes allow: reads need {@code read} (the feed
  * {@code feed:read}, exports {@code export:read}); incident reports and their activities need
- * {@code incidents:write}; nothing else is open to a key (keys never manage keys, agencies or teams).
+ * {@code incidents:write}; nothing else is open to a key (keys never manage keys, agencies or teams), but the public
+ * operations below {@code /api/v1/public/}, which are open to everyone.
  */
 public class ApiKeyScopeFilter {
+
+    /** The operations that need no credential at all. */
+    private static final String PUBLIC = "/api/v1/public/";
 
     private static final Pattern INCIDENT_POST = Pattern.compile("/api/v1/incidents(/[^/]+/activities)?/?");
     private static final Pattern INCIDENT_PUT = Pattern.compile("/api/v1/incidents/[^/]+/?");
@@ -25,6 +29,10 @@ public class ApiKeyScopeFilter {
             return;
         }
         String path = context.getUriInfo().getPath();
+        if (path.startsWith(PUBLIC)) {
+            // open to everyone, a key's holder included, whatever its scopes
+            return;
+        }
         ApiKeyScope needed = required(context.getMethod(), path);
         if (needed == null) {
             throw ProblemException.forbidden(Message.of("api-key.operation-refused"));
@@ -36,7 +44,8 @@ public class ApiKeyScopeFilter {
 
     static ApiKeyScope required(String method, String path) {
         if (method.equals("GET") || method.equals("HEAD")) {
-            if (path.startsWith("/api/v1/api-keys")) {
+            if (path.startsWith("/api/v1/api-keys") || path.startsWith("/api/v1/intake")) {
+                // keys never manage keys, and never read the raw reports of the public and their reporters' contacts
                 return null;
             }
             if (path.startsWith("/api/v1/feed")) {

@@ -28,23 +28,19 @@ class ConfigMappingsTest {
     private static final Validator VALIDATOR =
             Validation.buildDefaultValidatorFactory().getValidator();
 
-    private static final Map<String, String> RATE_LIMIT = Map.of(
-            "terpadu.rate-limit.enabled",
-            "true",
-            "terpadu.rate-limit.reads.limit",
-            "1200",
-            "terpadu.rate-limit.reads.window",
-            "1M",
-            "terpadu.rate-limit.writes.limit",
-            "300",
-            "terpadu.rate-limit.writes.window",
-            "1M",
-            "terpadu.rate-limit.expensive.limit",
-            "60",
-            "terpadu.rate-limit.expensive.window",
-            "1M",
-            "terpadu.rate-limit.lease",
-            "20");
+    private static final Map<String, String> RATE_LIMIT = Map.ofEntries(
+            Map.entry("terpadu.rate-limit.enabled", "true"),
+            Map.entry("terpadu.rate-limit.reads.limit", "1200"),
+            Map.entry("terpadu.rate-limit.reads.window", "1M"),
+            Map.entry("terpadu.rate-limit.writes.limit", "300"),
+            Map.entry("terpadu.rate-limit.writes.window", "1M"),
+            Map.entry("terpadu.rate-limit.expensive.limit", "60"),
+            Map.entry("terpadu.rate-limit.expensive.window", "1M"),
+            Map.entry("terpadu.rate-limit.lease", "20"),
+            Map.entry("terpadu.rate-limit.public-reports.limit", "10"),
+            Map.entry("terpadu.rate-limit.public-reports.window", "1H"),
+            Map.entry("terpadu.rate-limit.public-networks.limit", "200"),
+            Map.entry("terpadu.rate-limit.public-networks.window", "1H"));
 
     private static SmallRyeConfig read(Class<?> mapping, Map<String, String> values) {
         // the service's duration form ("1M", "30S") as the running service reads it

@@ -123,9 +123,54 @@ class CorsTest {
     @Test
     void aWildcardOrAnOriginWithAPathIsRefusedAtStart() {
         for (String wrong : List.of("*", "https://peta.example.go.id/app", "peta.example.go.id")) {
-            assertThatThrownBy(() -> new Cors(Optional.of(List.of(wrong)), null))
+            assertThatThrownBy(() -> new Cors(Optional.of(List.of(wrong)), Optional.empty(), null))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("terpadu.cors.origins");
+            assertThatThrownBy(() -> new Cors(Optional.empty(), Optional.of(List.of(wrong)), null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("terpadu.cors.public-origins");
         }
+    }
+
+    /**
+     * A regional report form ({@code terpadu.cors.public-origins}; the tests name
+     * {@code https://lapor.kesbangpol.example.go.id}) may call the public operations, and only those, without sending
+     * any credential header.
+     */
+    @Test
+    void aPublicFormsOriginCallsThePublicOperationsAndNothingElse() {
+        String form = "https://lapor.kesbangpol.example.go.id";
+        Response challenge = anonymous().header("Origin", form).get("/api/v1/public/challenge");
+        assertThat(challenge.statusCode()).isEqualTo(200);
+        assertThat(challenge.header("Access-Control-Allow-Origin")).isEqualTo(form);
+        Response report = anonymous()
+                .header("Origin", form)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .options("/api/v1/public/reports");
+        assertThat(report.statusCode()).isEqualTo(204);
+        assertThat(report.header("Access-Control-Allow-Origin")).isEqualTo(form);
+        assertThat(report.header("Access-Control-Allow-Methods")).contains("POST");
+        assertThat(report.header("Access-Control-Allow-Headers"))
+                .contains("Content-Type")
+                .doesNotContain("Authorization")
+                .doesNotContain("X-API-Key");
+        Response tracking = anonymous().header("Origin", form).get("/api/v1/public/reports/K7QM-4XPD-R2");
+        assertThat(tracking.statusCode()).isEqualTo(404);
+        assertThat(tracking.header("Access-Control-Allow-Origin")).isEqualTo(form);
+        // everything else: no CORS header, so the form's browser refuses
+        for (String path : List.of("/api/v1/incidents", "/api/v1/intake", "/api/v1/dev/tokens")) {
+            Response preflight = preflight(form, "GET", path);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).as(path).isNull();
+            Response call = admin().header("Origin", form).get(path);
+            assertThat(call.header("Access-Control-Allow-Origin")).as(path).isNull();
+            assertThat(call.header("Vary")).as(path).contains("Origin");
+        }
+        // the full allow-list's origin calls the public operations too
+        assertThat(anonymous()
+                        .header("Origin", ALLOWED)
+                        .get("/api/v1/public/challenge")
+                        .header("Access-Control-Allow-Origin"))
+                .isEqualTo(ALLOWED);
     }
 }

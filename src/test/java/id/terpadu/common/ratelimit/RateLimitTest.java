@@ -25,7 +25,9 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
+import id.terpadu.intake.Challenges;
 import id.terpadu.support.Db;
+import id.terpadu.support.ProofOfWork;
 import id.terpadu.support.TestData;
 
 /**
@@ -39,19 +41,17 @@ class RateLimitTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "terpadu.rate-limit.reads.limit",
-                    "3",
-                    "terpadu.rate-limit.reads.window",
-                    "1H",
-                    "terpadu.rate-limit.writes.limit",
-                    "2",
-                    "terpadu.rate-limit.writes.window",
-                    "10M",
-                    "terpadu.rate-limit.expensive.limit",
-                    "1",
-                    "terpadu.rate-limit.expensive.window",
-                    "1H");
+            return Map.ofEntries(
+                    Map.entry("terpadu.rate-limit.reads.limit", "3"),
+                    Map.entry("terpadu.rate-limit.reads.window", "1H"),
+                    Map.entry("terpadu.rate-limit.writes.limit", "2"),
+                    Map.entry("terpadu.rate-limit.writes.window", "10M"),
+                    Map.entry("terpadu.rate-limit.expensive.limit", "1"),
+                    Map.entry("terpadu.rate-limit.expensive.window", "1H"),
+                    Map.entry("terpadu.rate-limit.public-reports.limit", "2"),
+                    Map.entry("terpadu.rate-limit.public-reports.window", "1H"),
+                    Map.entry("terpadu.rate-limit.public-networks.limit", "100"),
+                    Map.entry("terpadu.rate-limit.public-networks.window", "1H"));
         }
 
         @Override
@@ -62,6 +62,9 @@ class RateLimitTest {
 
     @Inject
     FrozenRateLimitClock clock;
+
+    @Inject
+    Challenges challenges;
 
     private long start;
 
@@ -192,5 +195,81 @@ class RateLimitTest {
                 .statusCode(201);
         assertThat(Db.count("select count(*) from rate_limit where caller like 'addr:%'"))
                 .isPositive();
+    }
+
+    /** A solved challenge made by the service itself: fetching one would spend the anonymous read budget. */
+    private String solved() {
+        var c = challenges.create();
+        return ProofOfWork.solve(Map.of(
+                "algorithm",
+                c.algorithm(),
+                "challenge",
+                c.challenge(),
+                "maxnumber",
+                c.maxnumber(),
+                "salt",
+                c.salt(),
+                "signature",
+                c.signature()));
+    }
+
+    private static Response report(String altcha) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "description",
+                        "Ketegangan antarwarga di pasar",
+                        "regionCode",
+                        "13.77",
+                        "occurredAt",
+                        "2024-10-12T09:30:00Z",
+                        "altcha",
+                        altcha))
+                .post("/api/v1/public/reports");
+    }
+
+    /**
+     * Reports from the public: valid ones (each with its own solved challenge) beyond the address's budget get 429
+     * with Retry-After and store nothing, whoever sends them; the refused ones' solutions stay unused.
+     */
+    @Test
+    void reportsFromThePublicAreLimitedPerAddress() {
+        for (int i = 0; i < 2; i++) {
+            report(solved())
+                    .then()
+                    .statusCode(202)
+                    .header("RateLimit-Policy", equalTo("\"public-reports\";q=2;w=3600"));
+        }
+        var before = Db.snapshot();
+        int throttled = 0;
+        String kept = null;
+        for (int i = 0; i < 3; i++) {
+            kept = solved();
+            throttled(report(kept), "public-reports", 2100);
+            throttled++;
+        }
+        // a token does not lift the public budget: it is the address's
+        throttled(
+                as("signed.public." + start)
+                        .body(Map.of(
+                                "description",
+                                "x",
+                                "regionCode",
+                                "13.77",
+                                "occurredAt",
+                                "2024-10-12T09:30:00Z",
+                                "altcha",
+                                solved()))
+                        .post("/api/v1/public/reports"),
+                "public-reports",
+                2100);
+        throttled++;
+        Db.assertUnchanged(before);
+        System.out.printf(
+                "abuse test: public reports limited to 2 per address and hour; %d valid submissions beyond it got 429"
+                        + " with Retry-After, nothing stored%n",
+                throttled);
+        // the next window: the refused submission's solution was never used
+        clock.set(start + 3_600_000);
+        report(kept).then().statusCode(202);
     }
 }

@@ -47,7 +47,9 @@ class RateLimiterTest {
                         Map.of(
                                 Policy.READS, new Budget(reads, Duration.ofSeconds(60)),
                                 Policy.WRITES, new Budget(2, Duration.ofSeconds(60)),
-                                Policy.EXPENSIVE, new Budget(1, Duration.ofSeconds(3600))),
+                                Policy.EXPENSIVE, new Budget(1, Duration.ofSeconds(3600)),
+                                Policy.PUBLIC_REPORTS, new Budget(2, Duration.ofSeconds(3600)),
+                                Policy.PUBLIC_NETWORKS, new Budget(20, Duration.ofSeconds(3600))),
                         lease),
                 clock);
     }
@@ -169,6 +171,10 @@ class RateLimiterTest {
                         Policy.WRITES,
                         new Budget(5, Duration.ofSeconds(60)),
                         Policy.EXPENSIVE,
+                        new Budget(5, Duration.ofSeconds(60)),
+                        Policy.PUBLIC_REPORTS,
+                        new Budget(5, Duration.ofSeconds(60)),
+                        Policy.PUBLIC_NETWORKS,
                         new Budget(5, Duration.ofSeconds(60))),
                 20);
         // the window ends 47 s after T0: kept until then, removed after

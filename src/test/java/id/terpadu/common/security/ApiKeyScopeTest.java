@@ -62,6 +62,8 @@ class ApiKeyScopeTest {
     @Test
     void keysNeverReadKeys() {
         assertThat(ApiKeyScopeFilter.required("GET", "/api/v1/api-keys")).isNull();
+        assertThat(ApiKeyScopeFilter.required("GET", "/api/v1/intake")).isNull();
+        assertThat(ApiKeyScopeFilter.required("GET", "/api/v1/intake/6f1c")).isNull();
         assertThat(ApiKeyScopeFilter.required("GET", "/api/v1/api-keys/6f1c/history"))
                 .isNull();
         assertThat(ApiKeyScopeFilter.required("HEAD", "/api/v1/api-keys/6f1c")).isNull();

@@ -134,6 +134,9 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/incidents/{id}/tasks/{taskId}                    x   x   x   x   x   x   x
             POST   /api/v1/incidents/{id}/tasks/{taskId}/transitions        x   x   x   -   -   -   -
             POST   /api/v1/incidents/{id}/verification                      x   x   x   -   -   -   -
+            GET    /api/v1/intake                                           x   x   x   -   -   -   -
+            GET    /api/v1/intake/{id}                                      x   x   x   -   -   -   -
+            POST   /api/v1/intake/{id}/triage                               x   x   x   -   -   -   -
             GET    /api/v1/meeting-decisions                                x   x   x   x   x   x   x
             GET    /api/v1/meetings                                         x   x   x   x   x   x   x
             POST   /api/v1/meetings                                         x   x   -   -   -   -   -
@@ -153,6 +156,9 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/neutrality-cases/{id}/persons                    x   x   x   -   -   -   -
             POST   /api/v1/neutrality-cases/{id}/transitions                x   x   x   -   -   -   -
             GET    /api/v1/personal-data-access                             x   -   -   -   -   -   -
+            GET    /api/v1/public/challenge                                 x   x   x   x   x   x   x
+            POST   /api/v1/public/reports                                   x   x   x   x   x   x   x
+            GET    /api/v1/public/reports/{trackingCode}                    x   x   x   x   x   x   x
             GET    /api/v1/reference                                        x   x   x   x   x   x   x
             GET    /api/v1/reference/{kind}                                 x   x   x   x   x   x   x
             GET    /api/v1/regions                                          x   x   x   x   x   x   x

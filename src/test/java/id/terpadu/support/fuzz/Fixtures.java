@@ -136,6 +136,20 @@ public final class Fixtures {
         warning2.put("regionCode", "19.71");
         f.create("early-warnings", null, "/api/v1/early-warnings", warning2);
 
+        // community reports in the queues of Kota Pariaman and Kota Pangkal Pinang, sent as the public sends them
+        for (String region : List.of("13.77", "19.71")) {
+            f.add(
+                    "intake",
+                    null,
+                    id.terpadu.intake.IntakeTest.queued(Map.of(
+                            "description",
+                            "Ketegangan antarwarga dilaporkan masyarakat",
+                            "regionCode",
+                            region,
+                            "occurredAt",
+                            "2024-10-12T09:30:00Z")));
+        }
+
         // a status in force today, so that TNI assistance, extensions and revocations reach their rules
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         Map<String, Object> conflictStatus = ex.body("POST /api/v1/conflict-statuses");

@@ -1021,6 +1021,39 @@ public final class Tour {
                 toAbandon.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
         touch("upload abandon", () -> files.uploadResourceTerminate(abandoned, "1.0.0"));
         touch("attachment delete", () -> files.attachmentResourceDelete(attached.getId(), "*"));
+        // community reports: a citizen reports through the public operations (a solved proof of work, no token
+        // needed), follows the report by its tracking code, and the team of its region accepts it as a warning
+        PublicReportsApi citizens = new PublicReportsApi(client);
+        AltchaChallenge challenge = citizens.publicReportResourceChallenge();
+        PublicReportStatus received = citizens.publicReportResourceSubmit(
+                new PublicReportInput()
+                        .description("Warga dua dusun bersitegang soal batas kebun; ada ancaman pembakaran pondok")
+                        .regionCode("13.77")
+                        .occurredAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(3))
+                        .contactName("Siti Aminah")
+                        .contactPhone("0819 2222 3333")
+                        .altcha(solve(challenge)),
+                null);
+        check("community report received", received.getStatus() == PublicStatus.DITERIMA);
+        touch("community report tracked", () -> citizens.publicReportResourceTrack(received.getTrackingCode()));
+        TriageQueueApi queue = new TriageQueueApi(client);
+        IntakeReport queued = queue.intakeResourceList(null, 200, null, "13.77", IntakeStatus.BARU).getItems().stream()
+                .filter(r -> received.getTrackingCode().equals(r.getTrackingCode()))
+                .findFirst()
+                .orElseThrow();
+        touch("community report get", () -> queue.intakeResourceGet(queued.getId()));
+        IntakeReport accepted = queue.intakeResourceTriage(
+                queued.getId(),
+                new TriageInput().action(TriageAction.ACCEPT_AS_WARNING).categoryCode("SENGKETA_LAHAN"),
+                "\"" + queued.getVersion() + "\"",
+                null);
+        check(
+                "community report accepted as a warning",
+                accepted.getStatus() == IntakeStatus.DIVERIFIKASI && accepted.getLinkedId() != null);
+        check(
+                "the reporter sees it verified",
+                citizens.publicReportResourceTrack(received.getTrackingCode()).getStatus()
+                        == PublicStatus.DIVERIFIKASI);
         // Deletions last
         touch("member delete", () -> teams.teamMemberResourceDelete(firstId, teamId, "*"));
         touch("meeting delete", () -> meetings.meetingResourceDelete(meeting.getId(), "*"));
@@ -1141,6 +1174,33 @@ public final class Tour {
                 .agencyId(agencyId)
                 .occurredAt(OffsetDateTime.parse(at))
                 .description(description);
+    }
+
+    /**
+     * Solves an ALTCHA challenge as the browser widget does: the number whose SHA-256 with the salt is the challenge,
+     * sent as Base64 of the JSON payload.
+     */
+    private static String solve(AltchaChallenge challenge) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (long n = 0; n <= challenge.getMaxnumber(); n++) {
+                String hash = java.util.HexFormat.of()
+                        .formatHex(sha.digest(
+                                (challenge.getSalt() + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                if (hash.equals(challenge.getChallenge())) {
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("algorithm", challenge.getAlgorithm());
+                    payload.put("challenge", challenge.getChallenge());
+                    payload.put("number", n);
+                    payload.put("salt", challenge.getSalt());
+                    payload.put("signature", challenge.getSignature());
+                    return java.util.Base64.getEncoder().encodeToString(new ObjectMapper().writeValueAsBytes(payload));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("the challenge has no solution up to its maxnumber");
     }
 
     /** Operations of openapi.yaml answered through this client; prints the missing ones. */

@@ -1,0 +1,458 @@
+package id.terpadu.intake;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.transaction.Transactional;
+
+import id.terpadu.common.changelog.RecordType;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.ETags;
+import id.terpadu.common.paging.Filter;
+import id.terpadu.common.paging.Page;
+import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
+import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.PersonalData;
+import id.terpadu.common.security.RegionScope;
+import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
+import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
+import id.terpadu.earlywarning.WarningRepository;
+import id.terpadu.earlywarning.WarningService;
+import id.terpadu.incident.IncidentDtos.IncidentInput;
+import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.incident.IncidentRepository;
+import id.terpadu.incident.IncidentService;
+import id.terpadu.incident.SourceKind;
+import id.terpadu.incident.Stage;
+import id.terpadu.intake.IntakeDtos.IntakeReportResponse;
+import id.terpadu.intake.IntakeDtos.PublicReportInput;
+import id.terpadu.intake.IntakeDtos.PublicReportStatus;
+import id.terpadu.intake.IntakeDtos.TriageInput;
+import id.terpadu.reference.ReferenceService;
+import id.terpadu.region.RegionService;
+import id.terpadu.team.Team;
+import id.terpadu.team.TeamRepository;
+import id.terpadu.verification.Verifications;
+import id.terpadu.verification.Verified;
+
+/**
+ * Community reports: received from the public after a proof of work, queued for the team of their region (the
+ * kabupaten/kota's, else the province's), and triaged there. Each triage action is a move of {@link IntakeStatus}'s
+ * table; accepting creates the early warning or incident through its own service, in the same transaction, and
+ * links it. The reporter's contact is personal data: masked for those who may not read it, recorded in the access
+ * log when shown, and never in the change log (the change log keeps {@link IntakeReportResponse#logged}).
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    /** Community reports: in the change log (their history), never in the feed or webhooks. */
+    @Produces
+    public static final RecordType INTAKE = RecordType.internal("intake-report", IntakeReport.class);
+
+    /** The actor the change log names for a report from the public. */
+    static final String PUBLIC_ACTOR = "public";
+
+    private static final int TITLE_MAX = 300;
+
+    private final IntakeRepository reports;
+    private final Challenges challenges;
+    private final Records records;
+    private final Caller caller;
+    private final PersonalData personalData;
+    private final RegionService regions;
+    private final ReferenceService reference;
+    private final TeamRepository teams;
+    private final IncidentService incidents;
+    private final IncidentRepository incidentRecords;
+    private final WarningService warnings;
+    private final WarningRepository warningRecords;
+    private final Verifications verifications;
+    private final int serviceLevelDays;
+
+    IntakeService(
+            IntakeRepository reports,
+            Challenges challenges,
+            Records records,
+            Caller caller,
+            PersonalData personalData,
+            RegionService regions,
+            ReferenceService reference,
+            TeamRepository teams,
+            IncidentService incidents,
+            IncidentRepository incidentRecords,
+            WarningService warnings,
+            WarningRepository warningRecords,
+            Verifications verifications,
+            IntakeConfig config) {
+        this.reports = reports;
+        this.challenges = challenges;
+        this.records = records;
+        this.caller = caller;
+        this.personalData = personalData;
+        this.regions = regions;
+        this.reference = reference;
+        this.teams = teams;
+        this.incidents = incidents;
+        this.incidentRecords = incidentRecords;
+        this.warnings = warnings;
+        this.warningRecords = warningRecords;
+        this.verifications = verifications;
+        this.serviceLevelDays = config.serviceLevelDays();
+    }
+
+    // ---- the public side ------------------------------------------------------------------------------------
+
+    /**
+     * A report from the public. A filled honeypot is answered as a success with a code that tracks to nothing, and
+     * nothing is stored; otherwise the proof of work is redeemed and the report queued, in one transaction.
+     */
+    @Transactional
+    public PublicReportStatus submit(PublicReportInput input) {
+        if (input.website() != null && !input.website().isEmpty()) {
+            Instant now = now();
+            return new PublicReportStatus(
+                    TrackingCodes.display(TrackingCodes.random()), PublicStatus.DITERIMA, null, now, now);
+        }
+        challenges.redeem(input.altcha());
+        IntakeReport report = receive(UUID.randomUUID(), TrackingCodes.random(), input);
+        return publicView(report);
+    }
+
+    /**
+     * Queues a report with this id and tracking code, without a proof of work: {@link #submit} after its checks, and
+     * the demo data set, whose reports must have known codes.
+     */
+    @Transactional
+    public IntakeReport receive(UUID id, String trackingCode, PublicReportInput input) {
+        caller.actAsSystem(PUBLIC_ACTOR);
+        Instant now = now();
+        if (input.occurredAt().isAfter(now.plus(10, ChronoUnit.MINUTES))) {
+            throw ProblemException.invalid("occurredAt", Message.of("intake.occurred-at.future"));
+        }
+        if (input.categoryCode() != null && !input.categoryCode().isBlank()) {
+            reference.requireCode("conflict-categories", input.categoryCode(), "categoryCode");
+        }
+        Queue queue = queueOf(input.regionCode().trim(), "regionCode");
+        IntakeReport report = new IntakeReport();
+        report.id = id;
+        report.trackingCode = trackingCode;
+        report.description = input.description().strip();
+        report.regionCode = input.regionCode().trim();
+        report.latitude = input.point() == null ? null : input.point().lat();
+        report.longitude = input.point() == null ? null : input.point().lon();
+        report.locationText = blankToNull(input.locationText());
+        report.occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        report.categoryCode = blankToNull(input.categoryCode());
+        report.contactName = blankToNull(input.contactName());
+        report.contactPhone = blankToNull(input.contactPhone());
+        report.teamId = queue.team() == null ? null : queue.team().id;
+        report.queueRegion = queue.region();
+        report.status = IntakeStatus.BARU;
+        report.publicStatus = PublicStatus.DITERIMA;
+        report.publicStatusAt = now;
+        report.dueAt = WorkingDays.after(now, serviceLevelDays);
+        records.created(report, INTAKE, report.queueRegion, r -> view(r, now), IntakeReportResponse::logged);
+        return report;
+    }
+
+    /**
+     * The public status of the report with this code. An unknown and a malformed code get the same 404 after the same
+     * query.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PublicReportStatus track(String code) {
+        IntakeReport report = reports.byCode(TrackingCodes.normalise(code));
+        if (report == null) {
+            throw ProblemException.notFound(Message.of("intake.tracking.not-found"));
+        }
+        return publicView(report);
+    }
+
+    private static PublicReportStatus publicView(IntakeReport report) {
+        return new PublicReportStatus(
+                TrackingCodes.display(report.trackingCode),
+                report.publicStatus,
+                report.publicStatus == PublicStatus.DITOLAK ? report.publicReason : null,
+                report.createdAt,
+                report.publicStatusAt);
+    }
+
+    // ---- the queue ------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<IntakeReportResponse> list(IntakeStatus status, String region, Boolean overdue, PageRequest page) {
+        Instant now = now();
+        Filter filter = caller.scope().restrict(new Filter(), "e.queueRegion").andIf(status, "e.status = :?", status);
+        if (region != null && !region.isBlank()) {
+            RegionCode.require(region, "region");
+            RegionScope.Columns.of("e.queueRegion").within(filter, region);
+        }
+        List<IntakeStatus> open = List.of(IntakeStatus.BARU, IntakeStatus.DITERUSKAN);
+        if (Boolean.TRUE.equals(overdue)) {
+            filter.and("e.status in :? and e.dueAt < :?", open, now);
+        } else if (Boolean.FALSE.equals(overdue)) {
+            filter.and("e.status not in :? or e.dueAt >= :?", open, now);
+        }
+        Page<IntakeReport> found = reports.page(filter, page);
+        Map<UUID, Team> byId = teams.byId(found.items().stream()
+                .map(r -> r.teamId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return found.map(r -> shown(view(r, now), byId.get(r.teamId)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IntakeReportResponse get(UUID id) {
+        IntakeReport report = reports.visible(id);
+        return shown(view(report, now()), team(report));
+    }
+
+    private static IntakeReportResponse view(IntakeReport report, Instant now) {
+        return IntakeReportResponse.from(report, now);
+    }
+
+    private Team team(IntakeReport report) {
+        return report.teamId == null ? null : teams.findById(report.teamId);
+    }
+
+    /**
+     * The report as the caller may see it: the contact for those who may read the personal data of the records of the
+     * team's secretariat (ADMIN, COORDINATOR, OFFICERs of that agency; the read is then recorded), masked for the rest.
+     */
+    private IntakeReportResponse shown(IntakeReportResponse report, Team team) {
+        if (report.anonymous()) {
+            return report.masked();
+        }
+        return personalData.reveal(
+                        INTAKE.name(),
+                        report.id(),
+                        report.queueRegion(),
+                        team == null ? null : team.secretariatAgencyId)
+                ? report
+                : report.masked();
+    }
+
+    // ---- triage ---------------------------------------------------------------------------------------------
+
+    /**
+     * One triage action, a move of {@link IntakeStatus#TABLE}: 404/403 by the report's queue region, 412 on a stale
+     * If-Match, 409 (naming the allowed moves) on a decided report, 400 for a missing field of the action. The first
+     * action stamps {@code firstActionAt}.
+     */
+    @Transactional
+    public IntakeReportResponse triage(UUID id, Long expectedVersion, TriageInput input) {
+        IntakeReport report = reports.writable(id);
+        ETags.check(expectedVersion, report.version);
+        IntakeStatus from = report.status;
+        IntakeStatus.TABLE.require(
+                from,
+                input.action().to(),
+                () -> IntakeStatus.TABLE.isFinal(from)
+                        ? Message.of("intake.triage.decided", "from", from, "action", input.action())
+                        : Message.of(
+                                "intake.triage.refused",
+                                "from",
+                                from,
+                                "action",
+                                input.action(),
+                                "allowed",
+                                IntakeStatus.TABLE.allowedNames(from)));
+        Instant now = now();
+        // Everything that reads or writes other records first: their queries would flush a change of the report.
+        switch (input.action()) {
+            case ACCEPT_AS_INCIDENT -> {
+                IncidentResponse incident = incidents.create(incidentInput(report, input), checked(input));
+                link(
+                        report,
+                        LinkedType.INCIDENT,
+                        incident.id(),
+                        incident.stage().name(),
+                        now);
+            }
+            case ACCEPT_AS_WARNING -> {
+                EarlyWarningResponse warning = warnings.create(warningInput(report, input), checked(input));
+                link(
+                        report,
+                        LinkedType.EARLY_WARNING,
+                        warning.id(),
+                        warning.status().name(),
+                        now);
+            }
+            case DUPLICATE -> {
+                LinkedType type = required(input.recordType(), "recordType", input.action());
+                UUID original = required(input.recordId(), "recordId", input.action());
+                String state = type == LinkedType.INCIDENT
+                        ? Records.referenced(() -> incidentRecords.visible(original), "recordId")
+                                .stage
+                                .name()
+                        : Records.referenced(() -> warningRecords.visible(original), "recordId")
+                                .status
+                                .name();
+                link(report, type, original, state, now);
+            }
+            case REJECT -> {
+                String reason = required(blankToNull(input.publicReason()), "publicReason", input.action());
+                report.publicStatus = PublicStatus.DITOLAK;
+                report.publicReason = reason.strip();
+                report.publicStatusAt = now;
+            }
+            case FORWARD -> {
+                String region = required(blankToNull(input.regionCode()), "regionCode", input.action())
+                        .trim();
+                Queue queue = queueOf(region, "regionCode");
+                if (queue.region().equals(report.queueRegion)) {
+                    throw ProblemException.invalid(
+                            "regionCode", Message.of("intake.forward.same-queue", "region", queue.region()));
+                }
+                report.teamId = queue.team() == null ? null : queue.team().id;
+                report.queueRegion = queue.region();
+                // the receiving team has the whole service level for its own first action
+                report.dueAt = WorkingDays.after(now, serviceLevelDays);
+            }
+        }
+        report.status = input.action().to();
+        if (input.note() != null && !input.note().isBlank()) {
+            report.triageNote = input.note().strip();
+        }
+        if (report.firstActionAt == null) {
+            report.firstActionAt = now;
+        }
+        Team team = team(report);
+        return shown(
+                records.updated(report, INTAKE, report.queueRegion, r -> view(r, now), IntakeReportResponse::logged),
+                team);
+    }
+
+    private static void link(IntakeReport report, LinkedType type, UUID id, String state, Instant now) {
+        report.linkedType = type.recordType();
+        report.linkedId = id;
+        report.linkedState = state;
+        report.publicStatus = PublicStatus.DIVERIFIKASI;
+        report.publicStatusAt = now;
+    }
+
+    /**
+     * The verification of a record accepted in triage: the triager checked the report (the team's note says how), so
+     * the record starts TERVERIFIKASI by them, as the reporter is told (DIVERIFIKASI). The triager is also the record's
+     * author, so a public warning made of it still waits for a second person before it is published.
+     */
+    private Verified checked(TriageInput input) {
+        return verifications.judged(input.note());
+    }
+
+    private IncidentInput incidentInput(IntakeReport report, TriageInput input) {
+        return new IncidentInput(
+                null,
+                title(report, input),
+                report.description,
+                category(report, input),
+                input.regionCode() == null || input.regionCode().isBlank() ? report.regionCode : input.regionCode(),
+                report.latitude == null
+                        ? null
+                        : new id.terpadu.incident.IncidentDtos.Point(report.latitude, report.longitude),
+                report.locationText,
+                null,
+                null,
+                report.occurredAt,
+                null,
+                SourceKind.LAPORAN_MASYARAKAT,
+                "laporan-masyarakat:" + report.id,
+                input.severity() == null ? 2 : input.severity(),
+                classification(input),
+                null,
+                null,
+                null,
+                null,
+                input.stage() == null ? Stage.PENCEGAHAN : input.stage(),
+                null);
+    }
+
+    private EarlyWarningInput warningInput(IntakeReport report, TriageInput input) {
+        return new EarlyWarningInput(
+                null,
+                input.regionCode() == null || input.regionCode().isBlank() ? report.regionCode : input.regionCode(),
+                category(report, input),
+                title(report, input),
+                report.description,
+                null,
+                null,
+                input.likelihood() == null ? 3 : input.likelihood(),
+                input.impact() == null ? 3 : input.impact(),
+                null,
+                SourceKind.LAPORAN_MASYARAKAT,
+                classification(input),
+                null,
+                null);
+    }
+
+    private static Classification classification(TriageInput input) {
+        return input.classification() == null ? Classification.RESTRICTED : input.classification();
+    }
+
+    private static String category(IntakeReport report, TriageInput input) {
+        String category = blankToNull(input.categoryCode()) == null ? report.categoryCode : input.categoryCode();
+        return required(category, "categoryCode", input.action());
+    }
+
+    /** The given title, else the report's first line (control characters dropped, at most 300 characters). */
+    static String title(IntakeReport report, TriageInput input) {
+        if (input.title() != null && !input.title().isBlank()) {
+            return input.title().strip();
+        }
+        String first = report.description.strip().lines().findFirst().orElse("");
+        first = first.replaceAll("[\\x00-\\x1F\\x7F]", " ").strip();
+        if (first.length() > TITLE_MAX) {
+            first = first.substring(0, TITLE_MAX - 1).strip() + "…";
+        }
+        return first.isEmpty() ? "Laporan masyarakat " + TrackingCodes.display(report.trackingCode) : first;
+    }
+
+    private static <T> T required(T value, String field, TriageAction action) {
+        if (value == null) {
+            throw ProblemException.invalid(field, Message.of("intake.triage.required", "action", action));
+        }
+        return value;
+    }
+
+    // ---- where a report goes --------------------------------------------------------------------------------
+
+    /** The team whose queue takes a report of a region, and the region that queue lies in. */
+    record Queue(Team team, String region) {}
+
+    /**
+     * The kabupaten/kota's team, else the province's; with neither, the kabupaten/kota itself when it exists, else
+     * the province, whose scope then sees it. A province that does not exist is a 400 naming the field.
+     */
+    private Queue queueOf(String region, String field) {
+        String province = region.substring(0, 2);
+        String regency = region.length() >= 5 ? region.substring(0, 5) : null;
+        if (!regions.exists(province)) {
+            throw ProblemException.invalid(field, Message.of("region.code.unknown", "code", region));
+        }
+        Team team = teams.queueTeam(
+                regency, province, now().atZone(WorkingDays.ZONE).getYear());
+        if (team != null) {
+            return new Queue(team, team.regionCode);
+        }
+        return new Queue(null, regency != null && regions.exists(regency) ? regency : province);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
