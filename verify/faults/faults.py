@@ -450,11 +450,17 @@ def stall(args):
     stop.set()
     for t in threads:
         t.join(40)
-    sessions = psql("select coalesce(string_agg(state || ' ' || n, ', ' order by state), 'none') from ("
-                    "select state, count(*) n from pg_stat_activity where datname = current_database() "
-                    "and backend_type = 'client backend' and pid <> pg_backend_pid() group by state) x")
-    busy = int(psql("select count(*) from pg_stat_activity where datname = current_database() "
-                    "and backend_type = 'client backend' and pid <> pg_backend_pid() and state <> 'idle'"))
+    # the service's own scheduled work (webhook polling, sweeps) may hold a session for a moment: a session stuck
+    # busy or in a transaction stays so, so the pool must be seen idle once within 2 s, in one reading of both
+    for _ in range(10):
+        reading = psql("select coalesce(string_agg(state || ' ' || n, ', ' order by state), 'none') || '|' || "
+                       "coalesce(sum(n) filter (where state <> 'idle'), 0) from ("
+                       "select state, count(*) n from pg_stat_activity where datname = current_database() "
+                       "and backend_type = 'client backend' and pid <> pg_backend_pid() group by state) x")
+        sessions, busy = reading.rsplit('|', 1)[0], int(reading.rsplit('|', 1)[1])
+        if busy == 0:
+            break
+        time.sleep(0.2)
 
     stalled = [a for a in hit if a.end < t_release]
     answered_at_release = [a for a in hit if a.start < t_release <= a.end]
