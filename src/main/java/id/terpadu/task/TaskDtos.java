@@ -1,6 +1,7 @@
 package id.terpadu.task;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -48,10 +49,17 @@ public final class TaskDtos {
             String unableReason,
             @Schema(description = "Due and still open") boolean overdue,
 
-            @Schema(description = "When the overdue task was escalated to the team one level up")
+            @Schema(description = "When the overdue task was last escalated to a team one level up")
             Instant escalatedAt,
 
+            @Schema(description = "The team it was last escalated to")
             UUID escalatedToTeamId,
+
+            @Schema(
+                    description = "Each step of the overdue task's climb, oldest first: the province's team, then the"
+                            + " national team when it is still overdue after the configured time")
+            List<EscalationStep> escalations,
+
             long version,
             Instant createdAt,
             Instant updatedAt)
@@ -69,6 +77,7 @@ public final class TaskDtos {
                     t.state.isOpen() && t.dueAt.isBefore(Instant.now()),
                     t.escalatedAt,
                     t.escalatedToTeamId,
+                    List.copyOf(t.escalations),
                     t.version,
                     t.createdAt,
                     t.updatedAt);

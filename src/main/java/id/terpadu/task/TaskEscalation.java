@@ -3,6 +3,7 @@ package id.terpadu.task;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,10 +22,12 @@ import id.terpadu.task.TaskDtos.TaskResponse;
 import id.terpadu.team.TeamRepository;
 
 /**
- * Escalates each overdue task once to the team one level up: an incident lies in a kabupaten/kota, so that is the
- * province's team of the current year (or the latest before it), else the national team. The escalation is a
- * change-log entry of the task, made by {@code system:task-escalation}. Several instances may run this: rows are
- * claimed with {@code FOR UPDATE SKIP LOCKED}.
+ * Makes an overdue task climb. First to the team one level up: an incident lies in a kabupaten/kota, so that is the
+ * province's team of the current year (or the latest before it), else the national team. Then, when it is still
+ * overdue {@code terpadu.tasks.escalate-again-after} later and it went to a province's team, to the national team.
+ * Each step is kept on the task ({@link EscalationStep}) and is a change-log entry of the task, made by
+ * {@code system:task-escalation}, so it reaches the history, the feed and webhooks. Several instances may run this:
+ * rows are claimed with {@code FOR UPDATE SKIP LOCKED}.
  */
 @ApplicationScoped
 public class TaskEscalation {
@@ -37,14 +40,21 @@ public class TaskEscalation {
     private final TeamRepository teams;
     private final Records records;
     private final Caller caller;
+    private final TaskConfig config;
 
     TaskEscalation(
-            TaskRepository tasks, IncidentRepository incidents, TeamRepository teams, Records records, Caller caller) {
+            TaskRepository tasks,
+            IncidentRepository incidents,
+            TeamRepository teams,
+            Records records,
+            Caller caller,
+            TaskConfig config) {
         this.tasks = tasks;
         this.incidents = incidents;
         this.teams = teams;
         this.records = records;
         this.caller = caller;
+        this.config = config;
     }
 
     @Scheduled(
@@ -58,18 +68,25 @@ public class TaskEscalation {
         }
     }
 
-    /** Escalates up to one batch of overdue, not yet escalated tasks; returns how many. */
+    /** Takes one escalation step for up to one batch of overdue tasks due one; returns how many. */
     @Transactional
     public int escalateOverdue() {
         caller.actAsSystem(ACTOR);
-        List<UUID> ids = tasks.claimOverdue(BATCH);
         int year = LocalDate.now(ConflictStatusService.ZONE).getYear();
+        List<UUID> ids = tasks.claimOverdue(BATCH, config.escalateAgainAfter(), year);
         for (UUID id : ids) {
             Task task = tasks.findById(id);
             Incident incident = incidents.findById(task.incidentId);
-            task.escalatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            // an incident lies in a kabupaten/kota: the team above it is its province's
-            task.escalatedToTeamId = teams.provinceOrNational(incident.regionCode.substring(0, 2), year);
+            // an incident lies in a kabupaten/kota: the team above it is its province's, and above that the nation's
+            UUID team = task.escalatedAt == null
+                    ? teams.provinceOrNational(incident.regionCode.substring(0, 2), year)
+                    : teams.national(year);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<EscalationStep> steps = new ArrayList<>(task.escalations);
+            steps.add(new EscalationStep(team, team == null ? null : teams.findById(team).level, now));
+            task.escalations = steps;
+            task.escalatedAt = now;
+            task.escalatedToTeamId = team;
             records.updated(task, TaskService.TASK, incident.regionCode, TaskResponse::from);
         }
         return ids.size();

@@ -1,5 +1,6 @@
 package id.terpadu.task;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,18 +47,26 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     }
 
     /**
-     * Claims up to {@code batch} overdue tasks not yet escalated, most overdue first, locking their rows; rows another
-     * instance holds are skipped ({@code for update skip locked}, which JPQL cannot say).
+     * Claims up to {@code batch} overdue tasks due an escalation step, most overdue first, locking their rows; rows
+     * another instance holds are skipped ({@code for update skip locked}, which JPQL cannot say). A step is due when the
+     * task was never escalated, or when it was escalated to a province's team more than {@code again} ago and a
+     * national team of {@code year} (or before) exists to climb to.
      */
     @SuppressWarnings("unchecked")
-    List<UUID> claimOverdue(int batch) {
+    List<UUID> claimOverdue(int batch, Duration again, int year) {
         return getEntityManager()
                 .createNativeQuery("""
-                select id from incident_task
-                where state in ('ALERTED', 'ACKNOWLEDGED', 'ACTIVE') and due_at < now() and escalated_at is null
-                order by due_at limit :batch for update skip locked
+                select t.id from incident_task t
+                where t.state in ('ALERTED', 'ACKNOWLEDGED', 'ACTIVE') and t.due_at < now()
+                  and (t.escalated_at is null
+                       or (t.escalated_at < now() - make_interval(secs => :again)
+                           and exists (select 1 from team p where p.id = t.escalated_to_team_id and p.level = 'PROVINSI')
+                           and exists (select 1 from team n where n.level = 'NASIONAL' and n.year <= :year)))
+                order by t.due_at limit :batch for update of t skip locked
                 """)
                 .setParameter("batch", batch)
+                .setParameter("again", (double) again.toSeconds())
+                .setParameter("year", year)
                 .getResultList();
     }
 }

@@ -48,8 +48,25 @@ class TaskAndStatisticsTest {
                 .path("id");
     }
 
+    /** A national team of this year or before (the top of an escalation), made when the data has none. */
+    static String nationalTeam() {
+        String national =
+                Db.single("select coalesce((select id::text from team where level = 'NASIONAL' and year <= 2026"
+                        + " order by year desc limit 1), '')");
+        if (!national.isEmpty()) {
+            return national;
+        }
+        return id.terpadu.support.Tokens.admin()
+                .body(Map.of("level", "NASIONAL", "year", 2026))
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     @Test
-    void tasksMoveAlongTheirStatesAndOverdueOnesAreEscalatedOnce() {
+    void tasksMoveAlongTheirStatesAndOverdueOnesClimbOneLevelAtATime() {
         UUID agency = TestData.createAgency(TestData.unique("Satpol PP Kota Pariaman"), "OPD", "13.77");
         String province =
                 Db.single("select coalesce(max(id::text), '') from team where region_code = '13' and year = 2026");
@@ -122,7 +139,39 @@ class TaskAndStatisticsTest {
         coordinator("13")
                 .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, later)
                 .then()
-                .body("escalatedAt", nullValue());
+                .body("escalatedAt", nullValue())
+                .body("escalations", org.hamcrest.Matchers.empty());
+
+        // still overdue long after: it climbs to the national team, once; the national team is the top
+        String national = nationalTeam();
+        Db.execute("update incident_task set escalated_at = escalated_at - interval '73 hours' where id = '" + overdue
+                + "'");
+        assertThat(escalation.escalateOverdue()).isGreaterThanOrEqualTo(1);
+        coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue)
+                .then()
+                .statusCode(200)
+                .body("escalatedToTeamId", equalTo(national))
+                .body("escalations.teamLevel", org.hamcrest.Matchers.contains("PROVINSI", "NASIONAL"))
+                .body("escalations.teamId", org.hamcrest.Matchers.contains(province, national));
+        assertThat(Db.count(
+                        "select count(*) from change_log where entity_id = ?::uuid and operation = 'UPDATE'"
+                                + " and actor = 'system:task-escalation'",
+                        overdue))
+                .isEqualTo(2);
+        Db.execute("update incident_task set escalated_at = escalated_at - interval '300 hours' where id = '" + overdue
+                + "'");
+        String climbed = coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue)
+                .then()
+                .extract()
+                .header("ETag");
+        escalation.escalateOverdue();
+        coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, overdue)
+                .then()
+                .header("ETag", climbed)
+                .body("escalations", org.hamcrest.Matchers.hasSize(2));
 
         // states: an officer of another agency may not move it; a wrong move is a 409; UNABLE needs a reason
         var before = Db.snapshot();

@@ -17,6 +17,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.validator.BeanValidationConfigValidator;
 
 import id.terpadu.common.ratelimit.RateLimitConfig;
+import id.terpadu.task.TaskConfig;
 import id.terpadu.webhook.WebhookConfig;
 
 /**
@@ -107,5 +108,18 @@ class ConfigMappingsTest {
         assertThatThrownBy(() -> read(WebhookConfig.class, values)).hasMessageContaining("terpadu.webhooks.lease");
         values.remove("terpadu.webhooks.lease");
         assertThatThrownBy(() -> read(WebhookConfig.class, values)).hasMessageContaining("terpadu.webhooks.lease");
+    }
+
+    @Test
+    void aTaskClimbsAgainAfterAnHourAtLeast() {
+        Map<String, String> values = new HashMap<>(
+                Map.of("terpadu.tasks.escalation-every", "1m", "terpadu.tasks.escalate-again-after", "72H"));
+        assertThat(read(TaskConfig.class, values)
+                        .getConfigMapping(TaskConfig.class)
+                        .escalateAgainAfter())
+                .hasHours(72);
+        values.put("terpadu.tasks.escalate-again-after", "30M");
+        assertThatThrownBy(() -> read(TaskConfig.class, values))
+                .hasMessageContaining("terpadu.tasks.escalate-again-after");
     }
 }
