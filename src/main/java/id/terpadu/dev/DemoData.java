@@ -482,6 +482,10 @@ public class DemoData {
                  "title": "Seruan warga di media sosial untuk menghadang rapat pleno KPU", "likelihood": 3,
                  "impact": 3, "sourceKind": "LAPORAN_MASYARAKAT", "classification": "PUBLIC",
                  "recommendedActions": "Konfirmasi ke pelapor; patroli di sekitar kantor KPU"}""".formatted(WARNING_TO_VERIFY)));
+        steps.add(new Step("task", WARNING_TASK, warnings + "/" + WARNING + "/tasks", """
+                {"id": "%s", "agencyId": "%s", "description": "Patroli dialogis di posko kedua paslon sampai penetapan",
+                 "dueAt": "2024-10-20T06:00:00Z"}""".formatted(
+                        WARNING_TASK, POLRES_PARIAMAN)));
 
         String statuses = "/conflict-statuses";
         LocalDate starts = today.minusDays(7);

@@ -15,12 +15,13 @@ import org.hibernate.type.SqlTypes;
 
 import id.terpadu.common.persistence.AuditedEntity;
 
-/** An agency asked to do something for an incident by a due time. */
+/** An agency asked to do something by a due time, for an incident or on an early warning (one of the two). */
 @Entity
 @Table(name = "incident_task")
 public class Task extends AuditedEntity {
 
     public UUID incidentId;
+    public UUID warningId;
     public UUID agencyId;
     public String description;
     public Instant dueAt;

@@ -41,7 +41,13 @@ public final class TaskDtos {
     @Schema(name = "Task")
     public record TaskResponse(
             UUID id,
+
+            @Schema(description = "The incident the task is for; absent for a task on an early warning")
             UUID incidentId,
+
+            @Schema(description = "The early warning the task is for; absent for a task on an incident")
+            UUID warningId,
+
             UUID agencyId,
             String description,
             Instant dueAt,
@@ -69,6 +75,7 @@ public final class TaskDtos {
             return new TaskResponse(
                     t.id,
                     t.incidentId,
+                    t.warningId,
                     t.agencyId,
                     t.description,
                     t.dueAt,

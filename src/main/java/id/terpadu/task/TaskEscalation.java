@@ -16,14 +16,15 @@ import io.quarkus.scheduler.Scheduled;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.conflictstatus.ConflictStatusService;
-import id.terpadu.incident.Incident;
+import id.terpadu.earlywarning.WarningRepository;
 import id.terpadu.incident.IncidentRepository;
 import id.terpadu.task.TaskDtos.TaskResponse;
 import id.terpadu.team.TeamRepository;
 
 /**
  * Makes an overdue task climb. First to the team one level up: an incident lies in a kabupaten/kota, so that is the
- * province's team of the current year (or the latest before it), else the national team. Then, when it is still
+ * province's team of the current year (or the latest before it), else the national team (for an early warning of a
+ * whole province, the national team). Then, when it is still
  * overdue {@code terpadu.tasks.escalate-again-after} later and it went to a province's team, to the national team.
  * Each step is kept on the task ({@link EscalationStep}) and is a change-log entry of the task, made by
  * {@code system:task-escalation}, so it reaches the history, the feed and webhooks. Several instances may run this:
@@ -37,6 +38,7 @@ public class TaskEscalation {
 
     private final TaskRepository tasks;
     private final IncidentRepository incidents;
+    private final WarningRepository warnings;
     private final TeamRepository teams;
     private final Records records;
     private final Caller caller;
@@ -45,12 +47,14 @@ public class TaskEscalation {
     TaskEscalation(
             TaskRepository tasks,
             IncidentRepository incidents,
+            WarningRepository warnings,
             TeamRepository teams,
             Records records,
             Caller caller,
             TaskConfig config) {
         this.tasks = tasks;
         this.incidents = incidents;
+        this.warnings = warnings;
         this.teams = teams;
         this.records = records;
         this.caller = caller;
@@ -76,10 +80,13 @@ public class TaskEscalation {
         List<UUID> ids = tasks.claimOverdue(BATCH, config.escalateAgainAfter(), year);
         for (UUID id : ids) {
             Task task = tasks.findById(id);
-            Incident incident = incidents.findById(task.incidentId);
-            // an incident lies in a kabupaten/kota: the team above it is its province's, and above that the nation's
-            UUID team = task.escalatedAt == null
-                    ? teams.provinceOrNational(incident.regionCode.substring(0, 2), year)
+            String region = task.incidentId != null
+                    ? incidents.findById(task.incidentId).regionCode
+                    : warnings.findById(task.warningId).regionCode;
+            // an incident lies in a kabupaten/kota: the team above it is its province's, and above that the nation's;
+            // a warning of a whole province is that province team's own, so the nation's is the one above
+            UUID team = task.escalatedAt == null && region.length() > 2
+                    ? teams.provinceOrNational(region.substring(0, 2), year)
                     : teams.national(year);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             List<EscalationStep> steps = new ArrayList<>(task.escalations);
@@ -87,7 +94,7 @@ public class TaskEscalation {
             task.escalations = steps;
             task.escalatedAt = now;
             task.escalatedToTeamId = team;
-            records.updated(task, TaskService.TASK, incident.regionCode, TaskResponse::from);
+            records.updated(task, TaskService.TASK, region, TaskResponse::from);
         }
         return ids.size();
     }

@@ -17,30 +17,33 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
 
 /**
- * Tasks on incidents: every query of the aggregate, the escalation's too. Who may see a task is its incident's
- * rule ({@code IncidentRepository}); a list joins the incident ({@code i}) to apply it.
+ * Tasks on incidents and early warnings: every query of the aggregate, the escalation's too. Who may see a task is its
+ * parent's rule; a list joins the incident ({@code i}) and the early warning ({@code w}) to apply it.
  */
 @ApplicationScoped
 public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
     private static final List<SortKey> ORDER = List.of(SortKey.instant("e.dueAt"), SortKey.uuid("e.id"));
 
-    /** A page of tasks ({@code e}) by the filter, which names their incident ({@code i}); earliest due first. */
+    /**
+     * A page of tasks ({@code e}) by the filter, which names their incident ({@code i}) or early warning ({@code w});
+     * earliest due first.
+     */
     Page<Task> page(Filter filter, PageRequest page) {
         return Keyset.page(
                 getEntityManager(),
                 Task.class,
-                "Task e, Incident i",
+                "Task e left join Incident i on i.id = e.incidentId left join EarlyWarning w on w.id = e.warningId",
                 filter,
                 ORDER,
                 page,
                 t -> List.of(t.dueAt.toString(), t.id.toString()));
     }
 
-    /** The task of this incident; 404 when there is none. */
-    Task ofIncident(UUID incidentId, UUID taskId) {
+    /** The task of this incident or early warning; 404 when there is none. */
+    Task of(TaskParent parent, UUID taskId) {
         Task task = taskId == null ? null : findById(taskId);
-        if (task == null || !task.incidentId.equals(incidentId)) {
+        if (task == null || !parent.holds(task)) {
             throw ProblemException.notFound(Message.of("task.not-found", "id", taskId));
         }
         return task;

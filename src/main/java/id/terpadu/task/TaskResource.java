@@ -65,7 +65,7 @@ public class TaskResource {
                             examples = @ExampleObject(name = "page", value = TaskExamples.TASKS_PAGE)))
     public Response ofIncident(
             @PathParam("id") UUID id, @BeanParam TaskStateFilter filter, @BeanParam PageParams page) {
-        return page.ok(service.ofIncident(id, filter.state(), page.request()));
+        return page.ok(service.of(TaskParent.incident(id), filter.state(), page.request()));
     }
 
     @GET
@@ -83,7 +83,7 @@ public class TaskResource {
                             examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @Context Request request) {
-        TaskResponse task = service.get(id, taskId);
+        TaskResponse task = service.get(TaskParent.incident(id), taskId);
         return ETags.conditionalGet(request, task);
     }
 
@@ -92,8 +92,9 @@ public class TaskResource {
     @Idempotent
     @Operation(
             summary = "Ask an agency to act",
-            description = "Gives an agency a task with a due time; it starts "
-                    + "ALERTED. An overdue task is escalated once to the team one level up. ADMIN or COORDINATOR.")
+            description =
+                    "Gives an agency a task with a due time; it starts "
+                            + "ALERTED. An overdue task climbs to the province's team, then to the national team. ADMIN or COORDINATOR.")
     @RequestBody(
             content =
                     @Content(
@@ -108,7 +109,7 @@ public class TaskResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull TaskInput request, @Context UriInfo uri) {
-        TaskResponse created = service.add(id, request);
+        TaskResponse created = service.add(TaskParent.incident(id), request);
         return Answers.created(uri, created);
     }
 
@@ -145,7 +146,7 @@ public class TaskResource {
                     String ifMatch,
             @Valid @NotNull TaskTransitionInput request) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
-        TaskResponse updated = service.transition(id, taskId, expected, request);
+        TaskResponse updated = service.transition(TaskParent.incident(id), taskId, expected, request);
         return Answers.ok(updated);
     }
 }

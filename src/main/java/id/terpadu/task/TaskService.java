@@ -19,7 +19,11 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Role;
+import id.terpadu.earlywarning.EarlyWarning;
+import id.terpadu.earlywarning.WarningRepository;
+import id.terpadu.earlywarning.WarningStatus;
 import id.terpadu.incident.Incident;
 import id.terpadu.incident.IncidentRepository;
 import id.terpadu.incident.Stage;
@@ -28,23 +32,27 @@ import id.terpadu.task.TaskDtos.TaskResponse;
 import id.terpadu.task.TaskDtos.TaskTransitionInput;
 
 /**
- * Tasks given to agencies in the handling of an incident. Rules: the incident is open; the agency is visible; the
- * state moves along {@link TaskState}'s table (UNABLE needs a reason); an OFFICER moves only its own agency's tasks.
- * Overdue tasks are escalated once by {@link TaskEscalation}.
+ * Tasks given to agencies in the handling of an incident, or on an early warning (deteksi dini asks agencies to act
+ * before violence). Rules: the incident is open (not SELESAI), the warning not escalated (its tasks then belong on the
+ * incident); the agency is visible; the state moves along {@link TaskState}'s table (UNABLE needs a reason); an OFFICER
+ * moves only its own agency's tasks. Overdue tasks climb by {@link TaskEscalation}. A task is visible to whoever may
+ * read its parent, and its changes are classified as its parent.
  */
 @ApplicationScoped
 public class TaskService {
 
-    /** Tasks, classified as their incident. */
+    /** Tasks, classified as their incident or early warning. */
     @Produces
-    public static final RecordType TASK =
-            RecordType.published("incident-task", Task.class).classifiedAs("incident", "incidentId");
+    public static final RecordType TASK = RecordType.published("incident-task", Task.class)
+            .classifiedAs("incident", "incidentId")
+            .classifiedAs("early_warning", "warningId");
 
     private final TaskRepository tasks;
     private final Caller caller;
     private final Clearance clearance;
     private final Records records;
     private final IncidentRepository incidents;
+    private final WarningRepository warnings;
     private final AgencyService agencies;
 
     TaskService(
@@ -53,29 +61,56 @@ public class TaskService {
             Clearance clearance,
             Records records,
             IncidentRepository incidents,
+            WarningRepository warnings,
             AgencyService agencies) {
         this.tasks = tasks;
         this.caller = caller;
         this.clearance = clearance;
         this.records = records;
         this.incidents = incidents;
+        this.warnings = warnings;
         this.agencies = agencies;
     }
 
-    /** Tasks across incidents (a team's dashboard): those of incidents the caller may see. */
+    /** The parent, which the caller may read (404 otherwise), with the region its tasks are logged under. */
+    private String visibleRegion(TaskParent parent) {
+        return parent.incidentId() != null
+                ? incidents.visible(parent.incidentId()).regionCode
+                : warnings.visible(parent.warningId()).regionCode;
+    }
+
+    /** The parent, which the caller may write (404 or 403 otherwise), with the region its tasks are logged under. */
+    private String writableRegion(TaskParent parent) {
+        return parent.incidentId() != null
+                ? incidents.writable(parent.incidentId()).regionCode
+                : warnings.writable(parent.warningId()).regionCode;
+    }
+
+    /**
+     * Tasks of the records the caller may see (a team's dashboard, or one parent's tasks): a task on an incident by the
+     * incident's region and classification, one on an early warning by the warning's.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<TaskResponse> list(UUID incidentId, Boolean overdue, TaskState state, UUID agencyId, PageRequest page) {
-        Filter filter = clearance
-                .restrict(
-                        caller.scope()
-                                .restrict(
-                                        new Filter().and("e.incidentId = i.id"),
-                                        new id.terpadu.common.security.RegionScope.Columns(
-                                                "i.regionCode", "i.provinceCode", "i.kabkotaCode", false)),
-                        "i.classification")
-                .andIf(incidentId, "e.incidentId = :?", incidentId)
-                .andIf(state, "e.state = :?", state)
-                .andIf(agencyId, "e.agencyId = :?", agencyId);
+    public Page<TaskResponse> list(
+            TaskParent parent, Boolean overdue, TaskState state, UUID agencyId, PageRequest page) {
+        Filter onIncident = clearance.restrict(
+                caller.scope()
+                        .restrict(
+                                new Filter("i").and("i.id is not null"),
+                                new RegionScope.Columns("i.regionCode", "i.provinceCode", "i.kabkotaCode", false)),
+                "i.classification");
+        Filter onWarning = clearance.restrict(
+                caller.scope()
+                        .restrict(
+                                new Filter("w").and("w.id is not null"),
+                                new RegionScope.Columns("w.regionCode", null, null, false)),
+                "w.classification");
+        Filter filter = new Filter().andAny(onIncident, onWarning);
+        if (parent != null) {
+            filter.andIf(parent.incidentId(), "e.incidentId = :?", parent.incidentId())
+                    .andIf(parent.warningId(), "e.warningId = :?", parent.warningId());
+        }
+        filter.andIf(state, "e.state = :?", state).andIf(agencyId, "e.agencyId = :?", agencyId);
         if (Boolean.TRUE.equals(overdue)) {
             filter.and(
                     "e.dueAt < :? and e.state in :?",
@@ -86,38 +121,51 @@ public class TaskService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<TaskResponse> ofIncident(UUID incidentId, TaskState state, PageRequest page) {
-        incidents.visible(incidentId);
-        return list(incidentId, null, state, null, page);
+    public Page<TaskResponse> of(TaskParent parent, TaskState state, PageRequest page) {
+        visibleRegion(parent);
+        return list(parent, null, state, null, page);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TaskResponse get(UUID incidentId, UUID taskId) {
-        incidents.visible(incidentId);
-        return TaskResponse.from(tasks.ofIncident(incidentId, taskId));
+    public TaskResponse get(TaskParent parent, UUID taskId) {
+        visibleRegion(parent);
+        return TaskResponse.from(tasks.of(parent, taskId));
     }
 
     @Transactional
-    public TaskResponse add(UUID incidentId, TaskInput input) {
-        Incident incident = incidents.writable(incidentId);
-        if (incident.stage == Stage.SELESAI) {
-            throw ProblemException.conflict(Message.of("task.incident-closed"));
+    public TaskResponse add(TaskParent parent, TaskInput input) {
+        String region;
+        if (parent.incidentId() != null) {
+            Incident incident = incidents.writable(parent.incidentId());
+            if (incident.stage == Stage.SELESAI) {
+                throw ProblemException.conflict(Message.of("task.incident-closed"));
+            }
+            region = incident.regionCode;
+        } else {
+            EarlyWarning warning = warnings.writable(parent.warningId());
+            if (warning.status == WarningStatus.ESKALASI) {
+                // its handling goes on in the incident it grew into
+                throw ProblemException.conflict(
+                        Message.of("task.warning-escalated", "incident", warning.escalatedIncidentId));
+            }
+            region = warning.regionCode;
         }
         agencies.referenced(input.agencyId(), "agencyId");
         Task task = new Task();
         task.id = records.newId(Task.class, input.id());
-        task.incidentId = incidentId;
+        task.incidentId = parent.incidentId();
+        task.warningId = parent.warningId();
         task.agencyId = input.agencyId();
         task.description = input.description().trim();
         task.dueAt = input.dueAt().truncatedTo(ChronoUnit.MICROS);
         task.state = TaskState.ALERTED;
-        return records.created(task, TASK, incident.regionCode, TaskResponse::from);
+        return records.created(task, TASK, region, TaskResponse::from);
     }
 
     @Transactional
-    public TaskResponse transition(UUID incidentId, UUID taskId, Long expectedVersion, TaskTransitionInput input) {
-        Incident incident = incidents.writable(incidentId);
-        Task task = tasks.ofIncident(incidentId, taskId);
+    public TaskResponse transition(TaskParent parent, UUID taskId, Long expectedVersion, TaskTransitionInput input) {
+        String region = writableRegion(parent);
+        Task task = tasks.of(parent, taskId);
         id.terpadu.common.http.ETags.check(expectedVersion, task.version);
         boolean secretariat = caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_);
         if (!secretariat && !task.agencyId.equals(caller.agencyId())) {
@@ -134,6 +182,6 @@ public class TaskService {
             task.unableReason = input.reason().trim();
         }
         task.state = input.to();
-        return records.updated(task, TASK, incident.regionCode, TaskResponse::from);
+        return records.updated(task, TASK, region, TaskResponse::from);
     }
 }

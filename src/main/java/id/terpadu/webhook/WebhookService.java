@@ -97,7 +97,7 @@ public class WebhookService {
         if (!clearance.canRead(max)) {
             throw ProblemException.forbidden(Message.of("webhook.classification.above", "classification", max));
         }
-        List<String> types = eventTypes(input.eventTypes(), max);
+        List<String> types = eventTypes(input.eventTypes());
         String url = TargetUrls.check(input.url(), settings.allowPrivateTargets, "url")
                 .toString();
         WebhookSubscription s = new WebhookSubscription();
@@ -130,10 +130,10 @@ public class WebhookService {
     }
 
     /**
-     * The event types asked for: published record types. A type whose records take their parent's classification (a
-     * task, an activity) needs a subscription cleared for CONFIDENTIAL.
+     * The event types asked for: published record types. A task's or activity's change is classified as its parent was
+     * at that moment, and the queue compares that with the subscription's maximum like any other change.
      */
-    private List<String> eventTypes(List<String> requested, Classification max) {
+    private List<String> eventTypes(List<String> requested) {
         Set<String> types = new LinkedHashSet<>();
         for (String name : requested) {
             String t = name.trim();
@@ -142,9 +142,6 @@ public class WebhookService {
                     .filter(RecordType::published)
                     .orElseThrow(() -> ProblemException.invalid(
                             "eventTypes", Message.of("webhook.event-type.unknown"), recordTypes.publishedNames()));
-            if (type.inheritedFrom() != null && max != Classification.CONFIDENTIAL) {
-                throw ProblemException.invalid("eventTypes", Message.of("webhook.event-type.confidential", "type", t));
-            }
             types.add(t);
         }
         return List.copyOf(types);

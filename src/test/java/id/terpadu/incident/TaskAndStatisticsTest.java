@@ -48,23 +48,6 @@ class TaskAndStatisticsTest {
                 .path("id");
     }
 
-    /** A national team of this year or before (the top of an escalation), made when the data has none. */
-    static String nationalTeam() {
-        String national =
-                Db.single("select coalesce((select id::text from team where level = 'NASIONAL' and year <= 2026"
-                        + " order by year desc limit 1), '')");
-        if (!national.isEmpty()) {
-            return national;
-        }
-        return id.terpadu.support.Tokens.admin()
-                .body(Map.of("level", "NASIONAL", "year", 2026))
-                .post("/api/v1/teams")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     @Test
     void tasksMoveAlongTheirStatesAndOverdueOnesClimbOneLevelAtATime() {
         UUID agency = TestData.createAgency(TestData.unique("Satpol PP Kota Pariaman"), "OPD", "13.77");
@@ -143,7 +126,9 @@ class TaskAndStatisticsTest {
                 .body("escalations", org.hamcrest.Matchers.empty());
 
         // still overdue long after: it climbs to the national team, once; the national team is the top
-        String national = nationalTeam();
+        String national = TestData.team(
+                        "NASIONAL", null, java.time.LocalDate.now().getYear(), null)
+                .toString();
         Db.execute("update incident_task set escalated_at = escalated_at - interval '73 hours' where id = '" + overdue
                 + "'");
         assertThat(escalation.escalateOverdue()).isGreaterThanOrEqualTo(1);

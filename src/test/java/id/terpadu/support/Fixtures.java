@@ -131,10 +131,18 @@ public final class Fixtures {
                         .extract()
                         .header("Location")
                         .replaceAll("^.*(/uploads/)", "$1"));
-        ids.put(
-                "/early-warnings/{id}",
-                "/early-warnings/"
-                        + post(secretariat, EarlyWarningResourceTest.warning(region, 3, 2), "/api/v1/early-warnings"));
+        String warning = post(secretariat, EarlyWarningResourceTest.warning(region, 3, 2), "/api/v1/early-warnings");
+        String warningTask = post(
+                secretariat,
+                Map.of(
+                        "agencyId",
+                        polres.toString(),
+                        "description",
+                        "Patroli dialogis",
+                        "dueAt",
+                        Instant.now().plus(2, ChronoUnit.DAYS).toString()),
+                "/api/v1/early-warnings/" + warning + "/tasks");
+        ids.put("/early-warnings/{id}", "/early-warnings/" + warning);
 
         Db.execute("delete from conflict_status where region_code = '" + region + "'");
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
@@ -224,7 +232,11 @@ public final class Fixtures {
                                 WebhookResourceTest.subscription(
                                         "http://127.0.0.1:9/hook", List.of("incident"), region, null),
                                 "/api/v1/webhooks"));
-        return new World(region, kesbangpol, ids);
+        // a warning's task before the incident's: the more particular path is replaced first
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ordered.put("/early-warnings/{id}/tasks/{taskId}", "/early-warnings/" + warning + "/tasks/" + warningTask);
+        ordered.putAll(ids);
+        return new World(region, kesbangpol, ordered);
     }
 
     /** A small PNG with a picture of its own (a different file each time). */

@@ -97,8 +97,7 @@ public class ChangeLog {
                     (select {classification} from s))""";
 
     private static final String OWN = "coalesce(s.j ->> 'classification', 'PUBLIC')";
-    private static final String PARENT = "coalesce((select x.classification from %s x "
-            + "where x.id = cast(s.j ->> '%s' as uuid)), 'CONFIDENTIAL')";
+    private static final String PARENT = "(select x.classification from %s x where x.id = cast(s.j ->> '%s' as uuid))";
     private static final String LAST_VERSION = """
             coalesce((select p.classification from change_log p
                       where p.entity_type = :type and p.entity_id = :id and p.operation <> 'DELETE'
@@ -131,11 +130,13 @@ public class ChangeLog {
         String json = json(snapshot);
         String classification = operation == Operation.DELETE
                 ? LAST_VERSION
-                : type.inheritedFrom() == null
-                        ? OWN
-                        : PARENT.formatted(
-                                type.inheritedFrom().table(),
-                                type.inheritedFrom().idField());
+                : type.inherits()
+                        ? "coalesce("
+                                + type.inheritedFrom().stream()
+                                        .map(p -> PARENT.formatted(p.table(), p.idField()))
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ", 'CONFIDENTIAL')"
+                        : OWN;
         var insert = em.createNativeQuery(statement.replace("{classification}", classification));
         // the entities were flushed by Records; the log is no entity's table, so nothing needs flushing before it
         insert.unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("change_log");

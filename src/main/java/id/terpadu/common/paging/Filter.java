@@ -44,6 +44,24 @@ public final class Filter {
         return this;
     }
 
+    /**
+     * Adds that at least one of the alternatives holds: a record of one of several kinds (a task on an incident or on
+     * an early warning), each with its own rule. Each alternative names its parameters with a prefix of its own.
+     */
+    public Filter andAny(Filter... alternatives) {
+        List<String> ors = new ArrayList<>();
+        for (Filter alternative : alternatives) {
+            for (var p : alternative.parameters.entrySet()) {
+                if (parameters.putIfAbsent(p.getKey(), p.getValue()) != null) {
+                    throw new IllegalArgumentException("alternatives share the parameter " + p.getKey());
+                }
+            }
+            ors.add("(" + alternative.where() + ")");
+        }
+        clauses.add("(" + String.join(" or ", ors) + ")");
+        return this;
+    }
+
     /** Adds the clause only when the value is present (a non-null, non-blank filter). */
     public Filter andIf(Object value, String clause, Object... values) {
         if (value != null && !(value instanceof String s && s.isBlank())) {

@@ -66,7 +66,7 @@ class RecordTypesTest {
                 .contains("api-key", "webhook-subscription", "region-import")
                 .doesNotHaveDuplicates();
         assertThat(types.all())
-                .filteredOn(t -> t.inheritedFrom() != null)
+                .filteredOn(RecordType::inherits)
                 .extracting(RecordType::name)
                 .containsExactlyInAnyOrder("incident-activity", "incident-task");
 
@@ -105,11 +105,11 @@ class RecordTypesTest {
                             + "and table_name = '" + table + "'"))
                     .as("table of %s", type)
                     .isEqualTo(1);
-            if (type.inheritedFrom() != null) {
+            for (RecordType.Parent parent : type.inheritedFrom()) {
                 assertThat(Db.count(
                                 "select count(*) from information_schema.columns where table_schema = current_schema()"
                                         + " and table_name = '"
-                                        + type.inheritedFrom().table() + "' and column_name = 'classification'"))
+                                        + parent.table() + "' and column_name = 'classification'"))
                         .as("the classification %s takes", type)
                         .isEqualTo(1);
             }

@@ -84,4 +84,19 @@ class FilterTest {
             java.util.Locale.setDefault(before);
         }
     }
+
+    @Test
+    void alternativesHoldWithTheirOwnParametersAndNeverShareOne() {
+        Filter filter = new Filter()
+                .and("e.state = :?", "ALERTED")
+                .andAny(
+                        new Filter("i").and("i.id is not null").and("i.regionCode = :?", "19.71"),
+                        new Filter("w").and("w.id is not null").and("w.regionCode = :?", "13"));
+        assertThat(filter.where())
+                .isEqualTo("(e.state = :p0) and (((i.id is not null) and (i.regionCode = :i0))"
+                        + " or ((w.id is not null) and (w.regionCode = :w0)))");
+        assertThat(filter.parameters()).isEqualTo(Map.of("p0", "ALERTED", "i0", "19.71", "w0", "13"));
+        assertThatThrownBy(() -> new Filter().and("e.a = :?", 1).andAny(new Filter().and("e.b = :?", 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

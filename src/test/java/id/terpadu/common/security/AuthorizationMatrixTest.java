@@ -114,6 +114,10 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/early-warnings/{id}/escalate                     x   x   -   -   -   -   -
             GET    /api/v1/early-warnings/{id}/history                      x   x   x   x   x   x   x
             POST   /api/v1/early-warnings/{id}/verification                 x   x   x   -   -   -   -
+            GET    /api/v1/early-warnings/{id}/tasks                        x   x   x   x   x   x   x
+            POST   /api/v1/early-warnings/{id}/tasks                        x   x   -   -   -   -   -
+            GET    /api/v1/early-warnings/{id}/tasks/{taskId}               x   x   x   x   x   x   x
+            POST   /api/v1/early-warnings/{id}/tasks/{taskId}/transitions   x   x   x   -   -   -   -
             GET    /api/v1/exports/incidents                                x   x   -   x   x   x   -
             GET    /api/v1/feed/changes                                     x   x   x   x   x   x   -
             GET    /api/v1/feed/changes/latest                              x   x   x   x   x   x   -

@@ -131,7 +131,11 @@ public final class Fixtures {
         f.create("tasks", incident13, "/api/v1/incidents/" + incident13 + "/tasks", task);
 
         Map<String, Object> warning = ex.body("POST /api/v1/early-warnings");
-        f.create("early-warnings", null, "/api/v1/early-warnings", warning);
+        String warning13 = f.create("early-warnings", null, "/api/v1/early-warnings", warning);
+        Map<String, Object> warningTask = ex.body("POST /api/v1/early-warnings/{id}/tasks");
+        warningTask.put("agencyId", polres);
+        warningTask.put("dueAt", "2030-01-01T00:00:00Z");
+        f.create("tasks", warning13, "/api/v1/early-warnings/" + warning13 + "/tasks", warningTask);
         Map<String, Object> warning2 = ex.body("POST /api/v1/early-warnings");
         warning2.put("regionCode", "19.71");
         f.create("early-warnings", null, "/api/v1/early-warnings", warning2);

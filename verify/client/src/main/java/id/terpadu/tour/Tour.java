@@ -667,6 +667,25 @@ public final class Tour {
                                 .impact(2)
                                 .sourceKind(SourceKind.PATROLI)
                                 .classification(Classification.RESTRICTED)));
+        // deteksi dini: an agency is asked to act on the warning before anything happens
+        Task warningTask = tasks.warningTaskResourceAdd(
+                second.getId(),
+                new TaskInput()
+                        .agencyId(agency.get("POLRI"))
+                        .description("Patroli dialogis di sekitar kantor KPU")
+                        .dueAt(OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)),
+                null);
+        check("warning task open", warningTask.getWarningId() != null && warningTask.getIncidentId() == null);
+        touch("warning tasks", () -> tasks.warningTaskResourceOfWarning(second.getId(), null, 10, null));
+        touch("warning task", () -> tasks.warningTaskResourceGet(second.getId(), warningTask.getId()));
+        touch(
+                "warning task transition",
+                () -> tasks.warningTaskResourceTransition(
+                        second.getId(),
+                        warningTask.getId(),
+                        new TaskTransitionInput().to(TaskState.ACKNOWLEDGED),
+                        "*",
+                        null));
         // four eyes: a coordinator other than the warning's author verifies it, and an incident
         String verifier = mint("verifikator.babel", Role.COORDINATOR, "19", null);
         String author = token;

@@ -1,0 +1,243 @@
+package id.terpadu.task;
+
+import static id.terpadu.support.Tokens.as;
+import static id.terpadu.support.Tokens.coordinator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import id.terpadu.earlywarning.EarlyWarningResourceTest;
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+
+/**
+ * Deteksi dini asks agencies to act before violence: tasks on early warnings, seen by whoever may read the warning,
+ * refused once the warning grew into an incident, and climbing like an incident's when overdue.
+ */
+@QuarkusTest
+class WarningTaskTest {
+
+    @Inject
+    TaskEscalation escalation;
+
+    @BeforeEach
+    void regions() {
+        TestData.ensureRegions();
+    }
+
+    static String warning(String region, String classification) {
+        Map<String, Object> body = new HashMap<>(EarlyWarningResourceTest.warning(region, 4, 3));
+        body.put("classification", classification);
+        return coordinator(region.substring(0, 2))
+                .body(body)
+                .post("/api/v1/early-warnings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    static Map<String, Object> task(UUID agency, Instant due) {
+        return Map.of(
+                "agencyId", agency.toString(), "description", "Patroli dialogis di posko", "dueAt", due.toString());
+    }
+
+    @Test
+    void anAgencyIsAskedToActOnAWarningAndMovesItsTask() {
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        String warning = warning("13.77", "RESTRICTED");
+        String task = coordinator("13")
+                .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                .post("/api/v1/early-warnings/{id}/tasks", warning)
+                .then()
+                .statusCode(201)
+                .header(
+                        "Location",
+                        org.hamcrest.Matchers.containsString("/api/v1/early-warnings/" + warning + "/tasks/"))
+                .body("warningId", equalTo(warning))
+                .body("incidentId", nullValue())
+                .body("state", equalTo("ALERTED"))
+                .extract()
+                .path("id");
+        coordinator("13")
+                .get("/api/v1/early-warnings/{id}/tasks", warning)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(task));
+        coordinator("13")
+                .get("/api/v1/tasks?agencyId=" + polres)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(task));
+        // the agency's own officer moves it, with the version it read
+        as("officer.polres", List.of("OFFICER"), List.of("13.77"), polres)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("to", "ACKNOWLEDGED"))
+                .post("/api/v1/early-warnings/{id}/tasks/{t}/transitions", warning, task)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("ACKNOWLEDGED"));
+        assertThat(Db.single(
+                        "select classification from change_log where entity_type = 'incident-task' and entity_id = ?::uuid"
+                                + " order by position desc limit 1",
+                        task))
+                .as("a task's change is classified as its warning")
+                .isEqualTo("RESTRICTED");
+
+        // an incident's path does not lead to a warning's task, nor a warning's to another warning's
+        String other = warning("13.77", "RESTRICTED");
+        coordinator("13")
+                .get("/api/v1/early-warnings/{id}/tasks/{t}", other, task)
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aWarningsTasksAreSeenOnlyByWhoMayReadTheWarning() {
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        String restricted = warning("13.77", "RESTRICTED");
+        String open = warning("13.77", "PUBLIC");
+        String hidden = coordinator("13")
+                .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                .post("/api/v1/early-warnings/{id}/tasks", restricted)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String shown = coordinator("13")
+                .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                .post("/api/v1/early-warnings/{id}/tasks", open)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        // an integration reads PUBLIC records only: the restricted warning's task is absent, and its path is a 404
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> integration =
+                () -> as("integration.13", List.of("INTEGRATION"), List.of("13"));
+        integration
+                .get()
+                .get("/api/v1/tasks?limit=200&agencyId=" + polres)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(shown))
+                .body("items.id", not(hasItem(hidden)));
+        integration
+                .get()
+                .get("/api/v1/early-warnings/{id}/tasks", restricted)
+                .then()
+                .statusCode(404);
+        integration
+                .get()
+                .get("/api/v1/early-warnings/{id}/tasks/{t}", restricted, hidden)
+                .then()
+                .statusCode(404);
+        // another province's coordinator sees neither
+        coordinator("19")
+                .get("/api/v1/tasks?limit=200&agencyId=" + polres)
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(shown)));
+        var before = Db.snapshot();
+        coordinator("19")
+                .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                .post("/api/v1/early-warnings/{id}/tasks", open)
+                .then()
+                .statusCode(404);
+        coordinator("19")
+                .body(Map.of("to", "ACKNOWLEDGED"))
+                .post("/api/v1/early-warnings/{id}/tasks/{t}/transitions", open, shown)
+                .then()
+                .statusCode(404);
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void aWarningThatGrewIntoAnIncidentTakesNoNewTaskAndBadInputWritesNothing() {
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        String warning = warning("13.77", "RESTRICTED");
+        String incident = coordinator("13")
+                .body(Map.of("occurredFrom", "2024-11-28T02:00:00Z", "severity", 2))
+                .post("/api/v1/early-warnings/{id}/escalate", warning)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        var before = Db.snapshot();
+        coordinator("13")
+                .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                .post("/api/v1/early-warnings/{id}/tasks", warning)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString(incident));
+        String open = warning("13.77", "RESTRICTED");
+        before = Db.snapshot();
+        for (Map<String, Object> bad : List.of(
+                Map.<String, Object>of("description", "Tanpa instansi", "dueAt", "2030-01-01T00:00:00Z"),
+                Map.<String, Object>of(
+                        "agencyId", polres.toString(), "description", " ", "dueAt", "2030-01-01T00:00:00Z"),
+                Map.<String, Object>of(
+                        "agencyId", UUID.randomUUID().toString(), "description", "x", "dueAt", "2030-01-01T00:00:00Z"),
+                Map.<String, Object>of("agencyId", polres.toString(), "description", "x", "dueAt", "besok"))) {
+            coordinator("13")
+                    .body(bad)
+                    .post("/api/v1/early-warnings/{id}/tasks", open)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        coordinator("13")
+                .body(task(polres, Instant.now()))
+                .post("/api/v1/early-warnings/{id}/tasks", UUID.randomUUID())
+                .then()
+                .statusCode(404);
+        as("officer.13", List.of("OFFICER"), List.of("13"))
+                .body(task(polres, Instant.now()))
+                .post("/api/v1/early-warnings/{id}/tasks", open)
+                .then()
+                .statusCode(403);
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void anOverdueTaskOnAProvincesWarningClimbsToTheNationalTeam() {
+        UUID polda = TestData.createAgency(TestData.unique("Polda Sumatera Barat"), "POLRI", "13");
+        String national = TestData.team(
+                        "NASIONAL", null, java.time.LocalDate.now().getYear(), null)
+                .toString();
+        String warning = warning("13", "RESTRICTED");
+        String task = coordinator("13")
+                .body(task(polda, Instant.now().minus(1, ChronoUnit.HOURS)))
+                .post("/api/v1/early-warnings/{id}/tasks", warning)
+                .then()
+                .statusCode(201)
+                .body("overdue", equalTo(true))
+                .extract()
+                .path("id");
+        assertThat(escalation.escalateOverdue()).isGreaterThanOrEqualTo(1);
+        coordinator("13")
+                .get("/api/v1/early-warnings/{id}/tasks/{t}", warning, task)
+                .then()
+                .statusCode(200)
+                .body("escalatedToTeamId", equalTo(national))
+                .body("escalations.teamLevel", contains("NASIONAL"));
+    }
+}
