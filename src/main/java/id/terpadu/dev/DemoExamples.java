@@ -36,6 +36,7 @@ public class DemoExamples implements OASFilter {
             new Rule("POST /api/v1/early-warnings/{id}/verification", "id", WARNING_TO_VERIFY),
             new Rule("DELETE /api/v1/incidents/{id}", "id", INCIDENT_TO_DELETE),
             new Rule("GET /api/v1/early-warnings/{id}/tasks/{taskId}", "taskId", WARNING_TASK),
+            new Rule("PUT /api/v1/early-warnings/{id}/tasks/{taskId}", "taskId", WARNING_TASK),
             new Rule("POST /api/v1/early-warnings/{id}/tasks/{taskId}/transitions", "taskId", WARNING_TASK),
             new Rule("POST /api/v1/intake/{id}/triage", "id", INTAKE_TO_TRIAGE),
             new Rule("POST /api/v1/incidents/{id}/stage-transitions", "id", INCIDENT_IN_PENCEGAHAN),

@@ -30,6 +30,7 @@ public class Task extends AuditedEntity {
     public TaskState state;
 
     public String unableReason;
+    public String cancelReason;
     /** The latest escalation step's time and team (see {@link #escalations}). */
     public Instant escalatedAt;
 

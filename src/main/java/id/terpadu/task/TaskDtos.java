@@ -35,7 +35,9 @@ public final class TaskDtos {
             @NotNull TaskState to,
 
             @Size(max = 2000)
-            @Schema(description = "Required for UNABLE", example = "Personel sedang bertugas pengamanan pilkada")
+            @Schema(
+                    description = "Required for UNABLE and CANCELLED",
+                    example = "Personel sedang bertugas pengamanan pilkada")
             String reason) {}
 
     @Schema(name = "Task")
@@ -53,6 +55,10 @@ public final class TaskDtos {
             Instant dueAt,
             TaskState state,
             String unableReason,
+
+            @Schema(description = "Why the secretariat withdrew the task (CANCELLED)")
+            String cancelReason,
+
             @Schema(description = "Due and still open") boolean overdue,
 
             @Schema(description = "When the overdue task was last escalated to a team one level up")
@@ -81,6 +87,7 @@ public final class TaskDtos {
                     t.dueAt,
                     t.state,
                     t.unableReason,
+                    t.cancelReason,
                     t.state.isOpen() && t.dueAt.isBefore(Instant.now()),
                     t.escalatedAt,
                     t.escalatedToTeamId,

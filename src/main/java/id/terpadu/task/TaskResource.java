@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -113,15 +114,46 @@ public class TaskResource {
         return Answers.created(uri, created);
     }
 
+    @PUT
+    @Path("{taskId}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Correct a task",
+            description = "Corrects an open task's description, due time or agency (re-dates or reassigns it; a task "
+                    + "given to another agency starts again at ALERTED). A DONE, UNABLE or CANCELLED task is final (409). "
+                    + "ADMIN or COORDINATOR. If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "redate", value = TaskExamples.REDATE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Corrected; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TaskDtos.TaskResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "task", value = TaskExamples.TASK)))
+    public Response replace(
+            @PathParam("id") UUID id,
+            @PathParam("taskId") UUID taskId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull TaskInput request) {
+        return Answers.ok(service.replace(TaskParent.incident(id), taskId, ETags.requireIfMatch(ifMatch), request));
+    }
+
     @POST
     @Path("{taskId}/transitions")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Idempotent
     @Operation(
             summary = "Move a task to another state",
-            description = "ALERTED → ACKNOWLEDGED → ACTIVE → DONE, or "
-                    + "UNABLE with a reason from any open state (409 lists the allowed ones). An OFFICER moves only its own "
-                    + "agency's tasks. If-Match is optional and checked when sent.")
+            description =
+                    "ALERTED → ACKNOWLEDGED → ACTIVE → DONE, or "
+                            + "UNABLE with a reason from any open state, or CANCELLED with a reason by the secretariat (409 lists the "
+                            + "allowed ones). An OFFICER moves only its own agency's tasks. If-Match is optional and checked when sent.")
     @RequestBody(
             content =
                     @Content(

@@ -162,6 +162,28 @@ public class TaskService {
         return records.created(task, TASK, region, TaskResponse::from);
     }
 
+    /**
+     * Corrects an open task: its description, due time or agency (a task given to another agency starts again at
+     * ALERTED, for that agency to acknowledge). Its escalation steps stay. ADMIN or COORDINATOR (the resource says so).
+     */
+    @Transactional
+    public TaskResponse replace(TaskParent parent, UUID taskId, Long expectedVersion, TaskInput input) {
+        String region = writableRegion(parent);
+        Task task = tasks.of(parent, taskId);
+        id.terpadu.common.persistence.Records.checkReplace(task, input.id(), expectedVersion);
+        if (!task.state.isOpen()) {
+            throw ProblemException.conflict(Message.of("task.final", "state", task.state));
+        }
+        if (!input.agencyId().equals(task.agencyId)) {
+            agencies.referenced(input.agencyId(), "agencyId");
+            task.agencyId = input.agencyId();
+            task.state = TaskState.ALERTED;
+        }
+        task.description = input.description().trim();
+        task.dueAt = input.dueAt().truncatedTo(ChronoUnit.MICROS);
+        return records.updated(task, TASK, region, TaskResponse::from);
+    }
+
     @Transactional
     public TaskResponse transition(TaskParent parent, UUID taskId, Long expectedVersion, TaskTransitionInput input) {
         String region = writableRegion(parent);
@@ -175,11 +197,19 @@ public class TaskService {
                 task.state,
                 input.to(),
                 () -> Message.of("task.transition.refused", "from", task.state, "to", input.to()));
-        if (input.to() == TaskState.UNABLE) {
+        if (input.to() == TaskState.CANCELLED && !secretariat) {
+            // the agency says UNABLE; withdrawing a task is the secretariat's decision
+            throw ProblemException.forbidden(Message.of("task.cancel.refused"));
+        }
+        if (input.to() == TaskState.UNABLE || input.to() == TaskState.CANCELLED) {
             if (input.reason() == null || input.reason().isBlank()) {
-                throw ProblemException.invalid("reason", Message.of("task.reason.required"));
+                throw ProblemException.invalid("reason", Message.of("task.reason.required", "state", input.to()));
             }
-            task.unableReason = input.reason().trim();
+            if (input.to() == TaskState.UNABLE) {
+                task.unableReason = input.reason().trim();
+            } else {
+                task.cancelReason = input.reason().trim();
+            }
         }
         task.state = input.to();
         return records.updated(task, TASK, region, TaskResponse::from);

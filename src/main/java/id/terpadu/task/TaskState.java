@@ -5,23 +5,26 @@ import java.util.Set;
 import id.terpadu.common.state.StateTable;
 
 /**
- * State of a task given to an agency: ALERTED → ACKNOWLEDGED → ACTIVE → DONE, or UNABLE (with a reason) from any
- * open state. DONE and UNABLE are final.
+ * State of a task given to an agency: ALERTED → ACKNOWLEDGED → ACTIVE → DONE, or UNABLE (the agency cannot, with a
+ * reason) or CANCELLED (the secretariat withdraws it, with a reason) from any open state. DONE, UNABLE and CANCELLED
+ * are final.
  */
 public enum TaskState {
     ALERTED,
     ACKNOWLEDGED,
     ACTIVE,
     DONE,
-    UNABLE;
+    UNABLE,
+    CANCELLED;
 
     /** The moves this status allows; a forbidden one is a 409 listing the allowed ones. */
     public static final StateTable<TaskState> TABLE = StateTable.of(TaskState.class)
-            .from(ALERTED, ACKNOWLEDGED, UNABLE)
-            .from(ACKNOWLEDGED, ACTIVE, UNABLE)
-            .from(ACTIVE, DONE, UNABLE)
+            .from(ALERTED, ACKNOWLEDGED, UNABLE, CANCELLED)
+            .from(ACKNOWLEDGED, ACTIVE, UNABLE, CANCELLED)
+            .from(ACTIVE, DONE, UNABLE, CANCELLED)
             .from(DONE)
             .from(UNABLE)
+            .from(CANCELLED)
             .build();
 
     public Set<TaskState> next() {
@@ -29,6 +32,6 @@ public enum TaskState {
     }
 
     public boolean isOpen() {
-        return this != DONE && this != UNABLE;
+        return this == ALERTED || this == ACKNOWLEDGED || this == ACTIVE;
     }
 }

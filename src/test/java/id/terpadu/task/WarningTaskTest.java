@@ -240,4 +240,130 @@ class WarningTaskTest {
                 .body("escalatedToTeamId", equalTo(national))
                 .body("escalations.teamLevel", contains("NASIONAL"));
     }
+
+    @Test
+    void aSecretariatCorrectsReassignsAndWithdrawsATaskWithItsVersionAndAReason() {
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        UUID kodim = TestData.createAgency(TestData.unique("Kodim 0308 Pariaman"), "TNI", "13.77");
+        String incident = coordinator("13")
+                .body(id.terpadu.incident.IncidentResourceTest.incident("Bentrokan pemuda", "13.77"))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (String parent :
+                List.of("/api/v1/incidents/" + incident, "/api/v1/early-warnings/" + warning("13.77", "RESTRICTED"))) {
+            String path = parent + "/tasks";
+            String task = coordinator("13")
+                    .body(task(polres, Instant.parse("2030-01-01T00:00:00Z")))
+                    .post(path)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String one = path + "/" + task;
+            as("officer.polres", List.of("OFFICER"), List.of("13.77"), polres)
+                    .body(Map.of("to", "ACKNOWLEDGED"))
+                    .post(one + "/transitions")
+                    .then()
+                    .statusCode(200);
+
+            // refused corrections write nothing
+            var before = Db.snapshot();
+            Map<String, Object> redated = task(polres, Instant.parse("2030-01-05T00:00:00Z"));
+            coordinator("13").body(redated).put(one).then().statusCode(428);
+            coordinator("13")
+                    .header("If-Match", "\"0\"")
+                    .body(redated)
+                    .put(one)
+                    .then()
+                    .statusCode(412);
+            Map<String, Object> otherId = new HashMap<>(redated);
+            otherId.put("id", UUID.randomUUID().toString());
+            coordinator("13")
+                    .header("If-Match", "\"1\"")
+                    .body(otherId)
+                    .put(one)
+                    .then()
+                    .statusCode(400);
+            coordinator("13")
+                    .header("If-Match", "\"1\"")
+                    .body(task(UUID.randomUUID(), Instant.parse("2030-01-05T00:00:00Z")))
+                    .put(one)
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("agencyId"));
+            as("officer.polres", List.of("OFFICER"), List.of("13.77"), polres)
+                    .header("If-Match", "\"1\"")
+                    .body(redated)
+                    .put(one)
+                    .then()
+                    .statusCode(403);
+            coordinator("19")
+                    .header("If-Match", "\"1\"")
+                    .body(redated)
+                    .put(one)
+                    .then()
+                    .statusCode(404);
+            as("officer.polres", List.of("OFFICER"), List.of("13.77"), polres)
+                    .body(Map.of("to", "CANCELLED", "reason", "Tidak perlu lagi"))
+                    .post(one + "/transitions")
+                    .then()
+                    .statusCode(403);
+            coordinator("13")
+                    .body(Map.of("to", "CANCELLED"))
+                    .post(one + "/transitions")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("reason"));
+            Db.assertUnchanged(before);
+
+            // re-dated: same agency, same state; reassigned: the new agency must acknowledge it
+            coordinator("13")
+                    .header("If-Match", "\"1\"")
+                    .body(redated)
+                    .put(one)
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", "\"2\"")
+                    .body("dueAt", equalTo("2030-01-05T00:00:00Z"))
+                    .body("state", equalTo("ACKNOWLEDGED"));
+            coordinator("13")
+                    .header("If-Match", "\"2\"")
+                    .body(task(kodim, Instant.parse("2030-01-05T00:00:00Z")))
+                    .put(one)
+                    .then()
+                    .statusCode(200)
+                    .body("agencyId", equalTo(kodim.toString()))
+                    .body("state", equalTo("ALERTED"));
+            coordinator("13")
+                    .body(Map.of("to", "CANCELLED", "reason", "Digantikan oleh keputusan rapat koordinasi"))
+                    .post(one + "/transitions")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("CANCELLED"))
+                    .body("cancelReason", equalTo("Digantikan oleh keputusan rapat koordinasi"))
+                    .body("overdue", equalTo(false));
+
+            // withdrawn is final
+            before = Db.snapshot();
+            coordinator("13")
+                    .header("If-Match", "\"4\"")
+                    .body(redated)
+                    .put(one)
+                    .then()
+                    .statusCode(409);
+            coordinator("13")
+                    .body(Map.of("to", "ACTIVE"))
+                    .post(one + "/transitions")
+                    .then()
+                    .statusCode(409);
+            Db.assertUnchanged(before);
+            assertThat(Db.count(
+                            "select count(*) from change_log where entity_type = 'incident-task' and entity_id = ?::uuid",
+                            task))
+                    .isEqualTo(5);
+        }
+    }
 }

@@ -161,9 +161,14 @@ class MessageBundlesTest {
         assertThat(Message.of("params.enum", "allowed", java.util.List.of("A", "B"))
                         .in("id"))
                 .isEqualTo("bukan salah satu dari A, B");
-        assertThat(Message.of("validation.field", "field", "reason", "message", Message.of("task.reason.required"))
+        assertThat(Message.of(
+                                "validation.field",
+                                "field",
+                                "reason",
+                                "message",
+                                Message.of("task.reason.required", "state", "UNABLE"))
                         .in("en"))
-                .isEqualTo("reason: is required when the agency is UNABLE");
+                .isEqualTo("reason: is required when the task becomes UNABLE");
     }
 
     private static void sameKeysAndParameters(String name) {

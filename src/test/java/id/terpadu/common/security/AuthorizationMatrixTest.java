@@ -117,6 +117,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/early-warnings/{id}/tasks                        x   x   x   x   x   x   x
             POST   /api/v1/early-warnings/{id}/tasks                        x   x   -   -   -   -   -
             GET    /api/v1/early-warnings/{id}/tasks/{taskId}               x   x   x   x   x   x   x
+            PUT    /api/v1/early-warnings/{id}/tasks/{taskId}               x   x   -   -   -   -   -
             POST   /api/v1/early-warnings/{id}/tasks/{taskId}/transitions   x   x   x   -   -   -   -
             GET    /api/v1/exports/incidents                                x   x   -   x   x   x   -
             GET    /api/v1/feed/changes                                     x   x   x   x   x   x   -
@@ -136,6 +137,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/incidents/{id}/tasks                             x   x   x   x   x   x   x
             POST   /api/v1/incidents/{id}/tasks                             x   x   -   -   -   -   -
             GET    /api/v1/incidents/{id}/tasks/{taskId}                    x   x   x   x   x   x   x
+            PUT    /api/v1/incidents/{id}/tasks/{taskId}                    x   x   -   -   -   -   -
             POST   /api/v1/incidents/{id}/tasks/{taskId}/transitions        x   x   x   -   -   -   -
             POST   /api/v1/incidents/{id}/verification                      x   x   x   -   -   -   -
             GET    /api/v1/intake                                           x   x   x   -   -   -   -

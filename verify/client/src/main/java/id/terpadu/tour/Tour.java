@@ -679,6 +679,16 @@ public final class Tour {
         touch("warning tasks", () -> tasks.warningTaskResourceOfWarning(second.getId(), null, 10, null));
         touch("warning task", () -> tasks.warningTaskResourceGet(second.getId(), warningTask.getId()));
         touch(
+                "warning task correction",
+                () -> tasks.warningTaskResourceReplace(
+                        second.getId(),
+                        warningTask.getId(),
+                        "*",
+                        new TaskInput()
+                                .agencyId(agency.get("POLRI"))
+                                .description("Patroli dialogis di sekitar kantor KPU dan posko paslon")
+                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC))));
+        touch(
                 "warning task transition",
                 () -> tasks.warningTaskResourceTransition(
                         second.getId(),
@@ -754,6 +764,16 @@ public final class Tour {
                         .description("Amankan pasar induk")
                         .dueAt(OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)),
                 null);
+        touch(
+                "task correction",
+                () -> tasks.taskResourceReplace(
+                        loose.getId(),
+                        loosetask.getId(),
+                        "*",
+                        new TaskInput()
+                                .agencyId(agency.get("POLRI"))
+                                .description("Amankan pasar induk dan terminal")
+                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC))));
         touch(
                 "task transition",
                 () -> tasks.taskResourceTransition(
