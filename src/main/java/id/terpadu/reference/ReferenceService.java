@@ -91,6 +91,15 @@ public class ReferenceService {
         return repository.codeWithDescendants(kind, code);
     }
 
+    /**
+     * The family of a code: its top-most ancestor and everything below it (a category, its parent, their
+     * sub-categories); empty when the code is unknown.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> family(String kind, String code) {
+        return code == null ? List.of() : repository.family(kind, code);
+    }
+
     /** An attribute of a code ({@code attributes ->> name}), or null when the code or attribute is absent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String attribute(String kind, String code, String name) {
