@@ -216,7 +216,10 @@ public class WarningResource {
                     @Content(
                             schema = @Schema(implementation = Similar.Answer.class),
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "similar", value = WarningExamples.SIMILAR)))
+                            examples =
+                                    @ExampleObject(
+                                            name = "likely duplicate warnings",
+                                            value = WarningExamples.SIMILAR)))
     public Similar.Answer similar(@PathParam("id") UUID id, @BeanParam SimilarParams params) {
         return service.similar(id, params.limit());
     }

@@ -264,7 +264,7 @@ public class IncidentResource {
                     @Content(
                             schema = @Schema(implementation = Similar.Answer.class),
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "similar", value = IncidentExamples.SIMILAR)))
+                            examples = @ExampleObject(name = "likely duplicates", value = IncidentExamples.SIMILAR)))
     public Similar.Answer similar(@PathParam("id") UUID id, @BeanParam SimilarParams params) {
         return service.similar(id, params.limit());
     }

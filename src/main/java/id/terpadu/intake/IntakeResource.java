@@ -112,7 +112,10 @@ public class IntakeResource {
                     @Content(
                             schema = @Schema(implementation = Similar.Answer.class),
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "similar", value = IntakeExamples.SIMILAR)))
+                            examples =
+                                    @ExampleObject(
+                                            name = "records it may report again",
+                                            value = IntakeExamples.SIMILAR)))
     public Similar.Answer similar(@PathParam("id") UUID id, @BeanParam SimilarParams params) {
         return service.similar(id, params.limit());
     }
