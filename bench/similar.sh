@@ -272,7 +272,7 @@ probes=$(wc -l < "$WORK/probes.txt")
   > "$WORK/pgb.out" 2>&1) || { cat "$WORK/pgb.out"; exit 1; }
 read -r sql_p50 sql_p95 <<< "$(cat "$WORK"/pgb.* | awk '{print $3 / 1000}' | sort -n |
   awk '{a[NR] = $1} END {printf "%.2f %.2f", a[int((NR + 1) / 2)], a[int(NR * 0.95)]}')"
-plan=$(psql -d $DB -Atqc "explain select 1 from incident c where c.province_code = '13'
+plan=$(psql -d $DB -Atqc "explain select c.id, c.title, c.description from incident c where c.province_code = '13'
   and c.occurred_from between now() - interval '3 days' and now()" | head -1 | sed -E 's/ +\(cost.*//')
 
 printf '\nLikely duplicates: %s incidents in all (%s background, generated in %s s), %s events in %s reports, %s asked\n\n' \
