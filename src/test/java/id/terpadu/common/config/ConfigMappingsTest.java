@@ -17,6 +17,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.validator.BeanValidationConfigValidator;
 
 import id.terpadu.common.ratelimit.RateLimitConfig;
+import id.terpadu.verification.SimilarConfig;
 import id.terpadu.webhook.WebhookConfig;
 
 /**
@@ -107,5 +108,21 @@ class ConfigMappingsTest {
         assertThatThrownBy(() -> read(WebhookConfig.class, values)).hasMessageContaining("terpadu.webhooks.lease");
         values.remove("terpadu.webhooks.lease");
         assertThatThrownBy(() -> read(WebhookConfig.class, values)).hasMessageContaining("terpadu.webhooks.lease");
+    }
+
+    @Test
+    void theWindowOfLikelyDuplicatesIsBoundedAndDefaultsToThreeDays() {
+        assertThat(read(SimilarConfig.class, Map.of())
+                        .getConfigMapping(SimilarConfig.class)
+                        .windowHours())
+                .isEqualTo(72);
+        assertThat(read(SimilarConfig.class, Map.of("terpadu.similar.window-hours", "24"))
+                        .getConfigMapping(SimilarConfig.class)
+                        .windowHours())
+                .isEqualTo(24);
+        for (String bad : new String[] {"0", "721", "three days"}) {
+            assertThatThrownBy(() -> read(SimilarConfig.class, Map.of("terpadu.similar.window-hours", bad)))
+                    .hasMessageContaining("terpadu.similar.window-hours");
+        }
     }
 }
