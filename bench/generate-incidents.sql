@@ -1,13 +1,6 @@
 -- :rows generated incidents, spread over the 514 kabupaten/kota, every conflict category, the four stages and ten
 -- years; one in ten RESTRICTED; impact counts partly unknown (null). Used by the benchmarks: psql -v rows=N -f …
 set synchronous_commit = off;
-set maintenance_work_mem = '256MB';
--- The GIN indexes (full text, trigrams of the title) are built faster at once after the load than row by row during
--- it: dropped here and created again below from their own definitions, as the migrations left them.
-create temporary table generated_gin as
-    select indexname, indexdef from pg_indexes
-    where schemaname = current_schema() and tablename = 'incident' and indexdef like '% USING gin %';
-select format('drop index %I', indexname) from generated_gin \gexec
 with kab as (select array_agg(code order by code) a from region where level in ('KABUPATEN', 'KOTA')),
      cat as (select array_agg(code order by code) a from reference_item where kind = 'conflict-categories')
 insert into incident (id, title, description, category_code, region_code, latitude, longitude, location_text,
@@ -27,7 +20,6 @@ select gen_random_uuid(),
        '[]'::jsonb, '[]'::jsonb, case when g % 3 = 0 then null else g % 4 end, case when g % 2 = 0 then null else g % 9 end,
        null, 0, now(), now() - random() * interval '3650 days', 'bench', 'bench'
 from generate_series(1, :rows) g, kab, cat;
-select indexdef from generated_gin \gexec
 -- What autovacuum does within a minute of such a load on a default server (visibility map, hint bits, statistics);
 -- done here so that the measures do not depend on the server's autovacuum setting or its timing.
 vacuum (analyze) incident;
