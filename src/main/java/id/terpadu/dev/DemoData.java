@@ -459,6 +459,12 @@ public class DemoData {
                 {"id": "%s", "title": "Warga melaporkan perusakan pondok kebun di perbatasan desa",
                  "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77", "occurredFrom": "2024-10-21T02:00:00Z",
                  "sourceKind": "LAPORAN_MASYARAKAT", "severity": 2, "classification": "RESTRICTED"}""".formatted(INCIDENT_TO_VERIFY)));
+        steps.add(new Step("incident", INCIDENT_REPORTED_TWICE, incidents, """
+                {"id": "%s", "title": "Bentrok warga soal lahan sawit di perbatasan desa, tiga luka",
+                 "description": "Kedua kelompok warga bentrok di batas desa karena sengketa lahan sawit; 3 orang luka.",
+                 "categoryCode": "SENGKETA_LAHAN", "regionCode": "13.77", "occurredFrom": "2024-10-12T11:00:00Z",
+                 "sourceKind": "MEDIA", "sourceReference": "Berita daring lokal", "severity": 3,
+                 "classification": "RESTRICTED", "stage": "PENGHENTIAN"}""".formatted(INCIDENT_REPORTED_TWICE)));
         steps.add(new Step("activity", ACTIVITY, incidents + "/" + INCIDENT + "/activities", """
                 {"id": "%s", "activityType": "PENGHENTIAN_KEKERASAN_FISIK", "agencyId": "%s",
                  "occurredAt": "2024-10-12T10:15:00Z", "description": "Polres Pariaman memisahkan kedua kelompok",

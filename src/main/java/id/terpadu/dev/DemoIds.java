@@ -34,6 +34,9 @@ public final class DemoIds {
     public static final String INCIDENT_IN_PENCEGAHAN = "f60c8fec-0bd9-439b-af04-eb4060af59f3";
     public static final String INCIDENT_TO_DELETE = "af6fb008-dba1-4d28-b730-74f7b82080cd";
     public static final String INCIDENT_TO_VERIFY = "0e8d4a7c-5b21-4f63-9c1e-7a3b2d6f4e90";
+    /** The clash of INCIDENT reported a second time, by the media, in other words: its likely duplicate. */
+    public static final String INCIDENT_REPORTED_TWICE = "3e9a7c51-6d2b-4f08-a1c4-8b5e2f7d9a36";
+
     public static final String ACTIVITY = "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2910";
     public static final String TASK = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
 

@@ -113,6 +113,14 @@ final class WarningExamples {
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 
+    static final String SIMILAR = """
+            {"windowHours": 72, "items": [{"type": "early-warning", "id": "5b451028-23ca-4fd2-a85c-2ff7785f1613",
+             "title": "Pengerahan massa ke kantor KPU Kota Pariaman", "regionCode": "13.77",
+             "categoryCode": "POLITIK_PILKADA", "at": "2024-10-14T01:00:00Z", "verification": "TERVERIFIKASI",
+             "score": 0.55, "reasons": [{"code": "SAME_KABKOTA"}, {"code": "SAME_CATEGORY"},
+             {"code": "TIME_WITHIN_HOURS", "value": 0.0}, {"code": "TITLE_SIMILARITY", "value": 0.12},
+             {"code": "TEXT_SIMILARITY", "value": 0.12}]}]}""";
+
     static final String ESCALATION = """
             {"occurredFrom": "2024-11-28T02:00:00Z", "severity": 4, "description": "Massa membakar ban di depan kantor KPU"}""";
 

@@ -15,6 +15,7 @@ import id.terpadu.common.persistence.ScopedRepository;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
+import id.terpadu.verification.Similar;
 
 /** Early warnings: every query of the aggregate. A warning is visible by its own region and classification. */
 @ApplicationScoped
@@ -22,8 +23,25 @@ public class WarningRepository extends ScopedRepository<EarlyWarning> {
 
     private static final List<SortKey> ORDER = List.of(SortKey.instantDesc("e.updatedAt"), SortKey.uuidDesc("e.id"));
 
+    private final Caller caller;
+    private final Clearance clearance;
+
     WarningRepository(Caller caller, Clearance clearance) {
         super(caller, clearance);
+        this.caller = caller;
+        this.clearance = clearance;
+    }
+
+    /** The warnings most like the probe among those the caller may read (scope and clearance, as in a list). */
+    List<Similar.Candidate> similar(Similar.Probe probe, int windowHours, int limit) {
+        return Similar.candidates(
+                getEntityManager(),
+                Similar.Table.EARLY_WARNING,
+                probe,
+                windowHours,
+                caller.scope().restrict(new Filter("s"), "c.region_code"),
+                clearance.readable(),
+                limit);
     }
 
     @Override

@@ -43,6 +43,8 @@ import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
 import id.terpadu.earlywarning.WarningDtos.EscalationInput;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.verification.Similar;
+import id.terpadu.verification.SimilarParams;
 import id.terpadu.verification.VerificationDtos.VerificationInput;
 
 @Path("/api/v1/early-warnings")
@@ -192,6 +194,34 @@ public class WarningResource {
             @Valid @NotNull EarlyWarningInput request) {
         EarlyWarningResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
         return Answers.ok(updated);
+    }
+
+    @GET
+    @Path("{id}/similar")
+    @Operation(
+            summary = "Likely duplicates of an early warning",
+            description = "Early warnings that may concern the same situation as this one, to verify it as DUPLIKAT "
+                    + "of the original (POST …/verification). "
+                    + "Candidates lie in the same province (those of the same kabupaten/kota rank higher), in the same "
+                    + "category family (the category, its parent and their sub-categories) and within "
+                    + "terpadu.similar.window-hours (72 by default) of when it was raised; they are ranked by a score from 0 to 1: "
+                    + "0.6 × the trigram similarity of the texts (typos and reworded titles still match) + 0.2 × "
+                    + "nearness in time + 0.1 same kabupaten/kota + 0.1 same category (0.05 related). `reasons` says "
+                    + "what agreed. Only records you may read are candidates (region scope and classification, as in "
+                    + "the lists); 404 when you may not read the record itself.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The candidates, best first",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = Similar.Answer.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "likely duplicate warnings",
+                                            value = WarningExamples.SIMILAR)))
+    public Similar.Answer similar(@PathParam("id") UUID id, @BeanParam SimilarParams params) {
+        return service.similar(id, params.limit());
     }
 
     @GET

@@ -36,6 +36,8 @@ import id.terpadu.incident.Party;
 import id.terpadu.incident.Stage;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
+import id.terpadu.verification.Similar;
+import id.terpadu.verification.SimilarConfig;
 import id.terpadu.verification.Verification;
 import id.terpadu.verification.VerificationDtos.VerificationInput;
 import id.terpadu.verification.Verifications;
@@ -66,6 +68,7 @@ public class WarningService {
     private final PersonalData personalData;
     private final AttachmentCounts counts;
     private final Verifications verifications;
+    private final SimilarConfig similarConfig;
 
     WarningService(
             WarningRepository warnings,
@@ -79,7 +82,9 @@ public class WarningService {
             IncidentService incidents,
             PersonalData personalData,
             AttachmentCounts counts,
-            Verifications verifications) {
+            Verifications verifications,
+            SimilarConfig similarConfig) {
+        this.similarConfig = similarConfig;
         this.counts = counts;
         this.personalData = personalData;
         this.verifications = verifications;
@@ -149,6 +154,31 @@ public class WarningService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public EarlyWarningResponse get(UUID id) {
         return counts.counted(shown(EarlyWarningResponse.from(warnings.visible(id))));
+    }
+
+    /**
+     * The early warnings most likely to concern the same event as this one ({@link Similar}), best first; 404 when
+     * the caller may not read it, and only warnings the caller may read among the candidates. A warning's time is
+     * when it was raised.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Similar.Answer similar(UUID id, int limit) {
+        EarlyWarning warning = warnings.visible(id);
+        Similar.Probe probe = Similar.Probe.of(
+                warning.id,
+                warning.title,
+                warning.description,
+                warning.regionCode,
+                warning.categoryCode,
+                reference.family("conflict-categories", warning.categoryCode),
+                warning.createdAt);
+        return new Similar.Answer(similarConfig.windowHours(), similarTo(probe, limit));
+    }
+
+    /** The warnings the caller may read most like a record of another type (a community report), best first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Similar.Candidate> similarTo(Similar.Probe probe, int limit) {
+        return warnings.similar(probe, similarConfig.windowHours(), limit);
     }
 
     /** The warning for a public alert, which never carries names: persons among the parties masked. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,7 +56,9 @@ public class ExportResource {
                     + "classification #meta+classification; sourceKind #meta+source; killed #affected+killed (ACLED "
                     + "fatalities); injured #affected+injured; sexualViolence #affected+sexual_violence; buildingsDamaged "
                     + "#impact+buildings_damaged; displaced #affected+idps; leadAgencyId #org+lead+id; updatedAt "
-                    + "#date+updated. An empty impact means unknown, never 0. ADMIN, COORDINATOR, ANALYST, INTEGRATION (an "
+                    + "#date+updated; duplicateOf #meta+duplicate_of (the original of a record verified DUPLIKAT). Each "
+                    + "event once: records verified DUPLIKAT are left out unless `includeDuplicates=true`. "
+                    + "An empty impact means unknown, never 0. ADMIN, COORDINATOR, ANALYST, INTEGRATION (an "
                     + "API key needs export:read).")
     @APIResponse(
             responseCode = "200",
@@ -73,6 +76,13 @@ public class ExportResource {
     public Response incidents(
             @BeanParam IncidentFilters filters,
             @Parameter(
+                            description = "true: count records verified DUPLIKAT too (raw counts). By default each "
+                                    + "event counts once: a duplicate, which names its original, is left out",
+                            example = "false",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("includeDuplicates")
+                    String includeDuplicates,
+            @Parameter(
                             description = "Overrides Accept",
                             example = "csv",
                             schema = @Schema(enumeration = {"ndjson", "csv", "geojson"}))
@@ -81,7 +91,7 @@ public class ExportResource {
             @Context HttpHeaders headers) {
         Format chosen = choose(format, headers.getAcceptableMediaTypes());
         return Response.ok(
-                        export.export(filters.query(), chosen),
+                        export.export(filters.query(IncidentQuery.Duplicates.ofCount(includeDuplicates)), chosen),
                         chosen.mediaType + (chosen == Format.CSV ? "; charset=UTF-8" : ""))
                 .header("Content-Disposition", "attachment; filename=\"incidents." + chosen.extension + "\"")
                 .build();

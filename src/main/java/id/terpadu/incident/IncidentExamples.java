@@ -42,12 +42,12 @@ final class IncidentExamples {
              "note": "Dicek di lokasi oleh Bhabinkamtibmas bersama Kesbangpol"}""";
 
     static final String CSV = """
-            id,title,category,regionCode,provinceCode,kabkotaCode,latitude,longitude,geoPrecision,timePrecision,occurredFrom,occurredTo,stage,severity,classification,sourceKind,killed,injured,sexualViolence,buildingsDamaged,displaced,leadAgencyId,updatedAt
-            #event+id,#event+name,#event+type,#loc+code,#adm1+code,#adm2+code,#geo+lat,#geo+lon,#geo+precision,#date+precision,#date+occurred,#date+end,#status+stage,#severity,#meta+classification,#meta+source,#affected+killed,#affected+injured,#affected+sexual_violence,#impact+buildings_damaged,#affected+idps,#org+lead+id,#date+updated
-            5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f,"Bentrokan antarwarga, sengketa lahan",SENGKETA_LAHAN,13.77,13,13.77,-0.6263,100.1205,1,1,2024-10-12T09:30:00Z,,PENGHENTIAN,3,RESTRICTED,PATROLI,0,7,,2,,,2024-10-12T10:00:00Z""";
+            id,title,category,regionCode,provinceCode,kabkotaCode,latitude,longitude,geoPrecision,timePrecision,occurredFrom,occurredTo,stage,severity,classification,sourceKind,killed,injured,sexualViolence,buildingsDamaged,displaced,leadAgencyId,updatedAt,duplicateOf
+            #event+id,#event+name,#event+type,#loc+code,#adm1+code,#adm2+code,#geo+lat,#geo+lon,#geo+precision,#date+precision,#date+occurred,#date+end,#status+stage,#severity,#meta+classification,#meta+source,#affected+killed,#affected+injured,#affected+sexual_violence,#impact+buildings_damaged,#affected+idps,#org+lead+id,#date+updated,#meta+duplicate_of
+            5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f,"Bentrokan antarwarga, sengketa lahan",SENGKETA_LAHAN,13.77,13,13.77,-0.6263,100.1205,1,1,2024-10-12T09:30:00Z,,PENGHENTIAN,3,RESTRICTED,PATROLI,0,7,,2,,,2024-10-12T10:00:00Z,""";
 
     static final String NDJSON = """
-            {"id":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","title":"Bentrokan antarwarga","category":"SENGKETA_LAHAN","regionCode":"13.77","provinceCode":"13","kabkotaCode":"13.77","latitude":-0.6263,"longitude":100.1205,"stage":"PENGHENTIAN","severity":3,"killed":0,"injured":7,"displaced":null}""";
+            {"id":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","title":"Bentrokan antarwarga","category":"SENGKETA_LAHAN","regionCode":"13.77","provinceCode":"13","kabkotaCode":"13.77","latitude":-0.6263,"longitude":100.1205,"stage":"PENGHENTIAN","severity":3,"killed":0,"injured":7,"displaced":null,"duplicateOf":null}""";
 
     static final String GEOJSON = """
             {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
@@ -66,6 +66,14 @@ final class IncidentExamples {
             {"earlyWarnings": ["4d3c2b1a-0f9e-4d8c-b7a6-958473625140"], "duplicateOf": null,
              "duplicates": ["6c5b4a39-2817-4f6e-9d8c-7b6a59483726"],
              "conflictStatusId": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b"}""";
+
+    static final String SIMILAR = """
+            {"windowHours": 72, "items": [{"type": "incident", "id": "3e9a7c51-6d2b-4f08-a1c4-8b5e2f7d9a36",
+             "title": "Bentrok warga soal lahan sawit di perbatasan desa, tiga luka", "regionCode": "13.77",
+             "categoryCode": "SENGKETA_LAHAN", "at": "2024-10-12T11:00:00Z", "verification": "BELUM_DIVERIFIKASI",
+             "score": 0.721, "reasons": [{"code": "SAME_KABKOTA"}, {"code": "SAME_CATEGORY"},
+             {"code": "TIME_WITHIN_HOURS", "value": 1.5}, {"code": "TITLE_SIMILARITY", "value": 0.41},
+             {"code": "TEXT_SIMILARITY", "value": 0.52}]}]}""";
 
     static final String TRANSITIONS = """
             {"items": [{"id": "0f1e2d3c-4b5a-4968-8776-655443322110", "from": "PENCEGAHAN", "to": "PENGHENTIAN",

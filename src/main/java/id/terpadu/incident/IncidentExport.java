@@ -69,13 +69,17 @@ public class IncidentExport {
             new Column("buildingsDamaged", "#impact+buildings_damaged", "Buildings damaged; empty = unknown"),
             new Column("displaced", "#affected+idps", "Displaced persons (pengungsi); empty = unknown"),
             new Column("leadAgencyId", "#org+lead+id", "Lead agency id"),
-            new Column("updatedAt", "#date+updated", "Last change (UTC)"));
+            new Column("updatedAt", "#date+updated", "Last change (UTC)"),
+            new Column(
+                    "duplicateOf",
+                    "#meta+duplicate_of",
+                    "The original incident this one duplicates (verified DUPLIKAT: left out unless includeDuplicates=true)"));
 
     private static final String SELECT =
             "select e.id, e.title, e.categoryCode, e.regionCode, e.provinceCode, e.kabkotaCode, "
                     + "e.latitude, e.longitude, e.geoPrecision, e.timePrecision, e.occurredFrom, e.occurredTo, e.stage, e.severity, "
                     + "e.classification, e.sourceKind, e.killed, e.injured, e.sexualViolence, e.buildingsDamaged, e.displaced, "
-                    + "e.leadAgencyId, e.updatedAt from Incident e where ";
+                    + "e.leadAgencyId, e.updatedAt, e.duplicateOf from Incident e where ";
     private static final int LAT = 6;
     private static final int LON = 7;
     static final int FETCH = 1000;

@@ -114,8 +114,11 @@ public class IncidentFilters {
             schema = @Schema(enumeration = {"occurredAt", "updatedAt"}))
     String sort;
 
-    /** The filters parsed; a malformed one is a 400 that names it (and, for a choice, lists the allowed values). */
-    IncidentQuery query() {
+    /**
+     * The filters parsed, with the rule for duplicates; a malformed one is a 400 that names it (and, for a choice,
+     * lists the allowed values).
+     */
+    IncidentQuery query(IncidentQuery.Duplicates duplicates) {
         IncidentQuery.Order order;
         if (sort == null || sort.isBlank() || sort.equals("occurredAt")) {
             order = IncidentQuery.Order.OCCURRED_AT;
@@ -142,6 +145,7 @@ public class IncidentFilters {
                 Params.enumValue(Classification.class, classification, "classification"),
                 blank(Params.text(q, "q", Params.TEXT_LENGTH)),
                 Params.enumValue(Verification.class, verification, "verification"),
+                duplicates,
                 order);
     }
 

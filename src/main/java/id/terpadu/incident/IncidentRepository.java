@@ -20,7 +20,9 @@ import id.terpadu.common.persistence.ScopedRepository;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.RegionScope;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
+import id.terpadu.verification.Similar;
 
 /**
  * Incidents and their children, the stage transitions and activities: every query of the aggregate. An incident is
@@ -31,8 +33,29 @@ public class IncidentRepository extends ScopedRepository<Incident> {
 
     private static final List<SortKey> ACTIVITY_ORDER = List.of(SortKey.instant("e.occurredAt"), SortKey.uuid("e.id"));
 
+    /** The region columns of an incident in SQL, for the candidate query of likely duplicates. */
+    private static final RegionScope.Columns SQL_REGION =
+            new RegionScope.Columns("c.region_code", "c.province_code", "c.kabkota_code", false);
+
+    private final Caller caller;
+    private final Clearance clearance;
+
     IncidentRepository(Caller caller, Clearance clearance) {
         super(caller, clearance);
+        this.caller = caller;
+        this.clearance = clearance;
+    }
+
+    /** The incidents most like the probe among those the caller may read (scope and clearance, as in a list). */
+    List<Similar.Candidate> similar(Similar.Probe probe, int windowHours, int limit) {
+        return Similar.candidates(
+                getEntityManager(),
+                Similar.Table.INCIDENT,
+                probe,
+                windowHours,
+                caller.scope().restrict(new Filter("s"), SQL_REGION),
+                clearance.readable(),
+                limit);
     }
 
     @Override

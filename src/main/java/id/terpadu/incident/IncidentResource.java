@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -48,6 +49,8 @@ import id.terpadu.incident.IncidentDtos.IncidentInput;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
 import id.terpadu.incident.IncidentDtos.StageTransitionInput;
 import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
+import id.terpadu.verification.Similar;
+import id.terpadu.verification.SimilarParams;
 import id.terpadu.verification.VerificationDtos.VerificationInput;
 
 @Path("/api/v1/incidents")
@@ -72,7 +75,8 @@ public class IncidentResource {
             summary = "List incidents",
             description = "Incidents visible to you (region scope and classification), "
                     + "newest first by occurredAt or updatedAt, filtered by region subtree, category (with sub-categories), stage, "
-                    + "severity, time, bounding box, lead agency, classification and Indonesian full text. Keyset-paginated. "
+                    + "severity, time, bounding box, lead agency, classification, Indonesian full text and verification; "
+                    + "records verified DUPLIKAT are listed unless `duplicates=exclude`. Keyset-paginated. "
                     + "Ask for `Accept: application/geo+json` to get an RFC 7946 FeatureCollection.")
     @APIResponse(
             responseCode = "200",
@@ -87,21 +91,39 @@ public class IncidentResource {
                         mediaType = GEO_JSON,
                         examples = @ExampleObject(name = "features", value = IncidentExamples.FEATURES))
             })
-    public Response list(@BeanParam IncidentFilters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
+    public Response list(
+            @BeanParam IncidentFilters filters,
+            @Parameter(
+                            description = "Records verified DUPLIKAT: `include` (default: the list is a working view, "
+                                    + "where a duplicate is still to be seen and handled), `exclude` (each event once, "
+                                    + "as statistics and exports count by default) or `only` (the duplicates alone)",
+                            example = "exclude",
+                            schema =
+                                    @Schema(
+                                            enumeration = {"exclude", "only", "include"},
+                                            defaultValue = "include"))
+                    @QueryParam("duplicates")
+                    String duplicates,
+            @BeanParam PageParams page,
+            @Context HttpHeaders headers) {
         // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
         // one: refuse here what neither produces, as every other operation does
         if (headers.getAcceptableMediaTypes().stream()
                 .noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
             throw new ProblemException(ProblemType.NOT_ACCEPTABLE, Message.of("incident.not-acceptable"));
         }
-        return page.ok(service.list(filters.query(), page.request()));
+        return page.ok(service.list(filters.query(IncidentQuery.Duplicates.ofList(duplicates)), page.request()));
     }
 
     @GET
     @Produces(GEO_JSON)
     @Operation(hidden = true)
-    public Response listGeoJson(@BeanParam IncidentFilters filters, @BeanParam PageParams page) {
-        Page<IncidentResponse> result = service.list(filters.query(), page.request());
+    public Response listGeoJson(
+            @BeanParam IncidentFilters filters,
+            @QueryParam("duplicates") String duplicates,
+            @BeanParam PageParams page) {
+        Page<IncidentResponse> result =
+                service.list(filters.query(IncidentQuery.Duplicates.ofList(duplicates)), page.request());
         return Response.fromResponse(page.ok(result))
                 .entity(GeoJson.of(result))
                 .type(GEO_JSON)
@@ -220,6 +242,31 @@ public class IncidentResource {
                             examples = @ExampleObject(name = "history", value = HistoryExample.VALUE)))
     public Response history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return page.ok(service.history(id, page.request()));
+    }
+
+    @GET
+    @Path("{id}/similar")
+    @Operation(
+            summary = "Likely duplicates of an incident",
+            description = "Incidents that may report the same event as this one, to verify it as DUPLIKAT of the "
+                    + "original (POST …/verification). "
+                    + "Candidates lie in the same province (those of the same kabupaten/kota rank higher), in the same "
+                    + "category family (the category, its parent and their sub-categories) and within "
+                    + "terpadu.similar.window-hours (72 by default) of its occurredFrom; they are ranked by a score from 0 to 1: "
+                    + "0.6 × the trigram similarity of the texts (typos and reworded titles still match) + 0.2 × "
+                    + "nearness in time + 0.1 same kabupaten/kota + 0.1 same category (0.05 related). `reasons` says "
+                    + "what agreed. Only records you may read are candidates (region scope and classification, as in "
+                    + "the lists); 404 when you may not read the record itself.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The candidates, best first",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = Similar.Answer.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "likely duplicates", value = IncidentExamples.SIMILAR)))
+    public Similar.Answer similar(@PathParam("id") UUID id, @BeanParam SimilarParams params) {
+        return service.similar(id, params.limit());
     }
 
     @GET

@@ -41,6 +41,8 @@ import id.terpadu.incident.IncidentDtos.StageTransitionInput;
 import id.terpadu.incident.IncidentDtos.StageTransitionResponse;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
+import id.terpadu.verification.Similar;
+import id.terpadu.verification.SimilarConfig;
 import id.terpadu.verification.Verification;
 import id.terpadu.verification.VerificationDtos.VerificationInput;
 import id.terpadu.verification.Verifications;
@@ -87,6 +89,7 @@ public class IncidentService {
     private final PersonalData personalData;
     private final AttachmentCounts counts;
     private final Verifications verifications;
+    private final SimilarConfig similarConfig;
 
     IncidentService(
             IncidentRepository incidents,
@@ -101,7 +104,9 @@ public class IncidentService {
             IncidentViews views,
             PersonalData personalData,
             AttachmentCounts counts,
-            Verifications verifications) {
+            Verifications verifications,
+            SimilarConfig similarConfig) {
+        this.similarConfig = similarConfig;
         this.counts = counts;
         this.personalData = personalData;
         this.verifications = verifications;
@@ -171,6 +176,11 @@ public class IncidentService {
                 .andIf(q.leadAgencyId(), "e.leadAgencyId = :?", q.leadAgencyId())
                 .andIf(q.classification(), "e.classification = :?", q.classification())
                 .andIf(q.verification(), "e.verification.state = :?", q.verification());
+        if (q.duplicates() == IncidentQuery.Duplicates.EXCLUDE) {
+            filter.and("e.verification.state <> :?", Verification.DUPLIKAT);
+        } else if (q.duplicates() == IncidentQuery.Duplicates.ONLY) {
+            filter.and("e.verification.state = :?", Verification.DUPLIKAT);
+        }
         if (q.bbox() != null) {
             filter.and(
                     "function('incident_in_box', e.longitude, e.latitude, :?, :?, :?, :?) = true",
@@ -229,10 +239,35 @@ public class IncidentService {
                         null,
                         null,
                         null,
+                        IncidentQuery.Duplicates.INCLUDE,
                         IncidentQuery.Order.OCCURRED_AT))
                 .and("e.duplicateOf = :?", id);
         List<UUID> duplicates = incidents.ids(filter, PageRequest.MAX_LIMIT);
         return new IncidentDtos.Links(warnings, incident.duplicateOf, duplicates, incident.conflictStatusId);
+    }
+
+    /**
+     * The incidents most likely to report the same event as this one ({@link Similar}), best first; 404 when the
+     * caller may not read it, and only incidents the caller may read among the candidates.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Similar.Answer similar(UUID id, int limit) {
+        Incident incident = incidents.visible(id);
+        Similar.Probe probe = Similar.Probe.of(
+                incident.id,
+                incident.title,
+                incident.description,
+                incident.regionCode,
+                incident.categoryCode,
+                reference.family(CATEGORIES, incident.categoryCode),
+                incident.occurredFrom);
+        return new Similar.Answer(similarConfig.windowHours(), similarTo(probe, limit));
+    }
+
+    /** The incidents the caller may read most like a record of another type (a community report), best first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Similar.Candidate> similarTo(Similar.Probe probe, int limit) {
+        return incidents.similar(probe, similarConfig.windowHours(), limit);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

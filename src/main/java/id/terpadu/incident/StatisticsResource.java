@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +39,9 @@ public class StatisticsResource {
                     + "buildings damaged, displaced) grouped by any of category, stage, province, kabkota and month (of "
                     + "occurredFrom, WIB), over exactly the incidents you could list with the same filters: region scope and "
                     + "classification hold, so restricted records never show in counts. A sum adds the reported values only "
-                    + "and says how many incidents reported one; it is null when none did. At most 10,000 groups.")
+                    + "and says how many incidents reported one; it is null when none did. Each event counts once: records "
+                    + "verified DUPLIKAT are left out unless `includeDuplicates=true` (community reports are counted "
+                    + "through the records they became, never on their own). At most 10,000 groups.")
     @APIResponse(
             responseCode = "200",
             description = "The groups",
@@ -53,6 +56,13 @@ public class StatisticsResource {
     public Statistics.Result incidents(
             @BeanParam IncidentFilters filters,
             @Parameter(
+                            description = "true: count records verified DUPLIKAT too (raw counts). By default each "
+                                    + "event counts once: a duplicate, which names its original, is left out",
+                            example = "false",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("includeDuplicates")
+                    String includeDuplicates,
+            @Parameter(
                             description = "Dimensions, comma-separated",
                             example = "category,month",
                             schema =
@@ -61,6 +71,8 @@ public class StatisticsResource {
                                             enumeration = {"category", "stage", "province", "kabkota", "month"}))
                     @QueryParam("groupBy")
                     String groupBy) {
-        return service.statistics(filters.query(), Statistics.Dimension.parse(groupBy));
+        return service.statistics(
+                filters.query(IncidentQuery.Duplicates.ofCount(includeDuplicates)),
+                Statistics.Dimension.parse(groupBy));
     }
 }

@@ -13,6 +13,14 @@ final class IntakeExamples {
              "maxnumber": 100000, "salt": "6f1e2d3c4b5a69788796a5b4?expires=1733460000",
              "signature": "9b8a7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9"}""";
 
+    static final String SIMILAR = """
+            {"windowHours": 72, "items": [{"type": "incident", "id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f",
+             "title": "Bentrokan antarwarga terkait sengketa lahan sawit", "regionCode": "13.77",
+             "categoryCode": "SENGKETA_LAHAN", "at": "2024-10-12T09:30:00Z", "verification": "BELUM_DIVERIFIKASI",
+             "score": 0.612, "reasons": [{"code": "SAME_KABKOTA"}, {"code": "SAME_CATEGORY"},
+             {"code": "TIME_WITHIN_HOURS", "value": 0.0}, {"code": "TITLE_SIMILARITY", "value": 0.25},
+             {"code": "TEXT_SIMILARITY", "value": 0.2}]}]}""";
+
     static final String REPORT = """
             {"description": "Dua kelompok pemuda saling lempar batu di simpang Kampung Baru setelah pertandingan sepak bola antarkampung; beberapa orang luka.",
              "regionCode": "13.77", "locationText": "Simpang Kampung Baru, Pariaman Utara",

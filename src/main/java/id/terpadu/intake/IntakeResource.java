@@ -35,6 +35,8 @@ import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 import id.terpadu.intake.IntakeDtos.IntakeReportResponse;
 import id.terpadu.intake.IntakeDtos.TriageInput;
+import id.terpadu.verification.Similar;
+import id.terpadu.verification.SimilarParams;
 
 @Path("/api/v1/intake")
 @Produces(MediaType.APPLICATION_JSON)
@@ -86,6 +88,36 @@ public class IntakeResource {
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         IntakeReportResponse report = service.get(id);
         return ETags.conditionalGet(request, report);
+    }
+
+    @GET
+    @Path("{id}/similar")
+    @Operation(
+            summary = "Likely duplicates of a community report",
+            description = "Incidents and early warnings that may report the same event as this community report: "
+                    + "what a triage as DUPLICATE would name. The report's text is compared word by word with their "
+                    + "titles and as a whole with their title and description. "
+                    + "Candidates lie in the same province (those of the same kabupaten/kota rank higher), in the same "
+                    + "category family (the category, its parent and their sub-categories) and within "
+                    + "terpadu.similar.window-hours (72 by default) of the report's occurredAt; they are ranked by a score from 0 to 1: "
+                    + "0.6 × the trigram similarity of the texts (typos and reworded titles still match) + 0.2 × "
+                    + "nearness in time + 0.1 same kabupaten/kota + 0.1 same category (0.05 related). `reasons` says "
+                    + "what agreed. Only records you may read are candidates (region scope and classification, as in "
+                    + "the lists); 404 when you may not read the record itself."
+                    + " Any category when the report has none.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The candidates, best first",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = Similar.Answer.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "records it may report again",
+                                            value = IntakeExamples.SIMILAR)))
+    public Similar.Answer similar(@PathParam("id") UUID id, @BeanParam SimilarParams params) {
+        return service.similar(id, params.limit());
     }
 
     @POST

@@ -42,6 +42,8 @@ import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
 import id.terpadu.team.Team;
 import id.terpadu.team.TeamRepository;
+import id.terpadu.verification.Similar;
+import id.terpadu.verification.SimilarConfig;
 import id.terpadu.verification.Verifications;
 import id.terpadu.verification.Verified;
 
@@ -78,6 +80,7 @@ public class IntakeService {
     private final WarningRepository warningRecords;
     private final Verifications verifications;
     private final int serviceLevelDays;
+    private final int similarWindowHours;
 
     IntakeService(
             IntakeRepository reports,
@@ -93,7 +96,9 @@ public class IntakeService {
             WarningService warnings,
             WarningRepository warningRecords,
             Verifications verifications,
-            IntakeConfig config) {
+            IntakeConfig config,
+            SimilarConfig similarConfig) {
+        this.similarWindowHours = similarConfig.windowHours();
         this.reports = reports;
         this.challenges = challenges;
         this.records = records;
@@ -216,6 +221,28 @@ public class IntakeService {
     public IntakeReportResponse get(UUID id) {
         IntakeReport report = reports.visible(id);
         return shown(view(report, now()), team(report));
+    }
+
+    /**
+     * The incidents and early warnings most likely to report the same event as this community report ({@link
+     * Similar}), best first: what a triage would name in DUPLICATE. 404 when the caller may not read the report, and
+     * only records the caller may read among the candidates. A report has no title: its text is compared word by word
+     * with the candidates' titles, and as a whole with their title and description.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Similar.Answer similar(UUID id, int limit) {
+        IntakeReport report = reports.visible(id);
+        Similar.Probe probe = Similar.Probe.of(
+                report.id,
+                null,
+                report.description,
+                report.regionCode,
+                report.categoryCode,
+                reference.family("conflict-categories", report.categoryCode),
+                report.occurredAt);
+        List<Similar.Candidate> found = new java.util.ArrayList<>(incidents.similarTo(probe, limit));
+        found.addAll(warnings.similarTo(probe, limit));
+        return new Similar.Answer(similarWindowHours, Similar.best(found, limit));
     }
 
     private static IntakeReportResponse view(IntakeReport report, Instant now) {

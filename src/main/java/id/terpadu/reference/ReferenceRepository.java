@@ -36,6 +36,26 @@ public class ReferenceRepository {
                 .isEmpty();
     }
 
+    /** The code's family: its top-most ancestor (the code itself when it has no parent) and all below that. */
+    @SuppressWarnings("unchecked")
+    List<String> family(String kind, String code) {
+        return em.createNativeQuery("""
+                with recursive up(code, parent_code) as (
+                    select code, parent_code from reference_item where kind = :kind and code = :code
+                    union all
+                    select r.code, r.parent_code from reference_item r join up u on r.code = u.parent_code
+                    where r.kind = :kind),
+                tree(code) as (
+                    select code from up where parent_code is null
+                    union all
+                    select r.code from reference_item r join tree t on r.parent_code = t.code where r.kind = :kind)
+                select code from tree
+                """)
+                .setParameter("kind", kind)
+                .setParameter("code", code)
+                .getResultList();
+    }
+
     /** The code and every code below it; empty when the code is unknown. */
     @SuppressWarnings("unchecked")
     List<String> codeWithDescendants(String kind, String code) {

@@ -23,6 +23,8 @@ public class ReferenceService {
     private final ObjectMapper mapper;
     /** Codes known to exist, as kind NUL code (a few hundred at most). */
     private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The families of codes ({@link #family}), as kind NUL code. */
+    private final Map<String, List<String>> families = new java.util.concurrent.ConcurrentHashMap<>();
 
     ReferenceService(ReferenceRepository repository, ObjectMapper mapper) {
         this.repository = repository;
@@ -89,6 +91,27 @@ public class ReferenceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> codeWithDescendants(String kind, String code) {
         return repository.codeWithDescendants(kind, code);
+    }
+
+    /**
+     * The family of a code: its top-most ancestor and everything below it (a category, its parent, their
+     * sub-categories); empty when the code is unknown. Remembered like {@link #isCode}: reference data changes only
+     * with a migration.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> family(String kind, String code) {
+        if (code == null) {
+            return List.of();
+        }
+        String key = kind + '\u0000' + code;
+        List<String> known = families.get(key);
+        if (known == null) {
+            known = List.copyOf(repository.family(kind, code));
+            if (!known.isEmpty()) {
+                families.put(key, known);
+            }
+        }
+        return known;
     }
 
     /** An attribute of a code ({@code attributes ->> name}), or null when the code or attribute is absent. */

@@ -204,10 +204,12 @@ class RequestLimitsTest {
                 .hasSizeGreaterThan(20)
                 .contains("/api/v1/incidents", "/api/v1/feed/changes", "/api/v1/regions");
         for (String list : lists) {
-            // a page past the maximum is refused whether or not the parent exists
+            // a page past the maximum (the lists' 200, or the smaller one a list documents) is refused whether or not
+            // the parent exists
             String url = list.replace("{code}", "19")
                     .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-            for (int bad : new int[] {PageRequest.MAX_LIMIT + 1, 100_000}) {
+            int max = documentedMaximum(paths.get(list));
+            for (int bad : new int[] {max + 1, 100_000}) {
                 admin().get(url + "?limit=" + bad)
                         .then()
                         .statusCode(400)
@@ -225,10 +227,24 @@ class RequestLimitsTest {
                             .append(p.get("name"))
                             .append('=')
                             .append(p.get("example")));
-            admin().get(url + "?limit=" + PageRequest.MAX_LIMIT + required)
+            admin().get(url + "?limit=" + max + required)
                     .then()
                     .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(404)));
         }
         Db.assertUnchanged(before);
+    }
+
+    /** The maximum of a list's {@code limit} as its document states it; the lists' own when it states none. */
+    @SuppressWarnings("unchecked")
+    private static int documentedMaximum(Map<String, Object> operations) {
+        List<Map<String, Object>> parameters =
+                (List<Map<String, Object>>) ((Map<String, Object>) operations.get("get")).get("parameters");
+        return parameters.stream()
+                .filter(p -> "limit".equals(p.get("name")) && "query".equals(p.get("in")))
+                .map(p -> p.get("schema") instanceof Map<?, ?> schema && schema.get("maximum") instanceof Number n
+                        ? n.intValue()
+                        : PageRequest.MAX_LIMIT)
+                .findFirst()
+                .orElse(PageRequest.MAX_LIMIT);
     }
 }

@@ -118,8 +118,14 @@ class IncidentVerificationTest {
                 .body("items.id", hasItem(first))
                 .body("items.id", hasItem(patrolled))
                 .body("items.id", not(hasItem(second)));
+        // the duplicate counts once, as its original, unless the raw count is asked for
         coordinator("13")
                 .get("/api/v1/statistics/incidents?q=" + tag)
+                .then()
+                .statusCode(200)
+                .body("rows[0].incidents", equalTo(2));
+        coordinator("13")
+                .get("/api/v1/statistics/incidents?includeDuplicates=true&q=" + tag)
                 .then()
                 .statusCode(200)
                 .body("rows[0].incidents", equalTo(3));

@@ -47,6 +47,20 @@ public final class Params {
         }
     }
 
+    /**
+     * One of the {@code allowed} words, spelled exactly (a parameter whose values are not an enum's names, such as
+     * {@code duplicates=exclude}); absent is null, anything else a 400 listing them.
+     */
+    public static String choice(String value, String field, List<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (allowed.contains(value.trim())) {
+            return value.trim();
+        }
+        throw ProblemException.invalid(field, Message.of("params.enum", "allowed", allowed), allowed);
+    }
+
     public static UUID uuid(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;

@@ -18,6 +18,7 @@ import io.smallrye.config.validator.BeanValidationConfigValidator;
 
 import id.terpadu.common.ratelimit.RateLimitConfig;
 import id.terpadu.task.TaskConfig;
+import id.terpadu.verification.SimilarConfig;
 import id.terpadu.webhook.WebhookConfig;
 
 /**
@@ -121,5 +122,21 @@ class ConfigMappingsTest {
         values.put("terpadu.tasks.escalate-again-after", "30M");
         assertThatThrownBy(() -> read(TaskConfig.class, values))
                 .hasMessageContaining("terpadu.tasks.escalate-again-after");
+    }
+
+    @Test
+    void theWindowOfLikelyDuplicatesIsBoundedAndDefaultsToThreeDays() {
+        assertThat(read(SimilarConfig.class, Map.of())
+                        .getConfigMapping(SimilarConfig.class)
+                        .windowHours())
+                .isEqualTo(72);
+        assertThat(read(SimilarConfig.class, Map.of("terpadu.similar.window-hours", "24"))
+                        .getConfigMapping(SimilarConfig.class)
+                        .windowHours())
+                .isEqualTo(24);
+        for (String bad : new String[] {"0", "721", "three days"}) {
+            assertThatThrownBy(() -> read(SimilarConfig.class, Map.of("terpadu.similar.window-hours", bad)))
+                    .hasMessageContaining("terpadu.similar.window-hours");
+        }
     }
 }

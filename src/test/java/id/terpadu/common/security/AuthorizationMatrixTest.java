@@ -113,6 +113,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/early-warnings/{id}                              x   x   x   x   x   x   x
             POST   /api/v1/early-warnings/{id}/escalate                     x   x   -   -   -   -   -
             GET    /api/v1/early-warnings/{id}/history                      x   x   x   x   x   x   x
+            GET    /api/v1/early-warnings/{id}/similar                      x   x   x   x   x   x   x
             POST   /api/v1/early-warnings/{id}/verification                 x   x   x   -   -   -   -
             GET    /api/v1/early-warnings/{id}/tasks                        x   x   x   x   x   x   x
             POST   /api/v1/early-warnings/{id}/tasks                        x   x   -   -   -   -   -
@@ -132,6 +133,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/incidents/{id}/activities/{activityId}           x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/history                           x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/links                             x   x   x   x   x   x   x
+            GET    /api/v1/incidents/{id}/similar                           x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/stage-transitions                 x   x   x   x   x   x   x
             POST   /api/v1/incidents/{id}/stage-transitions                 x   x   -   -   -   -   -
             GET    /api/v1/incidents/{id}/tasks                             x   x   x   x   x   x   x
@@ -142,6 +144,7 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/incidents/{id}/verification                      x   x   x   -   -   -   -
             GET    /api/v1/intake                                           x   x   x   -   -   -   -
             GET    /api/v1/intake/{id}                                      x   x   x   -   -   -   -
+            GET    /api/v1/intake/{id}/similar                              x   x   x   -   -   -   -
             POST   /api/v1/intake/{id}/triage                               x   x   x   -   -   -   -
             GET    /api/v1/meeting-decisions                                x   x   x   x   x   x   x
             GET    /api/v1/meetings                                         x   x   x   x   x   x   x

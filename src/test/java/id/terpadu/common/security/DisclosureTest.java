@@ -184,6 +184,15 @@ class DisclosureTest {
                             .extract()
                             .asString())
                     .contains(secret);
+            // Among the likely duplicates of the world's incident, which the sweep asked about, the cleared reader
+            // finds
+            // the confidential one: hidden from the others by clearance alone.
+            assertThat(binda.get(world.concrete("/api/v1/incidents/{id}/similar") + "?limit=50")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .contains(secretIncident);
             assertThat(Tokens.coordinator("19")
                             .get("/api/v1/incidents/" + victimIncident)
                             .then()
