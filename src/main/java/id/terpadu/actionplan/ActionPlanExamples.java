@@ -31,6 +31,10 @@ final class ActionPlanExamples {
              "supportingAgencyIds": ["3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10"], "budgetIdr": 75000000,
              "startsOn": "2024-01-15", "endsOn": "2024-11-30"}""";
 
+    /** A merge patch of an item: the schedule extended; the target and budget stay. */
+    static final String ITEM_PATCH = """
+            {"endsOn": "2024-12-15"}""";
+
     static final String ITEM = """
             {"id": "6c2e4a6b-8d0f-4c2e-9a4b-6d8f0a2c4e6b", "planId": "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a",
              "stage": "PENCEGAHAN", "activity": "Rapat koordinasi deteksi dini menjelang Pilkada",

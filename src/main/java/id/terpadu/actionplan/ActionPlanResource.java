@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.actionplan.ActionPlanDtos.AchievementResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
@@ -48,6 +51,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.security.Role;
 
 @Path("/api/v1/action-plans")
@@ -349,6 +353,35 @@ public class ActionPlanResource {
                     String ifMatch,
             @Valid @NotNull PlanItemInput request) {
         PlanItemResponse updated = service.replaceItem(id, itemId, ETags.requireIfMatch(ifMatch), request);
+        return Answers.ok(updated);
+    }
+
+    @PATCH
+    @Path("{id}/items/{itemId}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(summary = "Change some fields of an action-plan item", description = MergePatch.DESCRIPTION)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(ref = "ActionPlanItemInput"),
+                            examples = @ExampleObject(name = "schedule", value = ActionPlanExamples.ITEM_PATCH)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ActionPlanDtos.PlanItemResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "item", value = ActionPlanExamples.ITEM)))
+    public Response patch(
+            @PathParam("id") UUID id,
+            @PathParam("itemId") UUID itemId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            JsonNode patch) {
+        PlanItemResponse updated = service.patchItem(id, itemId, ETags.requireIfMatch(ifMatch), patch);
         return Answers.ok(updated);
     }
 

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanInput;
 import id.terpadu.actionplan.ActionPlanDtos.ActionPlanResponse;
 import id.terpadu.actionplan.ActionPlanDtos.PlanItemInput;
@@ -24,6 +26,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
@@ -57,13 +60,17 @@ public class ActionPlanService {
     private final TeamRepository teams;
     private final AgencyService agencies;
 
+    private final MergePatch patches;
+
     ActionPlanService(
             ActionPlanRepository plans,
             Caller caller,
             ChangeLog changeLog,
             Records records,
             TeamRepository teams,
-            AgencyService agencies) {
+            AgencyService agencies,
+            MergePatch patches) {
+        this.patches = patches;
         this.plans = plans;
         this.caller = caller;
         this.changeLog = changeLog;
@@ -228,6 +235,31 @@ public class ActionPlanService {
         }
         applyItem(plan, item, input);
         return records.updated(item, ITEM, team.regionCode, PlanItemResponse::from);
+    }
+
+    /** What a merge patch of an item needs: its answer holds the target as an object, its PUT body as two fields. */
+    static final MergePatch.Target<PlanItemInput> PATCHED_ITEM = MergePatch.target(ITEM, PlanItemInput.class)
+            .adapted(item -> {
+                com.fasterxml.jackson.databind.JsonNode target = item.remove("target");
+                if (target != null && target.isObject()) {
+                    item.set("targetValue", target.get("value"));
+                    item.set("targetUnit", target.get("unit"));
+                }
+                return item;
+            });
+
+    /** A merge patch (RFC 7396) of an item, then {@link #replaceItem} with its rules. */
+    @Transactional
+    public PlanItemResponse patchItem(UUID planId, UUID itemId, Long expectedVersion, JsonNode patch) {
+        return patches.apply(
+                PATCHED_ITEM,
+                patch,
+                expectedVersion,
+                () -> {
+                    plans.writable(planId);
+                    return PlanItemResponse.from(plans.item(planId, itemId));
+                },
+                (version, input) -> replaceItem(planId, itemId, version, input));
     }
 
     @Transactional

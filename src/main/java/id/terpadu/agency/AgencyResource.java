@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.HistoryExample;
@@ -39,6 +42,7 @@ import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.security.Role;
 
 @Path("/api/v1/agencies")
@@ -144,6 +148,34 @@ public class AgencyResource {
                     String ifMatch,
             @Valid @NotNull AgencyInput request) {
         AgencyResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Answers.ok(updated);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(summary = "Change some fields of an agency", description = MergePatch.DESCRIPTION)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(ref = "AgencyInput"),
+                            examples = @ExampleObject(name = "name", value = AgencyExamples.PATCH)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AgencyDtos.AgencyResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "agency", value = AgencyExamples.RESPONSE)))
+    public Response patch(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            JsonNode patch) {
+        AgencyResponse updated = service.patch(id, ETags.requireIfMatch(ifMatch), patch);
         return Answers.ok(updated);
     }
 

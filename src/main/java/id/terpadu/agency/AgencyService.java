@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
 import id.terpadu.common.changelog.ChangeEntry;
@@ -19,6 +21,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
@@ -44,8 +47,16 @@ public class AgencyService {
     private final RegionService regions;
     private final Records records;
 
+    private final MergePatch patches;
+
     AgencyService(
-            AgencyRepository agencies, Caller caller, ChangeLog changeLog, RegionService regions, Records records) {
+            AgencyRepository agencies,
+            Caller caller,
+            ChangeLog changeLog,
+            RegionService regions,
+            Records records,
+            MergePatch patches) {
+        this.patches = patches;
         this.agencies = agencies;
         this.caller = caller;
         this.changeLog = changeLog;
@@ -98,6 +109,19 @@ public class AgencyService {
         }
         apply(agency, input);
         return records.updated(agency, AGENCY, agency.regionCode, AgencyResponse::from);
+    }
+
+    static final MergePatch.Target<AgencyInput> PATCHED = MergePatch.target(AGENCY, AgencyInput.class);
+
+    /** A merge patch (RFC 7396): the agency as its PUT body, patched, then {@link #replace} with its rules. */
+    @Transactional
+    public AgencyResponse patch(UUID id, Long expectedVersion, JsonNode patch) {
+        return patches.apply(
+                PATCHED,
+                patch,
+                expectedVersion,
+                () -> AgencyResponse.from(agencies.writable(id)),
+                (version, input) -> replace(id, version, input));
     }
 
     @Transactional

@@ -17,6 +17,10 @@ final class WarningExamples {
              "likelihood": 4, "impact": 3, "sourceKind": "PATROLI", "classification": "RESTRICTED",
              "recommendedActions": "Patroli gabungan; dialog tokoh masyarakat kedua kubu"}""";
 
+    /** A merge patch: the likelihood raised (and with it the risk); every other field stays. */
+    static final String PATCH = """
+            {"likelihood": 5}""";
+
     static final String RESPONSE = """
             {"id": "4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
              "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",

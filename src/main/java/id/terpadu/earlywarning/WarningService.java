@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -18,6 +20,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
@@ -69,6 +72,7 @@ public class WarningService {
     private final AttachmentCounts counts;
     private final Verifications verifications;
     private final SimilarConfig similarConfig;
+    private final MergePatch patches;
 
     WarningService(
             WarningRepository warnings,
@@ -83,8 +87,10 @@ public class WarningService {
             PersonalData personalData,
             AttachmentCounts counts,
             Verifications verifications,
-            SimilarConfig similarConfig) {
+            SimilarConfig similarConfig,
+            MergePatch patches) {
         this.similarConfig = similarConfig;
+        this.patches = patches;
         this.counts = counts;
         this.personalData = personalData;
         this.verifications = verifications;
@@ -247,6 +253,21 @@ public class WarningService {
         }
         return counts.counted(shown(records.updated(
                 warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
+    }
+
+    /** What a merge patch of a warning needs: the change log keeps the names among its parties masked. */
+    static final MergePatch.Target<EarlyWarningInput> PATCHED =
+            MergePatch.target(WARNING, EarlyWarningInput.class).unlogged("parties");
+
+    /** A merge patch (RFC 7396): the warning as its PUT body, patched, then {@link #replace} with its rules. */
+    @Transactional
+    public EarlyWarningResponse patch(UUID id, Long expectedVersion, JsonNode patch) {
+        return patches.apply(
+                PATCHED,
+                patch,
+                expectedVersion,
+                () -> EarlyWarningResponse.from(warnings.writable(id)),
+                (version, input) -> replace(id, version, input));
     }
 
     private void apply(EarlyWarning warning, EarlyWarningInput input) {

@@ -19,6 +19,10 @@ final class IncidentExamples {
              "impact": {"killed": 0, "injured": 3, "buildingsDamaged": 2, "displaced": null, "vulnerableGroups": ["ANAK"]},
              "stage": "PENGHENTIAN"}""";
 
+    /** A merge patch: one more person injured and the severity raised; the other impact counts stay. */
+    static final String PATCH = """
+            {"severity": 4, "impact": {"injured": 4}}""";
+
     static final String RESPONSE = """
             {"id": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "title": "Bentrokan antarwarga terkait sengketa lahan sawit",
              "description": "Dua kelompok warga bentrok di perbatasan desa; tiga orang luka, dua rumah rusak.",

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
@@ -42,6 +45,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.security.Role;
 import id.terpadu.incident.IncidentDtos.ActivityInput;
 import id.terpadu.incident.IncidentDtos.ActivityResponse;
@@ -204,6 +208,34 @@ public class IncidentResource {
                     String ifMatch,
             @Valid @NotNull IncidentInput request) {
         IncidentResponse updated = service.replace(id, ETags.requireIfMatch(ifMatch), request);
+        return Answers.ok(updated);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(summary = "Change some fields of an incident", description = MergePatch.DESCRIPTION)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(ref = "IncidentInput"),
+                            examples = @ExampleObject(name = "severity", value = IncidentExamples.PATCH)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+    public Response patch(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            JsonNode patch) {
+        IncidentResponse updated = service.patch(id, ETags.requireIfMatch(ifMatch), patch);
         return Answers.ok(updated);
     }
 

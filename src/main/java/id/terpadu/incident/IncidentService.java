@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -23,6 +25,7 @@ import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.paging.SortKey;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
@@ -90,6 +93,7 @@ public class IncidentService {
     private final AttachmentCounts counts;
     private final Verifications verifications;
     private final SimilarConfig similarConfig;
+    private final MergePatch patches;
 
     IncidentService(
             IncidentRepository incidents,
@@ -105,8 +109,10 @@ public class IncidentService {
             PersonalData personalData,
             AttachmentCounts counts,
             Verifications verifications,
-            SimilarConfig similarConfig) {
+            SimilarConfig similarConfig,
+            MergePatch patches) {
         this.similarConfig = similarConfig;
+        this.patches = patches;
         this.counts = counts;
         this.personalData = personalData;
         this.verifications = verifications;
@@ -317,6 +323,21 @@ public class IncidentService {
         apply(incident, input);
         return counts.counted(shown(records.updated(
                 incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
+    }
+
+    /** What a merge patch of an incident needs: the change log keeps the names among its parties masked. */
+    static final MergePatch.Target<IncidentInput> PATCHED =
+            MergePatch.target(INCIDENT, IncidentInput.class).unlogged("parties");
+
+    /** A merge patch (RFC 7396): the incident as its PUT body, patched, then {@link #replace} with its rules. */
+    @Transactional
+    public IncidentResponse patch(UUID id, Long expectedVersion, JsonNode patch) {
+        return patches.apply(
+                PATCHED,
+                patch,
+                expectedVersion,
+                () -> IncidentResponse.from(incidents.writable(id)),
+                (version, input) -> replace(id, version, input));
     }
 
     @Transactional

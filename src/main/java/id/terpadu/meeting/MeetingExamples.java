@@ -22,6 +22,10 @@ final class MeetingExamples {
              "minutes": "Bawaslu melaporkan grup WhatsApp ASN Kota Pariaman yang mendukung salah satu pasangan calon.",
              "incidentIds": [], "earlyWarningIds": []}""";
 
+    /** A merge patch: the meeting moved to another room; every other field stays. */
+    static final String PATCH = """
+            {"place": "Ruang Rapat Sekretariat Daerah Provinsi Sumatera Barat, Padang"}""";
+
     static final String DECISION = """
             {"id": "2a4c6e8a-0b2d-4f6a-8c0e-2a4c6e8a0b2d", "meetingId": "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f",
              "description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -25,6 +27,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
@@ -73,6 +76,8 @@ public class MeetingService {
     private final WarningRepository warnings;
     private final AttachmentCounts counts;
 
+    private final MergePatch patches;
+
     MeetingService(
             MeetingRepository meetings,
             Caller caller,
@@ -83,7 +88,9 @@ public class MeetingService {
             AgencyService agencies,
             IncidentRepository incidents,
             WarningRepository warnings,
-            AttachmentCounts counts) {
+            AttachmentCounts counts,
+            MergePatch patches) {
+        this.patches = patches;
         this.counts = counts;
         this.meetings = meetings;
         this.caller = caller;
@@ -170,6 +177,24 @@ public class MeetingService {
         meetings.replaceLinks(meeting.id, links[0], links[1]);
         return counts.counted(
                 records.updated(meeting, MEETING, team.regionCode, m -> full(m, team), MeetingService::logged));
+    }
+
+    /** What a merge patch of a meeting needs: the change log keeps its links out of the meeting's entries. */
+    static final MergePatch.Target<MeetingInput> PATCHED =
+            MergePatch.target(MEETING, MeetingInput.class).unlogged("incidentIds", "earlyWarningIds");
+
+    /** A merge patch (RFC 7396): the meeting as its PUT body, patched, then {@link #replace} with its rules. */
+    @Transactional
+    public MeetingResponse patch(UUID id, Long expectedVersion, JsonNode patch) {
+        return patches.apply(
+                PATCHED,
+                patch,
+                expectedVersion,
+                () -> {
+                    Meeting meeting = meetings.writable(id);
+                    return full(meeting, teams.findById(meeting.teamId));
+                },
+                (version, input) -> replace(id, version, input));
     }
 
     /** The change log keeps the meeting without its links and decisions (decisions have their own entries). */

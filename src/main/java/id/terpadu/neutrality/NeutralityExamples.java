@@ -38,6 +38,10 @@ final class NeutralityExamples {
              "receivedOn": "2024-10-21", "summary": "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon",
              "violationForms": ["MEDIA_SOSIAL", "KEGIATAN_PARTISAN"], "handlingAgencyId": "4356ec79-44a1-4e5e-91b2-641ad892190b"}""";
 
+    /** A merge patch: the evidence Bawaslu handed over; every other field stays. */
+    static final String PATCH = """
+            {"evidence": [{"description": "Tangkapan layar percakapan grup WhatsApp", "url": "https://bawaslu-pariaman.example/berkas/temuan-017"}]}""";
+
     static final String MORE = """
             {"persons": [{"name": "Siti Rahmah", "employer": "Pemerintah Kota Pariaman", "positionCategory": "FUNGSIONAL",
                           "positionTitle": "Guru SD"}]}""";

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -23,6 +25,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
@@ -69,6 +72,8 @@ public class NeutralityService {
     private final ReferenceService references;
     private final AttachmentCounts counts;
 
+    private final MergePatch patches;
+
     NeutralityService(
             NeutralityRepository cases,
             Caller caller,
@@ -78,7 +83,9 @@ public class NeutralityService {
             RegionService regions,
             AgencyService agencies,
             ReferenceService references,
-            AttachmentCounts counts) {
+            AttachmentCounts counts,
+            MergePatch patches) {
+        this.patches = patches;
         this.counts = counts;
         this.cases = cases;
         this.caller = caller;
@@ -281,6 +288,28 @@ public class NeutralityService {
         apply(c, input);
         return counts.counted(
                 records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked));
+    }
+
+    /**
+     * What a merge patch of a case needs: its PUT body holds no persons (they are added and moved by operations of
+     * their own), and the change log keeps the reporter's name masked.
+     */
+    static final MergePatch.Target<CaseInput> PATCHED = MergePatch.target(CASE, CaseInput.class)
+            .unlogged("reporterName")
+            .adapted(c -> {
+                c.remove("persons");
+                return c;
+            });
+
+    /** A merge patch (RFC 7396): the case as its PUT body, patched, then {@link #replace} with its rules. */
+    @Transactional
+    public CaseResponse patch(UUID id, Long expectedVersion, JsonNode patch) {
+        return patches.apply(
+                PATCHED,
+                patch,
+                expectedVersion,
+                () -> view(writable(id), cases.personsOf(id), true),
+                (version, input) -> replace(id, version, input));
     }
 
     @Transactional

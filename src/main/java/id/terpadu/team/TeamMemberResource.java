@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,12 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.security.Role;
 import id.terpadu.team.TeamDtos.TeamMemberInput;
 import id.terpadu.team.TeamDtos.TeamMemberResponse;
@@ -143,6 +147,35 @@ public class TeamMemberResource {
                     String ifMatch,
             @Valid @NotNull TeamMemberInput request) {
         TeamMemberResponse updated = service.replaceMember(teamId, memberId, ETags.requireIfMatch(ifMatch), request);
+        return Answers.ok(updated);
+    }
+
+    @PATCH
+    @Path("{memberId}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(summary = "Change some fields of a team member", description = MergePatch.DESCRIPTION)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(ref = "TeamMemberInput"),
+                            examples = @ExampleObject(name = "sub-team", value = TeamExamples.MEMBER_PATCH)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TeamDtos.TeamMemberResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "member", value = TeamExamples.MEMBER)))
+    public Response patch(
+            @PathParam("teamId") UUID teamId,
+            @PathParam("memberId") UUID memberId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            JsonNode patch) {
+        TeamMemberResponse updated = service.patchMember(teamId, memberId, ETags.requireIfMatch(ifMatch), patch);
         return Answers.ok(updated);
     }
 

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.ChangeEntry;
 import id.terpadu.common.changelog.ChangeLog;
@@ -16,6 +18,7 @@ import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
+import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
@@ -56,6 +59,8 @@ public class TeamService {
     private final Records records;
     private final AttachmentCounts counts;
 
+    private final MergePatch patches;
+
     TeamService(
             TeamRepository teams,
             Caller caller,
@@ -63,7 +68,9 @@ public class TeamService {
             RegionService regions,
             AgencyService agencies,
             Records records,
-            AttachmentCounts counts) {
+            AttachmentCounts counts,
+            MergePatch patches) {
+        this.patches = patches;
         this.counts = counts;
         this.teams = teams;
         this.caller = caller;
@@ -230,6 +237,34 @@ public class TeamService {
         Records.checkReplace(member, input.id(), expectedVersion);
         applyMember(member, input);
         return records.updated(member, MEMBER, team.regionCode, TeamMemberResponse::from);
+    }
+
+    static final MergePatch.Target<TeamInput> PATCHED_TEAM = MergePatch.target(TEAM, TeamInput.class);
+    static final MergePatch.Target<TeamMemberInput> PATCHED_MEMBER = MergePatch.target(MEMBER, TeamMemberInput.class);
+
+    /** A merge patch (RFC 7396): the team as its PUT body, patched, then {@link #replace} with its rules. */
+    @Transactional
+    public TeamResponse patch(UUID id, Long expectedVersion, JsonNode patch) {
+        return patches.apply(
+                PATCHED_TEAM,
+                patch,
+                expectedVersion,
+                () -> TeamResponse.from(teams.writable(id)),
+                (version, input) -> replace(id, version, input));
+    }
+
+    /** A merge patch (RFC 7396) of a member, then {@link #replaceMember} with its rules. */
+    @Transactional
+    public TeamMemberResponse patchMember(UUID teamId, UUID memberId, Long expectedVersion, JsonNode patch) {
+        return patches.apply(
+                PATCHED_MEMBER,
+                patch,
+                expectedVersion,
+                () -> {
+                    teams.writable(teamId);
+                    return TeamMemberResponse.from(teams.member(teamId, memberId));
+                },
+                (version, input) -> replaceMember(teamId, memberId, version, input));
     }
 
     @Transactional

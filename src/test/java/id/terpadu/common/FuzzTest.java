@@ -233,7 +233,9 @@ class FuzzTest {
         if (etag != null) {
             if (location != null) {
                 fixtures.etag(URI.create(location).getRawPath(), etag);
-            } else if (request.method().equals("GET") || request.method().equals("PUT")) {
+            } else if (request.method().equals("GET")
+                    || request.method().equals("PUT")
+                    || request.method().equals("PATCH")) {
                 fixtures.etag(path, etag);
             } else if (request.method().equals("POST")) {
                 fixtures.etag(generatorEntityPath(request, path), etag);

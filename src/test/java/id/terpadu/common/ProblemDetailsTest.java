@@ -202,7 +202,7 @@ class ProblemDetailsTest {
                                 .then(),
                         405,
                         "method-not-allowed")
-                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PATCH, PUT"));
         Db.assertUnchanged(before);
     }
 

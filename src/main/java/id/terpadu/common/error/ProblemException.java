@@ -13,17 +13,37 @@ public class ProblemException extends RuntimeException {
     private final Message detail;
     private final List<FieldProblem> errors;
     private final List<String> allowed;
+    private final Long currentVersion;
 
     public ProblemException(ProblemType type, Message detail) {
         this(type, detail, null, null);
     }
 
     public ProblemException(ProblemType type, Message detail, List<FieldProblem> errors, List<String> allowed) {
+        this(type, detail, errors, allowed, null);
+    }
+
+    private ProblemException(
+            ProblemType type, Message detail, List<FieldProblem> errors, List<String> allowed, Long currentVersion) {
         super(detail.key(), null, false, false);
         this.type = type;
         this.detail = detail;
         this.errors = errors;
         this.allowed = allowed;
+        this.currentVersion = currentVersion;
+    }
+
+    /**
+     * A 412 that tells the record's current version: the answer carries it as its {@code ETag}, so that a client
+     * whose edit was refused knows which version to read (or to send again after looking).
+     */
+    public static ProblemException stale(Message detail, long currentVersion) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, detail, null, null, currentVersion);
+    }
+
+    /** The version of the record at the time of a 412, or {@code null}. */
+    public Long currentVersion() {
+        return currentVersion;
     }
 
     public ProblemType type() {

@@ -122,6 +122,12 @@ public class ProblemMapper {
         if (allow != null) {
             return Response.fromResponse(response).header("Allow", allow).build();
         }
+        if (p.currentVersion() != null) {
+            // a refused edit names the version it would have had to name (If-Match compares only the version)
+            return Response.fromResponse(response)
+                    .tag(new jakarta.ws.rs.core.EntityTag(Long.toString(p.currentVersion())))
+                    .build();
+        }
         return response;
     }
 
@@ -343,6 +349,11 @@ public class ProblemMapper {
 
     private static boolean isBodyParameter(String name) {
         return name.equals("request") || name.equals("body");
+    }
+
+    /** The problem of a JSON document that a resource binds itself (a merge patch's result): as a request body's. */
+    public static ProblemException ofBody(JacksonException e) {
+        return fromJackson(e);
     }
 
     private static ProblemException fromJackson(JacksonException e) {

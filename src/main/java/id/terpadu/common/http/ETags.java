@@ -102,8 +102,20 @@ public final class ETags {
     /** 412 unless the record is still at the version the client read. */
     public static void check(Long expected, long actual) {
         if (expected != null && expected != actual) {
-            throw stale(expected);
+            throw stale(expected, actual);
         }
+    }
+
+    /**
+     * The 412 of a record at version {@code actual}: it names the version the client sent when that was one of ours,
+     * never repeats raw input, and carries the current version as its ETag.
+     */
+    public static ProblemException stale(Long sent, long actual) {
+        return ProblemException.stale(
+                sent == null || sent < 0
+                        ? Message.of("if-match.stale")
+                        : Message.of("if-match.stale.version", "version", sent),
+                actual);
     }
 
     /** The 412; it names the version the client sent when that was one of ours, and never repeats raw input. */

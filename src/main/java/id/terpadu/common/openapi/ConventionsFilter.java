@@ -51,6 +51,7 @@ public class ConventionsFilter implements OASFilter {
         Pages.apply(openAPI);
         developmentFirst(openAPI);
         Bounds.apply(openAPI);
+        Patches.apply(openAPI);
         Nulls.apply(openAPI);
         Strictness.apply(openAPI);
         References.apply(openAPI);

@@ -57,7 +57,8 @@ public class ApiKeyScopeFilter {
             return ApiKeyScope.READ;
         }
         if ((method.equals("POST") && INCIDENT_POST.matcher(path).matches())
-                || (method.equals("PUT") && INCIDENT_PUT.matcher(path).matches())) {
+                || ((method.equals("PUT") || method.equals("PATCH"))
+                        && INCIDENT_PUT.matcher(path).matches())) {
             return ApiKeyScope.INCIDENTS_WRITE;
         }
         return null;

@@ -67,6 +67,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/action-plans/{id}/items                          x   x   x   x   x   x   x
             POST   /api/v1/action-plans/{id}/items                          x   x   -   -   -   -   -
             PUT    /api/v1/action-plans/{id}/items/{itemId}                 x   x   -   -   -   -   -
+            PATCH  /api/v1/action-plans/{id}/items/{itemId}                 x   x   -   -   -   -   -
             GET    /api/v1/action-plans/{id}/items/{itemId}                 x   x   x   x   x   x   x
             DELETE /api/v1/action-plans/{id}/items/{itemId}                 x   x   -   -   -   -   -
             GET    /api/v1/action-plans/{id}/items/{itemId}/history         x   x   x   x   x   x   x
@@ -80,6 +81,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/agencies                                         x   x   x   x   x   x   x
             POST   /api/v1/agencies                                         x   x   -   -   -   -   -
             PUT    /api/v1/agencies/{id}                                    x   x   -   -   -   -   -
+            PATCH  /api/v1/agencies/{id}                                    x   x   -   -   -   -   -
             GET    /api/v1/agencies/{id}                                    x   x   x   x   x   x   x
             DELETE /api/v1/agencies/{id}                                    x   x   -   -   -   -   -
             GET    /api/v1/agencies/{id}/history                            x   x   x   x   x   x   x
@@ -110,6 +112,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/early-warnings                                   x   x   x   x   x   x   x
             POST   /api/v1/early-warnings                                   x   x   x   -   -   -   -
             PUT    /api/v1/early-warnings/{id}                              x   x   x   -   -   -   -
+            PATCH  /api/v1/early-warnings/{id}                              x   x   x   -   -   -   -
             GET    /api/v1/early-warnings/{id}                              x   x   x   x   x   x   x
             POST   /api/v1/early-warnings/{id}/escalate                     x   x   -   -   -   -   -
             GET    /api/v1/early-warnings/{id}/history                      x   x   x   x   x   x   x
@@ -126,6 +129,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/incidents                                        x   x   x   x   x   x   x
             POST   /api/v1/incidents                                        x   x   x   -   -   x   -
             PUT    /api/v1/incidents/{id}                                   x   x   x   -   -   x   -
+            PATCH  /api/v1/incidents/{id}                                   x   x   x   -   -   x   -
             GET    /api/v1/incidents/{id}                                   x   x   x   x   x   x   x
             DELETE /api/v1/incidents/{id}                                   x   x   -   -   -   -   -
             POST   /api/v1/incidents/{id}/activities                        x   x   x   -   -   x   -
@@ -150,6 +154,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/meetings                                         x   x   x   x   x   x   x
             POST   /api/v1/meetings                                         x   x   -   -   -   -   -
             PUT    /api/v1/meetings/{id}                                    x   x   -   -   -   -   -
+            PATCH  /api/v1/meetings/{id}                                    x   x   -   -   -   -   -
             GET    /api/v1/meetings/{id}                                    x   x   x   x   x   x   x
             DELETE /api/v1/meetings/{id}                                    x   x   -   -   -   -   -
             POST   /api/v1/meetings/{id}/decisions                          x   x   -   -   -   -   -
@@ -160,6 +165,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/neutrality-cases                                 x   x   x   x   x   x   x
             POST   /api/v1/neutrality-cases                                 x   x   x   -   -   -   -
             PUT    /api/v1/neutrality-cases/{id}                            x   x   x   -   -   -   -
+            PATCH  /api/v1/neutrality-cases/{id}                            x   x   x   -   -   -   -
             GET    /api/v1/neutrality-cases/{id}                            x   x   x   x   x   x   x
             GET    /api/v1/neutrality-cases/{id}/history                    x   x   x   x   x   x   x
             POST   /api/v1/neutrality-cases/{id}/persons                    x   x   x   -   -   -   -
@@ -180,12 +186,14 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/teams                                            x   x   x   x   x   x   x
             POST   /api/v1/teams                                            x   x   -   -   -   -   -
             PUT    /api/v1/teams/{id}                                       x   x   -   -   -   -   -
+            PATCH  /api/v1/teams/{id}                                       x   x   -   -   -   -   -
             GET    /api/v1/teams/{id}                                       x   x   x   x   x   x   x
             DELETE /api/v1/teams/{id}                                       x   x   -   -   -   -   -
             GET    /api/v1/teams/{id}/history                               x   x   x   x   x   x   x
             GET    /api/v1/teams/{teamId}/members                           x   x   x   x   x   x   x
             POST   /api/v1/teams/{teamId}/members                           x   x   -   -   -   -   -
             PUT    /api/v1/teams/{teamId}/members/{memberId}                x   x   -   -   -   -   -
+            PATCH  /api/v1/teams/{teamId}/members/{memberId}                x   x   -   -   -   -   -
             GET    /api/v1/teams/{teamId}/members/{memberId}                x   x   x   x   x   x   x
             DELETE /api/v1/teams/{teamId}/members/{memberId}                x   x   -   -   -   -   -
             GET    /api/v1/teams/{teamId}/members/{memberId}/history        x   x   x   x   x   x   x
@@ -275,6 +283,8 @@ public class AuthorizationMatrixTest {
             spec = spec.contentType("text/csv").body("kode\n");
         } else if (op.method().equals("POST") || op.method().equals("PUT")) {
             spec = spec.contentType(ContentType.JSON).body("{}");
+        } else if (op.method().equals("PATCH")) {
+            spec = spec.contentType(MERGE_PATCH).body("{}");
         }
         if (op.path().equals("/api/v1/exports/incidents")) {
             path += "?region=19.04";
@@ -343,7 +353,7 @@ public class AuthorizationMatrixTest {
                 if (file != null) {
                     spec = file;
                 } else if (example != null) {
-                    spec = spec.contentType(ContentType.JSON).body(example);
+                    spec = spec.contentType(mediaType(op.method())).body(example);
                 }
                 Response response = spec.request(op.method(), path);
                 if (response.statusCode() != 404 || !response.contentType().startsWith("application/problem+json")) {
@@ -410,6 +420,7 @@ public class AuthorizationMatrixTest {
                     body.forEach((k, v) -> tampered.put(String.valueOf(k), v));
                     tampered.put(owned.getKey(), owned.getValue());
                     Response response = Tokens.admin()
+                            .contentType(mediaType(method))
                             .header("If-Match", "\"0\"")
                             .body(tampered)
                             .request(method, path);
@@ -449,6 +460,13 @@ public class AuthorizationMatrixTest {
         }
     }
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** The JSON body of a write: a merge patch for PATCH (the tus PATCH of an upload takes a file body instead). */
+    static String mediaType(String method) {
+        return method.equals("PATCH") ? MERGE_PATCH : "application/json";
+    }
+
     /** The first example of each operation's JSON request body in the served document, by "METHOD path". */
     @SuppressWarnings("unchecked")
     static Map<String, Object> requestExamples() {
@@ -459,7 +477,7 @@ public class AuthorizationMatrixTest {
             if (!(operation instanceof Map<?, ?> op)
                     || !(op.get("requestBody") instanceof Map<?, ?> body)
                     || !(body.get("content") instanceof Map<?, ?> content)
-                    || !(content.get("application/json") instanceof Map<?, ?> json)) {
+                    || !(content.get(mediaType(method.toUpperCase())) instanceof Map<?, ?> json)) {
                 return;
             }
             Object example = json.get("example");

@@ -263,6 +263,55 @@ class DisclosureTest {
                             hook,
                             victimIncident))
                     .isEqualTo(1);
+
+            // A merge patch: the confidential incident is to an uncleared officer what an unknown id is (the same 404,
+            // nothing written). The officer who sees the victim's name masked patches another field of that incident:
+            // the mask is not written over the name, and the answer holds the mask.
+            RequestSpecification kodim = Tokens.as("kodim.19", List.of("OFFICER"), List.of("19"), other);
+            var beforePatch = withoutWebhookDeliveries(Db.snapshot());
+            List<String> notFound = new ArrayList<>();
+            for (String id : List.of(secretIncident, UUID.randomUUID().toString())) {
+                String detail = given().spec(kodim)
+                        .contentType("application/merge-patch+json")
+                        .header("If-Match", "\"0\"")
+                        .body("{\"severity\": 5}")
+                        .patch("/api/v1/incidents/" + id)
+                        .then()
+                        .statusCode(404)
+                        .extract()
+                        .path("detail");
+                notFound.add(detail.replace(id, "{id}"));
+            }
+            assertThat(notFound.get(0)).isEqualTo(notFound.get(1));
+            assertThat(withoutWebhookDeliveries(Db.snapshot())).isEqualTo(beforePatch);
+            String etag = given().spec(kodim)
+                    .get("/api/v1/incidents/" + victimIncident)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("ETag");
+            String patched = given().spec(kodim)
+                    .contentType("application/merge-patch+json")
+                    .header("If-Match", etag)
+                    .body("{\"severity\": 4}")
+                    .patch("/api/v1/incidents/" + victimIncident)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(patched).doesNotContain("Zulkarnain").contains("\"severity\":4");
+            assertThat(Tokens.coordinator("19")
+                            .get("/api/v1/incidents/" + victimIncident)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .contains(victim)
+                    .contains("\"severity\":4");
+            assertThat(Db.count(
+                            "select count(*) from change_log where entity_id = ?::uuid and snapshot::text like '%Zulkarnain%'",
+                            victimIncident))
+                    .isZero();
         } finally {
             world.dropWebhook();
             if (hookId[0] != null) {

@@ -918,6 +918,46 @@ public final class Tour {
                                 .responsibleAgencyId(kesbangpol13)
                                 .startsOn(LocalDate.of(year, 2, 1))
                                 .endsOn(LocalDate.of(year, 3, 1))));
+        // merge patches (application/merge-patch+json): the client leaves out every field it did not set, so only
+        // those change
+        String patcher = token;
+        token = admin;
+        touch(
+                "agency patch",
+                () -> agencies.agencyResourcePatch(
+                        once.getId(), "*", new AgencyPatch().name("Kodim 0413/Bangka (Sungailiat, Bangka)")));
+        touch(
+                "team patch",
+                () -> teams.teamResourcePatch(team13.getId(), "*", new TeamPatch().decreeNumber("188.44/2/2024")));
+        touch(
+                "member patch",
+                () -> teams.teamMemberResourcePatch(firstId, teamId, "*", new TeamMemberPatch().position("Ketua Tim")));
+        touch(
+                "warning patch",
+                () -> warnings.warningResourcePatch(second.getId(), "*", new EarlyWarningPatch().likelihood(4)));
+        touch(
+                "incident patch",
+                () -> incidents.incidentResourcePatch(loose.getId(), "*", new IncidentPatch().severity(3)));
+        touch(
+                "meeting patch",
+                () -> meetings.meetingResourcePatch(
+                        meeting.getId(), "*", new MeetingPatch().place("Aula Kesbangpol Provinsi, Padang")));
+        touch(
+                "neutrality patch",
+                () -> cases.neutralityResourcePatch(
+                        caseId,
+                        "*",
+                        new NeutralityCasePatch()
+                                .summary(
+                                        "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon")));
+        touch(
+                "plan item patch",
+                () -> plans.actionPlanResourcePatch(
+                        plan.getId(),
+                        spare.getId(),
+                        "*",
+                        new ActionPlanItemPatch().indicator("Sosialisasi damai terlaksana")));
+        token = patcher;
         ProgressReport draft = plans.actionPlanResourceAddReport(
                 plan.getId(),
                 spare.getId(),
