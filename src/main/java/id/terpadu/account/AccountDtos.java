@@ -35,6 +35,7 @@ public final class AccountDtos {
             @Pattern(regexp = Constraints.ONE_LINE_NOT_BLANK, message = Constraints.ONE_LINE_NOT_BLANK_MESSAGE)
             @Schema(
                     description = "The issuer (`iss`) of the person's tokens: one of the allowed issuers",
+                    format = "uri",
                     example = "https://terpadu.local/dev")
             String issuer,
 
@@ -76,7 +77,7 @@ public final class AccountDtos {
 
             @Email
             @Size(max = 200)
-            @Schema(description = "Personal data", example = "rahmat.hidayat@sumbarprov.example")
+            @Schema(description = "Personal data", format = "email", example = "rahmat.hidayat@sumbarprov.example")
             String email,
 
             @Size(max = 40)
