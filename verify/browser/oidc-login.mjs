@@ -33,7 +33,7 @@ try {
   await scheme.waitFor();
   check('Authorize offers the identity provider\'s login (oidc, authorization code with PKCE)',
     (await scheme.innerText()).includes('authorization_code with PKCE'));
-  const clientIds = await scheme.locator('input#client_id').evaluateAll((inputs) => inputs.map((i) => i.value));
+  const clientIds = await modal.locator('input[id^="client_id"]').evaluateAll((inputs) => inputs.map((i) => i.value));
   check('the public client is filled in', clientIds.includes('terpadu-swagger'), clientIds.join(', '));
   await shot(page, 'authorize');
   const [popup] = await Promise.all([
