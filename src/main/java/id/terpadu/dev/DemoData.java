@@ -600,6 +600,29 @@ public class DemoData {
                 {"id": "%s", "agencyId": "%s", "name": "Dasbor demo Kesbangpol Provinsi Sumatera Barat",
                  "regionScope": ["13"], "scopes": ["read", "feed:read"], "classification": "RESTRICTED",
                  "expiresAt": "%sT00:00:00Z"}""".formatted(API_KEY, KESBANGPOL_SUMBAR, today.plusDays(180))));
+        String account = """
+                {"id": "%s", "issuer": "https://terpadu.local/dev", "subject": "%s", "name": "%s", "agencyId": "%s",
+                 "roles": ["OFFICER"], "regionScope": ["13.77"], "email": "%s", "phone": "+62 751 91110", "language": "id"}""";
+        steps.add(new Step(
+                "account",
+                ACCOUNT,
+                "/accounts",
+                account.formatted(
+                        ACCOUNT,
+                        "operator.polres.pariaman",
+                        "Rahmat Hidayat",
+                        POLRES_PARIAMAN,
+                        "rahmat@polres.example")));
+        steps.add(new Step(
+                "account",
+                ACCOUNT_TO_DEACTIVATE,
+                "/accounts",
+                account.formatted(
+                        ACCOUNT_TO_DEACTIVATE,
+                        "operator.bawaslu.pariaman",
+                        "Siti Rahmawati",
+                        BAWASLU_PARIAMAN,
+                        "siti@bawaslu.example")));
         String webhook = """
                 {"id": "%s", "url": "%s", "description": "%s", "eventTypes": ["conflict-status"], "regionCode": "13.77",
                  "maxClassification": "RESTRICTED"}""";

@@ -30,6 +30,8 @@ public class DemoExamples implements OASFilter {
             new Rule("POST /api/v1/action-plans/{id}/items/{itemId}/reports", "itemId", ITEM_WITHOUT_REPORTS),
             new Rule("DELETE /api/v1/action-plans/{id}/reports/{reportId}", "reportId", REPORT_TO_DELETE),
             new Rule("DELETE /api/v1/action-plans/{id}", "id", PLAN_TO_DELETE),
+            new Rule("POST /api/v1/accounts/{id}/deactivation", "id", ACCOUNT_TO_DEACTIVATE),
+            new Rule("POST /api/v1/accounts/{id}/reactivation", "id", ACCOUNT_TO_DEACTIVATE),
             new Rule("DELETE /api/v1/agencies/{id}", "id", AGENCY_TO_DELETE),
             new Rule("POST /api/v1/conflict-statuses/{id}/revocation", "id", STATUS_TO_REVOKE),
             new Rule("POST /api/v1/early-warnings/{id}/escalate", "id", WARNING_TO_ESCALATE),
@@ -57,6 +59,7 @@ public class DemoExamples implements OASFilter {
 
     /** The record of each collection, for its {@code {id}}. */
     static final Map<String, String> COLLECTIONS = Map.ofEntries(
+            Map.entry("/api/v1/accounts/", ACCOUNT),
             Map.entry("/api/v1/action-plans/", PLAN),
             Map.entry("/api/v1/agencies/", POLRES_PARIAMAN),
             Map.entry("/api/v1/api-keys/", API_KEY),

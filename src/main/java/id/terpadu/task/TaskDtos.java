@@ -6,11 +6,13 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.terpadu.common.http.Versioned;
+import id.terpadu.common.validation.Constraints;
 
 /** Request and response bodies of incident tasks. */
 public final class TaskDtos {
@@ -24,7 +26,11 @@ public final class TaskDtos {
             @NotNull @Schema(example = "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12")
             UUID agencyId,
 
-            @NotBlank @Size(max = 5000) @Schema(example = "Siapkan posko pengungsian di balai desa")
+            // a description of control characters only is blank once trimmed, as the service stores it
+            @NotBlank
+            @Size(max = 5000)
+            @Pattern(regexp = Constraints.NOT_BLANK, message = "{jakarta.validation.constraints.NotBlank.message}")
+            @Schema(example = "Siapkan posko pengungsian di balai desa")
             String description,
 
             @NotNull @Schema(example = "2024-10-13T06:00:00Z")

@@ -225,6 +225,18 @@ public final class Fixtures {
                                 .extract()
                                 .path("apiKey.id"));
         ids.put(
+                "/accounts/{id}",
+                "/accounts/"
+                        + post(
+                                Tokens.coordinator("19"),
+                                id.terpadu.account.AccountResourceTest.account(
+                                        id.terpadu.account.AccountResourceTest.DEV_ISSUER,
+                                        "belitung." + UUID.randomUUID(),
+                                        polres,
+                                        List.of("OFFICER"),
+                                        List.of(region)),
+                                "/api/v1/accounts"));
+        ids.put(
                 "/webhooks/{id}",
                 "/webhooks/"
                         + post(

@@ -38,6 +38,8 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import id.terpadu.common.http.AllowedMethods;
 
@@ -48,10 +50,15 @@ import id.terpadu.common.http.AllowedMethods;
  */
 public class ProblemMapper {
 
-    private final AllowedMethods allowed;
+    /** The identity attribute where authentication leaves why a token's account refuses it (a {@link Message}). */
+    public static final String ACCOUNT_REFUSAL = "terpadu.account.refusal";
 
-    ProblemMapper(AllowedMethods allowed) {
+    private final AllowedMethods allowed;
+    private final CurrentIdentityAssociation identity;
+
+    ProblemMapper(AllowedMethods allowed, CurrentIdentityAssociation identity) {
         this.allowed = allowed;
+        this.identity = identity;
     }
 
     @ServerExceptionMapper
@@ -99,7 +106,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
-        return respond(new ProblemException(ProblemType.FORBIDDEN, Message.of("auth.role-refused")), headers, uri);
+        // A token whose account is missing or deactivated has no roles: say so rather than that its roles do not fit.
+        SecurityIdentity caller = identity.getIdentity();
+        Message refusal = caller == null ? null : caller.getAttribute(ACCOUNT_REFUSAL);
+        return respond(
+                new ProblemException(
+                        ProblemType.FORBIDDEN, refusal != null ? refusal : Message.of("auth.role-refused")),
+                headers,
+                uri);
     }
 
     @ServerExceptionMapper

@@ -17,7 +17,9 @@ import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.region.RegionCode;
 
 /**
- * Who is calling: subject, display name, agency, roles, region scope and client, read from the verified token.
+ * Who is calling: subject, display name, agency, roles, region scope and client. A token with an active account
+ * ({@link AccountAugmentor}) gets its agency, roles and region scope from the account; otherwise they are read from
+ * the verified token.
  * Claims: {@code sub}, {@code name}, {@code agency_id}, {@code roles}, {@code region_scope}, {@code client_id}. An API
  * key caller ({@link ApiKeyPrincipal}) is {@code api-key:<prefix>} with the key's agency and region scope.
  */
@@ -42,6 +44,37 @@ public class Caller {
 
     private JsonWebToken token() {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+    }
+
+    /** The rights of the caller's active account, or null (no account, an API key, no credentials). */
+    public AccountRights account() {
+        return identity.isAnonymous() ? null : identity.getAttribute(AccountRights.ATTRIBUTE);
+    }
+
+    /** Why the caller's token is refused (no account at an OpenID Connect issuer, or a deactivated one), or null. */
+    public Message refusal() {
+        return identity.isAnonymous() ? null : identity.getAttribute(AccountRights.REFUSAL);
+    }
+
+    /** The issuer of the caller's token, or null. */
+    public String issuer() {
+        JsonWebToken jwt = token();
+        return jwt == null ? null : jwt.getIssuer();
+    }
+
+    /** The caller's name: the account's, else the token's {@code name} claim; null when neither. */
+    public String name() {
+        if (account() != null) {
+            return account().name();
+        }
+        JsonWebToken jwt = token();
+        Object value = jwt == null ? null : tokens.claim(jwt, CLAIM_NAME);
+        return value == null ? null : value.toString().replace("\"", "");
+    }
+
+    /** The roles the caller holds. */
+    public java.util.Set<String> roles() {
+        return identity.getRoles();
     }
 
     /** The API key the caller authenticated with, or null for a token or no credentials. */
@@ -72,6 +105,9 @@ public class Caller {
     public UUID agencyId() {
         if (apiKey() != null) {
             return apiKey().agencyId();
+        }
+        if (account() != null) {
+            return account().agencyId();
         }
         JsonWebToken jwt = token();
         Object value = jwt == null ? null : tokens.claim(jwt, CLAIM_AGENCY);
@@ -118,6 +154,9 @@ public class Caller {
     private RegionScope readScope() {
         if (apiKey() != null) {
             return new RegionScope(List.copyOf(apiKey().regionScope()));
+        }
+        if (account() != null) {
+            return new RegionScope(List.copyOf(account().regionScope()));
         }
         JsonWebToken jwt = token();
         if (jwt == null) {

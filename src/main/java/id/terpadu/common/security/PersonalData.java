@@ -68,6 +68,15 @@ public class PersonalData {
         return masked.toString();
     }
 
+    /** An email address keeps the first letter of its local part and its domain ({@code b***@example.go.id}). */
+    public static String maskEmail(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.lastIndexOf('@');
+        return at <= 0 ? maskNumber(email) : email.substring(0, 1) + "***" + email.substring(at);
+    }
+
     public static String maskNumber(String number) {
         return number == null ? null : "*".repeat(number.length());
     }

@@ -1,12 +1,15 @@
 package id.terpadu.common.security;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
@@ -22,7 +25,7 @@ import io.smallrye.jwt.util.KeyUtils;
 /**
  * Outside the dev and test profiles: refuses to verify tokens with the DEVELOPMENT-ONLY key (recognised by its
  * material, wherever it was copied) unless development tokens were switched on on purpose, and says loudly
- * when they are.
+ * when they are; refuses the issuers of development realms the same way ({@link #checkIssuers}).
  */
 @Singleton
 public class SecurityStartupCheck {
@@ -33,14 +36,20 @@ public class SecurityStartupCheck {
     private final boolean devTokens;
     private final Optional<String> verifyKeyLocation;
     private final Optional<String> verifyKey;
+    private final OidcConfig oidc;
+    private final OidcIssuers issuers;
 
     SecurityStartupCheck(
             SecurityConfig.DevTokens devTokens,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> verifyKeyLocation,
-            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> verifyKey) {
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> verifyKey,
+            OidcConfig oidc,
+            OidcIssuers issuers) {
         this.devTokens = devTokens.enabled();
         this.verifyKeyLocation = verifyKeyLocation;
         this.verifyKey = verifyKey;
+        this.oidc = oidc;
+        this.issuers = issuers;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -48,10 +57,45 @@ public class SecurityStartupCheck {
         boolean production = !profiles.contains("dev") && !profiles.contains("test");
         String pem = verifyKey.orElseGet(
                 () -> verifyKeyLocation.map(SecurityStartupCheck::readLocal).orElse(null));
-        for (String warning : check(
-                production, devTokens, verifyKeyLocation.isPresent() || verifyKey.isPresent(), isDevelopmentKey(pem))) {
+        boolean verifiable = verifyKeyLocation.isPresent()
+                || verifyKey.isPresent()
+                || !issuers.external().isEmpty();
+        for (String warning : check(production, devTokens, verifiable, isDevelopmentKey(pem))) {
             Log.warn(warning);
         }
+        for (String warning : checkIssuers(production, oidc.developmentRealmsAllowed(), issuers.external())) {
+            Log.warn(warning);
+        }
+    }
+
+    /**
+     * Outside dev and test: refuses an OpenID Connect issuer of a development realm (its name holds
+     * {@code development-only}, as the realms in verify/keycloak do) unless allowed on purpose, and an issuer reached
+     * without TLS on another host than this one (its keys could be swapped on the way).
+     */
+    static List<String> checkIssuers(boolean production, boolean developmentRealmsAllowed, Collection<String> issuers) {
+        List<String> warnings = new ArrayList<>();
+        if (!production) {
+            return warnings;
+        }
+        for (String issuer : issuers) {
+            if (issuer.toLowerCase(Locale.ROOT).contains("development-only")) {
+                if (!developmentRealmsAllowed) {
+                    throw new IllegalStateException("Refusing to start: the OpenID Connect issuer " + issuer
+                            + " is a DEVELOPMENT-ONLY realm, whose users and passwords are public. Allow your "
+                            + "provider's production realm instead (terpadu.oidc.issuers.<name>.url).");
+                }
+                warnings.add("DEVELOPMENT-ONLY REALM ALLOWED (terpadu.oidc.development-realms-allowed): " + issuer
+                        + ". Its users and passwords are public; never expose this instance to a network.");
+            }
+            URI uri = URI.create(issuer);
+            boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+            if (!"https".equals(uri.getScheme()) && !loopback) {
+                throw new IllegalStateException(
+                        "Refusing to start: the OpenID Connect issuer " + issuer + " is not reached over https.");
+            }
+        }
+        return warnings;
     }
 
     /** The warnings to log; throws when the configuration must not start. */

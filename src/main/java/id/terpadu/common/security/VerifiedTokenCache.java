@@ -21,7 +21,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * Verifies a bearer token once and remembers the result until the token expires, so that a client sending the same
  * token on every request does not pay an RSA verification each time (it was the largest single cost of a read).
  * Only tokens that passed full verification are kept, keyed by the exact token text; a token is never served past
- * its {@code exp}. The cache holds at most {@value #MAX_ENTRIES} tokens and is emptied when full.
+ * its {@code exp}. A token of an allowed OpenID Connect issuer is verified by {@link OidcIssuers}, any other by
+ * smallrye-jwt with the service's own key and issuer. Rights are never cached here: the account behind a token is
+ * read at each request ({@link AccountAugmentor}). The cache holds at most {@value #MAX_ENTRIES} tokens and is emptied when full.
  * <p>
  * It also remembers the custom claims read from each token ({@link #claim}): the token library finds a custom claim
  * only after failing to look its name up among the standard ones, an exception with a stack trace each time, which
@@ -35,13 +37,15 @@ public class VerifiedTokenCache implements JWTParser {
     static final int MAX_ENTRIES = 10_000;
 
     private final DefaultJWTParser delegate;
+    private final OidcIssuers issuers;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     /** A verified token and the claims read from it so far (an empty Optional: the token lacks the claim). */
     private record Verified(JsonWebToken jwt, ConcurrentHashMap<String, Optional<Object>> claims) {}
 
-    VerifiedTokenCache(DefaultJWTParser delegate) {
+    VerifiedTokenCache(DefaultJWTParser delegate, OidcIssuers issuers) {
         this.delegate = delegate;
+        this.issuers = issuers;
     }
 
     @Override
@@ -54,7 +58,8 @@ public class VerifiedTokenCache implements JWTParser {
             }
             verified.remove(token);
         }
-        JsonWebToken jwt = delegate.parse(token);
+        String issuer = OidcIssuers.peekIssuer(token);
+        JsonWebToken jwt = issuers.isExternal(issuer) ? issuers.verify(token, issuer) : delegate.parse(token);
         if (jwt.getExpirationTime() > now) {
             if (verified.size() >= MAX_ENTRIES) {
                 verified.clear();

@@ -56,6 +56,13 @@ public class AuthorizationMatrixTest {
      */
     static final String MATRIX = """
                                                                            ADM COO OFF ANA INT KEY KRD
+            GET    /api/v1/accounts                                         x   x   -   -   -   -   -
+            POST   /api/v1/accounts                                         x   x   -   -   -   -   -
+            PUT    /api/v1/accounts/{id}                                    x   x   -   -   -   -   -
+            GET    /api/v1/accounts/{id}                                    x   x   -   -   -   -   -
+            POST   /api/v1/accounts/{id}/deactivation                       x   x   -   -   -   -   -
+            GET    /api/v1/accounts/{id}/history                            x   x   -   -   -   -   -
+            POST   /api/v1/accounts/{id}/reactivation                       x   x   -   -   -   -   -
             GET    /api/v1/action-plans                                     x   x   x   x   x   x   x
             POST   /api/v1/action-plans                                     x   x   -   -   -   -   -
             GET    /api/v1/action-plans/recap                               x   x   x   x   x   x   x
@@ -162,6 +169,7 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/meetings/{id}/decisions/{decisionId}/follow-ups  x   x   x   -   -   -   -
             GET    /api/v1/meetings/{id}/decisions/{decisionId}/history     x   x   x   x   x   x   x
             GET    /api/v1/meetings/{id}/history                            x   x   x   x   x   x   x
+            GET    /api/v1/me                                               x   x   x   x   x   x   x
             GET    /api/v1/neutrality-cases                                 x   x   x   x   x   x   x
             POST   /api/v1/neutrality-cases                                 x   x   x   -   -   -   -
             PUT    /api/v1/neutrality-cases/{id}                            x   x   x   -   -   -   -

@@ -204,6 +204,11 @@ public final class Fixtures {
         JsonNode apiKey = f.post("/api/v1/api-keys", key);
         f.add("api-keys", null, apiKey.path("apiKey").path("id").asText());
 
+        Map<String, Object> account = ex.body("POST /api/v1/accounts");
+        account.put("agencyId", polres);
+        account.put("subject", "fuzz." + java.util.UUID.randomUUID());
+        f.create("accounts", null, "/api/v1/accounts", account);
+
         Map<String, Object> webhook = ex.body("POST /api/v1/webhooks");
         webhook.put("url", "http://127.0.0.1:9/hooks/terpadu");
         webhook.remove("regionCode");

@@ -79,6 +79,7 @@ public final class Generator {
             Map.entry("decisions", "decisions"),
             Map.entry("neutrality-cases", "neutrality-cases"),
             Map.entry("api-keys", "api-keys"),
+            Map.entry("accounts", "accounts"),
             Map.entry("webhooks", "webhooks"),
             Map.entry("deliveries", "deliveries"),
             Map.entry("tni-assistance", "tni-assistance"),
