@@ -86,7 +86,10 @@ public final class AccountDtos {
             String phone,
 
             @Pattern(regexp = "^(id|en)$", message = "{account.language.format}")
-            @Schema(description = "Preferred language of messages: id (default) or en", example = "id")
+            @Schema(
+                    description = "Preferred language of messages: id (default) or en",
+                    example = "id",
+                    enumeration = {"id", "en"})
             String language) {}
 
     @Schema(name = "AccountDeactivationInput")

@@ -394,6 +394,7 @@ public final class Tour {
                                 List.of("category", "stage"),
                                 null,
                                 null,
+                                null,
                                 "19",
                                 null,
                                 null,
@@ -724,7 +725,7 @@ public final class Tour {
         touch(
                 "incident list",
                 () -> incidents.incidentResourceList(
-                        null, null, null, null, null, null, 10, null, "19", null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, 10, null, "19", null, null, null, null, null, null));
         touch("incident get", () -> incidents.incidentResourceGet(incidentId));
         touch("incident history", () -> incidents.incidentResourceHistory(incidentId, null, 10));
         touch("incident links", () -> incidents.incidentResourceLinks(incidentId));
@@ -987,7 +988,8 @@ public final class Tour {
             touch(
                     "export " + format,
                     () -> exports.exportResourceIncidents(
-                            null, null, null, format, null, null, null, "19", null, null, null, null, null, null));
+                            null, null, null, format, null, null, null, null, "19", null, null, null, null, null,
+                            null));
         }
         ApiKeysApi keys = new ApiKeysApi(client);
         ApiKeyCreated apiKey = keys.apiKeyResourceCreate(
@@ -1133,6 +1135,51 @@ public final class Tour {
                 "the reporter sees it verified",
                 citizens.publicReportResourceTrack(received.getTrackingCode()).getStatus()
                         == PublicStatus.DIVERIFIKASI);
+        // likely duplicates of a report, an incident and a warning, among what the caller may read
+        touch("community report similar", () -> queue.intakeResourceSimilar(queued.getId(), 5));
+        touch("incident similar", () -> incidents.incidentResourceSimilar(incidentId, 5));
+        touch("warning similar", () -> warnings.warningResourceSimilar(warning.getId(), 5));
+
+        // accounts: the person behind a token, managed by the national administrator
+        String working = token;
+        token = admin;
+        AccountsApi accounts = new AccountsApi(client);
+        Me me = accounts.meResourceMe();
+        check("me names the caller", "admin".equals(me.getSubject()));
+        Account account = accounts.accountResourceCreate(
+                new AccountInput()
+                        .issuer(java.net.URI.create("https://terpadu.local/dev"))
+                        .subject("tour.operator." + UUID.randomUUID())
+                        .name("Operator Tur")
+                        .agencyId(agency.get("KESBANGPOL"))
+                        .roles(List.of(Role.OFFICER))
+                        .regionScope(List.of("19"))
+                        .language(AccountInput.LanguageEnum.ID),
+                null);
+        check("account created active", Boolean.TRUE.equals(account.getActive()));
+        touch("account list", () -> accounts.accountResourceList(null, null, null, null, 10, null, null));
+        touch("account get", () -> accounts.accountResourceGet(account.getId()));
+        touch(
+                "account replace",
+                () -> accounts.accountResourceReplace(
+                        account.getId(),
+                        "\"" + account.getVersion() + "\"",
+                        new AccountInput()
+                                .issuer(java.net.URI.create(account.getIssuer()))
+                                .subject(account.getSubject())
+                                .name("Operator Tur Babel")
+                                .agencyId(agency.get("KESBANGPOL"))
+                                .roles(List.of(Role.OFFICER, Role.ANALYST))
+                                .regionScope(List.of("19"))
+                                .language(AccountInput.LanguageEnum.EN)));
+        touch(
+                "account deactivation",
+                () -> accounts.accountResourceDeactivate(
+                        account.getId(), new AccountDeactivationInput().reason("Pindah tugas"), null));
+        touch("account reactivation", () -> accounts.accountResourceReactivate(account.getId(), null, null));
+        touch("account history", () -> accounts.accountResourceHistory(account.getId(), null, 10));
+        token = working;
+
         // Deletions last
         touch("member delete", () -> teams.teamMemberResourceDelete(firstId, teamId, "*"));
         touch("meeting delete", () -> meetings.meetingResourceDelete(meeting.getId(), "*"));
