@@ -114,6 +114,7 @@ public class DemoData {
     private final EntityManager em;
     private final WebhookService webhooks;
     private final IntakeService intake;
+    private final id.terpadu.attachment.PublicPhotos photos;
     /** Made on first use: the bean also exists in production, where it must not hold a client's thread. */
     private HttpClient http;
 
@@ -126,8 +127,10 @@ public class DemoData {
             EntityManager em,
             WebhookService webhooks,
             IntakeService intake,
+            id.terpadu.attachment.PublicPhotos photos,
             DemoDataConfig config) {
         this.intake = intake;
+        this.photos = photos;
         this.enabled = config.enabled();
         this.atStart = config.atStart();
         this.tokens = tokens;
@@ -256,6 +259,7 @@ public class DemoData {
                             .setParameter("id", report[0])
                             .getSingleResult();
             if (!present) {
+                boolean queued = report[0].equals(INTAKE);
                 intake.receive(
                         UUID.fromString(report[0]),
                         report[1],
@@ -270,8 +274,23 @@ public class DemoData {
                                 "Rina",
                                 "0812 3456 7890",
                                 null,
-                                null));
+                                null),
+                        queued ? INTAKE_KEY : null,
+                        queued ? java.time.Instant.now().plus(java.time.Duration.ofDays(365)) : null);
                 created++;
+                if (queued) {
+                    // the reporter's photos under way, which the public upload examples go on with and abandon
+                    for (String upload : new String[] {INTAKE_UPLOAD, INTAKE_UPLOAD_TO_ABANDON}) {
+                        photos.create(
+                                UUID.fromString(upload),
+                                report[1],
+                                INTAKE_KEY,
+                                java.util.Map.of("filename", "IMG_20241012_0931.jpg"),
+                                null,
+                                48_213);
+                        created++;
+                    }
+                }
             }
         }
         return created;

@@ -93,6 +93,18 @@ public class TeamRepository extends ScopedRepository<Team> {
         return team.isEmpty() ? null : team.get(0);
     }
 
+    /** The national team of {@code year} or the latest before it; null when there is none. */
+    @SuppressWarnings("unchecked")
+    public Team nationalTeam(int year) {
+        List<UUID> team = getEntityManager()
+                .createNativeQuery("""
+                select id from team where level = 'NASIONAL' and year <= :year order by year desc limit 1
+                """)
+                .setParameter("year", year)
+                .getResultList();
+        return team.isEmpty() ? null : findById(team.get(0));
+    }
+
     /**
      * The team whose queue receives what happens in a region: the kabupaten/kota's team of {@code year} or the latest
      * before it, else its province's; null when neither has one. {@code regency} is null for a province-level place.
