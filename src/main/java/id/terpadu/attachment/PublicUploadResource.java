@@ -214,6 +214,13 @@ public class PublicUploadResource {
                     + "`application/offset+octet-stream` is the first piece. The limits and refusals are those of POST "
                     + "/api/v1/public/reports/{trackingCode}/photos; a file that turns out not to be an image is 415 "
                     + "after its last byte, and is not kept.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = Tus.OFFSET_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "first-piece", value = AttachmentExamples.PIECE)))
     @APIResponse(
             responseCode = "201",
             description = "Started; Location is the upload's address",

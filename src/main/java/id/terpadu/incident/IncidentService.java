@@ -169,10 +169,11 @@ public class IncidentService {
                         lat + dLat,
                         lon - dLon,
                         lon + dLon);
-        String distance = "sqrt(((e.latitude - %s) * %s) * ((e.latitude - %s) * %s) + ((e.longitude - %s) * %s) "
-                + "* ((e.longitude - %s) * %s))";
+        // the point's constants are added negated: "latitude - -2.7" would open an SQL comment ("+ -2.7" does not)
+        String distance = "sqrt(((e.latitude + %s) * %s) * ((e.latitude + %s) * %s) + ((e.longitude + %s) * %s) "
+                + "* ((e.longitude + %s) * %s))";
         String d = distance.formatted(
-                lat, kmPerDegree, lat, kmPerDegree, lon, kmPerDegree * lonScale, lon, kmPerDegree * lonScale);
+                -lat, kmPerDegree, -lat, kmPerDegree, -lon, kmPerDegree * lonScale, -lon, kmPerDegree * lonScale);
         var query = incidents
                 .getEntityManager()
                 .createQuery(

@@ -64,7 +64,6 @@ public final class IntakeDtos {
                             + "sepak bola antarkampung; beberapa orang luka.")
             String description,
 
-            @Size(max = 20)
             @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
             @Schema(
                     description = "Where: the Kemendagri code of the kabupaten/kota or finer (a province when "
