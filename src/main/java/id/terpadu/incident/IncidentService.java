@@ -169,21 +169,7 @@ public class IncidentService {
                         lat + dLat,
                         lon - dLon,
                         lon + dLon);
-        // the point's constants are added negated: "latitude - -2.7" would open an SQL comment ("+ -2.7" does not)
-        String distance = "sqrt(((e.latitude + %s) * %s) * ((e.latitude + %s) * %s) + ((e.longitude + %s) * %s) "
-                + "* ((e.longitude + %s) * %s))";
-        String d = distance.formatted(
-                -lat, kmPerDegree, -lat, kmPerDegree, -lon, kmPerDegree * lonScale, -lon, kmPerDegree * lonScale);
-        var query = incidents
-                .getEntityManager()
-                .createQuery(
-                        "select e.kabkotaCode, count(e), min(" + d + ") from Incident e where " + filter.where()
-                                + " and " + d + " <= " + km + " group by e.kabkotaCode order by min(" + d
-                                + "), e.kabkotaCode",
-                        Object[].class)
-                .setMaxResults(max);
-        filter.parameters().forEach(query::setParameter);
-        return query.getResultList().stream()
+        return incidents.nearbyRegencies(filter, lat, lon, kmPerDegree, kmPerDegree * lonScale, km, max).stream()
                 .map(r -> new NearbyRegency(
                         (String) r[0],
                         ((Number) r[1]).intValue(),

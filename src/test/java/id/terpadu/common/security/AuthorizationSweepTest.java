@@ -72,7 +72,8 @@ class AuthorizationSweepTest {
                     .multiPart("kind", "FOTO");
         }
         if (op.path().endsWith("/photos") && op.method().equals("POST")) {
-            return spec.multiPart("file", "a.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8});
+            return spec.contentType("multipart/form-data")
+                    .multiPart("file", "a.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8});
         }
         if (op.path().startsWith("/api/v1/uploads") || op.path().startsWith("/api/v1/public/uploads")) {
             return spec.header("Tus-Resumable", "1.0.0")
