@@ -50,6 +50,7 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.intake.UploadKeys;
 
 /**
@@ -87,6 +88,7 @@ public class PublicUploadResource {
     @Path("reports/{trackingCode}/photos")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @Idempotent
     @Operation(
             summary = "Send a photo with a report",
             description = "No token: the report's upload key in `Report-Key` (404 when missing, wrong or another "
@@ -206,6 +208,7 @@ public class PublicUploadResource {
     @Path("uploads")
     @Consumes({Tus.OFFSET_OCTET_STREAM, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
+    @Idempotent
     @Operation(
             summary = "Start a resumable upload of a photo with a report (tus)",
             description = "No token: the report's upload key in `Report-Key` on this and every later request of the "
