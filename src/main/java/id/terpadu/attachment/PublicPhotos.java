@@ -82,16 +82,22 @@ public class PublicPhotos {
         }
     }
 
-    /** The key's grant (403, 410, 409 otherwise), in the caller's transaction; the request acts as the public. */
-    Grant grant(String trackingCode, String key) {
+    /**
+     * The key's grant (404, 410, 409 otherwise), in the caller's transaction, the report locked when a photo is
+     * {@code admitting}; the request acts as the public.
+     */
+    Grant grant(String trackingCode, String key, boolean admitting) {
         caller.actAsSystem(ACTOR);
-        return keys.redeem(trackingCode, key);
+        return keys.redeem(trackingCode, key, admitting);
     }
 
-    /** Checks the key before a form's file is read. */
-    @Transactional
+    /**
+     * Checks the key before a form's file is read, in a transaction of its own (an Idempotency-Key's transaction
+     * around the request holds no lock of the report the upload's own steps then need).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Grant check(String trackingCode, String key) {
-        return grant(trackingCode, key);
+        return grant(trackingCode, key, false);
     }
 
     /** The fields a reporter sent, as the attachment input of a photo of the report. */
@@ -117,12 +123,13 @@ public class PublicPhotos {
 
     /**
      * A new photo of {@code size} bytes still to come, for the report the key names: 409 when the report has all its
-     * photos, 413 when the photo is larger than a photo may be or than the report's bytes left.
+     * photos, 413 when the photo is larger than a photo may be or than the report's bytes left. In a transaction of
+     * its own, committed before its bytes are appended (each step of an upload is one), whatever surrounds it.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Created create(
             UUID id, String trackingCode, String key, Map<String, String> fields, String fileName, long size) {
-        Grant grant = grant(trackingCode, key);
+        Grant grant = grant(trackingCode, key, true);
         AttachmentInput input = input(grant, fields, fileName);
         long[] used = attachments.photosOf(grant.reportId());
         if (used[0] >= grant.maxFiles()) {
@@ -175,7 +182,7 @@ public class PublicPhotos {
     /** The report the key names must hold this photo: otherwise the 404 of an attachment not there. */
     Uploads.Access access(String key) {
         return id -> {
-            Grant grant = grant(null, key);
+            Grant grant = grant(null, key, false);
             Attachment a = id == null ? null : attachments.findById(id);
             if (a == null || !grant.reportId().equals(a.intakeReportId)) {
                 throw ProblemException.notFound(Message.of("attachment.not-found", "id", id));

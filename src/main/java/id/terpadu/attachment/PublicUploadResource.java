@@ -173,7 +173,7 @@ public class PublicUploadResource {
                     AttachmentKind.FOTO,
                     path,
                     () -> {
-                        var grant = photos.grant(trackingCode, key);
+                        var grant = photos.grant(trackingCode, key, false);
                         photos.input(grant, fields, fileName);
                         return grant.reportId();
                     },

@@ -14,8 +14,9 @@ import id.terpadu.common.security.Classification;
 /**
  * A community report's photos, counted for the reporter and moved, when the report is accepted, to the record it
  * became: re-parented in the accepting transaction (not copied: the bytes stay where they are, and a photo is one
- * attachment wherever it is), each move an update of the attachment in the change log, now published as the
- * record's attachments are.
+ * attachment wherever it is). Until then a photo's changes are logged as {@code intake-photo} (never published);
+ * the move is its first entry as an {@code attachment} (a CREATE of its new version), published as the record's
+ * attachments are.
  */
 @ApplicationScoped
 class ReportHandOver implements ReportedFiles {
@@ -49,7 +50,7 @@ class ReportHandOver implements ReportedFiles {
             if (a.classification.compareTo(least) < 0) {
                 a.classification = least;
             }
-            records.updated(
+            records.entered(
                     a,
                     AttachmentService.ATTACHMENT,
                     a.regionCode,

@@ -237,7 +237,7 @@ public class DemoData {
             }
             records.add(new DemoDtos.DemoRecord(step.type(), UUID.fromString(step.id()), step.path(), !present));
         }
-        int states = webhookStates() + communityReports();
+        int states = webhookStates() + communityReports() + reportPhotos();
         LOG.infof(
                 "Demo data: %d records, %d of them created now%s",
                 records.size(), created, states == 0 ? "" : " (and the failed webhook's states set)");
@@ -278,19 +278,33 @@ public class DemoData {
                         queued ? INTAKE_KEY : null,
                         queued ? java.time.Instant.now().plus(java.time.Duration.ofDays(365)) : null);
                 created++;
-                if (queued) {
-                    // the reporter's photos under way, which the public upload examples go on with and abandon
-                    for (String upload : new String[] {INTAKE_UPLOAD, INTAKE_UPLOAD_TO_ABANDON}) {
-                        photos.create(
-                                UUID.fromString(upload),
-                                report[1],
-                                INTAKE_KEY,
-                                java.util.Map.of("filename", "IMG_20241012_0931.jpg"),
-                                null,
-                                48_213);
-                        created++;
-                    }
-                }
+            }
+        }
+        return created;
+    }
+
+    /**
+     * The reporter's photos under way on the report in the queue, which the public upload examples go on with and
+     * abandon: each admitted in a transaction of its own, after the report's.
+     */
+    @ActivateRequestContext
+    int reportPhotos() {
+        int created = 0;
+        for (String upload : new String[] {INTAKE_UPLOAD, INTAKE_UPLOAD_TO_ABANDON}) {
+            boolean present = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> (Boolean) em.createNativeQuery(
+                                    "select exists (select 1 from attachment where id = cast(:id as uuid))")
+                            .setParameter("id", upload)
+                            .getSingleResult());
+            if (!present) {
+                photos.create(
+                        UUID.fromString(upload),
+                        INTAKE_CODE,
+                        INTAKE_KEY,
+                        java.util.Map.of("filename", "IMG_20241012_0931.jpg"),
+                        null,
+                        48_213);
+                created++;
             }
         }
         return created;

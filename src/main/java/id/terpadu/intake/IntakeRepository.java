@@ -68,10 +68,15 @@ public class IntakeRepository extends ScopedRepository<IntakeReport> {
         return find("trackingCode", code).firstResult();
     }
 
-    /** The report whose upload key has this SHA-256, locked until the transaction ends (its photos are counted). */
-    IntakeReport byUploadKey(String sha256) {
-        return find("uploadKeySha256", sha256)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
+    /**
+     * The report whose upload key has this SHA-256; with {@code lock}, locked until the transaction ends (a photo is
+     * admitted: its files and bytes are counted).
+     */
+    IntakeReport byUploadKey(String sha256, boolean lock) {
+        var query = find("uploadKeySha256", sha256);
+        return lock
+                ? query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                        .firstResult()
+                : query.firstResult();
     }
 }

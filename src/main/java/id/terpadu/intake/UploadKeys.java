@@ -60,17 +60,17 @@ public class UploadKeys {
     }
 
     /**
-     * The grant of a key, the report locked until the transaction ends (so that two uploads cannot both pass its last
-     * room). A missing key, an unknown one and the key of another report ({@code trackingCode} given and not that
+     * The grant of a key, the report locked until the transaction ends when {@code admitting} (so that two uploads
+     * cannot both pass its last room; a request that only goes on with an upload takes no lock). A missing key, an unknown one and the key of another report ({@code trackingCode} given and not that
      * report's) are the same 404, as an unknown tracking code is (the key is no credential of a caller: whoever the
      * caller is, there is no report that takes photos with it); an expired key is 410; a key of a report already
      * triaged is 409.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Grant redeem(String trackingCode, String key) {
+    public Grant redeem(String trackingCode, String key, boolean admitting) {
         IntakeReport report = key == null || key.isBlank() || key.length() > MAX_INPUT
                 ? null
-                : reports.byUploadKey(sha256(key.trim()));
+                : reports.byUploadKey(sha256(key.trim()), admitting);
         if (report == null
                 || (trackingCode != null
                         && !TrackingCodes.normalise(trackingCode).equals(report.trackingCode))) {
