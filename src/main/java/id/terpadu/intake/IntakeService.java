@@ -267,7 +267,9 @@ public class IntakeService {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        return found.map(r -> shown(view(r, now), byId.get(r.teamId)));
+        // a report whose queue has no team (no team in its region, or the national queue without one) has none here:
+        // the map of a page without any team is empty and immutable, which takes no null key
+        return found.map(r -> shown(view(r, now), r.teamId == null ? null : byId.get(r.teamId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
