@@ -2,7 +2,8 @@
 # A phone's resumable upload with a client nobody here wrote: tus-js-client (npm) sends a 50 MB video in 5 MB pieces
 # to the packaged service through a proxy that cuts the connection once in the middle of a piece, and the service is
 # restarted once while the upload is under way. It must finish from the offsets the service reports, with the stored
-# SHA-256 equal to the file's. Needs Node.js 18+ and npm; reuses the package the build made.
+# SHA-256 equal to the file's. Then a reporter's phone sends a photo with a community report, with the report's upload
+# key alone (verify/uploads/public-photo.mjs). Needs Node.js 18+ and npm, and a JDK; reuses the package the build made.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -78,4 +79,10 @@ node verify/uploads/resume.mjs "http://127.0.0.1:$PORT" "$PROXY_PORT" "$TOKEN" "
 RESULT=${PIPESTATUS[0]}
 [ -f "$LOGS/app.pid" ] && APP_PID=$(cat "$LOGS/app.pid")
 kill "$RESTARTER" 2> /dev/null
-exit "$RESULT"
+
+# a reporter's photo with its place, from a phone: no token, the report's upload key, in pieces
+java verify/uploads/PhotoWithPlace.java "$LOGS/photo.jpg" || { echo "no photo to send" >&2; exit 1; }
+node verify/uploads/public-photo.mjs "http://127.0.0.1:$PORT" "$TOKEN" "$LOGS/photo.jpg" 2>&1 \
+  | tee "$LOGS/public-photo.log"
+PUBLIC_RESULT=${PIPESTATUS[0]}
+[ "$RESULT" -eq 0 ] && [ "$PUBLIC_RESULT" -eq 0 ]

@@ -33,6 +33,10 @@ public class Attachment extends AuditedEntity {
     public UUID conflictStatusId;
     public UUID reportId;
     public UUID neutralityCaseId;
+    public UUID intakeReportId;
+
+    /** The community report a photo was sent with, kept when the photo moves to the record the report became. */
+    public UUID reportedIn;
 
     @Column(insertable = false, updatable = false)
     public UUID parentId;
@@ -68,6 +72,15 @@ public class Attachment extends AuditedEntity {
 
     /** Sets the parent: its type and the column of that type. */
     void parent(ParentType type, UUID id) {
+        incidentId = null;
+        earlyWarningId = null;
+        activityId = null;
+        meetingId = null;
+        teamId = null;
+        conflictStatusId = null;
+        reportId = null;
+        neutralityCaseId = null;
+        intakeReportId = null;
         parentType = type;
         parentId = id;
         switch (type) {
@@ -79,6 +92,7 @@ public class Attachment extends AuditedEntity {
             case CONFLICT_STATUS -> conflictStatusId = id;
             case ACTION_PLAN_REPORT -> reportId = id;
             case NEUTRALITY_CASE -> neutralityCaseId = id;
+            case INTAKE_REPORT -> intakeReportId = id;
         }
     }
 

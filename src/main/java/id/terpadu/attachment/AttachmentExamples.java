@@ -67,4 +67,27 @@ final class AttachmentExamples {
             "detail":"The piece does not match its Upload-Checksum; nothing of it was kept",\
             "instance":"/api/v1/uploads/9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d",\
             "requestId":"3f6c1d2e-8a9b-4c0d-9e1f-2a3b4c5d6e7f"}""";
+
+    /** The upload key of the demo report K7QM-4XPD-R2 (development only: the demo data set gives it that report). */
+    static final String REPORT_KEY = "DEVELOPMENT-ONLY-demo-report-key";
+
+    /** A reporter's photo upload under way on the demo report, and one to abandon. */
+    static final String REPORT_UPLOAD_ID = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+
+    static final String REPORT_UPLOAD_TO_ABANDON_ID = "7e6d5c4b-3a2f-4e1d-9c8b-0a9f8e7d6c5b";
+
+    /** A reporter's form: the photo and a caption. */
+    static final String PUBLIC_FORM = """
+            {"file": "(the photo)", "caption": "Diambil dari seberang jalan"}""";
+
+    /** tus metadata of a reporter's photo (filename, filetype). */
+    static final String PUBLIC_METADATA = "filename SU1HXzIwMjQxMDEyXzA5MzEuanBn,filetype aW1hZ2UvanBlZw==";
+
+    static final String REPORT_PHOTO = """
+            {"id": "2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182", "status": "AVAILABLE", "size": 48213,
+             "mediaType": "image/jpeg", "upload": null}""";
+
+    static final String REPORT_UPLOADING = """
+            {"id": "2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182", "status": "UPLOADING", "size": 48213,
+             "mediaType": null, "upload": {"offset": 0, "expiresAt": "2024-10-13T10:05:00Z"}}""";
 }

@@ -8,10 +8,13 @@ import id.terpadu.actionplan.ActionPlanRepository;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.persistence.ScopedRepository;
+import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
+import id.terpadu.common.security.Role;
 import id.terpadu.conflictstatus.ConflictStatusRepository;
 import id.terpadu.earlywarning.WarningRepository;
 import id.terpadu.incident.IncidentRepository;
+import id.terpadu.intake.IntakeRepository;
 import id.terpadu.meeting.MeetingRepository;
 import id.terpadu.neutrality.NeutralityRepository;
 import id.terpadu.team.TeamRepository;
@@ -20,7 +23,8 @@ import id.terpadu.team.TeamRepository;
  * The record an attachment belongs to, found through that record's own repository, so that an attachment is seen
  * by exactly those who see its record (region scope and classification) and added by those who may write it. A
  * parent that does not exist or that the caller may not see is a 404 with the parent's own message; named in a
- * request body it becomes a 400 naming {@code parentId}.
+ * request body it becomes a 400 naming {@code parentId}. A community report's photos are seen by those who triage
+ * it (ADMIN, COORDINATOR, OFFICER of the queue's region, as the report itself) and are at least RESTRICTED.
  */
 @ApplicationScoped
 class AttachmentParents {
@@ -35,6 +39,8 @@ class AttachmentParents {
     private final ConflictStatusRepository statuses;
     private final ActionPlanRepository plans;
     private final NeutralityRepository cases;
+    private final IntakeRepository reports;
+    private final Caller caller;
 
     AttachmentParents(
             IncidentRepository incidents,
@@ -43,7 +49,9 @@ class AttachmentParents {
             TeamRepository teams,
             ConflictStatusRepository statuses,
             ActionPlanRepository plans,
-            NeutralityRepository cases) {
+            NeutralityRepository cases,
+            IntakeRepository reports,
+            Caller caller) {
         this.incidents = incidents;
         this.warnings = warnings;
         this.meetings = meetings;
@@ -51,6 +59,8 @@ class AttachmentParents {
         this.statuses = statuses;
         this.plans = plans;
         this.cases = cases;
+        this.reports = reports;
+        this.caller = caller;
     }
 
     /** The parent if the caller may see it; 404 otherwise. */
@@ -64,7 +74,17 @@ class AttachmentParents {
             case CONFLICT_STATUS -> of(type, id, statuses, statuses.visible(id));
             case ACTION_PLAN_REPORT -> of(type, id, plans, plans.planOfReport(id));
             case NEUTRALITY_CASE -> of(type, id, cases, cases.visible(id));
+            case INTAKE_REPORT -> report(id);
         };
+    }
+
+    /** A community report, for those who triage it; its photos are never PUBLIC. */
+    private Parent report(UUID id) {
+        if (!(caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_) || caller.hasRole(Role.OFFICER_))) {
+            throw ProblemException.notFound(Message.of("intake.not-found", "id", id));
+        }
+        var report = reports.visible(id);
+        return new Parent(ParentType.INTAKE_REPORT, id, reports.regionOf(report), Classification.RESTRICTED);
     }
 
     /** The parent if the caller may see it and its region scope may write the parent's region; 404 or 403 otherwise. */
@@ -96,6 +116,7 @@ class AttachmentParents {
             case CONFLICT_STATUS -> statuses;
             case ACTION_PLAN_REPORT -> plans;
             case NEUTRALITY_CASE -> cases;
+            case INTAKE_REPORT -> reports;
         };
     }
 

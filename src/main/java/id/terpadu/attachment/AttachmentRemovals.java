@@ -25,11 +25,11 @@ class AttachmentRemovals implements RemovalListener {
 
     @Override
     public void removing(RecordType type, UUID id) {
-        if (type.equals(AttachmentService.ATTACHMENT)) {
+        if (type.equals(AttachmentService.ATTACHMENT) || type.equals(AttachmentService.INTAKE_PHOTO)) {
             return;
         }
         for (Attachment attachment : attachments.under(type.name(), id)) {
-            records.deleted(attachment, AttachmentService.ATTACHMENT, attachment.regionCode);
+            records.deleted(attachment, AttachmentService.typeOf(attachment), attachment.regionCode);
         }
     }
 }

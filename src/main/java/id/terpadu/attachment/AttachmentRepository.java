@@ -129,6 +129,20 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
         return sum.longValue();
     }
 
+    /**
+     * The photos of a community report that take its room: how many, and their bytes (uploads under way included, a
+     * refused one not).
+     */
+    long[] photosOf(UUID reportId) {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("""
+                select count(*), coalesce(sum(size), 0) from attachment
+                where intake_report_id = :id and status <> 'REJECTED'""")
+                .setParameter("id", reportId)
+                .getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     /** An available attachment of this record with these bytes. */
     Optional<Attachment> sameBytes(UUID parentId, String sha256) {
         return find("parentId = ?1 and sha256 = ?2 and status = ?3", parentId, sha256, AttachmentStatus.AVAILABLE)

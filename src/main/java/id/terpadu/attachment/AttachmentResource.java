@@ -59,8 +59,8 @@ import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 
 /**
- * Attachments of incidents, early warnings, activities, meetings, teams, conflict statuses, progress reports and
- * neutrality cases: their list, their fields, their bytes (ranges, conditional, never at a guessable public address)
+ * Attachments of incidents, early warnings, activities, meetings, teams, conflict statuses, progress reports,
+ * neutrality cases and community reports (whose photos their reporters send through {@link PublicUploadResource}): their list, their fields, their bytes (ranges, conditional, never at a guessable public address)
  * and a file sent in one request. Larger files and phones on bad networks use {@link UploadResource} (tus).
  */
 @Path(AttachmentResource.PATH)

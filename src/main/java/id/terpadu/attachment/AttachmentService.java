@@ -50,6 +50,18 @@ public class AttachmentService {
     public static final RecordType ATTACHMENT = RecordType.published("attachment", Attachment.class)
             .constraint("attachment_same_bytes", Message.of("attachment.same-bytes"));
 
+    /**
+     * The photos of a community report while they are the report's: in the change log (their history), never in the
+     * feed or webhooks, as the report itself. Moved to the record the report became, a photo is an attachment again.
+     */
+    @Produces
+    public static final RecordType INTAKE_PHOTO = RecordType.internal("intake-photo", Attachment.class);
+
+    /** The record type an attachment's changes are logged under: that of a report's photo while it is the report's. */
+    static RecordType typeOf(Attachment a) {
+        return a.parentType == ParentType.INTAKE_REPORT ? INTAKE_PHOTO : ATTACHMENT;
+    }
+
     private final AttachmentRepository attachments;
     private final AttachmentParents parents;
     private final AttachmentConfig config;
@@ -104,8 +116,7 @@ public class AttachmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> history(UUID id, PageRequest page) {
-        visible(id);
-        return changeLog.history(ATTACHMENT, id, page);
+        return changeLog.history(typeOf(visible(id)), id, page);
     }
 
     /** The attachment if the caller sees it and its record; 404 otherwise. */
@@ -350,7 +361,7 @@ public class AttachmentService {
         AttachmentUpload upload = new AttachmentUpload();
         upload.attachmentId = a.id;
         upload.expiresAt = Instant.now().plus(config.uploadExpiry());
-        records.created(a, ATTACHMENT, a.regionCode, x -> AttachmentResponse.from(x, null), AttachmentResponse::logged);
+        records.created(a, typeOf(a), a.regionCode, x -> AttachmentResponse.from(x, null), AttachmentResponse::logged);
         attachments.addUpload(upload);
         return new Created(AttachmentResponse.from(a, new Upload(0, upload.expiresAt)), true);
     }
@@ -375,7 +386,7 @@ public class AttachmentService {
         Attachment a = visible(id);
         writer(a);
         ETags.check(expectedVersion, a.version);
-        records.deleted(a, ATTACHMENT, a.regionCode);
+        records.deleted(a, typeOf(a), a.regionCode);
     }
 
     /** Who may change an attachment: whoever may write its record, and of the uploading agency unless a coordinator. */

@@ -106,7 +106,7 @@ class AttachmentSweeper {
             QuarkusTransaction.requiringNew().run(() -> {
                 Attachment a = attachments.findById(id);
                 if (a != null && a.status == AttachmentStatus.UPLOADING) {
-                    records.deleted(a, AttachmentService.ATTACHMENT, a.regionCode);
+                    records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
                 }
             });
         }

@@ -95,7 +95,13 @@ class Finishing {
                         a.kind.allowed());
             }
             Capture fromFile = null;
-            if (mediaType.startsWith("image/") || mediaType.startsWith("video/") || mediaType.startsWith("audio/")) {
+            // a citizen's photo: where and when it was taken is the reporter's personal data, which no reader needs;
+            // it is neither read nor kept, and no original (which holds it) is kept either
+            boolean citizens = a.parentType == ParentType.INTAKE_REPORT;
+            if (!citizens
+                    && (mediaType.startsWith("image/")
+                            || mediaType.startsWith("video/")
+                            || mediaType.startsWith("audio/"))) {
                 try (InputStream in = Files.newInputStream(whole)) {
                     FileCapture read = FileCapture.read(in);
                     if (!read.isEmpty()) {
@@ -104,7 +110,7 @@ class Finishing {
                 }
             }
             boolean cleans = MetadataStripper.cleans(mediaType) || IsoMediaCleaner.cleans(mediaType);
-            if (config.keepOriginals() && cleans) {
+            if (config.keepOriginals() && cleans && !citizens) {
                 original = Files.createTempFile(scratch, "original-", ".bin");
                 Files.copy(whole, original, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -195,6 +201,11 @@ class Finishing {
 
     private void reject(UUID id, String sha256, String mediaType, String why) {
         Attachment a = attachments.findById(id);
+        if (a.parentType == ParentType.INTAKE_REPORT) {
+            // a reporter's refused file is not kept, not even as a refusal: it takes no room of the report
+            records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
+            return;
+        }
         a.status = AttachmentStatus.REJECTED;
         a.sha256 = sha256;
         a.mediaType = mediaType;
@@ -207,7 +218,7 @@ class Finishing {
     private void changed(Attachment a) {
         records.updated(
                 a,
-                AttachmentService.ATTACHMENT,
+                AttachmentService.typeOf(a),
                 a.regionCode,
                 x -> AttachmentResponse.from(x, null),
                 AttachmentResponse::logged);
@@ -224,7 +235,7 @@ class Finishing {
         Attachment a = attachments.findById(id);
         Optional<Attachment> same = attachments.sameBytes(a.parentId, sha256);
         if (same.isPresent()) {
-            records.deleted(a, AttachmentService.ATTACHMENT, a.regionCode);
+            records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
             Attachment kept = same.get();
             return new Uploads.UploadState(kept.id, kept.size, kept.size, null, kept.status, kept.id);
         }

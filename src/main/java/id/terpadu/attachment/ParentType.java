@@ -15,7 +15,9 @@ public enum ParentType {
     TEAM("team"),
     CONFLICT_STATUS("conflict-status"),
     ACTION_PLAN_REPORT("action-plan-report"),
-    NEUTRALITY_CASE("neutrality-case");
+    NEUTRALITY_CASE("neutrality-case"),
+    /** A community report: its photos, sent by the reporter with the report's upload key. */
+    INTAKE_REPORT("intake-report");
 
     private final String value;
 

@@ -27,7 +27,7 @@ class TusHeaders {
     @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response discovery(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!"OPTIONS".equals(request.getMethod()) || !UploadResource.owns(path)) {
+        if (!"OPTIONS".equals(request.getMethod()) || !(UploadResource.owns(path) || PublicUploadResource.owns(path))) {
             return null;
         }
         String allow = allowed.allow(path);
@@ -45,7 +45,8 @@ class TusHeaders {
 
     @ServerResponseFilter
     public void resumable(ContainerRequestContext request, ContainerResponseContext response) {
-        if (UploadResource.owns(request.getUriInfo().getPath())) {
+        String path = request.getUriInfo().getPath();
+        if (UploadResource.owns(path) || PublicUploadResource.owns(path)) {
             response.getHeaders().putSingle(Tus.TUS_RESUMABLE, Tus.VERSION);
             if (response.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
                 response.getHeaders().putSingle(Tus.TUS_VERSION, Tus.VERSION);

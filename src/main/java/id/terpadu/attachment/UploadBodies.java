@@ -21,7 +21,7 @@ class UploadBodies implements StreamedBody {
     public boolean streams(HttpServerRequest request) {
         String type = request.getHeader("Content-Type");
         return (request.method() == HttpMethod.PATCH || request.method() == HttpMethod.POST)
-                && request.path().startsWith(UploadResource.PATH)
+                && (request.path().startsWith(UploadResource.PATH) || PublicUploadResource.owns(request.path()))
                 && type != null
                 && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith(Tus.OFFSET_OCTET_STREAM);
     }

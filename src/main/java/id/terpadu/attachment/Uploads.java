@@ -65,36 +65,76 @@ public class Uploads {
      * the same bytes already on the record), then created, stored and finished as an upload of one piece.
      */
     public Created simple(AttachmentInput input, Path file) throws IOException {
+        return simple(
+                input.kind(),
+                file,
+                () -> {
+                    service.writableParent(input);
+                    return input.parentId();
+                },
+                size -> service.create(input, size),
+                staff(),
+                service::get);
+    }
+
+    /**
+     * Who may go on with an upload: the attachment when the request may write to it, the problem otherwise. A
+     * staff member's is {@link #staff()}; a reporter's, the report's upload key.
+     */
+    interface Access {
+        Attachment writable(UUID id);
+    }
+
+    /** Whoever may write the record, and of the uploading agency unless a coordinator. */
+    Access staff() {
+        return id -> {
+            Attachment a = service.visible(id);
+            service.writer(a);
+            return a;
+        };
+    }
+
+    /**
+     * A file sent whole, for the record {@code parent} names once the request may add to it (each step in a
+     * transaction of its own): its type checked against the kind before anything is written, the same bytes on the
+     * record answered with that attachment, else created by {@code create} and its bytes appended and finished.
+     */
+    Created simple(
+            AttachmentKind kind,
+            Path file,
+            java.util.concurrent.Callable<UUID> parent,
+            java.util.function.LongFunction<Created> create,
+            Access access,
+            java.util.function.Function<UUID, AttachmentDtos.AttachmentResponse> view)
+            throws IOException {
         long size = Files.size(file);
         String type = detector.detect(() -> Files.newInputStream(file));
-        if (!input.kind().accepts(type)) {
+        if (!kind.accepts(type)) {
             throw new ProblemException(
                     ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    Message.of("attachment.type", "kind", input.kind(), "type", type),
+                    Message.of("attachment.type", "kind", kind, "type", type),
                     null,
-                    input.kind().allowed());
+                    kind.allowed());
         }
         String sha256;
         try (InputStream in = Files.newInputStream(file)) {
             sha256 = sha256(in);
         }
-        Optional<Attachment> same = QuarkusTransaction.requiringNew().call(() -> {
-            service.writableParent(input);
-            return attachments.sameBytes(input.parentId(), sha256);
-        });
+        Optional<Attachment> same =
+                QuarkusTransaction.requiringNew().call(() -> attachments.sameBytes(parent.call(), sha256));
         if (same.isPresent()) {
-            return new Created(QuarkusTransaction.requiringNew().call(() -> service.get(same.get().id)), false);
+            return new Created(QuarkusTransaction.requiringNew().call(() -> view.apply(same.get().id)), false);
         }
-        Created created = QuarkusTransaction.requiringNew().call(() -> service.create(input, size));
+        Created created = QuarkusTransaction.requiringNew().call(() -> create.apply(size));
         if (!created.isNew() || size == 0) {
             return created;
         }
         UploadState state;
         try (InputStream in = Files.newInputStream(file)) {
-            state = append(created.attachment().id(), 0, size, in, Optional.empty());
+            state = append(access, created.attachment().id(), 0, size, in, Optional.empty());
         }
         UUID id = state.sameAs() != null ? state.sameAs() : created.attachment().id();
-        return new Created(QuarkusTransaction.requiringNew().call(() -> service.get(id)), state.sameAs() == null);
+        return new Created(QuarkusTransaction.requiringNew().call(() -> view.apply(id)), state.sameAs() == null);
     }
 
     private static String sha256(InputStream in) throws IOException {
@@ -113,7 +153,12 @@ public class Uploads {
     /** Where an upload stands (tus HEAD). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UploadState state(UUID id) {
-        Attachment a = service.visible(id);
+        return state(service::visible, id);
+    }
+
+    /** Where an upload stands, for a request that {@code visible} lets see it. */
+    UploadState state(java.util.function.Function<UUID, Attachment> visible, UUID id) {
+        Attachment a = visible.apply(id);
         AttachmentUpload upload = attachments.upload(id);
         if (a.status != AttachmentStatus.UPLOADING || upload == null) {
             return new UploadState(a.id, a.size, a.size, null, a.status, null);
@@ -138,8 +183,15 @@ public class Uploads {
      */
     public UploadState append(UUID id, long offset, long contentLength, InputStream body, Optional<byte[]> checksum)
             throws IOException {
+        return append(staff(), id, offset, contentLength, body, checksum);
+    }
+
+    /** As {@link #append(UUID, long, long, InputStream, Optional)}, for a request that {@code access} lets write. */
+    UploadState append(
+            Access access, UUID id, long offset, long contentLength, InputStream body, Optional<byte[]> checksum)
+            throws IOException {
         UUID lease = UUID.randomUUID();
-        long length = QuarkusTransaction.requiringNew().call(() -> takeLease(id, offset, contentLength, lease));
+        long length = QuarkusTransaction.requiringNew().call(() -> takeLease(access, id, offset, contentLength, lease));
         String key = "uploads/" + id + "/" + offset + "-" + lease;
         Piece piece = new Piece(
                 body,
@@ -179,13 +231,12 @@ public class Uploads {
         if (now == length) {
             return finishing.finish(id);
         }
-        return QuarkusTransaction.requiringNew().call(() -> state(id));
+        return QuarkusTransaction.requiringNew().call(() -> state(access::writable, id));
     }
 
     /** The declared length, once the caller holds the upload at {@code offset}; the tus answers otherwise. */
-    private long takeLease(UUID id, long offset, long contentLength, UUID lease) {
-        Attachment a = service.visible(id);
-        service.writer(a);
+    private long takeLease(Access access, UUID id, long offset, long contentLength, UUID lease) {
+        Attachment a = access.writable(id);
         AttachmentUpload upload = attachments.upload(id);
         if (a.status != AttachmentStatus.UPLOADING || upload == null) {
             throw ProblemException.conflict(Message.of("attachment.upload.complete"));
@@ -232,12 +283,17 @@ public class Uploads {
     /** Ends an upload under way and removes what arrived (tus termination). */
     @Transactional
     public void terminate(UUID id) {
-        Attachment a = service.visible(id);
-        service.writer(a);
+        terminate(staff(), id);
+    }
+
+    /** As {@link #terminate(UUID)}, for a request that {@code access} lets write. */
+    @Transactional
+    void terminate(Access access, UUID id) {
+        Attachment a = access.writable(id);
         if (a.status != AttachmentStatus.UPLOADING) {
             throw ProblemException.conflict(Message.of("attachment.upload.complete"));
         }
-        records.deleted(a, AttachmentService.ATTACHMENT, a.regionCode);
+        records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
     }
 
     /**

@@ -114,6 +114,7 @@ public class DemoData {
     private final EntityManager em;
     private final WebhookService webhooks;
     private final IntakeService intake;
+    private final id.terpadu.attachment.PublicPhotos photos;
     /** Made on first use: the bean also exists in production, where it must not hold a client's thread. */
     private HttpClient http;
 
@@ -126,8 +127,10 @@ public class DemoData {
             EntityManager em,
             WebhookService webhooks,
             IntakeService intake,
+            id.terpadu.attachment.PublicPhotos photos,
             DemoDataConfig config) {
         this.intake = intake;
+        this.photos = photos;
         this.enabled = config.enabled();
         this.atStart = config.atStart();
         this.tokens = tokens;
@@ -234,7 +237,7 @@ public class DemoData {
             }
             records.add(new DemoDtos.DemoRecord(step.type(), UUID.fromString(step.id()), step.path(), !present));
         }
-        int states = webhookStates() + communityReports();
+        int states = webhookStates() + communityReports() + reportPhotos();
         LOG.infof(
                 "Demo data: %d records, %d of them created now%s",
                 records.size(), created, states == 0 ? "" : " (and the failed webhook's states set)");
@@ -256,6 +259,7 @@ public class DemoData {
                             .setParameter("id", report[0])
                             .getSingleResult();
             if (!present) {
+                boolean queued = report[0].equals(INTAKE);
                 intake.receive(
                         UUID.fromString(report[0]),
                         report[1],
@@ -270,7 +274,36 @@ public class DemoData {
                                 "Rina",
                                 "0812 3456 7890",
                                 null,
-                                null));
+                                null),
+                        queued ? INTAKE_KEY : null,
+                        queued ? java.time.Instant.now().plus(java.time.Duration.ofDays(365)) : null);
+                created++;
+            }
+        }
+        return created;
+    }
+
+    /**
+     * The reporter's photos under way on the report in the queue, which the public upload examples go on with and
+     * abandon: each admitted in a transaction of its own, after the report's.
+     */
+    @ActivateRequestContext
+    int reportPhotos() {
+        int created = 0;
+        for (String upload : new String[] {INTAKE_UPLOAD, INTAKE_UPLOAD_TO_ABANDON}) {
+            boolean present = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> (Boolean) em.createNativeQuery(
+                                    "select exists (select 1 from attachment where id = cast(:id as uuid))")
+                            .setParameter("id", upload)
+                            .getSingleResult());
+            if (!present) {
+                photos.create(
+                        UUID.fromString(upload),
+                        INTAKE_CODE,
+                        INTAKE_KEY,
+                        java.util.Map.of("filename", "IMG_20241012_0931.jpg"),
+                        null,
+                        48_213);
                 created++;
             }
         }

@@ -77,6 +77,12 @@ public final class DemoIds {
     public static final String INTAKE_CODE = "K7QM4XPDR2";
     public static final String INTAKE_TO_TRIAGE = "8f3a2d61-4b7c-4e9a-9d2f-6c5b4a3e2d1f";
     public static final String INTAKE_TO_TRIAGE_CODE = "M3ZD8WQK5T";
+    /** The upload key of the report in the queue: development only, as every demo record. */
+    public static final String INTAKE_KEY = "DEVELOPMENT-ONLY-demo-report-key";
+    /** Photos of that report still uploading: one to go on with, one to abandon. */
+    public static final String INTAKE_UPLOAD = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+
+    public static final String INTAKE_UPLOAD_TO_ABANDON = "7e6d5c4b-3a2f-4e1d-9c8b-0a9f8e7d6c5b";
 
     // integration
     public static final String API_KEY = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";

@@ -58,6 +58,27 @@ public class IncidentRepository extends ScopedRepository<Incident> {
                 limit);
     }
 
+    /**
+     * The kabupaten/kota of the incidents {@code filter} selects within {@code km} of a point, with how many and the
+     * nearest one's distance (on the local plane: {@code kmLat} and {@code kmLon} km per degree), nearest first.
+     */
+    java.util.List<Object[]> nearbyRegencies(
+            Filter filter, double lat, double lon, double kmLat, double kmLon, double km, int max) {
+        // the point's constants are added negated: "latitude - -2.7" would open an SQL comment ("+ -2.7" does not)
+        String d = "sqrt(((e.latitude + %s) * %s) * ((e.latitude + %s) * %s) + ((e.longitude + %s) * %s) "
+                        .formatted(-lat, kmLat, -lat, kmLat, -lon, kmLon)
+                + "* ((e.longitude + %s) * %s))".formatted(-lon, kmLon);
+        var query = getEntityManager()
+                .createQuery(
+                        "select e.kabkotaCode, count(e), min(" + d + ") from Incident e where " + filter.where()
+                                + " and " + d + " <= " + km + " group by e.kabkotaCode order by min(" + d
+                                + "), e.kabkotaCode",
+                        Object[].class)
+                .setMaxResults(max);
+        filter.parameters().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     @Override
     public String regionOf(Incident incident) {
         return incident.regionCode;

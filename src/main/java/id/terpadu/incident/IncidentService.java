@@ -158,6 +158,36 @@ public class IncidentService {
                 : incident.masked();
     }
 
+    /** A kabupaten/kota with incidents near a point: how many, and how far the nearest lies. */
+    public record NearbyRegency(String regionCode, int incidents, double nearestKm) {}
+
+    /**
+     * The kabupaten/kota of the incidents the caller may read (scope and clearance) recorded within {@code km} of a
+     * point, nearest first: a distance on the local plane (good to a few metres at these radii), inside a box that the
+     * index on the point narrows first.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<NearbyRegency> nearbyRegencies(double lat, double lon, double km, int max) {
+        double kmPerDegree = 111.2;
+        double lonScale = Math.cos(Math.toRadians(lat));
+        double dLat = km / kmPerDegree;
+        double dLon = km / (kmPerDegree * lonScale);
+        Filter filter = clearance
+                .restrict(caller.scope().restrict(new Filter(), REGION), "e.classification")
+                .and(
+                        "e.kabkotaCode is not null and e.latitude between :? and :? and e.longitude between :? and :?",
+                        lat - dLat,
+                        lat + dLat,
+                        lon - dLon,
+                        lon + dLon);
+        return incidents.nearbyRegencies(filter, lat, lon, kmPerDegree, kmPerDegree * lonScale, km, max).stream()
+                .map(r -> new NearbyRegency(
+                        (String) r[0],
+                        ((Number) r[1]).intValue(),
+                        Math.round(((Number) r[2]).doubleValue() * 100) / 100.0))
+                .toList();
+    }
+
     /** The where-clause of a list, statistics or export: the caller's scope and clearance, then the filters. */
     Filter filterFor(IncidentQuery q) {
         Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), REGION), "e.classification");

@@ -1,6 +1,7 @@
 package id.terpadu.intake;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,7 +14,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import id.terpadu.common.http.Versioned;
+import id.terpadu.common.idempotency.Redactable;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.validation.Constraints;
@@ -60,15 +64,16 @@ public final class IntakeDtos {
                             + "sepak bola antarkampung; beberapa orang luka.")
             String description,
 
-            @NotBlank
             @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)
             @Schema(
                     description = "Where: the Kemendagri code of the kabupaten/kota or finer (a province when "
-                            + "not known better)",
+                            + "not known better). May be left out when `point` is given: the report then waits in "
+                            + "the queue of reports without a region until a triager forwards it.",
                     example = "13.77")
             String regionCode,
 
-            @Valid Point point,
+            @Valid @Schema(description = "Where, as a point within Indonesia; required when regionCode is left out")
+            Point point,
 
             @Size(max = 500)
             @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
@@ -123,7 +128,58 @@ public final class IntakeDtos {
             @Schema(example = "2024-10-12T10:02:00Z") Instant receivedAt,
 
             @Schema(description = "When the public status last changed", example = "2024-10-12T10:02:00Z")
-            Instant updatedAt) {}
+            Instant updatedAt,
+
+            @Schema(description = "How many photos sent with the report arrived", minimum = "0", maximum = "1000")
+            int photos,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description =
+                            "Shown once, in the answer to the report (never again, not in a replay): the key "
+                                    + "that sends photos to this report, in the header Report-Key of POST "
+                                    + "/api/v1/public/reports/{trackingCode}/photos or of the tus upload /api/v1/public/uploads",
+                    maxLength = 43,
+                    example = "q8Vb1mXr0cYk2HnZ7tW4sLpE9aJdF3uGi5oQx6yRvKe")
+            String uploadKey,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Until when uploadKey sends photos", example = "2024-10-12T11:02:00Z")
+            Instant uploadKeyExpiresAt,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "How many photos uploadKey may send", minimum = "0", maximum = "50", example = "5")
+            Integer maxPhotos,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description = "How many bytes all photos together may have",
+                    minimum = "0",
+                    maximum = "9223372036854775807",
+                    example = "20971520")
+            Long maxPhotoBytes)
+            implements Redactable {
+
+        @Override
+        public Object redacted() {
+            return new PublicReportStatus(
+                    trackingCode, status, reason, receivedAt, updatedAt, photos, null, null, null, null);
+        }
+    }
+
+    @Schema(
+            name = "RegionHint",
+            description = "A kabupaten/kota where incidents were recorded near a report's point: a hint for the "
+                    + "triager, never where the report goes")
+    public record RegionHint(
+            @Schema(example = "13.77") String regionCode,
+            @Schema(example = "Kota Pariaman") String name,
+
+            @Schema(description = "Incidents you may read within the radius", minimum = "1", maximum = "2147483647")
+            int incidents,
+
+            @Schema(description = "The nearest one's distance from the point, km", minimum = "0", maximum = "100")
+            double nearestKm) {}
 
     @Schema(
             name = "IntakeReport",
@@ -167,9 +223,54 @@ public final class IntakeDtos {
             Instant firstActionAt,
             LinkedType linkedType,
             UUID linkedId,
+
+            @Schema(description = "The reporter gave a point alone: forward the report to the region it lies in")
+            boolean regionUnknown,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description = "For a report located by a point alone, read by its id: the kabupaten/kota of "
+                            + "recorded incidents near the point, nearest first (a hint, never routing)",
+                    maxItems = 5)
+            List<RegionHint> regionHints,
+
             long version,
             Instant updatedAt)
             implements Versioned {
+
+        /** With the hints of where a report located by a point alone may lie. */
+        IntakeReportResponse withHints(List<RegionHint> hints) {
+            return new IntakeReportResponse(
+                    id,
+                    trackingCode,
+                    description,
+                    regionCode,
+                    point,
+                    locationText,
+                    occurredAt,
+                    categoryCode,
+                    contactName,
+                    contactPhone,
+                    anonymous,
+                    personalDataVisible,
+                    teamId,
+                    queueRegion,
+                    status,
+                    publicStatus,
+                    publicReason,
+                    publicStatusAt,
+                    triageNote,
+                    receivedAt,
+                    dueAt,
+                    overdue,
+                    firstActionAt,
+                    linkedType,
+                    linkedId,
+                    regionUnknown,
+                    hints,
+                    version,
+                    updatedAt);
+        }
 
         static IntakeReportResponse from(IntakeReport r, Instant now) {
             return new IntakeReportResponse(
@@ -198,6 +299,8 @@ public final class IntakeDtos {
                     r.firstActionAt,
                     LinkedType.of(r.linkedType),
                     r.linkedId,
+                    r.regionCode == null,
+                    null,
                     r.version,
                     r.updatedAt);
         }
@@ -230,6 +333,8 @@ public final class IntakeDtos {
                     firstActionAt,
                     linkedType,
                     linkedId,
+                    regionUnknown,
+                    regionHints,
                     version,
                     updatedAt);
         }
@@ -262,6 +367,8 @@ public final class IntakeDtos {
                     firstActionAt,
                     linkedType,
                     linkedId,
+                    regionUnknown,
+                    null,
                     version,
                     updatedAt);
         }

@@ -28,14 +28,26 @@ final class IntakeExamples {
              "contactName": "Rina", "contactPhone": "0812 3456 7890",
              "altcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2IiwiY2hhbGxlbmdlIjoiLi4uIiwibnVtYmVyIjoxMjM0LCJzYWx0IjoiLi4uIiwic2lnbmF0dXJlIjoiLi4uIn0="}""";
 
+    static final String REPORT_AT_POINT = """
+            {"description": "Massa berkumpul di depan balai desa dan membakar ban; jalan ditutup sejak pagi.",
+             "point": {"lat": -0.6263, "lon": 100.1205},
+             "locationText": "Depan balai desa, dekat pasar ikan", "occurredAt": "2024-10-12T07:15:00Z",
+             "altcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2IiwiY2hhbGxlbmdlIjoiLi4uIiwibnVtYmVyIjoxMjM0LCJzYWx0IjoiLi4uIiwic2lnbmF0dXJlIjoiLi4uIn0="}""";
+
+    static final String ACCEPTED_REPORT = """
+            {"trackingCode": "K7QM-4XPD-R2", "status": "DITERIMA", "reason": null,
+             "receivedAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z", "photos": 0,
+             "uploadKey": "q8Vb1mXr0cYk2HnZ7tW4sLpE9aJdF3uGi5oQx6yRvKe", "uploadKeyExpiresAt": "2024-10-12T11:02:00Z",
+             "maxPhotos": 5, "maxPhotoBytes": 20971520}""";
+
     static final String RECEIVED = """
             {"trackingCode": "K7QM-4XPD-R2", "status": "DITERIMA", "reason": null,
-             "receivedAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z"}""";
+             "receivedAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-12T10:02:00Z", "photos": 2}""";
 
     static final String REJECTED = """
             {"trackingCode": "K7QM-4XPD-R2", "status": "DITOLAK",
              "reason": "Perselisihan perdata antarwarga, bukan konflik sosial; silakan melapor ke kelurahan.",
-             "receivedAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-14T03:15:00Z"}""";
+             "receivedAt": "2024-10-12T10:02:00Z", "updatedAt": "2024-10-14T03:15:00Z", "photos": 0}""";
 
     static final String ITEM = """
             {"id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "trackingCode": "K7QM-4XPD-R2",
@@ -46,7 +58,8 @@ final class IntakeExamples {
              "teamId": "3febea1a-58b7-435a-a661-7af268f7cade", "queueRegion": "13.77", "status": "BARU",
              "publicStatus": "DITERIMA", "publicReason": null, "publicStatusAt": "2024-10-12T10:02:00Z",
              "triageNote": null, "receivedAt": "2024-10-12T10:02:00Z", "dueAt": "2024-10-16T10:02:00Z",
-             "overdue": false, "firstActionAt": null, "linkedType": null, "linkedId": null, "version": 0,
+             "overdue": false, "firstActionAt": null, "linkedType": null, "linkedId": null, "regionUnknown": false,
+             "version": 0,
              "updatedAt": "2024-10-12T10:02:00Z"}""";
 
     static final String PAGE = "{\"items\": [" + ITEM + "], \"nextCursor\": null}";
@@ -66,6 +79,7 @@ final class IntakeExamples {
              "publicStatus": "DIVERIFIKASI", "publicReason": null, "publicStatusAt": "2024-10-13T02:00:00Z",
              "triageNote": "Dikonfirmasi Polres Pariaman lewat telepon", "receivedAt": "2024-10-12T10:02:00Z",
              "dueAt": "2024-10-16T10:02:00Z", "overdue": false, "firstActionAt": "2024-10-13T02:00:00Z",
-             "linkedType": "INCIDENT", "linkedId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "version": 1,
+             "linkedType": "INCIDENT", "linkedId": "5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f", "regionUnknown": false,
+             "version": 1,
              "updatedAt": "2024-10-13T02:00:00Z"}""";
 }

@@ -20,7 +20,9 @@ public class IntakeReport extends AuditedEntity {
     public String trackingCode;
 
     public String description;
+    /** Null when the reporter gave a point alone. */
     public String regionCode;
+
     public Double latitude;
     public Double longitude;
     public String locationText;
@@ -34,7 +36,10 @@ public class IntakeReport extends AuditedEntity {
 
     /** The team whose queue holds it; null when neither the kabupaten/kota nor the province has a team. */
     public UUID teamId;
-    /** The region whose scope triages it: the team's region (the kabupaten/kota, else the province). */
+    /**
+     * The region whose scope triages it: the team's region (the kabupaten/kota, else the province); null for the
+     * national queue of reports without a region.
+     */
     public String queueRegion;
 
     @Enumerated(EnumType.STRING)
@@ -55,4 +60,9 @@ public class IntakeReport extends AuditedEntity {
     public UUID linkedId;
     /** That record's stage or status when it was linked: a change of it moves the public status on. */
     public String linkedState;
+
+    /** The SHA-256 (hex) of the key that lets the reporter send photos; the key itself is shown once, never kept. */
+    public String uploadKeySha256;
+
+    public Instant uploadKeyExpiresAt;
 }

@@ -14,8 +14,13 @@ import id.terpadu.common.paging.SortKey;
 import id.terpadu.common.persistence.ScopedRepository;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
+import id.terpadu.common.security.RegionScope;
 
-/** Community reports: every query of the queue. A report lies in the region of the team whose queue holds it. */
+/**
+ * Community reports: every query of the queue. A report lies in the region of the team whose queue holds it; a report
+ * in the queue of reports without a region (no queue region) is the national scope's alone, not a national record
+ * everyone reads.
+ */
 @ApplicationScoped
 public class IntakeRepository extends ScopedRepository<IntakeReport> {
 
@@ -29,6 +34,14 @@ public class IntakeRepository extends ScopedRepository<IntakeReport> {
     @Override
     public String regionOf(IntakeReport report) {
         return report.queueRegion;
+    }
+
+    /** The queue column, as a list restricts it: a report without a queue region is for the national scope only. */
+    static final RegionScope.Columns QUEUE = new RegionScope.Columns("e.queueRegion", null, null, false);
+
+    @Override
+    protected boolean reads(RegionScope scope, String region) {
+        return region == null ? scope.isNational() : scope.canRead(region);
     }
 
     @Override
@@ -53,5 +66,17 @@ public class IntakeRepository extends ScopedRepository<IntakeReport> {
      */
     IntakeReport byCode(String code) {
         return find("trackingCode", code).firstResult();
+    }
+
+    /**
+     * The report whose upload key has this SHA-256; with {@code lock}, locked until the transaction ends (a photo is
+     * admitted: its files and bytes are counted).
+     */
+    IntakeReport byUploadKey(String sha256, boolean lock) {
+        var query = find("uploadKeySha256", sha256);
+        return lock
+                ? query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                        .firstResult()
+                : query.firstResult();
     }
 }

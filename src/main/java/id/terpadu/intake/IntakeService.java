@@ -19,6 +19,7 @@ import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
+import id.terpadu.common.persistence.ReportedFiles;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
@@ -37,6 +38,7 @@ import id.terpadu.incident.Stage;
 import id.terpadu.intake.IntakeDtos.IntakeReportResponse;
 import id.terpadu.intake.IntakeDtos.PublicReportInput;
 import id.terpadu.intake.IntakeDtos.PublicReportStatus;
+import id.terpadu.intake.IntakeDtos.RegionHint;
 import id.terpadu.intake.IntakeDtos.TriageInput;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
@@ -79,6 +81,8 @@ public class IntakeService {
     private final WarningService warnings;
     private final WarningRepository warningRecords;
     private final Verifications verifications;
+    private final ReportedFiles files;
+    private final IntakeConfig config;
     private final int serviceLevelDays;
     private final int similarWindowHours;
 
@@ -96,6 +100,7 @@ public class IntakeService {
             WarningService warnings,
             WarningRepository warningRecords,
             Verifications verifications,
+            ReportedFiles files,
             IntakeConfig config,
             SimilarConfig similarConfig) {
         this.similarWindowHours = similarConfig.windowHours();
@@ -112,47 +117,94 @@ public class IntakeService {
         this.warnings = warnings;
         this.warningRecords = warningRecords;
         this.verifications = verifications;
+        this.files = files;
+        this.config = config;
         this.serviceLevelDays = config.serviceLevelDays();
     }
 
     // ---- the public side ------------------------------------------------------------------------------------
 
     /**
-     * A report from the public. A filled honeypot is answered as a success with a code that tracks to nothing, and
-     * nothing is stored; otherwise the proof of work is redeemed and the report queued, in one transaction.
+     * A report from the public. A filled honeypot is answered as a success with a code that tracks to nothing and a
+     * key that opens nothing, and nothing is stored; otherwise the proof of work is redeemed and the report queued, in
+     * one transaction. The answer shows the report's upload key once; only its SHA-256 is kept.
      */
     @Transactional
     public PublicReportStatus submit(PublicReportInput input) {
+        String key = UploadKeys.newKey();
+        Instant expires = now().plus(config.photos().keyExpiry());
         if (input.website() != null && !input.website().isEmpty()) {
             Instant now = now();
-            return new PublicReportStatus(
-                    TrackingCodes.display(TrackingCodes.random()), PublicStatus.DITERIMA, null, now, now);
+            return withKey(
+                    new PublicReportStatus(
+                            TrackingCodes.display(TrackingCodes.random()),
+                            PublicStatus.DITERIMA,
+                            null,
+                            now,
+                            now,
+                            0,
+                            null,
+                            null,
+                            null,
+                            null),
+                    key,
+                    expires);
         }
         challenges.redeem(input.altcha());
-        IntakeReport report = receive(UUID.randomUUID(), TrackingCodes.random(), input);
-        return publicView(report);
+        IntakeReport report = receive(UUID.randomUUID(), TrackingCodes.random(), input, key, expires);
+        return withKey(publicView(report, 0), key, expires);
+    }
+
+    private PublicReportStatus withKey(PublicReportStatus status, String key, Instant expires) {
+        return new PublicReportStatus(
+                status.trackingCode(),
+                status.status(),
+                status.reason(),
+                status.receivedAt(),
+                status.updatedAt(),
+                status.photos(),
+                key,
+                expires,
+                config.photos().maxFiles(),
+                config.photos().maxBytes().asLongValue());
     }
 
     /**
-     * Queues a report with this id and tracking code, without a proof of work: {@link #submit} after its checks, and
-     * the demo data set, whose reports must have known codes.
+     * Queues a report with this id and tracking code, without a proof of work and without an upload key: the demo
+     * data set, whose reports must have known codes.
      */
     @Transactional
     public IntakeReport receive(UUID id, String trackingCode, PublicReportInput input) {
+        return receive(id, trackingCode, input, null, null);
+    }
+
+    /**
+     * Queues a report: located by its region code, or by its point alone (then in the queue of reports without a
+     * region); neither is a 400 naming regionCode. With an upload key (kept as its SHA-256) until {@code keyExpires}.
+     */
+    @Transactional
+    public IntakeReport receive(
+            UUID id, String trackingCode, PublicReportInput input, String uploadKey, Instant keyExpires) {
         caller.actAsSystem(PUBLIC_ACTOR);
         Instant now = now();
         if (input.occurredAt().isAfter(now.plus(10, ChronoUnit.MINUTES))) {
             throw ProblemException.invalid("occurredAt", Message.of("intake.occurred-at.future"));
         }
+        String region = blankToNull(input.regionCode());
+        if (region == null && input.point() == null) {
+            throw ProblemException.invalid("regionCode", Message.of("intake.location.required"));
+        }
         if (input.categoryCode() != null && !input.categoryCode().isBlank()) {
             reference.requireCode("conflict-categories", input.categoryCode(), "categoryCode");
         }
-        Queue queue = queueOf(input.regionCode().trim(), "regionCode");
+        Queue queue = region == null ? unlocatedQueue() : queueOf(region, "regionCode");
         IntakeReport report = new IntakeReport();
         report.id = id;
         report.trackingCode = trackingCode;
+        report.uploadKeySha256 = uploadKey == null ? null : UploadKeys.sha256(uploadKey);
+        report.uploadKeyExpiresAt = keyExpires;
         report.description = input.description().strip();
-        report.regionCode = input.regionCode().trim();
+        report.regionCode = region;
         report.latitude = input.point() == null ? null : input.point().lat();
         report.longitude = input.point() == null ? null : input.point().lon();
         report.locationText = blankToNull(input.locationText());
@@ -180,16 +232,21 @@ public class IntakeService {
         if (report == null) {
             throw ProblemException.notFound(Message.of("intake.tracking.not-found"));
         }
-        return publicView(report);
+        return publicView(report, files.received(report.id));
     }
 
-    private static PublicReportStatus publicView(IntakeReport report) {
+    private static PublicReportStatus publicView(IntakeReport report, int photos) {
         return new PublicReportStatus(
                 TrackingCodes.display(report.trackingCode),
                 report.publicStatus,
                 report.publicStatus == PublicStatus.DITOLAK ? report.publicReason : null,
                 report.createdAt,
-                report.publicStatusAt);
+                report.publicStatusAt,
+                photos,
+                null,
+                null,
+                null,
+                null);
     }
 
     // ---- the queue ------------------------------------------------------------------------------------------
@@ -197,7 +254,8 @@ public class IntakeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<IntakeReportResponse> list(IntakeStatus status, String region, Boolean overdue, PageRequest page) {
         Instant now = now();
-        Filter filter = caller.scope().restrict(new Filter(), "e.queueRegion").andIf(status, "e.status = :?", status);
+        Filter filter =
+                caller.scope().restrict(new Filter(), IntakeRepository.QUEUE).andIf(status, "e.status = :?", status);
         if (region != null && !region.isBlank()) {
             RegionCode.require(region, "region");
             RegionScope.Columns.of("e.queueRegion").within(filter, region);
@@ -214,13 +272,29 @@ public class IntakeService {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        return found.map(r -> shown(view(r, now), byId.get(r.teamId)));
+        // a report whose queue has no team (no team in its region, or the national queue without one) has none here:
+        // the map of a page without any team is empty and immutable, which takes no null key
+        return found.map(r -> shown(view(r, now), r.teamId == null ? null : byId.get(r.teamId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public IntakeReportResponse get(UUID id) {
         IntakeReport report = reports.visible(id);
-        return shown(view(report, now()), team(report));
+        IntakeReportResponse response = shown(view(report, now()), team(report));
+        return report.regionCode == null && report.latitude != null ? response.withHints(hints(report)) : response;
+    }
+
+    /**
+     * The kabupaten/kota of the incidents the caller may read recorded within {@code terpadu.intake.hint-radius-km}
+     * of the report's point, nearest first, at most five: where the report may lie, for the triager to judge.
+     */
+    private List<RegionHint> hints(IntakeReport report) {
+        var nearby = incidents.nearbyRegencies(report.latitude, report.longitude, config.hintRadiusKm(), 5);
+        Map<String, String> names = regions.names(
+                nearby.stream().map(IncidentService.NearbyRegency::regionCode).toList());
+        return nearby.stream()
+                .map(r -> new RegionHint(r.regionCode(), names.get(r.regionCode()), r.incidents(), r.nearestKm()))
+                .toList();
     }
 
     /**
@@ -300,6 +374,7 @@ public class IntakeService {
         switch (input.action()) {
             case ACCEPT_AS_INCIDENT -> {
                 IncidentResponse incident = incidents.create(incidentInput(report, input), checked(input));
+                files.handOver(report.id, "incident", incident.id(), incident.regionCode(), incident.classification());
                 link(
                         report,
                         LinkedType.INCIDENT,
@@ -309,6 +384,8 @@ public class IntakeService {
             }
             case ACCEPT_AS_WARNING -> {
                 EarlyWarningResponse warning = warnings.create(warningInput(report, input), checked(input));
+                files.handOver(
+                        report.id, "early-warning", warning.id(), warning.regionCode(), warning.classification());
                 link(
                         report,
                         LinkedType.EARLY_WARNING,
@@ -338,12 +415,16 @@ public class IntakeService {
                 String region = required(blankToNull(input.regionCode()), "regionCode", input.action())
                         .trim();
                 Queue queue = queueOf(region, "regionCode");
-                if (queue.region().equals(report.queueRegion)) {
+                if (Objects.equals(queue.region(), report.queueRegion)) {
                     throw ProblemException.invalid(
                             "regionCode", Message.of("intake.forward.same-queue", "region", queue.region()));
                 }
                 report.teamId = queue.team() == null ? null : queue.team().id;
                 report.queueRegion = queue.region();
+                if (report.regionCode == null) {
+                    // a report located by a point alone takes the region its triager found
+                    report.regionCode = region;
+                }
                 // the receiving team has the whole service level for its own first action
                 report.dueAt = WorkingDays.after(now, serviceLevelDays);
             }
@@ -473,6 +554,17 @@ public class IntakeService {
             return new Queue(team, team.regionCode);
         }
         return new Queue(null, regency != null && regions.exists(regency) ? regency : province);
+    }
+
+    /**
+     * The queue of reports located by a point alone: that of {@code terpadu.intake.unlocated-region} when set, else the
+     * national queue (the national team's, which only a national scope reads).
+     */
+    private Queue unlocatedQueue() {
+        if (config.unlocatedRegion().isPresent()) {
+            return queueOf(config.unlocatedRegion().get().trim(), "regionCode");
+        }
+        return new Queue(teams.nationalTeam(now().atZone(WorkingDays.ZONE).getYear()), null);
     }
 
     private static String blankToNull(String value) {

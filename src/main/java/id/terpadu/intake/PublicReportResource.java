@@ -82,18 +82,28 @@ public class PublicReportResource {
                     + "guess, and a contact (name, phone) or none at all to stay anonymous; `altcha` is the solved "
                     + "challenge of GET /api/v1/public/challenge (a fresh one for each report). The report goes to the "
                     + "triage queue of the team of its kabupaten/kota (the province's when it has none). The answer "
-                    + "is 202 with the tracking code to follow it at GET /api/v1/public/reports/{trackingCode}. Limited per "
+                    + "is 202 with the tracking code to follow it at GET /api/v1/public/reports/{trackingCode}, and once "
+                    + "only the upload key that sends photos with it (POST /api/v1/public/reports/{trackingCode}/photos, "
+                    + "or tus at /api/v1/public/uploads) until uploadKeyExpiresAt. Without a region code, a point "
+                    + "alone locates the report: it waits in the queue of reports without a region (the national one "
+                    + "unless terpadu.intake.unlocated-region names another) until a triager forwards it; with "
+                    + "neither, 400 naming regionCode. Limited per "
                     + "client address and per network (/24, /48): past it, 429 with Retry-After. A retry with the same "
-                    + "Idempotency-Key and body (the same solution) answers the same tracking code.")
+                    + "Idempotency-Key and body (the same solution) answers the same tracking code, without the key.")
     @RequestBody(
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "report",
-                                            summary = "A report (altcha: solve a fresh challenge first)",
-                                            value = IntakeExamples.REPORT)))
+                            examples = {
+                                @ExampleObject(
+                                        name = "report",
+                                        summary = "A report (altcha: solve a fresh challenge first)",
+                                        value = IntakeExamples.REPORT),
+                                @ExampleObject(
+                                        name = "at-a-point",
+                                        summary = "A report located by a point alone (altcha: a fresh challenge)",
+                                        value = IntakeExamples.REPORT_AT_POINT)
+                            }))
     @APIResponse(
             responseCode = "202",
             description = "Received; keep the tracking code",
@@ -101,7 +111,7 @@ public class PublicReportResource {
                     @Content(
                             schema = @Schema(implementation = PublicReportStatus.class),
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "received", value = IntakeExamples.RECEIVED)))
+                            examples = @ExampleObject(name = "received", value = IntakeExamples.ACCEPTED_REPORT)))
     public Response submit(@Valid @NotNull PublicReportInput request, @Context UriInfo uri) {
         PublicReportStatus received = service.submit(request);
         return Response.accepted(received)
@@ -116,7 +126,7 @@ public class PublicReportResource {
     @Operation(
             summary = "Follow a report by its tracking code",
             description = "No token. The public status only: DITERIMA, DIVERIFIKASI, DITINDAKLANJUTI, or DITOLAK with "
-                    + "the reason; dashes, spaces and case in the code do not matter. An unknown code and a malformed "
+                    + "the reason, and how many photos sent with it arrived; dashes, spaces and case in the code do not matter. An unknown code and a malformed "
                     + "one get the same 404.")
     @APIResponse(
             responseCode = "200",

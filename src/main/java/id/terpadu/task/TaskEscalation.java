@@ -72,6 +72,11 @@ public class TaskEscalation {
         }
     }
 
+    private UUID nationalTeam(int year) {
+        var team = teams.nationalTeam(year);
+        return team == null ? null : team.id;
+    }
+
     /** Takes one escalation step for up to one batch of overdue tasks due one; returns how many. */
     @Transactional
     public int escalateOverdue() {
@@ -87,7 +92,7 @@ public class TaskEscalation {
             // a warning of a whole province is that province team's own, so the nation's is the one above
             UUID team = task.escalatedAt == null && region.length() > 2
                     ? teams.provinceOrNational(region.substring(0, 2), year)
-                    : teams.national(year);
+                    : nationalTeam(year);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             List<EscalationStep> steps = new ArrayList<>(task.escalations);
             steps.add(new EscalationStep(team, team == null ? null : teams.findById(team).level, now));

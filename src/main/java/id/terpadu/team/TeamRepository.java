@@ -93,15 +93,16 @@ public class TeamRepository extends ScopedRepository<Team> {
         return team.isEmpty() ? null : team.get(0);
     }
 
-    /** The national team of {@code year}, or the latest before it; null when there is none. */
+    /** The national team of {@code year} or the latest before it; null when there is none. */
     @SuppressWarnings("unchecked")
-    public UUID national(int year) {
+    public Team nationalTeam(int year) {
         List<UUID> team = getEntityManager()
-                .createNativeQuery(
-                        "select id from team where level = 'NASIONAL' and year <= :year order by year desc limit 1")
+                .createNativeQuery("""
+                select id from team where level = 'NASIONAL' and year <= :year order by year desc limit 1
+                """)
                 .setParameter("year", year)
                 .getResultList();
-        return team.isEmpty() ? null : team.get(0);
+        return team.isEmpty() ? null : findById(team.get(0));
     }
 
     /**

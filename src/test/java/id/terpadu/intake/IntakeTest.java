@@ -119,7 +119,7 @@ public class IntakeTest {
                 .extract()
                 .jsonPath()
                 .getMap("");
-        assertThat(status).containsOnlyKeys("trackingCode", "status", "reason", "receivedAt", "updatedAt");
+        assertThat(status).containsOnlyKeys("trackingCode", "status", "reason", "receivedAt", "updatedAt", "photos");
         assertThat(status.get("status")).isEqualTo("DITERIMA");
         // as a person reads it over the phone: lower case, without dashes, O for 0
         given().get("/api/v1/public/reports/" + code.replace("-", " ").toLowerCase())

@@ -32,7 +32,9 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * A second list, {@code terpadu.cors.public-origins}, names the origins of web forms that may call only the public
  * operations (below {@code /api/v1/public/}: the proof-of-work challenge, a report, its tracking) and nothing else,
- * with none of the headers that carry a credential: a regional site's report form.
+ * with none of the headers that carry a credential: a regional site's report form. On the routes of a report's
+ * photos (one request, or tus) such a page may also send the report's upload key ({@code Report-Key}, which opens
+ * that report's photos and nothing else) and tus's headers; on no other route.
  */
 @Singleton
 public class Cors {
@@ -81,6 +83,18 @@ public class Cors {
     /** What a public form's page may send: nothing that carries a credential. */
     static final List<String> PUBLIC_REQUEST_HEADERS = List.of("Content-Type", "Accept-Language", "X-Request-Id");
 
+    /** What a public form's page may send to upload a report's photos: the report's key and tus's headers. */
+    static final List<String> PUBLIC_UPLOAD_REQUEST_HEADERS = List.of(
+            "Content-Type",
+            "Accept-Language",
+            "X-Request-Id",
+            "Report-Key",
+            "Tus-Resumable",
+            "Upload-Length",
+            "Upload-Offset",
+            "Upload-Metadata",
+            "Upload-Checksum");
+
     /** The operations open to the public origins: every operation below this path needs no token. */
     static final String PUBLIC_PATH = "/api/v1/public/";
 
@@ -92,6 +106,7 @@ public class Cors {
     private final AllowedMethods methods;
     private final String allowHeaders = String.join(", ", REQUEST_HEADERS);
     private final String publicAllowHeaders = String.join(", ", PUBLIC_REQUEST_HEADERS);
+    private final String publicUploadAllowHeaders = String.join(", ", PUBLIC_UPLOAD_REQUEST_HEADERS);
     private final String exposeHeaders = String.join(", ", RESPONSE_HEADERS);
 
     Cors(
@@ -143,7 +158,15 @@ public class Cors {
         }
         String requested = ctx.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
         if (ctx.request().method() == HttpMethod.OPTIONS && requested != null) {
-            preflight(ctx, origin, requested, full ? allowHeaders : publicAllowHeaders);
+            preflight(
+                    ctx,
+                    origin,
+                    requested,
+                    full
+                            ? allowHeaders
+                            : id.terpadu.common.ratelimit.Policy.isPublicUpload(ctx.normalizedPath())
+                                    ? publicUploadAllowHeaders
+                                    : publicAllowHeaders);
             return;
         }
         ctx.addHeadersEndHandler(v -> {

@@ -98,6 +98,17 @@ public class Records {
         return logged(entity, Operation.UPDATE, type, regionCode, view, logged);
     }
 
+    /**
+     * A record that enters the log of {@code type}, having been logged under another type until this change (a
+     * community report's photo that becomes an incident's attachment): its changed state, as a CREATE, so that the
+     * history and the feed of this type start where the record entered it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends AuditedEntity, R> R entered(
+            E entity, RecordType type, String regionCode, Function<E, R> view, Function<R, ?> logged) {
+        return logged(entity, Operation.CREATE, type, regionCode, view, logged);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(AuditedEntity entity, RecordType type, String regionCode) {
         for (RemovalListener listener : removals) {

@@ -24,6 +24,8 @@ public interface RateLimitConfig {
     /** Reports from the public, per network of the client address (/24, /48). */
     Budget publicNetworks();
 
+    Budget publicUploads();
+
     /** The most an instance takes from the shared counter at once (see {@link RateLimiter}). */
     @Min(1)
     int lease();

@@ -45,9 +45,11 @@ public class RateLimitFilter {
         String path = context.getUriInfo().getPath();
         RateLimiter.Decision decision = Policy.isPublicReport(context.getMethod(), path)
                 ? publicReport(address(request))
-                : limiter.acquire(
-                        Policy.of(context.getMethod(), path),
-                        caller(context.getSecurityContext().getUserPrincipal(), request));
+                : Policy.isPublicUpload(path)
+                        ? limiter.acquire(Policy.PUBLIC_UPLOADS, "addr:" + address(request))
+                        : limiter.acquire(
+                                Policy.of(context.getMethod(), path),
+                                caller(context.getSecurityContext().getUserPrincipal(), request));
         context.setProperty(DECISION, decision);
         if (decision.allowed()) {
             return null;

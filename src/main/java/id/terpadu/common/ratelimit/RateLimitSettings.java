@@ -40,7 +40,9 @@ public class RateLimitSettings {
                         Policy.PUBLIC_REPORTS,
                         budget(config.publicReports()),
                         Policy.PUBLIC_NETWORKS,
-                        budget(config.publicNetworks())),
+                        budget(config.publicNetworks()),
+                        Policy.PUBLIC_UPLOADS,
+                        budget(config.publicUploads())),
                 config.lease());
     }
 

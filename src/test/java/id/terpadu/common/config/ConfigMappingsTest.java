@@ -42,7 +42,9 @@ class ConfigMappingsTest {
             Map.entry("terpadu.rate-limit.public-reports.limit", "10"),
             Map.entry("terpadu.rate-limit.public-reports.window", "1H"),
             Map.entry("terpadu.rate-limit.public-networks.limit", "200"),
-            Map.entry("terpadu.rate-limit.public-networks.window", "1H"));
+            Map.entry("terpadu.rate-limit.public-networks.window", "1H"),
+            Map.entry("terpadu.rate-limit.public-uploads.limit", "60"),
+            Map.entry("terpadu.rate-limit.public-uploads.window", "1H"));
 
     private static SmallRyeConfig read(Class<?> mapping, Map<String, String> values) {
         // the service's duration form ("1M", "30S") as the running service reads it

@@ -173,4 +173,53 @@ class CorsTest {
                         .header("Access-Control-Allow-Origin"))
                 .isEqualTo(ALLOWED);
     }
+
+    /**
+     * The form sends the report's photos from its page: in one request, or over tus with the report's key and tus's
+     * headers, which it may send on these routes alone (and reads Location and Upload-Offset back); no credential
+     * header anywhere, and not the key on the report route.
+     */
+    @Test
+    void aPublicFormsOriginUploadsAReportsPhotosAndSendsTheKeyNowhereElse() {
+        String form = "https://lapor.kesbangpol.example.go.id";
+        for (String[] route : List.of(
+                new String[] {"POST", "/api/v1/public/reports/K7QM-4XPD-R2/photos"},
+                new String[] {"POST", "/api/v1/public/uploads"},
+                new String[] {"PATCH", "/api/v1/public/uploads/" + java.util.UUID.randomUUID()},
+                new String[] {"HEAD", "/api/v1/public/uploads/" + java.util.UUID.randomUUID()})) {
+            Response preflight = anonymous()
+                    .header("Origin", form)
+                    .header("Access-Control-Request-Method", route[0])
+                    .header("Access-Control-Request-Headers", "report-key,tus-resumable,upload-offset")
+                    .options(route[1]);
+            assertThat(preflight.statusCode()).as(route[1]).isEqualTo(204);
+            assertThat(preflight.header("Access-Control-Allow-Origin"))
+                    .as(route[1])
+                    .isEqualTo(form);
+            assertThat(preflight.header("Access-Control-Allow-Methods"))
+                    .as(route[1])
+                    .contains(route[0]);
+            assertThat(preflight.header("Access-Control-Allow-Headers"))
+                    .as(route[1])
+                    .contains("Report-Key", "Tus-Resumable", "Upload-Offset", "Upload-Length", "Upload-Metadata")
+                    .doesNotContain("Authorization")
+                    .doesNotContain("X-API-Key");
+        }
+        Response created = anonymous()
+                .header("Origin", form)
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", "10")
+                .header("Report-Key", "not-a-key")
+                .post("/api/v1/public/uploads");
+        assertThat(created.statusCode()).isEqualTo(404);
+        assertThat(created.header("Access-Control-Allow-Origin")).isEqualTo(form);
+        assertThat(created.header("Access-Control-Expose-Headers")).contains("Location", "Upload-Offset");
+        // the report itself and the staff's uploads take no key and no tus header from the form
+        Response report = preflight(form, "POST", "/api/v1/public/reports");
+        assertThat(report.header("Access-Control-Allow-Headers"))
+                .doesNotContain("Report-Key")
+                .doesNotContain("Tus");
+        Response staff = preflight(form, "POST", "/api/v1/uploads");
+        assertThat(staff.header("Access-Control-Allow-Origin")).isNull();
+    }
 }

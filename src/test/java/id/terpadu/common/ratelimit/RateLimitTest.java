@@ -51,7 +51,9 @@ class RateLimitTest {
                     Map.entry("terpadu.rate-limit.public-reports.limit", "2"),
                     Map.entry("terpadu.rate-limit.public-reports.window", "1H"),
                     Map.entry("terpadu.rate-limit.public-networks.limit", "100"),
-                    Map.entry("terpadu.rate-limit.public-networks.window", "1H"));
+                    Map.entry("terpadu.rate-limit.public-networks.window", "1H"),
+                    Map.entry("terpadu.rate-limit.public-uploads.limit", "2"),
+                    Map.entry("terpadu.rate-limit.public-uploads.window", "1H"));
         }
 
         @Override
@@ -271,5 +273,39 @@ class RateLimitTest {
         // the next window: the refused submission's solution was never used
         clock.set(start + 3_600_000);
         report(kept).then().statusCode(202);
+    }
+
+    /**
+     * The uploads of a report's photos draw on a budget of their own per address: every request of an upload counts,
+     * a key or none, and past it the answer is 429 before the key is even looked at.
+     */
+    @Test
+    void photoUploadsFromThePublicAreLimitedPerAddress() {
+        for (int i = 0; i < 2; i++) {
+            given().header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Length", "10")
+                    .header("Report-Key", "not-a-key")
+                    .post("/api/v1/public/uploads")
+                    .then()
+                    .statusCode(404)
+                    .header("RateLimit-Policy", equalTo("\"public-uploads\";q=2;w=3600"));
+        }
+        var before = Db.snapshot();
+        throttled(
+                given().header("Tus-Resumable", "1.0.0")
+                        .header("Report-Key", "not-a-key")
+                        .header("Upload-Offset", "0")
+                        .contentType("application/offset+octet-stream")
+                        .body(new byte[] {1})
+                        .patch("/api/v1/public/uploads/" + java.util.UUID.randomUUID()),
+                "public-uploads",
+                2100);
+        throttled(
+                given().multiPart("file", "a.png", new byte[] {1, 2, 3})
+                        .header("Report-Key", "not-a-key")
+                        .post("/api/v1/public/reports/K7QM-4XPD-R2/photos"),
+                "public-uploads",
+                2100);
+        Db.assertUnchanged(before);
     }
 }

@@ -49,7 +49,8 @@ class RateLimiterTest {
                                 Policy.WRITES, new Budget(2, Duration.ofSeconds(60)),
                                 Policy.EXPENSIVE, new Budget(1, Duration.ofSeconds(3600)),
                                 Policy.PUBLIC_REPORTS, new Budget(2, Duration.ofSeconds(3600)),
-                                Policy.PUBLIC_NETWORKS, new Budget(20, Duration.ofSeconds(3600))),
+                                Policy.PUBLIC_NETWORKS, new Budget(20, Duration.ofSeconds(3600)),
+                                Policy.PUBLIC_UPLOADS, new Budget(3, Duration.ofSeconds(3600))),
                         lease),
                 clock);
     }
@@ -175,6 +176,8 @@ class RateLimiterTest {
                         Policy.PUBLIC_REPORTS,
                         new Budget(5, Duration.ofSeconds(60)),
                         Policy.PUBLIC_NETWORKS,
+                        new Budget(5, Duration.ofSeconds(60)),
+                        Policy.PUBLIC_UPLOADS,
                         new Budget(5, Duration.ofSeconds(60))),
                 20);
         // the window ends 47 s after T0: kept until then, removed after

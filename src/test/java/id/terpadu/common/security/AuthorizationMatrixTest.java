@@ -182,6 +182,11 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/public/challenge                                 x   x   x   x   x   x   x
             POST   /api/v1/public/reports                                   x   x   x   x   x   x   x
             GET    /api/v1/public/reports/{trackingCode}                    x   x   x   x   x   x   x
+            POST   /api/v1/public/reports/{trackingCode}/photos             x   x   x   x   x   x   x
+            POST   /api/v1/public/uploads                                   x   x   x   x   x   x   x
+            HEAD   /api/v1/public/uploads/{id}                              x   x   x   x   x   x   x
+            PATCH  /api/v1/public/uploads/{id}                              x   x   x   x   x   x   x
+            DELETE /api/v1/public/uploads/{id}                              x   x   x   x   x   x   x
             GET    /api/v1/reference                                        x   x   x   x   x   x   x
             GET    /api/v1/reference/{kind}                                 x   x   x   x   x   x   x
             GET    /api/v1/regions                                          x   x   x   x   x   x   x

@@ -359,4 +359,97 @@ class DisclosureTest {
                 .path("rows.incidents");
         return counts.stream().mapToLong(Integer::longValue).sum();
     }
+
+    /**
+     * A community report's photo: its reporter learns how many arrived and nothing else; readers who do not triage the
+     * report (an analyst, an integration token, an API key of the region) get the same 404 for the report's photos as
+     * for a photo that does not exist, by list, by id and for the bytes; and the photo's place is served to no one.
+     */
+    @Test
+    void aReportersPhotoReachesOnlyThoseWhoTriageTheReport() throws Exception {
+        TestData.ensureRegions();
+        String region = "19.04";
+        Map<String, Object> report = new HashMap<>();
+        report.put("description", "Pondok warga dibakar di batas kebun; foto terlampir.");
+        report.put("regionCode", region);
+        report.put("occurredAt", java.time.Instant.now().minusSeconds(3600).toString());
+        report.put("contactPhone", "0819 7777 1234");
+        report.put("altcha", id.terpadu.support.ProofOfWork.fresh());
+        Map<String, Object> received = given().contentType("application/json")
+                .body(report)
+                .post("/api/v1/public/reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        String code = (String) received.get("trackingCode");
+        String key = (String) received.get("uploadKey");
+        String reportId =
+                Db.single("select id::text from intake_report where tracking_code = ?", code.replace("-", ""));
+        String photo = given().header("Report-Key", key)
+                .multiPart("file", "pondok.jpg", id.terpadu.attachment.PublicPhotosFixture.jpegWithPlace())
+                .post("/api/v1/public/reports/" + code + "/photos")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        Map<String, Object> tracked = given().get("/api/v1/public/reports/" + code)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertThat(tracked).containsOnlyKeys("trackingCode", "status", "reason", "receivedAt", "updatedAt", "photos");
+        assertThat(tracked.toString()).doesNotContain(photo).doesNotContain(reportId);
+
+        String apiKey = Tokens.admin()
+                .body(ApiKeyResourceTest.key(
+                        TestData.createAgency(TestData.unique("Kesbangpol Belitung"), "KESBANGPOL", region),
+                        List.of("19"),
+                        List.of("read"),
+                        "RESTRICTED"))
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
+        Map<String, RequestSpecification> readers = new LinkedHashMap<>();
+        readers.put("analyst", Tokens.analyst("19"));
+        readers.put("integration token", Tokens.as("integration.19", List.of("INTEGRATION"), List.of("19")));
+        readers.put("api key", given().header("X-API-Key", apiKey));
+        readers.put("anonymous", given());
+        String unknown = UUID.randomUUID().toString();
+        for (Map.Entry<String, RequestSpecification> reader : readers.entrySet()) {
+            for (String[] pair : List.of(
+                    new String[] {
+                        "/api/v1/attachments?parentType=intake-report&parentId=" + reportId,
+                        "/api/v1/attachments?parentType=intake-report&parentId=" + unknown
+                    },
+                    new String[] {"/api/v1/attachments/" + photo, "/api/v1/attachments/" + unknown},
+                    new String[] {
+                        "/api/v1/attachments/" + photo + "/content", "/api/v1/attachments/" + unknown + "/content"
+                    },
+                    new String[] {"/api/v1/intake/" + reportId, "/api/v1/intake/" + unknown})) {
+                var real = given().spec(reader.getValue()).get(pair[0]);
+                var none = given().spec(reader.getValue()).get(pair[1]);
+                assertThat(real.statusCode())
+                        .as(reader.getKey() + " " + pair[0])
+                        .isEqualTo(none.statusCode());
+                assertThat(real.statusCode())
+                        .as(reader.getKey() + " " + pair[0])
+                        .isIn(401, 403, 404);
+                assertThat(real.asString()).doesNotContain("0819 7777 1234").doesNotContain("pondok.jpg");
+            }
+        }
+        // the triager reads it, without its place
+        String served = Tokens.coordinator(region)
+                .get("/api/v1/attachments/" + photo)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(served).doesNotContain("latitude").doesNotContain("-0.6264");
+    }
 }

@@ -49,6 +49,9 @@ public final class Fixtures {
 
     public final List<String> referenceKinds = new ArrayList<>();
     public final List<Caller> callers = new ArrayList<>();
+    /** Upload keys of community reports, for the public photo routes. */
+    public final List<String> reportKeys = new ArrayList<>();
+
     public Caller admin;
     private final Map<String, List<Entry>> pools = new ConcurrentHashMap<>();
     private final Map<String, String> etags = new ConcurrentHashMap<>();
@@ -153,6 +156,21 @@ public final class Fixtures {
                             "occurredAt",
                             "2024-10-12T09:30:00Z")));
         }
+
+        // a report whose upload key the photo routes are fuzzed with (no token: the key alone)
+        Map<String, Object> keyed = new java.util.HashMap<>(Map.of(
+                "description", "Ketegangan antarwarga, foto menyusul",
+                "regionCode", "13.77",
+                "occurredAt", "2024-10-12T09:30:00Z"));
+        keyed.put("altcha", id.terpadu.support.ProofOfWork.fresh());
+        f.reportKeys.add(io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .body(keyed)
+                .post("/api/v1/public/reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("uploadKey"));
 
         // a status in force today, so that TNI assistance, extensions and revocations reach their rules
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);

@@ -377,6 +377,28 @@ public final class Generator {
             }
             headers.add(new String[] {"Idempotency-Key", key});
         }
+        if (op.hasHeader("Report-Key")) {
+            // a reporter's upload key: mostly a real one, so that the photo routes are reached past the key
+            double r = random.nextDouble();
+            if (r < 0.65 && !fixtures.reportKeys.isEmpty()) {
+                headers.add(new String[] {"Report-Key", pick(fixtures.reportKeys)});
+            } else if (r < 0.9) {
+                headers.add(new String[] {"Report-Key", pick(Nasty.IDEMPOTENCY_KEYS)});
+                mutations.add("odd Report-Key");
+            } else {
+                mutations.add("no Report-Key");
+            }
+        }
+        if (op.hasHeader("Tus-Resumable") && chance(0.85)) {
+            headers.add(new String[] {"Tus-Resumable", "1.0.0"});
+        }
+        if (op.hasHeader("Upload-Length") && chance(0.85)) {
+            headers.add(
+                    new String[] {"Upload-Length", pick(List.of("0", "1", "4096", "20971521", "99999999999", "-1"))});
+        }
+        if (op.hasHeader("Upload-Offset") && chance(0.85)) {
+            headers.add(new String[] {"Upload-Offset", pick(List.of("0", "1", "4096", "-1", "x"))});
+        }
         double accept = random.nextDouble();
         if (accept < 0.3) {
             headers.add(new String[] {"Accept", "application/json"});

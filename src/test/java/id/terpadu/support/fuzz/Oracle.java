@@ -80,6 +80,10 @@ public final class Oracle {
             return check(response);
         }
         List<Violation> violations = new ArrayList<>();
+        if (refusedByCodec(response)) {
+            // a request line the HTTP codec refuses (an undecodable path) never reaches the service, HEAD or not
+            return violations;
+        }
         if (response.status() >= 500) {
             violations.add(new Violation(Kind.SERVER_ERROR, "status " + response.status()));
         }

@@ -97,6 +97,17 @@ public final class RawHttp implements AutoCloseable {
             }
             out.flush();
         } catch (IOException e) {
+            // the server may have answered before it stopped reading (a request line or headers it refuses, 414 or
+            // 431, while the body was still on its way): that answer is the response, as a browser reads it
+            try {
+                socket.shutdownOutput();
+                String refused = readLine(true);
+                if (refused.startsWith("HTTP/1.")) {
+                    return refusal(refused);
+                }
+            } catch (IOException | RuntimeException nothing) {
+                // no answer either
+            }
             throw new StaleConnection("write failed: " + e.getMessage());
         }
         String statusLine = readLine(true);
@@ -129,6 +140,24 @@ public final class RawHttp implements AutoCloseable {
         if ("close".equalsIgnoreCase(responseHeaders.get("connection"))) {
             close();
         }
+        return new Response(status, responseHeaders, responseBody);
+    }
+
+    /** The rest of an answer whose status line was read after the request could not be written whole. */
+    private Response refusal(String statusLine) throws IOException {
+        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        Map<String, String> responseHeaders = new LinkedHashMap<>();
+        for (String line = readLine(false); !line.isEmpty(); line = readLine(false)) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                responseHeaders.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
+            }
+        }
+        String length = responseHeaders.get("content-length");
+        byte[] responseBody = length != null ? in.readNBytes(Integer.parseInt(length.trim())) : in.readAllBytes();
+        close();
         return new Response(status, responseHeaders, responseBody);
     }
 
