@@ -1116,6 +1116,47 @@ public final class Tour {
                         .altcha(solve(challenge)),
                 null);
         check("community report received", received.getStatus() == PublicStatus.DITERIMA);
+        // the reporter's photos, with the upload key the answer showed once: one in one request, one resumable
+        String reportKey = received.getUploadKey();
+        touch(
+                "community report photo",
+                () -> new PublicReportsApi(direct)
+                        .publicUploadResourcePhoto(
+                                received.getTrackingCode(), reportKey, picture(5), null, "Pondok yang diancam"));
+        byte[] reportPhoto = bytes(picture(6));
+        int reportHalf = reportPhoto.length / 2;
+        java.net.http.HttpResponse<String> reportUpload = tus(
+                "POST",
+                "/api/v1/public/uploads",
+                Map.of("Report-Key", reportKey, "Upload-Length", String.valueOf(reportPhoto.length)),
+                java.util.Arrays.copyOfRange(reportPhoto, 0, reportHalf));
+        check("community report upload started", reportUpload.statusCode() == 201);
+        UUID reportUploadId = UUID.fromString(
+                reportUpload.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+        touch(
+                "community report upload state",
+                () -> citizens.publicUploadResourceHead(reportUploadId, reportKey, "1.0.0"));
+        check(
+                "community report upload last piece",
+                tus(
+                                        "PATCH",
+                                        "/api/v1/public/uploads/" + reportUploadId,
+                                        Map.of("Report-Key", reportKey, "Upload-Offset", String.valueOf(reportHalf)),
+                                        java.util.Arrays.copyOfRange(reportPhoto, reportHalf, reportPhoto.length))
+                                .statusCode()
+                        == 204);
+        java.net.http.HttpResponse<String> reportToAbandon =
+                tus("POST", "/api/v1/public/uploads", Map.of("Report-Key", reportKey, "Upload-Length", "100"), null);
+        UUID reportAbandoned = UUID.fromString(
+                reportToAbandon.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+        touch(
+                "community report upload abandon",
+                () -> citizens.publicUploadResourceTerminate(reportAbandoned, reportKey, "1.0.0"));
+        check(
+                "the reporter sees two photos",
+                Integer.valueOf(2)
+                        .equals(citizens.publicReportResourceTrack(received.getTrackingCode())
+                                .getPhotos()));
         touch("community report tracked", () -> citizens.publicReportResourceTrack(received.getTrackingCode()));
         TriageQueueApi queue = new TriageQueueApi(client);
         IntakeReport queued = queue.intakeResourceList(null, 200, null, "13.77", IntakeStatus.BARU).getItems().stream()
@@ -1221,8 +1262,11 @@ public final class Tour {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                         URI.create(direct.getBaseUri() + path))
                 .header("Tus-Resumable", "1.0.0")
-                .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30));
+        if (!headers.containsKey("Report-Key")) {
+            // a citizen's photo goes with the report's upload key alone, no token
+            request.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::header);
         if (body == null) {
             request.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
