@@ -38,11 +38,12 @@ class StateTableTest {
     @Test
     void tasks() {
         assertThat(table(TaskState.class, TaskState.TABLE)).isEqualTo("""
-                ALERTED -> ACKNOWLEDGED UNABLE
-                ACKNOWLEDGED -> ACTIVE UNABLE
-                ACTIVE -> DONE UNABLE
+                ALERTED -> ACKNOWLEDGED UNABLE CANCELLED
+                ACKNOWLEDGED -> ACTIVE UNABLE CANCELLED
+                ACTIVE -> DONE UNABLE CANCELLED
                 DONE -> (final)
-                UNABLE -> (final)""");
+                UNABLE -> (final)
+                CANCELLED -> (final)""");
     }
 
     @Test

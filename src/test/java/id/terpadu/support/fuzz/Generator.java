@@ -968,9 +968,9 @@ public final class Generator {
                 mutations.add("odd CSV row");
             } else {
                 String parent = pick(List.of("19", "13", "33", "19.71", "13.77"));
-                String code = parent.contains(".")
-                        ? parent + "." + String.format("%02d", 2 + random.nextInt(90))
-                        : parent + "." + String.format("%02d", 2 + random.nextInt(90));
+                // 90 to 99 below these parents: codes the official list leaves free, so that an accepted import adds
+                // regions and never renames one the other tests read (such as 19.71, Kota Pangkal Pinang)
+                String code = parent + "." + (90 + random.nextInt(10));
                 String name = chance(0.7)
                         ? "Wilayah Uji " + random.nextInt(1000)
                         : Nasty.oddText(random, 80).replace(",", " ").replace("\n", " ");
