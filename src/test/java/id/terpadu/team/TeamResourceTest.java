@@ -80,6 +80,8 @@ class TeamResourceTest {
         if (!existing.isEmpty()) {
             Db.execute("delete from action_plan where team_id = '" + existing + "'");
             Db.execute("delete from meeting where team_id = '" + existing + "'");
+            // community reports other tests sent to that team's queue (the fuzzer's, in 19.71)
+            Db.execute("delete from intake_report where team_id = '" + existing + "'");
             Db.execute("delete from team where id = '" + existing + "'");
         }
         var created = coordinator("19")
@@ -322,7 +324,9 @@ class TeamResourceTest {
                 .get("/api/v1/teams?region=13&year={y}", year)
                 .then()
                 .statusCode(200)
-                .body("items.regionCode", everyItem(equalTo("13.71")));
+                // other tests (the fuzzer among them) may hold teams of that year in the province too
+                .body("items.id", hasItem(padang))
+                .body("items.regionCode", everyItem(org.hamcrest.Matchers.startsWith("13")));
         Db.assertUnchanged(before);
     }
 

@@ -968,9 +968,10 @@ public final class Generator {
                 mutations.add("odd CSV row");
             } else {
                 String parent = pick(List.of("19", "13", "33", "19.71", "13.77"));
-                // 90 to 99 below these parents: codes the official list leaves free, so that an accepted import adds
-                // regions and never renames one the other tests read (such as 19.71, Kota Pangkal Pinang)
-                String code = parent + "." + (90 + random.nextInt(10));
+                // 90 to 98 below these parents: codes the official list leaves free, so that an accepted import adds
+                // regions and never renames one the other tests read (such as 19.71, Kota Pangkal Pinang); 99 stays
+                // free too, since tests use 19.99 and 13.99 as codes that do not exist
+                String code = parent + "." + (90 + random.nextInt(9));
                 String name = chance(0.7)
                         ? "Wilayah Uji " + random.nextInt(1000)
                         : Nasty.oddText(random, 80).replace(",", " ").replace("\n", " ");
