@@ -34,6 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
+import id.terpadu.common.retry.Backoff;
+
 /**
  * Sends queued deliveries. Every poll claims due deliveries of ACTIVE subscriptions with {@code FOR UPDATE SKIP
  * LOCKED} in one short statement that also sets a lease (the claim's id, and {@code next_attempt_at} pushed to the

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import jakarta.inject.Singleton;
 
+import id.terpadu.common.retry.Backoff;
+
 /** The webhook settings ({@link WebhookConfig}) as the worker uses them, with the rules that join two of them. */
 @Singleton
 public class WebhookSettings {

@@ -10,6 +10,8 @@ import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.Test;
 
+import id.terpadu.common.retry.Backoff;
+
 /**
  * The wait before a webhook is tried again: {@code min(max, base × 2^(n-1))}, of which a random half ("equal
  * jitter"). Driven with a random source that always draws its lowest or its highest value, so each bound is exact.

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.retry.Backoff;
 
 /** The rules of webhooks that need no server: target addresses, signatures, backoff. */
 class WebhookUnitTest {

@@ -147,6 +147,25 @@ public final class Params {
         throw ProblemException.invalid(field, Message.of("params.integer", "min", min, "max", max));
     }
 
+    /** As {@link #integer}, for a number that may pass an {@code int}'s range (a position in a sequence). */
+    public static Long whole(String value, String field, long min, long max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (!value.trim().matches("[+-]?[0-9]{1,19}")) {
+                throw new NumberFormatException();
+            }
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid(field, Message.of("params.integer", "min", min, "max", max));
+    }
+
     /** {@code true}, {@code false}, or absent (null); anything else is a 400. */
     public static Boolean bool(String value, String field) {
         if (value == null) {

@@ -18,6 +18,10 @@ public record SortKey(String path, boolean descending, Function<String, Object> 
         return new SortKey(path, true, Integer::valueOf);
     }
 
+    public static SortKey longDesc(String path) {
+        return new SortKey(path, true, Long::valueOf);
+    }
+
     public static SortKey instant(String path) {
         return new SortKey(path, false, java.time.Instant::parse);
     }

@@ -33,7 +33,7 @@ public class Clearance {
 
     /** The configured clearance, read once at start (not per request). */
     @jakarta.inject.Singleton
-    static class Policy {
+    public static class Policy {
         final List<String> confidentialTypes;
         final List<String> confidentialIds;
 
@@ -41,6 +41,30 @@ public class Clearance {
             this.confidentialTypes = List.copyOf(config.agencyTypes());
             this.confidentialIds = List.copyOf(config.agencyIds().orElse(List.of()));
         }
+
+        /** Whether staff of this agency (its id and type) may see CONFIDENTIAL records. */
+        public boolean clears(UUID agencyId, String agencyType) {
+            return agencyId != null
+                    && (confidentialIds.contains(agencyId.toString()) || confidentialTypes.contains(agencyType));
+        }
+    }
+
+    /**
+     * What a person of these roles, whose agency is or is not cleared, may read: the one rule, for the caller of a
+     * request ({@link #readable()}) and for the people a notification reaches, outside any request.
+     */
+    public static Set<Classification> readableBy(java.util.Collection<String> roles, boolean agencyCleared) {
+        Set<Classification> set = EnumSet.of(Classification.PUBLIC);
+        if (roles.contains(Role.ADMIN_)
+                || roles.contains(Role.COORDINATOR_)
+                || roles.contains(Role.OFFICER_)
+                || roles.contains(Role.ANALYST_)) {
+            set.add(Classification.RESTRICTED);
+            if (agencyCleared) {
+                set.add(Classification.CONFIDENTIAL);
+            }
+        }
+        return set;
     }
 
     public Set<Classification> readable() {
@@ -49,17 +73,12 @@ public class Clearance {
             readable = caller.apiKey().classification().andBelow();
         }
         if (readable == null) {
-            Set<Classification> set = EnumSet.of(Classification.PUBLIC);
-            if (caller.hasRole(Role.ADMIN_)
+            boolean staff = caller.hasRole(Role.ADMIN_)
                     || caller.hasRole(Role.COORDINATOR_)
                     || caller.hasRole(Role.OFFICER_)
-                    || caller.hasRole(Role.ANALYST_)) {
-                set.add(Classification.RESTRICTED);
-                if (agencyCleared(caller.agencyId())) {
-                    set.add(Classification.CONFIDENTIAL);
-                }
-            }
-            readable = set;
+                    || caller.hasRole(Role.ANALYST_);
+            // the agency's clearance is asked (a query) only of staff, for whom it matters
+            readable = readableBy(caller.roles(), staff && agencyCleared(caller.agencyId()));
         }
         return readable;
     }

@@ -1,4 +1,4 @@
-package id.terpadu.webhook;
+package id.terpadu.common.retry;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
