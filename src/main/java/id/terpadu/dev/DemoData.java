@@ -656,6 +656,13 @@ public class DemoData {
                         "Siti Rahmawati",
                         BAWASLU_PARIAMAN,
                         "siti@bawaslu.example")));
+        // the secretariat of the token example coordinator-sumbar, with the token's own rights: its inbox and
+        // notification preferences are the examples'
+        steps.add(new Step(
+                "account", ACCOUNT_SECRETARIAT, "/accounts", """
+                {"id": "%s", "issuer": "https://terpadu.local/dev", "subject": "kesbangpol.sumbar.sekretariat",
+                 "name": "Sekretariat Timdu PKS Sumatera Barat", "agencyId": "%s", "roles": ["COORDINATOR"],
+                 "regionScope": ["13"], "email": "sekretariat@kesbangpol-sumbar.example", "language": "id"}""".formatted(ACCOUNT_SECRETARIAT, KESBANGPOL_SUMBAR)));
         String webhook = """
                 {"id": "%s", "url": "%s", "description": "%s", "eventTypes": ["conflict-status"], "regionCode": "13.77",
                  "maxClassification": "RESTRICTED"}""";

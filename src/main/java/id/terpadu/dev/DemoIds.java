@@ -90,6 +90,9 @@ public final class DemoIds {
     // accounts (of the development issuer)
     public static final String ACCOUNT = "5e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b";
     public static final String ACCOUNT_TO_DEACTIVATE = "6f2a3b4c-5d6e-4f70-9b8c-0d1e2f3a4b5c";
+    /** The account of the development token example coordinator-sumbar: the same rights, and an inbox. */
+    public static final String ACCOUNT_SECRETARIAT = "8a4c2e6f-1b3d-4f5a-9c7e-2d4f6a8b0c1e";
+
     public static final String WEBHOOK = "7d3f9a2c-5b1e-4c8d-9e0f-1a2b3c4d5e6f";
     public static final String WEBHOOK_DISABLED = "36271e74-8761-46da-8f11-36a66bc51c50";
     public static final String WEBHOOK_TO_DELETE = "723111a1-991b-4ec0-8519-957ebce83e2e";

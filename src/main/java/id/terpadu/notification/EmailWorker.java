@@ -71,13 +71,13 @@ public class EmailWorker {
     }
 
     void start(@jakarta.enterprise.event.Observes StartupEvent start) {
-        if (config.smtpHost().isEmpty()) {
+        if (NotificationConfig.smtp(config).isEmpty()) {
             Log.info(
                     "Email notifications are off: no SMTP host (TERPADU_SMTP_HOST); notifications reach the inbox only");
         } else {
             Log.infof(
                     "Email notifications go through the SMTP server at %s",
-                    config.smtpHost().get());
+                    NotificationConfig.smtp(config).get());
         }
     }
 
@@ -105,7 +105,7 @@ public class EmailWorker {
             delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (config.smtpHost().isEmpty()) {
+        if (NotificationConfig.smtp(config).isEmpty()) {
             return;
         }
         List<Future<?>> running = new ArrayList<>();

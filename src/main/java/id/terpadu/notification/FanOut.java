@@ -133,7 +133,7 @@ public class FanOut {
                                 values (?, ?, ?, ?) on conflict (event_id, account_id) do nothing""");
                         PreparedStatement done = c.prepareStatement(
                                 "update notification_event set fanned_out_at = now(), recipients = ? where id = ?")) {
-                    boolean mail = config.smtpHost().isPresent();
+                    boolean mail = NotificationConfig.smtp(config).isPresent();
                     Instant digestAt = nextDigest(Instant.now());
                     for (Event event : events) {
                         int reached = 0;

@@ -32,7 +32,12 @@ public interface NotificationConfig {
      * The SMTP server's host. Without one no email is written or sent: notifications reach the inbox only (the
      * development default). Port, TLS and credentials are Quarkus Mailer's ({@code quarkus.mailer.*}).
      */
-    Optional<@NotBlank String> smtpHost();
+    Optional<String> smtpHost();
+
+    /** The SMTP host when one is configured (an empty value is none). */
+    static Optional<String> smtp(NotificationConfig config) {
+        return config.smtpHost().filter(host -> !host.isBlank());
+    }
 
     /** The sender of the emails. */
     @NotBlank

@@ -60,13 +60,14 @@ public final class NotificationDtos {
 
     @Schema(
             name = "NotificationReadInput",
-            description =
-                    "Marks entries read: the listed ids, or every entry up to `upTo` (the `latest` of a summary, or "
-                            + "an entry's id); one of the two. Ids that are not yours, or read already, are passed over")
+            description = "Marks entries read: every entry up to `upTo` (the newest you have seen: the `latest` of a "
+                    + "summary, or an entry's id), or only the listed ones among them. Entries that are not yours, or "
+                    + "read already, are passed over")
     public record MarkReadInput(
-            @Size(min = 1, max = 200) List<@NotNull @Min(1) Long> ids,
+            @NotNull @Min(1) @Max(Long.MAX_VALUE) Long upTo,
 
-            @Min(1) @Max(Long.MAX_VALUE) Long upTo) {}
+            @Size(min = 1, max = 200) @Schema(description = "Only these entries (absent: all up to upTo)")
+            List<@NotNull @Min(1) Long> ids) {}
 
     @Schema(name = "NotificationReadResult")
     public record MarkReadResult(

@@ -15,7 +15,7 @@ final class NotificationExamples {
             {"unread": 3, "latest": 42}""";
 
     static final String READ_SOME = """
-            {"ids": [41, 42]}""";
+            {"upTo": 42, "ids": [41, 42]}""";
 
     static final String READ_ALL = """
             {"upTo": 42}""";

@@ -70,16 +70,15 @@ public class NotificationRepository implements PanacheRepositoryBase<InboxEntry,
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
-    /** Marks the listed entries, or all up to {@code upTo}, read; returns how many this marked. */
-    int markRead(UUID accountId, List<Long> ids, Long upTo) {
+    /** Marks the entries up to {@code upTo} (only the listed ones, when listed) read; returns how many it marked. */
+    int markRead(UUID accountId, List<Long> ids, long upTo) {
         var update = getEntityManager()
                 .createNativeQuery("update notification set read_at = now() where account_id = :a and read_at is null"
-                        + (ids != null ? " and id in (:ids)" : " and id <= :upTo"))
-                .setParameter("a", accountId);
+                        + " and id <= :upTo" + (ids != null ? " and id in (:ids)" : ""))
+                .setParameter("a", accountId)
+                .setParameter("upTo", upTo);
         if (ids != null) {
             update.setParameter("ids", ids);
-        } else {
-            update.setParameter("upTo", upTo);
         }
         return update.executeUpdate();
     }

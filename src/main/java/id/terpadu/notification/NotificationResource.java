@@ -130,7 +130,7 @@ public class NotificationResource {
                             schema = @Schema(implementation = MarkReadResult.class),
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "result", value = NotificationExamples.READ_RESULT)))
-    public MarkReadResult read(@Valid @NotNull MarkReadInput request) {
-        return service.markRead(request);
+    public Response read(@Valid @NotNull MarkReadInput request) {
+        return Response.ok(service.markRead(request)).build();
     }
 }

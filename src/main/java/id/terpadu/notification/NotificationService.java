@@ -50,7 +50,11 @@ public class NotificationService {
         this.config = config;
     }
 
+    /** The caller's account, or null for a person without one; an API key is refused (403). */
     private UUID account() {
+        if (caller.apiKey() != null) {
+            throw ProblemException.forbidden(Message.of("notification.people-only"));
+        }
         AccountRights rights = caller.account();
         return rights == null ? null : rights.id();
     }
@@ -73,9 +77,6 @@ public class NotificationService {
 
     @Transactional
     public MarkReadResult markRead(MarkReadInput input) {
-        if ((input.ids() == null) == (input.upTo() == null)) {
-            throw ProblemException.invalid("ids", Message.of("notification.read.one-of"));
-        }
         UUID account = account();
         if (account == null) {
             return new MarkReadResult(0, 0);
@@ -134,6 +135,7 @@ public class NotificationService {
             Preferences.Channels c = stored.getOrDefault(kind.name(), Preferences.Channels.ALL);
             events.add(new EventChannels(kind, c.inbox(), c.email()));
         }
-        return new PreferencesResponse(events, delivery, config.smtpHost().isPresent(), version);
+        return new PreferencesResponse(
+                events, delivery, NotificationConfig.smtp(config).isPresent(), version);
     }
 }

@@ -423,10 +423,15 @@ class NotificationTest {
                 .getLong("items[0].id");
         assertThat(newest).isEqualTo(latest);
 
-        // refused: both or neither of ids and upTo, a bad since; nothing changes
+        // refused: no upTo, a bad upTo or since, an integration token; nothing changes
         var before = Db.snapshot();
         me.as()
-                .body(Map.of("ids", List.of(newest), "upTo", newest))
+                .body(Map.of("ids", List.of(newest)))
+                .post("/api/v1/me/notifications/read")
+                .then()
+                .statusCode(400);
+        me.as()
+                .body(Map.of("upTo", 0))
                 .post("/api/v1/me/notifications/read")
                 .then()
                 .statusCode(400);
@@ -439,7 +444,7 @@ class NotificationTest {
         Db.assertUnchanged(before);
 
         me.as()
-                .body(Map.of("ids", List.of(newest)))
+                .body(Map.of("upTo", latest, "ids", List.of(newest)))
                 .post("/api/v1/me/notifications/read")
                 .then()
                 .statusCode(200)
@@ -451,7 +456,13 @@ class NotificationTest {
                 .then()
                 .statusCode(200);
         // someone else's entry is passed over
-        w.tarakan.as().body(Map.of("ids", List.of(newest - 1, newest))).post("/api/v1/me/notifications/read");
+        w.tarakan
+                .as()
+                .body(Map.of("upTo", newest, "ids", List.of(newest - 1, newest)))
+                .post("/api/v1/me/notifications/read")
+                .then()
+                .statusCode(200);
+        me.as().get("/api/v1/me/notifications/summary").then().body("unread", equalTo((int) unread - 1));
         me.as()
                 .body(Map.of("upTo", latest))
                 .post("/api/v1/me/notifications/read")

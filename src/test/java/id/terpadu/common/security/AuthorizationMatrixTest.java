@@ -170,6 +170,11 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/meetings/{id}/decisions/{decisionId}/history     x   x   x   x   x   x   x
             GET    /api/v1/meetings/{id}/history                            x   x   x   x   x   x   x
             GET    /api/v1/me                                               x   x   x   x   x   x   x
+            GET    /api/v1/me/notification-preferences                      x   x   x   x   -   -   -
+            PUT    /api/v1/me/notification-preferences                      x   x   x   x   -   -   -
+            GET    /api/v1/me/notifications                                 x   x   x   x   -   -   -
+            POST   /api/v1/me/notifications/read                            x   x   x   x   -   -   -
+            GET    /api/v1/me/notifications/summary                         x   x   x   x   -   -   -
             GET    /api/v1/neutrality-cases                                 x   x   x   x   x   x   x
             POST   /api/v1/neutrality-cases                                 x   x   x   -   -   -   -
             PUT    /api/v1/neutrality-cases/{id}                            x   x   x   -   -   -   -
