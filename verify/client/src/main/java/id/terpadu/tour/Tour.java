@@ -1219,6 +1219,29 @@ public final class Tour {
                         account.getId(), new AccountDeactivationInput().reason("Pindah tugas"), null));
         touch("account reactivation", () -> accounts.accountResourceReactivate(account.getId(), null, null));
         touch("account history", () -> accounts.accountResourceHistory(account.getId(), null, 10));
+
+        // notifications: the operator's own inbox and preferences, with the rights of the account
+        token = mint(account.getSubject(), Role.OFFICER, "19", agency.get("KESBANGPOL"));
+        NotificationsApi notifications = new NotificationsApi(client);
+        NotificationSummary summary = notifications.notificationResourceSummary();
+        check("a new account's inbox is empty", summary.getUnread() == 0);
+        touch("inbox", () -> notifications.notificationResourceList(null, 10, null, null));
+        touch(
+                "inbox marked read",
+                () -> notifications.notificationResourceRead(
+                        new NotificationReadInput().upTo(Math.max(1, summary.getLatest())), null));
+        NotificationPreferences preferences = notifications.preferenceResourceGet();
+        check("preferences start at version 0", preferences.getVersion() == 0);
+        NotificationPreferences saved = notifications.preferenceResourceReplace(
+                "\"0\"",
+                new NotificationPreferencesInput()
+                        .events(List.of(new NotificationChannels()
+                                .kind(NotificationKind.TASK_DUE_SOON)
+                                .inbox(true)
+                                .email(false)))
+                        .emailDelivery(EmailDelivery.DAILY_DIGEST));
+        check("preferences saved", saved.getVersion() == 1 && saved.getEmailDelivery() == EmailDelivery.DAILY_DIGEST);
+        token = admin;
         token = working;
 
         // Deletions last
