@@ -28,13 +28,17 @@ public final class NotificationDtos {
 
             NotificationKind kind,
 
-            @Schema(description = "The kind of record, as in the change feed", example = "incident-task")
+            @Schema(
+                    description = "The kind of record, as in the change feed",
+                    example = "incident-task",
+                    maxLength = 40)
             String recordType,
 
             UUID recordId,
 
             @Schema(
                     description = "The record's address in this API",
+                    maxLength = 200,
                     example = "/api/v1/incidents/5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f/tasks/"
                             + "0c4f6a2e-9b1d-4e7a-8c3f-5d2e1a0b9c8d")
             String path,
