@@ -431,7 +431,8 @@ public final class IncidentDtos {
             @NotBlank
             @Size(max = 64)
             @Schema(
-                    description = "Code of reference kind activity-types belonging to the incident's stage",
+                    description =
+                            "Code of reference kind activity-types belonging to the incident's stage at occurredAt",
                     example = "TD_PENYELAMATAN_EVAKUASI")
             String activityType,
 

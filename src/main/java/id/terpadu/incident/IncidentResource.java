@@ -456,8 +456,12 @@ public class IncidentResource {
     @Operation(
             summary = "Record an activity",
             description = "Records what an agency did. The activity type must "
-                    + "belong to the incident's current stage (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
-                    + "rekonsiliasi during PEMULIHAN); otherwise a 409 lists the types that do.")
+                    + "belong to the stage the incident was in at the activity's occurredAt, read from its stage "
+                    + "transitions (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
+                    + "rekonsiliasi during PEMULIHAN), so a report made offline and synced after the stage moved on "
+                    + "keeps its meaning; before the first transition (or before the incident was reported) the stage "
+                    + "it started in counts. Otherwise a 409 lists the types of the stage of that time (none after "
+                    + "SELESAI).")
     @RequestBody(
             content =
                     @Content(
