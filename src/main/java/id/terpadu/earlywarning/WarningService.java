@@ -1,5 +1,7 @@
 package id.terpadu.earlywarning;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -151,7 +153,8 @@ public class WarningService {
     public List<EarlyWarningResponse> currentPublic(int limit) {
         Filter filter = clearance
                 .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
-                .and(Publication.CURRENT);
+                .and(Publication.CURRENT)
+                .and("(e.expiresAt is null or e.expiresAt > :?)", Instant.now());
         return warnings.page(filter, new PageRequest(limit, null)).items().stream()
                 .map(w -> EarlyWarningResponse.from(w).masked())
                 .toList();
@@ -292,6 +295,52 @@ public class WarningService {
         warning.sourceKind = input.sourceKind();
         warning.classification = input.classification();
         warning.recommendedActions = input.recommendedActions();
+        placeAndTime(warning, input);
+    }
+
+    /** The earliest time a warning may say its sign was observed. */
+    static final Instant OBSERVED_MIN = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far ahead of the server's clock a reporter's clock may be. */
+    static final int CLOCK_SKEW_MINUTES = 5;
+
+    /**
+     * Where and when: the point (bounds checked by its constraints), the time observed (none: when the warning was
+     * raised; not before 2000, not ahead of the server's clock by more than the skew), the day or period it concerns
+     * (a period needs its first day and runs forward) and its expiry (after the observation).
+     */
+    private void placeAndTime(EarlyWarning warning, EarlyWarningInput input) {
+        Instant observed = input.observedAt() == null
+                ? (warning.createdAt == null ? Instant.now() : warning.createdAt)
+                : input.observedAt();
+        observed = observed.truncatedTo(ChronoUnit.MICROS);
+        if (input.observedAt() != null) {
+            if (observed.isAfter(Instant.now().plus(CLOCK_SKEW_MINUTES, ChronoUnit.MINUTES))) {
+                throw ProblemException.invalid(
+                        "observedAt", Message.of("warning.observed-at.future", "minutes", CLOCK_SKEW_MINUTES));
+            }
+            if (observed.isBefore(OBSERVED_MIN)) {
+                throw ProblemException.invalid(
+                        "observedAt", Message.of("warning.observed-at.before", "min", OBSERVED_MIN));
+            }
+        }
+        if (input.concernsUntil() != null) {
+            if (input.concernsFrom() == null) {
+                throw ProblemException.invalid("concernsUntil", Message.of("warning.concerns-until.alone"));
+            }
+            if (input.concernsUntil().isBefore(input.concernsFrom())) {
+                throw ProblemException.invalid("concernsUntil", Message.of("warning.concerns-until.before"));
+            }
+        }
+        if (input.expiresAt() != null && !input.expiresAt().isAfter(observed)) {
+            throw ProblemException.invalid(
+                    "expiresAt", Message.of("warning.expires-at.before", "observedAt", observed));
+        }
+        warning.latitude = input.point() == null ? null : input.point().lat();
+        warning.longitude = input.point() == null ? null : input.point().lon();
+        warning.observedAt = observed;
+        warning.concernsFrom = input.concernsFrom();
+        warning.concernsUntil = input.concernsUntil();
+        warning.expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** What a warning says, as opposed to where its handling stands: a change of it lapses a verification. */
@@ -308,7 +357,13 @@ public class WarningService {
                 w.sourceAgencyId,
                 w.sourceKind,
                 w.classification,
-                w.recommendedActions);
+                w.recommendedActions,
+                w.latitude,
+                w.longitude,
+                w.observedAt,
+                w.concernsFrom,
+                w.concernsUntil,
+                w.expiresAt);
     }
 
     /**
