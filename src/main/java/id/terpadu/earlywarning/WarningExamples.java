@@ -135,6 +135,13 @@ final class WarningExamples {
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 
+    static final String FEATURES = """
+            {"type": "FeatureCollection", "nextCursor": null,
+             "features": [{"type": "Feature", "id": "4d3c2b1a-0f9e-4d8c-b7a6-958473625140",
+                           "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
+                           "properties": {"title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
+                                          "riskLevel": "SEDANG", "observedAt": "2024-11-20T02:30:00Z", "attachments": 0}}]}""";
+
     static final String SIMILAR = """
             {"windowHours": 72, "items": [{"type": "early-warning", "id": "5b451028-23ca-4fd2-a85c-2ff7785f1613",
              "title": "Pengerahan massa ke kantor KPU Kota Pariaman", "regionCode": "13.77",

@@ -37,9 +37,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.security.Role;
@@ -65,6 +69,9 @@ public class WarningResource {
     private static final List<Variant> FORMATS =
             Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CAP).build();
 
+    /** RFC 7946 GeoJSON, as the incidents' list gives it. */
+    static final String GEO_JSON = "application/geo+json";
+
     private final WarningService service;
     private final CapAlerts alerts;
 
@@ -78,24 +85,42 @@ public class WarningResource {
             summary = "List early warnings",
             description = "Warnings visible to you (region scope and "
                     + "classification), most recently changed first, filtered by region subtree, category (with sub-categories), "
-                    + "status, risk level, classification and verification state. Keyset-paginated.")
+                    + "status, risk level, classification, verification state, the time the sign was observed (`from`, "
+                    + "`to`), a bounding box over their point and Indonesian full text (`q`). Keyset-paginated. "
+                    + "Ask for `Accept: application/geo+json` to get an RFC 7946 FeatureCollection of those with a point "
+                    + "(the same filters and page size; a warning without a point is left out of it).")
     @APIResponse(
             responseCode = "200",
             description = "A page of warnings",
-            content =
-                    @Content(
-                            schema = @Schema(ref = "EarlyWarningPage"),
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "page", value = WarningExamples.PAGE)))
-    public Response list(@BeanParam WarningFilters filters, @BeanParam PageParams page) {
-        return page.ok(service.list(
-                filters.region(),
-                filters.category(),
-                filters.status(),
-                filters.riskLevel(),
-                filters.classification(),
-                filters.verification(),
-                page.request()));
+            content = {
+                @Content(
+                        schema = @Schema(ref = "EarlyWarningPage"),
+                        mediaType = MediaType.APPLICATION_JSON,
+                        examples = @ExampleObject(name = "page", value = WarningExamples.PAGE)),
+                @Content(
+                        schema = @Schema(implementation = WarningGeoJson.FeatureCollection.class),
+                        mediaType = GEO_JSON,
+                        examples = @ExampleObject(name = "features", value = WarningExamples.FEATURES))
+            })
+    public Response list(@BeanParam WarningFilters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
+        // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
+        // one: refuse here what neither produces, as every other operation does
+        if (headers.getAcceptableMediaTypes().stream()
+                .noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, Message.of("warning.not-acceptable"));
+        }
+        return page.ok(service.list(filters.query(), false, page.request()));
+    }
+
+    @GET
+    @Produces(GEO_JSON)
+    @Operation(hidden = true)
+    public Response listGeoJson(@BeanParam WarningFilters filters, @BeanParam PageParams page) {
+        Page<EarlyWarningResponse> result = service.list(filters.query(), true, page.request());
+        return Response.fromResponse(page.ok(result))
+                .entity(WarningGeoJson.of(result))
+                .type(GEO_JSON)
+                .build();
     }
 
     @GET

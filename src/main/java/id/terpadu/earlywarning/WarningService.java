@@ -27,7 +27,6 @@ import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
-import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
@@ -107,27 +106,41 @@ public class WarningService {
         this.incidents = incidents;
     }
 
+    /**
+     * A page of the warnings the caller may read (scope and clearance) that match the filters, most recently changed
+     * first; {@code located} keeps only those with a point (the GeoJSON form).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<EarlyWarningResponse> list(
-            String region,
-            String category,
-            WarningStatus status,
-            RiskLevel risk,
-            Classification classification,
-            Verification verification,
-            PageRequest page) {
+    public Page<EarlyWarningResponse> list(WarningQuery q, boolean located, PageRequest page) {
         Filter filter = clearance
                 .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
-                .andIf(status, "e.status = :?", status)
-                .andIf(verification, "e.verification.state = :?", verification)
-                .andIf(risk, "e.riskLevel = :?", risk)
-                .andIf(classification, "e.classification = :?", classification);
-        if (region != null && !region.isBlank()) {
-            RegionCode.require(region, "region");
-            RegionScope.Columns.of("e.regionCode").within(filter, region);
+                .andIf(q.status(), "e.status = :?", q.status())
+                .andIf(q.verification(), "e.verification.state = :?", q.verification())
+                .andIf(q.riskLevel(), "e.riskLevel = :?", q.riskLevel())
+                .andIf(q.classification(), "e.classification = :?", q.classification())
+                .andIf(q.from(), "e.observedAt >= :?", q.from())
+                .andIf(q.to(), "e.observedAt < :?", q.to());
+        if (q.region() != null && !q.region().isBlank()) {
+            RegionCode.require(q.region(), "region");
+            RegionScope.Columns.of("e.regionCode").within(filter, q.region());
         }
-        if (category != null && !category.isBlank()) {
-            filter.and("e.categoryCode in :?", reference.requireSubtree("conflict-categories", category, "category"));
+        if (q.category() != null && !q.category().isBlank()) {
+            filter.and(
+                    "e.categoryCode in :?", reference.requireSubtree("conflict-categories", q.category(), "category"));
+        }
+        if (q.bbox() != null) {
+            filter.and(
+                    "function('incident_in_box', e.longitude, e.latitude, :?, :?, :?, :?) = true",
+                    q.bbox()[0],
+                    q.bbox()[1],
+                    q.bbox()[2],
+                    q.bbox()[3]);
+        }
+        if (q.text() != null) {
+            filter.and("function('incident_search_match', e.searchVector, :?) = true", q.text());
+        }
+        if (located) {
+            filter.and("e.latitude is not null");
         }
         return counts.countedPage(
                 warnings.page(filter, page).<EarlyWarningResponse>map(w -> shown(EarlyWarningResponse.from(w))));

@@ -8,6 +8,7 @@ import static id.terpadu.earlywarning.CapAlertTest.parse;
 import static id.terpadu.earlywarning.CapAlertTest.publish;
 import static id.terpadu.earlywarning.CapAlertTest.valueOf;
 import static id.terpadu.support.Tokens.coordinator;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -189,5 +190,112 @@ public class WarningPlaceAndTimeTest {
                 .toList();
         assertThat(ids).contains(standing).doesNotContain(expired);
         assertThat(cap(cap(coordinator("13"), expired), "expires")).isNotNull();
+    }
+
+    static String word() {
+        StringBuilder w = new StringBuilder("zq");
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 8; i++) {
+            w.append((char) ('a' + random.nextInt(26)));
+        }
+        return w.toString();
+    }
+
+    static String located(String observedAt, Double lat, Double lon, int likelihood, int impact, String title) {
+        Map<String, Object> body = new HashMap<>(CapAlertTest.warning("13.77", "RESTRICTED", likelihood, impact));
+        body.put("title", title);
+        body.put("observedAt", observedAt);
+        if (lat != null) {
+            body.put("point", Map.of("lat", lat, "lon", lon));
+        }
+        return create(coordinator("13"), body);
+    }
+
+    @Test
+    void theListFiltersByTimeTextBoxAndRiskAndGivesGeoJsonOfThoseWithAPoint() {
+        String word = word();
+        String pariaman = located("2003-05-01T00:00:00Z", -0.6263, 100.1205, 4, 3, "Pengerahan massa " + word);
+        String nowhere = located("2003-05-10T00:00:00Z", null, null, 5, 5, "Ujaran kebencian " + word);
+        String jayapura = located("2003-06-01T00:00:00Z", -2.53, 140.7, 1, 2, "Sengketa tapal batas " + word);
+        Map<String, Object> watched = new HashMap<>(CapAlertTest.warning("13.77", "RESTRICTED", 1, 2));
+        watched.put("title", "Sengketa tapal batas " + word);
+        watched.put("observedAt", "2003-06-01T00:00:00Z");
+        watched.put("point", Map.of("lat", -2.53, "lon", 140.7));
+        watched.put("status", "DIPANTAU");
+        CapAlertTest.replace(coordinator("13"), jayapura, 0, watched);
+        String base = "/api/v1/early-warnings?limit=200&q=" + word;
+
+        assertThat(ids(base)).containsExactlyInAnyOrder(pariaman, nowhere, jayapura);
+        assertThat(ids(base + "&from=2003-05-05T00:00:00Z")).containsExactlyInAnyOrder(nowhere, jayapura);
+        assertThat(ids(base + "&from=2003-01-01T00:00:00Z&to=2003-05-10T00:00:00Z"))
+                .containsExactly(pariaman);
+        assertThat(ids(base + "&bbox=99.8,-1.0,100.6,-0.3")).containsExactly(pariaman);
+        assertThat(ids(base + "&riskLevel=TINGGI")).containsExactly(nowhere);
+        assertThat(ids(base + "&status=DIPANTAU")).containsExactly(jayapura);
+        assertThat(ids(base + "&category=POLITIK")).hasSize(3);
+        assertThat(ids(base + "&category=EKONOMI")).isEmpty();
+        // web-search syntax over title, description and indicators (all three hold "Ujaran kebencian")
+        assertThat(ids("/api/v1/early-warnings?limit=200&q=" + word + " -pengerahan"))
+                .containsExactlyInAnyOrder(nowhere, jayapura);
+        assertThat(ids("/api/v1/early-warnings?limit=200&q=" + word + " -kebencian"))
+                .isEmpty();
+        // another region's reader sees none of them, whatever the filters
+        assertThat(given().spec(id.terpadu.support.Tokens.coordinator("33"))
+                        .get(base)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<List<String>>path("items.id"))
+                .isEmpty();
+
+        // GeoJSON: the warnings with a point, [lon, lat], the same filters
+        var geo = coordinator("13")
+                .accept("application/geo+json")
+                .get(base)
+                .then()
+                .statusCode(200)
+                .contentType("application/geo+json")
+                .body("type", equalTo("FeatureCollection"))
+                .extract();
+        assertThat(geo.<List<String>>path("features.id")).containsExactlyInAnyOrder(pariaman, jayapura);
+        assertThat(geo.<List<Float>>path("features.find { it.id == '" + pariaman + "' }.geometry.coordinates"))
+                .containsExactly(100.1205f, -0.6263f);
+        assertThat(geo.<String>path("features[0].properties.title")).contains(word);
+        coordinator("13")
+                .accept("application/geo+json")
+                .get(base + "&bbox=139,-3,141,-2")
+                .then()
+                .statusCode(200)
+                .body("features.id", org.hamcrest.Matchers.contains(jayapura));
+
+        // malformed filters: a 400 naming the parameter; a format neither list gives: 406
+        for (String[] bad : new String[][] {
+            {"from=kemarin", "from"},
+            {"to=2024-13-01T00:00:00Z", "to"},
+            {"bbox=100,-1", "bbox"},
+            {"bbox=101,-1,100,0", "bbox"},
+            {"q=" + "a".repeat(201), "q"},
+            {"riskLevel=PARAH", "riskLevel"}
+        }) {
+            for (String accept : List.of("application/json", "application/geo+json")) {
+                coordinator("13")
+                        .accept(accept)
+                        .get("/api/v1/early-warnings?" + bad[0])
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors[0].field", equalTo(bad[1]));
+            }
+        }
+        coordinator("13")
+                .accept("text/csv")
+                .get("/api/v1/early-warnings")
+                .then()
+                .statusCode(406)
+                .contentType("application/problem+json");
+    }
+
+    static List<String> ids(String path) {
+        return coordinator("13").get(path).then().statusCode(200).extract().path("items.id");
     }
 }
