@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -38,6 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import id.terpadu.common.changelog.HistoryExample;
 import id.terpadu.common.error.Message;
+import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.Answers;
@@ -251,6 +253,30 @@ public class WarningResource {
             JsonNode patch) {
         EarlyWarningResponse updated = service.patch(id, ETags.requireIfMatch(ifMatch), patch);
         return Answers.ok(updated);
+    }
+
+    @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Delete an early warning that was never issued",
+            description = "CAP 1.2 withdraws a message that was sent with a Cancel that references it, never by "
+                    + "erasing it. So only a draft is deleted: a PUBLIC warning none of whose versions was ever "
+                    + "published (each rendered as a CAP Draft, sent to nobody), with its tasks and links; the change "
+                    + "log keeps a tombstone. A warning that was issued (any RESTRICTED or CONFIDENTIAL one, which is "
+                    + "an Actual message to the teams from its first version, or a PUBLIC one once published) or "
+                    + "escalated is a 409: cancel it instead with status REDA (PUT or PATCH) or a verification as "
+                    + "TIDAK_VALID or DUPLIKAT, each a CAP Cancel. Refused too while another warning is verified as its "
+                    + "duplicate. If-Match is required. ADMIN or COORDINATOR.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
+        service.delete(id, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
     }
 
     @GET

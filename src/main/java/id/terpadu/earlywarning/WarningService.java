@@ -403,6 +403,40 @@ public class WarningService {
                 warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
     }
 
+    /**
+     * Erases a warning that was never issued (CAP 1.2: a message once sent is not withdrawn but cancelled by a
+     * {@code Cancel} that references it): only a PUBLIC warning none of whose versions was ever published, i.e. whose
+     * every CAP rendering was a Draft sent to nobody. Any other (a RESTRICTED or CONFIDENTIAL warning is an Actual
+     * message to the teams from its first version) is a 409 that names the ways to cancel it: status REDA, or a
+     * verification as TIDAK_VALID or DUPLIKAT. The change log keeps a tombstone; tasks and links go with it.
+     */
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        EarlyWarning warning = warnings.writable(id);
+        ETags.check(expectedVersion, warning.version);
+        boolean issued =
+                CapAlerts.Version.of(EarlyWarningResponse.from(warning)).releasable();
+        String cursor = null;
+        while (!issued) {
+            Page<ChangeEntry> page =
+                    changeLog.history(WARNING, id, PageRequest.of(Integer.toString(PageRequest.MAX_LIMIT), cursor));
+            for (ChangeEntry change : page.items()) {
+                issued |= CapAlerts.Version.of(change.snapshot()).releasable();
+            }
+            cursor = page.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        if (issued || warning.status == WarningStatus.ESKALASI) {
+            throw ProblemException.conflict(Message.of("warning.delete.issued", "id", id));
+        }
+        if (warnings.isDuplicated(id)) {
+            throw ProblemException.conflict(Message.of("warning.delete.duplicated", "id", id));
+        }
+        records.deleted(warning, WARNING, warning.regionCode);
+    }
+
     /** Creates the incident the warning grew into, links both, and closes the warning as ESKALASI. */
     @Transactional
     public IncidentResponse escalate(UUID id, EscalationInput input) {

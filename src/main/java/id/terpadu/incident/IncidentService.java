@@ -546,6 +546,45 @@ public class IncidentService {
                 incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
     }
 
+    /**
+     * Opens a closed (SELESAI) incident again, in the stage it was closed from or the one given: a move of its own,
+     * outside the stage table (which keeps SELESAI final), for a COORDINATOR or ADMIN of its region or above (the
+     * resource's roles and {@code writable}), with a mandatory reason. It is a transition in the stage history and a
+     * version in the change log, so the feed and webhooks carry it like any change. Not closed: 409.
+     */
+    @Transactional
+    public IncidentResponse reopen(UUID id, Long expectedVersion, IncidentDtos.ReopeningInput input) {
+        Incident incident = incidents.writable(id);
+        ETags.check(expectedVersion, incident.version);
+        if (incident.stage != Stage.SELESAI) {
+            throw ProblemException.conflict(Message.of("incident.reopen.not-closed", "stage", incident.stage));
+        }
+        Stage to = input.to();
+        if (to == null) {
+            List<StageTransition> history = incidents.transitions(id);
+            to = history.isEmpty() ? Stage.PENCEGAHAN : history.get(history.size() - 1).fromStage;
+        }
+        if (to == Stage.SELESAI) {
+            throw ProblemException.invalid(
+                    "to",
+                    Message.of("incident.reopen.open-stage"),
+                    List.of(Stage.PENCEGAHAN.name(), Stage.PENGHENTIAN.name(), Stage.PEMULIHAN.name()));
+        }
+        StageTransition transition = new StageTransition();
+        transition.id = UUID.randomUUID();
+        transition.incidentId = id;
+        transition.fromStage = Stage.SELESAI;
+        transition.toStage = to;
+        transition.reason = input.reason().trim();
+        transition.transitionedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        transition.actor = caller.subject();
+        incidents.addTransition(transition);
+        incident.stage = to;
+        incident.reopeningReason = transition.reason;
+        return counts.counted(shown(records.updated(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StageTransitionResponse> transitions(UUID id) {
         incidents.visible(id);

@@ -298,4 +298,75 @@ public class WarningPlaceAndTimeTest {
     static List<String> ids(String path) {
         return coordinator("13").get(path).then().statusCode(200).extract().path("items.id");
     }
+
+    /**
+     * CAP 1.2's rule for withdrawing: a message sent is cancelled, never erased. A PUBLIC warning never published (a
+     * Draft) is deleted; a RESTRICTED one (an Actual message to the teams from its first version) and a PUBLIC one once
+     * published are refused with 409 and stay.
+     */
+    @Test
+    void onlyADraftIsDeletedAnIssuedWarningIsCancelledInstead() {
+        Map<String, Object> draftBody = CapAlertTest.warning("13.77", "PUBLIC", 2, 2);
+        draftBody.put("sourceKind", "LAPORAN_MASYARAKAT");
+        String draft = create(coordinator("13"), draftBody);
+        String restricted = create(coordinator("13"), CapAlertTest.warning("13.77", "RESTRICTED", 2, 2));
+        String published = create(coordinator("13"), CapAlertTest.warning("13.77", "PUBLIC", 2, 2));
+        publish(published, 0);
+        // withdrawn from the public again by its author's edit: once published, still issued
+        Map<String, Object> edited = CapAlertTest.warning("13.77", "PUBLIC", 3, 2);
+        CapAlertTest.replace(coordinator("13"), published, 1, edited);
+        coordinator("13").get("/api/v1/early-warnings/{id}", published).then().body("published", is(false));
+
+        var before = Db.snapshot();
+        for (String issued : List.of(restricted, published)) {
+            String version = coordinator("13")
+                    .get("/api/v1/early-warnings/{id}", issued)
+                    .then()
+                    .extract()
+                    .path("version")
+                    .toString();
+            coordinator("13")
+                    .header("If-Match", "\"" + version + "\"")
+                    .delete("/api/v1/early-warnings/{id}", issued)
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body(
+                            "detail",
+                            equalTo(Message.of("warning.delete.issued", "id", issued)
+                                    .in("id")));
+        }
+        // no If-Match, a stale one, an officer, another province: refused
+        coordinator("13").delete("/api/v1/early-warnings/{id}", draft).then().statusCode(428);
+        coordinator("13")
+                .header("If-Match", "\"5\"")
+                .delete("/api/v1/early-warnings/{id}", draft)
+                .then()
+                .statusCode(412);
+        id.terpadu.support.Tokens.as("officer.13", List.of("OFFICER"), List.of("13"))
+                .header("If-Match", "\"0\"")
+                .delete("/api/v1/early-warnings/{id}", draft)
+                .then()
+                .statusCode(403);
+        coordinator("33")
+                .header("If-Match", "\"0\"")
+                .delete("/api/v1/early-warnings/{id}", draft)
+                .then()
+                .statusCode(404);
+        Db.assertUnchanged(before);
+
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .delete("/api/v1/early-warnings/{id}", draft)
+                .then()
+                .statusCode(204);
+        coordinator("13").get("/api/v1/early-warnings/{id}", draft).then().statusCode(404);
+        coordinator("13")
+                .get("/api/v1/early-warnings/{id}/history", draft)
+                .then()
+                .statusCode(404);
+        assertThat(Db.count(
+                        "select count(*) from change_log where entity_id = ?::uuid and operation = 'DELETE'", draft))
+                .isEqualTo(1);
+    }
 }
