@@ -521,6 +521,10 @@ public class DemoData {
                  "title": "Seruan warga di media sosial untuk menghadang rapat pleno KPU", "likelihood": 3,
                  "impact": 3, "sourceKind": "LAPORAN_MASYARAKAT", "classification": "PUBLIC",
                  "recommendedActions": "Konfirmasi ke pelapor; patroli di sekitar kantor KPU"}""".formatted(WARNING_TO_VERIFY)));
+        steps.add(new Step("early-warning", WARNING_TO_DELETE, warnings, """
+                {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
+                 "title": "Rancangan: isu politik uang di Kecamatan Pariaman Tengah", "likelihood": 2,
+                 "impact": 2, "sourceKind": "LAPORAN_MASYARAKAT", "classification": "PUBLIC"}""".formatted(WARNING_TO_DELETE)));
         steps.add(new Step("task", WARNING_TASK, warnings + "/" + WARNING + "/tasks", """
                 {"id": "%s", "agencyId": "%s", "description": "Patroli dialogis di posko kedua paslon sampai penetapan",
                  "dueAt": "2024-10-20T06:00:00Z"}""".formatted(

@@ -44,6 +44,9 @@ public final class DemoIds {
     public static final String WARNING = "4d3c2b1a-0f9e-4d8c-b7a6-958473625140";
     public static final String WARNING_TO_ESCALATE = "5b451028-23ca-4fd2-a85c-2ff7785f1613";
     public static final String WARNING_TO_VERIFY = "7c2e9f14-3a6d-4b85-8e07-1d9c4b5a2f63";
+    /** A PUBLIC warning never published (a draft), which DELETE erases. */
+    public static final String WARNING_TO_DELETE = "3e8d1c6a-94b2-4f57-8a0e-6c1b5d9f2a47";
+
     public static final String WARNING_TASK = "2f8e4a6c-1b3d-4e5f-a7c9-0b2d4f6a8c1e";
     public static final String STATUS = "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b";
     public static final String STATUS_TO_REVOKE = "75126335-2b88-47a7-a8b7-9e562137e1da";

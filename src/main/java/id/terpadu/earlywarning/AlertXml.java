@@ -62,6 +62,7 @@ final class AlertXml {
                 .leaf("valueName", CapMapping.EVENT_CODE)
                 .leaf("value", info.categoryCode())
                 .close()
+                .leaf("expires", info.expires() == null ? null : CapAlert.time(info.expires()))
                 .leaf("senderName", info.senderName())
                 .leaf("headline", info.headline())
                 .leaf("description", info.description())
@@ -72,9 +73,10 @@ final class AlertXml {
                     .leaf("value", parameter.value())
                     .close();
         }
-        // An early warning has no coordinates: the area is its region, without a circle.
+        // The area is the warning's region, and where the sign was seen as a circle of radius 0 when it has a point.
         xml.open("area")
                 .leaf("areaDesc", info.areaDesc())
+                .leaf("circle", info.circle())
                 .open("geocode")
                 .leaf("valueName", CapMapping.GEOCODE)
                 .leaf("value", info.regionCode())

@@ -34,12 +34,14 @@ record CapAlert(
             String severity,
             String certainty,
             String categoryCode,
+            Instant expires,
             String senderName,
             String headline,
             String description,
             String instruction,
             List<Parameter> parameters,
             String areaDesc,
+            String circle,
             String regionCode) {}
 
     record Parameter(String valueName, String value) {}

@@ -138,21 +138,34 @@ public class CapAlerts {
                         CapMapping.severity(warning.impact()),
                         CapMapping.certainty(warning.likelihood()),
                         warning.categoryCode(),
+                        warning.expiresAt(),
                         config.senderName(),
                         warning.title(),
                         description(warning),
                         blankToNull(warning.recommendedActions()),
-                        List.of(
-                                new CapAlert.Parameter("TERPADU_STATUS", status.name()),
-                                new CapAlert.Parameter(
-                                        "TERPADU_TINGKAT_RISIKO",
-                                        warning.riskLevel().name()),
-                                new CapAlert.Parameter("TERPADU_SKOR_RISIKO", Integer.toString(warning.riskScore())),
-                                new CapAlert.Parameter(
-                                        "TERPADU_VERIFIKASI",
-                                        warning.verification().state().name())),
+                        parameters(warning),
                         areaDesc(warning.regionCode(), regions.names(lineage(List.of(warning.regionCode())))),
+                        CapMapping.circle(warning.point()),
                         warning.regionCode()));
+    }
+
+    /** The alert's parameters: the warning's status, risk, verification, when it was observed and what it concerns. */
+    private static List<CapAlert.Parameter> parameters(EarlyWarningResponse warning) {
+        List<CapAlert.Parameter> parameters = new ArrayList<>(List.of(
+                new CapAlert.Parameter("TERPADU_STATUS", warning.status().name()),
+                new CapAlert.Parameter(
+                        "TERPADU_TINGKAT_RISIKO", warning.riskLevel().name()),
+                new CapAlert.Parameter("TERPADU_SKOR_RISIKO", Integer.toString(warning.riskScore())),
+                new CapAlert.Parameter(
+                        "TERPADU_VERIFIKASI", warning.verification().state().name())));
+        if (warning.observedAt() != null) {
+            parameters.add(new CapAlert.Parameter("TERPADU_WAKTU_PENGAMATAN", CapAlert.time(warning.observedAt())));
+        }
+        String concerns = CapMapping.concerns(warning.concernsFrom(), warning.concernsUntil());
+        if (concerns != null) {
+            parameters.add(new CapAlert.Parameter("TERPADU_TANGGAL_SASARAN", concerns));
+        }
+        return parameters;
     }
 
     /** What a version was: its message type and whether it was sent (a Draft is not). */

@@ -11,7 +11,8 @@ import id.terpadu.verification.Verification;
  * Choices the table does not show: {@code sent} is the time the change log recorded the version (UTC, written
  * {@code +00:00}); an Update or Cancel references every earlier version; CONFIDENTIAL is Restricted rather than
  * Private, because CAP's Private needs {@code addresses} and clearance is granted by agency type, not by a list of
- * recipients. A warning has no coordinates, so the area is its region (name and Kemendagri code) without a circle.
+ * recipients. The area is the warning's region (name and Kemendagri code), with a circle of radius 0 at its point
+ * when it has one.
  */
 final class CapMapping {
 
@@ -33,6 +34,10 @@ final class CapMapping {
             | likelihood 1 / 2–3 / 4–5 | `certainty` Unlikely / Possible / Likely |
             | title, description + indicators + risk, recommendedActions | `headline`, `description`, `instruction` |
             | region | `area`: `areaDesc` its name and those above it, `geocode` KODE_WILAYAH_KEMENDAGRI |
+            | point (where the sign was seen), when given | `area` `circle` `lat,lon 0` (a point: radius 0 km) |
+            | expiresAt, when given | `expires`; an expired warning leaves the Atom feed, its alert keeps the past `expires` |
+            | observedAt | `parameter` TERPADU_WAKTU_PENGAMATAN (CAP dateTime) |
+            | concernsFrom, concernsUntil, when given | `parameter` TERPADU_TANGGAL_SASARAN: the day `2024-11-27`, or the period `2024-11-27/2024-12-16` (ISO 8601) |
             """;
 
     static final String ALERT = "Alert";
@@ -92,6 +97,22 @@ final class CapMapping {
                 "Peringatan dini ini ditarik sampai diverifikasi ulang oleh orang lain selain pelapornya; "
                         + "ini bukan pernyataan aman.";
         };
+    }
+
+    /** CAP's circle for a point: {@code lat,lon radius}, the radius in kilometres (0: the point itself). */
+    static String circle(id.terpadu.incident.IncidentDtos.Point point) {
+        return point == null
+                ? null
+                : java.math.BigDecimal.valueOf(point.lat()).toPlainString() + ","
+                        + java.math.BigDecimal.valueOf(point.lon()).toPlainString() + " 0";
+    }
+
+    /** The day a warning concerns, or its period as an ISO 8601 interval of dates. */
+    static String concerns(java.time.LocalDate from, java.time.LocalDate until) {
+        if (from == null) {
+            return null;
+        }
+        return until == null || until.equals(from) ? from.toString() : from + "/" + until;
     }
 
     static String scope(Classification classification) {

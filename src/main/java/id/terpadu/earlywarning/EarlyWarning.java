@@ -1,5 +1,7 @@
 package id.terpadu.earlywarning;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,4 +60,26 @@ public class EarlyWarning extends AuditedEntity {
 
     /** The warning this one duplicates, when verified DUPLIKAT. */
     public UUID duplicateOf;
+
+    /** Where the sign was seen (WGS 84), when known; both or neither. */
+    public Double latitude;
+
+    public Double longitude;
+
+    /** When the sign was seen; the time the warning was raised when the reporter gave none. */
+    public Instant observedAt;
+
+    /** The day (alone) or the first day of the period the warning concerns, e.g. the day of the vote. */
+    public LocalDate concernsFrom;
+
+    /** The last day of the period the warning concerns, when it is more than one day. */
+    public LocalDate concernsUntil;
+
+    /** When the warning stops being current (CAP {@code expires}); none when it stands until closed. */
+    public Instant expiresAt;
+
+    /** The stored Indonesian full-text vector, for the list's {@code q} (written by the database). */
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.Column(insertable = false, updatable = false, columnDefinition = "tsvector")
+    public String searchVector;
 }

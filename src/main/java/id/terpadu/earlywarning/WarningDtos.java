@@ -1,6 +1,7 @@
 package id.terpadu.earlywarning;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import id.terpadu.common.http.Attachable;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.validation.Constraints;
+import id.terpadu.incident.IncidentDtos.Point;
 import id.terpadu.incident.Party;
 import id.terpadu.incident.SourceKind;
 import id.terpadu.incident.Stage;
@@ -66,7 +68,33 @@ public final class WarningDtos {
             WarningStatus status,
 
             @Size(max = 10000) @Schema(example = "Patroli gabungan; dialog tokoh masyarakat kedua kubu")
-            String recommendedActions) {}
+            String recommendedActions,
+
+            @Valid @Schema(description = "Where the sign was seen, when known (the bounds of an incident's point)")
+            Point point,
+
+            @Schema(
+                    description = "When the sign was seen: not before 2000 and not in the future (five minutes of "
+                            + "clock difference allowed). Absent or null: when the warning was raised (createdAt)",
+                    example = "2024-11-20T03:00:00Z")
+            Instant observedAt,
+
+            @Schema(
+                    description = "The day the warning concerns (e.g. the day of the vote), or the first day of the "
+                            + "period it concerns",
+                    example = "2024-11-27")
+            LocalDate concernsFrom,
+
+            @Schema(
+                    description = "The last day of the period the warning concerns; needs concernsFrom, not before it",
+                    example = "2024-12-16")
+            LocalDate concernsUntil,
+
+            @Schema(
+                    description = "When the warning stops being current (CAP `expires`); after observedAt. Absent: it "
+                            + "stands until closed",
+                    example = "2024-12-17T00:00:00Z")
+            Instant expiresAt) {}
 
     @Schema(name = "EarlyWarning")
     public record EarlyWarningResponse(
@@ -95,6 +123,27 @@ public final class WarningDtos {
                             + "or ADMIN of its region or above). The Atom feed lists those neither REDA nor ESKALASI; "
                             + "an unpublished PUBLIC warning is a CAP Draft for those who may read it.")
             boolean published,
+
+            @Schema(description = "Where the sign was seen, when known")
+            Point point,
+
+            @Schema(description = "When the sign was seen (createdAt when the reporter gave no time)")
+            Instant observedAt,
+
+            @Schema(description = "The day, or the first day of the period, the warning concerns")
+            LocalDate concernsFrom,
+
+            @Schema(description = "The last day of the period the warning concerns")
+            LocalDate concernsUntil,
+
+            @Schema(description = "When the warning stops being current (CAP `expires`)")
+            Instant expiresAt,
+
+            @Schema(
+                    description = "Whether expiresAt has passed at the time of this answer: an expired warning is no "
+                            + "longer current (its CAP alert keeps its past `expires`, the Atom feed leaves it out) "
+                            + "but keeps its status until someone closes it")
+            boolean expired,
 
             long version,
             Instant createdAt,
@@ -131,6 +180,12 @@ public final class WarningDtos {
                     escalatedIncidentId,
                     verification,
                     published,
+                    point,
+                    observedAt,
+                    concernsFrom,
+                    concernsUntil,
+                    expiresAt,
+                    expired,
                     version,
                     createdAt,
                     updatedAt,
@@ -161,6 +216,12 @@ public final class WarningDtos {
                             escalatedIncidentId,
                             verification,
                             published,
+                            point,
+                            observedAt,
+                            concernsFrom,
+                            concernsUntil,
+                            expiresAt,
+                            expired,
                             version,
                             createdAt,
                             updatedAt,
@@ -188,6 +249,12 @@ public final class WarningDtos {
                     w.escalatedIncidentId,
                     VerificationView.of(w.verification, w.duplicateOf),
                     Publication.published(w),
+                    w.latitude == null ? null : new Point(w.latitude, w.longitude),
+                    w.observedAt,
+                    w.concernsFrom,
+                    w.concernsUntil,
+                    w.expiresAt,
+                    w.expiresAt != null && !w.expiresAt.isAfter(Instant.now()),
                     w.version,
                     w.createdAt,
                     w.updatedAt,

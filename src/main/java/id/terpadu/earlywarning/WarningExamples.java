@@ -15,7 +15,9 @@ final class WarningExamples {
                          {"type": "KELOMPOK_MASYARAKAT", "name": "Pendukung Paslon 2", "role": "PIHAK_BERKONFLIK"}],
              "indicators": ["Ujaran kebencian di grup WhatsApp", "Pengerahan massa ke KPU"],
              "likelihood": 4, "impact": 3, "sourceKind": "PATROLI", "classification": "RESTRICTED",
-             "recommendedActions": "Patroli gabungan; dialog tokoh masyarakat kedua kubu"}""";
+             "recommendedActions": "Patroli gabungan; dialog tokoh masyarakat kedua kubu",
+             "point": {"lat": -0.6263, "lon": 100.1205}, "observedAt": "2024-11-20T02:30:00Z",
+             "concernsFrom": "2024-11-27", "concernsUntil": "2024-12-16"}""";
 
     /** A merge patch: the likelihood raised (and with it the risk); every other field stays. */
     static final String PATCH = """
@@ -30,7 +32,9 @@ final class WarningExamples {
              "status": "TERIDENTIFIKASI", "recommendedActions": "Patroli gabungan", "escalatedIncidentId": null,
              "verification": {"state": "TERVERIFIKASI", "method": null, "note": null,
                               "verifiedBy": "polres.pariaman", "verifiedAt": "2024-11-20T03:00:00Z", "duplicateOf": null},
-             "published": false, "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z", "attachments": 0}""";
+             "published": false, "point": {"lat": -0.6263, "lon": 100.1205}, "observedAt": "2024-11-20T02:30:00Z",
+             "concernsFrom": "2024-11-27", "concernsUntil": "2024-12-16", "expiresAt": null, "expired": false,
+             "version": 0, "createdAt": "2024-11-20T03:00:00Z", "updatedAt": "2024-11-20T03:00:00Z", "attachments": 0}""";
 
     static final String VERIFICATION = """
             {"state": "TERVERIFIKASI", "method": "KONFIRMASI_SUMBER",
@@ -59,6 +63,7 @@ final class WarningExamples {
                   <valueName>TERPADU_KATEGORI_KONFLIK</valueName>
                   <value>POLITIK_PILKADA</value>
                 </eventCode>
+                <expires>2024-12-17T00:00:00+00:00</expires>
                 <senderName>Tim Terpadu Penanganan Konflik Sosial</senderName>
                 <headline>Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada</headline>
                 <description>Saling lapor &amp; pengerahan massa di media sosial.
@@ -80,8 +85,21 @@ final class WarningExamples {
                   <valueName>TERPADU_SKOR_RISIKO</valueName>
                   <value>12</value>
                 </parameter>
+                <parameter>
+                  <valueName>TERPADU_VERIFIKASI</valueName>
+                  <value>TERVERIFIKASI</value>
+                </parameter>
+                <parameter>
+                  <valueName>TERPADU_WAKTU_PENGAMATAN</valueName>
+                  <value>2024-11-20T02:30:00+00:00</value>
+                </parameter>
+                <parameter>
+                  <valueName>TERPADU_TANGGAL_SASARAN</valueName>
+                  <value>2024-11-27/2024-12-16</value>
+                </parameter>
                 <area>
                   <areaDesc>Kota Pariaman, Sumatera Barat</areaDesc>
+                  <circle>-0.6263,100.1205 0</circle>
                   <geocode>
                     <valueName>KODE_WILAYAH_KEMENDAGRI</valueName>
                     <value>13.77</value>
@@ -116,6 +134,13 @@ final class WarningExamples {
             """;
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
+
+    static final String FEATURES = """
+            {"type": "FeatureCollection", "nextCursor": null,
+             "features": [{"type": "Feature", "id": "4d3c2b1a-0f9e-4d8c-b7a6-958473625140",
+                           "geometry": {"type": "Point", "coordinates": [100.1205, -0.6263]},
+                           "properties": {"title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
+                                          "riskLevel": "SEDANG", "observedAt": "2024-11-20T02:30:00Z", "attachments": 0}}]}""";
 
     static final String SIMILAR = """
             {"windowHours": 72, "items": [{"type": "early-warning", "id": "5b451028-23ca-4fd2-a85c-2ff7785f1613",

@@ -55,6 +55,51 @@ public class WarningFilters {
             schema = @Schema(implementation = Verification.class))
     String verification;
 
+    @QueryParam("from")
+    @Parameter(
+            description = "observedAt at or after (RFC 3339)",
+            example = "2024-11-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
+    String from;
+
+    @QueryParam("to")
+    @Parameter(
+            description = "observedAt before (RFC 3339)",
+            example = "2024-12-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = Params.DATE_TIME_LENGTH))
+    String to;
+
+    @QueryParam("bbox")
+    @Parameter(
+            description = "minLon,minLat,maxLon,maxLat: warnings with a point inside (edges included)",
+            example = "99.8,-1.0,100.6,-0.3",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.BBOX_LENGTH, pattern = Params.BBOX))
+    String bbox;
+
+    @QueryParam("q")
+    @Parameter(
+            description = "Indonesian full text over title, description, indicators and recommended actions; "
+                    + "web-search syntax (\"phrase\", or, -not)",
+            example = "pengerahan massa",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Params.TEXT_LENGTH, pattern = Constraints.ONE_LINE))
+    String q;
+
+    /** The filters parsed; a malformed one is a 400 that names it (and, for a choice, lists the allowed values). */
+    WarningQuery query() {
+        String text = Params.text(q, "q", Params.TEXT_LENGTH);
+        return new WarningQuery(
+                region,
+                category,
+                status(),
+                riskLevel(),
+                classification(),
+                verification(),
+                Params.instant(from, "from"),
+                Params.instant(to, "to"),
+                Params.bbox(bbox, "bbox"),
+                text == null || text.isBlank() ? null : text.trim());
+    }
+
     String region() {
         return region;
     }

@@ -71,6 +71,16 @@ public class WarningRepository extends ScopedRepository<EarlyWarning> {
                 w -> List.of(w.updatedAt.toString(), w.id.toString()));
     }
 
+    /** Whether another warning is verified as a duplicate of this one. */
+    boolean isDuplicated(UUID id) {
+        return !getEntityManager()
+                .createQuery("select w.id from EarlyWarning w where w.duplicateOf = :id", UUID.class)
+                .setParameter("id", id)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     /** Records that the warning grew into the incident (the incident lists it among its links). */
     void linkIncident(UUID warningId, UUID incidentId) {
         getEntityManager()

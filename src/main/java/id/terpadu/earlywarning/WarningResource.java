@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -37,9 +38,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
+import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.security.Role;
@@ -65,6 +71,9 @@ public class WarningResource {
     private static final List<Variant> FORMATS =
             Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CAP).build();
 
+    /** RFC 7946 GeoJSON, as the incidents' list gives it. */
+    static final String GEO_JSON = "application/geo+json";
+
     private final WarningService service;
     private final CapAlerts alerts;
 
@@ -78,24 +87,42 @@ public class WarningResource {
             summary = "List early warnings",
             description = "Warnings visible to you (region scope and "
                     + "classification), most recently changed first, filtered by region subtree, category (with sub-categories), "
-                    + "status, risk level, classification and verification state. Keyset-paginated.")
+                    + "status, risk level, classification, verification state, the time the sign was observed (`from`, "
+                    + "`to`), a bounding box over their point and Indonesian full text (`q`). Keyset-paginated. "
+                    + "Ask for `Accept: application/geo+json` to get an RFC 7946 FeatureCollection of those with a point "
+                    + "(the same filters and page size; a warning without a point is left out of it).")
     @APIResponse(
             responseCode = "200",
             description = "A page of warnings",
-            content =
-                    @Content(
-                            schema = @Schema(ref = "EarlyWarningPage"),
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "page", value = WarningExamples.PAGE)))
-    public Response list(@BeanParam WarningFilters filters, @BeanParam PageParams page) {
-        return page.ok(service.list(
-                filters.region(),
-                filters.category(),
-                filters.status(),
-                filters.riskLevel(),
-                filters.classification(),
-                filters.verification(),
-                page.request()));
+            content = {
+                @Content(
+                        schema = @Schema(ref = "EarlyWarningPage"),
+                        mediaType = MediaType.APPLICATION_JSON,
+                        examples = @ExampleObject(name = "page", value = WarningExamples.PAGE)),
+                @Content(
+                        schema = @Schema(implementation = WarningGeoJson.FeatureCollection.class),
+                        mediaType = GEO_JSON,
+                        examples = @ExampleObject(name = "features", value = WarningExamples.FEATURES))
+            })
+    public Response list(@BeanParam WarningFilters filters, @BeanParam PageParams page, @Context HttpHeaders headers) {
+        // two methods share this path (JSON and GeoJSON), and with no match for Accept the router falls back to this
+        // one: refuse here what neither produces, as every other operation does
+        if (headers.getAcceptableMediaTypes().stream()
+                .noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, Message.of("warning.not-acceptable"));
+        }
+        return page.ok(service.list(filters.query(), false, page.request()));
+    }
+
+    @GET
+    @Produces(GEO_JSON)
+    @Operation(hidden = true)
+    public Response listGeoJson(@BeanParam WarningFilters filters, @BeanParam PageParams page) {
+        Page<EarlyWarningResponse> result = service.list(filters.query(), true, page.request());
+        return Response.fromResponse(page.ok(result))
+                .entity(WarningGeoJson.of(result))
+                .type(GEO_JSON)
+                .build();
     }
 
     @GET
@@ -226,6 +253,30 @@ public class WarningResource {
             JsonNode patch) {
         EarlyWarningResponse updated = service.patch(id, ETags.requireIfMatch(ifMatch), patch);
         return Answers.ok(updated);
+    }
+
+    @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Delete an early warning that was never issued",
+            description = "CAP 1.2 withdraws a message that was sent with a Cancel that references it, never by "
+                    + "erasing it. So only a draft is deleted: a PUBLIC warning none of whose versions was ever "
+                    + "published (each rendered as a CAP Draft, sent to nobody), with its tasks and links; the change "
+                    + "log keeps a tombstone. A warning that was issued (any RESTRICTED or CONFIDENTIAL one, which is "
+                    + "an Actual message to the teams from its first version, or a PUBLIC one once published) or "
+                    + "escalated is a 409: cancel it instead with status REDA (PUT or PATCH) or a verification as "
+                    + "TIDAK_VALID or DUPLIKAT, each a CAP Cancel. Refused too while another warning is verified as its "
+                    + "duplicate. If-Match is required. ADMIN or COORDINATOR.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
+        service.delete(id, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
     }
 
     @GET

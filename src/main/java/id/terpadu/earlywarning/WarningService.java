@@ -1,5 +1,7 @@
 package id.terpadu.earlywarning;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +27,6 @@ import id.terpadu.common.persistence.AttachmentCounts;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
-import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
@@ -105,27 +106,41 @@ public class WarningService {
         this.incidents = incidents;
     }
 
+    /**
+     * A page of the warnings the caller may read (scope and clearance) that match the filters, most recently changed
+     * first; {@code located} keeps only those with a point (the GeoJSON form).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<EarlyWarningResponse> list(
-            String region,
-            String category,
-            WarningStatus status,
-            RiskLevel risk,
-            Classification classification,
-            Verification verification,
-            PageRequest page) {
+    public Page<EarlyWarningResponse> list(WarningQuery q, boolean located, PageRequest page) {
         Filter filter = clearance
                 .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
-                .andIf(status, "e.status = :?", status)
-                .andIf(verification, "e.verification.state = :?", verification)
-                .andIf(risk, "e.riskLevel = :?", risk)
-                .andIf(classification, "e.classification = :?", classification);
-        if (region != null && !region.isBlank()) {
-            RegionCode.require(region, "region");
-            RegionScope.Columns.of("e.regionCode").within(filter, region);
+                .andIf(q.status(), "e.status = :?", q.status())
+                .andIf(q.verification(), "e.verification.state = :?", q.verification())
+                .andIf(q.riskLevel(), "e.riskLevel = :?", q.riskLevel())
+                .andIf(q.classification(), "e.classification = :?", q.classification())
+                .andIf(q.from(), "e.observedAt >= :?", q.from())
+                .andIf(q.to(), "e.observedAt < :?", q.to());
+        if (q.region() != null && !q.region().isBlank()) {
+            RegionCode.require(q.region(), "region");
+            RegionScope.Columns.of("e.regionCode").within(filter, q.region());
         }
-        if (category != null && !category.isBlank()) {
-            filter.and("e.categoryCode in :?", reference.requireSubtree("conflict-categories", category, "category"));
+        if (q.category() != null && !q.category().isBlank()) {
+            filter.and(
+                    "e.categoryCode in :?", reference.requireSubtree("conflict-categories", q.category(), "category"));
+        }
+        if (q.bbox() != null) {
+            filter.and(
+                    "function('incident_in_box', e.longitude, e.latitude, :?, :?, :?, :?) = true",
+                    q.bbox()[0],
+                    q.bbox()[1],
+                    q.bbox()[2],
+                    q.bbox()[3]);
+        }
+        if (q.text() != null) {
+            filter.and("function('incident_search_match', e.searchVector, :?) = true", q.text());
+        }
+        if (located) {
+            filter.and("e.latitude is not null");
         }
         return counts.countedPage(
                 warnings.page(filter, page).<EarlyWarningResponse>map(w -> shown(EarlyWarningResponse.from(w))));
@@ -151,7 +166,8 @@ public class WarningService {
     public List<EarlyWarningResponse> currentPublic(int limit) {
         Filter filter = clearance
                 .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
-                .and(Publication.CURRENT);
+                .and(Publication.CURRENT)
+                .and("(e.expiresAt is null or e.expiresAt > :?)", Instant.now());
         return warnings.page(filter, new PageRequest(limit, null)).items().stream()
                 .map(w -> EarlyWarningResponse.from(w).masked())
                 .toList();
@@ -292,6 +308,52 @@ public class WarningService {
         warning.sourceKind = input.sourceKind();
         warning.classification = input.classification();
         warning.recommendedActions = input.recommendedActions();
+        placeAndTime(warning, input);
+    }
+
+    /** The earliest time a warning may say its sign was observed. */
+    static final Instant OBSERVED_MIN = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far ahead of the server's clock a reporter's clock may be. */
+    static final int CLOCK_SKEW_MINUTES = 5;
+
+    /**
+     * Where and when: the point (bounds checked by its constraints), the time observed (none: when the warning was
+     * raised; not before 2000, not ahead of the server's clock by more than the skew), the day or period it concerns
+     * (a period needs its first day and runs forward) and its expiry (after the observation).
+     */
+    private void placeAndTime(EarlyWarning warning, EarlyWarningInput input) {
+        Instant observed = input.observedAt() == null
+                ? (warning.createdAt == null ? Instant.now() : warning.createdAt)
+                : input.observedAt();
+        observed = observed.truncatedTo(ChronoUnit.MICROS);
+        if (input.observedAt() != null) {
+            if (observed.isAfter(Instant.now().plus(CLOCK_SKEW_MINUTES, ChronoUnit.MINUTES))) {
+                throw ProblemException.invalid(
+                        "observedAt", Message.of("warning.observed-at.future", "minutes", CLOCK_SKEW_MINUTES));
+            }
+            if (observed.isBefore(OBSERVED_MIN)) {
+                throw ProblemException.invalid(
+                        "observedAt", Message.of("warning.observed-at.before", "min", OBSERVED_MIN));
+            }
+        }
+        if (input.concernsUntil() != null) {
+            if (input.concernsFrom() == null) {
+                throw ProblemException.invalid("concernsUntil", Message.of("warning.concerns-until.alone"));
+            }
+            if (input.concernsUntil().isBefore(input.concernsFrom())) {
+                throw ProblemException.invalid("concernsUntil", Message.of("warning.concerns-until.before"));
+            }
+        }
+        if (input.expiresAt() != null && !input.expiresAt().isAfter(observed)) {
+            throw ProblemException.invalid(
+                    "expiresAt", Message.of("warning.expires-at.before", "observedAt", observed));
+        }
+        warning.latitude = input.point() == null ? null : input.point().lat();
+        warning.longitude = input.point() == null ? null : input.point().lon();
+        warning.observedAt = observed;
+        warning.concernsFrom = input.concernsFrom();
+        warning.concernsUntil = input.concernsUntil();
+        warning.expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** What a warning says, as opposed to where its handling stands: a change of it lapses a verification. */
@@ -308,7 +370,13 @@ public class WarningService {
                 w.sourceAgencyId,
                 w.sourceKind,
                 w.classification,
-                w.recommendedActions);
+                w.recommendedActions,
+                w.latitude,
+                w.longitude,
+                w.observedAt,
+                w.concernsFrom,
+                w.concernsUntil,
+                w.expiresAt);
     }
 
     /**
@@ -333,6 +401,40 @@ public class WarningService {
         warning.duplicateOf = input.duplicateOf();
         return counts.counted(shown(records.updated(
                 warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
+    }
+
+    /**
+     * Erases a warning that was never issued (CAP 1.2: a message once sent is not withdrawn but cancelled by a
+     * {@code Cancel} that references it): only a PUBLIC warning none of whose versions was ever published, i.e. whose
+     * every CAP rendering was a Draft sent to nobody. Any other (a RESTRICTED or CONFIDENTIAL warning is an Actual
+     * message to the teams from its first version) is a 409 that names the ways to cancel it: status REDA, or a
+     * verification as TIDAK_VALID or DUPLIKAT. The change log keeps a tombstone; tasks and links go with it.
+     */
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        EarlyWarning warning = warnings.writable(id);
+        ETags.check(expectedVersion, warning.version);
+        boolean issued =
+                CapAlerts.Version.of(EarlyWarningResponse.from(warning)).releasable();
+        String cursor = null;
+        while (!issued) {
+            Page<ChangeEntry> page =
+                    changeLog.history(WARNING, id, PageRequest.of(Integer.toString(PageRequest.MAX_LIMIT), cursor));
+            for (ChangeEntry change : page.items()) {
+                issued |= CapAlerts.Version.of(change.snapshot()).releasable();
+            }
+            cursor = page.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        if (issued || warning.status == WarningStatus.ESKALASI) {
+            throw ProblemException.conflict(Message.of("warning.delete.issued", "id", id));
+        }
+        if (warnings.isDuplicated(id)) {
+            throw ProblemException.conflict(Message.of("warning.delete.duplicated", "id", id));
+        }
+        records.deleted(warning, WARNING, warning.regionCode);
     }
 
     /** Creates the incident the warning grew into, links both, and closes the warning as ESKALASI. */

@@ -68,6 +68,9 @@ public class Incident extends AuditedEntity {
     public UUID conflictStatusId;
     public String closingSummary;
 
+    /** Why the incident was last opened again after SELESAI; null when it never was. */
+    public String reopeningReason;
+
     /** Whether the report was checked, by whom and how; only POST …/verification moves it. */
     @Embedded
     public Verified verification = new Verified();

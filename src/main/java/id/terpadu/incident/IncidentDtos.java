@@ -156,6 +156,12 @@ public final class IncidentDtos {
             UUID duplicateOf,
             UUID conflictStatusId,
             String closingSummary,
+
+            @Schema(
+                    description = "Why the incident was last opened again after SELESAI (POST …/stage-transitions/"
+                            + "reopening); null when it never was. The stage history holds every reopening")
+            String reopeningReason,
+
             VerificationView verification,
 
             @Schema(description = "Version; also the ETag", example = "0")
@@ -198,6 +204,7 @@ public final class IncidentDtos {
                     duplicateOf,
                     conflictStatusId,
                     closingSummary,
+                    reopeningReason,
                     verification,
                     version,
                     createdAt,
@@ -232,6 +239,7 @@ public final class IncidentDtos {
                             duplicateOf,
                             conflictStatusId,
                             closingSummary,
+                            reopeningReason,
                             verification,
                             version,
                             createdAt,
@@ -244,7 +252,7 @@ public final class IncidentDtos {
                 + "e.longitude, e.locationText, e.geoPrecision, e.timePrecision, e.occurredFrom, e.occurredTo, "
                 + "e.sourceKind, e.sourceReference, e.severity, e.classification, e.stage, e.parties, e.killed, "
                 + "e.injured, e.sexualViolence, e.buildingsDamaged, e.displaced, e.vulnerableGroups, e.leadAgencyId, "
-                + "e.duplicateOf, e.conflictStatusId, e.closingSummary, e.verification, e.version, e.createdAt, e.updatedAt";
+                + "e.duplicateOf, e.conflictStatusId, e.closingSummary, e.reopeningReason, e.verification, e.version, e.createdAt, e.updatedAt";
 
         static IncidentResponse from(Incident i) {
             return of(
@@ -276,6 +284,7 @@ public final class IncidentDtos {
                     i.duplicateOf,
                     i.conflictStatusId,
                     i.closingSummary,
+                    i.reopeningReason,
                     i.verification,
                     i.version,
                     i.createdAt,
@@ -314,10 +323,11 @@ public final class IncidentDtos {
                     (UUID) r[25],
                     (UUID) r[26],
                     (String) r[27],
-                    (Verified) r[28],
-                    (Long) r[29],
-                    (Instant) r[30],
-                    (Instant) r[31]);
+                    (String) r[28],
+                    (Verified) r[29],
+                    (Long) r[30],
+                    (Instant) r[31],
+                    (Instant) r[32]);
         }
 
         private static IncidentResponse of(
@@ -349,6 +359,7 @@ public final class IncidentDtos {
                 UUID duplicateOf,
                 UUID conflictStatusId,
                 String closingSummary,
+                String reopeningReason,
                 Verified verification,
                 long version,
                 Instant createdAt,
@@ -382,6 +393,7 @@ public final class IncidentDtos {
                     duplicateOf,
                     conflictStatusId,
                     closingSummary,
+                    reopeningReason,
                     VerificationView.of(verification, duplicateOf),
                     version,
                     createdAt,
@@ -409,6 +421,20 @@ public final class IncidentDtos {
             @Size(max = 20000) @Schema(description = "Required when closing (to SELESAI)")
             String closingSummary) {}
 
+    @Schema(
+            name = "ReopeningInput",
+            description =
+                    "Why a closed (SELESAI) incident is opened again, and in which stage (by default the stage it "
+                            + "was closed from)")
+    public record ReopeningInput(
+            @Schema(description = "PENCEGAHAN, PENGHENTIAN or PEMULIHAN; default: the stage before SELESAI")
+            Stage to,
+
+            @NotBlank
+            @Size(max = 2000)
+            @Schema(example = "Bentrokan kembali pecah setelah kesepakatan damai; penanganan dibuka kembali")
+            String reason) {}
+
     @Schema(name = "StageTransition")
     public record StageTransitionResponse(
             UUID id,
@@ -431,7 +457,8 @@ public final class IncidentDtos {
             @NotBlank
             @Size(max = 64)
             @Schema(
-                    description = "Code of reference kind activity-types belonging to the incident's stage",
+                    description =
+                            "Code of reference kind activity-types belonging to the incident's stage at occurredAt",
                     example = "TD_PENYELAMATAN_EVAKUASI")
             String activityType,
 

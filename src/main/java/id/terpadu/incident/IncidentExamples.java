@@ -125,4 +125,7 @@ final class IncidentExamples {
                        "displaced": {"sum": null, "reported": 0}}]}""";
 
     private IncidentExamples() {}
+
+    static final String REOPENING = """
+            {"to": "PENGHENTIAN", "reason": "Bentrokan kembali pecah setelah kesepakatan damai; penanganan dibuka kembali"}""";
 }

@@ -320,6 +320,42 @@ public class IncidentResource {
         return service.links(id);
     }
 
+    @POST
+    @Path("{id}/stage-transitions/reopening")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Idempotent
+    @Operation(
+            summary = "Reopen a closed incident",
+            description = "Opens an incident in SELESAI again, in the stage it was closed from or the one in `to` "
+                    + "(PENCEGAHAN, PENGHENTIAN or PEMULIHAN), when it proves not to be over. SELESAI stays final for "
+                    + "the stage transitions: reopening is its own operation, for a COORDINATOR or ADMIN of the "
+                    + "incident's region or above, with a mandatory reason. It is a transition SELESAI → `to` in the "
+                    + "stage history (with the reason, who and when), and a version of the incident whose "
+                    + "`reopeningReason` holds the reason, so its history, the change feed and webhooks carry it like "
+                    + "any change. An incident not in SELESAI is a 409. If-Match is optional and checked when sent.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "flare-up", value = IncidentExamples.REOPENING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The incident open again; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.IncidentResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "incident", value = IncidentExamples.RESPONSE)))
+    public Response reopen(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull IncidentDtos.ReopeningInput request) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        return Answers.ok(service.reopen(id, expected, request));
+    }
+
     @GET
     @Path("{id}/stage-transitions")
     @Operation(
@@ -456,8 +492,12 @@ public class IncidentResource {
     @Operation(
             summary = "Record an activity",
             description = "Records what an agency did. The activity type must "
-                    + "belong to the incident's current stage (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
-                    + "rekonsiliasi during PEMULIHAN); otherwise a 409 lists the types that do.")
+                    + "belong to the stage the incident was in at the activity's occurredAt, read from its stage "
+                    + "transitions (e.g. the PP 2/2015 Ps 9 emergency actions during PENGHENTIAN, "
+                    + "rekonsiliasi during PEMULIHAN), so a report made offline and synced after the stage moved on "
+                    + "keeps its meaning; before the first transition (or before the incident was reported) the stage "
+                    + "it started in counts. Otherwise a 409 lists the types of the stage of that time (none after "
+                    + "SELESAI).")
     @RequestBody(
             content =
                     @Content(

@@ -54,7 +54,7 @@ import id.terpadu.verification.Verified;
 /**
  * Incidents, their stage transitions and activities. Rules: an incident lies in a kabupaten/kota or finer, inside
  * the caller's scope, with a known category; the caller may only classify what it may read; the stage moves only
- * along {@link Stage}'s table; an activity's type belongs to the incident's current stage.
+ * along {@link Stage}'s table; an activity's type belongs to the stage the incident was in when it happened.
  */
 @ApplicationScoped
 public class IncidentService {
@@ -546,6 +546,45 @@ public class IncidentService {
                 incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
     }
 
+    /**
+     * Opens a closed (SELESAI) incident again, in the stage it was closed from or the one given: a move of its own,
+     * outside the stage table (which keeps SELESAI final), for a COORDINATOR or ADMIN of its region or above (the
+     * resource's roles and {@code writable}), with a mandatory reason. It is a transition in the stage history and a
+     * version in the change log, so the feed and webhooks carry it like any change. Not closed: 409.
+     */
+    @Transactional
+    public IncidentResponse reopen(UUID id, Long expectedVersion, IncidentDtos.ReopeningInput input) {
+        Incident incident = incidents.writable(id);
+        ETags.check(expectedVersion, incident.version);
+        if (incident.stage != Stage.SELESAI) {
+            throw ProblemException.conflict(Message.of("incident.reopen.not-closed", "stage", incident.stage));
+        }
+        Stage to = input.to();
+        if (to == null) {
+            List<StageTransition> history = incidents.transitions(id);
+            to = history.isEmpty() ? Stage.PENCEGAHAN : history.get(history.size() - 1).fromStage;
+        }
+        if (to == Stage.SELESAI) {
+            throw ProblemException.invalid(
+                    "to",
+                    Message.of("incident.reopen.open-stage"),
+                    List.of(Stage.PENCEGAHAN.name(), Stage.PENGHENTIAN.name(), Stage.PEMULIHAN.name()));
+        }
+        StageTransition transition = new StageTransition();
+        transition.id = UUID.randomUUID();
+        transition.incidentId = id;
+        transition.fromStage = Stage.SELESAI;
+        transition.toStage = to;
+        transition.reason = input.reason().trim();
+        transition.transitionedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        transition.actor = caller.subject();
+        incidents.addTransition(transition);
+        incident.stage = to;
+        incident.reopeningReason = transition.reason;
+        return counts.counted(shown(records.updated(
+                incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StageTransitionResponse> transitions(UUID id) {
         incidents.visible(id);
@@ -568,7 +607,11 @@ public class IncidentService {
         return counts.counted(ActivityResponse.from(incidents.activity(incidentId, activityId)));
     }
 
-    /** Records an activity; its type must belong to the incident's current stage (409 lists the ones that do). */
+    /**
+     * Records an activity; its type must belong to the stage the incident was in at the activity's
+     * {@code occurredAt} ({@link #stageAt}), so that a report made offline and synced after the stage moved on keeps
+     * its meaning (409 lists the types of that stage).
+     */
     @Transactional
     public ActivityResponse addActivity(UUID incidentId, ActivityInput input) {
         Incident incident = incidents.writable(incidentId);
@@ -576,8 +619,9 @@ public class IncidentService {
         if (typeStage == null) {
             throw ProblemException.invalid("activityType", Message.of("incident.activity-type.unknown"));
         }
-        if (!typeStage.equals(incident.stage.name())) {
-            List<String> allowed = reference.codesWith(ACTIVITY_TYPES, "stage", incident.stage.name());
+        Stage stage = stageAt(incident, incidents.transitions(incidentId), input.occurredAt());
+        if (!typeStage.equals(stage.name())) {
+            List<String> allowed = reference.codesWith(ACTIVITY_TYPES, "stage", stage.name());
             throw new ProblemException(
                     ProblemType.CONFLICT,
                     allowed.isEmpty()
@@ -588,7 +632,7 @@ public class IncidentService {
                                     "typeStage",
                                     typeStage,
                                     "stage",
-                                    incident.stage)
+                                    stage)
                             : Message.of(
                                     "incident.activity.stage.allowed",
                                     "type",
@@ -596,7 +640,7 @@ public class IncidentService {
                                     "typeStage",
                                     typeStage,
                                     "stage",
-                                    incident.stage),
+                                    stage),
                     null,
                     allowed);
         }
@@ -605,11 +649,30 @@ public class IncidentService {
         activity.id = records.newId(Activity.class, input.id());
         activity.incidentId = incidentId;
         activity.activityType = input.activityType();
-        activity.stage = incident.stage;
+        activity.stage = stage;
         activity.agencyId = input.agencyId();
         activity.occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
         activity.description = input.description().trim();
         activity.outcome = input.outcome();
         return counts.counted(records.created(activity, ACTIVITY, incident.regionCode, ActivityResponse::from));
+    }
+
+    /**
+     * The stage the incident was in at a moment, read from its stage history (ordered by time): the target of the
+     * last transition made at or before the moment; before the first transition (also before the incident was
+     * reported) the stage it started in; with no transition at all its present stage.
+     */
+    static Stage stageAt(Incident incident, List<StageTransition> history, Instant at) {
+        if (history.isEmpty()) {
+            return incident.stage;
+        }
+        Stage stage = history.get(0).fromStage;
+        for (StageTransition t : history) {
+            if (t.transitionedAt.isAfter(at)) {
+                break;
+            }
+            stage = t.toStage;
+        }
+        return stage;
     }
 }

@@ -42,7 +42,7 @@ class IncidentViews {
                    stage, cast(parties as text), killed, injured, sexual_violence, buildings_damaged, displaced,
                    cast(vulnerable_groups as text), lead_agency_id, duplicate_of, conflict_status_id, closing_summary,
                    version, created_at, updated_at, verification, verification_method, verification_note, verified_by,
-                   verified_at, verified_by_coordinator
+                   verified_at, verified_by_coordinator, reopening_reason
             from incident where id = ?""";
 
     private final DataSource dataSource;
@@ -99,6 +99,7 @@ class IncidentViews {
             rs.getObject(26, UUID.class),
             rs.getObject(27, UUID.class),
             rs.getString(28),
+            rs.getString(38),
             verified(rs),
             rs.getLong(29),
             instant(rs, 30),

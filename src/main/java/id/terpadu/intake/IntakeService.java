@@ -501,6 +501,13 @@ public class IntakeService {
                 SourceKind.LAPORAN_MASYARAKAT,
                 classification(input),
                 null,
+                null,
+                report.latitude == null
+                        ? null
+                        : new id.terpadu.incident.IncidentDtos.Point(report.latitude, report.longitude),
+                report.occurredAt,
+                null,
+                null,
                 null);
     }
 

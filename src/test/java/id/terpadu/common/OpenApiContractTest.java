@@ -203,8 +203,8 @@ class OpenApiContractTest {
         examples.forEach(values::add);
         assertThat(values).as("each example is defined once").doesNotHaveDuplicates();
         assertThat(exampleUses.get("Incident.incident"))
-                .as(
-                        "the incident example, shown by its create, read, replace, merge patch, stage move and verification")
-                .isEqualTo(6);
+                .as("the incident example, shown by its create, read, replace, merge patch, stage move, reopening "
+                        + "and verification")
+                .isEqualTo(7);
     }
 }

@@ -240,18 +240,127 @@ public class IncidentResourceTest {
 
     private static int minute;
 
-    /** An activity a minute after the previous one, so their order is known. */
+    /**
+     * An activity of now, a moment after the previous one (so their order is known): it falls in the stage the
+     * incident is in when it is sent.
+     */
     public static Map<String, Object> activity(String type, UUID agency) {
         minute++;
+        return activityAt(type, agency, java.time.Instant.now().plusMillis(minute));
+    }
+
+    static Map<String, Object> activityAt(String type, UUID agency, java.time.Instant at) {
         return Map.of(
                 "activityType",
                 type,
                 "agencyId",
                 agency.toString(),
                 "occurredAt",
-                String.format("2024-10-12T12:%02d:00Z", minute % 60),
+                at.toString(),
                 "description",
                 "Kegiatan " + type);
+    }
+
+    /**
+     * An activity is judged by the stage the incident was in when it happened (its occurredAt, read from the stage
+     * history), not by the stage at sync time: a field report of prevention made offline and synced after the
+     * incident moved to termination is accepted as a prevention activity; one that fits the stage of neither its time
+     * nor the present is refused naming the types of its own time; before the incident was reported the first stage
+     * applies; after the close nothing fits.
+     */
+    @Test
+    void anActivitySyncedLateIsJudgedByTheStageAtItsTime() {
+        UUID dinsos = TestData.createAgency(TestData.unique("Dinas Sosial Kota Pariaman"), "OPD", "13.77");
+        String id = create(officer("13"), incident("Sengketa lahan, laporan luring", "13.77"));
+        java.time.Instant offline = java.time.Instant.now().minusSeconds(3600);
+        coordinator("13")
+                .body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan fisik pecah"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200);
+        java.time.Instant violence = java.time.Instant.parse(officer("13")
+                .get("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .extract()
+                .<String>path("items[0].transitionedAt"));
+
+        // made offline an hour ago, in pencegahan: accepted as a pencegahan activity
+        coordinator("13")
+                .body(activityAt("DIALOG", dinsos, offline))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201)
+                .body("stage", equalTo("PENCEGAHAN"));
+        // before the incident was reported: its first stage
+        coordinator("13")
+                .body(activityAt("PATROLI", dinsos, java.time.Instant.parse("2020-01-01T00:00:00Z")))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201)
+                .body("stage", equalTo("PENCEGAHAN"));
+        var before = Db.snapshot();
+        // an evacuation an hour ago fits neither pencegahan (its time) ...
+        coordinator("13")
+                .body(activityAt("TD_PENYELAMATAN_EVAKUASI", dinsos, offline))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        equalTo(Message.of(
+                                        "incident.activity.stage.allowed",
+                                        "type",
+                                        "TD_PENYELAMATAN_EVAKUASI",
+                                        "typeStage",
+                                        "PENGHENTIAN",
+                                        "stage",
+                                        "PENCEGAHAN")
+                                .in("id")))
+                .body("allowed", hasItems("DIALOG", "MEDIASI", "PATROLI", "DETEKSI_DINI"))
+                .body("allowed", not(hasItem("TD_PENYELAMATAN_EVAKUASI")));
+        // ... and a dialogue now fits not the present penghentian: the types of now are named
+        coordinator("13")
+                .body(activityAt("PEMAAFAN", dinsos, violence.plusNanos(1000)))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(409)
+                .body("allowed", hasItems("TD_PENYELAMATAN_EVAKUASI", "PENGHENTIAN_KEKERASAN_FISIK"))
+                .body("allowed", not(hasItem("DIALOG")));
+        Db.assertUnchanged(before);
+        coordinator("13")
+                .body(activityAt("TD_PENYELAMATAN_EVAKUASI", dinsos, violence.plusNanos(1000)))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201)
+                .body("stage", equalTo("PENGHENTIAN"));
+
+        // closed: an evacuation of the penghentian days still syncs, nothing dated after the close does
+        coordinator("13")
+                .body(Map.of("to", "SELESAI", "reason", "Damai", "closingSummary", "Kedua kelompok berdamai"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200);
+        coordinator("13")
+                .body(activityAt("PENGHENTIAN_KEKERASAN_FISIK", dinsos, violence.plusNanos(2000)))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201)
+                .body("stage", equalTo("PENGHENTIAN"));
+        before = Db.snapshot();
+        coordinator("13")
+                .body(activityAt("PEMAAFAN", dinsos, java.time.Instant.now().plusSeconds(1)))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(409)
+                .body("allowed", nullValue())
+                .body("detail", containsString("SELESAI"));
+        Db.assertUnchanged(before);
+        officer("13")
+                .get("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(200)
+                .body("items.stage", contains("PENCEGAHAN", "PENCEGAHAN", "PENGHENTIAN", "PENGHENTIAN"));
     }
 
     @Test

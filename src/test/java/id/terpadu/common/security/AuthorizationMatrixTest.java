@@ -120,6 +120,7 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/early-warnings                                   x   x   x   -   -   -   -
             PUT    /api/v1/early-warnings/{id}                              x   x   x   -   -   -   -
             PATCH  /api/v1/early-warnings/{id}                              x   x   x   -   -   -   -
+            DELETE /api/v1/early-warnings/{id}                              x   x   -   -   -   -   -
             GET    /api/v1/early-warnings/{id}                              x   x   x   x   x   x   x
             POST   /api/v1/early-warnings/{id}/escalate                     x   x   -   -   -   -   -
             GET    /api/v1/early-warnings/{id}/history                      x   x   x   x   x   x   x
@@ -147,6 +148,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/incidents/{id}/similar                           x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/stage-transitions                 x   x   x   x   x   x   x
             POST   /api/v1/incidents/{id}/stage-transitions                 x   x   -   -   -   -   -
+            POST   /api/v1/incidents/{id}/stage-transitions/reopening       x   x   -   -   -   -   -
             GET    /api/v1/incidents/{id}/tasks                             x   x   x   x   x   x   x
             POST   /api/v1/incidents/{id}/tasks                             x   x   -   -   -   -   -
             GET    /api/v1/incidents/{id}/tasks/{taskId}                    x   x   x   x   x   x   x

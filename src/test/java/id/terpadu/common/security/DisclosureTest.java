@@ -154,7 +154,9 @@ class DisclosureTest {
             for (Map.Entry<String, RequestSpecification> reader : readers.entrySet()) {
                 for (String path : paths) {
                     for (String accept : List.of("application/json", "application/geo+json")) {
-                        if (accept.endsWith("geo+json") && !path.startsWith("/api/v1/incidents?")) {
+                        if (accept.endsWith("geo+json")
+                                && !path.startsWith("/api/v1/incidents?")
+                                && !path.startsWith("/api/v1/early-warnings?")) {
                             continue;
                         }
                         var response = given().spec(reader.getValue())
