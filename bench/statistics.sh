@@ -74,7 +74,7 @@ SQLS=("select category_code, stage, $METRICS from incident where $SEEN group by 
   "select kabkota_code, $METRICS from incident where $SEEN and province_code = '33' group by 1 order by 1")
 
 # p50 and p95 in ms of R sequential requests (one connection), after R/2 unmeasured ones
-cat > "$WORK/http.py" <<'PY'
+cat > "$WORK/timing.py" <<'PY'
 import http.client, sys, time
 port, path, token, n = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 c = http.client.HTTPConnection("localhost", port)
@@ -91,7 +91,7 @@ print("%.1f %.1f" % (ms[len(ms) // 2], ms[min(len(ms) - 1, int(len(ms) * 0.95))]
 PY
 rows=()
 for i in "${!QUERIES[@]}"; do
-  read -r p50 p95 <<< "$(python3 "$WORK/http.py" $PORT "/api/v1/statistics/incidents?${QUERIES[$i]}" "$TOKEN" "$REQUESTS")"
+  read -r p50 p95 <<< "$(python3 "$WORK/timing.py" $PORT "/api/v1/statistics/incidents?${QUERIES[$i]}" "$TOKEN" "$REQUESTS")"
   # the same GROUP BY in psql: the median of its runs (psql's \timing, server and transfer)
   sql_ms=$(for _ in $(seq "$PSQL_RUNS"); do
       printf '\\timing on\n%s;\n' "${SQLS[$i]}" | psql -d $DB -q -o /dev/null 2>&1 | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p'
@@ -102,7 +102,7 @@ for i in "${!QUERIES[@]}"; do
   rows+=("$(printf '| %-45s | %8s | %8s | %10s | %7.3f | %6s |' "${NAMES[$i]}" "$p50" "$p95" "$sql_ms" "$(echo "$p50 / $sql_ms" | bc -l)" "$groups/$sql_groups")")
 done
 # for comparison, as in the issue: a page of the list
-read -r list50 list95 <<< "$(python3 "$WORK/http.py" $PORT "/api/v1/incidents?limit=50" "$TOKEN" "$REQUESTS")"
+read -r list50 list95 <<< "$(python3 "$WORK/timing.py" $PORT "/api/v1/incidents?limit=50" "$TOKEN" "$REQUESTS")"
 
 printf '\nStatistics (%s; %s incidents, loaded in %s s, deltas moved into the cubes in %s s; cube rows %s; %s cores, load %s; %s requests per measure; PostgreSQL %s)\n\n' \
   "$JAR" "$ROWS" "$load_secs" "$compact_secs" "$cubes" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$REQUESTS" \
