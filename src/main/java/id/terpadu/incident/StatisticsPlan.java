@@ -414,7 +414,7 @@ final class StatisticsPlan {
     private String bind(Object value) {
         String name = "p" + parameters.size();
         if (value instanceof Instant instant) {
-            // as text with its offset: a bound Instant would be read in the session's time zone
+            // as text with its offset: a bound Instant would be read in the connection's time zone
             parameters.put(name, instant.toString());
             return "cast(:" + name + " as timestamptz)";
         }
