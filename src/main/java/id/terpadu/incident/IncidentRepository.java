@@ -135,6 +135,23 @@ public class IncidentRepository extends ScopedRepository<Incident> {
         return query.getResultList();
     }
 
+    /** The rows of a statistics statement over the cubes and their deltas ({@link StatisticsPlan}), in its order. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> cubed(StatisticsPlan.Sql sql) {
+        var query = getEntityManager().createNativeQuery(sql.text());
+        sql.parameters().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** Moves up to {@code batch} statistics deltas into the cubes (V33); how many it moved, 0 when another is at it. */
+    int compactStatistics(int batch) {
+        return ((Number) getEntityManager()
+                        .createNativeQuery("select incident_stat_compact(:batch)")
+                        .setParameter("batch", batch)
+                        .getSingleResult())
+                .intValue();
+    }
+
     /** The rows of {@code hql} (over {@code Incident e}, with the filter's where-clause) as the scan finds them. */
     Stream<Object[]> stream(String hql, Filter filter, int fetchSize) {
         var query = getEntityManager().unwrap(Session.class).createSelectionQuery(hql, Object[].class);

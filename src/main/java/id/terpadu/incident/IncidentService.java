@@ -240,6 +240,16 @@ public class IncidentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Statistics.Result statistics(IncidentQuery q, List<Statistics.Dimension> groupBy) {
         Filter filter = filterFor(q);
+        var cubed = StatisticsPlan.of(
+                q,
+                groupBy,
+                caller.scope().codes(),
+                clearance.readable(),
+                q.category() == null ? null : reference.requireSubtree(CATEGORIES, q.category(), "category"),
+                Statistics.MAX_ROWS + 1);
+        if (cubed.isPresent()) {
+            return Statistics.result(groupBy, incidents.cubed(cubed.get()));
+        }
         String keys = groupBy.stream()
                 .map(Statistics.Dimension::expression)
                 .reduce((a, b) -> a + ", " + b)

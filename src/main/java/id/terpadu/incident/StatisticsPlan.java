@@ -1,0 +1,428 @@
+package id.terpadu.incident;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import id.terpadu.common.security.Classification;
+import id.terpadu.verification.Verification;
+
+/**
+ * How a statistics request is answered from the roll-ups of {@code incident_stat} (V33) instead of a scan of the
+ * incidents: which cube, which periods of it, which deltas not yet moved into it and which hours straight from the
+ * incidents, all in one statement (one snapshot), so that the answer is exactly the GROUP BY over the incidents.
+ *
+ * <p>The cube is the first of {@link #CUBES} (smallest first) that keeps every dimension the request groups or filters
+ * by, the caller's region scope included. A period [from, to) is cut into whole WIB months (from a month cube), the
+ * whole WIB days at its two ends (from a day cube, when one keeps the other dimensions) and the hours left at the very
+ * ends (from the incidents). A request with a filter no cube keeps (bbox, full text, lead agency, a region below a
+ * kabupaten/kota) has no plan: it is answered by the scan.
+ */
+final class StatisticsPlan {
+
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+    enum TimeGrain {
+        NONE,
+        MONTH,
+        DAY
+    }
+
+    enum RegionGrain {
+        NONE,
+        PROVINCE,
+        KABKOTA
+    }
+
+    /** A roll-up of V33's {@code incident_stat_cube}. */
+    record Cube(int id, TimeGrain time, RegionGrain region, boolean category, boolean stage, boolean severity) {
+
+        boolean covers(TimeGrain t, RegionGrain r, boolean c, boolean s, boolean v) {
+            return time.compareTo(t) >= 0
+                    && region.compareTo(r) >= 0
+                    && (category || !c)
+                    && (stage || !s)
+                    && (severity || !v);
+        }
+    }
+
+    /** V33's cubes, in the order they are tried: fewest rows first (at 1,000,000 generated incidents). */
+    static final List<Cube> CUBES = List.of(
+            new Cube(1, TimeGrain.NONE, RegionGrain.NONE, true, true, true),
+            new Cube(5, TimeGrain.MONTH, RegionGrain.NONE, false, false, false),
+            new Cube(3, TimeGrain.NONE, RegionGrain.KABKOTA, false, false, false),
+            new Cube(9, TimeGrain.DAY, RegionGrain.NONE, false, false, false),
+            new Cube(6, TimeGrain.MONTH, RegionGrain.PROVINCE, false, false, false),
+            new Cube(2, TimeGrain.NONE, RegionGrain.PROVINCE, true, true, true),
+            new Cube(8, TimeGrain.MONTH, RegionGrain.NONE, true, true, true),
+            new Cube(7, TimeGrain.MONTH, RegionGrain.KABKOTA, false, false, false),
+            new Cube(4, TimeGrain.NONE, RegionGrain.KABKOTA, true, true, true),
+            new Cube(10, TimeGrain.DAY, RegionGrain.PROVINCE, false, false, false));
+
+    /** One native statement and its parameters. */
+    record Sql(String text, Map<String, Object> parameters, List<Integer> cubes) {}
+
+    /** Periods of a cube ({@code null}: unbounded), with the same span as instants for its deltas. */
+    private record CubePart(Cube cube, LocalDate fromPeriod, LocalDate toPeriod) {}
+
+    /** Hours read straight from the incidents. */
+    private record Slice(Instant from, Instant to) {}
+
+    private final IncidentQuery q;
+    private final List<Statistics.Dimension> groupBy;
+    private final List<String> scope;
+    private final Set<Classification> readable;
+    private final List<String> categories;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final List<CubePart> cubeParts = new ArrayList<>();
+    private final List<Slice> slices = new ArrayList<>();
+
+    private StatisticsPlan(
+            IncidentQuery q,
+            List<Statistics.Dimension> groupBy,
+            List<String> scope,
+            Set<Classification> readable,
+            List<String> categories) {
+        this.q = q;
+        this.groupBy = groupBy;
+        this.scope = scope;
+        this.readable = readable;
+        this.categories = categories;
+    }
+
+    /**
+     * The statement that answers the request from the cubes, or empty when a filter needs the scan.
+     *
+     * @param scope the caller's region codes (empty: national)
+     * @param readable the classifications the caller may read
+     * @param categories the category filter with its sub-categories, or null
+     */
+    static Optional<Sql> of(
+            IncidentQuery q,
+            List<Statistics.Dimension> groupBy,
+            List<String> scope,
+            Set<Classification> readable,
+            List<String> categories,
+            int maxRows) {
+        if (q.bbox() != null || q.text() != null || q.leadAgencyId() != null) {
+            return Optional.empty();
+        }
+        StatisticsPlan plan = new StatisticsPlan(q, groupBy, scope, readable, categories);
+        return plan.parts() ? Optional.of(plan.sql(maxRows)) : Optional.empty();
+    }
+
+    /** Cuts the request into cube periods and incident hours; false when no cube keeps what it needs. */
+    private boolean parts() {
+        RegionGrain region = groupBy.contains(Statistics.Dimension.KABKOTA)
+                ? RegionGrain.KABKOTA
+                : groupBy.contains(Statistics.Dimension.PROVINCE) ? RegionGrain.PROVINCE : RegionGrain.NONE;
+        List<String> codes = new ArrayList<>(scope);
+        if (q.region() != null) {
+            codes.add(q.region());
+        }
+        for (String code : codes) {
+            RegionGrain needed = switch (code.length()) {
+                case 2 -> RegionGrain.PROVINCE;
+                case 5 -> RegionGrain.KABKOTA;
+                default -> null;
+            };
+            if (needed == null) {
+                return false;
+            }
+            region = needed.compareTo(region) > 0 ? needed : region;
+        }
+        boolean category = groupBy.contains(Statistics.Dimension.CATEGORY) || categories != null;
+        boolean stage = groupBy.contains(Statistics.Dimension.STAGE) || q.stage() != null;
+        boolean severity = q.severityMin() != null || q.severityMax() != null;
+        Instant from = q.from();
+        Instant to = q.to();
+        boolean timed = from != null || to != null;
+        TimeGrain time = timed || groupBy.contains(Statistics.Dimension.MONTH) ? TimeGrain.MONTH : TimeGrain.NONE;
+        Cube main = first(time, region, category, stage, severity);
+        if (main == null) {
+            return false;
+        }
+        if (!timed) {
+            cubeParts.add(new CubePart(main, null, null));
+            return true;
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            slices.add(new Slice(from, to));
+            return true;
+        }
+        Cube days = first(TimeGrain.DAY, region, category, stage, severity);
+        if (main.time() == TimeGrain.DAY) {
+            days(main, from, to);
+            return true;
+        }
+        LocalDate monthFrom = from == null ? null : ceilMonth(from);
+        LocalDate monthTo = to == null ? null : floorMonth(to);
+        if (monthFrom != null && monthTo != null && !monthFrom.isBefore(monthTo)) {
+            edge(days, from, to);
+            return true;
+        }
+        cubeParts.add(new CubePart(main, monthFrom, monthTo));
+        if (from != null && from.isBefore(start(monthFrom))) {
+            edge(days, from, start(monthFrom));
+        }
+        if (to != null && start(monthTo).isBefore(to)) {
+            edge(days, start(monthTo), to);
+        }
+        return true;
+    }
+
+    private static Cube first(TimeGrain time, RegionGrain region, boolean category, boolean stage, boolean severity) {
+        return CUBES.stream()
+                .filter(c -> c.covers(time, region, category, stage, severity))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The part of a period within two months' ends: whole days from a day cube if one fits, the rest in hours. */
+    private void edge(Cube days, Instant from, Instant to) {
+        if (days == null) {
+            slices.add(new Slice(from, to));
+        } else {
+            days(days, from, to);
+        }
+    }
+
+    private void days(Cube days, Instant from, Instant to) {
+        LocalDate dayFrom = from == null ? null : ceilDay(from);
+        LocalDate dayTo = to == null ? null : floorDay(to);
+        if (dayFrom != null && dayTo != null && !dayFrom.isBefore(dayTo)) {
+            slices.add(new Slice(from, to));
+            return;
+        }
+        cubeParts.add(new CubePart(days, dayFrom, dayTo));
+        if (from != null && from.isBefore(start(dayFrom))) {
+            slices.add(new Slice(from, start(dayFrom)));
+        }
+        if (to != null && start(dayTo).isBefore(to)) {
+            slices.add(new Slice(start(dayTo), to));
+        }
+    }
+
+    static Instant start(LocalDate day) {
+        return day.atStartOfDay(WIB).toInstant();
+    }
+
+    static LocalDate floorDay(Instant instant) {
+        return instant.atZone(WIB).toLocalDate();
+    }
+
+    static LocalDate ceilDay(Instant instant) {
+        LocalDate day = floorDay(instant);
+        return start(day).equals(instant) ? day : day.plusDays(1);
+    }
+
+    static LocalDate floorMonth(Instant instant) {
+        return floorDay(instant).withDayOfMonth(1);
+    }
+
+    static LocalDate ceilMonth(Instant instant) {
+        LocalDate month = floorMonth(instant);
+        return start(month).equals(instant) ? month : month.plusMonths(1);
+    }
+
+    // ---- the statement
+
+    private enum Source {
+        CUBE,
+        DELTA,
+        INCIDENT
+    }
+
+    private static final String[] METRIC_COLUMNS = {
+        "killed", "injured", "sexual_violence", "buildings_damaged", "displaced"
+    };
+
+    private Sql sql(int maxRows) {
+        List<String> selects = new ArrayList<>();
+        List<String> deltaRanges = new ArrayList<>();
+        for (CubePart part : cubeParts) {
+            List<String> where = new ArrayList<>();
+            where.add("cube = " + part.cube().id());
+            if (part.fromPeriod() != null) {
+                where.add("period >= " + bind(part.fromPeriod()));
+            }
+            if (part.toPeriod() != null) {
+                where.add("period < " + bind(part.toPeriod()));
+            }
+            selects.add(select(Source.CUBE, part.cube(), where, "incident_stat"));
+            List<String> range = new ArrayList<>();
+            if (part.fromPeriod() != null) {
+                range.add("occurred_from >= " + bind(start(part.fromPeriod())));
+            }
+            if (part.toPeriod() != null) {
+                range.add("occurred_from < " + bind(start(part.toPeriod())));
+            }
+            deltaRanges.add(range.isEmpty() ? "true" : String.join(" and ", range));
+        }
+        if (!deltaRanges.isEmpty()) {
+            List<String> where = new ArrayList<>();
+            where.add("((" + String.join(") or (", deltaRanges) + "))");
+            selects.add(select(Source.DELTA, null, where, "incident_stat_delta"));
+        }
+        if (!slices.isEmpty()) {
+            List<String> ranges = new ArrayList<>();
+            for (Slice slice : slices) {
+                ranges.add("occurred_from >= " + bind(slice.from()) + " and occurred_from < " + bind(slice.to()));
+            }
+            List<String> where = new ArrayList<>();
+            where.add("((" + String.join(") or (", ranges) + "))");
+            selects.add(select(Source.INCIDENT, null, where, "incident"));
+        }
+        StringBuilder sql = new StringBuilder("select ");
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < groupBy.size(); i++) {
+            keys.add("k" + i);
+        }
+        for (String key : keys) {
+            sql.append(key).append(", ");
+        }
+        sql.append("coalesce(sum(incidents), 0)::bigint");
+        for (String metric : METRIC_COLUMNS) {
+            sql.append(", sum(")
+                    .append(metric)
+                    .append(")::bigint, coalesce(sum(")
+                    .append(metric)
+                    .append("_reported), 0)::bigint");
+        }
+        sql.append(" from (").append(String.join(" union all ", selects)).append(") p");
+        if (!keys.isEmpty()) {
+            sql.append(" group by ").append(String.join(", ", keys));
+            sql.append(" having sum(incidents) <> 0 order by ");
+            sql.append(String.join(
+                    ", ", keys.stream().map(k -> k + " collate \"C\"").toList()));
+        }
+        sql.append(" limit ").append(maxRows);
+        return new Sql(
+                sql.toString(),
+                parameters,
+                cubeParts.stream().map(p -> p.cube().id()).toList());
+    }
+
+    private String select(Source source, Cube cube, List<String> where, String table) {
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < groupBy.size(); i++) {
+            sql.append(key(source, groupBy.get(i))).append(" as k").append(i).append(", ");
+        }
+        String n = switch (source) {
+            case CUBE -> "incidents";
+            case DELTA -> "n";
+            case INCIDENT -> "1";
+        };
+        sql.append(n).append(" as incidents");
+        for (String metric : METRIC_COLUMNS) {
+            sql.append(", ").append(metric);
+            if (source == Source.CUBE) {
+                sql.append(", ").append(metric).append("_reported");
+            } else {
+                sql.append(", case when ")
+                        .append(metric)
+                        .append(" is null then 0 else ")
+                        .append(n)
+                        .append(" end as ")
+                        .append(metric)
+                        .append("_reported");
+            }
+        }
+        sql.append(" from ").append(table).append(" where ");
+        List<String> all = new ArrayList<>(where);
+        all.addAll(filters(source, cube));
+        sql.append(String.join(" and ", all));
+        return sql.toString();
+    }
+
+    private static String key(Source source, Statistics.Dimension dimension) {
+        boolean cube = source == Source.CUBE;
+        String region = cube ? "region" : "region_code";
+        return switch (dimension) {
+            case CATEGORY -> "category_code";
+            case STAGE -> "stage";
+            case PROVINCE -> "substr(" + region + ", 1, 2)";
+            case KABKOTA -> "substr(" + region + ", 1, 5)";
+            case MONTH ->
+                cube ? "to_char(period, 'YYYY-MM')" : "to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY-MM')";
+        };
+    }
+
+    /** The request's filters, the caller's scope and clearance, over a source's columns. */
+    private List<String> filters(Source source, Cube cube) {
+        List<String> where = new ArrayList<>();
+        if (!scope.isEmpty()) {
+            where.add("("
+                    + String.join(
+                            " or ", scope.stream().map(c -> region(source, c)).toList()) + ")");
+        }
+        if (q.region() != null) {
+            where.add(region(source, q.region()));
+        }
+        List<String> classifications = readable.stream()
+                .filter(c -> q.classification() == null || q.classification() == c)
+                .map(Enum::name)
+                .sorted()
+                .toList();
+        where.add(classifications.isEmpty() ? "false" : "classification in " + bind(classifications));
+        if (q.verification() != null) {
+            where.add("verification = " + bind(q.verification().name()));
+        }
+        if (q.duplicates() == IncidentQuery.Duplicates.EXCLUDE) {
+            where.add("verification <> " + bind(Verification.DUPLIKAT.name()));
+        } else if (q.duplicates() == IncidentQuery.Duplicates.ONLY) {
+            where.add("verification = " + bind(Verification.DUPLIKAT.name()));
+        }
+        if (categories != null) {
+            where.add("category_code in " + bind(categories));
+        }
+        if (q.stage() != null) {
+            where.add("stage = " + bind(q.stage().name()));
+        }
+        if (q.severityMin() != null) {
+            where.add("severity >= " + bind(q.severityMin().shortValue()));
+        }
+        if (q.severityMax() != null) {
+            where.add("severity <= " + bind(q.severityMax().shortValue()));
+        }
+        return where;
+    }
+
+    /** {@code code} and everything below it, over a source's region columns. */
+    private String region(Source source, String code) {
+        return switch (source) {
+            // a range rather than like: a prepared statement's generic plan still reads the key's index by it
+            case CUBE ->
+                "(region = " + bind(code) + " or (region >= " + bind(code + ".") + " and region < " + bind(code + "/")
+                        + "))";
+            case DELTA -> "(region_code = " + bind(code) + " or region_code like " + bind(code + ".%") + ")";
+            case INCIDENT ->
+                code.length() == 2
+                        ? "province_code = " + bind(code)
+                        : code.length() == 5
+                                ? "kabkota_code = " + bind(code)
+                                : "(region_code = " + bind(code) + " or region_code like " + bind(code + ".%") + ")";
+        };
+    }
+
+    private String bind(Object value) {
+        String name = "p" + parameters.size();
+        if (value instanceof Instant instant) {
+            // as text with its offset: a bound Instant would be read in the connection's time zone
+            parameters.put(name, instant.toString());
+            return "cast(:" + name + " as timestamptz)";
+        }
+        if (value instanceof LocalDate day) {
+            parameters.put(name, day.toString());
+            return "cast(:" + name + " as date)";
+        }
+        parameters.put(name, value);
+        return value instanceof List<?> ? "(:" + name + ")" : ":" + name;
+    }
+}

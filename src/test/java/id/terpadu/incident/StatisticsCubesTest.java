@@ -1,0 +1,509 @@
+package id.terpadu.incident;
+
+import static id.terpadu.support.Tokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import id.terpadu.support.TestData;
+
+/**
+ * Statistics are answered from the cubes of V33 and their deltas; they must equal a GROUP BY over the incidents for
+ * every filter and caller, also while others write. A burst of concurrent creates, merge patches, stage moves,
+ * verifications (duplicates among them) and deletes runs on several threads while the compaction runs too; meanwhile
+ * and afterwards every cube is compared with the incidents in one statement, and the answers of the API with the
+ * GROUP BY a caller's filter means.
+ */
+@QuarkusTest
+class StatisticsCubesTest {
+
+    private static final List<String> REGIONS = List.of("13.71", "13.77", "13.01", "19.71", "19.01", "33.07");
+    private static final List<String> CATEGORIES =
+            List.of("SENGKETA_LAHAN", "POLITIK_PILKADA", "POLITIK_PEMILU", "EKONOMI", "SARA_AGAMA");
+    private static final Instant EARLIEST = Instant.parse("2023-01-01T00:00:00Z");
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    StatisticsCompaction compaction;
+
+    @BeforeEach
+    void regions() {
+        TestData.ensureRegions();
+    }
+
+    private record Mine(String id, long version, String stage, boolean original, boolean duplicate) {}
+
+    @Test
+    void answersEqualTheGroupByOverTheIncidentsUnderConcurrentWriters() throws Exception {
+        // CONFIDENTIAL incidents written behind the API's back: the triggers count them too, and no caller below
+        // without clearance may see them in a count
+        execute("""
+                insert into incident (id, title, category_code, region_code, occurred_from, source_kind, severity,
+                                      classification, stage, killed, version, created_at, updated_at, created_by,
+                                      updated_by)
+                select gen_random_uuid(), 'Rahasia ' || g, 'SARA_AGAMA', '13.71', timestamptz '2024-02-29 17:00:00+00'
+                       + g * interval '7 hours', 'INTELIJEN', 1 + g % 5, 'CONFIDENTIAL', 'PENCEGAHAN', g, 0, now(),
+                       now(), 'sql', 'sql'
+                from generate_series(1, 12) g""");
+        UUID bin = TestData.createAgency(TestData.unique("Binda Sumbar"), "BIN", "13");
+
+        int threads = 6;
+        int opsPerThread = 45;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger mismatchesDuringBurst = new AtomicInteger();
+        AtomicInteger checksDuringBurst = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 2);
+        List<Future<Map<String, Integer>>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long seed = 7919L * (t + 1);
+            writers.add(pool.submit(() -> burst(new Random(seed), opsPerThread)));
+        }
+        // the compaction moving deltas into the cubes while the writers go on
+        Future<?> compacting = pool.submit(() -> {
+            while (writing.get()) {
+                compaction.compact();
+                Thread.sleep(50);
+            }
+            return null;
+        });
+        // every cube equals the GROUP BY over the incidents in every snapshot, not only at the end
+        Future<?> checking = pool.submit(() -> {
+            while (writing.get()) {
+                mismatchesDuringBurst.addAndGet(cubesDifferingFromIncidents());
+                checksDuringBurst.incrementAndGet();
+            }
+            return null;
+        });
+        Map<String, Integer> done = new HashMap<>();
+        for (Future<Map<String, Integer>> writer : writers) {
+            writer.get(5, TimeUnit.MINUTES).forEach((op, n) -> done.merge(op, n, Integer::sum));
+        }
+        writing.set(false);
+        compacting.get(1, TimeUnit.MINUTES);
+        checking.get(1, TimeUnit.MINUTES);
+        pool.shutdown();
+
+        assertThat(done.keySet()).contains("create", "patch", "stage", "verify", "duplicate", "delete");
+        assertThat(checksDuringBurst.get()).isPositive();
+        assertThat(mismatchesDuringBurst.get())
+                .as("cube rows differing from the incidents during the burst")
+                .isZero();
+
+        // with deltas still pending (a write just now), and after everything was moved into the cubes
+        compareAnswers(bin);
+        compaction.compact();
+        assertThat(count("select count(*) from incident_stat_delta")).isZero();
+        assertThat(cubesDifferingFromIncidents()).isZero();
+        compareAnswers(bin);
+    }
+
+    /** One writer's share of the burst; how many of each operation succeeded. */
+    private Map<String, Integer> burst(Random random, int ops) {
+        RequestSpecification writer = null;
+        Map<String, Integer> done = new HashMap<>();
+        List<Mine> mine = new ArrayList<>();
+        for (int i = 0; i < ops; i++) {
+            writer = as("writer.stats", List.of("COORDINATOR"), List.of());
+            int dice = random.nextInt(100);
+            if (mine.size() < 3 || dice < 35) {
+                Map<String, Object> body =
+                        IncidentResourceTest.incident("Kubus " + random.nextLong(), pick(random, REGIONS));
+                body.put("categoryCode", pick(random, CATEGORIES));
+                body.put("occurredFrom", when(random).toString());
+                body.put("severity", 1 + random.nextInt(5));
+                body.put("classification", random.nextInt(3) == 0 ? "PUBLIC" : "RESTRICTED");
+                body.put("sourceKind", random.nextBoolean() ? "PATROLI" : "LAPORAN_INSTANSI");
+                body.put("impact", impact(random));
+                Response created = writer.body(body).post("/api/v1/incidents");
+                assertThat(created.statusCode()).isEqualTo(201);
+                mine.add(new Mine(created.path("id"), version(created), "PENCEGAHAN", false, false));
+                done.merge("create", 1, Integer::sum);
+                continue;
+            }
+            int at = random.nextInt(mine.size());
+            Mine m = mine.get(at);
+            if (dice < 55) {
+                Map<String, Object> patch = new HashMap<>();
+                patch.put("severity", 1 + random.nextInt(5));
+                patch.put("impact", impact(random));
+                if (random.nextBoolean()) {
+                    patch.put("regionCode", pick(random, REGIONS));
+                }
+                if (random.nextBoolean()) {
+                    patch.put("categoryCode", pick(random, CATEGORIES));
+                }
+                if (random.nextBoolean()) {
+                    patch.put("occurredFrom", when(random).toString());
+                }
+                Response patched = writer.contentType("application/merge-patch+json")
+                        .header("If-Match", "\"" + m.version() + "\"")
+                        .body(patch)
+                        .patch("/api/v1/incidents/{id}", m.id());
+                assertThat(patched.statusCode()).as(patched.asString()).isEqualTo(200);
+                mine.set(at, new Mine(m.id(), version(patched), m.stage(), m.original(), m.duplicate()));
+                done.merge("patch", 1, Integer::sum);
+            } else if (dice < 70 && !m.stage().equals("PEMULIHAN")) {
+                String to = m.stage().equals("PENCEGAHAN") ? "PENGHENTIAN" : "PEMULIHAN";
+                Response moved = writer.body(Map.of("to", to, "reason", "Eskalasi"))
+                        .post("/api/v1/incidents/{id}/stage-transitions", m.id());
+                assertThat(moved.statusCode()).as(moved.asString()).isEqualTo(200);
+                mine.set(at, new Mine(m.id(), version(moved), to, m.original(), m.duplicate()));
+                done.merge("stage", 1, Integer::sum);
+            } else if (dice < 85) {
+                Mine original = mine.stream()
+                        .filter(o -> !o.id().equals(m.id()) && !o.duplicate())
+                        .findFirst()
+                        .orElse(null);
+                boolean duplicate = original != null && !m.original() && !m.duplicate() && random.nextInt(3) == 0;
+                Map<String, Object> body = new HashMap<>();
+                body.put("state", duplicate ? "DUPLIKAT" : random.nextBoolean() ? "TERVERIFIKASI" : "TIDAK_VALID");
+                body.put("method", "CEK_SILANG_INSTANSI");
+                body.put("note", "Dicek");
+                if (duplicate) {
+                    body.put("duplicateOf", original.id());
+                }
+                Response verified = as("verifier.stats", List.of("COORDINATOR"), List.of())
+                        .header("If-Match", "\"" + m.version() + "\"")
+                        .body(body)
+                        .post("/api/v1/incidents/{id}/verification", m.id());
+                if (verified.statusCode() == 409) {
+                    continue; // a duplicate of a duplicate, or a state the table does not allow from here
+                }
+                assertThat(verified.statusCode()).as(verified.asString()).isEqualTo(200);
+                mine.set(at, new Mine(m.id(), version(verified), m.stage(), m.original(), duplicate || m.duplicate()));
+                if (duplicate) {
+                    int o = mine.indexOf(original);
+                    mine.set(o, new Mine(original.id(), original.version(), original.stage(), true, false));
+                }
+                done.merge(duplicate ? "duplicate" : "verify", 1, Integer::sum);
+            } else if (!m.original()) {
+                Response deleted =
+                        writer.header("If-Match", "\"" + m.version() + "\"").delete("/api/v1/incidents/{id}", m.id());
+                assertThat(deleted.statusCode()).as(deleted.asString()).isEqualTo(204);
+                mine.remove(at);
+                done.merge("delete", 1, Integer::sum);
+            }
+        }
+        return done;
+    }
+
+    private static long version(Response response) {
+        return Long.parseLong(response.header("ETag").replaceAll("[\"]", "").split("-")[0]);
+    }
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    /** A time in 2023–2025, often right at a WIB midnight or the first of a month, where the cutting happens. */
+    private static Instant when(Random random) {
+        Instant day = EARLIEST.plus(random.nextInt(880), ChronoUnit.DAYS);
+        return switch (random.nextInt(4)) {
+            case 0 -> day.minus(7, ChronoUnit.HOURS); // 00:00 WIB
+            case 1 -> day.minus(7, ChronoUnit.HOURS).minusSeconds(1); // 23:59:59 WIB the day before
+            default -> day.plusSeconds(random.nextInt(86_400));
+        };
+    }
+
+    /** Impact with some values unknown (left out), some 0. */
+    private static Map<String, Object> impact(Random random) {
+        Map<String, Object> impact = new HashMap<>();
+        for (String field : List.of("killed", "injured", "sexualViolence", "buildingsDamaged", "displaced")) {
+            if (random.nextInt(3) > 0) {
+                impact.put(field, random.nextInt(4));
+            }
+        }
+        return impact;
+    }
+
+    // ---- the API's answers against the GROUP BY
+
+    private record Case(String query, String where) {}
+
+    private static final List<Case> CASES = List.of(
+            new Case("groupBy=category,stage", "true"),
+            new Case("groupBy=province,month", "true"),
+            new Case(
+                    "groupBy=month&from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z",
+                    "occurred_from >= '2024-01-01T00:00:00Z' and occurred_from < '2025-01-01T00:00:00Z'"),
+            new Case("groupBy=kabkota&region=13", "province_code = '13'"),
+            new Case(
+                    "groupBy=month,province&from=2024-03-15T05:30:00Z&to=2024-06-01T16:59:59Z",
+                    "occurred_from >= '2024-03-15T05:30:00Z' and occurred_from < '2024-06-01T16:59:59Z'"),
+            new Case(
+                    "groupBy=category&category=POLITIK&severityMin=2&severityMax=4&from=2023-05-31T17:00:00Z",
+                    "category_code in ('POLITIK', 'POLITIK_PILKADA', 'POLITIK_PEMILU', 'POLITIK_PILKADES') and severity"
+                            + " between 2 and 4 and occurred_from >= '2023-05-31T17:00:00Z'"),
+            new Case(
+                    "groupBy=kabkota,month&region=13&from=2023-07-04T00:00:00Z&to=2024-02-10T12:00:00Z",
+                    "province_code = '13' and occurred_from >= '2023-07-04T00:00:00Z' and occurred_from <"
+                            + " '2024-02-10T12:00:00Z'"),
+            new Case("groupBy=stage&verification=TERVERIFIKASI", "verification = 'TERVERIFIKASI'"),
+            new Case(
+                    "groupBy=province&includeDuplicates=true&classification=RESTRICTED",
+                    "classification = 'RESTRICTED' and $dup"),
+            new Case(
+                    "groupBy=stage&verification=DUPLIKAT&includeDuplicates=true", "verification = 'DUPLIKAT' and $dup"),
+            new Case("region=13.71&stage=PENGHENTIAN", "kabkota_code = '13.71' and stage = 'PENGHENTIAN'"),
+            new Case("groupBy=month&to=2023-03-01T00:00:00Z", "occurred_from < '2023-03-01T00:00:00Z'"),
+            new Case("groupBy=category&from=2025-02-01T00:00:00Z&to=2024-02-01T00:00:00Z", "false"),
+            new Case("groupBy=stage,category&stage=PEMULIHAN&severityMin=3", "stage = 'PEMULIHAN' and severity >= 3"),
+            // a filter no cube keeps: the scan, which must agree as well
+            new Case("groupBy=category&q=kubus", null));
+
+    private void compareAnswers(UUID bin) {
+        record Caller(java.util.function.Supplier<RequestSpecification> spec, String scope, String classifications) {}
+        List<Caller> callers = List.of(
+                new Caller(() -> as("admin.stats", List.of("ADMIN"), List.of()), "true", "'PUBLIC', 'RESTRICTED'"),
+                new Caller(
+                        () -> as("coordinator.stats", List.of("COORDINATOR"), List.of("13", "19.71")),
+                        "(province_code = '13' or kabkota_code = '19.71')",
+                        "'PUBLIC', 'RESTRICTED'"),
+                new Caller(
+                        () -> as("analyst.bin", List.of("ANALYST"), List.of("13"), bin),
+                        "province_code = '13'",
+                        "'PUBLIC', 'RESTRICTED', 'CONFIDENTIAL'"),
+                new Caller(
+                        () -> as("officer.pariaman", List.of("OFFICER"), List.of("13.77")),
+                        "kabkota_code = '13.77'",
+                        "'PUBLIC', 'RESTRICTED'"));
+        for (Caller caller : callers) {
+            for (Case c : CASES) {
+                JsonPath answer = caller.spec()
+                        .get()
+                        .get("/api/v1/statistics/incidents?" + c.query())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                List<String> groupBy = answer.getList("groupBy", String.class);
+                String where = c.where() == null
+                        ? "(title ilike '%kubus%')"
+                        : c.where().contains("$dup")
+                                ? c.where().replace(" and $dup", "")
+                                : c.where() + " and verification <> 'DUPLIKAT'";
+                if (c.where() == null) {
+                    where += " and verification <> 'DUPLIKAT'";
+                }
+                List<String> expected = reference(
+                        groupBy,
+                        caller.scope() + " and classification in (" + caller.classifications() + ") and " + where);
+                assertThat(lines(answer, groupBy))
+                        .as("%s as %s", c.query(), caller.scope())
+                        .isEqualTo(expected);
+            }
+        }
+        // a caller without clearance sees no trace of the CONFIDENTIAL incidents written above
+        assertThat(as("admin.stats", List.of("ADMIN"), List.of())
+                        .get("/api/v1/statistics/incidents?classification=CONFIDENTIAL")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getLong("rows[0].incidents"))
+                .isZero();
+    }
+
+    private static List<String> lines(JsonPath answer, List<String> groupBy) {
+        List<String> lines = new ArrayList<>();
+        List<Map<String, Object>> rows = answer.getList("rows");
+        for (Map<String, Object> row : rows) {
+            StringBuilder line = new StringBuilder();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> key = (Map<String, Object>) row.get("key");
+            for (String name : groupBy) {
+                line.append(key.get(name)).append('|');
+            }
+            line.append(((Number) row.get("incidents")).longValue());
+            for (String metric : Statistics.METRICS) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> sum = (Map<String, Object>) row.get(metric);
+                line.append('|')
+                        .append(sum.get("sum") == null ? "null" : ((Number) sum.get("sum")).longValue())
+                        .append(':')
+                        .append(((Number) sum.get("reported")).longValue());
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static final Map<String, String> KEYS = Map.of(
+            "category", "category_code",
+            "stage", "stage",
+            "province", "province_code",
+            "kabkota", "kabkota_code",
+            "month", "to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY-MM')");
+
+    /** The GROUP BY over the incidents, as lines like {@link #lines}. */
+    private List<String> reference(List<String> groupBy, String where) {
+        List<String> keys = groupBy.stream().map(KEYS::get).toList();
+        StringBuilder sql = new StringBuilder("select ");
+        for (String key : keys) {
+            sql.append(key).append(" || '|' || ");
+        }
+        sql.append("count(*)");
+        for (String column : List.of("killed", "injured", "sexual_violence", "buildings_damaged", "displaced")) {
+            sql.append(" || '|' || coalesce(sum(")
+                    .append(column)
+                    .append(")::text, 'null') || ':' || count(")
+                    .append(column)
+                    .append(")");
+        }
+        sql.append(" from incident where ").append(where);
+        if (!keys.isEmpty()) {
+            sql.append(" group by ")
+                    .append(String.join(", ", keys))
+                    .append(" order by ")
+                    .append(String.join(
+                            ", ", keys.stream().map(k -> k + " collate \"C\"").toList()));
+        }
+        List<String> lines = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.toString());
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql.toString(), e);
+        }
+        return lines;
+    }
+
+    // ---- every cube against the incidents, in one statement
+
+    private static final String CUBES_AGAINST_INCIDENTS = """
+            with ref as (
+                select c.id as cube,
+                       (case c.region_grain when 'PROVINCE' then substr(i.region_code, 1, 2)
+                                            when 'KABKOTA' then substr(i.region_code, 1, 5) else '' end) collate "C"
+                           as region,
+                       case c.time_grain
+                           when 'MONTH' then date_trunc('month', i.occurred_from at time zone 'Asia/Jakarta')::date
+                           when 'DAY' then (i.occurred_from at time zone 'Asia/Jakarta')::date
+                           else '-infinity'::date end as period,
+                       (case when c.by_category then i.category_code else '' end) collate "C" as category_code,
+                       (case when c.by_stage then i.stage else '' end) collate "C" as stage,
+                       (case when c.by_severity then i.severity else 0 end)::smallint as severity,
+                       i.classification, i.verification,
+                       count(*) as incidents,
+                       coalesce(sum(i.killed), 0) as killed, count(i.killed) as killed_reported,
+                       coalesce(sum(i.injured), 0) as injured, count(i.injured) as injured_reported,
+                       coalesce(sum(i.sexual_violence), 0) as sexual_violence,
+                       count(i.sexual_violence) as sexual_violence_reported,
+                       coalesce(sum(i.buildings_damaged), 0) as buildings_damaged,
+                       count(i.buildings_damaged) as buildings_damaged_reported,
+                       coalesce(sum(i.displaced), 0) as displaced, count(i.displaced) as displaced_reported
+                from incident i cross join incident_stat_cube c
+                group by 1, 2, 3, 4, 5, 6, 7, 8)
+            select count(*) from (
+                (select * from incident_stat_current except all select * from ref)
+                union all
+                (select * from ref except all select * from incident_stat_current)) differing""";
+
+    private int cubesDifferingFromIncidents() {
+        return (int) count(CUBES_AGAINST_INCIDENTS);
+    }
+
+    private long count(String sql) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plan of each request of issue 20's table: cubes, never the scan. */
+    @Test
+    void theDashboardRequestsAreAnsweredFromCubes() {
+        record Request(IncidentQuery query, List<Statistics.Dimension> groupBy, List<Integer> cubes) {}
+        IncidentQuery all = query(null, null, null);
+        var plans = new LinkedHashMap<String, Request>();
+        plans.put("category,stage", new Request(all, Statistics.Dimension.parse("category,stage"), List.of(1)));
+        plans.put("province,month", new Request(all, Statistics.Dimension.parse("province,month"), List.of(6)));
+        plans.put(
+                "month in 2024 (UTC)",
+                new Request(
+                        query(null, Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")),
+                        Statistics.Dimension.parse("month"),
+                        List.of(5, 9)));
+        plans.put(
+                "kabkota of 33",
+                new Request(query("33", null, null), Statistics.Dimension.parse("kabkota"), List.of(3)));
+        plans.forEach((name, r) -> assertThat(StatisticsPlan.of(
+                                r.query(),
+                                r.groupBy(),
+                                List.of(),
+                                java.util.EnumSet.of(
+                                        id.terpadu.common.security.Classification.PUBLIC,
+                                        id.terpadu.common.security.Classification.RESTRICTED),
+                                null,
+                                10_001)
+                        .orElseThrow()
+                        .cubes())
+                .as(name)
+                .isEqualTo(r.cubes()));
+    }
+
+    private static IncidentQuery query(String region, Instant from, Instant to) {
+        return new IncidentQuery(
+                region,
+                null,
+                null,
+                null,
+                null,
+                from,
+                to,
+                null,
+                null,
+                null,
+                null,
+                null,
+                IncidentQuery.Duplicates.EXCLUDE,
+                IncidentQuery.Order.OCCURRED_AT);
+    }
+}
