@@ -533,6 +533,20 @@ public class DemoData {
                  "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/41/%d", "consultationDate": "%s",
                  "startsOn": "%s", "endsOn": "%s"}""".formatted(
                         STATUS, starts.getYear(), starts.minusDays(1), starts, starts.plusDays(29))));
+        String tni = """
+                {"id": "%s", "requestedBy": "Wali Kota Pariaman", "reason": "%s", "units": ["Kodim 0308/Pariaman"],
+                 "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"], "startsOn": "%s", "endsOn": "%s"}""";
+        String assistance = statuses + "/" + STATUS + "/tni-assistance";
+        steps.add(new Step(
+                "tni-assistance",
+                TNI,
+                assistance,
+                tni.formatted(TNI, "Bentrokan meluas, Polres membutuhkan dukungan", today, today.plusDays(14))));
+        steps.add(new Step(
+                "tni-assistance",
+                TNI_TO_END,
+                assistance,
+                tni.formatted(TNI_TO_END, "Pengamanan jalur pengungsian", today.minusDays(5), today.plusDays(10))));
         steps.add(new Step("conflict-status", STATUS_TO_REVOKE, statuses, """
                 {"id": "%s", "scale": "KABUPATEN_KOTA", "regionCode": "13.05", "declaredBy": "Bupati Padang Pariaman",
                  "decreeNumber": "Keputusan Bupati Padang Pariaman No. 300/77/2024", "consultationDate": "2024-10-13",

@@ -34,6 +34,10 @@ public class DemoExamples implements OASFilter {
             new Rule("POST /api/v1/accounts/{id}/reactivation", "id", ACCOUNT_TO_DEACTIVATE),
             new Rule("DELETE /api/v1/agencies/{id}", "id", AGENCY_TO_DELETE),
             new Rule("POST /api/v1/conflict-statuses/{id}/revocation", "id", STATUS_TO_REVOKE),
+            new Rule(
+                    "POST /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId}/ending",
+                    "assistanceId",
+                    TNI_TO_END),
             new Rule("POST /api/v1/early-warnings/{id}/escalate", "id", WARNING_TO_ESCALATE),
             new Rule("POST /api/v1/early-warnings/{id}/verification", "id", WARNING_TO_VERIFY),
             new Rule("DELETE /api/v1/incidents/{id}", "id", INCIDENT_TO_DELETE),
@@ -48,6 +52,7 @@ public class DemoExamples implements OASFilter {
             new Rule("DELETE /api/v1/teams/{teamId}/members/{memberId}", "memberId", MEMBER_TO_DELETE),
             new Rule("DELETE /api/v1/webhooks/{id}", "id", WEBHOOK_TO_DELETE),
             new Rule("POST /api/v1/webhooks/{id}/enable", "id", WEBHOOK_DISABLED),
+            new Rule("", "assistanceId", TNI),
             new Rule("", "itemId", ITEM),
             new Rule("", "reportId", REPORT),
             new Rule("", "activityId", ACTIVITY),

@@ -47,6 +47,8 @@ public final class DemoIds {
     public static final String WARNING_TASK = "2f8e4a6c-1b3d-4e5f-a7c9-0b2d4f6a8c1e";
     public static final String STATUS = "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b";
     public static final String STATUS_TO_REVOKE = "75126335-2b88-47a7-a8b7-9e562137e1da";
+    public static final String TNI = "8a6c4e2b-0f1d-4b3a-9c5e-7f9a1b3c5d7e";
+    public static final String TNI_TO_END = "c3e1a9b7-5d2f-4e8a-b6c4-0f2e4a6c8e1b";
 
     // action plans
     public static final String PLAN = "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a";

@@ -70,6 +70,30 @@ class ExampleWalkTest {
                         body.put("endsOn", today.plusDays(14).toString());
                         return body;
                     },
+            "PUT /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId}",
+                    body -> {
+                        LocalDate today = LocalDate.now(ConflictStatusService.ZONE);
+                        body.put("startsOn", today.toString());
+                        body.put("endsOn", today.plusDays(14).toString());
+                        return body;
+                    },
+            "POST /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId}/ending",
+                    body -> {
+                        body.put(
+                                "endedOn",
+                                LocalDate.now(ConflictStatusService.ZONE).toString());
+                        return body;
+                    },
+            // the demo status's term runs from a week ago; the correction keeps it and fixes the decree's number
+            "PUT /api/v1/conflict-statuses/{id}",
+                    body -> {
+                        LocalDate starts =
+                                LocalDate.now(ConflictStatusService.ZONE).minusDays(7);
+                        body.put("consultationDate", starts.minusDays(1).toString());
+                        body.put("startsOn", starts.toString());
+                        body.put("endsOn", starts.plusDays(29).toString());
+                        return body;
+                    },
             "POST /api/v1/api-keys",
                     body -> {
                         body.put(

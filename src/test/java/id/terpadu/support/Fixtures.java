@@ -151,6 +151,12 @@ public final class Fixtures {
                 ConflictStatusResourceTest.status("KABUPATEN_KOTA", region, today, today.plusDays(30)),
                 "/api/v1/conflict-statuses");
         ids.put("/conflict-statuses/{id}", "/conflict-statuses/" + status);
+        ids.put(
+                "{assistanceId}",
+                post(
+                        secretariat,
+                        id.terpadu.conflictstatus.ConflictStatusCorrectionTest.tni(today, today.plusDays(14)),
+                        "/api/v1/conflict-statuses/" + status + "/tni-assistance"));
 
         Db.execute("delete from action_plan where team_id = '" + team + "' and year = " + year);
         String plan = post(secretariat, ActionPlanResourceTest.plan(team, year), "/api/v1/action-plans");

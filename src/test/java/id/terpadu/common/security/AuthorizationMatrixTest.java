@@ -109,11 +109,15 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/conflict-statuses                                x   x   x   x   x   x   x
             POST   /api/v1/conflict-statuses                                x   x   -   -   -   -   -
             GET    /api/v1/conflict-statuses/{id}                           x   x   x   x   x   x   x
+            PUT    /api/v1/conflict-statuses/{id}                           x   x   -   -   -   -   -
             POST   /api/v1/conflict-statuses/{id}/extensions                x   x   -   -   -   -   -
             GET    /api/v1/conflict-statuses/{id}/history                   x   x   x   x   x   x   x
             POST   /api/v1/conflict-statuses/{id}/revocation                x   x   -   -   -   -   -
             GET    /api/v1/conflict-statuses/{id}/tni-assistance            x   x   x   x   x   x   x
             POST   /api/v1/conflict-statuses/{id}/tni-assistance            x   x   -   -   -   -   -
+            GET    /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId} x x x x x x x
+            PUT    /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId} x x - - - - -
+            POST   /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId}/ending x x - - - - -
             POST   /api/v1/dev/demo-data                                    x   x   x   x   x   x   x
             POST   /api/v1/dev/tokens                                       x   x   x   x   x   x   x
             GET    /api/v1/early-warnings                                   x   x   x   x   x   x   x

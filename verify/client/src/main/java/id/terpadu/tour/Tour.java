@@ -787,17 +787,52 @@ public final class Tour {
         touch("conflict status get", () -> statuses.conflictStatusResourceGet(status.getId()));
         touch("conflict status history", () -> statuses.conflictStatusResourceHistory(status.getId(), null, 10));
         touch(
-                "tni assistance request",
-                () -> statuses.conflictStatusResourceRequestTni(
+                "conflict status correction",
+                () -> statuses.conflictStatusResourceCorrect(
                         status.getId(),
+                        "*",
+                        new ConflictStatusInput()
+                                .scale(Scale.KABUPATEN_KOTA)
+                                .regionCode(status.getRegionCode())
+                                .declaredBy("Bupati Uji")
+                                .decreeNumber("300/45/2025")
+                                .consultationDate(today.minusDays(1))
+                                .startsOn(today)
+                                .endsOn(today.plusDays(29))));
+        TniAssistance assistance = statuses.conflictStatusResourceRequestTni(
+                status.getId(),
+                new TniAssistanceInput()
+                        .requestedBy("Wali Kota Pangkal Pinang")
+                        .reason("Eskalasi massa")
+                        .tasks(List.of(TniTask.PENYELAMATAN))
+                        .startsOn(today)
+                        .endsOn(today.plusDays(7)),
+                null);
+        check("tni assistance requested", assistance.getId() != null);
+        touch("tni assistance list", () -> statuses.conflictStatusResourceTni(status.getId()));
+        touch(
+                "tni assistance get",
+                () -> statuses.conflictStatusResourceTniRequest(status.getId(), assistance.getId()));
+        touch(
+                "tni assistance amendment",
+                () -> statuses.conflictStatusResourceAmendTni(
+                        status.getId(),
+                        assistance.getId(),
+                        "*",
                         new TniAssistanceInput()
                                 .requestedBy("Wali Kota Pangkal Pinang")
-                                .reason("Eskalasi massa")
-                                .tasks(List.of(TniTask.PENYELAMATAN))
+                                .reason("Eskalasi massa di dua kecamatan")
+                                .tasks(List.of(TniTask.PENYELAMATAN, TniTask.PENGHENTIAN_KEKERASAN))
                                 .startsOn(today)
-                                .endsOn(today.plusDays(7)),
+                                .endsOn(today.plusDays(7))));
+        touch(
+                "tni assistance ending",
+                () -> statuses.conflictStatusResourceEndTni(
+                        status.getId(),
+                        assistance.getId(),
+                        "*",
+                        new TniAssistanceEndingInput().endedOn(today).reason("Situasi terkendali"),
                         null));
-        touch("tni assistance list", () -> statuses.conflictStatusResourceTni(status.getId()));
         touch(
                 "conflict status extension",
                 () -> statuses.conflictStatusResourceExtend(
