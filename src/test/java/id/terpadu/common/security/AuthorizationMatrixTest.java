@@ -146,6 +146,7 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/incidents/{id}/activities                        x   x   x   -   -   x   -
             GET    /api/v1/incidents/{id}/activities                        x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/activities/{activityId}           x   x   x   x   x   x   x
+            PUT    /api/v1/incidents/{id}/activities/{activityId}           x   x   x   -   -   -   -
             GET    /api/v1/incidents/{id}/history                           x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/links                             x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/similar                           x   x   x   x   x   x   x

@@ -731,6 +731,17 @@ public final class Tour {
         touch("incident links", () -> incidents.incidentResourceLinks(incidentId));
         touch("incident activities", () -> incidents.incidentResourceActivities(incidentId, null, 10, null));
         touch("incident activity", () -> incidents.incidentResourceActivity(stop.getId(), incidentId));
+        touch(
+                "incident activity correction",
+                () -> incidents.incidentResourceCorrectActivity(
+                        stop.getId(),
+                        incidentId,
+                        "*",
+                        activity(
+                                stop.getActivityType(),
+                                stop.getAgencyId(),
+                                stop.getOccurredAt().toString(),
+                                "Polres memisahkan kedua kelompok di simpang pasar")));
         touch("incident tasks", () -> tasks.taskResourceOfIncident(incidentId, null, 10, null));
         touch("incident task", () -> tasks.taskResourceGet(incidentId, task.getId()));
         touch("task dashboard", () -> tasks.taskDashboardResourceAll(null, null, 10, null, null));
@@ -812,12 +823,12 @@ public final class Tour {
         touch("tni assistance list", () -> statuses.conflictStatusResourceTni(status.getId()));
         touch(
                 "tni assistance get",
-                () -> statuses.conflictStatusResourceTniRequest(status.getId(), assistance.getId()));
+                () -> statuses.conflictStatusResourceTniRequest(assistance.getId(), status.getId()));
         touch(
                 "tni assistance amendment",
                 () -> statuses.conflictStatusResourceAmendTni(
-                        status.getId(),
                         assistance.getId(),
+                        status.getId(),
                         "*",
                         new TniAssistanceInput()
                                 .requestedBy("Wali Kota Pangkal Pinang")
@@ -828,8 +839,8 @@ public final class Tour {
         touch(
                 "tni assistance ending",
                 () -> statuses.conflictStatusResourceEndTni(
-                        status.getId(),
                         assistance.getId(),
+                        status.getId(),
                         "*",
                         new TniAssistanceEndingInput().endedOn(today).reason("Situasi terkendali"),
                         null));
