@@ -624,6 +624,11 @@ public class DemoData {
                 {"id": "%s", "description": "Polres Pariaman menambah patroli di perbatasan desa", "ownerAgencyId": "%s",
                  "dueOn": "2024-10-21"}""".formatted(
                         DECISION, POLRES_PARIAMAN)));
+        steps.add(
+                new Step("meeting-decision", DECISION_TO_DELETE, meetings + "/" + MEETING + "/decisions", """
+                {"id": "%s", "description": "Keputusan yang tercatat dua kali", "ownerAgencyId": "%s",
+                 "dueOn": "2024-10-21"}""".formatted(
+                                DECISION_TO_DELETE, POLRES_PARIAMAN)));
 
         steps.add(
                 new Step("neutrality-case", CASE, "/neutrality-cases", """
@@ -633,6 +638,14 @@ public class DemoData {
                  "violationForms": ["MEDIA_SOSIAL"], "handlingAgencyId": "%s",
                  "persons": [{"id": "%s", "name": "Ahmad Fauzi", "employer": "Pemerintah Kota Pariaman",
                               "positionCategory": "FUNGSIONAL", "positionTitle": "Kepala Sekolah"}]}""".formatted(CASE, BAWASLU_PARIAMAN, PERSON)));
+        steps.add(new Step("neutrality-case", CASE_TO_CORRECT, "/neutrality-cases", """
+                {"id": "%s", "electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
+                 "registerNumber": "011/Reg/TM/PB/Kota/03.07/X/2024", "receivedOn": "2024-10-09",
+                 "summary": "Lurah menghadiri deklarasi dukungan salah satu pasangan calon",
+                 "violationForms": ["MEDIA_SOSIAL"], "handlingAgencyId": "%s",
+                 "persons": [{"id": "%s", "name": "Rahmad Hidayt", "employer": "Pemerintah Kota Pariaman",
+                              "positionCategory": "PELAKSANA", "positionTitle": "Lurah"}]}""".formatted(
+                        CASE_TO_CORRECT, BAWASLU_PARIAMAN, PERSON_TO_CORRECT)));
 
         byte[] photo = picture(1);
         byte[] other = picture(2);

@@ -196,19 +196,25 @@ public final class Fixtures {
                         "/api/v1/meetings/" + meeting + "/decisions"));
 
         UUID bawaslu = TestData.createAgency(TestData.unique("Bawaslu Kabupaten Belitung"), "BAWASLU", region);
+        String neutralityCase = post(
+                secretariat,
+                NeutralityCaseResourceTest.caseBody(
+                        "PILKADA",
+                        2024,
+                        region,
+                        "2024-10-21",
+                        bawaslu,
+                        NeutralityCaseResourceTest.persons("Aparatur Belitung", 1)),
+                "/api/v1/neutrality-cases");
+        ids.put("/neutrality-cases/{id}", "/neutrality-cases/" + neutralityCase);
         ids.put(
-                "/neutrality-cases/{id}",
-                "/neutrality-cases/"
-                        + post(
-                                secretariat,
-                                NeutralityCaseResourceTest.caseBody(
-                                        "PILKADA",
-                                        2024,
-                                        region,
-                                        "2024-10-21",
-                                        bawaslu,
-                                        NeutralityCaseResourceTest.persons("Aparatur Belitung", 1)),
-                                "/api/v1/neutrality-cases"));
+                "{personId}",
+                Tokens.admin()
+                        .get("/api/v1/neutrality-cases/" + neutralityCase)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("persons[0].id"));
         ids.put(
                 "/intake/{id}",
                 "/intake/"

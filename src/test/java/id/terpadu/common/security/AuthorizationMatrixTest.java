@@ -171,6 +171,8 @@ public class AuthorizationMatrixTest {
             DELETE /api/v1/meetings/{id}                                    x   x   -   -   -   -   -
             POST   /api/v1/meetings/{id}/decisions                          x   x   -   -   -   -   -
             GET    /api/v1/meetings/{id}/decisions/{decisionId}             x   x   x   x   x   x   x
+            PUT    /api/v1/meetings/{id}/decisions/{decisionId}             x   x   -   -   -   -   -
+            DELETE /api/v1/meetings/{id}/decisions/{decisionId}             x   x   -   -   -   -   -
             POST   /api/v1/meetings/{id}/decisions/{decisionId}/follow-ups  x   x   x   -   -   -   -
             GET    /api/v1/meetings/{id}/decisions/{decisionId}/history     x   x   x   x   x   x   x
             GET    /api/v1/meetings/{id}/history                            x   x   x   x   x   x   x
@@ -182,6 +184,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/neutrality-cases/{id}                            x   x   x   x   x   x   x
             GET    /api/v1/neutrality-cases/{id}/history                    x   x   x   x   x   x   x
             POST   /api/v1/neutrality-cases/{id}/persons                    x   x   x   -   -   -   -
+            PUT    /api/v1/neutrality-cases/{id}/persons/{personId}         x   x   x   -   -   -   -
             POST   /api/v1/neutrality-cases/{id}/transitions                x   x   x   -   -   -   -
             GET    /api/v1/personal-data-access                             x   -   -   -   -   -   -
             GET    /api/v1/public/challenge                                 x   x   x   x   x   x   x

@@ -882,6 +882,26 @@ public final class Tour {
                 "decision history",
                 () -> meetings.meetingResourceDecisionHistory(decision.getId(), meeting.getId(), null, 10));
         touch(
+                "decision correction",
+                () -> meetings.meetingDecisionResourceCorrectDecision(
+                        decision.getId(),
+                        meeting.getId(),
+                        "*",
+                        new MeetingDecisionInput()
+                                .description("Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman ke BKN")
+                                .ownerAgencyId(decision.getOwnerAgencyId())
+                                .dueOn(LocalDate.of(2024, 11, 8))));
+        MeetingDecision mistaken = meetings.meetingResourceAddDecision(
+                meeting.getId(),
+                new MeetingDecisionInput()
+                        .description("Keputusan yang tercatat dua kali")
+                        .ownerAgencyId(decision.getOwnerAgencyId())
+                        .dueOn(LocalDate.of(2024, 11, 4)),
+                null);
+        touch(
+                "decision deletion",
+                () -> meetings.meetingDecisionResourceDeleteDecision(mistaken.getId(), meeting.getId(), "*"));
+        touch(
                 "decision follow-up",
                 () -> meetings.meetingResourceFollowUp(
                         decision.getId(),
@@ -903,6 +923,17 @@ public final class Tour {
                                         .employer("Pemerintah Kota Pariaman")
                                         .positionCategory(PositionCategory.PELAKSANA))),
                         null));
+        touch(
+                "neutrality person correction",
+                () -> cases.neutralityPersonResourceCorrectPerson(
+                        caseId,
+                        ids.get(0),
+                        "*",
+                        new NeutralityPersonInput()
+                                .name("ASN Pariaman Satu")
+                                .nip("198703122010011004")
+                                .employer("Pemerintah Kota Pariaman")
+                                .positionCategory(PositionCategory.PELAKSANA)));
         touch(
                 "neutrality replace",
                 () -> cases.neutralityResourceReplace(
