@@ -200,7 +200,8 @@ public final class StatusDtos {
             @Schema(description = "The day it was ended early (see …/ending), else null")
             LocalDate endedOn,
 
-            @Schema(description = "Why it was ended early") String endReason,
+            @Schema(description = "Why it was ended early", maxLength = 2000)
+            String endReason,
 
             @Schema(description = "The request ends when it is ended early, or when the status ends or is revoked")
             LocalDate effectiveEndsOn,
