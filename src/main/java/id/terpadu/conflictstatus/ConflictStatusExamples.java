@@ -19,7 +19,8 @@ final class ConflictStatusExamples {
             {"id": "8a6c4e2b-0f1d-4b3a-9c5e-7f9a1b3c5d7e", "statusId": "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b",
              "requestedBy": "Wali Kota Pariaman", "reason": "Bentrokan meluas, Polres membutuhkan dukungan",
              "units": ["Kodim 0308/Pariaman"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
-             "startsOn": "2024-10-15", "endsOn": "2024-10-29", "effectiveEndsOn": "2024-10-29", "active": true,
+             "startsOn": "2024-10-15", "endsOn": "2024-10-29", "endedOn": null, "endReason": null,
+             "effectiveEndsOn": "2024-10-29", "active": true,
              "version": 0, "createdAt": "2024-10-15T01:00:00Z", "updatedAt": "2024-10-15T01:00:00Z"}""";
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
@@ -41,6 +42,19 @@ final class ConflictStatusExamples {
             {"requestedBy": "Wali Kota Pariaman", "reason": "Bentrokan meluas, Polres membutuhkan dukungan",
              "units": ["Kodim 0308/Pariaman"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
              "startsOn": "2024-10-15", "endsOn": "2024-10-29"}""";
+
+    static final String CORRECTION = """
+            {"scale": "KABUPATEN_KOTA", "regionCode": "13.77", "declaredBy": "Wali Kota Pariaman",
+             "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/41/2024", "consultationDate": "2024-10-13",
+             "startsOn": "2024-10-14", "endsOn": "2024-11-12"}""";
+
+    static final String TNI_AMENDMENT = """
+            {"requestedBy": "Wali Kota Pariaman", "reason": "Bentrokan meluas ke dua kecamatan, Polres membutuhkan dukungan",
+             "units": ["Kodim 0308/Pariaman", "Yonif 133/Yudha Sakti"], "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"],
+             "startsOn": "2024-10-15", "endsOn": "2024-10-29"}""";
+
+    static final String TNI_ENDING = """
+            {"endedOn": "2024-10-22", "reason": "Situasi terkendali, Polres tidak lagi memerlukan dukungan"}""";
 
     private ConflictStatusExamples() {}
 }

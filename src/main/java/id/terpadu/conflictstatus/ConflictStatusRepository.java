@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.terpadu.common.error.Message;
+import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Keyset;
 import id.terpadu.common.paging.Page;
@@ -92,5 +93,14 @@ public class ConflictStatusRepository extends ScopedRepository<ConflictStatus> {
                         "from TniAssistance t where t.statusId = :id order by t.startsOn, t.id", TniAssistance.class)
                 .setParameter("id", statusId)
                 .getResultList();
+    }
+
+    /** One request of a status: 404 when the status has none with this id. */
+    TniAssistance tniRequest(UUID statusId, UUID id) {
+        TniAssistance found = id == null ? null : getEntityManager().find(TniAssistance.class, id);
+        if (found == null || !found.statusId.equals(statusId)) {
+            throw ProblemException.notFound(Message.of("status.tni.not-found", "id", id));
+        }
+        return found;
     }
 }

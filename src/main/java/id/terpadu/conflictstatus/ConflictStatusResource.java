@@ -8,11 +8,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +43,7 @@ import id.terpadu.conflictstatus.StatusDtos.ExtensionInput;
 import id.terpadu.conflictstatus.StatusDtos.RevocationInput;
 import id.terpadu.conflictstatus.StatusDtos.TniAssistanceInput;
 import id.terpadu.conflictstatus.StatusDtos.TniAssistanceResponse;
+import id.terpadu.conflictstatus.StatusDtos.TniEndingInput;
 
 @Path("/api/v1/conflict-statuses")
 @Produces(MediaType.APPLICATION_JSON)
@@ -118,6 +123,36 @@ public class ConflictStatusResource {
     public Response declare(@Valid @NotNull ConflictStatusInput request, @Context UriInfo uri) {
         ConflictStatusResponse created = service.declare(request);
         return Answers.created(uri, created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Correct a conflict status",
+            description = "Corrects a mistyped declarer, decree number or date of a recorded status. The scale and "
+                    + "region are fixed. The law's rules hold on the corrected term as on a declaration (consultation "
+                    + "first, at most 90 days, one status per region at a time), and a correction may not leave an "
+                    + "extension, the revocation or a TNI assistance outside the term (409). If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "decree", value = ConflictStatusExamples.CORRECTION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Corrected; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.ConflictStatusResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "status", value = ConflictStatusExamples.RESPONSE)))
+    public Response correct(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull ConflictStatusInput request) {
+        return Answers.ok(service.correct(id, ETags.requireIfMatch(ifMatch), request));
     }
 
     @POST
@@ -234,7 +269,87 @@ public class ConflictStatusResource {
     public Response requestTni(
             @PathParam("id") UUID id, @Valid @NotNull TniAssistanceInput request, @Context UriInfo uri) {
         TniAssistanceResponse created = service.requestTni(id, request);
-        // the request itself sits on the status's one tni-assistance address
-        return Answers.created(uri.getAbsolutePath(), created);
+        return Answers.created(uri, created);
+    }
+
+    @GET
+    @Path("{id}/tni-assistance/{assistanceId}")
+    @Operation(
+            summary = "Get a TNI assistance request",
+            description = "One request with its effective end and whether it is in force today, and its ETag.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.TniAssistanceResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response tniRequest(
+            @PathParam("id") UUID id, @PathParam("assistanceId") UUID assistanceId, @Context Request request) {
+        return ETags.conditionalGet(request, service.tniRequest(id, assistanceId));
+    }
+
+    @PUT
+    @Path("{id}/tni-assistance/{assistanceId}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Amend a TNI assistance request",
+            description = "Corrects who asked, why, the units, the tasks or the period. Only while the status is in "
+                    + "force (UU 7/2012 Ps 33; 409 otherwise), for a period within its term (Ps 35), and not once the "
+                    + "assistance was ended early (409). If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI_AMENDMENT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Amended; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.TniAssistanceResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI)))
+    public Response amendTni(
+            @PathParam("id") UUID id,
+            @PathParam("assistanceId") UUID assistanceId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull TniAssistanceInput request) {
+        return Answers.ok(service.amendTni(id, assistanceId, ETags.requireIfMatch(ifMatch), request));
+    }
+
+    @POST
+    @Path("{id}/tni-assistance/{assistanceId}/ending")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Idempotent
+    @Operation(
+            summary = "End TNI assistance early",
+            description = "Ends the assistance on a day within what remains of its period, with a reason; it ends at "
+                    + "the latest with the status. An assistance already ended, or over, is a 409. If-Match is "
+                    + "required: the ending is decided on the version read.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "ending", value = ConflictStatusExamples.TNI_ENDING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Ended; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusDtos.TniAssistanceResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "tni", value = ConflictStatusExamples.TNI)))
+    public Response endTni(
+            @PathParam("id") UUID id,
+            @PathParam("assistanceId") UUID assistanceId,
+            @Parameter(description = ETags.IF_MATCH, required = true, example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull TniEndingInput request) {
+        return Answers.ok(service.endTni(id, assistanceId, ETags.requireIfMatch(ifMatch), request));
     }
 }

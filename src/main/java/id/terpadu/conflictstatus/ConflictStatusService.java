@@ -17,6 +17,7 @@ import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
@@ -34,6 +35,7 @@ import id.terpadu.conflictstatus.StatusDtos.RevocationInput;
 import id.terpadu.conflictstatus.StatusDtos.State;
 import id.terpadu.conflictstatus.StatusDtos.TniAssistanceInput;
 import id.terpadu.conflictstatus.StatusDtos.TniAssistanceResponse;
+import id.terpadu.conflictstatus.StatusDtos.TniEndingInput;
 import id.terpadu.region.RegionService;
 
 /**
@@ -170,16 +172,7 @@ public class ConflictStatusService {
                 : input.regionCode().trim();
         caller.scope().requireWritable(region, "regionCode");
         checkScale(input.scale(), region);
-        if (input.consultationDate().isAfter(input.startsOn())) {
-            throw ProblemException.invalid("consultationDate", Message.of("status.consultation.after"));
-        }
-        if (input.endsOn().isBefore(input.startsOn())) {
-            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
-        }
-        long days = ChronoUnit.DAYS.between(input.startsOn(), input.endsOn()) + 1;
-        if (days > MAX_TERM_DAYS) {
-            throw ProblemException.invalid("endsOn", Message.of("status.term.max", "max", MAX_TERM_DAYS, "days", days));
-        }
+        checkTerm(input);
         requireNoOverlap(region, input.startsOn(), input.endsOn(), null);
         ConflictStatus status = new ConflictStatus();
         status.id = records.newId(ConflictStatus.class, input.id());
@@ -191,6 +184,87 @@ public class ConflictStatusService {
         status.startsOn = input.startsOn();
         status.endsOn = input.endsOn();
         return counts.counted(records.created(status, STATUS, region, s -> view(s, List.of())));
+    }
+
+    /** The rules of a term, the same on a declaration and on its correction. */
+    private static void checkTerm(ConflictStatusInput input) {
+        if (input.consultationDate().isAfter(input.startsOn())) {
+            throw ProblemException.invalid("consultationDate", Message.of("status.consultation.after"));
+        }
+        if (input.endsOn().isBefore(input.startsOn())) {
+            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
+        }
+        long days = ChronoUnit.DAYS.between(input.startsOn(), input.endsOn()) + 1;
+        if (days > MAX_TERM_DAYS) {
+            throw ProblemException.invalid("endsOn", Message.of("status.term.max", "max", MAX_TERM_DAYS, "days", days));
+        }
+    }
+
+    /**
+     * Corrects a recorded status: a mistyped decree number, declarer or date. Its scale and region are fixed (a
+     * status of another region is another declaration). The statutory rules hold on the result as on a declaration
+     * (the consultation before the start, at most 90 days, one status per region at a time), and the correction may
+     * not leave what hangs on the term outside it: an extension starts the day after the end it extends (409 when the
+     * end would move under it), a revocation lies within the term, and every TNI assistance within the status's term
+     * (UU 7/2012 Ps 35).
+     */
+    @Transactional
+    public ConflictStatusResponse correct(UUID id, Long expectedVersion, ConflictStatusInput input) {
+        ConflictStatus status = statuses.writable(id);
+        Records.checkReplace(status, input.id(), expectedVersion);
+        String region = input.regionCode() == null || input.regionCode().isBlank()
+                ? null
+                : input.regionCode().trim();
+        if (input.scale() != status.scale) {
+            throw ProblemException.invalid("scale", Message.of("status.region.fixed"));
+        }
+        if (!java.util.Objects.equals(region, status.regionCode)) {
+            throw ProblemException.invalid("regionCode", Message.of("status.region.fixed"));
+        }
+        checkTerm(input);
+        List<Extension> extensions = statuses.extensionsOf(id);
+        if (!extensions.isEmpty() && !input.endsOn().equals(status.endsOn)) {
+            throw ProblemException.conflict(
+                    Message.of("status.correction.extended", "end", status.endsOn, "count", extensions.size()));
+        }
+        ConflictStatus corrected = new ConflictStatus();
+        corrected.startsOn = input.startsOn();
+        corrected.endsOn = input.endsOn();
+        LocalDate termEnd = effectiveEnd(corrected, extensions);
+        if (status.revokedOn != null
+                && (status.revokedOn.isBefore(input.startsOn()) || status.revokedOn.isAfter(termEnd))) {
+            throw ProblemException.conflict(Message.of(
+                    "status.correction.revoked-on",
+                    "date",
+                    status.revokedOn,
+                    "start",
+                    input.startsOn(),
+                    "end",
+                    termEnd));
+        }
+        for (TniAssistance assistance : statuses.tniRequests(id)) {
+            LocalDate last = assistance.endedOn != null ? assistance.endedOn : assistance.endsOn;
+            if (assistance.startsOn.isBefore(input.startsOn()) || last.isAfter(termEnd)) {
+                throw ProblemException.conflict(Message.of(
+                        "status.correction.tni-outside",
+                        "id",
+                        assistance.id,
+                        "period",
+                        assistance.startsOn + " – " + last,
+                        "term",
+                        input.startsOn() + " – " + termEnd));
+            }
+        }
+        // a revoked status no longer stands in the way of a later one after its revocation
+        LocalDate effectiveEnd =
+                status.revokedOn != null && status.revokedOn.isBefore(termEnd) ? status.revokedOn : termEnd;
+        requireNoOverlap(region, input.startsOn(), effectiveEnd, id);
+        status.declaredBy = input.declaredBy().trim();
+        status.decreeNumber = input.decreeNumber().trim();
+        status.consultationDate = input.consultationDate();
+        status.startsOn = input.startsOn();
+        status.endsOn = input.endsOn();
+        return counts.counted(records.updated(status, STATUS, region, s -> view(s, extensions)));
     }
 
     @Transactional
@@ -299,18 +373,8 @@ public class ConflictStatusService {
     public TniAssistanceResponse requestTni(UUID statusId, TniAssistanceInput input) {
         ConflictStatus status = statuses.writable(statusId);
         List<Extension> extensions = statuses.extensionsOf(statusId);
-        if (!inForce(status, extensions, today())) {
-            throw ProblemException.conflict(Message.of(
-                    "status.tni.not-in-force", "state", view(status, extensions).state()));
-        }
-        LocalDate end = effectiveEnd(status, extensions);
-        if (input.endsOn().isBefore(input.startsOn())) {
-            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
-        }
-        if (input.startsOn().isBefore(status.startsOn) || input.endsOn().isAfter(end)) {
-            throw ProblemException.invalid(
-                    "startsOn", Message.of("status.tni.term", "start", status.startsOn, "end", end));
-        }
+        requireInForce(status, extensions);
+        checkTniPeriod(input.startsOn(), input.endsOn(), status, extensions);
         TniAssistance request = new TniAssistance();
         request.id = records.newId(TniAssistance.class, input.id());
         request.statusId = statusId;
@@ -332,9 +396,86 @@ public class ConflictStatusService {
                 .toList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TniAssistanceResponse tniRequest(UUID statusId, UUID assistanceId) {
+        ConflictStatus status = statuses.visible(statusId);
+        return tniView(statuses.tniRequest(statusId, assistanceId), status, statuses.extensionsOf(statusId));
+    }
+
+    /**
+     * Amends TNI assistance (who asked, why, the units, the tasks, the period): only while its status is in force
+     * (UU 7/2012 Ps 33), for a period within the status's term, and not once it was ended early.
+     */
+    @Transactional
+    public TniAssistanceResponse amendTni(
+            UUID statusId, UUID assistanceId, Long expectedVersion, TniAssistanceInput input) {
+        ConflictStatus status = statuses.writable(statusId);
+        TniAssistance assistance = statuses.tniRequest(statusId, assistanceId);
+        Records.checkReplace(assistance, input.id(), expectedVersion);
+        List<Extension> extensions = statuses.extensionsOf(statusId);
+        requireInForce(status, extensions);
+        if (assistance.endedOn != null) {
+            throw ProblemException.conflict(Message.of("status.tni.ended", "date", assistance.endedOn));
+        }
+        checkTniPeriod(input.startsOn(), input.endsOn(), status, extensions);
+        assistance.requestedBy = input.requestedBy().trim();
+        assistance.reason = input.reason().trim();
+        assistance.units = input.units() == null ? new ArrayList<>() : new ArrayList<>(input.units());
+        assistance.tasks = new ArrayList<>(input.tasks());
+        assistance.startsOn = input.startsOn();
+        assistance.endsOn = input.endsOn();
+        return records.updated(assistance, TNI_ASSISTANCE, status.regionCode, r -> tniView(r, status, extensions));
+    }
+
+    /**
+     * Ends TNI assistance before its period is over, on a day within what remains of it (the day may lie in the past:
+     * a decision recorded late). Once ended, or once over, it cannot be ended again (409).
+     */
+    @Transactional
+    public TniAssistanceResponse endTni(UUID statusId, UUID assistanceId, Long expectedVersion, TniEndingInput input) {
+        ConflictStatus status = statuses.writable(statusId);
+        TniAssistance assistance = statuses.tniRequest(statusId, assistanceId);
+        ETags.check(expectedVersion, assistance.version);
+        List<Extension> extensions = statuses.extensionsOf(statusId);
+        if (assistance.endedOn != null) {
+            throw ProblemException.conflict(Message.of("status.tni.ended", "date", assistance.endedOn));
+        }
+        LocalDate end = tniView(assistance, status, extensions).effectiveEndsOn();
+        if (today().isAfter(end)) {
+            throw ProblemException.conflict(Message.of("status.tni.over", "date", end));
+        }
+        if (input.endedOn().isBefore(assistance.startsOn) || input.endedOn().isAfter(end)) {
+            throw ProblemException.invalid(
+                    "endedOn", Message.of("status.tni.ended-on.range", "start", assistance.startsOn, "end", end));
+        }
+        assistance.endedOn = input.endedOn();
+        assistance.endReason = input.reason().trim();
+        return records.updated(assistance, TNI_ASSISTANCE, status.regionCode, r -> tniView(r, status, extensions));
+    }
+
+    private void requireInForce(ConflictStatus status, List<Extension> extensions) {
+        if (!inForce(status, extensions, today())) {
+            throw ProblemException.conflict(Message.of(
+                    "status.tni.not-in-force", "state", view(status, extensions).state()));
+        }
+    }
+
+    private static void checkTniPeriod(
+            LocalDate startsOn, LocalDate endsOn, ConflictStatus status, List<Extension> extensions) {
+        LocalDate end = effectiveEnd(status, extensions);
+        if (endsOn.isBefore(startsOn)) {
+            throw ProblemException.invalid("endsOn", Message.of("date.ends-on.before"));
+        }
+        if (startsOn.isBefore(status.startsOn) || endsOn.isAfter(end)) {
+            throw ProblemException.invalid(
+                    "startsOn", Message.of("status.tni.term", "start", status.startsOn, "end", end));
+        }
+    }
+
     static TniAssistanceResponse tniView(TniAssistance t, ConflictStatus status, List<Extension> extensions) {
         LocalDate statusEnd = effectiveEnd(status, extensions);
-        LocalDate end = t.endsOn.isAfter(statusEnd) ? statusEnd : t.endsOn;
+        LocalDate own = t.endedOn != null && t.endedOn.isBefore(t.endsOn) ? t.endedOn : t.endsOn;
+        LocalDate end = own.isAfter(statusEnd) ? statusEnd : own;
         LocalDate today = today();
         boolean active = !today.isBefore(t.startsOn) && !today.isAfter(end) && inForce(status, extensions, today);
         return new TniAssistanceResponse(
@@ -346,6 +487,8 @@ public class ConflictStatusService {
                 t.tasks,
                 t.startsOn,
                 t.endsOn,
+                t.endedOn,
+                t.endReason,
                 end,
                 active,
                 t.version,

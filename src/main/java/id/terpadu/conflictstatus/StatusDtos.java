@@ -175,6 +175,17 @@ public final class StatusDtos {
             @NotNull @Schema(example = "2024-10-15") LocalDate startsOn,
             @NotNull @Schema(example = "2024-10-29") LocalDate endsOn) {}
 
+    @Schema(
+            name = "TniAssistanceEndingInput",
+            description = "Ends TNI assistance before its period is over (UU 7/2012 Ps 35: it ends at the latest "
+                    + "with the status)")
+    public record TniEndingInput(
+            @NotNull @Schema(description = "The last day of the assistance, within its period", example = "2024-10-22")
+            LocalDate endedOn,
+
+            @NotBlank @Size(max = 2000) @Schema(example = "Situasi terkendali, Polres tidak lagi memerlukan dukungan")
+            String reason) {}
+
     @Schema(name = "TniAssistance")
     public record TniAssistanceResponse(
             UUID id,
@@ -186,7 +197,13 @@ public final class StatusDtos {
             LocalDate startsOn,
             LocalDate endsOn,
 
-            @Schema(description = "The request ends when the status ends or is revoked")
+            @Schema(description = "The day it was ended early (see …/ending), else null")
+            LocalDate endedOn,
+
+            @Schema(description = "Why it was ended early", maxLength = 2000)
+            String endReason,
+
+            @Schema(description = "The request ends when it is ended early, or when the status ends or is revoked")
             LocalDate effectiveEndsOn,
 
             boolean active,

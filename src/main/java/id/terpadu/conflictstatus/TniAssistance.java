@@ -29,4 +29,8 @@ public class TniAssistance extends AuditedEntity {
 
     public LocalDate startsOn;
     public LocalDate endsOn;
+    /** The day the assistance was ended early, and why; null while it runs its period. */
+    public LocalDate endedOn;
+
+    public String endReason;
 }

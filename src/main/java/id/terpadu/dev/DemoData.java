@@ -537,6 +537,20 @@ public class DemoData {
                  "decreeNumber": "Keputusan Wali Kota Pariaman No. 300/41/%d", "consultationDate": "%s",
                  "startsOn": "%s", "endsOn": "%s"}""".formatted(
                         STATUS, starts.getYear(), starts.minusDays(1), starts, starts.plusDays(29))));
+        String tni = """
+                {"id": "%s", "requestedBy": "Wali Kota Pariaman", "reason": "%s", "units": ["Kodim 0308/Pariaman"],
+                 "tasks": ["PENGHENTIAN_KEKERASAN", "PENYELAMATAN"], "startsOn": "%s", "endsOn": "%s"}""";
+        String assistance = statuses + "/" + STATUS + "/tni-assistance";
+        steps.add(new Step(
+                "tni-assistance",
+                TNI,
+                assistance,
+                tni.formatted(TNI, "Bentrokan meluas, Polres membutuhkan dukungan", today, today.plusDays(14))));
+        steps.add(new Step(
+                "tni-assistance",
+                TNI_TO_END,
+                assistance,
+                tni.formatted(TNI_TO_END, "Pengamanan jalur pengungsian", today.minusDays(5), today.plusDays(10))));
         steps.add(new Step("conflict-status", STATUS_TO_REVOKE, statuses, """
                 {"id": "%s", "scale": "KABUPATEN_KOTA", "regionCode": "13.05", "declaredBy": "Bupati Padang Pariaman",
                  "decreeNumber": "Keputusan Bupati Padang Pariaman No. 300/77/2024", "consultationDate": "2024-10-13",
@@ -614,6 +628,11 @@ public class DemoData {
                 {"id": "%s", "description": "Polres Pariaman menambah patroli di perbatasan desa", "ownerAgencyId": "%s",
                  "dueOn": "2024-10-21"}""".formatted(
                         DECISION, POLRES_PARIAMAN)));
+        steps.add(
+                new Step("meeting-decision", DECISION_TO_DELETE, meetings + "/" + MEETING + "/decisions", """
+                {"id": "%s", "description": "Keputusan yang tercatat dua kali", "ownerAgencyId": "%s",
+                 "dueOn": "2024-10-21"}""".formatted(
+                                DECISION_TO_DELETE, POLRES_PARIAMAN)));
 
         steps.add(
                 new Step("neutrality-case", CASE, "/neutrality-cases", """
@@ -623,6 +642,14 @@ public class DemoData {
                  "violationForms": ["MEDIA_SOSIAL"], "handlingAgencyId": "%s",
                  "persons": [{"id": "%s", "name": "Ahmad Fauzi", "employer": "Pemerintah Kota Pariaman",
                               "positionCategory": "FUNGSIONAL", "positionTitle": "Kepala Sekolah"}]}""".formatted(CASE, BAWASLU_PARIAMAN, PERSON)));
+        steps.add(new Step("neutrality-case", CASE_TO_CORRECT, "/neutrality-cases", """
+                {"id": "%s", "electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
+                 "registerNumber": "011/Reg/TM/PB/Kota/03.07/X/2024", "receivedOn": "2024-10-09",
+                 "summary": "Lurah menghadiri deklarasi dukungan salah satu pasangan calon",
+                 "violationForms": ["MEDIA_SOSIAL"], "handlingAgencyId": "%s",
+                 "persons": [{"id": "%s", "name": "Rahmad Hidayt", "employer": "Pemerintah Kota Pariaman",
+                              "positionCategory": "PELAKSANA", "positionTitle": "Lurah"}]}""".formatted(
+                        CASE_TO_CORRECT, BAWASLU_PARIAMAN, PERSON_TO_CORRECT)));
 
         byte[] photo = picture(1);
         byte[] other = picture(2);

@@ -50,6 +50,8 @@ public final class DemoIds {
     public static final String WARNING_TASK = "2f8e4a6c-1b3d-4e5f-a7c9-0b2d4f6a8c1e";
     public static final String STATUS = "2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b";
     public static final String STATUS_TO_REVOKE = "75126335-2b88-47a7-a8b7-9e562137e1da";
+    public static final String TNI = "8a6c4e2b-0f1d-4b3a-9c5e-7f9a1b3c5d7e";
+    public static final String TNI_TO_END = "c3e1a9b7-5d2f-4e8a-b6c4-0f2e4a6c8e1b";
 
     // action plans
     public static final String PLAN = "5b1d3f5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a";
@@ -64,10 +66,13 @@ public final class DemoIds {
     public static final String MEETING = "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f";
     public static final String MEETING_TO_DELETE = "07998e74-ef80-4925-adae-6537e438f099";
     public static final String DECISION = "b16256a2-bf69-4cc4-8fa0-56fa5ed11e24";
+    public static final String DECISION_TO_DELETE = "5d0c8e3a-7b1f-4a92-b6e4-3c9f1d7a2e58";
 
     // neutrality cases
     public static final String CASE = "4e6a8c0e-2b4d-4f6a-9c8e-0a2b4c6d8e0f";
     public static final String PERSON = "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b";
+    public static final String CASE_TO_CORRECT = "9b7d5f3a-1c8e-4a6b-b2d4-6f8a0c2e4b6d";
+    public static final String PERSON_TO_CORRECT = "e2c4a6b8-0d9f-4e1a-8c3b-5d7f9a1b3c5e";
 
     // attachments: a photo of the incident, one to delete, and uploads under way (one to go on with, one to abandon)
     public static final String ATTACHMENT = "0f9e6d1c-3b2a-4c5d-8e7f-1a2b3c4d5e6f";

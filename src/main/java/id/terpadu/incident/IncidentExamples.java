@@ -105,6 +105,11 @@ final class IncidentExamples {
              "description": "Evakuasi 40 warga ke balai desa", "outcome": null, "version": 0,
              "createdAt": "2024-10-12T12:30:00Z", "updatedAt": "2024-10-12T12:30:00Z", "attachments": 0}""";
 
+    static final String ACTIVITY_CORRECTION = """
+            {"activityType": "PENGHENTIAN_KEKERASAN_FISIK", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
+             "occurredAt": "2024-10-12T10:45:00Z", "description": "Polres Pariaman memisahkan kedua kelompok di simpang pasar",
+             "outcome": "Bentrokan berhenti"}""";
+
     static final String EVACUATION = """
             {"activityType": "TD_PENYELAMATAN_EVAKUASI", "agencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12",
              "occurredAt": "2024-10-12T12:00:00Z", "description": "Evakuasi 40 warga ke balai desa",

@@ -485,6 +485,36 @@ public class IncidentResource {
         return ETags.conditionalGet(request, activity);
     }
 
+    @PUT
+    @Path("{id}/activities/{activityId}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(
+            summary = "Correct an activity",
+            description = "Corrects an activity's type, agency, time, description or outcome. A new type or time is "
+                    + "judged as a new activity is (409 lists the types that fit); a correction of the text alone keeps "
+                    + "the stage the activity was recorded in. If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "retimed", value = IncidentExamples.ACTIVITY_CORRECTION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Corrected; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IncidentDtos.ActivityResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "activity", value = IncidentExamples.ACTIVITY)))
+    public Response correctActivity(
+            @PathParam("id") UUID id,
+            @PathParam("activityId") UUID activityId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull ActivityInput request) {
+        return Answers.ok(service.correctActivity(id, activityId, ETags.requireIfMatch(ifMatch), request));
+    }
+
     @POST
     @Path("{id}/activities")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})

@@ -625,11 +625,57 @@ public class IncidentService {
     @Transactional
     public ActivityResponse addActivity(UUID incidentId, ActivityInput input) {
         Incident incident = incidents.writable(incidentId);
+        Stage stage = activityStage(incident, input);
+        agencies.referenced(input.agencyId(), "agencyId");
+        Activity activity = new Activity();
+        activity.id = records.newId(Activity.class, input.id());
+        activity.incidentId = incidentId;
+        activity.activityType = input.activityType();
+        activity.stage = stage;
+        activity.agencyId = input.agencyId();
+        activity.occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        activity.description = input.description().trim();
+        activity.outcome = input.outcome();
+        return counts.counted(records.created(activity, ACTIVITY, incident.regionCode, ActivityResponse::from));
+    }
+
+    /**
+     * Corrects an activity: its type, agency, time, text or outcome. A new type or time is judged as a new activity
+     * is, by {@link #activityStage}; a correction of the text alone keeps the stage the activity was recorded in, so
+     * that an activity of a stage the incident has left can still be corrected.
+     */
+    @Transactional
+    public ActivityResponse correctActivity(
+            UUID incidentId, UUID activityId, Long expectedVersion, ActivityInput input) {
+        Incident incident = incidents.writable(incidentId);
+        Activity activity = incidents.activity(incidentId, activityId);
+        Records.checkReplace(activity, input.id(), expectedVersion);
+        Instant occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        if (!input.activityType().equals(activity.activityType) || !occurredAt.equals(activity.occurredAt)) {
+            activity.stage = activityStage(incident, input);
+        }
+        if (!input.agencyId().equals(activity.agencyId)) {
+            agencies.referenced(input.agencyId(), "agencyId");
+        }
+        activity.activityType = input.activityType();
+        activity.agencyId = input.agencyId();
+        activity.occurredAt = occurredAt;
+        activity.description = input.description().trim();
+        activity.outcome = input.outcome();
+        return counts.counted(records.updated(activity, ACTIVITY, incident.regionCode, ActivityResponse::from));
+    }
+
+    /**
+     * The stage an activity of this type belongs to, for a new activity and for a corrected type or time: the one
+     * place that judges activity types. The type must belong to the stage the incident was in at the activity's
+     * {@code occurredAt} ({@link #stageAt}); 409 lists the types of that stage.
+     */
+    private Stage activityStage(Incident incident, ActivityInput input) {
         String typeStage = reference.attribute(ACTIVITY_TYPES, input.activityType(), "stage");
         if (typeStage == null) {
             throw ProblemException.invalid("activityType", Message.of("incident.activity-type.unknown"));
         }
-        Stage stage = stageAt(incident, incidents.transitions(incidentId), input.occurredAt());
+        Stage stage = stageAt(incident, incidents.transitions(incident.id), input.occurredAt());
         if (!typeStage.equals(stage.name())) {
             List<String> allowed = reference.codesWith(ACTIVITY_TYPES, "stage", stage.name());
             throw new ProblemException(
@@ -654,17 +700,7 @@ public class IncidentService {
                     null,
                     allowed);
         }
-        agencies.referenced(input.agencyId(), "agencyId");
-        Activity activity = new Activity();
-        activity.id = records.newId(Activity.class, input.id());
-        activity.incidentId = incidentId;
-        activity.activityType = input.activityType();
-        activity.stage = stage;
-        activity.agencyId = input.agencyId();
-        activity.occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        activity.description = input.description().trim();
-        activity.outcome = input.outcome();
-        return counts.counted(records.created(activity, ACTIVITY, incident.regionCode, ActivityResponse::from));
+        return stage;
     }
 
     /**

@@ -7,9 +7,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
@@ -100,6 +103,55 @@ public class MeetingDecisionResource {
             @PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId, @Context Request request) {
         DecisionResponse decision = service.decision(id, decisionId);
         return ETags.conditionalGet(request, decision);
+    }
+
+    @PUT
+    @Path("/{decisionId}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Correct a decision",
+            description = "Corrects an open decision's text, re-dates it (not before the meeting) or gives it to "
+                    + "another agency (it starts again OPEN; its follow-ups stay). A DONE or DROPPED decision is final "
+                    + "(409). If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "redate", value = MeetingExamples.DECISION_CORRECTION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Corrected; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "decision", value = MeetingExamples.DECISION)))
+    public Response correctDecision(
+            @PathParam("id") UUID id,
+            @PathParam("decisionId") UUID decisionId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull DecisionInput request) {
+        return Answers.ok(service.correctDecision(id, decisionId, ETags.requireIfMatch(ifMatch), request));
+    }
+
+    @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Path("/{decisionId}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Delete a decision recorded by mistake",
+            description = "Only while nothing was reported against it: a decision that was followed up is DROPPED "
+                    + "with a note instead (409). The history keeps its deletion. If-Match is required.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response deleteDecision(
+            @PathParam("id") UUID id,
+            @PathParam("decisionId") UUID decisionId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
+        service.deleteDecision(id, decisionId, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
     }
 
     @GET

@@ -54,6 +54,10 @@ final class MeetingExamples {
             {"description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",
              "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04"}""";
 
+    static final String DECISION_CORRECTION = """
+            {"description": "Polres Pariaman menambah patroli di perbatasan kedua desa sampai penetapan hasil",
+             "ownerAgencyId": "3b0b8d4e-4f43-4c4e-8f43-0f7f7c1e9a10", "dueOn": "2024-10-28"}""";
+
     static final String PROGRESS =
             "{\"status\": \"IN_PROGRESS\", \"note\": \"Temuan diregistrasi Bawaslu Kota Pariaman\"}";
 

@@ -457,4 +457,50 @@ public class MeetingService {
         decision.status = input.status();
         return records.updated(decision, DECISION, team.regionCode, d -> decisionView(d, today()));
     }
+
+    /**
+     * Corrects an open decision: its text, due day (not before the meeting) or owner agency. A decision given to
+     * another agency starts again OPEN, for that agency to follow up; the follow-ups so far stay. DONE and DROPPED
+     * decisions are final (409). ADMIN or COORDINATOR (the resource says so).
+     */
+    @Transactional
+    public DecisionResponse correctDecision(
+            UUID meetingId, UUID decisionId, Long expectedVersion, DecisionInput input) {
+        Meeting meeting = meetings.writable(meetingId);
+        Team team = teams.findById(meeting.teamId);
+        Decision decision = meetings.decision(meetingId, decisionId);
+        Records.checkReplace(decision, input.id(), expectedVersion);
+        if (!decision.status.isOpen()) {
+            throw ProblemException.conflict(Message.of("meeting.decision.final", "status", decision.status));
+        }
+        LocalDate held = meeting.startsAt.atZone(ConflictStatusService.ZONE).toLocalDate();
+        if (input.dueOn().isBefore(held)) {
+            throw ProblemException.invalid("dueOn", Message.of("meeting.due-on.before", "date", held));
+        }
+        if (!input.ownerAgencyId().equals(decision.ownerAgencyId)) {
+            agencies.referenced(input.ownerAgencyId(), "ownerAgencyId");
+            decision.ownerAgencyId = input.ownerAgencyId();
+            decision.status = DecisionStatus.OPEN;
+        }
+        decision.description = input.description().trim();
+        decision.dueOn = input.dueOn();
+        return records.updated(decision, DECISION, team.regionCode, d -> decisionView(d, today()));
+    }
+
+    /**
+     * Deletes a decision recorded by mistake: only while nothing was reported against it (no follow-up). One that was
+     * followed up is part of the record of what was done: it is DROPPED with a note instead (409 says so).
+     */
+    @Transactional
+    public void deleteDecision(UUID meetingId, UUID decisionId, Long expectedVersion) {
+        Meeting meeting = meetings.writable(meetingId);
+        Team team = teams.findById(meeting.teamId);
+        Decision decision = meetings.decision(meetingId, decisionId);
+        ETags.check(expectedVersion, decision.version);
+        if (decision.followUps != null && !decision.followUps.isEmpty()) {
+            throw ProblemException.conflict(
+                    Message.of("meeting.decision.followed-up", "count", decision.followUps.size()));
+        }
+        records.deleted(decision, DECISION, team.regionCode);
+    }
 }

@@ -46,6 +46,10 @@ final class NeutralityExamples {
             {"persons": [{"name": "Siti Rahmah", "employer": "Pemerintah Kota Pariaman", "positionCategory": "FUNGSIONAL",
                           "positionTitle": "Guru SD"}]}""";
 
+    static final String PERSON_CORRECTION = """
+            {"name": "Rahmad Hidayat", "nip": "198703122010011004", "employer": "Pemerintah Kota Pariaman",
+             "positionCategory": "PELAKSANA", "positionTitle": "Lurah Pasar"}""";
+
     static final String STUDY = """
             {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "KAJIAN", "decidedOn": "2024-10-22"}""";
 

@@ -6,10 +6,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,14 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.http.Answers;
+import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.security.Role;
 import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
+import id.terpadu.neutrality.NeutralityDtos.PersonInput;
 import id.terpadu.neutrality.NeutralityDtos.PersonsInput;
 
 /** The civil servants of a neutrality case, each handled from finding to sanction. */
@@ -67,5 +73,35 @@ public class NeutralityPersonResource {
     public Response addPersons(@PathParam("id") UUID id, @Valid @NotNull PersonsInput request) {
         CaseResponse updated = service.addPersons(id, request.persons());
         return Answers.ok(updated);
+    }
+
+    @PUT
+    @Path("{personId}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(
+            summary = "Correct a civil servant of a case",
+            description = "Corrects a misspelt name, a wrong NIP, the employer or the position. A person is part of "
+                    + "the case: If-Match is the case's ETag (required), and the answer is the case. Where the person's "
+                    + "handling stands moves by POST …/transitions. The history keeps names and NIPs masked.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "nip", value = NeutralityExamples.PERSON_CORRECTION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The case with the corrected person; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    public Response correctPerson(
+            @PathParam("id") UUID id,
+            @PathParam("personId") UUID personId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull PersonInput request) {
+        return Answers.ok(service.correctPerson(id, personId, ETags.requireIfMatch(ifMatch), request));
     }
 }

@@ -325,6 +325,37 @@ public class NeutralityService {
                 records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked));
     }
 
+    /**
+     * Corrects a person of a case (a misspelt name, a wrong NIP, employer or position), with the case's version: a
+     * person is part of the case. Where their handling stands is moved by transitions, not here. The change log keeps
+     * the case as before, with names and NIPs masked.
+     */
+    @Transactional
+    public CaseResponse correctPerson(UUID id, UUID personId, Long expectedVersion, PersonInput input) {
+        NeutralityCase c = writable(id);
+        List<NeutralityPerson> persons = cases.personsOf(id);
+        NeutralityPerson person = persons.stream()
+                .filter(p -> p.id.equals(personId))
+                .findFirst()
+                .orElseThrow(
+                        () -> ProblemException.notFound(Message.of("neutrality.person.not-found", "id", personId)));
+        ETags.check(expectedVersion, c.version);
+        if (input.id() != null && !input.id().equals(personId)) {
+            throw ProblemException.invalid("id", Message.of("record.id.mismatch"));
+        }
+        person.name = input.name().trim();
+        person.nip = input.nip();
+        person.employer = input.employer().trim();
+        person.positionCategory = input.positionCategory();
+        person.positionTitle =
+                input.positionTitle() == null || input.positionTitle().isBlank()
+                        ? null
+                        : input.positionTitle().trim();
+        touch(c);
+        return counts.counted(
+                records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked));
+    }
+
     private List<NeutralityPerson> addPersons(NeutralityCase c, List<PersonInput> inputs, int from) {
         List<NeutralityPerson> added = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {

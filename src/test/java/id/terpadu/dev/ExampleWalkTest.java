@@ -70,6 +70,30 @@ class ExampleWalkTest {
                         body.put("endsOn", today.plusDays(14).toString());
                         return body;
                     },
+            "PUT /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId}",
+                    body -> {
+                        LocalDate today = LocalDate.now(ConflictStatusService.ZONE);
+                        body.put("startsOn", today.toString());
+                        body.put("endsOn", today.plusDays(14).toString());
+                        return body;
+                    },
+            "POST /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId}/ending",
+                    body -> {
+                        body.put(
+                                "endedOn",
+                                LocalDate.now(ConflictStatusService.ZONE).toString());
+                        return body;
+                    },
+            // the demo status's term runs from a week ago; the correction keeps it and fixes the decree's number
+            "PUT /api/v1/conflict-statuses/{id}",
+                    body -> {
+                        LocalDate starts =
+                                LocalDate.now(ConflictStatusService.ZONE).minusDays(7);
+                        body.put("consultationDate", starts.minusDays(1).toString());
+                        body.put("startsOn", starts.toString());
+                        body.put("endsOn", starts.plusDays(29).toString());
+                        return body;
+                    },
             "POST /api/v1/api-keys",
                     body -> {
                         body.put(
@@ -147,8 +171,7 @@ class ExampleWalkTest {
                         // triagers read it, through the report (PublicPhotosTest walks that)
                         assertThat(response.jsonPath().getString("id")).as(key).isNotNull();
                     } else if (response.statusCode() == 201) {
-                        // the Location of what was created answers it, with the same version; TNI assistance has no
-                        // address of its own yet, and its Location is its status's list of assistance, which holds it
+                        // the Location of what was created answers it, with the same version
                         String location = response.header("Location");
                         Response read = location == null
                                 ? null
@@ -158,12 +181,7 @@ class ExampleWalkTest {
                                         .get(java.net.URI.create(location).getPath());
                         boolean same = read != null
                                 && read.statusCode() == 200
-                                && (java.util.Objects.equals(read.header("ETag"), response.header("ETag"))
-                                        || read.header("ETag") == null
-                                                && location.endsWith("/tni-assistance")
-                                                && read.asString()
-                                                        .contains(response.jsonPath()
-                                                                .getString("id")));
+                                && java.util.Objects.equals(read.header("ETag"), response.header("ETag"));
                         if (!same) {
                             failures.add(key + " (example " + (i + 1) + ") created at " + location + ", which answered "
                                     + (read == null

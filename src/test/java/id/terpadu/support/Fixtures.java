@@ -151,6 +151,12 @@ public final class Fixtures {
                 ConflictStatusResourceTest.status("KABUPATEN_KOTA", region, today, today.plusDays(30)),
                 "/api/v1/conflict-statuses");
         ids.put("/conflict-statuses/{id}", "/conflict-statuses/" + status);
+        ids.put(
+                "{assistanceId}",
+                post(
+                        secretariat,
+                        id.terpadu.conflictstatus.ConflictStatusCorrectionTest.tni(today, today.plusDays(14)),
+                        "/api/v1/conflict-statuses/" + status + "/tni-assistance"));
 
         Db.execute("delete from action_plan where team_id = '" + team + "' and year = " + year);
         String plan = post(secretariat, ActionPlanResourceTest.plan(team, year), "/api/v1/action-plans");
@@ -190,19 +196,25 @@ public final class Fixtures {
                         "/api/v1/meetings/" + meeting + "/decisions"));
 
         UUID bawaslu = TestData.createAgency(TestData.unique("Bawaslu Kabupaten Belitung"), "BAWASLU", region);
+        String neutralityCase = post(
+                secretariat,
+                NeutralityCaseResourceTest.caseBody(
+                        "PILKADA",
+                        2024,
+                        region,
+                        "2024-10-21",
+                        bawaslu,
+                        NeutralityCaseResourceTest.persons("Aparatur Belitung", 1)),
+                "/api/v1/neutrality-cases");
+        ids.put("/neutrality-cases/{id}", "/neutrality-cases/" + neutralityCase);
         ids.put(
-                "/neutrality-cases/{id}",
-                "/neutrality-cases/"
-                        + post(
-                                secretariat,
-                                NeutralityCaseResourceTest.caseBody(
-                                        "PILKADA",
-                                        2024,
-                                        region,
-                                        "2024-10-21",
-                                        bawaslu,
-                                        NeutralityCaseResourceTest.persons("Aparatur Belitung", 1)),
-                                "/api/v1/neutrality-cases"));
+                "{personId}",
+                Tokens.admin()
+                        .get("/api/v1/neutrality-cases/" + neutralityCase)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("persons[0].id"));
         ids.put(
                 "/intake/{id}",
                 "/intake/"

@@ -109,11 +109,15 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/conflict-statuses                                x   x   x   x   x   x   x
             POST   /api/v1/conflict-statuses                                x   x   -   -   -   -   -
             GET    /api/v1/conflict-statuses/{id}                           x   x   x   x   x   x   x
+            PUT    /api/v1/conflict-statuses/{id}                           x   x   -   -   -   -   -
             POST   /api/v1/conflict-statuses/{id}/extensions                x   x   -   -   -   -   -
             GET    /api/v1/conflict-statuses/{id}/history                   x   x   x   x   x   x   x
             POST   /api/v1/conflict-statuses/{id}/revocation                x   x   -   -   -   -   -
             GET    /api/v1/conflict-statuses/{id}/tni-assistance            x   x   x   x   x   x   x
             POST   /api/v1/conflict-statuses/{id}/tni-assistance            x   x   -   -   -   -   -
+            GET    /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId} x x x x x x x
+            PUT    /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId} x x - - - - -
+            POST   /api/v1/conflict-statuses/{id}/tni-assistance/{assistanceId}/ending x x - - - - -
             POST   /api/v1/dev/demo-data                                    x   x   x   x   x   x   x
             POST   /api/v1/dev/tokens                                       x   x   x   x   x   x   x
             GET    /api/v1/early-warnings                                   x   x   x   x   x   x   x
@@ -143,6 +147,7 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/incidents/{id}/activities                        x   x   x   -   -   x   -
             GET    /api/v1/incidents/{id}/activities                        x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/activities/{activityId}           x   x   x   x   x   x   x
+            PUT    /api/v1/incidents/{id}/activities/{activityId}           x   x   x   -   -   -   -
             GET    /api/v1/incidents/{id}/history                           x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/links                             x   x   x   x   x   x   x
             GET    /api/v1/incidents/{id}/similar                           x   x   x   x   x   x   x
@@ -168,6 +173,8 @@ public class AuthorizationMatrixTest {
             DELETE /api/v1/meetings/{id}                                    x   x   -   -   -   -   -
             POST   /api/v1/meetings/{id}/decisions                          x   x   -   -   -   -   -
             GET    /api/v1/meetings/{id}/decisions/{decisionId}             x   x   x   x   x   x   x
+            PUT    /api/v1/meetings/{id}/decisions/{decisionId}             x   x   -   -   -   -   -
+            DELETE /api/v1/meetings/{id}/decisions/{decisionId}             x   x   -   -   -   -   -
             POST   /api/v1/meetings/{id}/decisions/{decisionId}/follow-ups  x   x   x   -   -   -   -
             GET    /api/v1/meetings/{id}/decisions/{decisionId}/history     x   x   x   x   x   x   x
             GET    /api/v1/meetings/{id}/history                            x   x   x   x   x   x   x
@@ -184,6 +191,7 @@ public class AuthorizationMatrixTest {
             GET    /api/v1/neutrality-cases/{id}                            x   x   x   x   x   x   x
             GET    /api/v1/neutrality-cases/{id}/history                    x   x   x   x   x   x   x
             POST   /api/v1/neutrality-cases/{id}/persons                    x   x   x   -   -   -   -
+            PUT    /api/v1/neutrality-cases/{id}/persons/{personId}         x   x   x   -   -   -   -
             POST   /api/v1/neutrality-cases/{id}/transitions                x   x   x   -   -   -   -
             GET    /api/v1/personal-data-access                             x   -   -   -   -   -   -
             GET    /api/v1/public/challenge                                 x   x   x   x   x   x   x

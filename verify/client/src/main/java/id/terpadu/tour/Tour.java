@@ -731,6 +731,17 @@ public final class Tour {
         touch("incident links", () -> incidents.incidentResourceLinks(incidentId));
         touch("incident activities", () -> incidents.incidentResourceActivities(incidentId, null, 10, null));
         touch("incident activity", () -> incidents.incidentResourceActivity(stop.getId(), incidentId));
+        touch(
+                "incident activity correction",
+                () -> incidents.incidentResourceCorrectActivity(
+                        stop.getId(),
+                        incidentId,
+                        "*",
+                        activity(
+                                stop.getActivityType(),
+                                stop.getAgencyId(),
+                                stop.getOccurredAt().toString(),
+                                "Polres memisahkan kedua kelompok di simpang pasar")));
         touch("incident tasks", () -> tasks.taskResourceOfIncident(incidentId, null, 10, null));
         touch("incident task", () -> tasks.taskResourceGet(incidentId, task.getId()));
         touch("task dashboard", () -> tasks.taskDashboardResourceAll(null, null, 10, null, null));
@@ -787,17 +798,52 @@ public final class Tour {
         touch("conflict status get", () -> statuses.conflictStatusResourceGet(status.getId()));
         touch("conflict status history", () -> statuses.conflictStatusResourceHistory(status.getId(), null, 10));
         touch(
-                "tni assistance request",
-                () -> statuses.conflictStatusResourceRequestTni(
+                "conflict status correction",
+                () -> statuses.conflictStatusResourceCorrect(
                         status.getId(),
+                        "*",
+                        new ConflictStatusInput()
+                                .scale(Scale.KABUPATEN_KOTA)
+                                .regionCode(status.getRegionCode())
+                                .declaredBy("Bupati Uji")
+                                .decreeNumber("300/45/2025")
+                                .consultationDate(today.minusDays(1))
+                                .startsOn(today)
+                                .endsOn(today.plusDays(29))));
+        TniAssistance assistance = statuses.conflictStatusResourceRequestTni(
+                status.getId(),
+                new TniAssistanceInput()
+                        .requestedBy("Wali Kota Pangkal Pinang")
+                        .reason("Eskalasi massa")
+                        .tasks(List.of(TniTask.PENYELAMATAN))
+                        .startsOn(today)
+                        .endsOn(today.plusDays(7)),
+                null);
+        check("tni assistance requested", assistance.getId() != null);
+        touch("tni assistance list", () -> statuses.conflictStatusResourceTni(status.getId()));
+        touch(
+                "tni assistance get",
+                () -> statuses.conflictStatusResourceTniRequest(assistance.getId(), status.getId()));
+        touch(
+                "tni assistance amendment",
+                () -> statuses.conflictStatusResourceAmendTni(
+                        assistance.getId(),
+                        status.getId(),
+                        "*",
                         new TniAssistanceInput()
                                 .requestedBy("Wali Kota Pangkal Pinang")
-                                .reason("Eskalasi massa")
-                                .tasks(List.of(TniTask.PENYELAMATAN))
+                                .reason("Eskalasi massa di dua kecamatan")
+                                .tasks(List.of(TniTask.PENYELAMATAN, TniTask.PENGHENTIAN_KEKERASAN))
                                 .startsOn(today)
-                                .endsOn(today.plusDays(7)),
+                                .endsOn(today.plusDays(7))));
+        touch(
+                "tni assistance ending",
+                () -> statuses.conflictStatusResourceEndTni(
+                        assistance.getId(),
+                        status.getId(),
+                        "*",
+                        new TniAssistanceEndingInput().endedOn(today).reason("Situasi terkendali"),
                         null));
-        touch("tni assistance list", () -> statuses.conflictStatusResourceTni(status.getId()));
         touch(
                 "conflict status extension",
                 () -> statuses.conflictStatusResourceExtend(
@@ -836,6 +882,26 @@ public final class Tour {
                 "decision history",
                 () -> meetings.meetingResourceDecisionHistory(decision.getId(), meeting.getId(), null, 10));
         touch(
+                "decision correction",
+                () -> meetings.meetingDecisionResourceCorrectDecision(
+                        decision.getId(),
+                        meeting.getId(),
+                        "*",
+                        new MeetingDecisionInput()
+                                .description("Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman ke BKN")
+                                .ownerAgencyId(decision.getOwnerAgencyId())
+                                .dueOn(LocalDate.of(2024, 11, 8))));
+        MeetingDecision mistaken = meetings.meetingResourceAddDecision(
+                meeting.getId(),
+                new MeetingDecisionInput()
+                        .description("Keputusan yang tercatat dua kali")
+                        .ownerAgencyId(decision.getOwnerAgencyId())
+                        .dueOn(LocalDate.of(2024, 11, 4)),
+                null);
+        touch(
+                "decision deletion",
+                () -> meetings.meetingDecisionResourceDeleteDecision(mistaken.getId(), meeting.getId(), "*"));
+        touch(
                 "decision follow-up",
                 () -> meetings.meetingResourceFollowUp(
                         decision.getId(),
@@ -857,6 +923,17 @@ public final class Tour {
                                         .employer("Pemerintah Kota Pariaman")
                                         .positionCategory(PositionCategory.PELAKSANA))),
                         null));
+        touch(
+                "neutrality person correction",
+                () -> cases.neutralityPersonResourceCorrectPerson(
+                        caseId,
+                        ids.get(0),
+                        "*",
+                        new NeutralityPersonInput()
+                                .name("ASN Pariaman Satu")
+                                .nip("198703122010011004")
+                                .employer("Pemerintah Kota Pariaman")
+                                .positionCategory(PositionCategory.PELAKSANA)));
         touch(
                 "neutrality replace",
                 () -> cases.neutralityResourceReplace(

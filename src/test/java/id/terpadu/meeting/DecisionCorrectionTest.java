@@ -1,0 +1,219 @@
+package id.terpadu.meeting;
+
+import static id.terpadu.support.Tokens.as;
+import static id.terpadu.support.Tokens.coordinator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import id.terpadu.support.Db;
+import id.terpadu.support.TestData;
+
+/**
+ * A meeting's decision is corrected (edited, re-dated, given to another agency) while it is open, and deleted only
+ * while nothing was reported against it; every refusal writes nothing.
+ */
+@QuarkusTest
+class DecisionCorrectionTest {
+
+    private static final String PATH = "/api/v1/meetings/{id}/decisions/{decisionId}";
+
+    private UUID bawaslu;
+    private UUID polda;
+    private String meeting;
+
+    @BeforeEach
+    void meeting() {
+        TestData.ensureRegions();
+        UUID kesbangpol =
+                TestData.createAgency(TestData.unique("Badan Kesbangpol Provinsi Sumatera Barat"), "KESBANGPOL", "13");
+        bawaslu = TestData.createAgency(TestData.unique("Bawaslu Provinsi Sumatera Barat"), "BAWASLU", "13");
+        polda = TestData.createAgency(TestData.unique("Polda Sumatera Barat"), "POLRI", "13");
+        UUID team = TestData.team("PROVINSI", "13", 2024, kesbangpol);
+        meeting = coordinator("13")
+                .body(MeetingResourceTest.meeting(
+                        team,
+                        "Rakor kerawanan Pilkada",
+                        "2024-10-28T02:00:00Z",
+                        List.of(MeetingResourceTest.attendee(bawaslu, "Bawaslu", "Ketua", "HADIR", null))))
+                .post("/api/v1/meetings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private String decide(UUID owner) {
+        return coordinator("13")
+                .body(decision("Bawaslu meneruskan temuan", owner, "2024-11-04"))
+                .post("/api/v1/meetings/{id}/decisions", meeting)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static Map<String, Object> decision(String description, UUID owner, String dueOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("description", description);
+        body.put("ownerAgencyId", owner.toString());
+        body.put("dueOn", dueOn);
+        return body;
+    }
+
+    @Test
+    void anOpenDecisionIsEditedReDatedAndReassigned() {
+        String id = decide(bawaslu);
+        coordinator("13")
+                .body(Map.of("status", "IN_PROGRESS", "note", "Temuan diregistrasi"))
+                .post(PATH + "/follow-ups", meeting, id)
+                .then()
+                .statusCode(200);
+        coordinator("13")
+                .header("If-Match", "\"1\"")
+                .body(decision("Polda menindaklanjuti temuan di lapangan", polda, "2024-11-11"))
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("ownerAgencyId", equalTo(polda.toString()))
+                .body("dueOn", equalTo("2024-11-11"))
+                .body("status", equalTo("OPEN"))
+                .body("followUps", hasSize(1));
+        coordinator("13")
+                .get(PATH + "/history", meeting, id)
+                .then()
+                .statusCode(200)
+                .body("items.operation", contains("CREATE", "UPDATE", "UPDATE"))
+                .body("items[2].snapshot.ownerAgencyId", equalTo(polda.toString()));
+        // a final decision is not corrected; one that was followed up is not deleted
+        coordinator("13")
+                .body(Map.of("status", "DONE"))
+                .post(PATH + "/follow-ups", meeting, id)
+                .then()
+                .statusCode(200);
+        var before = Db.snapshot();
+        coordinator("13")
+                .header("If-Match", "\"3\"")
+                .body(decision("Lagi", polda, "2024-11-12"))
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:terpadu:problem:conflict"));
+        coordinator("13")
+                .header("If-Match", "\"3\"")
+                .delete(PATH, meeting, id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void aDecisionRecordedByMistakeIsDeletedWhileNothingWasReportedAgainstIt() {
+        String id = decide(bawaslu);
+        var before = Db.snapshot();
+        coordinator("13").delete(PATH, meeting, id).then().statusCode(428);
+        coordinator("13")
+                .header("If-Match", "\"5\"")
+                .delete(PATH, meeting, id)
+                .then()
+                .statusCode(412);
+        coordinator("19")
+                .header("If-Match", "\"0\"")
+                .delete(PATH, meeting, id)
+                .then()
+                .statusCode(404);
+        as("officer.13", List.of("OFFICER"), List.of("13"), bawaslu)
+                .header("If-Match", "\"0\"")
+                .delete(PATH, meeting, id)
+                .then()
+                .statusCode(403);
+        Db.assertUnchanged(before);
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .delete(PATH, meeting, id)
+                .then()
+                .statusCode(204);
+        coordinator("13").get(PATH, meeting, id).then().statusCode(404);
+        assertThat(Db.single(
+                        "select operation from change_log where entity_type = 'meeting-decision'"
+                                + " and entity_id = cast(? as uuid) order by version desc limit 1",
+                        id))
+                .isEqualTo("DELETE");
+    }
+
+    @Test
+    void badCorrectionsWriteNothing() {
+        String id = decide(bawaslu);
+        Map<String, Object> good = decision("Bawaslu meneruskan temuan ke BKN", bawaslu, "2024-11-08");
+        var before = Db.snapshot();
+        coordinator("13").body(good).put(PATH, meeting, id).then().statusCode(428);
+        coordinator("13")
+                .header("If-Match", "\"2\"")
+                .body(good)
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(412)
+                .header("ETag", "\"0\"");
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .contentType("application/json")
+                .body("{\"description\": ")
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(400);
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .body(decision("Sebelum rapat", bawaslu, "2024-10-01"))
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("meeting.due-on.before"));
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .body(decision("Instansi yang tidak ada", UUID.randomUUID(), "2024-11-08"))
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("ownerAgencyId"));
+        Map<String, Object> noText = new HashMap<>(good);
+        noText.remove("description");
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .body(noText)
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(400);
+        coordinator("19")
+                .header("If-Match", "\"0\"")
+                .body(good)
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(404);
+        as("officer.13", List.of("OFFICER"), List.of("13"), bawaslu)
+                .header("If-Match", "\"0\"")
+                .body(good)
+                .put(PATH, meeting, id)
+                .then()
+                .statusCode(403);
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .body(good)
+                .put(PATH, meeting, UUID.randomUUID())
+                .then()
+                .statusCode(404);
+        Db.assertUnchanged(before);
+    }
+}
