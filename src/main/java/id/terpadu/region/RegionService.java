@@ -31,6 +31,12 @@ import id.terpadu.common.security.Caller;
 @ApplicationScoped
 public class RegionService {
 
+    /** The detail of a refused import: how many lines are bad, and how many of them are listed. */
+    private static final java.util.function.BiFunction<Integer, Integer, Message> IMPORT_REFUSED =
+            (count, listed) -> count > listed
+                    ? Message.of("region.import.invalid.first", "count", count, "listed", listed)
+                    : Message.of("region.import.invalid", "count", count);
+
     /** Region imports: logged, never published. */
     @Produces
     public static final RecordType IMPORT = RecordType.internal("region-import", ImportResult.class);
@@ -138,7 +144,7 @@ public class RegionService {
             checkParents(rows, problems);
         }
         if (problems.any()) {
-            throw problems.refusal("region.import.invalid");
+            throw problems.refusal(IMPORT_REFUSED);
         }
         int[] counts = regions.importRows(rows, complete);
         ImportResult result = new ImportResult(

@@ -31,6 +31,7 @@ public final class RiskDtos {
     private RiskDtos() {}
 
     /** Where a model's scores come from. */
+    @Schema(name = "RiskModelKind")
     public enum ModelKind {
         /** From Terpadu's own records, by the indicators of {@link Indicators}. */
         COMPUTED,
@@ -39,6 +40,7 @@ public final class RiskDtos {
     }
 
     /** The levels a model scores: every province and every kabupaten/kota. */
+    @Schema(name = "RiskRegionLevel")
     public enum Level {
         PROVINSI,
         KABUPATEN_KOTA
@@ -196,9 +198,6 @@ public final class RiskDtos {
 
     @Schema(name = "RiskComputationInput")
     public record ComputationInput(
-            @NotBlank @Pattern(regexp = MODEL_CODE) @Schema(example = "TERPADU")
-            String model,
-
             @Pattern(regexp = PERIOD)
             @Schema(description = "The month (default the current one, in Western Indonesia Time)", example = "2026-11")
             String period) {}

@@ -49,7 +49,7 @@ final class RiskExamples {
             "{\"model\": \"TERPADU\", \"version\": 1, \"regionCode\": \"13.77\", \"scores\": [" + SCORE + "]}";
 
     static final String COMPUTATION_INPUT = """
-            {"model": "TERPADU"}""";
+            {"period": "2026-11"}""";
 
     static final String COMPUTATION = """
             {"model": "TERPADU", "version": 1, "period": "2026-11", "regions": 552, "warningsRaised": 3, "importId": null}""";

@@ -28,8 +28,7 @@ public class RiskIndexFilters {
     String version;
 
     String model() {
-        // an unknown or malformed code is a 400 that lists the models (RiskIndexService)
-        return model == null || model.isBlank() ? "TERPADU" : Params.text(model.trim(), "model", 40);
+        return model == null || model.isBlank() ? "TERPADU" : RiskIndexService.requireModelCode(model.trim(), "model");
     }
 
     Integer version() {

@@ -120,7 +120,7 @@ public class RiskIndexResource {
     }
 
     @GET
-    @Path("models/{code}")
+    @Path("models/{model}")
     @Operation(summary = "Get a risk index model", description = "A model's latest version, or the one asked for.")
     @APIResponse(
             responseCode = "200",
@@ -135,7 +135,7 @@ public class RiskIndexResource {
                             description = "Model code",
                             example = "TERPADU",
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = RiskDtos.MODEL_CODE))
-                    @PathParam("code")
+                    @PathParam("model")
                     String code,
             @Parameter(
                             description = "Version (default the latest)",
@@ -180,7 +180,7 @@ public class RiskIndexResource {
     }
 
     @POST
-    @Path("computations")
+    @Path("models/{model}/computations")
     @RolesAllowed(Role.ADMIN_)
     @Idempotent
     @Operation(
@@ -202,12 +202,19 @@ public class RiskIndexResource {
                             schema = @Schema(implementation = Computation.class),
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "terpadu", value = RiskExamples.COMPUTATION)))
-    public Computation compute(@Valid @NotNull ComputationInput input) {
-        return service.compute(input);
+    public Computation compute(
+            @Parameter(
+                            description = "Code of the COMPUTED model",
+                            example = "TERPADU",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = RiskDtos.MODEL_CODE))
+                    @PathParam("model")
+                    String code,
+            @Valid @NotNull ComputationInput input) {
+        return service.compute(code, input);
     }
 
     @POST
-    @Path("imports")
+    @Path("models/{model}/imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Role.ADMIN_)
     @Idempotent
@@ -233,10 +240,9 @@ public class RiskIndexResource {
             @Parameter(
                             description = "Code of the IMPORTED model",
                             example = "IKP",
-                            required = true,
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = RiskDtos.MODEL_CODE))
-                    @QueryParam("model")
-                    String model,
+                    @PathParam("model")
+                    String code,
             @Parameter(
                             description = "Version (default the latest)",
                             schema =
@@ -255,10 +261,6 @@ public class RiskIndexResource {
                     @QueryParam("period")
                     String period,
             String csv) {
-        return service.importCsv(
-                model == null || model.isBlank() ? null : Params.text(model.trim(), "model", 40),
-                Params.integer(version, "version", 1, 9999),
-                period,
-                csv == null ? "" : csv);
+        return service.importCsv(code, Params.integer(version, "version", 1, 9999), period, csv == null ? "" : csv);
     }
 }

@@ -58,6 +58,12 @@ import id.terpadu.riskindex.RiskDtos.Table;
 @ApplicationScoped
 public class RiskIndexService {
 
+    /** The detail of a refused import: how many lines are bad, and how many of them are listed. */
+    private static final java.util.function.BiFunction<Integer, Integer, Message> IMPORT_REFUSED =
+            (count, listed) -> count > listed
+                    ? Message.of("risk.import.invalid.first", "count", count, "listed", listed)
+                    : Message.of("risk.import.invalid", "count", count);
+
     static final String ACTOR = "system:risk-index";
     static final int HISTORY_PERIODS = 120;
     static final int MAX_IMPORT_LINES = 2000;
@@ -210,13 +216,7 @@ public class RiskIndexService {
     }
 
     private ModelResponse readable(String code, Integer version) {
-        ModelResponse model = repository.model(code, version);
-        if (model == null) {
-            throw ProblemException.invalid(
-                    version == null || repository.model(code, null) == null ? "model" : "version",
-                    Message.of("risk.model.unknown"),
-                    models().stream().map(m -> m.code() + " " + m.version()).toList());
-        }
+        ModelResponse model = model(code, version);
         if (!clearance.canRead(model.classification())) {
             throw ProblemException.forbidden(Message.of(
                     "risk.model.classified",
@@ -232,19 +232,13 @@ public class RiskIndexService {
 
     /** Computes a COMPUTED model's latest version for a period (default the current month); a national ADMIN's. */
     @Transactional
-    public Computation compute(ComputationInput input) {
+    public Computation compute(String code, ComputationInput input) {
         caller.scope().requireNational(Message.of("risk.national-only"));
-        ModelResponse model = repository.model(input.model(), null);
-        if (model == null) {
-            throw ProblemException.invalid(
-                    "model",
-                    Message.of("risk.model.unknown"),
-                    models().stream().map(ModelResponse::code).distinct().toList());
-        }
+        String period = input.period() == null ? currentPeriod() : requirePeriod(input.period(), "period");
+        ModelResponse model = model(code, null);
         if (model.kind() != ModelKind.COMPUTED) {
             throw ProblemException.conflict(Message.of("risk.model.not-computed", "code", model.code()));
         }
-        String period = input.period() == null ? currentPeriod() : requirePeriod(input.period(), "period");
         return computed(model, period);
     }
 
@@ -322,23 +316,14 @@ public class RiskIndexService {
     @Transactional
     public Computation importCsv(String code, Integer version, String period, String csv) {
         caller.scope().requireNational(Message.of("risk.national-only"));
-        if (code == null) {
-            throw ProblemException.invalid("model", Message.of("risk.model.required"));
-        }
-        ModelResponse model = repository.model(code, version);
-        if (model == null) {
-            throw ProblemException.invalid(
-                    "model",
-                    Message.of("risk.model.unknown"),
-                    models().stream().map(m -> m.code() + " " + m.version()).toList());
-        }
-        if (model.kind() != ModelKind.IMPORTED) {
-            throw ProblemException.conflict(Message.of("risk.model.not-imported", "code", model.code()));
-        }
         if (period == null) {
             throw ProblemException.invalid("period", Message.of("risk.period.required"));
         }
         String month = requirePeriod(period, "period");
+        ModelResponse model = model(code, version);
+        if (model.kind() != ModelKind.IMPORTED) {
+            throw ProblemException.conflict(Message.of("risk.model.not-imported", "code", model.code()));
+        }
         Map<String, RiskRepository.Region> regions = new HashMap<>();
         for (RiskRepository.Region region : repository.regions()) {
             regions.put(region.code(), region);
@@ -370,7 +355,7 @@ public class RiskIndexService {
         List<RiskRepository.NewScore> scores = new ArrayList<>();
         if (lines.isEmpty()) {
             problems.add("body", Message.of("risk.csv.empty"));
-            throw problems.refusal("risk.import.invalid");
+            throw problems.refusal(IMPORT_REFUSED);
         }
         List<String> header = lines.get(0).fields().stream().map(String::trim).toList();
         if (header.size() < 2
@@ -381,11 +366,11 @@ public class RiskIndexService {
                 || header.stream().skip(2).anyMatch(h -> !h.matches("^[A-Za-z][A-Za-z0-9_]{0,39}$"))
                 || new HashSet<>(header).size() != header.size()) {
             problems.add("line 1", Message.of("risk.csv.header"));
-            throw problems.refusal("risk.import.invalid");
+            throw problems.refusal(IMPORT_REFUSED);
         }
         if (lines.size() - 1 > MAX_IMPORT_LINES) {
             problems.add("body", Message.of("risk.csv.too-long", "max", MAX_IMPORT_LINES));
-            throw problems.refusal("risk.import.invalid");
+            throw problems.refusal(IMPORT_REFUSED);
         }
         Map<String, Integer> seen = new HashMap<>();
         for (CsvRecords.Line line : lines.subList(1, lines.size())) {
@@ -434,7 +419,7 @@ public class RiskIndexService {
             problems.add("body", Message.of("risk.csv.no-lines"));
         }
         if (problems.any()) {
-            throw problems.refusal("risk.import.invalid");
+            throw problems.refusal(IMPORT_REFUSED);
         }
         return scores;
     }
@@ -518,6 +503,14 @@ public class RiskIndexService {
     /** The current month in Western Indonesia Time, as {@code YYYY-MM}. */
     static String currentPeriod() {
         return YearMonth.now(ConflictStatusService.ZONE).toString();
+    }
+
+    /** A model code's form ({@link RiskDtos#MODEL_CODE}); 400 otherwise. */
+    static String requireModelCode(String code, String field) {
+        if (code.length() > 40 || !code.matches(RiskDtos.MODEL_CODE)) {
+            throw ProblemException.invalid(field, Message.of("risk.model.code"));
+        }
+        return code;
     }
 
     /** A period {@code YYYY-MM} from 2000-01 to the current month; 400 otherwise. */

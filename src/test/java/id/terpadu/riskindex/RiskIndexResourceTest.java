@@ -107,12 +107,11 @@ class RiskIndexResourceTest {
 
     private static JsonPath compute(String model, String period) {
         Map<String, Object> body = new HashMap<>();
-        body.put("model", model);
         if (period != null) {
             body.put("period", period);
         }
         return admin().body(body)
-                .post("/api/v1/risk-index/computations")
+                .post("/api/v1/risk-index/models/{code}/computations", model)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -366,39 +365,39 @@ class RiskIndexResourceTest {
         // bad lines: all reported with their numbers, nothing written
         admin().contentType("text/csv")
                 .body("kode,skor,kontestasi\n65.01,101,3\n13.77.01,50,1\n65.02,x,2\n65.02,40,abc\n65.01,20,1\n")
-                .post("/api/v1/risk-index/imports?model={m}&period=2004-02", code)
+                .post("/api/v1/risk-index/models/{m}/imports?period=2004-02", code)
                 .then()
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", org.hamcrest.Matchers.contains("line 2", "line 3", "line 4", "line 5", "line 6"));
         admin().contentType("text/csv")
                 .body("kode,nilai\n65.01,20\n")
-                .post("/api/v1/risk-index/imports?model={m}&period=2004-02", code)
+                .post("/api/v1/risk-index/models/{m}/imports?period=2004-02", code)
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("line 1"));
         admin().contentType("text/csv")
                 .body("kode,skor\n65.01,20\n")
-                .post("/api/v1/risk-index/imports?model={m}&period=2999-01", code)
+                .post("/api/v1/risk-index/models/{m}/imports?period=2999-01", code)
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("period"));
         admin().contentType("text/csv")
                 .body("kode,skor\n65.01,20\n")
-                .post("/api/v1/risk-index/imports?model=TERPADU&period=2004-02")
+                .post("/api/v1/risk-index/models/TERPADU/imports?period=2004-02")
                 .then()
                 .statusCode(409);
         as("admin.65", List.of("ADMIN"), List.of("65"))
                 .contentType("text/csv")
                 .body("kode,skor\n65.01,20\n")
-                .post("/api/v1/risk-index/imports?model={m}&period=2004-02", code)
+                .post("/api/v1/risk-index/models/{m}/imports?period=2004-02", code)
                 .then()
                 .statusCode(403);
         Db.assertUnchanged(before);
 
         JsonPath imported = admin().contentType("text/csv; charset=UTF-8")
                 .body("\uFEFFkode,skor,kontestasi\r\n65,41.5,38.2\r\n65.01,62.25,\r\n")
-                .post("/api/v1/risk-index/imports?model={m}&period=2004-02", code)
+                .post("/api/v1/risk-index/models/{m}/imports?period=2004-02", code)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -420,7 +419,7 @@ class RiskIndexResourceTest {
         // the import replaces the month: 65 is gone, 65.01 changed, and no warning is raised twice for a band
         admin().contentType("text/csv")
                 .body("kode,skor\n65.01,70\n")
-                .post("/api/v1/risk-index/imports?model={m}&period=2004-02", code)
+                .post("/api/v1/risk-index/models/{m}/imports?period=2004-02", code)
                 .then()
                 .statusCode(200)
                 .body("warningsRaised", equalTo(0));
@@ -486,28 +485,29 @@ class RiskIndexResourceTest {
                 .then()
                 .statusCode(403);
         as("admin.65", List.of("ADMIN"), List.of("65"))
-                .body(Map.of("model", "TERPADU"))
-                .post("/api/v1/risk-index/computations")
+                .body(Map.of())
+                .post("/api/v1/risk-index/models/TERPADU/computations")
                 .then()
                 .statusCode(403);
-        admin().body(Map.of("model", "TIDAKADA"))
-                .post("/api/v1/risk-index/computations")
+        admin().body(Map.of())
+                .post("/api/v1/risk-index/models/TIDAKADA/computations")
                 .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("model"));
-        admin().body(Map.of("model", "TERPADU", "period", "1999-12"))
-                .post("/api/v1/risk-index/computations")
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        admin().body(Map.of("period", "1999-12"))
+                .post("/api/v1/risk-index/models/TERPADU/computations")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("period"));
         admin().contentType(ContentType.JSON)
-                .body("{\"model\": \"TERPADU\", \"period\": \"2026-13\"}")
-                .post("/api/v1/risk-index/computations")
+                .body("{\"period\": \"2026-13\"}")
+                .post("/api/v1/risk-index/models/TERPADU/computations")
                 .then()
                 .statusCode(400);
         Db.assertUnchanged(before);
-        for (String query :
-                List.of("model=TIDAKADA", "version=0", "version=99", "level=DESA", "period=2026-1", "region=65.x")) {
+        admin().get("/api/v1/risk-index?model=TIDAKADA").then().statusCode(404);
+        admin().get("/api/v1/risk-index?version=99").then().statusCode(404);
+        for (String query : List.of("model=tidak ada", "version=0", "level=DESA", "period=2026-1", "region=65.x")) {
             admin().get("/api/v1/risk-index?" + query)
                     .then()
                     .statusCode(400)

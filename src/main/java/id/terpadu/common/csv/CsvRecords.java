@@ -129,17 +129,12 @@ public final class CsvRecords {
         }
 
         /**
-         * The 400 listing the reported problems. Its detail is the message {@code key} (parameter {@code count}), or
-         * {@code key.first} (also {@code listed}) when more problems were found than reported.
+         * The 400 listing the reported problems, its detail given how many there are ({@code count}) and how many are
+         * listed ({@code listed}, fewer when more were found than {@link #MAX_REPORTED}).
          */
-        public ProblemException refusal(String key) {
+        public ProblemException refusal(java.util.function.BiFunction<Integer, Integer, Message> detail) {
             return new ProblemException(
-                    ProblemType.VALIDATION,
-                    count > reported.size()
-                            ? Message.of(key + ".first", "count", count, "listed", reported.size())
-                            : Message.of(key, "count", count),
-                    List.copyOf(reported),
-                    null);
+                    ProblemType.VALIDATION, detail.apply(count, reported.size()), List.copyOf(reported), null);
         }
     }
 }
