@@ -37,6 +37,7 @@ import id.terpadu.incident.IncidentDtos.IncidentInput;
 import id.terpadu.incident.IncidentDtos.IncidentResponse;
 import id.terpadu.incident.IncidentService;
 import id.terpadu.incident.Party;
+import id.terpadu.incident.SourceKind;
 import id.terpadu.incident.Stage;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
@@ -233,10 +234,26 @@ public class WarningService {
             throw ProblemException.invalid("status", Message.of("warning.status.escalate-only"));
         }
         warning.status = first;
-        apply(warning, input);
+        apply(warning, input, true);
         warning.verification = verification != null ? verification : verifications.initial(warning.sourceKind);
         return counts.counted(shown(records.created(
                 warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked)));
+    }
+
+    /**
+     * Creates a warning the service raises on its own (a rise of the regional risk index, source INDEKS_RISIKO): the
+     * caller's region scope and clearance do not apply, the other rules do. It starts unverified, so a person checks
+     * it like any report.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EarlyWarningResponse raise(EarlyWarningInput input) {
+        EarlyWarning warning = new EarlyWarning();
+        warning.id = records.newId(EarlyWarning.class, input.id());
+        warning.status = WarningStatus.TERIDENTIFIKASI;
+        apply(warning, input, false);
+        warning.verification = verifications.initial(warning.sourceKind);
+        return counts.counted(records.created(
+                warning, WARNING, warning.regionCode, EarlyWarningResponse::from, EarlyWarningResponse::masked));
     }
 
     @Transactional
@@ -258,7 +275,7 @@ public class WarningService {
             status = input.status();
         }
         List<Object> before = substance(warning);
-        apply(warning, input);
+        apply(warning, input, true);
         // Only after apply(): its checks run queries, which would flush an earlier change as a version of its own.
         warning.status = status;
         if (warning.verification.state == Verification.TERVERIFIKASI
@@ -286,12 +303,17 @@ public class WarningService {
                 (version, input) -> replace(id, version, input));
     }
 
-    private void apply(EarlyWarning warning, EarlyWarningInput input) {
+    private void apply(EarlyWarning warning, EarlyWarningInput input, boolean byCaller) {
         String region = input.regionCode().trim();
-        caller.scope().requireWritable(region, "regionCode");
+        if (byCaller) {
+            caller.scope().requireWritable(region, "regionCode");
+            SourceKind.requireSettable(input.sourceKind(), warning.sourceKind);
+        }
         regions.requireExisting(region, "regionCode");
         reference.requireCode("conflict-categories", input.categoryCode(), "categoryCode");
-        clearance.requireWritable(input.classification());
+        if (byCaller) {
+            clearance.requireWritable(input.classification());
+        }
         if (input.sourceAgencyId() != null) {
             agencies.referenced(input.sourceAgencyId(), "sourceAgencyId");
         }

@@ -1,6 +1,5 @@
 package id.terpadu.region;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,7 @@ import io.quarkus.logging.Log;
 import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.Operation;
 import id.terpadu.common.changelog.RecordType;
-import id.terpadu.common.error.FieldProblem;
+import id.terpadu.common.csv.CsvRecords;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
@@ -31,6 +30,12 @@ import id.terpadu.common.security.Caller;
 /** Regions: lookups, children, search, and the all-or-nothing import of the Kemendagri code list. */
 @ApplicationScoped
 public class RegionService {
+
+    /** The detail of a refused import: how many lines are bad, and how many of them are listed. */
+    private static final java.util.function.BiFunction<Integer, Integer, Message> IMPORT_REFUSED =
+            (count, listed) -> count > listed
+                    ? Message.of("region.import.invalid.first", "count", count, "listed", listed)
+                    : Message.of("region.import.invalid", "count", count);
 
     /** Region imports: logged, never published. */
     @Produces
@@ -129,24 +134,17 @@ public class RegionService {
     @Transactional
     ImportResult load(String csv, boolean complete) {
         long started = System.nanoTime();
-        RegionCsv.Parsed parsed = RegionCsv.parse(csv == null ? "" : csv);
-        List<FieldProblem> errors = new ArrayList<>(parsed.errors());
-        int[] errorCount = {parsed.errorCount()};
+        RegionCsv.Parsed parsed = RegionCsv.parse(csv);
+        CsvRecords.Problems problems = parsed.problems();
         List<RegionCsv.Row> rows = parsed.rows();
-        if (errorCount[0] == 0 && rows.isEmpty()) {
-            RegionCsv.add(errors, errorCount, "body", Message.of("region.csv.no-lines"));
+        if (!problems.any() && rows.isEmpty()) {
+            problems.add("body", Message.of("region.csv.no-lines"));
         }
-        if (errorCount[0] == 0) {
-            checkParents(rows, errors, errorCount);
+        if (!problems.any()) {
+            checkParents(rows, problems);
         }
-        if (errorCount[0] > 0) {
-            throw new ProblemException(
-                    ProblemType.VALIDATION,
-                    errorCount[0] > errors.size()
-                            ? Message.of("region.import.invalid.first", "count", errorCount[0], "listed", errors.size())
-                            : Message.of("region.import.invalid", "count", errorCount[0]),
-                    errors,
-                    null);
+        if (problems.any()) {
+            throw problems.refusal(IMPORT_REFUSED);
         }
         int[] counts = regions.importRows(rows, complete);
         ImportResult result = new ImportResult(
@@ -162,7 +160,7 @@ public class RegionService {
         return result;
     }
 
-    private void checkParents(List<RegionCsv.Row> rows, List<FieldProblem> errors, int[] errorCount) {
+    private void checkParents(List<RegionCsv.Row> rows, CsvRecords.Problems problems) {
         Set<String> inFile = new HashSet<>(rows.size() * 2);
         for (RegionCsv.Row row : rows) {
             inFile.add(row.code());
@@ -177,11 +175,8 @@ public class RegionService {
         for (RegionCsv.Row row : rows) {
             String parent = row.parentCode();
             if (parent != null && !inFile.contains(parent) && !inTable.contains(parent)) {
-                RegionCsv.add(
-                        errors,
-                        errorCount,
-                        "line " + row.line(),
-                        Message.of("region.csv.parent", "parent", parent, "code", row.code()));
+                problems.add(
+                        "line " + row.line(), Message.of("region.csv.parent", "parent", parent, "code", row.code()));
             }
         }
     }

@@ -72,7 +72,7 @@ public class IncidentResourceTest {
         return copy;
     }
 
-    static String create(RequestSpecification as, Map<String, Object> body) {
+    public static String create(RequestSpecification as, Map<String, Object> body) {
         return as.body(body)
                 .post("/api/v1/incidents")
                 .then()

@@ -208,6 +208,13 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/regions/import                                   x   -   -   -   -   -   -
             GET    /api/v1/regions/{code}                                   x   x   x   x   x   x   x
             GET    /api/v1/regions/{code}/children                          x   x   x   x   x   x   x
+            GET    /api/v1/risk-index                                       x   x   x   x   -   x   x
+            GET    /api/v1/risk-index/models                                x   x   x   x   x   x   x
+            POST   /api/v1/risk-index/models                                x   -   -   -   -   -   -
+            GET    /api/v1/risk-index/models/{model}                        x   x   x   x   x   x   x
+            POST   /api/v1/risk-index/models/{model}/computations           x   -   -   -   -   -   -
+            POST   /api/v1/risk-index/models/{model}/imports                x   -   -   -   -   -   -
+            GET    /api/v1/risk-index/regions/{code}                        x   x   x   x   -   x   x
             GET    /api/v1/statistics/incidents                             x   x   x   x   x   x   x
             GET    /api/v1/statistics/neutrality-cases                      x   x   x   x   x   x   x
             GET    /api/v1/tasks                                            x   x   x   x   x   x   x
@@ -307,7 +314,7 @@ public class AuthorizationMatrixTest {
         RequestSpecification file = AuthorizationSweepTest.fileBody(spec, op);
         if (file != null) {
             spec = file;
-        } else if (op.path().endsWith("/import")) {
+        } else if (op.path().endsWith("/import") || op.path().endsWith("/imports")) {
             spec = spec.contentType("text/csv").body("kode\n");
         } else if (op.method().equals("POST") || op.method().equals("PUT")) {
             spec = spec.contentType(ContentType.JSON).body("{}");
@@ -356,8 +363,8 @@ public class AuthorizationMatrixTest {
 
     /**
      * Every route with an id, pointed at a real record of Kabupaten Belitung (19.04), by an ADMIN of Sumatera Barat
-     * (13) with the request body of the operation's own OpenAPI example: 404, nothing written. Regions and reference
-     * data are public reference lists and have no scope.
+     * (13) with the request body of the operation's own OpenAPI example: 404, nothing written. Regions, reference
+     * data and risk index models are national lists and have no scope.
      */
     @Test
     void aRecordOutsideTheScopeIsNotFoundOnEveryRoute() {
@@ -371,6 +378,7 @@ public class AuthorizationMatrixTest {
             for (Operation op : matrix().keySet()) {
                 if (!op.path().contains("{")
                         || op.path().contains("{code}")
+                        || op.path().contains("{model}")
                         || op.path().contains("{kind}")) {
                     continue;
                 }

@@ -45,12 +45,13 @@ class AuthorizationSweepTest {
     static String concrete(String path) {
         return path.replaceAll("\\{(id|[a-z]+Id)}", UUID.randomUUID().toString())
                 .replace("{code}", "19")
+                .replace("{model}", "TIDAKADA")
                 .replace("{trackingCode}", "K7QM-4XPD-R2")
                 .replace("{kind}", "team-roles");
     }
 
     private static RequestSpecification bodyFor(RequestSpecification spec, Operation op) {
-        if (op.path().endsWith("/import")) {
+        if (op.path().endsWith("/import") || op.path().endsWith("/imports")) {
             return spec.contentType("text/csv").body("kode,nama\n19.05,Kabupaten Bangka Selatan\n");
         }
         RequestSpecification file = fileBody(spec, op);

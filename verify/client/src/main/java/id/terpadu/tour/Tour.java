@@ -1339,6 +1339,47 @@ public final class Tour {
                         .type(AgencyType.TNI)
                         .regionCode("19"),
                 null);
+        // The regional risk index: the shipped model, an outside index defined and imported, the table and a trend
+        RiskIndexApi risk = new RiskIndexApi(client);
+        String riskCaller = token;
+        token = admin;
+        String month =
+                java.time.YearMonth.now(java.time.ZoneId.of("Asia/Jakarta")).toString();
+        check(
+                "risk index: the shipped model TERPADU is listed",
+                risk.riskIndexResourceModels().getItems().stream().anyMatch(m -> "TERPADU".equals(m.getCode())));
+        touch("risk model get", () -> risk.riskIndexResourceModel("TERPADU", null));
+        RiskComputation computed = risk.riskIndexResourceCompute("TERPADU", new RiskComputationInput(), null);
+        check(
+                "risk index: TERPADU computed for this month",
+                month.equals(computed.getPeriod()) && computed.getRegions() > 500);
+        List<RiskBand> bands = List.of(
+                new RiskBand().code("RENDAH").from(java.math.BigDecimal.ZERO),
+                new RiskBand().code("TINGGI").from(java.math.BigDecimal.valueOf(60)));
+        RiskModel ikp = risk.riskIndexResourceDefine(
+                new RiskModelInput()
+                        .code("IKPTOUR")
+                        .name("Indeks Kerawanan Pemilu (uji)")
+                        .method("Skor 0-100 per wilayah, diimpor sebagai CSV")
+                        .kind(RiskModelKind.IMPORTED)
+                        .classification(Classification.PUBLIC)
+                        .indicators(List.of())
+                        .bands(Map.of("KABUPATEN_KOTA", bands, "PROVINSI", bands))
+                        .warningCategory("POLITIK_PEMILU"),
+                null);
+        RiskComputation outside = risk.riskIndexResourceImportCsv(
+                "IKPTOUR", month, "kode,skor\n19,30\n19.04,45.5\n", ikp.getVersion(), null);
+        check("risk index: an outside index imported", outside.getRegions() == 2 && outside.getImportId() != null);
+        check(
+                "risk index: the imported table shows Kabupaten Belitung",
+                risk
+                        .riskIndexResourceTable(
+                                RiskRegionLevel.KABUPATEN_KOTA, "IKPTOUR", month, "19", ikp.getVersion())
+                        .getScores()
+                        .stream()
+                        .anyMatch(sc -> "19.04".equals(sc.getRegionCode())));
+        touch("risk history", () -> risk.riskIndexResourceHistory("19.04", "TERPADU", null));
+        token = riskCaller;
         touch("agency delete", () -> agencies.agencyResourceDelete(spareAgency.getId(), "*"));
         // the demo data set loaded at the start is still complete: a second load creates nothing
         check(
