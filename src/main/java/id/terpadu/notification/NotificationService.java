@@ -107,7 +107,7 @@ public class NotificationService {
         }
         UUID account = account();
         if (account == null) {
-            throw ProblemException.conflict(Message.of("notification.account-required"));
+            throw ProblemException.notFound(Message.of("notification.account-required"));
         }
         long current = repository.lockedVersion(account);
         ETags.check(expectedVersion, current);

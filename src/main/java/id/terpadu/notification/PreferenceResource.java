@@ -62,8 +62,9 @@ public class PreferenceResource {
     @PUT
     @Operation(
             summary = "Save your notification preferences",
-            description = "Replaces them: a kind left out reaches both channels. Needs an account (409 for a token "
-                    + "that carries its own claims). If-Match is required: `\"0\"` before the first save.")
+            description =
+                    "Replaces them: a kind left out reaches both channels. Needs an account (404 for a token "
+                            + "that carries its own claims: it has no preferences to save). If-Match is required: `\"0\"` before the first save.")
     @RequestBody(
             content =
                     @Content(

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -116,7 +115,7 @@ public final class RiskDtos {
             @Size(max = 20) @Schema(description = "At least one for a COMPUTED model; none for an IMPORTED one")
             List<@Valid @NotNull Indicator> indicators,
 
-            @NotEmpty @Schema(description = "Per level, its bands (at least two, the first from 0, rising)")
+            @NotNull @Schema(description = "Per level, its bands (at least two, the first from 0, rising)")
             Map<Level, @NotNull @Size(min = 2, max = 10) List<@Valid @NotNull Band>> bands,
 
             @NotBlank

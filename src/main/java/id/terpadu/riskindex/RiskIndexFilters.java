@@ -11,7 +11,7 @@ import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.validation.Constraints;
 
 /** Which model and version a risk index read is about ({@code @BeanParam}), and the table's level, period and region. */
-public class RiskIndexFilters {
+public class RiskIndexFilters extends ModelVersion {
 
     @QueryParam("model")
     @Parameter(
@@ -20,19 +20,8 @@ public class RiskIndexFilters {
             schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = RiskDtos.MODEL_CODE))
     String model;
 
-    @QueryParam("version")
-    @Parameter(
-            description = "Model version (default its latest)",
-            example = "1",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "9999"))
-    String version;
-
     String model() {
         return model == null || model.isBlank() ? "TERPADU" : RiskIndexService.requireModelCode(model.trim(), "model");
-    }
-
-    Integer version() {
-        return Params.integer(version, "version", 1, 9999);
     }
 
     /** The table's filters. */

@@ -137,17 +137,8 @@ public class RiskIndexResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = RiskDtos.MODEL_CODE))
                     @PathParam("model")
                     String code,
-            @Parameter(
-                            description = "Version (default the latest)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "9999"))
-                    @QueryParam("version")
-                    String version) {
-        return service.model(code, Params.integer(version, "version", 1, 9999));
+            @BeanParam ModelVersion version) {
+        return service.model(code, version.version());
     }
 
     @POST
@@ -202,7 +193,7 @@ public class RiskIndexResource {
                             schema = @Schema(implementation = Computation.class),
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "terpadu", value = RiskExamples.COMPUTATION)))
-    public Computation compute(
+    public Response compute(
             @Parameter(
                             description = "Code of the COMPUTED model",
                             example = "TERPADU",
@@ -210,7 +201,7 @@ public class RiskIndexResource {
                     @PathParam("model")
                     String code,
             @Valid @NotNull ComputationInput input) {
-        return service.compute(code, input);
+        return Response.ok(service.compute(code, input)).build();
     }
 
     @POST
@@ -236,7 +227,7 @@ public class RiskIndexResource {
                             schema = @Schema(implementation = Computation.class),
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "ikp", value = RiskExamples.IMPORTED)))
-    public Computation importCsv(
+    public Response importCsv(
             @Parameter(
                             description = "Code of the IMPORTED model",
                             example = "IKP",
@@ -244,7 +235,7 @@ public class RiskIndexResource {
                     @PathParam("model")
                     String code,
             @Parameter(
-                            description = "Version (default the latest)",
+                            description = "Model version (default its latest)",
                             schema =
                                     @Schema(
                                             type = SchemaType.INTEGER,
@@ -261,6 +252,8 @@ public class RiskIndexResource {
                     @QueryParam("period")
                     String period,
             String csv) {
-        return service.importCsv(code, Params.integer(version, "version", 1, 9999), period, csv == null ? "" : csv);
+        return Response.ok(service.importCsv(
+                        code, Params.integer(version, "version", 1, 9999), period, csv == null ? "" : csv))
+                .build();
     }
 }

@@ -89,11 +89,16 @@ class ActivityCorrectionTest {
                 .body("stage", equalTo("PENCEGAHAN"))
                 .body("agencyId", equalTo(polres.toString()))
                 .body("outcome", equalTo("Kedua pihak sepakat menahan diri"));
-        // a new type is judged as a new activity: against the stage the incident is in (409 with the allowed types)
+        // a new type or time is judged as a new activity: against the stage the incident was in at that time, here
+        // after the move to penghentian (409 with the allowed types of that stage)
+        String afterTheMove = java.time.Instant.now()
+                .plusSeconds(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
         var before = Db.snapshot();
         coordinator("13")
                 .header("If-Match", "\"2\"")
-                .body(activity("PATROLI", polres, "2024-10-12T08:30:00Z", "Patroli"))
+                .body(activity("PATROLI", polres, afterTheMove, "Patroli"))
                 .put(PATH, incident, id)
                 .then()
                 .statusCode(409)
@@ -103,7 +108,7 @@ class ActivityCorrectionTest {
         Db.assertUnchanged(before);
         coordinator("13")
                 .header("If-Match", "\"2\"")
-                .body(activity("PENGHENTIAN_KEKERASAN_FISIK", polres, "2024-10-12T09:00:00Z", "Pemisahan massa"))
+                .body(activity("PENGHENTIAN_KEKERASAN_FISIK", polres, afterTheMove, "Pemisahan massa"))
                 .put(PATH, incident, id)
                 .then()
                 .statusCode(200)

@@ -523,7 +523,7 @@ class NotificationTest {
                 .body(quiet)
                 .put("/api/v1/me/notification-preferences")
                 .then()
-                .statusCode(409);
+                .statusCode(404);
         Db.assertUnchanged(before);
         me.as()
                 .header("If-Match", "\"0\"")

@@ -642,7 +642,22 @@ public final class Tour {
         ReferenceDataApi reference = new ReferenceDataApi(client);
         touch("reference kinds", reference::referenceResourceKinds);
         touch("reference items", () -> reference.referenceResourceItems("activity-types", "id"));
-        touch("warning list", () -> warnings.warningResourceList(null, null, null, 10, "19", null, null, null));
+        touch(
+                "warning list",
+                () -> warnings.warningResourceList(
+                        null, null, null, null, null, 10, null, "19", null, null, null, null));
+        // a PUBLIC warning that was never published is a draft, and a draft may be deleted (CAP withdraws the others)
+        EarlyWarning draftWarning = warnings.warningResourceCreate(
+                new EarlyWarningInput()
+                        .regionCode("19")
+                        .categoryCode("POLITIK_PILKADA")
+                        .title("Draf peringatan yang salah ketik")
+                        .likelihood(2)
+                        .impact(2)
+                        .sourceKind(SourceKind.LAPORAN_INSTANSI)
+                        .classification(Classification.PUBLIC),
+                null);
+        touch("warning delete (draft)", () -> warnings.warningResourceDelete(draftWarning.getId(), "\"0\""));
         touch("warning get", () -> warnings.warningResourceGet(warning.getId()));
         touch("warning history", () -> warnings.warningResourceHistory(warning.getId(), null, 10));
         EarlyWarning second = warnings.warningResourceCreate(
@@ -727,6 +742,14 @@ public final class Tour {
                 () -> incidents.incidentResourceList(
                         null, null, null, null, null, null, null, 10, null, "19", null, null, null, null, null, null));
         touch("incident get", () -> incidents.incidentResourceGet(incidentId));
+        // reopening is for a closed incident: this one is open, so the answer is a 409 that says so
+        touch(
+                "incident reopening",
+                () -> incidents.incidentResourceReopen(
+                        incidentId,
+                        new ReopeningInput().reason("Kekerasan terjadi lagi di lokasi yang sama"),
+                        "*",
+                        null));
         touch("incident history", () -> incidents.incidentResourceHistory(incidentId, null, 10));
         touch("incident links", () -> incidents.incidentResourceLinks(incidentId));
         touch("incident activities", () -> incidents.incidentResourceActivities(incidentId, null, 10, null));
