@@ -48,6 +48,7 @@ public final class RiskDtos {
     @Schema(name = "RiskIndicator", description = "One indicator of a model: what is counted, its weight and its caps")
     public record Indicator(
             @NotBlank
+            @Size(max = 40)
             @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,39}$")
             @Schema(
                     description = "For a COMPUTED model one of INSIDEN, PERINGATAN, STATUS_KONFLIK, TUGAS_TERLAMBAT, "
@@ -78,7 +79,7 @@ public final class RiskDtos {
 
     @Schema(name = "RiskBand", description = "A band and the lowest score (0-100) that falls in it")
     public record Band(
-            @NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,39}$") @Schema(example = "TINGGI")
+            @NotBlank @Size(max = 40) @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,39}$") @Schema(example = "TINGGI")
             String code,
 
             @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(example = "50")
@@ -88,7 +89,7 @@ public final class RiskDtos {
             name = "RiskModelInput",
             description = "A model or a new version of one: the version is given by the service (the next of its code)")
     public record ModelInput(
-            @NotBlank @Pattern(regexp = MODEL_CODE) @Schema(example = "IKP")
+            @NotBlank @Size(max = 40) @Pattern(regexp = MODEL_CODE) @Schema(example = "IKP")
             String code,
 
             @NotBlank
@@ -197,6 +198,7 @@ public final class RiskDtos {
 
     @Schema(name = "RiskComputationInput")
     public record ComputationInput(
+            @Size(max = 7)
             @Pattern(regexp = PERIOD)
             @Schema(description = "The month (default the current one, in Western Indonesia Time)", example = "2026-11")
             String period) {}
