@@ -272,6 +272,7 @@ public class RiskIndexService {
         List<Classification> classes = List.copyOf(model.classification().andBelow());
         List<RiskRepository.NewScore> scores = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
+        List<RiskRepository.Region> regions = repository.regions();
         for (Level level : Level.values()) {
             int length = level == Level.PROVINSI ? 2 : 5;
             Map<String, Map<String, BigDecimal>> values = new HashMap<>();
@@ -279,7 +280,7 @@ public class RiskIndexService {
                 values.put(
                         indicator.code(), repository.indicator(indicator.code(), length, from, to, lastDay, classes));
             }
-            for (RiskRepository.Region region : repository.regions()) {
+            for (RiskRepository.Region region : regions) {
                 if (region.level() != level) {
                     continue;
                 }

@@ -164,26 +164,38 @@ class RiskRepository {
 
     // --- regions and indicators -------------------------------------------------------------------------------
 
+    private static final String SCORED_REGIONS =
+            "select code, name, level from region where level in ('PROVINSI', 'KABUPATEN', 'KOTA') and retired_at is null";
+
     /** Every province and kabupaten/kota in force. */
     List<Region> regions() {
         return work(c -> {
-            try (PreparedStatement s = c.prepareStatement("select code, name, level from region "
-                    + "where level in ('PROVINSI', 'KABUPATEN', 'KOTA') and retired_at is null order by code")) {
-                List<Region> regions = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Level level = rs.getString(3).equals("PROVINSI") ? Level.PROVINSI : Level.KABUPATEN_KOTA;
-                        regions.add(new Region(rs.getString(1), rs.getString(2), level));
-                    }
-                }
-                return regions;
+            try (PreparedStatement s = c.prepareStatement(SCORED_REGIONS + " order by code")) {
+                return regions(s);
             }
         });
     }
 
     /** The level of a region scored by the index, or null (unknown, retired, or a kecamatan or desa). */
     Region region(String code) {
-        return regions().stream().filter(r -> r.code().equals(code)).findFirst().orElse(null);
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(SCORED_REGIONS + " and code = ?")) {
+                s.setString(1, code);
+                List<Region> found = regions(s);
+                return found.isEmpty() ? null : found.get(0);
+            }
+        });
+    }
+
+    private static List<Region> regions(PreparedStatement s) throws SQLException {
+        List<Region> regions = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Level level = rs.getString(3).equals("PROVINSI") ? Level.PROVINSI : Level.KABUPATEN_KOTA;
+                regions.add(new Region(rs.getString(1), rs.getString(2), level));
+            }
+        }
+        return regions;
     }
 
     /**

@@ -370,6 +370,23 @@ class RiskIndexResourceTest {
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", org.hamcrest.Matchers.contains("line 2", "line 3", "line 4", "line 5", "line 6"));
+        // an empty body, and one line more than an import takes
+        admin().contentType("text/csv")
+                .body("")
+                .post("/api/v1/risk-index/models/{m}/imports?period=2004-02", code)
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].code", equalTo("risk.csv.empty"));
+        admin().contentType("text/csv")
+                .body("kode,skor\n" + "65.01,20\n".repeat(RiskIndexService.MAX_IMPORT_LINES + 1))
+                .post("/api/v1/risk-index/models/{m}/imports?period=2004-02", code)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].code", equalTo("risk.csv.too-long"))
+                .body("errors[0].params.max", equalTo(RiskIndexService.MAX_IMPORT_LINES));
         admin().contentType("text/csv")
                 .body("kode,nilai\n65.01,20\n")
                 .post("/api/v1/risk-index/models/{m}/imports?period=2004-02", code)
