@@ -76,11 +76,45 @@ public class HttpEdge {
                 .method(io.vertx.core.http.HttpMethod.HEAD)
                 .order(-1001)
                 .handler(ctx -> ctx.redirect("/q/swagger-ui/"));
+        // the API document (about 1 MB of JSON, a tenth of it compressed) and Swagger UI's scripts (1.5 MB) are
+        // compressed like the API's own answers: the framework's handlers of them mark their answers "identity"
+        router.route("/q/openapi*").order(-1001).handler(HttpEdge::compressText);
+        router.route("/q/swagger-ui*").order(-1001).handler(HttpEdge::compressText);
         router.route().order(-1000).handler(this::handle);
         router.route().order(-1000).failureHandler(this::failed);
         // right after the framework's own limit (which is the largest streamed body's): what a body read later, as it
         // arrives (a form, an upload's piece), may hold
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::limit);
+    }
+
+    /**
+     * Every answer may come compressed or not (quarkus.http.enable-compression): a shared cache must not hand a gzip
+     * copy to a client that did not ask for one. The HTTP layer says so only when no one else set {@code Vary}; CORS
+     * and content negotiation set their own, so it is added to theirs.
+     */
+    private static void varyByEncoding(RoutingContext ctx) {
+        String vary = ctx.response().headers().get(HttpHeaders.VARY);
+        if (vary == null || vary.isBlank()) {
+            ctx.response().putHeader(HttpHeaders.VARY, "Accept-Encoding");
+        } else if (!vary.toLowerCase(Locale.ROOT).contains("accept-encoding")) {
+            ctx.response().putHeader(HttpHeaders.VARY, vary + ", Accept-Encoding");
+        }
+    }
+
+    /** Lets the HTTP layer compress a text answer (for a client that accepts it) that its handler marked identity. */
+    private static void compressText(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(end -> {
+            String type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
+            if ("identity".equals(ctx.response().headers().get(HttpHeaders.CONTENT_ENCODING))
+                    && type != null
+                    && (type.startsWith("text/")
+                            || type.startsWith("application/json")
+                            || type.startsWith("application/yaml")
+                            || type.startsWith("application/javascript"))) {
+                ctx.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
+            }
+        });
+        ctx.next();
     }
 
     /** The body handler refuses a body past the limit with a failure of status 413: answer it as a problem. */
@@ -103,6 +137,7 @@ public class HttpEdge {
         String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.response().putHeader(RequestIds.HEADER, id);
+        ctx.addHeadersEndHandler(end -> varyByEncoding(ctx));
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         for (StreamedBody body : streamed) {
             if (body.streams(ctx.request())) {
