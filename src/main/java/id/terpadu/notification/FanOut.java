@@ -34,9 +34,10 @@ import id.terpadu.common.security.RegionScope;
  * recipients, entries and emails are written in that one transaction: an event is fanned out wholly or not at all,
  * and the unique keys (event, account) make a second fan-out write nothing.
  * <p>
- * Who receives an event: active accounts chosen by the event's kind (the agency a task is given to, the secretariat
- * agency of the team of the record's region or of the team a task climbed to, the coordinators and officers of a
- * region), of whom only those who may read the record are kept: its region within the account's region scope and its
+ * Who receives an event: active accounts chosen by the event's kind (the agency a task or a meeting decision is given
+ * to, the secretariat agency of the team of the record's region, of the team a task climbed to or of a progress
+ * report's team, the verifiers of the level above a report's team, the triagers of a community report's team, the
+ * coordinators and officers of a region), of whom only those who may read the record are kept: its region within the account's region scope and its
  * classification one the account's roles and agency may read ({@link Audience}, {@link Clearance#readableBy}), as the
  * record's own GET would judge them. A person's preferences then choose the channels, and an email goes only to an
  * account with an address, only when an SMTP server is configured.
@@ -65,6 +66,33 @@ public class FanOut {
     private static final String REGION_PEOPLE = """
             a.region_code is not null and (? = a.region_code or ? like a.region_code || '.%')
             and (jsonb_exists(a.roles, 'COORDINATOR') or jsonb_exists(a.roles, 'OFFICER'))""";
+
+    /** The people of a national record (a national status): coordinators and officers of national accounts. */
+    private static final String NATIONAL_PEOPLE = """
+            a.region_code is null
+            and (jsonb_exists(a.roles, 'COORDINATOR') or jsonb_exists(a.roles, 'OFFICER'))""";
+    /**
+     * The verifiers of a team's progress reports: the coordinators and administrators of the secretariat agency of
+     * the level above (the province's team for a kabupaten/kota team, else the national team), of the team's year or
+     * the latest before it.
+     */
+    private static final String LEVEL_ABOVE_SECRETARIAT = """
+            (jsonb_exists(a.roles, 'COORDINATOR') or jsonb_exists(a.roles, 'ADMIN'))
+            and a.agency_id = (select u.secretariat_agency_id from team t join team u
+                                 on (t.level = 'KABUPATEN_KOTA' and u.level = 'PROVINSI'
+                                     and u.region_code = substr(t.region_code, 1, 2))
+                                 or (t.level <> 'KABUPATEN_KOTA' and u.level = 'NASIONAL')
+                               where t.id = ? and u.year <= t.year and u.secretariat_agency_id is not null
+                               order by u.year desc limit 1)""";
+    /**
+     * The triagers of a team's queue: the coordinators, officers and administrators of its secretariat and member
+     * agencies (the roles that may read community reports).
+     */
+    private static final String TEAM_TRIAGERS = """
+            (jsonb_exists(a.roles, 'COORDINATOR') or jsonb_exists(a.roles, 'OFFICER')
+             or jsonb_exists(a.roles, 'ADMIN'))
+            and (a.agency_id = (select t.secretariat_agency_id from team t where t.id = ?)
+                 or a.agency_id in (select m.agency_id from team_member m where m.team_id = ?))""";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Preferences.Channels>> CHANNELS = new TypeReference<>() {};
@@ -202,7 +230,7 @@ public class FanOut {
         List<Object> values = new ArrayList<>();
         int year = LocalDate.now(ZONE).getYear();
         switch (event.kind()) {
-            case TASK_ASSIGNED, TASK_DUE_SOON -> {
+            case TASK_ASSIGNED, TASK_DUE_SOON, DECISION_DUE_SOON, DECISION_OVERDUE -> {
                 clauses.add(AGENCY);
                 values.add(event.agencyId());
             }
@@ -212,9 +240,27 @@ public class FanOut {
                 values.add(event.agencyId());
                 regionSecretariat(event, year, clauses, values);
             }
-            case TASK_ESCALATED -> {
+            case TASK_ESCALATED, REPORT_RETURNED, REPORT_VERIFIED -> {
                 clauses.add(TEAM_SECRETARIAT);
                 values.add(event.teamId());
+            }
+            case REPORT_SUBMITTED -> {
+                clauses.add(LEVEL_ABOVE_SECRETARIAT);
+                values.add(event.teamId());
+            }
+            case INTAKE_WAITING, INTAKE_OVERDUE -> {
+                clauses.add(TEAM_TRIAGERS);
+                values.add(event.teamId());
+                values.add(event.teamId());
+            }
+            case STATUS_ENDING -> {
+                if (event.regionCode() == null) {
+                    clauses.add(NATIONAL_PEOPLE);
+                } else {
+                    clauses.add(REGION_PEOPLE);
+                    values.add(event.regionCode());
+                    values.add(event.regionCode());
+                }
             }
             case WARNING_HIGH_RISK -> {
                 if (event.regionCode() == null) {
@@ -273,11 +319,19 @@ public class FanOut {
         values.add(year);
     }
 
-    /** Whether the person may read the record the event is about, as its GET would judge: region and clearance. */
+    /**
+     * Whether the person may read the record the event is about, as its GET would judge: region and clearance. A
+     * community report without a queue region is read by the national scope alone, as its repository rules.
+     */
     private boolean mayRead(Candidate person, Event event) {
         var readable = Clearance.readableBy(person.roles(), clearance.clears(person.agencyId(), person.agencyType()));
-        return Audience.reader(new RegionScope(List.copyOf(person.scope())), readable)
-                .sees(event.regionCode(), event.classification());
+        RegionScope scope = new RegionScope(List.copyOf(person.scope()));
+        boolean intake =
+                event.kind() == NotificationKind.INTAKE_WAITING || event.kind() == NotificationKind.INTAKE_OVERDUE;
+        if (intake && event.regionCode() == null && !scope.isNational()) {
+            return false;
+        }
+        return Audience.reader(scope, readable).sees(event.regionCode(), event.classification());
     }
 
     /** The next digest time after {@code now}: today's {@code digest-at} in Jakarta, or tomorrow's. */

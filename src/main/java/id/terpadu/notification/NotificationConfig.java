@@ -20,7 +20,10 @@ public interface NotificationConfig {
     @NotBlank
     String fanOutEvery();
 
-    /** How often due tasks are looked for (reminders, overdue) ({@code off} switches it off). */
+    /**
+     * How often deadlines are looked for (tasks and meeting decisions due soon or overdue, community reports past
+     * their service level, conflict statuses ending) ({@code off} switches it off).
+     */
     @NotBlank
     String scheduleEvery();
 
@@ -50,6 +53,10 @@ public interface NotificationConfig {
     /** How long before its due time a task's reminder goes out. */
     @DurationMin(minutes = 1)
     Duration dueSoon();
+
+    /** How long before its last day ends a Status Keadaan Konflik's reminder goes out. */
+    @DurationMin(hours = 1)
+    Duration statusEndingWithin();
 
     /** Events turned into entries per fan-out transaction. */
     @Min(1)

@@ -52,11 +52,16 @@ public class NotificationRepository implements PanacheRepositoryBase<InboxEntry,
 
     /** The record's address in the API. */
     static String path(String type, UUID id, String parentType, UUID parentId) {
-        if (type.equals("incident-task")) {
-            return (parentType.equals("incident") ? "/api/v1/incidents/" : "/api/v1/early-warnings/") + parentId
-                    + "/tasks/" + id;
-        }
-        return "/api/v1/early-warnings/" + id;
+        return switch (type) {
+            case "incident-task" ->
+                (parentType.equals("incident") ? "/api/v1/incidents/" : "/api/v1/early-warnings/") + parentId
+                        + "/tasks/" + id;
+            case "meeting-decision" -> "/api/v1/meetings/" + parentId + "/decisions/" + id;
+            case "action-plan-report" -> "/api/v1/action-plans/" + parentId + "/reports/" + id;
+            case "intake-report" -> "/api/v1/intake/" + id;
+            case "conflict-status" -> "/api/v1/conflict-statuses/" + id;
+            default -> "/api/v1/early-warnings/" + id;
+        };
     }
 
     /** Unread entries and the newest entry's id (0 when none). */
@@ -111,8 +116,16 @@ public class NotificationRepository implements PanacheRepositoryBase<InboxEntry,
         return version;
     }
 
-    /** Locks the account's preferences row (when there is one) and answers its version, 0 when none. */
+    /**
+     * Locks the account's preferences row and answers its version, 0 when none was saved. A first save has no row to
+     * lock, so one is made at version 0 (the defaults) before it is locked: of two first saves at once, the second
+     * waits on the first's row and then reads its version (a 412 for {@code If-Match: "0"}), instead of both seeing
+     * none and the second overwriting the first. A save refused afterwards rolls the placeholder back with it.
+     */
     long lockedVersion(UUID accountId) {
+        getEntityManager().createNativeQuery("""
+                        insert into notification_preference (account_id, channels, email_delivery, version, updated_at)
+                        values (:a, '{}', 'IMMEDIATE', 0, now()) on conflict (account_id) do nothing""").setParameter("a", accountId).executeUpdate();
         List<?> rows = getEntityManager()
                 .createNativeQuery("select version from notification_preference where account_id = :a for update")
                 .setParameter("a", accountId)

@@ -84,6 +84,7 @@ class NotificationTest {
         UUID national;
         UUID bin;
         UUID elsewhere;
+        UUID tarakanTeam;
         UUID provinceTeam;
         UUID nationalTeam;
         Person officer; // Polres Tarakan, the agency tasks are given to (Indonesian)
@@ -100,9 +101,14 @@ class NotificationTest {
 
     @BeforeEach
     void setUp() {
+        world();
+    }
+
+    /** The people and agencies of Kalimantan Utara, made once for the notification tests. */
+    static synchronized World world() {
         TestData.ensureRegions();
         if (world != null) {
-            return;
+            return world;
         }
         World w = new World();
         w.polres = TestData.createAgency(TestData.unique("Polres Tarakan"), "POLRI", "65.71");
@@ -112,7 +118,7 @@ class NotificationTest {
         w.national = TestData.createAgency(TestData.unique("Ditjen Polpum Kemendagri"), "OTHER", null);
         w.bin = TestData.createAgency(TestData.unique("Binda Kalimantan Utara"), "BIN", "65");
         w.elsewhere = TestData.createAgency(TestData.unique("Kesbangpol Kalimantan Timur"), "KESBANGPOL", "64");
-        TestData.team("KABUPATEN_KOTA", "65.71", YEAR, w.kesbangpolTarakan);
+        w.tarakanTeam = TestData.team("KABUPATEN_KOTA", "65.71", YEAR, w.kesbangpolTarakan);
         w.provinceTeam = TestData.team("PROVINSI", "65", YEAR, w.kesbangpolProvince);
         w.nationalTeam = TestData.team("NASIONAL", null, YEAR, w.national);
         w.officer = person(w, "polres.tarakan", w.polres, "OFFICER", List.of("65.71"), "id");
@@ -123,9 +129,10 @@ class NotificationTest {
         w.outsider = person(w, "kesbangpol.kaltim", w.elsewhere, "COORDINATOR", List.of("64"), "id");
         w.officerElsewhere = person(w, "polres.tarakan.bko", w.polres, "OFFICER", List.of("64"), "id");
         world = w;
+        return w;
     }
 
-    private static Person person(World w, String prefix, UUID agency, String role, List<String> scope, String lang) {
+    static Person person(World w, String prefix, UUID agency, String role, List<String> scope, String lang) {
         String subject = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
         String email = subject + "@mail.example";
         Map<String, Object> body = new HashMap<>();
@@ -143,7 +150,7 @@ class NotificationTest {
         return person;
     }
 
-    private static String incident(String region, String classification) {
+    static String incident(String region, String classification) {
         Map<String, Object> body = new HashMap<>(IncidentResourceTest.incident("Bentrokan di pelabuhan", region));
         body.put("classification", classification);
         return Tokens.coordinator("65")
@@ -155,7 +162,7 @@ class NotificationTest {
                 .path("id");
     }
 
-    private static String task(String incident, UUID agency, Instant due) {
+    static String task(String incident, UUID agency, Instant due) {
         return Tokens.coordinator("65")
                 .body(Map.of(
                         "agencyId",
@@ -182,10 +189,11 @@ class NotificationTest {
     }
 
     /** Who got an inbox entry about the record, by kind (and, for a climb, the team's level), sorted. */
-    private static Map<String, List<String>> inbox(String recordId) {
+    static Map<String, List<String>> inbox(String recordId) {
         Map<String, List<String>> found = new TreeMap<>();
         String rows = Db.single("""
-                select coalesce(string_agg(v.kind || coalesce('@' || t.level, '') || '=' || a.subject, ','
+                select coalesce(string_agg(v.kind || case when v.kind = 'TASK_ESCALATED' then '@' || t.level else '' end
+                                           || '=' || a.subject, ','
                                            order by v.kind, a.subject), '')
                 from notification n join notification_event v on v.id = n.event_id
                 join account a on a.id = n.account_id left join team t on t.id = v.team_id
@@ -198,13 +206,13 @@ class NotificationTest {
     }
 
     /** The messages a person received about the record (their links name it). */
-    private static List<MailServer.Message> mail(Person person, String recordId) {
+    static List<MailServer.Message> mail(Person person, String recordId) {
         return MailServer.get().messages(person.email()).stream()
                 .filter(m -> m.mime().contains(recordId))
                 .toList();
     }
 
-    private static List<String> sorted(Person... people) {
+    static List<String> sorted(Person... people) {
         return java.util.Arrays.stream(people).map(Person::subject).sorted().toList();
     }
 
