@@ -5,10 +5,14 @@
 # ADMIN by issuer and subject. It checks that production refuses a development realm unless allowed on purpose, logs
 # people in (password grant of the realm's API client), creates their accounts through the first ADMIN, checks the
 # rights their accounts give (role, region scope, clearance; an unknown subject is a 403 naming it; a deactivated
-# account is refused on its next request), rotates the realm's keys through the admin REST API (a new key, the old
-# disabled) and shows that new tokens work while forged ones (an altered payload, a self-signed token under the new
-# key id) do not, that the second realm (standing in for SSO ASN) works and that a realm not on the allow-list is
-# refused. Prints ok/FAIL lines, a count and the time of each phase; exits non-zero on a failure.
+# account is refused on its next request), follows a person from an event to their inbox (a task given to their
+# agency, its email at a real SMTP server, GreenMail, whose link they open in Chromium, log in at Keycloak through
+# Swagger UI, read the task, find the entry and mark it read), rotates the realm's keys through the admin REST API (a
+# new key; the old generated one disabled, and one whose private half the script generated, which signed every token
+# until then, removed) and shows that new tokens work while forged ones (an altered payload, a self-signed token under
+# the new key id, a fresh token signed with the removed key) do not, that the second realm (standing in for SSO ASN)
+# works and that a realm not on the allow-list is refused. Prints ok/FAIL lines, a count and the time of each phase;
+# exits non-zero on a failure.
 #   verify/keycloak.sh                      as CI runs it (after ./mvnw verify, which built the package)
 #   KC_PORT=19380 APP_PORT=19390 verify/keycloak.sh
 set -uo pipefail
