@@ -5,10 +5,14 @@
 # ADMIN by issuer and subject. It checks that production refuses a development realm unless allowed on purpose, logs
 # people in (password grant of the realm's API client), creates their accounts through the first ADMIN, checks the
 # rights their accounts give (role, region scope, clearance; an unknown subject is a 403 naming it; a deactivated
-# account is refused on its next request), rotates the realm's keys through the admin REST API (a new key, the old
-# disabled) and shows that new tokens work while forged ones (an altered payload, a self-signed token under the new
-# key id) do not, that the second realm (standing in for SSO ASN) works and that a realm not on the allow-list is
-# refused. Prints ok/FAIL lines, a count and the time of each phase; exits non-zero on a failure.
+# account is refused on its next request), follows a person from an event to their inbox (a task given to their
+# agency, its email at a real SMTP server, GreenMail, whose link they open in Chromium, log in at Keycloak through
+# Swagger UI, read the task, find the entry and mark it read), rotates the realm's keys through the admin REST API (a
+# new key; the old generated one disabled, and one whose private half the script generated, which signed every token
+# until then, removed) and shows that new tokens work while forged ones (an altered payload, a self-signed token under
+# the new key id, a fresh token signed with the removed key) do not, that the second realm (standing in for SSO ASN)
+# works and that a realm not on the allow-list is refused. Prints ok/FAIL lines, a count and the time of each phase;
+# exits non-zero on a failure.
 #   verify/keycloak.sh                      as CI runs it (after ./mvnw verify, which built the package)
 #   KC_PORT=19380 APP_PORT=19390 verify/keycloak.sh
 set -uo pipefail
@@ -18,6 +22,9 @@ KC_VERSION=${KC_VERSION:-26.4.7}
 KC_PORT=${KC_PORT:-19380}
 KC_MANAGEMENT_PORT=${KC_MANAGEMENT_PORT:-19381}
 APP_PORT=${APP_PORT:-19390}
+MAIL_SMTP_PORT=${MAIL_SMTP_PORT:-19325}
+MAIL_API_PORT=${MAIL_API_PORT:-19326}
+GREENMAIL=target/test-servers/greenmail.jar
 OUT=target/keycloak-run
 JAR=target/quarkus-app/quarkus-run.jar
 KC_HOME=target/keycloak/keycloak-$KC_VERSION
@@ -34,9 +41,10 @@ if [ ! -f "$JAR" ]; then
   echo "no $JAR: build the package first (./mvnw package -DskipTests)" >&2
   exit 2
 fi
-for port in $KC_PORT $KC_MANAGEMENT_PORT $APP_PORT; do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
-    echo "port $port is in use: stop what listens there or set KC_PORT, KC_MANAGEMENT_PORT, APP_PORT" >&2
+for port in $KC_PORT $KC_MANAGEMENT_PORT $APP_PORT $MAIL_SMTP_PORT $MAIL_API_PORT; do
+  if (echo > "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+    echo "port $port is in use: stop what listens there or set KC_PORT, KC_MANAGEMENT_PORT, APP_PORT," \
+      "MAIL_SMTP_PORT, MAIL_API_PORT" >&2
     exit 2
   fi
 done
@@ -50,8 +58,10 @@ phase() { PHASES+=("$(printf '%-52s %6s s' "$1" "$(since "$PHASE")")"); PHASE=$(
 
 KC_PID=""
 APP_PID=""
+MAIL_PID=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2> /dev/null && wait "$APP_PID" 2> /dev/null
+  [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2> /dev/null && wait "$MAIL_PID" 2> /dev/null
   [ -n "$KC_PID" ] && kill -- "-$KC_PID" 2> /dev/null && wait "$KC_PID" 2> /dev/null
   true
 }
@@ -76,17 +86,38 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=DEVELOPMENT-ONLY-a
   --http-management-port="$KC_MANAGEMENT_PORT" --health-enabled=true --import-realm > "$OUT/keycloak.log" 2>&1 &
 KC_PID=$!
 READY=no
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "${KC_START_TIMEOUT:-300}"); do
   if curl -fsS "http://127.0.0.1:$KC_MANAGEMENT_PORT/health/ready" > /dev/null 2>&1; then READY=yes; break; fi
   kill -0 "$KC_PID" 2> /dev/null || break
   sleep 1
 done
 if [ "$READY" != yes ]; then
-  echo "Keycloak did not become ready within 180 s; the end of $OUT/keycloak.log:" >&2
+  echo "Keycloak did not become ready within ${KC_START_TIMEOUT:-300} s; the end of $OUT/keycloak.log:" >&2
   tail -40 "$OUT/keycloak.log" >&2
   exit 1
 fi
 phase "Keycloak started (start-dev, three realms imported)"
+
+# --- a real SMTP server: GreenMail's standalone jar (Maven Central), every address a mailbox, read by its HTTP API ---
+if [ ! -f "$GREENMAIL" ]; then
+  ./mvnw -B -ntp -q process-test-resources > target/greenmail-fetch.log 2>&1 || { tail -20 target/greenmail-fetch.log; exit 1; }
+fi
+java -Xmx128m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$MAIL_SMTP_PORT" \
+  -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" -Dgreenmail.auth.disabled \
+  -jar "$GREENMAIL" > "$OUT/greenmail.log" 2>&1 &
+MAIL_PID=$!
+READY=no
+for _ in $(seq 1 60); do
+  if curl -fsS "http://127.0.0.1:$MAIL_API_PORT/api/service/readiness" > /dev/null 2>&1; then READY=yes; break; fi
+  kill -0 "$MAIL_PID" 2> /dev/null || break
+  sleep 1
+done
+if [ "$READY" != yes ]; then
+  echo "the SMTP server did not become ready within 60 s; the end of $OUT/greenmail.log:" >&2
+  tail -20 "$OUT/greenmail.log" >&2
+  exit 1
+fi
+phase "SMTP server started (GreenMail)"
 
 passed=0
 failed=0
@@ -130,6 +161,40 @@ admin_token() {
     -d password=DEVELOPMENT-ONLY-admin "$KC/realms/master/protocol/openid-connect/token" | jget access_token
 }
 
+# --- the realm signs with a key whose private half this script holds ------------------------------------------------
+# Imported as an "rsa" key provider of the highest priority before anybody logs in, so that every token until the
+# rotation is signed with it; after the rotation removes it, a token the script signs with it must be refused.
+openssl genrsa -out "$OUT/realm-old.pem" 2048 2> /dev/null
+openssl rsa -in "$OUT/realm-old.pem" -pubout -out "$OUT/realm-old.pub.pem" 2> /dev/null
+KC_ADMIN=$(admin_token)
+REALM_ID=$(curl -sS --max-time 20 -H "Authorization: Bearer $KC_ADMIN" "$KC/admin/realms/$REALM" | jget id)
+python3 -c '
+import json, sys
+print(json.dumps({"name": "rsa-known", "providerId": "rsa", "providerType": "org.keycloak.keys.KeyProvider",
+                  "parentId": sys.argv[1], "config": {"priority": ["150"], "enabled": ["true"], "active": ["true"],
+                  "algorithm": ["RS256"], "privateKey": [open(sys.argv[2]).read()]}}))
+' "$REALM_ID" "$OUT/realm-old.pem" > "$OUT/known-key.json"
+KNOWN=$(curl -sS --max-time 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KC_ADMIN" \
+  -H 'Content-Type: application/json' -X POST "$KC/admin/realms/$REALM/components" -d @"$OUT/known-key.json" \
+  -D "$OUT/known-key.headers")
+KNOWN_PROVIDER=$(sed -nE 's#^[Ll]ocation: .*/components/([^/[:space:]]+).*#\1#p' "$OUT/known-key.headers")
+check "a realm key of a private key generated here is imported (admin REST API)" "201 yes" \
+  "$KNOWN $([ -n "$KNOWN_PROVIDER" ] && echo yes || echo no)"
+# sign PAYLOAD-JSON KID KEY-PEM: a JWT signed RS256 with openssl
+sign() {
+  local header payload
+  header=$(printf '{"alg":"RS256","typ":"JWT","kid":"%s"}' "$2" | b64url)
+  payload=$(printf '%s' "$1" | b64url)
+  printf '%s.%s.%s' "$header" "$payload" \
+    "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$3" -binary | b64url)"
+}
+# claims SUBJECT: the claims of a realm's access token for the API, fresh (its own iat and jti)
+claims() {
+  printf '{"iss":"%s","aud":["terpadu-api"],"sub":"%s","exp":%d,"iat":%d,"jti":"%s","typ":"Bearer","azp":"terpadu-api"}' \
+    "$ISSUER" "$1" $(($(date +%s) + 300)) "$(date +%s)" "$(openssl rand -hex 16)"
+}
+phase "a realm key whose private half is known"
+
 # --- production refuses a development realm unless allowed on purpose ----------------------------------------------
 SERVICE_ARGS=(
   -Dterpadu.intake.altcha.hmac-key="$(openssl rand -hex 32)"
@@ -138,7 +203,9 @@ SERVICE_ARGS=(
   -Dterpadu.oidc.issuers.ssoasn.url="$ASN_ISSUER" -Dterpadu.oidc.issuers.ssoasn.audience=terpadu-api
   -Dterpadu.oidc.issuers.kesbangpol.jwks-refresh-interval=2S
   -Dterpadu.accounts.first-admin.issuer="$ISSUER" -Dterpadu.accounts.first-admin.subject="$ADMIN_SUBJECT"
-  -Dterpadu.accounts.first-admin.name="Admin Nasional")
+  -Dterpadu.accounts.first-admin.name="Admin Nasional"
+  -Dterpadu.notifications.smtp-host=127.0.0.1 -Dquarkus.mailer.host=127.0.0.1 -Dquarkus.mailer.port="$MAIL_SMTP_PORT"
+  -Dquarkus.mailer.start-tls=DISABLED -Dterpadu.notifications.link-base="http://127.0.0.1:$APP_PORT")
 REFUSED_EXIT=0
 timeout 90 java -Dterpadu.embedded-db.data-dir="$ROOT/$OUT/pgdata-refused" "${SERVICE_ARGS[@]}" -jar "$JAR" \
   > "$OUT/service-refused.log" 2>&1 || REFUSED_EXIT=$?
@@ -171,6 +238,12 @@ POLRES=$(token $REALM polres.bangka)
 BINDA=$(token $REALM binda.babel)
 check "four people of the realm log in" yes \
   "$([ -n "$ADMIN" ] && [ -n "$KESBANGPOL" ] && [ -n "$POLRES" ] && [ -n "$BINDA" ] && echo yes || echo no)"
+OLD_KID=$(unb64url "$(echo "$KESBANGPOL" | cut -d. -f1)" | jget kid)
+IFS=. read -r H P S <<< "$KESBANGPOL"
+check "the realm signs tokens with the known key" yes \
+  "$(printf '%s.%s' "$H" "$P" > "$OUT/signed.txt"; unb64url "$S" > "$OUT/signature.bin"
+     openssl dgst -sha256 -verify "$OUT/realm-old.pub.pem" -signature "$OUT/signature.bin" "$OUT/signed.txt" > /dev/null 2>&1 \
+     && echo yes || echo no)"
 check "the first ADMIN is an account of the configured issuer and subject" "200 account ADMIN" \
   "$(call GET /me "$ADMIN") $(body source) $(body roles.0)"
 check "a person without an account is refused with a 403" 403 "$(call GET /agencies "$KESBANGPOL")"
@@ -244,10 +317,62 @@ else
   echo "skip Swagger UI login: no Chromium at $CHROMIUM or no Node.js"
 fi
 
+# --- a person's path: an event notifies them, the email's link, the login at the provider, the inbox ---------------
+ADMIN=$(token $REALM admin.nasional)
+POLRES_EMAIL=operator.polres.bangka@example.go.id
+DUE=$(date -u -d '+3 days' +%Y-%m-%dT%H:%M:%SZ)
+INCIDENT_STATUS=$(call POST /incidents "$ADMIN" '{"title": "Bentrokan nelayan di Sungailiat", "categoryCode": "SENGKETA_LAHAN",
+  "regionCode": "19.01", "occurredFrom": "2024-10-12T09:30:00Z", "sourceKind": "PATROLI", "severity": 3,
+  "classification": "PUBLIC", "point": {"lat": -1.85, "lon": 106.12}}')
+INCIDENT=$(body id)
+TASK_STATUS=$(call POST "/incidents/$INCIDENT/tasks" "$ADMIN" "{\"agencyId\": \"$AG_POLRES\",
+  \"description\": \"Amankan dermaga Sungailiat\", \"dueAt\": \"$DUE\"}")
+TASK=$(body id)
+check "the ADMIN records an incident in Bangka and gives the Polres a task on it" "201 201" "$INCIDENT_STATUS $TASK_STATUS"
+# the fan-out and the email senders run every 2 s: the email is at the SMTP server within seconds
+MAIL=""
+for _ in $(seq 1 60); do
+  MAIL=$(curl -sS --max-time 5 "http://127.0.0.1:$MAIL_API_PORT/api/user/$POLRES_EMAIL/messages/INBOX" 2> /dev/null \
+    | python3 -c '
+import email, email.policy, json, re, sys
+messages = json.load(sys.stdin)
+if messages:
+    message = email.message_from_string(messages[0]["mimeMessage"], policy=email.policy.default)
+    text = message.get_body(("plain",)).get_content()
+    links = re.findall(r"https?://\S+/api/v1/incidents/\S+", text)
+    print(json.dumps({"count": len(messages), "subject": str(message["subject"]), "to": str(message["to"]),
+                      "link": links[0] if links else "", "mime": messages[0]["mimeMessage"]}))
+' 2> /dev/null)
+  [ -n "$MAIL" ] && break
+  sleep 1
+done
+echo "$MAIL" | jget mime > "$OUT/email.eml"
+check "one email reaches the Polres's person at the SMTP server" "1 $POLRES_EMAIL" \
+  "$(echo "$MAIL" | jget count) $(echo "$MAIL" | jget to)"
+check "its subject says so in the account's language" "[Terpadu] Tugas baru untuk instansi Anda" \
+  "$(echo "$MAIL" | jget subject)"
+LINK=$(echo "$MAIL" | jget link)
+check "its link is the task's address on this service" "http://127.0.0.1:$APP_PORT/api/v1/incidents/$INCIDENT/tasks/$TASK" "$LINK"
+check "it says nothing of what the task says" no "$(grep -q 'Sungailiat' "$OUT/email.eml" && echo yes || echo no)"
+if [ -x "$CHROMIUM" ] && command -v node > /dev/null; then
+  node verify/browser/inbox-path.mjs "http://127.0.0.1:$APP_PORT" "$LINK" polres.bangka DEVELOPMENT-ONLY-polres.bangka \
+    "$CHROMIUM" > "$OUT/browser-inbox.log" 2>&1
+  BROWSER_EXIT=$?
+  sed 's/^/     /' "$OUT/browser-inbox.log"
+  check "the person opens the link, logs in at the provider in Swagger UI, reads the task, finds the entry in the inbox and marks it read (screenshots in target/browser-inbox)" 0 "$BROWSER_EXIT"
+  POLRES=$(token $REALM polres.bangka)
+  check "the service agrees: the entry is read, none of the task's is unread" "1 0" \
+    "$(call GET '/me/notifications?unread=false' "$POLRES" > /dev/null; body items | python3 -c "import json,sys; print(sum(1 for e in json.load(sys.stdin) if e['path'].endswith('$TASK') and e.get('readAt')))") $(call GET '/me/notifications?unread=true' "$POLRES" > /dev/null; body items | python3 -c "import json,sys; print(sum(1 for e in json.load(sys.stdin) if e['path'].endswith('$TASK')))")"
+else
+  echo "skip the browser's part of the path: no Chromium at $CHROMIUM or no Node.js"
+fi
+phase "a person's path: email, link, login, inbox"
+
 # --- key rotation and forged tokens ----------------------------------------------------------------------------------
-OLD_KID=$(unb64url "$(echo "$KESBANGPOL" | cut -d. -f1)" | jget kid)
+# the forgery is sound: signed here with the realm's current key, it is what the realm would issue
+check "a token signed here with the realm's current key is accepted (before the rotation)" "200 account" \
+  "$(call GET /me "$(sign "$(claims 0a7c1d4e-5b2f-4c3a-9e8d-1f2a3b4c5d02)" "$OLD_KID" "$OUT/realm-old.pem")") $(body source)"
 KC_ADMIN=$(admin_token)
-REALM_ID=$(curl -sS --max-time 20 -H "Authorization: Bearer $KC_ADMIN" "$KC/admin/realms/$REALM" | jget id)
 OLD_PROVIDERS=$(curl -sS --max-time 20 -H "Authorization: Bearer $KC_ADMIN" \
   "$KC/admin/realms/$REALM/components?type=org.keycloak.keys.KeyProvider" \
   | python3 -c 'import json,sys; print(" ".join(c["id"] for c in json.load(sys.stdin) if c["providerId"] == "rsa-generated"))')
@@ -267,6 +392,9 @@ for provider in $OLD_PROVIDERS; do
   [ "$status" = 204 ] && DISABLED=$((DISABLED + 1))
 done
 check "the old key is disabled" "$(echo "$OLD_PROVIDERS" | wc -w)" "$DISABLED"
+check "the known key is removed from the realm" 204 \
+  "$(curl -sS --max-time 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KC_ADMIN" \
+     -X DELETE "$KC/admin/realms/$REALM/components/$KNOWN_PROVIDER")"
 check "the realm publishes the new key only" no \
   "$(curl -sS --max-time 20 "$ISSUER/protocol/openid-connect/certs" | grep -q "$OLD_KID" && echo yes || echo no)"
 sleep 2 # the configured shortest time between two fetches of an issuer's keys (jwks-refresh-interval)
@@ -287,6 +415,11 @@ FORGED_PAYLOAD=$(printf '{"iss":"%s","aud":["terpadu-api"],"sub":"%s","exp":%d,"
 FORGED_SIGNATURE=$(printf '%s.%s' "$FORGED_HEADER" "$FORGED_PAYLOAD" | openssl dgst -sha256 -sign "$OUT/forger.pem" -binary | b64url)
 check "a self-signed token under the realm's key id is refused" 401 \
   "$(call GET /me "$FORGED_HEADER.$FORGED_PAYLOAD.$FORGED_SIGNATURE")"
+check "a fresh token signed with the removed key is refused" 401 \
+  "$(call GET /me "$(sign "$(claims 0a7c1d4e-5b2f-4c3a-9e8d-1f2a3b4c5d02)" "$OLD_KID" "$OUT/realm-old.pem")")"
+check "and a write signed with it writes nothing" "401 0" \
+  "$(call POST /agencies "$(sign "$(claims "$ADMIN_SUBJECT")" "$OLD_KID" "$OUT/realm-old.pem")" \
+     '{"name": "Kesbangpol Palsu", "type": "KESBANGPOL", "regionCode": "19"}') $(call GET '/agencies?q=palsu' "$ADMIN" > /dev/null; body items | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 check "the ADMIN's new token works after the rotation" 200 "$(call GET /me "$(token $REALM admin.nasional)")"
 phase "key rotation and forged tokens"
 

@@ -4,7 +4,7 @@
 // Screenshots go to target/browser-oidc/. Usage:
 //   node verify/browser/oidc-login.mjs <base URL> <username> <password> <expected role> [chromium path]
 import { mkdirSync, rmSync } from 'node:fs';
-import { Checks, launch } from './walk.mjs';
+import { Checks, authorizeAtProvider, launch } from './walk.mjs';
 
 const [base, username, password, role] = process.argv.slice(2, 6);
 const executablePath = process.argv[6] ?? '/usr/bin/chromium';
@@ -26,32 +26,7 @@ const shot = async (p, name) => {
 try {
   await page.goto(`${base}/q/swagger-ui/`);
   await page.locator('.opblock').first().waitFor();
-  await page.locator('button.authorize').first().click();
-  const modal = page.locator('.modal-ux');
-  await modal.waitFor();
-  const scheme = modal.locator('.auth-container').filter({ hasText: 'oidc' }).first();
-  await scheme.waitFor();
-  check('Authorize offers the identity provider\'s login (oidc, authorization code with PKCE)',
-    (await scheme.innerText()).includes('authorization_code with PKCE'));
-  const clientIds = await modal.locator('input[id^="client_id"]').evaluateAll((inputs) => inputs.map((i) => i.value));
-  check('the public client is filled in', clientIds.includes('terpadu-swagger'), clientIds.join(', '));
-  await shot(page, 'authorize');
-  const [popup] = await Promise.all([
-    page.waitForEvent('popup'),
-    scheme.locator('button.authorize').click(),
-  ]);
-  await popup.waitForLoadState();
-  const loginUrl = popup.url();
-  check('the provider\'s login page opens with a PKCE challenge', loginUrl.includes('code_challenge=') && loginUrl.includes('code_challenge_method=S256'), loginUrl);
-  await popup.locator('#username').fill(username);
-  await popup.locator('#password').fill(password);
-  await shot(popup, 'login');
-  await Promise.all([popup.waitForEvent('close', { timeout: 30000 }), popup.locator('#kc-login').click()]);
-  const logout = scheme.locator('button', { hasText: 'Logout' });
-  await logout.waitFor({ timeout: 15000 });
-  check('Swagger UI holds a token after the login', await logout.isVisible());
-  await shot(page, 'authorized');
-  await modal.locator('.close-modal').click();
+  await authorizeAtProvider(page, username, password, check, shot);
 
   const op = page.locator('#operations-Accounts-MeResource_me');
   await op.scrollIntoViewIfNeeded();

@@ -38,3 +38,68 @@ export class Checks {
     process.exit(this.failed === 0 ? 0 : 1);
   }
 }
+
+/**
+ * Swagger UI's Authorize at the identity provider, as a person does it on `page` (Swagger UI loaded): the provider's
+ * scheme (openIdConnect, authorization code with PKCE), its login page in a popup, the username and password, and
+ * back with a token. Each step is a check; `shot(page, name)` takes the screenshots.
+ */
+export async function authorizeAtProvider(page, username, password, check, shot) {
+  await page.locator('button.authorize').first().click();
+  const modal = page.locator('.modal-ux');
+  await modal.waitFor();
+  const scheme = modal.locator('.auth-container').filter({ hasText: 'oidc' }).first();
+  await scheme.waitFor();
+  check('Authorize offers the identity provider\'s login (oidc, authorization code with PKCE)',
+    (await scheme.innerText()).includes('authorization_code with PKCE'));
+  const clientIds = await modal.locator('input[id^="client_id"]').evaluateAll((inputs) => inputs.map((i) => i.value));
+  check('the public client is filled in', clientIds.includes('terpadu-swagger'), clientIds.join(', '));
+  await shot(page, 'authorize');
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    scheme.locator('button.authorize').click(),
+  ]);
+  await popup.waitForLoadState();
+  const loginUrl = popup.url();
+  check('the provider\'s login page opens with a PKCE challenge',
+    loginUrl.includes('code_challenge=') && loginUrl.includes('code_challenge_method=S256'), loginUrl);
+  await popup.locator('#username').fill(username);
+  await popup.locator('#password').fill(password);
+  await shot(popup, 'login');
+  await Promise.all([popup.waitForEvent('close', { timeout: 30000 }), popup.locator('#kc-login').click()]);
+  const logout = scheme.locator('button', { hasText: 'Logout' });
+  await logout.waitFor({ timeout: 15000 });
+  check('Swagger UI holds a token after the login', await logout.isVisible());
+  await shot(page, 'authorized');
+  await modal.locator('.close-modal').click();
+}
+
+/**
+ * Swagger UI's "Try it out" of one operation on `page`: opens it, presses Try it out, lets `fill(op)` change the form
+ * (parameters, body), presses Execute and reads the answer. Returns its status and body.
+ */
+export async function tryItOut(page, tag, operationId, fill) {
+  const op = page.locator(`#operations-${tag}-${operationId}`);
+  await op.scrollIntoViewIfNeeded();
+  if (!(await op.getAttribute('class')).includes('is-open')) {
+    await op.locator('.opblock-summary').first().click();
+  }
+  if ((await op.locator('button.execute').count()) === 0) {
+    await op.locator('button.try-out__btn').first().click();
+  }
+  const clear = op.locator('button.btn-clear');
+  if (await clear.count()) {
+    await clear.click();
+  }
+  if (fill) {
+    await fill(op);
+  }
+  await op.locator('button.execute').click();
+  const status = op.locator('.live-responses-table .response .response-col_status').first();
+  await status.waitFor();
+  const code = Number((await status.innerText()).trim());
+  const answer = op.locator('.live-responses-table .response-col_description pre').first();
+  await answer.scrollIntoViewIfNeeded();
+  const body = await answer.innerText();
+  return { code, body, op };
+}

@@ -55,6 +55,11 @@ public class AccountRepository extends ScopedRepository<Account> {
         return find("issuer = ?1 and subject = ?2", issuer, subject).firstResult();
     }
 
+    /** The accounts of an agency, whatever the caller's scope (an agency's move takes them all along). */
+    List<Account> ofAgency(UUID agencyId) {
+        return list("agencyId = ?1 order by id", agencyId);
+    }
+
     /** A page of accounts ({@code e}) by the filter; newest first. */
     Page<Account> page(Filter filter, PageRequest page) {
         return Keyset.page(

@@ -39,7 +39,7 @@ import id.terpadu.common.security.Role;
  * that holds it; the region scope granted lies within the caller's (national only from a national caller); INTEGRATION
  * is for API keys, never a person; the issuer is one the service accepts; one account per issuer and subject; nobody
  * deactivates their own account. Email and phone are personal data ({@link PersonalData}): shown to those who may
- * read them (the read is recorded), masked in the change log.
+ * read them and to the person in {@code /me} (either read is recorded), masked in the change log.
  */
 @ApplicationScoped
 public class AccountService {
@@ -160,7 +160,12 @@ public class AccountService {
         if (rights != null) {
             source = "account";
             Account account = accounts.findById(rights.id());
-            own = account == null ? null : view(account, true);
+            if (account != null) {
+                own = view(account, true);
+                if (account.email != null || account.phone != null) {
+                    personalData.revealOwn(ACCOUNT.name(), account.id, account.regionCode);
+                }
+            }
         }
         List<String> roles = caller.roles().stream().sorted().toList();
         Classification highest = Classification.PUBLIC;

@@ -1,6 +1,8 @@
 package id.terpadu.agency;
 
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,6 +11,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.arc.All;
 
 import id.terpadu.agency.AgencyDtos.AgencyInput;
 import id.terpadu.agency.AgencyDtos.AgencyResponse;
@@ -31,7 +35,8 @@ import id.terpadu.region.RegionService;
 /**
  * Member agencies. Rules: the region exists and lies in the caller's scope; a parent unit exists, is visible,
  * covers the unit's region and is not the unit itself or one of its subordinates; an agency still referenced by
- * units or team members cannot be deleted.
+ * units or team members cannot be deleted. A move to another region is told to the {@link AgencyMoveListener}s in
+ * the same transaction (the accounts of its people follow it).
  */
 @ApplicationScoped
 public class AgencyService {
@@ -48,6 +53,7 @@ public class AgencyService {
     private final Records records;
 
     private final MergePatch patches;
+    private final List<AgencyMoveListener> moves;
 
     AgencyService(
             AgencyRepository agencies,
@@ -55,8 +61,10 @@ public class AgencyService {
             ChangeLog changeLog,
             RegionService regions,
             Records records,
-            MergePatch patches) {
+            MergePatch patches,
+            @All List<AgencyMoveListener> moves) {
         this.patches = patches;
+        this.moves = moves;
         this.agencies = agencies;
         this.caller = caller;
         this.changeLog = changeLog;
@@ -107,8 +115,15 @@ public class AgencyService {
         if (region != null && !region.equals(agency.regionCode) && agencies.unitsOutside(id, region)) {
             throw ProblemException.conflict(Message.of("agency.units.outside", "region", region));
         }
+        String from = agency.regionCode;
         apply(agency, input);
-        return records.updated(agency, AGENCY, agency.regionCode, AgencyResponse::from);
+        AgencyResponse updated = records.updated(agency, AGENCY, agency.regionCode, AgencyResponse::from);
+        if (!Objects.equals(from, agency.regionCode)) {
+            for (AgencyMoveListener listener : moves) {
+                listener.moved(agency.id, from, agency.regionCode);
+            }
+        }
+        return updated;
     }
 
     static final MergePatch.Target<AgencyInput> PATCHED = MergePatch.target(AGENCY, AgencyInput.class);

@@ -303,4 +303,183 @@ public class AccountResourceTest {
                 .statusCode(409);
         Db.assertUnchanged(before);
     }
+
+    /** The ETag version of an account, read as the ADMIN who manages it. */
+    private static String version(String id) {
+        return admin().get("/api/v1/accounts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+    }
+
+    @Test
+    void anAccountFollowsItsAgencyToAnotherRegion() {
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pangkal Pinang"), "POLRI", "19.71");
+        UUID neighbour = TestData.createAgency(TestData.unique("Kodim Pangkal Pinang"), "TNI", "19.71");
+        String liaisonSubject = subject("acc.liaison");
+        String liaison = admin().body(account(DEV_ISSUER, liaisonSubject, polres, List.of("OFFICER"), List.of("19.71")))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String widerSubject = subject("acc.wider");
+        String wider = admin().body(account(DEV_ISSUER, widerSubject, polres, List.of("ANALYST"), List.of("19")))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String other = admin().body(
+                        account(DEV_ISSUER, subject("acc.kodim"), neighbour, List.of("OFFICER"), List.of("19.71")))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String liaisonToken = Tokens.token(liaisonSubject, List.of("OFFICER"), List.of("19.71"), null);
+        String widerToken = Tokens.token(widerSubject, List.of("ANALYST"), List.of("19"), null);
+        RequestSpecification babel = coordinator("19");
+        coordinator("13").get("/api/v1/agencies").then().statusCode(200);
+
+        // A move the caller may not make, or to a region that does not exist, moves no account either.
+        var before = Db.snapshot();
+        babel.header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body(Map.of("regionCode", "13.77"))
+                .patch("/api/v1/agencies/" + polres)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        admin().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body(Map.of("regionCode", "19.99"))
+                .patch("/api/v1/agencies/" + polres)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("regionCode"));
+        admin().header("If-Match", "\"7\"")
+                .contentType("application/merge-patch+json")
+                .body(Map.of("regionCode", "13.77"))
+                .patch("/api/v1/agencies/" + polres)
+                .then()
+                .statusCode(412);
+        Db.assertUnchanged(before);
+
+        // A change that keeps the region changes no account.
+        admin().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body(Map.of("name", TestData.unique("Polres Kota Pangkal Pinang")))
+                .patch("/api/v1/agencies/" + polres)
+                .then()
+                .statusCode(200);
+        assertThat(List.of(version(liaison), version(wider), version(other)))
+                .containsExactly("\"0\"", "\"0\"", "\"0\"");
+
+        // The move: in the same transaction, the agency's accounts lie in the new region, and the one whose scope was
+        // the agency's region has the new one.
+        admin().header("If-Match", "\"1\"")
+                .contentType("application/merge-patch+json")
+                .body(Map.of("regionCode", "13.77"))
+                .patch("/api/v1/agencies/" + polres)
+                .then()
+                .statusCode(200)
+                .body("regionCode", equalTo("13.77"));
+        bearer(liaisonToken)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("regionScope", equalTo(List.of("13.77")))
+                .body("account.regionCode", equalTo("13.77"))
+                .body("account.regionScope", equalTo(List.of("13.77")));
+        bearer(liaisonToken).get("/api/v1/agencies/" + polres).then().statusCode(200);
+        bearer(liaisonToken).get("/api/v1/agencies/" + neighbour).then().statusCode(404);
+        // a scope set apart from the agency (the province, for a kabupaten/kota's Polres) stays as it was
+        bearer(widerToken)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("regionScope", equalTo(List.of("19")))
+                .body("account.regionCode", equalTo("13.77"));
+        assertThat(version(other)).isEqualTo("\"0\"");
+        // who manages the accounts follows their region
+        coordinator("19").get("/api/v1/accounts/" + liaison).then().statusCode(404);
+        coordinator("13").get("/api/v1/accounts/" + liaison).then().statusCode(200);
+        admin().get("/api/v1/accounts/" + liaison + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items[1].version", equalTo(1))
+                .body("items[1].actor", equalTo("admin.pusat"))
+                .body("items[1].snapshot.regionCode", equalTo("13.77"))
+                .body("items[1].snapshot.regionScope", equalTo(List.of("13.77")))
+                .body("items[1].snapshot.email", equalTo("r***@kesbangpol.example"));
+        assertThat(Db.count(
+                        "select count(*) from change_log where entity_id = ?::uuid and cast(snapshot as text) like '%rahmat.hidayat%'",
+                        liaison))
+                .isZero();
+    }
+
+    @Test
+    void aPersonsReadOfTheirOwnContactIsInTheAccessLog() {
+        UUID agency = TestData.createAgency(TestData.unique("Kesbangpol Kota Padang"), "KESBANGPOL", "13.71");
+        String subject = subject("acc.me");
+        String id = admin().body(account(DEV_ISSUER, subject, agency, List.of("OFFICER"), List.of("13.71")))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String token = Tokens.token(subject, List.of("OFFICER"), List.of("13.71"), null);
+        String reads =
+                "select count(*) from personal_data_access where entity_type = 'account' and entity_id = ?::uuid "
+                        + "and actor = ? and method = 'GET' and path = '/api/v1/me' and region_code = '13.71'";
+        assertThat(Db.count(reads, id, subject)).isZero();
+
+        bearer(token)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("account.email", equalTo("rahmat.hidayat@kesbangpol.example"))
+                .body("account.personalDataVisible", equalTo(true));
+        assertThat(Db.count(reads, id, subject)).isEqualTo(1);
+        bearer(token).get("/api/v1/me").then().statusCode(200);
+        assertThat(Db.count(reads, id, subject)).isEqualTo(2);
+        // the ADMIN reads it in the access log, by the account's id
+        admin().queryParam("entityId", id)
+                .queryParam("actor", subject)
+                .get("/api/v1/personal-data-access")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items[0].entityType", equalTo("account"))
+                .body("items[0].path", equalTo("/api/v1/me"));
+
+        // an account without email or phone shows no personal data, so nothing is recorded
+        String bareSubject = subject("acc.bare");
+        Map<String, Object> bare = account(DEV_ISSUER, bareSubject, agency, List.of("OFFICER"), List.of("13.71"));
+        bare.remove("email");
+        bare.remove("phone");
+        String bareId = admin().body(bare)
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        bearer(Tokens.token(bareSubject, List.of("OFFICER"), List.of("13.71"), null))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("account.id", equalTo(bareId));
+        assertThat(Db.count(
+                        "select count(*) from personal_data_access where entity_id = ?::uuid and actor = ?",
+                        bareId,
+                        bareSubject))
+                .isZero();
+        // nor for a token without an account
+        long all = Db.count("select count(*) from personal_data_access");
+        admin().get("/api/v1/me").then().statusCode(200).body("account", nullValue());
+        assertThat(Db.count("select count(*) from personal_data_access")).isEqualTo(all);
+    }
 }

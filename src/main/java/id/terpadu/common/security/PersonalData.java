@@ -38,6 +38,15 @@ public class PersonalData {
         return reveal;
     }
 
+    /**
+     * A person's own personal data (their account's email and phone in {@code GET /api/v1/me}): always shown to them,
+     * and recorded for the access log like any other unmasked read, so the log answers every read of a record's
+     * personal data, whoever made it.
+     */
+    public void revealOwn(String entityType, UUID entityId, String regionCode) {
+        reads.add(new Read(entityType, entityId, regionCode));
+    }
+
     /** The reads recorded so far in this request, cleared. */
     public List<Read> drain() {
         List<Read> drained = List.copyOf(reads);
