@@ -51,7 +51,7 @@ public final class NotificationDtos {
 
             @Schema(description = "When it happened") Instant occurredAt,
 
-            @Schema(description = "When you marked it read; absent while unread")
+            @Schema(description = "When you marked it read; null while unread")
             Instant readAt) {}
 
     @Schema(
