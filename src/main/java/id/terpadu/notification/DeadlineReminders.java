@@ -8,9 +8,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Finds the deadlines of records other than tasks, which no change announces: an open meeting decision due within
+ * Finds the deadlines that no change announces: an open task due within {@code due-soon} or past its due time, an
+ * open meeting decision due within
  * {@code due-soon} or past its due day, a community report still open past its service level, a Status Keadaan Konflik
  * in force that ends within {@code status-ending-within}. Each becomes one event, whose unique key says how often:
+ * a task once per due time (a task given a new due time is reminded again, one that stays overdue is announced once),
  * a decision once per due day (a decision given a new due day is reminded again), a community report once (a forward
  * to another team does not announce it again), a status once per end day (an extension moves the end day and so
  * allows a new reminder). Several instances may run it: the key keeps one.
@@ -42,14 +44,45 @@ public class DeadlineReminders {
     void run() {
         int found = remind();
         if (found > 0) {
-            Log.infof("Notified %d deadline(s) of decisions, community reports or conflict statuses", found);
+            Log.infof("Notified %d deadline(s) of tasks, decisions, community reports or conflict statuses", found);
         }
     }
 
     /** Writes the events of every kind of deadline that have none yet; returns how many. */
     @Transactional
     public int remind() {
-        return decisions() + intakeReports() + statuses();
+        return tasks() + decisions() + intakeReports() + statuses();
+    }
+
+    /**
+     * Open tasks due within {@code due-soon}, or past their due time; for their agency. The event carries the task's
+     * parent's region and classification at this moment.
+     */
+    @Transactional
+    public int tasks() {
+        return em.createNativeQuery("""
+                insert into notification_event (kind, entity_type, entity_id, entity_version, region_code,
+                                                classification, agency_id, parent_type, parent_id, dedupe_key)
+                select k.kind, 'incident-task', t.id, t.version, coalesce(i.region_code, w.region_code),
+                       coalesce(i.classification, w.classification, 'CONFIDENTIAL'), t.agency_id,
+                       case when t.incident_id is not null then 'incident' else 'early-warning' end,
+                       coalesce(t.incident_id, t.warning_id), k.key
+                from incident_task t
+                left join incident i on i.id = t.incident_id
+                left join early_warning w on w.id = t.warning_id
+                cross join lateral (values
+                    ('TASK_DUE_SOON', t.due_at > now() and t.due_at <= now() + make_interval(secs => :soon)),
+                    ('TASK_OVERDUE', t.due_at <= now())
+                ) k0(kind, fires)
+                cross join lateral (select k0.kind,
+                       k0.kind || ':' || t.id || ':' || to_char(t.due_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS')
+                       as key) k
+                where t.state in ('ALERTED', 'ACKNOWLEDGED', 'ACTIVE')
+                  and t.due_at <= now() + make_interval(secs => :soon) and k0.fires
+                  and not exists (select 1 from notification_event e where e.dedupe_key = k.key)
+                on conflict (dedupe_key) do nothing""")
+                .setParameter("soon", (double) config.dueSoon().toSeconds())
+                .executeUpdate();
     }
 
     /** Open meeting decisions due within {@code due-soon}, or past their due day; for their owner agency. */

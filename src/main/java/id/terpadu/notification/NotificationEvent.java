@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An event of the outbox (see {@link NotificationQueue}, {@link TaskReminders}); read-only here. */
+/** An event of the outbox (see {@link NotificationQueue}, {@link DeadlineReminders}); read-only here. */
 @Entity
 @Table(name = "notification_event")
 public class NotificationEvent {

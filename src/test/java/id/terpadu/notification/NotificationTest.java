@@ -65,7 +65,7 @@ class NotificationTest {
     EmailWorker emails;
 
     @Inject
-    TaskReminders reminders;
+    DeadlineReminders reminders;
 
     @Inject
     TaskEscalation escalation;
@@ -226,8 +226,8 @@ class NotificationTest {
         deliver();
 
         // reminders and overdue: once, however often the job runs
-        assertThat(reminders.remind()).isGreaterThanOrEqualTo(2);
-        reminders.remind();
+        assertThat(reminders.tasks()).isGreaterThanOrEqualTo(2);
+        reminders.tasks();
         deliver();
         // the agency acknowledges the task
         w.officer
@@ -244,7 +244,7 @@ class NotificationTest {
                 + "'");
         escalation.escalateOverdue();
         escalation.escalateOverdue();
-        reminders.remind();
+        reminders.tasks();
         deliver();
 
         Map<String, List<String>> expected = new TreeMap<>();
@@ -541,7 +541,7 @@ class NotificationTest {
                 .statusCode(200)
                 .header("ETag", "\"1\"");
         String soon = task(incident, w.polres, Instant.now().plus(2, ChronoUnit.HOURS));
-        reminders.remind();
+        reminders.tasks();
         deliver();
         assertThat(inbox(soon)).isEqualTo(Map.of("TASK_ASSIGNED", sorted(me), "TASK_DUE_SOON", sorted(me)));
         assertThat(mail(me, soon).stream().map(MailServer.Message::subject))
