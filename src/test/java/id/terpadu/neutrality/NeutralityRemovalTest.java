@@ -289,6 +289,15 @@ class NeutralityRemovalTest {
                 .statusCode(200)
                 .extract()
                 .path("cursor");
+        // a subscriber of the region's cases, whose queue gets the deletion
+        String hook = coordinator("13")
+                .body(id.terpadu.webhook.WebhookResourceTest.subscription(
+                        "http://127.0.0.1:9/hook", List.of("neutrality-case"), "13.77", "RESTRICTED"))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         var before = Db.snapshot();
         coordinator("13").delete(CASE, caseId).then().statusCode(428);
         coordinator("13")
@@ -345,5 +354,13 @@ class NeutralityRemovalTest {
             }
         }
         assertThat(found).as("the deletion in the change feed").isTrue();
+        assertThat(Db.count(
+                        "select count(*) from webhook_delivery where subscription_id = cast(? as uuid)"
+                                + " and entity_id = cast(? as uuid) and operation = 'DELETE'",
+                        hook,
+                        caseId))
+                .as("the deletion queued for the subscriber")
+                .isEqualTo(1);
+        Db.execute("delete from webhook_subscription where id = '" + hook + "'");
     }
 }
