@@ -194,6 +194,16 @@ public final class ActionPlanDtos {
             @Schema(description = "Required when RETURNED: what to correct", example = "Lampirkan notulen rapat kedua")
             String note) {}
 
+    @Schema(
+            name = "ProgressReportReopeningInput",
+            description = "Why a VERIFIED progress report is reopened, back to SUBMITTED for the level above to review "
+                    + "again")
+    public record ReportReopeningInput(
+            @NotBlank
+            @Size(max = 2000)
+            @Schema(example = "Realisasi B04 ternyata menghitung rapat yang dibatalkan; laporan perlu ditinjau ulang")
+            String reason) {}
+
     @Schema(name = "ProgressReport")
     public record ReportResponse(
             UUID id,
@@ -213,6 +223,17 @@ public final class ActionPlanDtos {
             Instant reviewedAt,
             String reviewedBy,
             String reviewNote,
+
+            @Schema(
+                    description = "Why the report was last reopened after VERIFIED (POST …/transitions/reopening); "
+                            + "null when it never was. The history holds every reopening")
+            String reopeningReason,
+
+            Instant reopenedAt,
+
+            @Schema(description = "The account (subject) that last reopened it")
+            String reopenedBy,
+
             long version,
             Instant createdAt,
             Instant updatedAt,
@@ -243,6 +264,9 @@ public final class ActionPlanDtos {
                     reviewedAt,
                     reviewedBy,
                     reviewNote,
+                    reopeningReason,
+                    reopenedAt,
+                    reopenedBy,
                     version,
                     createdAt,
                     updatedAt,
@@ -265,6 +289,9 @@ public final class ActionPlanDtos {
                     r.reviewedAt,
                     r.reviewedBy,
                     r.reviewNote,
+                    r.reopeningReason,
+                    r.reopenedAt,
+                    r.reopenedBy,
                     r.version,
                     r.createdAt,
                     r.updatedAt,

@@ -56,7 +56,8 @@ final class ActionPlanExamples {
              "evidence": [{"url": "https://kesbangpol.sumbarprov.go.id/dokumen/notulen-rakor-b04-2024.pdf",
                            "description": "Notulen rapat koordinasi"}],
              "status": "SUBMITTED", "submittedAt": "2024-05-03T03:00:00Z", "submittedBy": "kesbangpol.sumbar",
-             "reviewedAt": null, "reviewedBy": null, "reviewNote": null, "version": 1,
+             "reviewedAt": null, "reviewedBy": null, "reviewNote": null, "reopeningReason": null,
+             "reopenedAt": null, "reopenedBy": null, "version": 1,
              "createdAt": "2024-05-02T03:00:00Z", "updatedAt": "2024-05-03T03:00:00Z", "attachments": 0}""";
 
     static final String ACHIEVEMENT = """
@@ -84,6 +85,9 @@ final class ActionPlanExamples {
     static final String RETURN = "{\"to\": \"RETURNED\", \"note\": \"Lampirkan notulen rapat kedua\"}";
 
     static final String VERIFY = "{\"to\": \"VERIFIED\"}";
+
+    static final String REOPENING = """
+            {"reason": "Realisasi B04 ternyata menghitung rapat yang dibatalkan; laporan perlu ditinjau ulang"}""";
 
     private ActionPlanExamples() {}
 }

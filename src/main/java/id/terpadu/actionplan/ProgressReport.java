@@ -41,4 +41,10 @@ public class ProgressReport extends AuditedEntity {
     public Instant reviewedAt;
     public String reviewedBy;
     public String reviewNote;
+
+    /** Why a VERIFIED report was last reopened (back to SUBMITTED); null when it never was. */
+    public String reopeningReason;
+
+    public Instant reopenedAt;
+    public String reopenedBy;
 }

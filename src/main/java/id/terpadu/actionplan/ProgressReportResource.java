@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.actionplan.ActionPlanDtos.ReportInput;
+import id.terpadu.actionplan.ActionPlanDtos.ReportReopeningInput;
 import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.common.changelog.HistoryExample;
@@ -257,5 +258,43 @@ public class ProgressReportResource {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         ReportResponse updated = service.transition(id, reportId, expected, request);
         return Answers.ok(updated);
+    }
+
+    @POST
+    @Path("reports/{reportId}/transitions/reopening")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Idempotent
+    @Operation(
+            summary = "Reopen a verified progress report",
+            description = "Moves a VERIFIED report back to SUBMITTED, the state before it, when a figure proves wrong "
+                    + "after the verification. VERIFIED stays final for the transitions: reopening is its own "
+                    + "operation, for a COORDINATOR or ADMIN of the team's region or above, with a mandatory reason. "
+                    + "The level above then returns it for correction (RETURNED) or verifies it again, so the content "
+                    + "still changes only through its review. The review's time and reviewer are cleared (the history "
+                    + "keeps them); the report keeps `reopeningReason`, `reopenedAt` and `reopenedBy`, and its new "
+                    + "version carries them to its history, the change feed and webhooks. A report not VERIFIED is a "
+                    + "409. If-Match is optional and checked when sent.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "wrong-figure", value = ActionPlanExamples.REOPENING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The report SUBMITTED again; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ActionPlanDtos.ReportResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "report", value = ActionPlanExamples.REPORT)))
+    public Response reopen(
+            @PathParam("id") UUID id,
+            @PathParam("reportId") UUID reportId,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull ReportReopeningInput request) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        return Answers.ok(service.reopen(id, reportId, expected, request));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import id.terpadu.actionplan.ActionPlanDtos.ReportInput;
+import id.terpadu.actionplan.ActionPlanDtos.ReportReopeningInput;
 import id.terpadu.actionplan.ActionPlanDtos.ReportResponse;
 import id.terpadu.actionplan.ActionPlanDtos.ReportTransitionInput;
 import id.terpadu.common.changelog.ChangeEntry;
@@ -203,6 +204,32 @@ public class ProgressReportService {
                 ? report.reviewNote
                 : input.note().trim();
         report.status = input.to();
+        return counts.counted(records.updated(report, REPORT, team.regionCode, ReportResponse::from));
+    }
+
+    /**
+     * Reopens a VERIFIED report: back to SUBMITTED, the state before it, with a mandatory reason (a figure found
+     * wrong after the verification). A move of its own, outside {@link ReportStatus#TABLE} (which keeps VERIFIED
+     * final), for an ADMIN or COORDINATOR of the team's region or above (the resource's roles and {@code writable}).
+     * SUBMITTED rather than RETURNED: the content still changes only once the level above returns it, so its review
+     * stands; the review's time and reviewer are cleared (the history keeps them), and the report keeps the reason, who
+     * and when. Not VERIFIED: 409.
+     */
+    @Transactional
+    public ReportResponse reopen(UUID planId, UUID reportId, Long expectedVersion, ReportReopeningInput input) {
+        ActionPlan plan = plans.writable(planId);
+        Team team = teams.findById(plan.teamId);
+        ProgressReport report = plans.report(planId, reportId);
+        ETags.check(expectedVersion, report.version);
+        if (report.status != ReportStatus.VERIFIED) {
+            throw ProblemException.conflict(Message.of("plan.report.reopen.not-verified", "status", report.status));
+        }
+        report.status = ReportStatus.SUBMITTED;
+        report.reviewedAt = null;
+        report.reviewedBy = null;
+        report.reopeningReason = input.reason().trim();
+        report.reopenedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        report.reopenedBy = caller.subject();
         return counts.counted(records.updated(report, REPORT, team.regionCode, ReportResponse::from));
     }
 

@@ -650,6 +650,24 @@ public class DemoData {
                  "persons": [{"id": "%s", "name": "Rahmad Hidayt", "employer": "Pemerintah Kota Pariaman",
                               "positionCategory": "PELAKSANA", "positionTitle": "Lurah"}]}""".formatted(
                         CASE_TO_CORRECT, BAWASLU_PARIAMAN, PERSON_TO_CORRECT)));
+        steps.add(new Step("neutrality-case", CASE_WITH_MISTAKE, "/neutrality-cases", """
+                {"id": "%s", "electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
+                 "registerNumber": "012/Reg/TM/PB/Kota/03.07/X/2024", "receivedOn": "2024-10-10",
+                 "summary": "Camat memfasilitasi pertemuan tim kampanye salah satu pasangan calon",
+                 "violationForms": ["KEGIATAN_PARTISAN"], "handlingAgencyId": "%s",
+                 "persons": [{"id": "%s", "name": "Syafri Yanto", "employer": "Pemerintah Kota Pariaman",
+                              "positionCategory": "LURAH_CAMAT", "positionTitle": "Camat Pariaman Tengah"},
+                             {"id": "%s", "name": "Syafri Yanto", "employer": "Pemerintah Kota Pariaman",
+                              "positionCategory": "LURAH_CAMAT", "positionTitle": "Camat"}]}""".formatted(
+                        CASE_WITH_MISTAKE, BAWASLU_PARIAMAN, PERSON_KEPT, PERSON_BY_MISTAKE)));
+        steps.add(new Step("neutrality-case", CASE_TO_DELETE, "/neutrality-cases", """
+                {"id": "%s", "electionType": "PILKADA", "electionYear": 2024, "regionCode": "13.77", "source": "TEMUAN",
+                 "registerNumber": "013/Reg/TM/PB/Kota/03.07/X/2024", "receivedOn": "2024-10-11",
+                 "summary": "Temuan yang tercatat dua kali dengan nomor register lain",
+                 "violationForms": ["MEDIA_SOSIAL"], "handlingAgencyId": "%s",
+                 "persons": [{"id": "%s", "name": "Ahmad Fauzi", "employer": "Pemerintah Kota Pariaman",
+                              "positionCategory": "FUNGSIONAL", "positionTitle": "Kepala Sekolah"}]}""".formatted(
+                        CASE_TO_DELETE, BAWASLU_PARIAMAN, PERSON_OF_CASE_TO_DELETE)));
 
         byte[] photo = picture(1);
         byte[] other = picture(2);

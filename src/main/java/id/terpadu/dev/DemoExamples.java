@@ -55,6 +55,11 @@ public class DemoExamples implements OASFilter {
             new Rule("DELETE /api/v1/teams/{id}", "id", TEAM_TO_DELETE),
             new Rule("PUT /api/v1/neutrality-cases/{id}/persons/{personId}", "id", CASE_TO_CORRECT),
             new Rule("PUT /api/v1/neutrality-cases/{id}/persons/{personId}", "personId", PERSON_TO_CORRECT),
+            new Rule("DELETE /api/v1/neutrality-cases/{id}/persons/{personId}", "id", CASE_WITH_MISTAKE),
+            new Rule("DELETE /api/v1/neutrality-cases/{id}/persons/{personId}", "personId", PERSON_BY_MISTAKE),
+            new Rule("DELETE /api/v1/neutrality-cases/{id}", "id", CASE_TO_DELETE),
+            // sanctioned by the examples of the transitions just before; a report verified by theirs
+            new Rule("POST /api/v1/neutrality-cases/{id}/transitions/reopening", "id", CASE),
             new Rule("DELETE /api/v1/teams/{teamId}/members/{memberId}", "memberId", MEMBER_TO_DELETE),
             new Rule("DELETE /api/v1/webhooks/{id}", "id", WEBHOOK_TO_DELETE),
             new Rule("POST /api/v1/webhooks/{id}/enable", "id", WEBHOOK_DISABLED),

@@ -73,6 +73,15 @@ public final class DemoIds {
     public static final String PERSON = "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b";
     public static final String CASE_TO_CORRECT = "9b7d5f3a-1c8e-4a6b-b2d4-6f8a0c2e4b6d";
     public static final String PERSON_TO_CORRECT = "e2c4a6b8-0d9f-4e1a-8c3b-5d7f9a1b3c5e";
+    /** A case with a person entered twice, the second of whom DELETE …/persons/{personId} removes. */
+    public static final String CASE_WITH_MISTAKE = "0119248d-8f6b-4606-827c-4ea668fce4cd";
+
+    public static final String PERSON_KEPT = "5625b29b-54b4-49b2-99d0-f4dece459481";
+    public static final String PERSON_BY_MISTAKE = "5c282a30-ae1e-4190-ad2c-b7974f32125f";
+    /** A case recorded by mistake, where nothing was decided, which DELETE erases. */
+    public static final String CASE_TO_DELETE = "00a3fb3a-e39c-4893-8c3d-1590f1189bd5";
+
+    public static final String PERSON_OF_CASE_TO_DELETE = "0e7330d5-4be9-4f50-abf2-945d314afc59";
 
     // attachments: a photo of the incident, one to delete, and uploads under way (one to go on with, one to abandon)
     public static final String ATTACHMENT = "0f9e6d1c-3b2a-4c5d-8e7f-1a2b3c4d5e6f";

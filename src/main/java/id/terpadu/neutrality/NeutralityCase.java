@@ -41,4 +41,8 @@ public class NeutralityCase extends AuditedEntity {
     public String reporterName;
 
     public UUID handlingAgencyId;
+
+    /** The persons removed as added by mistake, with the reason of each; oldest first. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<PersonRemoval> personRemovals = new java.util.ArrayList<>();
 }

@@ -127,6 +127,25 @@ public final class NeutralityDtos {
             @Size(max = 5000) @Schema(example = "Diteruskan ke Polres Pariaman melalui Sentra Gakkumdu")
             String note) {}
 
+    @Schema(
+            name = "NeutralityPersonRemovalInput",
+            description = "Why a person added to the case by mistake is removed. Say why, not who: every reader of the "
+                    + "case reads the reason, which is kept unmasked")
+    public record RemovalInput(
+            @NotBlank @Size(max = 2000) @Schema(example = "Tercatat dua kali: nama yang sama sudah ada pada kasus ini")
+            String reason) {}
+
+    @Schema(
+            name = "NeutralitySanctionReopeningInput",
+            description = "Which person's imposed sanction (SANKSI_DIJATUHKAN) is reopened, back to REKOMENDASI, and "
+                    + "why")
+    public record SanctionReopeningInput(
+            @NotNull @Schema(example = "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b")
+            UUID personId,
+
+            @NotBlank @Size(max = 2000) @Schema(example = "Keputusan PPK dibatalkan oleh putusan banding administratif")
+            String reason) {}
+
     @Schema(name = "NeutralityPerson")
     public record PersonResponse(
             UUID id,
@@ -145,7 +164,17 @@ public final class NeutralityDtos {
             LocalDate recommendedOn,
             SanctionCategory sanction,
             LocalDate decidedOn,
-            String note) {}
+            String note,
+
+            @Schema(
+                    description = "Why an imposed sanction was last reopened (POST …/transitions/reopening); null "
+                            + "when it never was. The history holds every reopening")
+            String reopeningReason,
+
+            Instant reopenedAt,
+
+            @Schema(description = "The account (subject) that last reopened it")
+            String reopenedBy) {}
 
     @Schema(name = "NeutralityCase")
     public record CaseResponse(
@@ -169,6 +198,13 @@ public final class NeutralityDtos {
             Map<NeutralityStatus, Integer> statusCounts,
 
             List<PersonResponse> persons,
+
+            @Schema(
+                    description =
+                            "Persons removed as added by mistake (DELETE …/persons/{personId}), with why, who and "
+                                    + "when; oldest first")
+            List<PersonRemoval> removedPersons,
+
             long version,
             Instant createdAt,
             Instant updatedAt,
@@ -200,6 +236,7 @@ public final class NeutralityDtos {
                     personalDataVisible,
                     statusCounts,
                     persons,
+                    removedPersons,
                     version,
                     createdAt,
                     updatedAt,

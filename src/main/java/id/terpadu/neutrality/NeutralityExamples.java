@@ -28,8 +28,9 @@ final class NeutralityExamples {
              "persons": [{"id": "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b", "name": "B*** S***", "nip": null,
                           "employer": "Pemerintah Kota Pariaman", "positionCategory": "PELAKSANA",
                           "positionTitle": "Staf Dinas Pendidikan", "status": "REKOMENDASI", "recipient": "BKN",
-                          "recommendedOn": "2024-11-04", "sanction": null, "decidedOn": null, "note": null}],
-             "version": 3, "createdAt": "2024-10-21T03:00:00Z", "updatedAt": "2024-11-04T03:00:00Z", "attachments": 0}""";
+                          "recommendedOn": "2024-11-04", "sanction": null, "decidedOn": null, "note": null,
+                          "reopeningReason": null, "reopenedAt": null, "reopenedBy": null}],
+             "removedPersons": [], "version": 3, "createdAt": "2024-10-21T03:00:00Z", "updatedAt": "2024-11-04T03:00:00Z", "attachments": 0}""";
 
     static final String PAGE = "{\"items\": [" + RESPONSE + "], \"nextCursor\": null}";
 
@@ -60,6 +61,13 @@ final class NeutralityExamples {
     static final String SANCTION = """
             {"personIds": ["6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b"], "to": "SANKSI_DIJATUHKAN",
              "sanction": "DISIPLIN_SEDANG", "decidedOn": "2024-12-20"}""";
+
+    static final String REMOVAL = """
+            {"reason": "Tercatat dua kali: nama yang sama sudah ada pada kasus ini"}""";
+
+    static final String SANCTION_REOPENING = """
+            {"personId": "6a8c0e2b-4d6f-4a8c-9e0b-2d4f6a8c0e2b",
+             "reason": "Keputusan PPK dibatalkan oleh putusan banding administratif"}""";
 
     static final String STATISTICS = """
             {"groupBy": ["status", "recipient"], "truncated": false, "rows": [

@@ -44,4 +44,10 @@ public class NeutralityPerson {
 
     public LocalDate decidedOn;
     public String note;
+
+    /** Why an imposed sanction was last reopened (back to REKOMENDASI); null when it never was. */
+    public String reopeningReason;
+
+    public java.time.Instant reopenedAt;
+    public String reopenedBy;
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,6 +33,7 @@ import id.terpadu.common.security.Role;
 import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
 import id.terpadu.neutrality.NeutralityDtos.PersonInput;
 import id.terpadu.neutrality.NeutralityDtos.PersonsInput;
+import id.terpadu.neutrality.NeutralityDtos.RemovalInput;
 
 /** The civil servants of a neutrality case, each handled from finding to sanction. */
 @Path("/api/v1/neutrality-cases/{id}/persons")
@@ -103,5 +105,39 @@ public class NeutralityPersonResource {
                     String ifMatch,
             @Valid @NotNull PersonInput request) {
         return Answers.ok(service.correctPerson(id, personId, ETags.requireIfMatch(ifMatch), request));
+    }
+
+    @DELETE
+    @Path("{personId}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
+    @Operation(
+            summary = "Remove a civil servant added by mistake",
+            description = "Removes a person from the case, with a mandatory reason in the body, while nothing was "
+                    + "decided about them (DITERIMA or KAJIAN). A person recommended, sanctioned or found no violation "
+                    + "is part of the record of what was done (409; a wrong sanction is reopened by POST "
+                    + "…/transitions/reopening); the last person is not removed (409: delete the case instead). A "
+                    + "person is part of the case: If-Match is the case's ETag (required), and the answer is the case, "
+                    + "whose `removedPersons` keeps who removed which person, when and why. Its history keeps the "
+                    + "earlier versions with the person's name and NIP masked.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "twice", value = NeutralityExamples.REMOVAL)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The case without the person; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    public Response removePerson(
+            @PathParam("id") UUID id,
+            @PathParam("personId") UUID personId,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull RemovalInput request) {
+        return Answers.ok(service.removePerson(id, personId, ETags.requireIfMatch(ifMatch), request));
     }
 }

@@ -73,6 +73,10 @@ public class NeutralityRepository extends ScopedRepository<NeutralityCase> {
         getEntityManager().persist(person);
     }
 
+    void removePerson(NeutralityPerson person) {
+        getEntityManager().remove(person);
+    }
+
     /**
      * The rows of a statistics statement in SQL (PostgreSQL's {@code filter} and {@code jsonb_array_elements_text}),
      * with the filter's values; at most {@code maxRows}.

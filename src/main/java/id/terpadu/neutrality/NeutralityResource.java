@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.terpadu.common.changelog.HistoryExample;
+import id.terpadu.common.error.Problem;
 import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.idempotency.Idempotent;
@@ -42,6 +44,7 @@ import id.terpadu.common.patch.MergePatch;
 import id.terpadu.common.security.Role;
 import id.terpadu.neutrality.NeutralityDtos.CaseInput;
 import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
+import id.terpadu.neutrality.NeutralityDtos.SanctionReopeningInput;
 import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
 
 @Path("/api/v1/neutrality-cases")
@@ -227,6 +230,62 @@ public class NeutralityResource {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
         CaseResponse updated = service.transition(id, expected, request);
         return Answers.ok(updated);
+    }
+
+    @POST
+    @Path("{id}/transitions/reopening")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Idempotent
+    @Operation(
+            summary = "Reopen an imposed sanction",
+            description = "Moves a person in SANKSI_DIJATUHKAN back to REKOMENDASI, the state before it, when the "
+                    + "sanction proves wrong (annulled on appeal, imposed on the wrong person). SANKSI_DIJATUHKAN stays "
+                    + "final for the transitions: reopening is its own operation, for a COORDINATOR or ADMIN of the "
+                    + "case's region or above, with a mandatory reason. The sanction and its day are cleared (the "
+                    + "history keeps them); the person keeps `reopeningReason`, `reopenedAt` and `reopenedBy`, and the "
+                    + "case's new version carries them to its history, the change feed and webhooks. A person not in "
+                    + "SANKSI_DIJATUHKAN is a 409. If-Match (the case's ETag) is optional and checked when sent.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "appeal", value = NeutralityExamples.SANCTION_REOPENING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The case with the person back in REKOMENDASI; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NeutralityDtos.CaseResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = NeutralityExamples.RESPONSE)))
+    public Response reopenSanction(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull SanctionReopeningInput request) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        return Answers.ok(service.reopenSanction(id, expected, request));
+    }
+
+    @DELETE
+    // a 204 has no body: a client that accepts only problem documents (for the errors) is served too
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Operation(
+            summary = "Delete a neutrality case where nothing was decided",
+            description = "Deletes a case recorded by mistake, with its persons and attachments, while every person "
+                    + "is still DITERIMA or KAJIAN. A case with a recommendation, a sanction or a finding of no "
+                    + "violation is part of the record of what was done: 409. The change log keeps a tombstone, which "
+                    + "the change feed and webhooks carry. If-Match is required.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = ETags.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
+        service.delete(id, ETags.requireIfMatch(ifMatch));
+        return Response.noContent().build();
     }
 
     @GET

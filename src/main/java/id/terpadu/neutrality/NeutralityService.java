@@ -38,6 +38,8 @@ import id.terpadu.neutrality.NeutralityDtos.CaseInput;
 import id.terpadu.neutrality.NeutralityDtos.CaseResponse;
 import id.terpadu.neutrality.NeutralityDtos.PersonInput;
 import id.terpadu.neutrality.NeutralityDtos.PersonResponse;
+import id.terpadu.neutrality.NeutralityDtos.RemovalInput;
+import id.terpadu.neutrality.NeutralityDtos.SanctionReopeningInput;
 import id.terpadu.neutrality.NeutralityDtos.StatisticsResult;
 import id.terpadu.neutrality.NeutralityDtos.StatisticsRow;
 import id.terpadu.neutrality.NeutralityDtos.TransitionInput;
@@ -190,7 +192,10 @@ public class NeutralityService {
                         p.recommendedOn,
                         p.sanction,
                         p.decidedOn,
-                        p.note))
+                        p.note,
+                        p.reopeningReason,
+                        p.reopenedAt,
+                        p.reopenedBy))
                 .toList();
         return new CaseResponse(
                 c.id,
@@ -208,6 +213,7 @@ public class NeutralityService {
                 reveal,
                 counts,
                 people,
+                c.personRemovals == null ? List.of() : List.copyOf(c.personRemovals),
                 c.version,
                 c.createdAt,
                 c.updatedAt,
@@ -260,8 +266,12 @@ public class NeutralityService {
                                 p.recommendedOn(),
                                 p.sanction(),
                                 p.decidedOn(),
-                                p.note()))
+                                p.note(),
+                                p.reopeningReason(),
+                                p.reopenedAt(),
+                                p.reopenedBy()))
                         .toList(),
+                r.removedPersons(),
                 r.version(),
                 r.createdAt(),
                 r.updatedAt(),
@@ -319,7 +329,9 @@ public class NeutralityService {
         if (persons.size() + inputs.size() > 2000) {
             throw ProblemException.invalid("persons", Message.of("neutrality.persons.max", "max", 2000));
         }
-        persons.addAll(addPersons(c, inputs, persons.size()));
+        // after the highest position, not the count: a person removed by mistake leaves a gap
+        int next = persons.stream().mapToInt(p -> p.position + 1).max().orElse(0);
+        persons.addAll(addPersons(c, inputs, next));
         touch(c);
         return counts.counted(
                 records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked));
@@ -356,6 +368,93 @@ public class NeutralityService {
                 records.updated(c, CASE, c.regionCode, x -> shown(x, persons), NeutralityService::masked));
     }
 
+    /**
+     * Removes a person added to the case by mistake, with a reason: only while nothing was decided about them
+     * ({@link NeutralityStatus#UNDECIDED}; a person recommended, sanctioned or found no violation is part of the record
+     * of what was done, 409), and never the last one (a case without persons is deleted instead, 409). The case keeps
+     * who removed which person, when and why; its earlier versions in the change log keep the person, masked.
+     */
+    @Transactional
+    public CaseResponse removePerson(UUID id, UUID personId, Long expectedVersion, RemovalInput input) {
+        NeutralityCase c = writable(id);
+        List<NeutralityPerson> persons = new ArrayList<>(cases.personsOf(id));
+        NeutralityPerson person = persons.stream()
+                .filter(p -> p.id.equals(personId))
+                .findFirst()
+                .orElseThrow(
+                        () -> ProblemException.notFound(Message.of("neutrality.person.not-found", "id", personId)));
+        ETags.check(expectedVersion, c.version);
+        if (!NeutralityStatus.UNDECIDED.contains(person.status)) {
+            throw ProblemException.conflict(
+                    Message.of("neutrality.person.remove.decided", "id", personId, "status", person.status));
+        }
+        if (persons.size() == 1) {
+            throw ProblemException.conflict(Message.of("neutrality.person.remove.last", "id", id));
+        }
+        cases.removePerson(person);
+        persons.remove(person);
+        List<PersonRemoval> removals = new ArrayList<>(c.personRemovals == null ? List.of() : c.personRemovals);
+        removals.add(new PersonRemoval(personId, input.reason().trim(), now(), caller.subject()));
+        c.personRemovals = removals;
+        touch(c);
+        List<NeutralityPerson> after = List.copyOf(persons);
+        return counts.counted(records.updated(c, CASE, c.regionCode, x -> shown(x, after), NeutralityService::masked));
+    }
+
+    /**
+     * Deletes a case where nothing was decided: every person still {@link NeutralityStatus#UNDECIDED} (409 otherwise:
+     * a recommendation, a sanction or a finding of no violation is part of the record of what was done). Its persons
+     * and attachments go with it; the change log keeps a tombstone, which the feed and webhooks carry.
+     */
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        NeutralityCase c = writable(id);
+        ETags.check(expectedVersion, c.version);
+        long decided = cases.personsOf(id).stream()
+                .filter(p -> !NeutralityStatus.UNDECIDED.contains(p.status))
+                .count();
+        if (decided > 0) {
+            throw ProblemException.conflict(Message.of("neutrality.delete.decided", "id", id, "count", decided));
+        }
+        records.deleted(c, CASE, c.regionCode);
+    }
+
+    /**
+     * Reopens a person's imposed sanction: SANKSI_DIJATUHKAN back to REKOMENDASI, the state before it, with a
+     * mandatory reason (a sanction annulled on appeal, recorded against the wrong person). A move of its own, outside
+     * {@link NeutralityStatus#TABLE} (which keeps SANKSI_DIJATUHKAN final), for an ADMIN or COORDINATOR of the case's
+     * region or above (the resource's roles and {@code writable}). The sanction and its day are cleared (the history
+     * keeps them); the person keeps the reason, who and when. Not sanctioned: 409.
+     */
+    @Transactional
+    public CaseResponse reopenSanction(UUID id, Long expectedVersion, SanctionReopeningInput input) {
+        NeutralityCase c = writable(id);
+        ETags.check(expectedVersion, c.version);
+        List<NeutralityPerson> persons = cases.personsOf(id);
+        NeutralityPerson person = persons.stream()
+                .filter(p -> p.id.equals(input.personId()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalid(
+                        "personId", Message.of("neutrality.person.not-in-case", "id", input.personId())));
+        if (person.status != NeutralityStatus.SANKSI_DIJATUHKAN) {
+            throw ProblemException.conflict(
+                    Message.of("neutrality.reopen.not-sanctioned", "id", person.id, "status", person.status));
+        }
+        person.status = NeutralityStatus.REKOMENDASI;
+        person.sanction = null;
+        person.decidedOn = null;
+        person.reopeningReason = input.reason().trim();
+        person.reopenedAt = now();
+        person.reopenedBy = caller.subject();
+        touch(c);
+        List<NeutralityPerson> after = List.copyOf(persons);
+        return counts.counted(records.updated(c, CASE, c.regionCode, x -> shown(x, after), NeutralityService::masked));
+    }
+
+    private static java.time.Instant now() {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     private List<NeutralityPerson> addPersons(NeutralityCase c, List<PersonInput> inputs, int from) {
         List<NeutralityPerson> added = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -381,7 +480,7 @@ public class NeutralityService {
 
     /** A change of the case's persons is a change of the case: its version moves. */
     private static void touch(NeutralityCase c) {
-        c.updatedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        c.updatedAt = now();
     }
 
     private void apply(NeutralityCase c, CaseInput input) {

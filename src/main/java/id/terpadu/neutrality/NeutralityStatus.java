@@ -32,6 +32,12 @@ public enum NeutralityStatus {
     public static final Set<NeutralityStatus> VIOLATION =
             EnumSet.of(REKOMENDASI, SANKSI_DIJATUHKAN, TIDAK_DITINDAKLANJUTI);
 
+    /**
+     * The statuses in which nothing was decided about the person yet (received, or under study): only then is a person
+     * removed as added by mistake, and a case deleted when all its persons are in them.
+     */
+    public static final Set<NeutralityStatus> UNDECIDED = EnumSet.of(DITERIMA, KAJIAN);
+
     public Set<NeutralityStatus> next() {
         return TABLE.next(this);
     }

@@ -85,6 +85,7 @@ public class AuthorizationMatrixTest {
             DELETE /api/v1/action-plans/{id}/reports/{reportId}             x   x   -   -   -   -   -
             GET    /api/v1/action-plans/{id}/reports/{reportId}/history     x   x   x   x   x   x   x
             POST   /api/v1/action-plans/{id}/reports/{reportId}/transitions x   x   -   -   -   -   -
+            POST   /api/v1/action-plans/{id}/reports/{reportId}/transitions/reopening x   x   -   -   -   -   -
             GET    /api/v1/agencies                                         x   x   x   x   x   x   x
             POST   /api/v1/agencies                                         x   x   -   -   -   -   -
             PUT    /api/v1/agencies/{id}                                    x   x   -   -   -   -   -
@@ -188,11 +189,14 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/neutrality-cases                                 x   x   x   -   -   -   -
             PUT    /api/v1/neutrality-cases/{id}                            x   x   x   -   -   -   -
             PATCH  /api/v1/neutrality-cases/{id}                            x   x   x   -   -   -   -
+            DELETE /api/v1/neutrality-cases/{id}                            x   x   -   -   -   -   -
             GET    /api/v1/neutrality-cases/{id}                            x   x   x   x   x   x   x
             GET    /api/v1/neutrality-cases/{id}/history                    x   x   x   x   x   x   x
             POST   /api/v1/neutrality-cases/{id}/persons                    x   x   x   -   -   -   -
             PUT    /api/v1/neutrality-cases/{id}/persons/{personId}         x   x   x   -   -   -   -
+            DELETE /api/v1/neutrality-cases/{id}/persons/{personId}         x   x   x   -   -   -   -
             POST   /api/v1/neutrality-cases/{id}/transitions                x   x   x   -   -   -   -
+            POST   /api/v1/neutrality-cases/{id}/transitions/reopening      x   x   -   -   -   -   -
             GET    /api/v1/personal-data-access                             x   -   -   -   -   -   -
             GET    /api/v1/public/challenge                                 x   x   x   x   x   x   x
             POST   /api/v1/public/reports                                   x   x   x   x   x   x   x

@@ -959,6 +959,51 @@ public final class Tour {
                                 .employer("Pemerintah Kota Pariaman")
                                 .positionCategory(PositionCategory.PELAKSANA)));
         touch(
+                "neutrality person removal",
+                () -> cases.neutralityPersonResourceRemovePerson(
+                        caseId,
+                        cases.neutralityResourceGet(caseId).getPersons().stream()
+                                .filter(x -> x.getStatus() == NeutralityStatus.DITERIMA)
+                                .findFirst()
+                                .orElseThrow()
+                                .getId(),
+                        "*",
+                        new NeutralityPersonRemovalInput().reason("Tercatat dua kali pada kasus ini")));
+        touch("neutrality sanction reopening", () -> {
+            cases.neutralityResourceTransition(
+                    caseId,
+                    new NeutralityTransitionInput()
+                            .personIds(List.of(ids.get(10)))
+                            .to(NeutralityStatus.SANKSI_DIJATUHKAN)
+                            .sanction(SanctionCategory.DISIPLIN_SEDANG)
+                            .decidedOn(LocalDate.of(2024, 12, 20)),
+                    null,
+                    null);
+            cases.neutralityResourceReopenSanction(
+                    caseId,
+                    new NeutralitySanctionReopeningInput()
+                            .personId(ids.get(10))
+                            .reason("Keputusan PPK dibatalkan oleh putusan banding administratif"),
+                    null,
+                    null);
+        });
+        NeutralityCase mistakenCase = cases.neutralityResourceCreate(
+                new NeutralityCaseInput()
+                        .electionType(ElectionType.PILKADA)
+                        .electionYear(2024)
+                        .regionCode("13.77")
+                        .source(CaseSource.TEMUAN)
+                        .receivedOn(LocalDate.of(2024, 10, 21))
+                        .summary("Temuan yang tercatat dua kali dengan nomor register lain")
+                        .violationForms(List.of("MEDIA_SOSIAL"))
+                        .handlingAgencyId(bawaslu1377)
+                        .persons(List.of(new NeutralityPersonInput()
+                                .name("ASN Pariaman 1")
+                                .employer("Pemerintah Kota Pariaman")
+                                .positionCategory(PositionCategory.PELAKSANA))),
+                null);
+        touch("neutrality delete", () -> cases.neutralityResourceDelete(mistakenCase.getId(), "*"));
+        touch(
                 "neutrality replace",
                 () -> cases.neutralityResourceReplace(
                         caseId,
@@ -993,6 +1038,15 @@ public final class Tour {
         touch(
                 "plan report history",
                 () -> plans.actionPlanResourceReportHistory(plan.getId(), report.getId(), null, 10));
+        touch(
+                "plan report reopening",
+                () -> plans.progressReportResourceReopen(
+                        plan.getId(),
+                        report.getId(),
+                        new ProgressReportReopeningInput()
+                                .reason("Realisasi B04 ternyata menghitung rapat yang dibatalkan"),
+                        null,
+                        null));
         ActionPlanItem spare = plans.actionPlanResourceAddItem(
                 plan.getId(),
                 new ActionPlanItemInput()
