@@ -56,11 +56,12 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         if (keys != null) {
             hql.append(keys).append(", ");
         }
-        hql.append("count(e), sum(case when ")
+        // coalesce: over no tasks at all (no groupBy) a sum is null, the count 0
+        hql.append("count(e), coalesce(sum(case when ")
                 .append(open)
-                .append(" then 1 else 0 end), sum(case when ")
+                .append(" then 1 else 0 end), 0), coalesce(sum(case when ")
                 .append(open)
-                .append(" and e.dueAt < :now then 1 else 0 end) from ")
+                .append(" and e.dueAt < :now then 1 else 0 end), 0) from ")
                 .append(FROM)
                 .append(" where ")
                 .append(filter.where());
