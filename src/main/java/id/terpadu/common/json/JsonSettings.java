@@ -31,6 +31,15 @@ public class JsonSettings implements ObjectMapperCustomizer {
     /** No JSON document is longer than the largest body the HTTP layer accepts (8 MiB). */
     public static final long MAX_DOCUMENT_LENGTH = 8L * 1024 * 1024;
 
+    /**
+     * After Quarkus's own customizers, which register the modules found (Java time among them): the deserializer of
+     * the module registered last is the one used.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory()
