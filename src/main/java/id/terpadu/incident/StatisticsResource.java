@@ -96,8 +96,8 @@ public class StatisticsResource {
     @Operation(
             summary = "Share of conflicts resolved per region and year",
             description = "For each province or kabupaten/kota (`level`) and year: the incidents recorded (by "
-                    + "occurredFrom, WIB), leaving out those verified TIDAK_VALID or DUPLIKAT as the other statistics "
-                    + "leave out what did not happen or was reported twice; how many are resolved now, that is in "
+                    + "occurredFrom, WIB), leaving out those verified TIDAK_VALID (it did not happen) or DUPLIKAT (it "
+                    + "counts in its original), as the risk index does; how many are resolved now, that is in "
                     + "PEMULIHAN (the violence was stopped, UU 7/2012 Bab IV, and recovery is under way) or SELESAI "
                     + "(closed); and the share, null when none was recorded. An incident that flares up again "
                     + "(PEMULIHAN → PENGHENTIAN) or is reopened counts as unresolved again. Every current region of the "
