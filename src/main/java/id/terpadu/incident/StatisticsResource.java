@@ -126,7 +126,12 @@ public class StatisticsResource {
             @Parameter(
                             description = "The year (WIB) of occurredFrom; every year with incidents when absent",
                             example = "2024",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1945", maximum = "2100"))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1945",
+                                            maximum = "2100"))
                     @QueryParam("year")
                     String year,
             @Parameter(
