@@ -65,13 +65,24 @@ cubes=$(psql -d $DB -Atqc "select string_agg(cube || ': ' || n, ', ' order by cu
 SEEN="classification in ('PUBLIC', 'RESTRICTED') and verification <> 'DUPLIKAT'"
 METRICS="count(*), sum(killed), count(killed), sum(injured), count(injured), sum(sexual_violence), count(sexual_violence), sum(buildings_damaged), count(buildings_damaged), sum(displaced), count(displaced)"
 MONTH="to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY-MM')"
-NAMES=("groupBy=category,stage" "groupBy=province,month" "groupBy=month&from=2024-01-01&to=2025-01-01" "groupBy=kabkota&region=33")
-QUERIES=("groupBy=category,stage" "groupBy=province,month"
-  "groupBy=month&from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z" "groupBy=kabkota&region=33")
+YEAR="to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY')"
+WEEK="to_char(occurred_from at time zone 'Asia/Jakarta', 'IYYY-\"W\"IW')"
+# the last four: the dimensions secretariats asked for (V37) and the share of conflicts resolved, which is a scan
+NAMES=("groupBy=category,stage" "groupBy=province,month" "groupBy=month&from=2024-01-01&to=2025-01-01" "groupBy=kabkota&region=33"
+  "groupBy=province,year" "groupBy=isoWeek&from=2024-01-01&to=2025-01-01" "groupBy=parentCategory,stage"
+  "resolution?level=province")
+QUERIES=("incidents?groupBy=category,stage" "incidents?groupBy=province,month"
+  "incidents?groupBy=month&from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z" "incidents?groupBy=kabkota&region=33"
+  "incidents?groupBy=province,year" "incidents?groupBy=isoWeek&from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z"
+  "incidents?groupBy=parentCategory,stage" "resolution?level=province")
 SQLS=("select category_code, stage, $METRICS from incident where $SEEN group by 1, 2 order by 1, 2"
   "select province_code, $MONTH, $METRICS from incident where $SEEN group by 1, 2 order by 1, 2"
   "select $MONTH, $METRICS from incident where $SEEN and occurred_from >= '2024-01-01T00:00:00Z' and occurred_from < '2025-01-01T00:00:00Z' group by 1 order by 1"
-  "select kabkota_code, $METRICS from incident where $SEEN and province_code = '33' group by 1 order by 1")
+  "select kabkota_code, $METRICS from incident where $SEEN and province_code = '33' group by 1 order by 1"
+  "select province_code, $YEAR, $METRICS from incident where $SEEN group by 1, 2 order by 1, 2"
+  "select $WEEK, $METRICS from incident where $SEEN and occurred_from >= '2024-01-01T00:00:00Z' and occurred_from < '2025-01-01T00:00:00Z' group by 1 order by 1"
+  "select conflict_category_root(category_code), stage, $METRICS from incident where $SEEN group by 1, 2 order by 1, 2"
+  "select province_code, $YEAR, count(*), count(*) filter (where stage in ('PEMULIHAN', 'SELESAI')) from incident where classification in ('PUBLIC', 'RESTRICTED') and verification not in ('TIDAK_VALID', 'DUPLIKAT') group by 1, 2 order by 1, 2")
 
 # p50 and p95 in ms of R sequential requests (one connection), after R/2 unmeasured ones
 cat > "$WORK/timing.py" <<'PY'
@@ -91,13 +102,13 @@ print("%.1f %.1f" % (ms[len(ms) // 2], ms[min(len(ms) - 1, int(len(ms) * 0.95))]
 PY
 rows=()
 for i in "${!QUERIES[@]}"; do
-  read -r p50 p95 <<< "$(python3 "$WORK/timing.py" $PORT "/api/v1/statistics/incidents?${QUERIES[$i]}" "$TOKEN" "$REQUESTS")"
+  read -r p50 p95 <<< "$(python3 "$WORK/timing.py" $PORT "/api/v1/statistics/${QUERIES[$i]}" "$TOKEN" "$REQUESTS")"
   # the same GROUP BY in psql: the median of its runs (psql's \timing, server and transfer)
   sql_ms=$(for _ in $(seq "$PSQL_RUNS"); do
       printf '\\timing on\n%s;\n' "${SQLS[$i]}" | psql -d $DB -q -o /dev/null 2>&1 | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p'
     done | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-  # the answers agree: the service's group count is the GROUP BY's
-  groups=$(curl -s "$API/statistics/incidents?${QUERIES[$i]}" -H "Authorization: Bearer $TOKEN" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["rows"]))')
+  # the answers agree: the service's group count is the GROUP BY's (the resolution's regions without incidents aside)
+  groups=$(curl -s "$API/statistics/${QUERIES[$i]}" -H "Authorization: Bearer $TOKEN" | python3 -c 'import json,sys; print(sum(1 for r in json.load(sys.stdin)["rows"] if r.get("recorded", 1) != 0))')
   sql_groups=$(psql -d $DB -Atqc "select count(*) from (${SQLS[$i]}) g")
   rows+=("$(printf '| %-45s | %8s | %8s | %10s | %7.3f | %6s |' "${NAMES[$i]}" "$p50" "$p95" "$sql_ms" "$(echo "$p50 / $sql_ms" | bc -l)" "$groups/$sql_groups")")
 done
@@ -107,7 +118,7 @@ read -r list50 list95 <<< "$(python3 "$WORK/timing.py" $PORT "/api/v1/incidents?
 printf '\nStatistics (%s; %s incidents, loaded in %s s, deltas moved into the cubes in %s s; cube rows %s; %s cores, load %s; %s requests per measure; PostgreSQL %s)\n\n' \
   "$JAR" "$ROWS" "$load_secs" "$compact_secs" "$cubes" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$REQUESTS" \
   "$(psql -d postgres -Atqc 'show server_version' | cut -d' ' -f1)"
-printf '| %-45s | %8s | %8s | %10s | %7s | %6s |\n' "GET /statistics/incidents?…" "p50 ms" "p95 ms" "psql ms" "ratio" "groups"
+printf '| %-45s | %8s | %8s | %10s | %7s | %6s |\n' "GET /statistics/…" "p50 ms" "p95 ms" "psql ms" "ratio" "groups"
 printf '|%s|%s|%s|%s|%s|%s|\n' "-----------------------------------------------" "----------" "----------" "------------" "---------" "--------"
 for r in "${rows[@]}"; do echo "$r"; done
 printf '| %-45s | %8s | %8s | %10s | %7s | %6s |\n' "GET /incidents?limit=50 (for comparison)" "$list50" "$list95" "" "" ""

@@ -159,4 +159,9 @@ final class WarningExamples {
              "sourceReference": "early-warning:4d3c2b1a-0f9e-4d8c-b7a6-958473625140", "version": 0, "attachments": 0}""";
 
     private WarningExamples() {}
+
+    static final String STATISTICS = """
+            {"groupBy": ["riskLevel", "province"], "truncated": false,
+             "rows": [{"key": {"riskLevel": "SEDANG", "province": "13"}, "warnings": 5},
+                      {"key": {"riskLevel": "TINGGI", "province": "13"}, "warnings": 2}]}""";
 }

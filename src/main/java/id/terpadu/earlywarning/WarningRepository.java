@@ -89,4 +89,22 @@ public class WarningRepository extends ScopedRepository<EarlyWarning> {
                 .setParameter("w", warningId)
                 .executeUpdate();
     }
+
+    /**
+     * How many warnings of the filter per group of {@code keys} (null: one row for all), in the order of the keys; at
+     * most {@code maxRows} rows. The key and count of each row.
+     */
+    List<Object[]> grouped(Filter filter, String keys, int maxRows) {
+        StringBuilder hql = new StringBuilder("select ");
+        if (keys != null) {
+            hql.append(keys).append(", ");
+        }
+        hql.append("count(e) from EarlyWarning e where ").append(filter.where());
+        if (keys != null) {
+            hql.append(" group by ").append(keys).append(" order by ").append(keys);
+        }
+        var query = getEntityManager().createQuery(hql.toString(), Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        return query.setMaxResults(maxRows).getResultList();
+    }
 }

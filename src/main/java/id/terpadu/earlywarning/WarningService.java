@@ -113,6 +113,37 @@ public class WarningService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<EarlyWarningResponse> list(WarningQuery q, boolean located, PageRequest page) {
+        Filter filter = filterFor(q);
+        if (located) {
+            filter.and("e.latitude is not null");
+        }
+        return counts.countedPage(
+                warnings.page(filter, page).<EarlyWarningResponse>map(w -> shown(EarlyWarningResponse.from(w))));
+    }
+
+    /**
+     * How many warnings per group of the dimensions, over exactly the warnings the caller could list with the same
+     * filters (scope and clearance hold); those verified DUPLIKAT are left out unless {@code includeDuplicates}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WarningStatistics.Result statistics(
+            WarningQuery q, boolean includeDuplicates, List<WarningStatistics.Dimension> groupBy) {
+        Filter filter = filterFor(q);
+        if (!includeDuplicates) {
+            filter.and("e.verification.state <> :?", Verification.DUPLIKAT);
+        }
+        String keys = groupBy.isEmpty()
+                ? null
+                : String.join(
+                        ", ",
+                        groupBy.stream()
+                                .map(WarningStatistics.Dimension::expression)
+                                .toList());
+        return WarningStatistics.result(groupBy, warnings.grouped(filter, keys, WarningStatistics.MAX_ROWS + 1));
+    }
+
+    /** The where-clause of a list or statistics: the caller's scope and clearance, then the filters. */
+    private Filter filterFor(WarningQuery q) {
         Filter filter = clearance
                 .restrict(caller.scope().restrict(new Filter(), "e.regionCode"), "e.classification")
                 .andIf(q.status(), "e.status = :?", q.status())
@@ -140,11 +171,7 @@ public class WarningService {
         if (q.text() != null) {
             filter.and("function('incident_search_match', e.searchVector, :?) = true", q.text());
         }
-        if (located) {
-            filter.and("e.latitude is not null");
-        }
-        return counts.countedPage(
-                warnings.page(filter, page).<EarlyWarningResponse>map(w -> shown(EarlyWarningResponse.from(w))));
+        return filter;
     }
 
     /**

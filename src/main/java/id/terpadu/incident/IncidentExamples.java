@@ -129,6 +129,13 @@ final class IncidentExamples {
                        "sexualViolence": {"sum": null, "reported": 0}, "buildingsDamaged": {"sum": 2, "reported": 2},
                        "displaced": {"sum": null, "reported": 0}}]}""";
 
+    static final String RESOLUTION = """
+            {"level": "kabkota", "truncated": false,
+             "rows": [{"region": "13.71", "name": "Kota Padang", "year": 2024, "recorded": 12, "recovering": 3,
+                       "closed": 5, "resolved": 8, "share": 0.6667},
+                      {"region": "13.77", "name": "Kota Pariaman", "year": 2024, "recorded": 0, "recovering": 0,
+                       "closed": 0, "resolved": 0, "share": null}]}""";
+
     private IncidentExamples() {}
 
     static final String REOPENING = """

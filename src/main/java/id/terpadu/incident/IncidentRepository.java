@@ -135,6 +135,25 @@ public class IncidentRepository extends ScopedRepository<Incident> {
         return query.getResultList();
     }
 
+    /**
+     * Per region (the first {@code length} characters of its code) and WIB year of occurredFrom, over the incidents of
+     * the filter: how many, how many are now in PEMULIHAN and how many SELESAI; by region and year.
+     */
+    List<Object[]> resolution(Filter filter, int length) {
+        String region = "substring(e.regionCode, 1, " + length + ")";
+        String year = "function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'YYYY')";
+        var query = getEntityManager()
+                .createQuery(
+                        "select " + region + ", " + year + ", count(e), "
+                                + "sum(case when e.stage = id.terpadu.incident.Stage.PEMULIHAN then 1 else 0 end), "
+                                + "sum(case when e.stage = id.terpadu.incident.Stage.SELESAI then 1 else 0 end) "
+                                + "from Incident e where " + filter.where() + " group by " + region + ", " + year
+                                + " order by " + region + ", " + year,
+                        Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** The rows of a statistics statement over the cubes and their deltas ({@link StatisticsPlan}), in its order. */
     @SuppressWarnings("unchecked")
     List<Object[]> cubed(StatisticsPlan.Sql sql) {

@@ -257,6 +257,75 @@ public class IncidentService {
         return Statistics.result(groupBy, incidents.grouped(filter, keys, Statistics.METRICS, Statistics.MAX_ROWS + 1));
     }
 
+    /**
+     * The share of conflicts resolved per region ({@code level} province or kabkota) and year: the incidents the caller
+     * could list that occurred (WIB) in that year, leaving out those verified TIDAK_VALID or DUPLIKAT, and how many of
+     * them are now resolved, that is in PEMULIHAN (the violence was stopped, UU 7/2012 Bab IV, and recovery is under
+     * way) or SELESAI (closed). Every current region of the level in the caller's scope and {@code region} has a row
+     * for each year (the year asked, or each year with incidents), with a share of null where none was recorded.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Statistics.Resolution resolution(String level, Integer year, String region) {
+        int length = Statistics.RESOLUTION_LEVELS.get(level);
+        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), REGION), "e.classification");
+        if (region != null) {
+            RegionCode.require(region, "region");
+            REGION.within(filter, region);
+        }
+        if (year != null) {
+            filter.and(
+                    "e.occurredFrom >= :? and e.occurredFrom < :?",
+                    java.time.LocalDate.of(year, 1, 1)
+                            .atStartOfDay(StatisticsPlan.WIB)
+                            .toInstant(),
+                    java.time.LocalDate.of(year + 1, 1, 1)
+                            .atStartOfDay(StatisticsPlan.WIB)
+                            .toInstant());
+        }
+        filter.and("e.verification.state not in :?", List.of(Verification.TIDAK_VALID, Verification.DUPLIKAT));
+        Map<String, Map<Integer, long[]>> counted = new java.util.TreeMap<>();
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        for (Object[] row : incidents.resolution(filter, length)) {
+            int y = Integer.parseInt((String) row[1]);
+            years.add(y);
+            counted.computeIfAbsent((String) row[0], r -> new java.util.HashMap<>())
+                    .put(y, new long[] {
+                        ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue()
+                    });
+        }
+        if (year != null) {
+            years.add(year);
+        }
+        Map<String, String> names =
+                new java.util.TreeMap<>(regions.current(length, caller.scope(), region, Statistics.MAX_ROWS + 1));
+        names.putAll(regions.names(counted.keySet().stream()
+                .filter(code -> !names.containsKey(code))
+                .toList()));
+        counted.keySet().forEach(code -> names.putIfAbsent(code, null));
+        List<Statistics.ResolutionRow> rows = new ArrayList<>();
+        boolean truncated = false;
+        for (Map.Entry<String, String> r : names.entrySet()) {
+            for (int y : years) {
+                if (rows.size() == Statistics.MAX_ROWS) {
+                    truncated = true;
+                    break;
+                }
+                long[] n = counted.getOrDefault(r.getKey(), Map.of()).getOrDefault(y, new long[3]);
+                long resolved = n[1] + n[2];
+                rows.add(new Statistics.ResolutionRow(
+                        r.getKey(),
+                        r.getValue(),
+                        y,
+                        n[0],
+                        n[1],
+                        n[2],
+                        resolved,
+                        n[0] == 0 ? null : Math.round(resolved * 10_000.0 / n[0]) / 10_000.0));
+            }
+        }
+        return new Statistics.Resolution(level, rows, truncated);
+    }
+
     /** The incident as the API shows it, read in one statement without loading the entity. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentResponse get(UUID id) {

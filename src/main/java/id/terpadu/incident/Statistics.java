@@ -8,8 +8,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import id.terpadu.common.error.Message;
-import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.http.Params;
 
 /** Incident statistics: the dimensions, the metrics, and the shape of the answer. */
 public final class Statistics {
@@ -21,13 +20,26 @@ public final class Statistics {
 
     private Statistics() {}
 
-    /** What a group can be keyed by; month is the calendar month of occurredFrom in Western Indonesia Time. */
+    /**
+     * What a group can be keyed by. Month, year and ISO week are of occurredFrom in Western Indonesia Time (the ISO
+     * week as {@code 2025-W07}, of its ISO year); kecamatan is null for an incident recorded at a kabupaten/kota;
+     * parentCategory is the top-level category (UU 7/2012 Ps 5) a category belongs to, itself when it has no parent.
+     */
     public enum Dimension {
         CATEGORY("category", "e.categoryCode"),
         STAGE("stage", "e.stage"),
         PROVINCE("province", "substring(e.regionCode, 1, 2)"),
         KABKOTA("kabkota", "substring(e.regionCode, 1, 5)"),
-        MONTH("month", "function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'YYYY-MM')");
+        MONTH("month", "function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'YYYY-MM')"),
+        YEAR("year", "function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'YYYY')"),
+        ISO_WEEK(
+                "isoWeek", "function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'IYYY-\"W\"IW')"),
+        KECAMATAN("kecamatan", "case when length(e.regionCode) >= 8 then substring(e.regionCode, 1, 8) else null end"),
+        PARENT_CATEGORY("parentCategory", "function('conflict_category_root', e.categoryCode)");
+
+        /** The names {@code groupBy} takes, in the order of the enum. */
+        public static final List<String> NAMES =
+                Arrays.stream(values()).map(d -> d.name).toList();
 
         private final String name;
         private final String expression;
@@ -42,29 +54,9 @@ public final class Statistics {
         }
 
         public static List<Dimension> parse(String groupBy) {
-            if (groupBy == null || groupBy.isBlank()) {
-                return List.of();
-            }
-            List<Dimension> dimensions = new ArrayList<>();
-            String[] parts = groupBy.split(",", -1);
-            if (parts.length > values().length) {
-                throw ProblemException.invalid("groupBy", Message.of("params.group-by.size", "max", values().length));
-            }
-            for (int i = 0; i < parts.length; i++) {
-                String name = parts[i];
-                int position = i + 1;
-                Dimension found = Arrays.stream(values())
-                        .filter(d -> d.name.equals(name))
-                        .findFirst()
-                        .orElseThrow(() -> ProblemException.invalid(
-                                "groupBy",
-                                Message.of("params.group-by.item", "position", position),
-                                Arrays.stream(values()).map(d -> d.name).toList()));
-                if (!dimensions.contains(found)) {
-                    dimensions.add(found);
-                }
-            }
-            return dimensions;
+            return Params.dimensions(groupBy, "groupBy", NAMES).stream()
+                    .map(name -> values()[NAMES.indexOf(name)])
+                    .toList();
         }
     }
 
@@ -96,6 +88,41 @@ public final class Statistics {
             List<Row> rows,
 
             @Schema(description = "More than 10,000 groups: narrow the filters")
+            boolean truncated) {}
+
+    /** The levels of the resolution table, by the length of their codes. */
+    static final Map<String, Integer> RESOLUTION_LEVELS = Map.of("province", 2, "kabkota", 5);
+
+    @Schema(
+            name = "ResolutionRow",
+            description = "A region and year: the incidents recorded there (by occurredFrom, WIB; those verified "
+                    + "TIDAK_VALID or DUPLIKAT left out) and how many of them are resolved now")
+    public record ResolutionRow(
+            @Schema(example = "13.71") String region,
+            @Schema(example = "Kota Padang") String name,
+            @Schema(example = "2024") int year,
+            @Schema(example = "12") long recorded,
+
+            @Schema(description = "Now in PEMULIHAN: the violence stopped, recovery under way", example = "3")
+            long recovering,
+
+            @Schema(description = "Now SELESAI: closed with a closing summary", example = "5")
+            long closed,
+
+            @Schema(description = "recovering + closed", example = "8")
+            long resolved,
+
+            @Schema(
+                    description = "resolved / recorded, rounded to 4 decimals; null when none was recorded",
+                    example = "0.6667")
+            Double share) {}
+
+    @Schema(name = "Resolution")
+    public record Resolution(
+            @Schema(example = "kabkota") String level,
+            List<ResolutionRow> rows,
+
+            @Schema(description = "More than 10,000 rows: narrow the region or name a year")
             boolean truncated) {}
 
     static Result result(List<Dimension> groupBy, List<Object[]> rows) {

@@ -21,8 +21,8 @@ import id.terpadu.verification.Verification;
  * <p>The cube is the first of {@link #CUBES} (smallest first) that keeps every dimension the request groups or filters
  * by, the caller's region scope included. A period [from, to) is cut into whole WIB months (from a month cube), the
  * whole WIB days at its two ends (from a day cube, when one keeps the other dimensions) and the hours left at the very
- * ends (from the incidents). A request with a filter no cube keeps (bbox, full text, lead agency, a region below a
- * kabupaten/kota) has no plan: it is answered by the scan.
+ * ends (from the incidents). A request with a filter or dimension no cube keeps (bbox, full text, lead agency, a region
+ * below a kabupaten/kota, the kecamatan; an ISO week with category or stage) has no plan: it is answered by the scan.
  */
 final class StatisticsPlan {
 
@@ -119,6 +119,10 @@ final class StatisticsPlan {
 
     /** Cuts the request into cube periods and incident hours; false when no cube keeps what it needs. */
     private boolean parts() {
+        if (groupBy.contains(Statistics.Dimension.KECAMATAN)) {
+            // no cube keeps a region below the kabupaten/kota
+            return false;
+        }
         RegionGrain region = groupBy.contains(Statistics.Dimension.KABKOTA)
                 ? RegionGrain.KABKOTA
                 : groupBy.contains(Statistics.Dimension.PROVINCE) ? RegionGrain.PROVINCE : RegionGrain.NONE;
@@ -137,13 +141,20 @@ final class StatisticsPlan {
             }
             region = needed.compareTo(region) > 0 ? needed : region;
         }
-        boolean category = groupBy.contains(Statistics.Dimension.CATEGORY) || categories != null;
+        boolean category = groupBy.contains(Statistics.Dimension.CATEGORY)
+                || groupBy.contains(Statistics.Dimension.PARENT_CATEGORY)
+                || categories != null;
         boolean stage = groupBy.contains(Statistics.Dimension.STAGE) || q.stage() != null;
         boolean severity = q.severityMin() != null || q.severityMax() != null;
         Instant from = q.from();
         Instant to = q.to();
         boolean timed = from != null || to != null;
-        TimeGrain time = timed || groupBy.contains(Statistics.Dimension.MONTH) ? TimeGrain.MONTH : TimeGrain.NONE;
+        // a year is whole months, an ISO week whole days (a week may straddle two months or years)
+        TimeGrain time = groupBy.contains(Statistics.Dimension.ISO_WEEK)
+                ? TimeGrain.DAY
+                : timed || groupBy.contains(Statistics.Dimension.MONTH) || groupBy.contains(Statistics.Dimension.YEAR)
+                        ? TimeGrain.MONTH
+                        : TimeGrain.NONE;
         Cube main = first(time, region, category, stage, severity);
         if (main == null) {
             return false;
@@ -349,9 +360,19 @@ final class StatisticsPlan {
             case STAGE -> "stage";
             case PROVINCE -> "substr(" + region + ", 1, 2)";
             case KABKOTA -> "substr(" + region + ", 1, 5)";
-            case MONTH ->
-                cube ? "to_char(period, 'YYYY-MM')" : "to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY-MM')";
+            case MONTH -> time(cube, "YYYY-MM");
+            case YEAR -> time(cube, "YYYY");
+            case ISO_WEEK -> time(cube, "IYYY-\"W\"IW");
+            case PARENT_CATEGORY -> "conflict_category_root(category_code)";
+            case KECAMATAN -> throw new IllegalStateException("no cube keeps the kecamatan");
         };
+    }
+
+    /** The WIB period of a row formatted: a cube's period (a WIB day or month's first day) or a time's WIB date. */
+    private static String time(boolean cube, String format) {
+        return cube
+                ? "to_char(period, '" + format + "')"
+                : "to_char(occurred_from at time zone 'Asia/Jakarta', '" + format + "')";
     }
 
     /** The request's filters, the caller's scope and clearance, over a source's columns. */

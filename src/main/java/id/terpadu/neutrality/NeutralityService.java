@@ -22,6 +22,7 @@ import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.Params;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
@@ -642,29 +643,10 @@ public class NeutralityService {
         }
 
         public static List<Dimension> parse(String groupBy) {
-            List<Dimension> dimensions = new ArrayList<>();
-            if (groupBy == null || groupBy.isBlank()) {
-                return dimensions;
-            }
-            String[] parts = groupBy.split(",", -1);
-            if (parts.length > values().length) {
-                throw ProblemException.invalid("groupBy", Message.of("params.group-by.size", "max", values().length));
-            }
-            for (int i = 0; i < parts.length; i++) {
-                String wanted = parts[i];
-                int position = i + 1;
-                Dimension found = Arrays.stream(values())
-                        .filter(d -> d.name.equals(wanted))
-                        .findFirst()
-                        .orElseThrow(() -> ProblemException.invalid(
-                                "groupBy",
-                                Message.of("params.group-by.item", "position", position),
-                                Arrays.stream(values()).map(d -> d.name).toList()));
-                if (!dimensions.contains(found)) {
-                    dimensions.add(found);
-                }
-            }
-            return dimensions;
+            List<String> names = Arrays.stream(values()).map(d -> d.name).toList();
+            return Params.dimensions(groupBy, "groupBy", names).stream()
+                    .map(name -> values()[names.indexOf(name)])
+                    .toList();
         }
     }
 

@@ -59,6 +59,17 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
         return names;
     }
 
+    /** The codes and names of the filter's regions ({@code r}), by code, at most {@code max}. */
+    List<Object[]> codesAndNames(Filter filter, int max) {
+        var query = getEntityManager()
+                .createQuery(
+                        "select r.code, r.name from Region r where " + filter.where() + " order by r.code",
+                        Object[].class)
+                .setMaxResults(max);
+        filter.parameters().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** A page of the filter's regions, by code. */
     Page<Region> page(Filter filter, PageRequest page) {
         return Keyset.page(getEntityManager(), Region.class, "Region e", filter, BY_CODE, page, r -> List.of(r.code));

@@ -26,6 +26,7 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.region.RegionLevel;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.RegionScope;
 
 /** Regions: lookups, children, search, and the all-or-nothing import of the Kemendagri code list. */
 @ApplicationScoped
@@ -88,6 +89,23 @@ public class RegionService {
             return Map.of();
         }
         return regions.names(codes);
+    }
+
+    /**
+     * The current (not retired) regions whose code has {@code length} characters (2: the provinces, 5: the
+     * kabupaten/kota) within {@code scope} and below {@code within} (null: anywhere), code to name in code order, at most
+     * {@code max}: the rows of a table by region that lists a region without records too.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> current(int length, RegionScope scope, String within, int max) {
+        Filter filter = scope.restrict(new Filter(), "r.code").and("length(r.code) = :?", length);
+        filter.and("r.retiredAt is null");
+        if (within != null) {
+            RegionScope.Columns.of("r.code").within(filter, within);
+        }
+        Map<String, String> found = new java.util.LinkedHashMap<>();
+        regions.codesAndNames(filter, max).forEach(row -> found.put((String) row[0], (String) row[1]));
+        return found;
     }
 
     /** A referenced region (a field of another record): 400 naming the field unless it exists. */

@@ -41,4 +41,9 @@ final class TaskExamples {
     static final String UNABLE = "{\"to\": \"UNABLE\", \"reason\": \"Personel sedang bertugas pengamanan pilkada\"}";
 
     private TaskExamples() {}
+
+    static final String STATISTICS = """
+            {"groupBy": ["state"], "truncated": false,
+             "rows": [{"key": {"state": "ACKNOWLEDGED"}, "tasks": 3, "open": 3, "overdue": 1},
+                      {"key": {"state": "DONE"}, "tasks": 4, "open": 0, "overdue": 0}]}""";
 }

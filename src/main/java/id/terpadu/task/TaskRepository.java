@@ -23,6 +23,10 @@ import id.terpadu.common.paging.SortKey;
 @ApplicationScoped
 public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
+    /** Tasks ({@code e}) with their incident ({@code i}) or early warning ({@code w}). */
+    private static final String FROM =
+            "Task e left join Incident i on i.id = e.incidentId left join EarlyWarning w on w.id = e.warningId";
+
     private static final List<SortKey> ORDER = List.of(SortKey.instant("e.dueAt"), SortKey.uuid("e.id"));
 
     /**
@@ -33,11 +37,41 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         return Keyset.page(
                 getEntityManager(),
                 Task.class,
-                "Task e left join Incident i on i.id = e.incidentId left join EarlyWarning w on w.id = e.warningId",
+                FROM,
                 filter,
                 ORDER,
                 page,
                 t -> List.of(t.dueAt.toString(), t.id.toString()));
+    }
+
+    /**
+     * Per group of {@code keys} (null: one row for all) over the tasks of the filter ({@code e}, with their incident
+     * {@code i} or early warning {@code w}): how many, how many are open and how many of those are past due at
+     * {@code now}; in the order of the keys, at most {@code maxRows} rows.
+     */
+    List<Object[]> grouped(Filter filter, String keys, java.time.Instant now, int maxRows) {
+        String open = "e.state in (id.terpadu.task.TaskState.ALERTED, id.terpadu.task.TaskState.ACKNOWLEDGED, "
+                + "id.terpadu.task.TaskState.ACTIVE)";
+        StringBuilder hql = new StringBuilder("select ");
+        if (keys != null) {
+            hql.append(keys).append(", ");
+        }
+        // coalesce: over no tasks at all (no groupBy) a sum is null, the count 0
+        hql.append("count(e), coalesce(sum(case when ")
+                .append(open)
+                .append(" then 1 else 0 end), 0), coalesce(sum(case when ")
+                .append(open)
+                .append(" and e.dueAt < :now then 1 else 0 end), 0) from ")
+                .append(FROM)
+                .append(" where ")
+                .append(filter.where());
+        if (keys != null) {
+            hql.append(" group by ").append(keys).append(" order by ").append(keys);
+        }
+        var query = getEntityManager().createQuery(hql.toString(), Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        query.setParameter("now", now);
+        return query.setMaxResults(maxRows).getResultList();
     }
 
     /** The task of this incident or early warning; 404 when there is none. */

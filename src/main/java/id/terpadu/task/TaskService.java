@@ -17,6 +17,7 @@ import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
+import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.RegionScope;
@@ -93,6 +94,34 @@ public class TaskService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TaskResponse> list(
             TaskParent parent, Boolean overdue, TaskState state, UUID agencyId, PageRequest page) {
+        return tasks.page(filterFor(parent, overdue, state, agencyId), page).map(TaskResponse::from);
+    }
+
+    /**
+     * How many tasks, open and overdue per group of the dimensions, over exactly the tasks the caller could list with
+     * the same filters (a task by its incident's or early warning's region and classification), below {@code region}
+     * when given.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskStatistics.Result statistics(
+            Boolean overdue, TaskState state, UUID agencyId, String region, List<TaskStatistics.Dimension> groupBy) {
+        Filter filter = filterFor(null, overdue, state, agencyId);
+        if (region != null) {
+            RegionCode.require(region, "region");
+            RegionScope.Columns.of(TaskStatistics.REGION).within(filter, region);
+        }
+        String keys = groupBy.isEmpty()
+                ? null
+                : String.join(
+                        ", ",
+                        groupBy.stream()
+                                .map(TaskStatistics.Dimension::expression)
+                                .toList());
+        return TaskStatistics.result(groupBy, tasks.grouped(filter, keys, Instant.now(), TaskStatistics.MAX_ROWS + 1));
+    }
+
+    /** Who may see a task (its incident's or early warning's rule), then the filters. */
+    private Filter filterFor(TaskParent parent, Boolean overdue, TaskState state, UUID agencyId) {
         Filter onIncident = clearance.restrict(
                 caller.scope()
                         .restrict(
@@ -117,7 +146,7 @@ public class TaskService {
                     Instant.now(),
                     List.of(TaskState.ALERTED, TaskState.ACKNOWLEDGED, TaskState.ACTIVE));
         }
-        return tasks.page(filter, page).map(TaskResponse::from);
+        return filter;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

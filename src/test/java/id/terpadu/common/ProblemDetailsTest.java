@@ -106,6 +106,30 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aDateBeyondFourDigitYearsIsNotADate() {
+        // Java reads -999999999-01-01; PostgreSQL's dates end long before, so it once failed as a 500
+        for (String date : List.of("-999999999-01-01", "+10000-01-01")) {
+            problem(
+                            admin().body(Map.of(
+                                            "level",
+                                            "KABUPATEN_KOTA",
+                                            "regionCode",
+                                            "19.71",
+                                            "year",
+                                            2024,
+                                            "decreeDate",
+                                            date))
+                                    .post("/api/v1/teams")
+                                    .then(),
+                            400,
+                            "validation")
+                    .body("errors[0].field", equalTo("decreeDate"))
+                    .body("errors[0].code", equalTo("json.expected.date"));
+        }
+        Db.assertUnchanged(before);
+    }
+
+    @Test
     void validationFailuresListEveryField() {
         problem(
                         admin().body(

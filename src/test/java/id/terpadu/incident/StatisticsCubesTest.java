@@ -46,7 +46,8 @@ import id.terpadu.support.TestData;
 @QuarkusTest
 class StatisticsCubesTest {
 
-    private static final List<String> REGIONS = List.of("13.71", "13.77", "13.01", "19.71", "19.01", "33.07");
+    private static final List<String> REGIONS =
+            List.of("13.71", "13.77", "13.01", "19.71", "19.01", "33.07", "19.71.01");
     private static final List<String> CATEGORIES =
             List.of("SENGKETA_LAHAN", "POLITIK_PILKADA", "POLITIK_PEMILU", "EKONOMI", "SARA_AGAMA");
     private static final Instant EARLIEST = Instant.parse("2023-01-01T00:00:00Z");
@@ -279,6 +280,15 @@ class StatisticsCubesTest {
             new Case("groupBy=month&to=2023-03-01T00:00:00Z", "occurred_from < '2023-03-01T00:00:00Z'"),
             new Case("groupBy=category&from=2025-02-01T00:00:00Z&to=2024-02-01T00:00:00Z", "false"),
             new Case("groupBy=stage,category&stage=PEMULIHAN&severityMin=3", "stage = 'PEMULIHAN' and severity >= 3"),
+            // the dimensions of V37: year from a month cube, ISO week from a day cube, the roll-up of categories
+            // wherever the category is kept, and the scan for the kecamatan or an ISO week by category
+            new Case("groupBy=province,year", "true"),
+            new Case(
+                    "groupBy=isoWeek&from=2024-03-15T05:30:00Z&to=2024-06-01T16:59:59Z",
+                    "occurred_from >= '2024-03-15T05:30:00Z' and occurred_from < '2024-06-01T16:59:59Z'"),
+            new Case("groupBy=parentCategory,stage", "true"),
+            new Case("groupBy=kecamatan,year", "true"),
+            new Case("groupBy=isoWeek,parentCategory&region=19.71", "kabkota_code = '19.71'"),
             // a filter no cube keeps: the scan, which must agree as well
             new Case("groupBy=category&q=kubus", null));
 
@@ -361,17 +371,21 @@ class StatisticsCubesTest {
 
     private static final Map<String, String> KEYS = Map.of(
             "category", "category_code",
+            "parentCategory", "conflict_category_root(category_code)",
             "stage", "stage",
             "province", "province_code",
             "kabkota", "kabkota_code",
-            "month", "to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY-MM')");
+            "kecamatan", "case when length(region_code) >= 8 then substr(region_code, 1, 8) end",
+            "month", "to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY-MM')",
+            "year", "to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY')",
+            "isoWeek", "to_char(occurred_from at time zone 'Asia/Jakarta', 'IYYY-\"W\"IW')");
 
     /** The GROUP BY over the incidents, as lines like {@link #lines}. */
     private List<String> reference(List<String> groupBy, String where) {
         List<String> keys = groupBy.stream().map(KEYS::get).toList();
         StringBuilder sql = new StringBuilder("select ");
         for (String key : keys) {
-            sql.append(key).append(" || '|' || ");
+            sql.append("coalesce((").append(key).append(")::text, 'null') || '|' || ");
         }
         sql.append("count(*)");
         for (String column : List.of("killed", "injured", "sexual_violence", "buildings_damaged", "displaced")) {
@@ -387,7 +401,8 @@ class StatisticsCubesTest {
                     .append(String.join(", ", keys))
                     .append(" order by ")
                     .append(String.join(
-                            ", ", keys.stream().map(k -> k + " collate \"C\"").toList()));
+                            ", ",
+                            keys.stream().map(k -> "(" + k + ") collate \"C\"").toList()));
         }
         List<String> lines = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

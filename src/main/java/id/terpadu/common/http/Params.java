@@ -61,6 +61,31 @@ public final class Params {
         throw ProblemException.invalid(field, Message.of("params.enum", "allowed", allowed), allowed);
     }
 
+    /**
+     * The dimensions of a statistics request ({@code groupBy=category,month}): names among {@code allowed}, each once
+     * in the order given (a repeated one is kept once); absent is none. More names than there are dimensions, or one
+     * that is not a dimension, is a 400 naming its position and listing the allowed names.
+     */
+    public static List<String> dimensions(String value, String field, List<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        String[] parts = value.split(",", -1);
+        if (parts.length > allowed.size()) {
+            throw ProblemException.invalid(field, Message.of("params.group-by.size", "max", allowed.size()));
+        }
+        List<String> chosen = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            if (!allowed.contains(parts[i])) {
+                throw ProblemException.invalid(field, Message.of("params.group-by.item", "position", i + 1), allowed);
+            }
+            if (!chosen.contains(parts[i])) {
+                chosen.add(parts[i]);
+            }
+        }
+        return chosen;
+    }
+
     public static UUID uuid(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;

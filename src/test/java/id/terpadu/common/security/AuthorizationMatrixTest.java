@@ -219,8 +219,11 @@ public class AuthorizationMatrixTest {
             POST   /api/v1/risk-index/models/{model}/computations           x   -   -   -   -   -   -
             POST   /api/v1/risk-index/models/{model}/imports                x   -   -   -   -   -   -
             GET    /api/v1/risk-index/regions/{code}                        x   x   x   x   -   x   x
+            GET    /api/v1/statistics/early-warnings                        x   x   x   x   x   x   x
             GET    /api/v1/statistics/incidents                             x   x   x   x   x   x   x
             GET    /api/v1/statistics/neutrality-cases                      x   x   x   x   x   x   x
+            GET    /api/v1/statistics/resolution                            x   x   x   x   x   x   x
+            GET    /api/v1/statistics/tasks                                 x   x   x   x   x   x   x
             GET    /api/v1/tasks                                            x   x   x   x   x   x   x
             GET    /api/v1/teams                                            x   x   x   x   x   x   x
             POST   /api/v1/teams                                            x   x   -   -   -   -   -

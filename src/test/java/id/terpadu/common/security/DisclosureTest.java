@@ -148,6 +148,10 @@ class DisclosureTest {
                     "/api/v1/exports/incidents?format=geojson&region=" + region,
                     "/api/v1/feed/changes?limit=200&after=" + feedStart,
                     "/api/v1/statistics/incidents?groupBy=kabkota,stage&region=" + region,
+                    "/api/v1/statistics/incidents?groupBy=kecamatan,parentCategory,isoWeek&region=" + region,
+                    "/api/v1/statistics/early-warnings?groupBy=kabkota,riskLevel,status&region=" + region,
+                    "/api/v1/statistics/tasks?groupBy=kabkota,state&region=" + region,
+                    "/api/v1/statistics/resolution?level=kabkota&region=" + region,
                     "/api/v1/alerts.atom"));
             int answers = 0;
             List<String> leaks = new ArrayList<>();
@@ -277,6 +281,21 @@ class DisclosureTest {
             assertThat(confidentialHere).isPositive();
             assertThat(count(binda, region) - count(Tokens.analyst("19"), region))
                     .isEqualTo(confidentialHere);
+            // and so do the early-warning statistics and the table of conflicts resolved
+            long confidentialWarnings = Db.count(
+                    "select count(*) from early_warning where region_code like ? and classification = 'CONFIDENTIAL' "
+                            + "and verification <> 'DUPLIKAT'",
+                    region + "%");
+            assertThat(confidentialWarnings).isPositive();
+            String warnings = "/api/v1/statistics/early-warnings?region=" + region;
+            assertThat(sum(binda, warnings, "rows.warnings") - sum(Tokens.analyst("19"), warnings, "rows.warnings"))
+                    .isEqualTo(confidentialWarnings);
+            String resolution = "/api/v1/statistics/resolution?level=kabkota&region=" + region;
+            assertThat(sum(binda, resolution, "rows.recorded") - sum(Tokens.analyst("19"), resolution, "rows.recorded"))
+                    .isEqualTo(Db.count(
+                            "select count(*) from incident where region_code like ? and classification = 'CONFIDENTIAL' "
+                                    + "and verification not in ('TIDAK_VALID', 'DUPLIKAT')",
+                            region + "%"));
 
             // Webhooks: the uncleared subscription's queue holds the victim's incident, never the confidential records.
             assertThat(Db.count(
@@ -351,6 +370,11 @@ class DisclosureTest {
         snapshot.remove("webhook_delivery");
         snapshot.remove("webhook_attempt");
         return snapshot;
+    }
+
+    private static long sum(RequestSpecification as, String path, String counts) {
+        List<Number> values = as.get(path).then().statusCode(200).extract().path(counts);
+        return values.stream().mapToLong(Number::longValue).sum();
     }
 
     private static long count(RequestSpecification as, String region) {

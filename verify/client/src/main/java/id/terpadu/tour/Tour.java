@@ -405,6 +405,60 @@ public final class Tour {
                                 null)
                         != null);
 
+        check(
+                "13. incidents by ISO week and top-level category",
+                statistics
+                        .statisticsResourceIncidents(
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of("isoWeek", "parentCategory"),
+                                null,
+                                null,
+                                null,
+                                "19.71",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)
+                        .getRows()
+                        .stream()
+                        .anyMatch(r -> "2024-W48".equals(r.getKey().get("isoWeek"))
+                                && "POLITIK".equals(r.getKey().get("parentCategory"))));
+        check(
+                "13. the closed incident counts as resolved in 2024",
+                statistics.statisticsResourceResolution("kabkota", "19", 2024).getRows().stream()
+                        .anyMatch(r -> "19.71".equals(r.getRegion()) && r.getClosed() >= 1 && r.getShare() != null));
+        check(
+                "13. early-warning statistics count the escalated warning",
+                statistics
+                        .warningStatisticsResourceStatistics(
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of("riskLevel", "status"),
+                                null,
+                                null,
+                                "19.71",
+                                null,
+                                null,
+                                null,
+                                null)
+                        .getRows()
+                        .stream()
+                        .anyMatch(r -> "SEDANG".equals(r.getKey().get("riskLevel"))
+                                && "ESKALASI".equals(r.getKey().get("status"))));
+        check(
+                "13. task statistics answer",
+                statistics
+                                .taskStatisticsResourceStatistics(null, List.of("state"), null, "19", null)
+                                .getRows()
+                        != null);
+
         // 14-16. Sumatera Barat: a rakor, an ASN neutrality case, the Rencana Aksi Terpadu
         String sumbar = mint("kesbangpol.sumbar", Role.COORDINATOR, "13", null);
         token = sumbar;

@@ -1,0 +1,87 @@
+package id.terpadu.earlywarning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import id.terpadu.common.http.Params;
+
+/**
+ * Early-warning statistics: the dimensions and the shape of the answer. Thousands of warnings a year, not millions:
+ * a GROUP BY over the warnings with the list's filters answers them, without roll-ups.
+ */
+public final class WarningStatistics {
+
+    static final int MAX_ROWS = 10_000;
+
+    private WarningStatistics() {}
+
+    /**
+     * What a group can be keyed by. Month is of observedAt in Western Indonesia Time; kabkota is null for a warning
+     * raised for a whole province; parentCategory is the top-level category a category belongs to.
+     */
+    public enum Dimension {
+        RISK_LEVEL("riskLevel", "e.riskLevel"),
+        STATUS("status", "e.status"),
+        CATEGORY("category", "e.categoryCode"),
+        PARENT_CATEGORY("parentCategory", "function('conflict_category_root', e.categoryCode)"),
+        PROVINCE("province", "substring(e.regionCode, 1, 2)"),
+        KABKOTA("kabkota", "case when length(e.regionCode) >= 5 then substring(e.regionCode, 1, 5) else null end"),
+        MONTH("month", "function('to_char', function('timezone', 'Asia/Jakarta', e.observedAt), 'YYYY-MM')");
+
+        /** The names {@code groupBy} takes, in the order of the enum. */
+        public static final List<String> NAMES =
+                Arrays.stream(values()).map(d -> d.name).toList();
+
+        private final String name;
+        private final String expression;
+
+        Dimension(String name, String expression) {
+            this.name = name;
+            this.expression = expression;
+        }
+
+        String expression() {
+            return expression;
+        }
+
+        public static List<Dimension> parse(String groupBy) {
+            return Params.dimensions(groupBy, "groupBy", NAMES).stream()
+                    .map(name -> values()[NAMES.indexOf(name)])
+                    .toList();
+        }
+    }
+
+    @Schema(name = "WarningStatisticsRow")
+    public record Row(
+            @Schema(
+                    description = "The group: a value per groupBy name; null for the warnings that have none",
+                    example = "{\"riskLevel\": \"TINGGI\", \"province\": \"13\"}")
+            Map<String, String> key,
+
+            @Schema(example = "3") long warnings) {}
+
+    @Schema(name = "WarningStatistics")
+    public record Result(
+            List<String> groupBy,
+            List<Row> rows,
+
+            @Schema(description = "More than 10,000 groups: narrow the filters")
+            boolean truncated) {}
+
+    static Result result(List<Dimension> groupBy, List<Object[]> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
+            Map<String, String> key = new LinkedHashMap<>();
+            for (int i = 0; i < groupBy.size(); i++) {
+                key.put(groupBy.get(i).name, row[i] == null ? null : row[i].toString());
+            }
+            out.add(new Row(key, ((Number) row[groupBy.size()]).longValue()));
+        }
+        return new Result(groupBy.stream().map(d -> d.name).toList(), out, rows.size() > MAX_ROWS);
+    }
+}
