@@ -1,14 +1,12 @@
 package id.terpadu.earlywarning;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import id.terpadu.common.http.Params;
+import id.terpadu.common.http.GroupBy;
 
 /**
  * Early-warning statistics: the dimensions and the shape of the answer. Thousands of warnings a year, not millions:
@@ -24,35 +22,28 @@ public final class WarningStatistics {
      * What a group can be keyed by. Month is of observedAt in Western Indonesia Time; kabkota is null for a warning
      * raised for a whole province; parentCategory is the top-level category a category belongs to.
      */
-    public enum Dimension {
-        RISK_LEVEL("riskLevel", "e.riskLevel"),
-        STATUS("status", "e.status"),
-        CATEGORY("category", "e.categoryCode"),
-        PARENT_CATEGORY("parentCategory", "function('conflict_category_root', e.categoryCode)"),
-        PROVINCE("province", "substring(e.regionCode, 1, 2)"),
-        KABKOTA("kabkota", "case when length(e.regionCode) >= 5 then substring(e.regionCode, 1, 5) else null end"),
-        MONTH("month", "function('to_char', function('timezone', 'Asia/Jakarta', e.observedAt), 'YYYY-MM')");
+    public enum Dimension implements GroupBy {
+        RISK_LEVEL("e.riskLevel"),
+        STATUS("e.status"),
+        CATEGORY("e.categoryCode"),
+        PARENT_CATEGORY("function('conflict_category_root', e.categoryCode)"),
+        PROVINCE("substring(e.regionCode, 1, 2)"),
+        KABKOTA("case when length(e.regionCode) >= 5 then substring(e.regionCode, 1, 5) else null end"),
+        MONTH("function('to_char', function('timezone', 'Asia/Jakarta', e.observedAt), 'YYYY-MM')");
 
-        /** The names {@code groupBy} takes, in the order of the enum. */
-        public static final List<String> NAMES =
-                Arrays.stream(values()).map(d -> d.name).toList();
-
-        private final String name;
         private final String expression;
 
-        Dimension(String name, String expression) {
-            this.name = name;
+        Dimension(String expression) {
             this.expression = expression;
         }
 
-        String expression() {
+        @Override
+        public String expression() {
             return expression;
         }
 
         public static List<Dimension> parse(String groupBy) {
-            return Params.dimensions(groupBy, "groupBy", NAMES).stream()
-                    .map(name -> values()[NAMES.indexOf(name)])
-                    .toList();
+            return GroupBy.parse(Dimension.class, groupBy);
         }
     }
 
@@ -76,12 +67,9 @@ public final class WarningStatistics {
     static Result result(List<Dimension> groupBy, List<Object[]> rows) {
         List<Row> out = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
-            Map<String, String> key = new LinkedHashMap<>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                key.put(groupBy.get(i).name, row[i] == null ? null : row[i].toString());
-            }
+            Map<String, String> key = GroupBy.key(groupBy, row);
             out.add(new Row(key, ((Number) row[groupBy.size()]).longValue()));
         }
-        return new Result(groupBy.stream().map(d -> d.name).toList(), out, rows.size() > MAX_ROWS);
+        return new Result(GroupBy.labels(groupBy), out, rows.size() > MAX_ROWS);
     }
 }

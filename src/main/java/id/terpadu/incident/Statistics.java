@@ -1,14 +1,12 @@
 package id.terpadu.incident;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import id.terpadu.common.http.Params;
+import id.terpadu.common.http.GroupBy;
 
 /** Incident statistics: the dimensions, the metrics, and the shape of the answer. */
 public final class Statistics {
@@ -25,38 +23,30 @@ public final class Statistics {
      * week as {@code 2025-W07}, of its ISO year); kecamatan is null for an incident recorded at a kabupaten/kota;
      * parentCategory is the top-level category (UU 7/2012 Ps 5) a category belongs to, itself when it has no parent.
      */
-    public enum Dimension {
-        CATEGORY("category", "e.categoryCode"),
-        STAGE("stage", "e.stage"),
-        PROVINCE("province", "substring(e.regionCode, 1, 2)"),
-        KABKOTA("kabkota", "substring(e.regionCode, 1, 5)"),
-        MONTH("month", "function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'YYYY-MM')"),
-        YEAR("year", "function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'YYYY')"),
-        ISO_WEEK(
-                "isoWeek", "function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'IYYY-\"W\"IW')"),
-        KECAMATAN("kecamatan", "case when length(e.regionCode) >= 8 then substring(e.regionCode, 1, 8) else null end"),
-        PARENT_CATEGORY("parentCategory", "function('conflict_category_root', e.categoryCode)");
+    public enum Dimension implements GroupBy {
+        CATEGORY("e.categoryCode"),
+        STAGE("e.stage"),
+        PROVINCE("substring(e.regionCode, 1, 2)"),
+        KABKOTA("substring(e.regionCode, 1, 5)"),
+        MONTH("function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'YYYY-MM')"),
+        YEAR("function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'YYYY')"),
+        ISO_WEEK("function('to_char', function('timezone', 'Asia/Jakarta', e.occurredFrom), 'IYYY-\"W\"IW')"),
+        KECAMATAN("case when length(e.regionCode) >= 8 then substring(e.regionCode, 1, 8) else null end"),
+        PARENT_CATEGORY("function('conflict_category_root', e.categoryCode)");
 
-        /** The names {@code groupBy} takes, in the order of the enum. */
-        public static final List<String> NAMES =
-                Arrays.stream(values()).map(d -> d.name).toList();
-
-        private final String name;
         private final String expression;
 
-        Dimension(String name, String expression) {
-            this.name = name;
+        Dimension(String expression) {
             this.expression = expression;
         }
 
-        String expression() {
+        @Override
+        public String expression() {
             return expression;
         }
 
         public static List<Dimension> parse(String groupBy) {
-            return Params.dimensions(groupBy, "groupBy", NAMES).stream()
-                    .map(name -> values()[NAMES.indexOf(name)])
-                    .toList();
+            return GroupBy.parse(Dimension.class, groupBy);
         }
     }
 
@@ -128,10 +118,7 @@ public final class Statistics {
     static Result result(List<Dimension> groupBy, List<Object[]> rows) {
         List<Row> out = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
-            Map<String, String> key = new LinkedHashMap<>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                key.put(groupBy.get(i).name, row[i] == null ? null : row[i].toString());
-            }
+            Map<String, String> key = GroupBy.key(groupBy, row);
             int at = groupBy.size();
             long incidents = ((Number) row[at]).longValue();
             Sum[] sums = new Sum[METRICS.size()];
@@ -142,6 +129,6 @@ public final class Statistics {
             }
             out.add(new Row(key, incidents, sums[0], sums[1], sums[2], sums[3], sums[4]));
         }
-        return new Result(groupBy.stream().map(d -> d.name).toList(), out, rows.size() > MAX_ROWS);
+        return new Result(GroupBy.labels(groupBy), out, rows.size() > MAX_ROWS);
     }
 }

@@ -22,7 +22,7 @@ import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.ETags;
-import id.terpadu.common.http.Params;
+import id.terpadu.common.http.GroupBy;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
@@ -623,30 +623,30 @@ public class NeutralityService {
     // ---- statistics -----------------------------------------------------------------------------------------
 
     /** What a statistics row can be keyed by. */
-    public enum Dimension {
-        ELECTION("election", "c.election_type || ' ' || c.election_year"),
-        PROVINCE("province", "substring(c.region_code, 1, 2)"),
-        KABKOTA("kabkota", "case when length(c.region_code) >= 5 then substring(c.region_code, 1, 5) end"),
-        VIOLATION_FORM("violationForm", "f.form"),
-        STATUS("status", "p.status"),
-        RECIPIENT("recipient", "p.recipient"),
-        SANCTION("sanction", "p.sanction"),
-        POSITION_CATEGORY("positionCategory", "p.position_category"),
-        SOURCE("source", "c.source");
+    public enum Dimension implements GroupBy {
+        ELECTION("c.election_type || ' ' || c.election_year"),
+        PROVINCE("substring(c.region_code, 1, 2)"),
+        KABKOTA("case when length(c.region_code) >= 5 then substring(c.region_code, 1, 5) end"),
+        VIOLATION_FORM("f.form"),
+        STATUS("p.status"),
+        RECIPIENT("p.recipient"),
+        SANCTION("p.sanction"),
+        POSITION_CATEGORY("p.position_category"),
+        SOURCE("c.source");
 
-        private final String name;
         private final String expression;
 
-        Dimension(String name, String expression) {
-            this.name = name;
+        Dimension(String expression) {
             this.expression = expression;
         }
 
+        @Override
+        public String expression() {
+            return expression;
+        }
+
         public static List<Dimension> parse(String groupBy) {
-            List<String> names = Arrays.stream(values()).map(d -> d.name).toList();
-            return Params.dimensions(groupBy, "groupBy", names).stream()
-                    .map(name -> values()[names.indexOf(name)])
-                    .toList();
+            return GroupBy.parse(Dimension.class, groupBy);
         }
     }
 
@@ -677,10 +677,7 @@ public class NeutralityService {
         List<StatisticsRow> out = new ArrayList<>();
         for (Object r : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             Object[] row = (Object[]) r;
-            Map<String, String> key = new LinkedHashMap<>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                key.put(groupBy.get(i).name, row[i] == null ? null : row[i].toString());
-            }
+            Map<String, String> key = GroupBy.key(groupBy, row);
             int at = groupBy.size();
             out.add(new StatisticsRow(
                     key,
@@ -688,6 +685,6 @@ public class NeutralityService {
                     ((Number) row[at + 1]).longValue(),
                     ((Number) row[at + 2]).longValue()));
         }
-        return new StatisticsResult(groupBy.stream().map(d -> d.name).toList(), out, rows.size() > MAX_ROWS);
+        return new StatisticsResult(GroupBy.labels(groupBy), out, rows.size() > MAX_ROWS);
     }
 }

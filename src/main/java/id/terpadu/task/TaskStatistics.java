@@ -1,14 +1,12 @@
 package id.terpadu.task;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import id.terpadu.common.http.Params;
+import id.terpadu.common.http.GroupBy;
 
 /**
  * Task statistics: the dimensions and the shape of the answer. Tasks number in the thousands, not millions: a GROUP
@@ -27,32 +25,25 @@ public final class TaskStatistics {
      * What a group can be keyed by: the agency asked to act (its id), the state, and the province or kabupaten/kota of
      * the task's incident or early warning (kabkota is null for a task on a warning raised for a whole province).
      */
-    public enum Dimension {
-        AGENCY("agency", "e.agencyId"),
-        STATE("state", "e.state"),
-        PROVINCE("province", "substring(" + REGION + ", 1, 2)"),
-        KABKOTA("kabkota", "case when length(" + REGION + ") >= 5 then substring(" + REGION + ", 1, 5) else null end");
+    public enum Dimension implements GroupBy {
+        AGENCY("e.agencyId"),
+        STATE("e.state"),
+        PROVINCE("substring(" + REGION + ", 1, 2)"),
+        KABKOTA("case when length(" + REGION + ") >= 5 then substring(" + REGION + ", 1, 5) else null end");
 
-        /** The names {@code groupBy} takes, in the order of the enum. */
-        public static final List<String> NAMES =
-                Arrays.stream(values()).map(d -> d.name).toList();
-
-        private final String name;
         private final String expression;
 
-        Dimension(String name, String expression) {
-            this.name = name;
+        Dimension(String expression) {
             this.expression = expression;
         }
 
-        String expression() {
+        @Override
+        public String expression() {
             return expression;
         }
 
         public static List<Dimension> parse(String groupBy) {
-            return Params.dimensions(groupBy, "groupBy", NAMES).stream()
-                    .map(name -> values()[NAMES.indexOf(name)])
-                    .toList();
+            return GroupBy.parse(Dimension.class, groupBy);
         }
     }
 
@@ -82,10 +73,7 @@ public final class TaskStatistics {
     static Result result(List<Dimension> groupBy, List<Object[]> rows) {
         List<Row> out = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
-            Map<String, String> key = new LinkedHashMap<>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                key.put(groupBy.get(i).name, row[i] == null ? null : row[i].toString());
-            }
+            Map<String, String> key = GroupBy.key(groupBy, row);
             int at = groupBy.size();
             out.add(new Row(
                     key,
@@ -93,6 +81,6 @@ public final class TaskStatistics {
                     ((Number) row[at + 1]).longValue(),
                     ((Number) row[at + 2]).longValue()));
         }
-        return new Result(groupBy.stream().map(d -> d.name).toList(), out, rows.size() > MAX_ROWS);
+        return new Result(GroupBy.labels(groupBy), out, rows.size() > MAX_ROWS);
     }
 }
