@@ -13,38 +13,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 FEED=${2:-200000}
-CSV=${BENCH_REGIONS:-../shared/data/wilayah.csv}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-for tool in psql curl python3; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
-[ -f "$CSV" ] || { echo "no region list at $CSV" >&2; exit 2; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+. bench/lib.sh
+bench_needs psql curl python3
+bench_jar
 DB=terpadu_bench_export_$$
+bench_database $DB
 PORT=${BENCH_PORT:-18084}
-WORK=$(mktemp -d)
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2> /dev/null && wait "$APP_PID" 2> /dev/null || true
-  psql -d postgres -qc "drop database if exists $DB" > /dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-psql -d postgres -qc "create database $DB"
-
-# One benchmark caller sends far more than a real one may: budgets it never reaches (the limiter still runs).
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-  QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" QUARKUS_HTTP_PORT=$PORT TERPADU_DEV_TOKENS_ENABLED=true \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem QUARKUS_LOG_LEVEL=WARN \
-  TERPADU_RATE_LIMIT_READS_LIMIT=1000000000 TERPADU_RATE_LIMIT_WRITES_LIMIT=1000000000 \
-  TERPADU_RATE_LIMIT_EXPENSIVE_LIMIT=1000000000 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -Xmx256m -jar target/quarkus-app/quarkus-run.jar > target/bench-exports.log 2>&1 &
-APP_PID=$!
-until curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; do
-  kill -0 $APP_PID 2> /dev/null || { cat target/bench-exports.log; exit 1; }
-  sleep 0.2
-done
-API="http://localhost:$PORT/api/v1"
-TOKEN=$(curl -s -X POST "$API/dev/tokens" -H 'Content-Type: application/json' \
-  -d '{"subject": "bench", "roles": ["ADMIN"], "regionScope": [], "ttlMinutes": 600}' | sed -nE 's/.*"accessToken":"([^"]+)".*/\1/p')
-curl -s -o /dev/null -X POST "$API/regions/import" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV"
+bench_start $DB $PORT bench-exports.log -Xmx256m
+bench_regions
 
 echo "generating $ROWS incidents with a change-log row each ..." >&2
 psql -d $DB -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/generate-incidents.sql

@@ -10,6 +10,7 @@
 #
 #   bench/incidents.sh [incidents] [seconds per measure] [clients] [least seconds of warm-up per measure]
 #
+# BENCH_MEASURES=post (or get, list, in any combination; default all three) measures only those.
 # BENCH_JAR runs another build of the service (default: this checkout's target/quarkus-app/quarkus-run.jar): to
 # compare two versions, package each in its own checkout and run the script for one jar, then the other, back to back.
 #
@@ -34,41 +35,16 @@ CLIENTS=${3:-16}
 WARMUP=${4:-60}
 MAX_WARMUP=${BENCH_MAX_WARMUP:-300}
 ROUND=10
-CSV=${BENCH_REGIONS:-../shared/data/wilayah.csv}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-for tool in psql pgbench wrk curl python3; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
-[ -f "$CSV" ] || { echo "no region list at $CSV" >&2; exit 2; }
-JAR=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
-[ -n "${BENCH_JAR:-}" ] || [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-[ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 2; }
+MEASURES=${BENCH_MEASURES:-get,list,post}
+. bench/lib.sh
+bench_needs psql pgbench wrk curl python3
+bench_jar
 DB=terpadu_bench_$$
 PGB=${DB}_pgbench
+for d in $DB $PGB; do bench_database $d; done
 PORT=${BENCH_PORT:-18082}
-WORK=$(mktemp -d)
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2> /dev/null && wait "$APP_PID" 2> /dev/null || true
-  for d in $DB $PGB; do psql -d postgres -qc "drop database if exists $d" > /dev/null 2>&1 || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-for d in $DB $PGB; do psql -d postgres -qc "create database $d"; done
-
-# One benchmark caller sends far more than a real one may: budgets it never reaches (the limiter still runs).
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-  QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" QUARKUS_HTTP_PORT=$PORT TERPADU_DEV_TOKENS_ENABLED=true \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem QUARKUS_LOG_LEVEL=WARN \
-  TERPADU_RATE_LIMIT_READS_LIMIT=1000000000 TERPADU_RATE_LIMIT_WRITES_LIMIT=1000000000 \
-  TERPADU_RATE_LIMIT_EXPENSIVE_LIMIT=1000000000 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -jar "$JAR" > target/bench-incidents.log 2>&1 &
-APP_PID=$!
-until curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; do
-  kill -0 $APP_PID 2> /dev/null || { cat target/bench-incidents.log; exit 1; }
-  sleep 0.2
-done
-API="http://localhost:$PORT/api/v1"
-TOKEN=$(curl -s -X POST "$API/dev/tokens" -H 'Content-Type: application/json' \
-  -d '{"subject": "bench", "roles": ["ADMIN"], "regionScope": [], "ttlMinutes": 600}' | sed -nE 's/.*"accessToken":"([^"]+)".*/\1/p')
-curl -s -o /dev/null -X POST "$API/regions/import" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV"
+bench_start $DB $PORT bench-incidents.log
+bench_regions
 
 echo "generating $ROWS incidents ..." >&2
 t0=$(date +%s)
@@ -139,67 +115,81 @@ warm() {
 # microseconds of CPU per request: per TICKS REQUESTS
 per() { awk -v t="$1" -v n="$2" -v k="$TCK" 'BEGIN {printf "%d", (n > 0 ? t * 1000000 / k / n : 0)}'; }
 
-# warm up, then measure
-warm "GET" wrk -t2 -c$CLIENTS -d${ROUND}s -s "$WORK/get.lua" "http://localhost:$PORT"
-cpu_run "$WORK/get.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/get.lua" "http://localhost:$PORT"
-get_out=$(cat "$WORK/get.out")
-get_rps=$(echo "$get_out" | rps)
-get_err=$(echo "$get_out" | awk '/Non-2xx/ {print $4}'); get_err=${get_err:-0}
-n=$(awk '/requests in/ {print $1}' "$WORK/get.out")
-get_cpu=("$(per $CPU_APP $n)" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
-
-# the cheapest answer of the HTTP stack: liveness (no token, no database)
-wrk -t2 -c$CLIENTS -d${ROUND}s "http://localhost:$PORT/q/health/live" > /dev/null
-live_rps=$(wrk -t2 -c$CLIENTS -d${SECS}s "http://localhost:$PORT/q/health/live" | rps)
-
+# warm up, then measure (BENCH_MEASURES picks some of get, list and post; the others print as -)
+get_rps=- pg_s=- pg_own=- live_rps=- get_err=- get_cpu=(- - -) pg_s_cpu=(- - -)
+list_err=- p50=- p95=- p99=-
+post_rps=- pg_n=- post_err=- post_cpu=(- - -) pg_n_cpu=(- - -)
+# a / b to two places, or - when either was not measured
+ratio() { if [ "$1" = - ] || [ "$2" = - ]; then echo -; else printf '%.2f' "$(echo "$1 / $2" | bc -l)"; fi; }
+measuring() { [[ ",$MEASURES," == *",$1,"* ]]; }
 pgbench -i -q -s 10 $PGB > /dev/null 2>&1
-cpu_run "$WORK/pgs.out" pgbench -S -n -c $CLIENTS -j 2 -T $SECS $PGB
-pg_s=$(awk '/^tps/ {print int($3)}' "$WORK/pgs.out")
-n=$(awk '/actually processed/ {print $NF}' "$WORK/pgs.out")
-pg_s_cpu=("-" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+if measuring get; then
+  warm "GET" wrk -t2 -c$CLIENTS -d${ROUND}s -s "$WORK/get.lua" "http://localhost:$PORT"
+  cpu_run "$WORK/get.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/get.lua" "http://localhost:$PORT"
+  get_out=$(cat "$WORK/get.out")
+  get_rps=$(echo "$get_out" | rps)
+  get_err=$(echo "$get_out" | awk '/Non-2xx/ {print $4}'); get_err=${get_err:-0}
+  n=$(awk '/requests in/ {print $1}' "$WORK/get.out")
+  get_cpu=("$(per $CPU_APP $n)" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
 
-# pgbench running the service's own by-id statement, on the same sample of ids (one sub-select picks the id)
-sed -E 's#^.*/incidents/##' "$WORK/ids.txt" > "$WORK/uuids.txt"
-psql -d $DB -qc "create table bench_ids (n serial primary key, id uuid)" -c "\\copy bench_ids (id) from '$WORK/uuids.txt'"
-{ echo "\\set n random(1, $(wc -l < "$WORK/uuids.txt"))"
-  sed -n '/BY_ID = """/,/""";/p' src/main/java/id/terpadu/incident/IncidentViews.java | sed '1d' \
-    | sed 's/where id = ?.*/where id = (select id from bench_ids where n = :n);/'; } > "$WORK/by-id.sql"
-grep -q 'bench_ids' "$WORK/by-id.sql" || { echo "cannot read the by-id statement from IncidentViews.java" >&2; exit 1; }
-pg_own=$(pgbench -M prepared -n -c $CLIENTS -j 2 -T $SECS -f "$WORK/by-id.sql" $DB 2> /dev/null | awk '/^tps/ {print int($3)}')
+  # the cheapest answer of the HTTP stack: liveness (no token, no database)
+  wrk -t2 -c$CLIENTS -d${ROUND}s "http://localhost:$PORT/q/health/live" > /dev/null
+  live_rps=$(wrk -t2 -c$CLIENTS -d${SECS}s "http://localhost:$PORT/q/health/live" | rps)
 
-# list with filters at a fixed offered rate
-: > "$WORK/lists.txt"
-for region in 11 13 33 35 73 94; do
-  for q in "region=$region&stage=PENGHENTIAN" "region=$region&category=POLITIK&severityMin=3" \
-           "region=$region&from=2020-01-01T00:00:00Z&to=2023-01-01T00:00:00Z" "bbox=100,-1,101,0&limit=50" \
-           "q=pembakaran&region=$region" "region=$region&sort=updatedAt"; do
-    echo "$API/incidents?$q" >> "$WORK/lists.txt"
+  cpu_run "$WORK/pgs.out" pgbench -S -n -c $CLIENTS -j 2 -T $SECS $PGB
+  pg_s=$(awk '/^tps/ {print int($3)}' "$WORK/pgs.out")
+  n=$(awk '/actually processed/ {print $NF}' "$WORK/pgs.out")
+  pg_s_cpu=("-" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+
+  # pgbench running the service's own by-id statement, on the same sample of ids (one sub-select picks the id)
+  sed -E 's#^.*/incidents/##' "$WORK/ids.txt" > "$WORK/uuids.txt"
+  psql -d $DB -qc "create table bench_ids (n serial primary key, id uuid)" -c "\\copy bench_ids (id) from '$WORK/uuids.txt'"
+  { echo "\\set n random(1, $(wc -l < "$WORK/uuids.txt"))"
+    sed -n '/BY_ID = """/,/""";/p' src/main/java/id/terpadu/incident/IncidentViews.java | sed '1d' \
+      | sed 's/where id = ?.*/where id = (select id from bench_ids where n = :n);/'; } > "$WORK/by-id.sql"
+  grep -q 'bench_ids' "$WORK/by-id.sql" || { echo "cannot read the by-id statement from IncidentViews.java" >&2; exit 1; }
+  pg_own=$(pgbench -M prepared -n -c $CLIENTS -j 2 -T $SECS -f "$WORK/by-id.sql" $DB 2> /dev/null | awk '/^tps/ {print int($3)}')
+
+fi
+
+if measuring list; then
+  # list with filters at a fixed offered rate
+  : > "$WORK/lists.txt"
+  for region in 11 13 33 35 73 94; do
+    for q in "region=$region&stage=PENGHENTIAN" "region=$region&category=POLITIK&severityMin=3" \
+             "region=$region&from=2020-01-01T00:00:00Z&to=2023-01-01T00:00:00Z" "bbox=100,-1,101,0&limit=50" \
+             "q=pembakaran&region=$region" "region=$region&sort=updatedAt"; do
+      echo "$API/incidents?$q" >> "$WORK/lists.txt"
+    done
   done
-done
-warm "list" python3 bench/rate.py "$WORK/lists.txt" 200 $ROUND "$TOKEN"
-read -r list_ok list_err p50 p95 p99 <<< "$(python3 bench/rate.py "$WORK/lists.txt" 200 $SECS "$TOKEN")"
+  warm "list" python3 bench/rate.py "$WORK/lists.txt" 200 $ROUND "$TOKEN"
+  read -r list_ok list_err p50 p95 p99 <<< "$(python3 bench/rate.py "$WORK/lists.txt" 200 $SECS "$TOKEN")"
 
-warm "POST" wrk -t2 -c$CLIENTS -d${ROUND}s -s "$WORK/post.lua" "http://localhost:$PORT"
-cpu_run "$WORK/post.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/post.lua" "http://localhost:$PORT"
-post_out=$(cat "$WORK/post.out")
-post_rps=$(echo "$post_out" | rps)
-post_err=$(echo "$post_out" | awk '/Non-2xx/ {print $4}'); post_err=${post_err:-0}
-n=$(awk '/requests in/ {print $1}' "$WORK/post.out")
-post_cpu=("$(per $CPU_APP $n)" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
-cpu_run "$WORK/pgn.out" pgbench -N -n -c $CLIENTS -j 2 -T $SECS $PGB
-pg_n=$(awk '/^tps/ {print int($3)}' "$WORK/pgn.out")
-n=$(awk '/actually processed/ {print $NF}' "$WORK/pgn.out")
-pg_n_cpu=("-" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+fi
+
+if measuring post; then
+  warm "POST" wrk -t2 -c$CLIENTS -d${ROUND}s -s "$WORK/post.lua" "http://localhost:$PORT"
+  cpu_run "$WORK/post.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/post.lua" "http://localhost:$PORT"
+  post_out=$(cat "$WORK/post.out")
+  post_rps=$(echo "$post_out" | rps)
+  post_err=$(echo "$post_out" | awk '/Non-2xx/ {print $4}'); post_err=${post_err:-0}
+  n=$(awk '/requests in/ {print $1}' "$WORK/post.out")
+  post_cpu=("$(per $CPU_APP $n)" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+  cpu_run "$WORK/pgn.out" pgbench -N -n -c $CLIENTS -j 2 -T $SECS $PGB
+  pg_n=$(awk '/^tps/ {print int($3)}' "$WORK/pgn.out")
+  n=$(awk '/actually processed/ {print $NF}' "$WORK/pgn.out")
+  pg_n_cpu=("-" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+fi
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$APP_PID/status)
 
 printf '\nIncidents (%s; %s rows, loaded in %s s; %s cores; %s clients; %s s per measure; warm-up until the JIT is idle: %s; PostgreSQL %s)\n\n' "$JAR" \
   "$ROWS" "$load_secs" "$(nproc)" "$CLIENTS" "$SECS" "$WARMED" "$(psql -d postgres -Atqc 'show server_version' | cut -d' ' -f1)"
 printf '| %-40s | %12s | %12s | %7s | %-8s |\n' "measure" "Terpadu" "pgbench" "ratio" "goal"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "--------------" "--------------" "---------" "----------"
-printf '| %-40s | %8s rps | %8s tps | %7.2f | %-8s |\n' "GET /incidents/{id} vs pgbench -S" "$get_rps" "$pg_s" "$(echo "$get_rps / $pg_s" | bc -l)" ">= 0.5"
-printf '| %-40s | %12s | %8s tps | %7.2f | %-8s |\n' "  reference: its statement in pgbench" "" "$pg_own" "$(echo "$pg_own / $pg_s" | bc -l)" ""
-printf '| %-40s | %8s rps | %12s | %7.2f | %-8s |\n' "  reference: GET /q/health/live" "$live_rps" "" "$(echo "$live_rps / $pg_s" | bc -l)" ""
-printf '| %-40s | %8s rps | %8s tps | %7.2f | %-8s |\n' "POST /incidents vs pgbench -N" "$post_rps" "$pg_n" "$(echo "$post_rps / $pg_n" | bc -l)" ">= 0.3"
+printf '| %-40s | %8s rps | %8s tps | %7s | %-8s |\n' "GET /incidents/{id} vs pgbench -S" "$get_rps" "$pg_s" "$(ratio $get_rps $pg_s)" ">= 0.5"
+printf '| %-40s | %12s | %8s tps | %7s | %-8s |\n' "  reference: its statement in pgbench" "" "$pg_own" "$(ratio $pg_own $pg_s)" ""
+printf '| %-40s | %8s rps | %12s | %7s | %-8s |\n' "  reference: GET /q/health/live" "$live_rps" "" "$(ratio $live_rps $pg_s)" ""
+printf '| %-40s | %8s rps | %8s tps | %7s | %-8s |\n' "POST /incidents vs pgbench -N" "$post_rps" "$pg_n" "$(ratio $post_rps $pg_n)" ">= 0.3"
 printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p50" "$p50" "" "" ""
 printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p95" "$p95" "" "" "<= 20 ms"
 printf '| %-40s | %9s ms | %12s | %7s | %-8s |\n' "filtered list at 200 req/s offered: p99" "$p99" "" "" ""

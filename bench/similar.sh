@@ -19,40 +19,14 @@ cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 EVENTS=${2:-1000}
 WARMUP=${BENCH_WARMUP:-600}
-CSV=${BENCH_REGIONS:-../shared/data/wilayah.csv}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-for tool in psql pgbench curl python3; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
-[ -f "$CSV" ] || { echo "no region list at $CSV" >&2; exit 2; }
-JAR=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
-[ -n "${BENCH_JAR:-}" ] || [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-[ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 2; }
+. bench/lib.sh
+bench_needs psql pgbench curl python3
+bench_jar
 DB=terpadu_bench_similar_$$
+bench_database $DB
 PORT=${BENCH_PORT:-18085}
-WORK=$(mktemp -d)
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2> /dev/null && wait "$APP_PID" 2> /dev/null || true
-  psql -d postgres -qc "drop database if exists $DB" > /dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-psql -d postgres -qc "create database $DB"
-
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-  QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" QUARKUS_HTTP_PORT=$PORT TERPADU_DEV_TOKENS_ENABLED=true \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem QUARKUS_LOG_LEVEL=WARN \
-  TERPADU_RATE_LIMIT_READS_LIMIT=1000000000 TERPADU_RATE_LIMIT_WRITES_LIMIT=1000000000 \
-  TERPADU_RATE_LIMIT_EXPENSIVE_LIMIT=1000000000 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-  java -jar "$JAR" > target/bench-similar.log 2>&1 &
-APP_PID=$!
-until curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; do
-  kill -0 $APP_PID 2> /dev/null || { cat target/bench-similar.log; exit 1; }
-  sleep 0.2
-done
-API="http://localhost:$PORT/api/v1"
-TOKEN=$(curl -s -X POST "$API/dev/tokens" -H 'Content-Type: application/json' \
-  -d '{"subject": "bench", "roles": ["ADMIN"], "regionScope": [], "ttlMinutes": 600}' | sed -nE 's/.*"accessToken":"([^"]+)".*/\1/p')
-curl -s -o /dev/null -X POST "$API/regions/import" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV"
+bench_start $DB $PORT bench-similar.log
+bench_regions
 
 echo "generating $ROWS incidents ..." >&2
 t0=$(date +%s)

@@ -10,49 +10,39 @@
 # it may create a scratch database.
 #
 #   bench/statistics.sh [incidents] [requests per measure] [psql runs per GROUP BY]     # 1000000 200 5
+#   BENCH_DB=terpadu_stats_10m bench/statistics.sh 10000000     # loads once and keeps it; a second run measures it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 REQUESTS=${2:-200}
 PSQL_RUNS=${3:-5}
-CSV=${BENCH_REGIONS:-../shared/data/wilayah.csv}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-for tool in psql curl python3; do command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 2; }; done
-[ -f "$CSV" ] || { echo "no region list at $CSV" >&2; exit 2; }
-JAR=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
-[ -n "${BENCH_JAR:-}" ] || [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-[ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 2; }
-DB=terpadu_bench_statistics_$$
+. bench/lib.sh
+bench_needs psql curl python3
+bench_jar
+# BENCH_DB keeps the loaded database for later runs (another jar, or more requests): a database of that name that
+# already holds incidents is measured as it is, without loading; otherwise it is made and loaded, and kept.
+if [ -n "${BENCH_DB:-}" ]; then
+  DB=$BENCH_DB
+  psql -d postgres -Atqc "select 1 from pg_database where datname = '$DB'" | grep -q 1 \
+    || psql -d postgres -qc "create database $DB"
+else
+  DB=terpadu_bench_statistics_$$
+  bench_database $DB
+fi
 PORT=${BENCH_PORT:-18086}
-WORK=$(mktemp -d)
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2> /dev/null && wait "$APP_PID" 2> /dev/null || true
-  psql -d postgres -qc "drop database if exists $DB" > /dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-psql -d postgres -qc "create database $DB"
+bench_start $DB $PORT bench-statistics.log
 
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-  QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" QUARKUS_HTTP_PORT=$PORT TERPADU_DEV_TOKENS_ENABLED=true \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/dev-keys/DEVELOPMENT-ONLY-public.pem QUARKUS_LOG_LEVEL=WARN \
-  TERPADU_RATE_LIMIT_READS_LIMIT=1000000000 TERPADU_RATE_LIMIT_EXPENSIVE_LIMIT=1000000000 \
-  QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -jar "$JAR" > target/bench-statistics.log 2>&1 &
-APP_PID=$!
-until curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; do
-  kill -0 $APP_PID 2> /dev/null || { cat target/bench-statistics.log; exit 1; }
-  sleep 0.2
-done
-API="http://localhost:$PORT/api/v1"
-TOKEN=$(curl -s -X POST "$API/dev/tokens" -H 'Content-Type: application/json' \
-  -d '{"subject": "bench", "roles": ["ADMIN"], "regionScope": [], "ttlMinutes": 600}' | sed -nE 's/.*"accessToken":"([^"]+)".*/\1/p')
-curl -s -o /dev/null -X POST "$API/regions/import" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV"
-
-echo "generating $ROWS incidents ..." >&2
-t0=$(date +%s)
-psql -d $DB -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/generate-incidents.sql
-load_secs=$(( $(date +%s) - t0 ))
+loaded=$(psql -d $DB -Atqc 'select count(*) from incident')
+if [ "$loaded" = 0 ]; then
+  bench_regions
+  echo "generating $ROWS incidents ..." >&2
+  t0=$(date +%s)
+  psql -d $DB -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/generate-incidents.sql
+  load_secs=$(( $(date +%s) - t0 ))
+else
+  ROWS=$loaded
+  load_secs="(an earlier run)"
+fi
 # the service's compaction moves the load's deltas into the cubes (a batch a transaction, every second)
 t0=$(date +%s)
 until [ "$(psql -d $DB -Atqc 'select count(*) from incident_stat_delta')" = 0 ]; do sleep 1; done
