@@ -65,11 +65,12 @@ public final class WarningStatistics {
             boolean truncated) {}
 
     static Result result(List<Dimension> groupBy, List<Object[]> rows) {
+        List<String> labels = GroupBy.labels(groupBy);
         List<Row> out = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
-            Map<String, String> key = GroupBy.key(groupBy, row);
+            Map<String, String> key = GroupBy.key(labels, row);
             out.add(new Row(key, ((Number) row[groupBy.size()]).longValue()));
         }
-        return new Result(GroupBy.labels(groupBy), out, rows.size() > MAX_ROWS);
+        return new Result(labels, out, rows.size() > MAX_ROWS);
     }
 }

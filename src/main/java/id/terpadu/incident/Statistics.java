@@ -116,9 +116,10 @@ public final class Statistics {
             boolean truncated) {}
 
     static Result result(List<Dimension> groupBy, List<Object[]> rows) {
+        List<String> labels = GroupBy.labels(groupBy);
         List<Row> out = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
-            Map<String, String> key = GroupBy.key(groupBy, row);
+            Map<String, String> key = GroupBy.key(labels, row);
             int at = groupBy.size();
             long incidents = ((Number) row[at]).longValue();
             Sum[] sums = new Sum[METRICS.size()];
@@ -129,6 +130,6 @@ public final class Statistics {
             }
             out.add(new Row(key, incidents, sums[0], sums[1], sums[2], sums[3], sums[4]));
         }
-        return new Result(GroupBy.labels(groupBy), out, rows.size() > MAX_ROWS);
+        return new Result(labels, out, rows.size() > MAX_ROWS);
     }
 }

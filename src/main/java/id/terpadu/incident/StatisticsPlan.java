@@ -298,18 +298,23 @@ final class StatisticsPlan {
         for (String key : keys) {
             sql.append(key).append(", ");
         }
-        sql.append("coalesce(sum(incidents), 0)::bigint");
+        // Summed as float8, not as the bigint they are: PostgreSQL sums a bigint into a numeric, which made summing the
+        // 9,000 rows of the province × month cube a third of the statement's time (32 ms against 25 ms). A float8 sum
+        // of
+        // integers is exact while every partial sum stays below 2^53; an incident reports at most 1,000,000 of each
+        // impact, so that takes 9,000,000,000 incidents.
+        sql.append("coalesce(sum(incidents::float8), 0)::bigint");
         for (String metric : METRIC_COLUMNS) {
             sql.append(", sum(")
                     .append(metric)
-                    .append(")::bigint, coalesce(sum(")
+                    .append("::float8)::bigint, coalesce(sum(")
                     .append(metric)
-                    .append("_reported), 0)::bigint");
+                    .append("_reported::float8), 0)::bigint");
         }
         sql.append(" from (").append(String.join(" union all ", selects)).append(") p");
         if (!keys.isEmpty()) {
             sql.append(" group by ").append(String.join(", ", keys));
-            sql.append(" having sum(incidents) <> 0 order by ");
+            sql.append(" having sum(incidents::float8) <> 0 order by ");
             sql.append(String.join(
                     ", ", keys.stream().map(k -> k + " collate \"C\"").toList()));
         }

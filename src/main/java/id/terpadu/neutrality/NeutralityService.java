@@ -674,10 +674,11 @@ public class NeutralityService {
             sql.append(" group by ").append(keys).append(" order by ").append(keys);
         }
         List<?> rows = cases.statistics(sql.toString(), filter, MAX_ROWS + 1);
+        List<String> labels = GroupBy.labels(groupBy);
         List<StatisticsRow> out = new ArrayList<>();
         for (Object r : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             Object[] row = (Object[]) r;
-            Map<String, String> key = GroupBy.key(groupBy, row);
+            Map<String, String> key = GroupBy.key(labels, row);
             int at = groupBy.size();
             out.add(new StatisticsRow(
                     key,
@@ -685,6 +686,6 @@ public class NeutralityService {
                     ((Number) row[at + 1]).longValue(),
                     ((Number) row[at + 2]).longValue()));
         }
-        return new StatisticsResult(GroupBy.labels(groupBy), out, rows.size() > MAX_ROWS);
+        return new StatisticsResult(labels, out, rows.size() > MAX_ROWS);
     }
 }

@@ -71,9 +71,10 @@ public final class TaskStatistics {
             boolean truncated) {}
 
     static Result result(List<Dimension> groupBy, List<Object[]> rows) {
+        List<String> labels = GroupBy.labels(groupBy);
         List<Row> out = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
-            Map<String, String> key = GroupBy.key(groupBy, row);
+            Map<String, String> key = GroupBy.key(labels, row);
             int at = groupBy.size();
             out.add(new Row(
                     key,
@@ -81,6 +82,6 @@ public final class TaskStatistics {
                     ((Number) row[at + 1]).longValue(),
                     ((Number) row[at + 2]).longValue()));
         }
-        return new Result(GroupBy.labels(groupBy), out, rows.size() > MAX_ROWS);
+        return new Result(labels, out, rows.size() > MAX_ROWS);
     }
 }

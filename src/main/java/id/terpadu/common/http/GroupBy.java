@@ -44,11 +44,14 @@ public interface GroupBy {
         return groupBy.stream().map(GroupBy::label).toList();
     }
 
-    /** A row's key: the value of each dimension by its label (null for a record that has none). */
-    static Map<String, String> key(List<? extends GroupBy> groupBy, Object[] row) {
-        Map<String, String> key = new LinkedHashMap<>();
-        for (int i = 0; i < groupBy.size(); i++) {
-            key.put(groupBy.get(i).label(), row[i] == null ? null : row[i].toString());
+    /**
+     * A row's key: the value of each dimension by its label ({@link #labels}, worked out once for all the rows of an
+     * answer), null for a record that has none.
+     */
+    static Map<String, String> key(List<String> labels, Object[] row) {
+        Map<String, String> key = new LinkedHashMap<>(4);
+        for (int i = 0; i < labels.size(); i++) {
+            key.put(labels.get(i), row[i] == null ? null : row[i].toString());
         }
         return key;
     }
