@@ -57,14 +57,15 @@ METRICS="count(*), sum(killed), count(killed), sum(injured), count(injured), sum
 MONTH="to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY-MM')"
 YEAR="to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY')"
 WEEK="to_char(occurred_from at time zone 'Asia/Jakarta', 'IYYY-\"W\"IW')"
-# the last four: the dimensions secretariats asked for (V37) and the share of conflicts resolved, which is a scan
+# then the dimensions secretariats asked for (V37) and the share of conflicts resolved by province and by
+# kabupaten/kota, from the year cubes of V38
 NAMES=("groupBy=category,stage" "groupBy=province,month" "groupBy=month&from=2024-01-01&to=2025-01-01" "groupBy=kabkota&region=33"
   "groupBy=province,year" "groupBy=isoWeek&from=2024-01-01&to=2025-01-01" "groupBy=parentCategory,stage"
-  "resolution?level=province")
+  "resolution?level=province" "resolution?level=kabkota")
 QUERIES=("incidents?groupBy=category,stage" "incidents?groupBy=province,month"
   "incidents?groupBy=month&from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z" "incidents?groupBy=kabkota&region=33"
   "incidents?groupBy=province,year" "incidents?groupBy=isoWeek&from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z"
-  "incidents?groupBy=parentCategory,stage" "resolution?level=province")
+  "incidents?groupBy=parentCategory,stage" "resolution?level=province" "resolution?level=kabkota")
 SQLS=("select category_code, stage, $METRICS from incident where $SEEN group by 1, 2 order by 1, 2"
   "select province_code, $MONTH, $METRICS from incident where $SEEN group by 1, 2 order by 1, 2"
   "select $MONTH, $METRICS from incident where $SEEN and occurred_from >= '2024-01-01T00:00:00Z' and occurred_from < '2025-01-01T00:00:00Z' group by 1 order by 1"
@@ -72,7 +73,8 @@ SQLS=("select category_code, stage, $METRICS from incident where $SEEN group by 
   "select province_code, $YEAR, $METRICS from incident where $SEEN group by 1, 2 order by 1, 2"
   "select $WEEK, $METRICS from incident where $SEEN and occurred_from >= '2024-01-01T00:00:00Z' and occurred_from < '2025-01-01T00:00:00Z' group by 1 order by 1"
   "select conflict_category_root(category_code), stage, $METRICS from incident where $SEEN group by 1, 2 order by 1, 2"
-  "select province_code, $YEAR, count(*), count(*) filter (where stage in ('PEMULIHAN', 'SELESAI')) from incident where classification in ('PUBLIC', 'RESTRICTED') and verification not in ('TIDAK_VALID', 'DUPLIKAT') group by 1, 2 order by 1, 2")
+  "select province_code, $YEAR, count(*), count(*) filter (where stage = 'PEMULIHAN'), count(*) filter (where stage = 'SELESAI') from incident where classification in ('PUBLIC', 'RESTRICTED') and verification not in ('TIDAK_VALID', 'DUPLIKAT') group by 1, 2 order by 1, 2"
+  "select kabkota_code, $YEAR, count(*), count(*) filter (where stage = 'PEMULIHAN'), count(*) filter (where stage = 'SELESAI') from incident where classification in ('PUBLIC', 'RESTRICTED') and verification not in ('TIDAK_VALID', 'DUPLIKAT') group by 1, 2 order by 1, 2")
 
 # p50 and p95 in ms of R sequential requests (one connection), after R/2 unmeasured ones
 cat > "$WORK/timing.py" <<'PY'

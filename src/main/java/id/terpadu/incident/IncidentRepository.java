@@ -137,7 +137,8 @@ public class IncidentRepository extends ScopedRepository<Incident> {
 
     /**
      * Per region (the first {@code length} characters of its code) and WIB year of occurredFrom, over the incidents of
-     * the filter: how many, how many are now in PEMULIHAN and how many SELESAI; by region and year.
+     * the filter: how many, how many are now in PEMULIHAN and how many SELESAI; by region and year. The scan, for what
+     * the cubes cannot answer (a scope or region below a kabupaten/kota); the rows are those of the cubes' statement.
      */
     List<Object[]> resolution(Filter filter, int length) {
         String region = "substring(e.regionCode, 1, " + length + ")";

@@ -263,29 +263,41 @@ public class IncidentService {
      * them are now resolved, that is in PEMULIHAN (the violence was stopped, UU 7/2012 Bab IV, and recovery is under
      * way) or SELESAI (closed). Every current region of the level in the caller's scope and {@code region} has a row
      * for each year (the year asked, or each year with incidents), with a share of null where none was recorded.
+     * Counted from the cubes that keep year, region and stage (V38) like the other statistics; by the scan when the
+     * caller's scope or {@code region} lies below a kabupaten/kota.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Statistics.Resolution resolution(String level, Integer year, String region) {
         int length = Statistics.RESOLUTION_LEVELS.get(level);
-        Filter filter = clearance.restrict(caller.scope().restrict(new Filter(), REGION), "e.classification");
-        if (region != null) {
-            RegionCode.require(region, "region");
-            REGION.within(filter, region);
-        }
-        if (year != null) {
-            filter.and(
-                    "e.occurredFrom >= :? and e.occurredFrom < :?",
-                    java.time.LocalDate.of(year, 1, 1)
-                            .atStartOfDay(StatisticsPlan.WIB)
-                            .toInstant(),
-                    java.time.LocalDate.of(year + 1, 1, 1)
-                            .atStartOfDay(StatisticsPlan.WIB)
-                            .toInstant());
-        }
-        filter.and("e.verification.state not in :?", List.of(Verification.TIDAK_VALID, Verification.DUPLIKAT));
+        IncidentQuery q = new IncidentQuery(
+                region,
+                null,
+                null,
+                null,
+                null,
+                year == null ? null : yearStart(year),
+                year == null ? null : yearStart(year + 1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                IncidentQuery.Duplicates.EXCLUDE,
+                IncidentQuery.Order.OCCURRED_AT);
+        Filter filter = filterFor(q).and("e.verification.state not in :?", Statistics.RESOLUTION_LEFT_OUT);
+        var cubed = StatisticsPlan.of(
+                q,
+                List.of(
+                        length == 2 ? Statistics.Dimension.PROVINCE : Statistics.Dimension.KABKOTA,
+                        Statistics.Dimension.YEAR),
+                caller.scope().codes(),
+                clearance.readable(),
+                null,
+                StatisticsPlan.Measures.RESOLUTION,
+                Integer.MAX_VALUE);
         Map<String, Map<Integer, long[]>> counted = new java.util.TreeMap<>();
         java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
-        for (Object[] row : incidents.resolution(filter, length)) {
+        for (Object[] row : cubed.isPresent() ? incidents.cubed(cubed.get()) : incidents.resolution(filter, length)) {
             int y = Integer.parseInt((String) row[1]);
             years.add(y);
             counted.computeIfAbsent((String) row[0], r -> new java.util.HashMap<>())
@@ -324,6 +336,13 @@ public class IncidentService {
             }
         }
         return new Statistics.Resolution(level, rows, truncated);
+    }
+
+    /** The first instant of a WIB year. */
+    private static Instant yearStart(int year) {
+        return java.time.LocalDate.of(year, 1, 1)
+                .atStartOfDay(StatisticsPlan.WIB)
+                .toInstant();
     }
 
     /** The incident as the API shows it, read in one statement without loading the entity. */

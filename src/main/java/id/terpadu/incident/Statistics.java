@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.terpadu.common.http.GroupBy;
+import id.terpadu.verification.Verification;
 
 /** Incident statistics: the dimensions, the metrics, and the shape of the answer. */
 public final class Statistics {
@@ -82,6 +83,12 @@ public final class Statistics {
 
     /** The levels of the resolution table, by the length of their codes. */
     static final Map<String, Integer> RESOLUTION_LEVELS = Map.of("province", 2, "kabkota", 5);
+
+    /**
+     * The verification states the resolution table does not count as recorded: TIDAK_VALID (it did not happen) and
+     * DUPLIKAT (it counts in its original).
+     */
+    static final List<Verification> RESOLUTION_LEFT_OUT = List.of(Verification.TIDAK_VALID, Verification.DUPLIKAT);
 
     @Schema(
             name = "ResolutionRow",

@@ -14,22 +14,28 @@ import id.terpadu.common.security.Classification;
 import id.terpadu.verification.Verification;
 
 /**
- * How a statistics request is answered from the roll-ups of {@code incident_stat} (V33) instead of a scan of the
+ * How a statistics request is answered from the roll-ups of {@code incident_stat} (V33, V38) instead of a scan of the
  * incidents: which cube, which periods of it, which deltas not yet moved into it and which hours straight from the
  * incidents, all in one statement (one snapshot), so that the answer is exactly the GROUP BY over the incidents.
  *
  * <p>The cube is the first of {@link #CUBES} (smallest first) that keeps every dimension the request groups or filters
- * by, the caller's region scope included. A period [from, to) is cut into whole WIB months (from a month cube), the
- * whole WIB days at its two ends (from a day cube, when one keeps the other dimensions) and the hours left at the very
- * ends (from the incidents). A request with a filter or dimension no cube keeps (bbox, full text, lead agency, a region
- * below a kabupaten/kota, the kecamatan; an ISO week with category or stage) has no plan: it is answered by the scan.
+ * by, the caller's region scope included. A period of whole WIB years is read from a cube that keeps the year when one
+ * fits. Any other period [from, to) is cut into whole WIB months (from a month cube), the whole WIB days at its two
+ * ends (from a day cube, when one keeps the other dimensions) and the hours left at the very ends (from the
+ * incidents). A request with a filter or dimension no cube keeps (bbox, full text, lead agency, a region below a
+ * kabupaten/kota, the kecamatan; an ISO week with category or stage) has no plan: it is answered by the scan.
+ *
+ * <p>The same plan answers the incident statistics ({@link Measures#IMPACTS}) and the resolution table
+ * ({@link Measures#RESOLUTION}); only what each group counts differs.
  */
 final class StatisticsPlan {
 
     static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
+    /** From the coarsest: a cube of a finer grain answers for every coarser one. */
     enum TimeGrain {
         NONE,
+        YEAR,
         MONTH,
         DAY
     }
@@ -40,7 +46,7 @@ final class StatisticsPlan {
         KABKOTA
     }
 
-    /** A roll-up of V33's {@code incident_stat_cube}. */
+    /** A roll-up of {@code incident_stat_cube} (V33, V38). */
     record Cube(int id, TimeGrain time, RegionGrain region, boolean category, boolean stage, boolean severity) {
 
         boolean covers(TimeGrain t, RegionGrain r, boolean c, boolean s, boolean v) {
@@ -52,18 +58,30 @@ final class StatisticsPlan {
         }
     }
 
-    /** V33's cubes, in the order they are tried: fewest rows first (at 1,000,000 generated incidents). */
+    /** The cubes, in the order they are tried: fewest rows first (at 1,000,000 generated incidents). */
     static final List<Cube> CUBES = List.of(
             new Cube(1, TimeGrain.NONE, RegionGrain.NONE, true, true, true),
             new Cube(5, TimeGrain.MONTH, RegionGrain.NONE, false, false, false),
             new Cube(3, TimeGrain.NONE, RegionGrain.KABKOTA, false, false, false),
+            new Cube(11, TimeGrain.YEAR, RegionGrain.PROVINCE, false, true, false),
             new Cube(9, TimeGrain.DAY, RegionGrain.NONE, false, false, false),
             new Cube(6, TimeGrain.MONTH, RegionGrain.PROVINCE, false, false, false),
             new Cube(2, TimeGrain.NONE, RegionGrain.PROVINCE, true, true, true),
+            new Cube(12, TimeGrain.YEAR, RegionGrain.KABKOTA, false, true, false),
             new Cube(8, TimeGrain.MONTH, RegionGrain.NONE, true, true, true),
             new Cube(7, TimeGrain.MONTH, RegionGrain.KABKOTA, false, false, false),
             new Cube(4, TimeGrain.NONE, RegionGrain.KABKOTA, true, true, true),
             new Cube(10, TimeGrain.DAY, RegionGrain.PROVINCE, false, false, false));
+
+    /**
+     * What each group counts, in the columns after its keys. Both count the incidents; the statistics then give each
+     * impact's sum and how many reported it, the resolution table how many of them stand now in PEMULIHAN and how many
+     * in SELESAI, over the incidents it counts as recorded ({@link Statistics#RESOLUTION_LEFT_OUT} left out).
+     */
+    enum Measures {
+        IMPACTS,
+        RESOLUTION
+    }
 
     /** One native statement and its parameters. */
     record Sql(String text, Map<String, Object> parameters, List<Integer> cubes) {}
@@ -79,6 +97,7 @@ final class StatisticsPlan {
     private final List<String> scope;
     private final Set<Classification> readable;
     private final List<String> categories;
+    private final Measures measures;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final List<CubePart> cubeParts = new ArrayList<>();
     private final List<Slice> slices = new ArrayList<>();
@@ -88,12 +107,14 @@ final class StatisticsPlan {
             List<Statistics.Dimension> groupBy,
             List<String> scope,
             Set<Classification> readable,
-            List<String> categories) {
+            List<String> categories,
+            Measures measures) {
         this.q = q;
         this.groupBy = groupBy;
         this.scope = scope;
         this.readable = readable;
         this.categories = categories;
+        this.measures = measures;
     }
 
     /**
@@ -110,10 +131,22 @@ final class StatisticsPlan {
             Set<Classification> readable,
             List<String> categories,
             int maxRows) {
+        return of(q, groupBy, scope, readable, categories, Measures.IMPACTS, maxRows);
+    }
+
+    /** The same, counting what {@code measures} says. */
+    static Optional<Sql> of(
+            IncidentQuery q,
+            List<Statistics.Dimension> groupBy,
+            List<String> scope,
+            Set<Classification> readable,
+            List<String> categories,
+            Measures measures,
+            int maxRows) {
         if (q.bbox() != null || q.text() != null || q.leadAgencyId() != null) {
             return Optional.empty();
         }
-        StatisticsPlan plan = new StatisticsPlan(q, groupBy, scope, readable, categories);
+        StatisticsPlan plan = new StatisticsPlan(q, groupBy, scope, readable, categories, measures);
         return plan.parts() ? Optional.of(plan.sql(maxRows)) : Optional.empty();
     }
 
@@ -144,17 +177,20 @@ final class StatisticsPlan {
         boolean category = groupBy.contains(Statistics.Dimension.CATEGORY)
                 || groupBy.contains(Statistics.Dimension.PARENT_CATEGORY)
                 || categories != null;
-        boolean stage = groupBy.contains(Statistics.Dimension.STAGE) || q.stage() != null;
+        boolean stage =
+                groupBy.contains(Statistics.Dimension.STAGE) || q.stage() != null || measures == Measures.RESOLUTION;
         boolean severity = q.severityMin() != null || q.severityMax() != null;
         Instant from = q.from();
         Instant to = q.to();
         boolean timed = from != null || to != null;
-        // a year is whole months, an ISO week whole days (a week may straddle two months or years)
+        // a year is whole months, an ISO week whole days (a week may straddle two months or years); a period of
+        // whole WIB years needs no finer grain than the year
+        boolean wholeYears = yearStart(from) && yearStart(to);
         TimeGrain time = groupBy.contains(Statistics.Dimension.ISO_WEEK)
                 ? TimeGrain.DAY
-                : timed || groupBy.contains(Statistics.Dimension.MONTH) || groupBy.contains(Statistics.Dimension.YEAR)
+                : groupBy.contains(Statistics.Dimension.MONTH) || (timed && !wholeYears)
                         ? TimeGrain.MONTH
-                        : TimeGrain.NONE;
+                        : timed || groupBy.contains(Statistics.Dimension.YEAR) ? TimeGrain.YEAR : TimeGrain.NONE;
         Cube main = first(time, region, category, stage, severity);
         if (main == null) {
             return false;
@@ -165,6 +201,11 @@ final class StatisticsPlan {
         }
         if (from != null && to != null && !from.isBefore(to)) {
             slices.add(new Slice(from, to));
+            return true;
+        }
+        if (main.time() == TimeGrain.YEAR) {
+            // whole years: the period's first days are the cube's periods
+            cubeParts.add(new CubePart(main, from == null ? null : floorDay(from), to == null ? null : floorDay(to)));
             return true;
         }
         Cube days = first(TimeGrain.DAY, region, category, stage, severity);
@@ -233,6 +274,11 @@ final class StatisticsPlan {
         return start(day).equals(instant) ? day : day.plusDays(1);
     }
 
+    /** Whether an instant (null: unbounded) is the start of a WIB year. */
+    static boolean yearStart(Instant instant) {
+        return instant == null || start(floorDay(instant).withDayOfYear(1)).equals(instant);
+    }
+
     static LocalDate floorMonth(Instant instant) {
         return floorDay(instant).withDayOfMonth(1);
     }
@@ -298,18 +344,25 @@ final class StatisticsPlan {
         for (String key : keys) {
             sql.append(key).append(", ");
         }
-        // Summed as float8, not as the bigint they are: PostgreSQL sums a bigint into a numeric, which made summing the
-        // 9,000 rows of the province × month cube a third of the statement's time (32 ms against 25 ms). A float8 sum
-        // of
-        // integers is exact while every partial sum stays below 2^53; an incident reports at most 1,000,000 of each
-        // impact, so that takes 9,000,000,000 incidents.
+        // Summed as float8, not as the bigint they are: PostgreSQL sums a bigint into a numeric, which made summing
+        // the 9,000 rows of the province × month cube a third of the statement's time (32 ms against 25 ms). A float8
+        // sum of integers is exact while every partial sum stays below 2^53; an incident reports at most 1,000,000 of
+        // each impact, so that takes 9,000,000,000 incidents.
         sql.append("coalesce(sum(incidents::float8), 0)::bigint");
-        for (String metric : METRIC_COLUMNS) {
-            sql.append(", sum(")
-                    .append(metric)
-                    .append("::float8)::bigint, coalesce(sum(")
-                    .append(metric)
-                    .append("_reported::float8), 0)::bigint");
+        if (measures == Measures.RESOLUTION) {
+            for (Stage resolved : List.of(Stage.PEMULIHAN, Stage.SELESAI)) {
+                sql.append(", coalesce(sum(incidents::float8) filter (where stage = ")
+                        .append(bind(resolved.name()))
+                        .append("), 0)::bigint");
+            }
+        } else {
+            for (String metric : METRIC_COLUMNS) {
+                sql.append(", sum(")
+                        .append(metric)
+                        .append("::float8)::bigint, coalesce(sum(")
+                        .append(metric)
+                        .append("_reported::float8), 0)::bigint");
+            }
         }
         sql.append(" from (").append(String.join(" union all ", selects)).append(") p");
         if (!keys.isEmpty()) {
@@ -336,7 +389,10 @@ final class StatisticsPlan {
             case INCIDENT -> "1";
         };
         sql.append(n).append(" as incidents");
-        for (String metric : METRIC_COLUMNS) {
+        if (measures == Measures.RESOLUTION) {
+            sql.append(", stage");
+        }
+        for (String metric : measures == Measures.IMPACTS ? METRIC_COLUMNS : new String[0]) {
             sql.append(", ").append(metric);
             if (source == Source.CUBE) {
                 sql.append(", ").append(metric).append("_reported");
@@ -399,6 +455,12 @@ final class StatisticsPlan {
         where.add(classifications.isEmpty() ? "false" : "classification in " + bind(classifications));
         if (q.verification() != null) {
             where.add("verification = " + bind(q.verification().name()));
+        }
+        if (measures == Measures.RESOLUTION) {
+            where.add("verification not in "
+                    + bind(Statistics.RESOLUTION_LEFT_OUT.stream()
+                            .map(Enum::name)
+                            .toList()));
         }
         if (q.duplicates() == IncidentQuery.Duplicates.EXCLUDE) {
             where.add("verification <> " + bind(Verification.DUPLIKAT.name()));

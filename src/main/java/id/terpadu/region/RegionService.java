@@ -98,7 +98,16 @@ public class RegionService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, String> current(int length, RegionScope scope, String within, int max) {
-        Filter filter = scope.restrict(new Filter(), "r.code").and("length(r.code) = :?", length);
+        // by the levels of such codes, which their index (region_level) finds among the tens of thousands of villages
+        // that a condition on the code's length alone would read
+        List<RegionLevel> levels = switch (length) {
+            case 2 -> List.of(RegionLevel.PROVINSI);
+            case 5 -> List.of(RegionLevel.KABUPATEN, RegionLevel.KOTA);
+            default -> throw new IllegalArgumentException("no table by regions of " + length + " characters");
+        };
+        Filter filter = scope.restrict(new Filter(), "r.code")
+                .and("r.level in :?", levels)
+                .and("length(r.code) = :?", length);
         filter.and("r.retiredAt is null");
         if (within != null) {
             RegionScope.Columns.of("r.code").within(filter, within);

@@ -37,11 +37,12 @@ import io.restassured.specification.RequestSpecification;
 import id.terpadu.support.TestData;
 
 /**
- * Statistics are answered from the cubes of V33 and their deltas; they must equal a GROUP BY over the incidents for
- * every filter and caller, also while others write. A burst of concurrent creates, merge patches, stage moves,
- * verifications (duplicates among them) and deletes runs on several threads while the compaction runs too; meanwhile
- * and afterwards every cube is compared with the incidents in one statement, and the answers of the API with the
- * GROUP BY a caller's filter means.
+ * Statistics are answered from the cubes of V33 and V38 and their deltas; they must equal a GROUP BY over the incidents
+ * for every filter and caller, also while others write. A burst of concurrent creates, merge patches, stage moves
+ * (closings, flare-ups and reopenings among them), verifications (duplicates among them) and deletes runs on several
+ * threads while the compaction runs too; meanwhile and afterwards every cube is compared with the incidents in one
+ * statement, and the answers of the API (the incident statistics and the resolution table) with the GROUP BY a
+ * caller's filter means.
  */
 @QuarkusTest
 class StatisticsCubesTest {
@@ -115,7 +116,8 @@ class StatisticsCubesTest {
         checking.get(1, TimeUnit.MINUTES);
         pool.shutdown();
 
-        assertThat(done.keySet()).contains("create", "patch", "stage", "verify", "duplicate", "delete");
+        assertThat(done.keySet())
+                .contains("create", "patch", "stage", "close", "reopen", "verify", "duplicate", "delete");
         assertThat(checksDuringBurst.get()).isPositive();
         assertThat(mismatchesDuringBurst.get())
                 .as("cube rows differing from the incidents during the burst")
@@ -174,13 +176,26 @@ class StatisticsCubesTest {
                 assertThat(patched.statusCode()).as(patched.asString()).isEqualTo(200);
                 mine.set(at, new Mine(m.id(), version(patched), m.stage(), m.original(), m.duplicate()));
                 done.merge("patch", 1, Integer::sum);
-            } else if (dice < 70 && !m.stage().equals("PEMULIHAN")) {
-                String to = m.stage().equals("PENCEGAHAN") ? "PENGHENTIAN" : "PEMULIHAN";
-                Response moved = writer.body(Map.of("to", to, "reason", "Eskalasi"))
-                        .post("/api/v1/incidents/{id}/stage-transitions", m.id());
+            } else if (dice < 70) {
+                // on to the next stage, closed (resolved), flared up again (unresolved) or reopened (unresolved)
+                String to = switch (m.stage()) {
+                    case "PENCEGAHAN" -> "PENGHENTIAN";
+                    case "PENGHENTIAN" -> random.nextBoolean() ? "PEMULIHAN" : "SELESAI";
+                    case "PEMULIHAN" -> random.nextBoolean() ? "SELESAI" : "PENGHENTIAN";
+                    default -> null;
+                };
+                Response moved = to == null
+                        ? writer.body(Map.of("reason", "Konflik pecah lagi"))
+                                .post("/api/v1/incidents/{id}/stage-transitions/reopening", m.id())
+                        : writer.body(
+                                        to.equals("SELESAI")
+                                                ? Map.of("to", to, "reason", "Damai", "closingSummary", "Berdamai")
+                                                : Map.of("to", to, "reason", "Eskalasi"))
+                                .post("/api/v1/incidents/{id}/stage-transitions", m.id());
                 assertThat(moved.statusCode()).as(moved.asString()).isEqualTo(200);
-                mine.set(at, new Mine(m.id(), version(moved), to, m.original(), m.duplicate()));
-                done.merge("stage", 1, Integer::sum);
+                String stage = moved.path("stage");
+                mine.set(at, new Mine(m.id(), version(moved), stage, m.original(), m.duplicate()));
+                done.merge(to == null ? "reopen" : to.equals("SELESAI") ? "close" : "stage", 1, Integer::sum);
             } else if (dice < 85) {
                 Mine original = mine.stream()
                         .filter(o -> !o.id().equals(m.id()) && !o.duplicate())
@@ -334,6 +349,9 @@ class StatisticsCubesTest {
                         .isEqualTo(expected);
             }
         }
+        compareResolution(callers.stream()
+                .map(c -> new ResolutionCaller(c.spec(), c.scope(), c.classifications()))
+                .toList());
         // a caller without clearance sees no trace of the CONFIDENTIAL incidents written above
         assertThat(as("admin.stats", List.of("ADMIN"), List.of())
                         .get("/api/v1/statistics/incidents?classification=CONFIDENTIAL")
@@ -343,6 +361,92 @@ class StatisticsCubesTest {
                         .jsonPath()
                         .getLong("rows[0].incidents"))
                 .isZero();
+    }
+
+    private record ResolutionCaller(
+            java.util.function.Supplier<RequestSpecification> spec, String scope, String classifications) {}
+
+    /** The resolution table's requests, and what each means over the incidents. */
+    private static final List<Case> RESOLUTION_CASES = List.of(
+            new Case("level=province", "true"),
+            new Case("level=kabkota", "true"),
+            new Case(
+                    "level=kabkota&year=2024",
+                    "occurred_from >= '2023-12-31T17:00:00Z' and occurred_from < '2024-12-31T17:00:00Z'"),
+            new Case(
+                    "level=province&year=2023&region=13",
+                    "province_code = '13' and occurred_from >= '2022-12-31T17:00:00Z' and occurred_from < "
+                            + "'2023-12-31T17:00:00Z'"),
+            new Case("level=kabkota&region=19.71", "kabkota_code = '19.71'"),
+            // a region below a kabupaten/kota, which no cube keeps: the scan, which must agree as well
+            new Case("level=kabkota&region=19.71.01", "(region_code = '19.71.01' or region_code like '19.71.01.%')"));
+
+    /**
+     * Each caller's resolution table against the GROUP BY over the incidents it may list: every region and year with
+     * incidents recorded, their counts in PEMULIHAN and SELESAI; the other rows of the table are regions without any,
+     * with no share; the years are those of the incidents (or the one asked).
+     */
+    private void compareResolution(List<ResolutionCaller> callers) {
+        for (ResolutionCaller caller : callers) {
+            for (Case c : RESOLUTION_CASES) {
+                JsonPath answer = caller.spec()
+                        .get()
+                        .get("/api/v1/statistics/resolution?" + c.query())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                String region = "substr(region_code, 1, " + (c.query().contains("level=kabkota") ? 5 : 2) + ")";
+                String year = "to_char(occurred_from at time zone 'Asia/Jakarta', 'YYYY')";
+                String where = caller.scope() + " and classification in (" + caller.classifications()
+                        + ") and verification not in ('TIDAK_VALID', 'DUPLIKAT') and " + c.where();
+                List<String> expected = strings("select " + region + " || '|' || " + year + " || '|' || count(*) || '|'"
+                        + " || count(*) filter (where stage = 'PEMULIHAN') || '|' || count(*) filter (where stage = "
+                        + "'SELESAI') from incident where " + where + " group by " + region + ", " + year
+                        + " order by " + region + " collate \"C\", " + year);
+                List<String> actual = new ArrayList<>();
+                List<Map<String, Object>> rows = answer.getList("rows");
+                for (Map<String, Object> row : rows) {
+                    long recorded = ((Number) row.get("recorded")).longValue();
+                    if (recorded > 0) {
+                        actual.add(row.get("region") + "|" + row.get("year") + "|" + recorded + "|"
+                                + row.get("recovering") + "|" + row.get("closed"));
+                    } else {
+                        assertThat(row.get("recovering")).isEqualTo(0);
+                        assertThat(row.get("closed")).isEqualTo(0);
+                        assertThat(row.get("share")).isNull();
+                    }
+                }
+                assertThat(actual).as("%s as %s", c.query(), caller.scope()).isEqualTo(expected);
+                List<String> years = rows.stream()
+                        .map(r -> String.valueOf(r.get("year")))
+                        .distinct()
+                        .sorted()
+                        .toList();
+                if (c.query().contains("year=")) {
+                    assertThat(years).isSubsetOf(c.query().replaceAll(".*year=(\\d+).*", "$1"));
+                } else {
+                    assertThat(years)
+                            .as("the years of %s as %s", c.query(), caller.scope())
+                            .isEqualTo(strings(
+                                    "select distinct " + year + " from incident where " + where + " order by 1"));
+                }
+            }
+        }
+    }
+
+    private List<String> strings(String sql) {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return lines;
     }
 
     private static List<String> lines(JsonPath answer, List<String> groupBy) {
@@ -426,6 +530,7 @@ class StatisticsCubesTest {
                                             when 'KABKOTA' then substr(i.region_code, 1, 5) else '' end) collate "C"
                            as region,
                        case c.time_grain
+                           when 'YEAR' then date_trunc('year', i.occurred_from at time zone 'Asia/Jakarta')::date
                            when 'MONTH' then date_trunc('month', i.occurred_from at time zone 'Asia/Jakarta')::date
                            when 'DAY' then (i.occurred_from at time zone 'Asia/Jakarta')::date
                            else '-infinity'::date end as period,
@@ -502,6 +607,71 @@ class StatisticsCubesTest {
                         .cubes())
                 .as(name)
                 .isEqualTo(r.cubes()));
+    }
+
+    /**
+     * The resolution table's plans: the year cubes with the stage (by province, else by kabupaten/kota, for a caller
+     * or region of a kabupaten/kota too), whole WIB years read as their periods; the scan below a kabupaten/kota.
+     */
+    @Test
+    void theResolutionTableIsAnsweredFromTheYearCubes() {
+        var readable = java.util.EnumSet.of(
+                id.terpadu.common.security.Classification.PUBLIC, id.terpadu.common.security.Classification.RESTRICTED);
+        var province = List.of(Statistics.Dimension.PROVINCE, Statistics.Dimension.YEAR);
+        var kabkota = List.of(Statistics.Dimension.KABKOTA, Statistics.Dimension.YEAR);
+        Instant from2024 = Instant.parse("2023-12-31T17:00:00Z");
+        Instant from2025 = Instant.parse("2024-12-31T17:00:00Z");
+        record Request(String name, IncidentQuery query, List<Statistics.Dimension> groupBy, List<String> scope) {}
+        Map<Request, List<Integer>> plans = new LinkedHashMap<>();
+        plans.put(new Request("national by province", query(null, null, null), province, List.of()), List.of(11));
+        plans.put(new Request("national by kabkota", query(null, null, null), kabkota, List.of()), List.of(12));
+        plans.put(new Request("2024 by province", query(null, from2024, from2025), province, List.of()), List.of(11));
+        plans.put(new Request("13 by kabkota", query("13", from2024, from2025), kabkota, List.of("13")), List.of(12));
+        plans.put(
+                new Request("a kabupaten's caller", query(null, null, null), province, List.of("13.77")), List.of(12));
+        plans.forEach((r, cubes) -> {
+            StatisticsPlan.Sql sql = StatisticsPlan.of(
+                            r.query(),
+                            r.groupBy(),
+                            r.scope(),
+                            readable,
+                            null,
+                            StatisticsPlan.Measures.RESOLUTION,
+                            Integer.MAX_VALUE)
+                    .orElseThrow();
+            assertThat(sql.cubes()).as(r.name()).isEqualTo(cubes);
+            // whole years from the cube and its deltas: no hours from the incidents
+            assertThat(sql.text()).as(r.name()).doesNotContain("from incident where");
+        });
+        // a region or scope below a kabupaten/kota: the scan
+        assertThat(StatisticsPlan.of(
+                        query("19.71.01", null, null),
+                        kabkota,
+                        List.of(),
+                        readable,
+                        null,
+                        StatisticsPlan.Measures.RESOLUTION,
+                        Integer.MAX_VALUE))
+                .isEmpty();
+        assertThat(StatisticsPlan.of(
+                        query(null, null, null),
+                        province,
+                        List.of("19.71.01"),
+                        readable,
+                        null,
+                        StatisticsPlan.Measures.RESOLUTION,
+                        Integer.MAX_VALUE))
+                .isEmpty();
+        // a year of UTC is no whole WIB year: months from a month cube, which keeps no stage with a region
+        assertThat(StatisticsPlan.of(
+                        query(null, Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")),
+                        province,
+                        List.of(),
+                        readable,
+                        null,
+                        StatisticsPlan.Measures.RESOLUTION,
+                        Integer.MAX_VALUE))
+                .isEmpty();
     }
 
     private static IncidentQuery query(String region, Instant from, Instant to) {
