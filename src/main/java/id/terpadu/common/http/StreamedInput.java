@@ -23,6 +23,10 @@ import io.vertx.core.net.impl.ConnectionBase;
  * {@link #LINGER} for a slow sender, so that a phone's few bytes still arrive at once. The connection is paused while
  * the reader is {@link #PAUSE_AT} behind (a slow disk, a busy store), so a fast sender costs no more memory than that.
  * What arrived before the connection dropped is read before the failure, so it can be kept.
+ *
+ * <p>Measured on a 1 GB tus piece (bench/attachments.sh, 2 shared cores): the service's CPU fell from 6.6–9.0 s to
+ * 3.2–4.3 s (system time from 2.3–3.7 s to 0.6–0.9 s), and the upload from 0.32–0.48 of {@code dd} to 0.37–0.61 on a
+ * machine busy with other builds.
  */
 public final class StreamedInput extends InputStream implements Handler<Buffer> {
 
