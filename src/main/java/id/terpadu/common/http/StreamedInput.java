@@ -56,6 +56,8 @@ public final class StreamedInput extends InputStream implements Handler<Buffer> 
     private Buffer chunk;
     private int position;
     private boolean closed;
+    /** A client that asked to be told to go on is told so at the first read, once the request was not refused. */
+    private boolean continues;
 
     private StreamedInput(HttpServerRequest request, Duration timeout) {
         this.request = request;
@@ -98,10 +100,7 @@ public final class StreamedInput extends InputStream implements Handler<Buffer> 
                 }
             });
         }
-        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))
-                && !request.response().headWritten()) {
-            request.response().writeContinue();
-        }
+        continues = "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
         request.resume();
     }
 
@@ -135,6 +134,12 @@ public final class StreamedInput extends InputStream implements Handler<Buffer> 
         }
         if (len == 0) {
             return 0;
+        }
+        if (continues) {
+            continues = false;
+            if (!request.response().headWritten()) {
+                request.response().writeContinue();
+            }
         }
         if ((chunk == null || position == chunk.length()) && !next()) {
             return -1;
