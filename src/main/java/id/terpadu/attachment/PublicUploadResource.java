@@ -24,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -42,6 +43,7 @@ import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
 
 import id.terpadu.attachment.AttachmentService.Created;
 import id.terpadu.attachment.PublicPhotos.ReportPhoto;
@@ -74,10 +76,12 @@ public class PublicUploadResource {
 
     private final PublicPhotos photos;
     private final Uploads uploads;
+    private final UploadBodies bodies;
 
-    PublicUploadResource(PublicPhotos photos, Uploads uploads) {
+    PublicUploadResource(PublicPhotos photos, Uploads uploads, UploadBodies bodies) {
         this.photos = photos;
         this.uploads = uploads;
+        this.bodies = bodies;
     }
 
     static boolean owns(String path) {
@@ -273,7 +277,7 @@ public class PublicUploadResource {
                     String metadata,
             @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
             @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
-            InputStream body)
+            @Context HttpServerRequest request)
             throws IOException {
         tus.require();
         long pieceLength = Tus.number("Content-Length", contentLength).orElse(-1L);
@@ -295,7 +299,7 @@ public class PublicUploadResource {
         UUID id = created.attachment().id();
         UploadState state = null;
         if (piece && pieceLength != 0) {
-            state = uploads.append(photos.access(key), id, 0, pieceLength, body, Optional.empty());
+            state = uploads.append(photos.access(key), id, 0, pieceLength, bodies.open(request), Optional.empty());
         } else if (size == 0) {
             state = uploads.finish(id);
         }
@@ -412,7 +416,7 @@ public class PublicUploadResource {
                     @HeaderParam(Tus.UPLOAD_CHECKSUM)
                     String checksum,
             @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
-            InputStream body)
+            @Context HttpServerRequest request)
             throws IOException {
         tus.require();
         long at = Tus.number(Tus.UPLOAD_OFFSET, offset)
@@ -424,7 +428,7 @@ public class PublicUploadResource {
                 id,
                 at,
                 Tus.number("Content-Length", contentLength).orElse(-1L),
-                body,
+                bodies.open(request),
                 digest);
         Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset());
         if (state.expiresAt() != null) {

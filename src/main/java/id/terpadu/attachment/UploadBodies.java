@@ -1,20 +1,35 @@
 package id.terpadu.attachment;
 
+import java.io.InputStream;
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 import id.terpadu.common.http.StreamedBody;
+import id.terpadu.common.http.StreamedInput;
 
 /** The pieces of a tus upload are read as they arrive, up to the largest upload. */
 @ApplicationScoped
 class UploadBodies implements StreamedBody {
 
     private final AttachmentService service;
+    private final Duration readTimeout;
 
-    UploadBodies(AttachmentService service) {
+    UploadBodies(
+            AttachmentService service,
+            @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout) {
         this.service = service;
+        this.readTimeout = readTimeout;
+    }
+
+    /** The piece a request carries, as it arrives; a read that waits longer than the HTTP read timeout fails. */
+    InputStream open(HttpServerRequest request) {
+        return StreamedInput.of(request, readTimeout);
     }
 
     @Override

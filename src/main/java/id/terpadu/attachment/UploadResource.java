@@ -1,7 +1,6 @@
 package id.terpadu.attachment;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.vertx.core.http.HttpServerRequest;
 
 import id.terpadu.attachment.AttachmentService.Created;
 import id.terpadu.attachment.Uploads.UploadState;
@@ -60,10 +62,12 @@ public class UploadResource {
 
     private final AttachmentService service;
     private final Uploads uploads;
+    private final UploadBodies bodies;
 
-    UploadResource(AttachmentService service, Uploads uploads) {
+    UploadResource(AttachmentService service, Uploads uploads, UploadBodies bodies) {
         this.service = service;
         this.uploads = uploads;
+        this.bodies = bodies;
     }
 
     static boolean owns(String path) {
@@ -135,7 +139,7 @@ public class UploadResource {
                     String metadata,
             @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
             @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
-            InputStream body)
+            @Context HttpServerRequest request)
             throws IOException {
         tus.require();
         long pieceLength = Tus.number("Content-Length", contentLength).orElse(-1L);
@@ -160,7 +164,7 @@ public class UploadResource {
                 : created.attachment().upload().offset();
         UploadState state = null;
         if (piece && pieceLength != 0 && created.isNew()) {
-            state = uploads.append(id, 0, pieceLength, body, Optional.empty());
+            state = uploads.append(id, 0, pieceLength, bodies.open(request), Optional.empty());
         } else if (size == 0 && created.isNew()) {
             state = uploads.finish(id);
         }
@@ -302,7 +306,7 @@ public class UploadResource {
                     @HeaderParam(Tus.UPLOAD_CHECKSUM)
                     String checksum,
             @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
-            InputStream body)
+            @Context HttpServerRequest request)
             throws IOException {
         tus.require();
         long at = Tus.number(Tus.UPLOAD_OFFSET, offset)
@@ -310,7 +314,7 @@ public class UploadResource {
                         () -> ProblemException.invalid(Tus.UPLOAD_OFFSET, Message.of("attachment.field.required")));
         Optional<byte[]> digest = Tus.checksum(checksum);
         UploadState state = uploads.append(
-                id, at, Tus.number("Content-Length", contentLength).orElse(-1L), body, digest);
+                id, at, Tus.number("Content-Length", contentLength).orElse(-1L), bodies.open(request), digest);
         Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset());
         if (state.expiresAt() != null) {
             answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));

@@ -615,6 +615,69 @@ public class AttachmentResourceTest {
                 .statusCode(409);
     }
 
+    /**
+     * A phone on a bad network: its piece trickles in, a few kilobytes at a time with pauses (each far less than the
+     * batch the service waits for before it wakes the reader, and longer than it lets a chunk wait), then the
+     * connection drops. What arrived is kept to the byte, and the upload goes on from there.
+     */
+    @Test
+    void aPieceThatTricklesInAndIsCutKeepsWhatArrivedToTheByte() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] photo = Samples.image("jpg", 1600, 1200);
+        String location = tus(coordinator("13"))
+                .header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        int part = 5_000;
+        int sent = 3 * part;
+        assertThat(photo.length).isGreaterThan(2 * sent);
+        String token = Tokens.token("coordinator.13", List.of("COORDINATOR"), List.of("13"), null);
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + java.net.URI.create(location).getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+                            + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + photo.length
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int at = 0; at < sent; at += part) {
+                out.write(photo, at, part);
+                out.flush();
+                Thread.sleep(500);
+            }
+        }
+        String offset = "0";
+        for (long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                !offset.equals(String.valueOf(sent)) && System.nanoTime() < until; ) {
+            Thread.sleep(100);
+            offset = tus(coordinator("13"))
+                    .head(location)
+                    .then()
+                    .statusCode(204)
+                    .extract()
+                    .header("Upload-Offset");
+        }
+        assertThat(offset).isEqualTo(String.valueOf(sent));
+
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", sent)
+                .body(java.util.Arrays.copyOfRange(photo, sent, photo.length))
+                .patch(location)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(photo.length));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("AVAILABLE"), "sha256", equalTo(sha256(photo)), "size", equalTo(photo.length));
+    }
+
     /** A video: an ISO media file whose media data is {@code size} bytes of noise. */
     static byte[] video(int size) {
         byte[] head = Samples.isoMedia("mp42", "isom", "mp42");
