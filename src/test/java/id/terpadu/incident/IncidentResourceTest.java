@@ -771,9 +771,15 @@ public class IncidentResourceTest {
                 "/api/v1/incidents?limit=200&category=SENGKETA_SDA",
                 "/api/v1/incidents?limit=200&region=13&q=insiden")) {
             officer("13").get(query).then().statusCode(200);
-            long before = stats.getPrepareStatementCount();
-            officer("13").get(query).then().statusCode(200);
-            assertThat(stats.getPrepareStatementCount() - before).as(query).isLessThanOrEqualTo(3);
+            // The count is the whole service's: a background job (the statistics compaction runs every second) may
+            // prepare a statement during a request, so the fewest of three requests is the page's own cost.
+            long fewest = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long before = stats.getPrepareStatementCount();
+                officer("13").get(query).then().statusCode(200);
+                fewest = Math.min(fewest, stats.getPrepareStatementCount() - before);
+            }
+            assertThat(fewest).as(query).isLessThanOrEqualTo(3);
         }
     }
 }
