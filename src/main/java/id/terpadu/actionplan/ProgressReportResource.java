@@ -255,7 +255,7 @@ public class ProgressReportResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull ReportTransitionInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         ReportResponse updated = service.transition(id, reportId, expected, request);
         return Answers.ok(updated);
     }
@@ -294,7 +294,7 @@ public class ProgressReportResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull ReportReopeningInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         return Answers.ok(service.reopen(id, reportId, expected, request));
     }
 }

@@ -352,7 +352,7 @@ public class IncidentResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull IncidentDtos.ReopeningInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         return Answers.ok(service.reopen(id, expected, request));
     }
 
@@ -407,7 +407,7 @@ public class IncidentResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull StageTransitionInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         IncidentResponse updated = service.transition(id, expected, request);
         return Answers.ok(updated);
     }

@@ -151,7 +151,7 @@ public class IntakeResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull TriageInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         return Answers.ok(service.triage(id, expected, request));
     }
 }

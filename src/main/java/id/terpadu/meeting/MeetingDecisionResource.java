@@ -206,7 +206,7 @@ public class MeetingDecisionResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull FollowUpInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         DecisionResponse updated = service.followUp(id, decisionId, expected, request);
         return Answers.ok(updated);
     }

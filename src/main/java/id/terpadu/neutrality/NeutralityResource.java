@@ -227,7 +227,7 @@ public class NeutralityResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull TransitionInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         CaseResponse updated = service.transition(id, expected, request);
         return Answers.ok(updated);
     }
@@ -264,7 +264,7 @@ public class NeutralityResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull SanctionReopeningInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         return Answers.ok(service.reopenSanction(id, expected, request));
     }
 

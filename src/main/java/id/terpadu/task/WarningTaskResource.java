@@ -180,7 +180,7 @@ public class WarningTaskResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull TaskTransitionInput request) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requireIfMatch(ifMatch);
+        Long expected = ETags.optionalIfMatch(ifMatch);
         TaskResponse updated = service.transition(TaskParent.warning(id), taskId, expected, request);
         return Answers.ok(updated);
     }

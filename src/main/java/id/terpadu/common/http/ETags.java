@@ -88,6 +88,14 @@ public final class ETags {
         return NO_VERSION;
     }
 
+    /**
+     * The version a transition expects, from an optional {@code If-Match}: {@code null} (any version) when the header
+     * is missing, otherwise as {@link #requireIfMatch}.
+     */
+    public static Long optionalIfMatch(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : requireIfMatch(ifMatch);
+    }
+
     /** Whether the text is a number at least {@code min} written as we write it (digits, no leading zero). */
     private static boolean canonical(String text, long min) {
         try {
