@@ -37,7 +37,7 @@ if [ "$loaded" = 0 ]; then
   bench_regions
   echo "generating $ROWS incidents ..." >&2
   t0=$(date +%s)
-  psql -d $DB -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/generate-incidents.sql
+  psql -d $DB -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v rebuild_indexes=1 -f bench/generate-incidents.sql
   load_secs=$(( $(date +%s) - t0 ))
 else
   ROWS=$loaded
