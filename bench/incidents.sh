@@ -51,11 +51,8 @@ t0=$(date +%s)
 psql -d $DB -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/generate-incidents.sql
 load_secs=$(( $(date +%s) - t0 ))
 # the load's statistics deltas are moved into their cubes before anything is measured, as the statistics benchmark
-# does: a create then pays for moving its own delta, not for a share of the load's (a build from before the statistics'
-# cubes, measured back to back, has none)
-if [ "$(psql -d $DB -Atqc "select to_regclass('incident_stat_delta') is not null")" = t ]; then
-  until [ "$(psql -d $DB -Atqc 'select count(*) from incident_stat_delta')" = 0 ]; do sleep 1; done
-fi
+# does: a create then pays for moving its own delta, not for a share of the load's
+bench_cubes_settled $DB
 psql -d $DB -Atqc "select '$API/incidents/' || id from incident tablesample system (1) limit 20000" > "$WORK/ids.txt"
 cat > "$WORK/get.lua" <<LUA
 local paths = {}

@@ -67,3 +67,10 @@ bench_regions() {
   curl -s -o /dev/null -X POST "$API/regions/import" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
     --data-binary @"$CSV"
 }
+
+# bench_cubes_settled db: waits until the service's compaction has moved every statistics delta (those of a load)
+# into the cubes, a batch a transaction every second; a build from before the cubes has none to wait for.
+bench_cubes_settled() {
+  [ "$(psql -d "$1" -Atqc "select to_regclass('incident_stat_delta') is not null")" = t ] || return 0
+  until [ "$(psql -d "$1" -Atqc 'select not exists (select 1 from incident_stat_delta)')" = t ]; do sleep 1; done
+}

@@ -43,9 +43,9 @@ else
   ROWS=$loaded
   load_secs="(an earlier run)"
 fi
-# the service's compaction moves the load's deltas into the cubes (a batch a transaction, every second)
+# the service's compaction moves the load's deltas into the cubes
 t0=$(date +%s)
-until [ "$(psql -d $DB -Atqc 'select count(*) from incident_stat_delta')" = 0 ]; do sleep 1; done
+bench_cubes_settled $DB
 compact_secs=$(( $(date +%s) - t0 ))
 psql -d $DB -qc "vacuum (analyze) incident_stat, incident_stat_delta"
 cubes=$(psql -d $DB -Atqc "select string_agg(cube || ': ' || n, ', ' order by cube) from (select cube, count(*) n from incident_stat group by cube) c")
