@@ -11,6 +11,7 @@
 #   bench/incidents.sh [incidents] [seconds per measure] [clients] [least seconds of warm-up per measure]
 #
 # BENCH_MEASURES=post (or get, list, in any combination; default all three) measures only those.
+# BENCH_STATISTICS_AB=1 measures POST again with the statistics triggers off and on, alternating (what they cost).
 # BENCH_JAR runs another build of the service (default: this checkout's target/quarkus-app/quarkus-run.jar): to
 # compare two versions, package each in its own checkout and run the script for one jar, then the other, back to back.
 #
@@ -122,6 +123,7 @@ per() { awk -v t="$1" -v n="$2" -v k="$TCK" 'BEGIN {printf "%d", (n > 0 ? t * 10
 get_rps=- pg_s=- pg_own=- live_rps=- get_err=- get_cpu=(- - -) pg_s_cpu=(- - -)
 list_err=- p50=- p95=- p99=-
 post_rps=- pg_n=- post_err=- post_cpu=(- - -) pg_n_cpu=(- - -)
+ab_on=() ab_off=() ab_on_cpu=() ab_off_cpu=()
 # a / b to two places, or - when either was not measured
 ratio() { if [ "$1" = - ] || [ "$2" = - ]; then echo -; else printf '%.2f' "$(echo "$1 / $2" | bc -l)"; fi; }
 measuring() { [[ ",$MEASURES," == *",$1,"* ]]; }
@@ -182,6 +184,24 @@ if measuring post; then
   pg_n=$(awk '/^tps/ {print int($3)}' "$WORK/pgn.out")
   n=$(awk '/actually processed/ {print $NF}' "$WORK/pgn.out")
   pg_n_cpu=("-" "$(per $CPU_REST $n)" "$(per $CPU_LOAD $n)")
+  if [ "${BENCH_STATISTICS_AB:-}" = 1 ] && [ "$(psql -d $DB -Atqc "select to_regclass('incident_stat_delta') is not null")" = t ]; then
+    # What the statistics cost a create, in the same process on the same data: POST measured again with the triggers
+    # that write the deltas switched off (the compaction then finds none to move), then on again, then off, then on:
+    # alternating, so that a machine that slows down or speeds up meanwhile weighs on both alike
+    stat_triggers() {
+      psql -d $DB -qc "alter table incident $1 trigger incident_stat_inserted, $1 trigger incident_stat_updated,
+                       $1 trigger incident_stat_deleted"
+    }
+    post_once() {
+      cpu_run "$WORK/post-ab.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/post.lua" "http://localhost:$PORT"
+      n=$(awk '/requests in/ {print $1}' "$WORK/post-ab.out")
+      echo "$(rps < "$WORK/post-ab.out") $(per $CPU_APP $n) $(per $CPU_REST $n)"
+    }
+    for round in 1 2; do
+      stat_triggers disable; read -r r a p <<< "$(post_once)"; ab_off+=("$r"); ab_off_cpu+=("$a/$p")
+      stat_triggers enable; bench_cubes_settled $DB; read -r r a p <<< "$(post_once)"; ab_on+=("$r"); ab_on_cpu+=("$a/$p")
+    done
+  fi
 fi
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$APP_PID/status)
 
@@ -204,3 +224,12 @@ printf '| %-40s | %8s | %20s | %14s |\n' "GET /incidents/{id} (wrk)" "${get_cpu[
 printf '| %-40s | %8s | %20s | %14s |\n' "pgbench -S" "${pg_s_cpu[@]}"
 printf '| %-40s | %8s | %20s | %14s |\n' "POST /incidents (wrk)" "${post_cpu[@]}"
 printf '| %-40s | %8s | %20s | %14s |\n' "pgbench -N" "${pg_n_cpu[@]}"
+if [ ${#ab_on[@]} -gt 0 ]; then
+  printf '\nPOST /incidents with and without the statistics triggers, alternating in the same process (%s s each)\n\n' "$SECS"
+  printf '| %-12s | %12s | %12s | %12s | %-40s |\n' "round" "with" "without" "with/without" "CPU per request, with; without (service/PostgreSQL+kernel, us)"
+  printf '|%s|%s|%s|%s|%s|\n' "--------------" "--------------" "--------------" "--------------" "------------------------------------------"
+  for i in 0 1; do
+    printf '| %-12s | %8s rps | %8s rps | %12s | %-40s |\n' "$((i + 1))" "${ab_on[$i]}" "${ab_off[$i]}" \
+      "$(ratio "${ab_on[$i]}" "${ab_off[$i]}")" "${ab_on_cpu[$i]}; ${ab_off_cpu[$i]}"
+  done
+fi
