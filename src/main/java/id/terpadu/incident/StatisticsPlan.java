@@ -21,8 +21,8 @@ import id.terpadu.verification.Verification;
  * <p>The cube is the first of {@link #CUBES} (smallest first) that keeps every dimension the request groups or filters
  * by, the caller's region scope included. A period of whole WIB years is read from a cube that keeps the year when one
  * fits. Any other period [from, to) is cut into whole WIB months (from a month cube), the whole WIB days at its two
- * ends (from a day cube, when one keeps the other dimensions) and the hours left at the very ends (from the
- * incidents). A request with a filter or dimension no cube keeps (bbox, full text, lead agency, a region below a
+ * ends (from a day cube, when one keeps the other dimensions) and the hours left at the very ends: from the
+ * incidents, or as the whole day less its other hours, whichever is shorter ({@link #days}). A request with a filter or dimension no cube keeps (bbox, full text, lead agency, a region below a
  * kabupaten/kota, the kecamatan; an ISO week with category or stage) has no plan: it is answered by the scan.
  *
  * <p>The same plan answers the incident statistics ({@link Measures#IMPACTS}) and the resolution table
@@ -89,8 +89,13 @@ final class StatisticsPlan {
     /** Periods of a cube ({@code null}: unbounded), with the same span as instants for its deltas. */
     private record CubePart(Cube cube, LocalDate fromPeriod, LocalDate toPeriod) {}
 
-    /** Hours read straight from the incidents. */
-    private record Slice(Instant from, Instant to) {}
+    /** Hours read straight from the incidents, counted once ({@code sign} 1) or taken off a day counted whole (-1). */
+    private record Slice(Instant from, Instant to, int sign) {
+
+        Slice(Instant from, Instant to) {
+            this(from, to, 1);
+        }
+    }
 
     private final IncidentQuery q;
     private final List<Statistics.Dimension> groupBy;
@@ -245,20 +250,51 @@ final class StatisticsPlan {
         }
     }
 
+    /**
+     * Whole WIB days from a day cube, and the hours of a day the period cuts at either end: those hours from the
+     * incidents, or the whole day from the cube less the day's other hours from the incidents, whichever reads fewer
+     * incidents. Fewer hours stand for fewer incidents; an hour yet to come counts as none. From 07:00 WIB (midnight
+     * UTC) that takes the 7 hours before it instead of the 17 after, and a period that ends now takes today whole, less
+     * what is recorded as still to come.
+     */
     private void days(Cube days, Instant from, Instant to) {
         LocalDate dayFrom = from == null ? null : ceilDay(from);
         LocalDate dayTo = to == null ? null : floorDay(to);
-        if (dayFrom != null && dayTo != null && !dayFrom.isBefore(dayTo)) {
+        if (dayFrom != null && dayTo != null && dayFrom.isAfter(dayTo)) {
+            // within one day
             slices.add(new Slice(from, to));
             return;
         }
-        cubeParts.add(new CubePart(days, dayFrom, dayTo));
+        Instant now = Instant.now();
+        List<Slice> hours = new ArrayList<>();
         if (from != null && from.isBefore(start(dayFrom))) {
-            slices.add(new Slice(from, start(dayFrom)));
+            Instant dayStart = start(dayFrom.minusDays(1));
+            if (hours(dayStart, from, now) < hours(from, start(dayFrom), now)) {
+                dayFrom = dayFrom.minusDays(1);
+                hours.add(new Slice(dayStart, from, -1));
+            } else {
+                hours.add(new Slice(from, start(dayFrom)));
+            }
         }
         if (to != null && start(dayTo).isBefore(to)) {
-            slices.add(new Slice(start(dayTo), to));
+            Instant dayEnd = start(dayTo.plusDays(1));
+            if (hours(to, dayEnd, now) < hours(start(dayTo), to, now)) {
+                hours.add(new Slice(to, dayEnd, -1));
+                dayTo = dayTo.plusDays(1);
+            } else {
+                hours.add(new Slice(start(dayTo), to));
+            }
         }
+        if (dayFrom == null || dayTo == null || dayFrom.isBefore(dayTo)) {
+            cubeParts.add(new CubePart(days, dayFrom, dayTo));
+        }
+        slices.addAll(hours);
+    }
+
+    /** The seconds of [from, to) before {@code now}: what reading them from the incidents is taken to cost. */
+    private static long hours(Instant from, Instant to, Instant now) {
+        Instant end = to.isAfter(now) ? now : to;
+        return end.isAfter(from) ? java.time.Duration.between(from, end).getSeconds() : 0;
     }
 
     static Instant start(LocalDate day) {
@@ -293,7 +329,9 @@ final class StatisticsPlan {
     private enum Source {
         CUBE,
         DELTA,
-        INCIDENT
+        INCIDENT,
+        /** Hours of a day the cube counts whole that lie outside the period: each incident counted -1. */
+        INCIDENT_TAKEN_OFF
     }
 
     private static final String[] METRIC_COLUMNS = {
@@ -327,14 +365,18 @@ final class StatisticsPlan {
             where.add("((" + String.join(") or (", deltaRanges) + "))");
             selects.add(select(Source.DELTA, null, where, "incident_stat_delta"));
         }
-        if (!slices.isEmpty()) {
+        for (int sign : new int[] {1, -1}) {
             List<String> ranges = new ArrayList<>();
             for (Slice slice : slices) {
-                ranges.add("occurred_from >= " + bind(slice.from()) + " and occurred_from < " + bind(slice.to()));
+                if (slice.sign() == sign) {
+                    ranges.add("occurred_from >= " + bind(slice.from()) + " and occurred_from < " + bind(slice.to()));
+                }
             }
-            List<String> where = new ArrayList<>();
-            where.add("((" + String.join(") or (", ranges) + "))");
-            selects.add(select(Source.INCIDENT, null, where, "incident"));
+            if (!ranges.isEmpty()) {
+                List<String> where = new ArrayList<>();
+                where.add("((" + String.join(") or (", ranges) + "))");
+                selects.add(select(sign == 1 ? Source.INCIDENT : Source.INCIDENT_TAKEN_OFF, null, where, "incident"));
+            }
         }
         StringBuilder sql = new StringBuilder("select ");
         List<String> keys = new ArrayList<>();
@@ -393,13 +435,14 @@ final class StatisticsPlan {
             case CUBE -> "incidents";
             case DELTA -> "n";
             case INCIDENT -> "1";
+            case INCIDENT_TAKEN_OFF -> "-1";
         };
         sql.append(n).append(" as incidents");
         if (measures == Measures.RESOLUTION) {
             sql.append(", stage");
         }
         for (String metric : measures == Measures.IMPACTS ? METRIC_COLUMNS : new String[0]) {
-            sql.append(", ").append(metric);
+            sql.append(", ").append(source == Source.INCIDENT_TAKEN_OFF ? "-" + metric + " as " + metric : metric);
             if (source == Source.CUBE) {
                 sql.append(", ").append(metric).append("_reported");
             } else {
@@ -524,7 +567,7 @@ final class StatisticsPlan {
                 "(region = " + bind(code) + " or (region >= " + bind(code + ".") + " and region < " + bind(code + "/")
                         + "))";
             case DELTA -> "(region_code = " + bind(code) + " or region_code like " + bind(code + ".%") + ")";
-            case INCIDENT ->
+            case INCIDENT, INCIDENT_TAKEN_OFF ->
                 code.length() == 2
                         ? "province_code = " + bind(code)
                         : code.length() == 5
