@@ -622,6 +622,57 @@ class StatisticsCubesTest {
     }
 
     /**
+     * V42: each cube is a partition of its own, and a request's statement, which names its cube, reads that partition
+     * alone: the resolution table by kabupaten/kota reads the 34,000 rows of its cube, not pages shared with 600,000
+     * rows of the others.
+     */
+    @Test
+    void eachCubeIsAPartitionOfItsOwnThatARequestReadsAlone() throws SQLException {
+        assertThat(count("""
+                        select count(*) from incident_stat_cube c
+                        where not exists (select 1 from pg_inherits i join pg_class p on p.oid = i.inhrelid
+                                          where i.inhparent = 'incident_stat'::regclass
+                                            and p.relname = 'incident_stat_' || c.id)""")).as("cubes without a partition").isZero();
+        assertThat(count("select count(*) from incident_stat_other")).isZero();
+        StatisticsPlan.Sql plan = StatisticsPlan.of(
+                        query(null, null, null),
+                        List.of(Statistics.Dimension.KABKOTA, Statistics.Dimension.YEAR),
+                        List.of(),
+                        java.util.EnumSet.of(
+                                id.terpadu.common.security.Classification.PUBLIC,
+                                id.terpadu.common.security.Classification.RESTRICTED),
+                        null,
+                        StatisticsPlan.Measures.RESOLUTION,
+                        Integer.MAX_VALUE)
+                .orElseThrow();
+        assertThat(plan.cubes()).containsExactly(12);
+        String sql = plan.text();
+        List<String> names = new ArrayList<>(plan.parameters().keySet());
+        names.sort(java.util.Comparator.comparing(String::length).reversed());
+        for (String name : names) {
+            Object value = plan.parameters().get(name);
+            String literal = value instanceof List<?> list
+                    ? String.join(", ", list.stream().map(v -> "'" + v + "'").toList())
+                    : "'" + value + "'";
+            sql = sql.replace(":" + name, literal);
+        }
+        List<String> read = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("explain " + sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(" on (incident_stat\\w*)")
+                        .matcher(rs.getString(1));
+                // the tables read (an index's own scan, under a bitmap heap scan, names the index)
+                if (m.find() && !rs.getString(1).contains("Bitmap Index Scan")) {
+                    read.add(m.group(1));
+                }
+            }
+        }
+        assertThat(read).containsExactlyInAnyOrder("incident_stat_12", "incident_stat_delta");
+    }
+
+    /**
      * V41: the compaction's updates of cube rows are HOT (heap-only: the new version on the same page, no index entry,
      * pruned without VACUUM). Counted in one transaction that writes incidents into cube rows that exist and compacts
      * them itself, so that no scheduled compaction moves them first (it cannot see them).
@@ -653,9 +704,11 @@ class StatisticsCubesTest {
                 }
             }
             assertThat(moved).isGreaterThanOrEqualTo(5);
+            // over the cubes' partitions (V42)
             try (PreparedStatement ps = c.prepareStatement("""
-                            select pg_stat_get_xact_tuples_updated('incident_stat'::regclass),
-                                   pg_stat_get_xact_tuples_hot_updated('incident_stat'::regclass)""");
+                            select sum(pg_stat_get_xact_tuples_updated(inhrelid)),
+                                   sum(pg_stat_get_xact_tuples_hot_updated(inhrelid))
+                            from pg_inherits where inhparent = 'incident_stat'::regclass""");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long updated = rs.getLong(1);

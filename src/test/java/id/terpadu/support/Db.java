@@ -34,15 +34,20 @@ public final class Db {
      */
     static final List<String> MOVED_IN_BACKGROUND = List.of("incident_stat", "incident_stat_delta");
 
-    /** Every table of the schema but those, from the database's own catalogue (a new table is in it at once). */
+    /**
+     * Every table of the schema but those, from the database's own catalogue (a new table is in it at once). A
+     * partition is read through its partitioned table, as a part of it (V42's cubes).
+     */
     public static List<String> tables() {
         DataSource ds = Arc.container().instance(DataSource.class).get();
         List<String> tables = new java.util.ArrayList<>();
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
-                        select table_name from information_schema.tables
-                        where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""")) {
+                        select relname from pg_class
+                        where relnamespace = current_schema()::regnamespace and relkind in ('r', 'p')
+                          and not relispartition
+                        order by relname""")) {
             while (rs.next()) {
                 if (!WRITTEN_BY_ANY_REQUEST.contains(rs.getString(1))
                         && !MOVED_IN_BACKGROUND.contains(rs.getString(1))) {
