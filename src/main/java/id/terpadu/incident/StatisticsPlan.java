@@ -1,5 +1,6 @@
 package id.terpadu.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,8 +23,9 @@ import id.terpadu.verification.Verification;
  * by, the caller's region scope included. A period of whole WIB years is read from a cube that keeps the year when one
  * fits. Any other period [from, to) is cut into whole WIB months (from a month cube), the whole WIB days at its two
  * ends (from a day cube, when one keeps the other dimensions) and the hours left at the very ends: from the
- * incidents, or as the whole day less its other hours, whichever is shorter ({@link #days}). A request with a filter or dimension no cube keeps (bbox, full text, lead agency, a region below a
- * kabupaten/kota, the kecamatan; an ISO week with category or stage) has no plan: it is answered by the scan.
+ * incidents, or as the whole day less its other hours, whichever is shorter ({@link #days}). A request with a filter
+ * or dimension no cube keeps (bbox, full text, lead agency, a region below a kabupaten/kota, the kecamatan; an ISO
+ * week with category or stage) has no plan: it is answered by the scan.
  *
  * <p>The same plan answers the incident statistics ({@link Measures#IMPACTS}) and the resolution table
  * ({@link Measures#RESOLUTION}); only what each group counts differs.
@@ -269,7 +271,7 @@ final class StatisticsPlan {
         List<Slice> hours = new ArrayList<>();
         if (from != null && from.isBefore(start(dayFrom))) {
             Instant dayStart = start(dayFrom.minusDays(1));
-            if (hours(dayStart, from, now) < hours(from, start(dayFrom), now)) {
+            if (secondsBefore(now, dayStart, from) < secondsBefore(now, from, start(dayFrom))) {
                 dayFrom = dayFrom.minusDays(1);
                 hours.add(new Slice(dayStart, from, -1));
             } else {
@@ -278,7 +280,7 @@ final class StatisticsPlan {
         }
         if (to != null && start(dayTo).isBefore(to)) {
             Instant dayEnd = start(dayTo.plusDays(1));
-            if (hours(to, dayEnd, now) < hours(start(dayTo), to, now)) {
+            if (secondsBefore(now, to, dayEnd) < secondsBefore(now, start(dayTo), to)) {
                 hours.add(new Slice(to, dayEnd, -1));
                 dayTo = dayTo.plusDays(1);
             } else {
@@ -292,9 +294,9 @@ final class StatisticsPlan {
     }
 
     /** The seconds of [from, to) before {@code now}: what reading them from the incidents is taken to cost. */
-    private static long hours(Instant from, Instant to, Instant now) {
+    private static long secondsBefore(Instant now, Instant from, Instant to) {
         Instant end = to.isAfter(now) ? now : to;
-        return end.isAfter(from) ? java.time.Duration.between(from, end).getSeconds() : 0;
+        return end.isAfter(from) ? Duration.between(from, end).getSeconds() : 0;
     }
 
     static Instant start(LocalDate day) {
