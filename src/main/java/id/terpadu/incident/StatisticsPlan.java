@@ -3,7 +3,9 @@ package id.terpadu.incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ import id.terpadu.common.security.Classification;
 import id.terpadu.verification.Verification;
 
 /**
- * How a statistics request is answered from the roll-ups of {@code incident_stat} (V33, V38) instead of a scan of the
+ * How a statistics request is answered from the roll-ups of {@code incident_stat} (V33, V38, V43) instead of a scan of the
  * incidents: which cube, which periods of it, which deltas not yet moved into it and which hours straight from the
  * incidents, all in one statement (one snapshot), so that the answer is exactly the GROUP BY over the incidents.
  *
@@ -23,7 +25,9 @@ import id.terpadu.verification.Verification;
  * by, the caller's region scope included. A period of whole WIB years is read from a cube that keeps the year when one
  * fits. Any other period [from, to) is cut into whole WIB months (from a month cube), the whole WIB days at its two
  * ends (from a day cube, when one keeps the other dimensions) and the hours left at the very ends: from the
- * incidents, or as the whole day less its other hours, whichever is shorter ({@link #days}). A request with a filter
+ * incidents, or as the whole day less its other hours, whichever is shorter ({@link #days}); the whole hours of those
+ * from the national hour cube when the request has no region, category, stage or severity ({@link #wholeHours}), and
+ * only the minutes left from the incidents. A request with a filter
  * or dimension no cube keeps (bbox, full text, lead agency, a region below a kabupaten/kota, the kecamatan; an ISO
  * week with category or stage) has no plan: it is answered by the scan.
  *
@@ -39,7 +43,8 @@ final class StatisticsPlan {
         NONE,
         YEAR,
         MONTH,
-        DAY
+        DAY,
+        HOUR
     }
 
     enum RegionGrain {
@@ -73,7 +78,9 @@ final class StatisticsPlan {
             new Cube(8, TimeGrain.MONTH, RegionGrain.NONE, true, true, true),
             new Cube(7, TimeGrain.MONTH, RegionGrain.KABKOTA, false, false, false),
             new Cube(4, TimeGrain.NONE, RegionGrain.KABKOTA, true, true, true),
-            new Cube(10, TimeGrain.DAY, RegionGrain.PROVINCE, false, false, false));
+            new Cube(10, TimeGrain.DAY, RegionGrain.PROVINCE, false, false, false),
+            // only ever for the hours a period cuts off its edge days (V43)
+            new Cube(13, TimeGrain.HOUR, RegionGrain.NONE, false, false, false));
 
     /**
      * What each group counts, in the columns after its keys. Both count the incidents; the statistics then give each
@@ -88,10 +95,22 @@ final class StatisticsPlan {
     /** One native statement and its parameters. */
     record Sql(String text, Map<String, Object> parameters, List<Integer> cubes) {}
 
-    /** Periods of a cube ({@code null}: unbounded), with the same span as instants for its deltas. */
-    private record CubePart(Cube cube, LocalDate fromPeriod, LocalDate toPeriod) {}
+    /**
+     * Periods of a cube as WIB wall-clock times ({@code null}: unbounded), with the same span as instants for its
+     * deltas; counted once ({@code sign} 1) or taken off a day counted whole (-1).
+     */
+    private record CubePart(Cube cube, LocalDateTime fromPeriod, LocalDateTime toPeriod, int sign) {
 
-    /** Hours read straight from the incidents, counted once ({@code sign} 1) or taken off a day counted whole (-1). */
+        CubePart(Cube cube, LocalDate fromPeriod, LocalDate toPeriod) {
+            this(
+                    cube,
+                    fromPeriod == null ? null : fromPeriod.atStartOfDay(),
+                    toPeriod == null ? null : toPeriod.atStartOfDay(),
+                    1);
+        }
+    }
+
+    /** Time read straight from the incidents, counted once ({@code sign} 1) or taken off a day counted whole (-1). */
     private record Slice(Instant from, Instant to, int sign) {
 
         Slice(Instant from, Instant to) {
@@ -108,6 +127,8 @@ final class StatisticsPlan {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final List<CubePart> cubeParts = new ArrayList<>();
     private final List<Slice> slices = new ArrayList<>();
+    /** The hour cube, when it keeps every dimension of the request. */
+    private Cube hours;
 
     private StatisticsPlan(
             IncidentQuery q,
@@ -154,7 +175,11 @@ final class StatisticsPlan {
             return Optional.empty();
         }
         StatisticsPlan plan = new StatisticsPlan(q, groupBy, scope, readable, categories, measures);
-        return plan.parts() ? Optional.of(plan.sql(maxRows)) : Optional.empty();
+        if (!plan.parts()) {
+            return Optional.empty();
+        }
+        plan.wholeHours();
+        return Optional.of(plan.sql(maxRows));
     }
 
     /** Cuts the request into cube periods and incident hours; false when no cube keeps what it needs. */
@@ -199,6 +224,7 @@ final class StatisticsPlan {
                         ? TimeGrain.MONTH
                         : timed || groupBy.contains(Statistics.Dimension.YEAR) ? TimeGrain.YEAR : TimeGrain.NONE;
         Cube main = first(time, region, category, stage, severity);
+        hours = first(TimeGrain.HOUR, region, category, stage, severity);
         if (main == null) {
             return false;
         }
@@ -293,6 +319,41 @@ final class StatisticsPlan {
         slices.addAll(hours);
     }
 
+    /**
+     * The whole WIB hours of each slice from the hour cube when it keeps what the request needs (no region, category,
+     * stage or severity): what is left to read from the incidents is then the minutes before the first whole hour and
+     * after the last, none for a period given in whole hours.
+     */
+    private void wholeHours() {
+        if (hours == null) {
+            return;
+        }
+        List<Slice> cut = new ArrayList<>();
+        for (Slice slice : slices) {
+            Instant first = slice.from().truncatedTo(ChronoUnit.HOURS);
+            first = first.equals(slice.from()) ? first : first.plus(1, ChronoUnit.HOURS);
+            Instant last = slice.to().truncatedTo(ChronoUnit.HOURS);
+            if (!first.isBefore(last)) {
+                cut.add(slice);
+                continue;
+            }
+            cubeParts.add(new CubePart(hours, wib(first), wib(last), slice.sign()));
+            if (slice.from().isBefore(first)) {
+                cut.add(new Slice(slice.from(), first, slice.sign()));
+            }
+            if (last.isBefore(slice.to())) {
+                cut.add(new Slice(last, slice.to(), slice.sign()));
+            }
+        }
+        slices.clear();
+        slices.addAll(cut);
+    }
+
+    /** WIB wall-clock time, as a cube's period (WIB is UTC+7 all year: its hours are UTC's). */
+    private static LocalDateTime wib(Instant instant) {
+        return LocalDateTime.ofInstant(instant, WIB);
+    }
+
     /** The seconds of [from, to) before {@code now}: what reading them from the incidents is taken to cost. */
     private static long secondsBefore(Instant now, Instant from, Instant to) {
         Instant end = to.isAfter(now) ? now : to;
@@ -301,6 +362,10 @@ final class StatisticsPlan {
 
     static Instant start(LocalDate day) {
         return day.atStartOfDay(WIB).toInstant();
+    }
+
+    static Instant start(LocalDateTime wallClock) {
+        return wallClock.atZone(WIB).toInstant();
     }
 
     static LocalDate floorDay(Instant instant) {
@@ -331,9 +396,7 @@ final class StatisticsPlan {
     private enum Source {
         CUBE,
         DELTA,
-        INCIDENT,
-        /** Hours of a day the cube counts whole that lie outside the period: each incident counted -1. */
-        INCIDENT_TAKEN_OFF
+        INCIDENT
     }
 
     private static final String[] METRIC_COLUMNS = {
@@ -342,17 +405,22 @@ final class StatisticsPlan {
 
     private Sql sql(int maxRows) {
         List<String> selects = new ArrayList<>();
-        List<String> deltaRanges = new ArrayList<>();
+        Map<Integer, List<String>> deltaRanges = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         for (CubePart part : cubeParts) {
             List<String> where = new ArrayList<>();
             where.add("cube = " + part.cube().id());
+            if (part.cube().region() == RegionGrain.NONE) {
+                // said, although it is the only value: the key is (cube, region, period, …), and only with the
+                // region known can a period's bounds narrow a read of the key (ISO weeks of a year from the day cube)
+                where.add("region = ''");
+            }
             if (part.fromPeriod() != null) {
                 where.add("period >= " + bind(part.fromPeriod()));
             }
             if (part.toPeriod() != null) {
                 where.add("period < " + bind(part.toPeriod()));
             }
-            selects.add(select(Source.CUBE, part.cube(), where, "incident_stat"));
+            selects.add(select(Source.CUBE, part.cube(), part.sign(), where, "incident_stat"));
             List<String> range = new ArrayList<>();
             if (part.fromPeriod() != null) {
                 range.add("occurred_from >= " + bind(start(part.fromPeriod())));
@@ -360,13 +428,16 @@ final class StatisticsPlan {
             if (part.toPeriod() != null) {
                 range.add("occurred_from < " + bind(start(part.toPeriod())));
             }
-            deltaRanges.add(range.isEmpty() ? "true" : String.join(" and ", range));
+            deltaRanges
+                    .computeIfAbsent(part.sign(), sign -> new ArrayList<>())
+                    .add(range.isEmpty() ? "true" : String.join(" and ", range));
         }
-        if (!deltaRanges.isEmpty()) {
-            List<String> where = new ArrayList<>();
-            where.add("((" + String.join(") or (", deltaRanges) + "))");
-            selects.add(select(Source.DELTA, null, where, "incident_stat_delta"));
-        }
+        deltaRanges.forEach((sign, ranges) -> selects.add(select(
+                Source.DELTA,
+                null,
+                sign,
+                List.of("((" + String.join(") or (", ranges) + "))"),
+                "incident_stat_delta")));
         for (int sign : new int[] {1, -1}) {
             List<String> ranges = new ArrayList<>();
             for (Slice slice : slices) {
@@ -375,9 +446,8 @@ final class StatisticsPlan {
                 }
             }
             if (!ranges.isEmpty()) {
-                List<String> where = new ArrayList<>();
-                where.add("((" + String.join(") or (", ranges) + "))");
-                selects.add(select(sign == 1 ? Source.INCIDENT : Source.INCIDENT_TAKEN_OFF, null, where, "incident"));
+                selects.add(select(
+                        Source.INCIDENT, null, sign, List.of("((" + String.join(") or (", ranges) + "))"), "incident"));
             }
         }
         StringBuilder sql = new StringBuilder("select ");
@@ -425,7 +495,8 @@ final class StatisticsPlan {
                 cubeParts.stream().map(p -> p.cube().id()).toList());
     }
 
-    private String select(Source source, Cube cube, List<String> where, String table) {
+    /** One source's rows, each counted {@code sign} times (-1: hours taken off a day counted whole). */
+    private String select(Source source, Cube cube, int sign, List<String> where, String table) {
         StringBuilder sql = new StringBuilder("select ");
         for (int i = 0; i < groupBy.size(); i++) {
             sql.append(key(source, cube, groupBy.get(i)))
@@ -433,20 +504,26 @@ final class StatisticsPlan {
                     .append(i)
                     .append(", ");
         }
-        String n = switch (source) {
-            case CUBE -> "incidents";
-            case DELTA -> "n";
-            case INCIDENT -> "1";
-            case INCIDENT_TAKEN_OFF -> "-1";
-        };
+        String minus = sign < 0 ? "-" : "";
+        String n = minus
+                + switch (source) {
+                    case CUBE -> "incidents";
+                    case DELTA -> "n";
+                    case INCIDENT -> "1";
+                };
         sql.append(n).append(" as incidents");
         if (measures == Measures.RESOLUTION) {
             sql.append(", stage");
         }
         for (String metric : measures == Measures.IMPACTS ? METRIC_COLUMNS : new String[0]) {
-            sql.append(", ").append(source == Source.INCIDENT_TAKEN_OFF ? "-" + metric + " as " + metric : metric);
+            sql.append(", ").append(minus).append(metric).append(" as ").append(metric);
             if (source == Source.CUBE) {
-                sql.append(", ").append(metric).append("_reported");
+                sql.append(", ")
+                        .append(minus)
+                        .append(metric)
+                        .append("_reported as ")
+                        .append(metric)
+                        .append("_reported");
             } else {
                 sql.append(", case when ")
                         .append(metric)
@@ -466,7 +543,7 @@ final class StatisticsPlan {
 
     /**
      * A dimension's key inside the union, for one source. Where a cube keeps exactly the dimension's grain it is the
-     * column itself, so that nothing is worked out per row: a time key is the first WIB day of its period, as a date,
+     * column itself, so that nothing is worked out per row: a time key is the start of its period in WIB, as a timestamp,
      * formatted only after grouping ({@link #label}). Working out {@code to_char} and {@code substr} for each of the
      * 34,000 rows of the kabupaten/kota × year cube was half of the resolution table's statement at 10,000,000
      * incidents (66 ms against 32).
@@ -488,14 +565,15 @@ final class StatisticsPlan {
     }
 
     /**
-     * The first WIB day of the period (a PostgreSQL {@code date_trunc} unit; an ISO week starts on Monday) of a cube's
-     * row ({@code cube} not null: its period is the first day of a WIB day, month or year) or of an incident or delta.
+     * The start of the period in WIB wall-clock time (a PostgreSQL {@code date_trunc} unit; an ISO week starts on
+     * Monday) of a cube's row ({@code cube} not null: its period is the start of a WIB year, month, day or hour) or of
+     * an incident or delta.
      */
     private static String period(Cube cube, TimeGrain grain, String unit) {
         if (cube == null) {
-            return "date_trunc('" + unit + "', occurred_from at time zone 'Asia/Jakarta')::date";
+            return "date_trunc('" + unit + "', occurred_from at time zone 'Asia/Jakarta')";
         }
-        return cube.time() == grain ? "period" : "date_trunc('" + unit + "', period::timestamp)::date";
+        return cube.time() == grain ? "period" : "date_trunc('" + unit + "', period)";
     }
 
     /** A dimension's key as the answer gives it, from the grouped key {@code k}. */
@@ -569,7 +647,7 @@ final class StatisticsPlan {
                 "(region = " + bind(code) + " or (region >= " + bind(code + ".") + " and region < " + bind(code + "/")
                         + "))";
             case DELTA -> "(region_code = " + bind(code) + " or region_code like " + bind(code + ".%") + ")";
-            case INCIDENT, INCIDENT_TAKEN_OFF ->
+            case INCIDENT ->
                 code.length() == 2
                         ? "province_code = " + bind(code)
                         : code.length() == 5
@@ -585,9 +663,9 @@ final class StatisticsPlan {
             parameters.put(name, instant.toString());
             return "cast(:" + name + " as timestamptz)";
         }
-        if (value instanceof LocalDate day) {
-            parameters.put(name, day.toString());
-            return "cast(:" + name + " as date)";
+        if (value instanceof LocalDateTime wallClock) {
+            parameters.put(name, wallClock.toString());
+            return "cast(:" + name + " as timestamp)";
         }
         parameters.put(name, value);
         return value instanceof List<?> ? "(:" + name + ")" : ":" + name;

@@ -529,11 +529,9 @@ class StatisticsCubesTest {
                        (case c.region_grain when 'PROVINCE' then substr(i.region_code, 1, 2)
                                             when 'KABKOTA' then substr(i.region_code, 1, 5) else '' end) collate "C"
                            as region,
-                       case c.time_grain
-                           when 'YEAR' then date_trunc('year', i.occurred_from at time zone 'Asia/Jakarta')::date
-                           when 'MONTH' then date_trunc('month', i.occurred_from at time zone 'Asia/Jakarta')::date
-                           when 'DAY' then (i.occurred_from at time zone 'Asia/Jakarta')::date
-                           else '-infinity'::date end as period,
+                       case c.time_grain when 'NONE' then '-infinity'::timestamp
+                           else date_trunc(lower(c.time_grain), i.occurred_from at time zone 'Asia/Jakarta') end
+                           as period,
                        (case when c.by_category then i.category_code else '' end) collate "C" as category_code,
                        (case when c.by_stage then i.stage else '' end) collate "C" as stage,
                        (case when c.by_severity then i.severity else 0 end)::smallint as severity,
@@ -748,6 +746,8 @@ class StatisticsCubesTest {
                 select gen_random_uuid(), 'Tepi hari ' || t, 'SENGKETA_LAHAN', r, t, 'MEDIA', 3, c, 'PENCEGAHAN', k,
                        k * 2, 0, now(), now(), 'sql', 'sql'
                 from (values (timestamptz '2021-05-09T17:30:00Z', '13.71', 'PUBLIC', 1),
+                             ('2021-05-09T23:05:00Z', '13.71', 'PUBLIC', 3),
+                             ('2021-05-09T23:20:00Z', '19.71', 'RESTRICTED', null),
                              ('2021-05-09T23:30:00Z', '13.71', 'RESTRICTED', null),
                              ('2021-05-10T00:30:00Z', '13.77', 'PUBLIC', 2),
                              ('2021-05-10T09:59:59Z', '13.71', 'PUBLIC', null),
@@ -758,13 +758,17 @@ class StatisticsCubesTest {
                              ('2021-05-20T03:00:00Z', '19.71', 'PUBLIC', 1),
                              ('2021-05-20T11:59:59Z', '13.71', 'PUBLIC', null),
                              ('2021-05-20T12:00:00Z', '13.71', 'PUBLIC', 7),
+                             ('2021-05-20T12:30:00Z', '13.71', 'PUBLIC', 2),
                              ('2021-05-20T16:30:00Z', '13.71', 'RESTRICTED', 8)) v(t, r, c, k)""");
         // from 07:00 WIB and to 19:00 WIB: the 7 hours before and the 5 after are taken off the two days; from 17:00
         // WIB and to 07:00 WIB: the 7 hours after and the 7 before are read
         record Period(String from, String to, boolean wholeDays) {}
         List<Period> periods = List.of(
                 new Period("2021-05-10T00:00:00Z", "2021-05-20T12:00:00Z", true),
-                new Period("2021-05-10T10:00:00Z", "2021-05-20T00:00:00Z", false));
+                new Period("2021-05-10T10:00:00Z", "2021-05-20T00:00:00Z", false),
+                // minutes into an hour: the whole hours from the hour cube, the minutes before and after them from
+                // the incidents
+                new Period("2021-05-09T23:15:00Z", "2021-05-20T12:00:00.5Z", true));
         var readable = java.util.EnumSet.of(
                 id.terpadu.common.security.Classification.PUBLIC, id.terpadu.common.security.Classification.RESTRICTED);
         for (Period p : periods) {
@@ -776,6 +780,11 @@ class StatisticsCubesTest {
                             null,
                             10_001)
                     .orElseThrow();
+            // national: the edge hours from the hour cube, and only minutes (none for whole hours) from the incidents
+            assertThat(plan.cubes()).as("%s to %s", p.from(), p.to()).contains(9, 13);
+            assertThat(plan.text().contains("from incident where"))
+                    .as("%s to %s reads incidents", p.from(), p.to())
+                    .isEqualTo(p.from().contains(":15:") || p.to().contains(".5Z"));
             // the first WIB day's start (17:00 UTC the day before) and the last's end bound the day cube's deltas
             assertThat(plan.parameters().values())
                     .as("%s to %s", p.from(), p.to())
@@ -820,23 +829,26 @@ class StatisticsCubesTest {
                 new Request(
                         query(null, Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")),
                         Statistics.Dimension.parse("month"),
-                        List.of(5, 9)));
+                        // the 7 hours of 1 January before 07:00 WIB taken off its day, the 7 of 1 January 2025 added
+                        List.of(5, 9, 13, 13)));
         plans.put(
                 "kabkota of 33",
                 new Request(query("33", null, null), Statistics.Dimension.parse("kabkota"), List.of(3)));
-        plans.forEach((name, r) -> assertThat(StatisticsPlan.of(
-                                r.query(),
-                                r.groupBy(),
-                                List.of(),
-                                java.util.EnumSet.of(
-                                        id.terpadu.common.security.Classification.PUBLIC,
-                                        id.terpadu.common.security.Classification.RESTRICTED),
-                                null,
-                                10_001)
-                        .orElseThrow()
-                        .cubes())
-                .as(name)
-                .isEqualTo(r.cubes()));
+        plans.forEach((name, r) -> {
+            StatisticsPlan.Sql plan = StatisticsPlan.of(
+                            r.query(),
+                            r.groupBy(),
+                            List.of(),
+                            java.util.EnumSet.of(
+                                    id.terpadu.common.security.Classification.PUBLIC,
+                                    id.terpadu.common.security.Classification.RESTRICTED),
+                            null,
+                            10_001)
+                    .orElseThrow();
+            assertThat(plan.cubes()).as(name).isEqualTo(r.cubes());
+            // not one incident read: however many incidents an hour holds, each request reads a bounded number of rows
+            assertThat(plan.text()).as(name).doesNotContain("from incident where");
+        });
     }
 
     /**
