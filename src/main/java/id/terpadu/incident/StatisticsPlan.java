@@ -17,8 +17,8 @@ import id.terpadu.common.security.Classification;
 import id.terpadu.verification.Verification;
 
 /**
- * How a statistics request is answered from the roll-ups of {@code incident_stat} (V33, V38, V43) instead of a scan of the
- * incidents: which cube, which periods of it, which deltas not yet moved into it and which hours straight from the
+ * How a statistics request is answered from the roll-ups of {@code incident_stat} (V33, V38, V43) instead of a scan of
+ * the incidents: which cube, which periods of it, which deltas not yet moved into it and which hours straight from the
  * incidents, all in one statement (one snapshot), so that the answer is exactly the GROUP BY over the incidents.
  *
  * <p>The cube is the first of {@link #CUBES} (smallest first) that keeps every dimension the request groups or filters
@@ -27,9 +27,9 @@ import id.terpadu.verification.Verification;
  * ends (from a day cube, when one keeps the other dimensions) and the hours left at the very ends: from the
  * incidents, or as the whole day less its other hours, whichever is shorter ({@link #days}); the whole hours of those
  * from the national hour cube when the request has no region, category, stage or severity ({@link #wholeHours}), and
- * only the minutes left from the incidents. A request with a filter
- * or dimension no cube keeps (bbox, full text, lead agency, a region below a kabupaten/kota, the kecamatan; an ISO
- * week with category or stage) has no plan: it is answered by the scan.
+ * only the minutes left from the incidents. A request with a filter or dimension no cube keeps (bbox, full text, lead
+ * agency, a region below a kabupaten/kota, the kecamatan; an ISO week with category or stage) has no plan: it is
+ * answered by the scan.
  *
  * <p>The same plan answers the incident statistics ({@link Measures#IMPACTS}) and the resolution table
  * ({@link Measures#RESOLUTION}); only what each group counts differs.
@@ -128,7 +128,7 @@ final class StatisticsPlan {
     private final List<CubePart> cubeParts = new ArrayList<>();
     private final List<Slice> slices = new ArrayList<>();
     /** The hour cube, when it keeps every dimension of the request. */
-    private Cube hours;
+    private Cube hourCube;
 
     private StatisticsPlan(
             IncidentQuery q,
@@ -224,7 +224,7 @@ final class StatisticsPlan {
                         ? TimeGrain.MONTH
                         : timed || groupBy.contains(Statistics.Dimension.YEAR) ? TimeGrain.YEAR : TimeGrain.NONE;
         Cube main = first(time, region, category, stage, severity);
-        hours = first(TimeGrain.HOUR, region, category, stage, severity);
+        hourCube = first(TimeGrain.HOUR, region, category, stage, severity);
         if (main == null) {
             return false;
         }
@@ -325,7 +325,7 @@ final class StatisticsPlan {
      * after the last, none for a period given in whole hours.
      */
     private void wholeHours() {
-        if (hours == null) {
+        if (hourCube == null) {
             return;
         }
         List<Slice> cut = new ArrayList<>();
@@ -337,7 +337,7 @@ final class StatisticsPlan {
                 cut.add(slice);
                 continue;
             }
-            cubeParts.add(new CubePart(hours, wib(first), wib(last), slice.sign()));
+            cubeParts.add(new CubePart(hourCube, wib(first), wib(last), slice.sign()));
             if (slice.from().isBefore(first)) {
                 cut.add(new Slice(slice.from(), first, slice.sign()));
             }
@@ -543,10 +543,10 @@ final class StatisticsPlan {
 
     /**
      * A dimension's key inside the union, for one source. Where a cube keeps exactly the dimension's grain it is the
-     * column itself, so that nothing is worked out per row: a time key is the start of its period in WIB, as a timestamp,
-     * formatted only after grouping ({@link #label}). Working out {@code to_char} and {@code substr} for each of the
-     * 34,000 rows of the kabupaten/kota × year cube was half of the resolution table's statement at 10,000,000
-     * incidents (66 ms against 32).
+     * column itself, so that nothing is worked out per row: a time key is the start of its period in WIB, as a
+     * timestamp, formatted only after grouping ({@link #label}). Working out {@code to_char} and {@code substr} for
+     * each of the 34,000 rows of the kabupaten/kota × year cube was half of the resolution table's statement at
+     * 10,000,000 incidents (66 ms against 32).
      */
     private static String key(Source source, Cube cube, Statistics.Dimension dimension) {
         boolean rows = source == Source.CUBE;
