@@ -11,7 +11,8 @@
 #   bench/incidents.sh [incidents] [seconds per measure] [clients] [least seconds of warm-up per measure]
 #
 # BENCH_MEASURES=post (or get, list, in any combination; default all three) measures only those.
-# BENCH_STATISTICS_AB=1 measures POST again with the statistics triggers off and on, alternating (what they cost).
+# BENCH_STATISTICS_AB=1 measures POST again with the statistics triggers off and on, alternating (what they cost), in
+# BENCH_AB_ROUNDS rounds (default 2).
 # BENCH_JAR runs another build of the service (default: this checkout's target/quarkus-app/quarkus-run.jar): to
 # compare two versions, package each in its own checkout and run the script for one jar, then the other, back to back.
 #
@@ -197,10 +198,14 @@ if measuring post; then
       n=$(awk '/requests in/ {print $1}' "$WORK/post-ab.out")
       echo "$(rps < "$WORK/post-ab.out") $(per $CPU_APP $n) $(per $CPU_REST $n)"
     }
-    for round in 1 2; do
-      stat_triggers disable; read -r r a p <<< "$(post_once)"; ab_off+=("$r"); ab_off_cpu+=("$a/$p")
-      stat_triggers enable; bench_cubes_settled $DB; read -r r a p <<< "$(post_once)"; ab_on+=("$r"); ab_on_cpu+=("$a/$p")
+    off_arm() { stat_triggers disable; bench_cubes_settled $DB; read -r r a p <<< "$(post_once)"; ab_off+=("$r"); ab_off_cpu+=("$a/$p"); }
+    on_arm() { stat_triggers enable; bench_cubes_settled $DB; read -r r a p <<< "$(post_once)"; ab_on+=("$r"); ab_on_cpu+=("$a/$p"); }
+    # off then on in odd rounds, on then off in even ones: a drift of the machine or of the JIT (the first arm follows
+    # the warm-up) weighs on both arms alike over each pair of rounds
+    for round in $(seq 1 "${BENCH_AB_ROUNDS:-2}"); do
+      if [ $((round % 2)) = 1 ]; then off_arm; on_arm; else on_arm; off_arm; fi
     done
+    stat_triggers enable
   fi
 fi
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$APP_PID/status)
@@ -228,7 +233,7 @@ if [ ${#ab_on[@]} -gt 0 ]; then
   printf '\nPOST /incidents with and without the statistics triggers, alternating in the same process (%s s each)\n\n' "$SECS"
   printf '| %-12s | %12s | %12s | %12s | %-40s |\n' "round" "with" "without" "with/without" "CPU per request, with; without (service/PostgreSQL+kernel, us)"
   printf '|%s|%s|%s|%s|%s|\n' "--------------" "--------------" "--------------" "--------------" "------------------------------------------"
-  for i in 0 1; do
+  for i in "${!ab_on[@]}"; do
     printf '| %-12s | %8s rps | %8s rps | %12s | %-40s |\n' "$((i + 1))" "${ab_on[$i]}" "${ab_off[$i]}" \
       "$(ratio "${ab_on[$i]}" "${ab_off[$i]}")" "${ab_on_cpu[$i]}; ${ab_off_cpu[$i]}"
   done
