@@ -39,7 +39,7 @@ MAX_WARMUP=${BENCH_MAX_WARMUP:-300}
 ROUND=10
 MEASURES=${BENCH_MEASURES:-get,list,post}
 . bench/lib.sh
-bench_needs psql pgbench wrk curl python3
+bench_needs psql pgbench wrk curl python3 bc
 bench_jar
 DB=terpadu_bench_$$
 PGB=${DB}_pgbench
@@ -189,23 +189,19 @@ if measuring post; then
     # What the statistics cost a create, in the same process on the same data: POST measured again with the triggers
     # that write the deltas switched off (the compaction then finds none to move), then on again, then off, then on:
     # alternating, so that a machine that slows down or speeds up meanwhile weighs on both alike
-    stat_triggers() {
-      psql -d $DB -qc "alter table incident $1 trigger incident_stat_inserted, $1 trigger incident_stat_updated,
-                       $1 trigger incident_stat_deleted"
-    }
     post_once() {
       cpu_run "$WORK/post-ab.out" wrk -t2 -c$CLIENTS -d${SECS}s -s "$WORK/post.lua" "http://localhost:$PORT"
       n=$(awk '/requests in/ {print $1}' "$WORK/post-ab.out")
       echo "$(rps < "$WORK/post-ab.out") $(per $CPU_APP $n) $(per $CPU_REST $n)"
     }
-    off_arm() { stat_triggers disable; bench_cubes_settled $DB; read -r r a p <<< "$(post_once)"; ab_off+=("$r"); ab_off_cpu+=("$a/$p"); }
-    on_arm() { stat_triggers enable; bench_cubes_settled $DB; read -r r a p <<< "$(post_once)"; ab_on+=("$r"); ab_on_cpu+=("$a/$p"); }
+    off_arm() { bench_stat_triggers $DB disable; bench_cubes_settled $DB; read -r r a p <<< "$(post_once)"; ab_off+=("$r"); ab_off_cpu+=("$a/$p"); }
+    on_arm() { bench_stat_triggers $DB enable; bench_cubes_settled $DB; read -r r a p <<< "$(post_once)"; ab_on+=("$r"); ab_on_cpu+=("$a/$p"); }
     # off then on in odd rounds, on then off in even ones: a drift of the machine or of the JIT (the first arm follows
     # the warm-up) weighs on both arms alike over each pair of rounds
     for round in $(seq 1 "${BENCH_AB_ROUNDS:-2}"); do
       if [ $((round % 2)) = 1 ]; then off_arm; on_arm; else on_arm; off_arm; fi
     done
-    stat_triggers enable
+    bench_stat_triggers $DB enable
   fi
 fi
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$APP_PID/status)

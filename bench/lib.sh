@@ -68,6 +68,13 @@ bench_regions() {
     --data-binary @"$CSV"
 }
 
+# bench_stat_triggers db enable|disable: switches the triggers that write the statistics' deltas (V33); with them off,
+# the creates of a measure are missing from the cubes afterwards.
+bench_stat_triggers() {
+  psql -d "$1" -qc "alter table incident $2 trigger incident_stat_inserted, $2 trigger incident_stat_updated,
+                    $2 trigger incident_stat_deleted"
+}
+
 # bench_cubes_settled db: waits until the service's compaction has moved every statistics delta (those of a load)
 # into the cubes, a batch a transaction every second; a build from before the cubes has none to wait for.
 bench_cubes_settled() {

@@ -3,7 +3,8 @@
 # (one row; the triggers of V33 write its delta) into 300,000 generated ones, with the statistics triggers switched
 # off and on in alternating rounds, while a loop moves the deltas into the cubes every second as the service's
 # compaction does (incident_stat_compact, batch 5000). The reference is the same insert with the triggers off, in
-# the same run on the same data. The service runs only to create the schema and import the regions.
+# the same run on the same data (every delta moved before each arm; off first in odd rounds, on first in even ones).
+# The service runs only to create the schema and import the regions.
 #
 #   bench/statistics-cost.sh [incidents] [seconds per measure] [rounds]      # 300000 30 3
 #
@@ -15,7 +16,7 @@ ROWS=${1:-300000}
 SECS=${2:-30}
 ROUNDS=${3:-3}
 . bench/lib.sh
-bench_needs psql pgbench curl
+bench_needs psql pgbench curl bc
 bench_jar
 DB=terpadu_bench_$$
 bench_database $DB
@@ -42,21 +43,19 @@ printf '\\set r random(1, %s)\ninsert into incident (%s) select %s from bench_te
 touch "$WORK/compacting"
 ( while [ -e "$WORK/compacting" ]; do psql -d $DB -Atqc "select incident_stat_compact(5000)" > /dev/null 2>&1 || true; sleep 1; done ) &
 COMPACTION=$!
-triggers() {
-  psql -d $DB -qc "alter table incident $1 trigger incident_stat_inserted, $1 trigger incident_stat_updated,
-                   $1 trigger incident_stat_deleted"
-}
-# every delta moved before a measure starts, so that neither pays for the compaction of the one before
-settled() { until [ "$(psql -d $DB -Atqc 'select not exists (select 1 from incident_stat_delta)')" = t ]; do sleep 1; done; }
 inserts() { pgbench -n -c 16 -j 2 -T "$1" -f "$WORK/insert.sql" $DB 2> /dev/null | awk '/^tps/ {print int($3)}'; }
 inserts 20 > /dev/null
 printf '\nInserts of an incident with and without the statistics triggers (%s; %s incidents; %s cores; 16 clients; %s s each)\n\n' \
   "$JAR" "$ROWS" "$(nproc)" "$SECS"
 printf '| %-6s | %12s | %12s | %12s |\n' round with without with/without
 printf '|%s|%s|%s|%s|\n' -------- -------------- -------------- --------------
+# every delta moved before each arm, so that neither pays for the compaction of the one before; off then on in odd
+# rounds, on then off in even ones, as incidents.sh does, so that a drifting machine weighs on both arms alike
+off_arm() { bench_stat_triggers $DB disable; bench_cubes_settled $DB; off=$(inserts "$SECS"); }
+on_arm() { bench_stat_triggers $DB enable; bench_cubes_settled $DB; on=$(inserts "$SECS"); }
 for round in $(seq 1 "$ROUNDS"); do
-  triggers disable; settled; off=$(inserts "$SECS")
-  triggers enable; settled; on=$(inserts "$SECS")
+  if [ $((round % 2)) = 1 ]; then off_arm; on_arm; else on_arm; off_arm; fi
   printf '| %-6s | %8s tps | %8s tps | %12.2f |\n' "$round" "$on" "$off" "$(echo "$on / $off" | bc -l)"
 done
+bench_stat_triggers $DB enable
 rm "$WORK/compacting"; wait $COMPACTION 2> /dev/null || true
