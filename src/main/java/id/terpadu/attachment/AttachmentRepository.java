@@ -197,6 +197,16 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 == 1;
     }
 
+    /** Whether an append holds the upload now (a lease that has not run out). */
+    boolean appending(UUID attachmentId) {
+        return (Boolean) getEntityManager()
+                .createNativeQuery("""
+                select exists (select 1 from attachment_upload
+                               where attachment_id = :id and lease is not null and lease_until > now())""")
+                .setParameter("id", attachmentId)
+                .getSingleResult();
+    }
+
     /** Extends a lease this request holds; false when it was lost (it ran out and another request took it). */
     boolean renew(UUID attachmentId, UUID lease, Duration forHowLong) {
         return getEntityManager()

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import id.terpadu.attachment.AttachmentService.Created;
@@ -36,6 +37,12 @@ public class Uploads {
     static final Duration LEASE = Duration.ofSeconds(60);
 
     private static final Duration RENEW_EVERY = Duration.ofSeconds(20);
+
+    /**
+     * How long a request waits for an append under way on the same upload to end. A client whose connection dropped
+     * asks where the upload stands at once, while the service may still be keeping what arrived before the drop.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final AttachmentService service;
     private final AttachmentRepository attachments;
@@ -150,10 +157,33 @@ public class Uploads {
         }
     }
 
-    /** Where an upload stands (tus HEAD). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Where an upload stands (tus HEAD), once an append under way on it has ended. */
     public UploadState state(UUID id) {
-        return state(service::visible, id);
+        return settled(service::visible, id);
+    }
+
+    /**
+     * Where an upload stands for a request that {@code visible} lets see it, once no append is under way on it (each
+     * step in a transaction of its own). The offset a client resumes from must count what an append whose connection
+     * dropped is still keeping; after {@link #SETTLE} it is what has arrived so far.
+     */
+    UploadState settled(java.util.function.Function<UUID, Attachment> visible, UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> visible.apply(id));
+        awaitAppend(id);
+        return QuarkusTransaction.requiringNew().call(() -> state(visible, id));
+    }
+
+    /** Waits at most {@link #SETTLE} while an append holds the upload. */
+    private void awaitAppend(UUID id) {
+        long until = System.nanoTime() + SETTLE.toNanos();
+        while (QuarkusTransaction.requiringNew().call(() -> attachments.appending(id)) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Where an upload stands, for a request that {@code visible} lets see it. */
@@ -192,6 +222,13 @@ public class Uploads {
             throws IOException {
         UUID lease = UUID.randomUUID();
         long length = QuarkusTransaction.requiringNew().call(() -> takeLease(access, id, offset, contentLength, lease));
+        if (length == HELD) {
+            awaitAppend(id);
+            length = QuarkusTransaction.requiringNew().call(() -> takeLease(access, id, offset, contentLength, lease));
+            if (length == HELD) {
+                throw ProblemException.conflict(Message.of("attachment.upload.busy"));
+            }
+        }
         String key = "uploads/" + id + "/" + offset + "-" + lease;
         Piece piece = new Piece(
                 body,
@@ -201,6 +238,7 @@ public class Uploads {
         try {
             stored = store.write(key, piece, checksum.isEmpty());
         } catch (BlobStore.IncompleteWrite dropped) {
+            Log.infof("upload %s: the connection dropped %d bytes into the piece at %d", id, dropped.stored(), offset);
             if (dropped.stored() > 0) {
                 record(id, lease, offset, dropped.stored(), key, piece.digest());
             } else {
@@ -234,7 +272,13 @@ public class Uploads {
         return QuarkusTransaction.requiringNew().call(() -> state(access::writable, id));
     }
 
-    /** The declared length, once the caller holds the upload at {@code offset}; the tus answers otherwise. */
+    /** What {@link #takeLease} answers while another append holds the upload. */
+    private static final long HELD = -1;
+
+    /**
+     * The declared length, once the caller holds the upload at {@code offset}; {@link #HELD} while another append
+     * holds it; the tus answers otherwise.
+     */
     private long takeLease(Access access, UUID id, long offset, long contentLength, UUID lease) {
         Attachment a = access.writable(id);
         AttachmentUpload upload = attachments.upload(id);
@@ -249,6 +293,9 @@ public class Uploads {
                     ProblemType.PAYLOAD_TOO_LARGE, Message.of("attachment.upload.past-length", "length", a.size));
         }
         if (!attachments.lease(id, offset, lease, LEASE)) {
+            if (attachments.appending(id)) {
+                return HELD;
+            }
             AttachmentUpload now = attachments.upload(id);
             if (now != null && now.uploadOffset != offset) {
                 throw new ProblemException(

@@ -616,22 +616,101 @@ public class AttachmentResourceTest {
     }
 
     /**
+     * tus-js-client asks where the upload stands the moment its connection drops, while the service may still be
+     * keeping what arrived before the drop. The answer waits for that piece, so the client resumes from an offset that
+     * counts it; answered at once, it said 0, and the client's next piece met a 409.
+     */
+    @Test
+    void aHeadAskedWhileAPieceIsStillArrivingWaitsForIt() throws Exception {
+        byte[] photo = Samples.image("jpg", 1600, 1200);
+        String location = newUpload(photo);
+        int sent = 20_000;
+        java.util.concurrent.CompletableFuture<String> offset;
+        try (java.net.Socket socket = pieceInFlight(location, photo, sent)) {
+            offset = java.util.concurrent.CompletableFuture.supplyAsync(() -> tus(coordinator("13"))
+                    .head(location)
+                    .then()
+                    .statusCode(204)
+                    .extract()
+                    .header("Upload-Offset"));
+            Thread.sleep(500);
+            assertThat(offset).as("no answer while the piece is still arriving").isNotDone();
+        }
+        assertThat(offset.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(String.valueOf(sent));
+    }
+
+    /**
+     * A client that goes on without asking, at the offset its dropped piece reached, while the service is still
+     * keeping that piece: the new piece waits for it instead of meeting a 409, and the upload completes.
+     */
+    @Test
+    void aPieceSentWhileTheDroppedOneIsStillBeingKeptWaitsForIt() throws Exception {
+        byte[] photo = Samples.image("jpg", 1600, 1200);
+        String location = newUpload(photo);
+        int sent = 20_000;
+        java.util.concurrent.CompletableFuture<Response> rest;
+        try (java.net.Socket socket = pieceInFlight(location, photo, sent)) {
+            rest = java.util.concurrent.CompletableFuture.supplyAsync(() -> tus(coordinator("13"))
+                    .contentType("application/offset+octet-stream")
+                    .header("Upload-Offset", sent)
+                    .body(java.util.Arrays.copyOfRange(photo, sent, photo.length))
+                    .patch(location));
+            Thread.sleep(500);
+            assertThat(rest)
+                    .as("no answer while the dropped piece is still arriving")
+                    .isNotDone();
+        }
+        rest.get(10, java.util.concurrent.TimeUnit.SECONDS)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(photo.length));
+        coordinator("13")
+                .get(PATH + "/" + location.substring(location.lastIndexOf('/') + 1))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("AVAILABLE"), "sha256", equalTo(sha256(photo)));
+    }
+
+    /** A new upload of {@code file} as a FOTO of a new incident in 13.77: its location. */
+    private static String newUpload(byte[] file) {
+        return tus(coordinator("13"))
+                .header("Upload-Length", file.length)
+                .header("Upload-Metadata", metadata(incident("13.77", "RESTRICTED"), "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+    }
+
+    /**
+     * A PATCH at offset 0 that declares the whole file and has sent its first {@code sent} bytes; the service has read
+     * them and holds the upload. Closing the socket drops the connection.
+     */
+    private static java.net.Socket pieceInFlight(String location, byte[] file, int sent) throws Exception {
+        String token = Tokens.token("coordinator.13", List.of("COORDINATOR"), List.of("13"), null);
+        java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port);
+        java.io.OutputStream out = socket.getOutputStream();
+        out.write(("PATCH " + java.net.URI.create(location).getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+                        + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + file.length
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(file, 0, sent);
+        out.flush();
+        Thread.sleep(500);
+        return socket;
+    }
+
+    /**
      * A phone on a bad network: its piece trickles in, a few kilobytes at a time with pauses (each far less than the
      * batch the service waits for before it wakes the reader, and longer than it lets a chunk wait), then the
      * connection drops. What arrived is kept to the byte, and the upload goes on from there.
      */
     @Test
     void aPieceThatTricklesInAndIsCutKeepsWhatArrivedToTheByte() throws Exception {
-        String incident = incident("13.77", "RESTRICTED");
         byte[] photo = Samples.image("jpg", 1600, 1200);
-        String location = tus(coordinator("13"))
-                .header("Upload-Length", photo.length)
-                .header("Upload-Metadata", metadata(incident, "FOTO"))
-                .post("/api/v1/uploads")
-                .then()
-                .statusCode(201)
-                .extract()
-                .header("Location");
+        String location = newUpload(photo);
         int part = 5_000;
         int sent = 3 * part;
         assertThat(photo.length).isGreaterThan(2 * sent);
@@ -649,18 +728,7 @@ public class AttachmentResourceTest {
                 Thread.sleep(500);
             }
         }
-        String offset = "0";
-        for (long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                !offset.equals(String.valueOf(sent)) && System.nanoTime() < until; ) {
-            Thread.sleep(100);
-            offset = tus(coordinator("13"))
-                    .head(location)
-                    .then()
-                    .statusCode(204)
-                    .extract()
-                    .header("Upload-Offset");
-        }
-        assertThat(offset).isEqualTo(String.valueOf(sent));
+        tus(coordinator("13")).head(location).then().statusCode(204).header("Upload-Offset", String.valueOf(sent));
 
         tus(coordinator("13"))
                 .contentType("application/offset+octet-stream")
