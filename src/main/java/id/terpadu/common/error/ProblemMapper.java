@@ -193,6 +193,10 @@ public class ProblemMapper {
                 || (t instanceof java.sql.SQLException timedOut && isTimedOut(timedOut))) {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, Message.of("database.timeout"));
         }
+        if (t instanceof io.vertx.core.http.HttpClosedException) {
+            // the client went away while sending its body: nobody will read the answer, and it is not our failure
+            return new ProblemException(ProblemType.MALFORMED_BODY, Message.of("body.dropped"));
+        }
         if (t instanceof java.sql.SQLException sql
                 && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
             // PostgreSQL text cannot hold NUL (\u0000): the client's input, not our failure

@@ -1,0 +1,33 @@
+package id.terpadu.common.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.http.HttpClosedException;
+
+/**
+ * A client that goes away while it sends its body (a phone losing its network in the middle of a piece) is not a
+ * failure of the service: a 400 that nobody will read, not a 500 with its stack trace in the log.
+ */
+class DroppedConnectionClassificationTest {
+
+    @Test
+    void aBodyCutByTheClientIsNotAFailureOfTheService() {
+        IOException dropped =
+                new IOException("input ended after 15000 bytes", new HttpClosedException("Connection was closed"));
+        ProblemException p = ProblemMapper.classify(new UncheckedIOException(dropped));
+        assertThat(p.type()).isEqualTo(ProblemType.MALFORMED_BODY);
+        assertThat(p.getMessage()).isEqualTo("The connection closed before the request body arrived whole");
+    }
+
+    @Test
+    void otherFailuresToReadOrWriteStay500() {
+        assertThat(ProblemMapper.classify(new IOException("No space left on device"))
+                        .type())
+                .isEqualTo(ProblemType.INTERNAL);
+    }
+}
