@@ -624,19 +624,17 @@ public class AttachmentResourceTest {
     void aHeadAskedWhileAPieceIsStillArrivingWaitsForIt() throws Exception {
         byte[] photo = Samples.image("jpg", 1600, 1200);
         String location = newUpload(photo);
-        int sent = 20_000;
-        java.util.concurrent.CompletableFuture<String> offset;
-        try (java.net.Socket socket = pieceInFlight(location, photo, sent)) {
-            offset = java.util.concurrent.CompletableFuture.supplyAsync(() -> tus(coordinator("13"))
-                    .head(location)
-                    .then()
-                    .statusCode(204)
-                    .extract()
-                    .header("Upload-Offset"));
-            Thread.sleep(500);
-            assertThat(offset).as("no answer while the piece is still arriving").isNotDone();
-        }
-        assertThat(offset.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(String.valueOf(sent));
+        String offset = whileAPieceArrives(
+                location,
+                photo,
+                20_000,
+                () -> tus(coordinator("13"))
+                        .head(location)
+                        .then()
+                        .statusCode(204)
+                        .extract()
+                        .header("Upload-Offset"));
+        assertThat(offset).isEqualTo("20000");
     }
 
     /**
@@ -648,22 +646,16 @@ public class AttachmentResourceTest {
         byte[] photo = Samples.image("jpg", 1600, 1200);
         String location = newUpload(photo);
         int sent = 20_000;
-        java.util.concurrent.CompletableFuture<Response> rest;
-        try (java.net.Socket socket = pieceInFlight(location, photo, sent)) {
-            rest = java.util.concurrent.CompletableFuture.supplyAsync(() -> tus(coordinator("13"))
-                    .contentType("application/offset+octet-stream")
-                    .header("Upload-Offset", sent)
-                    .body(java.util.Arrays.copyOfRange(photo, sent, photo.length))
-                    .patch(location));
-            Thread.sleep(500);
-            assertThat(rest)
-                    .as("no answer while the dropped piece is still arriving")
-                    .isNotDone();
-        }
-        rest.get(10, java.util.concurrent.TimeUnit.SECONDS)
-                .then()
-                .statusCode(204)
-                .header("Upload-Offset", String.valueOf(photo.length));
+        Response rest = whileAPieceArrives(
+                location,
+                photo,
+                sent,
+                () -> tus(coordinator("13"))
+                        .contentType("application/offset+octet-stream")
+                        .header("Upload-Offset", sent)
+                        .body(java.util.Arrays.copyOfRange(photo, sent, photo.length))
+                        .patch(location));
+        rest.then().statusCode(204).header("Upload-Offset", String.valueOf(photo.length));
         coordinator("13")
                 .get(PATH + "/" + location.substring(location.lastIndexOf('/') + 1))
                 .then()
@@ -684,21 +676,51 @@ public class AttachmentResourceTest {
     }
 
     /**
-     * A PATCH at offset 0 that declares the whole file and has sent its first {@code sent} bytes; the service has read
-     * them and holds the upload. Closing the socket drops the connection.
+     * The answer to {@code request}, sent while a piece at offset 0 that has sent its first {@code sent} bytes of
+     * {@code file} is still arriving: it must not come while the piece goes on (half a second), and comes once the
+     * piece's connection drops.
+     */
+    private static <T> T whileAPieceArrives(
+            String location, byte[] file, int sent, java.util.function.Supplier<T> request) throws Exception {
+        java.util.concurrent.CompletableFuture<T> answer;
+        try (java.net.Socket socket = pieceInFlight(location, file, sent)) {
+            answer = java.util.concurrent.CompletableFuture.supplyAsync(request);
+            Thread.sleep(500);
+            assertThat(answer).as("no answer while the piece is still arriving").isNotDone();
+        }
+        return answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * A PATCH at offset 0 that declares the whole file and has sent its first {@code sent} bytes, once the service
+     * holds the upload for it. Closing the socket drops the connection.
      */
     private static java.net.Socket pieceInFlight(String location, byte[] file, int sent) throws Exception {
+        java.net.Socket socket = piece(location, file);
+        socket.getOutputStream().write(file, 0, sent);
+        socket.getOutputStream().flush();
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                Db.count("select count(*) from attachment_upload where attachment_id = ? and lease is not null", id)
+                        == 0;
+                Thread.sleep(20)) {
+            assertThat(System.nanoTime())
+                    .as("the service holds the upload for the piece")
+                    .isLessThan(until);
+        }
+        return socket;
+    }
+
+    /** A connection that has sent the head of a PATCH at offset 0 declaring the whole file, and no byte of it yet. */
+    private static java.net.Socket piece(String location, byte[] file) throws Exception {
         String token = Tokens.token("coordinator.13", List.of("COORDINATOR"), List.of("13"), null);
         java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port);
-        java.io.OutputStream out = socket.getOutputStream();
-        out.write(("PATCH " + java.net.URI.create(location).getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
-                        + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + file.length
-                        + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.write(file, 0, sent);
-        out.flush();
-        Thread.sleep(500);
+        socket.getOutputStream()
+                .write(("PATCH " + java.net.URI.create(location).getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+                                + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + file.length
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         return socket;
     }
 
@@ -714,14 +736,8 @@ public class AttachmentResourceTest {
         int part = 5_000;
         int sent = 3 * part;
         assertThat(photo.length).isGreaterThan(2 * sent);
-        String token = Tokens.token("coordinator.13", List.of("COORDINATOR"), List.of("13"), null);
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+        try (java.net.Socket socket = piece(location, photo)) {
             java.io.OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + java.net.URI.create(location).getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
-                            + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
-                            + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + photo.length
-                            + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
             for (int at = 0; at < sent; at += part) {
                 out.write(photo, at, part);
                 out.flush();
