@@ -322,8 +322,8 @@ public class PublicUploadResource {
     @Operation(
             summary = "Where an upload of a photo stands (tus)",
             description = "tus HEAD, with the report's upload key: `Upload-Offset` is how much has arrived, "
-                    + "`Upload-Length` the size, once a piece still arriving has ended (at most 5 s). 404 for an upload "
-                    + "that is not the key's report's.")
+                    + "`Upload-Length` the size, after a piece still arriving (an earlier connection's) is stopped and "
+                    + "counted. 404 for an upload that is not the key's report's.")
     @APIResponse(
             responseCode = "204",
             description = "The upload's state, in headers",
@@ -356,7 +356,7 @@ public class PublicUploadResource {
                     String key,
             @BeanParam TusVersion tus) {
         tus.require();
-        UploadState state = uploads.settled(photos.access(key)::writable, id);
+        UploadState state = uploads.settled(photos.access(key)::writable, id, true);
         Response.ResponseBuilder answer = Response.noContent()
                 .header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());

@@ -9,8 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +25,7 @@ import id.terpadu.attachment.storage.BlobStore;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.http.StreamedInput;
 import id.terpadu.common.persistence.Records;
 
 /**
@@ -40,7 +43,9 @@ public class Uploads {
 
     /**
      * How long a request waits for an append under way on the same upload to end. A client whose connection dropped
-     * asks where the upload stands at once, while the service may still be keeping what arrived before the drop.
+     * asks where the upload stands at once, while the service may still be keeping what arrived before the drop; a
+     * request that may write the upload stops an append of this instance at once (a phone that changed networks
+     * leaves its old connection open and silent), one of another instance ends by the HTTP read timeout.
      */
     static final Duration SETTLE = Duration.ofSeconds(5);
 
@@ -51,6 +56,9 @@ public class Uploads {
     private final Finishing finishing;
     private final AttachmentSweeper sweeper;
     private final MediaDetector detector = new MediaDetector();
+
+    /** The appends under way in this instance, by upload: how to stop each (its connection is closed). */
+    private final Map<UUID, Runnable> underWay = new ConcurrentHashMap<>();
 
     Uploads(
             AttachmentService service,
@@ -157,20 +165,45 @@ public class Uploads {
         }
     }
 
-    /** Where an upload stands (tus HEAD), once an append under way on it has ended. */
+    /**
+     * Where an upload stands (tus HEAD), once an append under way on it has ended: stopped at once when the caller may
+     * write the upload, waited for otherwise.
+     */
     public UploadState state(UUID id) {
-        return settled(service::visible, id);
+        boolean writer = QuarkusTransaction.requiringNew().call(() -> {
+            Attachment a = service.visible(id);
+            try {
+                service.writer(a);
+                return true;
+            } catch (ProblemException notTheWriter) {
+                return false;
+            }
+        });
+        return settled(service::visible, id, writer);
     }
 
     /**
      * Where an upload stands for a request that {@code visible} lets see it, once no append is under way on it (each
-     * step in a transaction of its own). The offset a client resumes from must count what an append whose connection
-     * dropped is still keeping; after {@link #SETTLE} it is what has arrived so far.
+     * step in a transaction of its own); {@code takeOver} when the request may write it. The offset a client resumes
+     * from must count what an append whose connection dropped is still keeping; after {@link #SETTLE} it is what has
+     * arrived so far.
      */
-    UploadState settled(java.util.function.Function<UUID, Attachment> visible, UUID id) {
+    UploadState settled(java.util.function.Function<UUID, Attachment> visible, UUID id, boolean takeOver) {
         QuarkusTransaction.requiringNew().run(() -> visible.apply(id));
+        if (takeOver) {
+            stopAppend(id);
+        }
         awaitAppend(id);
         return QuarkusTransaction.requiringNew().call(() -> state(visible, id));
+    }
+
+    /** Stops the append under way on the upload in this instance, if any: it keeps what arrived and lets go. */
+    private void stopAppend(UUID id) {
+        Runnable stop = underWay.get(id);
+        if (stop != null) {
+            Log.infof("upload %s: a new request of its writer stops the append under way", id);
+            stop.run();
+        }
     }
 
     /** Waits at most {@link #SETTLE} while an append holds the upload. */
@@ -223,6 +256,7 @@ public class Uploads {
         UUID lease = UUID.randomUUID();
         long length = QuarkusTransaction.requiringNew().call(() -> takeLease(access, id, offset, contentLength, lease));
         if (length == HELD) {
+            stopAppend(id);
             awaitAppend(id);
             length = QuarkusTransaction.requiringNew().call(() -> takeLease(access, id, offset, contentLength, lease));
             if (length == HELD) {
@@ -235,6 +269,10 @@ public class Uploads {
                 contentLength < 0 ? length - offset : Math.min(contentLength, length - offset),
                 () -> QuarkusTransaction.requiringNew().call(() -> attachments.renew(id, lease, LEASE)));
         long stored;
+        Runnable stop = body instanceof StreamedInput streamed ? streamed::drop : null;
+        if (stop != null) {
+            underWay.put(id, stop);
+        }
         try {
             stored = store.write(key, piece, checksum.isEmpty());
         } catch (BlobStore.IncompleteWrite dropped) {
@@ -248,6 +286,10 @@ public class Uploads {
         } catch (IOException | RuntimeException e) {
             discard(id, lease, key);
             throw e;
+        } finally {
+            if (stop != null) {
+                underWay.remove(id, stop);
+            }
         }
         if (piece.tooLong) {
             discard(id, lease, key);

@@ -616,51 +616,87 @@ public class AttachmentResourceTest {
     }
 
     /**
-     * tus-js-client asks where the upload stands the moment its connection drops, while the service may still be
-     * keeping what arrived before the drop. The answer waits for that piece, so the client resumes from an offset that
-     * counts it; answered at once, it said 0, and the client's next piece met a 409.
+     * A phone that changed networks leaves its piece's connection open and silent, and asks where the upload stands
+     * from the new one: the writer's HEAD stops the piece that hangs, at once, and counts what arrived of it.
      */
     @Test
-    void aHeadAskedWhileAPieceIsStillArrivingWaitsForIt() throws Exception {
+    void theWritersHeadStopsAPieceThatHangsAndCountsWhatArrived() throws Exception {
         byte[] photo = Samples.image("jpg", 1600, 1200);
         String location = newUpload(photo);
-        String offset = whileAPieceArrives(
-                location,
-                photo,
-                20_000,
-                () -> tus(coordinator("13"))
-                        .head(location)
-                        .then()
-                        .statusCode(204)
-                        .extract()
-                        .header("Upload-Offset"));
-        assertThat(offset).isEqualTo("20000");
+        try (java.net.Socket hanging = pieceInFlight(location, photo, 20_000)) {
+            long start = System.nanoTime();
+            tus(coordinator("13")).head(location).then().statusCode(204).header("Upload-Offset", "20000");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("answered without waiting for the piece")
+                    .isLessThan(Uploads.SETTLE);
+            assertThat(closedByTheService(hanging)).isTrue();
+        }
     }
 
-    /**
-     * A client that goes on without asking, at the offset its dropped piece reached, while the service is still
-     * keeping that piece: the new piece waits for it instead of meeting a 409, and the upload completes.
-     */
+    /** The same phone goes on without asking, at the offset it knows: its new piece stops the old one and completes. */
     @Test
-    void aPieceSentWhileTheDroppedOneIsStillBeingKeptWaitsForIt() throws Exception {
+    void theWritersPieceStopsAPieceThatHangsAndTheUploadCompletes() throws Exception {
         byte[] photo = Samples.image("jpg", 1600, 1200);
         String location = newUpload(photo);
         int sent = 20_000;
-        Response rest = whileAPieceArrives(
-                location,
-                photo,
-                sent,
-                () -> tus(coordinator("13"))
-                        .contentType("application/offset+octet-stream")
-                        .header("Upload-Offset", sent)
-                        .body(java.util.Arrays.copyOfRange(photo, sent, photo.length))
-                        .patch(location));
-        rest.then().statusCode(204).header("Upload-Offset", String.valueOf(photo.length));
+        try (java.net.Socket hanging = pieceInFlight(location, photo, sent)) {
+            tus(coordinator("13"))
+                    .contentType("application/offset+octet-stream")
+                    .header("Upload-Offset", sent)
+                    .body(java.util.Arrays.copyOfRange(photo, sent, photo.length))
+                    .patch(location)
+                    .then()
+                    .statusCode(204)
+                    .header("Upload-Offset", String.valueOf(photo.length));
+            assertThat(closedByTheService(hanging)).isTrue();
+        }
         coordinator("13")
                 .get(PATH + "/" + location.substring(location.lastIndexOf('/') + 1))
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("AVAILABLE"), "sha256", equalTo(sha256(photo)));
+    }
+
+    /**
+     * Someone who may see the upload but not write it stops nothing: the HEAD waits while the piece is still arriving,
+     * and once its connection drops, answers with what arrived of it (what a client that lost its connection sees).
+     */
+    @Test
+    void aReadersHeadWaitsForThePieceUnderWayAndCountsIt() throws Exception {
+        byte[] photo = Samples.image("jpg", 1600, 1200);
+        String location = newUpload(photo);
+        java.util.concurrent.CompletableFuture<String> offset;
+        try (java.net.Socket socket = pieceInFlight(location, photo, 20_000)) {
+            offset = java.util.concurrent.CompletableFuture.supplyAsync(() -> tus(Tokens.analyst("13"))
+                    .head(location)
+                    .then()
+                    .statusCode(204)
+                    .extract()
+                    .header("Upload-Offset"));
+            Thread.sleep(500);
+            assertThat(offset).as("no answer while the piece is still arriving").isNotDone();
+            assertThat(closedByTheService(socket, 100)).as("the piece goes on").isFalse();
+        }
+        assertThat(offset.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("20000");
+    }
+
+    /** Whether the service closed the connection: its end read within 5 s. */
+    private static boolean closedByTheService(java.net.Socket socket) throws Exception {
+        return closedByTheService(socket, 5_000);
+    }
+
+    private static boolean closedByTheService(java.net.Socket socket, int withinMillis) throws Exception {
+        socket.setSoTimeout(withinMillis);
+        try {
+            while (socket.getInputStream().read() >= 0) {
+                // an answer the service may have written before it closed
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException open) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
     }
 
     /** A new upload of {@code file} as a FOTO of a new incident in 13.77: its location. */
@@ -673,22 +709,6 @@ public class AttachmentResourceTest {
                 .statusCode(201)
                 .extract()
                 .header("Location");
-    }
-
-    /**
-     * The answer to {@code request}, sent while a piece at offset 0 that has sent its first {@code sent} bytes of
-     * {@code file} is still arriving: it must not come while the piece goes on (half a second), and comes once the
-     * piece's connection drops.
-     */
-    private static <T> T whileAPieceArrives(
-            String location, byte[] file, int sent, java.util.function.Supplier<T> request) throws Exception {
-        java.util.concurrent.CompletableFuture<T> answer;
-        try (java.net.Socket socket = pieceInFlight(location, file, sent)) {
-            answer = java.util.concurrent.CompletableFuture.supplyAsync(request);
-            Thread.sleep(500);
-            assertThat(answer).as("no answer while the piece is still arriving").isNotDone();
-        }
-        return answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /**

@@ -200,6 +200,14 @@ public final class StreamedInput extends InputStream implements Handler<Buffer> 
         }
     }
 
+    /**
+     * Ends the request from another thread: its connection closes, and the reader gets what arrived before, then the
+     * failure, as when the client drops it.
+     */
+    public void drop() {
+        request.connection().close();
+    }
+
     /** Stops reading: what has not arrived is left unread, as the framework leaves it. */
     @Override
     public void close() {
