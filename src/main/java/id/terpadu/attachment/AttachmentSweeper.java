@@ -52,6 +52,7 @@ class AttachmentSweeper {
     }
 
     @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${terpadu.attachments.sweep-every}",
             delayed = "${terpadu.attachments.sweep-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

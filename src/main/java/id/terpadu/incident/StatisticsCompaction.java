@@ -24,6 +24,7 @@ public class StatisticsCompaction {
     }
 
     @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${terpadu.statistics.compact-every}",
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

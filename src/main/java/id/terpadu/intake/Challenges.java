@@ -146,7 +146,11 @@ public class Challenges {
     }
 
     /** Forgets the solutions of expired challenges: they would be refused as expired anyway. */
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "10m",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
         int removed = em.createNativeQuery("delete from intake_challenge_used where expires_at < now()")

@@ -38,6 +38,7 @@ public class DeadlineReminders {
     }
 
     @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${terpadu.notifications.schedule-every}",
             delayed = "25s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

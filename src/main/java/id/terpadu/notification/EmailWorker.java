@@ -101,6 +101,7 @@ public class EmailWorker {
             String path) {}
 
     @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${terpadu.notifications.email-every}",
             delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -130,6 +130,7 @@ public class FanOut {
             EmailDelivery delivery) {}
 
     @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${terpadu.notifications.fan-out-every}",
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -20,6 +20,7 @@ public class RiskIndexJob {
     }
 
     @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${terpadu.risk-index.compute-every}",
             delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -62,6 +62,7 @@ public class TaskEscalation {
     }
 
     @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${terpadu.tasks.escalation-every}",
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -100,6 +100,7 @@ public class DeliveryWorker {
     }
 
     @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${terpadu.webhooks.poll-every}",
             delayed = "${terpadu.webhooks.poll-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -17,7 +17,11 @@ public class IdempotencyPurge {
         this.em = em;
     }
 
-    @Scheduled(every = "15m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "15m",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
         int removed = em.createNativeQuery("delete from idempotency_key where expires_at < now()")
