@@ -181,14 +181,14 @@ public class PublicPhotos {
 
     /** The report the key names must hold this photo: otherwise the 404 of an attachment not there. */
     Uploads.Access access(String key) {
-        return id -> {
+        return new Uploads.Access("report key " + key, id -> {
             Grant grant = grant(null, key, false);
             Attachment a = id == null ? null : attachments.findById(id);
             if (a == null || !grant.reportId().equals(a.intakeReportId)) {
                 throw ProblemException.notFound(Message.of("attachment.not-found", "id", id));
             }
             return a;
-        };
+        });
     }
 
     /** A photo as the reporter is told of it, without asking who may read it (the key was checked). */

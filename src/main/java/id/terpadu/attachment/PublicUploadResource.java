@@ -356,7 +356,8 @@ public class PublicUploadResource {
                     String key,
             @BeanParam TusVersion tus) {
         tus.require();
-        UploadState state = uploads.settled(photos.access(key)::writable, id, true);
+        Uploads.Access access = photos.access(key);
+        UploadState state = uploads.settled(access::writable, id, access.who());
         Response.ResponseBuilder answer = Response.noContent()
                 .header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());

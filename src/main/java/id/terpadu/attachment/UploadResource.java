@@ -215,8 +215,8 @@ public class UploadResource {
             summary = "Where an upload stands (tus)",
             description = "tus HEAD: `Upload-Offset` is how much has "
                     + "arrived, `Upload-Length` the size, `Upload-Expires` when an unfinished upload is removed. A piece "
-                    + "still arriving (an earlier connection's) is counted first: stopped when you may write the upload, "
-                    + "waited for otherwise (at most 5 s). 410 once expired; 404 for an upload you may not see.")
+                    + "still arriving (an earlier connection's) is counted first: stopped when you sent it, waited for "
+                    + "otherwise (at most 5 s). 410 once expired; 404 for an upload you may not see.")
     @APIResponse(
             responseCode = "204",
             description = "The upload's state, in headers",
@@ -260,7 +260,7 @@ public class UploadResource {
             summary = "Send the next piece of an upload (tus)",
             description = "tus PATCH: the body is appended at "
                     + "`Upload-Offset`, which must be where the upload stands (409 names it otherwise), after a piece "
-                    + "still arriving (an earlier connection's) is stopped and counted. With "
+                    + "you sent that is still arriving (an earlier connection's) is stopped and counted. With "
                     + "`Upload-Checksum: sha256 <base64>` a piece whose bytes do not match is refused whole (460); without, "
                     + "what arrived before a dropped connection is kept. After the last byte the file is checked: a type its "
                     + "kind does not take is 415 (the attachment becomes REJECTED); the same bytes already on the record "

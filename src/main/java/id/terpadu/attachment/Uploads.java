@@ -27,6 +27,7 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.StreamedInput;
 import id.terpadu.common.persistence.Records;
+import id.terpadu.common.security.Caller;
 
 /**
  * How an attachment's bytes arrive: whole in one request, or in pieces that survive a dropped connection and a
@@ -55,10 +56,14 @@ public class Uploads {
     private final Records records;
     private final Finishing finishing;
     private final AttachmentSweeper sweeper;
+    private final Caller caller;
     private final MediaDetector detector = new MediaDetector();
 
-    /** The appends under way in this instance, by upload: how to stop each (its connection is closed). */
-    private final Map<UUID, Runnable> underWay = new ConcurrentHashMap<>();
+    /** The appends under way in this instance, by upload. */
+    private final Map<UUID, Append> underWay = new ConcurrentHashMap<>();
+
+    /** An append under way: whom it speaks for ({@link Access#who()}) and how to stop it. */
+    private record Append(String by, Runnable stop) {}
 
     Uploads(
             AttachmentService service,
@@ -66,13 +71,15 @@ public class Uploads {
             BlobStore store,
             Records records,
             Finishing finishing,
-            AttachmentSweeper sweeper) {
+            AttachmentSweeper sweeper,
+            Caller caller) {
         this.service = service;
         this.attachments = attachments;
         this.store = store;
         this.records = records;
         this.finishing = finishing;
         this.sweeper = sweeper;
+        this.caller = caller;
     }
 
     /**
@@ -96,17 +103,19 @@ public class Uploads {
      * Who may go on with an upload: the attachment when the request may write to it, the problem otherwise. A
      * staff member's is {@link #staff()}; a reporter's, the report's upload key.
      */
-    interface Access {
-        Attachment writable(UUID id);
+    record Access(String who, java.util.function.Function<UUID, Attachment> check) {
+        Attachment writable(UUID id) {
+            return check.apply(id);
+        }
     }
 
     /** Whoever may write the record, and of the uploading agency unless a coordinator. */
     Access staff() {
-        return id -> {
+        return new Access("staff " + caller.subject(), id -> {
             Attachment a = service.visible(id);
             service.writer(a);
             return a;
-        };
+        });
     }
 
     /**
@@ -166,10 +175,11 @@ public class Uploads {
     }
 
     /**
-     * Where an upload stands (tus HEAD), once an append under way on it has ended: stopped at once when the caller may
-     * write the upload, waited for otherwise.
+     * Where an upload stands (tus HEAD), once an append under way on it has ended: stopped at once when the caller
+     * sent it, waited for otherwise.
      */
     public UploadState state(UUID id) {
+        Access staff = staff();
         boolean writer = QuarkusTransaction.requiringNew().call(() -> {
             Attachment a = service.visible(id);
             try {
@@ -179,30 +189,33 @@ public class Uploads {
                 return false;
             }
         });
-        return settled(service::visible, id, writer);
+        return settled(service::visible, id, writer ? staff.who() : null);
     }
 
     /**
      * Where an upload stands for a request that {@code visible} lets see it, once no append is under way on it (each
-     * step in a transaction of its own); {@code takeOver} when the request may write it. The offset a client resumes
-     * from must count what an append whose connection dropped is still keeping; after {@link #SETTLE} it is what has
-     * arrived so far.
+     * step in a transaction of its own); {@code who} the writer the request speaks for, or null. The offset a client
+     * resumes from must count what an append whose connection dropped is still keeping; after {@link #SETTLE} it is
+     * what has arrived so far.
      */
-    UploadState settled(java.util.function.Function<UUID, Attachment> visible, UUID id, boolean takeOver) {
+    UploadState settled(java.util.function.Function<UUID, Attachment> visible, UUID id, String who) {
         QuarkusTransaction.requiringNew().run(() -> visible.apply(id));
-        if (takeOver) {
-            stopAppend(id);
+        if (who != null) {
+            stopAppend(id, who);
         }
         awaitAppend(id);
         return QuarkusTransaction.requiringNew().call(() -> state(visible, id));
     }
 
-    /** Stops the append under way on the upload in this instance, if any: it keeps what arrived and lets go. */
-    private void stopAppend(UUID id) {
-        Runnable stop = underWay.get(id);
-        if (stop != null) {
-            Log.infof("upload %s: a new request of its writer stops the append under way", id);
-            stop.run();
+    /**
+     * Stops the append under way on the upload in this instance when it speaks for {@code who}: a phone that changed
+     * networks stops its own piece, not a colleague's. The append keeps what arrived and lets go.
+     */
+    private void stopAppend(UUID id, String who) {
+        Append running = underWay.get(id);
+        if (running != null && running.by().equals(who)) {
+            Log.infof("upload %s: a new request of the same sender stops the append under way", id);
+            running.stop().run();
         }
     }
 
@@ -211,7 +224,7 @@ public class Uploads {
         long until = System.nanoTime() + SETTLE.toNanos();
         while (QuarkusTransaction.requiringNew().call(() -> attachments.appending(id)) && System.nanoTime() < until) {
             try {
-                Thread.sleep(20);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -256,7 +269,7 @@ public class Uploads {
         UUID lease = UUID.randomUUID();
         long length = QuarkusTransaction.requiringNew().call(() -> takeLease(access, id, offset, contentLength, lease));
         if (length == HELD) {
-            stopAppend(id);
+            stopAppend(id, access.who());
             awaitAppend(id);
             length = QuarkusTransaction.requiringNew().call(() -> takeLease(access, id, offset, contentLength, lease));
             if (length == HELD) {
@@ -269,16 +282,20 @@ public class Uploads {
                 contentLength < 0 ? length - offset : Math.min(contentLength, length - offset),
                 () -> QuarkusTransaction.requiringNew().call(() -> attachments.renew(id, lease, LEASE)));
         long stored;
-        Runnable stop = body instanceof StreamedInput streamed ? streamed::drop : null;
-        if (stop != null) {
-            underWay.put(id, stop);
+        Append running = body instanceof StreamedInput streamed ? new Append(access.who(), streamed::drop) : null;
+        if (running != null) {
+            underWay.put(id, running);
         }
         try {
             stored = store.write(key, piece, checksum.isEmpty());
         } catch (BlobStore.IncompleteWrite dropped) {
             Log.infof("upload %s: the connection dropped %d bytes into the piece at %d", id, dropped.stored(), offset);
             if (dropped.stored() > 0) {
-                record(id, lease, offset, dropped.stored(), key, piece.digest());
+                if (record(id, lease, offset, dropped.stored(), key, piece.digest())
+                        && offset + dropped.stored() == length) {
+                    // every byte arrived, only the body's end did not: nobody would send a piece to finish it
+                    finishing.finish(id);
+                }
             } else {
                 discard(id, lease, key);
             }
@@ -287,8 +304,8 @@ public class Uploads {
             discard(id, lease, key);
             throw e;
         } finally {
-            if (stop != null) {
-                underWay.remove(id, stop);
+            if (running != null) {
+                underWay.remove(id, running);
             }
         }
         if (piece.tooLong) {

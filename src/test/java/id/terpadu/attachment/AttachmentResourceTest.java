@@ -658,26 +658,68 @@ public class AttachmentResourceTest {
     }
 
     /**
-     * Someone who may see the upload but not write it stops nothing: the HEAD waits while the piece is still arriving,
-     * and once its connection drops, answers with what arrived of it (what a client that lost its connection sees).
+     * A colleague who may write the upload too stops nothing of someone else's (nor does a reader): the HEAD waits
+     * while the piece is still arriving, and once its connection drops, answers with what arrived of it (what a client
+     * that lost its connection sees).
      */
     @Test
-    void aReadersHeadWaitsForThePieceUnderWayAndCountsIt() throws Exception {
+    void anotherWritersHeadWaitsForThePieceUnderWayAndCountsIt() throws Exception {
         byte[] photo = Samples.image("jpg", 1600, 1200);
         String location = newUpload(photo);
         java.util.concurrent.CompletableFuture<String> offset;
         try (java.net.Socket socket = pieceInFlight(location, photo, 20_000)) {
-            offset = java.util.concurrent.CompletableFuture.supplyAsync(() -> tus(Tokens.analyst("13"))
-                    .head(location)
-                    .then()
-                    .statusCode(204)
-                    .extract()
-                    .header("Upload-Offset"));
+            offset = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> tus(Tokens.as("coordinator.13.piket", List.of("COORDINATOR"), List.of("13")))
+                            .head(location)
+                            .then()
+                            .statusCode(204)
+                            .extract()
+                            .header("Upload-Offset"));
             Thread.sleep(500);
             assertThat(offset).as("no answer while the piece is still arriving").isNotDone();
             assertThat(closedByTheService(socket, 100)).as("the piece goes on").isFalse();
         }
         assertThat(offset.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("20000");
+    }
+
+    /**
+     * A piece sent in chunks whose every byte arrived, but not the body's end, before the connection dropped: no client
+     * would send another piece to finish the upload, so keeping its bytes finishes it.
+     */
+    @Test
+    void aDroppedPieceThatHeldTheLastByteFinishesTheUpload() throws Exception {
+        byte[] photo = Samples.image("jpg", 800, 600);
+        String location = newUpload(photo);
+        String token = Tokens.token("coordinator.13", List.of("COORDINATOR"), List.of("13"), null);
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + java.net.URI.create(location).getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+                            + "Content-Type: application/offset+octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + Integer.toHexString(photo.length) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(photo);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            awaitHeld(location);
+        }
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String status = "UPLOADING";
+        for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                status.equals("UPLOADING") && System.nanoTime() < until;
+                Thread.sleep(50)) {
+            status = coordinator("13")
+                    .get(PATH + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("status");
+        }
+        assertThat(status).isEqualTo("AVAILABLE");
+        coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .body("sha256", equalTo(sha256(photo)), "size", equalTo(photo.length));
     }
 
     /** Whether the service closed the connection: its end read within 5 s. */
@@ -719,6 +761,12 @@ public class AttachmentResourceTest {
         java.net.Socket socket = piece(location, file);
         socket.getOutputStream().write(file, 0, sent);
         socket.getOutputStream().flush();
+        awaitHeld(location);
+        return socket;
+    }
+
+    /** Waits until the service holds the upload for a piece. */
+    private static void awaitHeld(String location) throws Exception {
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 Db.count("select count(*) from attachment_upload where attachment_id = ? and lease is not null", id)
@@ -728,7 +776,6 @@ public class AttachmentResourceTest {
                     .as("the service holds the upload for the piece")
                     .isLessThan(until);
         }
-        return socket;
     }
 
     /** A connection that has sent the head of a PATCH at offset 0 declaring the whole file, and no byte of it yet. */

@@ -201,11 +201,11 @@ public final class StreamedInput extends InputStream implements Handler<Buffer> 
     }
 
     /**
-     * Ends the request from another thread: its connection closes, and the reader gets what arrived before, then the
-     * failure, as when the client drops it.
+     * Ends the request from another thread, as when the client drops it: the reader gets what arrived before, then the
+     * failure. Nothing happens once its answer is written (the connection may carry the client's next request).
      */
     public void drop() {
-        request.connection().close();
+        request.response().reset();
     }
 
     /** Stops reading: what has not arrived is left unread, as the framework leaves it. */
