@@ -640,14 +640,7 @@ public class AttachmentResourceTest {
         String location = newUpload(photo);
         int sent = 20_000;
         try (java.net.Socket hanging = pieceInFlight(location, photo, sent)) {
-            tus(coordinator("13"))
-                    .contentType("application/offset+octet-stream")
-                    .header("Upload-Offset", sent)
-                    .body(java.util.Arrays.copyOfRange(photo, sent, photo.length))
-                    .patch(location)
-                    .then()
-                    .statusCode(204)
-                    .header("Upload-Offset", String.valueOf(photo.length));
+            sendTheRest(location, photo, sent);
             assertThat(closedByTheService(hanging)).isTrue();
         }
         coordinator("13")
@@ -741,6 +734,18 @@ public class AttachmentResourceTest {
         }
     }
 
+    /** The rest of {@code file} from {@code from}, as the coordinator's piece that completes the upload. */
+    private static void sendTheRest(String location, byte[] file, int from) {
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", from)
+                .body(java.util.Arrays.copyOfRange(file, from, file.length))
+                .patch(location)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(file.length));
+    }
+
     /** A new upload of {@code file} as a FOTO of a new incident in 13.77: its location. */
     private static String newUpload(byte[] file) {
         return tus(coordinator("13"))
@@ -813,14 +818,7 @@ public class AttachmentResourceTest {
         }
         tus(coordinator("13")).head(location).then().statusCode(204).header("Upload-Offset", String.valueOf(sent));
 
-        tus(coordinator("13"))
-                .contentType("application/offset+octet-stream")
-                .header("Upload-Offset", sent)
-                .body(java.util.Arrays.copyOfRange(photo, sent, photo.length))
-                .patch(location)
-                .then()
-                .statusCode(204)
-                .header("Upload-Offset", String.valueOf(photo.length));
+        sendTheRest(location, photo, sent);
         String id = location.substring(location.lastIndexOf('/') + 1);
         coordinator("13")
                 .get(PATH + "/" + id)
