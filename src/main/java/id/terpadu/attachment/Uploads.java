@@ -44,9 +44,9 @@ public class Uploads {
 
     /**
      * How long a request waits for an append under way on the same upload to end. A client whose connection dropped
-     * asks where the upload stands at once, while the service may still be keeping what arrived before the drop; a
-     * request that may write the upload stops an append of this instance at once (a phone that changed networks
-     * leaves its old connection open and silent), one of another instance ends by the HTTP read timeout.
+     * asks where the upload stands at once, while the service may still be keeping what arrived before the drop. A
+     * request of the append's own sender stops it at once instead (a phone that changed networks leaves its old
+     * connection open and silent); an append of another instance ends by the HTTP read timeout.
      */
     static final Duration SETTLE = Duration.ofSeconds(5);
 
@@ -180,15 +180,13 @@ public class Uploads {
      */
     public UploadState state(UUID id) {
         Access staff = staff();
-        boolean writer = QuarkusTransaction.requiringNew().call(() -> {
-            Attachment a = service.visible(id);
-            try {
-                service.writer(a);
-                return true;
-            } catch (ProblemException notTheWriter) {
-                return false;
-            }
-        });
+        boolean writer;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> staff.writable(id));
+            writer = true;
+        } catch (ProblemException notTheWriter) {
+            writer = false; // a reader waits; one who may not see it gets settled's 404
+        }
         return settled(service::visible, id, writer ? staff.who() : null);
     }
 
