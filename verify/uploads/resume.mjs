@@ -1,6 +1,7 @@
 // A phone's upload over a bad network, with tus-js-client from npm (a client this project did not write): a file
-// sent in pieces through a proxy that cuts the connection once in the middle of a piece, and the service restarted
-// once while the upload is under way. The upload must finish from the offsets the server reports, and the service's
+// sent in pieces through a proxy that cuts the phone's side of the connection once in the middle of a piece (a phone
+// that changed networks: the service's side stays open and silent), and the service restarted once while the upload
+// is under way. The upload must finish from the offsets the server reports, and the service's
 // SHA-256 of what it kept must equal the file's.
 //
 // node resume.mjs <service URL> <proxy port> <token> <incident id> <file> <piece bytes> <state folder>
@@ -16,16 +17,20 @@ const target = new URL(service);
 const cutAfter = Math.floor(piece * 2.5); // in the middle of the third piece
 let forwarded = 0;
 let cut = false;
+let cutAt = 0;
+let silent = null;
 
-// The proxy: forwards every connection to the service, and once drops one after cutAfter bytes of requests.
+// The proxy: forwards every connection to the service, and once, after cutAfter bytes of requests, drops the phone's
+// side of one and leaves the service's side open with nothing more on it.
 const proxy = createServer((client) => {
   const upstream = connect(Number(target.port), target.hostname);
   client.on('data', (chunk) => {
     if (!cut && forwarded + chunk.length > cutAfter) {
       cut = true;
-      console.log(`proxy: connection cut after ${forwarded} bytes of requests`);
+      cutAt = Date.now();
+      silent = upstream;
+      console.log(`proxy: the phone's side cut after ${forwarded} bytes of requests; the service's side left silent`);
       client.destroy();
-      upstream.destroy();
       return;
     }
     forwarded += chunk.length;
@@ -34,7 +39,7 @@ const proxy = createServer((client) => {
   upstream.on('data', (chunk) => client.write(chunk));
   client.on('error', () => upstream.destroy());
   upstream.on('error', () => client.destroy());
-  client.on('close', () => upstream.destroy());
+  client.on('close', () => upstream !== silent && upstream.destroy());
   upstream.on('close', () => client.destroy());
 });
 await new Promise((resolve) => proxy.listen(Number(proxyPort), '127.0.0.1', resolve));
@@ -43,6 +48,7 @@ const sha = createHash('sha256').update(bytes).digest('hex');
 const headers = { Authorization: `Bearer ${token}` };
 let restartAsked = false;
 let offsets = [];
+let resumedAt = 0;
 
 function upload() {
   return new Promise((resolve, reject) => {
@@ -67,7 +73,12 @@ function upload() {
           });
         }
       },
-      onChunkComplete: (size, accepted) => offsets.push(accepted),
+      onChunkComplete: (size, accepted) => {
+        offsets.push(accepted);
+        if (cut && !resumedAt) {
+          resumedAt = Date.now();
+        }
+      },
       onSuccess: () => resolve(u.url),
       onError: reject,
     });
@@ -84,6 +95,9 @@ const partial = offsets.some((o) => o % piece !== 0 && o !== bytes.length);
 console.log(`offsets the server reported after each piece: ${offsets.join(', ')}`);
 const checks = [
   ['the connection was cut in the middle of a piece', cut],
+  ['the service let go of the silent side when the phone came back, not after its 60 s read timeout '
+    + `(next piece ${resumedAt - cutAt} ms after the cut)`, resumedAt > 0 && resumedAt - cutAt < 30_000],
+  ['and closed it', silent !== null && silent.destroyed],
   ['what arrived before the cut was kept (an offset between pieces)', partial],
   ['the service was restarted during the upload', restartAsked],
   ['the attachment is AVAILABLE', attachment.status === 'AVAILABLE'],

@@ -42,6 +42,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import id.terpadu.common.http.AllowedMethods;
+import id.terpadu.common.http.StreamedInput;
 
 /**
  * The single translation of every failure into an RFC 9457 problem document. Nothing else writes error bodies
@@ -193,8 +194,9 @@ public class ProblemMapper {
                 || (t instanceof java.sql.SQLException timedOut && isTimedOut(timedOut))) {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, Message.of("database.timeout"));
         }
-        if (t instanceof io.vertx.core.http.HttpClosedException) {
-            // the client went away while sending its body: nobody will read the answer, and it is not our failure
+        if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof StreamedInput.Silent) {
+            // the client went away, or went silent, while sending its body: nobody will read the answer, and it is
+            // not our failure
             return new ProblemException(ProblemType.MALFORMED_BODY, Message.of("body.dropped"));
         }
         if (t instanceof java.sql.SQLException sql

@@ -172,7 +172,7 @@ public final class StreamedInput extends InputStream implements Handler<Buffer> 
                 }
                 if (now - lastByte >= timeoutNanos) {
                     request.connection().close();
-                    throw new IOException("no byte of the body arrived for " + Duration.ofNanos(timeoutNanos));
+                    throw new Silent(Duration.ofNanos(timeoutNanos));
                 }
                 reading = true;
                 try {
@@ -206,6 +206,13 @@ public final class StreamedInput extends InputStream implements Handler<Buffer> 
      */
     public void drop() {
         request.response().reset();
+    }
+
+    /** A body of which no byte arrived for longer than the read timeout: the connection was closed. */
+    public static final class Silent extends IOException {
+        public Silent(Duration timeout) {
+            super("no byte of the body arrived for " + timeout);
+        }
     }
 
     /** Stops reading: what has not arrived is left unread, as the framework leaves it. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.core.http.HttpClosedException;
 
+import id.terpadu.common.http.StreamedInput;
+
 /**
  * A client that goes away while it sends its body (a phone losing its network in the middle of a piece) is not a
  * failure of the service: a 400 that nobody will read, not a 500 with its stack trace in the log.
@@ -20,6 +22,15 @@ class DroppedConnectionClassificationTest {
         IOException dropped =
                 new IOException("input ended after 15000 bytes", new HttpClosedException("Connection was closed"));
         ProblemException p = ProblemMapper.classify(new UncheckedIOException(dropped));
+        assertThat(p.type()).isEqualTo(ProblemType.MALFORMED_BODY);
+        assertThat(p.getMessage()).isEqualTo("The connection closed before the request body arrived whole");
+    }
+
+    @Test
+    void aBodyThatStoppedArrivingIsNotAFailureOfTheServiceEither() {
+        IOException silent = new IOException(
+                "input ended after 2554881 bytes", new StreamedInput.Silent(java.time.Duration.ofMinutes(1)));
+        ProblemException p = ProblemMapper.classify(new UncheckedIOException(silent));
         assertThat(p.type()).isEqualTo(ProblemType.MALFORMED_BODY);
         assertThat(p.getMessage()).isEqualTo("The connection closed before the request body arrived whole");
     }
