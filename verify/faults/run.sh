@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The fast fault scripts, one after the other (each on a throwaway PostgreSQL cluster of its own): PostgreSQL
-# restarted under writes, a stalled database, SIGTERM under load, the change feed across a transaction-id epoch. --all adds the webhook receivers (about two
-# minutes more). Exits non-zero when any guarantee is broken; a machine without the PostgreSQL server binaries
-# skips them, saying so.
+# restarted under writes, a stalled database, SIGTERM under load, the service killed on its embedded database (which
+# needs no PostgreSQL of the machine), the change feed across a transaction-id epoch. --all adds the webhook
+# receivers (about two minutes more). Exits non-zero when any guarantee is broken; a machine without the PostgreSQL
+# server binaries skips the others, saying so.
 #
 #   verify/faults/run.sh [--all]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-scripts=(pg-restart db-stall sigterm xid-epoch)
+scripts=(pg-restart db-stall sigterm killed xid-epoch)
 [ "${1:-}" = "--all" ] && scripts+=(webhooks)
 passed=0
 failed=0

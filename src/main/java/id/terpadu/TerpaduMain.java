@@ -24,15 +24,23 @@ public class TerpaduMain {
         Config config = ConfigProvider.getConfig();
         if (config.getOptionalValue(URL_KEY, String.class).isEmpty()) {
             if (!config.getValue("terpadu.embedded-db.enabled", Boolean.class)) {
-                Log.error("No database configured and the embedded PostgreSQL is switched off "
+                stop("No database configured and the embedded PostgreSQL is switched off "
                         + "(TERPADU_EMBEDDED_DB_ENABLED=false): set QUARKUS_DATASOURCE_JDBC_URL, "
                         + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.");
-                System.exit(1);
                 return;
             }
             startEmbedded(config);
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Ends the JVM before Quarkus starts, saying why on standard error. The log is not running yet: what is logged
+     * before {@link Quarkus#run} is held until Quarkus starts, and an exit before then loses it.
+     */
+    private static void stop(String reason) {
+        System.err.println("Terpadu did not start: " + reason);
+        System.exit(1);
     }
 
     private static void startEmbedded(Config config) {
@@ -42,8 +50,7 @@ public class TerpaduMain {
         try {
             db = EmbeddedDatabase.start(dataDir, port, false);
         } catch (IllegalStateException e) {
-            Log.error(e.getMessage());
-            System.exit(1);
+            stop(e.getMessage());
             return;
         }
         // Set once per JVM: a dev-mode restart finds the URL configured and reuses the running server.

