@@ -61,6 +61,12 @@ public final class ETags {
     public static final long NO_VERSION = -1;
 
     /**
+     * An {@code If-Match} that is one of our versions without its quotes ({@code 2} for {@code "2"}): it names no
+     * version either, and its 412 says how an entity tag is written.
+     */
+    static final long UNQUOTED = -2;
+
+    /**
      * The version a write expects, from {@code If-Match}: {@code null} for {@code *} (any version),
      * {@link #NO_VERSION} for a tag that names no version of ours. {@code "N"} and {@code "N-M"} (the tag of a record
      * with attachments) both name version N; only the forms we give out count ({@code "007"}, {@code "3-0"} or
@@ -85,7 +91,7 @@ public final class ETags {
                 return Long.parseLong(version);
             }
         }
-        return NO_VERSION;
+        return names(value) ? UNQUOTED : NO_VERSION;
     }
 
     /**
@@ -94,6 +100,24 @@ public final class ETags {
      */
     public static Long optionalIfMatch(String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : requireIfMatch(ifMatch);
+    }
+
+    /** Whether the text is a tag we give out without its quotes: {@code N} or {@code N-M}. */
+    private static boolean names(String text) {
+        int dash = text.indexOf('-');
+        return dash < 0
+                ? canonical(text, 0)
+                : canonical(text.substring(0, dash), 0) && canonical(text.substring(dash + 1), 1);
+    }
+
+    /** The message of a 412 for what the client sent: its version when it named one of ours. */
+    private static Message staleMessage(Long sent) {
+        if (sent == null || sent == NO_VERSION) {
+            return Message.of("if-match.stale");
+        }
+        return sent == UNQUOTED
+                ? Message.of("if-match.unquoted")
+                : Message.of("if-match.stale.version", "version", sent);
     }
 
     /** Whether the text is a number at least {@code min} written as we write it (digits, no leading zero). */
@@ -119,20 +143,12 @@ public final class ETags {
      * never repeats raw input, and carries the current version as its ETag.
      */
     public static ProblemException stale(Long sent, long actual) {
-        return ProblemException.stale(
-                sent == null || sent < 0
-                        ? Message.of("if-match.stale")
-                        : Message.of("if-match.stale.version", "version", sent),
-                actual);
+        return ProblemException.stale(staleMessage(sent), actual);
     }
 
     /** The 412; it names the version the client sent when that was one of ours, and never repeats raw input. */
     private static ProblemException stale(Long sent) {
-        return new ProblemException(
-                ProblemType.PRECONDITION_FAILED,
-                sent == null || sent < 0
-                        ? Message.of("if-match.stale")
-                        : Message.of("if-match.stale.version", "version", sent));
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, staleMessage(sent));
     }
 
     /** 200 with the record and its ETag, or 304 when {@code If-None-Match} already names this tag. */

@@ -91,11 +91,14 @@ class ETagsTest {
 
     @Test
     void aTagThisServiceNeverGaveOutNamesNoVersion() {
-        // unquoted, weak (If-Match compares strongly), empty, not a number, too large for a version, half-quoted
-        // nor another spelling of a version: a sign, leading zeros, a negative number (strong comparison is exact)
+        // weak (If-Match compares strongly), empty, not a number, too large for a version, half-quoted, an unquoted
+        // tag we never gave out, nor another spelling of a version: a sign, leading zeros, a negative number (strong
+        // comparison is exact)
         for (String foreign : new String[] {
-            "3",
             "W/\"3\"",
+            "abc",
+            "03",
+            "3-0",
             "\"\"",
             "\"abc\"",
             "\"3.0\"",
@@ -123,6 +126,22 @@ class ETagsTest {
             // the 412 never repeats what the client sent when it was not a version of ours
             assertThat(e.detail().key()).isEqualTo("if-match.stale");
             assertThat(e.detail().params()).isEmpty();
+        }
+    }
+
+    @Test
+    void oneOfOurVersionsWithoutItsQuotesNamesNoVersionAndItsAnswerSaysHowATagIsWritten() {
+        for (String unquoted : new String[] {"3", " 3 ", "3-2", "0"}) {
+            assertThat(ETags.requireIfMatch(unquoted)).as(unquoted).isEqualTo(ETags.UNQUOTED);
+            // it fails even against the version it spells: If-Match compares entity tags, and 3 is not one
+            for (long actual : new long[] {0, 3}) {
+                ProblemException e = catchThrowableOfType(
+                        ProblemException.class, () -> ETags.check(ETags.requireIfMatch(unquoted), actual));
+                assertThat(e).as("%s against %d", unquoted, actual).isNotNull();
+                assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED);
+                assertThat(e.detail().key()).isEqualTo("if-match.unquoted");
+                assertThat(e.detail().params()).isEmpty();
+            }
         }
     }
 

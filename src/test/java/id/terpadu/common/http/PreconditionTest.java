@@ -75,4 +75,27 @@ class PreconditionTest {
         }
         Db.assertUnchanged(before);
     }
+
+    @Test
+    void theRecordsVersionWithoutQuotesIs412SayingHowATagIsWritten() {
+        String agency = TestData.createAgency(TestData.unique("Kesbangpol tanpa petik"), "KESBANGPOL", null)
+                .toString();
+        Map<String, String> before = Db.snapshot();
+        // version 0 is the agency's own: quoted it would delete it; unquoted it names no version
+        admin().header("If-Match", "0")
+                .header("Accept-Language", "en")
+                .delete("/api/v1/agencies/{id}", agency)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .header("ETag", "\"0\"")
+                .body("detail", org.hamcrest.Matchers.containsString("If-Match: \"3\", not If-Match: 3"));
+        admin().header("If-Match", "0")
+                .header("Accept-Language", "id")
+                .delete("/api/v1/agencies/{id}", agency)
+                .then()
+                .statusCode(412)
+                .body("detail", org.hamcrest.Matchers.containsString("tanda petik ganda"));
+        Db.assertUnchanged(before);
+    }
 }
