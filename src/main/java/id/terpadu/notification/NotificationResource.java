@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -108,6 +109,7 @@ public class NotificationResource {
 
     @POST
     @Path("read")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Operation(
             summary = "Mark entries read",

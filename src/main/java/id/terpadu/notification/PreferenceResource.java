@@ -3,6 +3,7 @@ package id.terpadu.notification;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -60,6 +61,7 @@ public class PreferenceResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Save your notification preferences",
             description =

@@ -140,10 +140,13 @@ public class RegionResource {
                     + "name them. "
                     + "The whole list ships with the service and is applied at first start. ADMIN only.")
     @RequestBody(
-            content =
-                    @Content(
-                            mediaType = "text/csv",
-                            examples = @ExampleObject(name = "csv", value = RegionExamples.CSV)))
+            // text/plain too: a CSV saved as .txt, or sent by a tool that names no CSV type
+            content = {
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = RegionExamples.CSV)),
+                @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        examples = @ExampleObject(name = "csv", value = RegionExamples.CSV))
+            })
     @APIResponse(
             responseCode = "200",
             description = "Imported",

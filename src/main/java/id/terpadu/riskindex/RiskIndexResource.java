@@ -218,7 +218,13 @@ public class RiskIndexResource {
                     + "region whose band rose. A national ADMIN's.")
     @RequestBody(
             content =
-                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = RiskExamples.CSV)))
+            // text/plain too: a CSV saved as .txt, or sent by a tool that names no CSV type
+            {
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = RiskExamples.CSV)),
+                @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        examples = @ExampleObject(name = "csv", value = RiskExamples.CSV))
+            })
     @APIResponse(
             responseCode = "200",
             description = "Imported",

@@ -15,9 +15,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -68,9 +71,27 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
-        String allow = e instanceof NotAllowedException && uri != null ? allowed.allow(uri.getPath()) : null;
-        return respond(classify(e), headers, uri, allow);
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri, Request request) {
+        if (e instanceof NotAllowedException && uri != null) {
+            return respond(classify(e), headers, uri, Map.of("Allow", allowed.allow(uri.getPath())));
+        }
+        if (e instanceof NotSupportedException && uri != null && request != null) {
+            // name what the operation takes; a PATCH says it in Accept-Patch too (RFC 5789 §2.2)
+            List<String> accepted = allowed.accepts(uri.getPath(), request.getMethod());
+            if (!accepted.isEmpty()) {
+                ProblemException p = new ProblemException(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        Message.of("http.unsupported-media-type.accepted", "accepted", accepted));
+                return respond(
+                        p,
+                        headers,
+                        uri,
+                        HttpMethod.PATCH.equals(request.getMethod())
+                                ? Map.of("Accept-Patch", String.join(", ", accepted))
+                                : Map.of());
+            }
+        }
+        return respond(classify(e), headers, uri);
     }
 
     @ServerExceptionMapper({
@@ -123,10 +144,10 @@ public class ProblemMapper {
     }
 
     private Response respond(ProblemException p, HttpHeaders headers, UriInfo uri) {
-        return respond(p, headers, uri, null);
+        return respond(p, headers, uri, Map.of());
     }
 
-    private Response respond(ProblemException p, HttpHeaders headers, UriInfo uri, String allow) {
+    private Response respond(ProblemException p, HttpHeaders headers, UriInfo uri, Map<String, String> extra) {
         Response response = Problems.response(
                 p.type(),
                 p.detail(),
@@ -134,8 +155,10 @@ public class ProblemMapper {
                 p.allowed(),
                 Languages.pick(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
                 uri == null ? null : uri.getRequestUri().getRawPath());
-        if (allow != null) {
-            return Response.fromResponse(response).header("Allow", allow).build();
+        if (!extra.isEmpty()) {
+            Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+            extra.forEach(withHeaders::header);
+            return withHeaders.build();
         }
         if (p.currentVersion() != null) {
             // a refused edit names the version it would have had to name (If-Match compares only the version)

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Path;
@@ -49,7 +50,8 @@ public class AllowedMethods {
      * characters, then of variables (the more specific template wins: {@code /action-plans/recap} over
      * {@code /action-plans/{id}}).
      */
-    private record Route(String template, Pattern pattern, String method, int literals, int variables) {}
+    private record Route(
+            String template, Pattern pattern, String method, int literals, int variables, List<String> consumes) {}
 
     private static final String DEV_PATHS = "/api/v1/dev/";
 
@@ -112,12 +114,34 @@ public class AllowedMethods {
         return match == null ? "" : String.join(", ", match.methods());
     }
 
-    /** The most specific template a path matches, and the methods of every route with that template's rank. */
-    private record Match(String template, Set<String> methods) {}
+    /**
+     * The Content-Types an operation takes (its {@code @Consumes}), for the 415 of a body it does not: empty when the
+     * path and method name no operation, or the operation states none.
+     */
+    public List<String> accepts(String path, String method) {
+        Match match = match(path);
+        if (match == null) {
+            return List.of();
+        }
+        Set<String> types = new TreeSet<>();
+        for (Route route : match.routes()) {
+            if (route.method().equals(method)) {
+                types.addAll(route.consumes());
+            }
+        }
+        return List.copyOf(types);
+    }
+
+    /**
+     * The most specific template a path matches, the methods of every route with that template's rank, and those
+     * routes.
+     */
+    private record Match(String template, Set<String> methods, List<Route> routes) {}
 
     private Match match(String path) {
         List<Route> candidates = routes().getOrDefault(key(path), List.of());
         Set<String> methods = new TreeSet<>();
+        List<Route> ranked = new ArrayList<>();
         Route best = null;
         for (Route route : candidates) {
             if (!route.pattern().matcher(path).matches()) {
@@ -126,10 +150,12 @@ public class AllowedMethods {
             int rank = best == null ? 1 : rank(route, best);
             if (rank > 0) {
                 methods.clear();
+                ranked.clear();
                 best = route;
             }
             if (rank >= 0) {
                 methods.add(route.method());
+                ranked.add(route);
             }
         }
         if (best == null) {
@@ -139,7 +165,7 @@ public class AllowedMethods {
             methods.add(HttpMethod.HEAD);
         }
         methods.add(HttpMethod.OPTIONS);
-        return new Match(best.template(), methods);
+        return new Match(best.template(), methods, ranked);
     }
 
     private static int rank(Route route, Route than) {
@@ -200,7 +226,16 @@ public class AllowedMethods {
                 String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
                 int literals = template.replaceAll("\\{[^}]+}", "").length();
                 int variables = template.length() - template.replace("{", "").length();
-                found.add(new Route(template, Pattern.compile(regex + "/?"), http, literals, variables));
+                Consumes consumes = method.isAnnotationPresent(Consumes.class)
+                        ? method.getAnnotation(Consumes.class)
+                        : type.getAnnotation(Consumes.class);
+                found.add(new Route(
+                        template,
+                        Pattern.compile(regex + "/?"),
+                        http,
+                        literals,
+                        variables,
+                        consumes == null ? List.of() : List.of(consumes.value())));
             }
         }
         return List.copyOf(found);

@@ -96,6 +96,53 @@ class AllowTest {
         Db.assertUnchanged(before);
     }
 
+    /**
+     * A body of a Content-Type the operation does not take is a 415 that names the ones it takes, exactly those the
+     * document lists; a PATCH says them in {@code Accept-Patch} too (RFC 5789 §2.2). The bare 415 left a newcomer
+     * guessing that a PATCH wants {@code application/merge-patch+json}.
+     */
+    @Test
+    void every415NamesTheContentTypesTheDocumentLists() throws Exception {
+        List<OpenApi.Operation> withBody = OpenApi.read(Path.of("openapi.yaml")).operations().stream()
+                .filter(op -> op.path().startsWith("/api/") && !op.bodyTypes().isEmpty())
+                // it takes no body: whatever it is sent is ignored
+                .filter(op -> !op.path().equals("/api/v1/dev/demo-data"))
+                .toList();
+        assertThat(withBody).hasSizeGreaterThan(60);
+        Map<String, String> before = Db.snapshot();
+        List<String> wrong = new ArrayList<>();
+        for (OpenApi.Operation op : withBody) {
+            String url = op.path().replaceAll("\\{([^}]+)}", "%s");
+            Object[] values = java.util.regex.Pattern.compile("\\{([^}]+)}")
+                    .matcher(op.path())
+                    .results()
+                    .map(m -> sample(m.group(1)))
+                    .toArray();
+            url = url.formatted(values);
+            String takes = String.join(", ", new TreeSet<>(op.bodyTypes()));
+            // the preconditions an operation checks before it reads a body, met: tus's version, If-Match
+            Response refusal = admin().header("Accept-Language", "en")
+                    .header("If-Match", "\"0\"")
+                    .header("Tus-Resumable", "1.0.0")
+                    .contentType("application/x-unknown")
+                    .body("x".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .request(op.method(), url);
+            String detail = refusal.statusCode() == 415 ? refusal.jsonPath().getString("detail") : "";
+            boolean patchHeader = !op.method().equals("PATCH") || takes.equals(refusal.header("Accept-Patch"));
+            // the tus operations word it their own way ("A piece of an upload is sent as …")
+            boolean named =
+                    detail.endsWith("it takes " + takes) || op.bodyTypes().size() == 1 && detail.endsWith(" " + takes);
+            if (refusal.statusCode() != 415 || !named || !patchHeader) {
+                wrong.add(op.key() + " -> " + refusal.statusCode() + " " + detail + " Accept-Patch: "
+                        + refusal.header("Accept-Patch") + " (documented: " + takes + ")");
+            }
+        }
+        assertThat(wrong)
+                .as("415 answers that do not name what the document says the operation takes")
+                .isEmpty();
+        Db.assertUnchanged(before);
+    }
+
     @Test
     void optionsOnAnAddressThatDoesNotExistIs404() {
         anonymous().options("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");

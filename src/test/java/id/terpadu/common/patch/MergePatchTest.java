@@ -196,11 +196,15 @@ class MergePatchTest {
         coordinator("19")
                 .header("If-Match", "\"0\"")
                 .contentType("application/json")
+                .header("Accept-Language", "en")
                 .body("{\"severity\": 4}")
                 .patch(path)
                 .then()
                 .statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                // it names what a PATCH takes, in the detail and in Accept-Patch (RFC 5789 §2.2)
+                .header("Accept-Patch", "application/merge-patch+json")
+                .body("detail", org.hamcrest.Matchers.endsWith("it takes application/merge-patch+json"));
         coordinator("19")
                 .header("If-Match", "\"0\"")
                 .contentType("application/json-patch+json")

@@ -22,8 +22,9 @@ public final class OpenApi {
     public record Param(String name, String in, boolean required, JsonNode schema, JsonNode example) {}
 
     /**
-     * One operation. {@code bodyType} is the request's media type (null without a body), {@code bodySchema} its
-     * resolved schema and {@code bodyExamples} the documented example values.
+     * One operation. {@code bodyType} is the request's first media type (null without a body), {@code bodySchema}
+     * its resolved schema and {@code bodyExamples} the documented example values; {@code bodyTypes} every media type
+     * it takes.
      */
     public record Operation(
             String method,
@@ -31,7 +32,8 @@ public final class OpenApi {
             List<Param> params,
             String bodyType,
             JsonNode bodySchema,
-            List<JsonNode> bodyExamples) {
+            List<JsonNode> bodyExamples,
+            List<String> bodyTypes) {
 
         public String key() {
             return method + " " + path;
@@ -130,6 +132,8 @@ public final class OpenApi {
         JsonNode bodySchema = null;
         List<JsonNode> examples = new ArrayList<>();
         JsonNode content = resolve(op.path("requestBody")).path("content");
+        List<String> bodyTypes = new ArrayList<>();
+        content.fieldNames().forEachRemaining(bodyTypes::add);
         for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext(); ) {
             Map.Entry<String, JsonNode> type = types.next();
             bodyType = type.getKey();
@@ -142,7 +146,8 @@ public final class OpenApi {
             }
             break;
         }
-        return new Operation(method, path, List.copyOf(params), bodyType, bodySchema, List.copyOf(examples));
+        return new Operation(
+                method, path, List.copyOf(params), bodyType, bodySchema, List.copyOf(examples), List.copyOf(bodyTypes));
     }
 
     /**
