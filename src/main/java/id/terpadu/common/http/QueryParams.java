@@ -1,0 +1,102 @@
+package id.terpadu.common.http;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import id.terpadu.common.error.FieldProblem;
+import id.terpadu.common.error.Message;
+import id.terpadu.common.error.Problem;
+import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
+
+/**
+ * A query parameter the operation does not take is a 400 naming it, with the ones it takes in {@code allowed}, as an
+ * unknown field of a body is. Ignored, a misspelt filter ({@code ?regoin=13}, {@code ?severity=1} for
+ * {@code severityMin}) answered the whole unfiltered list as if it had been applied: an integration script never
+ * learnt, and an export held more than its reader asked for. What an operation takes is read once from its
+ * {@code @QueryParam}s and those of its {@code @BeanParam}s, the same annotations its documentation comes from.
+ * Judged after authentication and before the resource runs, so a refused request writes nothing.
+ */
+@Singleton
+public class QueryParams {
+
+    /** The longest name a refusal repeats; a longer one is cut. */
+    private static final int NAME_SHOWN = 100;
+
+    /** What each resource method takes, in alphabetical order (a handful each: a list's contains is enough). */
+    private final Map<Method, List<String>> taken = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter(priority = Priorities.USER)
+    public void check(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null || request.getUriInfo().getRequestUri().getRawQuery() == null) {
+            return;
+        }
+        List<String> takes = taken.computeIfAbsent(method, QueryParams::scan);
+        List<String> unknown = request.getUriInfo().getQueryParameters().keySet().stream()
+                .filter(name -> !name.isEmpty() && !takes.contains(name))
+                .sorted()
+                .map(name -> name.length() > NAME_SHOWN ? name.substring(0, NAME_SHOWN) + "…" : name)
+                .toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<String> allowed = takes.isEmpty() ? null : takes;
+        Message message = Message.of(takes.isEmpty() ? "query.none" : "query.unknown");
+        if (unknown.size() == 1) {
+            throw ProblemException.invalid(unknown.get(0), message, allowed);
+        }
+        List<FieldProblem> errors = new ArrayList<>();
+        for (String name : unknown.subList(0, Math.min(unknown.size(), Problem.MAX_ERRORS))) {
+            errors.add(FieldProblem.of(name, message));
+        }
+        throw new ProblemException(
+                ProblemType.VALIDATION, Message.of("validation.fields", "count", unknown.size()), errors, allowed);
+    }
+
+    /** The query parameters a resource method takes, in alphabetical order. */
+    static List<String> scan(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Parameter parameter : method.getParameters()) {
+            collect(parameter, parameter.getType(), names);
+        }
+        return List.copyOf(names);
+    }
+
+    private static void collect(AnnotatedElement element, Class<?> type, Set<String> names) {
+        QueryParam query = element.getAnnotation(QueryParam.class);
+        if (query != null) {
+            names.add(query.value());
+        }
+        if (element.isAnnotationPresent(BeanParam.class)) {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    collect(field, field.getType(), names);
+                }
+                for (Method setter : c.getDeclaredMethods()) {
+                    QueryParam onMethod = setter.getAnnotation(QueryParam.class);
+                    if (onMethod != null) {
+                        names.add(onMethod.value());
+                    }
+                }
+            }
+        }
+    }
+}
