@@ -46,6 +46,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import id.terpadu.common.http.AllowedMethods;
 import id.terpadu.common.http.StreamedInput;
+import id.terpadu.common.security.ApiKeyAuthentication;
 
 /**
  * The single translation of every failure into an RFC 9457 problem document. Nothing else writes error bodies
@@ -123,7 +124,20 @@ public class ProblemMapper {
         AuthenticationCompletionException.class
     })
     public Response unauthorized(RuntimeException e, HttpHeaders headers, UriInfo uri) {
-        return respond(new ProblemException(ProblemType.UNAUTHORIZED, Message.of("auth.token-required")), headers, uri);
+        // say which credential failed: none sent, an API key, or a bearer token (RFC 6750 §3.1: invalid_token)
+        String authorization = headers == null ? null : headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean apiKey = headers != null && headers.getHeaderString(ApiKeyAuthentication.HEADER) != null
+                || authorization != null && authorization.regionMatches(true, 0, "ApiKey ", 0, 7);
+        boolean bearer = !apiKey && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        Message detail = apiKey
+                ? Message.of("auth.api-key-invalid")
+                : bearer ? Message.of("auth.token-invalid") : Message.of("auth.token-required");
+        String challenge = bearer ? Problems.CHALLENGE + ", error=\"invalid_token\"" : Problems.CHALLENGE;
+        return respond(
+                new ProblemException(ProblemType.UNAUTHORIZED, detail),
+                headers,
+                uri,
+                Map.of("WWW-Authenticate", challenge + ", " + ApiKeyAuthentication.SCHEME + " realm=\"terpadu\""));
     }
 
     @ServerExceptionMapper
@@ -157,7 +171,7 @@ public class ProblemMapper {
                 uri == null ? null : uri.getRequestUri().getRawPath());
         if (!extra.isEmpty()) {
             Response.ResponseBuilder withHeaders = Response.fromResponse(response);
-            extra.forEach(withHeaders::header);
+            extra.forEach((name, value) -> withHeaders.header(name, null).header(name, value));
             return withHeaders.build();
         }
         if (p.currentVersion() != null) {

@@ -36,6 +36,9 @@ public final class Problems {
                 allowed == null || allowed.isEmpty() ? null : allowed);
     }
 
+    /** The challenge of a 401: a bearer token, the credential of people (RFC 6750). */
+    public static final String CHALLENGE = "Bearer realm=\"terpadu\"";
+
     public static Response response(
             ProblemType type,
             Message detail,
@@ -49,7 +52,7 @@ public final class Problems {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .entity(of(type, detail, errors, allowed, language, instance));
         if (type == ProblemType.UNAUTHORIZED) {
-            builder.header("WWW-Authenticate", "Bearer realm=\"terpadu\"");
+            builder.header("WWW-Authenticate", CHALLENGE);
         }
         if (type == ProblemType.SERVICE_UNAVAILABLE) {
             builder.header("Retry-After", "5");

@@ -59,7 +59,7 @@ public class QueryParams {
             return;
         }
         List<String> allowed = takes.isEmpty() ? null : takes;
-        Message message = Message.of(takes.isEmpty() ? "query.none" : "query.unknown");
+        Message message = takes.isEmpty() ? Message.of("query.none") : Message.of("query.unknown");
         if (unknown.size() == 1) {
             throw ProblemException.invalid(unknown.get(0), message, allowed);
         }

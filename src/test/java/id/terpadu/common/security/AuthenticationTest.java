@@ -101,11 +101,23 @@ class AuthenticationTest {
     /** Refused on a read and on a write, with a problem and a challenge; the write wrote nothing. */
     private void refused(String authorization) {
         RequestSpecification read = given().header("Authorization", authorization);
+        boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         read.get("/api/v1/agencies")
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
+                // a token that was sent and failed is invalid_token (RFC 6750 §3.1); another scheme is no token
+                .header(
+                        "WWW-Authenticate",
+                        bearer
+                                ? org.hamcrest.Matchers.containsString("error=\"invalid_token\"")
+                                : org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("error=")))
+                .body(
+                        "detail",
+                        equalTo(id.terpadu.common.error.Message.of(
+                                        bearer ? "auth.token-invalid" : "auth.token-required")
+                                .in("id")))
                 .body("type", equalTo("urn:terpadu:problem:unauthorized"));
         given().header("Authorization", authorization)
                 .contentType(ContentType.JSON)
@@ -296,8 +308,10 @@ class AuthenticationTest {
                     .contentType("application/problem+json")
                     .body(
                             "detail",
-                            equalTo(id.terpadu.common.error.Message.of("auth.token-required")
-                                    .in("id")));
+                            equalTo(id.terpadu.common.error.Message.of("auth.api-key-invalid")
+                                    .in("id")))
+                    // a bearer token would do as well, and so would a valid key; the key failed, not the token
+                    .header("WWW-Authenticate", equalTo("Bearer realm=\"terpadu\", ApiKey realm=\"terpadu\""));
         }
         Db.assertUnchanged(before);
     }
