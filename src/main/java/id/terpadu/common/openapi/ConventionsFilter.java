@@ -82,7 +82,7 @@ public class ConventionsFilter implements OASFilter {
                 "The request is not valid: a parameter or field (listed in `errors`), "
                         + "malformed JSON, an unknown field or an unknown enum value (listed in `allowed`)");
         if (secured) {
-            problems.put(ProblemType.UNAUTHORIZED, "No valid bearer token");
+            problems.put(ProblemType.UNAUTHORIZED, "No valid bearer token or API key; the detail says which failed");
             problems.put(ProblemType.FORBIDDEN, "Your roles or region scope do not allow this");
         }
         if (hasId) {
