@@ -32,7 +32,7 @@ import id.terpadu.common.error.ProblemType;
  * {@code severityMin}) answered the whole unfiltered list as if it had been applied: an integration script never
  * learnt, and an export held more than its reader asked for. What an operation takes is read once from its
  * {@code @QueryParam}s and those of its {@code @BeanParam}s, the same annotations its documentation comes from.
- * Judged after authentication and before the resource runs, so a refused request writes nothing.
+ * Judged after authentication and authorization and before the resource runs, so a refused request writes nothing.
  */
 @Singleton
 public class QueryParams {
@@ -43,7 +43,8 @@ public class QueryParams {
     /** What each resource method takes, in alphabetical order (a handful each: a list's contains is enough). */
     private final Map<Method, List<String>> taken = new ConcurrentHashMap<>();
 
-    @ServerRequestFilter(priority = Priorities.USER)
+    /** After the filters that authorize (at {@code USER}): a caller who may not call the operation gets 403 whatever it sends. */
+    @ServerRequestFilter(priority = Priorities.USER + 100)
     public void check(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         if (method == null || request.getUriInfo().getRequestUri().getRawQuery() == null) {
