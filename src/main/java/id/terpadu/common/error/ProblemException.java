@@ -1,5 +1,6 @@
 package id.terpadu.common.error;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,6 +79,24 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String field, Message message, List<String> allowed) {
         return new ProblemException(
                 ProblemType.VALIDATION, onField(field, message), List.of(FieldProblem.of(field, message)), allowed);
+    }
+
+    /**
+     * A 400 refusing fields, each with its own message: the detail names a lone field or counts them, and at most
+     * {@link Problem#MAX_ERRORS} are listed. The one shape of every multi-field refusal (constraints, parameters).
+     */
+    public static ProblemException invalid(List<FieldProblem> errors, List<String> allowed) {
+        FieldProblem first = errors.get(0);
+        Message detail = errors.size() == 1
+                ? onField(first.field(), first.worded() != null ? first.worded() : first.message())
+                : errors.size() > Problem.MAX_ERRORS
+                        ? Message.of("validation.fields.first", "count", errors.size(), "listed", Problem.MAX_ERRORS)
+                        : Message.of("validation.fields", "count", errors.size());
+        return new ProblemException(
+                ProblemType.VALIDATION,
+                detail,
+                errors.size() > Problem.MAX_ERRORS ? new ArrayList<>(errors.subList(0, Problem.MAX_ERRORS)) : errors,
+                allowed);
     }
 
     public static ProblemException conflict(Message detail) {

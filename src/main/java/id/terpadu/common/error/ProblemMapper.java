@@ -126,8 +126,9 @@ public class ProblemMapper {
     public Response unauthorized(RuntimeException e, HttpHeaders headers, UriInfo uri) {
         // say which credential failed: none sent, an API key, or a bearer token (RFC 6750 §3.1: invalid_token)
         String authorization = headers == null ? null : headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        boolean apiKey = headers != null && headers.getHeaderString(ApiKeyAuthentication.HEADER) != null
-                || authorization != null && authorization.regionMatches(true, 0, "ApiKey ", 0, 7);
+        boolean apiKey = headers != null
+                && ApiKeyAuthentication.presented(headers.getHeaderString(ApiKeyAuthentication.HEADER), authorization)
+                        != null;
         boolean bearer = !apiKey && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         Message detail = apiKey
                 ? Message.of("auth.api-key-invalid")
@@ -311,16 +312,7 @@ public class ProblemMapper {
                         .thenComparing(FieldProblem::code)
                         .thenComparing(FieldProblem::worded))
                 .collect(Collectors.toCollection(ArrayList::new));
-        Message detail = errors.size() == 1
-                ? ProblemException.onField(errors.get(0).field(), errors.get(0).worded())
-                : errors.size() > Problem.MAX_ERRORS
-                        ? Message.of("validation.fields.first", "count", errors.size(), "listed", Problem.MAX_ERRORS)
-                        : Message.of("validation.fields", "count", errors.size());
-        return new ProblemException(
-                ProblemType.VALIDATION,
-                detail,
-                errors.size() > Problem.MAX_ERRORS ? new ArrayList<>(errors.subList(0, Problem.MAX_ERRORS)) : errors,
-                null);
+        return ProblemException.invalid(errors, null);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import id.terpadu.common.error.FieldProblem;
 import id.terpadu.common.error.Message;
-import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
-import id.terpadu.common.error.ProblemType;
 
 /**
  * A query parameter the operation does not take is a 400 naming it, with the ones it takes in {@code allowed}, as an
@@ -61,15 +58,8 @@ public class QueryParams {
         }
         List<String> allowed = takes.isEmpty() ? null : takes;
         Message message = takes.isEmpty() ? Message.of("query.none") : Message.of("query.unknown");
-        if (unknown.size() == 1) {
-            throw ProblemException.invalid(unknown.get(0), message, allowed);
-        }
-        List<FieldProblem> errors = new ArrayList<>();
-        for (String name : unknown.subList(0, Math.min(unknown.size(), Problem.MAX_ERRORS))) {
-            errors.add(FieldProblem.of(name, message));
-        }
-        throw new ProblemException(
-                ProblemType.VALIDATION, Message.of("validation.fields", "count", unknown.size()), errors, allowed);
+        throw ProblemException.invalid(
+                unknown.stream().map(name -> FieldProblem.of(name, message)).toList(), allowed);
     }
 
     /** The query parameters a resource method takes, in alphabetical order. */

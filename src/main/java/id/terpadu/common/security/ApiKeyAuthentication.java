@@ -59,6 +59,16 @@ public final class ApiKeyAuthentication {
         }
     }
 
+    /** The key a request presents, in {@code X-API-Key} or as {@code Authorization: ApiKey <key>}; null without. */
+    public static String presented(String header, String authorization) {
+        if (header == null
+                && authorization != null
+                && authorization.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+            return authorization.substring(SCHEME.length() + 1).trim();
+        }
+        return header;
+    }
+
     static final class Request extends BaseAuthenticationRequest {
         final String key;
 
@@ -73,13 +83,8 @@ public final class ApiKeyAuthentication {
         @Override
         public Uni<SecurityIdentity> authenticate(
                 RoutingContext context, IdentityProviderManager identityProviderManager) {
-            String key = context.request().getHeader(HEADER);
-            String authorization = context.request().getHeader("Authorization");
-            if (key == null
-                    && authorization != null
-                    && authorization.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
-                key = authorization.substring(SCHEME.length() + 1).trim();
-            }
+            String key = presented(
+                    context.request().getHeader(HEADER), context.request().getHeader("Authorization"));
             if (key == null) {
                 return Uni.createFrom().optional(java.util.Optional.empty());
             }
