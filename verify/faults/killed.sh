@@ -77,6 +77,13 @@ run_service first
 ready=$(await_ready)
 [ -n "$ready" ] || { tail -30 "$WORK/first.log" >&2; echo "FAIL the service did not start on a fresh folder"; exit 1; }
 say "service ready on $BASE after $ready s, data in $WORK/pgdata"
+# a person opens the address the start log gives when it says ready: on a new database that is only after the shipped
+# region list was applied (seconds), since the HTTP server opens after every start step
+list_at=$(grep -n "The official region list" "$WORK/first.log" | head -1 | cut -d: -f1)
+ready_at=$(grep -n "Terpadu is ready" "$WORK/first.log" | head -1 | cut -d: -f1)
+[ -n "$list_at" ] && [ -n "$ready_at" ] && [ "$ready_at" -gt "$list_at" ]
+check "the start log says ready after the region list is applied, not before" $? \
+  "region list at line ${list_at:-none}, ready at line ${ready_at:-none} of $WORK/first.log"
 TOKEN=$(curl -fsS -X POST "$API/dev/tokens" -H 'Content-Type: application/json' \
   -d '{"subject": "faults", "roles": ["ADMIN"], "regionScope": [], "ttlMinutes": 60}' \
   | sed -nE 's/.*"accessToken":"([^"]+)".*/\1/p')

@@ -3,6 +3,7 @@ package id.terpadu.common.http;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -13,6 +14,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.All;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
@@ -57,13 +61,17 @@ public class HttpEdge {
         this.streamed = streamed;
     }
 
-    /** The address a person opens first, in the start log. */
+    /**
+     * The address a person opens first, in the start log: after every other start step (the shipped region list on a
+     * new database takes seconds), since the HTTP server opens only when they are done.
+     */
     void announce(
-            @Observes io.quarkus.runtime.StartupEvent event, @ConfigProperty(name = "quarkus.http.port") int port) {
-        if (io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST) {
+            @Observes @Priority(Integer.MAX_VALUE) StartupEvent event,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
+        if (LaunchMode.current() == LaunchMode.TEST) {
             return;
         }
-        io.quarkus.logging.Log.infof(
+        Log.infof(
                 "Terpadu is ready: the API is at http://localhost:%d/api/v1, Swagger UI at "
                         + "http://localhost:%d/q/swagger-ui (http://localhost:%d/ leads there)",
                 port, port, port);
