@@ -419,7 +419,16 @@ public final class IncidentDtos {
             String reason,
 
             @Size(max = 20000) @Schema(description = "Required when closing (to SELESAI)")
-            String closingSummary) {}
+            String closingSummary,
+
+            @Schema(
+                    description =
+                            "When the move happened, for one recorded late (a field officer who was offline); default: "
+                                    + "now. Not in the future (a clock up to 5 minutes ahead counts as now), not "
+                                    + "before the incident's last move, and not before an activity already recorded "
+                                    + "in the stage it leaves: activities are judged by the stage at their time",
+                    example = "2024-10-12T10:15:00Z")
+            Instant transitionedAt) {}
 
     @Schema(
             name = "ReopeningInput",
@@ -441,11 +450,18 @@ public final class IncidentDtos {
             Stage from,
             Stage to,
             String reason,
+
+            @Schema(description = "When the move took effect")
             Instant transitionedAt,
+
+            @Schema(description = "When it was recorded: later than transitionedAt for a move recorded late")
+            Instant recordedAt,
+
             @Schema(example = "kesbangpol.pariaman") String actor) {
 
         static StageTransitionResponse from(StageTransition t) {
-            return new StageTransitionResponse(t.id, t.fromStage, t.toStage, t.reason, t.transitionedAt, t.actor);
+            return new StageTransitionResponse(
+                    t.id, t.fromStage, t.toStage, t.reason, t.transitionedAt, t.recordedAt, t.actor);
         }
     }
 

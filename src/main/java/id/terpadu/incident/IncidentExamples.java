@@ -82,7 +82,8 @@ final class IncidentExamples {
     static final String TRANSITIONS = """
             {"items": [{"id": "0f1e2d3c-4b5a-4968-8776-655443322110", "from": "PENCEGAHAN", "to": "PENGHENTIAN",
                         "reason": "Bentrokan fisik pecah", "transitionedAt": "2024-10-12T10:15:00Z",
-                        "actor": "kesbangpol.pariaman"}], "nextCursor": null}""";
+                        "recordedAt": "2024-10-12T16:40:00Z", "actor": "kesbangpol.pariaman"}],
+             "nextCursor": null}""";
 
     static final String VIOLENCE = """
             {"to": "PENGHENTIAN", "reason": "Bentrokan fisik pecah; Polres Pariaman menghentikan kekerasan"}""";

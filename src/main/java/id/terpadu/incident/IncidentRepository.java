@@ -1,5 +1,6 @@
 package id.terpadu.incident;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -217,10 +218,27 @@ public class IncidentRepository extends ScopedRepository<Incident> {
     List<StageTransition> transitions(UUID incidentId) {
         return getEntityManager()
                 .createQuery(
-                        "from StageTransition t where t.incidentId = :id order by t.transitionedAt, t.id",
+                        "from StageTransition t where t.incidentId = :id order by t.transitionedAt, t.recordedAt, t.id",
                         StageTransition.class)
                 .setParameter("id", incidentId)
                 .getResultList();
+    }
+
+    /** Activities of an incident that were recorded in another stage than one: how many, and the latest time. */
+    record ActivitiesOutside(long count, Instant latest) {}
+
+    /** The activities of this incident done at or after a moment that were recorded in another stage than this one. */
+    ActivitiesOutside activitiesOutside(UUID incidentId, Instant from, Stage stage) {
+        Object[] row = getEntityManager()
+                .createQuery(
+                        "select count(a), max(a.occurredAt) from Activity a "
+                                + "where a.incidentId = :id and a.occurredAt >= :from and a.stage <> :stage",
+                        Object[].class)
+                .setParameter("id", incidentId)
+                .setParameter("from", from)
+                .setParameter("stage", stage)
+                .getSingleResult();
+        return new ActivitiesOutside((Long) row[0], (Instant) row[1]);
     }
 
     // ---- activities -----------------------------------------------------------------------------------------

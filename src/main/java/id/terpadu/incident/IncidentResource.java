@@ -360,8 +360,8 @@ public class IncidentResource {
     @Path("{id}/stage-transitions")
     @Operation(
             summary = "Stage history of an incident",
-            description = "Every move between stages, oldest first, "
-                    + "with its reason. An incident has a handful, so one page holds them all.")
+            description = "Every move between stages in the order they took effect, with its reason, when it took "
+                    + "effect and when it was recorded. An incident has a handful, so one page holds them all.")
     @APIResponse(
             responseCode = "200",
             description = "The transitions",
@@ -380,11 +380,14 @@ public class IncidentResource {
     @Idempotent
     @Operation(
             summary = "Move an incident to another stage",
-            description =
-                    "PENCEGAHAN → PENGHENTIAN when violence "
-                            + "occurs; PENGHENTIAN → PEMULIHAN when it has stopped; PEMULIHAN → PENGHENTIAN when it flares up again; any "
-                            + "open stage → SELESAI with a closing summary. Any other move is a 409 whose `allowed` lists the possible "
-                            + "stages. If-Match is optional and checked when sent. ADMIN or COORDINATOR (the team secretariat).")
+            description = "PENCEGAHAN → PENGHENTIAN when violence "
+                    + "occurs; PENGHENTIAN → PEMULIHAN when it has stopped; PEMULIHAN → PENGHENTIAN when it flares up again; any "
+                    + "open stage → SELESAI with a closing summary. Any other move is a 409 whose `allowed` lists the possible "
+                    + "stages. A move recorded late (by an officer who was offline) gives `transitionedAt`, when "
+                    + "it happened, so that the activities of the time between are judged by the stage they were "
+                    + "done in; it is not placed before the last move or before an activity of the stage it "
+                    + "leaves (409). If-Match is optional and checked when sent. ADMIN or COORDINATOR (the "
+                    + "team secretariat).")
     @RequestBody(
             content =
                     @Content(

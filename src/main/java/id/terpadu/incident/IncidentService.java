@@ -1,5 +1,6 @@
 package id.terpadu.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -69,6 +70,9 @@ public class IncidentService {
     public static final RecordType ACTIVITY = RecordType.published("incident-activity", Activity.class)
             .classifiedAs("incident", "incidentId")
             .constraint("incident_activity_agency_id_fkey", Message.of("agency.has-activities"));
+
+    /** How far ahead of the service's clock a client's time of a move may lie and still count as now. */
+    static final Duration CLOCK_AHEAD = Duration.ofMinutes(5);
 
     static final String CATEGORIES = "conflict-categories";
     static final String ACTIVITY_TYPES = "activity-types";
@@ -627,13 +631,15 @@ public class IncidentService {
                 && (input.closingSummary() == null || input.closingSummary().isBlank())) {
             throw ProblemException.invalid("closingSummary", Message.of("incident.closing-summary.required"));
         }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         StageTransition transition = new StageTransition();
         transition.id = UUID.randomUUID();
         transition.incidentId = id;
         transition.fromStage = incident.stage;
         transition.toStage = input.to();
         transition.reason = input.reason().trim();
-        transition.transitionedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        transition.transitionedAt = effectiveAt(incident, input, now);
+        transition.recordedAt = now;
         transition.actor = caller.subject();
         incidents.addTransition(transition);
         incident.stage = input.to();
@@ -642,6 +648,44 @@ public class IncidentService {
         }
         return counts.counted(shown(records.updated(
                 incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
+    }
+
+    /**
+     * When a move takes effect: now, or the earlier time a move recorded late gives. It keeps the stage history in
+     * order (not before the last move: 409) and every activity judged by the stage at its time, so it is not placed
+     * before an activity already recorded in the stage it leaves (409, naming the latest of them). A time in the
+     * future is a 400, but one up to {@link #CLOCK_AHEAD} ahead (a phone's clock) counts as now.
+     */
+    private Instant effectiveAt(Incident incident, StageTransitionInput input, Instant now) {
+        Instant at = input.transitionedAt();
+        if (at == null) {
+            return now;
+        }
+        if (at.isAfter(now.plus(CLOCK_AHEAD))) {
+            throw ProblemException.invalid("transitionedAt", Message.of("incident.transitioned-at.future"));
+        }
+        at = at.isAfter(now) ? now : at.truncatedTo(ChronoUnit.MICROS);
+        List<StageTransition> history = incidents.transitions(incident.id);
+        if (!history.isEmpty()) {
+            Instant last = history.get(history.size() - 1).transitionedAt;
+            if (at.isBefore(last)) {
+                throw ProblemException.conflict(Message.of("incident.transition.before-last", "at", at, "last", last));
+            }
+        }
+        IncidentRepository.ActivitiesOutside outside = incidents.activitiesOutside(incident.id, at, input.to());
+        if (outside.count() > 0) {
+            throw ProblemException.conflict(Message.of(
+                    "incident.transition.before-activities",
+                    "at",
+                    at,
+                    "count",
+                    outside.count(),
+                    "latest",
+                    outside.latest(),
+                    "to",
+                    input.to()));
+        }
+        return at;
     }
 
     /**
@@ -675,6 +719,7 @@ public class IncidentService {
         transition.toStage = to;
         transition.reason = input.reason().trim();
         transition.transitionedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        transition.recordedAt = transition.transitionedAt;
         transition.actor = caller.subject();
         incidents.addTransition(transition);
         incident.stage = to;

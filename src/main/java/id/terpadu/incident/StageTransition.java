@@ -9,7 +9,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One move of an incident from stage to stage, with the reason; never changed once written. */
+/**
+ * One move of an incident from stage to stage, with the reason; never changed once written. It took effect at
+ * {@code transitionedAt}, which a move recorded late (by a field officer who was offline) places before
+ * {@code recordedAt}.
+ */
 @Entity
 @Table(name = "incident_stage_transition")
 public class StageTransition {
@@ -27,5 +31,6 @@ public class StageTransition {
 
     public String reason;
     public Instant transitionedAt;
+    public Instant recordedAt;
     public String actor;
 }

@@ -363,6 +363,135 @@ public class IncidentResourceTest {
                 .body("items.stage", contains("PENCEGAHAN", "PENCEGAHAN", "PENGHENTIAN", "PENGHENTIAN"));
     }
 
+    /**
+     * A move recorded late keeps when it happened: the officer who was offline when violence broke out records the
+     * move to PENGHENTIAN hours later with its time, and the evacuation of that afternoon then fits. The time is
+     * refused in the future, before the last move and before an activity of the stage the move leaves (each writing
+     * nothing); a clock a little ahead counts as now; the history shows when each move took effect and was recorded.
+     */
+    @Test
+    void aStageTransitionRecordedLateTakesEffectAtItsTime() {
+        UUID dinsos = TestData.createAgency(TestData.unique("Dinas Sosial Kota Pariaman"), "OPD", "13.77");
+        String id = create(officer("13"), incident("Bentrokan antarkelompok, laporan luring", "13.77"));
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.time.Instant dialogue = now.minusSeconds(5 * 3600);
+        java.time.Instant violence = now.minusSeconds(4 * 3600);
+        java.time.Instant evacuation = now.minusSeconds(3 * 3600);
+        coordinator("13")
+                .body(activityAt("DIALOG", dinsos, dialogue))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201)
+                .body("stage", equalTo("PENCEGAHAN"));
+        // without the move's time, the evacuation three hours ago is judged in pencegahan
+        coordinator("13")
+                .body(activityAt("TD_PENYELAMATAN_EVAKUASI", dinsos, evacuation))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(409);
+
+        var before = Db.snapshot();
+        // not in the future
+        coordinator("13")
+                .body(Map.of(
+                        "to",
+                        "PENGHENTIAN",
+                        "reason",
+                        "Bentrokan",
+                        "transitionedAt",
+                        now.plusSeconds(3600).toString()))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("transitionedAt"))
+                .body("errors[0].code", equalTo("incident.transitioned-at.future"));
+        // not before the dialogue, an activity of the stage it leaves: the latest such activity is named
+        String tooEarly = dialogue.minusSeconds(60).toString();
+        coordinator("13")
+                .body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan", "transitionedAt", tooEarly))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(tooEarly))
+                .body("detail", containsString(dialogue.toString()));
+        // a time the JSON cannot hold
+        coordinator("13")
+                .body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan", "transitionedAt", "kemarin sore"))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("transitionedAt"));
+        Db.assertUnchanged(before);
+
+        coordinator("13")
+                .body(Map.of(
+                        "to", "PENGHENTIAN", "reason", "Bentrokan fisik pecah", "transitionedAt", violence.toString()))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200)
+                .body("stage", equalTo("PENGHENTIAN"));
+        coordinator("13")
+                .body(activityAt("TD_PENYELAMATAN_EVAKUASI", dinsos, evacuation))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201)
+                .body("stage", equalTo("PENGHENTIAN"));
+        // the dialogue before the violence still belongs to pencegahan, and an activity of it is still accepted there
+        coordinator("13")
+                .body(activityAt("MEDIASI", dinsos, violence.minusSeconds(600)))
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then()
+                .statusCode(201)
+                .body("stage", equalTo("PENCEGAHAN"));
+
+        before = Db.snapshot();
+        // the next move cannot be placed before this one: the history stays in order
+        coordinator("13")
+                .body(Map.of(
+                        "to",
+                        "PEMULIHAN",
+                        "reason",
+                        "Kekerasan berhenti",
+                        "transitionedAt",
+                        violence.minusSeconds(60).toString()))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString(violence.toString()));
+        Db.assertUnchanged(before);
+        // a phone's clock two minutes ahead counts as now
+        coordinator("13")
+                .body(Map.of(
+                        "to",
+                        "PEMULIHAN",
+                        "reason",
+                        "Kekerasan berhenti",
+                        "transitionedAt",
+                        java.time.Instant.now().plusSeconds(120).toString()))
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200);
+
+        var history = officer("13")
+                .get("/api/v1/incidents/{id}/stage-transitions", id)
+                .then()
+                .statusCode(200)
+                .body("items.to", contains("PENGHENTIAN", "PEMULIHAN"))
+                .extract()
+                .jsonPath();
+        java.time.Instant late = java.time.Instant.parse(history.getString("items[0].transitionedAt"));
+        java.time.Instant recorded = java.time.Instant.parse(history.getString("items[0].recordedAt"));
+        assertThat(late).isEqualTo(violence);
+        assertThat(recorded).isAfter(now.minusSeconds(60));
+        java.time.Instant ahead = java.time.Instant.parse(history.getString("items[1].transitionedAt"));
+        assertThat(ahead)
+                .as("a time ahead of the clock is recorded as the time of recording")
+                .isEqualTo(java.time.Instant.parse(history.getString("items[1].recordedAt")))
+                .isBefore(java.time.Instant.now().plusSeconds(1));
+    }
+
     @Test
     void everyRuleRefusesWithAProblemAndWritesNothing() {
         Map<String, Object> ok = incident("Sengketa batas desa", "13.77");
