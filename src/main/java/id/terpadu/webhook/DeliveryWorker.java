@@ -160,10 +160,10 @@ public class DeliveryWorker {
                     update webhook_delivery d
                     set lease = gen_random_uuid(), next_attempt_at = now() + make_interval(secs => ?)
                     from due where d.id = due.id
-                    returning d.id, d.lease, d.subscription_id, d.attempts, d.change_position
+                    returning d.id, d.lease, d.subscription_id, d.attempts, d.change_position, d.operation
                 )
                 select k.id, k.lease, k.subscription_id, k.attempts, s.url, s.secret, l.position, l.entity_type,
-                       l.entity_id, l.operation, l.version, l.occurred_at, cast(l.snapshot as text)
+                       l.entity_id, k.operation, l.version, l.occurred_at, cast(l.snapshot as text), l.operation
                 from claimed k
                 join webhook_subscription s on s.id = k.subscription_id
                 join change_log l on l.position = k.change_position
@@ -177,12 +177,24 @@ public class DeliveryWorker {
                     body.put("position", rs.getLong(7));
                     body.put("entityType", rs.getString(8));
                     body.put("entityId", rs.getObject(9, UUID.class).toString());
-                    body.put("operation", rs.getString(10));
+                    String operation = rs.getString(10);
+                    body.put("operation", operation);
                     body.put("version", rs.getLong(11));
                     body.put(
                             "occurredAt",
                             rs.getObject(12, OffsetDateTime.class).toInstant().toString());
-                    body.set("snapshot", mapper.readTree(rs.getString(13)));
+                    if ("DELETE".equals(operation)) {
+                        // a delete, or a change that took the record out of the subscription's view: the tombstone
+                        // only, never the record as it is now
+                        body.put("tombstone", "DELETE".equals(rs.getString(14)) ? "DELETED" : "OUT_OF_VIEW");
+                        body.set(
+                                "snapshot",
+                                mapper.createObjectNode()
+                                        .put("id", body.get("entityId").asText())
+                                        .put("deleted", true));
+                    } else {
+                        body.set("snapshot", mapper.readTree(rs.getString(13)));
+                    }
                     claims.add(new Claim(
                             rs.getObject(1, UUID.class),
                             rs.getObject(2, UUID.class),

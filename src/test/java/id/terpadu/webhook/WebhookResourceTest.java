@@ -410,6 +410,98 @@ public class WebhookResourceTest {
         }
     }
 
+    /**
+     * A change that takes a record out of a subscription's view (classified above its maximum, moved to another
+     * region) reaches the subscriptions that saw it as a tombstone, as the feed's OUT_OF_VIEW: a copy kept from
+     * webhooks drops it instead of keeping the old version forever, and learns nothing of the record as it is now.
+     * A record that comes back into view arrives whole again.
+     */
+    @Test
+    void aRecordLeavingASubscriptionsViewArrivesAsATombstone() throws Exception {
+        TestData.ensureRegions();
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            String restricted = subscribe(
+                            coordinator("19"), subscription(receiver.url(), List.of("incident"), "19.71", "RESTRICTED"))
+                    .getString("id");
+            String open = subscribe(
+                            coordinator("19"), subscription(receiver.url(), List.of("incident"), "19.71", "PUBLIC"))
+                    .getString("id");
+            Map<String, Object> incident = new java.util.HashMap<>(
+                    id.terpadu.incident.IncidentResourceTest.incident("Sengketa lahan tambang", "19.71"));
+            incident.put("classification", "PUBLIC");
+            String id = coordinator("19")
+                    .body(incident)
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            patch(id, 0, Map.of("classification", "RESTRICTED"));
+            patch(id, 1, Map.of("regionCode", "13.77"));
+            patch(id, 2, Map.of("regionCode", "19.71"));
+
+            assertThat(events(restricted)).containsExactly("0 CREATE", "1 UPDATE", "2 DELETE", "3 UPDATE");
+            assertThat(events(open)).containsExactly("0 CREATE", "1 DELETE");
+            await(
+                    "the deliveries sent",
+                    Duration.ofSeconds(30),
+                    () -> Db.count(
+                                    "select count(*) from webhook_delivery where status <> 'DELIVERED' "
+                                            + "and subscription_id in (?::uuid, ?::uuid)",
+                                    restricted,
+                                    open)
+                            == 0);
+            List<JsonPath> tombstones = receiver.received.stream()
+                    .map(r -> JsonPath.from(r.body()))
+                    .filter(b -> id.equals(b.getString("entityId")) && "DELETE".equals(b.getString("operation")))
+                    .toList();
+            assertThat(tombstones).hasSize(2);
+            for (JsonPath tombstone : tombstones) {
+                assertThat(tombstone.getString("tombstone")).isEqualTo("OUT_OF_VIEW");
+                assertThat(tombstone.getMap("snapshot")).isEqualTo(Map.of("id", id, "deleted", true));
+            }
+            // the record as it is now (its new region, its title) travels in no tombstone
+            assertThat(receiver.received.stream()
+                            .map(Receiver.Received::body)
+                            .filter(b -> b.contains("\"DELETE\""))
+                            .filter(b -> b.contains("13.77") || b.contains("Sengketa lahan tambang")))
+                    .isEmpty();
+            // a real delete is still a DELETED tombstone, to the one subscription that sees the record
+            coordinator("19")
+                    .header("If-Match", "\"3\"")
+                    .delete("/api/v1/incidents/{id}", id)
+                    .then()
+                    .statusCode(204);
+            assertThat(events(restricted)).endsWith("4 DELETE");
+            assertThat(events(open)).containsExactly("0 CREATE", "1 DELETE");
+            await(
+                    "the delete sent",
+                    Duration.ofSeconds(30),
+                    () -> receiver.received.stream()
+                            .map(r -> JsonPath.from(r.body()))
+                            .anyMatch(b ->
+                                    id.equals(b.getString("entityId")) && "DELETED".equals(b.getString("tombstone"))));
+        }
+    }
+
+    private static void patch(String id, long version, Map<String, Object> fields) {
+        admin().contentType("application/merge-patch+json")
+                .header("If-Match", "\"" + version + "\"")
+                .body(fields)
+                .patch("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(200);
+    }
+
+    /** The deliveries queued for a subscription, in order: version and operation. */
+    static List<String> events(String subscription) {
+        String events = Db.single(
+                "select coalesce(string_agg(entity_version || ' ' || operation, ',' order by change_position), '') "
+                        + "from webhook_delivery where subscription_id = ?::uuid",
+                subscription);
+        return events.isEmpty() ? List.of() : List.of(events.split(","));
+    }
+
     @Test
     void aPublicSubscriptionReceivesTheTasksOfPublicRecordsOnly() throws Exception {
         TestData.ensureRegions();
