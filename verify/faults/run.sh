@@ -8,7 +8,7 @@
 #   verify/faults/run.sh [--all]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-scripts=(pg-restart db-stall sigterm killed xid-epoch)
+scripts=(pg-restart db-stall sigterm killed xid-epoch restore)
 [ "${1:-}" = "--all" ] && scripts+=(webhooks)
 passed=0
 failed=0

@@ -44,9 +44,17 @@ public class FeedService {
     private final Clearance clearance;
     private final ObjectMapper mapper;
     private final List<String> published;
+    private final TransactionHorizon horizon;
 
-    FeedService(FeedRepository changes, Caller caller, Clearance clearance, ObjectMapper mapper, RecordTypes types) {
+    FeedService(
+            FeedRepository changes,
+            Caller caller,
+            Clearance clearance,
+            ObjectMapper mapper,
+            RecordTypes types,
+            TransactionHorizon horizon) {
         this.changes = changes;
+        this.horizon = horizon;
         this.caller = caller;
         this.clearance = clearance;
         this.mapper = mapper;
@@ -83,6 +91,11 @@ public class FeedService {
         Filter now = reader.restrict(new Filter("n"), "c");
         Filter before = reader.restrict(new Filter("b"), "p");
         List<?> rows = changes.after(after[0], Long.parseLong(after[1]), types, page.limit() + 1, now, before);
+        if (rows.isEmpty() && page.after() != null && horizon.ahead(after[0])) {
+            // no transaction of this database has that id yet: a cursor of another database (or of this one before
+            // a restore), which would wait here for ever and then pass over changes
+            throw ProblemException.invalid("after", Message.of("feed.cursor"));
+        }
         boolean hasMore = rows.size() > page.limit();
         List<Entry> entries = new ArrayList<>();
         String last = page.after() == null ? null : PageRequest.encode(List.of(after[0], after[1]));

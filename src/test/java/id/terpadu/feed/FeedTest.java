@@ -32,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
+import id.terpadu.common.paging.PageRequest;
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
@@ -354,6 +355,29 @@ class FeedTest {
                 .get("/api/v1/feed/changes?after=bm90LWEtY3Vyc29y")
                 .then()
                 .statusCode(400);
+        // a cursor of a transaction this database has not reached (another database's, or this one's before a
+        // restore) would wait for ever and then pass over changes: refused, as a cursor the feed never gave out
+        String elsewhere = PageRequest.encode(List.of("9999999999", "0"));
+        coordinator("13")
+                .queryParam("after", elsewhere)
+                .get("/api/v1/feed/changes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("after"))
+                .body("errors[0].code", equalTo("feed.cursor"));
+        // the cursor of now, at the head of the feed, is still good
+        String head = coordinator("13")
+                .get("/api/v1/feed/changes/latest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("cursor");
+        coordinator("13")
+                .queryParam("after", head)
+                .get("/api/v1/feed/changes")
+                .then()
+                .statusCode(200);
         coordinator("13")
                 .get("/api/v1/feed/changes?types=incident,secrets")
                 .then()
