@@ -1,7 +1,5 @@
 package id.terpadu.incident;
 
-import java.util.List;
-
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,11 +16,10 @@ import id.terpadu.verification.Verification;
 /**
  * The filters of the incident list as sent ({@code @BeanParam IncidentFilters filters}), each documented with the
  * type and bounds {@link #query()} enforces: shared by the list (JSON and GeoJSON), the statistics and the export, so
- * that each selects exactly the incidents the others do.
+ * that each selects exactly the incidents the others do. The order is the list's alone ({@link IncidentListFilters}):
+ * statistics and exports have none to offer.
  */
 public class IncidentFilters {
-
-    private static final List<String> SORTS = List.of("occurredAt", "updatedAt");
 
     @QueryParam("region")
     @Parameter(
@@ -107,26 +104,15 @@ public class IncidentFilters {
             schema = @Schema(implementation = Verification.class))
     String verification;
 
-    @QueryParam("sort")
-    @Parameter(
-            description = "Newest first by occurredAt (default) or updatedAt",
-            example = "occurredAt",
-            schema = @Schema(enumeration = {"occurredAt", "updatedAt"}))
-    String sort;
-
     /**
      * The filters parsed, with the rule for duplicates; a malformed one is a 400 that names it (and, for a choice,
      * lists the allowed values).
      */
     IncidentQuery query(IncidentQuery.Duplicates duplicates) {
-        IncidentQuery.Order order;
-        if (sort == null || sort.isBlank() || sort.equals("occurredAt")) {
-            order = IncidentQuery.Order.OCCURRED_AT;
-        } else if (sort.equals("updatedAt")) {
-            order = IncidentQuery.Order.UPDATED_AT;
-        } else {
-            throw ProblemException.invalid("sort", Message.of("params.enum", "allowed", SORTS), SORTS);
-        }
+        return query(duplicates, IncidentQuery.Order.OCCURRED_AT);
+    }
+
+    IncidentQuery query(IncidentQuery.Duplicates duplicates, IncidentQuery.Order order) {
         Integer min = Params.integer(severityMin, "severityMin", 1, 5);
         Integer max = Params.integer(severityMax, "severityMax", 1, 5);
         if (min != null && max != null && min > max) {

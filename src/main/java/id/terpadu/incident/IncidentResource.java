@@ -96,7 +96,7 @@ public class IncidentResource {
                         examples = @ExampleObject(name = "features", value = IncidentExamples.FEATURES))
             })
     public Response list(
-            @BeanParam IncidentFilters filters,
+            @BeanParam IncidentListFilters filters,
             @Parameter(
                             description = "Records verified DUPLIKAT: `include` (default: the list is a working view, "
                                     + "where a duplicate is still to be seen and handled), `exclude` (each event once, "
@@ -123,7 +123,7 @@ public class IncidentResource {
     @Produces(GEO_JSON)
     @Operation(hidden = true)
     public Response listGeoJson(
-            @BeanParam IncidentFilters filters,
+            @BeanParam IncidentListFilters filters,
             @QueryParam("duplicates") String duplicates,
             @BeanParam PageParams page) {
         Page<IncidentResponse> result =

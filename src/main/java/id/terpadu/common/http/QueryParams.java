@@ -4,6 +4,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ import id.terpadu.common.error.ProblemException;
 
 /**
  * A query parameter the operation does not take is a 400 naming it, with the ones it takes in {@code allowed}, as an
- * unknown field of a body is. Ignored, a misspelt filter ({@code ?regoin=13}, {@code ?severity=1} for
+ * unknown field of a body is, and so is one given twice (none takes several values that way). Ignored, a misspelt filter ({@code ?regoin=13}, {@code ?severity=1} for
  * {@code severityMin}) answered the whole unfiltered list as if it had been applied: an integration script never
  * learnt, and an export held more than its reader asked for. What an operation takes is read once from its
  * {@code @QueryParam}s and those of its {@code @BeanParam}s, the same annotations its documentation comes from.
@@ -48,18 +49,28 @@ public class QueryParams {
             return;
         }
         List<String> takes = taken.computeIfAbsent(method, QueryParams::scan);
-        List<String> unknown = request.getUriInfo().getQueryParameters().keySet().stream()
-                .filter(name -> !name.isEmpty() && !takes.contains(name))
-                .sorted()
-                .map(name -> name.length() > NAME_SHOWN ? name.substring(0, NAME_SHOWN) + "…" : name)
-                .toList();
-        if (unknown.isEmpty()) {
-            return;
+        Map<String, List<String>> given = request.getUriInfo().getQueryParameters();
+        List<FieldProblem> problems = new ArrayList<>();
+        Message unknown = takes.isEmpty() ? Message.of("query.none") : Message.of("query.unknown");
+        for (String name : new TreeSet<>(given.keySet())) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!takes.contains(name)) {
+                problems.add(FieldProblem.of(shown(name), unknown));
+            } else if (given.get(name).size() > 1) {
+                // no parameter takes several values this way (a list is comma-separated): the first one alone would
+                // be applied, as if the others had not been sent
+                problems.add(FieldProblem.of(name, Message.of("query.repeated")));
+            }
         }
-        List<String> allowed = takes.isEmpty() ? null : takes;
-        Message message = takes.isEmpty() ? Message.of("query.none") : Message.of("query.unknown");
-        throw ProblemException.invalid(
-                unknown.stream().map(name -> FieldProblem.of(name, message)).toList(), allowed);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems, takes.isEmpty() ? null : takes);
+        }
+    }
+
+    private static String shown(String name) {
+        return name.length() > NAME_SHOWN ? name.substring(0, NAME_SHOWN) + "…" : name;
     }
 
     /** The query parameters a resource method takes, in alphabetical order. */

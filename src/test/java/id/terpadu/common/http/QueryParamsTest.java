@@ -109,6 +109,16 @@ class QueryParamsTest {
                 .get("/api/v1/incidents")
                 .then()
                 .statusCode(200);
+        // a parameter given twice: the first value alone was applied, as if the second had not been sent
+        admin().queryParam("region", "13", "19")
+                .queryParam("limit", "1")
+                .queryParam("limit", "500")
+                .queryParam("regoin", "13")
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("limit", "region", "regoin"))
+                .body("errors.code", contains("query.repeated", "query.repeated", "query.unknown"));
         Db.assertUnchanged(before);
     }
 }
