@@ -32,6 +32,13 @@ import id.terpadu.common.security.Role;
 @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class AlertFeedResource {
 
+    /**
+     * The {@code updated} of a feed without entries (one with entries has its newest entry's): fixed while the service
+     * runs, so that the feed's ETag, a digest of its content, stays the same and a poller gets 304 (it used to be the
+     * time of the request, a new tag every second).
+     */
+    private static final Instant EMPTY_SINCE = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
     private final CapAlerts alerts;
 
     AlertFeedResource(CapAlerts alerts) {
@@ -63,7 +70,7 @@ public class AlertFeedResource {
                 uri.getRequestUri(),
                 id -> uri.getBaseUriBuilder().path("api/v1/early-warnings/{id}").build(id),
                 alerts.senderName(),
-                Instant.now());
+                EMPTY_SINCE);
         return ETags.conditionalGet(request, ETags.ofContent(feed), feed);
     }
 }

@@ -141,11 +141,25 @@ public class HttpEdge {
         ctx.next();
     }
 
+    /**
+     * {@code If-None-Match} uses the weak comparison (RFC 9110 §13.1.2): {@code W/"3"} names the same version as
+     * {@code "3"}, and a proxy that compresses answers (nginx's gzip) turns the tags it passes on weak, so its clients
+     * sent back tags that never matched and got every answer whole. The framework compares strongly, so the edge reads
+     * the header's tags as strong ones. {@code If-Match} keeps the strong comparison: a weak tag never matches it.
+     */
+    private static void weakNoneMatch(RoutingContext ctx) {
+        String noneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (noneMatch != null && noneMatch.contains("W/")) {
+            ctx.request().headers().set(HttpHeaders.IF_NONE_MATCH, noneMatch.replace("W/\"", "\""));
+        }
+    }
+
     private void handle(RoutingContext ctx) {
         String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.response().putHeader(RequestIds.HEADER, id);
         ctx.addHeadersEndHandler(end -> varyByEncoding(ctx));
+        weakNoneMatch(ctx);
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         for (StreamedBody body : streamed) {
             if (body.streams(ctx.request())) {

@@ -61,6 +61,35 @@ class PreconditionTest {
         Db.assertUnchanged(before);
     }
 
+    /**
+     * If-None-Match compares weakly (RFC 9110 §13.1.2): the weak form of the current tag, as a compressing proxy
+     * passes it on, is a 304 like the tag itself, also among others; a weak form of another version is not.
+     */
+    @Test
+    void aWeakTagInIfNoneMatchNamesTheSameVersion() {
+        String id = TestData.createAgency(TestData.unique("Kesbangpol Kota Bukittinggi"), "KESBANGPOL", "13.75")
+                .toString();
+        String tag = admin().get("/api/v1/agencies/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        assertThat(tag).isEqualTo("\"0\"");
+        admin().header("If-None-Match", "W/" + tag)
+                .get("/api/v1/agencies/{id}", id)
+                .then()
+                .statusCode(304)
+                .header("ETag", tag);
+        admin().header("If-None-Match", "W/\"7\", W/" + tag)
+                .get("/api/v1/agencies/{id}", id)
+                .then()
+                .statusCode(304);
+        admin().header("If-None-Match", "W/\"7\"")
+                .get("/api/v1/agencies/{id}", id)
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void aMalformedIfMatchOnARecordThatExistsIs412() {
         String agency = TestData.createAgency(TestData.unique("Kesbangpol prasyarat"), "KESBANGPOL", null)
