@@ -108,18 +108,27 @@ public class ApiKeyResourceTest {
         withKey(value).get("/api/v1/feed/changes/latest").then().statusCode(200);
         assertThat(Db.single("select coalesce(cast(last_used_at as text), '') from api_key where id = ?::uuid", id))
                 .isNotEmpty();
-        // what the scopes and the role do not allow
-        withKey(value).get("/api/v1/api-keys").then().statusCode(403);
+        // what the scopes and the role do not allow, each refusal naming the scope it lacks or that keys may not
+        withKey(value)
+                .get("/api/v1/api-keys")
+                .then()
+                .statusCode(403)
+                .body("detail", equalTo(Message.of("api-key.operation-refused").in("id")));
         withKey(value)
                 .body(IncidentResourceTest.incident("x", "13.77"))
                 .post("/api/v1/incidents")
                 .then()
-                .statusCode(403);
+                .statusCode(403)
+                .body(
+                        "detail",
+                        equalTo(Message.of("api-key.scope-missing", "scope", "incidents:write")
+                                .in("id")));
         withKey(value)
                 .body(TestData.agency("x", "OPD", "13.77"))
                 .post("/api/v1/agencies")
                 .then()
-                .statusCode(403);
+                .statusCode(403)
+                .body("detail", equalTo(Message.of("api-key.operation-refused").in("id")));
 
         // a field app's key reports incidents, and nothing else
         String writer = coordinator("13")

@@ -47,6 +47,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import id.terpadu.common.http.AllowedMethods;
 import id.terpadu.common.http.StreamedInput;
 import id.terpadu.common.security.ApiKeyAuthentication;
+import id.terpadu.common.security.ApiKeyPrincipal;
+import id.terpadu.common.security.ApiKeyScopeFilter;
 
 /**
  * The single translation of every failure into an RFC 9457 problem document. Nothing else writes error bodies
@@ -142,10 +144,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+    public Response forbidden(
+            ForbiddenException e, HttpHeaders headers, UriInfo uri, jakarta.ws.rs.core.Request request) {
         // A token whose account is missing or deactivated has no roles: say so rather than that its roles do not fit.
         SecurityIdentity caller = identity.getIdentity();
         Message refusal = caller == null ? null : caller.getAttribute(ACCOUNT_REFUSAL);
+        if (refusal == null && caller != null && caller.getPrincipal() instanceof ApiKeyPrincipal key) {
+            // an API key's roles come from its scopes (incidents:write gives OFFICER): name the scope it lacks
+            refusal = ApiKeyScopeFilter.refusal(key, request.getMethod(), uri.getPath());
+        }
         return respond(
                 new ProblemException(
                         ProblemType.FORBIDDEN, refusal != null ? refusal : Message.of("auth.role-refused")),

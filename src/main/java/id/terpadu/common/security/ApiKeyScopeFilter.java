@@ -33,13 +33,25 @@ public class ApiKeyScopeFilter {
             // open to everyone, a key's holder included, whatever its scopes
             return;
         }
-        ApiKeyScope needed = required(context.getMethod(), path);
+        Message refusal = refusal(key, context.getMethod(), path);
+        if (refusal != null) {
+            throw ProblemException.forbidden(refusal);
+        }
+    }
+
+    /**
+     * Why this key may not make this request: the operation is closed to keys, or the key lacks the scope it needs;
+     * null when its scopes allow it. Also the wording of a role refusal of a key, whose roles come from its scopes.
+     */
+    public static Message refusal(ApiKeyPrincipal key, String method, String path) {
+        ApiKeyScope needed = required(method, path);
         if (needed == null) {
-            throw ProblemException.forbidden(Message.of("api-key.operation-refused"));
+            return Message.of("api-key.operation-refused");
         }
         if (!key.scopes().contains(needed)) {
-            throw ProblemException.forbidden(Message.of("api-key.scope-missing", "scope", needed.value()));
+            return Message.of("api-key.scope-missing", "scope", needed.value());
         }
+        return null;
     }
 
     static ApiKeyScope required(String method, String path) {
