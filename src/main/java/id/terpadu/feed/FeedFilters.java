@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import id.terpadu.common.error.Message;
 import id.terpadu.common.paging.PageRequest;
 
 /**
@@ -47,7 +48,7 @@ public class FeedFilters {
 
     /** The page asked for; a malformed limit or cursor is a 400 naming {@code limit} or {@code after}. */
     PageRequest page() {
-        return PageRequest.of(limit, after, "after");
+        return PageRequest.of(limit, after, "after", Message.of("feed.cursor"));
     }
 
     String types() {

@@ -27,13 +27,16 @@ public record PageRequest(int limit, List<String> after) {
     private static final TypeReference<List<String>> VALUES = new TypeReference<>() {};
 
     public static PageRequest of(String limit, String cursor) {
-        return of(limit, cursor, "cursor");
+        return of(limit, cursor, "cursor", Message.of("params.cursor"));
     }
 
-    /** As {@link #of(String, String)}, for a cursor passed in a parameter of another name (the feed's {@code after}). */
-    public static PageRequest of(String limit, String cursor, String parameter) {
+    /**
+     * As {@link #of(String, String)}, for a cursor passed in a parameter of another name (the feed's {@code after}),
+     * refused with the operation's own message: a cursor it cannot read is refused as one it never gave out.
+     */
+    public static PageRequest of(String limit, String cursor, String parameter, Message refusal) {
         return new PageRequest(
-                parseLimit(limit), cursor == null || cursor.isBlank() ? null : decode(cursor, parameter));
+                parseLimit(limit), cursor == null || cursor.isBlank() ? null : decode(cursor, parameter, refusal));
     }
 
     private static int parseLimit(String limit) {
@@ -51,7 +54,7 @@ public record PageRequest(int limit, List<String> after) {
         }
     }
 
-    private static List<String> decode(String cursor, String parameter) {
+    private static List<String> decode(String cursor, String parameter, Message refusal) {
         try {
             if (cursor.length() > MAX_CURSOR_LENGTH) {
                 throw new IllegalArgumentException("too long");
@@ -62,7 +65,7 @@ public record PageRequest(int limit, List<String> after) {
             }
             return values;
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw invalidCursor(parameter);
+            throw ProblemException.invalid(parameter, refusal);
         }
     }
 

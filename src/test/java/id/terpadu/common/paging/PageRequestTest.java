@@ -98,11 +98,14 @@ class PageRequestTest {
     }
 
     @Test
-    void theFeedNamesItsOwnParameterInTheRefusal() {
-        ProblemException e = catchThrowableOfType(ProblemException.class, () -> PageRequest.of(null, "!!", "after"));
-        assertThat(e.errors())
-                .singleElement()
-                .satisfies(f -> assertThat(f.field()).isEqualTo("after"));
+    void theFeedNamesItsOwnParameterAndCodeInTheRefusal() {
+        ProblemException e = catchThrowableOfType(
+                ProblemException.class,
+                () -> PageRequest.of(null, "!!", "after", id.terpadu.common.error.Message.of("feed.cursor")));
+        assertThat(e.errors()).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("after");
+            assertThat(f.code()).isEqualTo("feed.cursor");
+        });
     }
 
     @Test
