@@ -15,8 +15,10 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -105,7 +107,21 @@ public class AllowedMethods {
             throw new NotAllowedException(
                     Response.status(Response.Status.METHOD_NOT_ALLOWED).build());
         }
+        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null
+                && hasBody(request)
+                && !accepts(path, method).isEmpty()) {
+            // a body that says not what it is: the framework read it as the operation's first type, so a form or a
+            // file sent without its type was taken for JSON; refused as a type it does not take, naming the ones it
+            // does
+            throw new NotSupportedException();
+        }
         return null;
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeaderString("Transfer-Encoding") != null
+                || length != null && !length.isBlank() && !length.trim().equals("0");
     }
 
     /** The {@code Allow} header of a path: empty when no resource serves it. */

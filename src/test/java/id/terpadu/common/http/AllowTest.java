@@ -127,6 +127,11 @@ class AllowTest {
                     .contentType("application/x-unknown")
                     .body("x".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                     .request(op.method(), url);
+            // and a body that does not say what it is
+            java.net.http.HttpResponse<String> untyped = untyped(op.method(), url);
+            if (untyped.statusCode() != 415 || !untyped.body().contains(takes)) {
+                wrong.add(op.key() + " without a Content-Type -> " + untyped.statusCode() + " " + untyped.body());
+            }
             String detail = refusal.statusCode() == 415 ? refusal.jsonPath().getString("detail") : "";
             boolean patchHeader = !op.method().equals("PATCH") || takes.equals(refusal.header("Accept-Patch"));
             // the tus operations word it their own way ("A piece of an upload is sent as …")
@@ -141,6 +146,22 @@ class AllowTest {
                 .as("415 answers that do not name what the document says the operation takes")
                 .isEmpty();
         Db.assertUnchanged(before);
+    }
+
+    /** A request with a body and no Content-Type, which RestAssured would always add. */
+    private static java.net.http.HttpResponse<String> untyped(String method, String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .header(
+                        "Authorization",
+                        "Bearer " + id.terpadu.support.Tokens.token("admin.pusat", List.of("ADMIN"), List.of(), null))
+                .header("Accept-Language", "en")
+                .header("If-Match", "\"0\"")
+                .header("Tus-Resumable", "1.0.0")
+                .build();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
