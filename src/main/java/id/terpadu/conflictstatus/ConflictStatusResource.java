@@ -54,6 +54,12 @@ import id.terpadu.conflictstatus.StatusDtos.TniEndingInput;
 @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_, Role.ANALYST_, Role.INTEGRATION_})
 public class ConflictStatusResource {
 
+    /** Said of the operations whose examples carry dates the law ties to the status's term. */
+    private static final String DEMO_DATES =
+            " The example's dates are of 2024: in the development demo data the status "
+                    + "runs from a week before the day it was loaded, for 30 days, so replace them with days within that term "
+                    + "(today, say).";
+
     private final ConflictStatusService service;
 
     ConflictStatusResource(ConflictStatusService service) {
@@ -133,7 +139,8 @@ public class ConflictStatusResource {
             description = "Corrects a mistyped declarer, decree number or date of a recorded status. The scale and "
                     + "region are fixed. The law's rules hold on the corrected term as on a declaration (consultation "
                     + "first, at most 90 days, one status per region at a time), and a correction may not leave an "
-                    + "extension, the revocation or a TNI assistance outside the term (409). If-Match is required.")
+                    + "extension, the revocation or a TNI assistance outside the term (409). If-Match is required."
+                    + DEMO_DATES)
     @RequestBody(
             content =
                     @Content(
@@ -252,7 +259,7 @@ public class ConflictStatusResource {
             summary = "Record a TNI assistance request",
             description = "Only while the status is in force "
                     + "(UU 7/2012 Ps 33; 409 otherwise), for a period within its term; the request ends when the status ends "
-                    + "or is revoked.")
+                    + "or is revoked." + DEMO_DATES)
     @RequestBody(
             content =
                     @Content(
@@ -298,7 +305,7 @@ public class ConflictStatusResource {
             summary = "Amend a TNI assistance request",
             description = "Corrects who asked, why, the units, the tasks or the period. Only while the status is in "
                     + "force (UU 7/2012 Ps 33; 409 otherwise), for a period within its term (Ps 35), and not once the "
-                    + "assistance was ended early (409). If-Match is required.")
+                    + "assistance was ended early (409). If-Match is required." + DEMO_DATES)
     @RequestBody(
             content =
                     @Content(
@@ -329,7 +336,7 @@ public class ConflictStatusResource {
             summary = "End TNI assistance early",
             description = "Ends the assistance on a day within what remains of its period, with a reason; it ends at "
                     + "the latest with the status. An assistance already ended, or over, is a 409. If-Match is "
-                    + "required: the ending is decided on the version read.")
+                    + "required: the ending is decided on the version read." + DEMO_DATES)
     @RequestBody(
             content =
                     @Content(

@@ -505,7 +505,8 @@ public class DemoData {
                         ACTIVITY, POLRES_PARIAMAN)));
         steps.add(new Step("task", TASK, incidents + "/" + INCIDENT + "/tasks", """
                 {"id": "%s", "agencyId": "%s", "description": "Jaga perbatasan kedua desa selama tiga hari",
-                 "dueAt": "2024-10-15T06:00:00Z"}""".formatted(TASK, POLRES_PARIAMAN)));
+                 "dueAt": "%sT06:00:00Z"}""".formatted(
+                        TASK, POLRES_PARIAMAN, today.plusDays(7))));
 
         String warnings = "/early-warnings";
         steps.add(new Step("early-warning", WARNING, warnings, """
@@ -527,8 +528,8 @@ public class DemoData {
                  "impact": 2, "sourceKind": "LAPORAN_MASYARAKAT", "classification": "PUBLIC"}""".formatted(WARNING_TO_DELETE)));
         steps.add(new Step("task", WARNING_TASK, warnings + "/" + WARNING + "/tasks", """
                 {"id": "%s", "agencyId": "%s", "description": "Patroli dialogis di posko kedua paslon sampai penetapan",
-                 "dueAt": "2024-10-20T06:00:00Z"}""".formatted(
-                        WARNING_TASK, POLRES_PARIAMAN)));
+                 "dueAt": "%sT06:00:00Z"}""".formatted(
+                        WARNING_TASK, POLRES_PARIAMAN, today.plusDays(7))));
 
         String statuses = "/conflict-statuses";
         LocalDate starts = today.minusDays(7);

@@ -51,6 +51,49 @@ public class ApiKeyResourceTest {
         return body;
     }
 
+    /**
+     * The document offers an API key (security scheme {@code apiKey}) on exactly the reads a key may make: a key with
+     * every read scope is never refused (401, 403) on a read that lists it, and always refused (403) on one that
+     * lists only a bearer token. Swagger UI's Authorize and generated clients go by this.
+     */
+    @Test
+    void theDocumentOffersAKeyOnExactlyTheReadsAKeyMayMake() throws Exception {
+        UUID agency = TestData.createAgency(TestData.unique("Kesbangpol Kota Pariaman"), "KESBANGPOL", "13.77");
+        String key = coordinator("13")
+                .body(key(agency, List.of("13"), List.of("read", "feed:read", "export:read"), "RESTRICTED"))
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(java.nio.file.Path.of("openapi.yaml").toFile())
+                .path("paths");
+        List<String> wrong = new java.util.ArrayList<>();
+        int offered = 0;
+        for (var path = paths.fields(); path.hasNext(); ) {
+            var entry = path.next();
+            com.fasterxml.jackson.databind.JsonNode get = entry.getValue().path("get");
+            if (get.isMissingNode()
+                    || !get.has("security")
+                    || get.path("security").isEmpty()) {
+                continue;
+            }
+            boolean listed = get.path("security").findValue("apiKey") != null;
+            offered += listed ? 1 : 0;
+            String url =
+                    entry.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            int status = withKey(key).accept("*/*").get(url).then().extract().statusCode();
+            if (listed == (status == 401 || status == 403)) {
+                wrong.add("GET " + entry.getKey() + (listed ? " lists apiKey" : " does not list apiKey") + " -> "
+                        + status);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(offered).isGreaterThan(50);
+    }
+
     public static RequestSpecification withKey(String key) {
         return given().header("X-API-Key", key).contentType(ContentType.JSON);
     }

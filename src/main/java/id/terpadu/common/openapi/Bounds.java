@@ -40,7 +40,7 @@ final class Bounds {
     /** The request body limit ({@code quarkus.http.limits.max-body-size}, 8M). */
     static final int BODY_LIMIT = 8 * 1024 * 1024;
 
-    static final String IF_MATCH = "\\*|\"[0-9]{1,19}\"";
+    static final String IF_MATCH = "\\*|\"[0-9]{1,19}(-[0-9]{1,19})?\"";
 
     private Bounds() {}
 
@@ -243,7 +243,8 @@ final class Bounds {
             return;
         }
         switch (parameter.getName()) {
-            case "If-Match" -> string(schema, 21, IF_MATCH);
+            // an ETag as the service gives it, attachments' count included ("3-2"): only the version counts
+            case "If-Match" -> string(schema, 41, IF_MATCH);
             case "Idempotency-Key" -> string(schema, 255, Constraints.ONE_LINE);
             case "Accept-Language" -> string(schema, 255, "[A-Za-z0-9,;=. *-]*");
             default -> {}

@@ -54,6 +54,7 @@ public class ConventionsFilter implements OASFilter {
         Patches.apply(openAPI);
         Nulls.apply(openAPI);
         Strictness.apply(openAPI);
+        ApiKeys.apply(openAPI);
         References.apply(openAPI);
     }
 

@@ -58,7 +58,6 @@ final class Strictness {
                 if (operation.getParameters() != null) {
                     for (Parameter parameter : operation.getParameters()) {
                         arrayEnumeration(parameter);
-                        exampleInWords(parameter);
                         patterns(parameter.getSchema(), seen);
                         if (parameter.getName().equals("If-Match")
                                 && (entry.getKey() == PathItem.HttpMethod.PUT
@@ -69,6 +68,7 @@ final class Strictness {
                             parameter.required(null);
                             parameter.required(true);
                         }
+                        exampleInWords(parameter);
                     }
                 }
                 if (operation.getRequestBody() != null
@@ -161,11 +161,12 @@ final class Strictness {
     }
 
     /**
-     * An optional query parameter's example goes into its description: Swagger UI fills a form field with the
-     * example, so every optional filter was sent and a list came back empty.
+     * An optional parameter's example goes into its description: Swagger UI fills a form field with the example, so
+     * every optional filter was sent and a list came back empty, and an optional If-Match of {@code "0"} made every
+     * transition after a record's first a 412.
      */
     private static void exampleInWords(Parameter parameter) {
-        if (parameter.getIn() != Parameter.In.QUERY
+        if ((parameter.getIn() != Parameter.In.QUERY && parameter.getIn() != Parameter.In.HEADER)
                 || Boolean.TRUE.equals(parameter.getRequired())
                 || parameter.getExample() == null) {
             return;

@@ -54,7 +54,7 @@ public class ApiKeyScopeFilter {
         return null;
     }
 
-    static ApiKeyScope required(String method, String path) {
+    public static ApiKeyScope required(String method, String path) {
         if (method.equals("GET") || method.equals("HEAD")) {
             if (path.startsWith("/api/v1/api-keys") || path.startsWith("/api/v1/intake")) {
                 // keys never manage keys, and never read the raw reports of the public and their reporters' contacts
