@@ -293,7 +293,10 @@ public class AttachmentResource {
         @Schema(example = "100.1179", maxLength = 17, pattern = "^[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?$")
         public String captureLongitude;
 
-        @Schema(format = "uuid", description = "A client-chosen id")
+        @Schema(
+                format = "uuid",
+                description = "A client-chosen id, for a retry that must not attach twice; leave it empty (Swagger UI "
+                        + "fills in a sample: clear it) to have one chosen")
         public String id;
     }
 

@@ -167,7 +167,13 @@ class RegionResourceTest {
                 .body("kode,nama\n13.72,Kota Solok\n")
                 .post("/api/v1/regions/import")
                 .then()
-                .statusCode(403);
+                .statusCode(403)
+                // the refusal names the role the operation takes, so that a person knows which token to get
+                .body(
+                        "detail",
+                        equalTo(id.terpadu.common.error.Message.of(
+                                        "auth.role-refused.takes", "roles", java.util.List.of("ADMIN"))
+                                .in("id")));
         // an administrator of one province may not rewrite the national list
         id.terpadu.support.Tokens.as("admin.13", java.util.List.of("ADMIN"), java.util.List.of("13"))
                 .contentType("text/csv")

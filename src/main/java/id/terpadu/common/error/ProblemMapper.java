@@ -1,5 +1,6 @@
 package id.terpadu.common.error;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -145,7 +148,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(
-            ForbiddenException e, HttpHeaders headers, UriInfo uri, jakarta.ws.rs.core.Request request) {
+            ForbiddenException e, HttpHeaders headers, UriInfo uri, Request request, ResourceInfo resource) {
         // A token whose account is missing or deactivated has no roles: say so rather than that its roles do not fit.
         SecurityIdentity caller = identity.getIdentity();
         Message refusal = caller == null ? null : caller.getAttribute(ACCOUNT_REFUSAL);
@@ -153,11 +156,27 @@ public class ProblemMapper {
             // an API key's roles come from its scopes (incidents:write gives OFFICER): name the scope it lacks
             refusal = ApiKeyScopeFilter.refusal(key, request.getMethod(), uri.getPath());
         }
-        return respond(
-                new ProblemException(
-                        ProblemType.FORBIDDEN, refusal != null ? refusal : Message.of("auth.role-refused")),
-                headers,
-                uri);
+        if (refusal == null) {
+            refusal = roleRefusal(resource);
+        }
+        return respond(new ProblemException(ProblemType.FORBIDDEN, refusal), headers, uri);
+    }
+
+    /**
+     * A role refusal names the roles the operation takes (the method's {@code @RolesAllowed}, else its class's), so that
+     * a person who tried it with the wrong token knows which one to get; they are in the document already.
+     */
+    private static Message roleRefusal(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return Message.of("auth.role-refused");
+        }
+        RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
+                ? method.getAnnotation(RolesAllowed.class)
+                : resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        return roles == null || roles.value().length == 0
+                ? Message.of("auth.role-refused")
+                : Message.of("auth.role-refused.takes", "roles", List.of(roles.value()));
     }
 
     @ServerExceptionMapper
