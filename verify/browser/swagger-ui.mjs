@@ -113,10 +113,14 @@ try {
     `${demo.code} ${demo.body.slice(0, 200)}`);
 
   await page.locator('.scheme-container button.authorize').click();
-  await page.locator('.modal-ux input[type=text]').first().fill(accessToken);
-  await page.locator('.modal-ux .auth-btn-wrapper button.authorize').click();
+  const schemes = page.locator('.modal-ux .auth-container');
+  const apiKey = schemes.filter({ hasText: 'X-API-Key' }).first();
+  check('Authorize offers an API key (X-API-Key) beside the bearer token', await apiKey.isVisible());
+  const bearer = schemes.filter({ hasText: 'RS256' }).first();
+  await bearer.locator('input[type=text]').fill(accessToken);
+  await bearer.locator('button.authorize').click();
   await shot('authorized');
-  await page.locator('.modal-ux button.btn-done').click();
+  await page.locator('.modal-ux button.btn-done').first().click();
 
   const list = await run('AgencyResource_list', 'Agencies', 'agencies-listed');
   const items = list.code === 200 ? JSON.parse(list.body).items : [];

@@ -237,11 +237,18 @@ public class DemoData {
             }
             records.add(new DemoDtos.DemoRecord(step.type(), UUID.fromString(step.id()), step.path(), !present));
         }
-        int states = webhookStates() + communityReports() + reportPhotos();
+        int states = webhookStates();
+        int direct = communityReports() + reportPhotos();
+        // the answer's count and the log's are one: records created now, the ones written directly included
         LOG.infof(
-                "Demo data: %d records, %d of them created now%s",
-                records.size(), created, states == 0 ? "" : " (and the failed webhook's states set)");
-        created += states;
+                "Demo data: %d created now (%d of the %d records made through the API, %d community reports and "
+                        + "photos written directly)%s",
+                created + direct + states,
+                created,
+                records.size(),
+                direct,
+                states == 0 ? "" : ", and the failed webhook's states set");
+        created += direct + states;
         return new DemoDtos.DemoDataResponse(created, records);
     }
 
@@ -512,6 +519,7 @@ public class DemoData {
         steps.add(new Step("early-warning", WARNING, warnings, """
                 {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
                  "title": "Ketegangan antarpendukung paslon jelang penetapan hasil Pilkada",
+                 "point": {"lat": -0.6264, "lon": 100.1179},
                  "likelihood": 4, "impact": 3, "sourceKind": "PATROLI", "classification": "RESTRICTED"}""".formatted(WARNING)));
         steps.add(new Step("early-warning", WARNING_TO_ESCALATE, warnings, """
                 {"id": "%s", "regionCode": "13.77", "categoryCode": "POLITIK_PILKADA",
