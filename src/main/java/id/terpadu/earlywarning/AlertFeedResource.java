@@ -33,11 +33,11 @@ import id.terpadu.common.security.Role;
 public class AlertFeedResource {
 
     /**
-     * The {@code updated} of a feed without entries (one with entries has its newest entry's): fixed while the service
-     * runs, so that the feed's ETag, a digest of its content, stays the same and a poller gets 304 (it used to be the
-     * time of the request, a new tag every second).
+     * The {@code updated} of a feed without entries (one with entries has its newest entry's): one fixed time, the
+     * same on every instance and after every restart, so that the feed's ETag, a digest of its content, stays the same
+     * and a poller gets 304 (it used to be the time of the request, a new tag every second).
      */
-    private static final Instant EMPTY_SINCE = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    private static final Instant EMPTY_SINCE = Instant.parse("2000-01-01T00:00:00Z");
 
     private final CapAlerts alerts;
 

@@ -32,11 +32,13 @@ public class FeedRepository {
                 select c.position, cast(c.txid as text) as txid_text, c.entity_type, c.entity_id, c.operation, c.version, c.occurred_at,
                        cast(c.snapshot as text),
                        (c.operation <> 'DELETE' and %s) as visible_now,
-                       (p.entity_id is not null and %s) as visible_before
+                       (p.entity_id is not null and p.operation <> 'DELETE' and %s) as visible_before
                 from change_log c
                 left join lateral (
-                    select x.entity_id, x.region_code, x.classification from change_log x
-                    where x.entity_type = c.entity_type and x.entity_id = c.entity_id and x.operation <> 'DELETE'
+                    -- the record's previous change: a record created anew under the id of a deleted one follows
+                    -- that delete, so it was never seen and leaves no tombstone
+                    select x.entity_id, x.operation, x.region_code, x.classification from change_log x
+                    where x.entity_type = c.entity_type and x.entity_id = c.entity_id
                       and (x.txid, x.position) < (c.txid, c.position)
                     order by x.txid desc, x.position desc limit 1) p on true
                 where (c.txid, c.position) > (cast(:afterTxid as xid8), :afterPosition)

@@ -211,6 +211,22 @@ public class IncidentRepository extends ScopedRepository<Incident> {
 
     // ---- stage transitions ----------------------------------------------------------------------------------
 
+    /**
+     * Takes the incident's row for a stage move: its stage history and the activities judged by it cannot change
+     * until the move commits, so a move placed back in time is judged against every activity there is.
+     */
+    void lockForMove(Incident incident) {
+        getEntityManager().lock(incident, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Shares the incident's row while an activity is judged by its stage history: activities of one incident are still
+     * recorded side by side, but not while a stage move is being placed ({@link #lockForMove}).
+     */
+    void lockForActivity(Incident incident) {
+        getEntityManager().lock(incident, jakarta.persistence.LockModeType.PESSIMISTIC_READ);
+    }
+
     void addTransition(StageTransition transition) {
         getEntityManager().persist(transition);
     }

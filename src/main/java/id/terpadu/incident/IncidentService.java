@@ -614,6 +614,7 @@ public class IncidentService {
     public IncidentResponse transition(UUID id, Long expectedVersion, StageTransitionInput input) {
         Incident incident = incidents.writable(id);
         ETags.check(expectedVersion, incident.version);
+        incidents.lockForMove(incident);
         Stage.TABLE.require(
                 incident.stage,
                 input.to(),
@@ -659,12 +660,17 @@ public class IncidentService {
     private Instant effectiveAt(Incident incident, StageTransitionInput input, Instant now) {
         Instant at = input.transitionedAt();
         if (at == null) {
-            return now;
-        }
-        if (at.isAfter(now.plus(CLOCK_AHEAD))) {
+            at = now;
+        } else if (at.isAfter(now.plus(CLOCK_AHEAD))) {
             throw ProblemException.invalid("transitionedAt", Message.of("incident.transitioned-at.future"));
+        } else if (at.isBefore(incident.occurredFrom)) {
+            // before the incident began the stage it started in held: no move can be placed there
+            throw ProblemException.invalid(
+                    "transitionedAt",
+                    Message.of("incident.transitioned-at.before-occurred", "from", incident.occurredFrom));
+        } else {
+            at = at.isAfter(now) ? now : at.truncatedTo(ChronoUnit.MICROS);
         }
-        at = at.isAfter(now) ? now : at.truncatedTo(ChronoUnit.MICROS);
         List<StageTransition> history = incidents.transitions(incident.id);
         if (!history.isEmpty()) {
             Instant last = history.get(history.size() - 1).transitionedAt;
@@ -808,6 +814,11 @@ public class IncidentService {
         if (typeStage == null) {
             throw ProblemException.invalid("activityType", Message.of("incident.activity-type.unknown"));
         }
+        if (input.occurredAt().isAfter(Instant.now().plus(CLOCK_AHEAD))) {
+            // an activity is something done: one dated ahead would be judged by a stage that has not come yet
+            throw ProblemException.invalid("occurredAt", Message.of("incident.activity.occurred-at.future"));
+        }
+        incidents.lockForActivity(incident);
         Stage stage = stageAt(incident, incidents.transitions(incident.id), input.occurredAt());
         if (!typeStage.equals(stage.name())) {
             List<String> allowed = reference.codesWith(ACTIVITY_TYPES, "stage", stage.name());

@@ -249,6 +249,32 @@ public class IncidentResourceTest {
         return activityAt(type, agency, java.time.Instant.now().plusMillis(minute));
     }
 
+    /** Moves incident {@code id} to another stage as the Sumatera Barat coordinator; the answer, to check. */
+    private static io.restassured.response.ValidatableResponse moveStage(String id, Map<String, Object> transition) {
+        return coordinator("13")
+                .body(transition)
+                .post("/api/v1/incidents/{id}/stage-transitions", id)
+                .then();
+    }
+
+    /** A move to PENGHENTIAN that happened at {@code at} (its text, as a client sends it). */
+    private static Map<String, Object> termination(Object at) {
+        return Map.of("to", "PENGHENTIAN", "reason", "Bentrokan fisik pecah", "transitionedAt", at.toString());
+    }
+
+    /** A move to PEMULIHAN that happened at {@code at}. */
+    private static Map<String, Object> recovery(java.time.Instant at) {
+        return Map.of("to", "PEMULIHAN", "reason", "Kekerasan berhenti", "transitionedAt", at.toString());
+    }
+
+    /** Records an activity of incident {@code id} as the Sumatera Barat coordinator; the answer, to check. */
+    private static io.restassured.response.ValidatableResponse recordActivity(String id, Map<String, Object> activity) {
+        return coordinator("13")
+                .body(activity)
+                .post("/api/v1/incidents/{id}/activities", id)
+                .then();
+    }
+
     static Map<String, Object> activityAt(String type, UUID agency, java.time.Instant at) {
         return Map.of(
                 "activityType",
@@ -377,102 +403,58 @@ public class IncidentResourceTest {
         java.time.Instant dialogue = now.minusSeconds(5 * 3600);
         java.time.Instant violence = now.minusSeconds(4 * 3600);
         java.time.Instant evacuation = now.minusSeconds(3 * 3600);
-        coordinator("13")
-                .body(activityAt("DIALOG", dinsos, dialogue))
-                .post("/api/v1/incidents/{id}/activities", id)
-                .then()
+        recordActivity(id, activityAt("DIALOG", dinsos, dialogue))
                 .statusCode(201)
                 .body("stage", equalTo("PENCEGAHAN"));
         // without the move's time, the evacuation three hours ago is judged in pencegahan
-        coordinator("13")
-                .body(activityAt("TD_PENYELAMATAN_EVAKUASI", dinsos, evacuation))
-                .post("/api/v1/incidents/{id}/activities", id)
-                .then()
+        recordActivity(id, activityAt("TD_PENYELAMATAN_EVAKUASI", dinsos, evacuation))
                 .statusCode(409);
 
         var before = Db.snapshot();
         // not in the future
-        coordinator("13")
-                .body(Map.of(
-                        "to",
-                        "PENGHENTIAN",
-                        "reason",
-                        "Bentrokan",
-                        "transitionedAt",
-                        now.plusSeconds(3600).toString()))
-                .post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then()
+        moveStage(id, termination(now.plusSeconds(3600).toString()))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("transitionedAt"))
                 .body("errors[0].code", equalTo("incident.transitioned-at.future"));
         // not before the dialogue, an activity of the stage it leaves: the latest such activity is named
         String tooEarly = dialogue.minusSeconds(60).toString();
-        coordinator("13")
-                .body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan", "transitionedAt", tooEarly))
-                .post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then()
+        moveStage(id, termination(tooEarly))
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString(tooEarly))
                 .body("detail", containsString(dialogue.toString()));
-        // a time the JSON cannot hold
-        coordinator("13")
-                .body(Map.of("to", "PENGHENTIAN", "reason", "Bentrokan", "transitionedAt", "kemarin sore"))
-                .post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then()
+        // not before the incident began: the stage it started in held until then
+        moveStage(id, termination("2000-01-01T00:00:00Z"))
                 .statusCode(400)
-                .body("errors[0].field", equalTo("transitionedAt"));
+                .body("errors[0].field", equalTo("transitionedAt"))
+                .body("errors[0].code", equalTo("incident.transitioned-at.before-occurred"));
+        // an activity is recorded once done: one dated tomorrow would be judged by a stage not come yet
+        recordActivity(id, activityAt("DIALOG", dinsos, now.plusSeconds(24 * 3600)))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occurredAt"))
+                .body("errors[0].code", equalTo("incident.activity.occurred-at.future"));
+        // a time the JSON cannot hold
+        moveStage(id, termination("kemarin sore")).statusCode(400).body("errors[0].field", equalTo("transitionedAt"));
         Db.assertUnchanged(before);
 
-        coordinator("13")
-                .body(Map.of(
-                        "to", "PENGHENTIAN", "reason", "Bentrokan fisik pecah", "transitionedAt", violence.toString()))
-                .post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then()
-                .statusCode(200)
-                .body("stage", equalTo("PENGHENTIAN"));
-        coordinator("13")
-                .body(activityAt("TD_PENYELAMATAN_EVAKUASI", dinsos, evacuation))
-                .post("/api/v1/incidents/{id}/activities", id)
-                .then()
+        moveStage(id, termination(violence.toString())).statusCode(200).body("stage", equalTo("PENGHENTIAN"));
+        recordActivity(id, activityAt("TD_PENYELAMATAN_EVAKUASI", dinsos, evacuation))
                 .statusCode(201)
                 .body("stage", equalTo("PENGHENTIAN"));
         // the dialogue before the violence still belongs to pencegahan, and an activity of it is still accepted there
-        coordinator("13")
-                .body(activityAt("MEDIASI", dinsos, violence.minusSeconds(600)))
-                .post("/api/v1/incidents/{id}/activities", id)
-                .then()
+        recordActivity(id, activityAt("MEDIASI", dinsos, violence.minusSeconds(600)))
                 .statusCode(201)
                 .body("stage", equalTo("PENCEGAHAN"));
 
         before = Db.snapshot();
         // the next move cannot be placed before this one: the history stays in order
-        coordinator("13")
-                .body(Map.of(
-                        "to",
-                        "PEMULIHAN",
-                        "reason",
-                        "Kekerasan berhenti",
-                        "transitionedAt",
-                        violence.minusSeconds(60).toString()))
-                .post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then()
+        moveStage(id, recovery(violence.minusSeconds(60)))
                 .statusCode(409)
                 .body("detail", containsString(violence.toString()));
         Db.assertUnchanged(before);
         // a phone's clock two minutes ahead counts as now
-        coordinator("13")
-                .body(Map.of(
-                        "to",
-                        "PEMULIHAN",
-                        "reason",
-                        "Kekerasan berhenti",
-                        "transitionedAt",
-                        java.time.Instant.now().plusSeconds(120).toString()))
-                .post("/api/v1/incidents/{id}/stage-transitions", id)
-                .then()
-                .statusCode(200);
+        moveStage(id, recovery(java.time.Instant.now().plusSeconds(120))).statusCode(200);
 
         var history = officer("13")
                 .get("/api/v1/incidents/{id}/stage-transitions", id)
@@ -490,6 +472,54 @@ public class IncidentResourceTest {
                 .as("a time ahead of the clock is recorded as the time of recording")
                 .isEqualTo(java.time.Instant.parse(history.getString("items[1].recordedAt")))
                 .isBefore(java.time.Instant.now().plusSeconds(1));
+    }
+
+    /**
+     * An activity is judged by the stage history only while no stage move of its incident is being placed: a move
+     * holds the incident's row until it commits, and an activity synced meanwhile waits for it, then is judged by the
+     * history with the move in it. Without that, a move placed back in time and an activity of the hours it covers
+     * could both commit, the activity in a stage it does not belong to.
+     */
+    @Test
+    void anActivityWaitsForAStageMoveBeingPlaced() throws Exception {
+        UUID dinsos = TestData.createAgency(TestData.unique("Dinas Sosial Kota Pariaman"), "OPD", "13.77");
+        String id = create(officer("13"), incident("Bentrokan, sinkronisasi bersamaan", "13.77"));
+        java.time.Instant oneHourAgo = java.time.Instant.now().minusSeconds(3600);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection move = io.quarkus.arc.Arc.container()
+                .instance(javax.sql.DataSource.class)
+                .get()
+                .getConnection()) {
+            move.setAutoCommit(false);
+            // a move to PENGHENTIAN two hours ago being placed, as the service's own transaction does it
+            try (var lock = move.prepareStatement("select 1 from incident where id = ?::uuid for update")) {
+                lock.setString(1, id);
+                lock.executeQuery();
+            }
+            var synced = pool.submit(() -> recordActivity(id, activityAt("DIALOG", dinsos, oneHourAgo))
+                    .extract()
+                    .statusCode());
+            Thread.sleep(1500);
+            assertThat(synced.isDone()).as("the activity waits for the move").isFalse();
+            try (var insert = move.prepareStatement("""
+                    insert into incident_stage_transition
+                        (id, incident_id, from_stage, to_stage, reason, transitioned_at, recorded_at, actor)
+                    values (gen_random_uuid(), ?::uuid, 'PENCEGAHAN', 'PENGHENTIAN', 'Bentrokan', now() - interval '2 hours',
+                            now(), 'test')""");
+                    var stage = move.prepareStatement("update incident set stage = 'PENGHENTIAN' where id = ?::uuid")) {
+                insert.setString(1, id);
+                insert.executeUpdate();
+                stage.setString(1, id);
+                stage.executeUpdate();
+            }
+            move.commit();
+            // judged with the move in the history: a dialogue an hour ago lies in penghentian, where it does not fit
+            assertThat(synced.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.count("select count(*) from incident_activity where incident_id = ?::uuid", id))
+                .isZero();
     }
 
     @Test

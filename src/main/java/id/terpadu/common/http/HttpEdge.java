@@ -148,9 +148,12 @@ public class HttpEdge {
      * the header's tags as strong ones. {@code If-Match} keeps the strong comparison: a weak tag never matches it.
      */
     private static void weakNoneMatch(RoutingContext ctx) {
-        String noneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (noneMatch != null && noneMatch.contains("W/")) {
-            ctx.request().headers().set(HttpHeaders.IF_NONE_MATCH, noneMatch.replace("W/\"", "\""));
+        List<String> lines = ctx.request().headers().getAll(HttpHeaders.IF_NONE_MATCH);
+        if (lines.stream().anyMatch(line -> line.contains("W/"))) {
+            // every line of the header, as one list (RFC 9110 §5.3 lets a list be split over lines)
+            ctx.request()
+                    .headers()
+                    .set(HttpHeaders.IF_NONE_MATCH, String.join(", ", lines).replace("W/\"", "\""));
         }
     }
 
