@@ -32,13 +32,13 @@ public class TransactionHorizon {
     /** Before anything writes a change: the migrations have run, the start steps that write come after. */
     @Transactional
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        Object[] row = (Object[])
-                em.createNativeQuery("""
+        List<?> rows = em.createNativeQuery("""
                         select cast(c.txid as text), cast(pg_snapshot_xmax(pg_current_snapshot()) as text)
-                        from change_log c order by c.txid desc limit 1""").getResultList().stream().findFirst().orElse(null);
-        if (row == null) {
+                        from change_log c order by c.txid desc limit 1""").getResultList();
+        if (rows.isEmpty()) {
             return;
         }
+        Object[] row = (Object[]) rows.get(0);
         String message = check(new BigInteger((String) row[0]), new BigInteger((String) row[1]));
         if (message != null) {
             throw new IllegalStateException(message);
