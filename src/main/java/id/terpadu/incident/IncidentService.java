@@ -764,7 +764,8 @@ public class IncidentService {
     @Transactional
     public ActivityResponse addActivity(UUID incidentId, ActivityInput input) {
         Incident incident = incidents.writable(incidentId);
-        Stage stage = activityStage(incident, input);
+        Instant occurredAt = occurredAt(input);
+        Stage stage = activityStage(incident, input.activityType(), occurredAt);
         agencies.referenced(input.agencyId(), "agencyId");
         Activity activity = new Activity();
         activity.id = records.newId(Activity.class, input.id());
@@ -772,7 +773,7 @@ public class IncidentService {
         activity.activityType = input.activityType();
         activity.stage = stage;
         activity.agencyId = input.agencyId();
-        activity.occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        activity.occurredAt = occurredAt;
         activity.description = input.description().trim();
         activity.outcome = input.outcome();
         return counts.counted(records.created(activity, ACTIVITY, incident.regionCode, ActivityResponse::from));
@@ -789,9 +790,11 @@ public class IncidentService {
         Incident incident = incidents.writable(incidentId);
         Activity activity = incidents.activity(incidentId, activityId);
         Records.checkReplace(activity, input.id(), expectedVersion);
-        Instant occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        Instant occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS).equals(activity.occurredAt)
+                ? activity.occurredAt
+                : occurredAt(input);
         if (!input.activityType().equals(activity.activityType) || !occurredAt.equals(activity.occurredAt)) {
-            activity.stage = activityStage(incident, input);
+            activity.stage = activityStage(incident, input.activityType(), occurredAt);
         }
         if (!input.agencyId().equals(activity.agencyId)) {
             agencies.referenced(input.agencyId(), "agencyId");
@@ -805,21 +808,32 @@ public class IncidentService {
     }
 
     /**
+     * When an activity was done, as it is kept: not in the future (400), but a clock up to {@link #CLOCK_AHEAD} ahead
+     * (a phone's, or a time rounded up to the end of its second) counts as now, as a stage move's does. So no activity
+     * lies after the moment it was recorded, and a move made now is never placed before one.
+     */
+    private static Instant occurredAt(ActivityInput input) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (input.occurredAt().isAfter(now.plus(CLOCK_AHEAD))) {
+            // an activity is something done: one dated ahead would be judged by a stage that has not come yet
+            throw ProblemException.invalid("occurredAt", Message.of("incident.activity.occurred-at.future"));
+        }
+        Instant at = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        return at.isAfter(now) ? now : at;
+    }
+
+    /**
      * The stage an activity of this type belongs to, for a new activity and for a corrected type or time: the one
      * place that judges activity types. The type must belong to the stage the incident was in at the activity's
      * {@code occurredAt} ({@link #stageAt}); 409 lists the types of that stage.
      */
-    private Stage activityStage(Incident incident, ActivityInput input) {
-        String typeStage = reference.attribute(ACTIVITY_TYPES, input.activityType(), "stage");
+    private Stage activityStage(Incident incident, String activityType, Instant occurredAt) {
+        String typeStage = reference.attribute(ACTIVITY_TYPES, activityType, "stage");
         if (typeStage == null) {
             throw ProblemException.invalid("activityType", Message.of("incident.activity-type.unknown"));
         }
-        if (input.occurredAt().isAfter(Instant.now().plus(CLOCK_AHEAD))) {
-            // an activity is something done: one dated ahead would be judged by a stage that has not come yet
-            throw ProblemException.invalid("occurredAt", Message.of("incident.activity.occurred-at.future"));
-        }
         incidents.lockForActivity(incident);
-        Stage stage = stageAt(incident, incidents.transitions(incident.id), input.occurredAt());
+        Stage stage = stageAt(incident, incidents.transitions(incident.id), occurredAt);
         if (!typeStage.equals(stage.name())) {
             List<String> allowed = reference.codesWith(ACTIVITY_TYPES, "stage", stage.name());
             throw new ProblemException(
@@ -828,7 +842,7 @@ public class IncidentService {
                             ? Message.of(
                                     "incident.activity.stage",
                                     "type",
-                                    input.activityType(),
+                                    activityType,
                                     "typeStage",
                                     typeStage,
                                     "stage",
@@ -836,7 +850,7 @@ public class IncidentService {
                             : Message.of(
                                     "incident.activity.stage.allowed",
                                     "type",
-                                    input.activityType(),
+                                    activityType,
                                     "typeStage",
                                     typeStage,
                                     "stage",

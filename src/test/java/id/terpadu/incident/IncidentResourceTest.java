@@ -455,12 +455,24 @@ public class IncidentResourceTest {
         Db.assertUnchanged(before);
         // a phone's clock two minutes ahead counts as now
         moveStage(id, recovery(java.time.Instant.now().plusSeconds(120))).statusCode(200);
+        // so does an activity's: kept as done now, it never stands in the way of a move made right after it
+        java.time.Instant talks = java.time.Instant.parse(recordActivity(
+                        id,
+                        activityAt(
+                                "PERUNDINGAN", dinsos, java.time.Instant.now().plusSeconds(120)))
+                .statusCode(201)
+                .body("stage", equalTo("PEMULIHAN"))
+                .extract()
+                .<String>path("occurredAt"));
+        assertThat(talks).isBefore(java.time.Instant.now().plusSeconds(1));
+        moveStage(id, Map.of("to", "SELESAI", "reason", "Damai", "closingSummary", "Kesepakatan damai"))
+                .statusCode(200);
 
         var history = officer("13")
                 .get("/api/v1/incidents/{id}/stage-transitions", id)
                 .then()
                 .statusCode(200)
-                .body("items.to", contains("PENGHENTIAN", "PEMULIHAN"))
+                .body("items.to", contains("PENGHENTIAN", "PEMULIHAN", "SELESAI"))
                 .extract()
                 .jsonPath();
         java.time.Instant late = java.time.Instant.parse(history.getString("items[0].transitionedAt"));
