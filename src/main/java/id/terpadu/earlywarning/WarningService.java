@@ -30,6 +30,7 @@ import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
+import id.terpadu.common.validation.Constraints;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
 import id.terpadu.earlywarning.WarningDtos.EscalationInput;
@@ -362,8 +363,8 @@ public class WarningService {
 
     /** The earliest time a warning may say its sign was observed. */
     static final Instant OBSERVED_MIN = Instant.parse("2000-01-01T00:00:00Z");
-    /** How far ahead of the server's clock a reporter's clock may be. */
-    static final int CLOCK_SKEW_MINUTES = 5;
+    /** How far ahead of the server's clock a reporter's clock may be, in the message's minutes. */
+    static final long CLOCK_SKEW_MINUTES = Constraints.CLOCK_AHEAD.toMinutes();
 
     /**
      * Where and when: the point (bounds checked by its constraints), the time observed (none: when the warning was
@@ -376,7 +377,7 @@ public class WarningService {
                 : input.observedAt();
         observed = observed.truncatedTo(ChronoUnit.MICROS);
         if (input.observedAt() != null) {
-            if (observed.isAfter(Instant.now().plus(CLOCK_SKEW_MINUTES, ChronoUnit.MINUTES))) {
+            if (observed.isAfter(Instant.now().plus(Constraints.CLOCK_AHEAD))) {
                 throw ProblemException.invalid(
                         "observedAt", Message.of("warning.observed-at.future", "minutes", CLOCK_SKEW_MINUTES));
             }

@@ -35,6 +35,7 @@ import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
+import id.terpadu.common.validation.Constraints;
 import id.terpadu.conflictstatus.ConflictStatus;
 import id.terpadu.conflictstatus.ConflictStatusRepository;
 import id.terpadu.incident.IncidentDtos.ActivityInput;
@@ -71,8 +72,8 @@ public class IncidentService {
             .classifiedAs("incident", "incidentId")
             .constraint("incident_activity_agency_id_fkey", Message.of("agency.has-activities"));
 
-    /** How far ahead of the service's clock a client's time of a move may lie and still count as now. */
-    static final Duration CLOCK_AHEAD = Duration.ofMinutes(5);
+    /** How far ahead of the service's clock a client's time of a move or an activity may lie and count as now. */
+    static final Duration CLOCK_AHEAD = Constraints.CLOCK_AHEAD;
 
     static final String CATEGORIES = "conflict-categories";
     static final String ACTIVITY_TYPES = "activity-types";
