@@ -20,7 +20,7 @@ public class AccessLogFilters {
 
     @QueryParam("actor")
     @Parameter(
-            description = "Only this actor (token subject or api-key:<prefix>)",
+            description = "Only this actor (token subject or `api-key:<prefix>`)",
             schema =
                     @Schema(
                             type = SchemaType.STRING,

@@ -35,7 +35,7 @@ public class AccessLogResource {
             UUID id,
             Instant accessedAt,
 
-            @Schema(description = "Token subject or api-key:<prefix>", example = "budi.kesbangpol")
+            @Schema(description = "Token subject or `api-key:<prefix>`", example = "budi.kesbangpol")
             String actor,
 
             UUID agencyId,

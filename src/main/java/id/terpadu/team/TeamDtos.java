@@ -41,7 +41,7 @@ public final class TeamDtos {
             @Size(max = 300)
             @Pattern(regexp = Constraints.ONE_LINE, message = Constraints.ONE_LINE_MESSAGE)
             @Schema(
-                    description = "Defaults to \"Tim Terpadu Penanganan Konflik Sosial <region>\"",
+                    description = "Defaults to `Tim Terpadu Penanganan Konflik Sosial` followed by the region's name",
                     example = "Tim Terpadu Penanganan Konflik Sosial Provinsi Kepulauan Bangka Belitung")
             String name,
 

@@ -37,7 +37,7 @@ final class ApiKeys {
                                 .in(SecurityScheme.In.HEADER)
                                 .name(ApiKeyAuthentication.HEADER)
                                 .description("An API key of an integration script (POST /api/v1/api-keys), in "
-                                        + ApiKeyAuthentication.HEADER + " (or Authorization: ApiKey <key>). It "
+                                        + ApiKeyAuthentication.HEADER + " (or `Authorization: ApiKey <key>`). It "
                                         + "calls the operations its scopes open, within its region scope and "
                                         + "classification; the operations that take one list it beside bearer."));
         for (Map.Entry<String, PathItem> path :

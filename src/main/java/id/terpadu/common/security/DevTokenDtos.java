@@ -49,7 +49,9 @@ public final class DevTokenDtos {
 
     @Schema(name = "DevTokenResponse")
     public record DevTokenResponse(
-            @Schema(description = "Paste into Swagger UI's Authorize dialog, or send as Authorization: Bearer <token>")
+            @Schema(
+                    description =
+                            "Paste into Swagger UI's Authorize dialog, or send as `Authorization: Bearer <token>`")
             String accessToken,
 
             @Schema(example = "Bearer") String tokenType,
