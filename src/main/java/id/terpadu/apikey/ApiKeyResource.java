@@ -97,7 +97,8 @@ public class ApiKeyResource {
             description = "Issues a key for an agency in your scope, with a region "
                     + "scope within yours, a classification you may read (CONFIDENTIAL only for a cleared agency), scopes and "
                     + "an expiry at most a year ahead. The key is in this answer only; PostgreSQL keeps its SHA-256. A replay "
-                    + "with the same Idempotency-Key returns the key's settings without the key.")
+                    + "with the same Idempotency-Key returns the key's settings without the key. The example's `expiresAt` "
+                    + "(2027-06-30) must lie within a year of today: set a date that does.")
     @RequestBody(
             content =
                     @Content(
