@@ -188,7 +188,7 @@ public class IncidentResource {
             summary = "Replace an incident",
             description = "Replaces every field but the stage (which moves only "
                     + "through stage-transitions). If-Match is required: a second editor with a stale ETag gets 412 and "
-                    + "overwrites nothing.")
+                    + "overwrites nothing. A closed (SELESAI) incident is final: reopen it first (409).")
     @RequestBody(
             content =
                     @Content(

@@ -448,6 +448,10 @@ public class IncidentService {
     public IncidentResponse replace(UUID id, Long expectedVersion, IncidentInput input) {
         Incident incident = incidents.writable(id);
         Records.checkReplace(incident, input.id(), expectedVersion);
+        if (incident.stage == Stage.SELESAI) {
+            // closed is final, as a verified report or an imposed sanction: a change goes through a reopening's reason
+            throw ProblemException.conflict(Message.of("incident.closed.edit", "id", id));
+        }
         if (input.stage() != null && input.stage() != incident.stage) {
             // the stage moves only by a stage transition
             throw Stage.TABLE.refused(

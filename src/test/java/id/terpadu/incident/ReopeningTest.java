@@ -33,6 +33,12 @@ public class ReopeningTest {
         TestData.ensureRegions();
     }
 
+    private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(body);
+        copy.put(key, value);
+        return copy;
+    }
+
     static final String REASON = "Bentrokan kembali pecah setelah kesepakatan damai";
 
     @Test
@@ -66,6 +72,26 @@ public class ReopeningTest {
                 .path("cursor");
 
         before = Db.snapshot();
+        // closed is final: neither a replacement nor a merge patch changes it; the problem names the reopening
+        Map<String, Object> corrected =
+                IncidentResourceTest.incident("Sengketa lahan, korban bertambah setelah ditutup", "13.77");
+        coordinator("13")
+                .header("If-Match", "\"2\"")
+                .body(corrected)
+                .put("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("/stage-transitions/reopening"));
+        coordinator("13")
+                .header("If-Match", "\"2\"")
+                .contentType("application/merge-patch+json")
+                .body(Map.of("impact", Map.of("killed", 3)))
+                .patch("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("/stage-transitions/reopening"));
+        Db.assertUnchanged(before);
         // an officer, a coordinator of another province, no reason, a closed stage, a stale version: refused
         as("officer.13", List.of("OFFICER"), List.of("13"))
                 .body(Map.of("reason", REASON))
@@ -128,6 +154,15 @@ public class ReopeningTest {
                 .body("items[3].snapshot.stage", equalTo("PENGHENTIAN"))
                 .body("items[3].snapshot.reopeningReason", equalTo(REASON))
                 .body("items[3].actor", equalTo("coordinator.13"));
+        // reopened, it is corrected as any open incident
+        coordinator("13")
+                .header("If-Match", "\"3\"")
+                .body(with(corrected, "stage", "PENGHENTIAN"))
+                .put("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"4\"")
+                .body("title", equalTo("Sengketa lahan, korban bertambah setelah ditutup"));
         // the change feed carries the reopening like any change
         JsonPath found = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
