@@ -99,6 +99,7 @@ public class IncidentService {
     private final Verifications verifications;
     private final SimilarConfig similarConfig;
     private final MergePatch patches;
+    private final jakarta.enterprise.event.Event<IncidentClosed> closed;
 
     IncidentService(
             IncidentRepository incidents,
@@ -115,7 +116,9 @@ public class IncidentService {
             AttachmentCounts counts,
             Verifications verifications,
             SimilarConfig similarConfig,
-            MergePatch patches) {
+            MergePatch patches,
+            jakarta.enterprise.event.Event<IncidentClosed> closed) {
+        this.closed = closed;
         this.similarConfig = similarConfig;
         this.patches = patches;
         this.counts = counts;
@@ -652,8 +655,12 @@ public class IncidentService {
         if (input.to() == Stage.SELESAI) {
             incident.closingSummary = input.closingSummary().trim();
         }
-        return counts.counted(shown(records.updated(
+        IncidentResponse moved = counts.counted(shown(records.updated(
                 incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
+        if (input.to() == Stage.SELESAI) {
+            closed.fire(new IncidentClosed(id, incident.regionCode, transition.reason));
+        }
+        return moved;
     }
 
     /**

@@ -74,6 +74,16 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         return query.setMaxResults(maxRows).getResultList();
     }
 
+    /** The open tasks (ALERTED, ACKNOWLEDGED, ACTIVE) of an incident, locked for the change. */
+    List<Task> openOf(UUID incidentId) {
+        return find(
+                        "incidentId = ?1 and state in ?2 order by dueAt, id",
+                        incidentId,
+                        List.of(TaskState.ALERTED, TaskState.ACKNOWLEDGED, TaskState.ACTIVE))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /** The task of this incident or early warning; 404 when there is none. */
     Task of(TaskParent parent, UUID taskId) {
         Task task = taskId == null ? null : findById(taskId);
@@ -95,6 +105,7 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 .createNativeQuery("""
                 select t.id from incident_task t
                 where t.state in ('ALERTED', 'ACKNOWLEDGED', 'ACTIVE') and t.due_at < now()
+                  and not exists (select 1 from incident i where i.id = t.incident_id and i.stage = 'SELESAI')
                   and (t.escalated_at is null
                        or (t.escalated_at < now() - make_interval(secs => :again)
                            and exists (select 1 from team p where p.id = t.escalated_to_team_id and p.level = 'PROVINSI')

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +27,7 @@ import id.terpadu.earlywarning.EarlyWarning;
 import id.terpadu.earlywarning.WarningRepository;
 import id.terpadu.earlywarning.WarningStatus;
 import id.terpadu.incident.Incident;
+import id.terpadu.incident.IncidentClosed;
 import id.terpadu.incident.IncidentRepository;
 import id.terpadu.incident.Stage;
 import id.terpadu.task.TaskDtos.TaskInput;
@@ -212,6 +214,27 @@ public class TaskService {
         task.dueAt = input.dueAt().truncatedTo(ChronoUnit.MICROS);
         return records.updated(task, TASK, region, TaskResponse::from);
     }
+
+    /**
+     * An incident closed (SELESAI) ends the handling its tasks were part of: each open one is CANCELLED with the
+     * closing's reason, as a change of its own (its history, the feed and webhooks carry it), by whoever closed the
+     * incident. Left open, they fell overdue and climbed to the province's and the national team after the incident
+     * was closed. A reopened incident gets new tasks; the cancelled ones stay as they were.
+     */
+    void onIncidentClosed(@Observes IncidentClosed closed) {
+        for (Task task : tasks.openOf(closed.incidentId())) {
+            task.state = TaskState.CANCELLED;
+            String reason = CLOSED_WITH_INCIDENT + closed.reason();
+            // a reason is at most 2,000 characters, the closing's too: the prefix may not push it over
+            task.cancelReason = reason.codePointCount(0, reason.length()) <= 2000
+                    ? reason
+                    : reason.substring(0, reason.offsetByCodePoints(0, 2000));
+            records.updated(task, TASK, closed.regionCode(), TaskResponse::from);
+        }
+    }
+
+    /** The start of a task's cancelReason when it was cancelled by its incident's closing (the records' language). */
+    static final String CLOSED_WITH_INCIDENT = "Ditutup bersama insidennya: ";
 
     @Transactional
     public TaskResponse transition(TaskParent parent, UUID taskId, Long expectedVersion, TaskTransitionInput input) {

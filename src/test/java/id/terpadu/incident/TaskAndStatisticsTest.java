@@ -209,6 +209,80 @@ class TaskAndStatisticsTest {
                 .body("state", equalTo("DONE"));
     }
 
+    /**
+     * Closing an incident ends the handling its tasks were part of: the open ones are CANCELLED with the closing's
+     * reason, each a change of its own by whoever closed it; a finished one stays as it was; none is escalated after.
+     */
+    @Test
+    void closingAnIncidentCancelsItsOpenTasks() {
+        UUID agency = TestData.createAgency(TestData.unique("Dinas Sosial Kota Pariaman"), "OPD", "13.77");
+        String incidentId = incident("13.77", "Bentrok antarpemuda, ditutup dengan tugas terbuka");
+        java.util.function.Function<String, String> task = description -> coordinator("13")
+                .body(Map.of(
+                        "agencyId",
+                        agency.toString(),
+                        "description",
+                        description,
+                        "dueAt",
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString()))
+                .post("/api/v1/incidents/{id}/tasks", incidentId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String open = task.apply("Data korban luka");
+        String active = task.apply("Trauma healing anak");
+        String done = task.apply("Bantuan logistik");
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> own =
+                () -> as("dinsos.13", List.of("OFFICER"), List.of("13.77"), agency);
+        for (String to : List.of("ACKNOWLEDGED", "ACTIVE")) {
+            own.get()
+                    .body(Map.of("to", to))
+                    .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, active)
+                    .then()
+                    .statusCode(200);
+        }
+        for (String to : List.of("ACKNOWLEDGED", "ACTIVE", "DONE")) {
+            own.get()
+                    .body(Map.of("to", to))
+                    .post("/api/v1/incidents/{i}/tasks/{t}/transitions", incidentId, done)
+                    .then()
+                    .statusCode(200);
+        }
+        coordinator("13")
+                .body(Map.of("to", "SELESAI", "reason", "Islah kedua kelompok", "closingSummary", "Damai"))
+                .post("/api/v1/incidents/{id}/stage-transitions", incidentId)
+                .then()
+                .statusCode(200);
+
+        for (String cancelled : List.of(open, active)) {
+            coordinator("13")
+                    .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, cancelled)
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("CANCELLED"))
+                    .body("cancelReason", equalTo("Ditutup bersama insidennya: Islah kedua kelompok"))
+                    .body("overdue", equalTo(false));
+            assertThat(Db.single(
+                            "select actor from change_log where entity_id = ?::uuid order by position desc limit 1",
+                            cancelled))
+                    .as("the cancellation is a change of its own, by who closed the incident")
+                    .isEqualTo("coordinator.13");
+        }
+        coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, done)
+                .then()
+                .body("state", equalTo("DONE"))
+                .body("cancelReason", nullValue());
+        escalation.escalateOverdue();
+        assertThat(Db.count(
+                        "select count(*) from change_log c join incident_task t on t.id = c.entity_id"
+                                + " where t.incident_id = ?::uuid and c.actor = 'system:task-escalation'",
+                        incidentId))
+                .as("no task of the closed incident climbs")
+                .isZero();
+    }
+
     @Test
     void statisticsCountWhatTheCallerMaySeeAndKeepUnknownsUnknown() {
         String tag = UUID.randomUUID().toString().substring(0, 8);

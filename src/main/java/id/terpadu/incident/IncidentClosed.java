@@ -1,0 +1,10 @@
+package id.terpadu.incident;
+
+import java.util.UUID;
+
+/**
+ * Fired, inside the closing transaction, when an incident moves to SELESAI: what hangs on the incident and stays open
+ * (its tasks) is closed with it, each as a change of its own. {@code reason} is the closing move's reason and
+ * {@code regionCode} the incident's region, under which those changes are logged.
+ */
+public record IncidentClosed(UUID incidentId, String regionCode, String reason) {}
