@@ -37,7 +37,7 @@ import id.terpadu.common.security.RegionScope;
  * Who receives an event: active accounts chosen by the event's kind (the agency a task or a meeting decision is given
  * to, the secretariat agency of the team of the record's region, of the team a task climbed to or of a progress
  * report's team, the verifiers of the level above a report's team, the triagers of a community report's team, the
- * coordinators and officers of a region), of whom only those who may read the record are kept: its region within the account's region scope and its
+ * coordinators and officers of a region), people who act (ADMIN, COORDINATOR or OFFICER, not an ANALYST), of whom only those who may read the record are kept: its region within the account's region scope and its
  * classification one the account's roles and agency may read ({@link Audience}, {@link Clearance#readableBy}), as the
  * record's own GET would judge them. A person's preferences then choose the channels, and an email goes only to an
  * account with an address, only when an SMTP server is configured.
@@ -93,6 +93,13 @@ public class FanOut {
              or jsonb_exists(a.roles, 'ADMIN'))
             and (a.agency_id = (select t.secretariat_agency_id from team t where t.id = ?)
                  or a.agency_id in (select m.agency_id from team_member m where m.team_id = ?))""";
+
+    /**
+     * Every notification asks a person to act (acknowledge, follow up, verify, triage, prepare): an ANALYST, who only
+     * reads, is told of none; a secretariat's analyst was emailed each task escalated to its team.
+     */
+    private static final String ACTS = "jsonb_exists(a.roles, 'COORDINATOR') or jsonb_exists(a.roles, 'OFFICER')"
+            + " or jsonb_exists(a.roles, 'ADMIN')";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Preferences.Channels>> CHANNELS = new TypeReference<>() {};
@@ -280,7 +287,7 @@ public class FanOut {
                        a.email is not null, cast(p.channels as text), p.email_delivery
                 from account a left join agency g on g.id = a.agency_id
                 left join notification_preference p on p.account_id = a.id
-                where a.active and (%s)""".formatted(String.join(" or ", clauses));
+                where a.active and (%s) and (%s)""".formatted(ACTS, String.join(" or ", clauses));
         List<Candidate> found = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {

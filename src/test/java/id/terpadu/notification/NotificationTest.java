@@ -94,6 +94,7 @@ class NotificationTest {
         Person binOfficer; // Binda Kalimantan Utara, cleared for CONFIDENTIAL
         Person outsider; // a coordinator of Kalimantan Timur (64)
         Person officerElsewhere; // an officer of the same Polres whose scope is Kalimantan Timur only
+        Person provinceAnalyst; // an ANALYST of the province's secretariat: reads, is asked to do nothing
         List<Person> all = new ArrayList<>();
     }
 
@@ -128,6 +129,7 @@ class NotificationTest {
         w.binOfficer = person(w, "binda.kaltara", w.bin, "OFFICER", List.of("65"), "id");
         w.outsider = person(w, "kesbangpol.kaltim", w.elsewhere, "COORDINATOR", List.of("64"), "id");
         w.officerElsewhere = person(w, "polres.tarakan.bko", w.polres, "OFFICER", List.of("64"), "id");
+        w.provinceAnalyst = person(w, "analis.kaltara", w.kesbangpolProvince, "ANALYST", List.of("65"), "id");
         world = w;
         return w;
     }
@@ -251,6 +253,7 @@ class NotificationTest {
         expected.put("TASK_ASSIGNED", sorted(w.officer));
         expected.put("TASK_OVERDUE", sorted(w.officer, w.tarakan));
         expected.put("TASK_ACKNOWLEDGED", sorted(w.tarakan));
+        // the province's secretariat: its coordinator, not its analyst
         expected.put("TASK_ESCALATED@PROVINSI", sorted(w.province));
         expected.put("TASK_ESCALATED@NASIONAL", sorted(w.nationalCoordinator));
         assertThat(inbox(overdue)).isEqualTo(expected);
