@@ -362,7 +362,7 @@ public class WarningService {
     }
 
     /** The earliest time a warning may say its sign was observed. */
-    static final Instant OBSERVED_MIN = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant OBSERVED_MIN = Constraints.EARLIEST;
     /** How far ahead of the server's clock a reporter's clock may be, in the message's minutes. */
     static final long CLOCK_SKEW_MINUTES = Constraints.CLOCK_AHEAD.toMinutes();
 

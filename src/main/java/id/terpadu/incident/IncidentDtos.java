@@ -104,7 +104,11 @@ public final class IncidentDtos {
             @Schema(description = "1 day, 2 week, 3 month (reference kind time-precisions)", example = "1")
             Integer timePrecision,
 
-            @NotNull @Schema(example = "2024-10-12T09:30:00Z")
+            @NotNull
+            @Schema(
+                    description = "When it began: not before 2000, not in the future (a clock up to 5 minutes ahead "
+                            + "counts as now)",
+                    example = "2024-10-12T09:30:00Z")
             Instant occurredFrom,
 
             @Schema(example = "2024-10-12T11:00:00Z") Instant occurredTo,

@@ -503,8 +503,14 @@ public class IncidentService {
         if (input.occurredTo() != null && input.occurredTo().isBefore(input.occurredFrom())) {
             throw ProblemException.invalid("occurredTo", Message.of("incident.occurred-to.before"));
         }
-        if (input.occurredFrom().isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
+        Instant now = Instant.now();
+        if (input.occurredFrom().isAfter(now.plus(CLOCK_AHEAD))) {
+            // a phone sending its local time (WIB) marked Z is seven hours ahead: refused, not kept as a future event
             throw ProblemException.invalid("occurredFrom", Message.of("incident.occurred-from.future"));
+        }
+        if (input.occurredFrom().isBefore(Constraints.EARLIEST)) {
+            throw ProblemException.invalid(
+                    "occurredFrom", Message.of("incident.occurred-from.before", "min", Constraints.EARLIEST));
         }
         if (input.leadAgencyId() != null) {
             agencies.referenced(input.leadAgencyId(), "leadAgencyId");
@@ -561,7 +567,9 @@ public class IncidentService {
                 input.geoPrecision() == null ? null : input.geoPrecision().shortValue();
         incident.timePrecision =
                 input.timePrecision() == null ? null : input.timePrecision().shortValue();
-        incident.occurredFrom = input.occurredFrom().truncatedTo(ChronoUnit.MICROS);
+        // up to CLOCK_AHEAD ahead counts as now, as an activity's time does
+        incident.occurredFrom =
+                (input.occurredFrom().isAfter(now) ? now : input.occurredFrom()).truncatedTo(ChronoUnit.MICROS);
         incident.occurredTo =
                 input.occurredTo() == null ? null : input.occurredTo().truncatedTo(ChronoUnit.MICROS);
         incident.sourceKind = input.sourceKind();

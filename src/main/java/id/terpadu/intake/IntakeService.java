@@ -25,6 +25,7 @@ import id.terpadu.common.security.Caller;
 import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.PersonalData;
 import id.terpadu.common.security.RegionScope;
+import id.terpadu.common.validation.Constraints;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningInput;
 import id.terpadu.earlywarning.WarningDtos.EarlyWarningResponse;
 import id.terpadu.earlywarning.WarningRepository;
@@ -187,8 +188,13 @@ public class IntakeService {
             UUID id, String trackingCode, PublicReportInput input, String uploadKey, Instant keyExpires) {
         caller.actAsSystem(PUBLIC_ACTOR);
         Instant now = now();
-        if (input.occurredAt().isAfter(now.plus(10, ChronoUnit.MINUTES))) {
+        // the bounds of the incident or warning it may be accepted into, so that an accepted report is never refused
+        if (input.occurredAt().isAfter(now.plus(Constraints.CLOCK_AHEAD))) {
             throw ProblemException.invalid("occurredAt", Message.of("intake.occurred-at.future"));
+        }
+        if (input.occurredAt().isBefore(Constraints.EARLIEST)) {
+            throw ProblemException.invalid(
+                    "occurredAt", Message.of("intake.occurred-at.before", "min", Constraints.EARLIEST));
         }
         String region = blankToNull(input.regionCode());
         if (region == null && input.point() == null) {
@@ -241,7 +247,8 @@ public class IntakeService {
                 report.publicStatus,
                 report.publicStatus == PublicStatus.DITOLAK ? report.publicReason : null,
                 report.createdAt,
-                report.publicStatusAt,
+                // the status is set a moment before the row is stamped as received: never show it earlier
+                report.publicStatusAt.isBefore(report.createdAt) ? report.createdAt : report.publicStatusAt,
                 photos,
                 null,
                 null,

@@ -550,6 +550,25 @@ public class IncidentResourceTest {
         expect400(with(ok, "occurredTo", "2024-10-01T00:00:00Z"), "occurredTo");
         expect400(with(ok, "occurredFrom", "2999-01-01T00:00:00Z"), "occurredFrom");
         expect400(with(ok, "occurredFrom", "yesterday"), "occurredFrom");
+        // a phone sending its local time (WIB) marked Z, seven hours ahead; a clock reset to 1970
+        expect400(
+                with(
+                        ok,
+                        "occurredFrom",
+                        java.time.Instant.now()
+                                .plus(java.time.Duration.ofHours(7))
+                                .toString()),
+                "occurredFrom");
+        expect400(
+                with(
+                        ok,
+                        "occurredFrom",
+                        java.time.Instant.now()
+                                .plus(java.time.Duration.ofMinutes(6))
+                                .toString()),
+                "occurredFrom");
+        expect400(with(ok, "occurredFrom", "1970-01-01T00:00:00Z"), "occurredFrom");
+        expect400(with(ok, "occurredFrom", "0001-01-01T00:00:00Z"), "occurredFrom");
         expect400(with(ok, "stage", "SELESAI"), "stage");
         expect400(with(ok, "classification", "SECRET"), "classification");
         expect400(with(ok, "leadAgencyId", UUID.randomUUID().toString()), "leadAgencyId");
@@ -572,6 +591,18 @@ public class IncidentResourceTest {
                 .then()
                 .statusCode(403);
         Db.assertUnchanged(before);
+        // a phone's clock two minutes ahead: kept as begun now, not as an event still to come
+        java.time.Instant sent = java.time.Instant.now().plus(java.time.Duration.ofMinutes(2));
+        String kept = officer("13")
+                .body(with(ok, "occurredFrom", sent.toString()))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("occurredFrom");
+        org.assertj.core.api.Assertions.assertThat(java.time.Instant.parse(kept))
+                .isBefore(sent)
+                .isAfter(sent.minus(java.time.Duration.ofMinutes(3)));
     }
 
     private static void expect400(Map<String, Object> body, String field) {

@@ -121,6 +121,9 @@ public class IntakeTest {
                 .getMap("");
         assertThat(status).containsOnlyKeys("trackingCode", "status", "reason", "receivedAt", "updatedAt", "photos");
         assertThat(status.get("status")).isEqualTo("DITERIMA");
+        assertThat(java.time.Instant.parse((String) status.get("updatedAt")))
+                .as("a new report's status is not older than its receipt")
+                .isEqualTo(java.time.Instant.parse((String) status.get("receivedAt")));
         // as a person reads it over the phone: lower case, without dashes, O for 0
         given().get("/api/v1/public/reports/" + code.replace("-", " ").toLowerCase())
                 .then()
@@ -297,6 +300,15 @@ public class IntakeTest {
         future.put("altcha", ProofOfWork.fresh());
         given().contentType(ContentType.JSON)
                 .body(future)
+                .post("/api/v1/public/reports")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("occurredAt"));
+        Map<String, Object> reset = report(REGENCY, null);
+        reset.put("occurredAt", "1970-01-01T00:00:00Z");
+        reset.put("altcha", ProofOfWork.fresh());
+        given().contentType(ContentType.JSON)
+                .body(reset)
                 .post("/api/v1/public/reports")
                 .then()
                 .statusCode(400)

@@ -14,10 +14,17 @@ public final class Constraints {
 
     /**
      * How far ahead of the service's clock a client's time of something done may lie (a phone's clock, a time rounded
-     * up to the end of its second): an early warning's observedAt, an activity's occurredAt, a stage move's
-     * transitionedAt. Further ahead is a 400; within it, an activity's or a move's time counts as now.
+     * up to the end of its second): an incident's occurredFrom, an early warning's observedAt, an activity's
+     * occurredAt, a stage move's transitionedAt. Further ahead is a 400; within it, an incident's, an activity's or a
+     * move's time counts as now.
      */
     public static final java.time.Duration CLOCK_AHEAD = java.time.Duration.ofMinutes(5);
+
+    /**
+     * The earliest time a record may say something happened or was seen: an incident's occurredFrom, an early
+     * warning's observedAt. Earlier is a 400: a phone whose clock was reset (1970) or a date typed without its century.
+     */
+    public static final java.time.Instant EARLIEST = java.time.Instant.parse("2000-01-01T00:00:00Z");
 
     public static final String REGION_CODE = "^[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?$";
     public static final String REGION_CODE_MESSAGE = "{format.region-code}";
