@@ -427,7 +427,7 @@ public final class IncidentDtos {
 
             @Schema(
                     description =
-                            "When the move happened, for one recorded late (a field officer who was offline); default: "
+                            "When the move happened, for one recorded late (the coordinator learnt of it from an officer who was offline); default: "
                                     + "now. Not in the future (a clock up to 5 minutes ahead counts as now), not "
                                     + "before the incident's last move, and not before an activity already recorded "
                                     + "in the stage it leaves: activities are judged by the stage at their time",

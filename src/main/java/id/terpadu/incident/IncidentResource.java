@@ -383,7 +383,7 @@ public class IncidentResource {
             description = "PENCEGAHAN → PENGHENTIAN when violence "
                     + "occurs; PENGHENTIAN → PEMULIHAN when it has stopped; PEMULIHAN → PENGHENTIAN when it flares up again; any "
                     + "open stage → SELESAI with a closing summary. Any other move is a 409 whose `allowed` lists the possible "
-                    + "stages. A move recorded late (by an officer who was offline) gives `transitionedAt`, when "
+                    + "stages. A move recorded late (the coordinator learnt of it from an officer who was offline) gives `transitionedAt`, when "
                     + "it happened, so that the activities of the time between are judged by the stage they were "
                     + "done in; it is not placed before the last move or before an activity of the stage it "
                     + "leaves (409). If-Match is optional and checked when sent. ADMIN or COORDINATOR (the "

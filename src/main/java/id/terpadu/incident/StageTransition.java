@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 /**
  * One move of an incident from stage to stage, with the reason; never changed once written. It took effect at
- * {@code transitionedAt}, which a move recorded late (by a field officer who was offline) places before
+ * {@code transitionedAt}, which a move recorded late (the coordinator learnt of it from an officer who was offline) places before
  * {@code recordedAt}.
  */
 @Entity

@@ -152,6 +152,23 @@ class AuthenticationTest {
                 .sign(developmentKey()));
     }
 
+    /** The service's own tokens get the 30 s of clock difference an identity provider's get, not a minute. */
+    @Test
+    void aTokenExpiredLongerThanTheClockDifferenceIsRefused() {
+        refusedToken(valid().issuedAt(Instant.now().minusSeconds(600))
+                .expiresAt(Instant.now().minusSeconds(45))
+                .jws()
+                .sign(developmentKey()));
+        given().auth()
+                .oauth2(valid().issuedAt(Instant.now().minusSeconds(600))
+                        .expiresAt(Instant.now().minusSeconds(10))
+                        .jws()
+                        .sign(developmentKey()))
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void notYetValidToken() {
         refusedToken(valid().claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond())
