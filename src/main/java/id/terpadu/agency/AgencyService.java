@@ -93,6 +93,17 @@ public class AgencyService {
         return AgencyResponse.from(agencies.visible(id));
     }
 
+    /**
+     * Whether the caller acts for its own agency: it has one, and its region scope covers the agency's region (a
+     * national agency's, only a national scope). An officer lent to another province (its scope there alone) does not.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean actsForOwnAgency(id.terpadu.common.security.Caller caller) {
+        UUID own = caller.agencyId();
+        Agency agency = own == null ? null : agencies.findById(own);
+        return agency != null && caller.scope().covers(agency.regionCode);
+    }
+
     /** A referenced agency (a field of another record): 400 naming the field unless the caller may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Agency referenced(UUID id, String field) {

@@ -101,6 +101,10 @@ public class FanOut {
     private static final String ACTS = "jsonb_exists(a.roles, 'COORDINATOR') or jsonb_exists(a.roles, 'OFFICER')"
             + " or jsonb_exists(a.roles, 'ADMIN')";
 
+    /** The kinds about a task given to the event's agency. */
+    private static final java.util.Set<NotificationKind> TASK_KINDS = java.util.EnumSet.of(
+            NotificationKind.TASK_ASSIGNED, NotificationKind.TASK_DUE_SOON, NotificationKind.TASK_OVERDUE);
+
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Preferences.Channels>> CHANNELS = new TypeReference<>() {};
 
@@ -132,6 +136,7 @@ public class FanOut {
             List<String> scope,
             UUID agencyId,
             String agencyType,
+            String agencyRegion,
             boolean hasEmail,
             Map<String, Preferences.Channels> channels,
             EmailDelivery delivery) {}
@@ -284,7 +289,7 @@ public class FanOut {
         }
         String sql = """
                 select a.id, cast(a.roles as text), cast(a.region_scope as text), a.agency_id, g.type,
-                       a.email is not null, cast(p.channels as text), p.email_delivery
+                       a.email is not null, cast(p.channels as text), p.email_delivery, g.region_code
                 from account a left join agency g on g.id = a.agency_id
                 left join notification_preference p on p.account_id = a.id
                 where a.active and (%s) and (%s)""".formatted(ACTS, String.join(" or ", clauses));
@@ -303,6 +308,7 @@ public class FanOut {
                                 mapper.readValue(rs.getString(3), STRINGS),
                                 rs.getObject(4, UUID.class),
                                 rs.getString(5),
+                                rs.getString(9),
                                 rs.getBoolean(6),
                                 channels == null ? Map.of() : mapper.readValue(channels, CHANNELS),
                                 rs.getString(8) == null
@@ -338,6 +344,14 @@ public class FanOut {
                 event.kind() == NotificationKind.INTAKE_WAITING || event.kind() == NotificationKind.INTAKE_OVERDUE;
         if (intake && event.regionCode() == null && !scope.isNational()) {
             return false;
+        }
+        if (TASK_KINDS.contains(event.kind())
+                && person.agencyId() != null
+                && person.agencyId().equals(event.agencyId())
+                && scope.covers(person.agencyRegion())) {
+            // the agency a task is given to reads it wherever its record lies (TaskService): its people whose scope
+            // covers the agency's own region, within their clearance
+            return readable.contains(event.classification());
         }
         return Audience.reader(scope, readable).sees(event.regionCode(), event.classification());
     }

@@ -33,8 +33,8 @@ public class TaskDashboardResource {
     @GET
     @Operation(
             summary = "List tasks across incidents",
-            description = "A team's dashboard: tasks of the incidents you "
-                    + "may see, earliest due first, filtered by overdue (due and still open), state and agency. "
+            description = "A team's dashboard: tasks of the incidents and early warnings you "
+                    + "may see, and those given to your agency, earliest due first, filtered by overdue (due and still open), state and agency. "
                     + "Keyset-paginated.")
     @APIResponse(
             responseCode = "200",

@@ -14,6 +14,7 @@ import id.terpadu.agency.AgencyService;
 import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
 import id.terpadu.common.paging.PageRequest;
@@ -39,7 +40,8 @@ import id.terpadu.task.TaskDtos.TaskTransitionInput;
  * before violence). Rules: the incident is open (not SELESAI), the warning not escalated (its tasks then belong on the
  * incident); the agency is visible; the state moves along {@link TaskState}'s table (UNABLE needs a reason); an OFFICER
  * moves only its own agency's tasks. Overdue tasks climb by {@link TaskEscalation}. A task is visible to whoever may
- * read its parent, and its changes are classified as its parent.
+ * read its parent, and to the people of the agency it is given to whose scope covers the agency's region (within
+ * their clearance of the parent's classification), who move it wherever the parent lies; its changes are classified as its parent.
  */
 @ApplicationScoped
 public class TaskService {
@@ -137,6 +139,15 @@ public class TaskService {
                                 new RegionScope.Columns("w.regionCode", null, null, false)),
                 "w.classification");
         Filter filter = new Filter().andAny(onIncident, onWarning);
+        UUID own = caller.agencyId();
+        if (own != null && agencies.actsForOwnAgency(caller)) {
+            // the people of the agency a task is given to read it wherever its record lies, within their clearance
+            Filter ownOnIncident = clearance.restrict(
+                    new Filter("oi").and("e.agencyId = :?", own).and("i.id is not null"), "i.classification");
+            Filter ownOnWarning = clearance.restrict(
+                    new Filter("ow").and("e.agencyId = :?", own).and("w.id is not null"), "w.classification");
+            filter = new Filter().andAny(onIncident, onWarning, ownOnIncident, ownOnWarning);
+        }
         if (parent != null) {
             filter.andIf(parent.incidentId(), "e.incidentId = :?", parent.incidentId())
                     .andIf(parent.warningId(), "e.warningId = :?", parent.warningId());
@@ -159,8 +170,43 @@ public class TaskService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskResponse get(TaskParent parent, UUID taskId) {
-        visibleRegion(parent);
+        try {
+            visibleRegion(parent);
+        } catch (ProblemException hidden) {
+            return TaskResponse.from(ownTask(parent, taskId, hidden));
+        }
         return TaskResponse.from(tasks.of(parent, taskId));
+    }
+
+    /**
+     * A task whose record the caller may not read (a province's early warning, an officer of a kabupaten/kota) is still
+     * read and moved by the people of the agency it is given to, within their clearance of the record's classification:
+     * the secretariat gave it to them. Anyone else gets what the record's own rule gave ({@code hidden}, a 404).
+     */
+    private Task ownTask(TaskParent parent, UUID taskId, ProblemException hidden) {
+        UUID own = caller.agencyId();
+        Task task = taskId == null ? null : tasks.findById(taskId);
+        if (own == null
+                || task == null
+                || !parent.holds(task)
+                || !own.equals(task.agencyId)
+                || !agencies.actsForOwnAgency(caller)) {
+            throw hidden;
+        }
+        var classification = parent.incidentId() != null
+                ? incidents.findById(parent.incidentId()).classification
+                : warnings.findById(parent.warningId()).classification;
+        if (!clearance.canRead(classification)) {
+            throw hidden;
+        }
+        return task;
+    }
+
+    /** The region a task's changes are logged under: its record's, read without the caller's scope. */
+    private String regionOf(TaskParent parent) {
+        return parent.incidentId() != null
+                ? incidents.findById(parent.incidentId()).regionCode
+                : warnings.findById(parent.warningId()).regionCode;
     }
 
     @Transactional
@@ -238,17 +284,29 @@ public class TaskService {
 
     @Transactional
     public TaskResponse transition(TaskParent parent, UUID taskId, Long expectedVersion, TaskTransitionInput input) {
-        String region = writableRegion(parent);
-        Task task = tasks.of(parent, taskId);
+        String region;
+        Task task;
+        boolean asAgency = false;
+        try {
+            region = writableRegion(parent);
+            task = tasks.of(parent, taskId);
+        } catch (ProblemException hidden) {
+            if (hidden.type() != ProblemType.NOT_FOUND) {
+                throw hidden;
+            }
+            task = ownTask(parent, taskId, hidden);
+            region = regionOf(parent);
+            asAgency = true;
+        }
         id.terpadu.common.http.ETags.check(expectedVersion, task.version);
-        boolean secretariat = caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_);
+        // the secretariat is whoever may write the record; the agency's own coordinator outside it acts as the agency
+        boolean secretariat = !asAgency && (caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_));
         if (!secretariat && !task.agencyId.equals(caller.agencyId())) {
             throw ProblemException.forbidden(Message.of("task.move.refused"));
         }
+        TaskState from = task.state;
         TaskState.TABLE.require(
-                task.state,
-                input.to(),
-                () -> Message.of("task.transition.refused", "from", task.state, "to", input.to()));
+                from, input.to(), () -> Message.of("task.transition.refused", "from", from, "to", input.to()));
         if (input.to() == TaskState.CANCELLED && !secretariat) {
             // the agency says UNABLE; withdrawing a task is the secretariat's decision
             throw ProblemException.forbidden(Message.of("task.cancel.refused"));

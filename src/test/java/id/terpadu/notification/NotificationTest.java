@@ -314,6 +314,44 @@ class NotificationTest {
                         equalTo("/api/v1/incidents/" + incident + "/tasks/" + overdue));
     }
 
+    /**
+     * A task on the province's warning given to the Polres of Kota Tarakan reaches its officer, who may read the task
+     * though not the warning; not the same Polres's officer lent to Kalimantan Timur.
+     */
+    @Test
+    void aTaskOnAProvincesWarningReachesTheAgencyItIsGivenTo() throws Exception {
+        World w = world;
+        Map<String, Object> body = new HashMap<>(id.terpadu.earlywarning.EarlyWarningResourceTest.warning("65", 2, 2));
+        body.put("classification", "RESTRICTED");
+        String warning = Tokens.coordinator("65")
+                .body(body)
+                .post("/api/v1/early-warnings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String task = Tokens.coordinator("65")
+                .body(Map.of(
+                        "agencyId",
+                        w.polres.toString(),
+                        "description",
+                        "Patroli dialogis di pelabuhan",
+                        "dueAt",
+                        Instant.now().plus(3, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/early-warnings/{id}/tasks", warning)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        deliver();
+        assertThat(inbox(task)).isEqualTo(Map.of("TASK_ASSIGNED", sorted(w.officer)));
+        w.officer
+                .as()
+                .get("/api/v1/early-warnings/{id}/tasks/{t}", warning, task)
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void aHighRiskWarningReachesTheRegionAndAConfidentialOneOnlyTheCleared() throws Exception {
         World w = world;

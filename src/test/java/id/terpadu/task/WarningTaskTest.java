@@ -109,6 +109,71 @@ class WarningTaskTest {
                 .statusCode(404);
     }
 
+    /**
+     * A province's warning asks a kota's Polres to act: its officers (their scope the kota) may not read the warning,
+     * but read and move the task given to their agency, and find it on their dashboard. An officer of the same Polres
+     * lent to another province, and another agency's officer of the kota, do not; the agency may not withdraw it.
+     */
+    @Test
+    void theAgencyATaskIsGivenToReadsAndMovesItWhereverItsWarningLies() {
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        UUID satpol = TestData.createAgency(TestData.unique("Satpol PP Kota Pariaman"), "OPD", "13.77");
+        String provincial = warning("13", "RESTRICTED");
+        String task = coordinator("13")
+                .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                .post("/api/v1/early-warnings/{id}/tasks", provincial)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> officer =
+                () -> as("polres.pariaman", List.of("OFFICER"), List.of("13.77"), polres);
+        officer.get().get("/api/v1/early-warnings/{id}", provincial).then().statusCode(404);
+        officer.get()
+                .get("/api/v1/early-warnings/{id}/tasks/{t}", provincial, task)
+                .then()
+                .statusCode(200)
+                .body("agencyId", equalTo(polres.toString()))
+                .body("state", equalTo("ALERTED"));
+        officer.get().get("/api/v1/tasks?limit=200").then().statusCode(200).body("items.id", hasItem(task));
+
+        var before = Db.snapshot();
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> lent =
+                () -> as("polres.pariaman.bko", List.of("OFFICER"), List.of("64"), polres);
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> other =
+                () -> as("satpol.pariaman", List.of("OFFICER"), List.of("13.77"), satpol);
+        for (var outsider : List.of(lent, other)) {
+            outsider.get()
+                    .get("/api/v1/early-warnings/{id}/tasks/{t}", provincial, task)
+                    .then()
+                    .statusCode(404);
+            outsider.get()
+                    .body(Map.of("to", "ACKNOWLEDGED"))
+                    .post("/api/v1/early-warnings/{id}/tasks/{t}/transitions", provincial, task)
+                    .then()
+                    .statusCode(404);
+            outsider.get().get("/api/v1/tasks?limit=200").then().statusCode(200).body("items.id", not(hasItem(task)));
+        }
+        officer.get()
+                .body(Map.of("to", "CANCELLED", "reason", "Bukan wilayah kami"))
+                .post("/api/v1/early-warnings/{id}/tasks/{t}/transitions", provincial, task)
+                .then()
+                .statusCode(403);
+        Db.assertUnchanged(before);
+
+        officer.get()
+                .body(Map.of("to", "ACKNOWLEDGED"))
+                .post("/api/v1/early-warnings/{id}/tasks/{t}/transitions", provincial, task)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("ACKNOWLEDGED"));
+        assertThat(Db.single(
+                        "select region_code from change_log where entity_id = ?::uuid order by position desc limit 1",
+                        task))
+                .as("logged under its warning's region, as every change of the task")
+                .isEqualTo("13");
+    }
+
     @Test
     void aWarningsTasksAreSeenOnlyByWhoMayReadTheWarning() {
         UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
