@@ -23,6 +23,7 @@ import id.terpadu.common.changelog.ChangeLog;
 import id.terpadu.common.changelog.RecordType;
 import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
+import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.ETags;
 import id.terpadu.common.paging.Filter;
 import id.terpadu.common.paging.Page;
@@ -375,9 +376,15 @@ public class MeetingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DecisionResponse> decisions(
             Boolean overdue, DecisionStatus status, UUID ownerAgencyId, UUID teamId, PageRequest page) {
-        Filter filter = caller.scope()
-                .restrict(new Filter().and("e.meetingId = m.id and m.teamId = t.id"), "t.regionCode")
-                .andIf(status, "e.status = :?", status)
+        Filter visible = caller.scope().restrict(new Filter("v"), "t.regionCode");
+        Filter filter = new Filter().and("e.meetingId = m.id and m.teamId = t.id");
+        if (agencies.actsForOwnAgency(caller)) {
+            // the agency a decision is given to follows it up wherever its meeting was held
+            filter.andAny(visible, new Filter("o").and("e.ownerAgencyId = :?", caller.agencyId()));
+        } else {
+            filter.andAny(visible);
+        }
+        filter.andIf(status, "e.status = :?", status)
                 .andIf(ownerAgencyId, "e.ownerAgencyId = :?", ownerAgencyId)
                 .andIf(teamId, "m.teamId = :?", teamId);
         List<DecisionStatus> open = List.of(DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS);
@@ -392,15 +399,42 @@ public class MeetingService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DecisionResponse decision(UUID meetingId, UUID decisionId) {
-        meetings.visible(meetingId);
-        return decisionView(meetings.decision(meetingId, decisionId), today());
+        return decisionView(readableDecision(meetingId, decisionId), today());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ChangeEntry> decisionHistory(UUID meetingId, UUID decisionId, PageRequest page) {
-        meetings.visible(meetingId);
-        meetings.decision(meetingId, decisionId);
+        readableDecision(meetingId, decisionId);
         return changeLog.history(DECISION, decisionId, page);
+    }
+
+    /**
+     * The decision, read by whoever may read its meeting, or by the people of the agency it is given to whose scope
+     * covers that agency's region (a provincial rakor gives a kota's Polres a decision: its officers, scoped to the
+     * kota, follow it up without reading the meeting); anyone else gets the meeting's 404.
+     */
+    private Decision readableDecision(UUID meetingId, UUID decisionId) {
+        try {
+            meetings.visible(meetingId);
+        } catch (ProblemException hidden) {
+            return ownDecision(meetingId, decisionId, hidden);
+        }
+        return meetings.decision(meetingId, decisionId);
+    }
+
+    private Decision ownDecision(UUID meetingId, UUID decisionId, ProblemException hidden) {
+        if (hidden.type() != ProblemType.NOT_FOUND) {
+            throw hidden;
+        }
+        Decision decision =
+                decisionId == null ? null : meetings.getEntityManager().find(Decision.class, decisionId);
+        if (decision == null
+                || !decision.meetingId.equals(meetingId)
+                || !decision.ownerAgencyId.equals(caller.agencyId())
+                || !agencies.actsForOwnAgency(caller)) {
+            throw hidden;
+        }
+        return decision;
     }
 
     @Transactional
@@ -425,11 +459,21 @@ public class MeetingService {
 
     @Transactional
     public DecisionResponse followUp(UUID meetingId, UUID decisionId, Long expectedVersion, FollowUpInput input) {
-        Meeting meeting = meetings.visible(meetingId);
+        Meeting meeting;
+        Decision decision;
+        boolean asAgency = false;
+        try {
+            meeting = meetings.visible(meetingId);
+            decision = meetings.decision(meetingId, decisionId);
+        } catch (ProblemException hidden) {
+            decision = ownDecision(meetingId, decisionId, hidden);
+            meeting = meetings.findById(meetingId);
+            asAgency = true;
+        }
         Team team = teams.findById(meeting.teamId);
-        Decision decision = meetings.decision(meetingId, decisionId);
         ETags.check(expectedVersion, decision.version);
-        boolean secretariat = caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_);
+        // the secretariat is whoever may read the meeting; the owner agency's coordinator outside it acts as the agency
+        boolean secretariat = !asAgency && (caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_));
         if (secretariat) {
             caller.scope().requireWritable(team.regionCode, "regionCode");
         } else if (!decision.ownerAgencyId.equals(caller.agencyId())) {

@@ -101,9 +101,13 @@ public class FanOut {
     private static final String ACTS = "jsonb_exists(a.roles, 'COORDINATOR') or jsonb_exists(a.roles, 'OFFICER')"
             + " or jsonb_exists(a.roles, 'ADMIN')";
 
-    /** The kinds about a task given to the event's agency. */
+    /** The kinds about a task or a meeting decision given to the event's agency. */
     private static final java.util.Set<NotificationKind> TASK_KINDS = java.util.EnumSet.of(
-            NotificationKind.TASK_ASSIGNED, NotificationKind.TASK_DUE_SOON, NotificationKind.TASK_OVERDUE);
+            NotificationKind.TASK_ASSIGNED,
+            NotificationKind.TASK_DUE_SOON,
+            NotificationKind.TASK_OVERDUE,
+            NotificationKind.DECISION_DUE_SOON,
+            NotificationKind.DECISION_OVERDUE);
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Preferences.Channels>> CHANNELS = new TypeReference<>() {};
@@ -349,7 +353,8 @@ public class FanOut {
                 && person.agencyId() != null
                 && person.agencyId().equals(event.agencyId())
                 && scope.covers(person.agencyRegion())) {
-            // the agency a task is given to reads it wherever its record lies (TaskService): its people whose scope
+            // the agency a task or a decision is given to reads it wherever its record lies (TaskService,
+            // MeetingService): its people whose scope
             // covers the agency's own region, within their clearance
             return readable.contains(event.classification());
         }

@@ -72,6 +72,57 @@ class DecisionCorrectionTest {
         return body;
     }
 
+    /**
+     * The provincial rakor gives Polres Pariaman a decision: its officers, scoped to the kota, may not read the
+     * meeting, but read the decision, find it on the decisions' dashboard and follow it up as the agency. An officer of
+     * the same Polres lent to another province, and another agency's officer of the kota, get the meeting's 404.
+     */
+    @Test
+    void theAgencyADecisionIsGivenToFollowsItUpWithoutReadingTheMeeting() {
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        UUID satpol = TestData.createAgency(TestData.unique("Satpol PP Kota Pariaman"), "OPD", "13.77");
+        String decision = decide(polres);
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> officer =
+                () -> as("polres.pariaman", List.of("OFFICER"), List.of("13.77"), polres);
+        officer.get().get("/api/v1/meetings/{id}", meeting).then().statusCode(404);
+        officer.get()
+                .get(PATH, meeting, decision)
+                .then()
+                .statusCode(200)
+                .body("ownerAgencyId", equalTo(polres.toString()));
+        officer.get()
+                .get("/api/v1/meeting-decisions?limit=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(decision));
+
+        var before = Db.snapshot();
+        for (var outsider : List.<java.util.function.Supplier<io.restassured.specification.RequestSpecification>>of(
+                () -> as("polres.pariaman.bko", List.of("OFFICER"), List.of("64"), polres),
+                () -> as("satpol.pariaman", List.of("OFFICER"), List.of("13.77"), satpol))) {
+            outsider.get().get(PATH, meeting, decision).then().statusCode(404);
+            outsider.get()
+                    .body(Map.of("status", "IN_PROGRESS", "note", "Sedang dikerjakan"))
+                    .post(PATH + "/follow-ups", meeting, decision)
+                    .then()
+                    .statusCode(404);
+            outsider.get()
+                    .get("/api/v1/meeting-decisions?limit=200")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(decision)));
+        }
+        Db.assertUnchanged(before);
+
+        officer.get()
+                .body(Map.of("status", "IN_PROGRESS", "note", "Patroli dialogis dijadwalkan"))
+                .post(PATH + "/follow-ups", meeting, decision)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("followUps", hasSize(1));
+    }
+
     @Test
     void anOpenDecisionIsEditedReDatedAndReassigned() {
         String id = decide(bawaslu);
