@@ -2,8 +2,6 @@ package id.terpadu.attachment;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +41,7 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.HttpDates;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.security.Role;
 
@@ -58,7 +57,6 @@ import id.terpadu.common.security.Role;
 public class UploadResource {
 
     static final String PATH = "/api/v1/uploads";
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final AttachmentService service;
     private final Uploads uploads;
@@ -179,7 +177,7 @@ public class UploadResource {
                         : created.attachment().upload().expiresAt()
                 : state.expiresAt();
         if (expires != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(expires));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(expires));
         }
         AttachmentDtos.AttachmentResponse attachment =
                 state == null ? created.attachment() : service.get(state.sameAs() != null ? state.sameAs() : id);
@@ -246,7 +244,7 @@ public class UploadResource {
                 .header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());
         if (state.expiresAt() != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(state.expiresAt()));
         }
         return answer.build();
     }
@@ -319,7 +317,7 @@ public class UploadResource {
                 id, at, Tus.number("Content-Length", contentLength).orElse(-1L), bodies.open(request), digest);
         Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset());
         if (state.expiresAt() != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(state.expiresAt()));
         }
         if (state.sameAs() != null) {
             answer.header("Content-Location", AttachmentResource.PATH + "/" + state.sameAs());

@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import id.terpadu.common.http.HttpDatesTest;
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
@@ -540,7 +541,7 @@ public class AttachmentResourceTest {
                 .statusCode(201)
                 .header("Upload-Offset", "0")
                 .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Expires", org.hamcrest.Matchers.notNullValue())
+                .header("Upload-Expires", org.hamcrest.Matchers.matchesPattern(HttpDatesTest.IMF_FIXDATE))
                 .body("status", equalTo("UPLOADING"));
         String location = created.header("Location");
         assertThat(java.net.URI.create(location).getPath()).startsWith("/api/v1/uploads/");
@@ -561,6 +562,7 @@ public class AttachmentResourceTest {
                 .statusCode(204)
                 .header("Upload-Offset", String.valueOf(half))
                 .header("Upload-Length", String.valueOf(photo.length))
+                .header("Upload-Expires", org.hamcrest.Matchers.matchesPattern(HttpDatesTest.IMF_FIXDATE))
                 .header("Cache-Control", "no-store");
 
         byte[] rest = java.util.Arrays.copyOfRange(photo, half, photo.length);

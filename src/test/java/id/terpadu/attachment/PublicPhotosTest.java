@@ -33,6 +33,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import id.terpadu.actionplan.ActionPlanResourceTest;
+import id.terpadu.common.http.HttpDatesTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.ProofOfWork;
 import id.terpadu.support.TestData;
@@ -174,7 +175,11 @@ class PublicPhotosTest {
             // a second one over tus, in two pieces, as a phone's client sends it after a dropped connection
             byte[] second = png(1);
             Response started = startTus(key, second.length, "IMG_0932.png");
-            started.then().statusCode(201).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0");
+            started.then()
+                    .statusCode(201)
+                    .header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Offset", "0")
+                    .header("Upload-Expires", org.hamcrest.Matchers.matchesPattern(HttpDatesTest.IMF_FIXDATE));
             String location = started.header("Location");
             assertThat(location).contains(PUBLIC + "/uploads/");
             patch(key, location, 0, Arrays.copyOf(second, 40))
@@ -187,7 +192,8 @@ class PublicPhotosTest {
                     .then()
                     .statusCode(204)
                     .header("Upload-Offset", "40")
-                    .header("Upload-Length", String.valueOf(second.length));
+                    .header("Upload-Length", String.valueOf(second.length))
+                    .header("Upload-Expires", org.hamcrest.Matchers.matchesPattern(HttpDatesTest.IMF_FIXDATE));
             patch(key, location, 40, Arrays.copyOfRange(second, 40, second.length))
                     .then()
                     .statusCode(204)
