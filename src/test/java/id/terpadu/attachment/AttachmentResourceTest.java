@@ -976,6 +976,33 @@ public class AttachmentResourceTest {
                 .then()
                 .statusCode(412)
                 .header("Tus-Version", "1.0.0");
+        // another tus version: tus's 412, as a problem of its own (not a changed record's), naming the version spoken
+        coordinator("13")
+                .header("Tus-Resumable", "0.2.2")
+                .header("Accept-Language", "en")
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .header("Tus-Version", "1.0.0")
+                .header("Tus-Resumable", "1.0.0")
+                .body(
+                        "type",
+                        equalTo("urn:terpadu:problem:tus-version"),
+                        "title",
+                        equalTo("The tus version is not supported"),
+                        "detail",
+                        org.hamcrest.Matchers.containsString("tus 1.0.0"));
+        coordinator("13")
+                .header("Tus-Resumable", "0.2.2")
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(412)
+                .body("type", equalTo("urn:terpadu:problem:tus-version"), "title", equalTo("Versi tus tidak didukung"));
         tus(coordinator("13"))
                 .header("Upload-Length", 30L * 1024 * 1024)
                 .header("Upload-Metadata", metadata(incident, "FOTO"))
