@@ -284,7 +284,10 @@ public class AttachmentResource {
                 example = "false")
         public String personalData;
 
-        @Schema(format = "date-time", example = "2024-10-12T09:35:00Z")
+        @Schema(
+                format = "date-time",
+                example = "2024-10-12T09:35:00Z",
+                description = "When it was taken; at most 5 minutes ahead of the service's clock (400 further ahead)")
         public String capturedAt;
 
         @Schema(example = "-0.6264", maxLength = 17, pattern = "^[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?$")

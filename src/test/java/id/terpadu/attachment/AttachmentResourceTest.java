@@ -181,6 +181,51 @@ public class AttachmentResourceTest {
         assertThat(history).contains("AVAILABLE").doesNotContain("100.1179", "-0.6264", "capture\":{");
     }
 
+    /**
+     * A photo is taken before it is sent: a capture time days ahead (a phone whose date is wrong) is refused naming
+     * the field, in one request and over tus, and nothing is written; a clock a little ahead is forgiven, as elsewhere.
+     */
+    @Test
+    void aCaptureTimeAheadOfTheServicesClockIsRefusedAndNothingIsWritten() {
+        String incident = incident("13.77", "RESTRICTED");
+        String daysAhead = Instant.now().plus(Duration.ofDays(3)).toString();
+        String pastTheSkew = Instant.now().plus(Duration.ofMinutes(6)).toString();
+        Map<String, String> before = Db.snapshot();
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "foto.jpg", "FOTO", Map.of("capturedAt", daysAhead))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors[0].field",
+                        equalTo("capturedAt"),
+                        "errors[0].code",
+                        equalTo("attachment.captured-at.future"),
+                        "errors[0].params.minutes",
+                        equalTo(5));
+        tus(coordinator("13"))
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO") + ",capturedAt " + b64(pastTheSkew))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors[0].field",
+                        equalTo("capturedAt"),
+                        "errors[0].code",
+                        equalTo("attachment.captured-at.future"));
+        Db.assertUnchanged(before);
+
+        String aLittleAhead = Instant.now()
+                .plus(Duration.ofMinutes(2))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "foto.jpg", "FOTO", Map.of("capturedAt", aLittleAhead))
+                .then()
+                .statusCode(201)
+                .body("capture.takenAt", equalTo(aLittleAhead), "capture.source", equalTo("CLIENT"));
+    }
+
     @Test
     void anUploadLeftUnfinishedAnswersGoneThenGoesWithItsBytes() throws Exception {
         String location = startUpload("13.77", 100);
