@@ -21,7 +21,8 @@ import id.terpadu.common.security.Caller;
 
 /**
  * The attachments' housekeeping, on every instance (each step takes its own rows, so instances do not collide):
- * thumbnails that are due, uploads past their expiry, and bytes queued for removal.
+ * thumbnails that are due, uploads past their expiry (and what finished ones that made no attachment of their own
+ * became), and bytes queued for removal.
  */
 @ApplicationScoped
 class AttachmentSweeper {
@@ -59,11 +60,13 @@ class AttachmentSweeper {
     void sweep() {
         int thumbnails = makeThumbnails(BATCH);
         int expired = removeExpired(BATCH);
+        int forgotten = QuarkusTransaction.requiringNew().call(() -> attachments.forgetFinished(BATCH));
         int removed = collectGarbage(BATCH);
-        if (thumbnails + expired + removed > 0) {
+        if (thumbnails + expired + forgotten + removed > 0) {
             Log.debugf(
-                    "Attachments: %d thumbnails made, %d expired uploads removed, %d stored keys removed",
-                    thumbnails, expired, removed);
+                    "Attachments: %d thumbnails made, %d expired uploads removed, %d finished uploads forgotten, "
+                            + "%d stored keys removed",
+                    thumbnails, expired, forgotten, removed);
         }
     }
 

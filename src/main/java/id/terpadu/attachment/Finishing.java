@@ -235,9 +235,18 @@ class Finishing {
         Attachment a = attachments.findById(id);
         Optional<Attachment> same = attachments.sameBytes(a.parentId, sha256);
         if (same.isPresent()) {
-            records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
             Attachment kept = same.get();
-            return new Uploads.UploadState(kept.id, kept.size, kept.size, null, kept.status, kept.id);
+            // no attachment of its own, but its address answers as complete, as the one that holds its bytes, until
+            // it would have expired: a client whose answer was lost asks there, or repeats its creation, and is told
+            AttachmentUpload upload = attachments.upload(id);
+            attachments.finishedAs(
+                    id,
+                    kept.id,
+                    a.size,
+                    a.createdBy,
+                    upload != null ? upload.expiresAt : java.time.Instant.now().plus(config.uploadExpiry()));
+            records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
+            return new Uploads.UploadState(id, a.size, a.size, null, kept.status, kept.id);
         }
         a.status = AttachmentStatus.AVAILABLE;
         a.sha256 = sha256;

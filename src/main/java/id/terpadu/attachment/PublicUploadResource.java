@@ -319,9 +319,11 @@ public class PublicUploadResource {
     @Path("uploads/{id}")
     @Operation(
             summary = "Where an upload of a photo stands (tus)",
-            description = "tus HEAD, with the report's upload key: `Upload-Offset` is how much has arrived, "
-                    + "`Upload-Length` the size, after a piece still arriving (an earlier connection's) is stopped and "
-                    + "counted. 404 for an upload that is not the key's report's.")
+            description =
+                    "tus HEAD, with the report's upload key: `Upload-Offset` is how much has arrived, "
+                            + "`Upload-Length` the size, after a piece still arriving (an earlier connection's) is stopped and "
+                            + "counted. A complete photo answers its length as its offset, also one that was the same as a photo "
+                            + "already received (until it would have expired). 404 for an upload that is not the key's report's.")
     @APIResponse(
             responseCode = "204",
             description = "The upload's state, in headers",

@@ -663,6 +663,155 @@ public class AttachmentResourceTest {
     }
 
     /**
+     * A phone's upload that turns out to be a photo already on the record makes no attachment of its own; its last
+     * answer, lost on a bad network, is not lost for good: the upload's address answers as complete, as the
+     * attachment that holds the bytes, and so does a repeated creation with the phone's own id, until the upload would
+     * have expired. A finished upload of its own answers so too.
+     */
+    @Test
+    void aFinishedUploadStillAnswersWhereItStandsWhenItsLastAnswerWasLost() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] photo = Samples.image("jpg", 320, 240);
+        String kept = attach(coordinatorForm("13"), incident, photo, "rumah.jpg", "FOTO", Map.of())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String keptAt = PATH + "/" + kept;
+
+        // the same bytes over tus, with an id the phone chose
+        String upload = UUID.randomUUID().toString();
+        String metadata = metadata(incident, "FOTO") + ",id " + b64(upload);
+        String location = tus(coordinator("13"))
+                .header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .header("Upload-Offset", "0")
+                .extract()
+                .header("Location");
+        assertThat(location).endsWith("/api/v1/uploads/" + upload);
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(photo)
+                .patch(location)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(photo.length))
+                .header("Content-Location", keptAt);
+
+        // that answer was lost: the phone asks where the upload stands, and is told it is complete, and where
+        tus(coordinator("13"))
+                .head(location)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(photo.length))
+                .header("Upload-Length", String.valueOf(photo.length))
+                .header("Content-Location", keptAt)
+                .header("Upload-Expires", nullValue());
+        coordinator("13")
+                .get(location)
+                .then()
+                .statusCode(200)
+                .header("Content-Location", keptAt)
+                .body("id", equalTo(kept), "status", equalTo("AVAILABLE"));
+
+        // or it repeats the creation with its id: the same upload, complete, not a new one at 0; nothing is written
+        Map<String, String> before = Db.snapshot();
+        tus(coordinator("13"))
+                .header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/uploads/" + upload))
+                .header("Upload-Offset", String.valueOf(photo.length))
+                .header("Content-Location", keptAt)
+                .body("id", equalTo(kept), "status", equalTo("AVAILABLE"));
+        // nothing more to send, nothing to abandon; the id is not another upload's, nor anyone else's to see
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", photo.length)
+                .body(new byte[1])
+                .patch(location)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        tus(coordinator("13")).delete(location).then().statusCode(409).contentType("application/problem+json");
+        tus(coordinator("13"))
+                .header("Upload-Length", photo.length + 1)
+                .header("Upload-Metadata", metadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        tus(coordinator("12")).head(location).then().statusCode(404);
+        coordinator("12").get(location).then().statusCode(404).contentType("application/problem+json");
+        Db.assertUnchanged(before);
+        assertThat(Db.count("select count(*) from attachment where parent_id = ?::uuid", UUID.fromString(incident)))
+                .isOne();
+
+        // once the upload would have expired, its address is forgotten
+        Db.execute("update attachment_upload_result set expires_at = now() - interval '1 second' where upload_id = '"
+                + upload + "'");
+        tus(coordinator("13")).head(location).then().statusCode(404);
+        Instant until = Instant.now().plusSeconds(20);
+        while (Db.count(
+                                "select count(*) from attachment_upload_result where upload_id = ?::uuid",
+                                UUID.fromString(upload))
+                        > 0
+                && Instant.now().isBefore(until)) {
+            sweep();
+        }
+        assertThat(Db.count(
+                        "select count(*) from attachment_upload_result where upload_id = ?::uuid",
+                        UUID.fromString(upload)))
+                .isZero();
+
+        // an upload that became an attachment of its own answers the same way, for as long as it is there
+        byte[] other = Samples.image("png", 320, 240);
+        String own = UUID.randomUUID().toString();
+        String ownMetadata = metadata(incident, "FOTO") + ",id " + b64(own);
+        String ownLocation = tus(coordinator("13"))
+                .header("Upload-Length", other.length)
+                .header("Upload-Metadata", ownMetadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(other)
+                .patch(ownLocation)
+                .then()
+                .statusCode(204)
+                .header("Content-Location", PATH + "/" + own);
+        tus(coordinator("13"))
+                .head(ownLocation)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(other.length))
+                .header("Upload-Length", String.valueOf(other.length))
+                .header("Content-Location", PATH + "/" + own);
+        Map<String, String> beforeOwn = Db.snapshot();
+        tus(coordinator("13"))
+                .header("Upload-Length", other.length)
+                .header("Upload-Metadata", ownMetadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/uploads/" + own))
+                .header("Upload-Offset", String.valueOf(other.length))
+                .header("Content-Location", PATH + "/" + own)
+                .body("id", equalTo(own), "status", equalTo("AVAILABLE"));
+        Db.assertUnchanged(beforeOwn);
+    }
+
+    /**
      * A phone that changed networks leaves its piece's connection open and silent, and asks where the upload stands
      * from the new one: the writer's HEAD stops the piece that hangs, at once, and counts what arrived of it.
      */
