@@ -282,6 +282,20 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 .getResultList();
     }
 
+    /**
+     * Available attachments made before the SHA-256 and size of their served copy were kept, oldest first, at most
+     * {@code max}: their ids and the keys of their served copies.
+     */
+    @SuppressWarnings("unchecked")
+    List<Object[]> servedCopiesUnknown(int max) {
+        return getEntityManager()
+                .createNativeQuery("""
+                select id, content_key from attachment where status = 'AVAILABLE' and content_sha256 is null
+                order by created_at limit :max""")
+                .setParameter("max", max)
+                .getResultList();
+    }
+
     // ---- uploads that finished as another attachment ------------------------------------------------------------
 
     /**

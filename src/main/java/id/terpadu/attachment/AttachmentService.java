@@ -142,17 +142,26 @@ public class AttachmentService {
         return response;
     }
 
-    /** What a download serves: the attachment and which of its copies. */
+    /** What a download serves: the attachment and which of its copies, with its strong ETag (quoted). */
     public record Download(AttachmentResponse attachment, String key, String mediaType, long size, String etag) {}
 
     /**
      * The cleaned copy, for a caller who sees the attachment; 409 while it is not available; 403 when it shows
-     * personal data the caller may not read (a download of such an attachment is recorded in the access log).
+     * personal data the caller may not read (a download of such an attachment is recorded in the access log). Its
+     * ETag is the SHA-256 of the served bytes themselves, not of the upload they were cleaned from.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Download content(UUID id) {
         Attachment a = available(id);
-        return new Download(shown(a), a.contentKey, a.mediaType, sizeOf(a.contentKey), "\"" + a.sha256 + "\"");
+        return new Download(shown(a), a.contentKey, a.mediaType, sizeOf(a.contentKey), "\"" + servedDigest(a) + "\"");
+    }
+
+    /**
+     * The SHA-256 of the served copy; of an attachment made before it was kept, until the sweeper has read it, the
+     * upload's, which names those bytes as well (the served copy of an attachment never changes).
+     */
+    private static String servedDigest(Attachment a) {
+        return a.contentSha256 != null ? a.contentSha256 : a.sha256;
     }
 
     /** The thumbnail of an image; 404 when it has none (not an image the service reads, or not made yet). */
@@ -163,7 +172,7 @@ public class AttachmentService {
         if (key == null) {
             throw ProblemException.notFound(Message.of("attachment.thumbnail.none", "id", id));
         }
-        return new Download(shown(a), key, "image/jpeg", sizeOf(key), "\"" + a.sha256 + "-thumbnail\"");
+        return new Download(shown(a), key, "image/jpeg", sizeOf(key), "\"" + servedDigest(a) + "-thumbnail\"");
     }
 
     private Attachment available(UUID id) {

@@ -102,8 +102,6 @@ public class AttachmentResourceTest {
                         equalTo("image/jpeg"),
                         "sha256",
                         equalTo(sha256(photo)),
-                        "size",
-                        equalTo(photo.length),
                         "fileName",
                         equalTo("IMG_0931_script_.jpg"),
                         "classification",
@@ -131,8 +129,22 @@ public class AttachmentResourceTest {
         byte[] served = download.asByteArray();
         MetadataStripperTest.assertNothingIdentifying(MetadataStripperTest.tags(served));
         MetadataStripperTest.assertSamePixels(photo, served);
+        // the ETag, the size and contentSha256 describe the bytes served, cleaned: not the upload (sha256 stays its)
         String etag = download.header("ETag");
-        assertThat(etag).isEqualTo("\"" + sha256(photo) + "\"");
+        assertThat(served.length).isLessThan(photo.length);
+        assertThat(download.header("Content-Length")).isEqualTo(String.valueOf(served.length));
+        assertThat(etag).isEqualTo("\"" + sha256(served) + "\"");
+        coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "size",
+                        equalTo(served.length),
+                        "contentSha256",
+                        equalTo(sha256(served)),
+                        "sha256",
+                        equalTo(sha256(photo)));
 
         // a range, a conditional read, and a range past the end
         byte[] part = coordinator("13")
@@ -144,6 +156,34 @@ public class AttachmentResourceTest {
                 .extract()
                 .asByteArray();
         assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(served, 2, 102));
+        // If-Range: the range holds only for the current copy, compared strongly; otherwise the whole file
+        coordinator("13")
+                .header("Range", "bytes=0-99")
+                .header("If-Range", etag)
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(206)
+                .header("Content-Range", "bytes 0-99/" + served.length);
+        for (String stale :
+                List.of("\"other\"", "W/" + etag, "\"" + sha256(photo) + "\"", "Tue, 08 Dec 2026 07:05:09 GMT")) {
+            byte[] whole = coordinator("13")
+                    .header("Range", "bytes=0-99")
+                    .header("If-Range", stale)
+                    .get(PATH + "/" + id + "/content")
+                    .then()
+                    .statusCode(200)
+                    .header("Content-Range", nullValue())
+                    .header("ETag", etag)
+                    .extract()
+                    .asByteArray();
+            assertThat(whole).as(stale).isEqualTo(served);
+        }
+        coordinator("13")
+                .header("Range", "bytes=" + served.length + "-")
+                .header("If-Range", "\"other\"")
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(200);
         coordinator("13")
                 .header("If-None-Match", etag)
                 .get(PATH + "/" + id + "/content")
@@ -224,6 +264,59 @@ public class AttachmentResourceTest {
                 .then()
                 .statusCode(201)
                 .body("capture.takenAt", equalTo(aLittleAhead), "capture.source", equalTo("CLIENT"));
+    }
+
+    /**
+     * An attachment made before the digest and size of its served copy were kept is named by its upload's until the
+     * sweeper has read that copy; then its size, contentSha256 and download ETag are the served bytes', as a change of
+     * the service's own.
+     */
+    @Test
+    void anAttachmentMadeBeforeItsServedCopyWasDescribedIsDescribedByTheSweeper() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] photo = MetadataStripperTest.jpegWithEverything();
+        Response created = attach(coordinatorForm("13"), incident, photo, "lama.jpg", "FOTO", Map.of());
+        created.then().statusCode(201);
+        String id = created.path("id");
+        int version = created.path("version");
+        byte[] served = coordinator("13").get(PATH + "/" + id + "/content").asByteArray();
+        Db.execute("update attachment set content_sha256 = null, content_size = null where id = '" + id + "'");
+
+        coordinator("13").get(PATH + "/" + id).then().body("size", equalTo(photo.length), "contentSha256", nullValue());
+        coordinator("13")
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"" + sha256(photo) + "\"");
+
+        Instant until = Instant.now().plusSeconds(20);
+        while (Db.count("select count(*) from attachment where id = ?::uuid and content_sha256 is null", id) > 0
+                && Instant.now().isBefore(until)) {
+            sweep();
+        }
+        coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "size",
+                        equalTo(served.length),
+                        "contentSha256",
+                        equalTo(sha256(served)),
+                        "sha256",
+                        equalTo(sha256(photo)),
+                        "version",
+                        equalTo(version + 1));
+        coordinator("13")
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"" + sha256(served) + "\"");
+        assertThat(Db.single(
+                        "select actor from change_log where entity_type = 'attachment' and entity_id = ?::uuid "
+                                + "order by position desc limit 1",
+                        id))
+                .isEqualTo(AttachmentSweeper.SERVED_COPY_ACTOR);
     }
 
     @Test
