@@ -59,15 +59,23 @@ public class Attachment extends AuditedEntity {
     public AttachmentStatus status;
 
     public String rejection;
+    /** The upload's size: announced at its start, and what arrived (tus's Upload-Length). */
     public long size;
+
     public String mediaType;
+    /** The SHA-256 of the bytes as uploaded (hex): the same file on the same record is one attachment. */
     public String sha256;
+
     public UUID agencyId;
     public Instant capturedAt;
     public Double captureLatitude;
     public Double captureLongitude;
     public String captureSource;
     public String contentKey;
+    /** The SHA-256 (hex) and size of the served copy ({@link #contentKey}), which cleaning made from the upload. */
+    public String contentSha256;
+
+    public Long contentSize;
     public String originalKey;
 
     /** Sets the parent: its type and the column of that type. */

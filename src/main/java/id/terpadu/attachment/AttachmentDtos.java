@@ -45,15 +45,32 @@ public final class AttachmentDtos {
                     maxLength = 255)
             String mediaType,
 
-            @Schema(description = "Bytes: as announced while uploading, as kept once available", example = "2483312")
+            @Schema(
+                    description =
+                            "Bytes: while uploading, as the upload announced; once available, of the copy a "
+                                    + "download serves (its Content-Length), which for a type whose metadata is cleaned (JPEG, "
+                                    + "PNG, WebP, MP4, QuickTime, 3GP, M4A, HEIC) may differ from the size of the file as uploaded",
+                    example = "2483312")
             long size,
 
             @Schema(
-                    description = "SHA-256 of the bytes as uploaded (hex); null before all arrived",
+                    description = "SHA-256 of the bytes as uploaded (hex), before any cleaning: what the uploader can "
+                            + "compare with its own file, and how the same file sent again to the same record is found "
+                            + "(one attachment). Not the digest of the bytes served: see contentSha256. Null before all "
+                            + "arrived",
                     example = "9f2c4b7e0d1a3c5e7f9b2d4f6a8c0e1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e1f",
                     maxLength = 64,
                     pattern = "^[0-9a-f]{64}$")
             String sha256,
+
+            @Schema(
+                    description = "SHA-256 of the bytes a download serves (hex), the cleaned copy: its ETag is this "
+                            + "digest in quotes, and it is what a downloaded file checks against (equal to sha256 for a "
+                            + "type that is served as uploaded). Null until available",
+                    example = "4c1e8a0f2b7d9e3c5a6f8b0d2e4c6a8f0b2d4e6c8a0f2b4d6e8c0a2f4b6d8e0c",
+                    maxLength = 64,
+                    pattern = "^[0-9a-f]{64}$")
+            String contentSha256,
 
             AttachmentStatus status,
 
@@ -101,6 +118,7 @@ public final class AttachmentDtos {
                     mediaType,
                     size,
                     sha256,
+                    contentSha256,
                     status,
                     rejection,
                     classification,
@@ -126,6 +144,7 @@ public final class AttachmentDtos {
                     mediaType,
                     size,
                     sha256,
+                    contentSha256,
                     status,
                     rejection,
                     classification,
@@ -149,8 +168,9 @@ public final class AttachmentDtos {
                     a.caption,
                     a.fileName,
                     a.mediaType,
-                    a.size,
+                    a.contentSize != null ? a.contentSize : a.size,
                     a.sha256,
+                    a.contentSha256,
                     a.status,
                     a.rejection,
                     a.classification,

@@ -17,7 +17,8 @@ final class AttachmentExamples {
             "parentId":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","kind":"FOTO",\
             "title":"Lokasi bentrokan di Simpang Kampung Baru","caption":null,\
             "fileName":"foto","mediaType":"image/png","size":2483,\
-            "sha256":"9f2c4b7e0d1a3c5e7f9b2d4f6a8c0e1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e1f","status":"AVAILABLE",\
+            "sha256":"9f2c4b7e0d1a3c5e7f9b2d4f6a8c0e1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e1f",\
+            "contentSha256":"4c1e8a0f2b7d9e3c5a6f8b0d2e4c6a8f0b2d4e6c8a0f2b4d6e8c0a2f4b6d8e0c","status":"AVAILABLE",\
             "rejection":null,"classification":"RESTRICTED","personalData":false,\
             "agencyId":null,"capture":null,"upload":null,"version":1,\
             "createdBy":"demo-data","createdAt":"2024-10-12T09:40:00Z","updatedAt":"2024-10-12T09:40:00Z"}""";
@@ -26,7 +27,8 @@ final class AttachmentExamples {
             {"id":"9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d","parentType":"incident",\
             "parentId":"5b7f0d2e-8c1a-4e3b-9f6d-2a1c0e9b8d7f","kind":"VIDEO",\
             "title":"Video bentrokan (sedang diunggah)","caption":null,\
-            "fileName":"video","mediaType":null,"size":2483312,"sha256":null,"status":"UPLOADING",\
+            "fileName":"video","mediaType":null,"size":2483312,"sha256":null,"contentSha256":null,\
+            "status":"UPLOADING",\
             "rejection":null,"classification":"RESTRICTED","personalData":false,\
             "agencyId":null,"capture":null,\
             "upload":{"offset":0,"expiresAt":"2024-10-13T09:40:00Z"},"version":0,\

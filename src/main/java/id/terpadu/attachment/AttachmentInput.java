@@ -10,6 +10,7 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.http.Params;
 import id.terpadu.common.security.Classification;
+import id.terpadu.common.validation.Constraints;
 
 /**
  * What an uploader says about a file, from the fields of a form ({@code multipart/form-data}) or the pairs of tus's
@@ -17,7 +18,8 @@ import id.terpadu.common.security.Classification;
  *
  * @param id             the attachment's id, chosen by the client (a retry finds its own upload), or null
  * @param classification null: the record's own
- * @param capture        where and when it was taken, as the client says (null when it says nothing)
+ * @param capture        where and when it was taken, as the client says (null when it says nothing); not later than
+ *                       {@link Constraints#CLOCK_AHEAD} past the service's clock
  */
 record AttachmentInput(
         UUID id,
@@ -84,6 +86,12 @@ record AttachmentInput(
         }
         String given = fields.containsKey("filename") ? fields.get("filename") : fileNameFromForm;
         Instant takenAt = Params.instant(fields.get("capturedAt"), "capturedAt");
+        if (takenAt != null && takenAt.isAfter(Instant.now().plus(Constraints.CLOCK_AHEAD))) {
+            // a photo is taken before it is sent: only a phone's clock a little ahead is forgiven, as elsewhere
+            throw ProblemException.invalid(
+                    "capturedAt",
+                    Message.of("attachment.captured-at.future", "minutes", Constraints.CLOCK_AHEAD.toMinutes()));
+        }
         Double latitude = coordinate(fields.get("captureLatitude"), "captureLatitude", 90);
         Double longitude = coordinate(fields.get("captureLongitude"), "captureLongitude", 180);
         if ((latitude == null) != (longitude == null)) {

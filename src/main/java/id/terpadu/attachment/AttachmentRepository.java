@@ -282,6 +282,68 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
                 .getResultList();
     }
 
+    /**
+     * Available attachments made before the SHA-256 and size of their served copy were kept, oldest first, at most
+     * {@code max}: their ids and the keys of their served copies.
+     */
+    @SuppressWarnings("unchecked")
+    List<Object[]> servedCopiesUnknown(int max) {
+        return getEntityManager()
+                .createNativeQuery("""
+                select id, content_key from attachment where status = 'AVAILABLE' and content_sha256 is null
+                order by created_at limit :max""")
+                .setParameter("max", max)
+                .getResultList();
+    }
+
+    // ---- uploads that finished as another attachment ------------------------------------------------------------
+
+    /**
+     * An upload that finished as the same bytes as {@code attachment}, which it did not become itself: the upload's
+     * length and creator, until it would have expired.
+     */
+    record FinishedUpload(UUID attachment, long length, String createdBy) {}
+
+    /** Keeps what an upload that made no attachment of its own became, until {@code until}. */
+    void finishedAs(UUID uploadId, UUID attachmentId, long length, String createdBy, Instant until) {
+        getEntityManager()
+                .createNativeQuery("""
+                insert into attachment_upload_result (upload_id, attachment_id, upload_length, created_by, expires_at)
+                values (:upload, :attachment, :length, :by, :until)""")
+                .setParameter("upload", uploadId)
+                .setParameter("attachment", attachmentId)
+                .setParameter("length", length)
+                .setParameter("by", createdBy)
+                .setParameter("until", until)
+                .executeUpdate();
+    }
+
+    /** What an upload that made no attachment of its own became, while it has not expired. */
+    Optional<FinishedUpload> finished(UUID uploadId) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("""
+                select attachment_id, upload_length, created_by from attachment_upload_result
+                where upload_id = :upload and expires_at > now()""")
+                .setParameter("upload", uploadId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new FinishedUpload((UUID) row[0], ((Number) row[1]).longValue(), (String) row[2]));
+    }
+
+    /** Forgets finished uploads past their expiry, at most {@code max}; returns how many. */
+    int forgetFinished(int max) {
+        return getEntityManager()
+                .createNativeQuery("""
+                delete from attachment_upload_result where upload_id in (
+                    select upload_id from attachment_upload_result where expires_at < now()
+                    order by expires_at limit :max)""")
+                .setParameter("max", max)
+                .executeUpdate();
+    }
+
     // ---- bytes to remove ------------------------------------------------------------------------------------------
 
     /** Keys queued for removal, each taken by one instance (the rows stay locked until the transaction ends). */

@@ -284,7 +284,10 @@ public class AttachmentResource {
                 example = "false")
         public String personalData;
 
-        @Schema(format = "date-time", example = "2024-10-12T09:35:00Z")
+        @Schema(
+                format = "date-time",
+                example = "2024-10-12T09:35:00Z",
+                description = "When it was taken; at most 5 minutes ahead of the service's clock (400 further ahead)")
         public String capturedAt;
 
         @Schema(example = "-0.6264", maxLength = 17, pattern = "^[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?$")
@@ -328,8 +331,10 @@ public class AttachmentResource {
     @Operation(
             summary = "Download an attachment",
             description = "The bytes as served: images without their "
-                    + "metadata. One `Range` gives 206 (416 past the end); the ETag is the SHA-256 of the upload, so "
-                    + "If-None-Match gives 304. Sent as a download (`inline=true` shows an image in the browser), with "
+                    + "metadata. The ETag is the SHA-256 of these bytes (the attachment's contentSha256, not its sha256, "
+                    + "which is the upload's) and Content-Length their size (the attachment's size); If-None-Match gives "
+                    + "304. One `Range` gives 206 (416 past the end); with `If-Range` only while it is the current ETag "
+                    + "(a strong one): another tag, a weak one or a date is answered 200 with the whole file. Sent as a download (`inline=true` shows an image in the browser), with "
                     + "`nosniff` and a sandboxing Content-Security-Policy. Large files kept in object storage may be a 307 "
                     + "to a short-lived signed address. An attachment showing personal data: 403 unless you may read the "
                     + "record's personal data, and your download is recorded in the access log.")
@@ -376,13 +381,31 @@ public class AttachmentResource {
                     @HeaderParam("Range")
                     String range,
             @Parameter(
+                            description = "The ETag of the copy a Range continues: the Range holds only while it is "
+                                    + "the current one, otherwise the whole file is sent (RFC 9110 §13.1.5)",
+                            example = "\"4c1e8a0f2b7d9e3c5a6f8b0d2e4c6a8f0b2d4e6c8a0f2b4d6e8c0a2f4b6d8e0c\"",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+                    @HeaderParam("If-Range")
+                    String ifRange,
+            @Parameter(
                             description = "Show an image in the browser instead of downloading it",
                             schema = @Schema(type = SchemaType.BOOLEAN))
                     @QueryParam("inline")
                     String inline,
             @Context Request request) {
         boolean showInline = Boolean.TRUE.equals(Params.bool(inline, "inline"));
-        return serve(service.content(id), range, showInline, request);
+        Download download = service.content(id);
+        return serve(download, ifRangeHolds(ifRange, download.etag()) ? range : null, showInline, request);
+    }
+
+    /**
+     * Whether a Range may be served (RFC 9110 §13.1.5): without {@code If-Range}, or when it is the current ETag by
+     * the strong comparison. A weak tag never matches, and neither does a date, since a download sends no
+     * Last-Modified: the Range is then ignored and the whole file sent, so that a client resuming a download of an
+     * older copy does not splice two of them.
+     */
+    static boolean ifRangeHolds(String ifRange, String etag) {
+        return ifRange == null || ifRange.strip().equals(etag);
     }
 
     @GET

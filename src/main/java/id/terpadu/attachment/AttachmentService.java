@@ -142,17 +142,26 @@ public class AttachmentService {
         return response;
     }
 
-    /** What a download serves: the attachment and which of its copies. */
+    /** What a download serves: the attachment and which of its copies, with its strong ETag (quoted). */
     public record Download(AttachmentResponse attachment, String key, String mediaType, long size, String etag) {}
 
     /**
      * The cleaned copy, for a caller who sees the attachment; 409 while it is not available; 403 when it shows
-     * personal data the caller may not read (a download of such an attachment is recorded in the access log).
+     * personal data the caller may not read (a download of such an attachment is recorded in the access log). Its
+     * ETag is the SHA-256 of the served bytes themselves, not of the upload they were cleaned from.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Download content(UUID id) {
         Attachment a = available(id);
-        return new Download(shown(a), a.contentKey, a.mediaType, sizeOf(a.contentKey), "\"" + a.sha256 + "\"");
+        return new Download(shown(a), a.contentKey, a.mediaType, sizeOf(a.contentKey), "\"" + servedDigest(a) + "\"");
+    }
+
+    /**
+     * The SHA-256 of the served copy; of an attachment made before it was kept, until the sweeper has read it, the
+     * upload's, which names those bytes as well (the served copy of an attachment never changes).
+     */
+    private static String servedDigest(Attachment a) {
+        return a.contentSha256 != null ? a.contentSha256 : a.sha256;
     }
 
     /** The thumbnail of an image; 404 when it has none (not an image the service reads, or not made yet). */
@@ -163,7 +172,7 @@ public class AttachmentService {
         if (key == null) {
             throw ProblemException.notFound(Message.of("attachment.thumbnail.none", "id", id));
         }
-        return new Download(shown(a), key, "image/jpeg", sizeOf(key), "\"" + a.sha256 + "-thumbnail\"");
+        return new Download(shown(a), key, "image/jpeg", sizeOf(key), "\"" + servedDigest(a) + "-thumbnail\"");
     }
 
     private Attachment available(UUID id) {
@@ -285,7 +294,8 @@ public class AttachmentService {
     /**
      * A new attachment whose {@code size} bytes are still to come: the caller may write the record, the size is
      * within the kind's limit, the record has room, and the agency's daily allowance has room. An id the client
-     * chose and already used for this same upload returns that upload (a retry of a creation that timed out).
+     * chose and already used for this same upload returns that upload (a retry of a creation that timed out): under
+     * way, or complete, as the attachment it became (its own, or the one that already held the same bytes).
      */
     @Transactional
     public Created create(AttachmentInput input, long size) {
@@ -294,17 +304,9 @@ public class AttachmentService {
         }
         Parent parent = writableParent(input);
         if (input.id() != null) {
-            Attachment existing = attachments.findById(input.id());
-            if (existing != null) {
-                AttachmentUpload upload = attachments.upload(existing.id);
-                if (existing.status == AttachmentStatus.UPLOADING
-                        && upload != null
-                        && existing.parentId.equals(input.parentId())
-                        && existing.size == size
-                        && java.util.Objects.equals(existing.createdBy, caller.subject())) {
-                    return new Created(shown(existing), false);
-                }
-                throw ProblemException.conflict(Message.of("record.exists"));
+            Optional<Created> retried = retried(input, size);
+            if (retried.isPresent()) {
+                return retried.get();
             }
         }
         long max = maxSize(input.kind());
@@ -366,8 +368,54 @@ public class AttachmentService {
         return new Created(AttachmentResponse.from(a, new Upload(0, upload.expiresAt)), true);
     }
 
-    /** A creation's answer: the attachment, and whether it is new (false: a retry found the client's own upload). */
-    public record Created(AttachmentResponse attachment, boolean isNew) {}
+    /**
+     * The upload a repeated creation names by the client's id, when it is the caller's own of the same size on the
+     * same record: under way, or complete as the attachment it became; empty when the id is free; 409 when the id is
+     * another's or another upload's.
+     */
+    private Optional<Created> retried(AttachmentInput input, long size) {
+        Attachment existing = attachments.findById(input.id());
+        if (existing != null) {
+            boolean same = existing.parentId.equals(input.parentId())
+                    && existing.size == size
+                    && java.util.Objects.equals(existing.createdBy, caller.subject());
+            boolean underWay = existing.status == AttachmentStatus.UPLOADING && attachments.upload(existing.id) != null;
+            if (same && (underWay || existing.status == AttachmentStatus.AVAILABLE)) {
+                return Optional.of(new Created(shown(existing), false));
+            }
+            throw ProblemException.conflict(Message.of("record.exists"));
+        }
+        Optional<AttachmentRepository.FinishedUpload> finished = attachments.finished(input.id());
+        if (finished.isEmpty()) {
+            return Optional.empty();
+        }
+        Attachment kept = attachments.findById(finished.get().attachment());
+        if (kept.parentId.equals(input.parentId())
+                && finished.get().length() == size
+                && java.util.Objects.equals(finished.get().createdBy(), caller.subject())) {
+            try {
+                return Optional.of(new Created(shown(visible(kept.id)), false, input.id()));
+            } catch (ProblemException e) {
+                if (e.type() != ProblemType.NOT_FOUND) {
+                    throw e;
+                }
+                // the attachment that holds the bytes is above the caller's clearance: the id is taken all the same
+            }
+        }
+        throw ProblemException.conflict(Message.of("record.exists"));
+    }
+
+    /**
+     * A creation's answer: the attachment, whether it is new (false: a retry found the client's own upload), and the
+     * upload's id, which is the attachment's own unless the upload finished as another attachment that already held
+     * the same bytes.
+     */
+    public record Created(AttachmentResponse attachment, boolean isNew, UUID upload) {
+
+        public Created(AttachmentResponse attachment, boolean isNew) {
+            this(attachment, isNew, attachment.id());
+        }
+    }
 
     /** The record an input names, if the caller may write it; a 400 naming {@code parentId} otherwise. */
     Parent writableParent(AttachmentInput input) {

@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +25,9 @@ import id.terpadu.common.security.Caller;
 
 /**
  * The attachments' housekeeping, on every instance (each step takes its own rows, so instances do not collide):
- * thumbnails that are due, uploads past their expiry, and bytes queued for removal.
+ * thumbnails that are due, uploads past their expiry (and what finished ones that made no attachment of their own
+ * became), the served copies of attachments made before their digest and size were kept, and bytes queued for
+ * removal.
  */
 @ApplicationScoped
 class AttachmentSweeper {
@@ -31,6 +37,8 @@ class AttachmentSweeper {
     static final Duration EXPIRED_KEPT = Duration.ofMinutes(10);
     /** Who the change log names for an expired upload's removal. */
     static final String EXPIRY_ACTOR = "system:attachment-expiry";
+    /** Who the change log names for the served copy's digest and size of an attachment made before they were kept. */
+    static final String SERVED_COPY_ACTOR = "system:attachment-served-copy";
 
     private final AttachmentRepository attachments;
     private final AttachmentConfig config;
@@ -59,11 +67,14 @@ class AttachmentSweeper {
     void sweep() {
         int thumbnails = makeThumbnails(BATCH);
         int expired = removeExpired(BATCH);
+        int forgotten = QuarkusTransaction.requiringNew().call(() -> attachments.forgetFinished(BATCH));
+        int described = describeServedCopies(BATCH);
         int removed = collectGarbage(BATCH);
-        if (thumbnails + expired + removed > 0) {
+        if (thumbnails + expired + forgotten + described + removed > 0) {
             Log.debugf(
-                    "Attachments: %d thumbnails made, %d expired uploads removed, %d stored keys removed",
-                    thumbnails, expired, removed);
+                    "Attachments: %d thumbnails made, %d expired uploads removed, %d finished uploads forgotten, "
+                            + "%d served copies described, %d stored keys removed",
+                    thumbnails, expired, forgotten, described, removed);
         }
     }
 
@@ -112,6 +123,57 @@ class AttachmentSweeper {
             });
         }
         return expired.size();
+    }
+
+    /**
+     * Reads the served copies of attachments made before the SHA-256 and size of that copy were kept (outside any
+     * transaction, as all bytes), and records them: a change of what the attachment says of its bytes (its size is
+     * now the served copy's), logged as the service's own. Returns how many.
+     */
+    int describeServedCopies(int max) {
+        caller.actAsSystem(SERVED_COPY_ACTOR);
+        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> attachments.servedCopiesUnknown(max));
+        int described = 0;
+        for (Object[] row : due) {
+            UUID id = (UUID) row[0];
+            String key = (String) row[1];
+            MessageDigest sha;
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            long size;
+            try (InputStream in = new DigestInputStream(store.read(key, 0, -1), sha)) {
+                size = in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                Log.warnf(
+                        "Could not read the served copy %s of attachment %s (tried again later): %s",
+                        key, id, e.getMessage());
+                continue;
+            }
+            String digest = HexFormat.of().formatHex(sha.digest());
+            boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+                Attachment a = attachments.findById(id);
+                // removed meanwhile, or described by another instance
+                if (a == null || a.contentSha256 != null || !key.equals(a.contentKey)) {
+                    return false;
+                }
+                a.contentSha256 = digest;
+                a.contentSize = size;
+                records.updated(
+                        a,
+                        AttachmentService.typeOf(a),
+                        a.regionCode,
+                        x -> AttachmentDtos.AttachmentResponse.from(x, null),
+                        AttachmentDtos.AttachmentResponse::logged);
+                return true;
+            });
+            if (recorded) {
+                described++;
+            }
+        }
+        return described;
     }
 
     /** Removes queued bytes from the store; returns how many keys were removed. */

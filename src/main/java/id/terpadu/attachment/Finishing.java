@@ -121,6 +121,9 @@ class Finishing {
                 throw new ProblemException(
                         ProblemType.UNSUPPORTED_MEDIA_TYPE, Message.of("attachment.type.broken", "type", mediaType));
             }
+            // the served copy is what a download's ETag and Content-Length describe: a cleaned one is hashed anew
+            String contentSha256 = cleans ? digest(served) : sha256;
+            long contentSize = Files.size(served);
             String contentKey = "files/" + id;
             store.put(contentKey, served);
             written.add(contentKey);
@@ -133,7 +136,14 @@ class Finishing {
             Capture capture = fromFile;
             String kept = originalKey;
             Uploads.UploadState done = QuarkusTransaction.requiringNew()
-                    .call(() -> available(id, sha256, mediaType, size, capture, contentKey, kept));
+                    .call(() -> available(
+                            id,
+                            sha256,
+                            mediaType,
+                            size,
+                            capture,
+                            new ServedCopy(contentKey, contentSha256, contentSize),
+                            kept));
             if (done.sameAs() != null) {
                 written.forEach(sweeper::deleteQuietly);
             } else if (Thumbnails.madeFor(mediaType)) {
@@ -156,6 +166,23 @@ class Finishing {
             }
         }
     }
+
+    /** The SHA-256 (hex) of a file. */
+    static String digest(Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Where the served copy is kept, and its SHA-256 and size. */
+    record ServedCopy(String key, String sha256, long size) {}
 
     /** Copies the pieces, in order, into one file and returns the SHA-256 of the whole. */
     private String assemble(List<String> pieces, Path whole) throws IOException {
@@ -230,20 +257,31 @@ class Finishing {
             String mediaType,
             long size,
             Capture fromFile,
-            String contentKey,
+            ServedCopy served,
             String originalKey) {
         Attachment a = attachments.findById(id);
         Optional<Attachment> same = attachments.sameBytes(a.parentId, sha256);
         if (same.isPresent()) {
-            records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
             Attachment kept = same.get();
-            return new Uploads.UploadState(kept.id, kept.size, kept.size, null, kept.status, kept.id);
+            // no attachment of its own, but its address answers as complete, as the one that holds its bytes, until
+            // it would have expired: a client whose answer was lost asks there, or repeats its creation, and is told
+            AttachmentUpload upload = attachments.upload(id);
+            attachments.finishedAs(
+                    id,
+                    kept.id,
+                    a.size,
+                    a.createdBy,
+                    upload != null ? upload.expiresAt : java.time.Instant.now().plus(config.uploadExpiry()));
+            records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
+            return new Uploads.UploadState(id, a.size, a.size, null, kept.status, kept.id);
         }
         a.status = AttachmentStatus.AVAILABLE;
         a.sha256 = sha256;
         a.mediaType = mediaType;
         a.size = size;
-        a.contentKey = contentKey;
+        a.contentKey = served.key();
+        a.contentSha256 = served.sha256();
+        a.contentSize = served.size();
         a.originalKey = originalKey;
         if (a.captureSource == null && fromFile != null) {
             a.capturedAt = fromFile.takenAt();

@@ -68,7 +68,11 @@ public class PublicPhotos {
             @Schema(description = "UPLOADING until all its bytes are here, then AVAILABLE")
             AttachmentStatus status,
 
-            @Schema(description = "Its size in bytes", minimum = "0", maximum = "9223372036854775807")
+            @Schema(
+                    description = "Its size in bytes: as announced while uploading; once received, of the copy kept "
+                            + "without its metadata, which may be smaller than the photo sent",
+                    minimum = "0",
+                    maximum = "9223372036854775807")
             long size,
 
             @Schema(description = "Detected from the bytes once all are here", example = "image/jpeg", maxLength = 255)

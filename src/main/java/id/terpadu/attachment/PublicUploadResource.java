@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -52,6 +50,7 @@ import id.terpadu.common.error.Message;
 import id.terpadu.common.error.Problem;
 import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
+import id.terpadu.common.http.HttpDates;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.intake.UploadKeys;
 
@@ -70,7 +69,6 @@ public class PublicUploadResource {
     /** The tus uploads of reporters' photos. */
     static final String UPLOADS = PATH + "/uploads";
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final String KEY_DESCRIPTION =
             "The report's upload key (uploadKey of the answer to POST /api/v1/public/reports)";
 
@@ -307,7 +305,7 @@ public class PublicUploadResource {
                 .header(Tus.UPLOAD_OFFSET, state == null ? 0 : state.offset());
         var expires = state == null ? created.attachment().upload().expiresAt() : state.expiresAt();
         if (expires != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(expires));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(expires));
         }
         UUID shown = state != null && state.sameAs() != null ? state.sameAs() : id;
         ReportPhoto photo = ReportPhoto.of(
@@ -321,9 +319,11 @@ public class PublicUploadResource {
     @Path("uploads/{id}")
     @Operation(
             summary = "Where an upload of a photo stands (tus)",
-            description = "tus HEAD, with the report's upload key: `Upload-Offset` is how much has arrived, "
-                    + "`Upload-Length` the size, after a piece still arriving (an earlier connection's) is stopped and "
-                    + "counted. 404 for an upload that is not the key's report's.")
+            description =
+                    "tus HEAD, with the report's upload key: `Upload-Offset` is how much has arrived, "
+                            + "`Upload-Length` the size, after a piece still arriving (an earlier connection's) is stopped and "
+                            + "counted. A complete photo answers its length as its offset, also one that was the same as a photo "
+                            + "already received (until it would have expired). 404 for an upload that is not the key's report's.")
     @APIResponse(
             responseCode = "204",
             description = "The upload's state, in headers",
@@ -362,7 +362,7 @@ public class PublicUploadResource {
                 .header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());
         if (state.expiresAt() != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(state.expiresAt()));
         }
         return answer.build();
     }
@@ -433,7 +433,7 @@ public class PublicUploadResource {
                 digest);
         Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset());
         if (state.expiresAt() != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(state.expiresAt()));
         }
         return answer.build();
     }

@@ -40,11 +40,14 @@ final class Tus {
 
     private Tus() {}
 
-    /** 412 unless the client speaks tus 1.0.0 (the answer names the version in {@code Tus-Version}). */
+    /**
+     * 412 unless the client speaks tus 1.0.0: a problem of its own type ({@code tus-version}, not a changed record's
+     * {@code precondition-failed}), naming the version here and in {@code Tus-Version} as tus requires.
+     */
     static void require(String resumable) {
         if (!VERSION.equals(resumable == null ? null : resumable.trim())) {
             throw new ProblemException(
-                    ProblemType.PRECONDITION_FAILED, Message.of("attachment.tus.version", "version", VERSION));
+                    ProblemType.TUS_VERSION, Message.of("attachment.tus.version", "version", VERSION));
         }
     }
 

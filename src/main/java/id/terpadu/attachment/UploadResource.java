@@ -2,8 +2,6 @@ package id.terpadu.attachment;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +41,7 @@ import id.terpadu.common.error.ProblemException;
 import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.http.Answers;
 import id.terpadu.common.http.ETags;
+import id.terpadu.common.http.HttpDates;
 import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.security.Role;
 
@@ -58,7 +57,6 @@ import id.terpadu.common.security.Role;
 public class UploadResource {
 
     static final String PATH = "/api/v1/uploads";
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final AttachmentService service;
     private final Uploads uploads;
@@ -85,7 +83,8 @@ public class UploadResource {
                     + "size, `Upload-Metadata` carries the attachment's fields as tus pairs of a key and its Base64 value: "
                     + "`parentType`, `parentId`, `kind`, `title` (required), `caption`, `filename`, `classification`, "
                     + "`personalData`, `capturedAt`, `captureLatitude`, `captureLongitude`, and `id` (a client-chosen id: a "
-                    + "retry of a creation that timed out finds its own upload). A body of type "
+                    + "retry of a creation that timed out finds its own upload: under way at its offset, or complete at its "
+                    + "length with `Content-Location` of the attachment it became). A body of type "
                     + "`application/offset+octet-stream` is the first piece (creation-with-upload). The limits are those of "
                     + "GET /api/v1/attachments/limits. ADMIN, COORDINATOR or OFFICER who may write the record.")
     @RequestBody(
@@ -158,7 +157,8 @@ public class UploadResource {
                         () -> ProblemException.invalid(Tus.UPLOAD_LENGTH, Message.of("attachment.field.required")));
         AttachmentInput input = AttachmentInput.parse(Tus.metadata(metadata), null);
         Created created = service.create(input, size);
-        UUID id = created.attachment().id();
+        UUID id = created.upload();
+        // a repeated creation may find its upload complete: at its length, as the attachment it became
         long offset = created.attachment().upload() == null
                 ? size
                 : created.attachment().upload().offset();
@@ -170,8 +170,13 @@ public class UploadResource {
         }
         Response.ResponseBuilder answer = Response.created(URI.create(PATH + "/" + id))
                 .header(Tus.UPLOAD_OFFSET, state == null ? offset : state.offset());
-        if (state != null && state.sameAs() != null) {
-            answer.header("Content-Location", AttachmentResource.PATH + "/" + state.sameAs());
+        UUID became = state != null
+                ? state.attachment()
+                : created.attachment().status() == AttachmentStatus.AVAILABLE
+                        ? created.attachment().id()
+                        : null;
+        if (became != null) {
+            answer.header("Content-Location", AttachmentResource.PATH + "/" + became);
         }
         var expires = state == null
                 ? created.attachment().upload() == null
@@ -179,7 +184,7 @@ public class UploadResource {
                         : created.attachment().upload().expiresAt()
                 : state.expiresAt();
         if (expires != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(expires));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(expires));
         }
         AttachmentDtos.AttachmentResponse attachment =
                 state == null ? created.attachment() : service.get(state.sameAs() != null ? state.sameAs() : id);
@@ -195,7 +200,9 @@ public class UploadResource {
     @Operation(
             summary = "The attachment of an upload",
             description = "The attachment this upload makes, with its "
-                    + "ETag: its status, and while UPLOADING how much has arrived and until when it may go on.")
+                    + "ETag: its status, and while UPLOADING how much has arrived and until when it may go on. An upload "
+                    + "whose bytes were already attached to the record answers, until it would have expired, with the "
+                    + "attachment that holds them (its address in `Content-Location`).")
     @APIResponse(
             responseCode = "200",
             description = "The attachment",
@@ -205,8 +212,22 @@ public class UploadResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "uploading", value = AttachmentExamples.UPLOADING)))
     public Response attachment(@Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id) {
-        AttachmentDtos.AttachmentResponse attachment = service.get(id);
-        return Answers.ok(attachment);
+        Optional<UUID> became = uploads.became(id);
+        if (became.isEmpty()) {
+            return Answers.ok(service.get(id));
+        }
+        AttachmentDtos.AttachmentResponse attachment;
+        try {
+            attachment = service.get(became.get());
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                throw ProblemException.notFound(Message.of("attachment.not-found", "id", id));
+            }
+            throw e;
+        }
+        return Response.fromResponse(Answers.ok(attachment))
+                .header("Content-Location", AttachmentResource.PATH + "/" + attachment.id())
+                .build();
     }
 
     @HEAD
@@ -216,7 +237,10 @@ public class UploadResource {
             description = "tus HEAD: `Upload-Offset` is how much has "
                     + "arrived, `Upload-Length` the size, `Upload-Expires` when an unfinished upload is removed. A piece "
                     + "still arriving (an earlier connection's) is counted first: stopped when you sent it, waited for "
-                    + "otherwise (at most 5 s). 410 once expired; 404 for an upload you may not see.")
+                    + "otherwise (at most 5 s). A complete upload answers its length as its offset and `Content-Location` "
+                    + "of the attachment it became; one whose bytes were already attached to the record became that "
+                    + "attachment and answers so until it would have expired. 410 once expired; 404 for an upload you "
+                    + "may not see.")
     @APIResponse(
             responseCode = "204",
             description = "The upload's state, in headers",
@@ -246,7 +270,10 @@ public class UploadResource {
                 .header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());
         if (state.expiresAt() != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(state.expiresAt()));
+        }
+        if (state.attachment() != null) {
+            answer.header("Content-Location", AttachmentResource.PATH + "/" + state.attachment());
         }
         return answer.build();
     }
@@ -263,8 +290,9 @@ public class UploadResource {
                     + "you sent that is still arriving (an earlier connection's) is stopped and counted. With "
                     + "`Upload-Checksum: sha256 <base64>` a piece whose bytes do not match is refused whole (460); without, "
                     + "what arrived before a dropped connection is kept. After the last byte the file is checked: a type its "
-                    + "kind does not take is 415 (the attachment becomes REJECTED); the same bytes already on the record "
-                    + "answer with `Content-Location` of that attachment.")
+                    + "kind does not take is 415 (the attachment becomes REJECTED); otherwise `Content-Location` is the "
+                    + "attachment it became: its own, or the one that already held the same bytes on the record (the "
+                    + "upload makes none of its own, and its address answers as complete until it would have expired).")
     @RequestBody(
             content =
                     @Content(
@@ -319,10 +347,10 @@ public class UploadResource {
                 id, at, Tus.number("Content-Length", contentLength).orElse(-1L), bodies.open(request), digest);
         Response.ResponseBuilder answer = Response.noContent().header(Tus.UPLOAD_OFFSET, state.offset());
         if (state.expiresAt() != null) {
-            answer.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(state.expiresAt()));
+            answer.header(Tus.UPLOAD_EXPIRES, HttpDates.format(state.expiresAt()));
         }
-        if (state.sameAs() != null) {
-            answer.header("Content-Location", AttachmentResource.PATH + "/" + state.sameAs());
+        if (state.attachment() != null) {
+            answer.header("Content-Location", AttachmentResource.PATH + "/" + state.attachment());
         }
         return answer.build();
     }

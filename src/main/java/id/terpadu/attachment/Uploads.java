@@ -197,6 +197,10 @@ public class Uploads {
      * what has arrived so far.
      */
     UploadState settled(java.util.function.Function<UUID, Attachment> visible, UUID id, String who) {
+        Optional<UploadState> finished = QuarkusTransaction.requiringNew().call(() -> finishedAs(visible, id));
+        if (finished.isPresent()) {
+            return finished.get();
+        }
         QuarkusTransaction.requiringNew().run(() -> visible.apply(id));
         if (who != null) {
             stopAppend(id, who);
@@ -232,6 +236,10 @@ public class Uploads {
 
     /** Where an upload stands, for a request that {@code visible} lets see it. */
     UploadState state(java.util.function.Function<UUID, Attachment> visible, UUID id) {
+        Optional<UploadState> finished = finishedAs(visible, id);
+        if (finished.isPresent()) {
+            return finished.get();
+        }
         Attachment a = visible.apply(id);
         AttachmentUpload upload = attachments.upload(id);
         if (a.status != AttachmentStatus.UPLOADING || upload == null) {
@@ -244,11 +252,49 @@ public class Uploads {
     }
 
     /**
+     * An upload that finished as the same bytes as an attachment already on its record, and so made no attachment of
+     * its own: complete, as that attachment, until it would have expired, for a request that {@code visible} lets see
+     * that attachment (anyone else gets the 404 of the upload's own id). Empty for any other id.
+     */
+    Optional<UploadState> finishedAs(java.util.function.Function<UUID, Attachment> visible, UUID id) {
+        Optional<AttachmentRepository.FinishedUpload> finished = attachments.finished(id);
+        if (finished.isEmpty()) {
+            return Optional.empty();
+        }
+        Attachment kept;
+        try {
+            kept = visible.apply(finished.get().attachment());
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                throw ProblemException.notFound(Message.of("attachment.not-found", "id", id));
+            }
+            throw e;
+        }
+        long length = finished.get().length();
+        return Optional.of(new UploadState(id, length, length, null, kept.status, kept.id));
+    }
+
+    /** The attachment an upload that made none of its own became, while it answers for it (see {@link #finishedAs}). */
+    public Optional<UUID> became(UUID id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> attachments.finished(id).map(AttachmentRepository.FinishedUpload::attachment));
+    }
+
+    /**
      * An upload's state after a request: its declared length, its offset, its expiry while under way, its status, and
      * when the same bytes were already attached to the record, the attachment that holds them.
      */
     public record UploadState(
-            UUID id, long length, long offset, Instant expiresAt, AttachmentStatus status, UUID sameAs) {}
+            UUID id, long length, long offset, Instant expiresAt, AttachmentStatus status, UUID sameAs) {
+
+        /**
+         * The attachment a complete upload became: the one that already held its bytes, or its own once available;
+         * null while under way or refused.
+         */
+        public UUID attachment() {
+            return sameAs != null ? sameAs : status == AttachmentStatus.AVAILABLE ? id : null;
+        }
+    }
 
     /**
      * Appends a piece at {@code offset}. The piece is kept when its bytes arrived whole (and match their checksum when
@@ -329,6 +375,22 @@ public class Uploads {
         return QuarkusTransaction.requiringNew().call(() -> state(access::writable, id));
     }
 
+    /**
+     * The upload's attachment, when {@code access} lets the request write it; an upload that finished as another
+     * attachment is complete (409: nothing more to send, nothing to abandon), as a finished one of its own is.
+     */
+    private Attachment writableUpload(Access access, UUID id) {
+        try {
+            return access.writable(id);
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND
+                    && finishedAs(access::writable, id).isPresent()) {
+                throw ProblemException.conflict(Message.of("attachment.upload.complete"));
+            }
+            throw e;
+        }
+    }
+
     /** What {@link #takeLease} answers while another append holds the upload. */
     private static final long HELD = -1;
 
@@ -337,7 +399,7 @@ public class Uploads {
      * holds it; the tus answers otherwise.
      */
     private long takeLease(Access access, UUID id, long offset, long contentLength, UUID lease) {
-        Attachment a = access.writable(id);
+        Attachment a = writableUpload(access, id);
         AttachmentUpload upload = attachments.upload(id);
         if (a.status != AttachmentStatus.UPLOADING || upload == null) {
             throw ProblemException.conflict(Message.of("attachment.upload.complete"));
@@ -393,7 +455,7 @@ public class Uploads {
     /** As {@link #terminate(UUID)}, for a request that {@code access} lets write. */
     @Transactional
     void terminate(Access access, UUID id) {
-        Attachment a = access.writable(id);
+        Attachment a = writableUpload(access, id);
         if (a.status != AttachmentStatus.UPLOADING) {
             throw ProblemException.conflict(Message.of("attachment.upload.complete"));
         }

@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import id.terpadu.common.http.HttpDatesTest;
 import id.terpadu.incident.IncidentResourceTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
@@ -101,8 +102,6 @@ public class AttachmentResourceTest {
                         equalTo("image/jpeg"),
                         "sha256",
                         equalTo(sha256(photo)),
-                        "size",
-                        equalTo(photo.length),
                         "fileName",
                         equalTo("IMG_0931_script_.jpg"),
                         "classification",
@@ -130,8 +129,22 @@ public class AttachmentResourceTest {
         byte[] served = download.asByteArray();
         MetadataStripperTest.assertNothingIdentifying(MetadataStripperTest.tags(served));
         MetadataStripperTest.assertSamePixels(photo, served);
+        // the ETag, the size and contentSha256 describe the bytes served, cleaned: not the upload (sha256 stays its)
         String etag = download.header("ETag");
-        assertThat(etag).isEqualTo("\"" + sha256(photo) + "\"");
+        assertThat(served.length).isLessThan(photo.length);
+        assertThat(download.header("Content-Length")).isEqualTo(String.valueOf(served.length));
+        assertThat(etag).isEqualTo("\"" + sha256(served) + "\"");
+        coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "size",
+                        equalTo(served.length),
+                        "contentSha256",
+                        equalTo(sha256(served)),
+                        "sha256",
+                        equalTo(sha256(photo)));
 
         // a range, a conditional read, and a range past the end
         byte[] part = coordinator("13")
@@ -143,6 +156,34 @@ public class AttachmentResourceTest {
                 .extract()
                 .asByteArray();
         assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(served, 2, 102));
+        // If-Range: the range holds only for the current copy, compared strongly; otherwise the whole file
+        coordinator("13")
+                .header("Range", "bytes=0-99")
+                .header("If-Range", etag)
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(206)
+                .header("Content-Range", "bytes 0-99/" + served.length);
+        for (String stale :
+                List.of("\"other\"", "W/" + etag, "\"" + sha256(photo) + "\"", "Tue, 08 Dec 2026 07:05:09 GMT")) {
+            byte[] whole = coordinator("13")
+                    .header("Range", "bytes=0-99")
+                    .header("If-Range", stale)
+                    .get(PATH + "/" + id + "/content")
+                    .then()
+                    .statusCode(200)
+                    .header("Content-Range", nullValue())
+                    .header("ETag", etag)
+                    .extract()
+                    .asByteArray();
+            assertThat(whole).as(stale).isEqualTo(served);
+        }
+        coordinator("13")
+                .header("Range", "bytes=" + served.length + "-")
+                .header("If-Range", "\"other\"")
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(200);
         coordinator("13")
                 .header("If-None-Match", etag)
                 .get(PATH + "/" + id + "/content")
@@ -178,6 +219,104 @@ public class AttachmentResourceTest {
                 .extract()
                 .asString();
         assertThat(history).contains("AVAILABLE").doesNotContain("100.1179", "-0.6264", "capture\":{");
+    }
+
+    /**
+     * A photo is taken before it is sent: a capture time days ahead (a phone whose date is wrong) is refused naming
+     * the field, in one request and over tus, and nothing is written; a clock a little ahead is forgiven, as elsewhere.
+     */
+    @Test
+    void aCaptureTimeAheadOfTheServicesClockIsRefusedAndNothingIsWritten() {
+        String incident = incident("13.77", "RESTRICTED");
+        String daysAhead = Instant.now().plus(Duration.ofDays(3)).toString();
+        String pastTheSkew = Instant.now().plus(Duration.ofMinutes(6)).toString();
+        Map<String, String> before = Db.snapshot();
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "foto.jpg", "FOTO", Map.of("capturedAt", daysAhead))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors[0].field",
+                        equalTo("capturedAt"),
+                        "errors[0].code",
+                        equalTo("attachment.captured-at.future"),
+                        "errors[0].params.minutes",
+                        equalTo(5));
+        tus(coordinator("13"))
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO") + ",capturedAt " + b64(pastTheSkew))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors[0].field",
+                        equalTo("capturedAt"),
+                        "errors[0].code",
+                        equalTo("attachment.captured-at.future"));
+        Db.assertUnchanged(before);
+
+        String aLittleAhead = Instant.now()
+                .plus(Duration.ofMinutes(2))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        attach(coordinatorForm("13"), incident, Samples.jpeg(), "foto.jpg", "FOTO", Map.of("capturedAt", aLittleAhead))
+                .then()
+                .statusCode(201)
+                .body("capture.takenAt", equalTo(aLittleAhead), "capture.source", equalTo("CLIENT"));
+    }
+
+    /**
+     * An attachment made before the digest and size of its served copy were kept is named by its upload's until the
+     * sweeper has read that copy; then its size, contentSha256 and download ETag are the served bytes', as a change of
+     * the service's own.
+     */
+    @Test
+    void anAttachmentMadeBeforeItsServedCopyWasDescribedIsDescribedByTheSweeper() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] photo = MetadataStripperTest.jpegWithEverything();
+        Response created = attach(coordinatorForm("13"), incident, photo, "lama.jpg", "FOTO", Map.of());
+        created.then().statusCode(201);
+        String id = created.path("id");
+        int version = created.path("version");
+        byte[] served = coordinator("13").get(PATH + "/" + id + "/content").asByteArray();
+        Db.execute("update attachment set content_sha256 = null, content_size = null where id = '" + id + "'");
+
+        coordinator("13").get(PATH + "/" + id).then().body("size", equalTo(photo.length), "contentSha256", nullValue());
+        coordinator("13")
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"" + sha256(photo) + "\"");
+
+        Instant until = Instant.now().plusSeconds(20);
+        while (Db.count("select count(*) from attachment where id = ?::uuid and content_sha256 is null", id) > 0
+                && Instant.now().isBefore(until)) {
+            sweep();
+        }
+        coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "size",
+                        equalTo(served.length),
+                        "contentSha256",
+                        equalTo(sha256(served)),
+                        "sha256",
+                        equalTo(sha256(photo)),
+                        "version",
+                        equalTo(version + 1));
+        coordinator("13")
+                .get(PATH + "/" + id + "/content")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"" + sha256(served) + "\"");
+        assertThat(Db.single(
+                        "select actor from change_log where entity_type = 'attachment' and entity_id = ?::uuid "
+                                + "order by position desc limit 1",
+                        id))
+                .isEqualTo(AttachmentSweeper.SERVED_COPY_ACTOR);
     }
 
     @Test
@@ -540,7 +679,7 @@ public class AttachmentResourceTest {
                 .statusCode(201)
                 .header("Upload-Offset", "0")
                 .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Expires", org.hamcrest.Matchers.notNullValue())
+                .header("Upload-Expires", org.hamcrest.Matchers.matchesPattern(HttpDatesTest.IMF_FIXDATE))
                 .body("status", equalTo("UPLOADING"));
         String location = created.header("Location");
         assertThat(java.net.URI.create(location).getPath()).startsWith("/api/v1/uploads/");
@@ -561,6 +700,7 @@ public class AttachmentResourceTest {
                 .statusCode(204)
                 .header("Upload-Offset", String.valueOf(half))
                 .header("Upload-Length", String.valueOf(photo.length))
+                .header("Upload-Expires", org.hamcrest.Matchers.matchesPattern(HttpDatesTest.IMF_FIXDATE))
                 .header("Cache-Control", "no-store");
 
         byte[] rest = java.util.Arrays.copyOfRange(photo, half, photo.length);
@@ -613,6 +753,155 @@ public class AttachmentResourceTest {
                 .patch(location)
                 .then()
                 .statusCode(409);
+    }
+
+    /**
+     * A phone's upload that turns out to be a photo already on the record makes no attachment of its own; its last
+     * answer, lost on a bad network, is not lost for good: the upload's address answers as complete, as the
+     * attachment that holds the bytes, and so does a repeated creation with the phone's own id, until the upload would
+     * have expired. A finished upload of its own answers so too.
+     */
+    @Test
+    void aFinishedUploadStillAnswersWhereItStandsWhenItsLastAnswerWasLost() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] photo = Samples.image("jpg", 320, 240);
+        String kept = attach(coordinatorForm("13"), incident, photo, "rumah.jpg", "FOTO", Map.of())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String keptAt = PATH + "/" + kept;
+
+        // the same bytes over tus, with an id the phone chose
+        String upload = UUID.randomUUID().toString();
+        String metadata = metadata(incident, "FOTO") + ",id " + b64(upload);
+        String location = tus(coordinator("13"))
+                .header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .header("Upload-Offset", "0")
+                .extract()
+                .header("Location");
+        assertThat(location).endsWith("/api/v1/uploads/" + upload);
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(photo)
+                .patch(location)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(photo.length))
+                .header("Content-Location", keptAt);
+
+        // that answer was lost: the phone asks where the upload stands, and is told it is complete, and where
+        tus(coordinator("13"))
+                .head(location)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(photo.length))
+                .header("Upload-Length", String.valueOf(photo.length))
+                .header("Content-Location", keptAt)
+                .header("Upload-Expires", nullValue());
+        coordinator("13")
+                .get(location)
+                .then()
+                .statusCode(200)
+                .header("Content-Location", keptAt)
+                .body("id", equalTo(kept), "status", equalTo("AVAILABLE"));
+
+        // or it repeats the creation with its id: the same upload, complete, not a new one at 0; nothing is written
+        Map<String, String> before = Db.snapshot();
+        tus(coordinator("13"))
+                .header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/uploads/" + upload))
+                .header("Upload-Offset", String.valueOf(photo.length))
+                .header("Content-Location", keptAt)
+                .body("id", equalTo(kept), "status", equalTo("AVAILABLE"));
+        // nothing more to send, nothing to abandon; the id is not another upload's, nor anyone else's to see
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", photo.length)
+                .body(new byte[1])
+                .patch(location)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        tus(coordinator("13")).delete(location).then().statusCode(409).contentType("application/problem+json");
+        tus(coordinator("13"))
+                .header("Upload-Length", photo.length + 1)
+                .header("Upload-Metadata", metadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        tus(coordinator("12")).head(location).then().statusCode(404);
+        coordinator("12").get(location).then().statusCode(404).contentType("application/problem+json");
+        Db.assertUnchanged(before);
+        assertThat(Db.count("select count(*) from attachment where parent_id = ?::uuid", UUID.fromString(incident)))
+                .isOne();
+
+        // once the upload would have expired, its address is forgotten
+        Db.execute("update attachment_upload_result set expires_at = now() - interval '1 second' where upload_id = '"
+                + upload + "'");
+        tus(coordinator("13")).head(location).then().statusCode(404);
+        Instant until = Instant.now().plusSeconds(20);
+        while (Db.count(
+                                "select count(*) from attachment_upload_result where upload_id = ?::uuid",
+                                UUID.fromString(upload))
+                        > 0
+                && Instant.now().isBefore(until)) {
+            sweep();
+        }
+        assertThat(Db.count(
+                        "select count(*) from attachment_upload_result where upload_id = ?::uuid",
+                        UUID.fromString(upload)))
+                .isZero();
+
+        // an upload that became an attachment of its own answers the same way, for as long as it is there
+        byte[] other = Samples.image("png", 320, 240);
+        String own = UUID.randomUUID().toString();
+        String ownMetadata = metadata(incident, "FOTO") + ",id " + b64(own);
+        String ownLocation = tus(coordinator("13"))
+                .header("Upload-Length", other.length)
+                .header("Upload-Metadata", ownMetadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(other)
+                .patch(ownLocation)
+                .then()
+                .statusCode(204)
+                .header("Content-Location", PATH + "/" + own);
+        tus(coordinator("13"))
+                .head(ownLocation)
+                .then()
+                .statusCode(204)
+                .header("Upload-Offset", String.valueOf(other.length))
+                .header("Upload-Length", String.valueOf(other.length))
+                .header("Content-Location", PATH + "/" + own);
+        Map<String, String> beforeOwn = Db.snapshot();
+        tus(coordinator("13"))
+                .header("Upload-Length", other.length)
+                .header("Upload-Metadata", ownMetadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/uploads/" + own))
+                .header("Upload-Offset", String.valueOf(other.length))
+                .header("Content-Location", PATH + "/" + own)
+                .body("id", equalTo(own), "status", equalTo("AVAILABLE"));
+        Db.assertUnchanged(beforeOwn);
     }
 
     /**
@@ -974,6 +1263,33 @@ public class AttachmentResourceTest {
                 .then()
                 .statusCode(412)
                 .header("Tus-Version", "1.0.0");
+        // another tus version: tus's 412, as a problem of its own (not a changed record's), naming the version spoken
+        coordinator("13")
+                .header("Tus-Resumable", "0.2.2")
+                .header("Accept-Language", "en")
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .header("Tus-Version", "1.0.0")
+                .header("Tus-Resumable", "1.0.0")
+                .body(
+                        "type",
+                        equalTo("urn:terpadu:problem:tus-version"),
+                        "title",
+                        equalTo("The tus version is not supported"),
+                        "detail",
+                        org.hamcrest.Matchers.containsString("tus 1.0.0"));
+        coordinator("13")
+                .header("Tus-Resumable", "0.2.2")
+                .header("Upload-Length", 10)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(412)
+                .body("type", equalTo("urn:terpadu:problem:tus-version"), "title", equalTo("Versi tus tidak didukung"));
         tus(coordinator("13"))
                 .header("Upload-Length", 30L * 1024 * 1024)
                 .header("Upload-Metadata", metadata(incident, "FOTO"))

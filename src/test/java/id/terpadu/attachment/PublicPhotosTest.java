@@ -33,6 +33,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import id.terpadu.actionplan.ActionPlanResourceTest;
+import id.terpadu.common.http.HttpDatesTest;
 import id.terpadu.support.Db;
 import id.terpadu.support.ProofOfWork;
 import id.terpadu.support.TestData;
@@ -160,21 +161,21 @@ class PublicPhotosTest {
 
             // a photo with its place in its EXIF, in one request, as a web form sends it
             byte[] withPlace = MetadataStripperTest.jpegWithEverything();
-            String first = photo(code, key, withPlace, "IMG_0931.jpg")
-                    .then()
-                    .statusCode(201)
-                    .body("status", equalTo("AVAILABLE"))
-                    .body("mediaType", equalTo("image/jpeg"))
-                    .body("size", equalTo(withPlace.length))
-                    .extract()
-                    .path("id");
+            Response sent = photo(code, key, withPlace, "IMG_0931.jpg");
+            sent.then().statusCode(201).body("status", equalTo("AVAILABLE")).body("mediaType", equalTo("image/jpeg"));
+            String first = sent.path("id");
+            int keptSize = sent.path("size");
             // the same photo again is the first
             photo(code, key, withPlace, "IMG_0931.jpg").then().statusCode(200).body("id", equalTo(first));
 
             // a second one over tus, in two pieces, as a phone's client sends it after a dropped connection
             byte[] second = png(1);
             Response started = startTus(key, second.length, "IMG_0932.png");
-            started.then().statusCode(201).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0");
+            started.then()
+                    .statusCode(201)
+                    .header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Offset", "0")
+                    .header("Upload-Expires", org.hamcrest.Matchers.matchesPattern(HttpDatesTest.IMF_FIXDATE));
             String location = started.header("Location");
             assertThat(location).contains(PUBLIC + "/uploads/");
             patch(key, location, 0, Arrays.copyOf(second, 40))
@@ -187,11 +188,23 @@ class PublicPhotosTest {
                     .then()
                     .statusCode(204)
                     .header("Upload-Offset", "40")
-                    .header("Upload-Length", String.valueOf(second.length));
+                    .header("Upload-Length", String.valueOf(second.length))
+                    .header("Upload-Expires", org.hamcrest.Matchers.matchesPattern(HttpDatesTest.IMF_FIXDATE));
             patch(key, location, 40, Arrays.copyOfRange(second, 40, second.length))
                     .then()
                     .statusCode(204)
                     .header("Upload-Offset", String.valueOf(second.length));
+            // the same photo again over tus makes no photo of its own, and its address still answers as complete,
+            // for a phone whose last answer was lost and that asks before it would start over
+            String again = startTus(key, second.length, "IMG_0932.png").header("Location");
+            patch(key, again, 0, second).then().statusCode(204).header("Upload-Offset", String.valueOf(second.length));
+            given().header("Tus-Resumable", "1.0.0")
+                    .header(KEY, key)
+                    .head(again)
+                    .then()
+                    .statusCode(204)
+                    .header("Upload-Offset", String.valueOf(second.length))
+                    .header("Upload-Length", String.valueOf(second.length));
 
             // the reporter learns how many arrived, nothing else
             Map<String, Object> status = given().get(PUBLIC + "/reports/" + code)
@@ -218,6 +231,8 @@ class PublicPhotosTest {
                     .statusCode(200)
                     .extract()
                     .asByteArray();
+            // its size is that of the copy kept and served, without the place
+            assertThat(keptSize).isEqualTo(served.length).isLessThan(withPlace.length);
             assertThat(MetadataStripperTest.tags(withPlace)).anyMatch(t -> t.startsWith("GPS"));
             MetadataStripperTest.assertNothingIdentifying(MetadataStripperTest.tags(served));
             // nor is it kept: no coordinates, no original

@@ -15,6 +15,11 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Bertentangan dengan data yang ada", "Conflicts with existing data"),
     GONE(410, "gone", "Sudah tidak tersedia", "No longer available"),
     PRECONDITION_FAILED(412, "precondition-failed", "Versi data sudah berubah", "The resource has changed"),
+    /**
+     * tus's own status for a request in a tus version the service does not speak ({@code Tus-Resumable}): a 412 as tus
+     * requires, but not a changed record, so an app deciding on {@code type} does not read it as one.
+     */
+    TUS_VERSION(412, "tus-version", "Versi tus tidak didukung", "The tus version is not supported"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Isi permintaan terlalu besar", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Jenis isi tidak didukung", "Unsupported media type"),
     RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Rentang tidak dapat dipenuhi", "Range not satisfiable"),
@@ -59,7 +64,10 @@ public enum ProblemType {
     /** The problem type for a status code answered by the framework itself (routing, content negotiation). */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_BODY && type != IDEMPOTENCY_KEY_REUSED) {
+            if (type.status == status
+                    && type != MALFORMED_BODY
+                    && type != IDEMPOTENCY_KEY_REUSED
+                    && type != TUS_VERSION) {
                 return type;
             }
         }

@@ -62,6 +62,7 @@ public class Cors {
     static final List<String> RESPONSE_HEADERS = List.of(
             "ETag",
             "Location",
+            "Content-Location",
             "Link",
             "Retry-After",
             "RateLimit",

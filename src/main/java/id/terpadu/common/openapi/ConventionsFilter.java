@@ -30,6 +30,7 @@ import id.terpadu.common.ratelimit.RateLimitFilter;
 public class ConventionsFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String TUS_RESUMABLE = "Tus-Resumable";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -95,13 +96,21 @@ public class ConventionsFilter implements OASFilter {
         }
         boolean ifMatch = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> "If-Match".equals(p.getName()));
-        if (write || ifMatch) {
+        // a tus operation (it takes Tus-Resumable) follows tus, not If-Match: its 412 is a tus version it does not
+        // speak
+        boolean tus = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> TUS_RESUMABLE.equals(p.getName()));
+        if (tus) {
+            problems.put(
+                    ProblemType.TUS_VERSION,
+                    "Tus-Resumable names a tus version this service does not speak; Tus-Version names the one it does");
+        } else if (write || ifMatch) {
             problems.put(ProblemType.PRECONDITION_FAILED, "If-Match does not match the current version");
         }
         boolean ifMatchRequired = operation.getParameters() != null
                 && operation.getParameters().stream()
                         .anyMatch(p -> "If-Match".equals(p.getName()) && Boolean.TRUE.equals(p.getRequired()));
-        if (write || ifMatchRequired) {
+        if (!tus && (write || ifMatchRequired)) {
             problems.put(ProblemType.PRECONDITION_REQUIRED, "If-Match is missing");
         }
         if (body) {
@@ -129,10 +138,16 @@ public class ConventionsFilter implements OASFilter {
                 String name = "Problem" + code
                         + (type == ProblemType.TOO_MANY_REQUESTS
                                 ? RATE_POLICY_NAME.get(Policy.of(method.name(), path))
-                                : "");
+                                : type == ProblemType.TUS_VERSION ? "Tus" : "");
                 shared.computeIfAbsent(name, n -> {
                     APIResponses one = OASFactory.createAPIResponses();
-                    one.addAPIResponse(code, problemResponse(type, description));
+                    APIResponse problem = problemResponse(type, description);
+                    if (type == ProblemType.TUS_VERSION) {
+                        problem.addHeader(
+                                "Tus-Version",
+                                header("The tus version this service speaks", "1.0.0", 20, "[0-9]+(\\.[0-9]+)*"));
+                    }
+                    one.addAPIResponse(code, problem);
                     addRateLimitHeaders(one);
                     return one.getAPIResponse(code);
                 });

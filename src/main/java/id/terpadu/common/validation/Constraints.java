@@ -15,8 +15,8 @@ public final class Constraints {
     /**
      * How far ahead of the service's clock a client's time of something done may lie (a phone's clock, a time rounded
      * up to the end of its second): an incident's occurredFrom, an early warning's observedAt, an activity's
-     * occurredAt, a stage move's transitionedAt. Further ahead is a 400; within it, an incident's, an activity's or a
-     * move's time counts as now.
+     * occurredAt, a stage move's transitionedAt, an attachment's capturedAt. Further ahead is a 400; within it, an
+     * incident's, an activity's or a move's time counts as now.
      */
     public static final java.time.Duration CLOCK_AHEAD = java.time.Duration.ofMinutes(5);
 

@@ -220,6 +220,13 @@ class LanguageTest {
                             .header("Range", "bytes=999999999-")
                             .get("/api/v1/attachments/" + attachment + "/content");
                 }),
+                new Case(
+                        "a tus version the service does not speak",
+                        ProblemType.TUS_VERSION,
+                        language -> speaking(Tokens.coordinator("13"), language)
+                                .header("Tus-Resumable", "0.2.2")
+                                .header("Upload-Length", "10")
+                                .post("/api/v1/uploads")),
                 new Case("a piece that does not match its checksum", ProblemType.CHECKSUM_MISMATCH, language -> {
                     String upload = AttachmentResourceTest.startUpload("13.77", 10);
                     return speaking(Tokens.coordinator("13"), language)

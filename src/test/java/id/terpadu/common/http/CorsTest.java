@@ -81,7 +81,14 @@ class CorsTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED);
         assertThat(answer.header("Access-Control-Expose-Headers"))
-                .contains("ETag", "Location", "Upload-Offset", "Retry-After", "RateLimit", "X-Request-Id");
+                .contains(
+                        "ETag",
+                        "Location",
+                        "Content-Location",
+                        "Upload-Offset",
+                        "Retry-After",
+                        "RateLimit",
+                        "X-Request-Id");
         assertThat(answer.header("Access-Control-Allow-Credentials")).isNull();
         assertThat(answer.header("Vary")).contains("Origin");
     }
