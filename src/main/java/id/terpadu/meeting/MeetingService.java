@@ -541,6 +541,10 @@ public class MeetingService {
         Team team = teams.findById(meeting.teamId);
         Decision decision = meetings.decision(meetingId, decisionId);
         ETags.check(expectedVersion, decision.version);
+        if (!decision.status.isOpen()) {
+            // DONE or DROPPED: DROPPED is not offered, a final decision cannot become it
+            throw ProblemException.conflict(Message.of("meeting.decision.final.delete", "status", decision.status));
+        }
         if (decision.followUps != null && !decision.followUps.isEmpty()) {
             throw ProblemException.conflict(
                     Message.of("meeting.decision.followed-up", "count", decision.followUps.size()));

@@ -167,7 +167,10 @@ class DecisionCorrectionTest {
                 .delete(PATH, meeting, id)
                 .then()
                 .statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                // it offers nothing that is itself refused: a DONE decision cannot become DROPPED
+                .body("detail", org.hamcrest.Matchers.containsString("DONE"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("DROPPED")));
         Db.assertUnchanged(before);
     }
 
