@@ -388,7 +388,12 @@ public final class IntakeDtos {
             @Schema(description = "REJECT: why, in words the reporter reads", example = "Bukan konflik sosial")
             String publicReason,
 
-            @Size(max = 2000) @Schema(description = "For the team only")
+            @Size(max = 2000)
+            @Schema(
+                    description = "How the team checked it. Kept with the report for the team; on an ACCEPT it is also "
+                            + "the new record's verification note, which everyone who may read that record reads: no "
+                            + "name or number of the reporter here",
+                    example = "Dikonfirmasi lewat telepon dengan Polsek setempat")
             String note,
 
             @Pattern(regexp = Constraints.REGION_CODE, message = Constraints.REGION_CODE_MESSAGE)

@@ -360,7 +360,7 @@ public class IntakeService {
      */
     @Transactional
     public IntakeReportResponse triage(UUID id, Long expectedVersion, TriageInput input) {
-        IntakeReport report = reports.writable(id);
+        IntakeReport report = reports.writableForUpdate(id);
         ETags.check(expectedVersion, report.version);
         IntakeStatus from = report.status;
         IntakeStatus.TABLE.require(

@@ -335,6 +335,48 @@ public class IntakeTest {
         return Db.single("select queue_region from intake_report where id = ?::uuid", idOf(code));
     }
 
+    /**
+     * Two people of the team triage one report at once, neither sending If-Match: one decides, the other is told the
+     * report was decided (409), not that a version it never sent is stale (412); one record is made.
+     */
+    private static final String CREATED_RECORDS =
+            "select count(*) from change_log where entity_type in ('incident', 'early-warning') and operation = 'CREATE'";
+
+    @Test
+    void twoTriagersAtOnceMakeOneDecisionAndTheOtherIsToldWhich() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String id = idOf(submit(report(REGENCY + ".01", phone())));
+            long created = Db.count(CREATED_RECORDS);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (String action : List.of("ACCEPT_AS_INCIDENT", "ACCEPT_AS_WARNING")) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return secretariat()
+                                .body(Map.of("action", action, "severity", 3, "likelihood", 3, "impact", 3))
+                                .post("/api/v1/intake/" + id + "/triage")
+                                .then()
+                                .extract()
+                                .statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var answer : answers) {
+                    statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+                assertThat(Db.count(CREATED_RECORDS)).as("one record made").isEqualTo(created + 1);
+                assertThat(Db.single("select linked_type from intake_report where id = ?::uuid", id))
+                        .isIn("incident", "early-warning");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void acceptingCreatesTheIncidentLinkedInOneTransactionAndFollowsIt() {
         String code = submit(report(REGENCY + ".01", phone()));

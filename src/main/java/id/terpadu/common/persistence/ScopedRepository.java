@@ -84,4 +84,16 @@ public abstract class ScopedRepository<E> implements PanacheRepositoryBase<E, UU
         caller.scope().requireWritable(regionOf(record), regionField());
         return record;
     }
+
+    /**
+     * {@link #writable} with the record's row taken ({@code FOR UPDATE}) before it is read, for a decision that two
+     * people may make at once (a triage): the second waits, then reads what the first decided and is judged by it (a
+     * 409 naming the decision), instead of losing at its flush with a 412 about a version it never sent.
+     */
+    public E writableForUpdate(UUID id) {
+        E record = id == null ? null : findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        visible(id, record, this::regionOf, this::classificationOf);
+        caller.scope().requireWritable(regionOf(record), regionField());
+        return record;
+    }
 }
