@@ -41,6 +41,7 @@ import id.terpadu.intake.IntakeDtos.PublicReportInput;
 import id.terpadu.intake.IntakeDtos.PublicReportStatus;
 import id.terpadu.intake.IntakeDtos.RegionHint;
 import id.terpadu.intake.IntakeDtos.TriageInput;
+import id.terpadu.reference.ReferenceItem;
 import id.terpadu.reference.ReferenceService;
 import id.terpadu.region.RegionService;
 import id.terpadu.team.Team;
@@ -200,8 +201,16 @@ public class IntakeService {
         if (region == null && input.point() == null) {
             throw ProblemException.invalid("regionCode", Message.of("intake.location.required"));
         }
-        if (input.categoryCode() != null && !input.categoryCode().isBlank()) {
-            reference.requireCode("conflict-categories", input.categoryCode(), "categoryCode");
+        if (input.categoryCode() != null
+                && !input.categoryCode().isBlank()
+                && !reference.isCode("conflict-categories", input.categoryCode())) {
+            // a public form has no token to read the reference list with: the answer lists the codes itself
+            throw ProblemException.invalid(
+                    "categoryCode",
+                    Message.of("intake.category-code.unknown"),
+                    reference.items("conflict-categories", "id").stream()
+                            .map(ReferenceItem::code)
+                            .toList());
         }
         Queue queue = region == null ? unlocatedQueue() : queueOf(region, "regionCode");
         IntakeReport report = new IntakeReport();

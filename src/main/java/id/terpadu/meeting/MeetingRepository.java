@@ -146,6 +146,11 @@ public class MeetingRepository extends ScopedRepository<Meeting> {
                 d -> List.of(d.dueOn.toString(), d.id.toString()));
     }
 
+    /** The decision of this id, whatever its meeting; null when there is none. */
+    Decision decisionById(UUID decisionId) {
+        return decisionId == null ? null : getEntityManager().find(Decision.class, decisionId);
+    }
+
     /** The decision of this meeting; 404 when there is none. */
     Decision decision(UUID meetingId, UUID decisionId) {
         Decision decision = decisionId == null ? null : getEntityManager().find(Decision.class, decisionId);

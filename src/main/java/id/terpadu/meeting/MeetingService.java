@@ -426,8 +426,7 @@ public class MeetingService {
         if (hidden.type() != ProblemType.NOT_FOUND) {
             throw hidden;
         }
-        Decision decision =
-                decisionId == null ? null : meetings.getEntityManager().find(Decision.class, decisionId);
+        Decision decision = meetings.decisionById(decisionId);
         if (decision == null
                 || !decision.meetingId.equals(meetingId)
                 || !decision.ownerAgencyId.equals(caller.agencyId())

@@ -304,6 +304,18 @@ public class IntakeTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("occurredAt"));
+        // a form without a token cannot read the reference list: the refusal lists the categories
+        Map<String, Object> unknown = report(REGENCY, null);
+        unknown.put("categoryCode", "PERANG");
+        unknown.put("altcha", ProofOfWork.fresh());
+        given().contentType(ContentType.JSON)
+                .body(unknown)
+                .post("/api/v1/public/reports")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("categoryCode"))
+                .body("allowed", hasItem("SENGKETA_LAHAN"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/api/v1/reference")));
         Map<String, Object> reset = report(REGENCY, null);
         reset.put("occurredAt", "1970-01-01T00:00:00Z");
         reset.put("altcha", ProofOfWork.fresh());
