@@ -32,6 +32,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -215,13 +216,18 @@ public class ProblemMapper {
         // The most telling failure is the deepest known one: a JSON error wrapped in a 400 says more than the 400.
         // A JSON error counts as the client's only while every wrapper above it is the framework's (reading the
         // body); wrapped in our own code it is a failure to write something, which is ours.
+        // A run of JSON errors (a mapping error naming the field, around the parser's error saying what is wrong) is
+        // read as one, from its outermost.
         ProblemException found = null;
         boolean readingRequest = true;
+        boolean inJson = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            ProblemException known = t instanceof JacksonException && !readingRequest ? null : classifyOne(t);
+            ProblemException known =
+                    t instanceof JacksonException && (!readingRequest || inJson) ? null : classifyOne(t);
             if (known != null && (found == null || !(t instanceof WebApplicationException))) {
                 found = known;
             }
+            inJson = t instanceof JacksonException;
             readingRequest &= t instanceof WebApplicationException
                     || t instanceof jakarta.ws.rs.ProcessingException
                     || t instanceof JacksonException;
@@ -431,7 +437,33 @@ public class ProblemMapper {
         return fromJackson(e);
     }
 
+    /**
+     * The problem of a JSON error, and of the errors it wraps: the parser's own error (a number too large for its type) says what is wrong, the mapping error around it at which field.
+     */
     private static ProblemException fromJackson(JacksonException e) {
+        String around = "";
+        JacksonException deepest = e;
+        for (Throwable t = e; t instanceof JacksonException json; t = t.getCause() == t ? null : t.getCause()) {
+            deepest = json;
+            if (json instanceof JsonMappingException mapping && !pathOf(mapping).isEmpty()) {
+                around = pathOf(mapping);
+            }
+        }
+        if (deepest instanceof InputCoercionException number) {
+            // a whole number out of its type's range: 3000000000 for an int
+            Message expected = number.getTargetType() == Integer.TYPE || number.getTargetType() == Integer.class
+                    ? Message.of("json.expected.integer.range", "min", Integer.MIN_VALUE, "max", Integer.MAX_VALUE)
+                    : number.getTargetType() == Long.TYPE || number.getTargetType() == Long.class
+                            ? Message.of("json.expected.integer.range", "min", Long.MIN_VALUE, "max", Long.MAX_VALUE)
+                            : expected(number.getTargetType());
+            return around.isEmpty()
+                    ? invalid(ProblemType.MALFORMED_BODY, "body", expected, null)
+                    : invalid(ProblemType.VALIDATION, around, expected, null);
+        }
+        return fromJacksonAlone(e);
+    }
+
+    private static ProblemException fromJacksonAlone(JacksonException e) {
         if (!(e instanceof JsonMappingException mapping)) {
             // the parser's own words are English and quote the input: the answer says only where reading stopped
             com.fasterxml.jackson.core.JsonLocation at = ((JsonProcessingException) e).getLocation();
@@ -485,7 +517,18 @@ public class ProblemMapper {
                     "allowed",
                     Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
         }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+        if (type == Integer.class
+                || type == Long.class
+                || type == Short.class
+                || type == Byte.class
+                || type == java.math.BigInteger.class
+                || type == int.class
+                || type == long.class
+                || type == short.class
+                || type == byte.class) {
+            return Message.of("json.expected.integer");
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return Message.of("json.expected.number");
         }
         if (type == Boolean.class || type == boolean.class) {
