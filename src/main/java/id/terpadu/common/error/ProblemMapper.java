@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -50,6 +51,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import id.terpadu.common.http.AllowedMethods;
 import id.terpadu.common.http.StreamedInput;
+import id.terpadu.common.json.JsonSettings;
 import id.terpadu.common.security.ApiKeyAuthentication;
 import id.terpadu.common.security.ApiKeyPrincipal;
 import id.terpadu.common.security.ApiKeyScopeFilter;
@@ -438,7 +440,8 @@ public class ProblemMapper {
     }
 
     /**
-     * The problem of a JSON error, and of the errors it wraps: the parser's own error (a number too large for its type) says what is wrong, the mapping error around it at which field.
+     * The problem of a JSON error, and of the errors it wraps: the parser's own error (a limit, a number too large for
+     * its type) says what is wrong, the mapping error around it at which field.
      */
     private static ProblemException fromJackson(JacksonException e) {
         String around = "";
@@ -448,6 +451,9 @@ public class ProblemMapper {
             if (json instanceof JsonMappingException mapping && !pathOf(mapping).isEmpty()) {
                 around = pathOf(mapping);
             }
+        }
+        if (deepest instanceof StreamConstraintsException limit) {
+            return invalid(ProblemType.MALFORMED_BODY, around.isEmpty() ? "body" : around, limit(limit), null);
         }
         if (deepest instanceof InputCoercionException number) {
             // a whole number out of its type's range: 3000000000 for an int
@@ -461,6 +467,30 @@ public class ProblemMapper {
                     : invalid(ProblemType.VALIDATION, around, expected, null);
         }
         return fromJacksonAlone(e);
+    }
+
+    /**
+     * Which of the parser's limits (JsonSettings, docs/security.md) the body broke. The parser names it only in its
+     * English message, by the getter of the limit.
+     */
+    private static Message limit(StreamConstraintsException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("getMaxStringLength")) {
+            return Message.of("json.limit.string", "max", JsonSettings.MAX_STRING_LENGTH);
+        }
+        if (message.contains("getMaxNestingDepth")) {
+            return Message.of("json.limit.depth", "max", JsonSettings.MAX_NESTING_DEPTH);
+        }
+        if (message.contains("getMaxNumberLength")) {
+            return Message.of("json.limit.number", "max", JsonSettings.MAX_NUMBER_LENGTH);
+        }
+        if (message.contains("getMaxNameLength")) {
+            return Message.of("json.limit.name", "max", JsonSettings.MAX_NAME_LENGTH);
+        }
+        if (message.contains("getMaxDocumentLength")) {
+            return Message.of("json.limit.document", "max", JsonSettings.MAX_DOCUMENT_LENGTH);
+        }
+        return Message.of("json.limit");
     }
 
     private static ProblemException fromJacksonAlone(JacksonException e) {

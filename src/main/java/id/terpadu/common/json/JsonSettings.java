@@ -46,6 +46,8 @@ public class JsonSettings implements ObjectMapperCustomizer {
     public static final int MAX_NESTING_DEPTH = 32;
     public static final int MAX_STRING_LENGTH = 1_000_000;
     public static final int MAX_NUMBER_LENGTH = 100;
+    /** Jackson's own default, stated here so that a refusal can name it. */
+    public static final int MAX_NAME_LENGTH = StreamReadConstraints.DEFAULT_MAX_NAME_LEN;
     /** No JSON document is longer than the largest body the HTTP layer accepts (8 MiB). */
     public static final long MAX_DOCUMENT_LENGTH = 8L * 1024 * 1024;
 
@@ -65,6 +67,7 @@ public class JsonSettings implements ObjectMapperCustomizer {
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_STRING_LENGTH)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
                         .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                         .build());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
