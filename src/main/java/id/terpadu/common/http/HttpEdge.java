@@ -38,7 +38,9 @@ import id.terpadu.common.error.Problems;
  * A worker therefore never waits for a slow client's body (a field app on a bad network sends it in pieces, and a
  * worker blocked on it is one fewer for everybody), and no request pays a hand-off between the two threads for each
  * piece. A chunked body (no Content-Length) is counted as it arrives and refused with the same problem once it
- * grows past the limit; left to the HTTP layer it would get a bare 413 without a body.
+ * grows past the limit; left to the HTTP layer it would get a bare 413 without a body. A compressed body
+ * ({@code Content-Encoding} other than {@code identity}) is refused with a 415 and {@code Accept-Encoding: identity}
+ * before it is read.
  */
 @Singleton
 public class HttpEdge {
@@ -164,6 +166,15 @@ public class HttpEdge {
         ctx.addHeadersEndHandler(end -> varyByEncoding(ctx));
         weakNoneMatch(ctx);
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean hasBody = length != null
+                ? !length.trim().equals("0")
+                : ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        if (hasBody && isEncoded(ctx.request().headers().getAll(HttpHeaders.CONTENT_ENCODING))) {
+            // RFC 9110 §15.5.16: a content coding the server does not take is a 415 that says which it takes
+            ctx.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+            writeProblem(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, Message.of("http.content-encoding"));
+            return;
+        }
         for (StreamedBody body : streamed) {
             if (body.streams(ctx.request())) {
                 // read by its resource as it arrives, up to its own limit (counted by the framework when chunked)
@@ -191,9 +202,6 @@ public class HttpEdge {
                     Message.of("http.body-limit.announced", "max", maxBody, "length", Long.parseLong(length.trim())));
             return;
         }
-        boolean hasBody = length != null
-                ? !length.trim().equals("0")
-                : ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
         if (hasBody
                 && !ctx.request().path().startsWith("/q/")
                 && !isForm(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
@@ -210,6 +218,24 @@ public class HttpEdge {
     private static boolean isForm(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+    }
+
+    /**
+     * Whether a body comes compressed (gzip, br, deflate …): no request body is decoded here. Decoding would have to hold
+     * every body, the upload pieces and the forms among them, to its limit after decoding, and a few kilobytes of gzip
+     * can stand for gigabytes; the compressed bodies a field app would save on are photos and videos, which compress
+     * no further. {@code identity}, the absence of a coding, is taken.
+     */
+    static boolean isEncoded(List<String> lines) {
+        for (String line : lines) {
+            for (String coding : line.split(",")) {
+                String name = coding.trim();
+                if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isTooLarge(String length, long max) {

@@ -108,7 +108,10 @@ public class ConventionsFilter implements OASFilter {
             problems.put(
                     ProblemType.PAYLOAD_TOO_LARGE,
                     "The body is larger than the limit (`QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE`, 8 MB unless configured otherwise)");
-            problems.put(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not accepted here");
+            problems.put(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type is not accepted here, or the body is compressed: a Content-Encoding other than "
+                            + "identity is refused (the answer carries `Accept-Encoding: identity`)");
         }
         if (method == PathItem.HttpMethod.POST) {
             problems.put(ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key was used with another body");
@@ -197,7 +200,8 @@ public class ConventionsFilter implements OASFilter {
                                 "The quota policy, in the IETF httpapi RateLimit header "
                                         + "fields: its name (`reads`, `writes` or `expensive`), quota `q` and window `w` in seconds. Sent "
                                         + "on every answer to a request the limiter saw: not on a 401 (refused before the caller is "
-                                        + "known) nor on a 413 (refused before the request is read)",
+                                        + "known) nor on a 413 or the 415 of a compressed body (refused before the "
+                                        + "request is read)",
                                 "\"reads\";q=1200;w=60",
                                 100,
                                 RATE_LIMIT_FIELD))
