@@ -266,7 +266,9 @@ public class ProblemMapper {
                 || (t instanceof java.sql.SQLException timedOut && isTimedOut(timedOut))) {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, Message.of("database.timeout"));
         }
-        if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof StreamedInput.Silent) {
+        if (t instanceof io.vertx.core.http.HttpClosedException
+                || t instanceof StreamedInput.Silent
+                || isFrameworkReadTimeout(t)) {
             // the client went away, or went silent, while sending its body: nobody will read the answer, and it is
             // not our failure
             return new ProblemException(ProblemType.MALFORMED_BODY, Message.of("body.dropped"));
@@ -303,6 +305,18 @@ public class ProblemMapper {
             return new ProblemException(ProblemType.forStatus(status), webDetail(status));
         }
         return null;
+    }
+
+    /**
+     * The framework's own stream of a request body (a form's, read by its parser on a worker thread) gave up waiting for
+     * the next byte after {@code quarkus.http.read-timeout}, and closed the connection, as {@link StreamedInput} does.
+     */
+    private static boolean isFrameworkReadTimeout(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return t instanceof java.io.IOException
+                && "Read timed out".equals(t.getMessage())
+                && frames.length > 0
+                && frames[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.vertx.VertxInputStream");
     }
 
     /** A failure of the framework's form parser, reading a request body before any resource runs. */

@@ -1,5 +1,7 @@
 package id.terpadu.common.http;
 
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,6 +22,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,7 +43,8 @@ import id.terpadu.common.error.Problems;
  * piece. A chunked body (no Content-Length) is counted as it arrives and refused with the same problem once it
  * grows past the limit; left to the HTTP layer it would get a bare 413 without a body. A compressed body
  * ({@code Content-Encoding} other than {@code identity}) is refused with a 415 and {@code Accept-Encoding: identity}
- * before it is read.
+ * before it is read. A client that closes its connection before its body arrived whole is logged as what it is, the
+ * client's doing, without a stack trace.
  */
 @Singleton
 public class HttpEdge {
@@ -127,13 +131,35 @@ public class HttpEdge {
         ctx.next();
     }
 
-    /** The body handler refuses a body past the limit with a failure of status 413: answer it as a problem. */
+    /**
+     * The body handler refuses a body past the limit with a failure of status 413: answer it as a problem. A body
+     * whose connection closed before it arrived whole has nobody to answer and is no failure of the service: it is
+     * logged without a stack trace, and not handed to the framework's error handler, which would log it as an error.
+     */
     private void failed(RoutingContext ctx) {
         if (ctx.statusCode() == 413 && ctx.failure() == null && !ctx.response().headWritten()) {
             writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE, Message.of("http.body-limit", "max", maxBody));
             return;
         }
+        if (isDropped(ctx)) {
+            Log.infof(
+                    "The client closed the connection of %s %s after %d bytes of its body, before the body arrived "
+                            + "whole; nothing was answered (request %s)",
+                    ctx.request().method(),
+                    RequestLog.redacted(ctx.request().path()),
+                    ctx.request().bytesRead(),
+                    ctx.response().headers().get(RequestIds.HEADER));
+            return;
+        }
         ctx.next();
+    }
+
+    /** A failure that is the connection's closing: the client's, not the service's. */
+    private static boolean isDropped(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        return failure instanceof HttpClosedException
+                || failure instanceof ClosedChannelException
+                || failure instanceof IOException && ctx.response().closed();
     }
 
     /** The most bytes a body read after this edge may hold: a streamed body's own limit, else the JSON limit. */
