@@ -90,6 +90,13 @@ public class ConventionsFilter implements OASFilter {
             problems.put(ProblemType.NOT_FOUND, "No such record, or it lies outside your region scope");
         }
         problems.put(ProblemType.NOT_ACCEPTABLE, "The Accept header asks for a format this operation cannot produce");
+        if (body) {
+            problems.put(
+                    ProblemType.REQUEST_TIMEOUT,
+                    "No byte of the body arrived for the read timeout (`QUARKUS_HTTP_READ_TIMEOUT`, 60 s unless "
+                            + "configured otherwise); the connection is closed. A form or an upload's piece gets no "
+                            + "answer: its connection is closed");
+        }
         if (body || method == PathItem.HttpMethod.DELETE) {
             problems.put(ProblemType.CONFLICT, "The change conflicts with existing data or a rule of the domain");
         }
@@ -200,8 +207,8 @@ public class ConventionsFilter implements OASFilter {
                                 "The quota policy, in the IETF httpapi RateLimit header "
                                         + "fields: its name (`reads`, `writes` or `expensive`), quota `q` and window `w` in seconds. Sent "
                                         + "on every answer to a request the limiter saw: not on a 401 (refused before the caller is "
-                                        + "known) nor on a 413 or the 415 of a compressed body (refused before the "
-                                        + "request is read)",
+                                        + "known) nor on a 408, a 413 or the 415 of a compressed body (answered "
+                                        + "before the request is read)",
                                 "\"reads\";q=1200;w=60",
                                 100,
                                 RATE_LIMIT_FIELD))
