@@ -168,6 +168,79 @@ class RequestLimitsTest {
         Db.assertUnchanged(before);
     }
 
+    /** A refusal by one of the parser's limits: it names the limit, its value and, where Jackson knows it, the field. */
+    private static void limit(Response response, String field, String code, long max, String english) {
+        problem(response, 400, "malformed-body");
+        assertThat(response.jsonPath().getList("errors")).hasSize(1);
+        assertThat(response.jsonPath().getString("errors[0].field")).isEqualTo(field);
+        assertThat(response.jsonPath().getString("errors[0].code")).isEqualTo(code);
+        assertThat(response.jsonPath().getLong("errors[0].params.max")).isEqualTo(max);
+        assertThat(response.jsonPath().getString("detail")).isEqualTo(field + ": " + english);
+        assertThat(response.jsonPath().getString("detail")).doesNotContain("well-formed");
+    }
+
+    @Test
+    void aStringOverTheLimitIsNamedAsSuchNotAsMalformed() {
+        String body = "{\"name\": \"" + "x".repeat(JsonSettings.MAX_STRING_LENGTH + 1) + "\", \"type\": \"POLRI\"}";
+        limit(
+                fast(() -> raw().header("Accept-Language", "en").body(body).post("/api/v1/agencies")),
+                "name",
+                "json.limit.string",
+                JsonSettings.MAX_STRING_LENGTH,
+                "holds a string longer than 1000000 characters, the most a string may have");
+        // in a list, by its place
+        String inList = "{\"name\": \"x\", \"type\": \"POLRI\", \"contact\": {\"phone\": \""
+                + "1".repeat(JsonSettings.MAX_STRING_LENGTH + 1) + "\"}}";
+        limit(
+                fast(() -> raw().body(inList).post("/api/v1/agencies")),
+                "contact.phone",
+                "json.limit.string",
+                JsonSettings.MAX_STRING_LENGTH,
+                "memuat teks yang lebih panjang dari 1000000 karakter, batas panjang sebuah teks");
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void aDocumentTooDeepIsNamedAsSuch() {
+        // a merge patch is read as a tree: 40 levels of objects, well-formed, stop at the 33rd
+        String deep = "{\"contact\": " + "{\"a\": ".repeat(40) + "1" + "}".repeat(40) + "}";
+        limit(
+                fast(() -> raw().header("Accept-Language", "en")
+                        .header("If-Match", "\"0\"")
+                        .contentType("application/merge-patch+json")
+                        .body(deep)
+                        .patch("/api/v1/agencies/" + UUID.randomUUID())),
+                "body",
+                "json.limit.depth",
+                JsonSettings.MAX_NESTING_DEPTH,
+                "nests arrays and objects deeper than 32 levels, the most a document may have");
+        Db.assertUnchanged(before);
+    }
+
+    @Test
+    void aNumberTooLongIsNamedAsSuch() throws Exception {
+        Map<String, Object> incident = new java.util.HashMap<>(IncidentResourceTest.incident("Angka panjang", "19"));
+        incident.put("severity", "DIGITS");
+        String body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(incident)
+                .replace("\"DIGITS\"", "9".repeat(200));
+        // the parser stops at the number itself, before the field is bound: Jackson names no field
+        limit(
+                fast(() -> raw().header("Accept-Language", "en").body(body).post("/api/v1/incidents")),
+                "body",
+                "json.limit.number",
+                JsonSettings.MAX_NUMBER_LENGTH,
+                "holds a number longer than 100 digits, the most a number may have");
+        String name = "{\"" + "k".repeat(JsonSettings.MAX_NAME_LENGTH + 1) + "\": 1}";
+        limit(
+                fast(() -> raw().header("Accept-Language", "en").body(name).post("/api/v1/agencies")),
+                "body",
+                "json.limit.name",
+                JsonSettings.MAX_NAME_LENGTH,
+                "holds a field name longer than 50000 characters, the most a field name may have");
+        Db.assertUnchanged(before);
+    }
+
     @Test
     void tenThousandInvalidItemsGetAnAnswerOfBoundedSize() {
         String body = "{\"agencyId\": \"" + UUID.randomUUID() + "\", \"name\": \"Dasbor\", \"scopes\": [\"read\"], "

@@ -7,11 +7,17 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +31,8 @@ import id.terpadu.support.fuzz.RawHttp;
 /**
  * Field apps send their bodies over bad networks, in pieces and with pauses. The body is read before a worker
  * thread takes the request, so clients stuck halfway through their bodies hold no worker, and everybody else is
- * answered meanwhile.
+ * answered meanwhile. A client that goes away in the middle of its body is logged as that, not as an error of the
+ * service, and the access log does not claim it was answered 200.
  */
 @QuarkusTest
 class SlowBodiesTest {
@@ -107,5 +114,74 @@ class SlowBodiesTest {
             assertThat(statusLine(socket)).isEqualTo("HTTP/1.1 201 Created");
         }
         assertThat(Db.count("select count(*) from agency where name = ?", name)).isEqualTo(1);
+    }
+
+    @Test
+    void aClientThatGoesAwayMidBodyIsNoErrorOfTheService() throws Exception {
+        List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        String id = "dropped-" + UUID.randomUUID();
+        try {
+            Socket socket = new Socket("localhost", RestAssured.port);
+            String head = "POST /api/v1/agencies HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nX-Request-Id: " + id + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body, 0, 10);
+            socket.getOutputStream().flush();
+            Thread.sleep(300);
+            socket.close();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < deadline && lines(records, id).size() < 2) {
+                Thread.sleep(50);
+            }
+        } finally {
+            root.removeHandler(capture);
+        }
+        synchronized (records) {
+            assertThat(records)
+                    .as("records at ERROR")
+                    .noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue());
+            assertThat(records).as("records with a stack trace").noneMatch(r -> r.getThrown() != null);
+        }
+        List<String> mine = lines(records, id);
+        assertThat(mine)
+                .as("the service's line, with the request id")
+                .anyMatch(l -> l.startsWith("INFO ")
+                        && l.contains("The client closed the connection of POST /api/v1/agencies after 10 bytes of "
+                                + "its body"));
+        assertThat(mine)
+                .as("the access log line: no status was sent, and it says so")
+                .anyMatch(l -> l.contains("\"POST /api/v1/agencies\" - 0 ")
+                        && l.endsWith("closed before the answer was complete"));
+        Db.assertUnchanged(before);
+    }
+
+    /** The records that name request {@code id}, as {@code LEVEL message}. */
+    private static List<String> lines(List<LogRecord> records, String id) {
+        List<String> lines = new ArrayList<>();
+        synchronized (records) {
+            for (LogRecord r : records) {
+                String message = r instanceof ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage();
+                if (message != null && message.contains(id)) {
+                    lines.add(r.getLevel() + " " + message);
+                }
+            }
+        }
+        return lines;
     }
 }

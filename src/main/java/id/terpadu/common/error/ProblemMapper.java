@@ -32,6 +32,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -49,6 +51,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import id.terpadu.common.http.AllowedMethods;
 import id.terpadu.common.http.StreamedInput;
+import id.terpadu.common.json.JsonSettings;
 import id.terpadu.common.security.ApiKeyAuthentication;
 import id.terpadu.common.security.ApiKeyPrincipal;
 import id.terpadu.common.security.ApiKeyScopeFilter;
@@ -215,13 +218,18 @@ public class ProblemMapper {
         // The most telling failure is the deepest known one: a JSON error wrapped in a 400 says more than the 400.
         // A JSON error counts as the client's only while every wrapper above it is the framework's (reading the
         // body); wrapped in our own code it is a failure to write something, which is ours.
+        // A run of JSON errors (a mapping error naming the field, around the parser's error saying what is wrong) is
+        // read as one, from its outermost.
         ProblemException found = null;
         boolean readingRequest = true;
+        boolean inJson = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            ProblemException known = t instanceof JacksonException && !readingRequest ? null : classifyOne(t);
+            ProblemException known =
+                    t instanceof JacksonException && (!readingRequest || inJson) ? null : classifyOne(t);
             if (known != null && (found == null || !(t instanceof WebApplicationException))) {
                 found = known;
             }
+            inJson = t instanceof JacksonException;
             readingRequest &= t instanceof WebApplicationException
                     || t instanceof jakarta.ws.rs.ProcessingException
                     || t instanceof JacksonException;
@@ -258,7 +266,9 @@ public class ProblemMapper {
                 || (t instanceof java.sql.SQLException timedOut && isTimedOut(timedOut))) {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, Message.of("database.timeout"));
         }
-        if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof StreamedInput.Silent) {
+        if (t instanceof io.vertx.core.http.HttpClosedException
+                || t instanceof StreamedInput.Silent
+                || isFrameworkReadTimeout(t)) {
             // the client went away, or went silent, while sending its body: nobody will read the answer, and it is
             // not our failure
             return new ProblemException(ProblemType.MALFORMED_BODY, Message.of("body.dropped"));
@@ -295,6 +305,18 @@ public class ProblemMapper {
             return new ProblemException(ProblemType.forStatus(status), webDetail(status));
         }
         return null;
+    }
+
+    /**
+     * The framework's own stream of a request body (a form's, read by its parser on a worker thread) gave up waiting for
+     * the next byte after {@code quarkus.http.read-timeout}, and closed the connection, as {@link StreamedInput} does.
+     */
+    private static boolean isFrameworkReadTimeout(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return t instanceof java.io.IOException
+                && "Read timed out".equals(t.getMessage())
+                && frames.length > 0
+                && frames[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.vertx.VertxInputStream");
     }
 
     /** A failure of the framework's form parser, reading a request body before any resource runs. */
@@ -431,7 +453,61 @@ public class ProblemMapper {
         return fromJackson(e);
     }
 
+    /**
+     * The problem of a JSON error, and of the errors it wraps: the parser's own error (a limit, a number too large for
+     * its type) says what is wrong, the mapping error around it at which field.
+     */
     private static ProblemException fromJackson(JacksonException e) {
+        String around = "";
+        JacksonException deepest = e;
+        for (Throwable t = e; t instanceof JacksonException json; t = t.getCause() == t ? null : t.getCause()) {
+            deepest = json;
+            if (json instanceof JsonMappingException mapping && !pathOf(mapping).isEmpty()) {
+                around = pathOf(mapping);
+            }
+        }
+        if (deepest instanceof StreamConstraintsException limit) {
+            return invalid(ProblemType.MALFORMED_BODY, around.isEmpty() ? "body" : around, limit(limit), null);
+        }
+        if (deepest instanceof InputCoercionException number) {
+            // a whole number out of its type's range: 3000000000 for an int
+            Message expected = number.getTargetType() == Integer.TYPE || number.getTargetType() == Integer.class
+                    ? Message.of("json.expected.integer.range", "min", Integer.MIN_VALUE, "max", Integer.MAX_VALUE)
+                    : number.getTargetType() == Long.TYPE || number.getTargetType() == Long.class
+                            ? Message.of("json.expected.integer.range", "min", Long.MIN_VALUE, "max", Long.MAX_VALUE)
+                            : expected(number.getTargetType());
+            return around.isEmpty()
+                    ? invalid(ProblemType.MALFORMED_BODY, "body", expected, null)
+                    : invalid(ProblemType.VALIDATION, around, expected, null);
+        }
+        return fromJacksonAlone(e);
+    }
+
+    /**
+     * Which of the parser's limits (JsonSettings, docs/security.md) the body broke. The parser names it only in its
+     * English message, by the getter of the limit.
+     */
+    private static Message limit(StreamConstraintsException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("getMaxStringLength")) {
+            return Message.of("json.limit.string", "max", JsonSettings.MAX_STRING_LENGTH);
+        }
+        if (message.contains("getMaxNestingDepth")) {
+            return Message.of("json.limit.depth", "max", JsonSettings.MAX_NESTING_DEPTH);
+        }
+        if (message.contains("getMaxNumberLength")) {
+            return Message.of("json.limit.number", "max", JsonSettings.MAX_NUMBER_LENGTH);
+        }
+        if (message.contains("getMaxNameLength")) {
+            return Message.of("json.limit.name", "max", JsonSettings.MAX_NAME_LENGTH);
+        }
+        if (message.contains("getMaxDocumentLength")) {
+            return Message.of("json.limit.document", "max", JsonSettings.MAX_DOCUMENT_LENGTH);
+        }
+        return Message.of("json.limit");
+    }
+
+    private static ProblemException fromJacksonAlone(JacksonException e) {
         if (!(e instanceof JsonMappingException mapping)) {
             // the parser's own words are English and quote the input: the answer says only where reading stopped
             com.fasterxml.jackson.core.JsonLocation at = ((JsonProcessingException) e).getLocation();
@@ -485,7 +561,18 @@ public class ProblemMapper {
                     "allowed",
                     Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
         }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+        if (type == Integer.class
+                || type == Long.class
+                || type == Short.class
+                || type == Byte.class
+                || type == java.math.BigInteger.class
+                || type == int.class
+                || type == long.class
+                || type == short.class
+                || type == byte.class) {
+            return Message.of("json.expected.integer");
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return Message.of("json.expected.number");
         }
         if (type == Boolean.class || type == boolean.class) {

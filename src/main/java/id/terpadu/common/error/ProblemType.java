@@ -12,6 +12,8 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Tidak ditemukan", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Metode tidak diizinkan", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Format jawaban tidak tersedia", "No acceptable representation"),
+    /** A body that stopped arriving: answered at the HTTP edge, which then closes the connection. */
+    REQUEST_TIMEOUT(408, "request-timeout", "Waktu permintaan habis", "Request timeout"),
     CONFLICT(409, "conflict", "Bertentangan dengan data yang ada", "Conflicts with existing data"),
     GONE(410, "gone", "Sudah tidak tersedia", "No longer available"),
     PRECONDITION_FAILED(412, "precondition-failed", "Versi data sudah berubah", "The resource has changed"),

@@ -13,7 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The access log: one line per answered request with the method, the route it matched ({@code /api/v1/incidents/{id}})
- * rather than the path it was called with, status, bytes, time and request id. Neither the query string nor the values
+ * rather than the path it was called with, status, bytes, time and request id; a connection that closed before the
+ * answer was complete is said so, with {@code -} for the status when no answer was sent at all. Neither the query string nor the values
  * in the path are logged, because either can carry a name or an identity number (UU 27/2022): a free-text search, or a
  * NIK typed where an id belongs. When no route matched, every path segment that is not a plain lower-case word, a UUID
  * or a region code is logged as {@code *}.
@@ -37,16 +38,27 @@ public class RequestLog {
         if (LOG.isInfoEnabled() && !ctx.request().path().startsWith("/q/")) {
             long start = System.nanoTime();
             ctx.addEndHandler(done -> LOG.infof(
-                    "%s \"%s %s\" %d %d %d ms rid=%s",
+                    "%s \"%s %s\" %s %d %d ms rid=%s%s",
                     ctx.request().remoteAddress().hostAddress(),
                     ctx.request().method(),
                     route(ctx),
-                    ctx.response().getStatusCode(),
+                    status(ctx, done.succeeded()),
                     ctx.response().bytesWritten(),
                     (System.nanoTime() - start) / 1_000_000,
-                    ctx.response().headers().get(RequestIds.HEADER)));
+                    ctx.response().headers().get(RequestIds.HEADER),
+                    done.succeeded() ? "" : " closed before the answer was complete"));
         }
         ctx.next();
+    }
+
+    /**
+     * The status the answer was sent with; {@code -} when the connection closed before any answer was sent (a client
+     * that went away in the middle of its body), whose status would otherwise read as the 200 nobody sent.
+     */
+    private static String status(RoutingContext ctx, boolean complete) {
+        return complete || ctx.response().headWritten()
+                ? Integer.toString(ctx.response().getStatusCode())
+                : "-";
     }
 
     private static String route(RoutingContext ctx) {

@@ -91,6 +91,13 @@ public class ConventionsFilter implements OASFilter {
             problems.put(ProblemType.NOT_FOUND, "No such record, or it lies outside your region scope");
         }
         problems.put(ProblemType.NOT_ACCEPTABLE, "The Accept header asks for a format this operation cannot produce");
+        if (body) {
+            problems.put(
+                    ProblemType.REQUEST_TIMEOUT,
+                    "No byte of the body arrived for the read timeout (`QUARKUS_HTTP_READ_TIMEOUT`, 60 s unless "
+                            + "configured otherwise); the connection is closed. A form or an upload's piece gets no "
+                            + "answer: its connection is closed");
+        }
         if (body || method == PathItem.HttpMethod.DELETE) {
             problems.put(ProblemType.CONFLICT, "The change conflicts with existing data or a rule of the domain");
         }
@@ -117,7 +124,10 @@ public class ConventionsFilter implements OASFilter {
             problems.put(
                     ProblemType.PAYLOAD_TOO_LARGE,
                     "The body is larger than the limit (`QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE`, 8 MB unless configured otherwise)");
-            problems.put(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not accepted here");
+            problems.put(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type is not accepted here, or the body is compressed: a Content-Encoding other than "
+                            + "identity is refused (the answer carries `Accept-Encoding: identity`)");
         }
         if (method == PathItem.HttpMethod.POST) {
             problems.put(ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key was used with another body");
@@ -212,7 +222,8 @@ public class ConventionsFilter implements OASFilter {
                                 "The quota policy, in the IETF httpapi RateLimit header "
                                         + "fields: its name (`reads`, `writes` or `expensive`), quota `q` and window `w` in seconds. Sent "
                                         + "on every answer to a request the limiter saw: not on a 401 (refused before the caller is "
-                                        + "known) nor on a 413 (refused before the request is read)",
+                                        + "known) nor on a 408, a 413 or the 415 of a compressed body (answered "
+                                        + "before the request is read)",
                                 "\"reads\";q=1200;w=60",
                                 100,
                                 RATE_LIMIT_FIELD))

@@ -36,6 +36,25 @@ class DroppedConnectionClassificationTest {
     }
 
     @Test
+    void aFormThatStoppedArrivingIsNotAFailureOfTheServiceEither() {
+        // the framework's own stream of a form's body, giving up after quarkus.http.read-timeout
+        IOException timedOut = new IOException("Read timed out");
+        timedOut.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement(
+                    "org.jboss.resteasy.reactive.server.vertx.VertxInputStream$VertxBlockingInput",
+                    "readBlocking",
+                    "VertxInputStream.java",
+                    238)
+        });
+        ProblemException p = ProblemMapper.classify(timedOut);
+        assertThat(p.type()).isEqualTo(ProblemType.MALFORMED_BODY);
+        assertThat(p.getMessage()).isEqualTo("The connection closed before the request body arrived whole");
+        // the same words from anywhere else are not the client's
+        assertThat(ProblemMapper.classify(new IOException("Read timed out")).type())
+                .isEqualTo(ProblemType.INTERNAL);
+    }
+
+    @Test
     void otherFailuresToReadOrWriteStay500() {
         assertThat(ProblemMapper.classify(new IOException("No space left on device"))
                         .type())

@@ -39,7 +39,8 @@ import id.terpadu.support.Tokens;
  * English with {@code Accept-Language: en}: the language named in Content-Language (with Vary: Accept-Language), a
  * detail and field messages in that language, field codes and parameters that do not change with it. An Indonesian
  * answer holds no English: no wording of the English bundles and no English word that Indonesian never uses.
- * The expensive-read budget is one request, so that the 429 can be provoked too.
+ * The expensive-read budget is one request, so that the 429 can be provoked too, and a body may pause 1.5 s, so that
+ * the 408 can.
  */
 @QuarkusTest
 @TestProfile(LanguageTest.OneExpensiveRead.class)
@@ -48,7 +49,13 @@ class LanguageTest {
     public static class OneExpensiveRead implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("terpadu.rate-limit.expensive.limit", "1", "terpadu.rate-limit.expensive.window", "1H");
+            return Map.of(
+                    "terpadu.rate-limit.expensive.limit",
+                    "1",
+                    "terpadu.rate-limit.expensive.window",
+                    "1H",
+                    "quarkus.http.read-timeout",
+                    "1500ms");
         }
     }
 
@@ -239,6 +246,7 @@ class LanguageTest {
                             .body(new byte[10])
                             .patch(upload);
                 }),
+                new Case("a body that stopped arriving", ProblemType.REQUEST_TIMEOUT, LanguageTest::stalled),
                 new Case(
                         "a database that went away",
                         ProblemType.SERVICE_UNAVAILABLE,
@@ -265,6 +273,40 @@ class LanguageTest {
             existing = true;
         }
         return speaking(Tokens.as(caller(), List.of("ADMIN"), List.of()), language);
+    }
+
+    /**
+     * Half a body, then nothing: the edge answers 408 after the read timeout, before any token is looked at, and closes
+     * the connection. Read from a socket of its own, since an HTTP client would wait to send the rest.
+     */
+    private static Response stalled(String language) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/agencies HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n" + (language == null ? "" : "Accept-Language: " + language + "\r\n")
+                    + "\r\n{\"name\": ";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, end).split("\r\n");
+            List<io.restassured.http.Header> headers = new ArrayList<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.add(new io.restassured.http.Header(
+                        lines[i].substring(0, colon).trim(),
+                        lines[i].substring(colon + 1).trim()));
+            }
+            io.restassured.http.Headers all = new io.restassured.http.Headers(headers);
+            return new io.restassured.builder.ResponseBuilder()
+                    .setStatusCode(Integer.parseInt(lines[0].split(" ")[1]))
+                    .setStatusLine(lines[0])
+                    .setHeaders(all)
+                    .setContentType(all.getValue("Content-Type"))
+                    .setBody(answer.substring(end + 4))
+                    .build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static RequestSpecification speaking(RequestSpecification request, String language) {

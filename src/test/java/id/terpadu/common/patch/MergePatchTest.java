@@ -149,7 +149,7 @@ class MergePatchTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("severity"))
-                .body("errors[0].code", equalTo("json.expected.number"));
+                .body("errors[0].code", equalTo("json.expected.integer"));
         patch(coordinator("19"), path, "\"0\"", "{\"sourceKind\": \"GOSIP\"}")
                 .then()
                 .statusCode(400)
