@@ -380,15 +380,12 @@ public class Uploads {
      * attachment is complete (409: nothing more to send, nothing to abandon), as a finished one of its own is.
      */
     private Attachment writableUpload(Access access, UUID id) {
-        try {
-            return access.writable(id);
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.NOT_FOUND
-                    && finishedAs(access::writable, id).isPresent()) {
-                throw ProblemException.conflict(Message.of("attachment.upload.complete"));
-            }
-            throw e;
+        // looked up first, as state() does: a refusal of access.writable marks the transaction for rollback, and no
+        // query may follow it
+        if (finishedAs(access::writable, id).isPresent()) {
+            throw ProblemException.conflict(Message.of("attachment.upload.complete"));
         }
+        return access.writable(id);
     }
 
     /** What {@link #takeLease} answers while another append holds the upload. */
