@@ -1264,7 +1264,7 @@ public final class Tour {
         check("attachment available", attached.getStatus() == AttachmentStatus.AVAILABLE);
         touch("attachment list", () -> files.attachmentResourceList(loose.getId(), ParentType.INCIDENT, null, 10));
         touch("attachment get", () -> files.attachmentResourceGet(attached.getId()));
-        touch("attachment content", () -> files.attachmentResourceContent(attached.getId(), null, null));
+        touch("attachment content", () -> files.attachmentResourceContent(attached.getId(), null, null, null));
         touch("attachment thumbnail", () -> files.attachmentResourceThumbnail(attached.getId()));
         touch("attachment history", () -> files.attachmentResourceHistory(attached.getId(), null, 10));
         byte[] photo = bytes(picture(2));
