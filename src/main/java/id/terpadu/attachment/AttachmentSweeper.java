@@ -5,11 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -137,30 +133,23 @@ class AttachmentSweeper {
         for (Object[] row : due) {
             UUID id = (UUID) row[0];
             String key = (String) row[1];
-            MessageDigest sha;
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-            long size;
-            try (InputStream in = new DigestInputStream(store.read(key, 0, -1), sha)) {
-                size = in.transferTo(OutputStream.nullOutputStream());
+            Sha256 copy;
+            try (InputStream in = store.read(key, 0, -1)) {
+                copy = Sha256.of(in);
             } catch (IOException e) {
                 Log.warnf(
                         "Could not read the served copy %s of attachment %s (tried again later): %s",
                         key, id, e.getMessage());
                 continue;
             }
-            String digest = HexFormat.of().formatHex(sha.digest());
             boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
                 Attachment a = attachments.findById(id);
                 // removed meanwhile, or described by another instance
                 if (a == null || a.contentSha256 != null || !key.equals(a.contentKey)) {
                     return false;
                 }
-                a.contentSha256 = digest;
-                a.contentSize = size;
+                a.contentSha256 = copy.hex();
+                a.contentSize = copy.size();
                 records.updated(
                         a,
                         AttachmentService.typeOf(a),

@@ -122,7 +122,10 @@ class Finishing {
                         ProblemType.UNSUPPORTED_MEDIA_TYPE, Message.of("attachment.type.broken", "type", mediaType));
             }
             // the served copy is what a download's ETag and Content-Length describe: a cleaned one is hashed anew
-            String contentSha256 = cleans ? digest(served) : sha256;
+            String contentSha256;
+            try (InputStream in = Files.newInputStream(served)) {
+                contentSha256 = cleans ? Sha256.of(in).hex() : sha256;
+            }
             long contentSize = Files.size(served);
             String contentKey = "files/" + id;
             store.put(contentKey, served);
@@ -165,20 +168,6 @@ class Finishing {
                 Files.deleteIfExists(original);
             }
         }
-    }
-
-    /** The SHA-256 (hex) of a file. */
-    static String digest(Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Where the served copy is kept, and its SHA-256 and size. */

@@ -142,7 +142,7 @@ public class Uploads {
         }
         String sha256;
         try (InputStream in = Files.newInputStream(file)) {
-            sha256 = sha256(in);
+            sha256 = Sha256.of(in).hex();
         }
         Optional<Attachment> same =
                 QuarkusTransaction.requiringNew().call(() -> attachments.sameBytes(parent.call(), sha256));
@@ -159,19 +159,6 @@ public class Uploads {
         }
         UUID id = state.sameAs() != null ? state.sameAs() : created.attachment().id();
         return new Created(QuarkusTransaction.requiringNew().call(() -> view.apply(id)), state.sameAs() == null);
-    }
-
-    private static String sha256(InputStream in) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
