@@ -16,7 +16,7 @@ mkdirSync(shots, { recursive: true });
 const browser = await launch(executablePath);
 const checks = new Checks();
 const check = checks.check.bind(checks);
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+const page = checks.watch(await browser.newPage({ viewport: { width: 1400, height: 1000 } }));
 page.setDefaultTimeout(30000);
 let step = 0;
 const shot = async (p, name) => {

@@ -19,7 +19,7 @@ const browser = await launch(executablePath);
 const checks = new Checks();
 const check = checks.check.bind(checks);
 let step = 0;
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+const page = checks.watch(await browser.newPage({ viewport: { width: 1400, height: 1000 } }));
 page.setDefaultTimeout(30000);
 
 async function shot(name) {

@@ -14,6 +14,23 @@ export class Checks {
   constructor() {
     this.passed = 0;
     this.failed = 0;
+    this.pageErrors = [];
+  }
+
+  /**
+   * Keeps what `page` reports as going wrong (console errors, uncaught exceptions, failed requests), so that a walk
+   * that stops says more than which wait timed out.
+   */
+  watch(page) {
+    const keep = (what) => {
+      if (this.pageErrors.length < 20) {
+        this.pageErrors.push(what.slice(0, 300));
+      }
+    };
+    page.on('console', (m) => m.type() === 'error' && keep(`console: ${m.text()}`));
+    page.on('pageerror', (e) => keep(`exception: ${e.message}`));
+    page.on('requestfailed', (r) => keep(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    return page;
   }
 
   check(name, ok, detail = '') {
@@ -30,6 +47,9 @@ export class Checks {
   stopped(e) {
     this.failed += 1;
     console.log(`FAIL the walk stopped: ${e.message.split('\n')[0]}`);
+    for (const what of this.pageErrors) {
+      console.log(`     the page reported ${what}`);
+    }
   }
 
   /** Prints the tally and ends the process: 0 when every check passed. */
@@ -45,11 +65,28 @@ export class Checks {
  * back with a token. Each step is a check; `shot(page, name)` takes the screenshots.
  */
 export async function authorizeAtProvider(page, username, password, check, shot) {
-  await page.locator('button.authorize').first().click();
   const modal = page.locator('.modal-ux');
-  await modal.waitFor();
   const scheme = modal.locator('.auth-container').filter({ hasText: 'oidc' }).first();
-  await scheme.waitFor();
+  // Swagger UI shows the openIdConnect scheme once it has read the provider's discovery document, which it fetches when
+  // Authorize opens. If that has not happened within 15 s, a person reloads the page and presses Authorize again: the
+  // walk does that once, says so, and stops with what it saw on the second miss.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.locator('button.authorize').first().click();
+    try {
+      await scheme.waitFor({ timeout: 15000 });
+      break;
+    } catch (e) {
+      const seen = (await modal.count()) === 0 ? 'no Authorize dialog'
+        : `a dialog with ${JSON.stringify((await modal.innerText()).slice(0, 300))}`;
+      await shot(page, `authorize-missed-${attempt}`).catch(() => {});
+      if (attempt === 2) {
+        throw new Error(`Authorize showed no oidc scheme within 15 s, twice; the page had ${seen}`);
+      }
+      console.log(`     note: Authorize showed no oidc scheme within 15 s (the page had ${seen}); reloading once`);
+      await page.reload();
+      await page.locator('.opblock').first().waitFor();
+    }
+  }
   check('Authorize offers the identity provider\'s login (oidc, authorization code with PKCE)',
     (await scheme.innerText()).includes('authorization_code with PKCE'));
   const clientIds = await modal.locator('input[id^="client_id"]').evaluateAll((inputs) => inputs.map((i) => i.value));
