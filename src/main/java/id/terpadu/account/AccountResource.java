@@ -118,6 +118,7 @@ public class AccountResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @Operation(
             summary = "Replace an account",

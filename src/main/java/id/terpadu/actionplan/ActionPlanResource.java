@@ -181,6 +181,7 @@ public class ActionPlanResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(
@@ -327,6 +328,7 @@ public class ActionPlanResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}/items/{itemId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(
@@ -357,6 +359,7 @@ public class ActionPlanResource {
     }
 
     @PATCH
+    @Idempotent
     @Path("{id}/items/{itemId}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})

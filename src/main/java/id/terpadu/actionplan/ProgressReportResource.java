@@ -136,6 +136,7 @@ public class ProgressReportResource {
     }
 
     @PUT
+    @Idempotent
     @Path("reports/{reportId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(

@@ -123,6 +123,7 @@ public class AgencyResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(
@@ -152,6 +153,7 @@ public class AgencyResource {
     }
 
     @PATCH
+    @Idempotent
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})

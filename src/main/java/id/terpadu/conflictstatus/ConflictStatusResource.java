@@ -132,6 +132,7 @@ public class ConflictStatusResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(
@@ -299,6 +300,7 @@ public class ConflictStatusResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}/tni-assistance/{assistanceId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(

@@ -198,6 +198,7 @@ public class WarningResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Operation(
@@ -228,6 +229,7 @@ public class WarningResource {
     }
 
     @PATCH
+    @Idempotent
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})

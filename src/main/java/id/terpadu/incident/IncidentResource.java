@@ -182,6 +182,7 @@ public class IncidentResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Operation(
@@ -212,6 +213,7 @@ public class IncidentResource {
     }
 
     @PATCH
+    @Idempotent
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
@@ -489,6 +491,7 @@ public class IncidentResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}/activities/{activityId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Operation(

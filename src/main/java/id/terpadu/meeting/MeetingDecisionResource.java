@@ -106,6 +106,7 @@ public class MeetingDecisionResource {
     }
 
     @PUT
+    @Idempotent
     @Path("/{decisionId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(

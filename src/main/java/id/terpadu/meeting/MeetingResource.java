@@ -127,6 +127,7 @@ public class MeetingResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(
@@ -156,6 +157,7 @@ public class MeetingResource {
     }
 
     @PATCH
+    @Idempotent
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})

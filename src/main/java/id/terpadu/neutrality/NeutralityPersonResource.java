@@ -78,6 +78,7 @@ public class NeutralityPersonResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{personId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Operation(

@@ -136,6 +136,7 @@ public class NeutralityResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})
     @Operation(
@@ -165,6 +166,7 @@ public class NeutralityResource {
     }
 
     @PATCH
+    @Idempotent
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_, Role.OFFICER_})

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.terpadu.common.http.ETags;
+import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.security.Role;
 import id.terpadu.notification.NotificationDtos.PreferencesInput;
 import id.terpadu.notification.NotificationDtos.PreferencesResponse;
@@ -61,6 +62,7 @@ public class PreferenceResource {
     }
 
     @PUT
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Save your notification preferences",

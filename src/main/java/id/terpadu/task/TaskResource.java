@@ -115,6 +115,7 @@ public class TaskResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{taskId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(

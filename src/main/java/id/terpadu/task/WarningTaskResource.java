@@ -118,6 +118,7 @@ public class WarningTaskResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{taskId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(

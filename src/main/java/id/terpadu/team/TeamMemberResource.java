@@ -121,6 +121,7 @@ public class TeamMemberResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{memberId}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(
@@ -151,6 +152,7 @@ public class TeamMemberResource {
     }
 
     @PATCH
+    @Idempotent
     @Path("{memberId}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})

@@ -124,6 +124,7 @@ public class TeamResource {
     }
 
     @PUT
+    @Idempotent
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
     @Operation(
@@ -153,6 +154,7 @@ public class TeamResource {
     }
 
     @PATCH
+    @Idempotent
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})

@@ -30,7 +30,8 @@ import id.terpadu.common.error.ProblemType;
 import id.terpadu.common.security.Caller;
 
 /**
- * {@code Idempotency-Key} for POSTs, kept in PostgreSQL for 24 hours per caller. The key is claimed, the
+ * {@code Idempotency-Key} for POSTs, PUTs and PATCHes, kept in PostgreSQL for 24 hours per caller. The key is
+ * claimed, the
  * request executed and its answer stored in <em>one</em> transaction, so:
  * <ul>
  * <li>a replay with the same key and body gets the stored status, headers and body back;</li>

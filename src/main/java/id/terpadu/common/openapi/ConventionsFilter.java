@@ -129,7 +129,8 @@ public class ConventionsFilter implements OASFilter {
                     "The Content-Type is not accepted here, or the body is compressed: a Content-Encoding other than "
                             + "identity is refused (the answer carries `Accept-Encoding: identity`)");
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (method == PathItem.HttpMethod.POST || body && !tus) {
+            // every POST, PUT and PATCH but tus's PATCH, whose Upload-Offset already makes a repeated piece harmless
             problems.put(ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key was used with another body");
             addIdempotencyKey(operation);
         }

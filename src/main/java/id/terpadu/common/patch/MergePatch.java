@@ -43,7 +43,9 @@ import id.terpadu.common.http.Versioned;
  * <p><b>Concurrent edits of different fields.</b> {@code If-Match} names the version the client read. When the record
  * has moved on since, the patch is still applied if none of the fields it names changed between that version and the
  * current one, as the change log's snapshots of the two versions show (compared down to the nested field the patch
- * names); otherwise it is a 412 naming the fields, with the current version as the answer's ETag. A field whose value
+ * names), or changed only to the value the patch sets (a retry whose first answer was lost, or the same correction by
+ * someone else: RFC 9110 §13.1.1 lets the change that was already made succeed); otherwise it is a 412 naming the
+ * fields, with the current version as the answer's ETag. A field whose value
  * the change log keeps masked (names of persons) cannot be compared and so always needs the current version, as does a
  * field the log's snapshots do not hold, and a version the log does not hold.
  */
@@ -59,7 +61,8 @@ public class MergePatch {
                     + "`null` removes an optional field (a required one is refused). The result must pass everything a PUT "
                     + "must, and is logged, published and answered as a PUT is. If-Match is required. When the record changed "
                     + "since the version If-Match names, the patch is still applied if none of the fields it names changed "
-                    + "meanwhile; otherwise 412, with the current version as the answer's ETag.";
+                    + "meanwhile, or changed only to the value it sets (a retry whose answer was lost); otherwise 412, with "
+                    + "the current version as the answer's ETag. With an Idempotency-Key a retry gets the first answer again.";
 
     private final ObjectMapper mapper;
     private final Validator validator;
@@ -245,7 +248,9 @@ public class MergePatch {
                     && before instanceof ObjectNode beforeObject
                     && after instanceof ObjectNode afterObject) {
                 changed(nested, beforeObject, afterObject, path + ".", Set.of(), out);
-            } else if (!same(before, after)) {
+            } else if (!same(before, after) && !same(after, field.getValue())) {
+                // changed meanwhile, unless to what this patch sets: its own earlier try whose answer was lost, or
+                // the same correction by someone else (RFC 9110 §13.1.1), which this patch cannot undo
                 out.add(path);
             }
         }

@@ -291,4 +291,49 @@ class MergePatchTest {
         // If-Match * applies to whatever the current version is
         patch(second, path, "*", "{\"title\": \"Bentrok nelayan\"}").then().statusCode(200);
     }
+
+    @Test
+    void aRetryWhoseAnswerWasLostGetsTheRecordAsItLeftIt() {
+        String id = create(coordinator("19"), IncidentResourceTest.incident("Sengketa lahan sawit", "19.71"));
+        String path = "/api/v1/incidents/" + id;
+        RequestSpecification field = as("officer.lapangan", List.of("OFFICER"), List.of("19"));
+        String body = "{\"severity\": 4, \"impact\": {\"injured\": 3}}";
+        patch(field, path, "\"0\"", body).then().statusCode(200).header("ETag", "\"1\"");
+
+        // the answer never reached the phone: it sends the same patch with the version it read
+        long logged = changes(id);
+        var before = Db.snapshot();
+        patch(field, path, "\"0\"", body)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("severity", equalTo(4))
+                .body("impact.injured", equalTo(3))
+                .body("version", equalTo(1));
+        Db.assertUnchanged(before);
+        assertThat(changes(id)).isEqualTo(logged);
+
+        // someone else made the same correction meanwhile: nothing of theirs is lost, nothing new is written
+        RequestSpecification other = as("officer.posko", List.of("OFFICER"), List.of("19"));
+        patch(other, path, "\"1\"", "{\"title\": \"Sengketa lahan sawit Desa Air Anyir\", \"description\": null}")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+        patch(field, path, "\"1\"", "{\"title\": \"Sengketa lahan sawit Desa Air Anyir\"}")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+        assertThat(changes(id)).isEqualTo(logged + 1);
+
+        // but a retry whose field someone has since set to another value is still the 412 naming it
+        patch(other, path, "\"2\"", "{\"severity\": 5}").then().statusCode(200).header("ETag", "\"3\"");
+        var after = Db.snapshot();
+        patch(field, path, "\"0\"", body)
+                .then()
+                .statusCode(412)
+                .header("ETag", "\"3\"")
+                .body("detail", containsString("severity"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("impact")));
+        Db.assertUnchanged(after);
+    }
 }

@@ -665,7 +665,7 @@ public final class Tour {
         touch("agency history", () -> agencies.agencyResourceHistory(agency.get("TNI"), null, 10));
         touch(
                 "agency replace",
-                () -> agencies.agencyResourceReplace(once.getId(), "*", kodim.name("Kodim 0413/Bangka (Sungailiat)")));
+                () -> agencies.agencyResourceReplace(once.getId(), "*", kodim.name("Kodim 0413/Bangka (Sungailiat)"), null, null));
         touch("team list", () -> teams.teamResourceList(null, null, 10, "19", null));
         touch(
                 "team replace",
@@ -677,7 +677,7 @@ public final class Tour {
                                 .regionCode("13")
                                 .year(year)
                                 .secretariatAgencyId(kesbangpol13)
-                                .decreeNumber("188.44/1/2024")));
+                                .decreeNumber("188.44/1/2024"), null, null));
         UUID firstId = first.getId();
         touch("member get", () -> teams.teamMemberResourceGet(firstId, teamId));
         touch("member history", () -> teams.teamMemberResourceHistory(firstId, teamId, null, 10));
@@ -690,7 +690,7 @@ public final class Tour {
                         new TeamMemberInput()
                                 .agencyId(agency.get("PEMDA"))
                                 .personName("Gubernur Kepulauan Bangka Belitung")
-                                .role(TeamRole.KETUA)));
+                                .role(TeamRole.KETUA), null, null));
         touch("region search", () -> regions.regionResourceSearch(null, null, 10, null, "pariaman"));
         touch("region get", () -> regions.regionResourceGet("13.77"));
         touch("region children", () -> regions.regionResourceChildren("13", null, 10));
@@ -737,7 +737,7 @@ public final class Tour {
                                 .likelihood(3)
                                 .impact(2)
                                 .sourceKind(SourceKind.PATROLI)
-                                .classification(Classification.RESTRICTED)));
+                                .classification(Classification.RESTRICTED), null, null));
         // deteksi dini: an agency is asked to act on the warning before anything happens
         Task warningTask = tasks.warningTaskResourceAdd(
                 second.getId(),
@@ -758,7 +758,7 @@ public final class Tour {
                         new TaskInput()
                                 .agencyId(agency.get("POLRI"))
                                 .description("Patroli dialogis di sekitar kantor KPU dan posko paslon")
-                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC))));
+                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC)), null, null));
         touch(
                 "warning task transition",
                 () -> tasks.warningTaskResourceTransition(
@@ -819,7 +819,7 @@ public final class Tour {
                                 stop.getActivityType(),
                                 stop.getAgencyId(),
                                 stop.getOccurredAt().toString(),
-                                "Polres memisahkan kedua kelompok di simpang pasar")));
+                                "Polres memisahkan kedua kelompok di simpang pasar"), null, null));
         touch("incident tasks", () -> tasks.taskResourceOfIncident(incidentId, null, 10, null));
         touch("incident task", () -> tasks.taskResourceGet(incidentId, task.getId()));
         touch("task dashboard", () -> tasks.taskDashboardResourceAll(null, null, 10, null, null));
@@ -846,7 +846,7 @@ public final class Tour {
                                 .occurredFrom(OffsetDateTime.parse("2024-11-30T02:00:00Z"))
                                 .sourceKind(SourceKind.PATROLI)
                                 .severity(2)
-                                .classification(Classification.RESTRICTED)));
+                                .classification(Classification.RESTRICTED), null, null));
         Task loosetask = tasks.taskResourceAdd(
                 loose.getId(),
                 new TaskInput()
@@ -863,7 +863,7 @@ public final class Tour {
                         new TaskInput()
                                 .agencyId(agency.get("POLRI"))
                                 .description("Amankan pasar induk dan terminal")
-                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC))));
+                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC)), null, null));
         touch(
                 "task transition",
                 () -> tasks.taskResourceTransition(
@@ -887,7 +887,7 @@ public final class Tour {
                                 .decreeNumber("300/45/2025")
                                 .consultationDate(today.minusDays(1))
                                 .startsOn(today)
-                                .endsOn(today.plusDays(29))));
+                                .endsOn(today.plusDays(29)), null, null));
         TniAssistance assistance = statuses.conflictStatusResourceRequestTni(
                 status.getId(),
                 new TniAssistanceInput()
@@ -913,7 +913,7 @@ public final class Tour {
                                 .reason("Eskalasi massa di dua kecamatan")
                                 .tasks(List.of(TniTask.PENYELAMATAN, TniTask.PENGHENTIAN_KEKERASAN))
                                 .startsOn(today)
-                                .endsOn(today.plusDays(7))));
+                                .endsOn(today.plusDays(7)), null, null));
         touch(
                 "tni assistance ending",
                 () -> statuses.conflictStatusResourceEndTni(
@@ -954,7 +954,7 @@ public final class Tour {
                                 .title("Rakor Tim Terpadu PKS menjelang Pilkada 2024")
                                 .startsAt(OffsetDateTime.parse("2024-10-28T02:00:00Z"))
                                 .place("Aula Kesbangpol, Padang")
-                                .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat")));
+                                .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat"), null, null));
         touch("decision get", () -> meetings.meetingResourceDecision(decision.getId(), meeting.getId()));
         touch(
                 "decision history",
@@ -968,7 +968,7 @@ public final class Tour {
                         new MeetingDecisionInput()
                                 .description("Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman ke BKN")
                                 .ownerAgencyId(decision.getOwnerAgencyId())
-                                .dueOn(LocalDate.of(2024, 11, 8))));
+                                .dueOn(LocalDate.of(2024, 11, 8)), null, null));
         MeetingDecision mistaken = meetings.meetingResourceAddDecision(
                 meeting.getId(),
                 new MeetingDecisionInput()
@@ -1011,7 +1011,7 @@ public final class Tour {
                                 .name("ASN Pariaman Satu")
                                 .nip("198703122010011004")
                                 .employer("Pemerintah Kota Pariaman")
-                                .positionCategory(PositionCategory.PELAKSANA)));
+                                .positionCategory(PositionCategory.PELAKSANA), null, null));
         touch(
                 "neutrality person removal",
                 () -> cases.neutralityPersonResourceRemovePerson(
@@ -1070,7 +1070,7 @@ public final class Tour {
                                 .receivedOn(LocalDate.of(2024, 10, 21))
                                 .summary("Grup WhatsApp ASN Kota Pariaman mengajak mendukung pasangan calon")
                                 .violationForms(List.of("MEDIA_SOSIAL"))
-                                .handlingAgencyId(bawaslu1377)));
+                                .handlingAgencyId(bawaslu1377), null, null));
         touch("plan list", () -> plans.actionPlanResourceList(null, null, 10, "13", null, null));
         touch("plan get", () -> plans.actionPlanResourceGet(plan.getId()));
         touch("plan history", () -> plans.actionPlanResourceHistory(plan.getId(), null, 10));
@@ -1083,7 +1083,7 @@ public final class Tour {
                                 .teamId(team13.getId())
                                 .year(year)
                                 .title("Rencana Aksi Terpadu PKS Sumatera Barat " + year)
-                                .decree("188.44/9/2024")));
+                                .decree("188.44/9/2024"), null, null));
         touch("plan items", () -> plans.actionPlanResourceItems(plan.getId(), null, 10, null));
         touch("plan item", () -> plans.actionPlanResourceItem(plan.getId(), item.getId()));
         touch("plan item history", () -> plans.actionPlanResourceItemHistory(plan.getId(), item.getId(), null, 10));
@@ -1127,7 +1127,7 @@ public final class Tour {
                                 .targetUnit("kali")
                                 .responsibleAgencyId(kesbangpol13)
                                 .startsOn(LocalDate.of(year, 2, 1))
-                                .endsOn(LocalDate.of(year, 3, 1))));
+                                .endsOn(LocalDate.of(year, 3, 1)), null, null));
         // merge patches (application/merge-patch+json): the client leaves out every field it did not set, so only
         // those change
         String patcher = token;
@@ -1135,23 +1135,23 @@ public final class Tour {
         touch(
                 "agency patch",
                 () -> agencies.agencyResourcePatch(
-                        once.getId(), "*", new AgencyPatch().name("Kodim 0413/Bangka (Sungailiat, Bangka)")));
+                        once.getId(), "*", new AgencyPatch().name("Kodim 0413/Bangka (Sungailiat, Bangka)"), null, null));
         touch(
                 "team patch",
-                () -> teams.teamResourcePatch(team13.getId(), "*", new TeamPatch().decreeNumber("188.44/2/2024")));
+                () -> teams.teamResourcePatch(team13.getId(), "*", new TeamPatch().decreeNumber("188.44/2/2024"), null, null));
         touch(
                 "member patch",
-                () -> teams.teamMemberResourcePatch(firstId, teamId, "*", new TeamMemberPatch().position("Ketua Tim")));
+                () -> teams.teamMemberResourcePatch(firstId, teamId, "*", new TeamMemberPatch().position("Ketua Tim"), null, null));
         touch(
                 "warning patch",
-                () -> warnings.warningResourcePatch(second.getId(), "*", new EarlyWarningPatch().likelihood(4)));
+                () -> warnings.warningResourcePatch(second.getId(), "*", new EarlyWarningPatch().likelihood(4), null, null));
         touch(
                 "incident patch",
-                () -> incidents.incidentResourcePatch(loose.getId(), "*", new IncidentPatch().severity(3)));
+                () -> incidents.incidentResourcePatch(loose.getId(), "*", new IncidentPatch().severity(3), null, null));
         touch(
                 "meeting patch",
                 () -> meetings.meetingResourcePatch(
-                        meeting.getId(), "*", new MeetingPatch().place("Aula Kesbangpol Provinsi, Padang")));
+                        meeting.getId(), "*", new MeetingPatch().place("Aula Kesbangpol Provinsi, Padang"), null, null));
         touch(
                 "neutrality patch",
                 () -> cases.neutralityResourcePatch(
@@ -1159,14 +1159,14 @@ public final class Tour {
                         "*",
                         new NeutralityCasePatch()
                                 .summary(
-                                        "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon")));
+                                        "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon"), null, null));
         touch(
                 "plan item patch",
                 () -> plans.actionPlanResourcePatch(
                         plan.getId(),
                         spare.getId(),
                         "*",
-                        new ActionPlanItemPatch().indicator("Sosialisasi damai terlaksana")));
+                        new ActionPlanItemPatch().indicator("Sosialisasi damai terlaksana"), null, null));
         token = patcher;
         ProgressReport draft = plans.actionPlanResourceAddReport(
                 plan.getId(),
@@ -1179,7 +1179,7 @@ public final class Tour {
                         plan.getId(),
                         draft.getId(),
                         "*",
-                        new ProgressReportInput().period(Period.B04).realisation(BigDecimal.ONE)));
+                        new ProgressReportInput().period(Period.B04).realisation(BigDecimal.ONE), null, null));
         touch("plan report delete", () -> plans.actionPlanResourceDeleteReport(plan.getId(), draft.getId(), "*"));
         touch("plan item delete", () -> plans.actionPlanResourceDeleteItem(plan.getId(), spare.getId(), "*"));
         ActionPlan sparePlan = plans.actionPlanResourceCreate(
@@ -1421,7 +1421,7 @@ public final class Tour {
                                 .agencyId(agency.get("KESBANGPOL"))
                                 .roles(List.of(Role.OFFICER, Role.ANALYST))
                                 .regionScope(List.of("19"))
-                                .language(AccountInput.LanguageEnum.EN)));
+                                .language(AccountInput.LanguageEnum.EN), null, null));
         touch(
                 "account deactivation",
                 () -> accounts.accountResourceDeactivate(
@@ -1448,7 +1448,7 @@ public final class Tour {
                                 .kind(NotificationKind.TASK_DUE_SOON)
                                 .inbox(true)
                                 .email(false)))
-                        .emailDelivery(EmailDelivery.DAILY_DIGEST));
+                        .emailDelivery(EmailDelivery.DAILY_DIGEST), null, null);
         check("preferences saved", saved.getVersion() == 1 && saved.getEmailDelivery() == EmailDelivery.DAILY_DIGEST);
         token = admin;
         token = working;
