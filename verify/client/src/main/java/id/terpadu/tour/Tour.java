@@ -665,7 +665,8 @@ public final class Tour {
         touch("agency history", () -> agencies.agencyResourceHistory(agency.get("TNI"), null, 10));
         touch(
                 "agency replace",
-                () -> agencies.agencyResourceReplace(once.getId(), "*", kodim.name("Kodim 0413/Bangka (Sungailiat)"), null, null));
+                () -> agencies.agencyResourceReplace(
+                        once.getId(), "*", kodim.name("Kodim 0413/Bangka (Sungailiat)"), null));
         touch("team list", () -> teams.teamResourceList(null, null, 10, "19", null));
         touch(
                 "team replace",
@@ -677,7 +678,8 @@ public final class Tour {
                                 .regionCode("13")
                                 .year(year)
                                 .secretariatAgencyId(kesbangpol13)
-                                .decreeNumber("188.44/1/2024"), null, null));
+                                .decreeNumber("188.44/1/2024"),
+                        null));
         UUID firstId = first.getId();
         touch("member get", () -> teams.teamMemberResourceGet(firstId, teamId));
         touch("member history", () -> teams.teamMemberResourceHistory(firstId, teamId, null, 10));
@@ -690,7 +692,8 @@ public final class Tour {
                         new TeamMemberInput()
                                 .agencyId(agency.get("PEMDA"))
                                 .personName("Gubernur Kepulauan Bangka Belitung")
-                                .role(TeamRole.KETUA), null, null));
+                                .role(TeamRole.KETUA),
+                        null));
         touch("region search", () -> regions.regionResourceSearch(null, null, 10, null, "pariaman"));
         touch("region get", () -> regions.regionResourceGet("13.77"));
         touch("region children", () -> regions.regionResourceChildren("13", null, 10));
@@ -737,7 +740,8 @@ public final class Tour {
                                 .likelihood(3)
                                 .impact(2)
                                 .sourceKind(SourceKind.PATROLI)
-                                .classification(Classification.RESTRICTED), null, null));
+                                .classification(Classification.RESTRICTED),
+                        null));
         // deteksi dini: an agency is asked to act on the warning before anything happens
         Task warningTask = tasks.warningTaskResourceAdd(
                 second.getId(),
@@ -758,7 +762,8 @@ public final class Tour {
                         new TaskInput()
                                 .agencyId(agency.get("POLRI"))
                                 .description("Patroli dialogis di sekitar kantor KPU dan posko paslon")
-                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC)), null, null));
+                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC)),
+                        null));
         touch(
                 "warning task transition",
                 () -> tasks.warningTaskResourceTransition(
@@ -819,7 +824,8 @@ public final class Tour {
                                 stop.getActivityType(),
                                 stop.getAgencyId(),
                                 stop.getOccurredAt().toString(),
-                                "Polres memisahkan kedua kelompok di simpang pasar"), null, null));
+                                "Polres memisahkan kedua kelompok di simpang pasar"),
+                        null));
         touch("incident tasks", () -> tasks.taskResourceOfIncident(incidentId, null, 10, null));
         touch("incident task", () -> tasks.taskResourceGet(incidentId, task.getId()));
         touch("task dashboard", () -> tasks.taskDashboardResourceAll(null, null, 10, null, null));
@@ -846,7 +852,8 @@ public final class Tour {
                                 .occurredFrom(OffsetDateTime.parse("2024-11-30T02:00:00Z"))
                                 .sourceKind(SourceKind.PATROLI)
                                 .severity(2)
-                                .classification(Classification.RESTRICTED), null, null));
+                                .classification(Classification.RESTRICTED),
+                        null));
         Task loosetask = tasks.taskResourceAdd(
                 loose.getId(),
                 new TaskInput()
@@ -863,7 +870,8 @@ public final class Tour {
                         new TaskInput()
                                 .agencyId(agency.get("POLRI"))
                                 .description("Amankan pasar induk dan terminal")
-                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC)), null, null));
+                                .dueAt(OffsetDateTime.of(2030, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC)),
+                        null));
         touch(
                 "task transition",
                 () -> tasks.taskResourceTransition(
@@ -887,7 +895,8 @@ public final class Tour {
                                 .decreeNumber("300/45/2025")
                                 .consultationDate(today.minusDays(1))
                                 .startsOn(today)
-                                .endsOn(today.plusDays(29)), null, null));
+                                .endsOn(today.plusDays(29)),
+                        null));
         TniAssistance assistance = statuses.conflictStatusResourceRequestTni(
                 status.getId(),
                 new TniAssistanceInput()
@@ -913,7 +922,8 @@ public final class Tour {
                                 .reason("Eskalasi massa di dua kecamatan")
                                 .tasks(List.of(TniTask.PENYELAMATAN, TniTask.PENGHENTIAN_KEKERASAN))
                                 .startsOn(today)
-                                .endsOn(today.plusDays(7)), null, null));
+                                .endsOn(today.plusDays(7)),
+                        null));
         touch(
                 "tni assistance ending",
                 () -> statuses.conflictStatusResourceEndTni(
@@ -954,7 +964,8 @@ public final class Tour {
                                 .title("Rakor Tim Terpadu PKS menjelang Pilkada 2024")
                                 .startsAt(OffsetDateTime.parse("2024-10-28T02:00:00Z"))
                                 .place("Aula Kesbangpol, Padang")
-                                .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat"), null, null));
+                                .chair("Kepala Badan Kesbangpol Provinsi Sumatera Barat"),
+                        null));
         touch("decision get", () -> meetings.meetingResourceDecision(decision.getId(), meeting.getId()));
         touch(
                 "decision history",
@@ -968,7 +979,8 @@ public final class Tour {
                         new MeetingDecisionInput()
                                 .description("Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman ke BKN")
                                 .ownerAgencyId(decision.getOwnerAgencyId())
-                                .dueOn(LocalDate.of(2024, 11, 8)), null, null));
+                                .dueOn(LocalDate.of(2024, 11, 8)),
+                        null));
         MeetingDecision mistaken = meetings.meetingResourceAddDecision(
                 meeting.getId(),
                 new MeetingDecisionInput()
@@ -1011,7 +1023,8 @@ public final class Tour {
                                 .name("ASN Pariaman Satu")
                                 .nip("198703122010011004")
                                 .employer("Pemerintah Kota Pariaman")
-                                .positionCategory(PositionCategory.PELAKSANA), null, null));
+                                .positionCategory(PositionCategory.PELAKSANA),
+                        null));
         touch(
                 "neutrality person removal",
                 () -> cases.neutralityPersonResourceRemovePerson(
@@ -1070,7 +1083,8 @@ public final class Tour {
                                 .receivedOn(LocalDate.of(2024, 10, 21))
                                 .summary("Grup WhatsApp ASN Kota Pariaman mengajak mendukung pasangan calon")
                                 .violationForms(List.of("MEDIA_SOSIAL"))
-                                .handlingAgencyId(bawaslu1377), null, null));
+                                .handlingAgencyId(bawaslu1377),
+                        null));
         touch("plan list", () -> plans.actionPlanResourceList(null, null, 10, "13", null, null));
         touch("plan get", () -> plans.actionPlanResourceGet(plan.getId()));
         touch("plan history", () -> plans.actionPlanResourceHistory(plan.getId(), null, 10));
@@ -1083,7 +1097,8 @@ public final class Tour {
                                 .teamId(team13.getId())
                                 .year(year)
                                 .title("Rencana Aksi Terpadu PKS Sumatera Barat " + year)
-                                .decree("188.44/9/2024"), null, null));
+                                .decree("188.44/9/2024"),
+                        null));
         touch("plan items", () -> plans.actionPlanResourceItems(plan.getId(), null, 10, null));
         touch("plan item", () -> plans.actionPlanResourceItem(plan.getId(), item.getId()));
         touch("plan item history", () -> plans.actionPlanResourceItemHistory(plan.getId(), item.getId(), null, 10));
@@ -1127,7 +1142,8 @@ public final class Tour {
                                 .targetUnit("kali")
                                 .responsibleAgencyId(kesbangpol13)
                                 .startsOn(LocalDate.of(year, 2, 1))
-                                .endsOn(LocalDate.of(year, 3, 1)), null, null));
+                                .endsOn(LocalDate.of(year, 3, 1)),
+                        null));
         // merge patches (application/merge-patch+json): the client leaves out every field it did not set, so only
         // those change
         String patcher = token;
@@ -1135,23 +1151,25 @@ public final class Tour {
         touch(
                 "agency patch",
                 () -> agencies.agencyResourcePatch(
-                        once.getId(), "*", new AgencyPatch().name("Kodim 0413/Bangka (Sungailiat, Bangka)"), null, null));
+                        once.getId(), "*", new AgencyPatch().name("Kodim 0413/Bangka (Sungailiat, Bangka)"), null));
         touch(
                 "team patch",
-                () -> teams.teamResourcePatch(team13.getId(), "*", new TeamPatch().decreeNumber("188.44/2/2024"), null, null));
+                () -> teams.teamResourcePatch(
+                        team13.getId(), "*", new TeamPatch().decreeNumber("188.44/2/2024"), null));
         touch(
                 "member patch",
-                () -> teams.teamMemberResourcePatch(firstId, teamId, "*", new TeamMemberPatch().position("Ketua Tim"), null, null));
+                () -> teams.teamMemberResourcePatch(
+                        firstId, teamId, "*", new TeamMemberPatch().position("Ketua Tim"), null));
         touch(
                 "warning patch",
-                () -> warnings.warningResourcePatch(second.getId(), "*", new EarlyWarningPatch().likelihood(4), null, null));
+                () -> warnings.warningResourcePatch(second.getId(), "*", new EarlyWarningPatch().likelihood(4), null));
         touch(
                 "incident patch",
-                () -> incidents.incidentResourcePatch(loose.getId(), "*", new IncidentPatch().severity(3), null, null));
+                () -> incidents.incidentResourcePatch(loose.getId(), "*", new IncidentPatch().severity(3), null));
         touch(
                 "meeting patch",
                 () -> meetings.meetingResourcePatch(
-                        meeting.getId(), "*", new MeetingPatch().place("Aula Kesbangpol Provinsi, Padang"), null, null));
+                        meeting.getId(), "*", new MeetingPatch().place("Aula Kesbangpol Provinsi, Padang"), null));
         touch(
                 "neutrality patch",
                 () -> cases.neutralityResourcePatch(
@@ -1159,14 +1177,16 @@ public final class Tour {
                         "*",
                         new NeutralityCasePatch()
                                 .summary(
-                                        "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon"), null, null));
+                                        "Grup WhatsApp ASN Kota Pariaman mengajak mendukung salah satu pasangan calon"),
+                        null));
         touch(
                 "plan item patch",
                 () -> plans.actionPlanResourcePatch(
                         plan.getId(),
                         spare.getId(),
                         "*",
-                        new ActionPlanItemPatch().indicator("Sosialisasi damai terlaksana"), null, null));
+                        new ActionPlanItemPatch().indicator("Sosialisasi damai terlaksana"),
+                        null));
         token = patcher;
         ProgressReport draft = plans.actionPlanResourceAddReport(
                 plan.getId(),
@@ -1179,7 +1199,8 @@ public final class Tour {
                         plan.getId(),
                         draft.getId(),
                         "*",
-                        new ProgressReportInput().period(Period.B04).realisation(BigDecimal.ONE), null, null));
+                        new ProgressReportInput().period(Period.B04).realisation(BigDecimal.ONE),
+                        null));
         touch("plan report delete", () -> plans.actionPlanResourceDeleteReport(plan.getId(), draft.getId(), "*"));
         touch("plan item delete", () -> plans.actionPlanResourceDeleteItem(plan.getId(), spare.getId(), "*"));
         ActionPlan sparePlan = plans.actionPlanResourceCreate(
@@ -1421,7 +1442,8 @@ public final class Tour {
                                 .agencyId(agency.get("KESBANGPOL"))
                                 .roles(List.of(Role.OFFICER, Role.ANALYST))
                                 .regionScope(List.of("19"))
-                                .language(AccountInput.LanguageEnum.EN), null, null));
+                                .language(AccountInput.LanguageEnum.EN),
+                        null));
         touch(
                 "account deactivation",
                 () -> accounts.accountResourceDeactivate(
@@ -1448,7 +1470,8 @@ public final class Tour {
                                 .kind(NotificationKind.TASK_DUE_SOON)
                                 .inbox(true)
                                 .email(false)))
-                        .emailDelivery(EmailDelivery.DAILY_DIGEST), null, null);
+                        .emailDelivery(EmailDelivery.DAILY_DIGEST),
+                null);
         check("preferences saved", saved.getVersion() == 1 && saved.getEmailDelivery() == EmailDelivery.DAILY_DIGEST);
         token = admin;
         token = working;
