@@ -94,11 +94,20 @@ public class AgencyService {
     }
 
     /**
-     * Whether the caller acts for its own agency: it has one, and its region scope covers the agency's region (a
-     * national agency's, only a national scope). An officer lent to another province (its scope there alone) does not.
+     * Whether the caller is a person who acts for their own agency: they have one, and their region scope covers the
+     * agency's region (a national agency's, only a national scope). An officer lent to another province (their scope
+     * there alone) does not; nor does an API key or an integration account, which read only within their own region
+     * scope whatever agency they were issued for.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean actsForOwnAgency(id.terpadu.common.security.Caller caller) {
+        if (caller.apiKey() != null
+                || !(caller.hasRole(id.terpadu.common.security.Role.ADMIN_)
+                        || caller.hasRole(id.terpadu.common.security.Role.COORDINATOR_)
+                        || caller.hasRole(id.terpadu.common.security.Role.OFFICER_)
+                        || caller.hasRole(id.terpadu.common.security.Role.ANALYST_))) {
+            return false;
+        }
         UUID own = caller.agencyId();
         Agency agency = own == null ? null : agencies.findById(own);
         return agency != null && caller.scope().covers(agency.regionCode);
