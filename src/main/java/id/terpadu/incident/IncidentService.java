@@ -666,7 +666,7 @@ public class IncidentService {
         IncidentResponse moved = counts.counted(shown(records.updated(
                 incident, INCIDENT, incident.regionCode, IncidentResponse::from, IncidentResponse::masked)));
         if (input.to() == Stage.SELESAI) {
-            closed.fire(new IncidentClosed(id, incident.regionCode, transition.reason));
+            closed.fire(new IncidentClosed(id, incident.regionCode));
         }
         return moved;
     }

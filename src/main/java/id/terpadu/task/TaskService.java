@@ -212,14 +212,16 @@ public class TaskService {
     @Transactional
     public TaskResponse add(TaskParent parent, TaskInput input) {
         String region;
+        // the record's row is taken first, so that a task is never added beside a closing or an escalation that
+        // commits meanwhile (the closing cancels the open tasks it finds): the second waits and is judged by the first
         if (parent.incidentId() != null) {
-            Incident incident = incidents.writable(parent.incidentId());
+            Incident incident = incidents.writableForUpdate(parent.incidentId());
             if (incident.stage == Stage.SELESAI) {
                 throw ProblemException.conflict(Message.of("task.incident-closed"));
             }
             region = incident.regionCode;
         } else {
-            EarlyWarning warning = warnings.writable(parent.warningId());
+            EarlyWarning warning = warnings.writableForUpdate(parent.warningId());
             if (warning.status == WarningStatus.ESKALASI) {
                 // its handling goes on in the incident it grew into
                 throw ProblemException.conflict(
@@ -262,25 +264,24 @@ public class TaskService {
     }
 
     /**
-     * An incident closed (SELESAI) ends the handling its tasks were part of: each open one is CANCELLED with the
-     * closing's reason, as a change of its own (its history, the feed and webhooks carry it), by whoever closed the
-     * incident. Left open, they fell overdue and climbed to the province's and the national team after the incident
-     * was closed. A reopened incident gets new tasks; the cancelled ones stay as they were.
+     * An incident closed (SELESAI) ends the handling its tasks were part of: each open one is CANCELLED, as a change of
+     * its own (its history, the feed and webhooks carry it), by whoever closed the incident. Left open, they fell
+     * overdue and climbed to the province's and the national team after the incident was closed. The task's reason is
+     * a fixed text, not the closing's: the people of the agency a task is given to read the task though they may not
+     * read its incident, whose closing reason (who was detained, what the parties agreed) stays with the incident. A
+     * reopened incident gets new tasks; the cancelled ones stay as they were.
      */
     void onIncidentClosed(@Observes IncidentClosed closed) {
         for (Task task : tasks.openOf(closed.incidentId())) {
             task.state = TaskState.CANCELLED;
-            String reason = CLOSED_WITH_INCIDENT + closed.reason();
-            // a reason is at most 2,000 characters, the closing's too: the prefix may not push it over
-            task.cancelReason = reason.codePointCount(0, reason.length()) <= 2000
-                    ? reason
-                    : reason.substring(0, reason.offsetByCodePoints(0, 2000));
+            task.cancelReason = CLOSED_WITH_INCIDENT;
             records.updated(task, TASK, closed.regionCode(), TaskResponse::from);
         }
     }
 
-    /** The start of a task's cancelReason when it was cancelled by its incident's closing (the records' language). */
-    static final String CLOSED_WITH_INCIDENT = "Ditutup bersama insidennya: ";
+    /** The cancelReason of a task cancelled by its incident's closing (in the records' language). */
+    static final String CLOSED_WITH_INCIDENT =
+            "Ditutup bersama insidennya (SELESAI); alasan penutupan tercatat pada insiden.";
 
     @Transactional
     public TaskResponse transition(TaskParent parent, UUID taskId, Long expectedVersion, TaskTransitionInput input) {

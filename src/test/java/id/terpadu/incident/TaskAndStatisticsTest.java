@@ -214,6 +214,51 @@ class TaskAndStatisticsTest {
      * reason, each a change of its own by whoever closed it; a finished one stays as it was; none is escalated after.
      */
     @Test
+    void aTaskAddedWhileItsIncidentIsClosedIsRefusedOrCancelledNeverLeftOpen() throws Exception {
+        UUID agency = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String incidentId = incident("13.77", "Bentrok antarpemuda, ditutup sambil diberi tugas " + round);
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var close = pool.submit(() -> {
+                    start.await();
+                    return coordinator("13")
+                            .body(Map.of("to", "SELESAI", "reason", "Islah", "closingSummary", "Damai"))
+                            .post("/api/v1/incidents/{id}/stage-transitions", incidentId)
+                            .statusCode();
+                });
+                var add = pool.submit(() -> {
+                    start.await();
+                    return coordinator("13")
+                            .body(Map.of(
+                                    "agencyId",
+                                    agency.toString(),
+                                    "description",
+                                    "Patroli di lokasi",
+                                    "dueAt",
+                                    Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+                            .post("/api/v1/incidents/{id}/tasks", incidentId)
+                            .statusCode();
+                });
+                start.countDown();
+                assertThat(close.get()).isEqualTo(200);
+                assertThat(add.get()).isIn(201, 409);
+                assertThat(Db.count(
+                                "select count(*) from incident_task where incident_id = ?::uuid"
+                                        + " and state in ('ALERTED', 'ACKNOWLEDGED', 'ACTIVE')",
+                                incidentId))
+                        .as(
+                                "round %d: no open task on the closed incident (the task's answer was %d)",
+                                round, add.get())
+                        .isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void closingAnIncidentCancelsItsOpenTasks() {
         UUID agency = TestData.createAgency(TestData.unique("Dinas Sosial Kota Pariaman"), "OPD", "13.77");
         String incidentId = incident("13.77", "Bentrok antarpemuda, ditutup dengan tugas terbuka");
@@ -261,13 +306,21 @@ class TaskAndStatisticsTest {
                     .then()
                     .statusCode(200)
                     .body("state", equalTo("CANCELLED"))
-                    .body("cancelReason", equalTo("Ditutup bersama insidennya: Islah kedua kelompok"))
+                    .body(
+                            "cancelReason",
+                            equalTo("Ditutup bersama insidennya (SELESAI); alasan penutupan tercatat pada insiden."))
                     .body("overdue", equalTo(false));
             assertThat(Db.single(
                             "select actor from change_log where entity_id = ?::uuid order by position desc limit 1",
                             cancelled))
                     .as("the cancellation is a change of its own, by who closed the incident")
                     .isEqualTo("coordinator.13");
+            assertThat(Db.count(
+                            "select count(*) from change_log where entity_id = ?::uuid and snapshot::text like ?",
+                            cancelled,
+                            "%Islah%"))
+                    .as("the closing's reason stays with the incident, out of the task the agency reads")
+                    .isZero();
         }
         coordinator("13")
                 .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, done)
