@@ -55,7 +55,8 @@ import id.terpadu.team.TeamRepository;
  * ADMIN or COORDINATOR whose scope covers it; linked incidents and early warnings are ones the writer may see, in
  * the team's region; a reader sees only the links it may see, and the change log keeps no links (so a reader of the
  * log is never told of a record it is not cleared for); a DIWAKILI attendee names the representative; a decision's
- * owner is a visible agency; the owner agency's OFFICER or the secretariat follows a decision up.
+ * owner is a visible agency; the owner agency's OFFICER or the secretariat follows a decision up, and only the
+ * secretariat reopens one marked DONE or DROPPED by mistake.
  */
 @ApplicationScoped
 public class MeetingService {
