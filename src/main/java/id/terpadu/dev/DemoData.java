@@ -43,7 +43,8 @@ import id.terpadu.webhook.WebhookService;
  * The development demo data set: the agencies, teams and records that the OpenAPI examples name, with the ids of
  * {@link DemoIds}, so that every example succeeds on a fresh development database. Each record is created through
  * the API itself (by a national development token), so it passes every rule and lands in the change log like any
- * other; a record that is already there is left alone, so loading twice changes nothing. Only two states that no
+ * other (a state that only a move gives, such as a decision followed up to DONE, by that move right after its
+ * creation); a record that is already there is left alone, so loading twice changes nothing. Only two states that no
  * request can produce are set directly: a webhook subscription disabled after failing (by the service's own
  * method) and a failed delivery to redeliver.
  * <p>
@@ -65,14 +66,24 @@ public class DemoData {
             String body,
             String readAt,
             Map<String, String> headers,
-            byte[] bytes) {
+            byte[] bytes,
+            String then,
+            String thenBody) {
         Step(String type, String id, String collection, String body) {
-            this(type, id, collection, body, collection, Map.of(), null);
+            this(type, id, collection, body, collection, Map.of(), null, null, null);
         }
 
         /** The same step, for a record read at another collection than the one it is created in. */
         Step at(String collection) {
-            return new Step(type, id, this.collection, body, collection, headers, bytes);
+            return new Step(type, id, this.collection, body, collection, headers, bytes, then, thenBody);
+        }
+
+        /**
+         * The same step, whose record, once created, is moved by a POST of {@code body} to {@code path} below it (a
+         * state no creation gives, such as a decision followed up to DONE); a record already there is left alone.
+         */
+        Step then(String path, String body) {
+            return new Step(type, id, collection, this.body, readAt, headers, bytes, path, body);
         }
 
         /**
@@ -101,7 +112,9 @@ public class DemoData {
                             Long.toString(length),
                             "Upload-Metadata",
                             metadata),
-                    bytes);
+                    bytes,
+                    null,
+                    null);
         }
 
         String path() {
@@ -234,6 +247,24 @@ public class DemoData {
                                     answer.statusCode()));
                 }
                 created++;
+                if (step.then() != null) {
+                    String then = step.path() + step.then();
+                    HttpResponse<String> moved = send(token, "POST", then, step.thenBody());
+                    if (moved.statusCode() != 200) {
+                        throw new ProblemException(
+                                ProblemType.CONFLICT,
+                                Message.of(
+                                        "demo.incomplete",
+                                        "path",
+                                        "/api/v1" + then,
+                                        "type",
+                                        step.type(),
+                                        "id",
+                                        step.id(),
+                                        "status",
+                                        moved.statusCode()));
+                    }
+                }
             }
             records.add(new DemoDtos.DemoRecord(step.type(), UUID.fromString(step.id()), step.path(), !present));
         }
@@ -642,6 +673,12 @@ public class DemoData {
                 {"id": "%s", "description": "Keputusan yang tercatat dua kali", "ownerAgencyId": "%s",
                  "dueOn": "2024-10-21"}""".formatted(
                                 DECISION_TO_DELETE, POLRES_PARIAMAN)));
+        // marked DONE by mistake: the reopening's example opens it again
+        steps.add(new Step("meeting-decision", DECISION_DONE, meetings + "/" + MEETING + "/decisions", """
+                        {"id": "%s", "description": "Polres Pariaman mengamankan rapat pleno rekapitulasi suara",
+                         "ownerAgencyId": "%s", "dueOn": "2024-10-28"}""".formatted(
+                                DECISION_DONE, POLRES_PARIAMAN))
+                .then("/follow-ups", "{\"status\": \"DONE\"}"));
 
         steps.add(
                 new Step("neutrality-case", CASE, "/neutrality-cases", """

@@ -52,6 +52,10 @@ public class DemoExamples implements OASFilter {
             new Rule("POST /api/v1/incidents/{id}/verification", "id", INCIDENT_TO_VERIFY),
             new Rule("DELETE /api/v1/meetings/{id}", "id", MEETING_TO_DELETE),
             new Rule("DELETE /api/v1/meetings/{id}/decisions/{decisionId}", "decisionId", DECISION_TO_DELETE),
+            new Rule(
+                    "POST /api/v1/meetings/{id}/decisions/{decisionId}/follow-ups/reopening",
+                    "decisionId",
+                    DECISION_DONE),
             new Rule("DELETE /api/v1/teams/{id}", "id", TEAM_TO_DELETE),
             new Rule("PUT /api/v1/neutrality-cases/{id}/persons/{personId}", "id", CASE_TO_CORRECT),
             new Rule("PUT /api/v1/neutrality-cases/{id}/persons/{personId}", "personId", PERSON_TO_CORRECT),

@@ -67,6 +67,8 @@ public final class DemoIds {
     public static final String MEETING_TO_DELETE = "07998e74-ef80-4925-adae-6537e438f099";
     public static final String DECISION = "b16256a2-bf69-4cc4-8fa0-56fa5ed11e24";
     public static final String DECISION_TO_DELETE = "5d0c8e3a-7b1f-4a92-b6e4-3c9f1d7a2e58";
+    /** A decision marked DONE (by mistake), which POST …/follow-ups/reopening opens again. */
+    public static final String DECISION_DONE = "c3e1a7f5-8d24-4b69-9a0e-6f2b8d4c1e73";
 
     // neutrality cases
     public static final String CASE = "4e6a8c0e-2b4d-4f6a-9c8e-0a2b4c6d8e0f";

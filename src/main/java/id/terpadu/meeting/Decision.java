@@ -1,5 +1,6 @@
 package id.terpadu.meeting;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -29,4 +30,10 @@ public class Decision extends AuditedEntity {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<FollowUp> followUps;
+
+    /** Why a DONE or DROPPED decision was last reopened (back to IN_PROGRESS); null when it never was. */
+    public String reopeningReason;
+
+    public Instant reopenedAt;
+    public String reopenedBy;
 }

@@ -6,7 +6,9 @@ import id.terpadu.common.state.StateTable;
 
 /**
  * Follow-up of a meeting decision: OPEN → IN_PROGRESS → DONE, or DROPPED (with a note) while open. An open decision
- * may also get a progress note without changing status. DONE and DROPPED are final.
+ * may also get a progress note without changing status. DONE and DROPPED are final: a decision marked so by mistake
+ * is reopened by an operation of its own (back to IN_PROGRESS, {@link MeetingService#reopenDecision}), not by a move
+ * of this table.
  */
 public enum DecisionStatus {
     OPEN,

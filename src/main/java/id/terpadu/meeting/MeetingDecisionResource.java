@@ -39,6 +39,7 @@ import id.terpadu.common.idempotency.Idempotent;
 import id.terpadu.common.paging.PageParams;
 import id.terpadu.common.security.Role;
 import id.terpadu.meeting.MeetingDtos.DecisionInput;
+import id.terpadu.meeting.MeetingDtos.DecisionReopeningInput;
 import id.terpadu.meeting.MeetingDtos.DecisionResponse;
 import id.terpadu.meeting.MeetingDtos.FollowUpInput;
 
@@ -210,5 +211,46 @@ public class MeetingDecisionResource {
         Long expected = ETags.optionalIfMatch(ifMatch);
         DecisionResponse updated = service.followUp(id, decisionId, expected, request);
         return Answers.ok(updated);
+    }
+
+    @POST
+    @Path("/{decisionId}/follow-ups/reopening")
+    @RolesAllowed({Role.ADMIN_, Role.COORDINATOR_})
+    @Idempotent
+    @Operation(
+            summary = "Reopen a decision marked DONE or DROPPED by mistake",
+            description = "Moves a DONE or DROPPED decision back to IN_PROGRESS when it proves not done, or dropped "
+                    + "in error. DONE and DROPPED stay final for the follow-ups: reopening is its own operation, for a "
+                    + "COORDINATOR or ADMIN whose scope may write the meeting's region, with a mandatory reason. "
+                    + "IN_PROGRESS rather than OPEN: a decision becomes final only by a follow-up, so it was in hand, "
+                    + "and IN_PROGRESS is the state just before the final ones, as the other reopenings go back to "
+                    + "theirs; OPEN is for a decision nobody took up yet. Its follow-up then goes on (DONE again, or "
+                    + "DROPPED with a note). The move is a follow-up IN_PROGRESS whose note is the reason, and the "
+                    + "decision keeps `reopeningReason`, `reopenedAt` and `reopenedBy`; its new version carries them "
+                    + "to its history, the change feed and webhooks. The agency the decision is given to follows it up "
+                    + "but does not reopen it (403). A decision still OPEN or IN_PROGRESS is a 409 listing the "
+                    + "follow-ups it allows. If-Match is optional and checked when sent.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "marked-by-mistake", value = MeetingExamples.REOPENING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision IN_PROGRESS again; the new ETag is set",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = MeetingDtos.DecisionResponse.class),
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "reopened", value = MeetingExamples.DECISION_REOPENED)))
+    public Response reopenDecision(
+            @PathParam("id") UUID id,
+            @PathParam("decisionId") UUID decisionId,
+            @Parameter(description = "ETag of the version you read (optional)", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull DecisionReopeningInput request) {
+        Long expected = ETags.optionalIfMatch(ifMatch);
+        return Answers.ok(service.reopenDecision(id, decisionId, expected, request));
     }
 }

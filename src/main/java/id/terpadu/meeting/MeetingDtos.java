@@ -90,6 +90,19 @@ public final class MeetingDtos {
             @Schema(description = "Required when DROPPED", example = "Temuan telah diregistrasi Bawaslu Kota Pariaman")
             String note) {}
 
+    @Schema(
+            name = "MeetingDecisionReopeningInput",
+            description =
+                    "Why a DONE or DROPPED meeting decision is reopened, back to IN_PROGRESS for its follow-up to "
+                            + "go on")
+    public record DecisionReopeningInput(
+            @NotBlank
+            @Size(max = 2000)
+            @Schema(
+                    example = "Ditandai selesai karena salah pilih keputusan; patroli di perbatasan desa masih "
+                            + "berjalan")
+            String reason) {}
+
     @Schema(name = "MeetingDecision")
     public record DecisionResponse(
             UUID id,
@@ -100,6 +113,17 @@ public final class MeetingDtos {
             DecisionStatus status,
             @Schema(description = "Past due and still open") boolean overdue,
             List<FollowUp> followUps,
+
+            @Schema(
+                    description = "Why the decision was last reopened after DONE or DROPPED (POST "
+                            + "…/follow-ups/reopening); null when it never was. The history holds every reopening")
+            String reopeningReason,
+
+            Instant reopenedAt,
+
+            @Schema(description = "The account (subject) that last reopened it")
+            String reopenedBy,
+
             long version,
             Instant createdAt,
             Instant updatedAt)

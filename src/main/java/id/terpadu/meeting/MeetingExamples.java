@@ -30,8 +30,22 @@ final class MeetingExamples {
             {"id": "2a4c6e8a-0b2d-4f6a-8c0e-2a4c6e8a0b2d", "meetingId": "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f",
              "description": "Bawaslu meneruskan temuan grup WhatsApp ASN Kota Pariaman",
              "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04", "status": "OPEN",
-             "overdue": false, "followUps": [], "version": 0,
-             "createdAt": "2024-10-28T05:10:00Z", "updatedAt": "2024-10-28T05:10:00Z"}""";
+             "overdue": false, "followUps": [], "reopeningReason": null, "reopenedAt": null, "reopenedBy": null,
+             "version": 0, "createdAt": "2024-10-28T05:10:00Z", "updatedAt": "2024-10-28T05:10:00Z"}""";
+
+    /** A decision marked DONE by mistake and reopened: IN_PROGRESS again, its follow-ups keeping both moves. */
+    static final String DECISION_REOPENED = """
+            {"id": "2a4c6e8a-0b2d-4f6a-8c0e-2a4c6e8a0b2d", "meetingId": "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f",
+             "description": "Polres Pariaman menambah patroli di perbatasan desa",
+             "ownerAgencyId": "9d2e0f4b-1c7a-4f0e-8a55-6b7c8d9e0f12", "dueOn": "2024-11-04", "status": "IN_PROGRESS",
+             "overdue": false,
+             "followUps": [
+               {"at": "2024-10-30T03:00:00Z", "by": "kesbangpol.sumbar", "status": "DONE", "note": null},
+               {"at": "2024-10-31T02:00:00Z", "by": "kesbangpol.sumbar", "status": "IN_PROGRESS",
+                "note": "Ditandai selesai karena salah pilih keputusan; patroli di perbatasan desa masih berjalan"}],
+             "reopeningReason": "Ditandai selesai karena salah pilih keputusan; patroli di perbatasan desa masih berjalan",
+             "reopenedAt": "2024-10-31T02:00:00Z", "reopenedBy": "kesbangpol.sumbar",
+             "version": 2, "createdAt": "2024-10-28T05:10:00Z", "updatedAt": "2024-10-31T02:00:00Z"}""";
 
     static final String RESPONSE = """
             {"id": "1f3a5c7e-9b1d-4f3a-8c5e-7a9b1c3d5e7f", "teamId": "a7e4c1d2-0b3f-4e5a-9c8d-7f6e5d4c3b2a",
@@ -62,6 +76,9 @@ final class MeetingExamples {
             "{\"status\": \"IN_PROGRESS\", \"note\": \"Temuan diregistrasi Bawaslu Kota Pariaman\"}";
 
     static final String DONE = "{\"status\": \"DONE\"}";
+
+    static final String REOPENING = """
+            {"reason": "Ditandai selesai karena salah pilih keputusan; patroli di perbatasan desa masih berjalan"}""";
 
     private MeetingExamples() {}
 }

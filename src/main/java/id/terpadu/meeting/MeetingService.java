@@ -42,6 +42,7 @@ import id.terpadu.earlywarning.WarningRepository;
 import id.terpadu.incident.Incident;
 import id.terpadu.incident.IncidentRepository;
 import id.terpadu.meeting.MeetingDtos.DecisionInput;
+import id.terpadu.meeting.MeetingDtos.DecisionReopeningInput;
 import id.terpadu.meeting.MeetingDtos.DecisionResponse;
 import id.terpadu.meeting.MeetingDtos.FollowUpInput;
 import id.terpadu.meeting.MeetingDtos.MeetingInput;
@@ -54,7 +55,8 @@ import id.terpadu.team.TeamRepository;
  * ADMIN or COORDINATOR whose scope covers it; linked incidents and early warnings are ones the writer may see, in
  * the team's region; a reader sees only the links it may see, and the change log keeps no links (so a reader of the
  * log is never told of a record it is not cleared for); a DIWAKILI attendee names the representative; a decision's
- * owner is a visible agency; the owner agency's OFFICER or the secretariat follows a decision up.
+ * owner is a visible agency; the owner agency's OFFICER or the secretariat follows a decision up, and only the
+ * secretariat reopens one marked DONE or DROPPED by mistake.
  */
 @ApplicationScoped
 public class MeetingService {
@@ -367,6 +369,9 @@ public class MeetingService {
                 d.status,
                 d.status.isOpen() && d.dueOn.isBefore(today),
                 d.followUps,
+                d.reopeningReason,
+                d.reopenedAt,
+                d.reopenedBy,
                 d.version,
                 d.createdAt,
                 d.updatedAt);
@@ -482,7 +487,10 @@ public class MeetingService {
         DecisionStatus.TABLE.require(
                 from,
                 input.status(),
-                () -> Message.of("meeting.decision.transition.refused", "from", from, "to", input.status()));
+                () -> from.isOpen()
+                        ? Message.of("meeting.decision.transition.refused", "from", from, "to", input.status())
+                        // a final decision moves again only once reopened: the detail names the operation
+                        : Message.of("meeting.decision.transition.final", "from", from, "to", input.status()));
         String note = input.note() == null || input.note().isBlank()
                 ? null
                 : input.note().trim();
@@ -498,6 +506,49 @@ public class MeetingService {
                 new FollowUp(Instant.now().truncatedTo(ChronoUnit.MICROS), caller.subject(), input.status(), note));
         decision.followUps = followUps;
         decision.status = input.status();
+        return records.updated(decision, DECISION, team.regionCode, d -> decisionView(d, today()));
+    }
+
+    /**
+     * Reopens a DONE or DROPPED decision marked so by mistake: back to IN_PROGRESS, with a mandatory reason. A move of
+     * its own, outside {@link DecisionStatus#TABLE} (which keeps DONE and DROPPED final), for an ADMIN or COORDINATOR
+     * whose scope may write the meeting's region (the resource's roles and {@code writable}). IN_PROGRESS rather than
+     * OPEN: a decision became final only by a follow-up, so it was in hand, and OPEN is where one starts that nobody
+     * took up yet (a decision given to another agency starts there again); IN_PROGRESS is also the state just before
+     * the final ones, as the other reopenings go back to theirs. Its follow-up then goes on: the owner agency or the
+     * secretariat marks it DONE again, or DROPPED with a note. Like an incident's reopening in its stage history, the
+     * move is a follow-up (IN_PROGRESS, the reason its note, who and when) and the decision keeps the reason, who and
+     * when, which its history, the feed and webhooks carry. The agency the decision is given to follows it up but does
+     * not reopen it: its people who may read the decision without its meeting get a 403 (its officers already have
+     * the resource's); anyone else who may not see the meeting its 404. Not final: 409 with the follow-ups allowed.
+     */
+    @Transactional
+    public DecisionResponse reopenDecision(
+            UUID meetingId, UUID decisionId, Long expectedVersion, DecisionReopeningInput input) {
+        Meeting meeting;
+        try {
+            meeting = meetings.writable(meetingId);
+        } catch (ProblemException refused) {
+            // the owner agency reads the decision wherever its meeting lies (ownDecision), and is told why it may not
+            ownDecision(meetingId, decisionId, refused);
+            throw ProblemException.forbidden(Message.of("meeting.decision.reopen.refused"));
+        }
+        Team team = teams.findById(meeting.teamId);
+        Decision decision = meetings.decision(meetingId, decisionId);
+        ETags.check(expectedVersion, decision.version);
+        if (decision.status.isOpen()) {
+            throw DecisionStatus.TABLE.refused(
+                    decision.status, Message.of("meeting.decision.reopen.not-final", "status", decision.status));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String reason = input.reason().trim();
+        List<FollowUp> followUps = new ArrayList<>(decision.followUps == null ? List.of() : decision.followUps);
+        followUps.add(new FollowUp(now, caller.subject(), DecisionStatus.IN_PROGRESS, reason));
+        decision.followUps = followUps;
+        decision.status = DecisionStatus.IN_PROGRESS;
+        decision.reopeningReason = reason;
+        decision.reopenedAt = now;
+        decision.reopenedBy = caller.subject();
         return records.updated(decision, DECISION, team.regionCode, d -> decisionView(d, today()));
     }
 

@@ -177,6 +177,7 @@ public class AuthorizationMatrixTest {
             PUT    /api/v1/meetings/{id}/decisions/{decisionId}             x   x   -   -   -   -   -
             DELETE /api/v1/meetings/{id}/decisions/{decisionId}             x   x   -   -   -   -   -
             POST   /api/v1/meetings/{id}/decisions/{decisionId}/follow-ups  x   x   x   -   -   -   -
+            POST   /api/v1/meetings/{id}/decisions/{decisionId}/follow-ups/reopening x   x   -   -   -   -   -
             GET    /api/v1/meetings/{id}/decisions/{decisionId}/history     x   x   x   x   x   x   x
             GET    /api/v1/meetings/{id}/history                            x   x   x   x   x   x   x
             GET    /api/v1/me                                               x   x   x   x   x   x   x

@@ -1001,6 +1001,16 @@ public final class Tour {
                                 .note("Diteruskan"),
                         "*",
                         null));
+        // the follow-up above marked it DONE: a coordinator of the region reopens it, with a reason
+        touch(
+                "decision reopening",
+                () -> meetings.meetingDecisionResourceReopenDecision(
+                        decision.getId(),
+                        meeting.getId(),
+                        new MeetingDecisionReopeningInput()
+                                .reason("Ditandai selesai sebelum BKN menerima temuan; tindak lanjut berjalan"),
+                        null,
+                        null));
         touch("neutrality list", () -> cases.neutralityResourceList(null, null, null, 10, "13", null, null));
         touch("neutrality history", () -> cases.neutralityResourceHistory(caseId, null, 10));
         touch(
