@@ -484,6 +484,10 @@ public class IncidentService {
     public void delete(UUID id, Long expectedVersion) {
         Incident incident = incidents.writable(id);
         ETags.check(expectedVersion, incident.version);
+        if (incident.stage == Stage.SELESAI) {
+            // a closed incident is final, with its stage history: a record entered by mistake is reopened first
+            throw ProblemException.conflict(Message.of("incident.closed.delete", "id", id));
+        }
         if (incidents.hasDuplicates(id)) {
             throw ProblemException.conflict(Message.of("incident.has-duplicates"));
         }
@@ -504,11 +508,15 @@ public class IncidentService {
             throw ProblemException.invalid("occurredTo", Message.of("incident.occurred-to.before"));
         }
         Instant now = Instant.now();
-        if (input.occurredFrom().isAfter(now.plus(CLOCK_AHEAD))) {
+        // the bounds judge a time the request sets: an incident recorded before they held keeps its time through an
+        // edit of its other fields
+        boolean setsTime = incident.occurredFrom == null
+                || !incident.occurredFrom.equals(input.occurredFrom().truncatedTo(ChronoUnit.MICROS));
+        if (setsTime && input.occurredFrom().isAfter(now.plus(CLOCK_AHEAD))) {
             // a phone sending its local time (WIB) marked Z is seven hours ahead: refused, not kept as a future event
             throw ProblemException.invalid("occurredFrom", Message.of("incident.occurred-from.future"));
         }
-        if (input.occurredFrom().isBefore(Constraints.EARLIEST)) {
+        if (setsTime && input.occurredFrom().isBefore(Constraints.EARLIEST)) {
             throw ProblemException.invalid(
                     "occurredFrom", Message.of("incident.occurred-from.before", "min", Constraints.EARLIEST));
         }

@@ -295,6 +295,33 @@ public class IncidentResourceTest {
      * applies; after the close nothing fits.
      */
     @Test
+    void anIncidentRecordedBeforeTheTimeBoundsKeepsItsTimeThroughAnEditOfItsOtherFields() {
+        String id = create(coordinator("13"), incident("Sengketa tapal batas, dicatat dari arsip lama", "13.77"));
+        // a record kept from before the earliest time a request may set (as migrated archives are)
+        Db.execute("update incident set occurred_from = '1998-05-01T00:00:00Z' where id = '" + id + "'");
+        coordinator("13")
+                .header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body(Map.of("severity", 4))
+                .patch("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("severity", equalTo(4))
+                .body("occurredFrom", equalTo("1998-05-01T00:00:00Z"));
+        var before = Db.snapshot();
+        // but a request that sets such a time is refused, as on a create
+        coordinator("13")
+                .header("If-Match", "\"1\"")
+                .contentType("application/merge-patch+json")
+                .body(Map.of("occurredFrom", "1998-04-30T00:00:00Z"))
+                .patch("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occurredFrom"));
+        Db.assertUnchanged(before);
+    }
+
+    @Test
     void anActivitySyncedLateIsJudgedByTheStageAtItsTime() {
         UUID dinsos = TestData.createAgency(TestData.unique("Dinas Sosial Kota Pariaman"), "OPD", "13.77");
         String id = create(officer("13"), incident("Sengketa lahan, laporan luring", "13.77"));

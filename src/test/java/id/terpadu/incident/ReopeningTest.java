@@ -1,5 +1,6 @@
 package id.terpadu.incident;
 
+import static id.terpadu.support.Tokens.admin;
 import static id.terpadu.support.Tokens.as;
 import static id.terpadu.support.Tokens.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,13 @@ public class ReopeningTest {
                 .patch("/api/v1/incidents/{id}", id)
                 .then()
                 .statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("/stage-transitions/reopening"));
+        // nor is it deleted with its stage history: a record entered by mistake is reopened first
+        admin().header("If-Match", "\"2\"")
+                .delete("/api/v1/incidents/{id}", id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("/stage-transitions/reopening"));
         Db.assertUnchanged(before);
         // an officer, a coordinator of another province, no reason, a closed stage, a stale version: refused
