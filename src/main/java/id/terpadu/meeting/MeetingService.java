@@ -476,12 +476,19 @@ public class MeetingService {
         }
         Team team = teams.findById(meeting.teamId);
         ETags.check(expectedVersion, decision.version);
-        // the secretariat is whoever may read the meeting; the owner agency's coordinator outside it acts as the agency
-        boolean secretariat = !asAgency && (caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_));
+        // the secretariat is an ADMIN or COORDINATOR whose scope covers the meeting's team; anyone else (the owner
+        // agency's coordinator of a kota who reads a national rakor, say) acts as the owner agency or not at all
+        boolean secretariat = !asAgency
+                && (caller.hasRole(Role.ADMIN_) || caller.hasRole(Role.COORDINATOR_))
+                && caller.scope().covers(team.regionCode);
         if (secretariat) {
             caller.scope().requireWritable(team.regionCode, "regionCode");
         } else if (!decision.ownerAgencyId.equals(caller.agencyId())) {
             throw ProblemException.forbidden(Message.of("meeting.decision.follow-up.refused"));
+        } else if (input.status() == DecisionStatus.DROPPED) {
+            // dropping a rakor's decision is the team's call, as withdrawing a task is: the agency that cannot carry
+            // it out says so in a progress note
+            throw ProblemException.forbidden(Message.of("meeting.decision.drop.refused"));
         }
         DecisionStatus from = decision.status;
         DecisionStatus.TABLE.require(

@@ -68,6 +68,61 @@ public class MeetingResourceTest {
     }
 
     @Test
+    void theOwnerAgencysCoordinatorOfAKotaFollowsUpANationalRakorsDecisionAsTheAgency() {
+        UUID kemendagri = TestData.createAgency(TestData.unique("Ditjen Polpum Kemendagri"), "KESBANGPOL", null);
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        UUID team = TestData.team("NASIONAL", null, 2024, kemendagri);
+        String meeting = Tokens.admin()
+                .body(meeting(
+                        team,
+                        "Rakor nasional Tim Terpadu menjelang Pilkada serentak",
+                        "2024-10-21T02:00:00Z",
+                        List.of(attendee(kemendagri, "Ditjen Polpum Kemendagri", "Direktur", "HADIR", null))))
+                .post("/api/v1/meetings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String decision = Tokens.admin()
+                .body(Map.of(
+                        "description",
+                        "Polres Pariaman memetakan titik rawan kampanye",
+                        "ownerAgencyId",
+                        polres.toString(),
+                        "dueOn",
+                        "2024-11-15"))
+                .post("/api/v1/meetings/{id}/decisions", meeting)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Supplier<RequestSpecification> kapolres =
+                () -> Tokens.as("kapolres.pariaman", List.of("COORDINATOR"), List.of("13.77"), polres);
+        var before = Db.snapshot();
+        // the rakor's decision is not the kota's to drop
+        kapolres.get()
+                .body(Map.of("status", "DROPPED", "note", "Bukan prioritas"))
+                .post("/api/v1/meetings/{id}/decisions/{d}/follow-ups", meeting, decision)
+                .then()
+                .statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("IN_PROGRESS"));
+        // nor is a coordinator of another agency in the kota its follower
+        Tokens.as("dandim.pariaman", List.of("COORDINATOR"), List.of("13.77"), null)
+                .body(Map.of("status", "IN_PROGRESS", "note", "Pemetaan dimulai"))
+                .post("/api/v1/meetings/{id}/decisions/{d}/follow-ups", meeting, decision)
+                .then()
+                .statusCode(403);
+        Db.assertUnchanged(before);
+        // the national meeting is everyone's to read, but only the agency's to follow up from the kota
+        kapolres.get()
+                .body(Map.of("status", "IN_PROGRESS", "note", "Pemetaan dimulai di enam kecamatan"))
+                .post("/api/v1/meetings/{id}/decisions/{d}/follow-ups", meeting, decision)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
+    }
+
+    @Test
     void padangRakorWithBawaslusFindingAndItsFollowUp() {
         UUID kesbangpol =
                 TestData.createAgency(TestData.unique("Badan Kesbangpol Provinsi Sumatera Barat"), "KESBANGPOL", "13");
@@ -178,7 +233,14 @@ public class MeetingResourceTest {
                 .post("/api/v1/meetings/{id}/decisions/{d}/follow-ups", id, decision)
                 .then()
                 .statusCode(403);
+        // the owner agency does not drop a rakor's decision: it says it cannot in a progress note
         officer.get()
+                .body(Map.of("status", "DROPPED", "note", "Tidak ada anggaran"))
+                .post("/api/v1/meetings/{id}/decisions/{d}/follow-ups", id, decision)
+                .then()
+                .statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("IN_PROGRESS"));
+        Tokens.coordinator("13")
                 .body(Map.of("status", "DROPPED"))
                 .post("/api/v1/meetings/{id}/decisions/{d}/follow-ups", id, decision)
                 .then()
