@@ -27,13 +27,15 @@ import id.terpadu.team.TeamRepository;
  * whole province, the national team). Then, when it is still
  * overdue {@code terpadu.tasks.escalate-again-after} later and it went to a province's team, to the national team.
  * Each step is kept on the task ({@link EscalationStep}) and is a change-log entry of the task, made by
- * {@code system:task-escalation}, so it reaches the history, the feed and webhooks. Several instances may run this:
- * rows are claimed with {@code FOR UPDATE SKIP LOCKED}.
+ * {@code system:task-escalation}, so it reaches the history, the feed and webhooks. Before that, each run cancels the
+ * open tasks of incidents closed before the closing cancelled them ({@link #cancelOpenOfClosedIncidents}). Several
+ * instances may run this: rows are claimed with {@code FOR UPDATE SKIP LOCKED}.
  */
 @ApplicationScoped
 public class TaskEscalation {
 
     static final String ACTOR = "system:task-escalation";
+    static final String CLOSED_ACTOR = "system:incident-closed";
     static final int BATCH = 100;
 
     private final TaskRepository tasks;
@@ -67,6 +69,10 @@ public class TaskEscalation {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
+        int cancelled = cancelOpenOfClosedIncidents();
+        if (cancelled > 0) {
+            Log.infof("Cancelled %d open task(s) of closed incidents", cancelled);
+        }
         int escalated = escalateOverdue();
         if (escalated > 0) {
             Log.infof("Escalated %d overdue task(s)", escalated);
@@ -76,6 +82,24 @@ public class TaskEscalation {
     private UUID nationalTeam(int year) {
         var team = teams.nationalTeam(year);
         return team == null ? null : team.id;
+    }
+
+    /**
+     * Cancels, as closing the incident does, up to one batch of open tasks of incidents that were closed before a
+     * closing cancelled its tasks (older data), each a change of its own by {@code system:incident-closed}; returns how
+     * many. Left open, they counted as overdue in the statistics and the dashboards for good.
+     */
+    @Transactional
+    public int cancelOpenOfClosedIncidents() {
+        caller.actAsSystem(CLOSED_ACTOR);
+        List<UUID> ids = tasks.claimOpenOfClosedIncidents(BATCH);
+        for (UUID id : ids) {
+            Task task = tasks.findById(id);
+            task.state = TaskState.CANCELLED;
+            task.cancelReason = TaskService.CLOSED_WITH_INCIDENT;
+            records.updated(task, TaskService.TASK, incidents.findById(task.incidentId).regionCode, TaskResponse::from);
+        }
+        return ids.size();
     }
 
     /** Takes one escalation step for up to one batch of overdue tasks due one; returns how many. */

@@ -94,6 +94,24 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     }
 
     /**
+     * Claims up to {@code batch} open tasks of closed (SELESAI) incidents, locking their rows and skipping those another
+     * instance holds: tasks of incidents closed before a closing cancelled them. The closing cancels its tasks itself
+     * now, so this finds only what older data left.
+     */
+    @SuppressWarnings("unchecked")
+    List<UUID> claimOpenOfClosedIncidents(int batch) {
+        return getEntityManager()
+                .createNativeQuery("""
+                select t.id from incident_task t
+                where t.state in ('ALERTED', 'ACKNOWLEDGED', 'ACTIVE')
+                  and exists (select 1 from incident i where i.id = t.incident_id and i.stage = 'SELESAI')
+                order by t.due_at limit :batch for update of t skip locked
+                """)
+                .setParameter("batch", batch)
+                .getResultList();
+    }
+
+    /**
      * Claims up to {@code batch} overdue tasks due an escalation step, most overdue first, locking their rows; rows
      * another instance holds are skipped ({@code for update skip locked}, which JPQL cannot say). A step is due when the
      * task was never escalated, or when it was escalated to a province's team more than {@code again} ago and a

@@ -259,6 +259,49 @@ class TaskAndStatisticsTest {
     }
 
     @Test
+    void openTasksOfAnIncidentClosedBeforeClosingCancelledThemAreCancelledByTheEscalationRun() {
+        UUID agency = TestData.createAgency(TestData.unique("Satpol PP Kota Pariaman"), "OPD", "13.77");
+        String incidentId = incident("13.77", "Bentrok lama, ditutup sebelum penutupan membatalkan tugas");
+        String task = coordinator("13")
+                .body(Map.of(
+                        "agencyId",
+                        agency.toString(),
+                        "description",
+                        "Patroli di lokasi",
+                        "dueAt",
+                        Instant.now().minus(3, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/incidents/{id}/tasks", incidentId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // what older data holds: an incident closed while its task stayed open
+        Db.execute("update incident set stage = 'SELESAI' where id = '" + incidentId + "'");
+
+        assertThat(escalation.cancelOpenOfClosedIncidents()).isGreaterThanOrEqualTo(1);
+        coordinator("13")
+                .get("/api/v1/incidents/{i}/tasks/{t}", incidentId, task)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("CANCELLED"))
+                .body(
+                        "cancelReason",
+                        equalTo("Ditutup bersama insidennya (SELESAI); alasan penutupan tercatat pada insiden."))
+                .body("overdue", equalTo(false))
+                .body("escalations", org.hamcrest.Matchers.empty());
+        assertThat(Db.single(
+                        "select actor from change_log where entity_id = ?::uuid order by position desc limit 1", task))
+                .as("a change of its own, by the system")
+                .isEqualTo("system:incident-closed");
+        long changes = Db.count("select count(*) from change_log where entity_id = ?::uuid", task);
+        escalation.cancelOpenOfClosedIncidents();
+        escalation.escalateOverdue();
+        assertThat(Db.count("select count(*) from change_log where entity_id = ?::uuid", task))
+                .as("cancelled once, never escalated")
+                .isEqualTo(changes);
+    }
+
+    @Test
     void closingAnIncidentCancelsItsOpenTasks() {
         UUID agency = TestData.createAgency(TestData.unique("Dinas Sosial Kota Pariaman"), "OPD", "13.77");
         String incidentId = incident("13.77", "Bentrok antarpemuda, ditutup dengan tugas terbuka");
