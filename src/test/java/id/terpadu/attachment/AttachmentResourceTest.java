@@ -762,6 +762,45 @@ public class AttachmentResourceTest {
      * have expired. A finished upload of its own answers so too.
      */
     @Test
+    void aRepeatedCreationDoesNotShowAnUploadReclassifiedAboveItsUploadersClearance() throws Exception {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] photo = Samples.image("jpg", 320, 240);
+        String upload = UUID.randomUUID().toString();
+        String metadata = metadata(incident, "FOTO") + ",id " + b64(upload);
+        String location = tus(coordinator("13"))
+                .header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(photo)
+                .patch(location)
+                .then()
+                .statusCode(204);
+        // the secretariat's intelligence officer finds the photo shows an informant: it is now CONFIDENTIAL
+        Db.execute("update attachment set classification = 'CONFIDENTIAL' where id = '" + upload + "'");
+        coordinator("13").get(PATH + "/" + upload).then().statusCode(404);
+
+        Map<String, String> before = Db.snapshot();
+        String answer = tus(coordinator("13"))
+                .header("Upload-Length", photo.length)
+                .header("Upload-Metadata", metadata)
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .extract()
+                .asString();
+        assertThat(answer).doesNotContain("CONFIDENTIAL").doesNotContain("sha256");
+        Db.assertUnchanged(before);
+    }
+
+    @Test
     void aFinishedUploadStillAnswersWhereItStandsWhenItsLastAnswerWasLost() throws Exception {
         String incident = incident("13.77", "RESTRICTED");
         byte[] photo = Samples.image("jpg", 320, 240);
