@@ -354,8 +354,8 @@ class NotificationTest {
 
     /**
      * A CONFIDENTIAL incident in Kota Tarakan and a CONFIDENTIAL early warning of the province each give a task to the
-     * Polres of Kota Tarakan, whose agency is not cleared for them, and one to Binda Kalimantan Utara: the Polres's officer hears nothing of a task it may
-     * not read, by inbox or email; the Binda's officer is told of its own.
+     * Polres of Kota Tarakan, whose agency is not cleared for them, and one to Binda Kalimantan Utara: the Polres's
+     * officer hears nothing of a task it may not read, by inbox or email; the Binda's officer is told of its own.
      */
     @Test
     void aTaskOnAConfidentialRecordReachesTheAgencyOnlyWithinItsClearance() throws Exception {
@@ -400,8 +400,9 @@ class NotificationTest {
             String hidden = tasks.get(w.polres);
             String theirs = tasks.get(w.bin);
             assertThat(Db.count(
-                            "select count(*) from notification_event where entity_id = ?::uuid and kind = 'TASK_ASSIGNED'"
-                                    + " and classification = 'CONFIDENTIAL' and fanned_out_at is not null",
+                            "select count(*) from notification_event where entity_id = ?::uuid"
+                                    + " and kind = 'TASK_ASSIGNED' and classification = 'CONFIDENTIAL'"
+                                    + " and fanned_out_at is not null",
                             hidden))
                     .as("the task's assignment was queued as its record's classification, and fanned out")
                     .isEqualTo(1);

@@ -189,10 +189,10 @@ class WarningTaskTest {
 
     /**
      * The agency's reach stays within its clearance: a CONFIDENTIAL incident in Kota Padang and a CONFIDENTIAL early
-     * warning of the province each give a task to the Polres of Kota Pariaman and one to the kota's BIN post. The Polres's officers, not cleared for
-     * CONFIDENTIAL, get a 404 for the task and for its transitions (which write nothing), and do not find it on their
-     * dashboard or in their counts, where their task on a RESTRICTED warning is; the BIN post's officers, cleared,
-     * read and move theirs though they may not read the records either.
+     * warning of the province each give a task to the Polres of Kota Pariaman and one to the kota's BIN post. The
+     * Polres's officers, not cleared for CONFIDENTIAL, get a 404 for the task and for its transitions (which write
+     * nothing), and do not find it on their dashboard or in their counts, where their task on a RESTRICTED warning is;
+     * the BIN post's officers, cleared, read and move theirs though they may not read the records either.
      */
     @Test
     void theAgencyATaskIsGivenToReadsItOnlyWithinItsClearanceOfTheRecord() {
