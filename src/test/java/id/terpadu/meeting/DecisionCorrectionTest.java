@@ -90,8 +90,9 @@ class DecisionCorrectionTest {
                 .then()
                 .statusCode(200)
                 .body("ownerAgencyId", equalTo(polres.toString()));
+        // the lists ask for the Polres's decisions alone, this test's: a page that holds the decision if it is shown
         officer.get()
-                .get("/api/v1/meeting-decisions?limit=200")
+                .get("/api/v1/meeting-decisions?limit=200&ownerAgencyId=" + polres)
                 .then()
                 .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(decision));
@@ -107,7 +108,7 @@ class DecisionCorrectionTest {
                     .then()
                     .statusCode(404);
             outsider.get()
-                    .get("/api/v1/meeting-decisions?limit=200")
+                    .get("/api/v1/meeting-decisions?limit=200&ownerAgencyId=" + polres)
                     .then()
                     .statusCode(200)
                     .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(decision)));

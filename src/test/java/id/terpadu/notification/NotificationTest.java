@@ -352,6 +352,67 @@ class NotificationTest {
                 .statusCode(200);
     }
 
+    /**
+     * A CONFIDENTIAL incident in Kota Tarakan and a CONFIDENTIAL early warning of the province each give a task to the
+     * Polres of Kota Tarakan, whose agency is not cleared for them, and one to Binda Kalimantan Utara: the Polres's
+     * officer hears nothing of a task it may not read, by inbox or email; the Binda's officer is told of its own.
+     */
+    @Test
+    void aTaskOnAConfidentialRecordReachesTheAgencyOnlyWithinItsClearance() throws Exception {
+        World w = world;
+        Map<String, Object> incident =
+                new HashMap<>(IncidentResourceTest.incident("Laporan intelijen di pelabuhan", "65.71"));
+        incident.put("classification", "CONFIDENTIAL");
+        incident.put("sourceKind", "INTELIJEN");
+        Map<String, Object> warning = new HashMap<>(EarlyWarningResourceTest.warning("65", 2, 2));
+        warning.put("classification", "CONFIDENTIAL");
+        List<String> parents = new ArrayList<>();
+        for (var record : List.of(Map.entry("incidents", incident), Map.entry("early-warnings", warning))) {
+            String id = Tokens.as("binda.kaltara.author", List.of("COORDINATOR"), List.of("65"), w.bin)
+                    .body(record.getValue())
+                    .post("/api/v1/" + record.getKey())
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            parents.add("/api/v1/" + record.getKey() + "/" + id);
+        }
+        for (String parent : parents) {
+            Map<UUID, String> tasks = new HashMap<>();
+            for (UUID agency : List.of(w.polres, w.bin)) {
+                tasks.put(
+                        agency,
+                        Tokens.as("binda.kaltara.author", List.of("COORDINATOR"), List.of("65"), w.bin)
+                                .body(Map.of(
+                                        "agencyId",
+                                        agency.toString(),
+                                        "description",
+                                        "Amankan dermaga",
+                                        "dueAt",
+                                        Instant.now().plus(3, ChronoUnit.DAYS).toString()))
+                                .post(parent + "/tasks")
+                                .then()
+                                .statusCode(201)
+                                .extract()
+                                .path("id"));
+            }
+            deliver();
+            String hidden = tasks.get(w.polres);
+            String theirs = tasks.get(w.bin);
+            assertThat(Db.count(
+                            "select count(*) from notification_event where entity_id = ?::uuid"
+                                    + " and kind = 'TASK_ASSIGNED' and classification = 'CONFIDENTIAL'"
+                                    + " and fanned_out_at is not null",
+                            hidden))
+                    .as("the task's assignment was queued as its record's classification, and fanned out")
+                    .isEqualTo(1);
+            assertThat(inbox(hidden)).as(parent).isEmpty();
+            assertThat(mail(w.officer, hidden)).as(parent).isEmpty();
+            assertThat(inbox(theirs)).as(parent).isEqualTo(Map.of("TASK_ASSIGNED", sorted(w.binOfficer)));
+            assertThat(mail(w.binOfficer, theirs)).as(parent).hasSize(1);
+        }
+    }
+
     @Test
     void aHighRiskWarningReachesTheRegionAndAConfidentialOneOnlyTheCleared() throws Exception {
         World w = world;

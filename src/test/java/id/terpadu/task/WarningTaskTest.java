@@ -4,6 +4,7 @@ import static id.terpadu.support.Tokens.as;
 import static id.terpadu.support.Tokens.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -11,10 +12,12 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 import id.terpadu.earlywarning.EarlyWarningResourceTest;
 import id.terpadu.support.Db;
@@ -135,7 +139,12 @@ class WarningTaskTest {
                 .statusCode(200)
                 .body("agencyId", equalTo(polres.toString()))
                 .body("state", equalTo("ALERTED"));
-        officer.get().get("/api/v1/tasks?limit=200").then().statusCode(200).body("items.id", hasItem(task));
+        // the lists ask for the Polres's tasks alone, this test's: a page that holds the task if it is shown
+        officer.get()
+                .get("/api/v1/tasks?limit=200&agencyId=" + polres)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(task));
 
         var before = Db.snapshot();
         java.util.function.Supplier<io.restassured.specification.RequestSpecification> lent =
@@ -152,7 +161,11 @@ class WarningTaskTest {
                     .post("/api/v1/early-warnings/{id}/tasks/{t}/transitions", provincial, task)
                     .then()
                     .statusCode(404);
-            outsider.get().get("/api/v1/tasks?limit=200").then().statusCode(200).body("items.id", not(hasItem(task)));
+            outsider.get()
+                    .get("/api/v1/tasks?limit=200&agencyId=" + polres)
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", not(hasItem(task)));
         }
         officer.get()
                 .body(Map.of("to", "CANCELLED", "reason", "Bukan wilayah kami"))
@@ -172,6 +185,137 @@ class WarningTaskTest {
                         task))
                 .as("logged under its warning's region, as every change of the task")
                 .isEqualTo("13");
+    }
+
+    /**
+     * The agency's reach stays within its clearance: a CONFIDENTIAL incident in Kota Padang and a CONFIDENTIAL early
+     * warning of the province each give a task to the Polres of Kota Pariaman and one to the kota's BIN post. The
+     * Polres's officers, not cleared for CONFIDENTIAL, get a 404 for the task and for its transitions (which write
+     * nothing), and do not find it on their dashboard or in their counts, where their task on a RESTRICTED warning is;
+     * the BIN post's officers, cleared, read and move theirs though they may not read the records either.
+     */
+    @Test
+    void theAgencyATaskIsGivenToReadsItOnlyWithinItsClearanceOfTheRecord() {
+        UUID polres = TestData.createAgency(TestData.unique("Polres Pariaman"), "POLRI", "13.77");
+        UUID pos = TestData.createAgency(TestData.unique("Pos Binda Kota Pariaman"), "BIN", "13.77");
+        UUID binda = TestData.createAgency(TestData.unique("Binda Sumatera Barat"), "BIN", "13");
+        Supplier<RequestSpecification> author = () -> as("binda.sumbar", List.of("COORDINATOR"), List.of("13"), binda);
+        Supplier<RequestSpecification> uncleared =
+                () -> as("polres.pariaman", List.of("OFFICER"), List.of("13.77"), polres);
+        Supplier<RequestSpecification> cleared =
+                () -> as("pos.binda.pariaman", List.of("OFFICER"), List.of("13.77"), pos);
+        Map<String, Object> incident = new HashMap<>(
+                id.terpadu.incident.IncidentResourceTest.incident("Laporan intelijen rencana bentrokan", "13.71"));
+        incident.put("classification", "CONFIDENTIAL");
+        incident.put("sourceKind", "INTELIJEN");
+        String secretIncident = author.get()
+                .body(incident)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Map<String, Object> warning = new HashMap<>(EarlyWarningResourceTest.warning("13", 4, 3));
+        warning.put("classification", "CONFIDENTIAL");
+        String secretWarning = author.get()
+                .body(warning)
+                .post("/api/v1/early-warnings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String shown = coordinator("13")
+                .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                .post("/api/v1/early-warnings/{id}/tasks", warning("13", "RESTRICTED"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        List<String> clearedTasks = new ArrayList<>();
+        for (String parent :
+                List.of("/api/v1/incidents/" + secretIncident, "/api/v1/early-warnings/" + secretWarning)) {
+            String hidden = author.get()
+                    .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                    .post(parent + "/tasks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String theirs = author.get()
+                    .body(task(pos, Instant.now().plus(1, ChronoUnit.DAYS)))
+                    .post(parent + "/tasks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            clearedTasks.add(theirs);
+
+            var before = Db.snapshot();
+            uncleared.get().get(parent).then().statusCode(404);
+            uncleared.get().get(parent + "/tasks").then().statusCode(404);
+            uncleared.get().get(parent + "/tasks/" + hidden).then().statusCode(404);
+            uncleared
+                    .get()
+                    .header("If-Match", "\"0\"")
+                    .body(Map.of("to", "ACKNOWLEDGED"))
+                    .post(parent + "/tasks/" + hidden + "/transitions")
+                    .then()
+                    .statusCode(404);
+            uncleared
+                    .get()
+                    .body(Map.of("to", "UNABLE", "reason", "Bukan kewenangan kami"))
+                    .post(parent + "/tasks/" + hidden + "/transitions")
+                    .then()
+                    .statusCode(404);
+            Db.assertUnchanged(before);
+
+            cleared.get().get(parent).then().statusCode(404);
+            cleared.get()
+                    .get(parent + "/tasks/" + theirs)
+                    .then()
+                    .statusCode(200)
+                    .body("agencyId", equalTo(pos.toString()))
+                    .body("state", equalTo("ALERTED"));
+            cleared.get()
+                    .header("If-Match", "\"0\"")
+                    .body(Map.of("to", "ACKNOWLEDGED"))
+                    .post(parent + "/tasks/" + theirs + "/transitions")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("ACKNOWLEDGED"));
+            // the author, who may read the record, sees the Polres's task untouched
+            author.get()
+                    .get(parent + "/tasks/" + hidden)
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("ALERTED"))
+                    .body("version", equalTo(0));
+        }
+
+        // each agency's own tasks, this test's alone: the whole list, and the counts, of what each officer may see
+        uncleared
+                .get()
+                .get("/api/v1/tasks?limit=200&agencyId=" + polres)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(shown));
+        uncleared
+                .get()
+                .get("/api/v1/statistics/tasks?agencyId=" + polres)
+                .then()
+                .statusCode(200)
+                .body("rows.tasks", contains(1));
+        cleared.get()
+                .get("/api/v1/tasks?limit=200&agencyId=" + pos)
+                .then()
+                .statusCode(200)
+                .body("items.id", containsInAnyOrder(clearedTasks.toArray()));
+        cleared.get()
+                .get("/api/v1/statistics/tasks?agencyId=" + pos)
+                .then()
+                .statusCode(200)
+                .body("rows.tasks", contains(2));
     }
 
     @Test
