@@ -21,6 +21,7 @@ import id.terpadu.common.paging.PageRequest;
 import id.terpadu.common.persistence.Records;
 import id.terpadu.common.region.RegionCode;
 import id.terpadu.common.security.Caller;
+import id.terpadu.common.security.Classification;
 import id.terpadu.common.security.Clearance;
 import id.terpadu.common.security.RegionScope;
 import id.terpadu.common.security.Role;
@@ -202,6 +203,17 @@ public class TaskService {
         return task;
     }
 
+    /**
+     * 400 naming {@code agencyId} when the agency is not cleared for the record's classification: its people could
+     * never read the task, be told of it or move it, and it would only fall overdue and climb.
+     */
+    private void requireCleared(UUID agencyId, Classification classification) {
+        if (classification == Classification.CONFIDENTIAL && !clearance.agencyCleared(agencyId)) {
+            throw ProblemException.invalid(
+                    "agencyId", Message.of("task.agency.not-cleared", "classification", classification));
+        }
+    }
+
     /** The region a task's changes are logged under: its record's, read without the caller's scope. */
     private String regionOf(TaskParent parent) {
         return parent.incidentId() != null
@@ -212,6 +224,7 @@ public class TaskService {
     @Transactional
     public TaskResponse add(TaskParent parent, TaskInput input) {
         String region;
+        Classification classification;
         // the record's row is taken first, so that a task is never added beside a closing or an escalation that
         // commits meanwhile (the closing cancels the open tasks it finds): the second waits and is judged by the first
         if (parent.incidentId() != null) {
@@ -220,6 +233,7 @@ public class TaskService {
                 throw ProblemException.conflict(Message.of("task.incident-closed"));
             }
             region = incident.regionCode;
+            classification = incident.classification;
         } else {
             EarlyWarning warning = warnings.writableForUpdate(parent.warningId());
             if (warning.status == WarningStatus.ESKALASI) {
@@ -228,8 +242,10 @@ public class TaskService {
                         Message.of("task.warning-escalated", "incident", warning.escalatedIncidentId));
             }
             region = warning.regionCode;
+            classification = warning.classification;
         }
         agencies.referenced(input.agencyId(), "agencyId");
+        requireCleared(input.agencyId(), classification);
         Task task = new Task();
         task.id = records.newId(Task.class, input.id());
         task.incidentId = parent.incidentId();
@@ -255,6 +271,11 @@ public class TaskService {
         }
         if (!input.agencyId().equals(task.agencyId)) {
             agencies.referenced(input.agencyId(), "agencyId");
+            requireCleared(
+                    input.agencyId(),
+                    parent.incidentId() != null
+                            ? incidents.findById(parent.incidentId()).classification
+                            : warnings.findById(parent.warningId()).classification);
             task.agencyId = input.agencyId();
             task.state = TaskState.ALERTED;
         }

@@ -358,17 +358,19 @@ class NotificationTest {
      * officer hears nothing of a task it may not read, by inbox or email; the Binda's officer is told of its own.
      */
     @Test
-    void aTaskOnAConfidentialRecordReachesTheAgencyOnlyWithinItsClearance() throws Exception {
+    void aTaskOnARecordRaisedToConfidentialReachesTheAgencyOnlyWithinItsClearance() throws Exception {
         World w = world;
+        // given their tasks while RESTRICTED; a new task on a CONFIDENTIAL record is refused an uncleared agency
         Map<String, Object> incident =
                 new HashMap<>(IncidentResourceTest.incident("Laporan intelijen di pelabuhan", "65.71"));
-        incident.put("classification", "CONFIDENTIAL");
         incident.put("sourceKind", "INTELIJEN");
         Map<String, Object> warning = new HashMap<>(EarlyWarningResourceTest.warning("65", 2, 2));
-        warning.put("classification", "CONFIDENTIAL");
+        warning.put("classification", "RESTRICTED");
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> author =
+                () -> Tokens.as("binda.kaltara.author", List.of("COORDINATOR"), List.of("65"), w.bin);
         List<String> parents = new ArrayList<>();
         for (var record : List.of(Map.entry("incidents", incident), Map.entry("early-warnings", warning))) {
-            String id = Tokens.as("binda.kaltara.author", List.of("COORDINATOR"), List.of("65"), w.bin)
+            String id = author.get()
                     .body(record.getValue())
                     .post("/api/v1/" + record.getKey())
                     .then()
@@ -382,14 +384,14 @@ class NotificationTest {
             for (UUID agency : List.of(w.polres, w.bin)) {
                 tasks.put(
                         agency,
-                        Tokens.as("binda.kaltara.author", List.of("COORDINATOR"), List.of("65"), w.bin)
+                        author.get()
                                 .body(Map.of(
                                         "agencyId",
                                         agency.toString(),
                                         "description",
                                         "Amankan dermaga",
                                         "dueAt",
-                                        Instant.now().plus(3, ChronoUnit.DAYS).toString()))
+                                        Instant.now().minus(2, ChronoUnit.HOURS).toString()))
                                 .post(parent + "/tasks")
                                 .then()
                                 .statusCode(201)
@@ -399,17 +401,33 @@ class NotificationTest {
             deliver();
             String hidden = tasks.get(w.polres);
             String theirs = tasks.get(w.bin);
+            assertThat(inbox(hidden)).as(parent).isEqualTo(Map.of("TASK_ASSIGNED", sorted(w.officer)));
+            int toldBefore = mail(w.officer, hidden).size();
+            int clearedToldBefore = mail(w.binOfficer, theirs).size();
+
+            // the record turns out to be intelligence: CONFIDENTIAL from now on
+            author.get()
+                    .header("If-Match", "*")
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("classification", "CONFIDENTIAL"))
+                    .patch(parent)
+                    .then()
+                    .statusCode(200);
+            reminders.tasks();
+            deliver();
             assertThat(Db.count(
                             "select count(*) from notification_event where entity_id = ?::uuid"
-                                    + " and kind = 'TASK_ASSIGNED' and classification = 'CONFIDENTIAL'"
+                                    + " and kind = 'TASK_OVERDUE' and classification = 'CONFIDENTIAL'"
                                     + " and fanned_out_at is not null",
                             hidden))
-                    .as("the task's assignment was queued as its record's classification, and fanned out")
+                    .as("the task's overdue was queued as its record's classification, and fanned out")
                     .isEqualTo(1);
-            assertThat(inbox(hidden)).as(parent).isEmpty();
-            assertThat(mail(w.officer, hidden)).as(parent).isEmpty();
-            assertThat(inbox(theirs)).as(parent).isEqualTo(Map.of("TASK_ASSIGNED", sorted(w.binOfficer)));
-            assertThat(mail(w.binOfficer, theirs)).as(parent).hasSize(1);
+            assertThat(inbox(hidden).getOrDefault("TASK_OVERDUE", List.of()))
+                    .as(parent)
+                    .doesNotContain(w.officer.subject());
+            assertThat(mail(w.officer, hidden)).as(parent).hasSize(toldBefore);
+            assertThat(inbox(theirs).get("TASK_OVERDUE")).as(parent).contains(w.binOfficer.subject());
+            assertThat(mail(w.binOfficer, theirs)).as(parent).hasSize(clearedToldBefore + 1);
         }
     }
 

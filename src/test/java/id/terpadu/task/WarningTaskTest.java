@@ -206,7 +206,7 @@ class WarningTaskTest {
                 () -> as("pos.binda.pariaman", List.of("OFFICER"), List.of("13.77"), pos);
         Map<String, Object> incident = new HashMap<>(
                 id.terpadu.incident.IncidentResourceTest.incident("Laporan intelijen rencana bentrokan", "13.71"));
-        incident.put("classification", "CONFIDENTIAL");
+        // given their tasks while RESTRICTED, then found to be intelligence and raised to CONFIDENTIAL
         incident.put("sourceKind", "INTELIJEN");
         String secretIncident = author.get()
                 .body(incident)
@@ -216,7 +216,6 @@ class WarningTaskTest {
                 .extract()
                 .path("id");
         Map<String, Object> warning = new HashMap<>(EarlyWarningResourceTest.warning("13", 4, 3));
-        warning.put("classification", "CONFIDENTIAL");
         String secretWarning = author.get()
                 .body(warning)
                 .post("/api/v1/early-warnings")
@@ -250,6 +249,14 @@ class WarningTaskTest {
                     .extract()
                     .path("id");
             clearedTasks.add(theirs);
+            author.get()
+                    .header("If-Match", "*")
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("classification", "CONFIDENTIAL"))
+                    .patch(parent)
+                    .then()
+                    .statusCode(200)
+                    .body("classification", equalTo("CONFIDENTIAL"));
 
             var before = Db.snapshot();
             uncleared.get().get(parent).then().statusCode(404);
@@ -268,6 +275,14 @@ class WarningTaskTest {
                     .post(parent + "/tasks/" + hidden + "/transitions")
                     .then()
                     .statusCode(404);
+            // a new task on the CONFIDENTIAL record is not given to an agency that could never read it
+            author.get()
+                    .body(task(polres, Instant.now().plus(1, ChronoUnit.DAYS)))
+                    .post(parent + "/tasks")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("agencyId"))
+                    .body("errors[0].code", equalTo("task.agency.not-cleared"));
             Db.assertUnchanged(before);
 
             cleared.get().get(parent).then().statusCode(404);
