@@ -116,7 +116,7 @@ public class Records {
         }
         long version = entity.version;
         em.remove(entity);
-        em.flush();
+        flush(entity);
         changeLog.recordDelete(type, entity.id, version + 1, regionCode);
     }
 
@@ -127,7 +127,7 @@ public class Records {
             String regionCode,
             Function<E, R> view,
             Function<R, ?> logged) {
-        em.flush();
+        flush(entity);
         if (operation == Operation.UPDATE && entity.version == entity.loggedVersion) {
             // None of the record's own columns changed. If what the log would keep is what it already holds (a PUT
             // that repeats the record), nothing happened: no new version, no entry. Otherwise its children changed
@@ -143,5 +143,39 @@ public class Records {
         R response = view.apply(entity);
         changeLog.record(type, entity.id, operation, entity.version, regionCode, logged.apply(response));
         return response;
+    }
+
+    /**
+     * Flushes the record's change. A writer that read the same version and committed first makes it a 412, like a
+     * stale If-Match: its current version as the answer's ETag, so that the client re-reads and retries from there.
+     */
+    private void flush(AuditedEntity entity) {
+        try {
+            em.flush();
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException e) {
+            Long current = committedVersion(entity);
+            Message detail = Message.of("record.changed-meanwhile");
+            throw current == null
+                    ? new ProblemException(id.terpadu.common.error.ProblemType.PRECONDITION_FAILED, detail)
+                    : ProblemException.stale(detail, current);
+        }
+    }
+
+    /**
+     * The version the other writer committed, read without flushing what failed; null when the record is gone or
+     * cannot be read now (the 412 then has no ETag: the client reads the record again).
+     */
+    private Long committedVersion(AuditedEntity entity) {
+        try {
+            String name = em.getMetamodel().entity(entity.getClass()).getName();
+            List<Long> found = em.unwrap(org.hibernate.Session.class)
+                    .createSelectionQuery("select e.version from " + name + " e where e.id = :id", Long.class)
+                    .setHibernateFlushMode(org.hibernate.FlushMode.MANUAL)
+                    .setParameter("id", entity.id)
+                    .getResultList();
+            return found.isEmpty() ? null : found.get(0);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 }
