@@ -319,6 +319,116 @@ public class AttachmentResourceTest {
                 .isEqualTo(AttachmentSweeper.SERVED_COPY_ACTOR);
     }
 
+    /**
+     * A served copy that cannot be read (gone from the store, or the store failing with an unchecked exception) holds
+     * up neither the copies behind it nor the sweep's later steps, and is not taken again before a day has passed.
+     */
+    @Test
+    void aServedCopyThatCannotBeReadHoldsUpNothingAndIsTriedAgainADayLater() throws Exception {
+        String gone = legacyAttachment(Samples.jpeg(), "lama.jpg", "3 days");
+        String failing = legacyAttachment(Samples.png(), "lama.png", "2 days");
+        String readable = legacyAttachment(MetadataStripperTest.jpegWithEverything(), "lama.jpg", "1 day");
+        byte[] served =
+                coordinator("13").get(PATH + "/" + readable + "/content").asByteArray();
+        io.quarkus.arc.Arc.container()
+                .instance(id.terpadu.attachment.storage.BlobStore.class)
+                .get()
+                .delete("files/" + gone);
+        // a key the store refuses with an IllegalArgumentException, as an S3 client's own failure is no IOException
+        Db.execute("update attachment set content_key = 'files/NOT A KEY' where id = '" + failing + "'");
+        AttachmentSweeper sweeper =
+                io.quarkus.arc.Arc.container().instance(AttachmentSweeper.class).get();
+
+        // one at a time, oldest first: the two that cannot be read come first and must not hold up the third
+        for (int i = 0; i < 20 && !described(readable); i++) {
+            sweeper.describeServedCopies(1);
+        }
+        assertThat(Db.single("select content_sha256 from attachment where id = ?::uuid", readable))
+                .isEqualTo(sha256(served));
+        String tried = "select served_checked_at from attachment where id = ?::uuid and content_sha256 is null";
+        String goneTried = Db.single(tried, gone);
+        String failingTried = Db.single(tried, failing);
+        assertThat(goneTried).isNotNull();
+        assertThat(failingTried).isNotNull();
+
+        // not taken again by the next sweeps, and the sweep goes on to its later steps (the garbage)
+        String garbage = "files/never-there-" + UUID.randomUUID();
+        Db.execute("insert into storage_garbage (key, is_prefix) values ('" + garbage + "', false)");
+        sweep();
+        sweeper.describeServedCopies(50);
+        assertThat(Db.single(tried, gone)).isEqualTo(goneTried);
+        assertThat(Db.single(tried, failing)).isEqualTo(failingTried);
+        assertThat(Db.count("select count(*) from storage_garbage where key = ?", garbage))
+                .isZero();
+
+        // a day later it is tried once more, and a failure of the store stops no sweep
+        Db.execute("update attachment set served_checked_at = now() - interval '25 hours' where id in ('" + gone
+                + "', '" + failing + "')");
+        garbage = "files/never-there-" + UUID.randomUUID();
+        Db.execute("insert into storage_garbage (key, is_prefix) values ('" + garbage + "', false)");
+        sweep();
+        assertThat(Db.single(tried, gone)).isNotEqualTo(goneTried);
+        assertThat(Db.single(tried, failing)).isNotEqualTo(failingTried);
+        assertThat(Db.count("select count(*) from storage_garbage where key = ?", garbage))
+                .isZero();
+        // its removal in a later test must not queue a key the store refuses
+        Db.execute("update attachment set content_key = 'files/" + failing + "' where id = '" + failing + "'");
+    }
+
+    /**
+     * Two instances describing served copies at the same time take different rows: while one holds the rows it took,
+     * another skips them, and once taken they are not taken again.
+     */
+    @Test
+    void instancesTakeDifferentServedCopiesToDescribe() throws Exception {
+        legacyAttachment(Samples.jpeg(), "lama.jpg", "3 days");
+        legacyAttachment(Samples.png(), "lama.png", "2 days");
+        AttachmentRepository attachments = io.quarkus.arc.Arc.container()
+                .instance(AttachmentRepository.class)
+                .get();
+        Duration retry = AttachmentSweeper.SERVED_COPY_RETRY;
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            List<UUID> first = new java.util.ArrayList<>();
+            List<UUID> second = new java.util.ArrayList<>();
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                attachments.takeServedCopiesUnknown(1, retry).forEach(r -> first.add((UUID) r[0]));
+                try {
+                    other.submit(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                                    .run(() -> attachments
+                                            .takeServedCopiesUnknown(1, retry)
+                                            .forEach(r -> second.add((UUID) r[0]))))
+                            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(first).hasSize(1);
+            assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+            List<UUID> later = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> attachments.takeServedCopiesUnknown(50, retry).stream()
+                            .map(r -> (UUID) r[0])
+                            .toList());
+            assertThat(later).doesNotContainAnyElementsOf(first).doesNotContainAnyElementsOf(second);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    /** An available attachment as one made before its served copy's digest and size were kept looks; its id. */
+    private static String legacyAttachment(byte[] file, String name, String age) {
+        Response created = attach(coordinatorForm("13"), incident("13.77", "RESTRICTED"), file, name, "FOTO", Map.of());
+        created.then().statusCode(201);
+        String id = created.path("id");
+        Db.execute("update attachment set content_sha256 = null, content_size = null, created_at = now() - interval '"
+                + age + "' where id = '" + id + "'");
+        return id;
+    }
+
+    private static boolean described(String id) {
+        return Db.count("select count(*) from attachment where id = ?::uuid and content_sha256 is not null", id) > 0;
+    }
+
     @Test
     void anUploadLeftUnfinishedAnswersGoneThenGoesWithItsBytes() throws Exception {
         String location = startUpload("13.77", 100);
