@@ -2,6 +2,8 @@
 -- and size (null: never; new attachments have them from the start and are never taken). Taking a row stamps it in a
 -- short transaction (select ... for update skip locked), so no two instances read the same copy, and a copy that
 -- cannot be read (missing, the store failing) waits a day before it is tried again instead of holding up the rest.
+-- Once the digest is recorded, the stamp also says that the sweeper described the copy after the attachment's
+-- version was written: the attachment's ETag then changes without a new version (see AttachmentDtos).
 alter table attachment add column served_checked_at timestamptz;
 drop index attachment_served_copy_unknown;
 create index attachment_served_copy_due on attachment (served_checked_at nulls first, created_at)

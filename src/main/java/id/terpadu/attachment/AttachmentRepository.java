@@ -310,6 +310,25 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
         return due;
     }
 
+    /**
+     * Records the SHA-256 and size of an attachment's served copy read by the sweeper: only while the attachment still
+     * serves that copy and has none recorded. A derived description of bytes that never change, not a change of the
+     * attachment: no new version, nothing in the change log (see {@link AttachmentDtos.AttachmentResponse#etag()}).
+     * False when nothing was recorded (removed meanwhile).
+     */
+    boolean servedCopyDescribed(UUID id, String key, String sha256, long size) {
+        return getEntityManager()
+                        .createNativeQuery("""
+                update attachment set content_sha256 = :sha256, content_size = :size
+                where id = :id and content_key = :key and content_sha256 is null""")
+                        .setParameter("sha256", sha256)
+                        .setParameter("size", size)
+                        .setParameter("id", id)
+                        .setParameter("key", key)
+                        .executeUpdate()
+                == 1;
+    }
+
     // ---- uploads that finished as another attachment ------------------------------------------------------------
 
     /**

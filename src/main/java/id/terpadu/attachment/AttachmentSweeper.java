@@ -33,8 +33,6 @@ class AttachmentSweeper {
     static final Duration EXPIRED_KEPT = Duration.ofMinutes(10);
     /** Who the change log names for an expired upload's removal. */
     static final String EXPIRY_ACTOR = "system:attachment-expiry";
-    /** Who the change log names for the served copy's digest and size of an attachment made before they were kept. */
-    static final String SERVED_COPY_ACTOR = "system:attachment-served-copy";
     /** How long a served copy that could not be read waits before the sweeper tries it again. */
     static final Duration SERVED_COPY_RETRY = Duration.ofDays(1);
 
@@ -131,11 +129,17 @@ class AttachmentSweeper {
      * The bytes are read outside any transaction, as all bytes (a copy may be a gigabyte), and one row's failure, of
      * the store or of the database, is logged (its id only) and leaves the others and the sweep's later steps to go on.
      *
-     * <p>What is recorded is a change of what the attachment says of its bytes (its size is now the served copy's),
-     * logged as the service's own.
+     * <p>What is recorded is no change of the attachment: the served copy's bytes were the same all along (it is
+     * never rewritten), and only their description is filled in. So there is no new version and nothing in the change
+     * log, the feed or webhooks: one event per historical file would flood every subscriber with changes nobody made,
+     * and a new version would refuse a concurrent {@code If-Match} (412) of a client that read the attachment a moment
+     * before. The answer does change (its {@code size} becomes the served copy's and {@code contentSha256} appears), so
+     * its ETag does: {@code "<version>-1"} once described this way ({@link AttachmentDtos.AttachmentResponse#etag()}),
+     * which {@code If-None-Match} tells apart from the {@code "<version>"} a client cached before (no 304 with the old
+     * size) and {@code If-Match} still reads as the same version. The download's ETag is the copy's own digest and
+     * is right either way. A reader of the feed learns the new size and digest with the attachment's next change.
      */
     int describeServedCopies(int max) {
-        caller.actAsSystem(SERVED_COPY_ACTOR);
         List<Object[]> due = QuarkusTransaction.requiringNew()
                 .call(() -> attachments.takeServedCopiesUnknown(max, SERVED_COPY_RETRY));
         int described = 0;
@@ -147,23 +151,8 @@ class AttachmentSweeper {
                 try (InputStream in = store.read(key, 0, -1)) {
                     copy = Sha256.of(in);
                 }
-                boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
-                    Attachment a = attachments.findById(id);
-                    // removed meanwhile, or described by another instance
-                    if (a == null || a.contentSha256 != null || !key.equals(a.contentKey)) {
-                        return false;
-                    }
-                    a.contentSha256 = copy.hex();
-                    a.contentSize = copy.size();
-                    records.updated(
-                            a,
-                            AttachmentService.typeOf(a),
-                            a.regionCode,
-                            x -> AttachmentDtos.AttachmentResponse.from(x, null),
-                            AttachmentDtos.AttachmentResponse::logged);
-                    return true;
-                });
-                if (recorded) {
+                if (QuarkusTransaction.requiringNew()
+                        .call(() -> attachments.servedCopyDescribed(id, key, copy.hex(), copy.size()))) {
                     described++;
                 }
             } catch (IOException | RuntimeException e) {
