@@ -5,6 +5,7 @@
 -- Once the digest is recorded, the stamp also says that the sweeper described the copy after the attachment's
 -- version was written: the attachment's ETag then changes without a new version (see AttachmentDtos).
 alter table attachment add column served_checked_at timestamptz;
-drop index attachment_served_copy_unknown;
+-- attachment_served_copy_unknown (V46) stays: migrations only add, and an instance of the previous version still
+-- reads the backlog by it during a rolling upgrade; it is empty once the backlog is.
 create index attachment_served_copy_due on attachment (served_checked_at nulls first, created_at)
     where status = 'AVAILABLE' and content_sha256 is null;
