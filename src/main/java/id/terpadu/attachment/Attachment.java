@@ -11,6 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import id.terpadu.common.persistence.AuditedEntity;
 import id.terpadu.common.security.Classification;
 
@@ -18,8 +20,13 @@ import id.terpadu.common.security.Classification;
  * A file kept with a record: what it is, whose it is, who may see it, and where its copies are in the store. Its
  * parent is one of {@link ParentType}, held in that type's own column (a foreign key each, so a record's removal
  * removes its attachments); {@code parentId} is the one that is set.
+ *
+ * <p>An update writes only the columns it changed: the sweeper records the served copy's digest and size of an old
+ * attachment without a new version, and a change read before that (a removal's, a move's) must not write them back
+ * empty.
  */
 @Entity
+@DynamicUpdate
 public class Attachment extends AuditedEntity {
 
     @Convert(converter = ParentTypeColumn.class)
@@ -77,6 +84,13 @@ public class Attachment extends AuditedEntity {
 
     public Long contentSize;
     public String originalKey;
+
+    /**
+     * When the sweeper last took this attachment to describe its served copy (one made before that copy's digest and
+     * size were kept); null for every other. Written by the sweeper's own statements only.
+     */
+    @Column(insertable = false, updatable = false)
+    public Instant servedCheckedAt;
 
     /** Sets the parent: its type and the column of that type. */
     void parent(ParentType type, UUID id) {

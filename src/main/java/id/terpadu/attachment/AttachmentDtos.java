@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import id.terpadu.common.http.Versioned;
 import id.terpadu.common.security.Classification;
 
@@ -95,15 +97,37 @@ public final class AttachmentDtos {
             @Schema(description = "The upload under way (UPLOADING only)")
             Upload upload,
 
-            @Schema(description = "Version; also the ETag", example = "0")
+            @Schema(
+                    description = "Version; also the ETag, which gains \"-1\" (\"3-1\") once the service described "
+                            + "the served copy of an attachment made before its size and contentSha256 were kept: the "
+                            + "answer changed, the version did not (If-Match reads the version before the dash)",
+                    example = "0")
             long version,
 
             @Schema(description = "Who uploaded it", maxLength = 255)
             String createdBy,
 
             Instant createdAt,
-            Instant updatedAt)
+            Instant updatedAt,
+
+            /*
+             * The sweeper described the served copy after this version was written (an attachment made before the
+             * copy's digest and size were kept): not in the answer, only in its ETag.
+             */
+            @JsonIgnore @Schema(hidden = true) boolean describedLater)
             implements Versioned {
+
+        /**
+         * {@code "<version>"}; {@code "<version>-1"} once the sweeper described the served copy of an attachment made
+         * before its digest and size were kept. That description is no new version (no change log entry, no event,
+         * no 412 for a client holding the version: {@code If-Match} reads only the version before the dash), but it
+         * changes the answer ({@code size}, {@code contentSha256}), so a client that cached the answer under the old
+         * tag gets the new one, not a 304.
+         */
+        @Override
+        public String etag() {
+            return describedLater ? version + "-1" : Long.toString(version);
+        }
 
         /** What the change log keeps: no capture, no upload progress. */
         AttachmentResponse logged() {
@@ -129,7 +153,8 @@ public final class AttachmentDtos {
                     version,
                     createdBy,
                     createdAt,
-                    updatedAt);
+                    updatedAt,
+                    describedLater);
         }
 
         AttachmentResponse withCapture(Capture shown) {
@@ -155,7 +180,8 @@ public final class AttachmentDtos {
                     version,
                     createdBy,
                     createdAt,
-                    updatedAt);
+                    updatedAt,
+                    describedLater);
         }
 
         static AttachmentResponse from(Attachment a, Upload upload) {
@@ -181,7 +207,8 @@ public final class AttachmentDtos {
                     a.version,
                     a.createdBy,
                     a.createdAt,
-                    a.updatedAt);
+                    a.updatedAt,
+                    a.contentSha256 != null && a.servedCheckedAt != null);
         }
     }
 

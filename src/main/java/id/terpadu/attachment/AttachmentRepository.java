@@ -283,17 +283,50 @@ public class AttachmentRepository extends ScopedRepository<Attachment> {
     }
 
     /**
-     * Available attachments made before the SHA-256 and size of their served copy were kept, oldest first, at most
-     * {@code max}: their ids and the keys of their served copies.
+     * Takes available attachments made before the SHA-256 and size of their served copy were kept, at most
+     * {@code max}: those never tried first, then those last tried more than {@code retryAfter} ago, oldest first. Each
+     * row is locked while it is taken ({@code skip locked}: another instance takes others) and stamped as tried, so
+     * that once this transaction commits no instance takes it again before {@code retryAfter}, whether its copy is
+     * then read or not. Returns their ids and the keys of their served copies.
      */
     @SuppressWarnings("unchecked")
-    List<Object[]> servedCopiesUnknown(int max) {
-        return getEntityManager()
+    List<Object[]> takeServedCopiesUnknown(int max, Duration retryAfter) {
+        List<Object[]> due = getEntityManager()
                 .createNativeQuery("""
-                select id, content_key from attachment where status = 'AVAILABLE' and content_sha256 is null
-                order by created_at limit :max""")
+                select id, content_key from attachment
+                where status = 'AVAILABLE' and content_sha256 is null
+                  and (served_checked_at is null or served_checked_at < now() - make_interval(secs => :retry))
+                order by served_checked_at nulls first, created_at limit :max
+                for update skip locked""")
+                .setParameter("retry", (double) retryAfter.toSeconds())
                 .setParameter("max", max)
                 .getResultList();
+        if (!due.isEmpty()) {
+            getEntityManager()
+                    .createNativeQuery("update attachment set served_checked_at = now() where id in (:ids)")
+                    .setParameter("ids", due.stream().map(r -> (UUID) r[0]).toList())
+                    .executeUpdate();
+        }
+        return due;
+    }
+
+    /**
+     * Records the SHA-256 and size of an attachment's served copy read by the sweeper: only while the attachment still
+     * serves that copy and has none recorded. A derived description of bytes that never change, not a change of the
+     * attachment: no new version, nothing in the change log (see {@link AttachmentDtos.AttachmentResponse#etag()}).
+     * False when nothing was recorded (removed meanwhile).
+     */
+    boolean servedCopyDescribed(UUID id, String key, String sha256, long size) {
+        return getEntityManager()
+                        .createNativeQuery("""
+                update attachment set content_sha256 = :sha256, content_size = :size
+                where id = :id and content_key = :key and content_sha256 is null""")
+                        .setParameter("sha256", sha256)
+                        .setParameter("size", size)
+                        .setParameter("id", id)
+                        .setParameter("key", key)
+                        .executeUpdate()
+                == 1;
     }
 
     // ---- uploads that finished as another attachment ------------------------------------------------------------

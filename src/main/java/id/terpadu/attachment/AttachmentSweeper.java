@@ -33,8 +33,8 @@ class AttachmentSweeper {
     static final Duration EXPIRED_KEPT = Duration.ofMinutes(10);
     /** Who the change log names for an expired upload's removal. */
     static final String EXPIRY_ACTOR = "system:attachment-expiry";
-    /** Who the change log names for the served copy's digest and size of an attachment made before they were kept. */
-    static final String SERVED_COPY_ACTOR = "system:attachment-served-copy";
+    /** How long a served copy that could not be read waits before the sweeper tries it again. */
+    static final Duration SERVED_COPY_RETRY = Duration.ofDays(1);
 
     private final AttachmentRepository attachments;
     private final AttachmentConfig config;
@@ -122,44 +122,44 @@ class AttachmentSweeper {
     }
 
     /**
-     * Reads the served copies of attachments made before the SHA-256 and size of that copy were kept (outside any
-     * transaction, as all bytes), and records them: a change of what the attachment says of its bytes (its size is
-     * now the served copy's), logged as the service's own. Returns how many.
+     * Reads the served copies of attachments made before the SHA-256 and size of that copy were kept, and records
+     * them; returns how many. The rows are taken in a short transaction that stamps them ({@link
+     * AttachmentRepository#takeServedCopiesUnknown}): another instance takes others, and a copy that cannot be read
+     * waits {@link #SERVED_COPY_RETRY} instead of being taken again by every sweep and holding up the rows behind it.
+     * The bytes are read outside any transaction, as all bytes (a copy may be a gigabyte), and one row's failure, of
+     * the store or of the database, is logged (its id only) and leaves the others and the sweep's later steps to go on.
+     *
+     * <p>What is recorded is no change of the attachment: the served copy's bytes were the same all along (it is
+     * never rewritten), and only their description is filled in. So there is no new version and nothing in the change
+     * log, the feed or webhooks: one event per historical file would flood every subscriber with changes nobody made,
+     * and a new version would refuse a concurrent {@code If-Match} (412) of a client that read the attachment a moment
+     * before. The answer does change (its {@code size} becomes the served copy's and {@code contentSha256} appears), so
+     * its ETag does: {@code "<version>-1"} once described this way ({@link AttachmentDtos.AttachmentResponse#etag()}),
+     * which {@code If-None-Match} tells apart from the {@code "<version>"} a client cached before (no 304 with the old
+     * size) and {@code If-Match} still reads as the same version. The download's ETag is the copy's own digest and
+     * is right either way. A reader of the feed learns the new size and digest with the attachment's next change.
      */
     int describeServedCopies(int max) {
-        caller.actAsSystem(SERVED_COPY_ACTOR);
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> attachments.servedCopiesUnknown(max));
+        List<Object[]> due = QuarkusTransaction.requiringNew()
+                .call(() -> attachments.takeServedCopiesUnknown(max, SERVED_COPY_RETRY));
         int described = 0;
         for (Object[] row : due) {
             UUID id = (UUID) row[0];
             String key = (String) row[1];
-            Sha256 copy;
-            try (InputStream in = store.read(key, 0, -1)) {
-                copy = Sha256.of(in);
-            } catch (IOException e) {
-                Log.warnf(
-                        "Could not read the served copy %s of attachment %s (tried again later): %s",
-                        key, id, e.getMessage());
-                continue;
-            }
-            boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
-                Attachment a = attachments.findById(id);
-                // removed meanwhile, or described by another instance
-                if (a == null || a.contentSha256 != null || !key.equals(a.contentKey)) {
-                    return false;
+            try {
+                Sha256 copy;
+                try (InputStream in = store.read(key, 0, -1)) {
+                    copy = Sha256.of(in);
                 }
-                a.contentSha256 = copy.hex();
-                a.contentSize = copy.size();
-                records.updated(
-                        a,
-                        AttachmentService.typeOf(a),
-                        a.regionCode,
-                        x -> AttachmentDtos.AttachmentResponse.from(x, null),
-                        AttachmentDtos.AttachmentResponse::logged);
-                return true;
-            });
-            if (recorded) {
-                described++;
+                if (QuarkusTransaction.requiringNew()
+                        .call(() -> attachments.servedCopyDescribed(id, key, copy.hex(), copy.size()))) {
+                    described++;
+                }
+            } catch (IOException | RuntimeException e) {
+                // the id and what failed only: a message may name the store's paths or addresses
+                Log.warnf(
+                        "Could not describe the served copy of attachment %s (%s); tried again in %d hours",
+                        id, e.getClass().getName(), SERVED_COPY_RETRY.toHours());
             }
         }
         return described;

@@ -268,8 +268,9 @@ public class AttachmentResourceTest {
 
     /**
      * An attachment made before the digest and size of its served copy were kept is named by its upload's until the
-     * sweeper has read that copy; then its size, contentSha256 and download ETag are the served bytes', as a change of
-     * the service's own.
+     * sweeper has read that copy; then its size, contentSha256 and download ETag are the served bytes'. That is no
+     * change of the attachment: the same version, nothing in the change log (so no feed entry, no webhook), and a
+     * removal that read it before is not refused; but the answer changed, so its ETag did (no 304 for the old one).
      */
     @Test
     void anAttachmentMadeBeforeItsServedCopyWasDescribedIsDescribedByTheSweeper() throws Exception {
@@ -280,14 +281,23 @@ public class AttachmentResourceTest {
         String id = created.path("id");
         int version = created.path("version");
         byte[] served = coordinator("13").get(PATH + "/" + id + "/content").asByteArray();
+        assertThat(served.length).isNotEqualTo(photo.length);
         Db.execute("update attachment set content_sha256 = null, content_size = null where id = '" + id + "'");
 
-        coordinator("13").get(PATH + "/" + id).then().body("size", equalTo(photo.length), "contentSha256", nullValue());
+        String cached = coordinator("13")
+                .get(PATH + "/" + id)
+                .then()
+                .body("size", equalTo(photo.length), "contentSha256", nullValue())
+                .header("ETag", "\"" + version + "\"")
+                .extract()
+                .header("ETag");
         coordinator("13")
                 .get(PATH + "/" + id + "/content")
                 .then()
                 .statusCode(200)
                 .header("ETag", "\"" + sha256(photo) + "\"");
+        String logged = "select count(*) from change_log where entity_id = ?::uuid";
+        long entries = Db.count(logged, id);
 
         Instant until = Instant.now().plusSeconds(20);
         while (Db.count("select count(*) from attachment where id = ?::uuid and content_sha256 is null", id) > 0
@@ -295,9 +305,11 @@ public class AttachmentResourceTest {
             sweep();
         }
         coordinator("13")
+                .header("If-None-Match", cached)
                 .get(PATH + "/" + id)
                 .then()
                 .statusCode(200)
+                .header("ETag", "\"" + version + "-1\"")
                 .body(
                         "size",
                         equalTo(served.length),
@@ -306,17 +318,136 @@ public class AttachmentResourceTest {
                         "sha256",
                         equalTo(sha256(photo)),
                         "version",
-                        equalTo(version + 1));
+                        equalTo(version));
+        coordinator("13")
+                .header("If-None-Match", "\"" + version + "-1\"")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(304);
         coordinator("13")
                 .get(PATH + "/" + id + "/content")
                 .then()
                 .statusCode(200)
                 .header("ETag", "\"" + sha256(served) + "\"");
-        assertThat(Db.single(
-                        "select actor from change_log where entity_type = 'attachment' and entity_id = ?::uuid "
-                                + "order by position desc limit 1",
-                        id))
-                .isEqualTo(AttachmentSweeper.SERVED_COPY_ACTOR);
+        assertThat(Db.count(logged, id)).isEqualTo(entries);
+        assertThat(Db.count("select count(*) from attachment where id = ?::uuid and version = ?", id, (long) version))
+                .isOne();
+
+        coordinator("13")
+                .header("If-Match", cached)
+                .delete(PATH + "/" + id)
+                .then()
+                .statusCode(204);
+    }
+
+    /**
+     * A served copy that cannot be read (gone from the store, or the store failing with an unchecked exception) holds
+     * up neither the copies behind it nor the sweep's later steps, and is not taken again before a day has passed.
+     */
+    @Test
+    void aServedCopyThatCannotBeReadHoldsUpNothingAndIsTriedAgainADayLater() throws Exception {
+        String gone = legacyAttachment(Samples.jpeg(), "lama.jpg", "3 days");
+        String failing = legacyAttachment(Samples.png(), "lama.png", "2 days");
+        String readable = legacyAttachment(MetadataStripperTest.jpegWithEverything(), "lama.jpg", "1 day");
+        byte[] served =
+                coordinator("13").get(PATH + "/" + readable + "/content").asByteArray();
+        io.quarkus.arc.Arc.container()
+                .instance(id.terpadu.attachment.storage.BlobStore.class)
+                .get()
+                .delete("files/" + gone);
+        // a key the store refuses with an IllegalArgumentException, as an S3 client's own failure is no IOException
+        Db.execute("update attachment set content_key = 'files/NOT A KEY' where id = '" + failing + "'");
+        AttachmentSweeper sweeper =
+                io.quarkus.arc.Arc.container().instance(AttachmentSweeper.class).get();
+
+        // one at a time, oldest first: the two that cannot be read come first and must not hold up the third
+        for (int i = 0; i < 20 && !described(readable); i++) {
+            sweeper.describeServedCopies(1);
+        }
+        assertThat(Db.single("select content_sha256 from attachment where id = ?::uuid", readable))
+                .isEqualTo(sha256(served));
+        String tried = "select served_checked_at from attachment where id = ?::uuid and content_sha256 is null";
+        String goneTried = Db.single(tried, gone);
+        String failingTried = Db.single(tried, failing);
+        assertThat(goneTried).isNotNull();
+        assertThat(failingTried).isNotNull();
+
+        // not taken again by the next sweeps, and the sweep goes on to its later steps (the garbage)
+        String garbage = "files/never-there-" + UUID.randomUUID();
+        Db.execute("insert into storage_garbage (key, is_prefix) values ('" + garbage + "', false)");
+        sweep();
+        sweeper.describeServedCopies(50);
+        assertThat(Db.single(tried, gone)).isEqualTo(goneTried);
+        assertThat(Db.single(tried, failing)).isEqualTo(failingTried);
+        assertThat(Db.count("select count(*) from storage_garbage where key = ?", garbage))
+                .isZero();
+
+        // a day later it is tried once more, and a failure of the store stops no sweep
+        Db.execute("update attachment set served_checked_at = now() - interval '25 hours' where id in ('" + gone
+                + "', '" + failing + "')");
+        garbage = "files/never-there-" + UUID.randomUUID();
+        Db.execute("insert into storage_garbage (key, is_prefix) values ('" + garbage + "', false)");
+        sweep();
+        assertThat(Db.single(tried, gone)).isNotEqualTo(goneTried);
+        assertThat(Db.single(tried, failing)).isNotEqualTo(failingTried);
+        assertThat(Db.count("select count(*) from storage_garbage where key = ?", garbage))
+                .isZero();
+        // its removal in a later test must not queue a key the store refuses
+        Db.execute("update attachment set content_key = 'files/" + failing + "' where id = '" + failing + "'");
+    }
+
+    /**
+     * Two instances describing served copies at the same time take different rows: while one holds the rows it took,
+     * another skips them, and once taken they are not taken again.
+     */
+    @Test
+    void instancesTakeDifferentServedCopiesToDescribe() throws Exception {
+        legacyAttachment(Samples.jpeg(), "lama.jpg", "3 days");
+        legacyAttachment(Samples.png(), "lama.png", "2 days");
+        AttachmentRepository attachments = io.quarkus.arc.Arc.container()
+                .instance(AttachmentRepository.class)
+                .get();
+        Duration retry = AttachmentSweeper.SERVED_COPY_RETRY;
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            List<UUID> first = new java.util.ArrayList<>();
+            List<UUID> second = new java.util.ArrayList<>();
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                attachments.takeServedCopiesUnknown(1, retry).forEach(r -> first.add((UUID) r[0]));
+                try {
+                    other.submit(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                                    .run(() -> attachments
+                                            .takeServedCopiesUnknown(1, retry)
+                                            .forEach(r -> second.add((UUID) r[0]))))
+                            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(first).hasSize(1);
+            assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+            List<UUID> later = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> attachments.takeServedCopiesUnknown(50, retry).stream()
+                            .map(r -> (UUID) r[0])
+                            .toList());
+            assertThat(later).doesNotContainAnyElementsOf(first).doesNotContainAnyElementsOf(second);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    /** An available attachment as one made before its served copy's digest and size were kept looks; its id. */
+    private static String legacyAttachment(byte[] file, String name, String age) {
+        Response created = attach(coordinatorForm("13"), incident("13.77", "RESTRICTED"), file, name, "FOTO", Map.of());
+        created.then().statusCode(201);
+        String id = created.path("id");
+        Db.execute("update attachment set content_sha256 = null, content_size = null, created_at = now() - interval '"
+                + age + "' where id = '" + id + "'");
+        return id;
+    }
+
+    private static boolean described(String id) {
+        return Db.count("select count(*) from attachment where id = ?::uuid and content_sha256 is not null", id) > 0;
     }
 
     @Test

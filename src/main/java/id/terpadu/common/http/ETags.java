@@ -22,6 +22,10 @@ import id.terpadu.common.error.ProblemType;
  * a copy with an old count is answered anew. {@code If-Match} takes either form and compares only the version: an
  * attachment is a resource of its own, and one added meanwhile (a field officer's photo) must not refuse a concurrent
  * edit of the record.
+ *
+ * <p>An attachment's own tag takes the same form, {@code "<version>-1"}, once the service has described the served
+ * copy of an attachment made before that copy's digest and size were kept: its answer changed without a new version
+ * (see {@code AttachmentDtos.AttachmentResponse#etag()}).
  */
 public final class ETags {
 
