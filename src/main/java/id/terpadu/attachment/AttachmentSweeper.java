@@ -111,12 +111,20 @@ class AttachmentSweeper {
         caller.actAsSystem(EXPIRY_ACTOR);
         List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> attachments.expired(EXPIRED_KEPT, max));
         for (UUID id : expired) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Attachment a = attachments.findById(id);
-                if (a != null && a.status == AttachmentStatus.UPLOADING) {
-                    records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
-                }
-            });
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Attachment a = attachments.findById(id);
+                    if (a != null && a.status == AttachmentStatus.UPLOADING) {
+                        records.deleted(a, AttachmentService.typeOf(a), a.regionCode);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // one upload that cannot be removed now (another writer holds it) leaves the others and the sweep's
+                // later steps to go on; it is found again by the next sweep
+                Log.warnf(
+                        "Could not remove expired upload %s: %s",
+                        id, e.getClass().getSimpleName());
+            }
         }
         return expired.size();
     }
@@ -177,11 +185,15 @@ class AttachmentSweeper {
                     } else {
                         store.delete(key);
                     }
-                    attachments.collected(key);
-                    removed++;
-                } catch (IOException e) {
-                    Log.warnf("Could not remove %s from the attachment store (kept queued): %s", key, e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    // an object store's client fails with unchecked exceptions: kept queued, the next key goes on
+                    Log.warnf(
+                            "Could not remove %s from the attachment store (kept queued): %s",
+                            key, e.getClass().getSimpleName());
+                    continue;
                 }
+                attachments.collected(key);
+                removed++;
             }
             return removed;
         });
@@ -191,7 +203,7 @@ class AttachmentSweeper {
     void deleteQuietly(String key) {
         try {
             store.delete(key);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> attachments.queueGarbage(key, false));
         }
     }

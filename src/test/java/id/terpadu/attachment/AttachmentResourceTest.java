@@ -341,6 +341,29 @@ public class AttachmentResourceTest {
     }
 
     /**
+     * Bytes the store refuses to remove with an unchecked exception (as an object store's client fails) stay queued
+     * and hold up neither the other queued keys nor the sweep.
+     */
+    @Test
+    void aKeyTheStoreCannotRemoveStaysQueuedAndTheOthersGo() {
+        String refused = "files/NOT A KEY " + UUID.randomUUID();
+        String removable = "files/" + UUID.randomUUID();
+        Db.execute("insert into storage_garbage (key, is_prefix, queued_at) values ('" + refused
+                + "', false, now() - interval '1 hour'), ('" + removable + "', false, now())");
+        AttachmentSweeper sweeper =
+                io.quarkus.arc.Arc.container().instance(AttachmentSweeper.class).get();
+        for (int i = 0; i < 10 && Db.count("select count(*) from storage_garbage where key = ?", removable) > 0; i++) {
+            sweeper.collectGarbage(100);
+        }
+        assertThat(Db.count("select count(*) from storage_garbage where key = ?", removable))
+                .isZero();
+        assertThat(Db.count("select count(*) from storage_garbage where key = ?", refused))
+                .as("kept queued for a later try")
+                .isEqualTo(1);
+        Db.execute("delete from storage_garbage where key = '" + refused + "'");
+    }
+
+    /**
      * A served copy that cannot be read (gone from the store, or the store failing with an unchecked exception) holds
      * up neither the copies behind it nor the sweep's later steps, and is not taken again before a day has passed.
      */
