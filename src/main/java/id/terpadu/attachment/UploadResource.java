@@ -239,8 +239,9 @@ public class UploadResource {
                     + "still arriving (an earlier connection's) is counted first: stopped when you sent it, waited for "
                     + "otherwise (at most 5 s). A complete upload answers its length as its offset and `Content-Location` "
                     + "of the attachment it became; one whose bytes were already attached to the record became that "
-                    + "attachment and answers so until it would have expired. 410 once expired; 404 for an upload you "
-                    + "may not see.")
+                    + "attachment and answers so until it would have expired. 415 for a complete upload whose file "
+                    + "was refused (its attachment, REJECTED, says why: GET the upload's address); 410 once expired; "
+                    + "404 for an upload you may not see.")
     @APIResponse(
             responseCode = "204",
             description = "The upload's state, in headers",
@@ -262,10 +263,20 @@ public class UploadResource {
                                         minimum = "0",
                                         maximum = "9223372036854775807"))
             })
+    @APIResponse(
+            responseCode = "415",
+            description = "The upload is complete but its file was refused (a HEAD answer has no body: GET the "
+                    + "upload's address for the attachment, REJECTED, and its `rejection`)")
     public Response head(
             @Parameter(example = AttachmentExamples.UPLOAD_ID) @PathParam("id") UUID id, @BeanParam TusVersion tus) {
         tus.require();
         UploadState state = uploads.state(id);
+        if (state.status() == AttachmentStatus.REJECTED) {
+            // complete, but its file was refused: an offset equal to its length would tell a client that lost the
+            // last PATCH's 415 that it succeeded
+            throw new ProblemException(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE, Message.of("attachment.upload.rejected", "id", id));
+        }
         Response.ResponseBuilder answer = Response.noContent()
                 .header(Tus.UPLOAD_OFFSET, state.offset())
                 .header(Tus.UPLOAD_LENGTH, state.length());

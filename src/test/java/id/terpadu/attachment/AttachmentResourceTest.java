@@ -1439,6 +1439,36 @@ public class AttachmentResourceTest {
     }
 
     @Test
+    void anUploadWhoseFileWasRefusedDoesNotAnswerAsCompleteAfterAll() {
+        String incident = incident("13.77", "RESTRICTED");
+        byte[] page = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String location = tus(coordinator("13"))
+                .header("Upload-Length", page.length)
+                .header("Upload-Metadata", metadata(incident, "FOTO"))
+                .post("/api/v1/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        tus(coordinator("13"))
+                .contentType("application/offset+octet-stream")
+                .header("Upload-Offset", 0)
+                .body(page)
+                .patch(location)
+                .then()
+                .statusCode(415);
+        // the phone lost that answer and asks where the upload stands: not "complete", which it would take for success
+        tus(coordinator("13")).head(location).then().statusCode(415).header("Upload-Offset", nullValue());
+        coordinator("13")
+                .get(location)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejection", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void tusIsDiscoveredAndItsRulesHold() {
         String incident = incident("13.77", "RESTRICTED");
         given().options("/api/v1/uploads")
