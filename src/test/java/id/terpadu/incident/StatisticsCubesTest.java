@@ -232,6 +232,11 @@ class StatisticsCubesTest {
             } else if (!m.original()) {
                 Response deleted =
                         writer.header("If-Match", "\"" + m.version() + "\"").delete("/api/v1/incidents/{id}", m.id());
+                if (m.stage().equals("SELESAI")) {
+                    // a closed incident is final: it is not deleted with its stage history
+                    assertThat(deleted.statusCode()).as(deleted.asString()).isEqualTo(409);
+                    continue;
+                }
                 assertThat(deleted.statusCode()).as(deleted.asString()).isEqualTo(204);
                 mine.remove(at);
                 done.merge("delete", 1, Integer::sum);

@@ -157,8 +157,10 @@ class RecordTypesTest {
                 .path("id");
         Map<String, Object> task =
                 Map.of("agencyId", satpol.toString(), "description", "Amankan lokasi", "dueAt", "2030-01-01T00:00:00Z");
+        // a task on a CONFIDENTIAL record goes to an agency cleared for it
         String hiddenTask = Tokens.as("binda.13", List.of("COORDINATOR"), List.of("13"), binda)
-                .body(task)
+                .body(Map.of(
+                        "agencyId", binda.toString(), "description", "Amankan lokasi", "dueAt", "2030-01-01T00:00:00Z"))
                 .post("/api/v1/incidents/{id}/tasks", confidential)
                 .then()
                 .statusCode(201)
