@@ -13,9 +13,9 @@ import io.quarkus.scheduler.Scheduled;
  * {@code due-soon} or past its due day, a community report still open past its service level, a Status Keadaan Konflik
  * in force that ends within {@code status-ending-within}. Each becomes one event, whose unique key says how often:
  * a task once per due time (a task given a new due time is reminded again, one that stays overdue is announced once),
- * a decision once per due day (a decision given a new due day is reminded again), a community report once (a forward
- * to another team does not announce it again), a status once per end day (an extension moves the end day and so
- * allows a new reminder). Several instances may run it: the key keeps one.
+ * a decision once per due day (a decision given a new due day, or reopened, is reminded again), a community report
+ * once (a forward to another team does not announce it again), a status once per end day (an extension moves the end
+ * day and so allows a new reminder). Several instances may run it: the key keeps one.
  * <p>
  * A day is a day of Asia/Jakarta: a decision due on a day, and a status that ends on a day, are over when that day
  * ends there. The event carries the record's region and the classification the change log last gave the record (the
@@ -102,7 +102,9 @@ public class DeadlineReminders {
                     ('DECISION_DUE_SOON', x.due > now() and x.due <= now() + make_interval(secs => :soon)),
                     ('DECISION_OVERDUE', x.due <= now())
                 ) k0(kind, fires)
-                cross join lateral (select k0.kind, k0.kind || ':' || d.id || ':' || d.due_on as key) k
+                cross join lateral (select k0.kind,
+                                           k0.kind || ':' || d.id || ':' || d.due_on
+                                           || coalesce(':reopened:' || extract(epoch from d.reopened_at), '') as key) k
                 where d.status in ('OPEN', 'IN_PROGRESS')
                   and d.due_on <= cast(now() at time zone 'Asia/Jakarta' as date) + :soonDays
                   and k0.fires

@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 import id.terpadu.common.error.Message;
+import id.terpadu.notification.DeadlineReminders;
 import id.terpadu.support.Db;
 import id.terpadu.support.TestData;
 
@@ -167,6 +168,31 @@ class DecisionReopeningTest {
      * A decision DROPPED in error is open again once reopened, so the secretariat may correct it; before, a follow-up
      * and a correction are refused with a detail that names the reopening.
      */
+    @Test
+    void aReopenedDecisionPastItsDueDayIsRemindedAgain() {
+        DeadlineReminders reminders =
+                io.quarkus.arc.Arc.container().instance(DeadlineReminders.class).get();
+        String decision = decide(bawaslu);
+        String overdue =
+                "select count(*) from notification_event where entity_id = ?::uuid and kind = 'DECISION_OVERDUE'";
+        reminders.decisions();
+        reminders.decisions();
+        assertThat(Db.count(overdue, decision)).as("once per due day").isEqualTo(1);
+        followUp(decision, "DONE", null);
+        coordinator("13")
+                .body(Map.of("reason", REASON))
+                .post(PATH, meeting, decision)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
+        // open again and still past its due day: its owner is told again, once
+        reminders.decisions();
+        reminders.decisions();
+        assertThat(Db.count(overdue, decision))
+                .as("once more after the reopening")
+                .isEqualTo(2);
+    }
+
     @Test
     void aDroppedDecisionIsReopenedAndCanBeCorrectedAgain() {
         String decision = decide(bawaslu);
