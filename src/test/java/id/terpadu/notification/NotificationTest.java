@@ -282,6 +282,12 @@ class NotificationTest {
                 .doesNotContain("Amankan")
                 .doesNotContain("Petugas");
         assertThat(climbed.messageId()).contains("notification-");
+        // the headers are those an automatic notice should carry, and no empty Cc (RFC 5322 wants an address there)
+        String headers = climbed.mime().split("\r?\n\r?\n", 2)[0];
+        assertThat(headers)
+                .containsPattern("(?m)^Auto-Submitted: auto-generated")
+                .containsPattern("(?m)^To: ")
+                .doesNotContainPattern("(?mi)^Cc:");
         assertThat(climbed.mime().split("(?i)\r?\nMessage-ID:", -1))
                 .as("one Message-ID")
                 .hasSize(2);
