@@ -45,6 +45,7 @@ public class TaskEscalation {
     private final Records records;
     private final Caller caller;
     private final TaskConfig config;
+    private final TaskService closing;
 
     TaskEscalation(
             TaskRepository tasks,
@@ -53,7 +54,9 @@ public class TaskEscalation {
             TeamRepository teams,
             Records records,
             Caller caller,
-            TaskConfig config) {
+            TaskConfig config,
+            TaskService closing) {
+        this.closing = closing;
         this.tasks = tasks;
         this.incidents = incidents;
         this.warnings = warnings;
@@ -95,9 +98,7 @@ public class TaskEscalation {
         List<UUID> ids = tasks.claimOpenOfClosedIncidents(BATCH);
         for (UUID id : ids) {
             Task task = tasks.findById(id);
-            task.state = TaskState.CANCELLED;
-            task.cancelReason = TaskService.CLOSED_WITH_INCIDENT;
-            records.updated(task, TaskService.TASK, incidents.findById(task.incidentId).regionCode, TaskResponse::from);
+            closing.cancelWithIncident(task, incidents.findById(task.incidentId).regionCode);
         }
         return ids.size();
     }

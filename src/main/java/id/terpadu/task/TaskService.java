@@ -194,10 +194,7 @@ public class TaskService {
                 || !agencies.actsForOwnAgency(caller)) {
             throw hidden;
         }
-        var classification = parent.incidentId() != null
-                ? incidents.findById(parent.incidentId()).classification
-                : warnings.findById(parent.warningId()).classification;
-        if (!clearance.canRead(classification)) {
+        if (!clearance.canRead(classificationOf(parent))) {
             throw hidden;
         }
         return task;
@@ -212,6 +209,13 @@ public class TaskService {
             throw ProblemException.invalid(
                     "agencyId", Message.of("task.agency.not-cleared", "classification", classification));
         }
+    }
+
+    /** The classification a task takes: its record's, read without the caller's scope. */
+    private Classification classificationOf(TaskParent parent) {
+        return parent.incidentId() != null
+                ? incidents.findById(parent.incidentId()).classification
+                : warnings.findById(parent.warningId()).classification;
     }
 
     /** The region a task's changes are logged under: its record's, read without the caller's scope. */
@@ -271,11 +275,7 @@ public class TaskService {
         }
         if (!input.agencyId().equals(task.agencyId)) {
             agencies.referenced(input.agencyId(), "agencyId");
-            requireCleared(
-                    input.agencyId(),
-                    parent.incidentId() != null
-                            ? incidents.findById(parent.incidentId()).classification
-                            : warnings.findById(parent.warningId()).classification);
+            requireCleared(input.agencyId(), classificationOf(parent));
             task.agencyId = input.agencyId();
             task.state = TaskState.ALERTED;
         }
@@ -294,10 +294,18 @@ public class TaskService {
      */
     void onIncidentClosed(@Observes IncidentClosed closed) {
         for (Task task : tasks.openOf(closed.incidentId())) {
-            task.state = TaskState.CANCELLED;
-            task.cancelReason = CLOSED_WITH_INCIDENT;
-            records.updated(task, TASK, closed.regionCode(), TaskResponse::from);
+            cancelWithIncident(task, closed.regionCode());
         }
+    }
+
+    /**
+     * Cancels an open task of a closed incident, as a change of its own logged under the incident's region: by the
+     * closing, and by the escalation run for tasks of incidents closed before closing did so.
+     */
+    void cancelWithIncident(Task task, String incidentRegion) {
+        task.state = TaskState.CANCELLED;
+        task.cancelReason = CLOSED_WITH_INCIDENT;
+        records.updated(task, TASK, incidentRegion, TaskResponse::from);
     }
 
     /** The cancelReason of a task cancelled by its incident's closing (in the records' language). */
